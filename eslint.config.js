@@ -1,0 +1,23 @@
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'bench/results.json', 'tests/fixtures/**'] },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      // The page is untrusted: its text must never become markup.
+      'no-restricted-properties': ['error',
+        { property: 'innerHTML', message: 'Never write markup from data; use textContent or React.' },
+        { property: 'outerHTML', message: 'Never write markup from data.' },
+        { property: 'insertAdjacentHTML', message: 'Never write markup from data.' }],
+      'no-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+);

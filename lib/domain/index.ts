@@ -1,0 +1,375 @@
+/**
+ * The collector's vocabulary as zod schemas. Every record that crosses a trust boundary (page → background,
+ * file → store, backup → store) is parsed with these, so the types and the runtime checks never drift apart.
+ *
+ * Money is integer minor units plus an ISO 4217 code; calendar days are `YYYY-MM-DD` strings; instants are
+ * epoch milliseconds. Nothing here touches a browser API.
+ */
+import { z } from 'zod';
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number);
+    const dt = new Date(Date.UTC(y, m - 1, d));
+    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  }, 'not a real calendar date');
+export type IsoDate = z.infer<typeof isoDate>;
+
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code');
+
+/** Minor units are safe integers: ¥90 trillion in fen still fits. */
+export const moneySchema = z.object({
+  minor: z.number().int().refine(Number.isSafeInteger, 'amount too large'),
+  currency: currencyCode,
+});
+export type Money = z.infer<typeof moneySchema>;
+
+export const id = z.string().min(1).max(64);
+export const shortText = z.string().max(500);
+export const longText = z.string().max(20_000);
+
+export const customerTypes = ['enterprise', 'state-owned', 'government', 'other'] as const;
+export const customerType = z.enum(customerTypes);
+export type CustomerType = z.infer<typeof customerType>;
+
+export const crmLinkSchema = z.object({
+  site: z.string().min(1).max(40),
+  recordId: z.string().min(1).max(200),
+  url: z.string().max(2000).optional(),
+});
+export type CrmLink = z.infer<typeof crmLinkSchema>;
+
+/** Credit review before, during and after cooperation (prevention point 1). */
+export const creditRatings = ['A', 'B', 'C', 'D'] as const;
+
+export const customerSchema = z.object({
+  id,
+  name: z.string().min(1).max(300),
+  aliases: z.array(z.string().max(300)).default([]),
+  domains: z.array(z.string().max(253)).default([]),
+  crmLinks: z.array(crmLinkSchema).default([]),
+  type: customerType.default('enterprise'),
+  owner: shortText.optional(),
+  creditLimit: moneySchema.optional(),
+  creditRating: z.enum(creditRatings).optional(),
+  nextCreditReview: isoDate.optional(),
+  /** One of the seven delinquency types of METHOD.md (1–7), as judged by the collector. */
+  delinquencyType: z.number().int().min(1).max(7).optional(),
+  tags: z.array(z.string().max(60)).default([]),
+  /** Fiscal year start month (1–12) for government and budget-bound customers. */
+  fiscalYearStartMonth: z.number().int().min(1).max(12).optional(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+/** The nine personality types (九型) the government-account course uses to adapt tone. */
+export const personalityTypes = [
+  'perfectionist', 'helper', 'achiever', 'individualist', 'investigator',
+  'loyalist', 'enthusiast', 'challenger', 'peacemaker',
+] as const;
+export const personalityType = z.enum(personalityTypes);
+export type PersonalityType = z.infer<typeof personalityType>;
+
+export const contactSchema = z.object({
+  id,
+  customerId: id,
+  name: z.string().min(1).max(200),
+  title: shortText.optional(),
+  role: shortText.optional(),
+  phone: z.string().max(60).optional(),
+  email: z.string().max(254).optional(),
+  im: z.string().max(120).optional(),
+  personality: personalityType.optional(),
+  note: shortText.optional(),
+  updatedAt: z.number().int(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+/** The six self-questions (回款前的六个自问), answered per receivable. */
+export const selfQuestionsSchema = z.object({
+  tradeItem: shortText.optional(),
+  acceptor: shortText.optional(),
+  acceptanceStandard: shortText.optional(),
+  paymentTerms: shortText.optional(),
+  acceptanceMethod: shortText.optional(),
+  payer: shortText.optional(),
+});
+export type SelfQuestions = z.infer<typeof selfQuestionsSchema>;
+export const selfQuestionKeys = [
+  'tradeItem', 'acceptor', 'acceptanceStandard', 'paymentTerms', 'acceptanceMethod', 'payer',
+] as const satisfies readonly (keyof SelfQuestions)[];
+
+export const receivableKinds = ['invoice', 'credit-note'] as const;
+export const receivableStatuses = ['open', 'paid', 'written-off', 'cancelled'] as const;
+
+/** Events that interrupt the limitation period (PRC Civil Code art. 195) and restart it. */
+export const interruptionKinds = [
+  'demand-with-evidence', 'sealed-confirmation', 'partial-payment', 'payment-plan', 'suit',
+] as const;
+export const interruptionSchema = z.object({
+  date: isoDate,
+  kind: z.enum(interruptionKinds),
+  evidence: shortText.optional(),
+});
+export type Interruption = z.infer<typeof interruptionSchema>;
+
+export const receivableSchema = z.object({
+  id,
+  customerId: id,
+  /** Document numbers are text: ERPs write leading zeros and letters. */
+  docNumber: z.string().min(1).max(80),
+  kind: z.enum(receivableKinds).default('invoice'),
+  contractRef: shortText.optional(),
+  issueDate: isoDate,
+  dueDate: isoDate,
+  /** Positive for an invoice; a credit note's amount is positive too and reduces the customer's balance. */
+  amount: moneySchema,
+  /** Written off by us (bad debt) in minor units, never more than amount. */
+  writtenOff: z.number().int().nonnegative().default(0),
+  status: z.enum(receivableStatuses).default('open'),
+  disputed: z.boolean().default(false),
+  disputeReason: shortText.optional(),
+  accepted: z.boolean().optional(),
+  acceptedOn: isoDate.optional(),
+  acceptedBy: shortText.optional(),
+  selfQuestions: selfQuestionsSchema.default({}),
+  interruptions: z.array(interruptionSchema).default([]),
+  /** The import batch that last wrote this row; lets the last import be undone. */
+  importBatch: z.string().max(64).optional(),
+  evidence: z.array(shortText).default([]),
+  updatedAt: z.number().int(),
+});
+export type Receivable = z.infer<typeof receivableSchema>;
+
+export const allocationSchema = z.object({ receivableId: id, minor: z.number().int().positive() });
+export const paymentSchema = z.object({
+  id,
+  customerId: id,
+  date: isoDate,
+  amount: moneySchema,
+  /** Empty means "allocate oldest-first" (the ledger decides). */
+  allocations: z.array(allocationSchema).default([]),
+  reference: shortText.optional(),
+  importBatch: z.string().max(64).optional(),
+  updatedAt: z.number().int(),
+});
+export type Payment = z.infer<typeof paymentSchema>;
+
+export const promiseStatuses = ['pending', 'kept', 'broken', 'cancelled'] as const;
+export const promiseSources = ['call', 'visit', 'email', 'im', 'letter', 'capture', 'other'] as const;
+export const paymentPromiseSchema = z.object({
+  id,
+  customerId: id,
+  amount: moneySchema,
+  date: isoDate,
+  promisedBy: shortText.optional(),
+  source: z.enum(promiseSources).default('other'),
+  status: z.enum(promiseStatuses).default('pending'),
+  /** Minor units received against it so far (partial keeps). */
+  coveredMinor: z.number().int().nonnegative().default(0),
+  receivableIds: z.array(id).default([]),
+  evidence: shortText.optional(),
+  note: shortText.optional(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type PaymentPromise = z.infer<typeof paymentPromiseSchema>;
+
+/** The five tools plus the modern channels the product also logs. */
+export const channels = [
+  'phone', 'visit', 'written-notice', 'finance-letter', 'lawyer-letter', 'email', 'im', 'statement',
+] as const;
+export const channel = z.enum(channels);
+export type Channel = z.infer<typeof channel>;
+
+export const outcomes = [
+  'no-answer', 'promised', 'refused', 'disputed', 'paid', 'hardship', 'redirected', 'info-gathered', 'other',
+] as const;
+export const activitySchema = z.object({
+  id,
+  customerId: id,
+  date: isoDate,
+  channel,
+  techniqueIds: z.array(z.number().int().min(1).max(22)).default([]),
+  outcome: z.enum(outcomes).default('other'),
+  nextDate: isoDate.optional(),
+  note: longText.optional(),
+  evidence: shortText.optional(),
+  /** Counts as an interrupting demand (art. 195) when it carries evidence. */
+  receivableIds: z.array(id).default([]),
+  createdAt: z.number().int(),
+});
+export type Activity = z.infer<typeof activitySchema>;
+
+export const keyPersonSchema = z.object({
+  contactId: id.optional(),
+  name: shortText.optional(),
+  role: shortText.optional(),
+  ourOwner: shortText.optional(),
+});
+export const budgetCycles = ['none', 'annual', 'semiannual', 'quarterly', 'monthly', 'per-project'] as const;
+
+/** The nine questions about the customer's payment process (客户付款流程九问). */
+export const paymentProcessProfileSchema = z.object({
+  customerId: id,
+  /** Q1: what triggers our collection. */
+  collectionTrigger: shortText.optional(),
+  /** Q2: how much is to be collected, as the customer's finance understands it. */
+  amountToCollect: moneySchema.optional(),
+  amountNote: shortText.optional(),
+  /** Q3: budget needed, its cycle, fiscal year start. */
+  budgetRequired: z.boolean().optional(),
+  budgetCycle: z.enum(budgetCycles).optional(),
+  budgetNote: shortText.optional(),
+  /** Q4 and Q5: people, as contacts. */
+  initiatorContactId: id.optional(),
+  signerContactId: id.optional(),
+  /** Q6: key people and who on our side keeps each relationship. */
+  keyPeople: z.array(keyPersonSchema).default([]),
+  /** Q7 */
+  invoicingRequirements: shortText.optional(),
+  /** Q8: books and bank timing. */
+  bookClosingDay: z.number().int().min(1).max(31).optional(),
+  bank: shortText.optional(),
+  bankClosingDay: z.number().int().min(1).max(31).optional(),
+  transferDays: z.number().int().min(0).max(90).optional(),
+  /** Q9 */
+  fundingAndCredit: shortText.optional(),
+  updatedAt: z.number().int(),
+});
+export type PaymentProcessProfile = z.infer<typeof paymentProcessProfileSchema>;
+
+/** The five preparations for the next attempt; reset after each logged attempt. */
+export const preparationsSchema = z.object({
+  customerId: id,
+  checked: z.array(z.number().int().min(1).max(5)).default([]),
+  updatedAt: z.number().int(),
+});
+export type Preparations = z.infer<typeof preparationsSchema>;
+
+export const attitudes = ['passive', 'sales-driven', 'collection-driven', 'strategic'] as const;
+export const languages = ['zh', 'en'] as const;
+export const lang = z.enum(languages);
+export type Lang = z.infer<typeof lang>;
+
+export const userSiteSchema = z.object({
+  id,
+  label: shortText,
+  /** A match pattern such as `https://crm.example.com/*`. */
+  hostPattern: z.string().min(1).max(300),
+  nameSelector: z.string().max(500).optional(),
+  nameRegex: z.string().max(500).optional(),
+  recordIdRegex: z.string().max(500).optional(),
+  emailSelector: z.string().max(500).optional(),
+});
+export type UserSite = z.infer<typeof userSiteSchema>;
+
+export const SETTINGS_VERSION = 1;
+export const settingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
+  /** Undefined means "follow the browser". */
+  language: lang.optional(),
+  baseCurrency: currencyCode.default('CNY'),
+  agingBuckets: z.array(z.number().int().positive()).min(1).max(8).default([30, 60, 90]),
+  agingBasis: z.enum(['due', 'issue']).default('due'),
+  /** Limitation period in years and the warning window in days. */
+  limitationYears: z.number().int().min(1).max(30).default(3),
+  limitationWarnDays: z.number().int().min(1).max(365).default(90),
+  promiseGraceDays: z.number().int().min(0).max(30).default(3),
+  attitude: z.enum(attitudes).default('collection-driven'),
+  /** Escalation ladder day thresholds (days past due) before the attitude shifts them. */
+  ladderDays: z.array(z.number().int()).length(9).default([-7, 1, 8, 15, 30, 45, 60, 90, 120]),
+  ourCompany: z.object({
+    name: shortText.default(''),
+    nameEn: shortText.default(''),
+    bankName: shortText.default(''),
+    bankAccount: shortText.default(''),
+    accountName: shortText.default(''),
+    contactName: shortText.default(''),
+    contactPhone: shortText.default(''),
+  }).default({ name: '', nameEn: '', bankName: '', bankAccount: '', accountName: '', contactName: '', contactPhone: '' }),
+  monthlyTarget: moneySchema.optional(),
+  /** User-entered conversion rates into baseCurrency (1 unit of key = rate units of base). */
+  fxRates: z.record(currencyCode, z.number().positive()).default({}),
+  disabledSites: z.array(z.string()).default([]),
+  userSites: z.array(userSiteSchema).default([]),
+  owner: shortText.optional(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const defaultSettings = (): Settings => settingsSchema.parse({});
+
+/** What a page reader returns (DESIGN.md stable API). */
+export const pageKinds = ['record', 'thread', 'compose', 'list'] as const;
+export const pageContextSchema = z.object({
+  site: z.string().min(1).max(40),
+  kind: z.enum(pageKinds),
+  recordId: z.string().max(200).optional(),
+  recordType: z.string().max(80).optional(),
+  name: z.string().max(300).optional(),
+  emails: z.array(z.string().max(254)).max(50),
+  subject: z.string().max(500).optional(),
+  sentAt: z.string().max(40).optional(),
+  body: z.string().max(20_000).optional(),
+  url: z.string().max(2000).optional(),
+});
+export type PageContext = z.infer<typeof pageContextSchema>;
+
+/**
+ * Per-customer figures maintained on every write (lib/db), so that the popup, the badge and the side panel read
+ * one small record instead of rescanning receivables. Aging depends on "today", so the summary keeps open
+ * amounts per (currency, due date) and the aging is computed from that at read time.
+ */
+export const customerSummarySchema = z.object({
+  customerId: id,
+  owner: shortText.optional(),
+  type: customerType,
+  /** currency → open minor units (invoices less payments, credit notes, write-offs). */
+  open: z.record(z.string(), z.number().int()),
+  /** [dueDate, currency, openMinor] per open receivable date, summed per (date, currency). */
+  openByDue: z.array(z.tuple([isoDate, z.string(), z.number().int()])),
+  openCount: z.number().int(),
+  disputedCount: z.number().int(),
+  oldestOpenDue: isoDate.optional(),
+  /** The earliest limitation deadline among open receivables. */
+  limitationDeadline: isoDate.optional(),
+  nextPromiseDate: isoDate.optional(),
+  pendingPromiseCount: z.number().int(),
+  brokenPromiseCount: z.number().int(),
+  keptPromiseCount: z.number().int(),
+  lastBrokenPromiseDate: isoDate.optional(),
+  lastActivityDate: isoDate.optional(),
+  nextActivityDate: isoDate.optional(),
+  /** Weighted average days late over settled receivables; undefined without history. */
+  avgDaysLate: z.number().optional(),
+  paidCount: z.number().int(),
+  /** Nine-question completeness 0..9. */
+  profileAnswered: z.number().int().min(0).max(9),
+  updatedAt: z.number().int(),
+});
+export type CustomerSummary = z.infer<typeof customerSummarySchema>;
+
+/** A receivable with its open balance worked out by the ledger. */
+export interface OpenReceivable extends Receivable {
+  /** Minor units still open after payments, credit notes and write-offs; 0 when settled. */
+  openMinor: number;
+  /** Date the balance reached zero, when it did. */
+  settledOn?: IsoDate;
+}
+
+/** Everything the playbook needs to decide the next step for one customer. */
+export interface AccountSnapshot {
+  customer: Customer;
+  contacts: Contact[];
+  receivables: OpenReceivable[];
+  payments: Payment[];
+  promises: PaymentPromise[];
+  activities: Activity[];
+  profile?: PaymentProcessProfile;
+  preparations?: Preparations;
+  settings: Settings;
+  /** Free text recently received from the customer (captures, notes), used to spot the three traps. */
+  recentMessages?: string[];
+}
