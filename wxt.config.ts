@@ -20,6 +20,7 @@ export default defineConfig({
       'notifications',
       'contextMenus',
       'activeTab',
+      'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: [...crmHostMatches, ...mailHostMatches],

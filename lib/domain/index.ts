@@ -347,6 +347,9 @@ export const customerSummarySchema = z.object({
   paidCount: z.number().int(),
   /** Nine-question completeness 0..9. */
   profileAnswered: z.number().int().min(0).max(9),
+  /** [YYYY-MM, currency, minor] invoiced and collected per month, for DSO/CEI without rescanning. */
+  salesByMonth: z.array(z.tuple([z.string(), z.string(), z.number().int()])).optional(),
+  collectedByMonth: z.array(z.tuple([z.string(), z.string(), z.number().int()])).optional(),
   updatedAt: z.number().int(),
 });
 export type CustomerSummary = z.infer<typeof customerSummarySchema>;
@@ -372,4 +375,17 @@ export interface AccountSnapshot {
   settings: Settings;
   /** Free text recently received from the customer (captures, notes), used to spot the three traps. */
   recentMessages?: string[];
+}
+
+/** The calendar day of an instant in the user's local time zone, as `YYYY-MM-DD`. */
+export function toIsoDay(d: Date): IsoDate {
+  const y = d.getFullYear();
+  const m = String(d.getMonth() + 1).padStart(2, '0');
+  const day = String(d.getDate()).padStart(2, '0');
+  return `${y}-${m}-${day}`;
+}
+
+/** A short random id; crypto.randomUUID exists in every context the extension runs in and in Node 20. */
+export function newId(prefix = ''): string {
+  return prefix + crypto.randomUUID().replace(/-/g, '').slice(0, 20);
 }

@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@/components/app/tailwind.css';
+import { AppShell } from '@/components/app/AppShell';
+import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppShell>
+      <SidePanelApp />
+    </AppShell>
+  </StrictMode>,
+);

@@ -1,0 +1,193 @@
+/**
+ * What both content scripts do: read the page, tell the background, mount the badge or capture frame, follow SPA
+ * navigation, and insert a script into an open compose box when asked. On a URL no reader knows, it does nothing
+ * more than that check.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import type { PageContext, UserSite } from '../domain';
+import { findComposeBox, readPage, siteKindForUrl } from '../sites';
+import { pageReplyMini, toContentMini } from '../messaging/to-content';
+
+const FRAME_W = 240;
+const FRAME_H = 30;
+/** How long to keep watching for a record whose DOM arrives late. */
+const WATCH_MS = 15_000;
+
+function sameContext(a: PageContext | null, b: PageContext | null): boolean {
+  if (!a || !b) return a === b;
+  return a.site === b.site && a.kind === b.kind && a.recordId === b.recordId && a.name === b.name
+    && a.emails.join() === b.emails.join() && a.subject === b.subject;
+}
+
+/** The element the chip sits beside: the heading that shows the record's name or the mail's subject. */
+function findAnchor(doc: Document, ctx: PageContext): Element | null {
+  const wanted = ctx.kind === 'thread' ? ctx.subject : ctx.name;
+  const candidates = doc.querySelectorAll('h1, h2, [role="heading"], [data-field="account-name"], [data-subject]');
+  const n = Math.min(candidates.length, 200);
+  for (let i = 0; i < n; i++) {
+    const el = candidates[i];
+    const text = (el.textContent ?? '').trim();
+    if (wanted && text && (text === wanted || text.includes(wanted))) return el;
+  }
+  return null;
+}
+
+async function insertIntoCompose(site: string, text: string): Promise<boolean> {
+  const box = findComposeBox(document, site);
+  if (!box) return false;
+  if (box instanceof HTMLTextAreaElement || box instanceof HTMLInputElement) {
+    box.focus();
+    box.setRangeText(text, box.selectionStart ?? box.value.length, box.selectionEnd ?? box.value.length, 'end');
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    return true;
+  }
+  (box as HTMLElement).focus();
+  // insertText keeps the editor's own undo stack and formatting model; fall back to a text node.
+  if (!document.execCommand?.('insertText', false, text)) box.appendChild(document.createTextNode(text));
+  return true;
+}
+
+export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'): void {
+  let current: PageContext | null = null;
+  let host: HTMLElement | null = null;
+  let frame: HTMLIFrameElement | null = null;
+  let anchor: Element | null = null;
+  let observer: MutationObserver | null = null;
+  let watchUntil = 0;
+  let scheduled = false;
+  let userSites: UserSite[] | undefined;
+
+  const unmount = () => {
+    host?.remove();
+    host = frame = null;
+    anchor = null;
+  };
+
+  const place = () => {
+    if (!host) return;
+    const s = host.style;
+    const r = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
+    const maxLeft = Math.max(0, document.documentElement.clientWidth - FRAME_W - 8);
+    const top = r ? r.top + window.scrollY + Math.max(0, (r.height - FRAME_H) / 2) : window.scrollY + 8;
+    const left = r ? Math.min(r.right + window.scrollX + 8, maxLeft + window.scrollX) : maxLeft + window.scrollX;
+    s.setProperty('top', `${Math.round(top)}px`, 'important');
+    s.setProperty('left', `${Math.round(left)}px`, 'important');
+  };
+
+  const mount = (mode: 'crm' | 'mail', tabId: number) => {
+    if (!host) {
+      host = document.createElement('huikuan-chip');
+      for (const [k, v] of Object.entries({
+        all: 'initial', position: 'absolute', 'z-index': '2147483646', width: `${FRAME_W}px`, height: `${FRAME_H}px`,
+        display: 'block', margin: '0', padding: '0', border: '0', background: 'transparent', 'pointer-events': 'auto',
+      })) host.style.setProperty(k, v, 'important');
+      // Closed: the page's scripts get no handle on what is inside; the frame is cross-origin on top of that.
+      const root = host.attachShadow({ mode: 'closed' });
+      frame = document.createElement('iframe');
+      frame.setAttribute('title', 'Huikuan');
+      frame.setAttribute('style', `all:initial;border:0;width:${FRAME_W}px;height:${FRAME_H}px;color-scheme:normal;display:block`);
+      root.appendChild(frame);
+      document.body.appendChild(host);
+    }
+    frame!.src = `${browser.runtime.getURL('/badge.html')}?mode=${mode}&tab=${tabId}`;
+    place();
+  };
+
+  const report = async (next: PageContext | null) => {
+    if (sameContext(next, current)) return;
+    current = next;
+    if (!next) {
+      unmount();
+      await browser.runtime.sendMessage({ type: 'page/cleared' }).catch(() => undefined);
+      return;
+    }
+    const raw = await browser.runtime.sendMessage({ type: 'page/context', ctx: next }).catch(() => undefined);
+    const reply = pageReplyMini.safeParse(raw);
+    if (!reply.success || !ctx.isValid || current !== next) return;
+    if (reply.data.showBadge || reply.data.showCapture) {
+      anchor = findAnchor(document, next);
+      mount(reply.data.showBadge ? 'crm' : 'mail', reply.data.tabId);
+    } else unmount();
+  };
+
+  const read = (): PageContext | null => {
+    try {
+      return readPage(location.href, document, userSites);
+    } catch (e) {
+      console.debug('[huikuan] read failed', e);
+      return null;
+    }
+  };
+
+  /** One batched observer for the whole page: at most one read per animation frame, and only while needed. */
+  const onMutations = () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      const next = read();
+      void report(next);
+      if (host && anchor && !anchor.isConnected && current) anchor = findAnchor(document, current);
+      place();
+      if (Date.now() > watchUntil) stopWatching();
+    });
+  };
+  const startWatching = () => {
+    watchUntil = Date.now() + WATCH_MS;
+    if (observer) return;
+    observer = new MutationObserver(onMutations);
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+  };
+  const stopWatching = () => {
+    observer?.disconnect();
+    observer = null;
+  };
+
+  const onLocation = async () => {
+    const k = siteKindForUrl(location.href);
+    if (k !== kind) {
+      // Both scripts may run on one host (the demo); each handles only its own kind of page. Unknown hosts can be
+      // sites the user defined, which are CRM records.
+      const custom = kind === 'crm' && k === null
+        && (userSites ??= ((await browser.storage.local.get('userSites')).userSites as UserSite[] | undefined) ?? []).length > 0;
+      if (!custom) {
+        stopWatching();
+        void report(null);
+        return;
+      }
+    }
+    const next = read();
+    void report(next);
+    // SPAs render records late and re-render them in place: keep one observer while on a known page.
+    startWatching();
+  };
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => void onLocation());
+  ctx.addEventListener(window, 'resize', place);
+  ctx.onInvalidated(() => {
+    stopWatching();
+    unmount();
+  });
+
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    const msg = toContentMini.safeParse(raw);
+    if (!msg.success) return undefined;
+    switch (msg.data.type) {
+      case 'compose/insert':
+        return insertIntoCompose(current?.site ?? '', msg.data.text).then((ok) => ({ ok }));
+      case 'selection/get': {
+        const text = String(window.getSelection() ?? '').trim().slice(0, 20_000);
+        if (text) void browser.runtime.sendMessage({ type: 'capture/selection', text });
+        return Promise.resolve({ ok: !!text });
+      }
+      case 'page/reread':
+        current = null;
+        void report(read());
+        return Promise.resolve({ ok: true });
+    }
+  });
+
+  void onLocation();
+}

@@ -1,0 +1,340 @@
+/**
+ * Every write to the store goes through here, so that the per-customer summaries and the portfolio aggregate
+ * are kept true in the same transaction as the records they summarise.
+ */
+import type { Transaction } from 'dexie';
+import {
+  type AccountSnapshot, type Activity, type Contact, type Customer, type CustomerSummary, type Payment,
+  type PaymentPromise, type PaymentProcessProfile, type Preparations, type Receivable, type Settings,
+  defaultSettings, newId, settingsSchema, toIsoDay,
+} from '../domain';
+import { summarizeCustomer } from '../ledger';
+import { evaluatePromises } from '../promises';
+import { type HuikuanDb, type TableName, type TrashRow, userTables } from './schema';
+import { type PortfolioAggregate, applySummaryDelta, emptyPortfolio } from './portfolio';
+
+const SETTINGS_KEY = 'settings';
+const PORTFOLIO_KEY = 'portfolio';
+const DATA_VERSION_KEY = 'dataVersion';
+/** Above this many customers a refresh reads whole tables once instead of querying per customer. */
+const BULK_THRESHOLD = 200;
+
+export async function getSettings(db: HuikuanDb): Promise<Settings> {
+  const row = await db.meta.get(SETTINGS_KEY);
+  const parsed = settingsSchema.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : defaultSettings();
+}
+
+export async function saveSettings(db: HuikuanDb, patch: Partial<Settings>): Promise<Settings> {
+  return db.transaction('rw', db.meta, async () => {
+    const next = settingsSchema.parse({ ...(await getSettings(db)), ...patch });
+    await db.meta.put({ key: SETTINGS_KEY, value: next });
+    return next;
+  });
+}
+
+export async function getPortfolio(db: HuikuanDb): Promise<PortfolioAggregate> {
+  const row = await db.meta.get(PORTFOLIO_KEY);
+  return (row?.value as PortfolioAggregate | undefined) ?? emptyPortfolio();
+}
+
+/** Bumped on every write; caches (the worklist) compare against it. */
+export async function getDataVersion(db: HuikuanDb): Promise<number> {
+  return ((await db.meta.get(DATA_VERSION_KEY))?.value as number | undefined) ?? 0;
+}
+
+interface CustomerRows {
+  customer: Customer;
+  receivables: Receivable[];
+  payments: Payment[];
+  promises: PaymentPromise[];
+  activities: Activity[];
+  profile?: PaymentProcessProfile;
+}
+
+function monthTuples(entries: Array<[string, string, number]>): Array<[string, string, number]> {
+  const m = new Map<string, number>();
+  for (const [date, cur, minor] of entries) {
+    const k = `${date.slice(0, 7)}|${cur}`;
+    m.set(k, (m.get(k) ?? 0) + minor);
+  }
+  return [...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, minor]) => {
+    const [month, cur] = k.split('|');
+    return [month, cur, minor];
+  });
+}
+
+export function computeSummary(rows: CustomerRows, settings: Settings, asOf: string, now: number): CustomerSummary {
+  const base = summarizeCustomer({ ...rows, settings, asOf });
+  return {
+    ...base,
+    salesByMonth: monthTuples(rows.receivables
+      .filter((r) => r.kind === 'invoice' && r.status !== 'cancelled')
+      .map((r) => [r.issueDate, r.amount.currency, r.amount.minor])),
+    collectedByMonth: monthTuples(rows.payments.map((p) => [p.date, p.amount.currency, p.amount.minor])),
+    updatedAt: now,
+  };
+}
+
+const writeTables = (db: HuikuanDb) =>
+  [db.customers, db.contacts, db.receivables, db.payments, db.promises, db.activities, db.profiles,
+    db.preparations, db.summaries, db.meta, db.imports, db.trash];
+
+/** Runs `fn` in one read-write transaction over every table, then refreshes what it touched. */
+export async function writeTx<T>(db: HuikuanDb, fn: (touch: (customerId: string) => void, tx: Transaction) => Promise<T>,
+  now = new Date()): Promise<T> {
+  return db.transaction('rw', writeTables(db), async (tx) => {
+    const touched = new Set<string>();
+    const result = await fn((id) => touched.add(id), tx);
+    if (touched.size) await refreshCustomers(db, [...touched], now);
+    return result;
+  });
+}
+
+async function loadRows(db: HuikuanDb, ids: string[]): Promise<Map<string, CustomerRows | undefined>> {
+  const out = new Map<string, CustomerRows | undefined>();
+  if (ids.length > BULK_THRESHOLD) {
+    const idSet = new Set(ids);
+    const group = <T extends { customerId: string }>(rows: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const r of rows) if (idSet.has(r.customerId)) (m.get(r.customerId) ?? m.set(r.customerId, []).get(r.customerId)!).push(r);
+      return m;
+    };
+    const [customers, recs, pays, proms, acts, profiles] = await Promise.all([
+      db.customers.bulkGet(ids), db.receivables.toArray(), db.payments.toArray(), db.promises.toArray(),
+      db.activities.toArray(), db.profiles.bulkGet(ids),
+    ]);
+    const [r, p, pr, a] = [group(recs), group(pays), group(proms), group(acts)];
+    ids.forEach((id, i) => {
+      const customer = customers[i];
+      out.set(id, customer && {
+        customer, receivables: r.get(id) ?? [], payments: p.get(id) ?? [], promises: pr.get(id) ?? [],
+        activities: a.get(id) ?? [], profile: profiles[i] ?? undefined,
+      });
+    });
+    return out;
+  }
+  for (const id of ids) {
+    const customer = await db.customers.get(id);
+    if (!customer) { out.set(id, undefined); continue; }
+    const [receivables, payments, promises, activities, profile] = await Promise.all([
+      db.receivables.where('customerId').equals(id).toArray(),
+      db.payments.where('customerId').equals(id).toArray(),
+      db.promises.where('customerId').equals(id).toArray(),
+      db.activities.where('customerId').equals(id).toArray(),
+      db.profiles.get(id),
+    ]);
+    out.set(id, { customer, receivables, payments, promises, activities, profile });
+  }
+  return out;
+}
+
+/**
+ * Re-evaluates promises against payments, recomputes the customers' summaries and applies the difference to the
+ * portfolio aggregate. Must run inside a transaction covering every table (writeTx does that).
+ */
+export async function refreshCustomers(db: HuikuanDb, ids: string[], now = new Date()): Promise<void> {
+  const settings = await getSettings(db);
+  const asOf = toIsoDay(now);
+  const rowsById = await loadRows(db, ids);
+  const prevSummaries = await db.summaries.bulkGet(ids);
+  const portfolio = await getPortfolio(db);
+  const nextSummaries: CustomerSummary[] = [];
+  const changedPromises: PaymentPromise[] = [];
+  ids.forEach((id, i) => {
+    const rows = rowsById.get(id);
+    const prev = prevSummaries[i] ?? undefined;
+    if (!rows) {
+      applySummaryDelta(portfolio, prev, undefined);
+      return;
+    }
+    const evaluated = evaluatePromises(rows.promises, rows.payments, asOf, settings.promiseGraceDays);
+    rows.promises = evaluated.map((e) => e.promise);
+    for (const e of evaluated) if (e.changed) changedPromises.push({ ...e.promise, updatedAt: now.getTime() });
+    const next = computeSummary(rows, settings, asOf, now.getTime());
+    applySummaryDelta(portfolio, prev, next);
+    nextSummaries.push(next);
+  });
+  const gone = ids.filter((id) => !rowsById.get(id));
+  if (gone.length) await db.summaries.bulkDelete(gone);
+  if (nextSummaries.length) await db.summaries.bulkPut(nextSummaries);
+  if (changedPromises.length) await db.promises.bulkPut(changedPromises);
+  await db.meta.put({ key: PORTFOLIO_KEY, value: portfolio });
+  await db.meta.put({ key: DATA_VERSION_KEY, value: (await getDataVersion(db)) + 1 });
+}
+
+/** Recomputes every summary and the aggregate from scratch (after a restore, a seed, or a new day). */
+export async function rebuildAllSummaries(db: HuikuanDb, now = new Date()): Promise<void> {
+  await db.transaction('rw', writeTables(db), async () => {
+    await db.summaries.clear();
+    await db.meta.put({ key: PORTFOLIO_KEY, value: emptyPortfolio() });
+    const ids = (await db.customers.toCollection().primaryKeys()) as string[];
+    await refreshCustomers(db, ids, now);
+  });
+}
+
+export async function putCustomer(db: HuikuanDb, customer: Customer): Promise<void> {
+  await writeTx(db, async (touch) => { await db.customers.put(customer); touch(customer.id); });
+}
+export async function putContact(db: HuikuanDb, contact: Contact): Promise<void> {
+  await db.contacts.put(contact);
+}
+export async function putReceivable(db: HuikuanDb, r: Receivable): Promise<void> {
+  await writeTx(db, async (touch) => { await db.receivables.put(r); touch(r.customerId); });
+}
+export async function putPayment(db: HuikuanDb, p: Payment): Promise<void> {
+  await writeTx(db, async (touch) => { await db.payments.put(p); touch(p.customerId); });
+}
+export async function putPromise(db: HuikuanDb, p: PaymentPromise): Promise<void> {
+  await writeTx(db, async (touch) => { await db.promises.put(p); touch(p.customerId); });
+}
+export async function putProfile(db: HuikuanDb, p: PaymentProcessProfile): Promise<void> {
+  await writeTx(db, async (touch) => { await db.profiles.put(p); touch(p.customerId); });
+}
+export async function putPreparations(db: HuikuanDb, p: Preparations): Promise<void> {
+  await db.preparations.put(p);
+}
+
+/** Channels whose message, kept as evidence, is a creditor's demand that interrupts limitation (art. 195). */
+const demandChannels = new Set(['written-notice', 'finance-letter', 'lawyer-letter', 'email', 'statement']);
+
+/**
+ * Logs an attempt. The five preparations are per attempt, so they reset. A demand kept with evidence restarts the
+ * limitation period of the receivables it names (all open ones when it names none).
+ */
+export async function addActivity(db: HuikuanDb, activity: Activity): Promise<void> {
+  await writeTx(db, async (touch) => {
+    await db.activities.put(activity);
+    await db.preparations.put({ customerId: activity.customerId, checked: [], updatedAt: activity.createdAt });
+    if (activity.evidence && demandChannels.has(activity.channel)) {
+      const targets = activity.receivableIds.length
+        ? (await db.receivables.bulkGet(activity.receivableIds)).filter((r): r is Receivable => !!r)
+        : await db.receivables.where('customerId').equals(activity.customerId).filter((r) => r.status === 'open').toArray();
+      const kind = activity.channel === 'statement' ? 'sealed-confirmation' : 'demand-with-evidence';
+      await db.receivables.bulkPut(targets.map((r) => ({
+        ...r,
+        interruptions: [...r.interruptions, { date: activity.date, kind, evidence: activity.evidence }],
+        updatedAt: activity.createdAt,
+      })));
+    }
+    touch(activity.customerId);
+  });
+}
+
+/** Everything the side panel and the playbook need for one customer, by index lookups only. */
+export async function loadAccountRows(db: HuikuanDb, customerId: string): Promise<Omit<AccountSnapshot, 'receivables'> & {
+  receivables: Receivable[]; summary?: CustomerSummary;
+} | undefined> {
+  return db.transaction('r', [db.customers, db.contacts, db.receivables, db.payments, db.promises, db.activities,
+    db.profiles, db.preparations, db.summaries, db.meta], async () => {
+    const customer = await db.customers.get(customerId);
+    if (!customer) return undefined;
+    const [contacts, receivables, payments, promises, activities, profile, preparations, summary, settings] =
+      await Promise.all([
+        db.contacts.where('customerId').equals(customerId).toArray(),
+        db.receivables.where('customerId').equals(customerId).toArray(),
+        db.payments.where('customerId').equals(customerId).toArray(),
+        db.promises.where('customerId').equals(customerId).toArray(),
+        db.activities.where('[customerId+date]').between([customerId, ''], [customerId, '\uffff']).reverse().toArray(),
+        db.profiles.get(customerId),
+        db.preparations.get(customerId),
+        db.summaries.get(customerId),
+        getSettings(db),
+      ]);
+    return { customer, contacts, receivables, payments, promises, activities, profile, preparations, summary, settings };
+  });
+}
+
+type TrashableTable = 'customers' | 'contacts' | 'receivables' | 'payments' | 'promises' | 'activities';
+
+/**
+ * Deletes records and keeps them in the trash so the deletion can be undone. Deleting a customer takes its
+ * contacts, receivables, payments, promises, activities, profile and preparations with it.
+ */
+export async function deleteRecords(db: HuikuanDb, table: TrashableTable, ids: string[], label: string,
+  now = new Date()): Promise<string> {
+  const trashId = newId('t');
+  await writeTx(db, async (touch) => {
+    const rows: TrashRow['rows'] = {};
+    const customerIds = new Set<string>();
+    if (table === 'customers') {
+      const customers = (await db.customers.bulkGet(ids)).filter((c): c is Customer => !!c);
+      rows.customers = customers;
+      for (const t of ['contacts', 'receivables', 'payments', 'promises', 'activities'] as const) {
+        const found = await db[t].where('customerId').anyOf(ids).toArray();
+        rows[t] = found;
+        await db[t].bulkDelete(found.map((r) => r.id));
+      }
+      rows.profiles = (await db.profiles.bulkGet(ids)).filter(Boolean);
+      rows.preparations = (await db.preparations.bulkGet(ids)).filter(Boolean);
+      await db.profiles.bulkDelete(ids);
+      await db.preparations.bulkDelete(ids);
+      await db.customers.bulkDelete(ids);
+      ids.forEach((id) => customerIds.add(id));
+    } else {
+      const found = (await db[table].bulkGet(ids)).filter((r): r is NonNullable<typeof r> => !!r);
+      rows[table] = found;
+      for (const r of found) customerIds.add(r.customerId);
+      await db[table].bulkDelete(ids);
+    }
+    await db.trash.put({ id: trashId, at: now.getTime(), label, customerIds: [...customerIds], rows });
+    customerIds.forEach(touch);
+  }, now);
+  return trashId;
+}
+
+export async function undoDelete(db: HuikuanDb, trashId: string, now = new Date()): Promise<boolean> {
+  return writeTx(db, async (touch) => {
+    const entry = await db.trash.get(trashId);
+    if (!entry) return false;
+    for (const [t, rows] of Object.entries(entry.rows) as Array<[TableName, unknown[]]>) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows came out of this very table
+      await (db[t as UserTable] as any).bulkPut(rows);
+    }
+    await db.trash.delete(trashId);
+    entry.customerIds.forEach(touch);
+    return true;
+  }, now);
+}
+type UserTable = (typeof userTables)[number];
+
+export interface StoreContents {
+  customers: Customer[]; contacts: Contact[]; receivables: Receivable[]; payments: Payment[];
+  promises: PaymentPromise[]; activities: Activity[]; profiles: PaymentProcessProfile[]; preparations: Preparations[];
+}
+
+/**
+ * Replaces every user record in one transaction (restore, demo load). If anything throws, IndexedDB rolls the
+ * whole transaction back and the store is exactly as before.
+ */
+export async function replaceAll(db: HuikuanDb, data: StoreContents, now = new Date(),
+  beforeCommit?: () => void | Promise<void>): Promise<void> {
+  await db.transaction('rw', writeTables(db), async () => {
+    for (const t of userTables) await db[t].clear();
+    await db.summaries.clear();
+    await db.imports.clear();
+    await db.trash.clear();
+    await db.meta.put({ key: PORTFOLIO_KEY, value: emptyPortfolio() });
+    for (const t of userTables) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each array belongs to its own table
+      await (db[t] as any).bulkAdd(data[t]);
+    }
+    await refreshCustomers(db, data.customers.map((c) => c.id), now);
+    await beforeCommit?.();
+  });
+}
+
+/** Reads every user record, for backup. */
+export async function readAll(db: HuikuanDb): Promise<StoreContents> {
+  return db.transaction('r', userTables.map((t) => db[t]), async () => {
+    const [customers, contacts, receivables, payments, promises, activities, profiles, preparations] =
+      await Promise.all(userTables.map((t) => db[t].toArray()));
+    return { customers, contacts, receivables, payments, promises, activities, profiles, preparations } as StoreContents;
+  });
+}
+
+/** Empties the store (the options page asks the user to type a confirmation first). */
+export async function wipeAll(db: HuikuanDb): Promise<void> {
+  await replaceAll(db, { customers: [], contacts: [], receivables: [], payments: [], promises: [], activities: [],
+    profiles: [], preparations: [] });
+}

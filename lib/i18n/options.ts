@@ -1,0 +1,7 @@
+/** Strings of the options. */
+export const options = {
+  en: {
+  },
+  zh: {
+  },
+} as const;

@@ -1,0 +1,7 @@
+/** Strings of the popup. */
+export const popup = {
+  en: {
+  },
+  zh: {
+  },
+} as const;

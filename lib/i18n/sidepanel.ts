@@ -1,0 +1,7 @@
+/** Strings of the sidepanel. */
+export const sidepanel = {
+  en: {
+  },
+  zh: {
+  },
+} as const;

@@ -1,0 +1,91 @@
+/**
+ * The one message protocol between contexts. Every message is parsed with these schemas on arrival; anything of
+ * unknown type or shape is rejected. Who may send what is decided from what the browser stamps on the message
+ * (`sender.id`, `sender.tab`, `sender.url`), never from the message's own fields.
+ */
+import { z } from 'zod';
+import { lang, pageContextSchema } from '../domain';
+
+const tabId = z.number().int().nonnegative();
+
+/** Messages a content script may send; they act only on the sender's own tab. */
+export const contentRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('page/context'), ctx: pageContextSchema }),
+  z.object({ type: z.literal('page/cleared') }),
+  z.object({ type: z.literal('capture/selection'), text: z.string().min(1).max(20_000) }),
+]);
+export type ContentRequest = z.infer<typeof contentRequestSchema>;
+
+/** Messages the extension's own pages (side panel, popup, options, badge frame) may send. */
+export const pageRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('badge/get') }),
+  z.object({ type: z.literal('capture/open-message') }),
+  z.object({ type: z.literal('tab/context'), tabId }),
+  z.object({ type: z.literal('customer/link'), tabId, customerId: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('customer/unlink'), tabId, customerId: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('compose/insert'), tabId, text: z.string().min(1).max(20_000) }),
+  z.object({ type: z.literal('draft/clear'), tabId }),
+  z.object({ type: z.literal('data/changed') }),
+]);
+export type PageRequest = z.infer<typeof pageRequestSchema>;
+
+/** Messages the background sends to a content script. */
+export const toContentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('compose/insert'), text: z.string().min(1).max(20_000) }),
+  z.object({ type: z.literal('selection/get') }),
+  z.object({ type: z.literal('page/reread') }),
+]);
+export type ToContent = z.infer<typeof toContentSchema>;
+
+/** Broadcast from the background to open extension pages. */
+export const broadcastSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('tab/updated'), tabId }),
+  z.object({ type: z.literal('data/changed') }),
+]);
+export type Broadcast = z.infer<typeof broadcastSchema>;
+
+/** What the background tells a content script after reading its page. */
+export const pageReplySchema = z.object({
+  recognised: z.boolean(),
+  showBadge: z.boolean(),
+  showCapture: z.boolean(),
+  tabId,
+  lang,
+  captureLabel: z.string(),
+});
+export type PageReply = z.infer<typeof pageReplySchema>;
+
+/** The badge frame's view of the page's customer: only what the chip shows. */
+export const badgeViewSchema = z.object({
+  state: z.enum(['linked', 'unlinked', 'none']),
+  text: z.string(),
+  title: z.string(),
+  /** Aging bucket index of the worst open item (0 not yet due … 4 over 90), or -1. */
+  worstBucket: z.number().int(),
+  lang,
+});
+export type BadgeView = z.infer<typeof badgeViewSchema>;
+
+export const matchViewSchema = z.object({ customerId: z.string(), score: z.number(), reason: z.string() });
+
+/** A capture waiting for the user's confirmation in the side panel. */
+export const captureDraftViewSchema = z.object({
+  text: z.string(),
+  subject: z.string().optional(),
+  sentAt: z.string().optional(),
+  from: z.string().optional(),
+  url: z.string().optional(),
+  capturedAt: z.number(),
+});
+export type CaptureDraftView = z.infer<typeof captureDraftViewSchema>;
+
+export const tabContextViewSchema = z.object({
+  tabId,
+  ctx: pageContextSchema.nullable(),
+  matches: z.array(matchViewSchema),
+  draft: captureDraftViewSchema.nullable(),
+});
+export type TabContextView = z.infer<typeof tabContextViewSchema>;
+
+export const errorReplySchema = z.object({ error: z.string() });

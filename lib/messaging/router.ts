@@ -1,0 +1,206 @@
+/**
+ * The background's message handling, with every dependency passed in so it runs the same in the service worker
+ * and in unit tests. Each request is checked twice: its shape (zod) and its sender (what the browser stamped).
+ */
+import type { CrmLink, Lang, PageContext } from '../domain';
+import { toIsoDay } from '../domain';
+import type { HuikuanDb } from '../db/schema';
+import { getSettings, putCustomer } from '../db/repo';
+import { translator } from '../i18n';
+import { domainOf, isFreeMailDomain } from '../match';
+import {
+  type Broadcast, type CaptureDraftView, type PageReply, type TabContextView, type ToContent,
+  contentRequestSchema, pageRequestSchema,
+} from './protocol';
+import { type ExtensionIdentity, type SenderLike, isContentScript, isEmbeddedFrame, isExtensionPage } from './senders';
+import { badgeViewFor, unlinkedBadge } from './views';
+
+export interface MatchResult { customerId: string; score: number; reason: string }
+export interface Matcher {
+  match(query: { name?: string; emails?: string[]; site?: string; recordId?: string }): MatchResult[];
+}
+
+export interface TabEntry { ctx: PageContext | null; matches: MatchResult[]; draft: CaptureDraftView | null }
+export interface TabStore {
+  get(tabId: number): Promise<TabEntry | undefined>;
+  set(tabId: number, entry: TabEntry): Promise<void>;
+  delete(tabId: number): Promise<void>;
+}
+
+export interface RouterDeps {
+  me: ExtensionIdentity;
+  db: HuikuanDb;
+  tabs: TabStore;
+  /** The customer matcher over the current store; rebuilt lazily after data changes. */
+  matcher(): Promise<Matcher>;
+  invalidateMatcher(): void;
+  now(): Date;
+  browserLang(): string;
+  broadcast(message: Broadcast): void;
+  sendToTab(tabId: number, message: ToContent): Promise<unknown>;
+  /** Called after anything the reminders or the toolbar badge depend on may have changed. */
+  onDataChanged(): void;
+  isSiteEnabled(site: string, settingsDisabled: string[]): boolean;
+}
+
+/** A match is taken as the page's customer only when it is sure and has no close rival. */
+export const CONFIDENT_SCORE = 0.85;
+export function confidentMatch(matches: MatchResult[]): MatchResult | undefined {
+  const [top, second] = matches;
+  if (!top || top.score < CONFIDENT_SCORE) return undefined;
+  if (second && top.score - second.score < 0.05 && top.reason !== 'crm-link') return undefined;
+  return top;
+}
+
+export class RejectedMessage extends Error {}
+
+async function currentLang(deps: RouterDeps): Promise<Lang> {
+  const s = await getSettings(deps.db);
+  if (s.language) return s.language;
+  return deps.browserLang().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+export function createRouter(deps: RouterDeps) {
+  async function fromContent(raw: unknown, sender: SenderLike & { tab: { id: number } }): Promise<unknown> {
+    const parsed = contentRequestSchema.safeParse(raw);
+    if (!parsed.success) throw new RejectedMessage(`rejected message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+    const msg = parsed.data;
+    const tabId = sender.tab.id;
+    switch (msg.type) {
+      case 'page/context': {
+        const settings = await getSettings(deps.db);
+        const lang = await currentLang(deps);
+        const enabled = deps.isSiteEnabled(msg.ctx.site, settings.disabledSites);
+        const matches = enabled ? (await deps.matcher()).match({
+          name: msg.ctx.name, emails: msg.ctx.emails, site: msg.ctx.site, recordId: msg.ctx.recordId,
+        }).slice(0, 5) : [];
+        const prev = await deps.tabs.get(tabId);
+        await deps.tabs.set(tabId, { ctx: enabled ? msg.ctx : null, matches, draft: prev?.draft ?? null });
+        deps.broadcast({ type: 'tab/updated', tabId });
+        const reply: PageReply = {
+          recognised: enabled,
+          showBadge: enabled && msg.ctx.kind === 'record',
+          showCapture: enabled && msg.ctx.kind === 'thread',
+          tabId,
+          lang,
+          captureLabel: translator(lang)('capture.button'),
+        };
+        return reply;
+      }
+      case 'page/cleared': {
+        const prev = await deps.tabs.get(tabId);
+        await deps.tabs.set(tabId, { ctx: null, matches: [], draft: prev?.draft ?? null });
+        deps.broadcast({ type: 'tab/updated', tabId });
+        return { ok: true };
+      }
+      case 'capture/selection': {
+        const prev = await deps.tabs.get(tabId);
+        await deps.tabs.set(tabId, {
+          ctx: prev?.ctx ?? null, matches: prev?.matches ?? [],
+          draft: { text: msg.text, url: sender.tab.url ?? sender.url, capturedAt: deps.now().getTime() },
+        });
+        deps.broadcast({ type: 'tab/updated', tabId });
+        return { ok: true };
+      }
+    }
+  }
+
+  async function linkFromContext(customerId: string, ctx: PageContext, add: boolean): Promise<void> {
+    const customer = await deps.db.customers.get(customerId);
+    if (!customer) throw new RejectedMessage('unknown customer');
+    const crmLinks: CrmLink[] = customer.crmLinks.filter((l) => !(l.site === ctx.site && l.recordId === ctx.recordId));
+    let domains = customer.domains;
+    if (ctx.recordId && ctx.kind === 'record') {
+      if (add) crmLinks.push({ site: ctx.site, recordId: ctx.recordId, url: ctx.url });
+    } else {
+      const ds = ctx.emails.map(domainOf).filter((d): d is string => !!d && !isFreeMailDomain(d));
+      domains = add ? [...new Set([...domains, ...ds])] : domains.filter((d) => !ds.includes(d));
+    }
+    await putCustomer(deps.db, { ...customer, crmLinks, domains, updatedAt: deps.now().getTime() });
+    deps.invalidateMatcher();
+  }
+
+  async function fromPage(raw: unknown, sender: SenderLike): Promise<unknown> {
+    const parsed = pageRequestSchema.safeParse(raw);
+    if (!parsed.success) throw new RejectedMessage(`rejected message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+    const msg = parsed.data;
+    switch (msg.type) {
+      case 'ping':
+        return { ok: true, at: deps.now().getTime() };
+      case 'badge/get': {
+        // Only our own frame inside a tab, and only for that tab: a page cannot ask for another tab's figures.
+        if (!isEmbeddedFrame(sender, deps.me)) throw new RejectedMessage('badge/get only from the badge frame');
+        const lang = await currentLang(deps);
+        const entry = await deps.tabs.get(sender.tab.id);
+        const m = entry && confidentMatch(entry.matches);
+        if (!entry?.ctx) return { state: 'none', text: '', title: '', worstBucket: -1, lang };
+        if (!m) return unlinkedBadge(lang);
+        const [customer, summary, settings] = await Promise.all([
+          deps.db.customers.get(m.customerId), deps.db.summaries.get(m.customerId), getSettings(deps.db),
+        ]);
+        if (!customer) return unlinkedBadge(lang);
+        return badgeViewFor({ summary, customerName: customer.name, lang, asOf: toIsoDay(deps.now()), bucketDays: settings.agingBuckets });
+      }
+      case 'capture/open-message': {
+        if (!isEmbeddedFrame(sender, deps.me)) throw new RejectedMessage('capture only from the capture frame');
+        const entry = await deps.tabs.get(sender.tab.id);
+        if (!entry?.ctx) return { ok: false };
+        const ctx = entry.ctx;
+        await deps.tabs.set(sender.tab.id, {
+          ...entry,
+          draft: {
+            text: ctx.body ?? '', subject: ctx.subject, sentAt: ctx.sentAt, from: ctx.emails[0], url: ctx.url,
+            capturedAt: deps.now().getTime(),
+          },
+        });
+        deps.broadcast({ type: 'tab/updated', tabId: sender.tab.id });
+        return { ok: true };
+      }
+    }
+    // The rest act on any tab and are for the side panel, popup and options only.
+    if (sender.tab && isEmbeddedFrame(sender, deps.me)) throw new RejectedMessage(`${msg.type} not allowed from a frame`);
+    switch (msg.type) {
+      case 'tab/context': {
+        const entry = await deps.tabs.get(msg.tabId);
+        const view: TabContextView = {
+          tabId: msg.tabId, ctx: entry?.ctx ?? null, matches: entry?.matches ?? [], draft: entry?.draft ?? null,
+        };
+        return view;
+      }
+      case 'customer/link':
+      case 'customer/unlink': {
+        const entry = await deps.tabs.get(msg.tabId);
+        if (!entry?.ctx) throw new RejectedMessage('no page context for that tab');
+        await linkFromContext(msg.customerId, entry.ctx, msg.type === 'customer/link');
+        const matches = (await deps.matcher()).match({
+          name: entry.ctx.name, emails: entry.ctx.emails, site: entry.ctx.site, recordId: entry.ctx.recordId,
+        }).slice(0, 5);
+        await deps.tabs.set(msg.tabId, { ...entry, matches });
+        deps.broadcast({ type: 'tab/updated', tabId: msg.tabId });
+        await deps.sendToTab(msg.tabId, { type: 'page/reread' }).catch(() => undefined);
+        deps.onDataChanged();
+        return { ok: true, matches };
+      }
+      case 'compose/insert':
+        return deps.sendToTab(msg.tabId, { type: 'compose/insert', text: msg.text });
+      case 'draft/clear': {
+        const entry = await deps.tabs.get(msg.tabId);
+        if (entry) await deps.tabs.set(msg.tabId, { ...entry, draft: null });
+        deps.broadcast({ type: 'tab/updated', tabId: msg.tabId });
+        return { ok: true };
+      }
+      case 'data/changed':
+        deps.invalidateMatcher();
+        deps.onDataChanged();
+        deps.broadcast({ type: 'data/changed' });
+        return { ok: true };
+    }
+  }
+
+  /** Entry point: returns the reply, or throws RejectedMessage for anything not allowed. */
+  return async function handle(raw: unknown, sender: SenderLike): Promise<unknown> {
+    if (isContentScript(sender, deps.me)) return fromContent(raw, sender);
+    if (isExtensionPage(sender, deps.me)) return fromPage(raw, sender);
+    throw new RejectedMessage('unknown sender');
+  };
+}

@@ -1,0 +1,64 @@
+/** The small views the background hands to the badge frame: computed from a maintained summary, never a scan. */
+import type { CustomerSummary, Lang } from '../domain';
+import { formatMoney } from '../format';
+import { translator } from '../i18n';
+import { daysBetween } from '../ledger/dates';
+import type { BadgeView } from './protocol';
+
+/** Index of the aging bucket a number of days past due falls in, for bucket upper bounds like [30, 60, 90]. */
+export function bucketIndex(daysPastDue: number, bucketDays: number[]): number {
+  if (daysPastDue <= 0) return 0;
+  const i = bucketDays.findIndex((d) => daysPastDue <= d);
+  return i === -1 ? bucketDays.length + 1 : i + 1;
+}
+
+export interface OverdueFigure { currency: string; open: number; overdue: number; oldestOverdueDue?: string }
+
+/**
+ * The headline currency: the one with the most overdue (then most open). Figures are never added across
+ * currencies; the badge shows one currency and the side panel lists the rest.
+ */
+export function headlineFigure(summary: CustomerSummary, asOf: string): OverdueFigure | undefined {
+  const byCur = new Map<string, OverdueFigure>();
+  for (const [due, currency, minor] of summary.openByDue) {
+    const f = byCur.get(currency) ?? { currency, open: 0, overdue: 0 };
+    f.open += minor;
+    if (due < asOf && minor > 0) {
+      f.overdue += minor;
+      if (!f.oldestOverdueDue || due < f.oldestOverdueDue) f.oldestOverdueDue = due;
+    }
+    byCur.set(currency, f);
+  }
+  return [...byCur.values()].filter((f) => f.open > 0)
+    .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.currency.localeCompare(b.currency))[0];
+}
+
+export function badgeViewFor(input: {
+  summary: CustomerSummary | undefined; customerName: string; lang: Lang; asOf: string; bucketDays: number[];
+}): BadgeView {
+  const t = translator(input.lang);
+  const { summary, lang, asOf } = input;
+  const fig = summary && headlineFigure(summary, asOf);
+  if (!fig) {
+    return { state: 'linked', text: t('badge.settled'), title: t('badge.settled'), worstBucket: -1, lang };
+  }
+  const outstanding = formatMoney(fig.open, fig.currency, lang);
+  const overdue = formatMoney(fig.overdue, fig.currency, lang);
+  const title = t('badge.titleLinked', { customer: input.customerName, outstanding, overdue });
+  if (!fig.oldestOverdueDue) {
+    return { state: 'linked', text: t('badge.notDue', { amount: outstanding }), title, worstBucket: 0, lang };
+  }
+  const days = daysBetween(fig.oldestOverdueDue, asOf);
+  return {
+    state: 'linked',
+    text: t('badge.overdue', { amount: overdue, days }),
+    title,
+    worstBucket: bucketIndex(days, input.bucketDays),
+    lang,
+  };
+}
+
+export function unlinkedBadge(lang: Lang): BadgeView {
+  const t = translator(lang);
+  return { state: 'unlinked', text: t('badge.unlinked'), title: t('badge.titleUnlinked'), worstBucket: -1, lang };
+}

@@ -1,0 +1,25 @@
+// Prints one line "N passed, N failed" over every test the last `npm test` ran: the Vitest JSON report, the
+// browser tests' TAP copy, and the checks (type check, lint) recorded by scripts/step.mjs.
+import { existsSync, readFileSync } from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+if (existsSync('.tmp/steps.json')) {
+  for (const ok of Object.values(JSON.parse(readFileSync('.tmp/steps.json', 'utf8')))) ok ? passed++ : failed++;
+}
+if (existsSync('.tmp/vitest.json')) {
+  const v = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
+  passed += v.numPassedTests ?? 0;
+  failed += v.numFailedTests ?? 0;
+  // A test file that failed to load has no tests in it; count it as one failure.
+  for (const f of v.testResults ?? []) if (f.status === 'failed' && (f.assertionResults ?? []).length === 0) failed++;
+}
+if (existsSync('.tmp/e2e.tap')) {
+  const tap = readFileSync('.tmp/e2e.tap', 'utf8');
+  passed += Number(tap.match(/^# pass (\d+)/m)?.[1] ?? 0);
+  failed += Number(tap.match(/^# fail (\d+)/m)?.[1] ?? 0);
+}
+// Under CI a suite that never started (an earlier step failed) counts as a failure, not as nothing.
+const expectedSteps = process.argv.includes("--expect-all");
+if (expectedSteps && !existsSync('.tmp/e2e.tap')) failed++;
+console.log(`${passed} passed, ${failed} failed`);

@@ -1,0 +1,125 @@
+/**
+ * Launches the built extension in the system Chromium with the local page servers, the way a user's browser
+ * would run it: real service worker, real content scripts on real host names (resolved to the local HTTPS
+ * server), real extension pages.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChromium } from './chromium';
+import { root, startServers, type Servers } from '../../demo/server';
+import { crmHostMatches, mailHostMatches } from '../../lib/sites/hosts';
+
+export const extensionDir = join(root, '.output/chrome-mv3');
+
+/** Host names of the supported sites, as Chromium's resolver rules take them. */
+export function supportedHostPatterns(): string[] {
+  const hosts = new Set<string>();
+  for (const m of [...crmHostMatches, ...mailHostMatches]) {
+    const host = m.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    if (host !== '127.0.0.1') hosts.add(host);
+  }
+  return [...hosts];
+}
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  servers: Servers;
+  /** Opens one of the extension's pages in a tab. */
+  openPage(path: string): Promise<Page>;
+  /** URL of a demo page on the loopback HTTP server. */
+  demoUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(opts: { headless?: boolean; httpPort?: number; locale?: string } = {}): Promise<Launched> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const executablePath = findChromium();
+  const servers = await startServers(opts.httpPort ?? 0);
+  const profile = mkdtempSync(join(tmpdir(), 'huikuan-profile-'));
+  const rules = supportedHostPatterns().map((h) => `MAP ${h} 127.0.0.1:${servers.httpsPort}`).join(', ');
+  const headless = opts.headless ?? true;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: false,
+    locale: opts.locale ?? 'en-US',
+    viewport: { width: 1280, height: 800 },
+    ignoreHTTPSErrors: true,
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-default-apps',
+      ...(opts.locale?.startsWith('zh') ? ['--lang=zh-CN'] : []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context, extensionId, worker, servers,
+    async openPage(path: string) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+      return page;
+    },
+    demoUrl: (path: string) => `http://127.0.0.1:${servers.httpPort}${path}`,
+    async close() {
+      await context.close().catch(() => undefined);
+      await servers.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The id of the tab showing `url` (prefix match), asked of the extension itself. */
+export async function tabIdFor(l: Launched, urlPrefix: string): Promise<number> {
+  const id = await l.worker.evaluate(async (prefix) => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }).chrome;
+    const tabs = await c.tabs.query({});
+    return tabs.find((t) => t.url?.startsWith(prefix))?.id ?? -1;
+  }, urlPrefix);
+  if (id < 0) throw new Error(`no tab with url ${urlPrefix}`);
+  return id;
+}
+
+/** Loads the demo portfolio the way a user does: the options page's button. */
+export async function loadDemo(l: Launched): Promise<void> {
+  const page = await l.openPage('options.html');
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('demo-loaded').waitFor({ timeout: 15_000 });
+  await page.close();
+}
+
+/** The badge or capture frame Huikuan mounted in a page (inside a closed shadow root, so found by URL). */
+export async function chipFrame(page: Page, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const f = page.frames().find((fr) => fr.url().includes('/badge.html'));
+    if (f) {
+      const chip = f.locator('#chip');
+      if (await chip.isVisible().catch(() => false)) return { frame: f, chip };
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no Huikuan chip appeared on ${page.url()}`);
+}
+
+/** Sends a message to the background from an extension page, as the side panel would. */
+export async function sendFromPage(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } })
+    .chrome.runtime.sendMessage(m), message);
+}
+
+/** Today in the browser's local time zone (the demo and the ledger count days from it). */
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

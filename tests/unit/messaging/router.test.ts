@@ -1,0 +1,129 @@
+import { HuikuanDb, setDb } from '@/lib/db/schema';
+import { replaceAll } from '@/lib/db/repo';
+import { buildDemoPortfolio } from '@/lib/demo/portfolio';
+import { createRouter, RejectedMessage, type TabEntry, type Matcher } from '@/lib/messaging/router';
+import type { PageContext } from '@/lib/domain';
+
+const me = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
+const content = (tabId: number) => ({ id: me.id, url: 'https://acme.lightning.force.com/x', tab: { id: tabId } });
+const frame = (tabId: number) => ({ id: me.id, url: `${me.origin}badge.html?mode=crm&tab=${tabId}`, tab: { id: tabId } });
+const panel = { id: me.id, url: `${me.origin}sidepanel.html` };
+const now = new Date('2026-11-22T10:00:00');
+
+function setup() {
+  const db = new HuikuanDb(`router-${Math.random()}`);
+  setDb(db);
+  const tabs = new Map<number, TabEntry>();
+  const broadcasts: unknown[] = [];
+  const sentToTabs: Array<[number, unknown]> = [];
+  // A matcher that knows the demo's first customer by its CRM record id, and nothing else.
+  const matcher: Matcher = {
+    match: (q) => (q.site === 'demo-crm' && q.recordId === 'ACC-0001' ? [{ customerId: 'c01', score: 1, reason: 'crm-link' }] : []),
+  };
+  const handle = createRouter({
+    me, db,
+    tabs: { get: async (id) => tabs.get(id), set: async (id, e) => void tabs.set(id, e), delete: async (id) => void tabs.delete(id) },
+    matcher: async () => matcher,
+    invalidateMatcher: () => undefined,
+    now: () => now,
+    browserLang: () => 'en-US',
+    broadcast: (m) => void broadcasts.push(m),
+    sendToTab: async (id, m) => { sentToTabs.push([id, m]); return { ok: true }; },
+    onDataChanged: () => undefined,
+    isSiteEnabled: (site, disabled) => !disabled.includes(site),
+  });
+  return { db, tabs, handle, broadcasts, sentToTabs };
+}
+
+const record: PageContext = { site: 'demo-crm', kind: 'record', recordId: 'ACC-0001', name: '杭州云帆科技有限公司', emails: [] };
+
+describe('message router', () => {
+  it('rejects messages from another extension or a web page', async () => {
+    const { handle } = setup();
+    await expect(handle({ type: 'ping' }, { id: 'other', url: 'chrome-extension://other/x.html' })).rejects.toThrow(RejectedMessage);
+    await expect(handle({ type: 'ping' }, { url: 'https://evil.example/' })).rejects.toThrow(/unknown sender/);
+  });
+
+  it('rejects messages of unknown type or shape', async () => {
+    const { handle } = setup();
+    await expect(handle({ type: 'db/dump' }, content(1))).rejects.toThrow(/rejected message/);
+    await expect(handle({ type: 'page/context', ctx: { site: 'x' } }, content(1))).rejects.toThrow(/rejected message/);
+    await expect(handle({ type: 'page/context', ctx: { ...record, emails: 'a@b.c' } }, content(1))).rejects.toThrow(RejectedMessage);
+    await expect(handle('page/context', content(1))).rejects.toThrow(RejectedMessage);
+  });
+
+  it('stores the page context under the tab the browser stamped, not one the message names', async () => {
+    const { handle, tabs } = setup();
+    const reply = await handle({ type: 'page/context', ctx: record, tabId: 99 }, content(7)) as { showBadge: boolean; tabId: number };
+    expect(reply.showBadge).toBe(true);
+    expect(reply.tabId).toBe(7);
+    expect(tabs.get(7)?.matches[0].customerId).toBe('c01');
+    expect(tabs.has(99)).toBe(false);
+  });
+
+  it('a content script cannot ask for figures; the badge frame gets only its own tab’s summary', async () => {
+    const { handle, db } = setup();
+    await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
+    await handle({ type: 'page/context', ctx: record }, content(7));
+    await expect(handle({ type: 'badge/get' }, content(7))).rejects.toThrow(RejectedMessage);
+    await expect(handle({ type: 'tab/context', tabId: 7 }, content(7))).rejects.toThrow(RejectedMessage);
+    const view = await handle({ type: 'badge/get' }, frame(7)) as { state: string; text: string };
+    expect(view.state).toBe('linked');
+    expect(view.text).toMatch(/overdue/);
+    // Tab 8 has no page context: the frame there learns nothing about tab 7.
+    const other = await handle({ type: 'badge/get' }, frame(8)) as { state: string; text: string };
+    expect(other.state).toBe('none');
+    expect(other.text).toBe('');
+  });
+
+  it('the badge frame may not use the side panel’s requests', async () => {
+    const { handle } = setup();
+    await expect(handle({ type: 'tab/context', tabId: 7 }, frame(7))).rejects.toThrow(/not allowed from a frame/);
+    await expect(handle({ type: 'compose/insert', tabId: 7, text: 'x' }, frame(7))).rejects.toThrow(/not allowed/);
+  });
+
+  it('an unrecognised customer gives the unlinked badge', async () => {
+    const { handle } = setup();
+    await handle({ type: 'page/context', ctx: { ...record, recordId: 'ACC-9999', name: 'Nobody Ltd' } }, content(3));
+    const view = await handle({ type: 'badge/get' }, frame(3)) as { state: string };
+    expect(view.state).toBe('unlinked');
+  });
+
+  it('a disabled site is not recognised', async () => {
+    const { handle, db } = setup();
+    await db.meta.put({ key: 'settings', value: { disabledSites: ['demo-crm'] } });
+    const reply = await handle({ type: 'page/context', ctx: record }, content(4)) as { recognised: boolean; showBadge: boolean };
+    expect(reply).toMatchObject({ recognised: false, showBadge: false });
+  });
+
+  it('linking remembers the CRM record on the customer and re-reads the page', async () => {
+    const { handle, db, sentToTabs } = setup();
+    await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
+    const ctx: PageContext = { site: 'salesforce', kind: 'record', recordId: '001XYZ', name: 'Yunfan', emails: [] };
+    await handle({ type: 'page/context', ctx }, content(5));
+    await handle({ type: 'customer/link', tabId: 5, customerId: 'c01' }, panel);
+    const c = await db.customers.get('c01');
+    expect(c?.crmLinks).toContainEqual(expect.objectContaining({ site: 'salesforce', recordId: '001XYZ' }));
+    expect(sentToTabs).toContainEqual([5, { type: 'page/reread' }]);
+  });
+
+  it('linking from a mail thread remembers the company domain but never a free-mail one', async () => {
+    const { handle, db } = setup();
+    await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
+    const ctx: PageContext = { site: 'gmail', kind: 'thread', emails: ['ap@newbuyer.example.com', 'someone@gmail.com'] };
+    await handle({ type: 'page/context', ctx }, content(6));
+    await handle({ type: 'customer/link', tabId: 6, customerId: 'c02' }, panel);
+    const c = await db.customers.get('c02');
+    expect(c?.domains).toContain('newbuyer.example.com');
+    expect(c?.domains).not.toContain('gmail.com');
+  });
+
+  it('a capture from the mail frame becomes a draft for that tab', async () => {
+    const { handle } = setup();
+    const mailFrame = { id: me.id, url: `${me.origin}badge.html?mode=mail&tab=9`, tab: { id: 9 } };
+    await handle({ type: 'page/context', ctx: { site: 'gmail', kind: 'thread', emails: ['a@b.example'], subject: 'Pay', body: '下周五付款 12.4万' } }, content(9));
+    await handle({ type: 'capture/open-message' }, mailFrame);
+    const view = await handle({ type: 'tab/context', tabId: 9 }, panel) as { draft: { text: string; subject: string } };
+    expect(view.draft).toMatchObject({ text: '下周五付款 12.4万', subject: 'Pay' });
+  });
+});
