@@ -26,7 +26,7 @@ export default defineConfig({
     host_permissions: [...crmHostMatches, ...mailHostMatches],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self' https: http:",
+      extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
     },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+H' } },

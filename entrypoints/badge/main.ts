@@ -38,6 +38,8 @@ async function render() {
   chip.dataset.state = v.state;
   chip.dataset.bucket = String(v.worstBucket);
   chip.hidden = false;
+  // When the chip was first painted, for `npm run bench` (record DOM → badge latency); epoch ms.
+  requestAnimationFrame(() => { chip.dataset.paintedAt ??= String(performance.timeOrigin + performance.now()); });
 }
 
 chip.addEventListener('click', () => {

@@ -6,7 +6,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { toIsoDay } from '../domain';
 import type { HuikuanDb } from '../db/schema';
-import { getSettings } from '../db/repo';
+import { getSettings, refreshDuePromises } from '../db/repo';
 import { addDays } from '../ledger/dates';
 import { deriveReminders, dueTodayCount, type Reminder } from '../reminders';
 import { pickLang } from '../i18n';
@@ -63,6 +63,7 @@ export function createReminderService(deps: ReminderDeps) {
 
   async function fire(name: string) {
     if (name === DAILY) {
+      await refreshDuePromises(db, deps.now());
       await sync();
       return;
     }
@@ -98,7 +99,7 @@ export function createReminderService(deps: ReminderDeps) {
         if (customerId) void browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?customer=${encodeURIComponent(customerId)}`) });
       });
       browser.alarms.create(DAILY, { periodInMinutes: 60 });
-      void sync();
+      void refreshDuePromises(db, deps.now()).then(sync);
     },
   };
 }

@@ -173,23 +173,23 @@ export async function rebuildAllSummaries(db: HuikuanDb, now = new Date()): Prom
   });
 }
 
-export async function putCustomer(db: HuikuanDb, customer: Customer): Promise<void> {
-  await writeTx(db, async (touch) => { await db.customers.put(customer); touch(customer.id); });
+export async function putCustomer(db: HuikuanDb, customer: Customer, now = new Date()): Promise<void> {
+  await writeTx(db, async (touch) => { await db.customers.put(customer); touch(customer.id); }, now);
 }
 export async function putContact(db: HuikuanDb, contact: Contact): Promise<void> {
   await db.contacts.put(contact);
 }
-export async function putReceivable(db: HuikuanDb, r: Receivable): Promise<void> {
-  await writeTx(db, async (touch) => { await db.receivables.put(r); touch(r.customerId); });
+export async function putReceivable(db: HuikuanDb, r: Receivable, now = new Date()): Promise<void> {
+  await writeTx(db, async (touch) => { await db.receivables.put(r); touch(r.customerId); }, now);
 }
-export async function putPayment(db: HuikuanDb, p: Payment): Promise<void> {
-  await writeTx(db, async (touch) => { await db.payments.put(p); touch(p.customerId); });
+export async function putPayment(db: HuikuanDb, p: Payment, now = new Date()): Promise<void> {
+  await writeTx(db, async (touch) => { await db.payments.put(p); touch(p.customerId); }, now);
 }
-export async function putPromise(db: HuikuanDb, p: PaymentPromise): Promise<void> {
-  await writeTx(db, async (touch) => { await db.promises.put(p); touch(p.customerId); });
+export async function putPromise(db: HuikuanDb, p: PaymentPromise, now = new Date()): Promise<void> {
+  await writeTx(db, async (touch) => { await db.promises.put(p); touch(p.customerId); }, now);
 }
-export async function putProfile(db: HuikuanDb, p: PaymentProcessProfile): Promise<void> {
-  await writeTx(db, async (touch) => { await db.profiles.put(p); touch(p.customerId); });
+export async function putProfile(db: HuikuanDb, p: PaymentProcessProfile, now = new Date()): Promise<void> {
+  await writeTx(db, async (touch) => { await db.profiles.put(p); touch(p.customerId); }, now);
 }
 export async function putPreparations(db: HuikuanDb, p: Preparations): Promise<void> {
   await db.preparations.put(p);
@@ -202,7 +202,7 @@ const demandChannels = new Set(['written-notice', 'finance-letter', 'lawyer-lett
  * Logs an attempt. The five preparations are per attempt, so they reset. A demand kept with evidence restarts the
  * limitation period of the receivables it names (all open ones when it names none).
  */
-export async function addActivity(db: HuikuanDb, activity: Activity): Promise<void> {
+export async function addActivity(db: HuikuanDb, activity: Activity, now = new Date()): Promise<void> {
   await writeTx(db, async (touch) => {
     await db.activities.put(activity);
     await db.preparations.put({ customerId: activity.customerId, checked: [], updatedAt: activity.createdAt });
@@ -218,7 +218,7 @@ export async function addActivity(db: HuikuanDb, activity: Activity): Promise<vo
       })));
     }
     touch(activity.customerId);
-  });
+  }, now);
 }
 
 /** Everything the side panel and the playbook need for one customer, by index lookups only. */
@@ -337,4 +337,19 @@ export async function readAll(db: HuikuanDb): Promise<StoreContents> {
 export async function wipeAll(db: HuikuanDb): Promise<void> {
   await replaceAll(db, { customers: [], contacts: [], receivables: [], payments: [], promises: [], activities: [],
     profiles: [], preparations: [] });
+}
+
+/**
+ * Promises turn broken by the passing of time, not only by writes: the hourly alarm re-evaluates the customers
+ * whose pending promises are past their date plus grace (an index range, not a scan).
+ */
+export async function refreshDuePromises(db: HuikuanDb, now = new Date()): Promise<number> {
+  const settings = await getSettings(db);
+  const d = new Date(now);
+  d.setDate(d.getDate() - settings.promiseGraceDays);
+  const cutoff = toIsoDay(d);
+  const due = await db.promises.where('[status+date]').between(['pending', ''], ['pending', cutoff], true, false).toArray();
+  const ids = [...new Set(due.map((p) => p.customerId))];
+  if (ids.length) await writeTx(db, async (touch) => ids.forEach(touch), now);
+  return ids.length;
 }

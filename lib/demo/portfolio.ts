@@ -168,8 +168,8 @@ export function buildDemoPortfolio(today: string, now = Date.now()): StoreConten
     }
     if (n % 5 === 2) {
       out.promises.push({ id: `${cid}-pr2`, customerId: cid, amount: { minor: (cur === 'USD' ? 3_000 : 30_000) * 100, currency: cur },
-        date: addDays(today, -12), promisedBy: contacts[0].name, source: 'email', status: 'broken', coveredMinor: 0,
-        receivableIds: [], createdAt: now - 20 * 864e5, updatedAt: now });
+        date: addDays(today, -25), promisedBy: contacts[0].name, source: 'email', status: 'broken', coveredMinor: 0,
+        receivableIds: [], createdAt: now - 40 * 864e5, updatedAt: now });
     }
     if (n % 5 === 3) {
       const paid = out.payments.find((p) => p.customerId === cid);
