@@ -1,0 +1,187 @@
+/**
+ * Reminders derived from the stored data: promises due, promises broken, planned next steps and limitation
+ * deadlines. Pure and deterministic: the same data and day give the same reminders with the same ids, so the
+ * background can re-create its alarms whenever the service worker starts without losing or doubling any.
+ *
+ * Ids carry the date they are about (`promise:<promiseId>:<date>`), so a reminder that has been shown never comes
+ * back under another id, and one whose date moves (a new promise date, a new next step) is a new reminder.
+ */
+import type { CustomerSummary, Lang, PaymentPromise, Settings } from '../domain';
+import { addDays, dayOf, parseDay } from '../capture/days';
+import { formatDay, formatMoney } from '../format';
+
+export type ReminderKind = 'promise-due' | 'promise-broken' | 'next-step' | 'limitation';
+
+export interface Reminder {
+  id: string;
+  customerId: string;
+  kind: ReminderKind;
+  /** The calendar day it is about (YYYY-MM-DD). */
+  date: string;
+  /** When to notify: 9:00 local time on `date` (epoch ms). */
+  when: number;
+  title: Record<Lang, string>;
+  message: Record<Lang, string>;
+  promiseId?: string;
+}
+
+export interface ReminderInput {
+  summaries: CustomerSummary[];
+  promises: PaymentPromise[];
+  activities: { customerId: string; nextDate?: string }[];
+  limitation: { customerId: string; deadline: string }[];
+  customers: { id: string; name: string }[];
+  /** Ids already shown to the user; they are left out so nothing is shown twice. */
+  shown?: Iterable<string>;
+}
+
+export type ReminderSettings = Pick<Settings, 'promiseGraceDays' | 'limitationWarnDays'>;
+
+/** Reminders older than this many days are no longer worth a notification. */
+export const LOOKBACK_DAYS = 30;
+export const NOTIFY_HOUR = 9;
+
+/** 9:00 local time on a calendar day. */
+export function reminderTime(date: string, hour = NOTIFY_HOUR): number {
+  const d = parseDay(date);
+  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hour).getTime();
+}
+
+function money(minor: number, currency: string, lang: Lang): string {
+  try {
+    return formatMoney(minor, currency, lang);
+  } catch {
+    return `${currency} ${(minor / 100).toFixed(2)}`;
+  }
+}
+
+function openText(summary: CustomerSummary | undefined, lang: Lang): string {
+  if (!summary) return '';
+  const parts = Object.entries(summary.open).filter(([, v]) => v > 0).map(([c, v]) => money(v, c, lang));
+  return parts.join(lang === 'zh' ? '，' : ', ');
+}
+
+export function deriveReminders(input: ReminderInput, now: Date, settings: ReminderSettings): Reminder[] {
+  const today = dayOf(now.getTime());
+  const oldest = addDays(today, -LOOKBACK_DAYS);
+  const names = new Map(input.customers.map((c) => [c.id, c.name]));
+  const summaries = new Map(input.summaries.map((s) => [s.customerId, s]));
+  const shown = new Set(input.shown ?? []);
+  const grace = settings.promiseGraceDays;
+  const out = new Map<string, Reminder>();
+  const add = (r: Omit<Reminder, 'when'>) => {
+    if ((r.date < oldest && r.kind !== 'limitation') || shown.has(r.id) || out.has(r.id)) return;
+    out.set(r.id, { ...r, when: reminderTime(r.date) });
+  };
+  const nameOf = (id: string) => names.get(id) ?? id;
+
+  for (const p of input.promises) {
+    if (p.status === 'kept' || p.status === 'cancelled') continue;
+    const name = nameOf(p.customerId);
+    const deadline = addDays(p.date, grace);
+    const brokenDay = addDays(deadline, 1);
+    const amt = (lang: Lang) => money(p.amount.minor, p.amount.currency, lang);
+    const left = (lang: Lang) => money(p.amount.minor - p.coveredMinor, p.amount.currency, lang);
+    if (p.status === 'pending' && deadline >= today) {
+      add({
+        id: `promise:${p.id}:${p.date}`,
+        customerId: p.customerId,
+        kind: 'promise-due',
+        date: p.date,
+        promiseId: p.id,
+        title: { zh: `付款承诺到期：${name}`, en: `Promise due: ${name}` },
+        message: {
+          zh: `${name} 承诺于 ${formatDay(p.date, 'zh')} 付款 ${amt('zh')}${p.coveredMinor ? `（已收 ${money(p.coveredMinor, p.amount.currency, 'zh')}）` : ''}。当天核对到账；未到账就当天跟进。`,
+          en: `${name} promised to pay ${amt('en')} on ${formatDay(p.date, 'en')}${p.coveredMinor ? ` (${money(p.coveredMinor, p.amount.currency, 'en')} received)` : ''}. Check the bank that day; if it has not arrived, follow up the same day.`,
+        },
+      });
+    } else {
+      // Broken, or pending past its grace period and not re-evaluated yet.
+      add({
+        id: `promise-broken:${p.id}:${p.date}`,
+        customerId: p.customerId,
+        kind: 'promise-broken',
+        date: brokenDay,
+        promiseId: p.id,
+        title: { zh: `付款承诺未兑现：${name}`, en: `Broken promise: ${name}` },
+        message: {
+          zh: `${name} 承诺于 ${formatDay(p.date, 'zh')} 付款 ${amt('zh')}，宽限 ${grace} 天后仍差 ${left('zh')}。今天联系对方，问清原因，要一个新的具体日期。`,
+          en: `${name} promised ${amt('en')} on ${formatDay(p.date, 'en')}; ${left('en')} is still missing after ${grace} days' grace. Call today, ask why, and get a new, specific date.`,
+        },
+      });
+    }
+  }
+
+  const nextSteps = new Set<string>();
+  for (const a of input.activities) if (a.nextDate) nextSteps.add(`${a.customerId}|${a.nextDate}`);
+  for (const s of input.summaries) if (s.nextActivityDate) nextSteps.add(`${s.customerId}|${s.nextActivityDate}`);
+  for (const key of nextSteps) {
+    const [customerId, date] = key.split('|');
+    const name = nameOf(customerId);
+    const open = (lang: Lang) => openText(summaries.get(customerId), lang);
+    add({
+      id: `next:${customerId}:${date}`,
+      customerId,
+      kind: 'next-step',
+      date,
+      title: { zh: `今日跟进：${name}`, en: `Follow up: ${name}` },
+      message: {
+        zh: `按计划于 ${formatDay(date, 'zh')} 跟进 ${name}${open('zh') ? `，未收 ${open('zh')}` : ''}。打开侧边栏查看下一步建议。`,
+        en: `Planned follow-up with ${name} on ${formatDay(date, 'en')}${open('en') ? `, ${open('en')} open` : ''}. Open the side panel for the suggested next step.`,
+      },
+    });
+  }
+
+  for (const l of input.limitation) {
+    const name = nameOf(l.customerId);
+    const warn = addDays(l.deadline, -settings.limitationWarnDays);
+    if (l.deadline < today) continue;
+    const open = (lang: Lang) => openText(summaries.get(l.customerId), lang);
+    add({
+      id: `limitation:${l.customerId}:${l.deadline}`,
+      customerId: l.customerId,
+      kind: 'limitation',
+      date: warn,
+      title: { zh: `诉讼时效将届满：${name}`, en: `Limitation deadline approaching: ${name}` },
+      message: {
+        zh: `${name} 的诉讼时效于 ${formatDay(l.deadline, 'zh')} 届满${open('zh') ? `，尚欠 ${open('zh')}` : ''}。请在此之前发出有送达证据的催款函或取得盖章对账确认，以中断时效。`,
+        en: `The limitation period for ${name} ends on ${formatDay(l.deadline, 'en')}${open('en') ? ` with ${open('en')} open` : ''}. Before then, send a demand with proof of delivery or get a sealed balance confirmation to interrupt it.`,
+      },
+    });
+  }
+
+  return [...out.values()].sort((a, b) => a.when - b.when || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * For the toolbar badge: promises due or broken and next steps dated today or earlier that are still live
+ * (within the look-back), plus limitation warnings that start today.
+ */
+export function dueTodayCount(reminders: Reminder[], now: Date): number {
+  const today = dayOf(now.getTime());
+  return reminders.filter((r) => (r.kind === 'limitation' ? r.date === today : r.date <= today)).length;
+}
+
+/**
+ * What to do with the alarms after a (re-)derivation: create the wanted ones that do not exist and were not shown
+ * yet (a time already past fires a moment from now), clear the ones no longer wanted. Running it twice over the
+ * same data creates nothing the second time.
+ */
+export function planAlarms(
+  reminders: Reminder[],
+  existing: Iterable<string>,
+  shown: Iterable<string>,
+  now: Date,
+  prefix = 'r:',
+): { create: { name: string; when: number }[]; clear: string[] } {
+  const have = new Set(existing);
+  const seen = new Set(shown);
+  const wanted = new Map(reminders.map((r) => [prefix + r.id, r]));
+  const clear = [...have].filter((n) => n.startsWith(prefix) && !wanted.has(n));
+  const create: { name: string; when: number }[] = [];
+  for (const [name, r] of wanted) {
+    if (have.has(name) || seen.has(r.id)) continue;
+    create.push({ name, when: Math.max(r.when, now.getTime() + 1000) });
+  }
+  return { create, clear };
+}
