@@ -1,0 +1,197 @@
+/**
+ * Small DOM helpers shared by the readers. They read text through textContent and attributes only (never
+ * innerHTML), bound every walk, and swallow the exceptions a hostile or half-loaded page can throw.
+ */
+import type { PageContext } from '../domain';
+
+export const NAME_MAX = 300;
+export const BODY_MAX = 20_000;
+export const SUBJECT_MAX = 500;
+const EMAILS_MAX = 50;
+
+// Zero-width, bidi controls, BOM, soft hyphen, and other C0/C1 controls except whitespace.
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** Strip invisible characters, collapse whitespace, trim, and cap. */
+export function clean(s: string | null | undefined, max = NAME_MAX): string | undefined {
+  if (!s) return undefined;
+  const t = s.slice(0, max * 4).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().slice(0, max).trim();
+  return t || undefined;
+}
+
+/** Body text: keeps line breaks, drops invisible characters, caps at 20 000. */
+export function cleanBody(s: string | null | undefined): string | undefined {
+  if (!s) return undefined;
+  const t = s.slice(0, BODY_MAX * 2).replace(INVISIBLE, '').replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n[ \n]*/g, (m) => (m.split('\n').length > 2 ? '\n\n' : '\n')).trim().slice(0, BODY_MAX);
+  return t || undefined;
+}
+
+export function q(root: ParentNode | null | undefined, sel: string): Element | null {
+  if (!root) return null;
+  try {
+    return root.querySelector(sel);
+  } catch {
+    return null;
+  }
+}
+
+export function qa(root: ParentNode | null | undefined, sel: string, max = 200): Element[] {
+  if (!root) return [];
+  try {
+    const list = root.querySelectorAll(sel);
+    const out: Element[] = [];
+    for (let i = 0; i < list.length && i < max; i++) out.push(list[i]);
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** An element's visible-ish text: an input's value, otherwise textContent (through its open shadow root if empty). */
+export function textOf(el: Element | null | undefined): string | undefined {
+  if (!el) return undefined;
+  const v = (el as HTMLInputElement).value;
+  if (typeof v === 'string' && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA')) return v;
+  const t = el.textContent ?? '';
+  if (t.trim()) return t;
+  const sr = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+  return sr ? sr.textContent ?? undefined : undefined;
+}
+
+/** The first selector (in order) that yields a non-empty cleaned text. */
+export function firstText(root: ParentNode | null | undefined, sels: string[], max = NAME_MAX): string | undefined {
+  for (const s of sels) {
+    for (const el of qa(root, s, 20)) {
+      const t = clean(textOf(el), max) ?? clean(el.getAttribute('title'), max);
+      if (t) return t;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * querySelectorAll that also looks inside open shadow roots (Salesforce Lightning, other web-component UIs).
+ * Bounded: at most `maxRoots` shadow roots visited and `maxDepth` levels of nesting.
+ */
+export function deepQueryAll(root: ParentNode, sel: string, limit = 20, maxDepth = 12, maxRoots = 400): Element[] {
+  const out: Element[] = [];
+  const queue: Array<[ParentNode, number]> = [[root, 0]];
+  let visited = 0;
+  const rootHost = (root as Element).shadowRoot;
+  if (rootHost) queue.push([rootHost, 1]);
+  while (queue.length && out.length < limit && visited < maxRoots) {
+    const [scope, depth] = queue.shift()!;
+    visited++;
+    for (const el of qa(scope, sel, limit - out.length)) out.push(el);
+    if (depth >= maxDepth) continue;
+    // Find hosts of open shadow roots in this scope. Custom elements carry a hyphen; checking all elements is
+    // bounded by the `*` list cap.
+    for (const el of qa(scope, '*', 20_000)) {
+      const sr = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+      if (sr) queue.push([sr, depth + 1]);
+    }
+  }
+  return out.slice(0, limit);
+}
+
+export function deepText(root: ParentNode, sels: string[]): string | undefined {
+  for (const s of sels) {
+    for (const el of deepQueryAll(root, s, 5)) {
+      const t = clean(textOf(el));
+      if (t) return t;
+    }
+  }
+  return undefined;
+}
+
+const EMAIL_RE = /[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+const EMAIL_ONE = /^[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
+
+/** Every e-mail address in a string. */
+export function emailsIn(s: string | null | undefined): string[] {
+  if (!s) return [];
+  return s.slice(0, 5000).match(EMAIL_RE) ?? [];
+}
+
+/** One address from an attribute value that should hold exactly one (`email`, `data-hovercard-id`, mailto:). */
+export function emailAttr(v: string | null | undefined): string | undefined {
+  if (!v) return undefined;
+  let s = v.trim();
+  if (/^mailto:/i.test(s)) s = s.slice(7).split('?')[0];
+  try {
+    s = decodeURIComponent(s);
+  } catch {
+    /* keep raw */
+  }
+  s = s.replace(/^<|>$/g, '').trim();
+  return EMAIL_ONE.test(s) ? s : emailsIn(s)[0];
+}
+
+/** Lower-case, de-duplicate, drop the user's own mailboxes, cap. */
+export function uniqEmails(list: Array<string | null | undefined>, exclude: Array<string | undefined> = []): string[] {
+  const ex = new Set(exclude.filter(Boolean).map((e) => e!.toLowerCase()));
+  const seen = new Set<string>();
+  for (const raw of list) {
+    if (!raw) continue;
+    const e = raw.trim().toLowerCase();
+    if (!EMAIL_ONE.test(e) || e.length > 254 || ex.has(e)) continue;
+    seen.add(e);
+    if (seen.size >= EMAILS_MAX) break;
+  }
+  return [...seen];
+}
+
+export function mailtoEmails(root: ParentNode | null | undefined): string[] {
+  return qa(root, 'a[href^="mailto:" i]', 50).map((a) => emailAttr(a.getAttribute('href'))).filter((e): e is string => !!e);
+}
+
+/** ISO string when the date text parses, else the raw text (capped). */
+export function sentAtOf(raw: string | null | undefined): string | undefined {
+  const s = clean(raw, 200);
+  if (!s) return undefined;
+  const zh = s.match(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:[^\d]*?(上午|下午|晚上|中午)?\s*(\d{1,2})[:：](\d{2}))?/);
+  if (zh) {
+    let h = zh[5] ? Number(zh[5]) : 0;
+    if ((zh[4] === '下午' || zh[4] === '晚上') && h < 12) h += 12;
+    const d = new Date(Number(zh[1]), Number(zh[2]) - 1, Number(zh[3]), h, zh[6] ? Number(zh[6]) : 0);
+    if (!Number.isNaN(d.getTime())) return d.toISOString();
+  }
+  // Gmail's "Fri, Nov 20, 2026, 9:30 AM", Outlook's "Fri 11/20/2026 9:30 AM", ISO with offset; local time otherwise.
+  const t = Date.parse(s.replace(/\s*\([^)]*\)\s*$/, ''));
+  if (!Number.isNaN(t) && /\d{4}/.test(s)) return new Date(t).toISOString();
+  return s.slice(0, 40);
+}
+
+/** The document of a same-origin iframe, or null (cross-origin, not loaded, or blocked). */
+export function frameDoc(frame: Element | null): Document | null {
+  if (!frame) return null;
+  try {
+    return (frame as HTMLIFrameElement).contentDocument ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Assemble a PageContext, dropping empty optional fields. */
+export function ctx(site: string, kind: PageContext['kind'], url: URL, f: Partial<PageContext> = {}): PageContext {
+  const out: PageContext = { site, kind, emails: f.emails ?? [], url: url.href.slice(0, 2000) };
+  if (f.recordId) out.recordId = f.recordId.slice(0, 200);
+  if (f.recordType) out.recordType = f.recordType.slice(0, 80);
+  const name = clean(f.name);
+  if (name) out.name = name;
+  const subject = clean(f.subject, SUBJECT_MAX);
+  if (subject) out.subject = subject;
+  if (f.sentAt) out.sentAt = f.sentAt.slice(0, 40);
+  const body = cleanBody(f.body);
+  if (body) out.body = body;
+  return out;
+}
+
+/** Split "Name | Type | Product" style titles. */
+export function titleParts(doc: Document): string[] {
+  return (doc.title ?? '').slice(0, 1000).split(/\s+[|–—-]\s+/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** The demo pages served by `npm run demo` on http://127.0.0.1:<any port>. */
+export const isDemoHost = (u: URL): boolean => u.protocol === 'http:' && u.hostname === '127.0.0.1';
