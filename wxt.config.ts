@@ -23,10 +23,10 @@ export default defineConfig({
       'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    host_permissions: [...crmHostMatches, ...mailHostMatches],
+    host_permissions: [...new Set([...crmHostMatches, ...mailHostMatches])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
+      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'",
     },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+H' } },
@@ -34,10 +34,14 @@ export default defineConfig({
       'capture-selection': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdCapture__' },
     },
     web_accessible_resources: [
-      { resources: ['badge.html'], matches: [...crmHostMatches, ...mailHostMatches] },
+      { resources: ['badge.html'], matches: [...new Set([...crmHostMatches, ...mailHostMatches])] },
     ],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'huikuan@huikuan.dev', strict_min_version: '128.0' } } }
+      ? {
+        // MV2 has no optional_host_permissions: self-hosted CRMs are asked for as optional origins.
+        optional_permissions: ['https://*/*', 'http://*/*'],
+        browser_specific_settings: { gecko: { id: 'huikuan@huikuan.dev', strict_min_version: '128.0' } },
+      }
       : {}),
   }),
 });

@@ -5,7 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 let passed = 0;
 let failed = 0;
 if (existsSync('.tmp/steps.json')) {
-  for (const ok of Object.values(JSON.parse(readFileSync('.tmp/steps.json', 'utf8')))) ok ? passed++ : failed++;
+  for (const ok of Object.values(JSON.parse(readFileSync('.tmp/steps.json', 'utf8')))) {
+    if (ok) passed++;
+    else failed++;
+  }
 }
 if (existsSync('.tmp/vitest.json')) {
   const v = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));

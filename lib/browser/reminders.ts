@@ -8,7 +8,7 @@ import { toIsoDay } from '../domain';
 import type { HuikuanDb } from '../db/schema';
 import { getSettings, refreshDuePromises } from '../db/repo';
 import { addDays } from '../ledger/dates';
-import { deriveReminders, dueTodayCount, type Reminder } from '../reminders';
+import { deriveReminders, dueTodayCount, planAlarms, type Reminder } from '../reminders';
 import { pickLang } from '../i18n';
 
 const PREFIX = 'r:';
@@ -43,18 +43,11 @@ export function createReminderService(deps: ReminderDeps) {
     const now = deps.now();
     const settings = await getSettings(db);
     current = deriveReminders(await loadReminderInput(db, now), now, settings);
-    const wanted = new Map(current.map((r) => [PREFIX + r.id, r]));
     const existing = await browser.alarms.getAll();
-    for (const a of existing) {
-      if (a.name.startsWith(PREFIX) && !wanted.has(a.name)) await browser.alarms.clear(a.name);
-    }
-    const have = new Set(existing.map((a) => a.name));
-    const shown = new Set(((await browser.storage.local.get(SHOWN_KEY))[SHOWN_KEY] as string[] | undefined) ?? []);
-    for (const [name, r] of wanted) {
-      if (have.has(name) || shown.has(r.id)) continue;
-      // A reminder whose time has passed fires once, a moment from now.
-      browser.alarms.create(name, { when: Math.max(r.when, now.getTime() + 1000) });
-    }
+    const shown = ((await browser.storage.local.get(SHOWN_KEY))[SHOWN_KEY] as string[] | undefined) ?? [];
+    const plan = planAlarms(current, existing.map((a) => a.name), shown, now, PREFIX);
+    for (const name of plan.clear) await browser.alarms.clear(name);
+    for (const a of plan.create) await browser.alarms.create(a.name, { when: a.when });
     const count = dueTodayCount(current, now);
     await browser.action.setBadgeText({ text: count ? String(count) : '' });
     await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });

@@ -36,16 +36,6 @@ export const common = {
     delete: 'Delete',
     deleted: 'Deleted',
     none: '—',
-    notify: {
-      promiseDue: 'Promise due: {{customer}}',
-      promiseDueBody: '{{amount}} promised for {{date}}.',
-      promiseBroken: 'Promise broken: {{customer}}',
-      promiseBrokenBody: '{{amount}} promised for {{date}} has not arrived.',
-      nextStep: 'Follow up: {{customer}}',
-      nextStepBody: 'A follow-up is planned for {{date}}.',
-      limitation: 'Limitation deadline near: {{customer}}',
-      limitationBody: 'The claim may become time-barred on {{date}}. Send a demand with evidence or get a sealed balance confirmation.',
-    },
   },
   zh: {
     appName: '回款',
@@ -83,15 +73,5 @@ export const common = {
     delete: '删除',
     deleted: '已删除',
     none: '—',
-    notify: {
-      promiseDue: '承诺到期：{{customer}}',
-      promiseDueBody: '承诺于 {{date}} 付款 {{amount}}。',
-      promiseBroken: '承诺未兑现：{{customer}}',
-      promiseBrokenBody: '承诺于 {{date}} 支付的 {{amount}} 尚未到账。',
-      nextStep: '跟进：{{customer}}',
-      nextStepBody: '计划于 {{date}} 跟进。',
-      limitation: '诉讼时效临近：{{customer}}',
-      limitationBody: '该债权可能于 {{date}} 超过诉讼时效。请发送留有证据的催款，或取得加盖公章的对账确认。',
-    },
   },
 } as const;

@@ -35,14 +35,15 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { headless?: boolean; httpPort?: number; locale?: string } = {}): Promise<Launched> {
+export async function launchExtension(opts: { headless?: boolean; httpPort?: number; locale?: string; args?: string[] } = {}): Promise<Launched> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   const executablePath = findChromium();
   const servers = await startServers(opts.httpPort ?? 0);
   const profile = mkdtempSync(join(tmpdir(), 'huikuan-profile-'));
-  const rules = supportedHostPatterns().map((h) => `MAP ${h} 127.0.0.1:${servers.httpsPort}`).join(', ');
+  // news.example.com stands for any site Huikuan does not support.
+  const rules = [...supportedHostPatterns(), 'news.example.com'].map((h) => `MAP ${h} 127.0.0.1:${servers.httpsPort}`).join(', ');
   const headless = opts.headless ?? true;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -59,6 +60,7 @@ export async function launchExtension(opts: { headless?: boolean; httpPort?: num
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-default-apps',
       ...(opts.locale?.startsWith('zh') ? ['--lang=zh-CN'] : []),
+      ...(opts.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

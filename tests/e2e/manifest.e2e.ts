@@ -33,4 +33,5 @@ test('extension pages have a strict content security policy', () => {
   assert.doesNotMatch(csp, /unsafe-eval|unsafe-inline|wasm-unsafe-eval/);
   assert.doesNotMatch(csp, /script-src[^;]*(https?:|\*)/, 'no remote script sources');
   assert.match(csp, /object-src 'self'/);
+  assert.match(csp, /connect-src 'self'/, 'extension pages may not open connections to the web');
 });

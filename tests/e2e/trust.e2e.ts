@@ -120,6 +120,16 @@ test('on a page mutating its DOM thousands of times a second the content script 
   await page.close();
 });
 
+test('the request recorder does see a request an extension page makes (so the next test can fail)', async () => {
+  const page = await l.openPage('options.html');
+  // connect-src 'self' stops fetch() from extension pages; an image load is still a request the recorder must see.
+  await page.evaluate(() => { new Image().src = 'https://news.example.com/probe.png'; });
+  await page.waitForTimeout(300);
+  assert.ok(offending.some((r) => r.includes('news.example.com/probe')), 'the recorder missed an extension-page request');
+  offending.length = 0;
+  await page.close();
+});
+
 test('the extension made no network request of its own across the flows', async () => {
   // Walk the main flows once more: record page, side panel, popup, options, a mail thread.
   const record = await l.context.newPage();

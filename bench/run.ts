@@ -1,0 +1,293 @@
+/**
+ * `npm run bench`: builds the extension, generates portfolios at three scales, seeds each through the product's
+ * own restore (Options → Backup), and measures in headless Chromium with the extension loaded. Every figure is a
+ * median over several runs with min and max; the raw IndexedDB read rate of the same browser run is the physical
+ * reference the data-bound figures are compared against. Prints a table and writes bench/results.json.
+ */
+import { gzipSync } from 'node:zlib';
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { launchExtension, chipFrame, extensionDir, todayIso, type Launched } from '../tests/e2e/harness';
+import { generatePortfolio, scales, type Scale } from './generate';
+import { makeBackup } from '../lib/transfer';
+import { agingReport } from '../lib/ledger';
+import { suggestNext } from '../lib/playbook';
+import { defaultSettings, type AccountSnapshot } from '../lib/domain';
+import { allocate } from '../lib/ledger';
+import { root } from '../demo/server';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const onlyScale = process.env.BENCH_SCALE; // e.g. "500 / 5k"
+
+interface Stat { median: number; min: number; max: number; n: number }
+function stat(xs: number[]): Stat {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return { median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0], max: s[s.length - 1], n: s.length };
+}
+const fmt = (s: Stat | undefined, unit = 'ms', digits = 1) => (s ? `${s.median.toFixed(digits)} ${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})` : '—');
+
+const results: Record<string, unknown> = {
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  date: new Date().toISOString(),
+  runs: RUNS,
+  targets: {
+    contentScriptGzipKB: 30, readPageMs: 5, badgeMs: 100, sidePanelSwitchMs: 100, popupFirstPaintMs: 150, importRowsPerSec: 10_000, idbBytesPerReceivable: 1024,
+  },
+};
+
+// 1. Content-script sizes.
+const csDir = join(extensionDir, 'content-scripts');
+results.contentScripts = Object.fromEntries(readdirSync(csDir).filter((f) => f.endsWith('.js')).map((f) => {
+  const buf = readFileSync(join(csDir, f));
+  return [f, { bytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length }];
+}));
+
+// 2. readPage per fixture page, in the browser, through the same code the content scripts bundle.
+async function readPageTimes(l: Launched): Promise<Record<string, Stat>> {
+  const bundle = await build({ entryPoints: [join(root, 'lib/sites/index.ts')], bundle: true, write: false, format: 'iife', globalName: 'HK', platform: 'browser' });
+  const code = bundle.outputFiles[0].text;
+  const fixtures = join(root, 'tests/fixtures/sites');
+  const out: Record<string, Stat> = {};
+  for (const site of readdirSync(fixtures)) {
+    for (const f of readdirSync(join(fixtures, site)).filter((x) => x.endsWith('.json'))) {
+      const meta = JSON.parse(readFileSync(join(fixtures, site, f), 'utf8'));
+      const html = readFileSync(join(fixtures, site, f.replace(/\.json$/, '.html')), 'utf8');
+      const u = new URL(meta.url);
+      if (u.hostname === '127.0.0.1') continue;
+      l.servers.routes.set(`${u.hostname}${u.pathname}`, html);
+      const page = await l.context.newPage();
+      await page.goto(meta.url).catch(() => undefined);
+      await page.addScriptTag({ content: code });
+      const times: number[] = await page.evaluate((runs) => {
+        const w = window as unknown as { HK: { readPage(u: string, d: Document): unknown } };
+        const ts: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          const t0 = performance.now();
+          w.HK.readPage(location.href, document);
+          ts.push(performance.now() - t0);
+        }
+        return ts;
+      }, 50);
+      out[`${site}/${f.replace(/\.json$/, '')}`] = stat(times);
+      await page.close();
+    }
+  }
+  return out;
+}
+
+async function seed(l: Launched, scale: Scale): Promise<{ seedMs: number; bytesPerReceivable?: number }> {
+  const data = generatePortfolio(scale, todayIso());
+  const file = join(mkdtempSync(join(tmpdir(), 'hk-bench-')), 'backup.json');
+  writeFileSync(file, makeBackup(data as unknown as Parameters<typeof makeBackup>[0], { createdAt: Date.now() } as never));
+  const options = await l.openPage('options.html');
+  const before = await options.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  const t0 = Date.now();
+  await options.getByTestId('restore-file').setInputFiles(file);
+  await options.getByTestId('restore-done').waitFor({ timeout: 600_000 });
+  const seedMs = Date.now() - t0;
+  await options.waitForTimeout(1500);
+  const after = await options.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  await options.close();
+  return { seedMs, bytesPerReceivable: after > before ? (after - before) / scale.receivables : undefined };
+}
+
+/** Chromium's own floor: a plain getAll over the same stores, records per second. */
+async function rawIdb(l: Launched): Promise<Record<string, Stat>> {
+  const page = await l.openPage('options.html');
+  const out: Record<string, Stat> = {};
+  for (const store of ['receivables', 'summaries', 'customers']) {
+    const rates: number[] = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      rates.push(await page.evaluate((s) => new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('huikuan');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const t0 = performance.now();
+          const g = db.transaction(s, 'readonly').objectStore(s).getAll();
+          g.onsuccess = () => { const n = g.result.length; db.close(); resolve(n / ((performance.now() - t0) / 1000)); };
+          g.onerror = () => reject(g.error);
+        };
+      }), store));
+    }
+    out[store] = stat(rates);
+  }
+  await page.close();
+  return out;
+}
+
+/** Popup: navigation start → the first portfolio figure in the DOM. */
+async function popupFirstPaint(l: Launched): Promise<Stat> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await l.context.newPage();
+    await page.addInitScript(() => {
+      const mark = () => {
+        if (document.querySelector('[data-testid^="portfolio-total-"]')) {
+          (window as unknown as { __paint: number }).__paint = performance.now();
+          return true;
+        }
+        return false;
+      };
+      new MutationObserver((_, o) => { if (mark()) o.disconnect(); }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`chrome-extension://${l.extensionId}/popup.html`);
+    await page.waitForFunction(() => (window as unknown as { __paint?: number }).__paint !== undefined, undefined, { timeout: 30_000 });
+    times.push(await page.evaluate(() => (window as unknown as { __paint: number }).__paint));
+    await page.close();
+  }
+  return stat(times);
+}
+
+/** Record DOM inserted by the page → Huikuan's chip painted (the badge frame stamps its first paint). */
+async function badgeLatency(l: Launched, customers: number): Promise<Stat> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const id = `ACC-${String(1 + (i % 20)).padStart(4, '0')}`;
+    const host = `bench${i}.lightning.force.com`;
+    const path = `/lightning/r/Account/001Dn0000${String(i).padStart(6, '0')}AAA/view`;
+    const name = `c${(i * 37) % customers}`;
+    l.servers.routes.set(`${host}${path}`, `<!doctype html><html><head><title>Loading | Salesforce</title></head><body><div id="app"></div><script>
+      setTimeout(() => {
+        window.__t0 = performance.timeOrigin + performance.now();
+        const h = document.createElement('records-highlights2');
+        const t = document.createElement('lightning-formatted-text');
+        t.textContent = ${JSON.stringify(name)};
+        const h1 = document.createElement('h1'); h1.appendChild(t); h.appendChild(h1);
+        document.getElementById('app').appendChild(h);
+        document.title = ${JSON.stringify(name)} + ' | Account | Salesforce';
+      }, 400);</script></body></html>`);
+    void id;
+    const page = await l.context.newPage();
+    await page.goto(`https://${host}${path}`);
+    const { chip } = await chipFrame(page, 30_000);
+    const painted = Number(await chip.getAttribute('data-painted-at'));
+    const t0 = await page.evaluate(() => (window as unknown as { __t0: number }).__t0);
+    times.push(painted - t0);
+    await page.close();
+  }
+  return stat(times);
+}
+
+/** Side panel: switching to another customer (search and pick) until its figures are on screen. */
+async function sidePanelSwitch(l: Launched, customers: number): Promise<Stat> {
+  const page = await l.openPage('sidepanel.html?customer=c1');
+  await page.waitForTimeout(1500);
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const target = `c${(i * 131 + 7) % customers}`;
+    const t = await page.evaluate(async (id) => {
+      const t0 = performance.now();
+      history.replaceState(null, '', `?customer=${id}`);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await new Promise<void>((resolve) => {
+        const check = () => (document.querySelector(`[data-customer-id="${id}"][data-ready="true"]`) ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - t0;
+    }, target);
+    times.push(t);
+  }
+  await page.close();
+  return stat(times);
+}
+
+/** Import of a generated CSV through the options page: rows per second and the page's peak JS heap. */
+async function importThroughput(l: Launched, rows: number): Promise<{ rowsPerSec: Stat; peakHeapMB: number }> {
+  const lines = ['Customer,Invoice Number,Invoice Date,Due Date,Amount,Currency'];
+  for (let i = 0; i < rows; i++) lines.push(`导入客户${i % 5000}有限公司,IMP-${String(i).padStart(8, '0')},2026-01-${String(1 + (i % 28)).padStart(2, '0')},2026-03-${String(1 + (i % 28)).padStart(2, '0')},${(1000 + (i % 9000)).toFixed(2)},CNY`);
+  const file = join(mkdtempSync(join(tmpdir(), 'hk-imp-')), 'ledger.csv');
+  writeFileSync(file, lines.join('\n'));
+  const rates: number[] = [];
+  let peak = 0;
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    const page = await l.openPage('options.html');
+    await page.evaluate(() => {
+      const w = window as unknown as { __peak: number };
+      w.__peak = 0;
+      setInterval(() => { w.__peak = Math.max(w.__peak, (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize); }, 50);
+    });
+    const t0 = Date.now();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-apply').click({ timeout: 600_000 });
+    await page.getByTestId('import-summary').waitFor({ timeout: 600_000 });
+    rates.push(rows / ((Date.now() - t0) / 1000));
+    peak = Math.max(peak, await page.evaluate(() => (window as unknown as { __peak: number }).__peak));
+    await page.close();
+  }
+  return { rowsPerSec: stat(rates), peakHeapMB: peak / 2 ** 20 };
+}
+
+function nodeTimings(scale: Scale) {
+  const data = generatePortfolio(scale, todayIso());
+  const open = allocate(data.receivables, data.payments).filter((r) => r.openMinor > 0)
+    .map((r) => ({ dueDate: r.dueDate, open: { minor: r.openMinor, currency: r.amount.currency } }));
+  const aging: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    agingReport(open, todayIso());
+    aging.push(performance.now() - t0);
+  }
+  const byCustomer = new Map<string, typeof data.receivables>();
+  for (const r of data.receivables) (byCustomer.get(r.customerId) ?? byCustomer.set(r.customerId, []).get(r.customerId)!).push(r);
+  const suggest: number[] = [];
+  const settings = defaultSettings();
+  for (let i = 0; i < Math.max(RUNS, 20); i++) {
+    const c = data.customers[i % data.customers.length];
+    const recs = byCustomer.get(c.id) ?? [];
+    const pays = data.payments.filter((p) => p.customerId === c.id);
+    const account: AccountSnapshot = {
+      customer: c, contacts: data.contacts.filter((x) => x.customerId === c.id), receivables: allocate(recs, pays), payments: pays,
+      promises: data.promises.filter((p) => p.customerId === c.id), activities: data.activities.filter((a) => a.customerId === c.id), settings,
+    };
+    const t0 = performance.now();
+    suggestNext(account, new Date(), i % 2 ? 'zh' : 'en');
+    suggest.push(performance.now() - t0);
+  }
+  return { agingMs: stat(aging), agingItems: open.length, suggestNextMs: stat(suggest) };
+}
+
+const l = await launchExtension({ headless: true, args: ['--enable-precise-memory-info'] });
+try {
+  results.readPageMs = await readPageTimes(l);
+  const perScale: Record<string, unknown> = {};
+  for (const scale of scales) {
+    if (onlyScale && scale.label !== onlyScale) continue;
+    console.log(`\n— ${scale.label}: seeding ${scale.customers} customers, ${scale.receivables} receivables, ${scale.activities} activities…`);
+    const seeded = await seed(l, scale);
+    const raw = await rawIdb(l);
+    const popup = await popupFirstPaint(l);
+    const badge = await badgeLatency(l, scale.customers);
+    const panel = await sidePanelSwitch(l, scale.customers).catch((e) => { console.warn('side panel switch:', String(e).split('\n')[0]); return undefined; });
+    const node = nodeTimings(scale);
+    perScale[scale.label] = { ...seeded, rawIdbRecordsPerSec: raw, popupFirstPaintMs: popup, badgeMs: badge, sidePanelSwitchMs: panel, ...node };
+  }
+  results.scales = perScale;
+  if (!onlyScale || onlyScale === '10k / 200k') results.import200k = await importThroughput(l, 200_000);
+} finally {
+  await l.close();
+}
+
+writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2));
+console.log('\nHuikuan benchmark —', results.machine);
+for (const [f, s] of Object.entries(results.contentScripts as Record<string, { gzipBytes: number }>)) console.log(`content script ${f}: ${(s.gzipBytes / 1024).toFixed(1)} KB gzipped (target ≤ 30)`);
+const rp = Object.values(results.readPageMs as Record<string, Stat>).map((s) => s.median);
+console.log(`readPage over fixtures: median of medians ${stat(rp).median.toFixed(3)} ms, worst ${Math.max(...rp).toFixed(3)} ms (target ≤ 5)`);
+for (const [label, v] of Object.entries(results.scales as Record<string, Record<string, unknown>>)) {
+  console.log(`\n${label}`);
+  console.log(`  seed via restore           ${(Number(v.seedMs) / 1000).toFixed(1)} s; IndexedDB ${v.bytesPerReceivable ? Math.round(Number(v.bytesPerReceivable)) + ' B/receivable' : '—'} (target ≤ 1024)`);
+  const raw = v.rawIdbRecordsPerSec as Record<string, Stat>;
+  console.log(`  raw IndexedDB getAll       ${Object.entries(raw).map(([k, s]) => `${k} ${Math.round(s.median)}/s`).join(', ')}`);
+  console.log(`  popup first data paint     ${fmt(v.popupFirstPaintMs as Stat)} (target ≤ 150)`);
+  console.log(`  record DOM → badge         ${fmt(v.badgeMs as Stat)} (target ≤ 100)`);
+  console.log(`  side panel switch          ${fmt(v.sidePanelSwitchMs as Stat)} (target ≤ 100)`);
+  console.log(`  agingReport (${v.agingItems} items) ${fmt(v.agingMs as Stat)}; suggestNext ${fmt(v.suggestNextMs as Stat, 'ms', 2)}`);
+}
+if (results.import200k) {
+  const imp = results.import200k as { rowsPerSec: Stat; peakHeapMB: number };
+  console.log(`\nimport 200k-row CSV: ${fmt(imp.rowsPerSec, 'rows/s', 0)} (target ≥ 10000), peak JS heap ${imp.peakHeapMB.toFixed(0)} MB`);
+}
+console.log('\nwritten bench/results.json');
