@@ -1,0 +1,109 @@
+/**
+ * The per-customer summary lib/db keeps on every write (CustomerSummary in lib/domain). Pure: the caller passes
+ * every record of one customer and the day to evaluate on.
+ */
+import type {
+  Activity, Customer, CustomerSummary, Payment, PaymentPromise, PaymentProcessProfile, Receivable, Settings,
+} from '../domain';
+import { allocateWithCredit } from './allocate';
+import { addInto } from './money';
+import { limitationDeadline, partialPaymentInterruptions } from './limitation';
+import { avgDaysLate } from './metrics';
+
+/**
+ * Whether each of the nine payment-process questions is answered (index 0 = Q1):
+ * Q1 collectionTrigger; Q2 amountToCollect or amountNote; Q3 budgetRequired set (true or false); Q4
+ * initiatorContactId; Q5 signerContactId; Q6 at least one key person; Q7 invoicingRequirements; Q8 any of
+ * bookClosingDay / bank / bankClosingDay / transferDays; Q9 fundingAndCredit. Blank text counts as unanswered.
+ */
+export function nineQuestionAnswered(profile: PaymentProcessProfile | undefined): boolean[] {
+  if (!profile) return Array(9).fill(false);
+  const txt = (s: string | undefined) => typeof s === 'string' && s.trim() !== '';
+  return [
+    txt(profile.collectionTrigger),
+    profile.amountToCollect !== undefined || txt(profile.amountNote),
+    typeof profile.budgetRequired === 'boolean',
+    txt(profile.initiatorContactId),
+    txt(profile.signerContactId),
+    (profile.keyPeople ?? []).some((k) => txt(k.contactId) || txt(k.name)),
+    txt(profile.invoicingRequirements),
+    profile.bookClosingDay !== undefined || txt(profile.bank) || profile.bankClosingDay !== undefined || profile.transferDays !== undefined,
+    txt(profile.fundingAndCredit),
+  ];
+}
+
+export interface SummaryInput {
+  customer: Customer;
+  receivables: Receivable[];
+  payments: Payment[];
+  promises: PaymentPromise[];
+  activities: Activity[];
+  profile?: PaymentProcessProfile;
+  settings: Settings;
+  asOf: string;
+  /** Stamped into updatedAt; 0 when absent (lib/db overwrites it). */
+  now?: number;
+}
+
+const minOf = (xs: string[]): string | undefined => (xs.length ? xs.reduce((a, b) => (b < a ? b : a)) : undefined);
+const maxOf = (xs: string[]): string | undefined => (xs.length ? xs.reduce((a, b) => (b > a ? b : a)) : undefined);
+
+export function summarizeCustomer(input: SummaryInput): CustomerSummary {
+  const { customer, settings, asOf } = input;
+  const { items, applications } = allocateWithCredit(input.receivables, input.payments);
+  const open: Record<string, number> = {};
+  const byDue = new Map<string, number>();
+  const dueDates: string[] = [];
+  const deadlines: string[] = [];
+  let openCount = 0;
+  let disputedCount = 0;
+  let paidCount = 0;
+  for (const r of items) {
+    if (r.kind !== 'invoice') continue;
+    if (r.openMinor > 0) {
+      openCount++;
+      if (r.disputed) disputedCount++;
+      addInto(open, r.amount.currency, r.openMinor);
+      const k = `${r.dueDate}|${r.amount.currency}`;
+      byDue.set(k, (byDue.get(k) ?? 0) + r.openMinor);
+      dueDates.push(r.dueDate);
+      deadlines.push(limitationDeadline(r, { years: settings.limitationYears }, partialPaymentInterruptions(r.id, applications)).deadline);
+    } else if (r.settledOn) {
+      paidCount++;
+    }
+  }
+  const openByDue = [...byDue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, minor]) => {
+    const [d, cur] = k.split('|');
+    return [d, cur, minor] as [string, string, number];
+  });
+  const pending = input.promises.filter((p) => p.status === 'pending');
+  const broken = input.promises.filter((p) => p.status === 'broken');
+  const kept = input.promises.filter((p) => p.status === 'kept');
+  const pastActs = input.activities.map((a) => a.date).filter((d) => d <= asOf);
+  const nextActs = input.activities.map((a) => a.nextDate).filter((d): d is string => !!d && d >= asOf);
+  const late = avgDaysLate(items.filter((r) => r.kind === 'invoice' && r.settledOn));
+  const summary: CustomerSummary = {
+    customerId: customer.id,
+    type: customer.type,
+    open,
+    openByDue,
+    openCount,
+    disputedCount,
+    pendingPromiseCount: pending.length,
+    brokenPromiseCount: broken.length,
+    keptPromiseCount: kept.length,
+    paidCount,
+    profileAnswered: nineQuestionAnswered(input.profile).filter(Boolean).length,
+    updatedAt: input.now ?? 0,
+  };
+  if (customer.owner !== undefined) summary.owner = customer.owner;
+  const set = <K extends keyof CustomerSummary>(k: K, v: CustomerSummary[K] | undefined) => { if (v !== undefined) summary[k] = v; };
+  set('oldestOpenDue', minOf(dueDates));
+  set('limitationDeadline', minOf(deadlines));
+  set('nextPromiseDate', minOf(pending.map((p) => p.date)));
+  set('lastBrokenPromiseDate', maxOf(broken.map((p) => p.date)));
+  set('lastActivityDate', maxOf(pastActs));
+  set('nextActivityDate', minOf(nextActs));
+  set('avgDaysLate', late);
+  return summary;
+}

@@ -1,0 +1,150 @@
+/**
+ * Export: CSV (RFC 4180, UTF-8 with BOM so Excel opens Chinese correctly, CRLF line ends) and XLSX. Cells that
+ * start with = + - @ (and are not plain numbers) get a leading apostrophe so a spreadsheet never runs them as
+ * formulas (CSV injection).
+ */
+import * as XLSX from '@e965/xlsx';
+import type { Money } from '../domain';
+import { agingBuckets, bucketIndexFor, DEFAULT_BUCKET_DAYS } from '../ledger/aging';
+import { daysBetween } from '../ledger/dates';
+import { currencyDecimals } from '../ledger/money';
+
+export type ExportCell = string | number;
+export type ExportRow = Record<string, ExportCell | undefined>;
+export interface ExportHeader { key: string; label: string }
+export interface ExportTable { headers: ExportHeader[]; rows: ExportRow[] }
+
+const needsQuote = /[",\r\n]|^\s|\s$/;
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** Neutralises a text cell a spreadsheet would treat as a formula. */
+export function safeCell(v: ExportCell | undefined): ExportCell {
+  if (v === undefined) return '';
+  if (typeof v === 'number') return v;
+  return formulaStart.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
+}
+
+function csvField(v: ExportCell | undefined): string {
+  const s = String(safeCell(v));
+  return needsQuote.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180 CSV with a UTF-8 BOM; headers are `{key,label}` pairs or plain keys (label = key). */
+export function toCsv(rows: ExportRow[], headers: Array<ExportHeader | string>): string {
+  const hs = headers.map((h) => (typeof h === 'string' ? { key: h, label: h } : h));
+  const lines = [hs.map((h) => csvField(h.label)).join(',')];
+  for (const r of rows) lines.push(hs.map((h) => csvField(r[h.key])).join(','));
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+/** An XLSX workbook as bytes. Text stays text (document numbers keep leading zeros); numbers stay numbers. */
+export function toXlsx(sheets: Array<{ name: string; headers: Array<ExportHeader | string>; rows: ExportRow[] }>): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  const used = new Set<string>();
+  for (const sh of sheets) {
+    const hs = sh.headers.map((h) => (typeof h === 'string' ? { key: h, label: h } : h));
+    const aoa: ExportCell[][] = [hs.map((h) => h.label)];
+    for (const r of sh.rows) aoa.push(hs.map((h) => safeCell(r[h.key])));
+    const ws = XLSX.utils.aoa_to_sheet(aoa);
+    let name = sh.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet';
+    for (let i = 2; used.has(name); i++) name = `${sh.name.slice(0, 28)} ${i}`;
+    used.add(name);
+    XLSX.utils.book_append_sheet(wb, ws, name);
+  }
+  const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
+  return new Uint8Array(out);
+}
+
+/** Minor units → a number in major units for a spreadsheet cell (exact decimal text first, then Number). */
+export function majorNumber(m: Money | { minor: number; currency: string }): number {
+  const dp = currencyDecimals(m.currency);
+  const neg = m.minor < 0;
+  const digits = String(Math.abs(m.minor)).padStart(dp + 1, '0');
+  const text = dp ? `${digits.slice(0, -dp)}.${digits.slice(-dp)}` : digits;
+  return Number((neg ? '-' : '') + text);
+}
+
+type Lang = 'zh' | 'en';
+const L = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+
+export interface AgingExportItem {
+  customerName: string;
+  docNumber: string;
+  issueDate?: string;
+  dueDate: string;
+  open: Money;
+  amount?: Money;
+  disputed?: boolean;
+  owner?: string;
+}
+
+/** One row per open document with its days past due and the open amount under its aging bucket. */
+export function agingRowsForExport(items: AgingExportItem[], asOf: string, lang: Lang,
+  bucketDays: number[] = DEFAULT_BUCKET_DAYS): ExportTable {
+  const buckets = agingBuckets(bucketDays);
+  const bucketLabel = (b: (typeof buckets)[number]) => b.key === 'current' ? L(lang, '未到期', 'Not yet due')
+    : b.toDays === null ? L(lang, `${b.fromDays! - 1} 天以上`, `Over ${b.fromDays! - 1} days`) : L(lang, `${b.fromDays}–${b.toDays} 天`, `${b.fromDays}–${b.toDays} days`);
+  const headers: ExportHeader[] = [
+    { key: 'customer', label: L(lang, '客户', 'Customer') },
+    { key: 'doc', label: L(lang, '单据编号', 'Document') },
+    { key: 'issueDate', label: L(lang, '单据日期', 'Issue date') },
+    { key: 'dueDate', label: L(lang, '到期日', 'Due date') },
+    { key: 'daysPastDue', label: L(lang, '逾期天数', 'Days past due') },
+    { key: 'currency', label: L(lang, '币种', 'Currency') },
+    { key: 'amount', label: L(lang, '单据金额', 'Amount') },
+    { key: 'open', label: L(lang, '未收金额', 'Open') },
+    ...buckets.map((b, i) => ({ key: `b${i}`, label: bucketLabel(b) })),
+    { key: 'disputed', label: L(lang, '争议', 'Disputed') },
+    { key: 'owner', label: L(lang, '负责人', 'Owner') },
+  ];
+  const sorted = [...items].sort((a, b) => a.customerName.localeCompare(b.customerName) || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  const rows = sorted.map((it) => {
+    const days = daysBetween(it.dueDate, asOf);
+    const row: ExportRow = {
+      customer: it.customerName, doc: it.docNumber, issueDate: it.issueDate ?? '', dueDate: it.dueDate,
+      daysPastDue: Math.max(0, days), currency: it.open.currency, amount: it.amount ? majorNumber(it.amount) : '',
+      open: majorNumber(it.open), disputed: it.disputed ? L(lang, '是', 'Yes') : '', owner: it.owner ?? '',
+    };
+    row[`b${bucketIndexFor(days, buckets)}`] = majorNumber(it.open);
+    return row;
+  });
+  return { headers, rows };
+}
+
+export interface WorklistExportEntry {
+  customerName: string;
+  overdue: Money;
+  open?: Money;
+  daysPastDue?: number;
+  nextStep?: string;
+  nextDate?: string;
+  promiseDate?: string;
+  lastActivityDate?: string;
+  limitationDeadline?: string;
+  owner?: string;
+}
+
+/** The worklist (who to chase, in order) as an export table. */
+export function worklistRowsForExport(entries: WorklistExportEntry[], lang: Lang): ExportTable {
+  const headers: ExportHeader[] = [
+    { key: 'rank', label: L(lang, '序号', 'Rank') },
+    { key: 'customer', label: L(lang, '客户', 'Customer') },
+    { key: 'currency', label: L(lang, '币种', 'Currency') },
+    { key: 'overdue', label: L(lang, '逾期金额', 'Overdue') },
+    { key: 'open', label: L(lang, '未收金额', 'Open') },
+    { key: 'daysPastDue', label: L(lang, '最长逾期天数', 'Oldest days past due') },
+    { key: 'nextStep', label: L(lang, '下一步', 'Next step') },
+    { key: 'nextDate', label: L(lang, '计划日期', 'Planned date') },
+    { key: 'promiseDate', label: L(lang, '承诺付款日', 'Promised date') },
+    { key: 'lastActivityDate', label: L(lang, '最近跟进', 'Last contact') },
+    { key: 'limitationDeadline', label: L(lang, '诉讼时效届满日', 'Limitation deadline') },
+    { key: 'owner', label: L(lang, '负责人', 'Owner') },
+  ];
+  const rows = entries.map((e, i) => ({
+    rank: i + 1, customer: e.customerName, currency: e.overdue.currency, overdue: majorNumber(e.overdue),
+    open: e.open ? majorNumber(e.open) : '', daysPastDue: e.daysPastDue ?? '', nextStep: e.nextStep ?? '',
+    nextDate: e.nextDate ?? '', promiseDate: e.promiseDate ?? '', lastActivityDate: e.lastActivityDate ?? '',
+    limitationDeadline: e.limitationDeadline ?? '', owner: e.owner ?? '',
+  }));
+  return { headers, rows };
+}

@@ -1,0 +1,8 @@
+/** Import, export and backup. `ics.ts` (calendar export) lives here too but is imported directly. */
+export * from './values';
+export * from './decode';
+export * from './presets';
+export * from './parse';
+export * from './plan';
+export * from './export';
+export * from './backup';

@@ -1,0 +1,140 @@
+/**
+ * What an import would do, before anything is written: which customers are new, which receivables are created,
+ * updated or unchanged, which rows are rejected. Receivables are keyed by customer + document number, so importing
+ * the same export twice updates instead of duplicating. Pure; lib/db applies the plan in one transaction.
+ */
+import type { Money, Receivable } from '../domain';
+import type { LedgerRow } from './parse';
+import { foldWidth } from './values';
+
+/** A small local company-name normaliser (width, case, spaces, punctuation, common legal suffixes). */
+export function simpleNormalizeName(name: string): string {
+  let s = foldWidth(name.normalize('NFKC')).toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  s = s.replace(/(股份有限公司|有限责任公司|有限公司|集团|公司|coltd|limited|ltd|inc|corp|corporation|llc|gmbh|co)$/u, '');
+  return s;
+}
+
+export interface ExistingCustomer { id: string; name: string; aliases?: string[] }
+export type ExistingReceivable = Pick<Receivable, 'id' | 'customerId' | 'docNumber'> &
+  Partial<Pick<Receivable, 'kind' | 'issueDate' | 'dueDate' | 'amount' | 'disputed' | 'contractRef' | 'status'>> & {
+    /** Minor units paid as recorded by the previous import, when known. */
+    paidMinor?: number;
+  };
+
+export interface PlanFields {
+  docNumber: string;
+  kind: 'invoice' | 'credit-note';
+  issueDate: string;
+  dueDate: string;
+  amount: Money;
+  status: 'open' | 'paid';
+  disputed?: boolean;
+  contractRef?: string;
+}
+
+export type CustomerRef = { existingId: string } | { newKey: string };
+
+export interface PlannedCreate { row: number; customer: CustomerRef; fields: PlanFields; paid?: Money; settledDate?: string }
+export interface PlannedUpdate {
+  row: number;
+  id: string;
+  customerId: string;
+  changes: Partial<PlanFields>;
+  paid?: Money;
+  settledDate?: string;
+}
+
+export interface ImportPlan {
+  newCustomers: Array<{ key: string; name: string; customerCode?: string; rows: number[] }>;
+  matchedCustomers: Array<{ customerId: string; name: string; rows: number[] }>;
+  create: PlannedCreate[];
+  update: PlannedUpdate[];
+  unchanged: Array<{ row: number; id: string }>;
+  rejected: Array<{ row: number; reason: string }>;
+  counts: { created: number; updated: number; unchanged: number; rejected: number; newCustomers: number };
+}
+
+/** Map key for existing receivables: `${customerId}|${docNumber}`. */
+export const receivableKey = (customerId: string, docNumber: string): string => `${customerId}|${docNumber}`;
+
+function fieldsOf(r: LedgerRow): PlanFields {
+  const paidFull = r.paid !== undefined && r.paid.minor >= r.amount.minor;
+  const f: PlanFields = {
+    docNumber: r.invoiceNumber, kind: r.kind, issueDate: r.issueDate, dueDate: r.dueDate, amount: r.amount,
+    status: paidFull ? 'paid' : 'open',
+  };
+  if (r.disputed !== undefined) f.disputed = r.disputed;
+  if (r.contractRef !== undefined) f.contractRef = r.contractRef;
+  return f;
+}
+
+export function planImport(rows: LedgerRow[], existing: {
+  customers: ExistingCustomer[];
+  receivableKeys: Map<string, ExistingReceivable>;
+}, opts: { normalize?: (name: string) => string } = {}): ImportPlan {
+  const norm = opts.normalize ?? simpleNormalizeName;
+  const byName = new Map<string, ExistingCustomer>();
+  for (const c of [...existing.customers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    for (const n of [c.name, ...(c.aliases ?? [])]) {
+      const k = norm(n);
+      if (k && !byName.has(k)) byName.set(k, c);
+    }
+  }
+  const plan: ImportPlan = { newCustomers: [], matchedCustomers: [], create: [], update: [], unchanged: [], rejected: [],
+    counts: { created: 0, updated: 0, unchanged: 0, rejected: 0, newCustomers: 0 } };
+  const newByKey = new Map<string, ImportPlan['newCustomers'][number]>();
+  const matched = new Map<string, ImportPlan['matchedCustomers'][number]>();
+  const seen = new Map<string, number>();
+
+  for (const r of rows) {
+    const key = norm(r.customerName);
+    if (!key) { plan.rejected.push({ row: r.row, reason: `The customer name "${r.customerName}" is empty after normalising.` }); continue; }
+    const found = byName.get(key);
+    const refKey = found ? found.id : `new:${key}`;
+    const dupe = seen.get(`${refKey}|${r.invoiceNumber}`);
+    if (dupe !== undefined) {
+      plan.rejected.push({ row: r.row, reason: `Document "${r.invoiceNumber}" of "${r.customerName}" is already in row ${dupe} (the names match after normalising).` });
+      continue;
+    }
+    seen.set(`${refKey}|${r.invoiceNumber}`, r.row);
+    const fields = fieldsOf(r);
+    const extra: { paid?: Money; settledDate?: string } = {};
+    if (r.paid) extra.paid = r.paid;
+    if (r.settledDate) extra.settledDate = r.settledDate;
+    if (!found) {
+      let nc = newByKey.get(key);
+      if (!nc) {
+        nc = { key: `new:${key}`, name: r.customerName, rows: [] };
+        if (r.customerId) nc.customerCode = r.customerId;
+        newByKey.set(key, nc);
+        plan.newCustomers.push(nc);
+      }
+      nc.rows.push(r.row);
+      plan.create.push({ row: r.row, customer: { newKey: nc.key }, fields, ...extra });
+      continue;
+    }
+    let m = matched.get(found.id);
+    if (!m) { m = { customerId: found.id, name: found.name, rows: [] }; matched.set(found.id, m); plan.matchedCustomers.push(m); }
+    m.rows.push(r.row);
+    const prev = existing.receivableKeys.get(receivableKey(found.id, r.invoiceNumber));
+    if (!prev) { plan.create.push({ row: r.row, customer: { existingId: found.id }, fields, ...extra }); continue; }
+    if (prev.amount && prev.amount.currency !== r.amount.currency) {
+      plan.rejected.push({ row: r.row, reason: `Document "${r.invoiceNumber}" is stored in ${prev.amount.currency}; the file says ${r.amount.currency}.` });
+      continue;
+    }
+    const changes: Partial<PlanFields> = {};
+    if (prev.kind !== undefined && prev.kind !== fields.kind) changes.kind = fields.kind;
+    if (prev.issueDate !== fields.issueDate) changes.issueDate = fields.issueDate;
+    if (prev.dueDate !== fields.dueDate) changes.dueDate = fields.dueDate;
+    if (!prev.amount || prev.amount.minor !== fields.amount.minor) changes.amount = fields.amount;
+    if (fields.disputed !== undefined && (prev.disputed ?? false) !== fields.disputed) changes.disputed = fields.disputed;
+    if (fields.contractRef !== undefined && prev.contractRef !== fields.contractRef) changes.contractRef = fields.contractRef;
+    if (r.paid !== undefined && prev.status !== fields.status && (prev.status === 'open' || prev.status === 'paid' || prev.status === undefined)) changes.status = fields.status;
+    const paidChanged = r.paid !== undefined && prev.paidMinor !== r.paid.minor;
+    if (Object.keys(changes).length || paidChanged) plan.update.push({ row: r.row, id: prev.id, customerId: found.id, changes, ...extra });
+    else plan.unchanged.push({ row: r.row, id: prev.id });
+  }
+  plan.counts = { created: plan.create.length, updated: plan.update.length, unchanged: plan.unchanged.length,
+    rejected: plan.rejected.length, newCustomers: plan.newCustomers.length };
+  return plan;
+}
