@@ -67,6 +67,18 @@ test('a Salesforce record is recognised: the badge shows the customer’s overdu
   await page.goto(`https://${SF}${recA}`);
   const { chip } = await chipFrame(page);
   assert.equal((await chip.textContent())?.trim(), expectedOverdue('c01').text);
+  // A click on the chip opens the real side panel (a user gesture inside our frame).
+  await chip.click();
+  const panels = await l.worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { runtime: { getContexts(f: object): Promise<unknown[]> } } }).chrome;
+    for (let i = 0; i < 40; i++) {
+      const found = await c.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
+      if (found.length) return found.length;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return 0;
+  });
+  assert.ok(panels >= 1, 'the side panel opened');
   const tabId = await tabIdFor(l, `https://${SF}`);
   const panel = await l.openPage(`sidepanel.html?tab=${tabId}`);
   await panel.getByText('杭州云帆科技有限公司').first().waitFor({ timeout: 15_000 });
