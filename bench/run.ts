@@ -82,7 +82,7 @@ async function seed(l: Launched, scale: Scale): Promise<{ seedMs: number; bytesP
   const data = generatePortfolio(scale, todayIso());
   const file = join(mkdtempSync(join(tmpdir(), 'hk-bench-')), 'backup.json');
   writeFileSync(file, makeBackup(data as unknown as Parameters<typeof makeBackup>[0], { createdAt: Date.now() } as never));
-  const options = await l.openPage('options.html');
+  const options = await l.openPage('options.html#export');
   const before = await options.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
   const t0 = Date.now();
   await options.getByTestId('restore-file').setInputFiles(file);
@@ -204,7 +204,7 @@ async function importThroughput(l: Launched, rows: number): Promise<{ rowsPerSec
   const rates: number[] = [];
   let peak = 0;
   for (let i = 0; i < Math.min(RUNS, 3); i++) {
-    const page = await l.openPage('options.html');
+    const page = await l.openPage('options.html#import');
     await page.evaluate(() => {
       const w = window as unknown as { __peak: number };
       w.__peak = 0;

@@ -137,7 +137,9 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
     watchUntil = Date.now() + WATCH_MS;
     if (observer) return;
     observer = new MutationObserver(onMutations);
-    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    // The whole document, <title> included: SPAs often change the title with the record, and changes inside
+    // shadow roots (Lightning) are invisible to an observer on the light DOM.
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   };
   const stopWatching = () => {
     observer?.disconnect();

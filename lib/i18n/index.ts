@@ -13,7 +13,7 @@ export const namespaces = { common, sidepanel, popup, options } as const;
 export type Namespace = keyof typeof namespaces;
 
 export function resourcesFor(l: Lang): Record<Namespace, Record<string, unknown>> {
-  return Object.fromEntries(Object.entries(namespaces).map(([ns, v]) => [ns, v[l]])) as Record<Namespace, Record<string, unknown>>;
+  return Object.fromEntries(Object.entries(namespaces).map(([ns, v]) => [ns, v[l]])) as unknown as Record<Namespace, Record<string, unknown>>;
 }
 
 /** The UI language: the user's choice, else the browser's (any zh-* → zh), else English. */

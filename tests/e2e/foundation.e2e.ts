@@ -71,8 +71,9 @@ test('the popup shows portfolio totals equal to the ledger over the same data', 
 });
 
 test('the options page clears all data after a typed confirmation, and the popup then teaches onboarding', async () => {
-  const options = await l.openPage('options.html');
-  await options.getByTestId('wipe-confirm').fill(await options.getByTestId('wipe-confirm').getAttribute('data-word') ?? '');
+  const options = await l.openPage('options.html#data');
+  // The word to type is shown to the user (and as the field's placeholder).
+  await options.getByTestId('wipe-confirm').fill(await options.getByTestId('wipe-confirm').getAttribute('placeholder') ?? '');
   await options.getByTestId('wipe').click();
   const popup = await l.openPage('popup.html');
   await popup.getByTestId('onboarding').waitFor({ timeout: 10_000 });

@@ -92,11 +92,30 @@ export async function tabIdFor(l: Launched, urlPrefix: string): Promise<number> 
   return id;
 }
 
+/** Number of customers in the extension's store, read with plain IndexedDB from one of its pages. */
+export async function customerCount(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => {
+    const req = indexedDB.open('huikuan');
+    req.onsuccess = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('customers')) { db.close(); resolve(0); return; }
+      const c = db.transaction('customers', 'readonly').objectStore('customers').count();
+      c.onsuccess = () => { db.close(); resolve(c.result); };
+      c.onerror = () => { db.close(); resolve(-1); };
+    };
+    req.onerror = () => resolve(-1);
+  }));
+}
+
 /** Loads the demo portfolio the way a user does: the options page's button. */
 export async function loadDemo(l: Launched): Promise<void> {
-  const page = await l.openPage('options.html');
-  await page.getByTestId('load-demo').click();
-  await page.getByTestId('demo-loaded').waitFor({ timeout: 15_000 });
+  const page = await l.openPage('options.html#data');
+  await page.getByTestId('load-demo').first().click();
+  const deadline = Date.now() + 20_000;
+  while ((await customerCount(page)) < 30) {
+    if (Date.now() > deadline) throw new Error('the demo portfolio did not load');
+    await page.waitForTimeout(150);
+  }
   await page.close();
 }
 

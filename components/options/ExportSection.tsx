@@ -1,0 +1,148 @@
+/** Export (aging, worklist, calendar) and backup / restore. */
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '@/components/app/AppShell';
+import { toIsoDay } from '@/lib/domain';
+import { getDb } from '@/lib/db/schema';
+import { exportBackup, restoreBackup } from '@/lib/db/backup';
+import { notifyDataChanged } from '@/lib/browser/send';
+import { type BackupIssue, type ExportTable, parseBackup, toCsv, toXlsx } from '@/lib/transfer';
+import { MIME, downloadFile } from './download';
+import { agingTable, icsText, worklistTable } from './exports';
+import { fileBytes } from './importFile';
+import { Card, Section, Status, btn, btnDanger } from './ui';
+
+type Msg = { text: string; tone: 'ok' | 'error' | 'info' | 'warn' } | undefined;
+type RestoreState =
+  | { kind: 'idle' }
+  | { kind: 'checking'; file: string }
+  | { kind: 'valid'; file: string; text: string; counts: Record<string, number> }
+  | { kind: 'invalid'; file: string; errors: BackupIssue[] }
+  | { kind: 'busy' };
+
+export function ExportSection() {
+  const { t } = useTranslation('options');
+  const { lang, settings } = useApp();
+  const [busy, setBusy] = useState(false);
+  const [msg, setMsg] = useState<Msg>();
+  const [restore, setRestore] = useState<RestoreState>({ kind: 'idle' });
+  const restoreInput = useRef<HTMLInputElement>(null);
+
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setMsg({ text: t('export.working'), tone: 'info' });
+    try {
+      await fn();
+    } catch (e) {
+      setMsg({ text: (e as Error).message, tone: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = (table: ExportTable, base: string, sheet: string, kind: 'csv' | 'xlsx') => {
+    const file = `${base}.${kind}`;
+    if (kind === 'csv') downloadFile(toCsv(table.rows, table.headers), file, MIME.csv);
+    else downloadFile(toXlsx([{ name: sheet, headers: table.headers, rows: table.rows }]) as BlobPart, file, MIME.xlsx);
+    setMsg({ text: t('export.done', { file }), tone: 'ok' });
+  };
+
+  const asOf = () => toIsoDay(new Date());
+  const exportAging = (kind: 'csv' | 'xlsx') => run(async () => {
+    const d = asOf();
+    save(await agingTable(getDb(), d, lang, settings), t('export.agingFile', { date: d }), t('export.sheetAging'), kind);
+  });
+  const exportWorklist = (kind: 'csv' | 'xlsx') => run(async () => {
+    const d = asOf();
+    save(await worklistTable(getDb(), d, lang, settings, t), t('export.worklistFile', { date: d }), t('export.sheetWorklist'), kind);
+  });
+  const exportIcs = () => run(async () => {
+    const { text, count } = await icsText(getDb(), asOf(), lang, t, new Date());
+    if (!count) { setMsg({ text: t('export.icsNone'), tone: 'info' }); return; }
+    const file = `huikuan-${asOf()}.ics`;
+    downloadFile(text, file, MIME.ics);
+    setMsg({ text: t('export.done', { file }), tone: 'ok' });
+  });
+  const backup = () => run(async () => {
+    const text = await exportBackup(getDb());
+    const file = t('export.backupFile', { date: asOf() });
+    downloadFile(text, file, MIME.json);
+    setMsg({ text: t('export.done', { file }), tone: 'ok' });
+  });
+
+  const pickRestore = async (file: File | undefined) => {
+    if (!file) return;
+    setRestore({ kind: 'checking', file: file.name });
+    const text = new TextDecoder('utf-8').decode(await fileBytes(file));
+    const parsed = parseBackup(text);
+    if (!parsed.ok) { setRestore({ kind: 'invalid', file: file.name, errors: parsed.errors }); return; }
+    const counts = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, (v as unknown[]).length]));
+    setRestore({ kind: 'valid', file: file.name, text, counts });
+  };
+  const doRestore = async (text: string) => {
+    setRestore({ kind: 'busy' });
+    try {
+      const r = await restoreBackup(getDb(), text);
+      if (!r.ok) { setRestore({ kind: 'invalid', file: '', errors: r.errors }); return; }
+      notifyDataChanged();
+      setRestore({ kind: 'idle' });
+      setMsg({ text: t('export.restoreDone', { customers: r.counts.customers, receivables: r.counts.receivables }), tone: 'ok' });
+    } catch (e) {
+      setRestore({ kind: 'idle' });
+      setMsg({ text: t('export.restoreFailed', { message: (e as Error).message }), tone: 'error' });
+    } finally {
+      if (restoreInput.current) restoreInput.current.value = '';
+    }
+  };
+
+  return (
+    <Section id="export" title={t('export.heading')}>
+      <Card title={t('export.aging')}>
+        <div className="flex gap-2">
+          <button type="button" className={btn} disabled={busy} onClick={() => void exportAging('csv')} data-testid="export-aging-csv">{t('export.csv')}</button>
+          <button type="button" className={btn} disabled={busy} onClick={() => void exportAging('xlsx')} data-testid="export-aging-xlsx">{t('export.xlsx')}</button>
+        </div>
+      </Card>
+      <Card title={t('export.worklist')}>
+        <div className="flex gap-2">
+          <button type="button" className={btn} disabled={busy} onClick={() => void exportWorklist('csv')} data-testid="export-worklist-csv">{t('export.csv')}</button>
+          <button type="button" className={btn} disabled={busy} onClick={() => void exportWorklist('xlsx')} data-testid="export-worklist-xlsx">{t('export.xlsx')}</button>
+        </div>
+      </Card>
+      <Card title={t('export.ics')}>
+        <button type="button" className={btn} disabled={busy} onClick={() => void exportIcs()} data-testid="export-ics">{t('export.icsButton')}</button>
+      </Card>
+      {msg && <Status tone={msg.tone}>{msg.text}</Status>}
+
+      <Card title={t('export.backupHeading')}>
+        <p className="text-stone-700">{t('export.backupIntro')}</p>
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="button" className={btn} disabled={busy} onClick={() => void backup()} data-testid="backup">{t('export.backup')}</button>
+          <label className={`${btn} cursor-pointer`}>
+            {t('export.restore')}
+            <input ref={restoreInput} type="file" accept=".json,application/json" className="sr-only" data-testid="restore-file"
+              onChange={(e) => void pickRestore(e.target.files?.[0])} />
+          </label>
+        </div>
+        {restore.kind === 'checking' && <Status>{t('export.restoreCheck', { file: restore.file })}</Status>}
+        {restore.kind === 'valid' && (
+          <div className="space-y-2" data-testid="restore-valid">
+            <Status tone="ok">{t('export.restoreValid', { file: restore.file, ...restore.counts })}</Status>
+            <Status tone="warn">{t('export.restoreWarn')}</Status>
+            <button type="button" className={btnDanger} onClick={() => void doRestore(restore.text)} data-testid="restore-confirm">
+              {t('export.restoreConfirm')}
+            </button>
+          </div>
+        )}
+        {restore.kind === 'invalid' && (
+          <div data-testid="restore-errors" role="alert">
+            <p className="font-medium text-red-800">{t('export.restoreBad')}</p>
+            <ul className="list-disc pl-5 text-xs">
+              {restore.errors.map((e, i) => <li key={i}><code>{e.path || '/'}</code>: {e.message}</li>)}
+            </ul>
+          </div>
+        )}
+      </Card>
+    </Section>
+  );
+}

@@ -1,0 +1,287 @@
+/**
+ * Import: pick a file → read it (progress, cancel) → see the recognised layout, the rows ready and every row's
+ * problem BEFORE anything is written → (map columns when the layout is unknown, choose the date order when the
+ * file is ambiguous) → Import, in one all-or-nothing transaction → summary, with undo.
+ */
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '@/components/app/AppShell';
+import { getDb } from '@/lib/db/schema';
+import { type ImportSummary, applyImport, undoLastImport } from '@/lib/db/import';
+import { notifyDataChanged } from '@/lib/browser/send';
+import { type ColumnMapping, type DateOrder, type LedgerField, type LedgerPreview, fieldLabels, presets } from '@/lib/transfer';
+import { formatNumber } from '@/lib/format';
+import { type ParsedFile, previewFile, readLedgerFile } from './importFile';
+import { Card, Field, Section, Status, btn, btnPrimary, input } from './ui';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'reading'; fraction: number; rows: number; errors: number }
+  | { kind: 'parsed'; parsed: ParsedFile }
+  | { kind: 'mapping'; preview: LedgerPreview; mapping: ColumnMapping }
+  | { kind: 'importing'; parsed: ParsedFile }
+  | { kind: 'done'; summary: ImportSummary; undone?: boolean }
+  | { kind: 'message'; text: string; tone: 'error' | 'info' };
+
+const mappingFields: LedgerField[] = ['customerName', 'invoiceNumber', 'dueDate', 'amount', 'open', 'paid', 'issueDate', 'currency',
+  'kind', 'customerId', 'settledDate', 'disputed', 'contractRef'];
+const required: LedgerField[] = ['customerName', 'invoiceNumber', 'dueDate'];
+const SHOWN_ERRORS = 200;
+
+export function ImportSection() {
+  const { t } = useTranslation('options');
+  const { lang, settings } = useApp();
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [currency, setCurrency] = useState<string | undefined>();
+  const fileRef = useRef<File | null>(null);
+  const abortRef = useRef<AbortController | null>(null);
+  const optsRef = useRef<{ mapping?: ColumnMapping; dateOrder?: DateOrder }>({});
+  const inputRef = useRef<HTMLInputElement>(null);
+  const cur = currency ?? settings.baseCurrency;
+
+  async function read(file: File, extra: { mapping?: ColumnMapping; dateOrder?: DateOrder } = optsRef.current) {
+    optsRef.current = extra;
+    const ac = new AbortController();
+    abortRef.current = ac;
+    setPhase({ kind: 'reading', fraction: 0, rows: 0, errors: 0 });
+    try {
+      const parsed = await readLedgerFile(file, file.name, {
+        currency: cur, ...extra, signal: ac.signal,
+        onProgress: (p) => setPhase({ kind: 'reading', fraction: p.fraction, rows: p.rows, errors: p.errors }),
+      });
+      if (ac.signal.aborted || parsed.aborted) { setPhase({ kind: 'message', text: t('import.cancelled'), tone: 'info' }); return; }
+      if (!parsed.rows.length && parsed.errors.some((e) => e.code === 'missing-columns')) {
+        const preview = await previewFile(file, file.name);
+        setPhase({ kind: 'mapping', preview, mapping: preview.mapping });
+        return;
+      }
+      setPhase({ kind: 'parsed', parsed });
+    } catch (e) {
+      setPhase({ kind: 'message', text: t('import.failed', { message: (e as Error).message }), tone: 'error' });
+    } finally {
+      abortRef.current = null;
+    }
+  }
+
+  function onFile(file: File | undefined) {
+    if (!file) return;
+    fileRef.current = file;
+    void read(file, {});
+  }
+
+  async function doImport(parsed: ParsedFile) {
+    const ac = new AbortController();
+    abortRef.current = ac;
+    setPhase({ kind: 'importing', parsed });
+    try {
+      const summary = await applyImport(getDb(), parsed.rows, { fileName: parsed.fileName, signal: ac.signal });
+      notifyDataChanged();
+      setPhase({ kind: 'done', summary });
+    } catch (e) {
+      const err = e as Error;
+      setPhase(err.name === 'AbortError'
+        ? { kind: 'message', text: t('import.cancelled'), tone: 'info' }
+        : { kind: 'message', text: t('import.failed', { message: err.message }), tone: 'error' });
+    } finally {
+      abortRef.current = null;
+    }
+  }
+
+  async function undo(summary: ImportSummary) {
+    try {
+      await undoLastImport(getDb());
+      notifyDataChanged();
+      setPhase({ kind: 'done', summary, undone: true });
+    } catch (e) {
+      setPhase({ kind: 'message', text: t('import.failed', { message: (e as Error).message }), tone: 'error' });
+    }
+  }
+
+  const reset = () => {
+    setPhase({ kind: 'idle' });
+    fileRef.current = null;
+    if (inputRef.current) inputRef.current.value = '';
+  };
+  const presetLabel = (id: string) => presets.find((p) => p.id === id)?.label[lang] ?? id;
+  const n = (x: number) => formatNumber(x, lang, 0);
+
+  return (
+    <Section id="import" title={t('import.heading')}>
+      <p className="text-stone-700">{t('import.intro')}</p>
+      <div className="flex flex-wrap items-end gap-4">
+        <Field label={t('import.fileLabel')}>
+          {({ id, describedBy }) => (
+            <input ref={inputRef} id={id} aria-describedby={describedBy} type="file" data-testid="import-file"
+              accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              disabled={phase.kind === 'reading' || phase.kind === 'importing'}
+              onChange={(e) => onFile(e.target.files?.[0])} className="text-sm" />
+          )}
+        </Field>
+        <Field label={t('import.currency')}>
+          {({ id }) => (
+            <input id={id} className={`${input} w-24 uppercase`} value={cur} maxLength={3}
+              onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
+          )}
+        </Field>
+      </div>
+
+      {phase.kind === 'reading' && (
+        <Card>
+          <Status>{t('import.reading', { file: fileRef.current?.name ?? '' })}</Status>
+          <progress className="h-2 w-full" max={1} value={phase.fraction} aria-label={t('import.progressLabel')} data-testid="import-progress" />
+          <p className="text-xs text-stone-700">{t('import.progress', { rows: n(phase.rows), errors: n(phase.errors) })}</p>
+          <button type="button" className={btn} onClick={() => abortRef.current?.abort()}>{t('import.cancel')}</button>
+        </Card>
+      )}
+
+      {phase.kind === 'mapping' && (
+        <MappingScreen preview={phase.preview} mapping={phase.mapping}
+          onChange={(mapping) => setPhase({ ...phase, mapping })}
+          onApply={() => fileRef.current && void read(fileRef.current, { ...optsRef.current, mapping: phase.mapping })}
+          onCancel={reset} />
+      )}
+
+      {(phase.kind === 'parsed' || phase.kind === 'importing') && (
+        <ParsedView parsed={phase.parsed} busy={phase.kind === 'importing'} presetLabel={presetLabel} n={n}
+          onImport={() => void doImport(phase.parsed)}
+          onCancel={() => (phase.kind === 'importing' ? abortRef.current?.abort() : reset())}
+          onAdjust={async () => {
+            if (!fileRef.current) return;
+            const preview = await previewFile(fileRef.current, fileRef.current.name);
+            setPhase({ kind: 'mapping', preview, mapping: phase.parsed.mapping });
+          }}
+          onDateOrder={(dateOrder) => fileRef.current && void read(fileRef.current, { ...optsRef.current, dateOrder })} />
+      )}
+
+      {phase.kind === 'done' && (
+        <Card title={t('import.summaryHeading')} testId="import-summary">
+          <dl className="grid grid-cols-5 gap-2 text-center">
+            {(['created', 'updated', 'unchanged', 'rejected', 'newCustomers'] as const).map((k) => (
+              <div key={k} className="rounded bg-stone-50 p-2">
+                <dt className="text-xs text-stone-600">{t(`import.${k}`)}</dt>
+                <dd className="text-lg font-semibold tabular-nums" data-count={k}>{n(phase.summary[k])}</dd>
+              </div>
+            ))}
+          </dl>
+          {phase.summary.rejections.length > 0 && (
+            <div>
+              <h4 className="font-medium">{t('import.rejections')}</h4>
+              <ul className="list-disc pl-5 text-xs">
+                {phase.summary.rejections.slice(0, SHOWN_ERRORS).map((r) => <li key={r.row}>{t('import.colRow')} {r.row}: {r.reason}</li>)}
+              </ul>
+            </div>
+          )}
+          {phase.undone ? <Status tone="ok">{t('import.undone')}</Status> : (
+            <button type="button" className={btn} onClick={() => void undo(phase.summary)} data-testid="import-undo">{t('import.undo')}</button>
+          )}
+          <button type="button" className={`${btn} ml-2`} onClick={reset}>{t('import.another')}</button>
+        </Card>
+      )}
+
+      {phase.kind === 'message' && <Status tone={phase.tone}>{phase.text}</Status>}
+    </Section>
+  );
+}
+
+function ParsedView({ parsed, busy, presetLabel, n, onImport, onCancel, onAdjust, onDateOrder }: {
+  parsed: ParsedFile; busy: boolean; presetLabel: (id: string) => string; n: (x: number) => string;
+  onImport: () => void; onCancel: () => void; onAdjust: () => void; onDateOrder: (o: DateOrder) => void;
+}) {
+  const { t } = useTranslation('options');
+  const { lang } = useApp();
+  const shown = parsed.errors.slice(0, SHOWN_ERRORS);
+  return (
+    <Card testId="import-parsed">
+      <p>{t('import.file', { file: parsed.fileName, format: parsed.format.toUpperCase() })}</p>
+      <p data-testid="import-preset">{t('import.preset', { preset: presetLabel(parsed.preset) })}</p>
+      <p className="font-medium text-green-800" data-testid="import-ready" data-count={parsed.rows.length}>
+        {t('import.rowsOk', { count: parsed.rows.length })}
+      </p>
+      {parsed.needsDateOrder && (
+        <div role="group" aria-label={t('import.dateOrder')} className="space-y-1">
+          <p className="text-amber-900">{t('import.dateOrder')}</p>
+          <div className="flex gap-2">
+            {(['ymd', 'mdy', 'dmy'] as const).map((o) => (
+              <button key={o} type="button" className={btn} onClick={() => onDateOrder(o)}>{t(`import.dateOrders.${o}`)}</button>
+            ))}
+          </div>
+        </div>
+      )}
+      {parsed.errorCount > 0 && (
+        <div data-testid="import-errors">
+          <p className="font-medium text-red-800">{t('import.problems', { count: parsed.errorCount })}</p>
+          {parsed.errorCount > shown.length && <p className="text-xs">{t('import.problemsShown', { shown: shown.length, count: parsed.errorCount })}</p>}
+          <table className="mt-1 w-full text-left text-xs">
+            <thead><tr><th className="w-16">{t('import.colRow')}</th><th className="w-40">{t('import.colField')}</th><th>{t('import.colReason')}</th></tr></thead>
+            <tbody>
+              {shown.map((e, i) => (
+                <tr key={i} className="align-top" data-error-row={e.row}>
+                  <td>{e.row || t('import.wholeFile')}</td>
+                  <td>{e.column ?? (e.field ? fieldLabels[e.field][lang] : '')}</td>
+                  <td>{t(`import.errorCodes.${e.code}`)} <span className="text-stone-600">{e.message}</span></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {parsed.warnings.length > 0 && (
+        <div>
+          <h4 className="font-medium">{t('import.warnings')}</h4>
+          <ul className="list-disc pl-5 text-xs">{parsed.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+        </div>
+      )}
+      {busy && <Status>{t('import.importing')}</Status>}
+      {!parsed.rows.length && <Status tone="warn">{t('import.noRows')}</Status>}
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={btnPrimary} disabled={busy || !parsed.rows.length} onClick={onImport} data-testid="import-apply">
+          {t('import.importButton', { count: parsed.rows.length, formatted: n(parsed.rows.length) })}
+        </button>
+        <button type="button" className={btn} disabled={busy} onClick={onAdjust}>{t('import.adjust')}</button>
+        <button type="button" className={btn} onClick={onCancel}>{t('import.cancel')}</button>
+      </div>
+    </Card>
+  );
+}
+
+function MappingScreen({ preview, mapping, onChange, onApply, onCancel }: {
+  preview: LedgerPreview; mapping: ColumnMapping; onChange: (m: ColumnMapping) => void; onApply: () => void; onCancel: () => void;
+}) {
+  const { t } = useTranslation('options');
+  const { lang } = useApp();
+  const complete = required.every((f) => mapping[f] !== undefined) && (mapping.amount !== undefined || mapping.open !== undefined);
+  return (
+    <Card title={t('import.mappingHeading')} testId="import-mapping">
+      <p className="text-stone-700">{t('import.mappingIntro')}</p>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3">
+        {mappingFields.map((f) => (
+          <Field key={f} label={fieldLabels[f][lang] + (required.includes(f) ? ' *' : '')}>
+            {({ id }) => (
+              <select id={id} className={input} value={mapping[f] ?? ''} data-field={f}
+                onChange={(e) => {
+                  const next = { ...mapping };
+                  if (e.target.value === '') delete next[f];
+                  else next[f] = Number(e.target.value);
+                  onChange(next);
+                }}>
+                <option value="">{t('import.mappingNone')}</option>
+                {preview.headers.map((h, i) => <option key={i} value={i}>{h || `#${i + 1}`}</option>)}
+              </select>
+            )}
+          </Field>
+        ))}
+      </div>
+      <h4 className="font-medium">{t('import.previewHeading')}</h4>
+      <div className="overflow-x-auto">
+        <table className="text-left text-xs">
+          <thead><tr>{preview.headers.map((h, i) => <th key={i} className="border-b px-2">{h}</th>)}</tr></thead>
+          <tbody>{preview.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j} className="px-2">{c}</td>)}</tr>)}</tbody>
+        </table>
+      </div>
+      <div className="flex gap-2">
+        <button type="button" className={btnPrimary} disabled={!complete} onClick={onApply}>{t('import.applyMapping')}</button>
+        <button type="button" className={btn} onClick={onCancel}>{t('import.cancel')}</button>
+      </div>
+    </Card>
+  );
+}

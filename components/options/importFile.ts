@@ -1,0 +1,81 @@
+/**
+ * Reading a ledger file for the import screen. Small files are parsed in one go; large ones are streamed in
+ * chunks through lib/transfer parseLedgerChunks, yielding to the event loop between chunks so the page keeps
+ * painting the progress bar and the Cancel button stays live.
+ */
+import {
+  type ColumnMapping, type DateOrder, type LedgerError, type LedgerPreview, type LedgerRow, parseLedger, parseLedgerChunks,
+  previewRows,
+} from '@/lib/transfer';
+
+/** Above this size the file is streamed in chunks. */
+export const SMALL_FILE_BYTES = 2 * 1024 * 1024;
+/** Errors kept for display (the count is always exact). */
+export const MAX_ERRORS_KEPT = 1000;
+
+export interface ParsedFile {
+  fileName: string;
+  format: string;
+  preset: string;
+  headers: string[];
+  mapping: ColumnMapping;
+  rows: LedgerRow[];
+  errors: LedgerError[];
+  errorCount: number;
+  warnings: string[];
+  needsDateOrder: boolean;
+  aborted: boolean;
+}
+
+export interface ReadOptions {
+  currency?: string;
+  dateOrder?: DateOrder;
+  mapping?: ColumnMapping;
+  signal?: AbortSignal;
+  onProgress?: (p: { fraction: number; rows: number; errors: number }) => void;
+}
+
+const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export async function fileBytes(file: Blob): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Response(file).arrayBuffer();
+}
+
+const isWorkbook = (name: string) => /\.xlsx?$/i.test(name);
+
+export async function readLedgerFile(file: Blob, fileName: string, o: ReadOptions = {}): Promise<ParsedFile> {
+  const opts = { fileName, currency: o.currency, dateOrder: o.dateOrder, mapping: o.mapping };
+  if (file.size <= SMALL_FILE_BYTES || isWorkbook(fileName)) {
+    o.onProgress?.({ fraction: 0, rows: 0, errors: 0 });
+    await yieldToUi();
+    const r = parseLedger(await fileBytes(file), opts);
+    o.onProgress?.({ fraction: 1, rows: r.rows.length, errors: r.errors.length });
+    return {
+      fileName, format: r.format, preset: r.preset, headers: r.headers, mapping: r.mapping, rows: r.rows,
+      errors: r.errors.slice(0, MAX_ERRORS_KEPT), errorCount: r.errors.length, warnings: r.warnings,
+      needsDateOrder: r.needsDateOrder, aborted: false,
+    };
+  }
+  const rows: LedgerRow[] = [];
+  const errors: LedgerError[] = [];
+  let errorCount = 0;
+  const summary = await parseLedgerChunks(file, opts, async (rs, es, p) => {
+    for (const r of rs) rows.push(r);
+    errorCount += es.length;
+    for (const e of es) if (errors.length < MAX_ERRORS_KEPT) errors.push(e);
+    o.onProgress?.({ fraction: p.fraction, rows: p.rowsSoFar, errors: p.errorsSoFar });
+    await yieldToUi();
+  }, o.signal);
+  return {
+    fileName, format: summary.format, preset: summary.preset, headers: summary.headers, mapping: summary.mapping, rows,
+    errors: errors.sort((a, b) => a.row - b.row), errorCount, warnings: summary.warnings, needsDateOrder: summary.needsDateOrder,
+    aborted: summary.aborted,
+  };
+}
+
+/** Header and first rows for the mapping screen (reads only the head of a large text file). */
+export async function previewFile(file: Blob, fileName: string, n = 8): Promise<LedgerPreview> {
+  const part = file.size > SMALL_FILE_BYTES && !isWorkbook(fileName) ? file.slice(0, 256 * 1024) : file;
+  return previewRows(await fileBytes(part), n);
+}

@@ -1,0 +1,148 @@
+/**
+ * The popup (about 380 × 560): the portfolio figure and aging bar, then "today", then the worklist, then the
+ * scoreboard. First paint reads two meta rows (the portfolio aggregate and the cached worklist); the worklist is
+ * re-ranked after that only when the cache is stale, and swapped in when ready.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import { useApp } from '@/components/app/AppShell';
+import { toIsoDay } from '@/lib/domain';
+import { getDb } from '@/lib/db/schema';
+import { getDataVersion, getPortfolio, replaceAll } from '@/lib/db/repo';
+import { buildDemoPortfolio } from '@/lib/demo/portfolio';
+import { notifyDataChanged } from '@/lib/browser/send';
+import { toCsv, toXlsx, worklistRowsForExport } from '@/lib/transfer';
+import type { WorklistFilter } from '@/lib/worklist';
+import { MIME, downloadFile } from '@/components/options/download';
+import {
+  type WorklistEntry, computeWorklist, isCacheFresh, loadOwners, loadToday, readWorklistCache, refreshWorklistCache,
+  worklistSettingsKey,
+} from './data';
+import { portfolioFigures, scoreboard } from './metrics';
+import { openCustomer, reasonText } from './labels';
+import { AgingSection } from './AgingSection';
+import { TodaySection } from './TodaySection';
+import { WorklistSection } from './WorklistSection';
+import { ScoreboardSection } from './ScoreboardSection';
+
+export interface PopupAppProps {
+  /** The clock (tests pin it). */
+  now?: () => Date;
+}
+
+export function PopupApp({ now }: PopupAppProps = {}) {
+  const { lang, settings, ready } = useApp();
+  const { t } = useTranslation(['popup', 'common']);
+  const db = getDb();
+  const asOf = toIsoDay(now ? now() : new Date());
+  const portfolio = useLiveQuery(() => getPortfolio(db), [db]);
+  const version = useLiveQuery(() => getDataVersion(db), [db]);
+  const cacheBox = useLiveQuery(async () => ({ cache: await readWorklistCache(db) }), [db]);
+  const today = useLiveQuery(() => loadToday(db, asOf, settings.limitationWarnDays), [db, asOf, settings.limitationWarnDays, version]);
+  const owners = useLiveQuery(() => loadOwners(db, settings), [db, settings.owner, version]) ?? [];
+  const [filter, setFilter] = useState<WorklistFilter>({});
+  const [filtered, setFiltered] = useState<WorklistEntry[] | undefined>();
+  const [refreshing, setRefreshing] = useState(false);
+  const running = useRef<string | null>(null);
+
+  const settingsKey = worklistSettingsKey(settings);
+  const cache = cacheBox?.cache;
+  const fresh = version !== undefined && isCacheFresh(cache, version, asOf, settingsKey);
+
+  // Stale or missing cache: re-rank once after the first paint, then the live query swaps the new rows in.
+  useEffect(() => {
+    if (!ready || version === undefined || cacheBox === undefined || fresh) return;
+    const key = `${version}|${asOf}|${settingsKey}`;
+    if (running.current === key) return;
+    running.current = key;
+    setRefreshing(true);
+    refreshWorklistCache(db, asOf, settings)
+      .catch(() => undefined)
+      .finally(() => { setRefreshing(false); });
+  }, [ready, version, cacheBox, fresh, asOf, settingsKey, db, settings]);
+
+  const filterActive = !!(filter.owner || filter.type || filter.currency);
+  useEffect(() => {
+    if (!filterActive || !ready) { setFiltered(undefined); return; }
+    let live = true;
+    void computeWorklist(db, asOf, settings, filter).then((r) => { if (live) setFiltered(r.rows); });
+    return () => { live = false; };
+  }, [filterActive, filter, db, asOf, settings, ready, version]);
+
+  const figures = useMemo(() => portfolio && portfolioFigures(portfolio, asOf, settings.agingBuckets), [portfolio, asOf, settings.agingBuckets]);
+  const board = useMemo(() => portfolio && figures && scoreboard(portfolio, asOf, figures, settings), [portfolio, figures, asOf, settings]);
+  const rows = filterActive ? filtered : cache?.rows;
+  const currencies = figures?.rows.map((r) => r.currency) ?? [];
+
+  const openOptions = () => { void browser.runtime.openOptionsPage(); };
+
+  if (!portfolio || !figures || !board) {
+    return <main className="w-[380px] p-3 text-sm text-stone-600" aria-busy="true">{t('loading')}</main>;
+  }
+  if (portfolio.customers === 0) return <Onboarding onImport={openOptions} />;
+
+  const exportRows = (kind: 'csv' | 'xlsx') => {
+    const list = rows ?? [];
+    const table = worklistRowsForExport(list.map((r) => ({
+      customerName: r.name, overdue: r.overdue, open: { minor: r.open[r.overdue.currency] ?? 0, currency: r.overdue.currency },
+      daysPastDue: r.oldestDaysPastDue, nextStep: r.reasons.map((x) => reasonText(x, t, lang)).join('; '),
+      nextDate: r.nextActivityDate, promiseDate: r.nextPromiseDate, lastActivityDate: r.lastActivityDate,
+      limitationDeadline: r.limitationDeadline, owner: r.owner,
+    })), lang);
+    const name = t('worklist.fileName', { date: asOf });
+    if (kind === 'csv') downloadFile(toCsv(table.rows, table.headers), `${name}.csv`, MIME.csv);
+    else downloadFile(toXlsx([{ name: t('worklist.sheet'), headers: table.headers, rows: table.rows }]) as BlobPart, `${name}.xlsx`, MIME.xlsx);
+  };
+
+  const shownFigures = filter.currency ? { ...figures, rows: figures.rows.filter((r) => r.currency === filter.currency) } : figures;
+  return (
+    <main className="w-[380px] space-y-2 p-2 text-sm" data-testid="popup">
+      <header className="flex items-center justify-between">
+        <h1 className="text-base font-semibold">{t('common:appName')} · {t('title')}</h1>
+        <button type="button" onClick={openOptions} className="rounded px-2 py-0.5 text-xs text-stone-700 hover:bg-stone-100">
+          {t('settings')}
+        </button>
+      </header>
+      <AgingSection figures={shownFigures} lang={lang} />
+      <TodaySection data={today} lang={lang} onOpen={(it) => void openCustomer(it)} />
+      <WorklistSection rows={rows} lang={lang} updating={refreshing || (filterActive && !filtered)} filter={filter}
+        owners={owners} currencies={currencies} onFilter={setFilter} onOpen={(r) => void openCustomer(r)} onExport={exportRows} />
+      <ScoreboardSection board={board} lang={lang} />
+    </main>
+  );
+}
+
+function Onboarding({ onImport }: { onImport: () => void }) {
+  const { t } = useTranslation('popup');
+  const [state, setState] = useState<'idle' | 'loading' | { error: string }>('idle');
+  const loadDemo = async () => {
+    setState('loading');
+    try {
+      const db = getDb();
+      await replaceAll(db, buildDemoPortfolio(toIsoDay(new Date())));
+      notifyDataChanged();
+      setState('idle');
+    } catch (e) {
+      setState({ error: (e as Error).message });
+    }
+  };
+  return (
+    <main className="w-[380px] space-y-3 p-4 text-sm" data-testid="onboarding">
+      <h1 className="text-base font-semibold">{t('onboarding.heading')}</h1>
+      <p className="text-stone-700">{t('onboarding.body')}</p>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" onClick={onImport} data-testid="onboarding-import"
+          className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">
+          {t('onboarding.import')}
+        </button>
+        <button type="button" onClick={() => void loadDemo()} disabled={state === 'loading'} data-testid="load-demo"
+          className="rounded border border-stone-300 px-3 py-1.5 font-medium hover:bg-stone-100 disabled:opacity-60">
+          {state === 'loading' ? t('onboarding.loading') : t('onboarding.demo')}
+        </button>
+      </div>
+      {typeof state === 'object' && <p role="alert" className="text-red-800">{t('onboarding.failed', { message: state.error })}</p>}
+    </main>
+  );
+}

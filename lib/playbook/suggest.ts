@@ -1,0 +1,169 @@
+/**
+ * `suggestNext`: the next collection step for one customer, today. A deterministic rules engine: each rule reads
+ * facts from the account and may set the level, add techniques, reasons, cautions and missing answers. The output
+ * names every fact and rule it used.
+ */
+import type { AccountSnapshot, Channel, Lang } from '../domain';
+import { toIsoDay } from '../domain';
+import { addDays, addYears, daysBetween } from '../ledger/dates';
+import { nineQuestionAnswered } from '../ledger/summary';
+import { formatDay, formatMoney } from '../format';
+import { delinquencyTypes, ladder, techniques, traps, type Bilingual } from './catalog';
+import { fillScript } from './scripts';
+
+export interface Suggestion {
+  level: number;
+  levelKey: string;
+  levelName: string;
+  techniqueIds: number[];
+  channel: Channel;
+  dimension: 'sales' | 'finance' | 'legal';
+  script: string;
+  subject?: string;
+  why: string[];
+  cautions: string[];
+  missing: number[];
+  preparationsMissing: number[];
+  delinquencyType?: number;
+  nextDate?: string;
+}
+
+/** Attitude shifts the ladder's day thresholds: passive teams wait longer, strategic ones move earlier. */
+const attitudeShift: Record<string, number> = { passive: 1.5, 'sales-driven': 1.2, 'collection-driven': 1, strategic: 0.8 };
+
+export function suggestNext(account: AccountSnapshot, now: Date, lang: Lang): Suggestion {
+  const say = (b: Bilingual) => b[lang];
+  const asOf = toIsoDay(now);
+  const { customer, settings } = account;
+  const open = account.receivables.filter((r) => r.openMinor > 0 && r.kind !== 'credit-note');
+  const overdue = open.filter((r) => r.dueDate < asOf).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const dpd = overdue.length ? daysBetween(overdue[0].dueDate, asOf) : 0;
+  const why: string[] = [];
+  const cautions: string[] = [];
+  const tech = new Set<number>();
+  const zh = lang === 'zh';
+
+  // Ladder level from days past due, shifted by attitude.
+  const shift = attitudeShift[settings.attitude] ?? 1;
+  const thresholds = settings.ladderDays.map((d, i) => (i === 0 ? d : Math.round(d * shift)));
+  let level = 0;
+  if (!open.length) level = 0;
+  else if (!overdue.length) level = 0;
+  else for (let i = 1; i < thresholds.length; i++) if (dpd >= thresholds[i]) level = i;
+  if (overdue.length) {
+    const sum = overdue.reduce((s, r) => s + r.openMinor, 0);
+    why.push(zh ? `最早逾期 ${dpd} 天，逾期合计 ${formatMoney(sum, overdue[0].amount.currency, lang)}（${overdue[0].docNumber}）。`
+      : `Oldest item ${dpd} days overdue; ${formatMoney(sum, overdue[0].amount.currency, lang)} overdue (${overdue[0].docNumber}).`);
+  } else if (open.length) {
+    const next = [...open].sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
+    why.push(zh ? `${next.docNumber} 将于 ${formatDay(next.dueDate, lang)} 到期：事前催收（技巧5）。` : `${next.docNumber} falls due on ${formatDay(next.dueDate, lang)}: remind before the due date (technique 5).`);
+    tech.add(5);
+  } else {
+    why.push(zh ? '没有未收款：做好预防（技巧1）和服务（技巧21）。' : 'Nothing open: prevention (technique 1) and service (technique 21).');
+    tech.add(1); tech.add(21);
+  }
+
+  // Promises: wait while a promise is alive; a broken one escalates one step.
+  const grace = settings.promiseGraceDays;
+  const pending = account.promises.filter((p) => p.status === 'pending').sort((a, b) => a.date.localeCompare(b.date))[0];
+  const broken = account.promises.filter((p) => p.status === 'broken').sort((a, b) => b.date.localeCompare(a.date))[0];
+  let nextDate: string | undefined;
+  let hold = false;
+  if (pending && addDays(pending.date, grace) >= asOf) {
+    hold = true;
+    nextDate = addDays(pending.date, 1);
+    tech.add(11);
+    why.push(zh ? `客户承诺 ${formatDay(pending.date, lang)} 付款 ${formatMoney(pending.amount.minor, pending.amount.currency, lang)}：到期前只做温和跟进，不升级。`
+      : `A promise of ${formatMoney(pending.amount.minor, pending.amount.currency, lang)} for ${formatDay(pending.date, lang)} is alive: follow up gently, do not escalate.`);
+  } else if (broken) {
+    level = Math.min(8, Math.max(level, 1) + 1);
+    [9, 10, 11].forEach((t) => tech.add(t));
+    why.push(zh ? `${formatDay(broken.date, lang)} 的付款承诺未兑现：升级一级，态度更坚决（规则7：不要心软）。`
+      : `The promise for ${formatDay(broken.date, lang)} was broken: one step up, firmer (rule 7: don’t go soft).`);
+  }
+
+  // Delinquency type.
+  const dt = customer.delinquencyType;
+  const disputed = open.filter((r) => r.disputed);
+  if (disputed.length || dt === 2) {
+    hold = true;
+    level = Math.min(level, 3);
+    [4, 21].forEach((t) => tech.add(t));
+    why.push(zh ? `存在争议（${disputed.map((r) => r.docNumber).join('、') || '合同纠纷'}）：先解决争议，暂不升级（拖欠类型2）。`
+      : `Open dispute (${disputed.map((r) => r.docNumber).join(', ') || 'contract dispute'}): resolve it first, no escalation (delinquency type 2).`);
+  }
+  if (dt === 6 && overdue.length) { level = Math.min(8, level + 2); [10, 19].forEach((t) => tech.add(t)); why.push(zh ? '故意拖欠：快速、坚决升级（拖欠类型6，规则3：及时中止供货）。' : 'Deliberate delay: fast, firm escalation (type 6; rule 3: stop supply in time).'); }
+  if (dt === 7) { [20, 15].forEach((t) => tech.add(t)); level = Math.min(level, 3); why.push(zh ? '客户遭遇意外：以情动人，先定计划，并书面保全债权（拖欠类型7）。' : 'Accident at the customer: empathy and a plan, claim kept alive in writing (type 7).'); }
+  if (dt === 5) { tech.add(3); why.push(zh ? '资金周转困难：小额分批（技巧3），书面确认余额（拖欠类型5）。' : 'Cash-flow squeeze: small instalments (technique 3), balance confirmed in writing (type 5).'); }
+  if (dt === 3) { tech.add(13); why.push(zh ? '货物积压：协助动销，新订单以清旧款为前提（技巧13）。' : 'Goods unsold: help sell-through; new orders only after old debt (technique 13).'); }
+  if (dt === 1) { [2, 7].forEach((t) => tech.add(t)); why.push(zh ? '要款不力在我方：清楚、尽早开口（拖欠类型1）。' : 'Weak effort on our side: ask clearly and early (type 1).'); }
+  if (dt === 4) { [12, 6].forEach((t) => tech.add(t)); why.push(zh ? '经营不佳：尽快锁定可收回部分，警惕破产（拖欠类型4）。' : 'Poor performance: secure what you can fast, watch for insolvency (type 4).'); }
+
+  // History: don't repeat a channel that keeps failing.
+  const recent = [...account.activities].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 3);
+  const failingPhone = recent.length === 3 && recent.every((a) => a.channel === 'phone' && a.outcome === 'no-answer');
+
+  // Rule 10: no legal step while negotiation is alive.
+  const talking = hold || recent.some((a) => ['promised', 'redirected', 'info-gathered'].includes(a.outcome) && daysBetween(a.date, asOf) <= 14);
+  if (talking && level >= 7) { level = 6; why.push(zh ? '协商仍在进行：暂不走法律程序（规则10）。' : 'Negotiation is alive: no legal step yet (rule 10).'); }
+
+  // Government: budget and approval chain first, no lawyer before talking to it.
+  if (customer.type === 'government') {
+    if (level >= 7) level = 5;
+    tech.add(4);
+    why.push(zh ? '政府客户：按预算和财年节奏推进，先打通审批链，不轻易发律师函。' : 'Government customer: follow the budget and fiscal year, work the approval chain, no lawyer’s letter lightly.');
+  }
+
+  // Limitation: a demand with evidence or a sealed confirmation, now.
+  for (const r of overdue) {
+    const last = [r.dueDate, ...r.interruptions.map((i) => i.date)].sort().at(-1)!;
+    const deadline = addYears(last, settings.limitationYears);
+    if (daysBetween(asOf, deadline) <= settings.limitationWarnDays) {
+      level = Math.max(level, 3);
+      tech.add(4);
+      why.unshift(zh ? `${r.docNumber} 的诉讼时效将于 ${formatDay(deadline, lang)} 届满：立即发送留有证据的催款或取得盖章对账函（《民法典》第195条）。`
+        : `${r.docNumber} may be time-barred on ${formatDay(deadline, lang)}: send a demand with evidence or get a sealed balance confirmation now (Civil Code art. 195).`);
+      break;
+    }
+  }
+
+  // Nine questions: an unknown initiator or signer is asked for first.
+  const answered = nineQuestionAnswered(account.profile);
+  const missing = answered.map((a, i) => (a ? 0 : i + 1)).filter((n) => n && (overdue.length ? true : n <= 5));
+  if (!answered[4] || !answered[3]) {
+    why.push(zh ? '还不知道付款发起人或签字人：先问清楚（九问第4、5问）。' : 'The payment initiator or signer is unknown: ask first (questions 4 and 5).');
+    tech.add(7);
+  }
+
+  // Five preparations before a visit or a letter.
+  const prepared = new Set(account.preparations?.checked ?? []);
+  const preparationsMissing = [1, 2, 3, 4, 5].filter((n) => !prepared.has(n));
+  if (level >= 3 && (!prepared.has(1) || !prepared.has(2))) {
+    cautions.push(zh ? '先备齐凭证（发票、签收单）并寄出对账函，再上门或发函。' : 'Get the evidence (invoices, signed receipts) and a balance confirmation ready before a visit or letter.');
+  }
+
+  // Traps in what the customer recently wrote.
+  for (const trap of traps) if ((account.recentMessages ?? []).some((m) => trap.triggers.test(m))) cautions.push(say(trap.name));
+  cautions.push(zh ? '规则9：不接受欠款方的礼品和宴请。' : 'Rule 9: accept no gifts or meals from the debtor.');
+  if (level >= 5) cautions.push(zh ? '规则6：有理也要有节，不要恃债欺人。' : 'Rule 6: being owed does not license bullying.');
+
+  const step = ladder[level];
+  step.techniques.forEach((t) => tech.add(t));
+  let channel: Channel = step.channel;
+  if (failingPhone && channel === 'phone') {
+    channel = 'email';
+    why.push(zh ? '最近三次电话都无人接听：换渠道（邮件/上门），坚持跟进（技巧11）。' : 'Last three calls unanswered: switch channel, keep at it (technique 11).');
+    tech.add(11);
+  }
+  why.unshift(zh ? `当前阶段：${step.name.zh}（渐进的收款程序，第 ${level} 级）。` : `Current step: ${step.name.en} (progressive collection, level ${level}).`);
+  const ids = [...tech].filter((id) => techniques.some((t) => t.id === id)).sort((a, b) => a - b);
+  const dimension = level >= 7 ? 'legal' : ['finance-letter', 'statement', 'written-notice'].includes(channel) ? 'finance' : 'sales';
+  const filled = fillScript({ account, lang, asOf, channel, techniqueIds: ids, overdue, promiseDate: pending?.date });
+  const dtInfo = delinquencyTypes.find((d) => d.id === dt);
+  if (dtInfo) cautions.push(`${say(dtInfo.name)}：${say(dtInfo.strategy)}`);
+  return {
+    level, levelKey: step.key, levelName: say(step.name), techniqueIds: ids, channel, dimension,
+    script: filled.script, subject: filled.subject, why, cautions, missing, preparationsMissing, delinquencyType: dt,
+    nextDate: nextDate ?? addDays(asOf, level >= 5 ? 3 : 7),
+  };
+}

@@ -1,0 +1,149 @@
+import { HuikuanDb } from '@/lib/db/schema';
+import { getPortfolio, readAll, replaceAll } from '@/lib/db/repo';
+import { applyImport, importedPaymentId, importedReceivableId, lastImport, undoLastImport } from '@/lib/db/import';
+import { buildDemoPortfolio } from '@/lib/demo/portfolio';
+import { parseLedger } from '@/lib/transfer';
+
+const now = new Date(2026, 10, 22, 10, 0, 0);
+const today = '2026-11-22';
+
+const header = 'Customer,Invoice No,Invoice Date,Due Date,Amount,Paid,Currency';
+const csv = (lines: string[]) => [header, ...lines].join('\n') + '\n';
+const first = csv([
+  '杭州云帆科技有限公司,FILE-001,2026-09-01,2026-10-01,"10,000.00",0,CNY',
+  'Acme Trading Co.,A-100,2026-08-01,2026-09-01,2500.00,1000.00,USD',
+  'Acme Trading Co.,A-101,2026-10-01,2026-12-01,1200.00,,USD',
+  'ACME TRADING CO LTD,A-100,2026-08-01,2026-09-01,2500.00,1000.00,USD',
+]);
+
+function rowsOf(text: string) {
+  const p = parseLedger(text, { fileName: 'ledger.csv' });
+  expect(p.errors).toEqual([]);
+  return p.rows;
+}
+
+async function snapshot(db: HuikuanDb) {
+  return {
+    data: await readAll(db),
+    summaries: await db.summaries.toArray(),
+    portfolio: await getPortfolio(db),
+    imports: await db.imports.toArray(),
+  };
+}
+
+/** Summaries and the aggregate carry updatedAt stamps; compare what they say, not when. */
+const strip = (s: Awaited<ReturnType<typeof snapshot>>) => ({
+  ...s, summaries: s.summaries.map(({ updatedAt: _u, ...rest }) => rest),
+});
+
+let db: HuikuanDb;
+beforeEach(async () => {
+  db = new HuikuanDb(`t-${Math.random()}`);
+  await replaceAll(db, buildDemoPortfolio(today, now.getTime()), now);
+});
+afterEach(() => db.close());
+
+describe('applyImport', () => {
+  it('creates, matches customers by normalised name, rejects duplicates, and records paid amounts as payments', async () => {
+    const before = await db.customers.count();
+    const s = await applyImport(db, rowsOf(first), { fileName: 'ledger.csv', now });
+    expect(s).toMatchObject({ created: 3, updated: 0, unchanged: 0, rejected: 1, newCustomers: 1, payments: 1 });
+    expect(s.rejections[0].row).toBe(5);
+    expect(await db.customers.count()).toBe(before + 1);
+    // "杭州云帆科技有限公司" is the demo's c01.
+    const rec = await db.receivables.get(importedReceivableId('c01', 'FILE-001'));
+    expect(rec).toMatchObject({ customerId: 'c01', docNumber: 'FILE-001', amount: { minor: 1_000_000, currency: 'CNY' }, status: 'open' });
+    const acme = (await db.customers.where('name').equals('Acme Trading Co.').first())!;
+    const pay = await db.payments.get(importedPaymentId(acme.id, 'A-100'));
+    expect(pay).toMatchObject({ amount: { minor: 100_000, currency: 'USD' }, date: '2026-09-01',
+      allocations: [{ receivableId: importedReceivableId(acme.id, 'A-100'), minor: 100_000 }] });
+    const summary = await db.summaries.get(acme.id);
+    expect(summary?.open).toEqual({ USD: 150_000 + 120_000 });
+    const batch = await lastImport(db);
+    expect(batch?.counts).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 1 });
+  });
+
+  it('is idempotent: importing the same file again changes nothing and duplicates nothing', async () => {
+    await applyImport(db, rowsOf(first), { fileName: 'ledger.csv', now });
+    const after1 = strip(await snapshot(db));
+    const s = await applyImport(db, rowsOf(first), { fileName: 'ledger.csv', now });
+    expect(s).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 1, newCustomers: 0, payments: 0 });
+    const after2 = strip(await snapshot(db));
+    expect(after2.data).toEqual(after1.data);
+    expect(after2.summaries).toEqual(after1.summaries);
+    expect(after2.portfolio).toEqual(after1.portfolio);
+  });
+
+  it('an updated file updates rows and replaces the payment instead of adding one', async () => {
+    await applyImport(db, rowsOf(first), { fileName: 'ledger.csv', now });
+    const payments = await db.payments.count();
+    const second = csv([
+      '杭州云帆科技有限公司,FILE-001,2026-09-01,2026-10-15,"10,000.00",0,CNY',
+      'Acme Trading Co.,A-100,2026-08-01,2026-09-01,2500.00,2500.00,USD',
+      'Acme Trading Co.,A-101,2026-10-01,2026-12-01,1200.00,,USD',
+    ]);
+    const s = await applyImport(db, rowsOf(second), { fileName: 'ledger2.csv', now });
+    expect(s).toMatchObject({ created: 0, updated: 2, unchanged: 1, rejected: 0 });
+    expect(await db.payments.count()).toBe(payments);
+    const acme = (await db.customers.where('name').equals('Acme Trading Co.').first())!;
+    expect((await db.payments.get(importedPaymentId(acme.id, 'A-100')))?.amount.minor).toBe(250_000);
+    expect((await db.summaries.get(acme.id))?.open).toEqual({ USD: 120_000 });
+    expect((await db.receivables.get(importedReceivableId('c01', 'FILE-001')))?.dueDate).toBe('2026-10-15');
+  });
+
+  it('undoLastImport restores exactly the previous state, one import at a time', async () => {
+    const s0 = strip(await snapshot(db));
+    await applyImport(db, rowsOf(first), { fileName: 'ledger.csv', now });
+    const s1 = strip(await snapshot(db));
+    const second = csv([
+      '杭州云帆科技有限公司,FILE-001,2026-09-01,2026-10-15,"12,000.00",500.00,CNY',
+      'Acme Trading Co.,A-100,2026-08-01,2026-09-01,2500.00,2500.00,USD',
+      'New Buyer GmbH,NB-1,2026-10-01,2026-11-01,900.00,,EUR',
+    ]);
+    await applyImport(db, rowsOf(second), { fileName: 'ledger2.csv', now: new Date(now.getTime() + 1000) });
+    expect((await undoLastImport(db, now))?.fileName).toBe('ledger2.csv');
+    expect(strip(await snapshot(db))).toEqual(s1);
+    expect((await undoLastImport(db, now))?.fileName).toBe('ledger.csv');
+    expect(strip(await snapshot(db))).toEqual(s0);
+    expect(await undoLastImport(db, now)).toBeUndefined();
+  });
+
+  it('a failure in the middle of the writes leaves the store exactly as before', async () => {
+    const before = await snapshot(db);
+    let n = 0;
+    const hook = function () { if (++n === 2) throw new Error('disk full (injected)'); };
+    db.receivables.hook('creating', hook);
+    await expect(applyImport(db, rowsOf(first), { fileName: 'ledger.csv', now })).rejects.toThrow(/injected/);
+    db.receivables.hook('creating').unsubscribe(hook);
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a throw just before commit (after every write and the summary refresh) rolls everything back', async () => {
+    const before = await snapshot(db);
+    await expect(applyImport(db, rowsOf(first), {
+      fileName: 'ledger.csv', now, beforeCommit: () => { throw new Error('late failure'); },
+    })).rejects.toThrow('late failure');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('an aborted import writes nothing', async () => {
+    const before = await snapshot(db);
+    const ac = new AbortController();
+    ac.abort();
+    await expect(applyImport(db, rowsOf(first), { fileName: 'ledger.csv', now, signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    const ac2 = new AbortController();
+    await expect(applyImport(db, rowsOf(first), {
+      fileName: 'ledger.csv', now, signal: ac2.signal, beforeCommit: () => { ac2.abort(); throw new DOMException('aborted', 'AbortError'); },
+    })).rejects.toBeTruthy();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('handles a large file in one transaction', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 5000; i++) lines.push(`Customer ${i % 400},D-${i},2026-08-01,2026-09-${String(1 + (i % 28)).padStart(2, '0')},${100 + i}.00,,CNY`);
+    const s = await applyImport(db, rowsOf(csv(lines)), { fileName: 'big.csv', now });
+    expect(s).toMatchObject({ created: 5000, newCustomers: 400 });
+    expect(await db.summaries.count()).toBe(30 + 400);
+  });
+});
