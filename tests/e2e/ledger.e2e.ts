@@ -1,0 +1,67 @@
+/**
+ * The import flow and the popup in the real browser: a CSV imported from the options page shows up in the popup's
+ * totals, re-importing it changes nothing, and a worklist row opens that customer.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchExtension, loadDemo, type Launched } from './harness';
+
+let l: Launched;
+before(async () => { l = await launchExtension(); });
+after(async () => { await l?.close(); });
+
+const csv = [
+  '客户名称,单据编号,单据日期,到期日期,原币金额,币种',
+  '宁波测试进出口有限公司,000123,2026/9/1,2026/10/1,"12,345.60",CNY',
+  '宁波测试进出口有限公司,000124,2026/9/15,2026/10/15,"1,000.00",CNY',
+  '温州样例电器有限公司,A-77,2026年10月1日,2026年10月31日,"¥20,000",CNY',
+].join('\n');
+
+async function importFile(file: string) {
+  const page = await l.openPage('options.html#import');
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-apply').click({ timeout: 15_000 });
+  const summary = page.getByTestId('import-summary');
+  await summary.waitFor({ timeout: 30_000 });
+  const count = async (k: string) => Number(await summary.locator(`[data-count="${k}"]`).textContent());
+  const r = { created: await count('created'), updated: await count('updated'), unchanged: await count('unchanged') };
+  await page.close();
+  return r;
+}
+
+test('a CSV imported from the options page shows in the popup; importing it again creates nothing', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'hk-e2e-')), '应收账款.csv');
+  writeFileSync(file, csv);
+  const first = await importFile(file);
+  assert.equal(first.created, 3);
+  const popup = await l.openPage('popup.html');
+  const total = popup.getByTestId('portfolio-total-CNY');
+  await total.waitFor({ timeout: 10_000 });
+  assert.equal(Number(await total.getAttribute('data-minor')), 1_234_560 + 100_000 + 2_000_000);
+  await popup.close();
+  const again = await importFile(file);
+  assert.equal(again.created, 0);
+  assert.equal(again.unchanged, 3);
+});
+
+test('a worklist row opens that customer', async () => {
+  await loadDemo(l);
+  const popup = await l.openPage('popup.html');
+  const row = popup.getByTestId('worklist-row').first();
+  await row.waitFor({ timeout: 10_000 });
+  await popup.waitForTimeout(800);
+  const opened = l.context.waitForEvent('page', { timeout: 10_000 });
+  // Read the row and click it in one step, so a refreshed worklist cannot reorder the rows in between.
+  const id = await row.evaluate((el) => {
+    (el.querySelector('button') as HTMLButtonElement).click();
+    return (el as HTMLElement).dataset.customerId;
+  });
+  const page = await opened;
+  await page.waitForLoadState();
+  const url = page.url();
+  assert.ok(url.includes(`customer=${id}`) || url.includes('/crm/accounts/'), `opened ${url}`);
+  await popup.close();
+});
