@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchExtension, loadDemo, tabIdFor } from '../tests/e2e/harness';
+import { chipFrame, launchExtension, loadDemo, tabIdFor } from '../tests/e2e/harness';
 
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY || process.argv.includes('--headless');
 const out = resolve('demo-output');
@@ -19,8 +19,7 @@ try {
   await loadDemo(l);
   const record = await l.context.newPage();
   await record.goto(l.demoUrl('/crm/accounts/ACC-0001'));
-  const chip = record.frameLocator('huikuan-chip iframe').locator('#chip');
-  await chip.waitFor({ state: 'visible', timeout: 15_000 }).catch(() => console.warn('The badge did not appear on the record page.'));
+  await chipFrame(record).catch(() => console.warn('The badge did not appear on the record page.'));
   const tabId = await tabIdFor(l, l.demoUrl('/crm/accounts/ACC-0001'));
   const panel = await l.openPage(`sidepanel.html?tab=${tabId}`);
   if (headless) {

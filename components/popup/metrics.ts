@@ -66,7 +66,8 @@ export function portfolioFigures(agg: PortfolioAggregate, asOf: string, bucketDa
     const dso = dsoSimple({ endingAR: total, creditSales: sales, days });
     const bp = bestPossibleDso({ currentAR: current, creditSales: sales, days });
     const add = averageDaysDelinquent({ endingAR: total, currentAR: current, creditSales: sales, days });
-    const c = cei({ beginAR: total - sales + collected, creditSales: sales, endTotalAR: total, endCurrentAR: current, months: PERIOD_MONTHS });
+    // Begin AR is derived for the whole period, so the whole period's sales go in (months: 1), not a monthly average.
+    const c = cei({ beginAR: total - sales + collected, creditSales: sales, endTotalAR: total, endCurrentAR: current, months: 1 });
     if (dso !== undefined) f.dso = dso;
     if (bp !== undefined) f.bpdso = bp;
     if (add !== undefined) f.add = add;

@@ -29,7 +29,7 @@ export function formatMoney(minor: number, currency: string, lang: Lang, opts: {
     style: 'currency',
     currency,
     currencyDisplay: lang === 'zh' && currency === 'CNY' ? 'narrowSymbol' : 'symbol',
-    ...(opts.compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+    ...(opts.compact ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 } : {}),
   }));
   return f.format(toMajor(minor, currency));
 }

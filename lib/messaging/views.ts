@@ -33,6 +33,13 @@ export function headlineFigure(summary: CustomerSummary, asOf: string): OverdueF
     .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.currency.localeCompare(b.currency))[0];
 }
 
+/** The chip's one line; amounts go compact (¥13.6万, CN¥136K) when the exact figure would not fit ~220 px. */
+export function badgeOverdueText(overdueMinor: number, currency: string, days: number, lang: Lang): string {
+  const t = translator(lang);
+  const exact = t('badge.overdue', { amount: formatMoney(overdueMinor, currency, lang), days });
+  return exact.length <= 26 ? exact : t('badge.overdue', { amount: formatMoney(overdueMinor, currency, lang, { compact: true }), days });
+}
+
 export function badgeViewFor(input: {
   summary: CustomerSummary | undefined; customerName: string; lang: Lang; asOf: string; bucketDays: number[];
 }): BadgeView {
@@ -51,7 +58,7 @@ export function badgeViewFor(input: {
   const days = daysBetween(fig.oldestOverdueDue, asOf);
   return {
     state: 'linked',
-    text: t('badge.overdue', { amount: overdue, days }),
+    text: badgeOverdueText(fig.overdue, fig.currency, days, lang),
     title,
     worstBucket: bucketIndex(days, input.bucketDays),
     lang,

@@ -71,6 +71,8 @@ export function suggestNext(account: AccountSnapshot, now: Date, lang: Lang): Su
   let hold = false;
   if (pending && addDays(pending.date, grace) >= asOf) {
     hold = true;
+    // A live promise holds the ladder: follow up, don't escalate past a call to the initiator.
+    level = Math.min(level, 2);
     nextDate = addDays(pending.date, 1);
     tech.add(11);
     why.push(zh ? `客户承诺 ${formatDay(pending.date, lang)} 付款 ${formatMoney(pending.amount.minor, pending.amount.currency, lang)}：到期前只做温和跟进，不升级。`

@@ -43,7 +43,7 @@ test('demo data loads, the record page is recognised with a badge, the side pane
   const { chip } = await chipFrame(record);
   const text = await chip.textContent();
   // The demo's first customer has CNY receivables well overdue.
-  assert.match(text ?? '', /overdue · \d+ d/);
+  assert.match(text ?? '', /overdue · \d+ d$/);
 
   const data = buildDemoPortfolio(todayIso());
   const items = allocate(data.receivables.filter((r) => r.customerId === 'c01'), data.payments.filter((p) => p.customerId === 'c01'));

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { launchExtension, loadDemo, chipFrame, tabIdFor, todayIso, type Launched } from './harness';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { allocate, daysBetween } from '../../lib/ledger';
-import { formatMoney } from '../../lib/format';
+import { badgeOverdueText } from '../../lib/messaging/views';
 
 let l: Launched;
 const SF = 'acme.lightning.force.com';
@@ -46,7 +46,7 @@ function expectedOverdue(customerId: string) {
     .filter((r) => r.openMinor > 0 && r.dueDate < today && r.amount.currency === 'CNY');
   const overdue = items.reduce((s, r) => s + r.openMinor, 0);
   const oldest = items.map((r) => r.dueDate).sort()[0];
-  return { text: `${formatMoney(overdue, 'CNY', 'en')} overdue · ${daysBetween(oldest, today)} d` };
+  return { text: badgeOverdueText(overdue, 'CNY', daysBetween(oldest, today), 'en') };
 }
 
 before(async () => {
