@@ -23,8 +23,9 @@ describe('popup metrics from the aggregate', () => {
     expect(row.dso).toBeCloseTo(1.5 * 91, 10);
     expect(row.bpdso).toBeCloseTo(0.4 * 91, 10);
     expect(row.add).toBeCloseTo(1.1 * 91, 10);
-    // begin = 1,500,000 − 1,000,000 + 800,000 = 1,300,000; CEI = (1.3M + 1M/3 − 1.5M) ÷ (1.3M + 1M/3 − 0.4M) × 100
-    expect(row.cei).toBeCloseTo(((1_300_000 + 1_000_000 / 3 - 1_500_000) / (1_300_000 + 1_000_000 / 3 - 400_000)) * 100, 10);
+    // begin = 1,500,000 − 1,000,000 + 800,000 = 1,300,000, the AR at the start of the whole period, so the whole
+    // period's sales go in: CEI = (1.3M + 1M − 1.5M) ÷ (1.3M + 1M − 0.4M) × 100 = collections ÷ (collections + overdue)
+    expect(row.cei).toBeCloseTo(((1_300_000 + 1_000_000 - 1_500_000) / (1_300_000 + 1_000_000 - 400_000)) * 100, 10);
   });
 
   it('builds the scoreboard: collected against target, kept ratio, days to collect and its trend', () => {
