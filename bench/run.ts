@@ -163,7 +163,6 @@ async function badgeLatency(l: Launched, customers: number): Promise<Stat> {
     const page = await l.context.newPage();
     await page.goto(`https://${host}${path}`);
     const { chip } = await chipFrame(page, 30_000);
-    await chip.and(page.locator('#chip[data-painted-at]')).waitFor({ timeout: 10_000 }).catch(() => undefined);
     let painted = Number(await chip.getAttribute('data-painted-at'));
     for (let k = 0; k < 50 && !painted; k++) { await page.waitForTimeout(50); painted = Number(await chip.getAttribute('data-painted-at')); }
     const t0 = await page.evaluate(() => (window as unknown as { __t0: number }).__t0);
