@@ -8,14 +8,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
-import { addActivity, loadAccountRows, putPromise } from '@/lib/db/repo';
-import { suggestNext } from '@/lib/playbook';
-import { techniques } from '@/lib/playbook/catalog';
-import { newId, toIsoDay } from '@/lib/domain';
+import { toIsoDay } from '@/lib/domain';
 import { formatMoney, formatDay } from '@/lib/format';
 import { allocate, daysBetween } from '@/lib/ledger';
-import { parseCapture } from '@/lib/capture';
-import { send, notifyDataChanged } from '@/lib/browser/send';
+import { CaptureDraftCard } from './CaptureDraftCard';
+import { NextStepCard } from './NextStepCard';
+import { send } from '@/lib/browser/send';
 import { confidentMatch } from '@/lib/messaging/router';
 import type { TabContextView } from '@/lib/messaging/protocol';
 
@@ -110,73 +108,3 @@ export function SidePanelApp() {
   );
 }
 
-function CaptureDraftCard({ customerId, draft, tabId }: { customerId: string; draft: NonNullable<TabContextView['draft']>; tabId: number }) {
-  const { t } = useTranslation('sidepanel');
-  const { lang } = useApp();
-  const parsed = useMemo(() => parseCapture(draft.text, { now: draft.sentAt && !Number.isNaN(Date.parse(draft.sentAt)) ? new Date(draft.sentAt) : new Date(), lang }), [draft, lang]);
-  const first = parsed.promise?.amount ?? parsed.amounts[0];
-  const [amount, setAmount] = useState(first ? (first.minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }) : '');
-  const [currency, setCurrency] = useState(first?.currency ?? 'CNY');
-  const [date, setDate] = useState(parsed.promise?.date ?? parsed.dates[0] ?? toIsoDay(new Date()));
-  const save = async () => {
-    const minor = Math.round(Number(amount.replace(/,/g, '')) * 100);
-    if (!Number.isFinite(minor) || minor <= 0) return;
-    const now = Date.now();
-    await putPromise(getDb(), {
-      id: newId('pr'), customerId, amount: { minor, currency }, date, source: 'capture', status: 'pending', coveredMinor: 0,
-      receivableIds: [], evidence: [draft.subject, draft.sentAt, draft.url].filter(Boolean).join(' · ').slice(0, 500), createdAt: now, updatedAt: now,
-    });
-    notifyDataChanged();
-    await send({ type: 'draft/clear', tabId });
-  };
-  return (
-    <section data-testid="capture-draft" aria-label={t('captureTitle')} className="rounded border border-blue-300 bg-blue-50 p-2">
-      <h2 className="font-medium">{t('captureTitle')}</h2>
-      <p className="line-clamp-3 text-stone-700">{draft.text}</p>
-      <label className="block">{t('amount')} <input data-testid="capture-amount" value={amount} onChange={(e) => setAmount(e.target.value)} className="rounded border px-1" /></label>
-      <label className="block">{t('currency')} <input value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} className="w-16 rounded border px-1" /></label>
-      <label className="block">{t('date')} <input type="date" value={date} onChange={(e) => setDate(e.target.value)} className="rounded border px-1" /></label>
-      <button type="button" data-testid="capture-save" onClick={() => void save()} className="mt-1 rounded bg-blue-700 px-2 py-1 text-white">{t('savePromise')}</button>
-    </section>
-  );
-}
-
-function NextStepCard({ customerId }: { customerId: string }) {
-  const { t } = useTranslation('sidepanel');
-  const { lang } = useApp();
-  const rows = useLiveQuery(() => loadAccountRows(getDb(), customerId), [customerId]);
-  const suggestion = useMemo(() => {
-    if (!rows) return undefined;
-    return suggestNext({ ...rows, receivables: allocate(rows.receivables, rows.payments) }, new Date(), lang);
-  }, [rows, lang]);
-  const [copied, setCopied] = useState(false);
-  if (!suggestion) return <section className="min-h-40 rounded border border-stone-200 p-2" aria-busy="true" />;
-  const log = async () => {
-    const now = Date.now();
-    await addActivity(getDb(), {
-      id: newId('a'), customerId, date: toIsoDay(new Date()), channel: suggestion.channel, techniqueIds: suggestion.techniqueIds,
-      outcome: 'other', nextDate: suggestion.nextDate, note: suggestion.script.slice(0, 2000), receivableIds: [], createdAt: now,
-    });
-    notifyDataChanged();
-  };
-  return (
-    <section data-testid="next-step" aria-label={t('nextStep')} className="rounded border border-emerald-300 bg-emerald-50 p-2">
-      <h2 className="font-medium">{t('nextStep')}: {suggestion.levelName} · {t(`common:channels.${suggestion.channel}`)}</h2>
-      <p className="text-stone-700">{suggestion.techniqueIds.map((id) => `${id} ${techniques.find((x) => x.id === id)?.name[lang]}`).join(' · ')}</p>
-      {suggestion.subject && <p className="mt-1 font-medium">{suggestion.subject}</p>}
-      <pre className="mt-1 whitespace-pre-wrap rounded bg-white p-2 font-sans" data-testid="script">{suggestion.script}</pre>
-      <div className="mt-1 flex flex-wrap gap-2">
-        <button type="button" className="rounded border px-2 py-0.5" onClick={() => void navigator.clipboard.writeText(suggestion.script).then(() => setCopied(true))}>{copied ? t('copied') : t('copy')}</button>
-        <button type="button" className="rounded bg-emerald-700 px-2 py-0.5 text-white" data-testid="log-step" onClick={() => void log()}>{t('logStep')}</button>
-        {(['balance-confirmation', 'collection-letter', 'lawyer-letter'] as const).map((k) => (
-          <a key={k} className="underline" target="_blank" rel="noreferrer" href={browser.runtime.getURL(`/letter.html?customer=${encodeURIComponent(customerId)}&kind=${k}&lang=${lang}` as '/letter.html')}>{t(`letters.${k}`)}</a>
-        ))}
-      </div>
-      <h3 className="mt-2 text-xs font-medium uppercase text-stone-600">{t('why')}</h3>
-      <ul className="list-disc pl-5">{suggestion.why.map((w) => <li key={w}>{w}</li>)}</ul>
-      {suggestion.cautions.length > 0 && <><h3 className="mt-1 text-xs font-medium uppercase text-stone-600">{t('cautions')}</h3>
-        <ul className="list-disc pl-5">{suggestion.cautions.map((w) => <li key={w}>{w}</li>)}</ul></>}
-      {suggestion.missing.length > 0 && <p className="mt-1 text-amber-900">{t('missing', { list: suggestion.missing.join(', ') })}</p>}
-    </section>
-  );
-}
