@@ -1,53 +1,86 @@
-/** The next step from `suggestNext`: technique, channel, the filled script, why, cautions and what is missing. */
-import { useMemo, useState } from 'react';
+/**
+ * What next: `suggestNext` for this customer today — level, technique(s), channel, the filled script with copy
+ * (`c`) and, when the tab has a webmail compose box, insert; why, cautions and what is still unknown. One click
+ * logs the step as an activity, which resets the preparations and moves the suggestion on.
+ */
+import { forwardRef, useImperativeHandle, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
-import { addActivity, loadAccountRows } from '@/lib/db/repo';
+import { addActivity } from '@/lib/db/repo';
 import { suggestNext } from '@/lib/playbook';
-import { techniques } from '@/lib/playbook/catalog';
-import { newId, toIsoDay } from '@/lib/domain';
-import { allocate } from '@/lib/ledger';
-import { notifyDataChanged } from '@/lib/browser/send';
+import { nineQuestions, techniques } from '@/lib/playbook/catalog';
+import { newId } from '@/lib/domain';
+import { daysBetween } from '@/lib/ledger';
+import { send, notifyDataChanged } from '@/lib/browser/send';
+import { useAccount } from './account';
+import { buttonCls } from './fields';
 
-export function NextStepCard({ customerId }: { customerId: string }) {
-  const { t } = useTranslation('sidepanel');
+export interface NextStepHandle { copy: () => Promise<void> }
+
+export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; composeTabId?: number }>(function NextStepCard({ customerId, composeTabId }, ref) {
+  const { t } = useTranslation(['sidepanel', 'common']);
   const { lang } = useApp();
-  const rows = useLiveQuery(() => loadAccountRows(getDb(), customerId), [customerId]);
+  const a = useAccount();
   const suggestion = useMemo(() => {
-    if (!rows) return undefined;
-    return suggestNext({ ...rows, receivables: allocate(rows.receivables, rows.payments) }, new Date(), lang);
-  }, [rows, lang]);
-  const [copied, setCopied] = useState(false);
-  if (!suggestion) return <section className="min-h-40 rounded border border-stone-200 p-2" aria-busy="true" />;
+    // What the customer wrote lately (captured messages, call notes) is where the three traps show up.
+    const recentMessages = a.activities.filter((x) => x.note && daysBetween(x.date, a.today) <= 60).map((x) => x.note!);
+    const [y, m, d] = a.today.split('-').map(Number);
+    return suggestNext({ ...a, recentMessages }, new Date(y, m - 1, d, 12), lang);
+  }, [a, lang]);
+  const [note, setNote] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
+  const flash = (text: string, tone: 'ok' | 'error' = 'ok') => { setNote({ text, tone }); setTimeout(() => setNote(null), 2500); };
+  const text = suggestion.subject ? `${suggestion.subject}\n\n${suggestion.script}` : suggestion.script;
+  const copy = async () => {
+    try { await navigator.clipboard.writeText(text); flash(t('copied')); } catch { flash(t('copyFailed'), 'error'); }
+  };
+  useImperativeHandle(ref, () => ({ copy }), [text]); // eslint-disable-line react-hooks/exhaustive-deps
+  const insert = async () => {
+    if (composeTabId === undefined) return;
+    try {
+      const r = await send<{ ok?: boolean }>({ type: 'compose/insert', tabId: composeTabId, text: suggestion.script });
+      flash(r && r.ok === false ? t('insertNoCompose') : t('inserted'), r && r.ok === false ? 'error' : 'ok');
+    } catch { flash(t('insertNoCompose'), 'error'); }
+  };
   const log = async () => {
-    const now = Date.now();
     await addActivity(getDb(), {
-      id: newId('a'), customerId, date: toIsoDay(new Date()), channel: suggestion.channel, techniqueIds: suggestion.techniqueIds,
-      outcome: 'other', nextDate: suggestion.nextDate, note: suggestion.script.slice(0, 2000), receivableIds: [], createdAt: now,
+      id: newId('a'), customerId, date: a.today, channel: suggestion.channel, techniqueIds: suggestion.techniqueIds,
+      outcome: 'other', nextDate: suggestion.nextDate, note: suggestion.script.slice(0, 2000), receivableIds: [], createdAt: Date.now(),
     });
     notifyDataChanged();
+    flash(t('logged'));
   };
   return (
-    <section data-testid="next-step" aria-label={t('nextStep')} className="rounded border border-emerald-300 bg-emerald-50 p-2">
-      <h2 className="font-medium">{t('nextStep')}: {suggestion.levelName} · {t(`common:channels.${suggestion.channel}`)}</h2>
-      <p className="text-stone-700">{suggestion.techniqueIds.map((id) => `${id} ${techniques.find((x) => x.id === id)?.name[lang]}`).join(' · ')}</p>
+    <section data-testid="next-step" data-level={suggestion.level} data-techniques={suggestion.techniqueIds.join(',')} aria-labelledby="next-h"
+      className="rounded border border-emerald-300 bg-emerald-50 p-2">
+      <h2 id="next-h" className="font-medium">{t('nextStep')}: {suggestion.levelName} · {t(`common:channels.${suggestion.channel}`)}</h2>
+      <p className="text-stone-700">{suggestion.techniqueIds.map((id) => `${id}. ${techniques.find((x) => x.id === id)?.name[lang]}`).join(' · ')}</p>
       {suggestion.subject && <p className="mt-1 font-medium">{suggestion.subject}</p>}
-      <pre className="mt-1 whitespace-pre-wrap rounded bg-white p-2 font-sans" data-testid="script">{suggestion.script}</pre>
-      <div className="mt-1 flex flex-wrap gap-2">
-        <button type="button" className="rounded border px-2 py-0.5" onClick={() => void navigator.clipboard.writeText(suggestion.script).then(() => setCopied(true))}>{copied ? t('copied') : t('copy')}</button>
-        <button type="button" className="rounded bg-emerald-700 px-2 py-0.5 text-white" data-testid="log-step" onClick={() => void log()}>{t('logStep')}</button>
+      <pre className="mt-1 max-h-60 overflow-y-auto whitespace-pre-wrap rounded bg-white p-2 font-sans" data-testid="script">{suggestion.script}</pre>
+      <div className="mt-1 flex flex-wrap items-center gap-1.5">
+        <button type="button" className={buttonCls} aria-keyshortcuts="c" data-testid="copy-script" onClick={() => void copy()}>{t('copy')} <kbd className="text-xs text-stone-500">c</kbd></button>
+        {composeTabId !== undefined && <button type="button" className={buttonCls} data-testid="insert-script" onClick={() => void insert()}>{t('insert')}</button>}
+        <button type="button" className="rounded bg-emerald-700 px-2 py-0.5 text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-emerald-700 focus-visible:ring-offset-1" data-testid="log-step" onClick={() => void log()}>{t('logStep')}</button>
+        <span aria-live="polite" className={`text-xs ${note?.tone === 'error' ? 'text-red-800' : 'text-emerald-900'}`}>{note?.text ?? ''}</span>
+      </div>
+      <div className="mt-1 flex flex-wrap gap-x-3 text-xs">
         {(['balance-confirmation', 'collection-letter', 'lawyer-letter'] as const).map((k) => (
-          <a key={k} className="underline" target="_blank" rel="noreferrer" href={browser.runtime.getURL(`/letter.html?customer=${encodeURIComponent(customerId)}&kind=${k}&lang=${lang}` as '/letter.html')}>{t(`letters.${k}`)}</a>
+          <a key={k} className="underline" target="_blank" rel="noreferrer" data-testid={`letter-${k}`}
+            href={browser.runtime.getURL(`/letter.html?customer=${encodeURIComponent(customerId)}&kind=${k}&lang=${lang}` as '/letter.html')}>{t(`letters.${k}`)}</a>
         ))}
       </div>
-      <h3 className="mt-2 text-xs font-medium uppercase text-stone-600">{t('why')}</h3>
-      <ul className="list-disc pl-5">{suggestion.why.map((w) => <li key={w}>{w}</li>)}</ul>
-      {suggestion.cautions.length > 0 && <><h3 className="mt-1 text-xs font-medium uppercase text-stone-600">{t('cautions')}</h3>
-        <ul className="list-disc pl-5">{suggestion.cautions.map((w) => <li key={w}>{w}</li>)}</ul></>}
-      {suggestion.missing.length > 0 && <p className="mt-1 text-amber-900">{t('missing', { list: suggestion.missing.join(', ') })}</p>}
+      <details className="mt-1" open>
+        <summary className="cursor-pointer text-xs font-medium uppercase text-stone-700">{t('why')}</summary>
+        <ul className="list-disc pl-5" data-testid="why">{suggestion.why.map((w) => <li key={w}>{w}</li>)}</ul>
+      </details>
+      {suggestion.cautions.length > 0 && <details className="mt-1">
+        <summary className="cursor-pointer text-xs font-medium uppercase text-stone-700">{t('cautions')} ({suggestion.cautions.length})</summary>
+        <ul className="list-disc pl-5">{suggestion.cautions.map((w) => <li key={w}>{w}</li>)}</ul>
+      </details>}
+      {suggestion.missing.length > 0 && (
+        <p className="mt-1 text-amber-900" data-testid="missing">{t('missingLead')} {suggestion.missing.map((n) => nineQuestions[n - 1]?.q[lang]).filter(Boolean).join('、')}</p>
+      )}
     </section>
   );
-}
+});

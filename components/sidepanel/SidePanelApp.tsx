@@ -1,40 +1,49 @@
 /**
- * The side panel: the customer of the active tab (or `?customer=`), its figures per currency, a capture draft to
- * confirm, and its promises. Follows the tab through the background's `tab/updated` broadcasts.
+ * The side panel: the collection workspace for the customer on the active tab, or one chosen by search (`/`) and
+ * optionally pinned. Top to bottom as UI.md orders it: who → how much and how late → what next → what we know →
+ * what happened → the documents. Follows the tab through the background's `tab/updated` broadcasts.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
-import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
-import { toIsoDay } from '@/lib/domain';
-import { formatMoney, formatDay } from '@/lib/format';
-import { allocate, daysBetween } from '@/lib/ledger';
-import { CaptureDraftCard } from './CaptureDraftCard';
-import { NextStepCard } from './NextStepCard';
 import { send } from '@/lib/browser/send';
 import { confidentMatch } from '@/lib/messaging/router';
 import type { TabContextView } from '@/lib/messaging/protocol';
+import { siteKind } from '@/lib/sites/registry';
+import { AccountProvider, useAccountQuery } from './account';
+import { UndoProvider } from './undo';
+import { CustomerHeader, type Source } from './CustomerHeader';
+import { StatusCard } from './StatusCard';
+import { NextStepCard, type NextStepHandle } from './NextStepCard';
+import { AccountFacts } from './AccountFacts';
+import { NineQuestions } from './NineQuestions';
+import { ContactsCard } from './contacts';
+import { PreparationsChecklist } from './Preparations';
+import { PromisesCard } from './Promises';
+import { ActivityQuickAdd, ActivityTimeline, type QuickAddHandle } from './Activities';
+import { ReceivablesCard } from './Receivables';
+import { CaptureDraftCard } from './CaptureDraftCard';
 
-function useTabContext(): { view: TabContextView | null; customerParam: string | null } {
-  const params = new URLSearchParams(location.search);
-  const customerParam = params.get('customer');
-  const [tabId, setTabId] = useState<number | null>(params.get('tab') ? Number(params.get('tab')) : null);
+function useTabContext(fixedTab: number | null, enabled: boolean): TabContextView | null {
+  const [tabId, setTabId] = useState<number | null>(fixedTab);
   const [view, setView] = useState<TabContextView | null>(null);
   useEffect(() => {
-    if (tabId !== null || customerParam) return;
+    if (fixedTab !== null || !enabled) return;
+    const own = browser.runtime.getURL('/');
     void browser.tabs.query({ active: true, lastFocusedWindow: true }).then((tabs) => {
-      const t = tabs.find((x) => !x.url?.startsWith(browser.runtime.getURL('/')));
+      const t = tabs.find((x) => !x.url?.startsWith(own));
       if (t?.id != null) setTabId(t.id);
     });
     const onActivated = (info: { tabId: number }) => setTabId(info.tabId);
     browser.tabs.onActivated.addListener(onActivated);
     return () => browser.tabs.onActivated.removeListener(onActivated);
-  }, [tabId, customerParam]);
+  }, [fixedTab, enabled]);
   useEffect(() => {
     if (tabId === null) return;
-    const load = () => void send<TabContextView>({ type: 'tab/context', tabId }).then(setView).catch(() => undefined);
+    let live = true;
+    const load = () => void send<TabContextView>({ type: 'tab/context', tabId }).then((v) => { if (live) setView(v); }).catch(() => undefined);
     load();
     const onMsg = (m: unknown) => {
       const msg = m as { type?: string; tabId?: number };
@@ -42,69 +51,121 @@ function useTabContext(): { view: TabContextView | null; customerParam: string |
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMsg);
-    return () => browser.runtime.onMessage.removeListener(onMsg);
+    return () => { live = false; browser.runtime.onMessage.removeListener(onMsg); };
   }, [tabId]);
-  return { view, customerParam };
+  return view;
 }
 
-export function SidePanelApp() {
-  const { t } = useTranslation('sidepanel');
-  const { lang } = useApp();
-  const { view, customerParam } = useTabContext();
-  const customerId = customerParam ?? (view ? confidentMatch(view.matches)?.customerId : undefined) ?? null;
-  const today = toIsoDay(new Date());
-  const data = useLiveQuery(async () => {
-    if (!customerId) return null;
-    const db = getDb();
-    const [customer, receivables, payments, promises] = await Promise.all([
-      db.customers.get(customerId), db.receivables.where('customerId').equals(customerId).toArray(),
-      db.payments.where('customerId').equals(customerId).toArray(), db.promises.where('customerId').equals(customerId).toArray(),
-    ]);
-    return customer ? { customer, receivables, payments, promises } : null;
-  }, [customerId]);
-  const figures = useMemo(() => {
-    if (!data) return [];
-    const by = new Map<string, { open: number; overdue: number; oldest?: string }>();
-    for (const r of allocate(data.receivables, data.payments)) {
-      if (r.openMinor <= 0) continue;
-      const f = by.get(r.amount.currency) ?? { open: 0, overdue: 0 };
-      f.open += r.openMinor;
-      if (r.dueDate < today) { f.overdue += r.openMinor; if (!f.oldest || r.dueDate < f.oldest) f.oldest = r.dueDate; }
-      by.set(r.amount.currency, f);
-    }
-    return [...by].sort();
-  }, [data, today]);
+const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
-  if (!customerId) {
-    return <main className="p-4 text-sm" data-testid="no-customer">{view?.ctx ? t('notLinked', { name: view.ctx.name ?? view.ctx.emails[0] ?? '' }) : t('noPage')}</main>;
+export function SidePanelApp({ now = () => new Date() }: { now?: () => Date }) {
+  const { t } = useTranslation('sidepanel');
+  const params = new URLSearchParams(location.search);
+  const customerParam = params.get('customer');
+  const view = useTabContext(params.get('tab') ? Number(params.get('tab')) : null, !customerParam);
+  const [chosen, setChosen] = useState<{ id: string; pinned: boolean } | null>(null);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const nextStep = useRef<NextStepHandle>(null);
+  const quickAdd = useRef<QuickAddHandle>(null);
+  const activityRef = useRef<HTMLElement>(null);
+
+  // A customer picked by search gives way when the tab moves to another record; a pinned one stays.
+  const pageKey = view?.ctx ? `${view.tabId}|${view.ctx.url ?? ''}|${view.ctx.recordId ?? ''}` : '';
+  const lastPage = useRef(pageKey);
+  useEffect(() => {
+    if (pageKey !== lastPage.current) {
+      lastPage.current = pageKey;
+      setChosen((c) => (c && !c.pinned ? null : c));
+    }
+  }, [pageKey]);
+
+  const match = view ? confidentMatch(view.matches) : undefined;
+  let customerId: string | null = null;
+  let source: Source | undefined;
+  if (chosen) { customerId = chosen.id; source = { kind: chosen.pinned ? 'pinned' : 'search' }; }
+  else if (customerParam) { customerId = customerParam; source = { kind: 'param' }; }
+  else if (match) { customerId = match.customerId; source = { kind: 'tab', match }; }
+
+  const account = useAccountQuery(customerId, now);
+  const candidates = useLiveQuery(async () => {
+    if (customerId || !view?.matches.length) return [];
+    const cs = await getDb().customers.bulkGet(view.matches.slice(0, 3).map((m) => m.customerId));
+    return cs.flatMap((c, i) => (c ? [{ id: c.id, name: c.name, score: view.matches[i].score }] : []));
+  }, [customerId, view]);
+
+  const onKey = useCallback((e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+    if (e.key === '/') { e.preventDefault(); setSearchOpen(true); }
+    else if (e.key === 'n' && account) { e.preventDefault(); activityRef.current?.scrollIntoView({ block: 'nearest' }); quickAdd.current?.focus(); }
+    else if (e.key === 'c' && account) { e.preventDefault(); void nextStep.current?.copy(); }
+  }, [account]);
+  useEffect(() => {
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onKey]);
+
+  const onPin = (pinned: boolean) => setChosen(customerId ? { id: customerId, pinned } : null);
+  const header = (
+    <CustomerHeader customer={account ? account.customer : undefined} source={source} view={view} pinned={!!chosen?.pinned}
+      onPin={onPin} onChoose={(id) => setChosen({ id, pinned: false })} searchOpen={searchOpen} setSearchOpen={setSearchOpen} />
+  );
+  const composeTab = view?.ctx && siteKind(view.ctx.site) === 'mail' ? view.tabId : undefined;
+
+  if (!customerId || account === null) {
+    return (
+      <UndoProvider>
+        <main className="space-y-3 p-3 text-sm" data-ready="true">
+          {header}
+          {customerId && account === null && <p role="alert" className="text-red-800">{t('customerGone')}</p>}
+          {candidates && candidates.length > 0 && view && (
+            <section aria-label={t('header.candidates')} className="rounded border border-amber-300 bg-amber-50 p-2" data-testid="candidates">
+              <h2 className="font-medium">{t('header.candidates')}</h2>
+              <ul className="mt-1 space-y-1">
+                {candidates.map((c) => (
+                  <li key={c.id} className="flex items-center justify-between gap-2">
+                    <span className="min-w-0 truncate" title={c.name}>{c.name} <span className="text-xs text-stone-600">{Math.round(c.score * 100)}%</span></span>
+                    <button type="button" className="shrink-0 rounded border border-stone-300 bg-white px-2 py-0.5" data-customer-id={c.id}
+                      onClick={() => void send({ type: 'customer/link', tabId: view.tabId, customerId: c.id })}>{t('header.thisOne')}</button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {!view?.ctx && !customerId && <p className="text-stone-700">{t('emptyHint')}</p>}
+        </main>
+      </UndoProvider>
+    );
   }
-  if (!data) return <main className="p-4 text-sm" aria-busy="true">{t('loading')}</main>;
+  if (!account) {
+    return (
+      <main className="space-y-3 p-3 text-sm" aria-busy="true" data-customer-id={customerId}>
+        <div className="h-12 animate-pulse rounded bg-stone-100" />
+        <div className="h-28 animate-pulse rounded bg-stone-100" />
+        <div className="h-56 animate-pulse rounded bg-stone-100" />
+      </main>
+    );
+  }
   return (
-    <main className="space-y-3 p-3 text-sm" data-customer-id={customerId} data-ready="true">
-      <header>
-        <h1 className="text-lg font-semibold">{data.customer.name}</h1>
-      </header>
-      {view?.draft && <CaptureDraftCard customerId={customerId} draft={view.draft} tabId={view.tabId} />}
-      <section aria-label={t('status')} className="rounded border border-stone-200 p-2">
-        {figures.length === 0 && <p>{t('nothingOpen')}</p>}
-        {figures.map(([cur, f]) => (
-          <div key={cur} className="flex flex-wrap gap-x-4">
-            <span>{t('outstanding')}: <strong className="tabular-nums">{formatMoney(f.open, cur, lang)}</strong></span>
-            <span>{t('overdue')}: <strong className="tabular-nums text-red-800">{formatMoney(f.overdue, cur, lang)}</strong></span>
-            {f.oldest && <span>{t('oldest', { days: daysBetween(f.oldest, today) })}</span>}
-          </div>
-        ))}
-      </section>
-      <NextStepCard customerId={customerId} />
-      <section aria-label={t('promises')} data-testid="promises" className="rounded border border-stone-200 p-2">
-        <h2 className="font-medium">{t('promises')}</h2>
-        <ul>
-          {[...data.promises].sort((a, b) => b.date.localeCompare(a.date)).map((p) => (
-            <li key={p.id} className="tabular-nums">{formatDay(p.date, lang)} · {formatMoney(p.amount.minor, p.amount.currency, lang)} · {t(`common:promiseStatus.${p.status}`)}</li>
-          ))}
-        </ul>
-      </section>
-    </main>
+    <UndoProvider>
+      <AccountProvider account={account}>
+        <main key={customerId} className="space-y-3 p-3 pb-14 text-sm" data-customer-id={customerId} data-ready="true">
+          {header}
+          {view?.draft && <CaptureDraftCard customerId={customerId} draft={view.draft} tabId={view.tabId} />}
+          <StatusCard />
+          <NextStepCard ref={nextStep} customerId={customerId} composeTabId={composeTab} />
+          <AccountFacts />
+          <NineQuestions />
+          <ContactsCard />
+          <PreparationsChecklist />
+          <PromisesCard />
+          <section ref={activityRef} aria-labelledby="activity-h" data-testid="activity" className="space-y-2 rounded border border-stone-200 p-2">
+            <h2 id="activity-h" className="font-medium">{t('activity.title')} <kbd className="rounded border px-1 text-xs font-normal text-stone-600">n</kbd></h2>
+            <ActivityQuickAdd ref={quickAdd} />
+            <ActivityTimeline />
+          </section>
+          <ReceivablesCard />
+        </main>
+      </AccountProvider>
+    </UndoProvider>
   );
 }
-

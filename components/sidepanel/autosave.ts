@@ -1,0 +1,55 @@
+/**
+ * Forms save as you type (UI.md): the draft is validated with its zod schema on every change and written after a
+ * short pause; the field's own message shows while it is invalid and nothing invalid is ever written.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'invalid' | 'error';
+export const AUTOSAVE_MS = 400;
+
+export function useAutosave<S extends z.ZodType>(schema: S, save: (value: z.output<S>) => Promise<void>,
+  delay = AUTOSAVE_MS) {
+  const [state, setState] = useState<SaveState>('idle');
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const pending = useRef<(() => Promise<void>) | null>(null);
+  const saveRef = useRef(save);
+  saveRef.current = save;
+
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    const job = pending.current;
+    pending.current = null;
+    if (job) await job();
+  }, []);
+  // A pending edit is written when the section unmounts (customer switch, panel closing), not dropped.
+  useEffect(() => () => void flush(), [flush]);
+
+  const change = useCallback((draft: unknown) => {
+    const parsed = schema.safeParse(draft);
+    if (!parsed.success) {
+      const byField: Record<string, string> = {};
+      for (const i of parsed.error.issues) byField[String(i.path[0] ?? "")] ??= i.code;
+      setIssues(byField);
+      setState('invalid');
+      clearTimeout(timer.current);
+      pending.current = null;
+      return;
+    }
+    setIssues({});
+    setState('saving');
+    pending.current = async () => {
+      try {
+        await saveRef.current(parsed.data);
+        setState('saved');
+      } catch {
+        setState('error');
+      }
+    };
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), delay);
+  }, [schema, delay, flush]);
+
+  return { state, issues, change, flush };
+}
