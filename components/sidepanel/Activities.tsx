@@ -14,7 +14,7 @@ import { formatDay } from '@/lib/format';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { useAccount } from './account';
 import { useUndo } from './undo';
-import { Field, buttonCls, inputCls, primaryCls, useFieldError } from './fields';
+import { Field, buttonCls, inputCls, issuesByField, primaryCls, useFieldError } from './fields';
 
 export interface QuickAddHandle { focus: () => void }
 
@@ -36,7 +36,7 @@ export const ActivityQuickAdd = forwardRef<QuickAddHandle>(function ActivityQuic
       evidence: d.evidence.trim() || undefined, receivableIds: [], createdAt: Date.now(),
     });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.code])));
+      setErrors(issuesByField(parsed.error.issues));
       return;
     }
     if (parsed.data.nextDate && parsed.data.nextDate < parsed.data.date) { setErrors({ nextDate: 'next_before_date' }); return; }

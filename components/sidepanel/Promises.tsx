@@ -15,7 +15,7 @@ import { notifyDataChanged } from '@/lib/browser/send';
 import { useAccount } from './account';
 import { useUndo } from './undo';
 import { ContactPicker } from './contacts';
-import { Field, buttonCls, inputCls, primaryCls, useFieldError } from './fields';
+import { Field, buttonCls, inputCls, issuesByField, primaryCls, useFieldError } from './fields';
 
 const formSchema = z.object({
   amount: z.string().regex(/^\s*\d{1,13}([.,]\d{1,2})?\s*$/, 'amount').refine((s) => Number(s.replace(',', '.')) > 0, 'amount'),
@@ -42,7 +42,7 @@ export function PromisesCard() {
 
   const save = async () => {
     const parsed = formSchema.safeParse(d);
-    if (!parsed.success) { setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.code]))); return; }
+    if (!parsed.success) { setErrors(issuesByField(parsed.error.issues)); return; }
     setErrors({});
     const currency = d.currency.toUpperCase();
     const now = Date.now();

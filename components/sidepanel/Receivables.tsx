@@ -49,6 +49,8 @@ export function sortReceivables(list: OpenReceivable[], sort: ReceivableSort, de
 }
 
 const ROW = 44;
+/** Below this many rows a plain list is cheaper than measuring a virtual one. */
+export const VIRTUAL_FROM = 60;
 
 export function ReceivablesCard() {
   const { t } = useTranslation(['sidepanel', 'common']);
@@ -62,12 +64,36 @@ export function ReceivablesCard() {
   const buckets = useMemo(() => agingBuckets(settings.agingBuckets), [settings.agingBuckets]);
   const rows = useMemo(() => sortReceivables(filterReceivables(a.receivables, filter, a.today, query), sort, desc),
     [a.receivables, filter, a.today, query, sort, desc]);
+  const virtualised = rows.length > VIRTUAL_FROM;
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
-    count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 8,
+    count: virtualised ? rows.length : 0, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 8,
     initialRect: { width: 320, height: 8 * ROW },
   });
   const selected = openId ? a.receivables.find((r) => r.id === openId) : undefined;
+  const row = (r: OpenReceivable) => {
+    const late = daysBetween(r.dueDate, a.today);
+    const open = r.openMinor > 0 && r.status === 'open';
+    const bucket = open ? bucketIndexFor(late, buckets) : -1;
+    return (
+      <button type="button" onClick={() => setOpenId(r.id)}
+        className="flex h-full w-full items-center gap-2 border-b border-stone-100 px-1 text-left hover:bg-stone-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600">
+        <span aria-hidden="true" className="h-6 w-1 shrink-0 rounded" style={{ background: agingColor(bucket) }} />
+        <span className="min-w-0 flex-1">
+          <span className="block truncate font-medium" title={r.docNumber}>{r.docNumber}{r.disputed && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{t('recv.disputed')}</span>}</span>
+          <span className="block truncate text-xs text-stone-700">
+            {t('recv.due', { date: formatDay(r.dueDate, lang) })}
+            {open && (late > 0 ? ` · ${t('common:daysOverdue', { count: late })}` : late === 0 ? ` · ${t('common:dueToday')}` : ` · ${t('common:dueIn', { count: -late })}`)}
+            {!open && ` · ${r.settledOn ? t('recv.settledOn', { date: formatDay(r.settledOn, lang) }) : t(`recv.status.${r.status}`)}`}
+          </span>
+        </span>
+        <span className="shrink-0 text-right tabular-nums">
+          <span className="block">{formatMoney(r.openMinor, r.amount.currency, lang)}</span>
+          {r.openMinor !== r.amount.minor && <span className="block text-xs text-stone-600">/ {formatMoney(r.amount.minor, r.amount.currency, lang)}</span>}
+        </span>
+      </button>
+    );
+  };
   if (selected) return <ReceivableDetail receivable={selected} onClose={() => setOpenId(null)} />;
 
   return (
@@ -92,35 +118,18 @@ export function ReceivablesCard() {
         <input type="search" aria-label={t('recv.search')} placeholder={t('recv.search')} className={`${inputCls} mt-1`} value={query} onChange={(e) => setQuery(e.target.value)} />
       )}
       {rows.length === 0 ? <p className="mt-1 text-stone-700">{t(`recv.empty.${filter}`)}</p> : (
-        <div ref={scroller} className="mt-1 overflow-y-auto" style={{ maxHeight: 8 * ROW }} data-testid="recv-scroller">
-          <ul role="list" style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-            {virtual.getVirtualItems().map((v) => {
-              const r = rows[v.index];
-              const late = daysBetween(r.dueDate, a.today);
-              const open = r.openMinor > 0 && r.status === 'open';
-              const bucket = open ? bucketIndexFor(late, buckets) : -1;
-              return (
-                <li key={r.id} data-receivable-id={r.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${v.start}px)` }}>
-                  <button type="button" onClick={() => setOpenId(r.id)}
-                    className="flex h-full w-full items-center gap-2 border-b border-stone-100 px-1 text-left hover:bg-stone-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600">
-                    <span aria-hidden="true" className="h-6 w-1 shrink-0 rounded" style={{ background: agingColor(bucket) }} />
-                    <span className="min-w-0 flex-1">
-                      <span className="block truncate font-medium" title={r.docNumber}>{r.docNumber}{r.disputed && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{t('recv.disputed')}</span>}</span>
-                      <span className="block truncate text-xs text-stone-700">
-                        {t('recv.due', { date: formatDay(r.dueDate, lang) })}
-                        {open && (late > 0 ? ` · ${t('common:daysOverdue', { count: late })}` : late === 0 ? ` · ${t('common:dueToday')}` : ` · ${t('common:dueIn', { count: -late })}`)}
-                        {!open && ` · ${r.settledOn ? t('recv.settledOn', { date: formatDay(r.settledOn, lang) }) : t(`recv.status.${r.status}`)}`}
-                      </span>
-                    </span>
-                    <span className="shrink-0 text-right tabular-nums">
-                      <span className="block">{formatMoney(r.openMinor, r.amount.currency, lang)}</span>
-                      {r.openMinor !== r.amount.minor && <span className="block text-xs text-stone-600">/ {formatMoney(r.amount.minor, r.amount.currency, lang)}</span>}
-                    </span>
-                  </button>
+        <div ref={scroller} className="mt-1 overflow-y-auto" style={{ maxHeight: 8 * ROW }} data-testid="recv-scroller" data-virtual={virtualised}>
+          {virtualised ? (
+            <ul role="list" style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+              {virtual.getVirtualItems().map((v) => (
+                <li key={rows[v.index].id} data-receivable-id={rows[v.index].id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${v.start}px)` }}>
+                  {row(rows[v.index])}
                 </li>
-              );
-            })}
-          </ul>
+              ))}
+            </ul>
+          ) : (
+            <ul role="list">{rows.map((r) => <li key={r.id} data-receivable-id={r.id} style={{ height: ROW }}>{row(r)}</li>)}</ul>
+          )}
         </div>
       )}
     </section>

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
+import { issuesByField } from './fields';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'invalid' | 'error';
 export const AUTOSAVE_MS = 400;
@@ -29,9 +30,7 @@ export function useAutosave<S extends z.ZodType>(schema: S, save: (value: z.outp
   const change = useCallback((draft: unknown) => {
     const parsed = schema.safeParse(draft);
     if (!parsed.success) {
-      const byField: Record<string, string> = {};
-      for (const i of parsed.error.issues) byField[String(i.path[0] ?? "")] ??= i.code;
-      setIssues(byField);
+      setIssues(issuesByField(parsed.error.issues));
       setState('invalid');
       clearTimeout(timer.current);
       pending.current = null;

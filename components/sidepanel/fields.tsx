@@ -31,3 +31,10 @@ export function useFieldError(): (code: string | undefined) => string | undefine
   const { t } = useTranslation('sidepanel');
   return (code) => (code ? t(`fieldErrors.${code}`, { defaultValue: t('fieldErrors.invalid') }) : undefined);
 }
+
+/** The first zod issue code per top-level field (the first is the most specific: format before refinement). */
+export function issuesByField(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string }>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) out[String(i.path[0] ?? '')] ??= i.code;
+  return out;
+}

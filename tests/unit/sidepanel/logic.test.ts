@@ -1,0 +1,77 @@
+import { filterReceivables, sortReceivables } from '@/components/sidepanel/Receivables';
+import { rankCustomers } from '@/components/sidepanel/CustomerSearch';
+import { customerFromPage, recognitionText } from '@/components/sidepanel/CustomerHeader';
+import { draftToProfile, profileToDraft } from '@/components/sidepanel/NineQuestions';
+import { applyDraft } from '@/components/sidepanel/AccountFacts';
+import { allocate, nineQuestionAnswered } from '@/lib/ledger';
+import { normalizeCompanyName } from '@/lib/match';
+import { translator } from '@/lib/i18n';
+import { panelStore, today } from './seed';
+
+const store = panelStore();
+const c1 = allocate(store.receivables.filter((r) => r.customerId === 'c1'), store.payments);
+
+describe('receivable filters and sorting', () => {
+  it.each([
+    ['open', ['r1', 'r2', 'r3', 'r4']],
+    ['overdue', ['r1', 'r2', 'r4']],
+    ['paid', ['r5']],
+    ['disputed', []],
+    ['all', ['r1', 'r2', 'r3', 'r4', 'r5']],
+  ] as const)('%s', (filter, ids) => {
+    expect(filterReceivables(c1, filter, today).map((r) => r.id).sort()).toEqual([...ids].sort());
+  });
+  it('finds by document number', () => {
+    expect(filterReceivables(c1, 'all', today, 'us-').map((r) => r.id)).toEqual(['r4']);
+  });
+  it('sorts by due date, open amount and document number in both directions, numbers in natural order', () => {
+    expect(sortReceivables(c1, 'due', false).map((r) => r.id)).toEqual(['r5', 'r1', 'r4', 'r2', 'r3']);
+    expect(sortReceivables(c1, 'open', true).map((r) => r.id)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    const docs = [{ ...c1[0], docNumber: 'INV-10' }, { ...c1[1], docNumber: 'INV-9' }];
+    expect(sortReceivables(docs, 'doc', false).map((r) => r.docNumber)).toEqual(['INV-9', 'INV-10']);
+  });
+});
+
+describe('customer search ranking', () => {
+  const entries = store.customers.map((c) => ({ id: c.id, name: c.name, keys: [c.name, ...c.aliases, ...c.domains].map((k) => normalizeCompanyName(k) || k.toLowerCase()) }));
+  it('puts a prefix before a substring before a similar name, and finds aliases', () => {
+    expect(rankCustomers(entries, 'acme')[0].id).toBe('c1');
+    expect(rankCustomers(entries, '云帆')[0].id).toBe('c2');
+    expect(rankCustomers(entries, 'Beta Logistic')[0].id).toBe('c3');
+    expect(rankCustomers(entries, '')).toEqual([]);
+    expect(rankCustomers(entries, 'zzzz')).toEqual([]);
+  });
+});
+
+describe('customer from the page', () => {
+  it('takes the page name and the company domain, never a free-mail domain', () => {
+    const c = customerFromPage({ site: 'gmail', kind: 'thread', emails: ['ap@qq.com', 'li@yunfan.example'], name: '杭州云帆' }, 1)!;
+    expect(c).toMatchObject({ name: '杭州云帆', domains: ['yunfan.example'] });
+    expect(customerFromPage({ site: 'gmail', kind: 'thread', emails: ['someone@gmail.com'] }, 1)).toBeNull();
+    expect(customerFromPage({ site: 'gmail', kind: 'thread', emails: ['a@acme.example'] }, 1)?.name).toBe('acme.example');
+  });
+  it('says how the customer was recognised, in both languages', () => {
+    const ctx = { site: 'salesforce', kind: 'record' as const, recordId: '001X', emails: [], name: 'Acme' };
+    const m = { customerId: 'c1', score: 1, reason: 'crm-link' };
+    expect(recognitionText({ kind: 'tab', match: m }, ctx, translator('en', 'sidepanel'))).toBe('Linked to salesforce record 001X');
+    expect(recognitionText({ kind: 'tab', match: { ...m, reason: 'fuzzy-name', score: 0.86 } }, ctx, translator('zh', 'sidepanel'))).toBe('与“Acme”相似（86%）');
+  });
+});
+
+describe('form drafts', () => {
+  it('round-trips the nine questions and counts what is answered', () => {
+    const d = profileToDraft(undefined, 'CNY');
+    expect(nineQuestionAnswered(draftToProfile('c1', d, 1)).filter(Boolean)).toHaveLength(0);
+    const p = draftToProfile('c1', { ...d, amount: '1234.5', budgetRequired: 'no', signerContactId: 'k1', bookClosingDay: '25', keyPeople: [{ contactId: '', role: 'x', ourOwner: '' }] }, 1);
+    expect(p.amountToCollect).toEqual({ minor: 123450, currency: 'CNY' });
+    expect(p.keyPeople).toEqual([]);
+    expect(nineQuestionAnswered(p).filter(Boolean)).toHaveLength(4);
+    expect(profileToDraft(p, 'CNY')).toMatchObject({ amount: '1234.5', budgetRequired: 'no', signerContactId: 'k1', bookClosingDay: '25' });
+  });
+  it('writes a credit limit in the currency’s own minor units', () => {
+    const c = store.customers[0];
+    const base = { delinquencyType: '', creditRating: 'B', nextCreditReview: '', creditLimit: '1000', creditCurrency: 'jpy', type: 'enterprise' as const, fiscalYearStartMonth: '', owner: ' ' };
+    expect(applyDraft(c, base, 5)).toMatchObject({ creditLimit: { minor: 1000, currency: 'JPY' }, creditRating: 'B', owner: undefined, updatedAt: 5 });
+    expect(applyDraft(c, { ...base, creditLimit: '', creditCurrency: 'CNY' }, 5).creditLimit).toBeUndefined();
+  });
+});
