@@ -43,11 +43,13 @@ interface Props {
   pinned: boolean;
   onPin: (pinned: boolean) => void;
   onChoose: (customerId: string) => void;
+  /** The page was linked to a customer: show what the page now matches. */
+  onLinked: () => void;
   searchOpen: boolean;
   setSearchOpen: (open: boolean) => void;
 }
 
-export function CustomerHeader({ customer, source, view, pinned, onPin, onChoose, searchOpen, setSearchOpen }: Props) {
+export function CustomerHeader({ customer, source, view, pinned, onPin, onChoose, onLinked, searchOpen, setSearchOpen }: Props) {
   const { t } = useTranslation('sidepanel');
   const [mode, setMode] = useState<'show' | 'link'>('show');
   const [error, setError] = useState<string | null>(null);
@@ -66,7 +68,7 @@ export function CustomerHeader({ customer, source, view, pinned, onPin, onChoose
     await send({ type: 'customer/link', tabId, customerId });
     setMode('show');
     setSearchOpen(false);
-    onChoose(customerId);
+    onLinked();
   });
   const unlink = () => act(async () => { if (tabId !== undefined && customer) await send({ type: 'customer/unlink', tabId, customerId: customer.id }); });
   const create = () => act(async () => {
@@ -76,7 +78,7 @@ export function CustomerHeader({ customer, source, view, pinned, onPin, onChoose
     await putCustomer(getDb(), c);
     notifyDataChanged();
     await send({ type: 'customer/link', tabId, customerId: c.id });
-    onChoose(c.id);
+    onLinked();
   });
 
   const searching = searchOpen || mode === 'link';

@@ -52,7 +52,7 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
     flash(t('logged'));
   };
   return (
-    <section data-testid="next-step" data-level={suggestion.level} data-techniques={suggestion.techniqueIds.join(',')} aria-labelledby="next-h"
+    <section data-testid="next-step" data-level={suggestion.level} data-channel={suggestion.channel} data-techniques={suggestion.techniqueIds.join(',')} aria-labelledby="next-h"
       className="rounded border border-emerald-300 bg-emerald-50 p-2">
       <h2 id="next-h" className="font-medium">{t('nextStep')}: {suggestion.levelName} · {t(`common:channels.${suggestion.channel}`)}</h2>
       <p className="text-stone-700">{suggestion.techniqueIds.map((id) => `${id}. ${techniques.find((x) => x.id === id)?.name[lang]}`).join(' · ')}</p>

@@ -107,7 +107,7 @@ export function SidePanelApp({ now = () => new Date() }: { now?: () => Date }) {
   const onPin = (pinned: boolean) => setChosen(customerId ? { id: customerId, pinned } : null);
   const header = (
     <CustomerHeader customer={account ? account.customer : undefined} source={source} view={view} pinned={!!chosen?.pinned}
-      onPin={onPin} onChoose={(id) => setChosen({ id, pinned: false })} searchOpen={searchOpen} setSearchOpen={setSearchOpen} />
+      onPin={onPin} onChoose={(id) => setChosen({ id, pinned: false })} onLinked={() => setChosen(null)} searchOpen={searchOpen} setSearchOpen={setSearchOpen} />
   );
   const composeTab = view?.ctx && siteKind(view.ctx.site) === 'mail' ? view.tabId : undefined;
 

@@ -35,13 +35,17 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { headless?: boolean; httpPort?: number; locale?: string; args?: string[] } = {}): Promise<Launched> {
+/**
+ * `profileDir` reuses a browser profile (to test what survives a browser restart); such a profile is kept on
+ * close and the caller removes it.
+ */
+export async function launchExtension(opts: { headless?: boolean; httpPort?: number; locale?: string; args?: string[]; profileDir?: string } = {}): Promise<Launched> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   const executablePath = findChromium();
   const servers = await startServers(opts.httpPort ?? 0);
-  const profile = mkdtempSync(join(tmpdir(), 'huikuan-profile-'));
+  const profile = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'huikuan-profile-'));
   // news.example.com stands for any site Huikuan does not support.
   const rules = [...supportedHostPatterns(), 'news.example.com'].map((h) => `MAP ${h} 127.0.0.1:${servers.httpsPort}`).join(', ');
   const headless = opts.headless ?? true;
@@ -76,7 +80,7 @@ export async function launchExtension(opts: { headless?: boolean; httpPort?: num
     async close() {
       await context.close().catch(() => undefined);
       await servers.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!opts.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

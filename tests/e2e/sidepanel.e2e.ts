@@ -1,0 +1,139 @@
+/**
+ * The side panel as a collector uses it, in the real browser: a recognised record shows that customer's figures;
+ * an unknown record is linked to a new or an existing customer from the panel and the badge follows; answers to
+ * the nine questions survive a browser restart; logging calls moves the next step; a promise added in the panel
+ * shows in the popup; a deletion is undone.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchExtension, loadDemo, chipFrame, tabIdFor, todayIso, type Launched } from './harness';
+import { buildDemoPortfolio } from '../../lib/demo/portfolio';
+import { allocate } from '../../lib/ledger';
+
+const SF = 'acme.lightning.force.com';
+const unknownA = '/lightning/r/Account/001Dn00000NoRth1AA/view';
+const unknownB = '/lightning/r/Account/001Dn00000YunFn2AA/view';
+const record = (name: string) => `<!doctype html><html><head><title>${name} | Account | Salesforce</title></head><body>
+<records-highlights2><h1><lightning-formatted-text>${name}</lightning-formatted-text></h1></records-highlights2></body></html>`;
+
+let l: Launched;
+const profileDir = mkdtempSync(join(tmpdir(), 'huikuan-keep-'));
+before(async () => {
+  l = await launchExtension({ profileDir });
+  l.servers.routes.set(`${SF}${unknownA}`, record('北风国际贸易有限公司'));
+  l.servers.routes.set(`${SF}${unknownB}`, record('YF Tech HZ'));
+  await loadDemo(l);
+});
+after(async () => {
+  await l?.close();
+  rmSync(profileDir, { recursive: true, force: true });
+});
+
+async function panelFor(customer: string): Promise<Page> {
+  const panel = await l.openPage(`sidepanel.html?customer=${customer}`);
+  await panel.locator(`main[data-customer-id="${customer}"][data-ready="true"]`).waitFor({ timeout: 15_000 });
+  return panel;
+}
+
+test('a recognised record: the panel shows that customer’s overdue and outstanding figures as the ledger computes them', async () => {
+  const url = l.demoUrl('/crm/accounts/ACC-0001');
+  const page = await l.context.newPage();
+  await page.goto(url);
+  await chipFrame(page);
+  const panel = await l.openPage(`sidepanel.html?tab=${await tabIdFor(l, url)}`);
+  await panel.locator('main[data-customer-id="c01"][data-ready="true"]').waitFor({ timeout: 15_000 });
+  const today = todayIso();
+  const data = buildDemoPortfolio(today);
+  const items = allocate(data.receivables.filter((r) => r.customerId === 'c01'), data.payments.filter((p) => p.customerId === 'c01'))
+    .filter((r) => r.kind === 'invoice' && r.openMinor > 0 && r.amount.currency === 'CNY');
+  assert.equal(Number(await panel.getByTestId('outstanding-CNY').getAttribute('data-minor')), items.reduce((s, r) => s + r.openMinor, 0));
+  assert.equal(Number(await panel.getByTestId('overdue-CNY').getAttribute('data-minor')), items.filter((r) => r.dueDate < today).reduce((s, r) => s + r.openMinor, 0));
+  assert.match(await panel.getByTestId('recognised-by').textContent() ?? '', /Linked to demo-crm record ACC-0001/);
+  await panel.close();
+  await page.close();
+});
+
+test('an unknown record: create the customer from the panel, the badge turns linked; another is linked to an existing customer', async () => {
+  const page = await l.context.newPage();
+  await page.goto(`https://${SF}${unknownA}`);
+  const { chip } = await chipFrame(page);
+  assert.equal(await chip.getAttribute('data-state'), 'unlinked');
+  const panel = await l.openPage(`sidepanel.html?tab=${await tabIdFor(l, `https://${SF}${unknownA}`)}`);
+  await panel.getByTestId('create-customer').click();
+  await panel.getByTestId('customer-name').filter({ hasText: '北风国际贸易有限公司' }).waitFor({ timeout: 10_000 });
+  assert.match(await panel.getByTestId('recognised-by').textContent() ?? '', /Linked to salesforce record 001Dn00000NoRth1AA/);
+  const frame = page.frames().find((f) => f.url().includes('/badge.html'))!;
+  await frame.locator('#chip[data-state="linked"]').waitFor({ timeout: 10_000 });
+
+  // A record whose name matches nobody well: link it to an existing customer through the search.
+  await page.goto(`https://${SF}${unknownB}`);
+  await chipFrame(page);
+  await panel.getByTestId('link-other').waitFor({ timeout: 10_000 });
+  await panel.getByTestId('link-other').click();
+  await panel.getByTestId('customer-search-input').fill('云帆');
+  await panel.locator('[role=option][data-customer-id="c01"]').click();
+  await panel.locator('main[data-customer-id="c01"]').waitFor({ timeout: 10_000 });
+  assert.match(await panel.getByTestId('recognised-by').textContent() ?? '', /Linked to salesforce record 001Dn00000YunFn2AA/);
+  const frame2 = page.frames().find((f) => f.url().includes('/badge.html'))!;
+  await frame2.locator('#chip[data-state="linked"]').waitFor({ timeout: 10_000 });
+
+  // Unlink: the page is no longer tied to the customer.
+  await panel.getByTestId('unlink').click();
+  await panel.getByTestId('no-customer').waitFor({ timeout: 10_000 });
+  await panel.close();
+  await page.close();
+});
+
+test('three unanswered calls logged in the panel move the next step off the phone', async () => {
+  const panel = await panelFor('c01');
+  assert.equal(await panel.getByTestId('next-step').getAttribute('data-channel'), 'phone');
+  const before = await panel.getByTestId('timeline').locator('li').count();
+  for (let i = 0; i < 3; i++) {
+    await panel.locator('body').press('n');
+    // The quick-add defaults to a phone call without answer: one key to focus, one to log.
+    await panel.keyboard.press('Control+Enter');
+    await panel.waitForFunction((n) => document.querySelectorAll('[data-testid=timeline] li').length === n, before + i + 1);
+  }
+  await panel.locator('[data-testid=next-step][data-channel="email"]').waitFor({ timeout: 10_000 });
+  assert.match(await panel.getByTestId('why').textContent() ?? '', /Last three calls unanswered/);
+  await panel.close();
+});
+
+test('a promise added in the panel shows in the popup’s today list; a deleted promise comes back with undo', async () => {
+  const panel = await panelFor('c07');
+  await panel.getByTestId('promise-add').click();
+  await panel.getByTestId('promise-amount').fill('8800');
+  await panel.getByTestId('promise-date').fill(todayIso());
+  await panel.getByTestId('promise-save').click();
+  await panel.locator('[data-promise-id][data-status="pending"]').first().waitFor({ timeout: 10_000 });
+  const popup = await l.openPage('popup.html');
+  const today = popup.locator('[data-today="promiseToday"] [data-customer-id="c07"]');
+  await today.waitFor({ timeout: 10_000 });
+  assert.match(await today.textContent() ?? '', /8,800/);
+  await popup.close();
+
+  const row = panel.locator('[data-promise-id][data-status="pending"]').first();
+  await row.getByRole('button', { name: /Delete/ }).click();
+  await panel.getByTestId('undo-toast').waitFor();
+  await panel.waitForFunction(() => document.querySelectorAll('[data-promise-id][data-status="pending"]').length === 0);
+  await panel.getByTestId('undo').click();
+  await panel.locator('[data-promise-id][data-status="pending"]').first().waitFor({ timeout: 10_000 });
+  await panel.close();
+});
+
+test('nine-question answers persist after the browser is closed and reopened', async () => {
+  let panel = await panelFor('c07');
+  await panel.locator('[data-testid=nine-questions] > summary').click();
+  await panel.getByTestId('q1').fill('验收单签字且发票送达');
+  await panel.locator('[data-testid=nine-questions] [data-save-state="saved"]').waitFor({ timeout: 10_000 });
+  await l.close();
+  l = await launchExtension({ profileDir });
+  panel = await panelFor('c07');
+  await panel.locator('[data-testid=nine-questions] > summary').click();
+  assert.equal(await panel.getByTestId('q1').inputValue(), '验收单签字且发票送达');
+  await panel.close();
+});
