@@ -42,6 +42,8 @@ export function badgeOverdueText(overdueMinor: number, currency: string, days: n
 
 export function badgeViewFor(input: {
   summary: CustomerSummary | undefined; customerName: string; lang: Lang; asOf: string; bucketDays: number[];
+  /** The escalation level the playbook puts the account at today, named in the tooltip. */
+  step?: { level: number; name: string };
 }): BadgeView {
   const t = translator(input.lang);
   const { summary, lang, asOf } = input;
@@ -51,7 +53,8 @@ export function badgeViewFor(input: {
   }
   const outstanding = formatMoney(fig.open, fig.currency, lang);
   const overdue = formatMoney(fig.overdue, fig.currency, lang);
-  const title = t('badge.titleLinked', { customer: input.customerName, outstanding, overdue });
+  const linked = t('badge.titleLinked', { customer: input.customerName, outstanding, overdue });
+  const title = input.step ? `${linked} ${t('badge.titleStep', { level: input.step.level, name: input.step.name })}` : linked;
   if (!fig.oldestOverdueDue) {
     return { state: 'linked', text: t('badge.notDue', { amount: outstanding }), title, worstBucket: 0, lang };
   }

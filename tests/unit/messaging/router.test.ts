@@ -67,9 +67,11 @@ describe('message router', () => {
     await handle({ type: 'page/context', ctx: record }, content(7));
     await expect(handle({ type: 'badge/get' }, content(7))).rejects.toThrow(RejectedMessage);
     await expect(handle({ type: 'tab/context', tabId: 7 }, content(7))).rejects.toThrow(RejectedMessage);
-    const view = await handle({ type: 'badge/get' }, frame(7)) as { state: string; text: string };
+    const view = await handle({ type: 'badge/get' }, frame(7)) as { state: string; text: string; title: string };
     expect(view.state).toBe('linked');
     expect(view.text).toMatch(/overdue/);
+    // The tooltip names the escalation level the playbook puts the account at.
+    expect(view.title).toMatch(/Escalation level [0-8]: .+\.$/);
     // Tab 8 has no page context: the frame there learns nothing about tab 7.
     const other = await handle({ type: 'badge/get' }, frame(8)) as { state: string; text: string };
     expect(other.state).toBe('none');
