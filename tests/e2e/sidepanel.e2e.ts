@@ -125,6 +125,21 @@ test('a promise added in the panel shows in the popup’s today list; a deleted 
   await panel.close();
 });
 
+test('the next step’s script is inserted into an open compose box in the tab', async () => {
+  const url = l.demoUrl('/mail/compose');
+  const page = await l.context.newPage();
+  await page.goto(url);
+  const panel = await l.openPage(`sidepanel.html?tab=${await tabIdFor(l, url)}`);
+  await panel.locator('main[data-customer-id="c01"][data-ready="true"]').waitFor({ timeout: 15_000 });
+  const script = (await panel.getByTestId('script').textContent()) ?? '';
+  await panel.getByTestId('insert-script').click();
+  await panel.getByText('Inserted into the open email').waitFor({ timeout: 10_000 });
+  const body = await page.locator('[data-compose-body]').inputValue();
+  assert.ok(script.length > 40 && body.includes(script.slice(0, 40)), 'the compose box holds the script');
+  await panel.close();
+  await page.close();
+});
+
 test('nine-question answers persist after the browser is closed and reopened', async () => {
   let panel = await panelFor('c07');
   await panel.locator('[data-testid=nine-questions] > summary').click();
