@@ -16,7 +16,8 @@ import { formatDay, minorDigits, toMajor } from '@/lib/format';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { useAccount } from './account';
 import { useAutosave } from './autosave';
-import { Field, SaveStatus, inputCls, useFieldError } from './fields';
+import { useUndo } from './undo';
+import { Field, SaveStatus, buttonCls, inputCls, useFieldError } from './fields';
 
 const draftSchema = z.object({
   delinquencyType: z.string(),
@@ -64,6 +65,7 @@ export function AccountFacts() {
   const { lang, settings } = useApp();
   const a = useAccount();
   const fieldError = useFieldError();
+  const { remove } = useUndo();
   const [draft, setDraft] = useState(() => toDraft(a.customer, settings.baseCurrency));
   // Another context (import, capture) may change the customer: take it unless the user is mid-edit here.
   const incoming = useMemo(() => toDraft(a.customer, settings.baseCurrency), [a.customer, settings.baseCurrency]);
@@ -131,7 +133,10 @@ export function AccountFacts() {
           <input className={inputCls} value={draft.owner} onChange={(e) => set({ owner: e.target.value })} />
         </Field>
       </div>
-      <div className="mt-1 text-right"><SaveStatus state={state} /></div>
+      <div className="mt-1 flex items-center justify-between">
+        <button type="button" className={buttonCls} data-testid="delete-customer" onClick={() => void remove('customers', [a.customer.id], a.customer.name)}>{t('facts.deleteCustomer')}</button>
+        <SaveStatus state={state} />
+      </div>
     </details>
   );
 }

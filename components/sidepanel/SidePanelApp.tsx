@@ -59,6 +59,11 @@ function useTabContext(fixedTab: number | null, enabled: boolean): TabContextVie
 const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 export function SidePanelApp({ now = () => new Date() }: { now?: () => Date }) {
+  // One undo toast for the whole panel, so deleting the shown customer can still be undone after it is gone.
+  return <UndoProvider><Workspace now={now} /></UndoProvider>;
+}
+
+function Workspace({ now }: { now: () => Date }) {
   const { t } = useTranslation('sidepanel');
   const params = new URLSearchParams(location.search);
   const customerParam = params.get('customer');
@@ -113,28 +118,26 @@ export function SidePanelApp({ now = () => new Date() }: { now?: () => Date }) {
 
   if (!customerId || account === null) {
     return (
-      <UndoProvider>
-        <main className="space-y-3 p-3 text-sm" data-ready="true">
-          {header}
-          {customerId && account === null && <p role="alert" className="text-red-800">{t('customerGone')}</p>}
-          {candidates && candidates.length > 0 && view && (
-            <section aria-label={t('header.candidates')} className="rounded border border-amber-300 bg-amber-50 p-2" data-testid="candidates">
-              <h2 className="font-medium">{t('header.candidates')}</h2>
-              <ul className="mt-1 space-y-1">
-                {candidates.map((c) => (
-                  <li key={c.id} className="flex items-center justify-between gap-2">
-                    <span className="min-w-0 truncate" title={c.name}>{c.name} <span className="text-xs text-stone-600">{Math.round(c.score * 100)}%</span></span>
-                    <button type="button" className="shrink-0 rounded border border-stone-300 bg-white px-2 py-0.5" data-customer-id={c.id}
-                      onClick={() => void send({ type: 'customer/link', tabId: view.tabId, customerId: c.id })}>{t('header.thisOne')}</button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {!view?.ctx && !customerId && <p className="text-stone-700">{t('emptyHint')}</p>}
-        </main>
-      </UndoProvider>
-    );
+      <main className="space-y-3 p-3 text-sm" data-ready="true">
+        {header}
+        {customerId && account === null && <p role="alert" className="text-red-800">{t('customerGone')}</p>}
+        {candidates && candidates.length > 0 && view && (
+          <section aria-label={t('header.candidates')} className="rounded border border-amber-300 bg-amber-50 p-2" data-testid="candidates">
+            <h2 className="font-medium">{t('header.candidates')}</h2>
+            <ul className="mt-1 space-y-1">
+              {candidates.map((c) => (
+                <li key={c.id} className="flex items-center justify-between gap-2">
+                  <span className="min-w-0 truncate" title={c.name}>{c.name} <span className="text-xs text-stone-600">{Math.round(c.score * 100)}%</span></span>
+                  <button type="button" className="shrink-0 rounded border border-stone-300 bg-white px-2 py-0.5" data-customer-id={c.id}
+                    onClick={() => void send({ type: 'customer/link', tabId: view.tabId, customerId: c.id })}>{t('header.thisOne')}</button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {!view?.ctx && !customerId && <p className="text-stone-700">{t('emptyHint')}</p>}
+      </main>
+  );
   }
   if (!account) {
     return (
@@ -146,7 +149,6 @@ export function SidePanelApp({ now = () => new Date() }: { now?: () => Date }) {
     );
   }
   return (
-    <UndoProvider>
       <AccountProvider account={account}>
         <main key={customerId} className="space-y-3 p-3 pb-14 text-sm" data-customer-id={customerId} data-ready="true">
           {header}
@@ -166,6 +168,5 @@ export function SidePanelApp({ now = () => new Date() }: { now?: () => Date }) {
           <ReceivablesCard />
         </main>
       </AccountProvider>
-    </UndoProvider>
   );
 }

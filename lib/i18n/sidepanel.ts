@@ -60,6 +60,7 @@ export const sidepanel = {
       reviewIn_one: 'due in {{count}} day', reviewIn_other: 'due in {{count}} days', creditLimit: 'Credit limit',
       fiscalYear: 'Fiscal year starts', fiscalYearHint: 'Government customers pay from the budget of their fiscal year.',
       fiscalYearDefault: 'January (calendar year)', month: 'Month {{m}}', owner: 'Our owner of this account',
+      deleteCustomer: 'Delete this customer and its records',
     },
     contacts: {
       title: 'People', empty: 'No people yet. Add who initiates and who signs payment.', name: 'Name', jobTitle: 'Title', role: 'Role in payment',
@@ -173,6 +174,7 @@ export const sidepanel = {
       reviewIn_one: '{{count}} 天后到期', reviewIn_other: '{{count}} 天后到期', creditLimit: '信用额度',
       fiscalYear: '财年起始月', fiscalYearHint: '政府客户按财年预算付款。',
       fiscalYearDefault: '1 月（自然年）', month: '{{m}} 月', owner: '我方负责人',
+      deleteCustomer: '删除该客户及其全部记录',
     },
     contacts: {
       title: '关键人', empty: '还没有联系人。先添加付款发起人和签字人。', name: '姓名', jobTitle: '职务', role: '在付款中的角色',

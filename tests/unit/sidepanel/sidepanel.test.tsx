@@ -245,3 +245,20 @@ describe('side panel', () => {
     expect(screen.getByTestId('oldest').textContent).toMatch(/逾期 144 天/);
   });
 });
+
+describe('deleting the shown customer', () => {
+  it('takes its records to the trash and the undo brings all of them back', async () => {
+    renderPanel();
+    await ready();
+    const counts = async () => Promise.all([db.customers.count(), db.receivables.count(), db.activities.count(), db.contacts.count(), db.promises.count()]);
+    const before = await counts();
+    await userEvent.click(within(screen.getByTestId('account-facts')).getByText('Account judgement'));
+    await userEvent.click(screen.getByTestId('delete-customer'));
+    expect(await screen.findByText(/no longer in Huikuan/)).toBeTruthy();
+    expect(await counts()).toEqual([2, 1, 0, 0, 0]);
+    await userEvent.click(screen.getByTestId('undo'));
+    await ready();
+    expect(await counts()).toEqual(before);
+    expect(Number((await screen.findByTestId('outstanding-CNY')).getAttribute('data-minor'))).toBe(45_000_00);
+  });
+});
