@@ -132,7 +132,7 @@ export const options = {
         customers: 'Customers', contacts: 'Contacts', receivables: 'Receivables', payments: 'Payments', promises: 'Promises',
         activities: 'Activities', profiles: 'Payment-process profiles', preparations: 'Preparations', settings: 'Settings',
       },
-      quota: 'There is not enough storage space for this; nothing was written. Free disk space, or make a backup and delete old data, then try again.',
+      quota: 'there is not enough storage space. Free disk space, or make a backup and delete old data, then try again.',
       dismiss: 'Dismiss',
       interrupted: {
         import: 'The import of {{file}} did not finish: the page was closed while it was being written. Nothing from it was saved; your data is as it was before. Import the file again.',
@@ -422,7 +422,7 @@ export const options = {
         customers: '客户', contacts: '联系人', receivables: '应收单据', payments: '回款', promises: '付款承诺',
         activities: '跟进记录', profiles: '付款流程档案', preparations: '催收准备', settings: '设置',
       },
-      quota: '存储空间不足，未写入任何数据。请释放磁盘空间，或先备份再删除旧数据，然后重试。',
+      quota: '存储空间不足。请释放磁盘空间，或先备份再删除旧数据，然后重试。',
       dismiss: '知道了',
       interrupted: {
         import: '{{file}} 的导入没有完成：写入过程中页面被关闭。该文件的内容均未保存，您的数据与导入前完全相同。请重新导入此文件。',

@@ -10,6 +10,8 @@ import { AppShell } from '@/components/app/AppShell';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { guardWrite, takeInterruptedWrite } from '@/components/options/pendingWrite';
+import { failureText } from '@/components/options/problems';
+import { translator } from '@/lib/i18n';
 import { STORAGE_WARN_RATIO, requestPersistence, requestPersistenceOnFirstRun, storageState } from '@/components/options/storage';
 
 let db: HuikuanDb;
@@ -104,6 +106,30 @@ describe('import problems in Chinese', () => {
     expect(box.textContent).toContain('未知的数据表“extra”。');
     expect(box.textContent).toContain('客户，第 1 条，字段 name: 值的类型不对（应为 string）。');
     expect(box.textContent).not.toMatch(/Invalid input|Unknown table/);
+  });
+});
+
+describe('a failed import is told in Chinese', () => {
+  it('storage full: says so, and nothing was written', async () => {
+    const spy = vi.spyOn(db.receivables, 'bulkPut').mockRejectedValue(Object.assign(new Error('Quota exceeded'), { name: 'QuotaExceededError' }));
+    renderOptions('import');
+    const user = userEvent.setup();
+    const csv = 'Customer,Invoice No,Due Date,Amount,Currency\nAcme,1,2026-09-01,100,CNY\n';
+    await user.upload(await screen.findByTestId('import-file'), new File([csv], 'a.csv', { type: 'text/csv' }));
+    await user.click(await screen.findByTestId('import-apply', {}, { timeout: 5000 }));
+    const alert = await screen.findByText(/^导入失败/, {}, { timeout: 5000 });
+    expect(alert.textContent).toBe('导入失败，未写入任何数据：存储空间不足。请释放磁盘空间，或先备份再删除旧数据，然后重试。');
+    expect(spy).toHaveBeenCalled();
+    expect(await db.customers.count()).toBe(0);
+    expect(await db.imports.count()).toBe(0);
+    expect(localStorage.getItem('huikuan.pendingWrite')).toBeNull();
+  });
+
+  it('failureText recognises a quota error however it is wrapped, and passes other messages through', () => {
+    const t = translator('en', 'options');
+    expect(failureText(Object.assign(new Error('x'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }), t)).toMatch(/not enough storage/);
+    expect(failureText(new Error('The disk quota was exceeded'), t)).toMatch(/not enough storage/);
+    expect(failureText(new Error('Something else'), t)).toBe('Something else');
   });
 });
 
