@@ -11,10 +11,11 @@ import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { formatDay, formatNumber, formatPercent } from '@/lib/format';
 import { Card, Field, Section, Status, btn, btnDanger, input } from './ui';
+import { failureText } from './problems';
+import { requestPersistence, storageState } from './storage';
 
 /** Either language's confirmation word is accepted, whatever the UI language. */
 export const WIPE_WORDS = ['WIPE', '清空'] as const;
-export const STORAGE_WARN_RATIO = 0.8;
 
 type Msg = { text: string; tone: 'ok' | 'error' | 'info' } | undefined;
 
@@ -33,7 +34,7 @@ export function DataSection() {
   const [msg, setMsg] = useState<Msg>();
   const [busy, setBusy] = useState(false);
   const [word, setWord] = useState('');
-  const [estimate, setEstimate] = useState<{ usage: number; quota: number } | null | undefined>();
+  const [estimate, setEstimate] = useState<StorageEstimate | null | undefined>();
   const [persisted, setPersisted] = useState<boolean | undefined>();
   const last = useLiveQuery(async () => ({ batch: await lastImport(db) }), [db]);
 
@@ -43,7 +44,7 @@ export function DataSection() {
     void (async () => {
       try {
         const e = st?.estimate ? await st.estimate() : undefined;
-        if (live) setEstimate(e && typeof e.quota === 'number' && e.quota > 0 ? { usage: e.usage ?? 0, quota: e.quota } : null);
+        if (live) setEstimate(e ?? null);
       } catch { if (live) setEstimate(null); }
       try {
         const p = st?.persisted ? await st.persisted() : undefined;
@@ -59,13 +60,14 @@ export function DataSection() {
       setMsg({ text: await fn(), tone: 'ok' });
       notifyDataChanged();
     } catch (e) {
-      setMsg({ text: t('data.failed', { message: (e as Error).message }), tone: 'error' });
+      setMsg({ text: t('data.failed', { message: failureText(e, t) }), tone: 'error' });
     } finally {
       setBusy(false);
     }
   };
 
   const loadDemo = () => act(async () => {
+    void requestPersistence();
     await replaceAll(db, buildDemoPortfolio(toIsoDay(new Date())));
     return t('data.demoLoaded');
   });
@@ -79,17 +81,13 @@ export function DataSection() {
     return b ? t('data.undone', { file: b.fileName }) : t('data.undoNone');
   });
   const persist = async () => {
-    try {
-      const ok = await navigator.storage.persist();
-      setPersisted(ok);
-      if (!ok) setMsg({ text: t('data.persistDenied'), tone: 'info' });
-    } catch (e) {
-      setMsg({ text: t('data.failed', { message: (e as Error).message }), tone: 'error' });
-    }
+    const ok = await requestPersistence();
+    setPersisted(ok);
+    if (!ok) setMsg({ text: t('data.persistDenied'), tone: 'info' });
   };
 
   const confirmed = (WIPE_WORDS as readonly string[]).includes(word.trim());
-  const share = estimate ? estimate.usage / estimate.quota : 0;
+  const storage = storageState(estimate);
   const batch = last?.batch;
   return (
     <Section id="data" title={t('data.heading')}>
@@ -114,12 +112,12 @@ export function DataSection() {
       </Card>
 
       <Card title={t('data.storageHeading')}>
-        {estimate === null && <p className="text-stone-700">{t('data.usageUnknown')}</p>}
-        {estimate && (
+        {estimate !== undefined && storage.level === 'unknown' && <p className="text-stone-700">{t('data.usageUnknown')}</p>}
+        {storage.level !== 'unknown' && (
           <>
-            <p data-testid="storage-usage">{t('data.usage', { used: bytes(estimate.usage, lang), quota: bytes(estimate.quota, lang), share: formatPercent(share, lang) })}</p>
-            <progress className="h-2 w-full" max={1} value={Math.min(1, share)} aria-label={t('data.storageHeading')} />
-            {share > STORAGE_WARN_RATIO && <Status tone="error">{t('data.usageWarn')}</Status>}
+            <p data-testid="storage-usage">{t('data.usage', { used: bytes(storage.usage, lang), quota: bytes(storage.quota, lang), share: formatPercent(storage.share, lang) })}</p>
+            <progress className="h-2 w-full" max={1} value={Math.min(1, storage.share)} aria-label={t('data.storageHeading')} />
+            {storage.level !== 'ok' && <Status tone="error"><span data-testid="storage-warning">{t('data.usageWarn')}</span></Status>}
           </>
         )}
         {persisted !== undefined && <p>{persisted ? t('data.persisted') : t('data.notPersisted')}</p>}

@@ -11,6 +11,9 @@ import { MIME, downloadFile } from './download';
 import { agingTable, icsText, worklistTable } from './exports';
 import { fileBytes } from './importFile';
 import { Card, Section, Status, btn, btnDanger } from './ui';
+import { BackupIssueList, failureText } from './problems';
+import { guardWrite } from './pendingWrite';
+import { requestPersistence } from './storage';
 
 type Msg = { text: string; tone: 'ok' | 'error' | 'info' | 'warn' } | undefined;
 type RestoreState =
@@ -79,17 +82,18 @@ export function ExportSection() {
     const counts = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, (v as unknown[]).length]));
     setRestore({ kind: 'valid', file: file.name, text, counts });
   };
-  const doRestore = async (text: string) => {
+  const doRestore = async (text: string, file: string) => {
     setRestore({ kind: 'busy' });
+    void requestPersistence();
     try {
-      const r = await restoreBackup(getDb(), text);
+      const r = await guardWrite({ kind: 'restore', file }, () => restoreBackup(getDb(), text));
       if (!r.ok) { setRestore({ kind: 'invalid', file: '', errors: r.errors }); return; }
       notifyDataChanged();
       setRestore({ kind: 'idle' });
       setMsg({ text: t('export.restoreDone', { customers: r.counts.customers, receivables: r.counts.receivables }), tone: 'ok' });
     } catch (e) {
       setRestore({ kind: 'idle' });
-      setMsg({ text: t('export.restoreFailed', { message: (e as Error).message }), tone: 'error' });
+      setMsg({ text: t('export.restoreFailed', { message: failureText(e, t) }), tone: 'error' });
     } finally {
       if (restoreInput.current) restoreInput.current.value = '';
     }
@@ -129,7 +133,7 @@ export function ExportSection() {
           <div className="space-y-2" data-testid="restore-valid">
             <Status tone="ok">{t('export.restoreValid', { file: restore.file, ...restore.counts })}</Status>
             <Status tone="warn">{t('export.restoreWarn')}</Status>
-            <button type="button" className={btnDanger} onClick={() => void doRestore(restore.text)} data-testid="restore-confirm">
+            <button type="button" className={btnDanger} onClick={() => void doRestore(restore.text, restore.file)} data-testid="restore-confirm">
               {t('export.restoreConfirm')}
             </button>
           </div>
@@ -137,9 +141,7 @@ export function ExportSection() {
         {restore.kind === 'invalid' && (
           <div data-testid="restore-errors" role="alert">
             <p className="font-medium text-red-800">{t('export.restoreBad')}</p>
-            <ul className="list-disc pl-5 text-xs">
-              {restore.errors.map((e, i) => <li key={i}><code>{e.path || '/'}</code>: {e.message}</li>)}
-            </ul>
+            <BackupIssueList issues={restore.errors} />
           </div>
         )}
       </Card>

@@ -3,15 +3,18 @@
  * problem BEFORE anything is written → (map columns when the layout is unknown, choose the date order when the
  * file is ambiguous) → Import, in one all-or-nothing transaction → summary, with undo.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
 import { type ImportSummary, applyImport, undoLastImport } from '@/lib/db/import';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { type ColumnMapping, type DateOrder, type LedgerField, type LedgerPreview, fieldLabels, presets } from '@/lib/transfer';
-import { formatNumber } from '@/lib/format';
+import { formatNumber, formatPercent } from '@/lib/format';
 import { type ParsedFile, previewFile, readLedgerFile } from './importFile';
+import { errorColumn, failureText, ledgerErrorText, noteText, rejectionText } from './problems';
+import { guardWrite } from './pendingWrite';
+import { BYTES_PER_IMPORTED_ROW, type StorageState, requestPersistence, requestPersistenceOnFirstRun, storageState } from './storage';
 import { Card, Field, Section, Status, btn, btnPrimary, input } from './ui';
 
 type Phase =
@@ -37,7 +40,20 @@ export function ImportSection() {
   const abortRef = useRef<AbortController | null>(null);
   const optsRef = useRef<{ mapping?: ColumnMapping; dateOrder?: DateOrder }>({});
   const inputRef = useRef<HTMLInputElement>(null);
+  const [estimate, setEstimate] = useState<StorageEstimate | null>(null);
   const cur = currency ?? settings.baseCurrency;
+
+  useEffect(() => {
+    // The options page opens on this section: the first run asks for persistent storage without a button.
+    void requestPersistenceOnFirstRun();
+  }, []);
+  useEffect(() => {
+    if (phase.kind !== 'parsed') return;
+    let live = true;
+    const st = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+    void st?.estimate?.().then((e) => { if (live) setEstimate(e); }, () => undefined);
+    return () => { live = false; };
+  }, [phase.kind]);
 
   async function read(file: File, extra: { mapping?: ColumnMapping; dateOrder?: DateOrder } = optsRef.current) {
     optsRef.current = extra;
@@ -57,7 +73,7 @@ export function ImportSection() {
       }
       setPhase({ kind: 'parsed', parsed });
     } catch (e) {
-      setPhase({ kind: 'message', text: t('import.failed', { message: (e as Error).message }), tone: 'error' });
+      setPhase({ kind: 'message', text: t('import.failed', { message: failureText(e, t) }), tone: 'error' });
     } finally {
       abortRef.current = null;
     }
@@ -73,15 +89,18 @@ export function ImportSection() {
     const ac = new AbortController();
     abortRef.current = ac;
     setPhase({ kind: 'importing', parsed });
+    // Not awaited: Firefox may ask the user, and the import need not wait for the answer.
+    void requestPersistence();
     try {
-      const summary = await applyImport(getDb(), parsed.rows, { fileName: parsed.fileName, signal: ac.signal });
+      const summary = await guardWrite({ kind: 'import', file: parsed.fileName },
+        () => applyImport(getDb(), parsed.rows, { fileName: parsed.fileName, signal: ac.signal }));
       notifyDataChanged();
       setPhase({ kind: 'done', summary });
     } catch (e) {
       const err = e as Error;
       setPhase(err.name === 'AbortError'
         ? { kind: 'message', text: t('import.cancelled'), tone: 'info' }
-        : { kind: 'message', text: t('import.failed', { message: err.message }), tone: 'error' });
+        : { kind: 'message', text: t('import.failed', { message: failureText(err, t) }), tone: 'error' });
     } finally {
       abortRef.current = null;
     }
@@ -93,7 +112,7 @@ export function ImportSection() {
       notifyDataChanged();
       setPhase({ kind: 'done', summary, undone: true });
     } catch (e) {
-      setPhase({ kind: 'message', text: t('import.failed', { message: (e as Error).message }), tone: 'error' });
+      setPhase({ kind: 'message', text: t('import.failed', { message: failureText(e, t) }), tone: 'error' });
     }
   }
 
@@ -143,6 +162,7 @@ export function ImportSection() {
 
       {(phase.kind === 'parsed' || phase.kind === 'importing') && (
         <ParsedView parsed={phase.parsed} busy={phase.kind === 'importing'} presetLabel={presetLabel} n={n}
+          storage={storageState(estimate, { extraBytes: phase.parsed.rows.length * BYTES_PER_IMPORTED_ROW })}
           onImport={() => void doImport(phase.parsed)}
           onCancel={() => (phase.kind === 'importing' ? abortRef.current?.abort() : reset())}
           onAdjust={async () => {
@@ -167,7 +187,9 @@ export function ImportSection() {
             <div>
               <h4 className="font-medium">{t('import.rejections')}</h4>
               <ul className="list-disc pl-5 text-xs">
-                {phase.summary.rejections.slice(0, SHOWN_ERRORS).map((r) => <li key={r.row}>{t('import.colRow')} {r.row}: {r.reason}</li>)}
+                {phase.summary.rejections.slice(0, SHOWN_ERRORS).map((r) => (
+                  <li key={r.row} data-rejection-code={r.code}>{t('import.colRow')} {r.row}: {rejectionText(r, t)}</li>
+                ))}
               </ul>
             </div>
           )}
@@ -183,8 +205,8 @@ export function ImportSection() {
   );
 }
 
-function ParsedView({ parsed, busy, presetLabel, n, onImport, onCancel, onAdjust, onDateOrder }: {
-  parsed: ParsedFile; busy: boolean; presetLabel: (id: string) => string; n: (x: number) => string;
+function ParsedView({ parsed, busy, storage, presetLabel, n, onImport, onCancel, onAdjust, onDateOrder }: {
+  parsed: ParsedFile; busy: boolean; storage: StorageState; presetLabel: (id: string) => string; n: (x: number) => string;
   onImport: () => void; onCancel: () => void; onAdjust: () => void; onDateOrder: (o: DateOrder) => void;
 }) {
   const { t } = useTranslation('options');
@@ -215,21 +237,28 @@ function ParsedView({ parsed, busy, presetLabel, n, onImport, onCancel, onAdjust
             <thead><tr><th className="w-16">{t('import.colRow')}</th><th className="w-40">{t('import.colField')}</th><th>{t('import.colReason')}</th></tr></thead>
             <tbody>
               {shown.map((e, i) => (
-                <tr key={i} className="align-top" data-error-row={e.row}>
+                <tr key={i} className="align-top" data-error-row={e.row} data-error-code={e.code}>
                   <td>{e.row || t('import.wholeFile')}</td>
-                  <td>{e.column ?? (e.field ? fieldLabels[e.field][lang] : '')}</td>
-                  <td>{t(`import.errorCodes.${e.code}`)} <span className="text-stone-600">{e.message}</span></td>
+                  <td>{errorColumn(e, lang)}</td>
+                  <td>{ledgerErrorText(e, t, lang)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {parsed.warnings.length > 0 && (
+      {parsed.notes.length > 0 && (
         <div>
           <h4 className="font-medium">{t('import.warnings')}</h4>
-          <ul className="list-disc pl-5 text-xs">{parsed.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+          <ul className="list-disc pl-5 text-xs">{parsed.notes.map((w, i) => <li key={i} data-note-code={w.code}>{noteText(w, t)}</li>)}</ul>
         </div>
+      )}
+      {(storage.level === 'near' || storage.level === 'over') && parsed.rows.length > 0 && (
+        <Status tone={storage.level === 'over' ? 'error' : 'warn'}>
+          <span data-testid="import-storage-warning" data-level={storage.level}>
+            {t(storage.level === 'over' ? 'import.storageOver' : 'import.storageNear', { share: formatPercent(storage.share, lang) })}
+          </span>
+        </Status>
       )}
       {busy && <Status>{t('import.importing')}</Status>}
       {!parsed.rows.length && <Status tone="warn">{t('import.noRows')}</Status>}
@@ -250,6 +279,9 @@ function MappingScreen({ preview, mapping, onChange, onApply, onCancel }: {
   const { t } = useTranslation('options');
   const { lang } = useApp();
   const complete = required.every((f) => mapping[f] !== undefined) && (mapping.amount !== undefined || mapping.open !== undefined);
+  // Each preview column says which field it is mapped to, so a wrong pick shows against the data.
+  const fieldAt = new Map<number, LedgerField>();
+  for (const f of mappingFields) if (mapping[f] !== undefined && !fieldAt.has(mapping[f]!)) fieldAt.set(mapping[f]!, f);
   return (
     <Card title={t('import.mappingHeading')} testId="import-mapping">
       <p className="text-stone-700">{t('import.mappingIntro')}</p>
@@ -273,8 +305,20 @@ function MappingScreen({ preview, mapping, onChange, onApply, onCancel }: {
       </div>
       <h4 className="font-medium">{t('import.previewHeading')}</h4>
       <div className="overflow-x-auto">
-        <table className="text-left text-xs">
-          <thead><tr>{preview.headers.map((h, i) => <th key={i} className="border-b px-2">{h}</th>)}</tr></thead>
+        <table className="text-left text-xs" data-testid="import-preview">
+          <thead>
+            <tr>
+              {preview.headers.map((h, i) => {
+                const f = fieldAt.get(i);
+                return (
+                  <th key={i} className="border-b px-2 align-bottom" data-mapped={f}>
+                    {f && <span className="block font-normal text-blue-800">{fieldLabels[f][lang]}</span>}
+                    {h || `#${i + 1}`}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
           <tbody>{preview.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j} className="px-2">{c}</td>)}</tr>)}</tbody>
         </table>
       </div>

@@ -9,6 +9,7 @@ import { ExportSection } from './ExportSection';
 import { SettingsSection } from './SettingsSection';
 import { SitesSection } from './SitesSection';
 import { DataSection } from './DataSection';
+import { InterruptedNotice } from './problems';
 
 export const optionSections = ['import', 'export', 'settings', 'sites', 'data'] as const;
 export type OptionSection = (typeof optionSections)[number];
@@ -46,6 +47,7 @@ export function OptionsApp({ initial }: { initial?: OptionSection } = {}) {
         </ul>
       </nav>
       <main className="min-w-0 flex-1">
+        <InterruptedNotice />
         {section === 'import' && <ImportSection />}
         {section === 'export' && <ExportSection />}
         {section === 'settings' && <SettingsSection />}

@@ -4,7 +4,7 @@
  * painting the progress bar and the Cancel button stays live.
  */
 import {
-  type ColumnMapping, type DateOrder, type LedgerError, type LedgerPreview, type LedgerRow, parseLedger, parseLedgerChunks,
+  type ColumnMapping, type DateOrder, type LedgerError, type LedgerNote, type LedgerPreview, type LedgerRow, parseLedger, parseLedgerChunks,
   previewRows,
 } from '@/lib/transfer';
 
@@ -23,6 +23,8 @@ export interface ParsedFile {
   errors: LedgerError[];
   errorCount: number;
   warnings: string[];
+  /** The warnings as codes, for the translated notes. */
+  notes: LedgerNote[];
   needsDateOrder: boolean;
   aborted: boolean;
 }
@@ -53,7 +55,7 @@ export async function readLedgerFile(file: Blob, fileName: string, o: ReadOption
     o.onProgress?.({ fraction: 1, rows: r.rows.length, errors: r.errors.length });
     return {
       fileName, format: r.format, preset: r.preset, headers: r.headers, mapping: r.mapping, rows: r.rows,
-      errors: r.errors.slice(0, MAX_ERRORS_KEPT), errorCount: r.errors.length, warnings: r.warnings,
+      errors: r.errors.slice(0, MAX_ERRORS_KEPT), errorCount: r.errors.length, warnings: r.warnings, notes: r.notes,
       needsDateOrder: r.needsDateOrder, aborted: false,
     };
   }
@@ -69,7 +71,7 @@ export async function readLedgerFile(file: Blob, fileName: string, o: ReadOption
   }, o.signal);
   return {
     fileName, format: summary.format, preset: summary.preset, headers: summary.headers, mapping: summary.mapping, rows,
-    errors: errors.sort((a, b) => a.row - b.row), errorCount, warnings: summary.warnings, needsDateOrder: summary.needsDateOrder,
+    errors: errors.sort((a, b) => a.row - b.row), errorCount, warnings: summary.warnings, notes: summary.notes, needsDateOrder: summary.needsDateOrder,
     aborted: summary.aborted,
   };
 }

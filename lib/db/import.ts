@@ -13,7 +13,9 @@
  */
 import type { Customer, Payment, Receivable } from '../domain';
 import { normalizeCompanyName } from '../match';
-import { type ExistingReceivable, type ImportPlan, type LedgerRow, type PlanFields, planImport, receivableKey } from '../transfer';
+import {
+  type ExistingReceivable, type ImportPlan, type LedgerRow, type PlanFields, type PlanRejection, planImport, receivableKey,
+} from '../transfer';
 import type { HuikuanDb, ImportBatchRow } from './schema';
 import { writeTx } from './repo';
 
@@ -27,7 +29,7 @@ export interface ImportSummary {
   newCustomers: number;
   payments: number;
   /** Rows the plan refused (row number in the file, reason). */
-  rejections: Array<{ row: number; reason: string }>;
+  rejections: PlanRejection[];
 }
 
 export interface ApplyImportOptions {

@@ -4,6 +4,7 @@
  * before anything is written, and refuses backups from a newer format.
  */
 import type { z } from 'zod';
+import type { BackupIssueCode } from './errors';
 import {
   activitySchema, contactSchema, customerSchema, paymentProcessProfileSchema, paymentPromiseSchema, paymentSchema,
   preparationsSchema, receivableSchema, settingsSchema,
@@ -88,7 +89,36 @@ export function makeBackup(tables: Partial<Record<BackupTable, unknown[]>>, meta
   return lines.join('\n') + '\n';
 }
 
-export interface BackupIssue { path: string; message: string }
+/** One problem: where (`path`), English `message`, and `code` + `params` for the translated text. */
+export interface BackupIssue {
+  path: string;
+  message: string;
+  code: BackupIssueCode;
+  params?: { table?: string; key?: string; value?: string; first?: number; version?: string; supported?: number;
+    expected?: string; limit?: string; format?: string; values?: string[]; keys?: string[]; count?: number; cause?: string };
+}
+
+/**
+ * A record's schema failure as a backup issue. Zod's English text stays in `message`; the code says which kind of
+ * failure it is so it can be told in the user's language. The domain schemas' own refinements are recognised by
+ * their messages (lib/domain).
+ */
+export function issueFromZod(path: string, issue: z.core.$ZodIssue): BackupIssue {
+  const base = { path, message: issue.message };
+  switch (issue.code) {
+    case 'invalid_type': return { ...base, code: 'wrong-type', params: { expected: String(issue.expected) } };
+    case 'too_small': return { ...base, code: 'too-small', params: { limit: String(issue.minimum) } };
+    case 'too_big': return { ...base, code: 'too-big', params: { limit: String(issue.maximum) } };
+    case 'invalid_format': return { ...base, code: 'bad-format', params: { format: String(issue.format) } };
+    case 'invalid_value': return { ...base, code: 'bad-value', params: { values: issue.values.map((v) => JSON.stringify(v)) } };
+    case 'unrecognized_keys': return { ...base, code: 'unknown-keys', params: { keys: issue.keys } };
+    case 'custom':
+      if (issue.message === 'not a real calendar date') return { ...base, code: 'not-a-real-date' };
+      if (issue.message === 'amount too large') return { ...base, code: 'amount-too-large' };
+      return { ...base, code: 'invalid-record' };
+    default: return { ...base, code: 'invalid-record' };
+  }
+}
 export type BackupParse = { ok: true; data: BackupData; meta: BackupMeta } | { ok: false; errors: BackupIssue[] };
 
 const MAX_ISSUES = 100;
@@ -105,59 +135,68 @@ export function parseBackup(text: string): BackupParse {
   try {
     doc = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (e) {
-    return { ok: false, errors: [{ path: '', message: `The file is not a Huikuan backup: it is not valid JSON (${(e as Error).message}).` }] };
+    return { ok: false, errors: [{ path: '', message: `The file is not a Huikuan backup: it is not valid JSON (${(e as Error).message}).`,
+      code: 'not-json', params: { cause: (e as Error).message } }] };
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc) || (doc as Record<string, unknown>).format !== BACKUP_FORMAT) {
-    return { ok: false, errors: [{ path: 'format', message: `The file is not a Huikuan backup (expected "format": "${BACKUP_FORMAT}").` }] };
+    return { ok: false, errors: [{ path: 'format', message: `The file is not a Huikuan backup (expected "format": "${BACKUP_FORMAT}").`,
+      code: 'not-backup' }] };
   }
   const d = doc as Record<string, unknown>;
   const version = d.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, errors: [{ path: 'version', message: `The backup's format version (${JSON.stringify(version)}) is not valid.` }] };
+    return { ok: false, errors: [{ path: 'version', message: `The backup's format version (${JSON.stringify(version)}) is not valid.`,
+      code: 'bad-version', params: { version: String(JSON.stringify(version)) } }] };
   }
   if (version > BACKUP_FORMAT_VERSION) {
-    return { ok: false, errors: [{ path: 'version', message: `This backup was made by a newer version of Huikuan (backup format ${version}); this version reads format ${BACKUP_FORMAT_VERSION}. Update the extension, then restore.` }] };
+    return { ok: false, errors: [{ path: 'version', message: `This backup was made by a newer version of Huikuan (backup format ${version}); this version reads format ${BACKUP_FORMAT_VERSION}. Update the extension, then restore.`,
+      code: 'newer-version', params: { version: String(version), supported: BACKUP_FORMAT_VERSION } }] };
   }
   const errors: BackupIssue[] = [];
   let extra = 0;
   const push = (i: BackupIssue) => { if (errors.length < MAX_ISSUES) errors.push(i); else extra++; };
   const meta = d.meta;
   if (!meta || typeof meta !== 'object' || Array.isArray(meta) || typeof (meta as Record<string, unknown>).createdAt !== 'number') {
-    push({ path: 'meta.createdAt', message: 'The backup has no creation time.' });
+    push({ path: 'meta.createdAt', message: 'The backup has no creation time.', code: 'no-created-at' });
   }
   const tables = d.tables;
   if (!tables || typeof tables !== 'object' || Array.isArray(tables)) {
-    return { ok: false, errors: [{ path: 'tables', message: 'The backup has no tables.' }] };
+    return { ok: false, errors: [{ path: 'tables', message: 'The backup has no tables.', code: 'no-tables' }] };
   }
   const out: Record<string, unknown[]> = {};
   for (const name of Object.keys(tables)) {
-    if (!(backupTables as readonly string[]).includes(name)) push({ path: `tables.${name}`, message: `Unknown table "${name}".` });
+    if (!(backupTables as readonly string[]).includes(name)) push({ path: `tables.${name}`, message: `Unknown table "${name}".`, code: 'unknown-table', params: { table: name } });
   }
   for (const t of backupTables) {
     const rows = (tables as Record<string, unknown>)[t];
     if (rows === undefined) { out[t] = []; continue; }
-    if (!Array.isArray(rows)) { push({ path: `tables.${t}`, message: 'expected a list of records' }); continue; }
-    if (t === 'settings' && rows.length > 1) push({ path: 'tables.settings', message: 'expected at most one settings record' });
+    if (!Array.isArray(rows)) { push({ path: `tables.${t}`, message: 'expected a list of records', code: 'not-a-list', params: { table: t } }); continue; }
+    if (t === 'settings' && rows.length > 1) {
+      push({ path: 'tables.settings', message: 'expected at most one settings record', code: 'too-many-settings', params: { count: rows.length } });
+    }
     const parsed: unknown[] = [];
     const keys = new Map<string, number>();
     const pk = primaryKey[t];
     rows.forEach((row, i) => {
       const r = schemas[t].safeParse(row);
       if (!r.success) {
-        for (const issue of r.error.issues) push({ path: pathOf(`tables.${t}[${i}]`, issue.path), message: issue.message });
+        for (const issue of r.error.issues) push(issueFromZod(pathOf(`tables.${t}[${i}]`, issue.path), issue));
         return;
       }
       if (pk) {
         const k = String((r.data as Record<string, unknown>)[pk]);
         const first = keys.get(k);
-        if (first !== undefined) push({ path: `tables.${t}[${i}].${pk}`, message: `duplicate ${pk} "${k}" (also at index ${first})` });
+        if (first !== undefined) {
+          push({ path: `tables.${t}[${i}].${pk}`, message: `duplicate ${pk} "${k}" (also at index ${first})`, code: 'duplicate-key',
+            params: { key: pk, value: k, first } });
+        }
         else keys.set(k, i);
       }
       parsed.push(r.data);
     });
     out[t] = parsed;
   }
-  if (extra) errors.push({ path: '', message: `…and ${extra} more problems.` });
+  if (extra) errors.push({ path: '', message: `…and ${extra} more problems.`, code: 'more-problems', params: { count: extra } });
   if (errors.length) return { ok: false, errors };
   return { ok: true, data: out as unknown as BackupData, meta: meta as BackupMeta };
 }

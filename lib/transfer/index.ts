@@ -1,4 +1,5 @@
 /** Import, export and backup. `ics.ts` (calendar export) lives here too but is imported directly. */
+export * from './errors';
 export * from './values';
 export * from './decode';
 export * from './presets';

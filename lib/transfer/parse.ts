@@ -24,6 +24,7 @@ import {
   type DateOrder, cellText, foldWidth, inferDateOrder, inferDecimalComma, parseAmountValue, parseBool, parseCurrency,
   parseDateValue,
 } from './values';
+import type { LedgerErrorCode, LedgerErrorParams, LedgerNote, RequiredColumnGroup } from './errors';
 
 export type Cell = string | number;
 
@@ -50,11 +51,6 @@ export interface LedgerRow {
   currency: string;
 }
 
-export type LedgerErrorCode =
-  | 'empty-file' | 'binary-file' | 'unreadable-workbook' | 'no-data' | 'missing-columns' | 'field-count' | 'broken-quotes'
-  | 'missing-value' | 'invalid-date' | 'ambiguous-date' | 'invalid-amount' | 'invalid-currency' | 'currency-conflict'
-  | 'duplicate';
-
 export interface LedgerError {
   /** Spreadsheet row number; 0 for a problem with the whole file. */
   row: number;
@@ -63,12 +59,16 @@ export interface LedgerError {
   column?: string;
   code: LedgerErrorCode;
   message: string;
+  /** What the translated text is filled from (lib/transfer/errors.ts). */
+  params?: LedgerErrorParams;
 }
 
 export interface LedgerParse {
   rows: LedgerRow[];
   errors: LedgerError[];
   warnings: string[];
+  /** The warnings as codes, for translation (same order). */
+  notes: LedgerNote[];
   /** Detected preset id ('generic' when none matched, 'custom' with a caller's mapping). */
   preset: string;
   headers: string[];
@@ -103,14 +103,14 @@ interface Grid {
   format: LedgerParse['format'];
   encoding?: string;
   sheetName?: string;
-  quoteErrors: Array<{ row: number; message: string }>;
+  quoteErrors: Array<{ row: number; message: string; cause: string }>;
 }
 
 function csvRecords(text: string, preview?: number): { records: string[][]; quoteErrors: Grid['quoteErrors'] } {
   const res = Papa.parse<string[]>(text, { skipEmptyLines: false, preview, delimitersToGuess: [',', '\t', ';', '|'] });
   const quoteErrors = res.errors
     .filter((e) => e.type === 'Quotes' && e.row !== undefined)
-    .map((e) => ({ row: (e.row ?? 0) + 1, message: `Row ${(e.row ?? 0) + 1}: a quoted cell is never closed (${e.message})` }));
+    .map((e) => ({ row: (e.row ?? 0) + 1, message: `Row ${(e.row ?? 0) + 1}: a quoted cell is never closed (${e.message})`, cause: e.message }));
   return { records: res.data, quoteErrors };
 }
 
@@ -169,7 +169,8 @@ function loadGrid(input: string | ArrayBuffer | Uint8Array, preview?: number): G
     wb = XLSX.read(d.bytes, { type: 'array', cellNF: true, cellDates: false, sheetRows: preview ? preview + 1 : 0 });
   } catch (e) {
     return { row: 0, code: d.format === 'xlsx' ? 'unreadable-workbook' : 'binary-file',
-      message: `The spreadsheet could not be read (${(e as Error).message}); open it in Excel and save it again as XLSX.` };
+      message: `The spreadsheet could not be read (${(e as Error).message}); open it in Excel and save it again as XLSX.`,
+      params: { cause: (e as Error).message } };
   }
   // The first sheet whose header is recognisable, else the first sheet.
   let best: { name: string; grid: Cell[][]; score: number } | undefined;
@@ -209,21 +210,23 @@ interface Context {
   seen: Map<string, number>;
   warned: Set<string>;
   warnings: string[];
+  notes: LedgerNote[];
   needsDateOrder: boolean;
   format: LedgerParse['format'];
 }
 
-const REQUIRED: Array<{ label: string; any: LedgerField[] }> = [
-  { label: 'customer', any: ['customerName', 'customerId'] },
-  { label: 'document number', any: ['invoiceNumber'] },
-  { label: 'due date', any: ['dueDate', 'issueDate'] },
-  { label: 'amount', any: ['amount', 'open'] },
+const REQUIRED: Array<{ label: string; group: RequiredColumnGroup; any: LedgerField[] }> = [
+  { label: 'customer', group: 'customer', any: ['customerName', 'customerId'] },
+  { label: 'document number', group: 'document', any: ['invoiceNumber'] },
+  { label: 'due date', group: 'due-date', any: ['dueDate', 'issueDate'] },
+  { label: 'amount', group: 'amount', any: ['amount', 'open'] },
 ];
 
-function warnOnce(ctx: Context, key: string, text: string) {
+function warnOnce(ctx: Context, key: string, text: string, note: LedgerNote) {
   if (ctx.warned.has(key)) return;
   ctx.warned.add(key);
   ctx.warnings.push(text);
+  ctx.notes.push(note);
 }
 
 const PAYMENT_KIND = /^(payment|pmt|receive payment|deposit|收款|收款单|预收)/i;
@@ -258,25 +261,27 @@ function setupContext(headersRaw: Cell[], headerIndex: number, sample: Cell[][],
       mapping = { ...mapping, ...own };
     }
   }
-  const missing = REQUIRED.filter((r) => r.any.every((f) => mapping[f] === undefined)).map((r) => r.label);
-  if (missing.length) {
+  const missingReq = REQUIRED.filter((r) => r.any.every((f) => mapping[f] === undefined));
+  if (missingReq.length) {
+    const missing = missingReq.map((r) => r.label);
     const found = headers.filter((h) => h).map((h) => `"${h}"`).join(', ');
     return { row: headerIndex + 1, code: 'missing-columns',
-      message: `No column found for: ${missing.join(', ')}. Columns in the file: ${found || '(none)'}.` };
+      message: `No column found for: ${missing.join(', ')}. Columns in the file: ${found || '(none)'}.`,
+      params: { missing: missingReq.map((r) => r.group), columns: headers.filter((h) => h) } };
   }
   const ctx: Context = {
     headers, headerRow: headerIndex + 1, mapping, preset, opts, decimalComma: false, seen: new Map(), warned: new Set(),
-    warnings: [], needsDateOrder: false, format,
+    warnings: [], notes: [], needsDateOrder: false, format,
   };
   ctx.dateOrder = opts.dateOrder;
   if (!ctx.dateOrder) {
     const inferred = inferDateOrder(columnValues(sample, mapping, ['dueDate', 'issueDate', 'settledDate']));
     if (inferred === 'conflict') {
-      warnOnce(ctx, 'conflict', 'Some dates are day/month and others month/day; check the date columns.');
+      warnOnce(ctx, 'conflict', 'Some dates are day/month and others month/day; check the date columns.', { code: 'date-order-conflict' });
     } else ctx.dateOrder = inferred ?? preset.dateOrder;
   }
   ctx.decimalComma = inferDecimalComma(columnValues(sample, mapping, ['amount', 'open', 'paid']));
-  if (mapping.dueDate === undefined) warnOnce(ctx, 'nodue', 'The file has no due-date column; each due date is taken to be the document date.');
+  if (mapping.dueDate === undefined) warnOnce(ctx, 'nodue', 'The file has no due-date column; each due date is taken to be the document date.', { code: 'no-due-column' });
   return ctx;
 }
 
@@ -289,14 +294,15 @@ function interpret(ctx: Context, cells: Cell[], rowNo: number): RowResult {
     const extraBlank = cells.length > headers.length && cells.slice(headers.length).every(isBlank);
     if (!extraBlank) {
       return { errors: [{ row: rowNo, code: 'field-count',
-        message: `Row ${rowNo} has ${cells.length} field${cells.length === 1 ? '' : 's'}; the header row has ${headers.length}.` }] };
+        message: `Row ${rowNo} has ${cells.length} field${cells.length === 1 ? '' : 's'}; the header row has ${headers.length}.`,
+        params: { count: cells.length, expected: headers.length } }] };
     }
   }
   const get = (f: LedgerField): Cell | undefined => (mapping[f] === undefined ? undefined : cells[mapping[f]!]);
   const col = (f: LedgerField) => headers[mapping[f]!] ?? fieldLabels[f].en;
   const errors: LedgerError[] = [];
-  const err = (f: LedgerField, code: LedgerErrorCode, reason: string) =>
-    errors.push({ row: rowNo, field: f, column: col(f), code, message: `Row ${rowNo}, column "${col(f)}": ${reason}` });
+  const err = (f: LedgerField, code: LedgerErrorCode, reason: string, params?: LedgerErrorParams) =>
+    errors.push({ row: rowNo, field: f, column: col(f), code, message: `Row ${rowNo}, column "${col(f)}": ${reason}`, ...(params && { params }) });
 
   const invoiceNumber = foldWidth(cellText(get('invoiceNumber')));
   const nameCell = cellText(get('customerName'));
@@ -309,7 +315,8 @@ function interpret(ctx: Context, cells: Cell[], rowNo: number): RowResult {
   }
   const kindText = cellText(get('kind'));
   if (kindText && PAYMENT_KIND.test(kindText)) {
-    warnOnce(ctx, 'payments', `Payment rows (such as row ${rowNo}) are not imported as documents; record payments separately.`);
+    warnOnce(ctx, 'payments', `Payment rows (such as row ${rowNo}) are not imported as documents; record payments separately.`,
+      { code: 'payment-rows', row: rowNo });
     return { errors: [], skipped: true };
   }
   if (!invoiceNumber) err('invoiceNumber', 'missing-value', 'the document number is empty');
@@ -321,7 +328,8 @@ function interpret(ctx: Context, cells: Cell[], rowNo: number): RowResult {
     const first = ctx.seen.get(dupKey);
     if (first !== undefined) {
       return { errors: [{ row: rowNo, field: 'invoiceNumber', column: col('invoiceNumber'), code: 'duplicate',
-        message: `Row ${rowNo}: document "${invoiceNumber}" of customer "${customerName}" already appears in row ${first}.` }] };
+        message: `Row ${rowNo}: document "${invoiceNumber}" of customer "${customerName}" already appears in row ${first}.`,
+        params: { value: invoiceNumber, customer: customerName, first } }] };
     }
     ctx.seen.set(dupKey, rowNo);
   }
@@ -331,7 +339,7 @@ function interpret(ctx: Context, cells: Cell[], rowNo: number): RowResult {
   const curCell = cellText(get('currency'));
   if (curCell) {
     currency = parseCurrency(curCell);
-    if (!currency) err('currency', 'invalid-currency', `"${curCell}" is not a currency code`);
+    if (!currency) err('currency', 'invalid-currency', `"${curCell}" is not a currency code`, { value: curCell });
   }
   const amountField: LedgerField = mapping.amount !== undefined ? 'amount' : 'open';
   const amountCell = get(amountField);
@@ -343,7 +351,8 @@ function interpret(ctx: Context, cells: Cell[], rowNo: number): RowResult {
     else currency = pref[0];
     if (!currency) {
       currency = 'CNY';
-      warnOnce(ctx, 'cur', 'The file names no currency; amounts are taken as CNY. Choose the currency before importing if that is wrong.');
+      warnOnce(ctx, 'cur', 'The file names no currency; amounts are taken as CNY. Choose the currency before importing if that is wrong.',
+        { code: 'currency-assumed', currency: 'CNY' });
     }
   }
   const cur = currency ?? 'CNY';
@@ -352,9 +361,12 @@ function interpret(ctx: Context, cells: Cell[], rowNo: number): RowResult {
     const c = get(f);
     if (c === undefined || isBlank(c)) return undefined;
     const p = parseAmountValue(c, cur, { decimalComma: ctx.decimalComma });
-    if (!p.ok) { err(f, 'invalid-amount', p.reason === 'is empty' ? 'the amount is empty' : p.reason); return undefined; }
+    if (!p.ok) {
+      err(f, 'invalid-amount', p.reason === 'is empty' ? 'the amount is empty' : p.reason, { value: cellText(c), problem: p.code });
+      return undefined;
+    }
     if (p.value.currencies && currency && !p.value.currencies.includes(currency)) {
-      err(f, 'currency-conflict', `"${cellText(c)}" is not in ${currency}, the row's currency`);
+      err(f, 'currency-conflict', `"${cellText(c)}" is not in ${currency}, the row's currency`, { value: cellText(c), currency });
       return undefined;
     }
     return p.value.minor;
@@ -374,7 +386,8 @@ function interpret(ctx: Context, cells: Cell[], rowNo: number): RowResult {
     const p = parseDateValue(c, ctx.dateOrder);
     if (!p.ok) {
       if (p.code === 'ambiguous') ctx.needsDateOrder = true;
-      err(f, p.code === 'ambiguous' ? 'ambiguous-date' : 'invalid-date', p.reason === 'is empty' ? 'the date is empty' : p.reason);
+      err(f, p.code === 'ambiguous' ? 'ambiguous-date' : 'invalid-date', p.reason === 'is empty' ? 'the date is empty' : p.reason,
+        { value: cellText(c), problem: p.code });
       return undefined;
     }
     return p.value;
@@ -398,7 +411,7 @@ function interpret(ctx: Context, cells: Cell[], rowNo: number): RowResult {
     if (paidMinor !== undefined) paidMinor = Math.abs(paidMinor);
   } else if (kind === 'credit-note' && openAbs !== undefined) openAbs = Math.abs(openAbs);
   if (amount === 0) {
-    warnOnce(ctx, `zero${rowNo}`, `Row ${rowNo} has a zero amount and is skipped.`);
+    warnOnce(ctx, `zero${rowNo}`, `Row ${rowNo} has a zero amount and is skipped.`, { code: 'zero-amount', row: rowNo });
     return { errors: [], skipped: true };
   }
   if (paidMinor === undefined && openAbs !== undefined && amountField === 'amount') paidMinor = amount! - openAbs;
@@ -421,7 +434,7 @@ function interpret(ctx: Context, cells: Cell[], rowNo: number): RowResult {
 }
 
 function baseResult(format: LedgerParse['format']): LedgerParse {
-  return { rows: [], errors: [], warnings: [], preset: 'generic', headers: [], headerRow: 0, mapping: {}, decimalComma: false,
+  return { rows: [], errors: [], warnings: [], notes: [], preset: 'generic', headers: [], headerRow: 0, mapping: {}, decimalComma: false,
     needsDateOrder: false, format };
 }
 
@@ -452,7 +465,7 @@ export function parseLedger(input: string | ArrayBuffer | Uint8Array, opts: Pars
     return out;
   }
   Object.assign(out, { preset: ctx.preset.id, mapping: ctx.mapping, dateOrder: ctx.dateOrder, decimalComma: ctx.decimalComma });
-  for (const q of grid.quoteErrors) out.errors.push({ row: q.row, code: 'broken-quotes', message: q.message });
+  for (const q of grid.quoteErrors) out.errors.push({ row: q.row, code: 'broken-quotes', message: q.message, params: { cause: q.cause } });
   for (let i = header.index + 1; i < grid.records.length; i++) {
     if (quoteRows.has(i + 1)) continue;
     const r = interpret(ctx, grid.records[i], i + 1);
@@ -461,8 +474,11 @@ export function parseLedger(input: string | ArrayBuffer | Uint8Array, opts: Pars
   }
   out.errors.sort((a, b) => a.row - b.row);
   out.warnings = ctx.warnings;
+  out.notes = ctx.notes;
   out.needsDateOrder = ctx.needsDateOrder;
-  if (!out.rows.length && !out.errors.length) out.errors.push({ row: 0, code: 'no-data', message: 'The file has a header row but no data rows.' });
+  if (!out.rows.length && !out.errors.length) {
+    out.errors.push({ row: 0, code: 'no-data', message: 'The file has a header row but no data rows.', params: { headerOnly: true } });
+  }
   return out;
 }
 
@@ -508,6 +524,7 @@ export interface ChunkSummary {
   rows: number;
   errors: number;
   warnings: string[];
+  notes: LedgerNote[];
   needsDateOrder: boolean;
   aborted: boolean;
   format: LedgerParse['format'];
@@ -524,7 +541,7 @@ export async function parseLedgerChunks(input: Blob | string | ArrayBuffer | Uin
   onChunk: (rows: LedgerRow[], errors: LedgerError[], progress: ChunkProgress) => void | Promise<void>,
   signal?: AbortSignal, chunkSize = 1 << 20): Promise<ChunkSummary> {
   const summary: ChunkSummary = { preset: 'generic', headers: [], headerRow: 0, mapping: {}, rows: 0, errors: 0,
-    warnings: [], needsDateOrder: false, aborted: false, format: 'csv' };
+    warnings: [], notes: [], needsDateOrder: false, aborted: false, format: 'csv' };
   let source: Blob | string;
   let encoding: string | undefined;
   if (typeof input === 'string') {
@@ -539,7 +556,7 @@ export async function parseLedgerChunks(input: Blob | string | ArrayBuffer | Uin
       const res = parseLedger(whole, opts);
       const step = 5000;
       Object.assign(summary, { preset: res.preset, headers: res.headers, headerRow: res.headerRow, mapping: res.mapping,
-        warnings: res.warnings, needsDateOrder: res.needsDateOrder, format: res.format, encoding: res.encoding });
+        warnings: res.warnings, notes: res.notes, needsDateOrder: res.needsDateOrder, format: res.format, encoding: res.encoding });
       for (let i = 0; i < Math.max(res.rows.length, 1); i += step) {
         if (signal?.aborted) { summary.aborted = true; break; }
         const rows = res.rows.slice(i, i + step);
@@ -641,6 +658,7 @@ export async function parseLedgerChunks(input: Blob | string | ArrayBuffer | Uin
   });
   if (ctx) {
     summary.warnings = ctx.warnings;
+    summary.notes = ctx.notes;
     summary.needsDateOrder = ctx.needsDateOrder;
   }
   return summary;

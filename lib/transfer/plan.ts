@@ -6,6 +6,7 @@
 import type { Money, Receivable } from '../domain';
 import type { LedgerRow } from './parse';
 import { foldWidth } from './values';
+import type { RejectionCode } from './errors';
 
 /** A small local company-name normaliser (width, case, spaces, punctuation, common legal suffixes). */
 export function simpleNormalizeName(name: string): string {
@@ -44,13 +45,21 @@ export interface PlannedUpdate {
   settledDate?: string;
 }
 
+/** A row the plan refuses: English `reason`, and `code` + `params` for the translated text. */
+export interface PlanRejection {
+  row: number;
+  reason: string;
+  code: RejectionCode;
+  params: { customer: string; value?: string; first?: number; stored?: string; file?: string };
+}
+
 export interface ImportPlan {
   newCustomers: Array<{ key: string; name: string; customerCode?: string; rows: number[] }>;
   matchedCustomers: Array<{ customerId: string; name: string; rows: number[] }>;
   create: PlannedCreate[];
   update: PlannedUpdate[];
   unchanged: Array<{ row: number; id: string }>;
-  rejected: Array<{ row: number; reason: string }>;
+  rejected: PlanRejection[];
   counts: { created: number; updated: number; unchanged: number; rejected: number; newCustomers: number };
 }
 
@@ -88,12 +97,17 @@ export function planImport(rows: LedgerRow[], existing: {
 
   for (const r of rows) {
     const key = norm(r.customerName);
-    if (!key) { plan.rejected.push({ row: r.row, reason: `The customer name "${r.customerName}" is empty after normalising.` }); continue; }
+    if (!key) {
+      plan.rejected.push({ row: r.row, reason: `The customer name "${r.customerName}" is empty after normalising.`, code: 'empty-name',
+        params: { customer: r.customerName } });
+      continue;
+    }
     const found = byName.get(key);
     const refKey = found ? found.id : `new:${key}`;
     const dupe = seen.get(`${refKey}|${r.invoiceNumber}`);
     if (dupe !== undefined) {
-      plan.rejected.push({ row: r.row, reason: `Document "${r.invoiceNumber}" of "${r.customerName}" is already in row ${dupe} (the names match after normalising).` });
+      plan.rejected.push({ row: r.row, reason: `Document "${r.invoiceNumber}" of "${r.customerName}" is already in row ${dupe} (the names match after normalising).`,
+        code: 'duplicate-after-normalising', params: { customer: r.customerName, value: r.invoiceNumber, first: dupe } });
       continue;
     }
     seen.set(`${refKey}|${r.invoiceNumber}`, r.row);
@@ -119,7 +133,8 @@ export function planImport(rows: LedgerRow[], existing: {
     const prev = existing.receivableKeys.get(receivableKey(found.id, r.invoiceNumber));
     if (!prev) { plan.create.push({ row: r.row, customer: { existingId: found.id }, fields, ...extra }); continue; }
     if (prev.amount && prev.amount.currency !== r.amount.currency) {
-      plan.rejected.push({ row: r.row, reason: `Document "${r.invoiceNumber}" is stored in ${prev.amount.currency}; the file says ${r.amount.currency}.` });
+      plan.rejected.push({ row: r.row, reason: `Document "${r.invoiceNumber}" is stored in ${prev.amount.currency}; the file says ${r.amount.currency}.`,
+        code: 'currency-mismatch', params: { customer: r.customerName, value: r.invoiceNumber, stored: prev.amount.currency, file: r.amount.currency } });
       continue;
     }
     const changes: Partial<PlanFields> = {};

@@ -5,9 +5,11 @@
  */
 import { currencyDecimals } from '../ledger/money';
 import { isIsoDay, isoOf, addDays } from '../ledger/dates';
+import type { ValueProblem } from './errors';
 
 export type DateOrder = 'ymd' | 'mdy' | 'dmy';
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; code?: 'ambiguous' };
+/** A failure carries the English reason and the problem's code, which the options page translates. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; code: ValueProblem };
 
 /** Folds full-width ASCII (！–～), the ideographic space and full-width yen/comma forms to plain ASCII. */
 export function foldWidth(s: string): string {
@@ -33,10 +35,10 @@ export function foldWidth(s: string): string {
  * of day (the fraction) is dropped. Serial 60 and serials outside 1…2958465 (9999-12-31) are rejected.
  */
 export function excelSerialToIso(serial: number): Parsed<string> {
-  if (!Number.isFinite(serial)) return { ok: false, reason: 'is not a date' };
+  if (!Number.isFinite(serial)) return { ok: false, reason: 'is not a date', code: 'not-a-date' };
   const n = Math.floor(serial);
-  if (n < 1 || n > 2_958_465) return { ok: false, reason: 'is not a date (Excel serial out of range)' };
-  if (n === 60) return { ok: false, reason: 'is Excel\'s non-existent 1900-02-29' };
+  if (n < 1 || n > 2_958_465) return { ok: false, reason: 'is not a date (Excel serial out of range)', code: 'serial-out-of-range' };
+  if (n === 60) return { ok: false, reason: 'is Excel\'s non-existent 1900-02-29', code: 'serial-1900-02-29' };
   return { ok: true, value: addDays(n < 60 ? '1899-12-31' : '1899-12-30', n) };
 }
 
@@ -48,7 +50,7 @@ const MONTHS: Record<string, number> = {
 
 function real(y: number, m: number, d: number, raw: string): Parsed<string> {
   const iso = isoOf(y, m, d);
-  if (m < 1 || m > 12 || d < 1 || !isIsoDay(iso)) return { ok: false, reason: `"${raw}" is not a real date` };
+  if (m < 1 || m > 12 || d < 1 || !isIsoDay(iso)) return { ok: false, reason: `"${raw}" is not a real date`, code: 'not-a-real-date' };
   return { ok: true, value: iso };
 }
 
@@ -66,7 +68,7 @@ const NUMERIC_DMY = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4}|\d{2})$/;
 export function parseDateValue(raw: string | number, order?: DateOrder): Parsed<string> {
   if (typeof raw === 'number') return excelSerialToIso(raw);
   const s = foldWidth(raw).trim();
-  if (!s) return { ok: false, reason: 'is empty' };
+  if (!s) return { ok: false, reason: 'is empty', code: 'empty' };
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s))) {
     return real(+m[1], +m[2], +m[3], raw);
@@ -98,7 +100,7 @@ export function parseDateValue(raw: string | number, order?: DateOrder): Parsed<
     if (a === b) return real(y, a, b, raw);
     return { ok: false, reason: `"${raw}" could be day/month or month/day; choose the date order`, code: 'ambiguous' };
   }
-  return { ok: false, reason: `"${raw}" is not a date` };
+  return { ok: false, reason: `"${raw}" is not a date`, code: 'not-a-date' };
 }
 
 /**
@@ -216,13 +218,13 @@ export function parseAmountValue(raw: string | number, currency: string, opts: {
   Parsed<AmountValue> {
   const dp = currencyDecimals(currency);
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return { ok: false, reason: 'is not an amount' };
+    if (!Number.isFinite(raw)) return { ok: false, reason: 'is not an amount', code: 'not-an-amount' };
     const text = Math.abs(raw) < 1e21 ? numberToPlain(raw) : '';
     const minor = text ? decimalToMinor(text, dp) : undefined;
-    return minor === undefined ? { ok: false, reason: `"${raw}" is too large` } : { ok: true, value: { minor } };
+    return minor === undefined ? { ok: false, reason: `"${raw}" is too large`, code: 'too-large' } : { ok: true, value: { minor } };
   }
   let s = foldWidth(raw).trim().replace(/[\s\u00a0\u2009\u202f']/g, '');
-  if (!s) return { ok: false, reason: 'is empty' };
+  if (!s) return { ok: false, reason: 'is empty', code: 'empty' };
   let neg = false;
   if (/^\(.*\)$/.test(s)) { neg = true; s = s.slice(1, -1); }
   if (/^[-−–]/.test(s)) { neg = !neg; s = s.slice(1); }
@@ -258,17 +260,17 @@ export function parseAmountValue(raw: string | number, currency: string, opts: {
     break;
   }
   if (/[-−–]$/.test(s)) { neg = !neg; s = s.slice(0, -1); }
-  if (currencies && currencies.length === 0) return { ok: false, reason: `"${raw}" names two different currencies` };
+  if (currencies && currencies.length === 0) return { ok: false, reason: `"${raw}" names two different currencies`, code: 'two-currencies' };
   let plain: string;
   if (opts.decimalComma) {
-    if (!/^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(s) && !/^,\d+$/.test(s)) return { ok: false, reason: `"${raw}" is not an amount` };
+    if (!/^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(s) && !/^,\d+$/.test(s)) return { ok: false, reason: `"${raw}" is not an amount`, code: 'not-an-amount' };
     plain = s.replace(/\./g, '').replace(',', '.');
   } else {
-    if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s) && !/^\.\d+$/.test(s)) return { ok: false, reason: `"${raw}" is not an amount` };
+    if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s) && !/^\.\d+$/.test(s)) return { ok: false, reason: `"${raw}" is not an amount`, code: 'not-an-amount' };
     plain = s.replace(/,/g, '');
   }
   const minor = decimalToMinor((neg ? '-' : '') + plain, dp, shift);
-  if (minor === undefined) return { ok: false, reason: `"${raw}" is too large` };
+  if (minor === undefined) return { ok: false, reason: `"${raw}" is too large`, code: 'too-large' };
   return { ok: true, value: currencies ? { minor, currencies } : { minor } };
 }
 

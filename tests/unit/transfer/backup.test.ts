@@ -24,8 +24,9 @@ describe('backup', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual([
-      { path: 'tables.receivables[0].dueDate', message: 'not a real calendar date' },
-      { path: 'tables.receivables[1].amount.minor', message: expect.stringContaining('expected int') },
+      { path: 'tables.receivables[0].dueDate', message: 'not a real calendar date', code: 'not-a-real-date' },
+      { path: 'tables.receivables[1].amount.minor', message: expect.stringContaining('expected int'), code: 'wrong-type',
+        params: { expected: 'int' } },
     ]);
   });
 
@@ -33,10 +34,12 @@ describe('backup', () => {
     expect(parseBackup('not json')).toMatchObject({ ok: false, errors: [{ path: '', message: expect.stringContaining('not valid JSON') }] });
     expect(parseBackup('{"format":"other"}')).toMatchObject({ ok: false, errors: [{ path: 'format' }] });
     expect(parseBackup(JSON.stringify({ format: 'huikuan-backup', version: 2, meta: { createdAt: 1 }, tables: {} }))).toEqual({ ok: false, errors: [{ path: 'version',
-      message: 'This backup was made by a newer version of Huikuan (backup format 2); this version reads format 1. Update the extension, then restore.' }] });
+      message: 'This backup was made by a newer version of Huikuan (backup format 2); this version reads format 1. Update the extension, then restore.',
+      code: 'newer-version', params: { version: '2', supported: 1 } }] });
     const dup = JSON.stringify({ format: 'huikuan-backup', version: 1, meta: { createdAt: 1 }, tables: { customers: [customer('a', 'A'), customer('a', 'B')], bogus: [] } });
     const r = parseBackup(dup);
-    expect(r).toMatchObject({ ok: false, errors: [{ path: 'tables.bogus', message: 'Unknown table "bogus".' }, { path: 'tables.customers[1].id', message: 'duplicate id "a" (also at index 0)' }] });
+    expect(r).toMatchObject({ ok: false, errors: [{ path: 'tables.bogus', message: 'Unknown table "bogus".', code: 'unknown-table', params: { table: 'bogus' } },
+      { path: 'tables.customers[1].id', message: 'duplicate id "a" (also at index 0)', code: 'duplicate-key', params: { key: 'id', value: 'a', first: 0 } }] });
   });
 
   it('backup → restore → backup is byte-identical (property)', () => {

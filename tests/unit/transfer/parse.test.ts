@@ -97,7 +97,8 @@ describe('parseLedger: date order', () => {
     const r = parseLedger(csv);
     expect(r.needsDateOrder).toBe(true);
     expect(r.errors[0]).toEqual({ row: 2, field: 'dueDate', column: 'Due Date', code: 'ambiguous-date',
-      message: 'Row 2, column "Due Date": "3/1/2024" could be day/month or month/day; choose the date order' });
+      message: 'Row 2, column "Due Date": "3/1/2024" could be day/month or month/day; choose the date order',
+      params: { value: '3/1/2024', problem: 'ambiguous' } });
     expect(parseLedger(csv, { dateOrder: 'dmy' }).rows.map((x) => x.dueDate)).toEqual(['2024-01-03', '2024-02-04']);
     expect(parseLedger(csv + 'Acme,3,25/2/2024,10\n').rows.map((x) => x.dueDate)).toEqual(['2024-01-03', '2024-02-04', '2024-02-25']);
   });
@@ -111,7 +112,8 @@ describe('parseLedger: errors', () => {
     expect(rowsOf('no-columns.csv').errors[0].message).toBe(
       'No recognisable columns: the file needs at least customer, document number, due date and amount columns (for example 客户名称, 单据编号, 到期日, 金额).');
     expect(parseLedger('Customer,Invoice,Notes\nAcme,1,x\n').errors[0]).toEqual({ row: 1, code: 'missing-columns',
-      message: 'No column found for: due date, amount. Columns in the file: "Customer", "Invoice", "Notes".' });
+      message: 'No column found for: due date, amount. Columns in the file: "Customer", "Invoice", "Notes".',
+      params: { missing: ['due-date', 'amount'], columns: ['Customer', 'Invoice', 'Notes'] } });
   });
 
   it('bad rows: each error names the row, the column and why', () => {

@@ -31,7 +31,8 @@ describe('planImport', () => {
     expect(plan.unchanged).toEqual([{ row: 2, id: 'r1' }]);
     expect(plan.update[0]).toMatchObject({ row: 3, id: 'r2', customerId: 'c1', changes: { dueDate: '2024-02-05', status: 'paid' }, paid: { minor: 50_000 } });
     expect(plan.create[0]).toMatchObject({ row: 4, customer: { newKey: plan.newCustomers[0].key }, fields: { docNumber: 'A-1', status: 'open' } });
-    expect(plan.rejected[0]).toEqual({ row: 5, reason: 'Document "003" is stored in CNY; the file says USD.' });
+    expect(plan.rejected[0]).toEqual({ row: 5, reason: 'Document "003" is stored in CNY; the file says USD.', code: 'currency-mismatch',
+      params: { customer: '杭州云帆科技(有限公司)', value: '003', stored: 'CNY', file: 'USD' } });
     expect(plan.matchedCustomers).toEqual([{ customerId: 'c1', name: '杭州云帆科技有限公司', rows: [2, 3, 5] }]);
   });
 
