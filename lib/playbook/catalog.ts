@@ -36,7 +36,7 @@ export const techniques: Technique[] = [
   T(11, '死缠硬泡', 'Persistent follow-up', '承诺未兑现、需要持续跟进', 'a promise was not kept and needs steady follow-up', '让对方感到被骚扰', 'it would feel like harassment', ['phone', 'im', 'email'],
     '上次您说会安排，我来跟进一下进度，今天能确认吗？', 'Following up on the payment you said you would arrange: can we confirm it today?'),
   T(12, '求全责备', 'Insist on complete settlement', '对方只付一部分想拖余款', 'the customer pays part and hopes to drag the rest', '客户资金确实困难', 'real cash difficulties', ['phone', 'written-notice'],
-    '感谢已付的部分，余款也请在约定日期前一并结清。', 'Thank you for the part paid; please settle the rest by the agreed date as well.'),
+    '这次请把到期款项全部结清，不要只付一部分、余款再拖。', 'Please settle everything that is due this time, not just a part with the rest left hanging.'),
   T(13, '辞旧迎新', 'Settle the old before the new order', '客户有新订单需求', 'the customer wants a new order', '新订单会加重风险', 'a new order would add risk', ['phone', 'visit'],
     '新订单我们很愿意安排，按公司规定需要先把前期款项结清。', 'We are glad to take the new order; company rules require the earlier invoices to be settled first.'),
   T(14, '功成速退', 'Leave as soon as it’s done', '已拿到承诺或付款', 'the promise or payment is secured', '还没拿到明确日期或签字就告辞', 'leaving before a firm date or signature is secured', ['visit', 'phone'],

@@ -44,7 +44,8 @@ export function fillScript(input: {
   for (const r of items) byCur.set(r.amount.currency, (byCur.get(r.amount.currency) ?? 0) + r.openMinor);
   const total = [...byCur].map(([c, m]) => formatMoney(m, c, lang)).join(zh ? ' 及 ' : ' and ');
   const us = account.settings.ourCompany;
-  const named = (zh ? us.name : us.nameEn || us.name).trim();
+  // Trailing full stops ("Co., Ltd.") are dropped so that the name can end a sentence.
+  const named = (zh ? us.name : us.nameEn || us.name).trim().replace(/[.。]+$/u, '');
   const bank = us.bankAccount
     ? (zh ? `请汇入我司唯一收款账户：${us.accountName || us.name} ${us.bankName} ${us.bankAccount}，汇入其他任何账户均不视为付款。`
       : `Please pay only into our account: ${us.accountName || us.nameEn || us.name}, ${us.bankName}, ${us.bankAccount}. Payment into any other account does not count as payment.`)

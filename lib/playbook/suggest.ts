@@ -202,12 +202,13 @@ export function suggestNext(account: AccountSnapshot, now: Date, lang: Lang): Su
 
   // Pressure without confrontation where the relationship is worth more than a quick win.
   const sensitive = settings.attitude === 'sales-driven' || government || customer.type === 'state-owned';
-  if (sensitive && (level === 4 || level === 5) && !forbidden.has(17)) {
+  if (sensitive && (level === 4 || level === 5)) {
+    // Added even when tension rules it out, so that the check below says why it was left out.
     tech.add(17);
     const who = settings.attitude === 'sales-driven'
-      ? (zh ? '团队以销货为主' : 'the team is sales-driven')
+      ? (zh ? '团队以销货为主' : 'a sales-driven team')
       : government ? (zh ? '政府客户' : 'a government customer') : (zh ? '国有企业客户' : 'a state-owned customer');
-    why.push(zh ? `${who}，正面冲突代价大：先用间接施压（技巧17），让对方明白继续拖欠的后果。`
+    if (!forbidden.has(17)) why.push(zh ? `${who}，正面冲突代价大：先用间接施压（技巧17），让对方明白继续拖欠的后果。`
       : `With ${who}, open confrontation is costly: use indirect pressure first (technique 17) so the consequences of further delay are clear.`);
   }
 
@@ -229,7 +230,8 @@ export function suggestNext(account: AccountSnapshot, now: Date, lang: Lang): Su
   if (level >= 5) cautions.push(zh ? '规则6：有理也要有节，不要恃债欺人。' : 'Rule 6: being owed does not license bullying.');
 
   const step = ladder[level];
-  step.techniques.forEach((t) => tech.add(t));
+  // With nothing open there is nothing to remind of; prevention and service stand alone.
+  if (open.length) step.techniques.forEach((t) => tech.add(t));
 
   // The key contact's personality sets the tone and adds the techniques that suit that person.
   const { contact, personality } = keyContact(account);
@@ -237,7 +239,7 @@ export function suggestNext(account: AccountSnapshot, now: Date, lang: Lang): Su
   if (contact && personality) {
     personality.techniques.forEach((t) => tech.add(t));
     tone = { personality: personality.key, contact: contact.name, name: say(personality.name), note: say(personality.tone) };
-    why.push(zh ? `关键联系人${contact.name}属${personality.name.zh}：话术语气${personality.tone.zh}，开场白已按此调整；避免${personality.avoid.zh}。`
+    why.push(zh ? `关键联系人${contact.name}属${personality.name.zh}：话术语气为“${personality.tone.zh}”，开场白已按此调整；避免${personality.avoid.zh}。`
       : `Key contact ${contact.name} is ${/^[AEIOU]/.test(personality.name.en) ? 'an' : 'a'} ${personality.name.en}: the script is ${personality.tone.en}, and its opening follows that; avoid ${personality.avoid.en}.`);
   }
 
