@@ -148,9 +148,10 @@ export function suggestNext(account: AccountSnapshot, now: Date, lang: Lang): Su
   // Government and budget-bound customers: budget, fiscal year, approval chain, audit.
   const government = customer.type === 'government';
   if (government) {
-    if (level >= 7) level = 5;
+    // Public services are not cut off and public bodies are not sued lightly: the finance letter is the ceiling.
+    if (level > 5) level = 5;
     tech.add(4);
-    why.push(zh ? '政府客户：按预算和财年节奏推进，先打通审批链，不轻易发律师函。' : 'Government customer: follow the budget and fiscal year, work the approval chain, no lawyer’s letter lightly.');
+    why.push(zh ? '政府客户：按预算和财年节奏推进，先打通审批链，不轻易停止供货或发律师函。' : 'Government customer: follow the budget and fiscal year, work the approval chain; no suspension of supply or lawyer’s letter lightly.');
     if (!answered[3] || !answered[4]) {
       const chain = governmentSpecifics.find((g) => g.key === 'approval-chain')!;
       why.push(zh ? `审批链尚不清楚：${chain.action.zh}` : `The approval chain is not known yet: ${chain.action.en}`);
