@@ -35,6 +35,8 @@ export interface Suggestion {
 /** Activities within this many days count as live negotiation (rule 10) or current tension. */
 const RECENT_DAYS = 14;
 const TENSE_DAYS = 30;
+/** A channel that won a promise or payment this recently is worth using again. */
+const WORKED_DAYS = 90;
 /** The budget push starts this many days before the fiscal year ends; the budget check runs this long after it starts. */
 const FY_END_WINDOW = 60;
 const FY_START_WINDOW = 90;
@@ -245,6 +247,14 @@ export function suggestNext(account: AccountSnapshot, now: Date, lang: Lang): Su
   }
 
   let channel: Channel = step.channel;
+  // Persistence where it works: a channel that recently won a promise or a payment is used again for a call-level step.
+  const worked = sortedActs.find((a) => ['promised', 'paid'].includes(a.outcome) && daysBetween(a.date, asOf) <= WORKED_DAYS);
+  if (channel === 'phone' && worked && ['im', 'email', 'visit'].includes(worked.channel)) {
+    channel = worked.channel;
+    const names: Record<string, Bilingual> = { im: { zh: '微信/即时消息', en: 'IM' }, email: { zh: '邮件', en: 'email' }, visit: { zh: '上门', en: 'a visit' } };
+    why.push(zh ? `${formatDay(worked.date, lang)} 通过${names[worked.channel].zh}取得了${worked.outcome === 'paid' ? '付款' : '付款承诺'}：继续用这个渠道（规则8：锲而不舍）。`
+      : `On ${formatDay(worked.date, lang)} ${names[worked.channel].en} won a ${worked.outcome === 'paid' ? 'payment' : 'payment promise'}: keep using it (rule 8: persist).`);
+  }
   if (failingPhone && channel === 'phone') {
     channel = 'email';
     why.push(zh ? '最近三次电话都无人接听：换渠道（邮件/上门），坚持跟进（技巧11）。' : 'Last three calls unanswered: switch channel, keep at it (technique 11).');

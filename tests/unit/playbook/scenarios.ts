@@ -125,6 +125,8 @@ export const scenarios: Scenario[] = [
     level: 6, tech: [13, 19], not: [22], why: { zh: [/协商仍在进行：暂不走法律程序（规则10）/], en: [/Negotiation is alive: no legal step yet \(rule 10\)/] } },
   { name: 'three unanswered calls: switch channel, keep at it', acc: account({ receivables: overdueBy(10), activities: [1, 2, 3].map((d) => activity(ago(d), 'phone', 'no-answer')) }),
     level: 2, tech: [11, 7], channel: 'email', why: { zh: [/最近三次电话都无人接听/], en: [/Last three calls unanswered/] } },
+  { name: 'IM won the last promise: keep using it', acc: account({ receivables: overdueBy(10), activities: [activity(ago(30), 'im', 'promised'), activity(ago(60), 'phone', 'no-answer')] }),
+    level: 2, tech: [7, 11], channel: 'im', why: { zh: [/2026年10月23日 通过微信\/即时消息取得了付款承诺/, /规则8/], en: [/On 23 Oct 2026 IM won a payment promise/, /rule 8/] } },
   { name: 'signer and initiator unknown: ask first', acc: account({ profile: undefined, receivables: overdueBy(5) }),
     level: 1, tech: [7], missing: [4, 5], why: { zh: [/九问第4、5问/], en: [/questions 4 and 5/] } },
   { name: 'evidence not ready before a statement', acc: account({ preparations: { customerId: 'c', checked: [3], updatedAt: 0 }, receivables: overdueBy(20) }),
