@@ -12,6 +12,7 @@ import { toIsoDay } from '@/lib/domain';
 import { formatMoney, formatDay } from '@/lib/format';
 import { allocate, daysBetween } from '@/lib/ledger';
 import { CaptureDraftCard } from './CaptureDraftCard';
+import { CaptureSavedNotice } from './CaptureSavedNotice';
 import { NextStepCard } from './NextStepCard';
 import { send } from '@/lib/browser/send';
 import { confidentMatch } from '@/lib/messaging/router';
@@ -76,7 +77,13 @@ export function SidePanelApp() {
   }, [data, today]);
 
   if (!customerId) {
-    return <main className="p-4 text-sm" data-testid="no-customer">{view?.ctx ? t('notLinked', { name: view.ctx.name ?? view.ctx.emails[0] ?? '' }) : t('noPage')}</main>;
+    return (
+      <main className="space-y-3 p-4 text-sm">
+        <CaptureSavedNotice />
+        <p data-testid="no-customer">{view?.ctx ? t('notLinked', { name: view.ctx.name ?? view.ctx.emails[0] ?? '' }) : t('noPage')}</p>
+        {view?.draft && <CaptureDraftCard key={view.draft.capturedAt} customerId={null} matches={view.matches} draft={view.draft} tabId={view.tabId} />}
+      </main>
+    );
   }
   if (!data) return <main className="p-4 text-sm" aria-busy="true">{t('loading')}</main>;
   return (
@@ -84,7 +91,8 @@ export function SidePanelApp() {
       <header>
         <h1 className="text-lg font-semibold">{data.customer.name}</h1>
       </header>
-      {view?.draft && <CaptureDraftCard customerId={customerId} draft={view.draft} tabId={view.tabId} />}
+      <CaptureSavedNotice />
+      {view?.draft && <CaptureDraftCard key={view.draft.capturedAt} customerId={customerId} matches={view.matches} draft={view.draft} tabId={view.tabId} />}
       <section aria-label={t('status')} className="rounded border border-stone-200 p-2">
         {figures.length === 0 && <p>{t('nothingOpen')}</p>}
         {figures.map(([cur, f]) => (
