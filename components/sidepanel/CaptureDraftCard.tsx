@@ -10,7 +10,6 @@ import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
 import { outcomes, toIsoDay } from '@/lib/domain';
 import { parseCapture } from '@/lib/capture';
-import { sentenceAt } from '@/lib/capture/text';
 import {
   type CaptureChannel, type CaptureField, type CaptureForm, type CaptureKind, type Outcome, type SavedCapture,
   captureChannels, captureKinds, evidenceOf, kindForIntent, matchReceivables, outcomeForIntent, saveCapture, validateCapture,
@@ -66,9 +65,11 @@ export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSav
   const [outcome, setOutcome] = useState<Outcome>(() => outcomeForIntent(parsed.intent));
   const [ticked, setTicked] = useState<string[] | null>(null);
   const [reason, setReason] = useState(() => {
+    // The sentence carrying the dispute, in the customer's own wording (the parser's text is NFKC-normalised).
     const sig = parsed.evidence.find((e) => e.kind === 'intent' && e.intent === 'dispute');
-    const s = sig ? sentenceAt(parsed.normalized, sig.index) : { index: 0, end: parsed.normalized.length };
-    return parsed.normalized.slice(s.index, s.end).replace(/\s+/g, ' ').trim().slice(0, 500);
+    const sentences = draft.text.match(/[^。！？!?\n]+[。！？!?]?/g) ?? [];
+    const hit = sig && sentences.find((x) => x.normalize('NFKC').includes(sig.text));
+    return (hit ?? draft.text).replace(/\s+/g, ' ').trim().slice(0, 500);
   });
   const [reference, setReference] = useState('');
   const [linkSender, setLinkSender] = useState(true);
