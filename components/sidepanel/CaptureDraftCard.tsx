@@ -146,7 +146,7 @@ export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSav
   return (
     <section data-testid="capture-draft" data-kind={kind} aria-label={t('captureTitle')} className="space-y-2 rounded border border-blue-300 bg-blue-50 p-2">
       <h2 className="font-medium">{t('captureTitle')}</h2>
-      <blockquote className="line-clamp-3 whitespace-pre-wrap border-l-2 border-blue-300 pl-2 text-stone-700">{draft.text}</blockquote>
+      <blockquote className="line-clamp-3 whitespace-pre-wrap border-l-2 border-blue-300 pl-2 text-stone-700">{draft.text.replace(/\n\s*\n+/g, '\n').trim()}</blockquote>
 
       <div data-testid="capture-evidence" className="text-xs text-stone-700">
         <span className="font-medium">{t('capture.evidence')}: </span>
