@@ -34,6 +34,7 @@ const mails = [
   { id: 't1', customer: 1, subject: '关于 10 月货款的付款安排', body: '王经理您好：\n\n我司财务下周五安排付款 12.4万，请查收。另外发票号 031000100 的验收单已签字。\n\n陈静\n财务经理' },
   { id: 't2', customer: 6, subject: 'Re: Overdue invoices INV-20510', body: 'Hi Emily,\n\nWe will remit $12,400 for INV-20510 by the 25th. Sorry for the delay — our AP run slipped.\n\nBest,\nSarah Miller\nAP Manager' },
   { id: 't3', customer: 10, subject: '发票抬头问题', body: '您好，贵司开具的发票抬头不对，请重开发票后我们再走付款流程。\n\n许晴' },
+  { id: 't4', customer: 6, subject: 'INV-20511: quantity billed does not match delivery', body: 'Hi Emily,\n\nThe amount on invoice INV-20511 is wrong: we received 40 units, not 50. Please send a corrected invoice; we cannot pay it as billed.\n\nBest,\nSarah Miller\nAP Manager' },
 ];
 
 export function renderDemoPage(url: URL): string | null {

@@ -1,42 +1,281 @@
-/** A capture waiting in the side panel: the parsed message as an editable draft the user confirms. */
-import { useMemo, useState } from 'react';
+/**
+ * A capture waiting in the side panel: the parsed message as an editable draft the user confirms, recorded as a
+ * promise, an activity, a dispute on named invoices or a payment notice, for the customer the panel recognised or
+ * the one the user picks. Mount it with `customerId={null}` when the tab has a draft but no confident customer.
+ */
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
-import { putPromise } from '@/lib/db/repo';
-import { newId, toIsoDay } from '@/lib/domain';
+import { outcomes, toIsoDay } from '@/lib/domain';
 import { parseCapture } from '@/lib/capture';
+import {
+  type CaptureChannel, type CaptureField, type CaptureForm, type CaptureKind, type Outcome, type SavedCapture,
+  captureChannels, captureKinds, evidenceOf, kindForIntent, matchReceivables, outcomeForIntent, saveCapture, validateCapture,
+} from '@/lib/capture/record';
+import { domainOf, isFreeMailDomain } from '@/lib/match';
+import { formatDay, formatMoney, minorDigits } from '@/lib/format';
 import { send, notifyDataChanged } from '@/lib/browser/send';
 import type { TabContextView } from '@/lib/messaging/protocol';
+import { CaptureCustomerPicker } from './CaptureCustomerPicker';
+import { announceCaptureSaved } from './CaptureSavedNotice';
 
-export function CaptureDraftCard({ customerId, draft, tabId }: { customerId: string; draft: NonNullable<TabContextView['draft']>; tabId: number }) {
+export interface CaptureDraftCardProps {
+  /** The confidently matched customer, or null to ask the user. */
+  customerId: string | null;
+  draft: NonNullable<TabContextView['draft']>;
+  tabId: number;
+  /** The tab's match candidates (best first); offered first when asking. */
+  matches?: TabContextView['matches'];
+  onSaved?: (saved: SavedCapture) => void;
+}
+
+/** At most this many open invoices are offered for ticking; the ones the message names always come first. */
+const DOC_LIST_MAX = 40;
+
+function messageDate(draft: CaptureDraftCardProps['draft']): Date {
+  const ms = draft.sentAt ? Date.parse(draft.sentAt) : NaN;
+  return Number.isNaN(ms) ? new Date(draft.capturedAt) : new Date(ms);
+}
+
+export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSaved }: CaptureDraftCardProps) {
   const { t } = useTranslation('sidepanel');
-  const { lang } = useApp();
-  const parsed = useMemo(() => parseCapture(draft.text, { now: draft.sentAt && !Number.isNaN(Date.parse(draft.sentAt)) ? new Date(draft.sentAt) : new Date(), lang }), [draft, lang]);
+  const { lang, settings } = useApp();
+  const sent = useMemo(() => messageDate(draft), [draft]);
+  const messageDay = toIsoDay(sent);
+  const parsed = useMemo(() => parseCapture(draft.text, { now: sent, lang }), [draft.text, sent, lang]);
   const first = parsed.promise?.amount ?? parsed.amounts[0];
-  const [amount, setAmount] = useState(first ? (first.minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }) : '');
-  const [currency, setCurrency] = useState(first?.currency ?? 'CNY');
-  const [date, setDate] = useState(parsed.promise?.date ?? parsed.dates[0] ?? toIsoDay(new Date()));
-  const save = async () => {
-    const minor = Math.round(Number(amount.replace(/,/g, '')) * 100);
-    if (!Number.isFinite(minor) || minor <= 0) return;
-    const now = Date.now();
-    await putPromise(getDb(), {
-      id: newId('pr'), customerId, amount: { minor, currency }, date, source: 'capture', status: 'pending', coveredMinor: 0,
-      receivableIds: [], evidence: [draft.subject, draft.sentAt, draft.url].filter(Boolean).join(' · ').slice(0, 500), createdAt: now, updatedAt: now,
-    });
-    notifyDataChanged();
-    await send({ type: 'draft/clear', tabId });
+
+  const [kind, setKind] = useState<CaptureKind>(() => kindForIntent(parsed.intent));
+  const [chosen, setChosen] = useState<string | null>(customerId);
+  const [picking, setPicking] = useState(customerId === null);
+  useEffect(() => { setChosen(customerId); setPicking(customerId === null); }, [customerId]);
+  const [amount, setAmount] = useState(() => (first
+    ? (first.minor / 10 ** minorDigits(first.currency)).toLocaleString('en-US', { minimumFractionDigits: minorDigits(first.currency) })
+    : ''));
+  const [currencyInput, setCurrencyInput] = useState<string | null>(first?.currency ?? null);
+  const [dates, setDates] = useState<Record<CaptureKind, string>>(() => ({
+    promise: parsed.promise?.date ?? '',
+    payment: parsed.dates.find((d) => d <= messageDay) ?? messageDay,
+    activity: messageDay,
+    dispute: messageDay,
+  }));
+  const [channel, setChannel] = useState<CaptureChannel>(draft.from?.includes('@') || draft.subject ? 'email' : 'im');
+  const [outcome, setOutcome] = useState<Outcome>(() => outcomeForIntent(parsed.intent));
+  const [ticked, setTicked] = useState<string[] | null>(null);
+  const [reason, setReason] = useState(() => {
+    // The sentence carrying the dispute, in the customer's own wording (the parser's text is NFKC-normalised).
+    const sig = parsed.evidence.find((e) => e.kind === 'intent' && e.intent === 'dispute');
+    const sentences = draft.text.match(/[^。！？!?\n]+[。！？!?]?/g) ?? [];
+    const hit = sig && sentences.find((x) => x.normalize('NFKC').includes(sig.text));
+    return (hit ?? draft.text).replace(/\s+/g, ' ').trim().slice(0, 500);
+  });
+  const [reference, setReference] = useState('');
+  const [linkSender, setLinkSender] = useState(true);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  const customer = useLiveQuery(async () => (chosen ? getDb().customers.get(chosen) : undefined), [chosen]);
+  const receivables = useLiveQuery(async () => (chosen ? getDb().receivables.where('customerId').equals(chosen).toArray() : []), [chosen]);
+  // The ticks follow the customer: a new customer starts again from the invoices the message names.
+  useEffect(() => setTicked(null), [chosen]);
+
+  const open = useMemo(() => (receivables ?? []).filter((r) => r.status === 'open' && r.kind === 'invoice'), [receivables]);
+  const mentioned = useMemo(() => new Set(matchReceivables(parsed.invoiceNumbers, open)), [parsed.invoiceNumbers, open]);
+  const docs = useMemo(() => [...open]
+    .sort((a, b) => Number(mentioned.has(b.id)) - Number(mentioned.has(a.id)) || a.dueDate.localeCompare(b.dueDate))
+    .slice(0, Math.max(DOC_LIST_MAX, mentioned.size)), [open, mentioned]);
+  const receivableIds = ticked ?? [...mentioned];
+  const currency = currencyInput ?? mostUsedCurrency(open.map((r) => r.amount.currency)) ?? settings.baseCurrency;
+
+  const form: CaptureForm = {
+    kind, customerId: chosen, amount, currency, date: dates[kind], channel, outcome, receivableIds, reason, reference,
   };
+  const validation = validateCapture(form);
+  const errors: Partial<Record<CaptureField, string>> = validation.ok ? {} : validation.errors;
+  const evidence = evidenceOf(draft);
+  const senderDomain = draft.from ? domainOf(draft.from) : undefined;
+  const canLink = chosen !== null && chosen !== customerId && !!senderDomain && !isFreeMailDomain(senderDomain);
+
+  const docNumbers = (ids: string[]) => open.filter((r) => ids.includes(r.id)).map((r) => r.docNumber);
+  const noteFor = (): string => {
+    if (!validation.ok || validation.value.kind !== 'payment') return draft.text;
+    const v = validation.value;
+    const parts = [t('capture.paymentNote', { amount: formatMoney(v.amount.minor, v.amount.currency, lang), date: v.date })];
+    if (v.reference) parts.push(t('capture.paymentRef', { reference: v.reference }));
+    const nums = docNumbers(v.receivableIds);
+    if (nums.length) parts.push(t('capture.paymentDocs', { docs: nums.join(', ') }));
+    return `${parts.join(lang === 'zh' ? '；' : '; ')}\n\n${draft.text}`;
+  };
+
+  const save = async () => {
+    if (!validation.ok || saving || saved) return;
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const result = await saveCapture(getDb(), validation.value, { meta: draft, note: noteFor(), messageDay });
+      setSaved(true);
+      const v = validation.value;
+      announceCaptureSaved({
+        kind: v.kind, customerId: result.customerId, customerName: customer?.name ?? result.customerId,
+        amount: v.kind === 'promise' || v.kind === 'payment' ? v.amount : undefined,
+        date: v.date, count: result.receivableIds.length, at: Date.now(),
+      });
+      onSaved?.(result);
+      // Cleared before linking: linking re-matches the tab, and the draft must be gone by then so the panel does not
+      // show it again for the customer it now recognises.
+      await send({ type: 'draft/clear', tabId }).catch(() => undefined);
+      if (canLink && linkSender) await send({ type: 'customer/link', tabId, customerId: result.customerId }).catch(() => undefined);
+      notifyDataChanged();
+    } catch (e) {
+      setSaveError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const err = (field: CaptureField) => errors[field] && (
+    <p role="alert" data-testid={`capture-error-${field}`} className="text-red-800">{t(errors[field]!)}</p>
+  );
+  const toggleDoc = (id: string, on: boolean) => setTicked(on ? [...new Set([...receivableIds, id])] : receivableIds.filter((x) => x !== id));
+  const dateLabel = kind === 'promise' ? t('capture.promisedDate') : kind === 'payment' ? t('capture.paidOn') : t('capture.messageDate');
+  const showDocs = kind !== 'activity';
+
   return (
-    <section data-testid="capture-draft" aria-label={t('captureTitle')} className="rounded border border-blue-300 bg-blue-50 p-2">
+    <section data-testid="capture-draft" data-kind={kind} aria-label={t('captureTitle')} className="space-y-2 rounded border border-blue-300 bg-blue-50 p-2">
       <h2 className="font-medium">{t('captureTitle')}</h2>
-      <p className="line-clamp-3 text-stone-700">{draft.text}</p>
-      <label className="block">{t('amount')} <input data-testid="capture-amount" value={amount} onChange={(e) => setAmount(e.target.value)} className="rounded border px-1" /></label>
-      <label className="block">{t('currency')} <input value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} className="w-16 rounded border px-1" /></label>
-      <label className="block">{t('date')} <input type="date" value={date} onChange={(e) => setDate(e.target.value)} className="rounded border px-1" /></label>
-      <button type="button" data-testid="capture-save" onClick={() => void save()} className="mt-1 rounded bg-blue-700 px-2 py-1 text-white">{t('savePromise')}</button>
+      <blockquote className="line-clamp-3 whitespace-pre-wrap border-l-2 border-blue-300 pl-2 text-stone-700">{draft.text.replace(/\n\s*\n+/g, '\n').trim()}</blockquote>
+
+      <div data-testid="capture-evidence" className="text-xs text-stone-700">
+        <span className="font-medium">{t('capture.evidence')}: </span>
+        {evidence.text
+          ? <>
+              {evidence.label && <span data-testid="capture-evidence-label">{evidence.label}</span>}
+              {evidence.url && <> · <a href={evidence.url} target="_blank" rel="noreferrer" className="break-all underline">{evidence.url}</a></>}
+            </>
+          : <span>{t('capture.evidenceNone')}</span>}
+      </div>
+
+      {picking
+        ? <CaptureCustomerPicker matches={matches} value={chosen} onChange={setChosen} />
+        : (
+          <p data-testid="capture-customer">
+            {t('capture.customer')}: <strong>{customer?.name ?? ''}</strong>{' '}
+            <button type="button" className="underline" onClick={() => setPicking(true)}>{t('capture.change')}</button>
+          </p>
+        )}
+      {picking && chosen && <p data-testid="capture-customer">{t('capture.customer')}: <strong>{customer?.name ?? ''}</strong></p>}
+      {err('customerId')}
+      {canLink && (
+        <label className="block text-xs">
+          <input type="checkbox" data-testid="capture-link-sender" checked={linkSender} onChange={(e) => setLinkSender(e.target.checked)} />{' '}
+          {t('capture.linkSender', { domain: senderDomain })}
+        </label>
+      )}
+
+      <fieldset className="flex flex-wrap gap-x-3">
+        <legend className="text-xs text-stone-600">{t('capture.kindLabel')}</legend>
+        {captureKinds.map((k) => (
+          <label key={k} className="flex items-center gap-1">
+            <input type="radio" name={`capture-kind-${draft.capturedAt}`} data-testid={`capture-kind-${k}`} checked={kind === k} onChange={() => setKind(k)} />
+            {t(`capture.kinds.${k}`)}
+          </label>
+        ))}
+      </fieldset>
+
+      {(kind === 'promise' || kind === 'payment') && (
+        <div className="flex flex-wrap gap-2">
+          <label className="block">{t('amount')}{' '}
+            <input data-testid="capture-amount" inputMode="decimal" value={amount} aria-invalid={!!errors.amount}
+              onChange={(e) => setAmount(e.target.value)} className="rounded border px-1" />
+          </label>
+          <label className="block">{t('currency')}{' '}
+            <input data-testid="capture-currency" value={currency} maxLength={3} aria-invalid={!!errors.currency}
+              onChange={(e) => setCurrencyInput(e.target.value.toUpperCase())} className="w-16 rounded border px-1" />
+          </label>
+        </div>
+      )}
+      {err('amount')}
+      {err('currency')}
+
+      <label className="block">{dateLabel}{' '}
+        <input type="date" data-testid="capture-date" value={dates[kind]} aria-invalid={!!errors.date}
+          onChange={(e) => setDates({ ...dates, [kind]: e.target.value })} className="rounded border px-1" />
+      </label>
+      {err('date')}
+
+      {kind !== 'promise' && (
+        <div className="flex flex-wrap gap-2">
+          <label>{t('capture.channel')}{' '}
+            <select data-testid="capture-channel" value={channel} onChange={(e) => setChannel(e.target.value as CaptureChannel)} className="rounded border">
+              {captureChannels.map((c) => <option key={c} value={c}>{t(`common:channels.${c}`)}</option>)}
+            </select>
+          </label>
+          {kind === 'activity' && (
+            <label>{t('capture.outcome')}{' '}
+              <select data-testid="capture-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)} className="rounded border">
+                {outcomes.map((o) => <option key={o} value={o}>{t(`common:outcomes.${o}`)}</option>)}
+              </select>
+            </label>
+          )}
+        </div>
+      )}
+
+      {kind === 'payment' && (
+        <>
+          <label className="block">{t('capture.reference')}{' '}
+            <input data-testid="capture-reference" value={reference} onChange={(e) => setReference(e.target.value)} className="rounded border px-1" />
+          </label>
+          {err('reference')}
+          <p data-testid="capture-ledger-note" className="text-amber-900">{t('capture.ledgerConfirms')}</p>
+        </>
+      )}
+
+      {kind === 'dispute' && (
+        <>
+          <label className="block">{t('capture.reason')}
+            <textarea data-testid="capture-reason" value={reason} rows={2} aria-invalid={!!errors.reason}
+              onChange={(e) => setReason(e.target.value)} className="block w-full rounded border px-1" />
+          </label>
+          {err('reason')}
+        </>
+      )}
+
+      {showDocs && chosen && (
+        <fieldset data-testid="capture-docs">
+          <legend className="text-xs text-stone-600">{kind === 'dispute' ? t('capture.documentsDispute') : t('capture.documents')}</legend>
+          {receivables && docs.length === 0 && <p className="text-stone-600">{t('capture.documentsNone')}</p>}
+          <ul className="max-h-40 overflow-y-auto">
+            {docs.map((r) => (
+              <li key={r.id}>
+                <label className="flex items-baseline gap-1 tabular-nums">
+                  <input type="checkbox" data-testid="capture-doc" data-doc={r.docNumber} checked={receivableIds.includes(r.id)}
+                    onChange={(e) => toggleDoc(r.id, e.target.checked)} />
+                  <span>{r.docNumber}</span>
+                  <span className="text-stone-600">{formatMoney(r.amount.minor, r.amount.currency, lang)} · {formatDay(r.dueDate, lang)}</span>
+                  {mentioned.has(r.id) && <span className="text-xs text-blue-800">{t('capture.mentioned')}</span>}
+                  {r.disputed && <span className="text-xs text-amber-800">{t('capture.alreadyDisputed')}</span>}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      {kind === 'dispute' && chosen && err('receivableIds')}
+
+      {saveError && <p role="alert" className="text-red-800">{t('capture.saveFailed', { error: saveError })}</p>}
+      <button type="button" data-testid="capture-save" disabled={!validation.ok || saving || saved} onClick={() => void save()}
+        className="rounded bg-blue-700 px-2 py-1 text-white disabled:cursor-not-allowed disabled:opacity-50">
+        {saving ? t('capture.saving') : t(`capture.save.${kind}`)}
+      </button>
     </section>
   );
 }
 
+function mostUsedCurrency(codes: string[]): string | undefined {
+  const n = new Map<string, number>();
+  for (const c of codes) n.set(c, (n.get(c) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0];
+}

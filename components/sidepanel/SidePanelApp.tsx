@@ -25,6 +25,7 @@ import { PromisesCard } from './Promises';
 import { ActivityQuickAdd, ActivityTimeline, type QuickAddHandle } from './Activities';
 import { ReceivablesCard } from './Receivables';
 import { CaptureDraftCard } from './CaptureDraftCard';
+import { CaptureSavedNotice } from './CaptureSavedNotice';
 
 function useTabContext(fixedTab: number | null, enabled: boolean): TabContextView | null {
   const [tabId, setTabId] = useState<number | null>(fixedTab);
@@ -120,6 +121,8 @@ function Workspace({ now }: { now: () => Date }) {
     return (
       <main className="space-y-3 p-3 text-sm" data-ready="true">
         {header}
+        <CaptureSavedNotice />
+        {view?.draft && <CaptureDraftCard key={view.draft.capturedAt} customerId={null} matches={view.matches} draft={view.draft} tabId={view.tabId} />}
         {customerId && account === null && <p role="alert" className="text-red-800">{t('customerGone')}</p>}
         {candidates && candidates.length > 0 && view && (
           <section aria-label={t('header.candidates')} className="rounded border border-amber-300 bg-amber-50 p-2" data-testid="candidates">
@@ -152,7 +155,8 @@ function Workspace({ now }: { now: () => Date }) {
       <AccountProvider account={account}>
         <main key={customerId} className="space-y-3 p-3 pb-14 text-sm" data-customer-id={customerId} data-ready="true">
           {header}
-          {view?.draft && <CaptureDraftCard customerId={customerId} draft={view.draft} tabId={view.tabId} />}
+          <CaptureSavedNotice />
+          {view?.draft && <CaptureDraftCard key={view.draft.capturedAt} customerId={customerId} matches={view.matches} draft={view.draft} tabId={view.tabId} />}
           <StatusCard />
           <NextStepCard ref={nextStep} customerId={customerId} composeTabId={composeTab} />
           <AccountFacts />
