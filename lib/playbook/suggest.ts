@@ -64,9 +64,12 @@ export function suggestNext(account: AccountSnapshot, now: Date, lang: Lang): Su
   let level = 0;
   if (overdue.length) for (let i = 1; i < thresholds.length; i++) if (dpd >= thresholds[i]) level = i;
   if (overdue.length) {
-    const sum = overdue.reduce((s, r) => s + r.openMinor, 0);
-    why.push(zh ? `最早逾期 ${dpd} 天，逾期合计 ${formatMoney(sum, overdue[0].amount.currency, lang)}（${overdue[0].docNumber}）。`
-      : `Oldest item ${dpd} days overdue; ${formatMoney(sum, overdue[0].amount.currency, lang)} overdue (${overdue[0].docNumber}).`);
+    // One total per currency: amounts in different currencies are never added together.
+    const byCurrency = new Map<string, number>();
+    for (const r of overdue) byCurrency.set(r.amount.currency, (byCurrency.get(r.amount.currency) ?? 0) + r.openMinor);
+    const sums = [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([cur, minor]) => formatMoney(minor, cur, lang)).join(zh ? '、' : ' + ');
+    why.push(zh ? `最早逾期 ${dpd} 天，逾期合计 ${sums}（${overdue[0].docNumber}）。`
+      : `Oldest item ${dpd} days overdue; ${sums} overdue (${overdue[0].docNumber}).`);
     if (attitude.ladderFactor !== 1) {
       why.push(zh ? `团队态度为“${attitude.name.zh}”：${attitude.ladder.zh}` : `Team attitude is ${attitude.name.en}: ${attitude.ladder.en}`);
     }

@@ -61,3 +61,21 @@ describe('suggestNext scenarios', () => {
     expect(s.script).toMatch(/其他任何账户均不视为付款/);
   });
 });
+
+describe('amounts in the reasons', () => {
+  it('never adds overdue amounts across currencies', async () => {
+    const { buildDemoPortfolio } = await import('@/lib/demo/portfolio');
+    const { allocate } = await import('@/lib/ledger');
+    const { defaultSettings } = await import('@/lib/domain');
+    const { suggestNext } = await import('@/lib/playbook');
+    const d = buildDemoPortfolio('2026-11-22', new Date(2026, 10, 22).getTime());
+    const by = <T extends { customerId: string }>(xs: T[]) => xs.filter((x) => x.customerId === 'c01');
+    const receivables = allocate(by(d.receivables), by(d.payments));
+    const currencies = new Set(receivables.filter((r) => r.openMinor > 0 && r.dueDate < '2026-11-22').map((r) => r.amount.currency));
+    expect(currencies.size).toBeGreaterThan(1);
+    const s = suggestNext({ customer: d.customers[0], contacts: by(d.contacts), receivables, payments: by(d.payments), promises: by(d.promises),
+      activities: by(d.activities), settings: defaultSettings() }, new Date(2026, 10, 22, 12), 'en');
+    const line = s.why.find((w) => w.startsWith('Oldest item'))!;
+    expect(line).toMatch(/CN¥[\d,.]+ \+ (US)?\$[\d,.]+ overdue/);
+  });
+});
