@@ -56,6 +56,9 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
       className="rounded border border-emerald-300 bg-emerald-50 p-2">
       <h2 id="next-h" className="font-medium">{t('nextStep')}: {suggestion.levelName} · {t(`common:channels.${suggestion.channel}`)}</h2>
       <p className="text-stone-700">{suggestion.techniqueIds.map((id) => `${id}. ${techniques.find((x) => x.id === id)?.name[lang]}`).join(' · ')}</p>
+      {suggestion.tone && (
+        <p className="mt-1 text-xs text-stone-800" data-testid="tone">{t('toneFor', { contact: suggestion.tone.contact, type: suggestion.tone.name })} {suggestion.tone.note}</p>
+      )}
       {suggestion.subject && <p className="mt-1 font-medium">{suggestion.subject}</p>}
       <pre className="mt-1 max-h-60 overflow-y-auto whitespace-pre-wrap rounded bg-white p-2 font-sans" data-testid="script">{suggestion.script}</pre>
       <div className="mt-1 flex flex-wrap items-center gap-1.5">

@@ -262,3 +262,13 @@ describe('deleting the shown customer', () => {
     expect(Number((await screen.findByTestId('outstanding-CNY')).getAttribute('data-minor'))).toBe(45_000_00);
   });
 });
+
+describe('tone', () => {
+  it('names the key contact’s personality type and the tone the script takes', async () => {
+    await db.contacts.update('k1', { personality: 'challenger' });
+    await db.profiles.put({ customerId: 'c1', signerContactId: 'k1', keyPeople: [], updatedAt: 1 });
+    renderPanel();
+    await ready();
+    expect(screen.getByTestId('tone').textContent).toMatch(/^Tone for Li Wei \(.+\):/);
+  });
+});
