@@ -12,7 +12,7 @@ import { z } from 'zod';
 import {
   type Activity, type Channel, currencyCode, isoDate, newId, outcomes, type PaymentPromise, type Receivable,
 } from '../domain';
-import { putPromise, writeTx } from '../db/repo';
+import { writeTx } from '../db/repo';
 import type { HuikuanDb } from '../db/schema';
 import { minorDigits } from '../format';
 import type { Intent } from './intent';
@@ -236,7 +236,20 @@ export async function saveCapture(db: HuikuanDb, v: ValidCapture, ctx: SaveConte
       promisedBy: ctx.meta.from?.slice(0, 500), source: 'capture', status: 'pending', coveredMinor: 0,
       receivableIds: v.receivableIds, evidence: ev, note: ctx.note.slice(0, 500) || undefined, createdAt: at, updatedAt: at,
     };
-    await putPromise(db, promise, now);
+    await writeTx(db, async (touch) => {
+      await db.promises.put(promise);
+      // A promise the customer put in writing is the debtor agreeing to perform, which interrupts the limitation
+      // period (PRC Civil Code art. 195(2)); the message is the evidence. Without evidence nothing is restarted.
+      if (ev) {
+        const targets = v.receivableIds.length
+          ? (await db.receivables.bulkGet(v.receivableIds)).filter((r): r is Receivable => !!r && r.customerId === v.customerId)
+          : await db.receivables.where('customerId').equals(v.customerId).filter((r) => r.status === 'open').toArray();
+        await db.receivables.bulkPut(targets.map((r) => ({
+          ...r, interruptions: [...r.interruptions, { date: ctx.messageDay, kind: 'debtor-agreement' as const, evidence: ev }], updatedAt: at,
+        })));
+      }
+      touch(v.customerId);
+    }, now);
     return { kind: 'promise', customerId: v.customerId, promiseId: promise.id, receivableIds: v.receivableIds };
   }
   const activity: Activity = {

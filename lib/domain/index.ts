@@ -108,6 +108,8 @@ export const receivableStatuses = ['open', 'paid', 'written-off', 'cancelled'] a
 /** Events that interrupt the limitation period (PRC Civil Code art. 195) and restart it. */
 export const interruptionKinds = [
   'demand-with-evidence', 'sealed-confirmation', 'partial-payment', 'payment-plan', 'suit',
+  /** The customer agreed in writing to pay (a captured promise): art. 195(2), 义务人同意履行义务. */
+  'debtor-agreement',
 ] as const;
 export const interruptionSchema = z.object({
   date: isoDate,

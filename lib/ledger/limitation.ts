@@ -63,7 +63,7 @@ export interface LimitationResult {
   revived: boolean;
 }
 
-const REVIVING = new Set<Interruption['kind']>(['sealed-confirmation', 'payment-plan', 'partial-payment']);
+const REVIVING = new Set<Interruption['kind']>(['sealed-confirmation', 'payment-plan', 'partial-payment', 'debtor-agreement']);
 
 /**
  * The limitation deadline of one receivable: `years` after the due date, restarted from each interruption that

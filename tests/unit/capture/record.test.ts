@@ -143,5 +143,17 @@ describe('saveCapture', () => {
     expect(p).toMatchObject({ customerId: 'c02', amount: { minor: 12_400_000, currency: 'CNY' }, date: '2026-11-27', source: 'capture',
       status: 'pending', promisedBy: 'finance@yunfan-tech.example.cn', receivableIds: ['c02-r1'], evidence: evidenceOf(ctx.meta).text });
     expect((await db.summaries.get('c02'))!.pendingPromiseCount).toBe(pending + 1);
+    // The customer's written promise restarts limitation on the receivable it names, and only that one.
+    expect((await db.receivables.get('c02-r1'))!.interruptions.at(-1)).toEqual({ date: today, kind: 'debtor-agreement', evidence: evidenceOf(ctx.meta).text });
+    const others = (await db.receivables.where('customerId').equals('c02').toArray()).filter((r) => r.id !== 'c02-r1');
+    expect(others.every((r) => !r.interruptions.some((i) => i.kind === 'debtor-agreement'))).toBe(true);
+  });
+
+  it('a promise without written evidence restarts nothing', async () => {
+    const v = validateCapture(form({ customerId: 'c02', receivableIds: ['c02-r1'] }));
+    if (!v.ok) throw new Error('invalid');
+    const before = (await db.receivables.get('c02-r1'))!.interruptions;
+    await saveCapture(db, v.value, { ...ctx, meta: {} }, fixed);
+    expect((await db.receivables.get('c02-r1'))!.interruptions).toEqual(before);
   });
 });
