@@ -36,8 +36,11 @@ const draftOf = (text: string, extra: Partial<CaptureDraftCardProps['draft']> = 
   url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgz', capturedAt: fixed.getTime(), ...extra,
 });
 
-function renderCard(props: Partial<CaptureDraftCardProps> & { draft: CaptureDraftCardProps['draft'] }) {
-  return render(<AppShell><CaptureSavedNotice /><CaptureDraftCard customerId="c01" tabId={7} {...props} /></AppShell>);
+/** Renders the card and waits for it: pages may load their strings before the first render. */
+async function renderCard(props: Partial<CaptureDraftCardProps> & { draft: CaptureDraftCardProps['draft'] }) {
+  const r = render(<AppShell><CaptureSavedNotice /><CaptureDraftCard customerId="c01" tabId={7} {...props} /></AppShell>);
+  await screen.findByTestId('capture-draft');
+  return r;
 }
 const card = () => screen.getByTestId('capture-draft');
 const save = () => within(card()).getByTestId('capture-save') as HTMLButtonElement;
@@ -46,7 +49,7 @@ const types = () => sent.map((m) => m.type);
 
 describe('capture draft card', () => {
   it('prefills a promise, shows what evidence is kept, saves it and clears the draft', async () => {
-    renderCard({ draft: draftOf('王经理您好：我司财务下周五安排付款 12.4万，请查收。') });
+    await renderCard({ draft: draftOf('王经理您好：我司财务下周五安排付款 12.4万，请查收。') });
     await within(card()).findByText('杭州云帆科技有限公司');
     expect((within(card()).getByTestId('capture-kind-promise') as HTMLInputElement).checked).toBe(true);
     expect((within(card()).getByTestId('capture-amount') as HTMLInputElement).value).toBe('124,000.00');
@@ -70,7 +73,7 @@ describe('capture draft card', () => {
 
   it('logs hardship as an activity with the message as its note, without touching limitation', async () => {
     const text = '最近公司资金紧张，付款可能要推迟一段时间，请谅解。';
-    renderCard({ draft: draftOf(text) });
+    await renderCard({ draft: draftOf(text) });
     await within(card()).findByText('杭州云帆科技有限公司');
     expect((within(card()).getByTestId('capture-kind-activity') as HTMLInputElement).checked).toBe(true);
     expect((within(card()).getByTestId('capture-outcome') as HTMLSelectElement).value).toBe('hardship');
@@ -88,7 +91,7 @@ describe('capture draft card', () => {
   });
 
   it('marks the invoice the message names as disputed, and lets the user tick another', async () => {
-    renderCard({ draft: draftOf('您好，发票号 031000101 的抬头不对，请重开发票后我们再走付款流程。', { subject: '发票抬头问题' }) });
+    await renderCard({ draft: draftOf('您好，发票号 031000101 的抬头不对，请重开发票后我们再走付款流程。', { subject: '发票抬头问题' }) });
     await within(card()).findByText('杭州云帆科技有限公司');
     expect(card().getAttribute('data-kind')).toBe('dispute');
     const docs = await within(card()).findAllByTestId('capture-doc');
@@ -121,7 +124,7 @@ describe('capture draft card', () => {
 
   it('logs a payment notice with amount, date and reference in the note, says the ledger confirms it, and books no payment', async () => {
     const payments = await db.payments.count();
-    renderCard({ customerId: 'c06', draft: draftOf('We have paid $4,321.00 on Nov 18, for Invoice #20510.', { from: 'sarah.miller@pacificrim-components.example.com' }) });
+    await renderCard({ customerId: 'c06', draft: draftOf('We have paid $4,321.00 on Nov 18, for Invoice #20510.', { from: 'sarah.miller@pacificrim-components.example.com' }) });
     await within(card()).findByText('Pacific Rim Components Inc.');
     expect(card().getAttribute('data-kind')).toBe('payment');
     expect(within(card()).getByTestId('capture-ledger-note').textContent).toMatch(/ledger import/);
@@ -139,7 +142,7 @@ describe('capture draft card', () => {
   });
 
   it('asks which customer when unsure: candidates first, then a name search; saves to the pick and links the sender', async () => {
-    renderCard({
+    await renderCard({
       customerId: null,
       matches: [{ customerId: 'c02', score: 0.7, reason: 'fuzzy-name' }, { customerId: 'c03', score: 0.66, reason: 'fuzzy-name' }],
       draft: draftOf('We will remit $4,321.00 by the 25th.', { from: 'ap@pacificrim-components.example.com' }),
@@ -169,7 +172,7 @@ describe('capture draft card', () => {
   });
 
   it('does not offer to link a free-mail sender, and can change a matched customer', async () => {
-    renderCard({ customerId: 'c01', draft: draftOf('We will remit $4,321.00 by the 25th.', { from: 'someone@gmail.com' }) });
+    await renderCard({ customerId: 'c01', draft: draftOf('We will remit $4,321.00 by the 25th.', { from: 'someone@gmail.com' }) });
     await within(card()).findByText('杭州云帆科技有限公司');
     await userEvent.click(within(card()).getByRole('button', { name: 'Change customer' }));
     await userEvent.type(within(card()).getByTestId('capture-customer-search'), 'Nordwind');
@@ -182,7 +185,7 @@ describe('capture draft card', () => {
   });
 
   it('validates amount and date with clear messages and keeps saving disabled until valid', async () => {
-    renderCard({ draft: draftOf('请尽快安排付款。') });
+    await renderCard({ draft: draftOf('请尽快安排付款。') });
     await within(card()).findByText('杭州云帆科技有限公司');
     await userEvent.click(within(card()).getByTestId('capture-kind-promise'));
     const amount = within(card()).getByTestId('capture-amount');
@@ -212,7 +215,7 @@ describe('capture draft card', () => {
 
   it('shows the errors and labels in 简体中文 when the user chose Chinese', async () => {
     await saveSettings(db, { language: 'zh' });
-    renderCard({ draft: draftOf('请尽快安排付款。') });
+    await renderCard({ draft: draftOf('请尽快安排付款。') });
     await within(card()).findByText('杭州云帆科技有限公司');
     await userEvent.click(within(card()).getByTestId('capture-kind-promise'));
     await within(card()).findByText('请填写金额。');
