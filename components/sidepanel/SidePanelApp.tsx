@@ -57,6 +57,16 @@ function useTabContext(fixedTab: number | null, enabled: boolean): TabContextVie
   return view;
 }
 
+function useLocationSearch(): string {
+  const [search, setSearch] = useState(location.search);
+  useEffect(() => {
+    const on = () => setSearch(location.search);
+    window.addEventListener('popstate', on);
+    return () => window.removeEventListener('popstate', on);
+  }, []);
+  return search;
+}
+
 const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 export function SidePanelApp({ now = () => new Date() }: { now?: () => Date }) {
@@ -66,7 +76,9 @@ export function SidePanelApp({ now = () => new Date() }: { now?: () => Date }) {
 
 function Workspace({ now }: { now: () => Date }) {
   const { t } = useTranslation('sidepanel');
-  const params = new URLSearchParams(location.search);
+  // `?customer=` can change in place (history navigation when the panel is open as a tab from the worklist).
+  const search = useLocationSearch();
+  const params = new URLSearchParams(search);
   const customerParam = params.get('customer');
   const view = useTabContext(params.get('tab') ? Number(params.get('tab')) : null, !customerParam);
   const [chosen, setChosen] = useState<{ id: string; pinned: boolean } | null>(null);

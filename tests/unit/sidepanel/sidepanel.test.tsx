@@ -272,3 +272,17 @@ describe('tone', () => {
     expect(screen.getByTestId('tone').textContent).toMatch(/^Tone for Li Wei \(.+\):/);
   });
 });
+
+describe('switching customers in place', () => {
+  it('follows ?customer= when the page navigates through history', async () => {
+    renderPanel('c1');
+    await ready('c1');
+    act(() => {
+      history.pushState(null, '', '/sidepanel.html?customer=c3');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await ready('c3');
+    expect(screen.getByTestId('customer-name').textContent).toBe('Beta Logistics Ltd');
+    expect(screen.queryByText('Acme Trading Co.')).toBeNull();
+  });
+});
