@@ -82,16 +82,20 @@ export function AccountFacts() {
   useEffect(() => { if (a.customer.updatedAt !== ownStamp.current) setDraft(incoming); }, [incoming]); // eslint-disable-line react-hooks/exhaustive-deps
   const set = (patch: Partial<Draft>) => { const next = { ...draft, ...patch }; setDraft(next); change(next); };
   const type = delinquencyTypes.find((d) => String(d.id) === draft.delinquencyType);
+  // Open by default while an overdue account has no judged delinquency type: that judgement drives the playbook.
+  // Closed cards render no form, which keeps a customer switch cheap.
+  const [open, setOpen] = useState(() => !a.customer.delinquencyType && a.receivables.some((r) => r.openMinor > 0 && r.dueDate < a.today));
   const review = a.customer.nextCreditReview;
   const reviewDue = review ? daysBetween(a.today, review) : undefined;
 
   return (
-    <details className="rounded border border-stone-200 p-2" data-testid="account-facts" open={!a.customer.delinquencyType && a.receivables.some((r) => r.openMinor > 0 && r.dueDate < a.today)}>
+    <details className="rounded border border-stone-200 p-2" data-testid="account-facts" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer font-medium">
         {t('facts.title')}
         {type && <span className="ml-2 font-normal text-stone-700">· {type.name[lang]}</span>}
         {a.customer.creditRating && <span className="ml-2 font-normal text-stone-700">· {t('facts.rating')} {a.customer.creditRating}</span>}
       </summary>
+      {open && <>
       <div className="mt-2 grid grid-cols-1 gap-2 min-[380px]:grid-cols-2">
         <Field label={t('facts.delinquencyType')}>
           <select data-testid="delinquency-type" className={inputCls} value={draft.delinquencyType} onChange={(e) => set({ delinquencyType: e.target.value })}>
@@ -137,6 +141,7 @@ export function AccountFacts() {
         <button type="button" className={buttonCls} data-testid="delete-customer" onClick={() => void remove('customers', [a.customer.id], a.customer.name)}>{t('facts.deleteCustomer')}</button>
         <SaveStatus state={state} />
       </div>
+      </>}
     </details>
   );
 }

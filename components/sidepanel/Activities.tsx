@@ -29,6 +29,7 @@ export const ActivityQuickAdd = forwardRef<QuickAddHandle>(function ActivityQuic
   const [d, setD] = useState(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const [techOpen, setTechOpen] = useState(false);
   const save = async () => {
     const parsed = activitySchema.safeParse({
       id: newId('a'), customerId: a.customer.id, date: d.date, channel: d.channel, outcome: d.outcome,
@@ -70,15 +71,15 @@ export const ActivityQuickAdd = forwardRef<QuickAddHandle>(function ActivityQuic
           <input type="date" data-testid="activity-next" className={inputCls} value={d.nextDate} onChange={(e) => setD({ ...d, nextDate: e.target.value })} />
         </Field>
       </div>
-      <details>
+      <details open={techOpen} onToggle={(e) => setTechOpen(e.currentTarget.open)}>
         <summary className="cursor-pointer text-xs text-stone-700">{t('activity.techniques')}{d.techniqueIds.length > 0 && `: ${d.techniqueIds.join(', ')}`}</summary>
-        <div className="mt-1 grid max-h-40 grid-cols-1 gap-0.5 overflow-y-auto min-[380px]:grid-cols-2">
+        {techOpen && <div className="mt-1 grid max-h-40 grid-cols-1 gap-0.5 overflow-y-auto min-[380px]:grid-cols-2">
           {techniques.map((x) => (
             <label key={x.id} className="flex items-center gap-1 text-xs">
               <input type="checkbox" checked={d.techniqueIds.includes(x.id)} onChange={() => toggleTech(x.id)} />{x.id}. {x.name[lang]}
             </label>
           ))}
-        </div>
+        </div>}
       </details>
       <textarea rows={2} aria-label={t('activity.note')} placeholder={t('activity.notePlaceholder')} data-testid="activity-note" className={inputCls}
         value={d.note} onChange={(e) => setD({ ...d, note: e.target.value })} />

@@ -61,6 +61,7 @@ export function ContactsCard() {
   const { remove } = useUndo();
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
   const add = async () => {
     if (!name.trim()) return;
     const c = await createContact(a.customer.id, name);
@@ -68,8 +69,9 @@ export function ContactsCard() {
     setEditing(c.id);
   };
   return (
-    <details className="rounded border border-stone-200 p-2" data-testid="contacts">
+    <details className="rounded border border-stone-200 p-2" data-testid="contacts" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer font-medium">{t('contacts.title')} <span className="font-normal text-stone-600">({a.contacts.length})</span></summary>
+      {open && <>
       {a.contacts.length === 0 && <p className="mt-1 text-stone-700">{t('contacts.empty')}</p>}
       <ul className="mt-1 divide-y divide-stone-100">
         {a.contacts.map((c) => (
@@ -93,6 +95,7 @@ export function ContactsCard() {
         <input aria-label={t('contacts.name')} placeholder={t('contacts.name')} className={inputCls} value={name} onChange={(e) => setName(e.target.value)} />
         <button type="submit" className={primaryCls} disabled={!name.trim()}>{t('contacts.add')}</button>
       </form>
+      </>}
     </details>
   );
 }

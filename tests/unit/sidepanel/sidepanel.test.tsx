@@ -252,7 +252,8 @@ describe('deleting the shown customer', () => {
     await ready();
     const counts = async () => Promise.all([db.customers.count(), db.receivables.count(), db.activities.count(), db.contacts.count(), db.promises.count()]);
     const before = await counts();
-    await userEvent.click(within(screen.getByTestId('account-facts')).getByText('Account judgement'));
+    // Overdue with no judged delinquency type: the card is open to ask for that judgement.
+    expect((screen.getByTestId('account-facts') as HTMLDetailsElement).open).toBe(true);
     await userEvent.click(screen.getByTestId('delete-customer'));
     expect(await screen.findByText(/no longer in Huikuan/)).toBeTruthy();
     expect(await counts()).toEqual([2, 1, 0, 0, 0]);
