@@ -18,8 +18,21 @@ import { defaultSettings, type AccountSnapshot } from '../lib/domain';
 import { allocate } from '../lib/ledger';
 import { root } from '../demo/server';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const onlyScale = process.env.BENCH_SCALE; // e.g. "500 / 5k"
+/**
+ * Flags (after `npm run bench --`): `--scale=500|5k|10k` runs one scale; `--only=popup,badge,panel,import,readpage,
+ * node,raw` runs only those measurements (seeding still happens for the scale-bound ones); `--runs=N`. The
+ * environment variables BENCH_SCALE and BENCH_RUNS still work. A partial run merges into the existing results.json.
+ */
+const argv = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => {
+  const [k, v] = a.slice(2).split('=');
+  return [k, v ?? 'true'];
+}));
+const RUNS = Number(argv.runs ?? process.env.BENCH_RUNS ?? 5);
+const scaleAlias: Record<string, string> = { '500': '500 / 5k', '5k': '5k / 50k', '10k': '10k / 200k' };
+const onlyScale = argv.scale ? (scaleAlias[argv.scale] ?? argv.scale) : process.env.BENCH_SCALE; // e.g. "500 / 5k"
+const only = argv.only ? new Set(argv.only.split(',')) : undefined;
+const want = (m: string) => !only || only.has(m);
+const partial = !!onlyScale || !!only;
 
 interface Stat { median: number; min: number; max: number; n: number }
 function stat(xs: number[]): Stat {
@@ -27,7 +40,7 @@ function stat(xs: number[]): Stat {
   const mid = s.length >> 1;
   return { median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0], max: s[s.length - 1], n: s.length };
 }
-const fmt = (s: Stat | undefined, unit = 'ms', digits = 1) => (s ? `${s.median.toFixed(digits)} ${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})` : '—');
+const fmt = (s: Stat | undefined, unit = 'ms', digits = 1) => (s && Number.isFinite(s.median) && s.median !== null ? `${s.median.toFixed(digits)} ${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})` : '—');
 
 const results: Record<string, unknown> = {
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
@@ -250,24 +263,27 @@ function nodeTimings(scale: Scale) {
   return { agingMs: stat(aging), agingItems: open.length, suggestNextMs: stat(suggest) };
 }
 
+const previous = partial ? (() => { try { return JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as Record<string, unknown>; } catch { return {}; } })() : {};
 const l = await launchExtension({ headless: true, args: ['--enable-precise-memory-info'] });
 try {
-  results.readPageMs = await readPageTimes(l);
-  const perScale: Record<string, unknown> = {};
+  results.readPageMs = want('readpage') ? await readPageTimes(l) : previous.readPageMs;
+  const perScale: Record<string, Record<string, unknown>> = { ...(previous.scales as Record<string, Record<string, unknown>> | undefined) };
+  const scaleBound = ['raw', 'popup', 'badge', 'panel', 'node', 'seed'].some(want);
   for (const scale of scales) {
-    if (onlyScale && scale.label !== onlyScale) continue;
+    if (!scaleBound || (onlyScale && scale.label !== onlyScale)) continue;
     console.log(`\n— ${scale.label}: seeding ${scale.customers} customers, ${scale.receivables} receivables, ${scale.activities} activities…`);
-    const seeded = await seed(l, scale);
-    const raw = await rawIdb(l);
-    const popup = await popupFirstPaint(l);
-    const badge = await badgeLatency(l, scale.customers);
-    // The side panel does not yet switch customers in place (it loads one per page), so there is nothing honest to time.
-    const panel = process.env.BENCH_PANEL ? await sidePanelSwitch(l, scale.customers).catch((e) => { console.warn('side panel switch:', String(e).split('\n')[0]); return undefined; }) : undefined;
-    const node = nodeTimings(scale);
-    perScale[scale.label] = { ...seeded, rawIdbRecordsPerSec: raw, popupFirstPaintMs: popup, badgeMs: badge, sidePanelSwitchMs: panel, ...node };
+    const v: Record<string, unknown> = { ...perScale[scale.label] };
+    Object.assign(v, await seed(l, scale));
+    if (want('raw')) v.rawIdbRecordsPerSec = await rawIdb(l);
+    if (want('popup')) v.popupFirstPaintMs = await popupFirstPaint(l);
+    if (want('badge')) v.badgeMs = await badgeLatency(l, scale.customers);
+    if (want('panel')) v.sidePanelSwitchMs = await sidePanelSwitch(l, scale.customers);
+    if (want('node')) Object.assign(v, nodeTimings(scale));
+    perScale[scale.label] = v;
   }
   results.scales = perScale;
-  if (!onlyScale || onlyScale === '10k / 200k') results.import200k = await importThroughput(l, 200_000);
+  const importWanted = only ? only.has('import') : !onlyScale || onlyScale === '10k / 200k';
+  results.import200k = importWanted ? await importThroughput(l, 200_000) : previous.import200k;
 } finally {
   await l.close();
 }
@@ -275,12 +291,12 @@ try {
 writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2));
 console.log('\nHuikuan benchmark —', results.machine);
 for (const [f, s] of Object.entries(results.contentScripts as Record<string, { gzipBytes: number }>)) console.log(`content script ${f}: ${(s.gzipBytes / 1024).toFixed(1)} KB gzipped (target ≤ 30)`);
-const rp = Object.values(results.readPageMs as Record<string, Stat>).map((s) => s.median);
+const rp = Object.values((results.readPageMs ?? {}) as Record<string, Stat>).map((s) => s.median);
 console.log(`readPage over fixtures: median of medians ${stat(rp).median.toFixed(3)} ms, worst ${Math.max(...rp).toFixed(3)} ms (target ≤ 5)`);
 for (const [label, v] of Object.entries(results.scales as Record<string, Record<string, unknown>>)) {
   console.log(`\n${label}`);
   console.log(`  seed via restore           ${(Number(v.seedMs) / 1000).toFixed(1)} s; IndexedDB ${v.bytesPerReceivable ? Math.round(Number(v.bytesPerReceivable)) + ' B/receivable' : '—'} (target ≤ 1024)`);
-  const raw = v.rawIdbRecordsPerSec as Record<string, Stat>;
+  const raw = (v.rawIdbRecordsPerSec ?? {}) as Record<string, Stat>;
   console.log(`  raw IndexedDB getAll       ${Object.entries(raw).map(([k, s]) => `${k} ${Math.round(s.median)}/s`).join(', ')}`);
   console.log(`  popup first data paint     ${fmt(v.popupFirstPaintMs as Stat)} (target ≤ 150)`);
   console.log(`  record DOM → badge         ${fmt(v.badgeMs as Stat)} (target ≤ 100)`);
