@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
   db.close();
   setDb(undefined);
 });
