@@ -144,20 +144,20 @@ async function revertJournal(db: HuikuanDb, j: Pick<ImportBatchRow, 'created' | 
   await db.receivables.bulkDelete(j.created.receivables);
   if (j.previous.receivables.length) await db.receivables.bulkPut(j.previous.receivables);
   if (j.previous.payments.length) await db.payments.bulkPut(j.previous.payments);
-  for (const cid of j.created.customers) {
-    // Kept only when something recorded since (a contact, a promise, another import's receivable) refers to it.
-    const used = await Promise.all([
-      db.receivables.where('customerId').equals(cid).count(), db.payments.where('customerId').equals(cid).count(),
-      db.contacts.where('customerId').equals(cid).count(), db.promises.where('customerId').equals(cid).count(),
-      db.activities.where('customerId').equals(cid).count(),
-    ]);
-    if (used.every((n) => n === 0)) {
-      await db.customers.delete(cid);
-      await db.profiles.delete(cid);
-      await db.preparations.delete(cid);
-    }
-    touched.add(cid);
+  // A created customer is kept only when something recorded since (a contact, a promise, another import's
+  // receivable) refers to it. Every customer's checks are in flight at once.
+  const unused = await Promise.all(j.created.customers.map(async (cid) => (await Promise.all([
+    db.receivables.where('customerId').equals(cid).count(), db.payments.where('customerId').equals(cid).count(),
+    db.contacts.where('customerId').equals(cid).count(), db.promises.where('customerId').equals(cid).count(),
+    db.activities.where('customerId').equals(cid).count(),
+  ])).every((n) => n === 0)));
+  const gone = j.created.customers.filter((_, i) => unused[i]);
+  if (gone.length) {
+    await db.customers.bulkDelete(gone);
+    await db.profiles.bulkDelete(gone);
+    await db.preparations.bulkDelete(gone);
   }
+  for (const cid of j.created.customers) touched.add(cid);
 }
 
 /** The part ids of a batch, oldest first. */

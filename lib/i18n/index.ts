@@ -2,7 +2,7 @@
  * i18next with one resource namespace per part of the product, both languages side by side in each file so a
  * string cannot be added in one language only without tests/unit/i18n.test.ts failing.
  *
- * This module bundles every namespace and answers synchronously (the background, the badge's few words, tests).
+ * This module bundles every namespace and answers synchronously (the background, tests).
  * Extension pages load only their own namespaces through ./core (loadI18n).
  */
 import type { i18n, TFunction } from 'i18next';
