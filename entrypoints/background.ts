@@ -10,10 +10,13 @@ import { createRouter, RejectedMessage, type Matcher, type TabEntry } from '@/li
 import { createReminderService } from '@/lib/browser/reminders';
 import { openPanelForTab } from '@/lib/browser/panel';
 import { getSettings } from '@/lib/db/repo';
+import { recoverInterruptedImports } from '@/lib/db/import';
 import { pickLang, translator } from '@/lib/i18n';
 
 export default defineBackground(() => {
   const db = getDb();
+  // An import cut off by a closed page (or a browser that quit) is reverted before anything reads the store.
+  void recoverInterruptedImports(db).catch((e: unknown) => console.warn('[huikuan] import recovery', e));
   const me = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   // Per-tab page context survives a worker restart through storage.session (cleared when the browser closes).

@@ -1,15 +1,17 @@
 /**
  * Every extension page renders inside this: it reads the settings live from Dexie, picks the UI language (the
- * user's choice, else the browser's), and provides i18next to the tree.
+ * user's choice, else the browser's), and provides i18next to the tree. Only the namespaces the page names are
+ * loaded; a page that read its settings and strings before rendering (the popup) passes them as `initial` so its
+ * first render already has them.
  */
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { i18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { browser } from 'wxt/browser';
 import { type Lang, type Settings, defaultSettings } from '@/lib/domain';
 import { getDb } from '@/lib/db/schema';
 import { getSettings } from '@/lib/db/repo';
-import { getI18n, pickLang } from '@/lib/i18n';
+import { type Namespace, allNamespaces, browserLang, loadI18n, pickLang } from '@/lib/i18n/core';
 
 interface AppState { lang: Lang; settings: Settings; ready: boolean }
 const AppContext = createContext<AppState>({ lang: 'en', settings: defaultSettings(), ready: false });
@@ -18,16 +20,32 @@ export function useApp(): AppState {
   return useContext(AppContext);
 }
 
-export function AppShell({ children }: { children: ReactNode }) {
-  const settings = useLiveQuery(() => getSettings(getDb()), []);
-  const lang = pickLang(settings?.language, browser.i18n?.getUILanguage?.() ?? navigator.language);
+export interface AppShellProps {
+  children: ReactNode;
+  /** The i18n namespaces this page uses (all by default). */
+  namespaces?: readonly Namespace[];
+  /** Settings and a matching i18n instance already read by the page's entry. */
+  initial?: { settings?: Settings; i18n: i18n };
+}
+
+export function AppShell({ children, namespaces = allNamespaces, initial }: AppShellProps) {
+  const settings = useLiveQuery(() => getSettings(getDb()), []) ?? initial?.settings;
+  const lang = pickLang(settings?.language, browserLang());
+  const [loaded, setLoaded] = useState<{ lang: Lang; i18n: i18n } | undefined>(
+    initial ? { lang: initial.i18n.language as Lang, i18n: initial.i18n } : undefined);
+  const nsKey = namespaces.join(',');
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  }, [lang]);
-  const state: AppState = { lang, settings: settings ?? defaultSettings(), ready: settings !== undefined };
+    if (loaded?.lang === lang) return;
+    let live = true;
+    void loadI18n(lang, nsKey.split(',') as Namespace[]).then((inst) => { if (live) setLoaded({ lang, i18n: inst }); });
+    return () => { live = false; };
+  }, [lang, nsKey, loaded?.lang]);
+  if (!loaded) return null;
+  const state: AppState = { lang: loaded.lang, settings: settings ?? defaultSettings(), ready: settings !== undefined };
   return (
     <AppContext.Provider value={state}>
-      <I18nextProvider i18n={getI18n(lang)}>{children}</I18nextProvider>
+      <I18nextProvider i18n={loaded.i18n}>{children}</I18nextProvider>
     </AppContext.Provider>
   );
 }

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
-import { type ImportSummary, applyImport, undoLastImport } from '@/lib/db/import';
+import { type ImportSummary, applyImport, importLedger, undoLastImport } from '@/lib/db/import';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { type ColumnMapping, type DateOrder, type LedgerField, type LedgerPreview, fieldLabels, presets } from '@/lib/transfer';
 import { formatNumber, formatPercent } from '@/lib/format';
@@ -66,7 +66,7 @@ export function ImportSection() {
         onProgress: (p) => setPhase({ kind: 'reading', fraction: p.fraction, rows: p.rows, errors: p.errors }),
       });
       if (ac.signal.aborted || parsed.aborted) { setPhase({ kind: 'message', text: t('import.cancelled'), tone: 'info' }); return; }
-      if (!parsed.rows.length && parsed.errors.some((e) => e.code === 'missing-columns')) {
+      if (!parsed.rowCount && parsed.errors.some((e) => e.code === 'missing-columns')) {
         const preview = await previewFile(file, file.name);
         setPhase({ kind: 'mapping', preview, mapping: preview.mapping });
         return;
@@ -92,8 +92,9 @@ export function ImportSection() {
     // Not awaited: Firefox may ask the user, and the import need not wait for the answer.
     void requestPersistence();
     try {
+      const opts = { fileName: parsed.fileName, signal: ac.signal };
       const summary = await guardWrite({ kind: 'import', file: parsed.fileName },
-        () => applyImport(getDb(), parsed.rows, { fileName: parsed.fileName, signal: ac.signal }));
+        () => (parsed.source ? importLedger(getDb(), parsed.source, opts) : applyImport(getDb(), parsed.rows, opts)));
       notifyDataChanged();
       setPhase({ kind: 'done', summary });
     } catch (e) {
@@ -216,8 +217,8 @@ function ParsedView({ parsed, busy, storage, presetLabel, n, onImport, onCancel,
     <Card testId="import-parsed">
       <p>{t('import.file', { file: parsed.fileName, format: parsed.format.toUpperCase() })}</p>
       <p data-testid="import-preset">{t('import.preset', { preset: presetLabel(parsed.preset) })}</p>
-      <p className="font-medium text-green-800" data-testid="import-ready" data-count={parsed.rows.length}>
-        {t('import.rowsOk', { count: parsed.rows.length })}
+      <p className="font-medium text-green-800" data-testid="import-ready" data-count={parsed.rowCount}>
+        {t('import.rowsOk', { count: parsed.rowCount })}
       </p>
       {parsed.needsDateOrder && (
         <div role="group" aria-label={t('import.dateOrder')} className="space-y-1">
@@ -261,10 +262,10 @@ function ParsedView({ parsed, busy, storage, presetLabel, n, onImport, onCancel,
         </Status>
       )}
       {busy && <Status>{t('import.importing')}</Status>}
-      {!parsed.rows.length && <Status tone="warn">{t('import.noRows')}</Status>}
+      {!parsed.rowCount && <Status tone="warn">{t('import.noRows')}</Status>}
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={btnPrimary} disabled={busy || !parsed.rows.length} onClick={onImport} data-testid="import-apply">
-          {t('import.importButton', { count: parsed.rows.length, formatted: n(parsed.rows.length) })}
+        <button type="button" className={btnPrimary} disabled={busy || !parsed.rowCount} onClick={onImport} data-testid="import-apply">
+          {t('import.importButton', { count: parsed.rowCount, formatted: n(parsed.rowCount) })}
         </button>
         <button type="button" className={btn} disabled={busy} onClick={onAdjust}>{t('import.adjust')}</button>
         <button type="button" className={btn} onClick={onCancel}>{t('import.cancel')}</button>

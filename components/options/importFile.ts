@@ -1,12 +1,14 @@
 /**
  * Reading a ledger file for the import screen. Small files are parsed in one go; large ones are streamed in
  * chunks through lib/transfer parseLedgerChunks, yielding to the event loop between chunks so the page keeps
- * painting the progress bar and the Cancel button stays live.
+ * painting the progress bar and the Cancel button stays live. A large file's rows are counted and checked, not
+ * kept: the import streams the file again (lib/db/import importLedger), so memory does not grow with the file.
  */
 import {
   type ColumnMapping, type DateOrder, type LedgerError, type LedgerNote, type LedgerPreview, type LedgerRow, parseLedger, parseLedgerChunks,
   previewRows,
 } from '@/lib/transfer';
+import type { LedgerRowSource } from '@/lib/db/import';
 
 /** Above this size the file is streamed in chunks. */
 export const SMALL_FILE_BYTES = 2 * 1024 * 1024;
@@ -19,7 +21,11 @@ export interface ParsedFile {
   preset: string;
   headers: string[];
   mapping: ColumnMapping;
+  /** The rows, for files read whole; empty for streamed files (see `source`). */
   rows: LedgerRow[];
+  rowCount: number;
+  /** Streamed (large) files: the rows are not kept; the import reads the file again chunk by chunk. */
+  source?: LedgerRowSource;
   errors: LedgerError[];
   errorCount: number;
   warnings: string[];
@@ -54,23 +60,22 @@ export async function readLedgerFile(file: Blob, fileName: string, o: ReadOption
     const r = parseLedger(await fileBytes(file), opts);
     o.onProgress?.({ fraction: 1, rows: r.rows.length, errors: r.errors.length });
     return {
-      fileName, format: r.format, preset: r.preset, headers: r.headers, mapping: r.mapping, rows: r.rows,
+      fileName, format: r.format, preset: r.preset, headers: r.headers, mapping: r.mapping, rows: r.rows, rowCount: r.rows.length,
       errors: r.errors.slice(0, MAX_ERRORS_KEPT), errorCount: r.errors.length, warnings: r.warnings, notes: r.notes,
       needsDateOrder: r.needsDateOrder, aborted: false,
     };
   }
-  const rows: LedgerRow[] = [];
   const errors: LedgerError[] = [];
   let errorCount = 0;
-  const summary = await parseLedgerChunks(file, opts, async (rs, es, p) => {
-    for (const r of rs) rows.push(r);
+  const summary = await parseLedgerChunks(file, opts, async (_rs, es, p) => {
     errorCount += es.length;
     for (const e of es) if (errors.length < MAX_ERRORS_KEPT) errors.push(e);
     o.onProgress?.({ fraction: p.fraction, rows: p.rowsSoFar, errors: p.errorsSoFar });
     await yieldToUi();
   }, o.signal);
   return {
-    fileName, format: summary.format, preset: summary.preset, headers: summary.headers, mapping: summary.mapping, rows,
+    fileName, format: summary.format, preset: summary.preset, headers: summary.headers, mapping: summary.mapping, rows: [],
+    rowCount: summary.rows, source: (consume) => parseLedgerChunks(file, opts, (rs) => consume(rs)),
     errors: errors.sort((a, b) => a.row - b.row), errorCount, warnings: summary.warnings, notes: summary.notes, needsDateOrder: summary.needsDateOrder,
     aborted: summary.aborted,
   };

@@ -11,6 +11,8 @@ import {
   type BackupIssue, type LedgerError, type LedgerNote, type PlanRejection, backupTables, fieldLabels,
 } from '@/lib/transfer';
 import { type PendingWrite, takeInterruptedWrite } from './pendingWrite';
+import { recoverInterruptedImports } from '@/lib/db/import';
+import { getDb } from '@/lib/db/schema';
 import { btn } from './ui';
 
 const quoted = (t: TFunction, items: string[]) => items.map((c) => `“${c}”`).join(t('problems.listSeparator'));
@@ -108,7 +110,11 @@ export function InterruptedNotice() {
   const [w, setW] = useState<PendingWrite | undefined>();
   useEffect(() => {
     let live = true;
-    void takeInterruptedWrite().then((x) => { if (live && x) setW(x); }, () => undefined);
+    void takeInterruptedWrite().then(async (x) => {
+      // Make the notice true before showing it: whatever the cut-off import wrote is reverted first.
+      if (x) await recoverInterruptedImports(getDb()).catch(() => undefined);
+      if (live && x) setW(x);
+    }, () => undefined);
     return () => { live = false; };
   }, []);
   if (!w) return null;

@@ -10,12 +10,9 @@ import { browser } from 'wxt/browser';
 import { useApp } from '@/components/app/AppShell';
 import { toIsoDay } from '@/lib/domain';
 import { getDb } from '@/lib/db/schema';
-import { getDataVersion, getPortfolio, replaceAll } from '@/lib/db/repo';
-import { buildDemoPortfolio } from '@/lib/demo/portfolio';
-import { notifyDataChanged } from '@/lib/browser/send';
-import { toCsv, toXlsx, worklistRowsForExport } from '@/lib/transfer';
+import { getDataVersion, getPortfolio } from '@/lib/db/repo';
+import type { PortfolioAggregate } from '@/lib/db/portfolio';
 import type { WorklistFilter } from '@/lib/worklist';
-import { MIME, downloadFile } from '@/components/options/download';
 import {
   type WorklistEntry, computeWorklist, isCacheFresh, loadOwners, loadToday, readWorklistCache, refreshWorklistCache,
   worklistSettingsKey,
@@ -26,18 +23,21 @@ import { AgingSection } from './AgingSection';
 import { TodaySection } from './TodaySection';
 import { WorklistSection } from './WorklistSection';
 import { ScoreboardSection } from './ScoreboardSection';
+import { PopupHeader } from './PopupSummary';
 
 export interface PopupAppProps {
   /** The clock (tests pin it). */
   now?: () => Date;
+  /** The aggregate the entry read before React loaded; shown until the live query answers. */
+  initialPortfolio?: PortfolioAggregate;
 }
 
-export function PopupApp({ now }: PopupAppProps = {}) {
+export function PopupApp({ now, initialPortfolio }: PopupAppProps = {}) {
   const { lang, settings, ready } = useApp();
   const { t } = useTranslation(['popup', 'common']);
   const db = getDb();
   const asOf = toIsoDay(now ? now() : new Date());
-  const portfolio = useLiveQuery(() => getPortfolio(db), [db]);
+  const portfolio = useLiveQuery(() => getPortfolio(db), [db]) ?? initialPortfolio;
   const version = useLiveQuery(() => getDataVersion(db), [db]);
   const cacheBox = useLiveQuery(async () => ({ cache: await readWorklistCache(db) }), [db]);
   const today = useLiveQuery(() => loadToday(db, asOf, settings.limitationWarnDays), [db, asOf, settings.limitationWarnDays, version]);
@@ -83,7 +83,11 @@ export function PopupApp({ now }: PopupAppProps = {}) {
   }
   if (portfolio.customers === 0) return <Onboarding onImport={openOptions} />;
 
-  const exportRows = (kind: 'csv' | 'xlsx') => {
+  // The exporters (and the XLSX writer) load on demand: they are most of the popup's code and rarely used.
+  const exportRows = async (kind: 'csv' | 'xlsx') => {
+    const [{ toCsv, toXlsx, worklistRowsForExport }, { MIME, downloadFile }] = await Promise.all([
+      import('@/lib/transfer'), import('@/components/options/download'),
+    ]);
     const list = rows ?? [];
     const table = worklistRowsForExport(list.map((r) => ({
       customerName: r.name, overdue: r.overdue, open: { minor: r.open[r.overdue.currency] ?? 0, currency: r.overdue.currency },
@@ -99,16 +103,11 @@ export function PopupApp({ now }: PopupAppProps = {}) {
   const shownFigures = filter.currency ? { ...figures, rows: figures.rows.filter((r) => r.currency === filter.currency) } : figures;
   return (
     <main className="w-[380px] space-y-2 p-2 text-sm" data-testid="popup">
-      <header className="flex items-center justify-between">
-        <h1 className="text-base font-semibold">{t('common:appName')} · {t('title')}</h1>
-        <button type="button" onClick={openOptions} className="rounded px-2 py-0.5 text-xs text-stone-700 hover:bg-stone-100">
-          {t('settings')}
-        </button>
-      </header>
+      <PopupHeader onSettings={openOptions} />
       <AgingSection figures={shownFigures} lang={lang} />
       <TodaySection data={today} lang={lang} onOpen={(it) => void openCustomer(it)} />
       <WorklistSection rows={rows} lang={lang} updating={refreshing || (filterActive && !filtered)} filter={filter}
-        owners={owners} currencies={currencies} onFilter={setFilter} onOpen={(r) => void openCustomer(r)} onExport={exportRows} />
+        owners={owners} currencies={currencies} onFilter={setFilter} onOpen={(r) => void openCustomer(r)} onExport={(kind) => void exportRows(kind)} />
       <ScoreboardSection board={board} lang={lang} />
     </main>
   );
@@ -120,8 +119,10 @@ function Onboarding({ onImport }: { onImport: () => void }) {
   const loadDemo = async () => {
     setState('loading');
     try {
-      const db = getDb();
-      await replaceAll(db, buildDemoPortfolio(toIsoDay(new Date())));
+      const [{ replaceAll }, { buildDemoPortfolio }, { notifyDataChanged }] = await Promise.all([
+        import('@/lib/db/repo'), import('@/lib/demo/portfolio'), import('@/lib/browser/send'),
+      ]);
+      await replaceAll(getDb(), buildDemoPortfolio(toIsoDay(new Date())));
       notifyDataChanged();
       setState('idle');
     } catch (e) {

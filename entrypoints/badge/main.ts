@@ -7,8 +7,11 @@ import { browser } from 'wxt/browser';
 import { openPanelForTab } from '@/lib/browser/panel';
 import { badgeViewSchema } from '@/lib/messaging/protocol';
 import { agingColor, agingTextOn } from '@/components/aging/colors';
-import { translator } from '@/lib/i18n';
+import { createI18n } from '@/lib/i18n/core';
+import { common } from '@/lib/i18n/common';
 
+// Only the shared strings: the chip is in every matching page and must load fast.
+const i18nByLang: Partial<Record<'zh' | 'en', ReturnType<typeof createI18n>>> = {};
 const params = new URLSearchParams(location.search);
 const mode = params.get('mode') === 'mail' ? 'mail' : 'crm';
 const tabId = Number(params.get('tab'));
@@ -25,7 +28,7 @@ async function render() {
   const v = view.data;
   document.documentElement.lang = v.lang === 'zh' ? 'zh-CN' : 'en';
   if (mode === 'mail') {
-    label.textContent = translator(v.lang)('capture.button');
+    label.textContent = (i18nByLang[v.lang] ??= createI18n(v.lang, { common: common[v.lang] })).t('capture.button');
     chip.title = v.state === 'linked' ? `${v.text} — ${v.title}` : v.title;
     chip.style.background = '#1d4ed8';
     chip.style.color = '#fff';
@@ -38,8 +41,14 @@ async function render() {
   chip.dataset.state = v.state;
   chip.dataset.bucket = String(v.worstBucket);
   chip.hidden = false;
-  // When the chip was first painted, for `npm run bench` (record DOM → badge latency); epoch ms.
-  requestAnimationFrame(() => { chip.dataset.paintedAt ??= String(performance.timeOrigin + performance.now()); });
+  // When the chip was last painted with what it now shows, for `npm run bench` (record DOM → badge latency); epoch
+  // ms. Every render stamps: a record page often shows the chip (from its URL) before the record's DOM arrives, and
+  // the latency that matters is to the chip that reflects the record.
+  const rendered = `${v.state}|${v.text}`;
+  requestAnimationFrame(() => {
+    chip.dataset.paintedAt = String(performance.timeOrigin + performance.now());
+    chip.dataset.painted = rendered;
+  });
 }
 
 chip.addEventListener('click', () => {

@@ -90,7 +90,10 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
       root.appendChild(frame);
       document.body.appendChild(host);
     }
-    frame!.src = `${browser.runtime.getURL('/badge.html')}?mode=${mode}&tab=${tabId}`;
+    // Re-assigning the same src would reload the chip from scratch; an existing chip re-renders itself on the
+    // background's tab/updated broadcast, which is far quicker than a new document.
+    const src = `${browser.runtime.getURL('/badge.html')}?mode=${mode}&tab=${tabId}`;
+    if (frame!.getAttribute('src') !== src) frame!.src = src;
     place();
   };
 

@@ -2,22 +2,28 @@
  * Applying a parsed ledger to the store, all or nothing, and undoing the last import.
  *
  * - Customers are matched by normalised name (lib/match normalizeCompanyName, names and aliases); receivables by
- *   customer + document number (lib/transfer planImport), so importing the same or an updated file again updates
+ *   customer + document number (lib/transfer createPlanner), so importing the same or an updated file again updates
  *   instead of duplicating.
  * - Ids are derived from customer + document number (receivables `ri…`, payments `pi…`), so a re-import finds and
  *   replaces its own rows, never adds a second payment for the same "paid" column.
- * - Everything is written in ONE writeTx (customer summaries and the portfolio aggregate included). Any throw —
- *   a failing write, an abort, the caller's `beforeCommit` — rolls the whole transaction back.
- * - An ImportBatchRow keeps the ids created and the previous version of every row changed, so undoLastImport
- *   puts the store back exactly as it was before the import.
+ * - Rows arrive in chunks (importLedger takes a streaming source; a 200,000-row file is never one array) and each
+ *   chunk is planned and written in its own transaction, together with a journal row ("part") holding the ids it
+ *   created and the previous version of every row it changed. The customer summaries and the portfolio aggregate
+ *   are refreshed at the end, in one transaction that also writes the batch row and runs `beforeCommit`.
+ * - All or nothing: if a chunk, the final transaction, the caller's `beforeCommit` or an abort fails, the parts are
+ *   reverted (newest first) and the store is exactly as before — summaries were never touched. An import cut off by
+ *   a closed page leaves parts without a batch row; the next import or undo reverts them first. Imports are
+ *   serialised with a Web Lock where the browser has one, so one page never reverts another page's running import.
+ * - undoLastImport reverts every part of the newest batch (or the inline lists of a batch written before parts
+ *   existed) and refreshes the summaries it touched.
  */
 import type { Customer, Payment, Receivable } from '../domain';
 import { normalizeCompanyName } from '../match';
 import {
-  type ExistingReceivable, type ImportPlan, type LedgerRow, type PlanFields, type PlanRejection, planImport, receivableKey,
+  type ExistingReceivable, type ImportPlan, type LedgerRow, type PlanFields, type PlanRejection, createPlanner, receivableKey,
 } from '../transfer';
 import type { HuikuanDb, ImportBatchRow } from './schema';
-import { writeTx } from './repo';
+import { refreshCustomers } from './repo';
 
 export interface ImportSummary {
   batchId: string;
@@ -40,6 +46,8 @@ export interface ApplyImportOptions {
   beforeCommit?: () => void | Promise<void>;
   /** Customer name normaliser; lib/match's by default. */
   normalize?: (name: string) => string;
+  /** Rows per write transaction (IMPORT_CHUNK_ROWS by default). */
+  chunkRows?: number;
 }
 
 /** FNV-1a, two 32-bit lanes → 16 hex digits: a short stable id part for long keys. */
@@ -98,167 +106,298 @@ function isoDay(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Plans and writes an import in one transaction; returns what it did. */
+/** Rows per write transaction: big enough to amortise a transaction, small enough to bound memory. */
+export const IMPORT_CHUNK_ROWS = 5000;
+/** Customers per summary refresh call (repo's per-customer path; the bulk path reads whole tables). */
+const REFRESH_BATCH = 200;
+/** Rejections kept for the summary (the count is always exact). */
+const MAX_REJECTIONS_KEPT = 1000;
+
+/** One chunk's undo journal, stored in db.imports next to its batch row. */
+interface ImportPartRow extends ImportBatchRow {
+  batch: string;
+  part: number;
+}
+/** The batch row of an import written in parts. */
+interface ChunkedBatchRow extends ImportBatchRow {
+  parts?: number;
+}
+
+const PART_SEP = '~';
+const partId = (batchId: string, part: number) => `${batchId}${PART_SEP}${String(part).padStart(6, '0')}`;
+const isPartId = (id: string) => id.includes(PART_SEP);
+
+/** Feeds rows to `consume` chunk by chunk, awaiting each (parseLedgerChunks fits: it pauses while a chunk is written). */
+export type LedgerRowSource = (consume: (rows: LedgerRow[]) => Promise<void>) => Promise<unknown>;
+
+/** Runs `fn` holding the import lock of this browser profile (no-op where the Web Locks API is missing). */
+async function withImportLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as (Navigator & { locks?: LockManager }) | undefined)?.locks;
+  if (!locks?.request) return fn();
+  return locks.request('huikuan-import', () => fn()) as Promise<T>;
+}
+
+/** Undoes one journal (a part, or a batch row written before parts), collecting the customers it touched. */
+async function revertJournal(db: HuikuanDb, j: Pick<ImportBatchRow, 'created' | 'previous'>, touched: Set<string>): Promise<void> {
+  const createdRecs = (await db.receivables.bulkGet(j.created.receivables)).filter((r): r is Receivable => !!r);
+  const createdPays = (await db.payments.bulkGet(j.created.payments)).filter((p): p is Payment => !!p);
+  for (const r of [...createdRecs, ...createdPays, ...j.previous.receivables, ...j.previous.payments]) touched.add(r.customerId);
+  await db.payments.bulkDelete(j.created.payments);
+  await db.receivables.bulkDelete(j.created.receivables);
+  if (j.previous.receivables.length) await db.receivables.bulkPut(j.previous.receivables);
+  if (j.previous.payments.length) await db.payments.bulkPut(j.previous.payments);
+  // A created customer is kept only when something recorded since (a contact, a promise, another import's
+  // receivable) refers to it. Every customer's checks are in flight at once.
+  const unused = await Promise.all(j.created.customers.map(async (cid) => (await Promise.all([
+    db.receivables.where('customerId').equals(cid).count(), db.payments.where('customerId').equals(cid).count(),
+    db.contacts.where('customerId').equals(cid).count(), db.promises.where('customerId').equals(cid).count(),
+    db.activities.where('customerId').equals(cid).count(),
+  ])).every((n) => n === 0)));
+  const gone = j.created.customers.filter((_, i) => unused[i]);
+  if (gone.length) {
+    await db.customers.bulkDelete(gone);
+    await db.profiles.bulkDelete(gone);
+    await db.preparations.bulkDelete(gone);
+  }
+  for (const cid of j.created.customers) touched.add(cid);
+}
+
+/** The part ids of a batch, oldest first. */
+async function partIds(db: HuikuanDb, batchId: string): Promise<string[]> {
+  return (await db.imports.where('id').between(`${batchId}${PART_SEP}`, `${batchId}${PART_SEP}\uffff`).primaryKeys()) as string[];
+}
+
+/** Reverts every part of a batch, newest first, one part in memory at a time. Returns the customers touched. */
+async function revertParts(db: HuikuanDb, batchId: string): Promise<Set<string>> {
+  const touched = new Set<string>();
+  for (const id of (await partIds(db, batchId)).reverse()) {
+    const part = await db.imports.get(id);
+    if (part) await revertJournal(db, part, touched);
+    await db.imports.delete(id);
+  }
+  return touched;
+}
+
+const journalTables = (db: HuikuanDb) => [db.customers, db.contacts, db.receivables, db.payments, db.promises, db.activities,
+  db.profiles, db.preparations, db.imports];
+
+/** Rolls back a batch whose summaries were never refreshed: its parts only, no summary work. */
+async function rollbackUnfinished(db: HuikuanDb, batchId: string): Promise<void> {
+  await db.transaction('rw', journalTables(db), () => revertParts(db, batchId));
+}
+
+/** Reverts parts left by an import that never finished (the page was closed mid-import). */
+async function recoverInterrupted(db: HuikuanDb): Promise<void> {
+  const ids = (await db.imports.toCollection().primaryKeys()) as string[];
+  const headers = new Set(ids.filter((id) => !isPartId(id)));
+  const orphans = new Set(ids.filter(isPartId).map((id) => id.slice(0, id.indexOf(PART_SEP))).filter((b) => !headers.has(b)));
+  for (const b of orphans) await rollbackUnfinished(db, b);
+}
+
+/**
+ * Reverts what an import cut off by a closed page left behind. Run when the worker starts and when the options page
+ * opens, so the half-written rows never stay visible; it waits for an import running in another page to finish.
+ */
+export async function recoverInterruptedImports(db: HuikuanDb): Promise<void> {
+  await withImportLock(() => recoverInterrupted(db));
+}
+
+/** Plans and writes an import from rows already in memory (small files, tests); see importLedger. */
 export async function applyImport(db: HuikuanDb, rows: LedgerRow[], opts: ApplyImportOptions): Promise<ImportSummary> {
-  const now = opts.now ?? new Date();
-  const t = now.getTime();
-  const asOf = isoDay(now);
-  const norm = opts.normalize ?? normalizeCompanyName;
-  const batchId = `imp${t.toString(36)}${stableHash(opts.fileName + rows.length + Math.random()).slice(0, 6)}`;
+  return importLedger(db, async (consume) => {
+    const n = opts.chunkRows ?? IMPORT_CHUNK_ROWS;
+    for (let i = 0; i < rows.length; i += n) await consume(rows.slice(i, i + n));
+  }, opts, rows.length);
+}
+
+/**
+ * Streams an import: each chunk the source hands over is planned against the store and written with its journal;
+ * the summaries are refreshed at the end. All or nothing (see the top of this file). `sizeHint` only salts the id.
+ */
+export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts: ApplyImportOptions, sizeHint = 0): Promise<ImportSummary> {
   checkAbort(opts.signal);
-
-  return writeTx(db, async (touch) => {
+  return withImportLock(async () => {
+    await recoverInterrupted(db);
+    const now = opts.now ?? new Date();
+    const t = now.getTime();
+    const asOf = isoDay(now);
+    const norm = opts.normalize ?? normalizeCompanyName;
+    const batchId = `imp${t.toString(36)}${stableHash(opts.fileName + sizeHint + Math.random()).slice(0, 6)}`;
     const customers = await db.customers.toArray();
-    checkAbort(opts.signal);
-    // Which existing customers the file names (same rule as planImport: names and aliases, normalised).
-    const byName = new Map<string, string>();
-    for (const c of [...customers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-      for (const n of [c.name, ...(c.aliases ?? [])]) {
-        const k = norm(n);
-        if (k && !byName.has(k)) byName.set(k, c.id);
-      }
-    }
-    const candidateIds = new Set<string>();
-    for (const r of rows) {
-      const id = byName.get(norm(r.customerName));
-      if (id) candidateIds.add(id);
-    }
-    const existingRecs = candidateIds.size
-      ? await db.receivables.where('customerId').anyOf([...candidateIds]).toArray()
-      : [];
-    checkAbort(opts.signal);
-    const recById = new Map(existingRecs.map((r) => [r.id, r]));
-    const payIds = existingRecs.map((r) => importedPaymentId(r.customerId, r.docNumber));
-    const existingPays = payIds.length ? await db.payments.bulkGet(payIds) : [];
-    const payById = new Map<string, Payment>();
-    for (const p of existingPays) if (p) payById.set(p.id, p);
-    const keys = new Map<string, ExistingReceivable>();
-    for (const r of existingRecs) {
-      const pay = payById.get(importedPaymentId(r.customerId, r.docNumber));
-      keys.set(receivableKey(r.customerId, r.docNumber), {
-        id: r.id, customerId: r.customerId, docNumber: r.docNumber, kind: r.kind, issueDate: r.issueDate, dueDate: r.dueDate,
-        amount: r.amount, disputed: r.disputed, contractRef: r.contractRef, status: r.status, paidMinor: pay?.amount.minor ?? 0,
-      });
-    }
-
-    const plan: ImportPlan = planImport(rows, { customers, receivableKeys: keys }, { normalize: norm });
-    checkAbort(opts.signal);
-
-    const created: ImportBatchRow['created'] = { customers: [], receivables: [], payments: [] };
-    const previous: ImportBatchRow['previous'] = { receivables: [], payments: [] };
-    const newCustomerIds = new Map<string, string>();
-    const newCustomers: Customer[] = [];
+    const planner = createPlanner(customers.map((c) => ({ id: c.id, name: c.name, aliases: c.aliases })), { normalize: norm });
     const existingIds = new Set(customers.map((c) => c.id));
-    for (const nc of plan.newCustomers) {
-      let id = importedCustomerId(nc.key);
-      for (let i = 2; existingIds.has(id); i++) id = importedCustomerId(`${nc.key}#${i}`);
-      existingIds.add(id);
-      newCustomerIds.set(nc.key, id);
-      newCustomers.push({
-        id, name: nc.name.trim().slice(0, 300), aliases: [], domains: [], crmLinks: [], type: 'enterprise', tags: [],
-        createdAt: t, updatedAt: t,
-      });
-      created.customers.push(id);
-    }
+    customers.length = 0;
+    const touched = new Set<string>();
+    const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+    let newCustomerCount = 0;
+    let paymentCount = 0;
+    const rejections: ImportSummary['rejections'] = [];
+    let part = 0;
 
-    const putRecs: Receivable[] = [];
-    const putPays: Payment[] = [];
-    const deletePays: string[] = [];
-    const customerOf = (c: ImportPlan['create'][number]) =>
-      'existingId' in c.customer ? c.customer.existingId : newCustomerIds.get(c.customer.newKey)!;
-    // A payment row can outlive its receivable (deleted by hand): look them up once, not per row.
-    const stalePayIds = plan.create.filter((c) => c.paid && c.paid.minor > 0 && 'existingId' in c.customer)
-      .map((c) => importedPaymentId(customerOf(c), c.fields.docNumber));
-    for (const p of stalePayIds.length ? await db.payments.bulkGet(stalePayIds) : []) if (p) payById.set(p.id, p);
-    for (const c of plan.create) {
-      const customerId = customerOf(c);
-      const id = importedReceivableId(customerId, c.fields.docNumber);
-      const rec = receivableFrom(id, customerId, c.fields, batchId, t);
-      putRecs.push(rec);
-      created.receivables.push(id);
-      if (c.paid && c.paid.minor > 0) {
-        const pid = importedPaymentId(customerId, c.fields.docNumber);
-        const before = payById.get(pid);
-        if (before) previous.payments.push(before);
-        else created.payments.push(pid);
-        putPays.push(paymentFrom(pid, rec, c.paid, c.settledDate, asOf, batchId, t));
-      }
-      touch(customerId);
-    }
-    for (const u of plan.update) {
-      const prev = recById.get(u.id)!;
-      previous.receivables.push(prev);
-      const next: Receivable = { ...prev, ...u.changes, importBatch: batchId, updatedAt: t };
-      putRecs.push(next);
-      if (u.paid !== undefined) {
-        const pid = importedPaymentId(prev.customerId, prev.docNumber);
-        const before = payById.get(pid);
-        if (u.paid.minor > 0) {
-          if (before) previous.payments.push(before);
-          else created.payments.push(pid);
-          putPays.push(paymentFrom(pid, next, u.paid, u.settledDate, asOf, batchId, t));
-        } else if (before) {
-          previous.payments.push(before);
-          deletePays.push(pid);
+    const writeChunk = async (rows: LedgerRow[]) => {
+      checkAbort(opts.signal);
+      const adopted: Array<[string, string]> = [];
+      await db.transaction('rw', [db.customers, db.receivables, db.payments, db.imports], async () => {
+        // The stored receivables this chunk names (by customer + document), and the payments a previous import made.
+        // A customer this import created has no stored documents but the ones it wrote, which the planner already
+        // knows as duplicates; the others are looked up one request each, all in flight at once (a cursor walking
+        // anyOf() waits for every step).
+        const pairs: Array<[string, string]> = [];
+        for (const r of rows) {
+          const c = planner.customerFor(r.customerName);
+          if (c && !planner.isNew(c.id)) pairs.push([c.id, r.invoiceNumber]);
         }
-      }
-      touch(u.customerId);
-    }
-    checkAbort(opts.signal);
+        const existingRecs = (await Promise.all(pairs.map((p) => db.receivables.where('[customerId+docNumber]').equals(p).first())))
+          .filter((r): r is Receivable => !!r);
+        const recById = new Map(existingRecs.map((r) => [r.id, r]));
+        const payById = new Map<string, Payment>();
+        const payIds = existingRecs.map((r) => importedPaymentId(r.customerId, r.docNumber));
+        for (const p of payIds.length ? await db.payments.bulkGet(payIds) : []) if (p) payById.set(p.id, p);
+        const keys = new Map<string, ExistingReceivable>();
+        for (const r of existingRecs) {
+          const pay = payById.get(importedPaymentId(r.customerId, r.docNumber));
+          keys.set(receivableKey(r.customerId, r.docNumber), {
+            id: r.id, customerId: r.customerId, docNumber: r.docNumber, kind: r.kind, issueDate: r.issueDate, dueDate: r.dueDate,
+            amount: r.amount, disputed: r.disputed, contractRef: r.contractRef, status: r.status, paidMinor: pay?.amount.minor ?? 0,
+          });
+        }
+        const plan: ImportPlan = planner.plan(rows, keys);
 
-    if (newCustomers.length) await db.customers.bulkAdd(newCustomers);
-    if (putRecs.length) await db.receivables.bulkPut(putRecs);
-    if (deletePays.length) await db.payments.bulkDelete(deletePays);
-    if (putPays.length) await db.payments.bulkPut(putPays);
-    const counts = { created: plan.counts.created, updated: plan.counts.updated, unchanged: plan.counts.unchanged,
-      rejected: plan.counts.rejected };
-    const batch: ImportBatchRow = { id: batchId, at: t, fileName: opts.fileName, created, previous, counts };
-    await db.imports.put(batch);
-    checkAbort(opts.signal);
-    await opts.beforeCommit?.();
-    return {
-      batchId, fileName: opts.fileName, ...counts, newCustomers: plan.counts.newCustomers, payments: putPays.length,
-      rejections: plan.rejected,
+        const created: ImportBatchRow['created'] = { customers: [], receivables: [], payments: [] };
+        const previous: ImportBatchRow['previous'] = { receivables: [], payments: [] };
+        const newCustomerIds = new Map<string, string>();
+        const newCustomers: Customer[] = [];
+        for (const nc of plan.newCustomers) {
+          let id = importedCustomerId(nc.key);
+          for (let i = 2; existingIds.has(id); i++) id = importedCustomerId(`${nc.key}#${i}`);
+          existingIds.add(id);
+          newCustomerIds.set(nc.key, id);
+          adopted.push([nc.key, id]);
+          newCustomers.push({
+            id, name: nc.name.trim().slice(0, 300), aliases: [], domains: [], crmLinks: [], type: 'enterprise', tags: [],
+            createdAt: t, updatedAt: t,
+          });
+          created.customers.push(id);
+        }
+
+        const putRecs: Receivable[] = [];
+        const putPays: Payment[] = [];
+        const deletePays: string[] = [];
+        const customerOf = (c: ImportPlan['create'][number]) =>
+          'existingId' in c.customer ? c.customer.existingId : newCustomerIds.get(c.customer.newKey)!;
+        // A payment row can outlive its receivable (deleted by hand): look them up once, not per row.
+        const stalePayIds = plan.create.filter((c) => c.paid && c.paid.minor > 0 && 'existingId' in c.customer)
+          .map((c) => importedPaymentId(customerOf(c), c.fields.docNumber));
+        for (const p of stalePayIds.length ? await db.payments.bulkGet(stalePayIds) : []) if (p) payById.set(p.id, p);
+        for (const c of plan.create) {
+          const customerId = customerOf(c);
+          const id = importedReceivableId(customerId, c.fields.docNumber);
+          const rec = receivableFrom(id, customerId, c.fields, batchId, t);
+          putRecs.push(rec);
+          created.receivables.push(id);
+          if (c.paid && c.paid.minor > 0) {
+            const pid = importedPaymentId(customerId, c.fields.docNumber);
+            const before = payById.get(pid);
+            if (before) previous.payments.push(before);
+            else created.payments.push(pid);
+            putPays.push(paymentFrom(pid, rec, c.paid, c.settledDate, asOf, batchId, t));
+          }
+          touched.add(customerId);
+        }
+        for (const u of plan.update) {
+          const prev = recById.get(u.id)!;
+          previous.receivables.push(prev);
+          const next: Receivable = { ...prev, ...u.changes, importBatch: batchId, updatedAt: t };
+          putRecs.push(next);
+          if (u.paid !== undefined) {
+            const pid = importedPaymentId(prev.customerId, prev.docNumber);
+            const before = payById.get(pid);
+            if (u.paid.minor > 0) {
+              if (before) previous.payments.push(before);
+              else created.payments.push(pid);
+              putPays.push(paymentFrom(pid, next, u.paid, u.settledDate, asOf, batchId, t));
+            } else if (before) {
+              previous.payments.push(before);
+              deletePays.push(pid);
+            }
+          }
+          touched.add(u.customerId);
+        }
+        checkAbort(opts.signal);
+        // The journal first: a failure after it is undone by it; a failure before it leaves this transaction empty.
+        const journal: ImportPartRow = {
+          id: partId(batchId, part), batch: batchId, part, at: t, fileName: opts.fileName, created, previous,
+          counts: { created: plan.counts.created, updated: plan.counts.updated, unchanged: plan.counts.unchanged, rejected: plan.counts.rejected },
+        };
+        await db.imports.put(journal);
+        if (newCustomers.length) await db.customers.bulkAdd(newCustomers);
+        if (putRecs.length) await db.receivables.bulkPut(putRecs);
+        if (deletePays.length) await db.payments.bulkDelete(deletePays);
+        if (putPays.length) await db.payments.bulkPut(putPays);
+        counts.created += plan.counts.created;
+        counts.updated += plan.counts.updated;
+        counts.unchanged += plan.counts.unchanged;
+        counts.rejected += plan.counts.rejected;
+        newCustomerCount += plan.counts.newCustomers;
+        paymentCount += putPays.length;
+        for (const r of plan.rejected) if (rejections.length < MAX_REJECTIONS_KEPT) rejections.push(r);
+      });
+      // Only once the chunk is committed do its new customers count as existing for the next chunks.
+      for (const [key, id] of adopted) planner.adopt(key, id);
+      part++;
     };
-  }, now);
+
+    try {
+      const size = opts.chunkRows ?? IMPORT_CHUNK_ROWS;
+      await source(async (rows) => {
+        for (let i = 0; i < rows.length; i += size) await writeChunk(rows.length > size ? rows.slice(i, i + size) : rows);
+      });
+      checkAbort(opts.signal);
+      await db.transaction('rw', db.tables, async () => {
+        const ids = [...touched];
+        for (let i = 0; i < ids.length; i += REFRESH_BATCH) await refreshCustomers(db, ids.slice(i, i + REFRESH_BATCH), now);
+        const batch: ChunkedBatchRow = { id: batchId, at: t, fileName: opts.fileName,
+          created: { customers: [], receivables: [], payments: [] }, previous: { receivables: [], payments: [] }, counts, parts: part };
+        await db.imports.put(batch);
+        checkAbort(opts.signal);
+        await opts.beforeCommit?.();
+      });
+    } catch (e) {
+      await rollbackUnfinished(db, batchId);
+      throw e;
+    }
+    return { batchId, fileName: opts.fileName, ...counts, newCustomers: newCustomerCount, payments: paymentCount, rejections };
+  });
 }
 
 /** The newest import that can still be undone. */
 export async function lastImport(db: HuikuanDb): Promise<ImportBatchRow | undefined> {
-  const rows = await db.imports.orderBy('at').reverse().toArray();
-  return rows.find((r) => !r.undone);
+  // Keys only: parts carry whole journals and are not batches.
+  const ids = ((await db.imports.orderBy('at').reverse().primaryKeys()) as string[]).filter((id) => !isPartId(id));
+  for (const id of ids) {
+    const row = await db.imports.get(id);
+    if (row && !row.undone) return row;
+  }
+  return undefined;
 }
 
 /**
  * Undoes the newest import: deletes what it created, puts back the previous version of what it changed, and
- * removes its batch record, all in one transaction. A customer it created is kept only when something recorded
- * later (a contact, a promise, an activity, a receivable from another import) still refers to it.
+ * removes its batch row and parts, all in one transaction. A customer it created is kept only when something
+ * recorded later (a contact, a promise, an activity, a receivable from another import) still refers to it.
  */
 export async function undoLastImport(db: HuikuanDb, now = new Date()): Promise<ImportBatchRow | undefined> {
-  return writeTx(db, async (touch) => {
-    const batch = await lastImport(db);
-    if (!batch) return undefined;
-    const createdRecs = (await db.receivables.bulkGet(batch.created.receivables)).filter((r): r is Receivable => !!r);
-    const createdPays = (await db.payments.bulkGet(batch.created.payments)).filter((p): p is Payment => !!p);
-    for (const r of [...createdRecs, ...createdPays, ...batch.previous.receivables, ...batch.previous.payments]) touch(r.customerId);
-    await db.payments.bulkDelete(batch.created.payments);
-    await db.receivables.bulkDelete(batch.created.receivables);
-    if (batch.previous.receivables.length) await db.receivables.bulkPut(batch.previous.receivables);
-    if (batch.previous.payments.length) await db.payments.bulkPut(batch.previous.payments);
-    for (const cid of batch.created.customers) {
-      const used = await Promise.all([
-        db.receivables.where('customerId').equals(cid).count(), db.payments.where('customerId').equals(cid).count(),
-        db.contacts.where('customerId').equals(cid).count(), db.promises.where('customerId').equals(cid).count(),
-        db.activities.where('customerId').equals(cid).count(),
-      ]);
-      if (used.every((n) => n === 0)) {
-        await db.customers.delete(cid);
-        await db.profiles.delete(cid);
-        await db.preparations.delete(cid);
-      }
-      touch(cid);
-    }
-    await db.imports.delete(batch.id);
-    return batch;
-  }, now);
+  return withImportLock(async () => {
+    await recoverInterrupted(db);
+    return db.transaction('rw', db.tables, async () => {
+      const batch = await lastImport(db);
+      if (!batch) return undefined;
+      const touched = await revertParts(db, batch.id);
+      await revertJournal(db, batch, touched);
+      await db.imports.delete(batch.id);
+      const ids = [...touched];
+      for (let i = 0; i < ids.length; i += REFRESH_BATCH) await refreshCustomers(db, ids.slice(i, i + REFRESH_BATCH), now);
+      return batch;
+    });
+  });
 }

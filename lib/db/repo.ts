@@ -114,18 +114,19 @@ async function loadRows(db: HuikuanDb, ids: string[]): Promise<Map<string, Custo
     });
     return out;
   }
-  for (const id of ids) {
-    const customer = await db.customers.get(id);
-    if (!customer) { out.set(id, undefined); continue; }
-    const [receivables, payments, promises, activities, profile] = await Promise.all([
+  // All customers' requests at once: IndexedDB pipelines them, where one customer after another waits each time.
+  const loaded = await Promise.all(ids.map(async (id) => {
+    const [customer, receivables, payments, promises, activities, profile] = await Promise.all([
+      db.customers.get(id),
       db.receivables.where('customerId').equals(id).toArray(),
       db.payments.where('customerId').equals(id).toArray(),
       db.promises.where('customerId').equals(id).toArray(),
       db.activities.where('customerId').equals(id).toArray(),
       db.profiles.get(id),
     ]);
-    out.set(id, { customer, receivables, payments, promises, activities, profile });
-  }
+    return customer ? { customer, receivables, payments, promises, activities, profile } : undefined;
+  }));
+  ids.forEach((id, i) => out.set(id, loaded[i]));
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { HuikuanDb } from '@/lib/db/schema';
 import { getPortfolio, readAll, replaceAll } from '@/lib/db/repo';
-import { applyImport, importedPaymentId, importedReceivableId, lastImport, undoLastImport } from '@/lib/db/import';
+import { applyImport, importLedger, importedPaymentId, importedReceivableId, lastImport, recoverInterruptedImports, undoLastImport } from '@/lib/db/import';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { parseLedger } from '@/lib/transfer';
 
@@ -145,5 +145,103 @@ describe('applyImport', () => {
     const s = await applyImport(db, rowsOf(csv(lines)), { fileName: 'big.csv', now });
     expect(s).toMatchObject({ created: 5000, newCustomers: 400 });
     expect(await db.summaries.count()).toBe(30 + 400);
+  });
+});
+
+describe('importLedger (chunked)', () => {
+  const many = (n: number, prefix = 'D') => {
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) lines.push(`Chunk Customer ${i % 7},${prefix}-${i},2026-08-01,2026-09-${String(1 + (i % 28)).padStart(2, '0')},${100 + i}.00,${i % 3 ? '' : '50.00'},CNY`);
+    return lines;
+  };
+
+  it('writes in several transactions and gives the same store as one chunk', async () => {
+    const rows = rowsOf(csv([...many(60), ...first.trim().split('\n').slice(1)]));
+    const other = new HuikuanDb(`t-${Math.random()}`);
+    await replaceAll(other, buildDemoPortfolio(today, now.getTime()), now);
+    const a = await applyImport(db, rows, { fileName: 'x.csv', now, chunkRows: 7 });
+    const b = await applyImport(other, rows, { fileName: 'x.csv', now, chunkRows: 10_000 });
+    expect({ ...a, batchId: '' }).toEqual({ ...b, batchId: '' });
+    expect((await readAll(db)).receivables.length).toBe((await readAll(other)).receivables.length);
+    expect(await getPortfolio(db)).toEqual(await getPortfolio(other));
+    expect((await db.summaries.toArray()).map(({ updatedAt: _u, ...s }) => s)).toEqual((await other.summaries.toArray()).map(({ updatedAt: _u, ...s }) => s));
+    other.close();
+  });
+
+  it('rejects a document repeated in a later chunk for a customer the same import created', async () => {
+    const rows = rowsOf(csv(['Brand New Trading Co.,N-1,2026-08-01,2026-09-01,100.00,,CNY', 'Other Co,O-1,2026-08-01,2026-09-01,100.00,,CNY',
+      'BRAND NEW TRADING CO LTD,N-1,2026-08-01,2026-09-01,100.00,,CNY']));
+    const s = await applyImport(db, rows, { fileName: 'x.csv', now, chunkRows: 2 });
+    expect(s).toMatchObject({ created: 2, rejected: 1, newCustomers: 2 });
+    expect(s.rejections[0].reason).toMatch(/already in row 2/);
+  });
+
+  it('a failure in a later chunk reverts the chunks already written, exactly', async () => {
+    const before = await snapshot(db);
+    let n = 0;
+    const hook = function () { if (++n === 45) throw new Error('disk full (injected)'); };
+    db.receivables.hook('creating', hook);
+    await expect(applyImport(db, rowsOf(csv(many(60))), { fileName: 'x.csv', now, chunkRows: 10 })).rejects.toThrow(/injected/);
+    db.receivables.hook('creating').unsubscribe(hook);
+    expect(n).toBe(45);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a throw before the final commit, or an abort between chunks, reverts every chunk', async () => {
+    const before = await snapshot(db);
+    await expect(applyImport(db, rowsOf(csv(many(60))), {
+      fileName: 'x.csv', now, chunkRows: 10, beforeCommit: () => { throw new Error('late failure'); },
+    })).rejects.toThrow('late failure');
+    expect(await snapshot(db)).toEqual(before);
+    const ac = new AbortController();
+    let chunks = 0;
+    await expect(importLedger(db, async (consume) => {
+      const rows = rowsOf(csv(many(60)));
+      for (let i = 0; i < rows.length; i += 10) {
+        await consume(rows.slice(i, i + 10));
+        if (++chunks === 3) ac.abort();
+      }
+    }, { fileName: 'x.csv', now, signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(chunks).toBe(3);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('undo reverts every chunk of the newest import', async () => {
+    const s0 = strip(await snapshot(db));
+    await applyImport(db, rowsOf(csv(many(60))), { fileName: 'x.csv', now, chunkRows: 9 });
+    expect((await db.imports.count())).toBe(1 + 7);
+    expect((await undoLastImport(db, now))?.fileName).toBe('x.csv');
+    expect(strip(await snapshot(db))).toEqual(s0);
+  });
+
+  it('an import cut off mid-way (the page closed) is reverted before the next import or undo', async () => {
+    const before = await snapshot(db);
+    const rows = rowsOf(csv(many(30)));
+    let wrote!: () => void;
+    const written = new Promise<void>((r) => { wrote = r; });
+    void importLedger(db, async (consume) => {
+      await consume(rows.slice(0, 10));
+      wrote();
+      await new Promise(() => undefined); // never finishes, as when the page is closed
+    }, { fileName: 'cut.csv', now });
+    await written;
+    expect((await db.receivables.count())).toBe(before.data.receivables.length + 10);
+    expect(await undoLastImport(db, now)).toBeUndefined();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('recovery at start-up reverts an import cut off mid-way without waiting for another import', async () => {
+    const before = await snapshot(db);
+    const rows = rowsOf(csv(many(30)));
+    let wrote!: () => void;
+    const written = new Promise<void>((r) => { wrote = r; });
+    void importLedger(db, async (consume) => {
+      await consume(rows.slice(0, 10));
+      wrote();
+      await new Promise(() => undefined);
+    }, { fileName: 'cut.csv', now });
+    await written;
+    await recoverInterruptedImports(db);
+    expect(await snapshot(db)).toEqual(before);
   });
 });
