@@ -42,6 +42,10 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
 
   let matcher: Promise<Matcher> | undefined;
+  let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
+  const buildMatcher = (): Promise<Matcher> => db.customers.toArray().then((cs) => buildCustomerIndex(cs));
+  // Built when the worker starts rather than when the first record page asks: that page's badge should not wait.
+  setTimeout(() => { matcher ??= buildMatcher(); }, 0);
   const reminders = createReminderService({ db, browser, now: () => new Date() });
 
   const broadcast = (message: unknown) => {
@@ -53,8 +57,13 @@ export default defineBackground(() => {
     me,
     db,
     tabs,
-    matcher: () => (matcher ??= db.customers.toArray().then((cs) => buildCustomerIndex(cs))),
-    invalidateMatcher: () => { matcher = undefined; },
+    matcher: () => (matcher ??= buildMatcher()),
+    invalidateMatcher: () => {
+      matcher = undefined;
+      // Rebuilt off the hot path once edits settle, so the next page that opens finds it ready.
+      clearTimeout(rebuildTimer);
+      rebuildTimer = setTimeout(() => { matcher ??= buildMatcher(); }, 1000);
+    },
     now: () => new Date(),
     browserLang: () => browser.i18n.getUILanguage(),
     broadcast,

@@ -6,7 +6,7 @@ import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppShell>
+    <AppShell namespaces={['common', 'sidepanel']}>
       <SidePanelApp />
     </AppShell>
   </StrictMode>,
