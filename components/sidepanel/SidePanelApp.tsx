@@ -3,7 +3,7 @@
  * optionally pinned. Top to bottom as UI.md orders it: who → how much and how late → what next → what we know →
  * what happened → the documents. Follows the tab through the background's `tab/updated` broadcasts.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
@@ -65,6 +65,24 @@ function useLocationSearch(): string {
     return () => window.removeEventListener('popstate', on);
   }, []);
   return search;
+}
+
+/**
+ * The cards under the first screen (what we know, what happened, the documents) render in the frame after the
+ * customer's figures and next step, so a switch shows what matters first; a placeholder holds their space.
+ */
+function BelowTheFold({ children }: { children: ReactNode }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => { timer = setTimeout(() => startTransition(() => setShown(true)), 0); });
+    return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
+  }, []);
+  return (
+    <div className="space-y-3" data-testid="below-the-fold" data-complete={shown}>
+      {shown ? children : <div className="h-96 rounded bg-stone-50" aria-busy="true" />}
+    </div>
+  );
 }
 
 const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
@@ -171,17 +189,19 @@ function Workspace({ now }: { now: () => Date }) {
           {view?.draft && <CaptureDraftCard key={view.draft.capturedAt} customerId={customerId} matches={view.matches} draft={view.draft} tabId={view.tabId} />}
           <StatusCard />
           <NextStepCard ref={nextStep} customerId={customerId} composeTabId={composeTab} />
-          <AccountFacts />
-          <NineQuestions />
-          <ContactsCard />
-          <PreparationsChecklist />
-          <PromisesCard />
-          <section ref={activityRef} aria-labelledby="activity-h" data-testid="activity" className="space-y-2 rounded border border-stone-200 p-2">
-            <h2 id="activity-h" className="font-medium">{t('activity.title')} <kbd className="rounded border px-1 text-xs font-normal text-stone-600">n</kbd></h2>
-            <ActivityQuickAdd ref={quickAdd} />
-            <ActivityTimeline />
-          </section>
-          <ReceivablesCard />
+          <BelowTheFold>
+            <AccountFacts />
+            <NineQuestions />
+            <ContactsCard />
+            <PreparationsChecklist />
+            <PromisesCard />
+            <section ref={activityRef} aria-labelledby="activity-h" data-testid="activity" className="space-y-2 rounded border border-stone-200 p-2">
+              <h2 id="activity-h" className="font-medium">{t('activity.title')} <kbd className="rounded border px-1 text-xs font-normal text-stone-600">n</kbd></h2>
+              <ActivityQuickAdd ref={quickAdd} />
+              <ActivityTimeline />
+            </section>
+            <ReceivablesCard />
+          </BelowTheFold>
         </main>
       </AccountProvider>
   );

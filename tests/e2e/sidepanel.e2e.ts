@@ -37,7 +37,7 @@ after(async () => {
 
 async function panelFor(customer: string): Promise<Page> {
   const panel = await l.openPage(`sidepanel.html?customer=${customer}`);
-  await panel.locator(`main[data-customer-id="${customer}"][data-ready="true"]`).waitFor({ timeout: 15_000 });
+  await panel.locator(`main[data-customer-id="${customer}"][data-ready="true"] [data-testid=below-the-fold][data-complete="true"]`).waitFor({ timeout: 15_000 });
   return panel;
 }
 

@@ -32,6 +32,8 @@ function renderPanel(customer = 'c1') {
 const ready = async (id = 'c1') => waitFor(() => {
   const main = document.querySelector(`main[data-customer-id="${id}"][data-ready="true"]`);
   expect(main).toBeTruthy();
+  // The cards below the first screen render a frame later.
+  expect(main!.querySelector('[data-testid="below-the-fold"][data-complete="true"]')).toBeTruthy();
   return main as HTMLElement;
 }, { timeout: 5000 });
 
