@@ -5,9 +5,8 @@
 import type { CrmLink, Lang, PageContext } from '../domain';
 import { toIsoDay } from '../domain';
 import type { HuikuanDb } from '../db/schema';
-import { getSettings, loadAccountRows, putCustomer } from '../db/repo';
-import { allocate } from '../ledger/allocate';
-import { suggestNext } from '../playbook/suggest';
+import { getSettings, putCustomer } from '../db/repo';
+import { ladderStepFor } from './views';
 import { translator } from '../i18n';
 import { domainOf, isFreeMailDomain } from '../match';
 import {
@@ -137,13 +136,13 @@ export function createRouter(deps: RouterDeps) {
         const m = entry && confidentMatch(entry.matches);
         if (!entry?.ctx) return { state: 'none', text: '', title: '', worstBucket: -1, lang };
         if (!m) return unlinkedBadge(lang);
-        const rows = await loadAccountRows(deps.db, m.customerId);
-        if (!rows) return unlinkedBadge(lang);
-        const step = suggestNext({ ...rows, receivables: allocate(rows.receivables, rows.payments) }, deps.now(), lang);
-        return badgeViewFor({
-          summary: rows.summary, customerName: rows.customer.name, lang, asOf: toIsoDay(deps.now()),
-          bucketDays: rows.settings.agingBuckets, step: { level: step.level, name: step.levelName },
-        });
+        // The badge is on the host page's critical path: it reads the maintained summary only, never the account.
+        const [customer, summary, settings] = await Promise.all([
+          deps.db.customers.get(m.customerId), deps.db.summaries.get(m.customerId), getSettings(deps.db),
+        ]);
+        if (!customer) return unlinkedBadge(lang);
+        return badgeViewFor({ summary, customerName: customer.name, lang, asOf: toIsoDay(deps.now()), bucketDays: settings.agingBuckets,
+          step: summary ? ladderStepFor(summary, settings, toIsoDay(deps.now()), lang) : undefined });
       }
       case 'capture/open-message': {
         if (!isEmbeddedFrame(sender, deps.me)) throw new RejectedMessage('capture only from the capture frame');

@@ -1,5 +1,7 @@
 /** The small views the background hands to the badge frame: computed from a maintained summary, never a scan. */
-import type { CustomerSummary, Lang } from '../domain';
+import type { CustomerSummary, Lang, Settings } from '../domain';
+import { ladder } from '../playbook/catalog';
+import { attitudes } from '../playbook/method';
 import { formatMoney } from '../format';
 import { translator } from '../i18n';
 import { daysBetween } from '../ledger/dates';
@@ -38,6 +40,21 @@ export function badgeOverdueText(overdueMinor: number, currency: string, days: n
   const t = translator(lang);
   const exact = t('badge.overdue', { amount: formatMoney(overdueMinor, currency, lang), days });
   return exact.length <= 26 ? exact : t('badge.overdue', { amount: formatMoney(overdueMinor, currency, lang, { compact: true }), days });
+}
+
+/**
+ * The ladder step the days past due alone put the account at (the playbook's starting point before its rules, with
+ * the team's attitude applied), from the summary: cheap enough for the badge's path.
+ */
+export function ladderStepFor(summary: CustomerSummary, settings: Pick<Settings, 'ladderDays' | 'attitude'>, asOf: string, lang: Lang):
+  { level: number; name: string } | undefined {
+  const oldest = summary.openByDue.filter(([due, , minor]) => minor > 0 && due < asOf).map(([due]) => due).sort()[0];
+  if (!oldest) return undefined;
+  const dpd = daysBetween(oldest, asOf);
+  const factor = attitudes.find((a) => a.key === settings.attitude)?.ladderFactor ?? 1;
+  let level = 0;
+  settings.ladderDays.forEach((d, i) => { if (i > 0 && dpd >= Math.round(d * factor)) level = i; });
+  return { level, name: ladder[level].name[lang] };
 }
 
 export function badgeViewFor(input: {

@@ -71,7 +71,7 @@ describe('message router', () => {
     expect(view.state).toBe('linked');
     expect(view.text).toMatch(/overdue/);
     // The tooltip names the escalation level the playbook puts the account at.
-    expect(view.title).toMatch(/Escalation level [0-8]: .+\.$/);
+    expect(view.title).toMatch(/Escalation level [0-8] by days overdue: .+\.$/);
     // Tab 8 has no page context: the frame there learns nothing about tab 7.
     const other = await handle({ type: 'badge/get' }, frame(8)) as { state: string; text: string };
     expect(other.state).toBe('none');
@@ -127,5 +127,18 @@ describe('message router', () => {
     await handle({ type: 'capture/open-message' }, mailFrame);
     const view = await handle({ type: 'tab/context', tabId: 9 }, panel) as { draft: { text: string; subject: string } };
     expect(view.draft).toMatchObject({ text: '下周五付款 12.4万', subject: 'Pay' });
+  });
+});
+
+describe('ladder step for the badge', () => {
+  const summary = (due: string) => ({ openByDue: [[due, 'CNY', 100], ['2026-12-30', 'CNY', 5]] }) as unknown as import('@/lib/domain').CustomerSummary;
+  const settings = { ladderDays: [-7, 1, 8, 15, 30, 45, 60, 90, 120], attitude: 'collection-driven' as const };
+  it('follows the days past due of the oldest overdue amount and the team attitude', async () => {
+    const { ladderStepFor } = await import('@/lib/messaging/views');
+    expect(ladderStepFor(summary('2026-11-20'), settings, '2026-11-22', 'en')).toEqual({ level: 1, name: 'First reminder' });
+    expect(ladderStepFor(summary('2026-08-01'), settings, '2026-11-22', 'zh')?.level).toBe(7);
+    // A passive team stretches the thresholds: 113 days is below 90 × 1.5.
+    expect(ladderStepFor(summary('2026-08-01'), { ...settings, attitude: 'passive' }, '2026-11-22', 'en')?.level).toBe(6);
+    expect(ladderStepFor(summary('2026-12-01'), settings, '2026-11-22', 'en')).toBeUndefined();
   });
 });
