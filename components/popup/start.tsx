@@ -47,7 +47,8 @@ export function popupI18n(lang: Lang): i18n {
   return createI18n(lang, { common: common[lang], popup: popup[lang] });
 }
 
-export async function startPopup(container: HTMLElement, first: Promise<FirstRead | undefined>, now = () => new Date()): Promise<void> {
+/** Returns the React root so a caller that is not the popup page (a test) can unmount it. */
+export async function startPopup(container: HTMLElement, first: Promise<FirstRead | undefined>, now = () => new Date()): Promise<Root> {
   const rows = await first;
   const display = firstDisplaySettings(rows?.settings);
   const lang = pickLang(display.language, browserLang());
@@ -61,7 +62,7 @@ export async function startPopup(container: HTMLElement, first: Promise<FirstRea
     void import('./live').then((m) => m.renderLive(root, { i18n, rawSettings: rows?.settings, portfolio }));
   };
   // Nothing to summarise (no store yet, or an empty one): the live popup shows the onboarding.
-  if (!portfolio || portfolio.customers === 0) { goLive(); return; }
+  if (!portfolio || portfolio.customers === 0) { goLive(); return root; }
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   root.render(
     <StrictMode>
@@ -70,4 +71,5 @@ export async function startPopup(container: HTMLElement, first: Promise<FirstRea
       </I18nextProvider>
     </StrictMode>,
   );
+  return root;
 }

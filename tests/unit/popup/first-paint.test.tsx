@@ -22,7 +22,11 @@ beforeEach(() => {
   db = new HuikuanDb(name);
   setDb(db);
 });
-afterEach(() => {
+let started: Array<{ unmount(): void }> = [];
+afterEach(async () => {
+  // startPopup owns its root (testing-library's cleanup does not know it): unmount it before the DOM goes away.
+  await act(async () => { started.forEach((r) => r.unmount()); });
+  started = [];
   cleanup();
   document.body.replaceChildren();
   db.close();
@@ -61,7 +65,7 @@ describe('popup first paint', () => {
     const rows = await readFirstPaintRows(indexedDB, name);
     const root = document.createElement('div');
     document.body.appendChild(root);
-    await act(async () => { await startPopup(root, Promise.resolve(rows), () => fixed); });
+    await act(async () => { started.push(await startPopup(root, Promise.resolve(rows), () => fixed)); });
     const figures = portfolioFigures((await getPortfolio(db)), today, [30, 60, 90]);
     const cny = figures.rows.find((r) => r.currency === 'CNY')!;
     const total = await screen.findByTestId('portfolio-total-CNY');
@@ -74,7 +78,7 @@ describe('popup first paint', () => {
   it('goes straight to the live popup (onboarding) when there is no store yet', async () => {
     const root = document.createElement('div');
     document.body.appendChild(root);
-    await act(async () => { await startPopup(root, Promise.resolve(undefined), () => fixed); });
+    await act(async () => { started.push(await startPopup(root, Promise.resolve(undefined), () => fixed)); });
     expect(await screen.findByTestId('onboarding', {}, { timeout: 5000 })).toBeTruthy();
   });
 });
