@@ -183,7 +183,9 @@ export class CustomerIndex {
     const norm = query.name ? normalizeCompanyName(query.name) : '';
     if (norm) {
       for (const id of this.byName.get(norm) ?? []) add(id, SCORES.name, 'name');
-      this.fuzzy(norm, add);
+      // A fuzzy candidate scores at most fuzzyMax, below every exact reason by more than the rival margin, so once
+      // something matched exactly it can neither win nor make the match ambiguous: skip the costly part.
+      if (best.size === 0) this.fuzzy(norm, add);
     }
     return [...best.values()].sort((a, b) => b.score - a.score || (a.customerId < b.customerId ? -1 : 1)).slice(0, 50);
   }
