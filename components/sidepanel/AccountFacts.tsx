@@ -3,7 +3,7 @@
  * strategy), the credit rating and the next credit review, the credit limit, the customer type and fiscal year.
  * Saves as you type; the playbook reads all of it.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useApp } from '@/components/app/AppShell';
@@ -12,23 +12,23 @@ import { putCustomer } from '@/lib/db/repo';
 import { creditRatings, customerTypes, isoDate, type Customer } from '@/lib/domain';
 import { delinquencyTypes } from '@/lib/playbook/catalog';
 import { daysBetween } from '@/lib/ledger';
-import { formatDay, minorDigits, toMajor } from '@/lib/format';
+import { formatDay, toMajor } from '@/lib/format';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { useAccount } from './account';
-import { useAutosave } from './autosave';
+import { useAutosavedDraft } from './autosave';
 import { useUndo } from './undo';
-import { Field, SaveStatus, buttonCls, inputCls, useFieldError } from './fields';
+import { Field, SaveStatus, buttonCls, checkAmount, inputCls, typedMoney, useFieldError } from './fields';
 
 const draftSchema = z.object({
   delinquencyType: z.string(),
   creditRating: z.string(),
   nextCreditReview: z.union([z.literal(''), isoDate]),
-  creditLimit: z.string().regex(/^\s*(\d{1,13}([.,]\d{1,2})?)?\s*$/, 'amount'),
+  creditLimit: z.string().max(40),
   creditCurrency: z.string().regex(/^[A-Za-z]{3}$/),
   type: z.enum(customerTypes),
   fiscalYearStartMonth: z.string(),
   owner: z.string().max(500),
-});
+}).superRefine((d, ctx) => checkAmount(ctx, 'creditLimit', d.creditLimit, d.creditCurrency));
 type Draft = z.infer<typeof draftSchema>;
 
 function toDraft(c: Customer, baseCurrency: string): Draft {
@@ -45,14 +45,12 @@ function toDraft(c: Customer, baseCurrency: string): Draft {
 }
 
 export function applyDraft(c: Customer, d: Draft, now: number): Customer {
-  const currency = d.creditCurrency.toUpperCase();
-  const limit = d.creditLimit.trim() ? Math.round(Number(d.creditLimit.trim().replace(',', '.')) * 10 ** minorDigits(currency)) : undefined;
   return {
     ...c,
     delinquencyType: d.delinquencyType ? Number(d.delinquencyType) : undefined,
     creditRating: (d.creditRating || undefined) as Customer['creditRating'],
     nextCreditReview: d.nextCreditReview || undefined,
-    creditLimit: limit !== undefined ? { minor: limit, currency } : undefined,
+    creditLimit: typedMoney(d.creditLimit, d.creditCurrency),
     type: d.type,
     fiscalYearStartMonth: d.fiscalYearStartMonth ? Number(d.fiscalYearStartMonth) : undefined,
     owner: d.owner.trim() || undefined,
@@ -66,21 +64,16 @@ export function AccountFacts() {
   const a = useAccount();
   const fieldError = useFieldError();
   const { remove } = useUndo();
-  const [draft, setDraft] = useState(() => toDraft(a.customer, settings.baseCurrency));
-  // Another context (import, capture) may change the customer: take it unless the user is mid-edit here.
   const incoming = useMemo(() => toDraft(a.customer, settings.baseCurrency), [a.customer, settings.baseCurrency]);
-  // Only a write from elsewhere (linking from a page, an import) replaces what is on screen; our own comes back too.
-  const ownStamp = useRef<number | undefined>(undefined);
-  const { state, issues, change } = useAutosave(draftSchema, async (d) => {
-    const fresh = await getDb().customers.get(a.customer.id);
-    if (!fresh) return;
-    const now = Date.now();
-    ownStamp.current = now;
-    await putCustomer(getDb(), applyDraft(fresh, d, now));
-    notifyDataChanged();
+  const { draft, set, state, issues } = useAutosavedDraft({
+    schema: draftSchema, incoming, stamp: a.customer.updatedAt,
+    save: async (d, now) => {
+      const fresh = await getDb().customers.get(a.customer.id);
+      if (!fresh) return;
+      await putCustomer(getDb(), applyDraft(fresh, d, now));
+      notifyDataChanged();
+    },
   });
-  useEffect(() => { if (a.customer.updatedAt !== ownStamp.current) setDraft(incoming); }, [incoming]); // eslint-disable-line react-hooks/exhaustive-deps
-  const set = (patch: Partial<Draft>) => { const next = { ...draft, ...patch }; setDraft(next); change(next); };
   const type = delinquencyTypes.find((d) => String(d.id) === draft.delinquencyType);
   // Open by default while an overdue account has no judged delinquency type: that judgement drives the playbook.
   // Closed cards render no form, which keeps a customer switch cheap.

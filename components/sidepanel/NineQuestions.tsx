@@ -2,7 +2,7 @@
  * The nine payment-process questions (客户付款流程九问) as a form that saves as you type, with a completeness
  * meter. An unanswered question shows what to ask and whom — the empty state teaches the method.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useApp } from '@/components/app/AppShell';
@@ -11,17 +11,17 @@ import { putProfile } from '@/lib/db/repo';
 import { budgetCycles, paymentProcessProfileSchema, type PaymentProcessProfile } from '@/lib/domain';
 import { nineQuestionAnswered } from '@/lib/ledger';
 import { nineQuestions } from '@/lib/playbook/catalog';
-import { minorDigits, toMajor } from '@/lib/format';
+import { toMajor } from '@/lib/format';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { useAccount } from './account';
-import { useAutosave } from './autosave';
+import { useAutosavedDraft } from './autosave';
 import { ContactPicker } from './contacts';
-import { Field, SaveStatus, buttonCls, inputCls, useFieldError } from './fields';
+import { Field, SaveStatus, buttonCls, checkAmount, inputCls, typedMoney, useFieldError } from './fields';
 
 const day = z.string().regex(/^\s*(|[1-9]|[12]\d|3[01])\s*$/, 'day');
 const draftSchema = z.object({
   collectionTrigger: z.string().max(500),
-  amount: z.string().regex(/^\s*(\d{1,13}([.,]\d{1,2})?)?\s*$/, 'amount'),
+  amount: z.string().max(40),
   amountCurrency: z.string().regex(/^[A-Za-z]{3}$/),
   amountNote: z.string().max(500),
   budgetRequired: z.enum(['', 'yes', 'no']),
@@ -36,7 +36,7 @@ const draftSchema = z.object({
   bankClosingDay: day,
   transferDays: z.string().regex(/^\s*(\d{1,2})?\s*$/, 'days'),
   fundingAndCredit: z.string().max(500),
-});
+}).superRefine((d, ctx) => checkAmount(ctx, 'amount', d.amount, d.amountCurrency));
 type Draft = z.infer<typeof draftSchema>;
 
 export function profileToDraft(p: PaymentProcessProfile | undefined, baseCurrency: string): Draft {
@@ -63,11 +63,10 @@ export function profileToDraft(p: PaymentProcessProfile | undefined, baseCurrenc
 export function draftToProfile(customerId: string, d: Draft, now: number): PaymentProcessProfile {
   const txt = (s: string) => s.trim() || undefined;
   const num = (s: string) => (s.trim() ? Number(s.trim()) : undefined);
-  const cur = d.amountCurrency.toUpperCase();
   return paymentProcessProfileSchema.parse({
     customerId,
     collectionTrigger: txt(d.collectionTrigger),
-    amountToCollect: d.amount.trim() ? { minor: Math.round(Number(d.amount.trim().replace(',', '.')) * 10 ** minorDigits(cur)), currency: cur } : undefined,
+    amountToCollect: typedMoney(d.amount, d.amountCurrency),
     amountNote: txt(d.amountNote),
     budgetRequired: d.budgetRequired === '' ? undefined : d.budgetRequired === 'yes',
     budgetCycle: d.budgetCycle || undefined,
@@ -91,18 +90,13 @@ export function NineQuestions() {
   const a = useAccount();
   const fieldError = useFieldError();
   const incoming = useMemo(() => profileToDraft(a.profile, settings.baseCurrency), [a.profile, settings.baseCurrency]);
-  const [draft, setDraft] = useState(incoming);
-  // Our own saves come back through the live query; only a write from elsewhere (another panel, an import)
-  // replaces what is on screen, or a half-typed answer would be overwritten by its previous version.
-  const ownStamp = useRef<number | undefined>(undefined);
-  const { state, issues, change } = useAutosave(draftSchema, async (d) => {
-    const now = Date.now();
-    ownStamp.current = now;
-    await putProfile(getDb(), draftToProfile(a.customer.id, d, now));
-    notifyDataChanged();
+  const { draft, set, state, issues } = useAutosavedDraft({
+    schema: draftSchema, incoming, stamp: a.profile?.updatedAt,
+    save: async (d, now) => {
+      await putProfile(getDb(), draftToProfile(a.customer.id, d, now));
+      notifyDataChanged();
+    },
   });
-  useEffect(() => { if (a.profile?.updatedAt !== ownStamp.current) setDraft(incoming); }, [incoming]); // eslint-disable-line react-hooks/exhaustive-deps
-  const set = (patch: Partial<Draft>) => { const next = { ...draft, ...patch }; setDraft(next); change(next); };
   const answered = useMemo(() => {
     const parsed = draftSchema.safeParse(draft);
     return parsed.success ? nineQuestionAnswered(draftToProfile(a.customer.id, parsed.data, 0)) : nineQuestionAnswered(a.profile);

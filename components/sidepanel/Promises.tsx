@@ -10,18 +10,18 @@ import { getDb } from '@/lib/db/schema';
 import { putPromise } from '@/lib/db/repo';
 import { isoDate, newId, paymentPromiseSchema, type PaymentPromise } from '@/lib/domain';
 import { addDays } from '@/lib/ledger';
-import { formatDay, formatMoney, minorDigits } from '@/lib/format';
+import { formatDay, formatMoney } from '@/lib/format';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { useAccount } from './account';
 import { useUndo } from './undo';
 import { ContactPicker } from './contacts';
-import { Field, buttonCls, inputCls, issuesByField, primaryCls, useFieldError } from './fields';
+import { Field, buttonCls, checkAmount, inputCls, issuesByField, primaryCls, typedMoney, useFieldError } from './fields';
 
 const formSchema = z.object({
-  amount: z.string().regex(/^\s*\d{1,13}([.,]\d{1,2})?\s*$/, 'amount').refine((s) => Number(s.replace(',', '.')) > 0, 'amount'),
+  amount: z.string().max(40),
   currency: z.string().regex(/^[A-Za-z]{3}$/),
   date: isoDate,
-});
+}).superRefine((d, ctx) => checkAmount(ctx, 'amount', d.amount, d.currency, true));
 
 const statusCls: Record<PaymentPromise['status'], string> = {
   pending: 'bg-blue-100 text-blue-900', kept: 'bg-emerald-100 text-emerald-900', broken: 'bg-red-100 text-red-900', cancelled: 'bg-stone-100 text-stone-700',
@@ -44,11 +44,10 @@ export function PromisesCard() {
     const parsed = formSchema.safeParse(d);
     if (!parsed.success) { setErrors(issuesByField(parsed.error.issues)); return; }
     setErrors({});
-    const currency = d.currency.toUpperCase();
     const now = Date.now();
     await putPromise(getDb(), paymentPromiseSchema.parse({
       id: newId('pr'), customerId: a.customer.id,
-      amount: { minor: Math.round(Number(d.amount.trim().replace(',', '.')) * 10 ** minorDigits(currency)), currency },
+      amount: typedMoney(d.amount, d.currency),
       date: d.date, source: 'call', status: 'pending', promisedBy: d.promisedBy ? a.contacts.find((c) => c.id === d.promisedBy)?.name : undefined,
       note: d.note.trim() || undefined, createdAt: now, updatedAt: now,
     }));

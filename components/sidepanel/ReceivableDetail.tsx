@@ -2,7 +2,7 @@
  * One receivable: its figures, the six self-questions (回款前的六个自问) with completeness, payments and credit
  * notes applied, the dispute, the limitation deadline with the events that restarted it, and the evidence.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useApp } from '@/components/app/AppShell';
@@ -13,7 +13,7 @@ import { allocateWithCredit, daysBetween, limitationDeadline, limitationStatus, 
 import { formatDay, formatMoney } from '@/lib/format';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { useAccount } from './account';
-import { useAutosave } from './autosave';
+import { useAutosavedDraft } from './autosave';
 import { useUndo } from './undo';
 import { SaveStatus, buttonCls, inputCls } from './fields';
 
@@ -41,19 +41,16 @@ export function ReceivableDetail({ receivable: r, onClose }: { receivable: OpenR
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const incoming = useMemo(() => toDraft(r), [r]);
-  const [draft, setDraft] = useState(incoming);
-  const ownStamp = useRef<number | undefined>(undefined);
-  const { state, change } = useAutosave(draftSchema, async (d) => {
-    const fresh = await getDb().receivables.get(r.id);
-    if (!fresh) return;
-    const now = Date.now();
-    ownStamp.current = now;
-    const selfQuestions = Object.fromEntries(selfQuestionKeys.map((k) => [k, d[k].trim() || undefined]).filter(([, v]) => v)) as SelfQuestions;
-    await putReceivable(getDb(), { ...fresh, selfQuestions, disputed: d.disputed, disputeReason: d.disputeReason.trim() || undefined, updatedAt: now });
-    notifyDataChanged();
+  const { draft, set, state } = useAutosavedDraft({
+    schema: draftSchema, incoming, stamp: r.updatedAt,
+    save: async (d, now) => {
+      const fresh = await getDb().receivables.get(r.id);
+      if (!fresh) return;
+      const selfQuestions = Object.fromEntries(selfQuestionKeys.map((k) => [k, d[k].trim() || undefined]).filter(([, v]) => v)) as SelfQuestions;
+      await putReceivable(getDb(), { ...fresh, selfQuestions, disputed: d.disputed, disputeReason: d.disputeReason.trim() || undefined, updatedAt: now });
+      notifyDataChanged();
+    },
   });
-  useEffect(() => { if (r.updatedAt !== ownStamp.current) setDraft(incoming); }, [incoming]); // eslint-disable-line react-hooks/exhaustive-deps
-  const set = (patch: Partial<Draft>) => { const next = { ...draft, ...patch }; setDraft(next); change(next); };
 
   const applications = useMemo(() => allocateWithCredit(a.receivables, a.payments).applications.filter((x) => x.receivableId === r.id), [a.receivables, a.payments, r.id]);
   const limitation = useMemo(() => {

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/schema';
+import { toIsoDay } from '@/lib/domain';
 import { send } from '@/lib/browser/send';
 import { confidentMatch } from '@/lib/messaging/router';
 import type { TabContextView } from '@/lib/messaging/protocol';
@@ -122,7 +123,7 @@ function Workspace({ now }: { now: () => Date }) {
   else if (customerParam) { customerId = customerParam; source = { kind: 'param' }; }
   else if (match) { customerId = match.customerId; source = { kind: 'tab', match }; }
 
-  const account = useAccountQuery(customerId, now);
+  const account = useAccountQuery(customerId, toIsoDay(now()));
   const candidates = useLiveQuery(async () => {
     if (customerId || !view?.matches.length) return [];
     const cs = await getDb().customers.bulkGet(view.matches.slice(0, 3).map((m) => m.customerId));

@@ -8,7 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/schema';
 import { loadAccountRows } from '@/lib/db/repo';
 import { allocate } from '@/lib/ledger';
-import { toIsoDay, type AccountSnapshot, type CustomerSummary } from '@/lib/domain';
+import type { AccountSnapshot, CustomerSummary } from '@/lib/domain';
 
 export interface Account extends AccountSnapshot {
   summary?: CustomerSummary;
@@ -18,7 +18,7 @@ export interface Account extends AccountSnapshot {
 const AccountContext = createContext<Account | null>(null);
 
 /** The account of `customerId`, or undefined while it loads, or null when no such customer exists. */
-export function useAccountQuery(customerId: string | null, now: () => Date): Account | null | undefined {
+export function useAccountQuery(customerId: string | null, today: string): Account | null | undefined {
   const rows = useLiveQuery(async () => {
     if (!customerId) return null;
     const r = await loadAccountRows(getDb(), customerId);
@@ -30,8 +30,8 @@ export function useAccountQuery(customerId: string | null, now: () => Date): Acc
     if (!rows || rows.forId !== customerId) return undefined;
     if ('missing' in rows) return null;
     const { forId: _f, ...r } = rows;
-    return { ...r, receivables: allocate(r.receivables, r.payments), today: toIsoDay(now()) };
-  }, [rows, customerId, now]);
+    return { ...r, receivables: allocate(r.receivables, r.payments), today };
+  }, [rows, customerId, today]);
 }
 
 export function AccountProvider({ account, children }: { account: Account; children: ReactNode }) {

@@ -52,3 +52,31 @@ export function useAutosave<S extends z.ZodType>(schema: S, save: (value: z.outp
 
   return { state, issues, change, flush };
 }
+
+/**
+ * A form's draft over a stored record that saves as you type. The panel's own saves come back through the live
+ * query; only a write from elsewhere (an import, linking from a page, another window) replaces what is on screen,
+ * told apart by the record's `updatedAt` stamp, so a half-typed answer is never overwritten by its own last save.
+ */
+export function useAutosavedDraft<D extends object, S extends z.ZodType>(opts: {
+  schema: S;
+  /** The draft as the stored record gives it. */
+  incoming: D;
+  /** The stored record's `updatedAt`. */
+  stamp: number | undefined;
+  /** Writes the value with `updatedAt: now`. */
+  save: (value: z.output<S>, now: number) => Promise<void>;
+}) {
+  const [draft, setDraft] = useState(opts.incoming);
+  const own = useRef<number | undefined>(undefined);
+  const saveRef = useRef(opts.save);
+  saveRef.current = opts.save;
+  const { state, issues, change } = useAutosave(opts.schema, async (v) => {
+    const now = Date.now();
+    own.current = now;
+    await saveRef.current(v, now);
+  });
+  useEffect(() => { if (opts.stamp !== own.current) setDraft(opts.incoming); }, [opts.incoming]); // eslint-disable-line react-hooks/exhaustive-deps
+  const set = (patch: Partial<D>) => { const next = { ...draft, ...patch }; setDraft(next); change(next); };
+  return { draft, set, state, issues };
+}

@@ -1,6 +1,8 @@
 /** Small form pieces shared by the panel's cards: a labelled field with its inline message, the save state. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { parseTypedAmount } from '@/lib/format';
 import type { SaveState } from './autosave';
 
 export const inputCls = 'w-full min-w-0 rounded border border-stone-300 bg-white px-1.5 py-0.5 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600';
@@ -32,9 +34,29 @@ export function useFieldError(): (code: string | undefined) => string | undefine
   return (code) => (code ? t(`fieldErrors.${code}`, { defaultValue: t('fieldErrors.invalid') }) : undefined);
 }
 
-/** The first zod issue code per top-level field (the first is the most specific: format before refinement). */
-export function issuesByField(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string }>): Record<string, string> {
+/**
+ * The first zod issue per top-level field (the most specific: format before refinement), as a `fieldErrors` key:
+ * the issue code, or for our own custom issues (checkAmount) the key they carry as their message.
+ */
+export function issuesByField(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string; message?: string }>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const i of issues) out[String(i.path[0] ?? '')] ??= i.code;
+  for (const i of issues) {
+    out[String(i.path[0] ?? '')] ??= i.code === 'custom' && i.message && /^[a-z-]+$/.test(i.message) ? i.message : i.code;
+  }
   return out;
+}
+
+/** For a form's superRefine: a typed amount (lib/format parseTypedAmount) in the form's currency, blank allowed unless required. */
+export function checkAmount(ctx: z.RefinementCtx, path: string, amount: string, currency: string, required = false): void {
+  if (!amount.trim() && !required) return;
+  if (!/^[A-Za-z]{3}$/.test(currency.trim())) return;
+  const r = parseTypedAmount(amount, currency.trim().toUpperCase());
+  if ('error' in r) ctx.addIssue({ code: 'custom', path: [path], message: `amount-${r.error}` });
+}
+
+/** A checked typed amount as money, or undefined when blank. */
+export function typedMoney(amount: string, currency: string): { minor: number; currency: string } | undefined {
+  const cur = currency.trim().toUpperCase();
+  const r = amount.trim() ? parseTypedAmount(amount, cur) : undefined;
+  return r && 'minor' in r ? { minor: r.minor, currency: cur } : undefined;
 }

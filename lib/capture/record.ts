@@ -14,7 +14,7 @@ import {
 } from '../domain';
 import { writeTx } from '../db/repo';
 import type { HuikuanDb } from '../db/schema';
-import { minorDigits } from '../format';
+import { parseTypedAmount } from '../format';
 import type { Intent } from './intent';
 
 export const captureKinds = ['promise', 'activity', 'dispute', 'payment'] as const;
@@ -123,24 +123,12 @@ export const captureErrors = {
 } as const;
 const E = captureErrors;
 
-const MAGNITUDE: Record<string, number> = { 万: 4, 萬: 4, 亿: 8, 億: 8 };
+const amountErrors = { missing: E.amountMissing, invalid: E.amountInvalid, 'too-precise': E.amountTooPrecise } as const;
 
-/**
- * Typed amount → minor units. Accepts thousands separators, full-width digits and a trailing 万/亿 ("12.4万"),
- * because that is how the collector writes amounts; anything else is invalid rather than guessed.
- */
+/** Typed amount → minor units (lib/format parseTypedAmount), with the capture card's error keys. */
 export function amountToMinor(input: string, currency: string): { minor: number } | { error: string } {
-  const s = input.normalize('NFKC').replace(/[\s,，]/g, '');
-  if (!s) return { error: E.amountMissing };
-  const m = s.match(/^(\d+)(?:\.(\d+))?([万萬亿億])?$/);
-  if (!m) return { error: E.amountInvalid };
-  const digits = minorDigits(currency) + (m[3] ? MAGNITUDE[m[3]] : 0);
-  const frac = m[2] ?? '';
-  if (frac.replace(/0+$/, '').length > digits) return { error: E.amountTooPrecise };
-  const minor = Number(`${m[1]}${frac.padEnd(digits, '0').slice(0, digits)}`);
-  if (!Number.isSafeInteger(minor)) return { error: E.amountInvalid };
-  if (minor <= 0) return { error: E.amountInvalid };
-  return { minor };
+  const r = parseTypedAmount(input, currency);
+  return 'error' in r ? { error: amountErrors[r.error] } : r;
 }
 
 const dateSchema = z.string().superRefine((v, ctx) => {

@@ -18,6 +18,27 @@ export function minorDigits(currency: string): number {
     .resolvedOptions().maximumFractionDigits ?? 2;
 }
 
+const MAGNITUDE: Record<string, number> = { 万: 4, 萬: 4, 亿: 8, 億: 8 };
+export type TypedAmountError = 'missing' | 'invalid' | 'too-precise';
+
+/**
+ * A typed amount → minor units of `currency`, in exact integer arithmetic. Accepts thousands separators, full-width
+ * digits and a trailing 万/亿 ("12.4万"), because that is how collectors write amounts; anything else (a negative,
+ * zero, more decimals than the currency has) is an error rather than a guess.
+ */
+export function parseTypedAmount(input: string, currency: string): { minor: number } | { error: TypedAmountError } {
+  const s = input.normalize('NFKC').replace(/[\s,，]/g, '');
+  if (!s) return { error: 'missing' };
+  const m = s.match(/^(\d+)(?:\.(\d+))?([万萬亿億])?$/);
+  if (!m) return { error: 'invalid' };
+  const digits = minorDigits(currency) + (m[3] ? MAGNITUDE[m[3]] : 0);
+  const frac = m[2] ?? '';
+  if (frac.replace(/0+$/, '').length > digits) return { error: 'too-precise' };
+  const minor = Number(`${m[1]}${frac.padEnd(digits, '0').slice(0, digits)}`);
+  if (!Number.isSafeInteger(minor) || minor <= 0) return { error: 'invalid' };
+  return { minor };
+}
+
 /** Minor units → a decimal number of major units (display only; never stored). */
 export function toMajor(minor: number, currency: string): number {
   return minor / 10 ** minorDigits(currency);

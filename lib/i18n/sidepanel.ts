@@ -53,6 +53,7 @@ export const sidepanel = {
     fieldErrors: {
       invalid: 'Not valid', invalid_format: 'Not in the expected format', invalid_type: 'Not valid', too_big: 'Too long or too large',
       too_small: 'Required', custom: 'Not valid', invalid_value: 'Pick one of the options', next_before_date: 'The next date is before the activity',
+      'amount-missing': 'Enter an amount', 'amount-invalid': 'Write a positive amount such as 12,400.50 or 12.4万', 'amount-too-precise': 'More decimals than this currency has',
     },
     facts: {
       title: 'Account judgement', rating: 'rating', delinquencyType: 'Why it is late (delinquency type)', notJudged: 'Not judged yet',
@@ -224,6 +225,7 @@ export const sidepanel = {
     fieldErrors: {
       invalid: '无效', invalid_format: '格式不对', invalid_type: '无效', too_big: '太长或太大',
       too_small: '必填', custom: '无效', invalid_value: '请从选项中选择', next_before_date: '下次跟进日期早于本次日期',
+      'amount-missing': '请填写金额', 'amount-invalid': '请填写大于零的金额，如 12,400.50 或 12.4万', 'amount-too-precise': '小数位数超过该币种允许的位数',
     },
     facts: {
       title: '客户研判', rating: '信用', delinquencyType: '拖欠原因（拖欠类型）', notJudged: '尚未判断',

@@ -73,5 +73,6 @@ describe('form drafts', () => {
     const base = { delinquencyType: '', creditRating: 'B', nextCreditReview: '', creditLimit: '1000', creditCurrency: 'jpy', type: 'enterprise' as const, fiscalYearStartMonth: '', owner: ' ' };
     expect(applyDraft(c, base, 5)).toMatchObject({ creditLimit: { minor: 1000, currency: 'JPY' }, creditRating: 'B', owner: undefined, updatedAt: 5 });
     expect(applyDraft(c, { ...base, creditLimit: '', creditCurrency: 'CNY' }, 5).creditLimit).toBeUndefined();
+    expect(applyDraft(c, { ...base, creditLimit: '12.4万', creditCurrency: 'cny' }, 5).creditLimit).toEqual({ minor: 12_400_000, currency: 'CNY' });
   });
 });

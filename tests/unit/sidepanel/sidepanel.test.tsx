@@ -129,14 +129,15 @@ describe('side panel', () => {
     await ready();
     await userEvent.click(screen.getByTestId('promise-add'));
     await userEvent.click(screen.getByTestId('promise-save'));
-    expect(await within(screen.getByTestId('promise-form')).findByText('Not in the expected format')).toBeTruthy();
-    await userEvent.type(screen.getByTestId('promise-amount'), '12,400.50');
+    expect(await within(screen.getByTestId('promise-form')).findByText('Enter an amount')).toBeTruthy();
+    await userEvent.type(screen.getByTestId('promise-amount'), 'ten thousand');
     fireEvent.change(screen.getByTestId('promise-date'), { target: { value: '2026-11-30' } });
     await userEvent.click(screen.getByTestId('promise-save'));
-    // "12,400.50" is not an amount the form accepts (comma as decimal only): it says so instead of guessing.
+    // An amount the form cannot read for sure is refused with the reason, not guessed.
+    expect(await within(screen.getByTestId('promise-form')).findByText(/Write a positive amount/)).toBeTruthy();
     expect(await db.promises.count()).toBe(1);
     await userEvent.clear(screen.getByTestId('promise-amount'));
-    await userEvent.type(screen.getByTestId('promise-amount'), '12400.50');
+    await userEvent.type(screen.getByTestId('promise-amount'), '12,400.50');
     await userEvent.click(screen.getByTestId('promise-save'));
     await waitFor(async () => expect(await db.promises.count()).toBe(2));
     const p = (await db.promises.toArray()).find((x) => x.id !== 'pr1')!;
