@@ -6,8 +6,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/schema';
-import { buildCustomerIndex } from '@/lib/match';
-import { searchCustomers } from '@/lib/capture/customers';
+import { prepareCustomerSearch, searchCustomers } from '@/lib/match/search';
 import type { TabContextView } from '@/lib/messaging/protocol';
 
 type MatchView = TabContextView['matches'][number];
@@ -26,8 +25,8 @@ export function CaptureCustomerPicker({ matches, value, onChange }: {
   const searching = query.trim().length > 0;
   // Loaded only once the user types, and kept while the box has text, so an empty picker costs nothing.
   const all = useLiveQuery(async () => (searching ? getDb().customers.toArray() : null), [searching]);
-  const index = useMemo(() => (all ? buildCustomerIndex(all) : undefined), [all]);
-  const results = useMemo(() => (all && index && searching ? searchCustomers(all, query, 8, index) : []), [all, index, query, searching]);
+  const prepared = useMemo(() => (all ? prepareCustomerSearch(all) : undefined), [all]);
+  const results = useMemo(() => (prepared && searching ? searchCustomers(prepared, query, 8) : []), [prepared, query, searching]);
 
   const option = (id: string, name: string, detail?: string) => (
     <li key={id}>

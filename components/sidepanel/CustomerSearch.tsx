@@ -1,38 +1,17 @@
 /**
- * Find a customer by name, alias or domain (`/` opens it). The names are read once when the search opens; ranking
- * is: normalised name starts with the query, then contains it, then by bigram similarity (lib/match).
+ * Find a customer by name, alias or domain (`/` opens it). The customers are read and prepared once when the
+ * search opens; the ranking is lib/match/search's, the same the capture card's picker uses.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDb } from '@/lib/db/schema';
-import { nameSimilarity, normalizeCompanyName } from '@/lib/match';
+import { type PreparedCustomerSearch, prepareCustomerSearch, searchCustomers } from '@/lib/match/search';
 import { inputCls } from './fields';
-
-interface Entry { id: string; name: string; keys: string[] }
-
-export function rankCustomers(entries: Entry[], query: string, limit = 12): Entry[] {
-  const q = normalizeCompanyName(query) || query.trim().toLowerCase();
-  if (!q) return [];
-  const scored: Array<[number, Entry]> = [];
-  for (const e of entries) {
-    let best = 0;
-    for (const k of e.keys) {
-      const s = k.startsWith(q) ? 3 : k.includes(q) ? 2 : 0;
-      if (s > best) best = s;
-    }
-    if (best === 0 && q.length >= 2) {
-      const sim = Math.max(...e.keys.map((k) => nameSimilarity(q, k)));
-      if (sim >= 0.5) best = sim;
-    }
-    if (best > 0) scored.push([best, e]);
-  }
-  return scored.sort((a, b) => b[0] - a[0] || a[1].name.localeCompare(b[1].name)).slice(0, limit).map(([, e]) => e);
-}
 
 export function CustomerSearch({ onPick, onClose, label, initial = '' }: { onPick: (id: string) => void; onClose: () => void; label: string; initial?: string }) {
   const { t } = useTranslation('sidepanel');
   const listId = useId();
-  const [entries, setEntries] = useState<Entry[] | null>(null);
+  const [prepared, setPrepared] = useState<PreparedCustomerSearch | null>(null);
   const [query, setQuery] = useState(initial);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -40,12 +19,10 @@ export function CustomerSearch({ onPick, onClose, label, initial = '' }: { onPic
     input.current?.focus();
     input.current?.select();
     let live = true;
-    void getDb().customers.toArray().then((cs) => {
-      if (live) setEntries(cs.map((c) => ({ id: c.id, name: c.name, keys: [c.name, ...c.aliases, ...c.domains].map((k) => normalizeCompanyName(k) || k.toLowerCase()) })));
-    });
+    void getDb().customers.toArray().then((cs) => { if (live) setPrepared(prepareCustomerSearch(cs)); });
     return () => { live = false; };
   }, []);
-  const results = useMemo(() => (entries ? rankCustomers(entries, query) : []), [entries, query]);
+  const results = useMemo(() => (prepared ? searchCustomers(prepared, query, 12) : []), [prepared, query]);
   useEffect(() => setActive(0), [query]);
   return (
     <div className="rounded border border-blue-300 bg-white p-1.5 shadow" data-testid="customer-search">
@@ -65,7 +42,7 @@ export function CustomerSearch({ onPick, onClose, label, initial = '' }: { onPic
             onMouseDown={(e) => { e.preventDefault(); onPick(r.id); }} onMouseEnter={() => setActive(i)}>{r.name}</li>
         ))}
       </ul>
-      {entries && query.trim() && results.length === 0 && <p className="px-1 text-stone-700">{t('search.none')}</p>}
+      {prepared && query.trim() && results.length === 0 && <p className="px-1 text-stone-700">{t('search.none')}</p>}
       <p className="px-1 text-xs text-stone-600">{t('search.keys')}</p>
     </div>
   );

@@ -1,10 +1,9 @@
 import { filterReceivables, sortReceivables } from '@/components/sidepanel/Receivables';
-import { rankCustomers } from '@/components/sidepanel/CustomerSearch';
+import { prepareCustomerSearch, searchCustomers } from '@/lib/match/search';
 import { customerFromPage, recognitionText } from '@/components/sidepanel/CustomerHeader';
 import { draftToProfile, profileToDraft } from '@/components/sidepanel/NineQuestions';
 import { applyDraft } from '@/components/sidepanel/AccountFacts';
 import { allocate, nineQuestionAnswered } from '@/lib/ledger';
-import { normalizeCompanyName } from '@/lib/match';
 import { translator } from '@/lib/i18n';
 import { panelStore, today } from './seed';
 
@@ -33,13 +32,16 @@ describe('receivable filters and sorting', () => {
 });
 
 describe('customer search ranking', () => {
-  const entries = store.customers.map((c) => ({ id: c.id, name: c.name, keys: [c.name, ...c.aliases, ...c.domains].map((k) => normalizeCompanyName(k) || k.toLowerCase()) }));
-  it('puts a prefix before a substring before a similar name, and finds aliases', () => {
-    expect(rankCustomers(entries, 'acme')[0].id).toBe('c1');
-    expect(rankCustomers(entries, '云帆')[0].id).toBe('c2');
-    expect(rankCustomers(entries, 'Beta Logistic')[0].id).toBe('c3');
-    expect(rankCustomers(entries, '')).toEqual([]);
-    expect(rankCustomers(entries, 'zzzz')).toEqual([]);
+  const prepared = prepareCustomerSearch(store.customers);
+  it('puts a prefix before a substring before a similar name, and finds aliases and domains', () => {
+    expect(searchCustomers(prepared, 'acme')[0].id).toBe('c1');
+    expect(searchCustomers(prepared, 'trading')[0].id).toBe('c1');
+    expect(searchCustomers(prepared, '云帆')[0].id).toBe('c2');
+    expect(searchCustomers(prepared, 'acme.example')[0].id).toBe('c1');
+    expect(searchCustomers(prepared, 'Beta Logistic')[0].id).toBe('c3');
+    expect(searchCustomers(prepared, 'Bta Logistcs')[0]?.id).toBe('c3');
+    expect(searchCustomers(prepared, '')).toEqual([]);
+    expect(searchCustomers(prepared, 'zzzz')).toEqual([]);
   });
 });
 
