@@ -214,24 +214,8 @@ describe('importLedger (chunked)', () => {
     expect(strip(await snapshot(db))).toEqual(s0);
   });
 
-  it('an import cut off mid-way (the page closed) is reverted before the next import or undo', async () => {
-    const before = await snapshot(db);
-    const rows = rowsOf(csv(many(30)));
-    let wrote!: () => void;
-    const written = new Promise<void>((r) => { wrote = r; });
-    void importLedger(db, async (consume) => {
-      await consume(rows.slice(0, 10));
-      wrote();
-      await new Promise(() => undefined); // never finishes, as when the page is closed
-    }, { fileName: 'cut.csv', now });
-    await written;
-    expect((await db.receivables.count())).toBe(before.data.receivables.length + 10);
-    expect(await undoLastImport(db, now)).toBeUndefined();
-    expect(await snapshot(db)).toEqual(before);
-  });
-
-  it('recovery at start-up reverts an import cut off mid-way without waiting for another import', async () => {
-    const before = await snapshot(db);
+  /** Starts an import whose source stops for good after its first chunk is written, as when the page is closed. */
+  async function cutOffImport(): Promise<void> {
     const rows = rowsOf(csv(many(30)));
     let wrote!: () => void;
     const written = new Promise<void>((r) => { wrote = r; });
@@ -241,6 +225,19 @@ describe('importLedger (chunked)', () => {
       await new Promise(() => undefined);
     }, { fileName: 'cut.csv', now });
     await written;
+  }
+
+  it('an import cut off mid-way (the page closed) is reverted before the next import or undo', async () => {
+    const before = await snapshot(db);
+    await cutOffImport();
+    expect((await db.receivables.count())).toBe(before.data.receivables.length + 10);
+    expect(await undoLastImport(db, now)).toBeUndefined();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('recovery at start-up reverts an import cut off mid-way without waiting for another import', async () => {
+    const before = await snapshot(db);
+    await cutOffImport();
     await recoverInterruptedImports(db);
     expect(await snapshot(db)).toEqual(before);
   });
