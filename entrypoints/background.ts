@@ -10,7 +10,7 @@ import { createRouter, RejectedMessage, type Matcher, type TabEntry } from '@/li
 import { createReminderService } from '@/lib/browser/reminders';
 import { openPanelForTab } from '@/lib/browser/panel';
 import { getSettings } from '@/lib/db/repo';
-import { recoverInterruptedImports } from '@/lib/db/import';
+import { recoverInterruptedImports } from '@/lib/db/importJournal';
 import { pickLang, translator } from '@/lib/i18n';
 
 export default defineBackground(() => {

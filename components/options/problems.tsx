@@ -11,7 +11,7 @@ import {
   type BackupIssue, type LedgerError, type LedgerNote, type PlanRejection, backupTables, fieldLabels,
 } from '@/lib/transfer';
 import { type PendingWrite, takeInterruptedWrite } from './pendingWrite';
-import { recoverInterruptedImports } from '@/lib/db/import';
+import { recoverInterruptedImports } from '@/lib/db/importJournal';
 import { getDb } from '@/lib/db/schema';
 import { btn } from './ui';
 

@@ -82,6 +82,7 @@ export function CustomerHeader({ customer, source, view, pinned, onPin, onChoose
   });
 
   const searching = searchOpen || mode === 'link';
+  const fromPage = ctx ? customerFromPage(ctx, 0) : null;
   const pageLabel = ctx ? (ctx.name ?? ctx.emails[0] ?? ctx.subject ?? '') : '';
   return (
     <header className="space-y-1">
@@ -103,7 +104,7 @@ export function CustomerHeader({ customer, source, view, pinned, onPin, onChoose
           {customer && onPage && !permanent && <button type="button" className={primaryCls} data-testid="link-confirm" onClick={() => void link(customer.id)}>{t('header.confirmLink')}</button>}
           {customer && onPage && permanent && <button type="button" className={buttonCls} data-testid="unlink" onClick={() => void unlink()}>{t('header.unlink')}</button>}
           {(!customer || onPage) && <button type="button" className={buttonCls} data-testid="link-other" onClick={() => setMode('link')}>{customer ? t('header.change') : t('header.linkExisting')}</button>}
-          {!customer && customerFromPage(ctx, 0) && <button type="button" className={primaryCls} data-testid="create-customer" onClick={() => void create()}>{t('header.create', { name: customerFromPage(ctx, 0)!.name })}</button>}
+          {!customer && fromPage && <button type="button" className={primaryCls} data-testid="create-customer" onClick={() => void create()}>{t('header.create', { name: fromPage.name })}</button>}
         </div>
       )}
       {mode === 'link' && <CustomerSearch label={t('header.linkTo', { name: pageLabel })} initial={ctx?.name ?? ''} onPick={(id) => void link(id)} onClose={() => setMode('show')} />}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/schema';
+import { recoverInterruptedImports } from '@/lib/db/importJournal';
 import { toIsoDay } from '@/lib/domain';
 import { send } from '@/lib/browser/send';
 import { confidentMatch } from '@/lib/messaging/router';
@@ -89,6 +90,8 @@ function BelowTheFold({ children }: { children: ReactNode }) {
 const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 export function SidePanelApp({ now = () => new Date() }: { now?: () => Date }) {
+  // The panel reads receivables directly: rows left by an import cut off by a closed page are put right first.
+  useEffect(() => { void recoverInterruptedImports(getDb()).catch(() => undefined); }, []);
   // One undo toast for the whole panel, so deleting the shown customer can still be undone after it is gone.
   return <UndoProvider><Workspace now={now} /></UndoProvider>;
 }

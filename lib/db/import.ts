@@ -24,6 +24,11 @@ import {
 } from '../transfer';
 import type { HuikuanDb, ImportBatchRow } from './schema';
 import { refreshCustomers } from './repo';
+import {
+  isPartId, partId, recoverInterrupted, revertJournal, revertParts, rollbackUnfinished, withImportLock,
+} from './importJournal';
+
+export { recoverInterruptedImports } from './importJournal';
 
 export interface ImportSummary {
   batchId: string;
@@ -123,84 +128,8 @@ interface ChunkedBatchRow extends ImportBatchRow {
   parts?: number;
 }
 
-const PART_SEP = '~';
-const partId = (batchId: string, part: number) => `${batchId}${PART_SEP}${String(part).padStart(6, '0')}`;
-const isPartId = (id: string) => id.includes(PART_SEP);
-
 /** Feeds rows to `consume` chunk by chunk, awaiting each (parseLedgerChunks fits: it pauses while a chunk is written). */
 export type LedgerRowSource = (consume: (rows: LedgerRow[]) => Promise<void>) => Promise<unknown>;
-
-/** Runs `fn` holding the import lock of this browser profile (no-op where the Web Locks API is missing). */
-async function withImportLock<T>(fn: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as (Navigator & { locks?: LockManager }) | undefined)?.locks;
-  if (!locks?.request) return fn();
-  return locks.request('huikuan-import', () => fn()) as Promise<T>;
-}
-
-/** Undoes one journal (a part, or a batch row written before parts), collecting the customers it touched. */
-async function revertJournal(db: HuikuanDb, j: Pick<ImportBatchRow, 'created' | 'previous'>, touched: Set<string>): Promise<void> {
-  const createdRecs = (await db.receivables.bulkGet(j.created.receivables)).filter((r): r is Receivable => !!r);
-  const createdPays = (await db.payments.bulkGet(j.created.payments)).filter((p): p is Payment => !!p);
-  for (const r of [...createdRecs, ...createdPays, ...j.previous.receivables, ...j.previous.payments]) touched.add(r.customerId);
-  await db.payments.bulkDelete(j.created.payments);
-  await db.receivables.bulkDelete(j.created.receivables);
-  if (j.previous.receivables.length) await db.receivables.bulkPut(j.previous.receivables);
-  if (j.previous.payments.length) await db.payments.bulkPut(j.previous.payments);
-  // A created customer is kept only when something recorded since (a contact, a promise, another import's
-  // receivable) refers to it. Every customer's checks are in flight at once.
-  const unused = await Promise.all(j.created.customers.map(async (cid) => (await Promise.all([
-    db.receivables.where('customerId').equals(cid).count(), db.payments.where('customerId').equals(cid).count(),
-    db.contacts.where('customerId').equals(cid).count(), db.promises.where('customerId').equals(cid).count(),
-    db.activities.where('customerId').equals(cid).count(),
-  ])).every((n) => n === 0)));
-  const gone = j.created.customers.filter((_, i) => unused[i]);
-  if (gone.length) {
-    await db.customers.bulkDelete(gone);
-    await db.profiles.bulkDelete(gone);
-    await db.preparations.bulkDelete(gone);
-  }
-  for (const cid of j.created.customers) touched.add(cid);
-}
-
-/** The part ids of a batch, oldest first. */
-async function partIds(db: HuikuanDb, batchId: string): Promise<string[]> {
-  return (await db.imports.where('id').between(`${batchId}${PART_SEP}`, `${batchId}${PART_SEP}\uffff`).primaryKeys()) as string[];
-}
-
-/** Reverts every part of a batch, newest first, one part in memory at a time. Returns the customers touched. */
-async function revertParts(db: HuikuanDb, batchId: string): Promise<Set<string>> {
-  const touched = new Set<string>();
-  for (const id of (await partIds(db, batchId)).reverse()) {
-    const part = await db.imports.get(id);
-    if (part) await revertJournal(db, part, touched);
-    await db.imports.delete(id);
-  }
-  return touched;
-}
-
-const journalTables = (db: HuikuanDb) => [db.customers, db.contacts, db.receivables, db.payments, db.promises, db.activities,
-  db.profiles, db.preparations, db.imports];
-
-/** Rolls back a batch whose summaries were never refreshed: its parts only, no summary work. */
-async function rollbackUnfinished(db: HuikuanDb, batchId: string): Promise<void> {
-  await db.transaction('rw', journalTables(db), () => revertParts(db, batchId));
-}
-
-/** Reverts parts left by an import that never finished (the page was closed mid-import). */
-async function recoverInterrupted(db: HuikuanDb): Promise<void> {
-  const ids = (await db.imports.toCollection().primaryKeys()) as string[];
-  const headers = new Set(ids.filter((id) => !isPartId(id)));
-  const orphans = new Set(ids.filter(isPartId).map((id) => id.slice(0, id.indexOf(PART_SEP))).filter((b) => !headers.has(b)));
-  for (const b of orphans) await rollbackUnfinished(db, b);
-}
-
-/**
- * Reverts what an import cut off by a closed page left behind. Run when the worker starts and when the options page
- * opens, so the half-written rows never stay visible; it waits for an import running in another page to finish.
- */
-export async function recoverInterruptedImports(db: HuikuanDb): Promise<void> {
-  await withImportLock(() => recoverInterrupted(db));
-}
 
 /** Plans and writes an import from rows already in memory (small files, tests); see importLedger. */
 export async function applyImport(db: HuikuanDb, rows: LedgerRow[], opts: ApplyImportOptions): Promise<ImportSummary> {
