@@ -66,7 +66,7 @@ export function ReceivableDetail({ receivable: r, onClose }: { receivable: OpenR
     <section aria-labelledby="recv-detail-h" data-testid="receivable-detail" data-receivable-id={r.id} className="space-y-2 rounded border border-stone-200 p-2"
       onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
       <div className="flex items-center justify-between gap-2">
-        <button type="button" className={buttonCls} onClick={onClose}>← {t('recv.back')}</button>
+        <button type="button" className={buttonCls} data-testid="recv-back" onClick={onClose}>← {t('recv.back')}</button>
         <SaveStatus state={state} />
       </div>
       <h2 id="recv-detail-h" ref={heading} tabIndex={-1} className="break-all text-base font-semibold focus:outline-none">{r.docNumber}</h2>

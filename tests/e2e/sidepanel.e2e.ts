@@ -159,6 +159,43 @@ test('the next step’s script is inserted into an open compose box in the tab',
   await page.close();
 });
 
+test('/ finds a customer; a receivable’s six self-questions are answered and kept; a deleted customer comes back with undo', async () => {
+  const panel = await panelFor('c01');
+  await panel.locator('body').press('/');
+  await panel.getByTestId('customer-search-input').fill('Nordwind');
+  await panel.locator('[role=option][data-customer-id="c07"]').waitFor();
+  await panel.keyboard.press('Enter');
+  await panel.locator('main[data-customer-id="c07"] [data-testid=below-the-fold][data-complete="true"]').waitFor({ timeout: 10_000 });
+  assert.equal(await panel.getByTestId('recognised-by').textContent(), 'Chosen by search');
+
+  const first = panel.locator('[data-testid=receivables] [data-receivable-id]').first();
+  const id = await first.getAttribute('data-receivable-id');
+  await first.locator('button').click();
+  const detail = panel.getByTestId('receivable-detail');
+  await detail.getByTestId('self-payer').fill('Klaus Weber, AP');
+  await detail.getByTestId('self-acceptor').fill('Werk Bremen');
+  await detail.locator('[data-save-state="saved"]').waitFor({ timeout: 10_000 });
+  const filled = await detail.locator('[data-testid^="self-"]:is(input)').evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).value.trim()).length);
+  assert.equal(await detail.getByTestId('self-count').textContent(), `${filled}/6`);
+  // Kept: a fresh page for the same customer shows the answers.
+  await panel.goto(`chrome-extension://${l.extensionId}/sidepanel.html?customer=c07`);
+  await panel.locator(`[data-receivable-id="${id}"] button`).click();
+  assert.equal(await panel.getByTestId('self-payer').inputValue(), 'Klaus Weber, AP');
+  await panel.getByTestId('recv-back').click();
+
+  // Deleting the whole customer is undone from the toast, every record with it.
+  const count = async () => Number(await panel.getByTestId('recv-count').textContent().then((t) => t?.replace(/\D/g, '')));
+  const before = await count();
+  const facts = panel.getByTestId('account-facts');
+  if (!(await facts.evaluate((d) => (d as HTMLDetailsElement).open))) await facts.locator('summary').click();
+  await panel.getByTestId('delete-customer').click();
+  await panel.getByText(/no longer in Huikuan/).waitFor();
+  await panel.getByTestId('undo').click();
+  await panel.locator('main[data-customer-id="c07"] [data-testid=below-the-fold][data-complete="true"]').waitFor({ timeout: 10_000 });
+  assert.equal(await count(), before);
+  await panel.close();
+});
+
 test('nine-question answers persist after the browser is closed and reopened', async () => {
   let panel = await panelFor('c07');
   await panel.locator('[data-testid=nine-questions] > summary').click();
