@@ -15,17 +15,14 @@ import { reasonText } from '@/components/popup/labels';
 
 /** One item per open invoice, with its open balance after payments and credit notes (lib/ledger allocate). */
 export async function agingExportItems(db: HuikuanDb): Promise<AgingExportItem[]> {
-  const [customers, receivables, payments] = await db.transaction('r', [db.customers, db.receivables, db.payments],
-    () => Promise.all([db.customers.toArray(), db.receivables.toArray(), db.payments.toArray()]));
-  const recBy = new Map<string, typeof receivables>();
-  for (const r of receivables) (recBy.get(r.customerId) ?? recBy.set(r.customerId, []).get(r.customerId)!).push(r);
-  const payBy = new Map<string, typeof payments>();
-  for (const p of payments) (payBy.get(p.customerId) ?? payBy.set(p.customerId, []).get(p.customerId)!).push(p);
+  const [customers, ledgers] = await db.transaction('r', [db.customers, db.ledgers],
+    () => Promise.all([db.customers.toArray(), db.ledgers.toArray()]));
+  const ledgerOf = new Map(ledgers.map((l) => [l.customerId, l]));
   const out: AgingExportItem[] = [];
   for (const c of customers) {
-    const recs = recBy.get(c.id);
-    if (!recs?.length) continue;
-    for (const r of allocate(recs, payBy.get(c.id) ?? [])) {
+    const l = ledgerOf.get(c.id);
+    if (!l?.receivables.length) continue;
+    for (const r of allocate(l.receivables, l.payments)) {
       if (r.kind !== 'invoice' || r.openMinor <= 0) continue;
       const item: AgingExportItem = {
         customerName: c.name, docNumber: r.docNumber, issueDate: r.issueDate, dueDate: r.dueDate,

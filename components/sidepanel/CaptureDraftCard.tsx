@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
+import { receivablesOf } from '@/lib/db/ledgers';
 import { outcomes, toIsoDay } from '@/lib/domain';
 import { parseCapture } from '@/lib/capture';
 import {
@@ -78,7 +79,7 @@ export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSav
   const [saveError, setSaveError] = useState<string | null>(null);
 
   const customer = useLiveQuery(async () => (chosen ? getDb().customers.get(chosen) : undefined), [chosen]);
-  const receivables = useLiveQuery(async () => (chosen ? getDb().receivables.where('customerId').equals(chosen).toArray() : []), [chosen]);
+  const receivables = useLiveQuery(async () => (chosen ? receivablesOf(getDb(), chosen) : []), [chosen]);
   // The ticks follow the customer: a new customer starts again from the invoices the message names.
   useEffect(() => setTicked(null), [chosen]);
 

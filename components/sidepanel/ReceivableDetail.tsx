@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
 import { putReceivable } from '@/lib/db/repo';
+import { findReceivables } from '@/lib/db/ledgers';
 import { selfQuestionKeys, type OpenReceivable, type Receivable, type SelfQuestions } from '@/lib/domain';
 import { allocateWithCredit, daysBetween, limitationDeadline, limitationStatus, partialPaymentInterruptions } from '@/lib/ledger';
 import { formatDay, formatMoney } from '@/lib/format';
@@ -44,7 +45,7 @@ export function ReceivableDetail({ receivable: r, onClose }: { receivable: OpenR
   const { draft, set, state } = useAutosavedDraft({
     schema: draftSchema, incoming, stamp: r.updatedAt,
     save: async (d, now) => {
-      const fresh = await getDb().receivables.get(r.id);
+      const [fresh] = await findReceivables(getDb(), r.customerId, [r.id]);
       if (!fresh) return;
       const selfQuestions = Object.fromEntries(selfQuestionKeys.map((k) => [k, d[k].trim() || undefined]).filter(([, v]) => v)) as SelfQuestions;
       await putReceivable(getDb(), { ...fresh, selfQuestions, disputed: d.disputed, disputeReason: d.disputeReason.trim() || undefined, updatedAt: now });

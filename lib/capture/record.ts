@@ -14,6 +14,7 @@ import {
 } from '../domain';
 import { writeTx } from '../db/repo';
 import type { HuikuanDb } from '../db/schema';
+import { findReceivables, putDocuments, receivablesOf } from '../db/ledgers';
 import { parseTypedAmount } from '../format';
 import type { Intent } from './intent';
 
@@ -230,11 +231,11 @@ export async function saveCapture(db: HuikuanDb, v: ValidCapture, ctx: SaveConte
       // period (PRC Civil Code art. 195(2)); the message is the evidence. Without evidence nothing is restarted.
       if (ev) {
         const targets = v.receivableIds.length
-          ? (await db.receivables.bulkGet(v.receivableIds)).filter((r): r is Receivable => !!r && r.customerId === v.customerId)
-          : await db.receivables.where('customerId').equals(v.customerId).filter((r) => r.status === 'open').toArray();
-        await db.receivables.bulkPut(targets.map((r) => ({
+          ? await findReceivables(db, v.customerId, v.receivableIds)
+          : (await receivablesOf(db, v.customerId)).filter((r) => r.status === 'open');
+        await putDocuments(db, { receivables: targets.map((r) => ({
           ...r, interruptions: [...r.interruptions, { date: ctx.messageDay, kind: 'debtor-agreement' as const, evidence: ev }], updatedAt: at,
-        })));
+        })) }, at);
       }
       touch(v.customerId);
     }, now);
@@ -250,13 +251,12 @@ export async function saveCapture(db: HuikuanDb, v: ValidCapture, ctx: SaveConte
   };
   await writeTx(db, async (touch) => {
     if (v.kind === 'dispute') {
-      const found = (await db.receivables.bulkGet(v.receivableIds))
-        .filter((r): r is Receivable => !!r && r.customerId === v.customerId);
+      const found = await findReceivables(db, v.customerId, v.receivableIds);
       if (found.length !== v.receivableIds.length) throw new Error('a ticked receivable is not this customer’s');
-      await db.receivables.bulkPut(found.map((r) => ({
+      await putDocuments(db, { receivables: found.map((r) => ({
         ...r, disputed: true, disputeReason: v.reason.slice(0, 500),
         evidence: ev && !r.evidence.includes(ev) ? [...r.evidence, ev] : r.evidence, updatedAt: at,
-      })));
+      })) }, at);
     }
     // Written directly rather than through addActivity: that one records our own demand, which interrupts
     // limitation and resets the five preparations; a message received from the customer does neither.

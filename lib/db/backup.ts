@@ -27,7 +27,7 @@ export async function restoreBackup(db: HuikuanDb, text: string, opts: { now?: D
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const { settings, ...rest } = parsed.data;
   const data: StoreContents = rest;
-  const tables = [db.customers, db.contacts, db.receivables, db.payments, db.promises, db.activities, db.profiles,
+  const tables = [db.customers, db.contacts, db.ledgers, db.promises, db.activities, db.profiles,
     db.preparations, db.summaries, db.meta, db.imports, db.trash];
   await db.transaction('rw', tables, async () => {
     // Settings first, so the summaries rebuilt below use the restored limitation years and grace days.

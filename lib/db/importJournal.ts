@@ -4,8 +4,8 @@
  * Each chunk of an import is written with a part row in db.imports holding what it created and what it replaced;
  * parts without their batch row belong to an import that never finished.
  */
-import type { Payment, Receivable } from '../domain';
 import type { HuikuanDb, ImportBatchRow } from './schema';
+import { groupByCustomer, updateLedgers, upsertInto } from './ledgers';
 
 const PART_SEP = '~';
 export const partId = (batchId: string, part: number) => `${batchId}${PART_SEP}${String(part).padStart(6, '0')}`;
@@ -19,18 +19,25 @@ export async function withImportLock<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** Undoes one journal (a part, or a batch row written before parts), collecting the customers it touched. */
-export async function revertJournal(db: HuikuanDb, j: Pick<ImportBatchRow, 'created' | 'previous'>, touched: Set<string>): Promise<void> {
-  const createdRecs = (await db.receivables.bulkGet(j.created.receivables)).filter((r): r is Receivable => !!r);
-  const createdPays = (await db.payments.bulkGet(j.created.payments)).filter((p): p is Payment => !!p);
-  for (const r of [...createdRecs, ...createdPays, ...j.previous.receivables, ...j.previous.payments]) touched.add(r.customerId);
-  await db.payments.bulkDelete(j.created.payments);
-  await db.receivables.bulkDelete(j.created.receivables);
-  if (j.previous.receivables.length) await db.receivables.bulkPut(j.previous.receivables);
-  if (j.previous.payments.length) await db.payments.bulkPut(j.previous.payments);
+export async function revertJournal(db: HuikuanDb, j: Pick<ImportBatchRow, 'created' | 'previous' | 'customers'>,
+  touched: Set<string>): Promise<void> {
+  const customers = new Set([...(j.customers ?? []), ...j.created.customers,
+    ...j.previous.receivables.map((r) => r.customerId), ...j.previous.payments.map((p) => p.customerId)]);
+  const createdRecs = new Set(j.created.receivables);
+  const createdPays = new Set(j.created.payments);
+  const prevRecs = groupByCustomer(j.previous.receivables);
+  const prevPays = groupByCustomer(j.previous.payments);
+  await updateLedgers(db, customers, (l) => {
+    l.receivables = l.receivables.filter((r) => !createdRecs.has(r.id));
+    l.payments = l.payments.filter((p) => !createdPays.has(p.id));
+    upsertInto(l.receivables, prevRecs.get(l.customerId) ?? []);
+    upsertInto(l.payments, prevPays.get(l.customerId) ?? []);
+  }, Date.now());
+  for (const c of customers) touched.add(c);
   // A created customer is kept only when something recorded since (a contact, a promise, another import's
   // receivable) refers to it. Every customer's checks are in flight at once.
   const unused = await Promise.all(j.created.customers.map(async (cid) => (await Promise.all([
-    db.receivables.where('customerId').equals(cid).count(), db.payments.where('customerId').equals(cid).count(),
+    db.ledgers.where('customerId').equals(cid).count(),
     db.contacts.where('customerId').equals(cid).count(), db.promises.where('customerId').equals(cid).count(),
     db.activities.where('customerId').equals(cid).count(),
   ])).every((n) => n === 0)));
@@ -59,7 +66,7 @@ export async function revertParts(db: HuikuanDb, batchId: string): Promise<Set<s
   return touched;
 }
 
-const journalTables = (db: HuikuanDb) => [db.customers, db.contacts, db.receivables, db.payments, db.promises, db.activities,
+const journalTables = (db: HuikuanDb) => [db.customers, db.contacts, db.ledgers, db.promises, db.activities,
   db.profiles, db.preparations, db.imports];
 
 /** Rolls back a batch whose summaries were never refreshed: its parts only, no summary work. */

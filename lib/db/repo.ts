@@ -10,7 +10,8 @@ import {
 } from '../domain';
 import { summarizeCustomer } from '../ledger';
 import { evaluatePromises } from '../promises';
-import { type HuikuanDb, type TableName, type TrashRow, userTables } from './schema';
+import { type HuikuanDb, type TrashKind, type TrashRow, userTables } from './schema';
+import { allDocuments, findReceivables, putDocuments, receivablesOf, removeDocuments } from './ledgers';
 import { type PortfolioAggregate, applySummaryDelta, emptyPortfolio } from './portfolio';
 
 const SETTINGS_KEY = 'settings';
@@ -77,7 +78,7 @@ export function computeSummary(rows: CustomerRows, settings: Settings, asOf: str
 }
 
 const writeTables = (db: HuikuanDb) =>
-  [db.customers, db.contacts, db.receivables, db.payments, db.promises, db.activities, db.profiles,
+  [db.customers, db.contacts, db.ledgers, db.promises, db.activities, db.profiles,
     db.preparations, db.summaries, db.meta, db.imports, db.trash];
 
 /** Runs `fn` in one read-write transaction over every table, then refreshes what it touched. */
@@ -100,11 +101,10 @@ async function loadRows(db: HuikuanDb, ids: string[]): Promise<Map<string, Custo
       for (const r of rows) if (idSet.has(r.customerId)) (m.get(r.customerId) ?? m.set(r.customerId, []).get(r.customerId)!).push(r);
       return m;
     };
-    const [customers, recs, pays, proms, acts, profiles] = await Promise.all([
-      db.customers.bulkGet(ids), db.receivables.toArray(), db.payments.toArray(), db.promises.toArray(),
-      db.activities.toArray(), db.profiles.bulkGet(ids),
+    const [customers, docs, proms, acts, profiles] = await Promise.all([
+      db.customers.bulkGet(ids), allDocuments(db), db.promises.toArray(), db.activities.toArray(), db.profiles.bulkGet(ids),
     ]);
-    const [r, p, pr, a] = [group(recs), group(pays), group(proms), group(acts)];
+    const [r, p, pr, a] = [group(docs.receivables), group(docs.payments), group(proms), group(acts)];
     ids.forEach((id, i) => {
       const customer = customers[i];
       out.set(id, customer && {
@@ -116,15 +116,14 @@ async function loadRows(db: HuikuanDb, ids: string[]): Promise<Map<string, Custo
   }
   // All customers' requests at once: IndexedDB pipelines them, where one customer after another waits each time.
   const loaded = await Promise.all(ids.map(async (id) => {
-    const [customer, receivables, payments, promises, activities, profile] = await Promise.all([
+    const [customer, ledger, promises, activities, profile] = await Promise.all([
       db.customers.get(id),
-      db.receivables.where('customerId').equals(id).toArray(),
-      db.payments.where('customerId').equals(id).toArray(),
+      db.ledgers.get(id),
       db.promises.where('customerId').equals(id).toArray(),
       db.activities.where('customerId').equals(id).toArray(),
       db.profiles.get(id),
     ]);
-    return customer ? { customer, receivables, payments, promises, activities, profile } : undefined;
+    return customer ? { customer, receivables: ledger?.receivables ?? [], payments: ledger?.payments ?? [], promises, activities, profile } : undefined;
   }));
   ids.forEach((id, i) => out.set(id, loaded[i]));
   return out;
@@ -181,10 +180,10 @@ export async function putContact(db: HuikuanDb, contact: Contact): Promise<void>
   await db.contacts.put(contact);
 }
 export async function putReceivable(db: HuikuanDb, r: Receivable, now = new Date()): Promise<void> {
-  await writeTx(db, async (touch) => { await db.receivables.put(r); touch(r.customerId); }, now);
+  await writeTx(db, async (touch) => { await putDocuments(db, { receivables: [r] }, now.getTime()); touch(r.customerId); }, now);
 }
 export async function putPayment(db: HuikuanDb, p: Payment, now = new Date()): Promise<void> {
-  await writeTx(db, async (touch) => { await db.payments.put(p); touch(p.customerId); }, now);
+  await writeTx(db, async (touch) => { await putDocuments(db, { payments: [p] }, now.getTime()); touch(p.customerId); }, now);
 }
 export async function putPromise(db: HuikuanDb, p: PaymentPromise, now = new Date()): Promise<void> {
   await writeTx(db, async (touch) => { await db.promises.put(p); touch(p.customerId); }, now);
@@ -209,14 +208,14 @@ export async function addActivity(db: HuikuanDb, activity: Activity, now = new D
     await db.preparations.put({ customerId: activity.customerId, checked: [], updatedAt: activity.createdAt });
     if (activity.evidence && demandChannels.has(activity.channel)) {
       const targets = activity.receivableIds.length
-        ? (await db.receivables.bulkGet(activity.receivableIds)).filter((r): r is Receivable => !!r)
-        : await db.receivables.where('customerId').equals(activity.customerId).filter((r) => r.status === 'open').toArray();
+        ? await findReceivables(db, activity.customerId, activity.receivableIds)
+        : (await receivablesOf(db, activity.customerId)).filter((r) => r.status === 'open');
       const kind = activity.channel === 'statement' ? 'sealed-confirmation' : 'demand-with-evidence';
-      await db.receivables.bulkPut(targets.map((r) => ({
+      await putDocuments(db, { receivables: targets.map((r) => ({
         ...r,
         interruptions: [...r.interruptions, { date: activity.date, kind, evidence: activity.evidence }],
         updatedAt: activity.createdAt,
-      })));
+      })) }, now.getTime());
     }
     touch(activity.customerId);
   }, now);
@@ -226,15 +225,14 @@ export async function addActivity(db: HuikuanDb, activity: Activity, now = new D
 export async function loadAccountRows(db: HuikuanDb, customerId: string): Promise<Omit<AccountSnapshot, 'receivables'> & {
   receivables: Receivable[]; summary?: CustomerSummary;
 } | undefined> {
-  return db.transaction('r', [db.customers, db.contacts, db.receivables, db.payments, db.promises, db.activities,
+  return db.transaction('r', [db.customers, db.contacts, db.ledgers, db.promises, db.activities,
     db.profiles, db.preparations, db.summaries, db.meta], async () => {
     const customer = await db.customers.get(customerId);
     if (!customer) return undefined;
-    const [contacts, receivables, payments, promises, activities, profile, preparations, summary, settings] =
+    const [contacts, ledger, promises, activities, profile, preparations, summary, settings] =
       await Promise.all([
         db.contacts.where('customerId').equals(customerId).toArray(),
-        db.receivables.where('customerId').equals(customerId).toArray(),
-        db.payments.where('customerId').equals(customerId).toArray(),
+        db.ledgers.get(customerId),
         db.promises.where('customerId').equals(customerId).toArray(),
         db.activities.where('[customerId+date]').between([customerId, ''], [customerId, '\uffff']).reverse().toArray(),
         db.profiles.get(customerId),
@@ -242,18 +240,31 @@ export async function loadAccountRows(db: HuikuanDb, customerId: string): Promis
         db.summaries.get(customerId),
         getSettings(db),
       ]);
-    return { customer, contacts, receivables, payments, promises, activities, profile, preparations, summary, settings };
+    return { customer, contacts, receivables: ledger?.receivables ?? [], payments: ledger?.payments ?? [], promises, activities,
+      profile, preparations, summary, settings };
   });
 }
 
 type TrashableTable = 'customers' | 'contacts' | 'receivables' | 'payments' | 'promises' | 'activities';
 
+/** The customers whose ledgers hold these documents: the one given, else found by reading every ledger. */
+async function ledgerOwners(db: HuikuanDb, ids: string[], customerId?: string): Promise<string[]> {
+  if (customerId) return [customerId];
+  const want = new Set(ids);
+  const owners: string[] = [];
+  await db.ledgers.each((l) => {
+    if (l.receivables.some((r) => want.has(r.id)) || l.payments.some((p) => want.has(p.id))) owners.push(l.customerId);
+  });
+  return owners;
+}
+
 /**
  * Deletes records and keeps them in the trash so the deletion can be undone. Deleting a customer takes its
- * contacts, receivables, payments, promises, activities, profile and preparations with it.
+ * contacts, receivables, payments, promises, activities, profile and preparations with it. Receivables and payments
+ * are found in `customerId`'s ledger (every ledger is searched when it is not given).
  */
 export async function deleteRecords(db: HuikuanDb, table: TrashableTable, ids: string[], label: string,
-  now = new Date()): Promise<string> {
+  now = new Date(), customerId?: string): Promise<string> {
   const trashId = newId('t');
   await writeTx(db, async (touch) => {
     const rows: TrashRow['rows'] = {};
@@ -261,17 +272,25 @@ export async function deleteRecords(db: HuikuanDb, table: TrashableTable, ids: s
     if (table === 'customers') {
       const customers = (await db.customers.bulkGet(ids)).filter((c): c is Customer => !!c);
       rows.customers = customers;
-      for (const t of ['contacts', 'receivables', 'payments', 'promises', 'activities'] as const) {
+      for (const t of ['contacts', 'promises', 'activities'] as const) {
         const found = await db[t].where('customerId').anyOf(ids).toArray();
         rows[t] = found;
         await db[t].bulkDelete(found.map((r) => r.id));
       }
+      const ledgers = (await db.ledgers.bulkGet(ids)).filter((l) => !!l);
+      rows.receivables = ledgers.flatMap((l) => l.receivables);
+      rows.payments = ledgers.flatMap((l) => l.payments);
+      await db.ledgers.bulkDelete(ids);
       rows.profiles = (await db.profiles.bulkGet(ids)).filter(Boolean);
       rows.preparations = (await db.preparations.bulkGet(ids)).filter(Boolean);
       await db.profiles.bulkDelete(ids);
       await db.preparations.bulkDelete(ids);
       await db.customers.bulkDelete(ids);
       ids.forEach((id) => customerIds.add(id));
+    } else if (table === 'receivables' || table === 'payments') {
+      const removed = await removeDocuments(db, await ledgerOwners(db, ids, customerId), ids, now.getTime());
+      rows[table] = removed[table];
+      for (const r of removed[table]) customerIds.add(r.customerId);
     } else {
       const found = (await db[table].bulkGet(ids)).filter((r): r is NonNullable<typeof r> => !!r);
       rows[table] = found;
@@ -288,16 +307,19 @@ export async function undoDelete(db: HuikuanDb, trashId: string, now = new Date(
   return writeTx(db, async (touch) => {
     const entry = await db.trash.get(trashId);
     if (!entry) return false;
-    for (const [t, rows] of Object.entries(entry.rows) as Array<[TableName, unknown[]]>) {
+    for (const [kind, rows] of Object.entries(entry.rows) as Array<[TrashKind, unknown[]]>) {
+      if (kind === 'receivables') await putDocuments(db, { receivables: rows as Receivable[] }, now.getTime());
+      else if (kind === 'payments') await putDocuments(db, { payments: rows as Payment[] }, now.getTime());
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows came out of this very table
-      await (db[t as UserTable] as any).bulkPut(rows);
+      else await (db[kind] as any).bulkPut(rows);
     }
     await db.trash.delete(trashId);
     entry.customerIds.forEach(touch);
     return true;
   }, now);
 }
-type UserTable = (typeof userTables)[number];
+/** The stores that hold records as they are, one record each (receivables and payments live in ledgers). */
+const plainTables = ['customers', 'contacts', 'promises', 'activities', 'profiles', 'preparations'] as const;
 
 export interface StoreContents {
   customers: Customer[]; contacts: Contact[]; receivables: Receivable[]; payments: Payment[];
@@ -316,10 +338,11 @@ export async function replaceAll(db: HuikuanDb, data: StoreContents, now = new D
     await db.imports.clear();
     await db.trash.clear();
     await db.meta.put({ key: PORTFOLIO_KEY, value: emptyPortfolio() });
-    for (const t of userTables) {
+    for (const t of plainTables) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each array belongs to its own table
       await (db[t] as any).bulkAdd(data[t]);
     }
+    await putDocuments(db, { receivables: data.receivables, payments: data.payments }, now.getTime());
     await refreshCustomers(db, data.customers.map((c) => c.id), now);
     await beforeCommit?.();
   });
@@ -328,8 +351,8 @@ export async function replaceAll(db: HuikuanDb, data: StoreContents, now = new D
 /** Reads every user record, for backup. */
 export async function readAll(db: HuikuanDb): Promise<StoreContents> {
   return db.transaction('r', userTables.map((t) => db[t]), async () => {
-    const [customers, contacts, receivables, payments, promises, activities, profiles, preparations] =
-      await Promise.all(userTables.map((t) => db[t].toArray()));
+    const [[customers, contacts, promises, activities, profiles, preparations], { receivables, payments }] =
+      await Promise.all([Promise.all(plainTables.map((t) => db[t].toArray())), allDocuments(db)]);
     return { customers, contacts, receivables, payments, promises, activities, profiles, preparations } as StoreContents;
   });
 }

@@ -14,6 +14,19 @@ export const DB_NAME = 'huikuan';
 /** Key/value rows for things that are one of a kind: settings, the portfolio aggregate, the worklist cache. */
 export interface MetaRow { key: string; value: unknown }
 
+/**
+ * A customer's ledger (台账): all of its receivables and payments in one record. IndexedDB in Chromium costs about
+ * as much per request as per kilobyte, so one record per receivable capped an import at a few thousand rows a
+ * second; every read and write of documents is per customer anyway (the side panel, the summaries, the import).
+ * lib/db/ledgers.ts is the only code that reads or writes this store.
+ */
+export interface CustomerLedger {
+  customerId: string;
+  receivables: Receivable[];
+  payments: Payment[];
+  updatedAt: number;
+}
+
 /** One import batch: what it created and the previous version of every row it changed, so it can be undone. */
 export interface ImportBatchRow {
   id: string;
@@ -22,6 +35,8 @@ export interface ImportBatchRow {
   created: { customers: string[]; receivables: string[]; payments: string[] };
   previous: { receivables: Receivable[]; payments: Payment[] };
   counts: { created: number; updated: number; unchanged: number; rejected: number };
+  /** Every customer whose ledger this journal changed (written since version 2; the upgrade fills it in). */
+  customers?: string[];
   undone?: boolean;
 }
 
@@ -31,16 +46,18 @@ export interface TrashRow {
   at: number;
   label: string;
   customerIds: string[];
-  rows: Partial<Record<TableName, unknown[]>>;
+  rows: Partial<Record<TrashKind, unknown[]>>;
 }
 
 export type TableName =
-  | 'customers' | 'contacts' | 'receivables' | 'payments' | 'promises' | 'activities' | 'profiles'
+  | 'customers' | 'contacts' | 'ledgers' | 'promises' | 'activities' | 'profiles'
   | 'preparations' | 'summaries' | 'meta' | 'imports' | 'trash';
+/** What a trash row holds: records by the kind of record (receivables and payments live inside ledgers). */
+export type TrashKind = 'customers' | 'contacts' | 'receivables' | 'payments' | 'promises' | 'activities' | 'profiles' | 'preparations';
 
-/** The stores that hold the user's own records (what a backup contains). */
+/** The stores that hold the user's own records (a backup holds them, with ledgers as receivables and payments). */
 export const userTables = [
-  'customers', 'contacts', 'receivables', 'payments', 'promises', 'activities', 'profiles', 'preparations',
+  'customers', 'contacts', 'ledgers', 'promises', 'activities', 'profiles', 'preparations',
 ] as const;
 export type UserTable = (typeof userTables)[number];
 
@@ -70,13 +87,37 @@ export const versions: SchemaVersion[] = [
       trash: 'id, at',
     },
   },
+  {
+    // Receivables and payments move into one ledger record per customer (see CustomerLedger).
+    version: 2,
+    stores: { ledgers: 'customerId', receivables: null, payments: null },
+    upgrade: async (tx) => {
+      const receivables = (await tx.table('receivables').toArray()) as Receivable[];
+      const payments = (await tx.table('payments').toArray()) as Payment[];
+      const ledgers = new Map<string, CustomerLedger>();
+      const ledgerOf = (customerId: string) => ledgers.get(customerId)
+        ?? ledgers.set(customerId, { customerId, receivables: [], payments: [], updatedAt: 0 }).get(customerId)!;
+      for (const r of receivables) { const l = ledgerOf(r.customerId); l.receivables.push(r); l.updatedAt = Math.max(l.updatedAt, r.updatedAt); }
+      for (const p of payments) { const l = ledgerOf(p.customerId); l.payments.push(p); l.updatedAt = Math.max(l.updatedAt, p.updatedAt); }
+      await tx.table('ledgers').bulkAdd([...ledgers.values()]);
+      // Undo journals named created documents by id only; an undo now needs their customers.
+      const customerOfDoc = new Map<string, string>([...receivables, ...payments].map((d) => [d.id, d.customerId]));
+      await tx.table('imports').toCollection().modify((j: ImportBatchRow) => {
+        const ids = [...j.created.receivables, ...j.created.payments];
+        j.customers = [...new Set([
+          ...ids.map((id) => customerOfDoc.get(id)).filter((c): c is string => !!c),
+          ...j.previous.receivables.map((r) => r.customerId), ...j.previous.payments.map((p) => p.customerId),
+        ])];
+      });
+      // Deleted receivables and payments kept in the trash are restored into ledgers now; their rows are unchanged.
+    },
+  },
 ];
 
 export class HuikuanDb extends Dexie {
   customers!: EntityTable<Customer, 'id'>;
   contacts!: EntityTable<Contact, 'id'>;
-  receivables!: EntityTable<Receivable, 'id'>;
-  payments!: EntityTable<Payment, 'id'>;
+  ledgers!: EntityTable<CustomerLedger, 'customerId'>;
   promises!: EntityTable<PaymentPromise, 'id'>;
   activities!: EntityTable<Activity, 'id'>;
   profiles!: EntityTable<PaymentProcessProfile, 'customerId'>;

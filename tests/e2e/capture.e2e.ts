@@ -136,12 +136,14 @@ test('a dispute in the demo mailbox → capture → the invoice it names is mark
   await draft.getByTestId('capture-save').click();
   await panel.getByTestId('capture-saved').waitFor({ timeout: 10_000 });
   await panel.getByTestId('capture-draft').waitFor({ state: 'detached', timeout: 10_000 });
-  const r = await readRecord<{ docNumber: string; disputed: boolean; disputeReason?: string; evidence: string[] }>(panel, 'receivables', 'c06-r2');
+  type Doc = { id: string; docNumber: string; disputed: boolean; disputeReason?: string; evidence: string[] };
+  const ledger = await readRecord<{ receivables: Doc[] }>(panel, 'ledgers', 'c06');
+  const r = ledger?.receivables.find((x) => x.id === 'c06-r2');
   assert.equal(r?.docNumber, 'INV-20511');
   assert.equal(r?.disputed, true);
   assert.match(r?.disputeReason ?? '', /INV-20511 is wrong/);
   assert.match(r?.evidence.at(-1) ?? '', /quantity billed does not match delivery .* · http:\/\/127\.0\.0\.1:\d+\/mail\/thread\/t4$/);
-  const other = await readRecord<{ disputed: boolean }>(panel, 'receivables', 'c06-r1');
+  const other = ledger?.receivables.find((x) => x.id === 'c06-r1');
   assert.equal(other?.disputed, false);
   await panel.close();
   await page.close();

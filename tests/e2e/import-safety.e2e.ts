@@ -2,8 +2,8 @@
  * Data safety in the real browser (issue #10): an import or a restore cut off by closing the options page while
  * it is writing leaves the store exactly as it was, and the reopened page tells the user what happened.
  *
- * "While it is writing" is proved, not guessed: a second extension page asks IndexedDB for a read of the
- * receivables. IndexedDB queues a read behind a running read-write transaction over the same store, so a read
+ * "While it is writing" is proved, not guessed: a second extension page asks IndexedDB for a read of the customers’
+ * ledgers. IndexedDB queues a read behind a running read-write transaction over the same store, so a read
  * that does not answer means the import's (or restore's) transaction is open at that moment; the page is closed
  * then, and the queued read, answered once the browser has rolled the transaction back, must see the old data.
  */
@@ -53,16 +53,20 @@ function snapshot(page: Page): Promise<Snapshot> {
         const c = tx.objectStore(n).count();
         c.onsuccess = () => { out.counts[n] = c.result; };
       }
-      for (const store of ['receivables', 'payments'] as const) {
-        const cur = tx.objectStore(store).openCursor();
-        cur.onsuccess = () => {
-          const c = cur.result;
-          if (!c) return;
-          const a = (c.value as { amount: { minor: number; currency: string } }).amount;
-          out[store][a.currency] = (out[store][a.currency] ?? 0) + a.minor;
-          c.continue();
-        };
-      }
+      // Receivables and payments live in one ledger record per customer; counted and summed document by document.
+      out.counts.receivables = 0;
+      out.counts.payments = 0;
+      const cur = tx.objectStore('ledgers').openCursor();
+      cur.onsuccess = () => {
+        const c = cur.result;
+        if (!c) return;
+        const ledger = c.value as Record<'receivables' | 'payments', Array<{ amount: { minor: number; currency: string } }>>;
+        for (const kind of ['receivables', 'payments'] as const) {
+          out.counts[kind] += ledger[kind].length;
+          for (const { amount: a } of ledger[kind]) out[kind][a.currency] = (out[kind][a.currency] ?? 0) + a.minor;
+        }
+        c.continue();
+      };
       tx.oncomplete = () => { db.close(); resolve(out); };
       tx.onerror = () => { db.close(); reject(tx.error); };
     };
@@ -79,8 +83,8 @@ function readIsHeld(probe: Page, waitMs = 400): Promise<boolean> {
     const req = indexedDB.open('huikuan');
     req.onsuccess = () => {
       const db = req.result;
-      const tx = db.transaction(['receivables'], 'readonly');
-      const count = tx.objectStore('receivables').count();
+      const tx = db.transaction(['ledgers'], 'readonly');
+      const count = tx.objectStore('ledgers').count();
       const answer = new Promise<number>((done) => { count.onsuccess = () => done(count.result); });
       tx.oncomplete = () => db.close();
       const timer = setTimeout(() => { w.heldRead = answer; resolve(true); }, ms);
@@ -145,7 +149,7 @@ test('an import cut off by closing the page writes nothing, and the reopened pag
   await closeWhileWriting(page, probe, 'import');
 
   // The read queued behind the import's transaction sees the old store once the browser has rolled it back.
-  assert.equal(await heldRead(probe), before.counts.receivables);
+  assert.equal(await heldRead(probe), before.counts.ledgers);
   assert.deepEqual(await snapshot(probe), before);
   await probe.close();
   await expectNotice('import', 'big-ledger.csv');
@@ -168,7 +172,7 @@ test('a restore cut off by closing the page changes nothing, and the reopened pa
   await confirm.click();
   await closeWhileWriting(page, probe, 'restore');
 
-  assert.equal(await heldRead(probe), before.counts.receivables);
+  assert.equal(await heldRead(probe), before.counts.ledgers);
   assert.deepEqual(await snapshot(probe), before);
   await probe.close();
   await expectNotice('restore', 'huikuan-backup-big.json');

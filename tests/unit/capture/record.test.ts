@@ -7,6 +7,8 @@ import {
 } from '@/lib/capture/record';
 import { prepareCustomerSearch, searchCustomers } from '@/lib/match/search';
 import type { Receivable } from '@/lib/domain';
+import { receivableById, documentCounts } from '../support/ledgers';
+import { receivablesOf } from '@/lib/db/ledgers';
 
 const fixed = new Date(2026, 10, 22, 9, 30);
 const today = '2026-11-22';
@@ -100,11 +102,11 @@ describe('saveCapture', () => {
   const ctx = { meta: { subject: '发票抬头问题', sentAt: fixed.toISOString(), from: 'finance@yunfan-tech.example.cn', url: 'https://mail.example/t/1' }, note: '原文', messageDay: today };
 
   it('marks the ticked receivables disputed with the reason and the evidence, logs a disputed activity, and restarts no limitation', async () => {
-    const before = await db.receivables.get('c01-r2');
+    const before = await receivableById(db, 'c01-r2');
     const v = validateCapture(form({ kind: 'dispute', receivableIds: ['c01-r2'], reason: '抬头不对' }));
     if (!v.ok) throw new Error('invalid');
     const saved = await saveCapture(db, v.value, ctx, fixed);
-    const r = (await db.receivables.get('c01-r2'))!;
+    const r = (await receivableById(db, 'c01-r2'))!;
     expect(r.disputed).toBe(true);
     expect(r.disputeReason).toBe('抬头不对');
     expect(r.evidence.at(-1)).toBe(evidenceOf(ctx.meta).text);
@@ -113,7 +115,7 @@ describe('saveCapture', () => {
     expect(a).toMatchObject({ outcome: 'disputed', channel: 'email', receivableIds: ['c01-r2'], note: '原文', date: today });
     expect(a.evidence).toContain('https://mail.example/t/1');
     expect((await db.summaries.get('c01'))!.disputedCount).toBe(1);
-    const others = await db.receivables.where('customerId').equals('c01').toArray();
+    const others = await receivablesOf(db, 'c01');
     expect(others.every((x) => x.interruptions.length === 0)).toBe(true);
   });
 
@@ -122,16 +124,16 @@ describe('saveCapture', () => {
     if (!v.ok) throw new Error('invalid');
     const acts = await db.activities.count();
     await expect(saveCapture(db, v.value, ctx, fixed)).rejects.toThrow();
-    expect((await db.receivables.get('c01-r1'))!.disputed).toBe(false);
+    expect((await receivableById(db, 'c01-r1'))!.disputed).toBe(false);
     expect(await db.activities.count()).toBe(acts);
   });
 
   it('logs a payment notice as a paid activity and creates no payment', async () => {
-    const payments = await db.payments.count();
+    const payments = (await documentCounts(db)).payments;
     const v = validateCapture(form({ kind: 'payment', amount: '50000', reference: 'TT-9' }));
     if (!v.ok) throw new Error('invalid');
     const saved = await saveCapture(db, v.value, { ...ctx, note: 'Customer says paid' }, fixed);
-    expect(await db.payments.count()).toBe(payments);
+    expect((await documentCounts(db)).payments).toBe(payments);
     expect(await db.activities.get(saved.activityId!)).toMatchObject({ outcome: 'paid', note: 'Customer says paid' });
   });
 
@@ -145,16 +147,16 @@ describe('saveCapture', () => {
       status: 'pending', promisedBy: 'finance@yunfan-tech.example.cn', receivableIds: ['c02-r1'], evidence: evidenceOf(ctx.meta).text });
     expect((await db.summaries.get('c02'))!.pendingPromiseCount).toBe(pending + 1);
     // The customer's written promise restarts limitation on the receivable it names, and only that one.
-    expect((await db.receivables.get('c02-r1'))!.interruptions.at(-1)).toEqual({ date: today, kind: 'debtor-agreement', evidence: evidenceOf(ctx.meta).text });
-    const others = (await db.receivables.where('customerId').equals('c02').toArray()).filter((r) => r.id !== 'c02-r1');
+    expect((await receivableById(db, 'c02-r1'))!.interruptions.at(-1)).toEqual({ date: today, kind: 'debtor-agreement', evidence: evidenceOf(ctx.meta).text });
+    const others = (await receivablesOf(db, 'c02')).filter((r) => r.id !== 'c02-r1');
     expect(others.every((r) => !r.interruptions.some((i) => i.kind === 'debtor-agreement'))).toBe(true);
   });
 
   it('a promise without written evidence restarts nothing', async () => {
     const v = validateCapture(form({ customerId: 'c02', receivableIds: ['c02-r1'] }));
     if (!v.ok) throw new Error('invalid');
-    const before = (await db.receivables.get('c02-r1'))!.interruptions;
+    const before = (await receivableById(db, 'c02-r1'))!.interruptions;
     await saveCapture(db, v.value, { ...ctx, meta: {} }, fixed);
-    expect((await db.receivables.get('c02-r1'))!.interruptions).toEqual(before);
+    expect((await receivableById(db, 'c02-r1'))!.interruptions).toEqual(before);
   });
 });

@@ -3,6 +3,7 @@ import { getPortfolio, readAll, replaceAll } from '@/lib/db/repo';
 import { applyImport, importLedger, importedPaymentId, importedReceivableId, lastImport, recoverInterruptedImports, undoLastImport } from '@/lib/db/import';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { parseLedger } from '@/lib/transfer';
+import { receivableById, paymentById, documentCounts } from '../support/ledgers';
 
 const now = new Date(2026, 10, 22, 10, 0, 0);
 const today = '2026-11-22';
@@ -20,6 +21,15 @@ function rowsOf(text: string) {
   const p = parseLedger(text, { fileName: 'ledger.csv' });
   expect(p.errors).toEqual([]);
   return p.rows;
+}
+
+/** Calls `fn` on every ledger written (created or replaced); returns the unsubscribe. */
+function onLedgerWrite(fn: () => void): () => void {
+  const creating = function () { fn(); };
+  const updating = function () { fn(); };
+  db.ledgers.hook('creating', creating);
+  db.ledgers.hook('updating', updating);
+  return () => { db.ledgers.hook('creating').unsubscribe(creating); db.ledgers.hook('updating').unsubscribe(updating); };
 }
 
 async function snapshot(db: HuikuanDb) {
@@ -51,10 +61,10 @@ describe('applyImport', () => {
     expect(s.rejections[0].row).toBe(5);
     expect(await db.customers.count()).toBe(before + 1);
     // "杭州云帆科技有限公司" is the demo's c01.
-    const rec = await db.receivables.get(importedReceivableId('c01', 'FILE-001'));
+    const rec = await receivableById(db, importedReceivableId('c01', 'FILE-001'));
     expect(rec).toMatchObject({ customerId: 'c01', docNumber: 'FILE-001', amount: { minor: 1_000_000, currency: 'CNY' }, status: 'open' });
     const acme = (await db.customers.where('name').equals('Acme Trading Co.').first())!;
-    const pay = await db.payments.get(importedPaymentId(acme.id, 'A-100'));
+    const pay = await paymentById(db, importedPaymentId(acme.id, 'A-100'));
     expect(pay).toMatchObject({ amount: { minor: 100_000, currency: 'USD' }, date: '2026-09-01',
       allocations: [{ receivableId: importedReceivableId(acme.id, 'A-100'), minor: 100_000 }] });
     const summary = await db.summaries.get(acme.id);
@@ -76,7 +86,7 @@ describe('applyImport', () => {
 
   it('an updated file updates rows and replaces the payment instead of adding one', async () => {
     await applyImport(db, rowsOf(first), { fileName: 'ledger.csv', now });
-    const payments = await db.payments.count();
+    const payments = (await documentCounts(db)).payments;
     const second = csv([
       '杭州云帆科技有限公司,FILE-001,2026-09-01,2026-10-15,"10,000.00",0,CNY',
       'Acme Trading Co.,A-100,2026-08-01,2026-09-01,2500.00,2500.00,USD',
@@ -84,11 +94,11 @@ describe('applyImport', () => {
     ]);
     const s = await applyImport(db, rowsOf(second), { fileName: 'ledger2.csv', now });
     expect(s).toMatchObject({ created: 0, updated: 2, unchanged: 1, rejected: 0 });
-    expect(await db.payments.count()).toBe(payments);
+    expect((await documentCounts(db)).payments).toBe(payments);
     const acme = (await db.customers.where('name').equals('Acme Trading Co.').first())!;
-    expect((await db.payments.get(importedPaymentId(acme.id, 'A-100')))?.amount.minor).toBe(250_000);
+    expect((await paymentById(db, importedPaymentId(acme.id, 'A-100')))?.amount.minor).toBe(250_000);
     expect((await db.summaries.get(acme.id))?.open).toEqual({ USD: 120_000 });
-    expect((await db.receivables.get(importedReceivableId('c01', 'FILE-001')))?.dueDate).toBe('2026-10-15');
+    expect((await receivableById(db, importedReceivableId('c01', 'FILE-001')))?.dueDate).toBe('2026-10-15');
   });
 
   it('undoLastImport restores exactly the previous state, one import at a time', async () => {
@@ -111,10 +121,9 @@ describe('applyImport', () => {
   it('a failure in the middle of the writes leaves the store exactly as before', async () => {
     const before = await snapshot(db);
     let n = 0;
-    const hook = function () { if (++n === 2) throw new Error('disk full (injected)'); };
-    db.receivables.hook('creating', hook);
+    const unhook = onLedgerWrite(() => { if (++n === 2) throw new Error('disk full (injected)'); });
     await expect(applyImport(db, rowsOf(first), { fileName: 'ledger.csv', now })).rejects.toThrow(/injected/);
-    db.receivables.hook('creating').unsubscribe(hook);
+    unhook();
     expect(n).toBeGreaterThanOrEqual(2);
     expect(await snapshot(db)).toEqual(before);
   });
@@ -179,11 +188,11 @@ describe('importLedger (chunked)', () => {
   it('a failure in a later chunk reverts the chunks already written, exactly', async () => {
     const before = await snapshot(db);
     let n = 0;
-    const hook = function () { if (++n === 45) throw new Error('disk full (injected)'); };
-    db.receivables.hook('creating', hook);
+    // Seven customers' ledgers are written per chunk of ten rows: the 30th write is in the fifth chunk.
+    const unhook = onLedgerWrite(() => { if (++n === 30) throw new Error('disk full (injected)'); });
     await expect(applyImport(db, rowsOf(csv(many(60))), { fileName: 'x.csv', now, chunkRows: 10 })).rejects.toThrow(/injected/);
-    db.receivables.hook('creating').unsubscribe(hook);
-    expect(n).toBe(45);
+    unhook();
+    expect(n).toBeGreaterThan(30); // the reverts wrote the ledgers back after the throw
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -201,9 +210,20 @@ describe('importLedger (chunked)', () => {
         await consume(rows.slice(i, i + 10));
         if (++chunks === 3) ac.abort();
       }
-    }, { fileName: 'x.csv', now, signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    }, { fileName: 'x.csv', now, signal: ac.signal, chunkRows: 10 })).rejects.toMatchObject({ name: 'AbortError' });
     expect(chunks).toBe(3);
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('rows handed over in small pieces are written in transactions of chunkRows rows', async () => {
+    const parts: number[] = [];
+    const s = await importLedger(db, async (consume) => {
+      const rows = rowsOf(csv(many(60)));
+      for (let i = 0; i < rows.length; i += 7) await consume(rows.slice(i, i + 7));
+    }, { fileName: 'x.csv', now, chunkRows: 25 });
+    for (const p of await db.imports.toArray()) if ('part' in p) parts.push((p as { counts: { created: number } }).counts.created);
+    expect(s.created).toBe(60);
+    expect(parts).toEqual([25, 25, 10]);
   });
 
   it('undo reverts every chunk of the newest import', async () => {
@@ -223,14 +243,14 @@ describe('importLedger (chunked)', () => {
       await consume(rows.slice(0, 10));
       wrote();
       await new Promise(() => undefined);
-    }, { fileName: 'cut.csv', now });
+    }, { fileName: 'cut.csv', now, chunkRows: 10 });
     await written;
   }
 
   it('an import cut off mid-way (the page closed) is reverted before the next import or undo', async () => {
     const before = await snapshot(db);
     await cutOffImport();
-    expect((await db.receivables.count())).toBe(before.data.receivables.length + 10);
+    expect((await documentCounts(db)).receivables).toBe(before.data.receivables.length + 10);
     expect(await undoLastImport(db, now)).toBeUndefined();
     expect(await snapshot(db)).toEqual(before);
   });

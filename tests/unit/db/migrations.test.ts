@@ -3,26 +3,48 @@
  * opens the database with version N (and with the newest), and asserts that every record is still there and
  * unchanged except for what the upgrade is meant to change. A new version that drops or mangles data fails here.
  */
-import { HuikuanDb, type SchemaVersion, userTables, versions } from '@/lib/db/schema';
+import { HuikuanDb, type SchemaVersion, versions } from '@/lib/db/schema';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
-import type { StoreContents } from '@/lib/db/repo';
+import { type StoreContents, getPortfolio, rebuildAllSummaries } from '@/lib/db/repo';
+import { undoLastImport } from '@/lib/db/import';
+import type { Receivable } from '@/lib/domain';
 
 const today = '2026-11-22';
+const recordKinds = ['customers', 'contacts', 'receivables', 'payments', 'promises', 'activities', 'profiles', 'preparations'] as const;
 
+/** Version 2 moved receivables and payments into one ledger per customer; older versions kept a store each. */
+const hasLedgers = (db: HuikuanDb) => db.tables.some((t) => t.name === 'ledgers');
+
+/** Writes `data` the way the code of that version stored it. */
 async function writeWith(name: string, upTo: number, schema: SchemaVersion[], data: StoreContents) {
   const db = new HuikuanDb(name, upTo, schema);
   await db.open();
-  await db.transaction('rw', userTables.map((t) => db.table(t)), async () => {
-    for (const t of userTables) await db.table(t).bulkAdd(data[t]);
+  await db.transaction('rw', db.tables, async () => {
+    for (const t of recordKinds) {
+      if (hasLedgers(db) && (t === 'receivables' || t === 'payments')) continue;
+      await db.table(t).bulkAdd(data[t]);
+    }
+    if (hasLedgers(db)) {
+      const ledgers = new Map<string, { customerId: string; receivables: unknown[]; payments: unknown[]; updatedAt: number }>();
+      const of = (id: string) => ledgers.get(id) ?? ledgers.set(id, { customerId: id, receivables: [], payments: [], updatedAt: 1 }).get(id)!;
+      for (const r of data.receivables) of(r.customerId).receivables.push(r);
+      for (const p of data.payments) of(p.customerId).payments.push(p);
+      await db.table('ledgers').bulkAdd([...ledgers.values()]);
+    }
   });
   db.close();
 }
 
+/** Reads every record back by kind, whatever the layout of that version. */
 async function readWith(name: string, upTo: number, schema: SchemaVersion[]) {
   const db = new HuikuanDb(name, upTo, schema);
   await db.open();
   const out: Record<string, unknown[]> = {};
-  for (const t of userTables) out[t] = await db.table(t).toArray();
+  for (const t of recordKinds) {
+    if (hasLedgers(db) && (t === 'receivables' || t === 'payments')) {
+      out[t] = (await db.table('ledgers').toArray()).flatMap((l: Record<string, unknown[]>) => l[t]);
+    } else out[t] = await db.table(t).toArray();
+  }
   db.close();
   return out;
 }
@@ -35,7 +57,7 @@ async function assertNoLoss(schema: SchemaVersion[], expectChanged: (version: nu
     const name = `mig-${older.version}-${Math.random()}`;
     await writeWith(name, older.version, schema, data);
     const after = await readWith(name, latest, schema);
-    for (const t of userTables) {
+    for (const t of recordKinds) {
       const map = expectChanged(latest);
       const want = (data[t] as Array<{ id?: string; customerId: string }>).map((r) => map(t, r));
       const key = (r: { id?: string; customerId: string }) => r.id ?? r.customerId;
@@ -57,7 +79,7 @@ describe('schema migrations', () => {
     const latest = versions[versions.length - 1].version;
     await writeWith(name, latest, versions, data);
     const after = await readWith(name, latest, versions);
-    for (const t of userTables) expect(after[t]).toHaveLength(data[t].length);
+    for (const t of recordKinds) expect(after[t]).toHaveLength(data[t].length);
   });
 
   it('the harness catches a version that drops a table', async () => {
@@ -65,10 +87,22 @@ describe('schema migrations', () => {
     await expect(assertNoLoss(broken)).rejects.toThrow();
   });
 
+  it('the harness catches an upgrade that loses documents inside the ledgers', async () => {
+    const broken: SchemaVersion[] = [...versions, {
+      version: 99, stores: {},
+      upgrade: async (tx) => { await tx.table('ledgers').toCollection().modify((l: { payments: unknown[] }) => { l.payments = []; }); },
+    }];
+    await expect(assertNoLoss(broken)).rejects.toThrow();
+  });
+
   it('the harness catches an upgrade that mangles rows', async () => {
     const mangling: SchemaVersion[] = [...versions, {
       version: 99, stores: {},
-      upgrade: async (tx) => { await tx.table('receivables').toCollection().modify((r: { docNumber: string }) => { r.docNumber = r.docNumber.replace(/^0+/, ''); }); },
+      upgrade: async (tx) => {
+        await tx.table('ledgers').toCollection().modify((l: { receivables: Array<{ docNumber: string }> }) => {
+          for (const r of l.receivables) r.docNumber = `X${r.docNumber}`;
+        });
+      },
     }];
     await expect(assertNoLoss(mangling)).rejects.toThrow(/receivables/);
   });
@@ -79,5 +113,43 @@ describe('schema migrations', () => {
       upgrade: async (tx) => { await tx.table('customers').toCollection().modify((c: { tags: string[] }) => { c.tags = [...c.tags, 'migrated']; }); },
     }];
     await assertNoLoss(tagging, () => (t, r) => (t === 'customers' ? { ...(r as { tags: string[] }), tags: [...(r as { tags: string[] }).tags, 'migrated'] } : r));
+  });
+
+  it('version 1 data: ledgers hold every document, the summaries are unchanged, and an import journaled by version 1 can still be undone', async () => {
+    const data = buildDemoPortfolio(today, 1_700_000_000_000);
+    const name = `v1-import-${Math.random()}`;
+    const now = new Date(`${today}T10:00:00`);
+    // What version 1's importer left: one receivable it created and one it changed, with the journal naming them.
+    const changed = data.receivables.find((r) => r.customerId === 'c02')!;
+    const before: Receivable = { ...changed };
+    const imported: Receivable = { ...changed, id: 'ri-v1-new', docNumber: 'V1-NEW', importBatch: 'imp-v1', updatedAt: 2 };
+    const after: Receivable = { ...changed, dueDate: '2026-12-31', importBatch: 'imp-v1', updatedAt: 2 };
+    const v1Data = { ...data, receivables: [...data.receivables.filter((r) => r.id !== changed.id), after, imported] };
+    await writeWith(name, 1, versions, v1Data);
+    const v1 = new HuikuanDb(name, 1, versions);
+    await v1.open();
+    await v1.table('imports').add({ id: 'imp-v1', at: 2, fileName: 'v1.csv', created: { customers: [], receivables: ['ri-v1-new'], payments: [] },
+      previous: { receivables: [before], payments: [] }, counts: { created: 1, updated: 1, unchanged: 0, rejected: 0 } });
+    v1.close();
+
+    const db = new HuikuanDb(name);
+    await db.open();
+    const ledger = (await db.ledgers.get('c02'))!;
+    expect(ledger.receivables.map((r) => r.id)).toContain('ri-v1-new');
+    expect((await db.imports.get('imp-v1'))?.customers).toEqual(['c02']);
+    await rebuildAllSummaries(db, now);
+    const undone = await undoLastImport(db, now);
+    expect(undone?.fileName).toBe('v1.csv');
+    const back = (await db.ledgers.get('c02'))!;
+    expect(back.receivables.map((r) => r.id)).not.toContain('ri-v1-new');
+    expect(back.receivables.find((r) => r.id === changed.id)).toEqual(before);
+    // The store now says what version 1's store said before that import.
+    const fresh = new HuikuanDb(`v1-ref-${Math.random()}`);
+    await fresh.open();
+    const { replaceAll } = await import('@/lib/db/repo');
+    await replaceAll(fresh, data, now);
+    expect((await getPortfolio(db))).toEqual(await getPortfolio(fresh));
+    db.close();
+    fresh.close();
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '@/lib/db/repo';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import type { Receivable } from '@/lib/domain';
+import { receivablesOf } from '@/lib/db/ledgers';
 
 const today = '2026-11-22';
 const now = new Date('2026-11-22T10:00:00');
@@ -81,7 +82,7 @@ describe('repo: summaries maintained on write', () => {
     await replaceAll(db, buildDemoPortfolio(today, now.getTime()), now);
     const before = await readAll(db);
     const t = await deleteRecords(db, 'customers', ['c01'], 'c01', now);
-    expect(await db.receivables.where('customerId').equals('c01').count()).toBe(0);
+    expect(await receivablesOf(db, 'c01').then((x) => x.length)).toBe(0);
     expect(await db.summaries.get('c01')).toBeUndefined();
     expect(await undoDelete(db, t, now)).toBe(true);
     const after = await readAll(db);
@@ -95,7 +96,7 @@ describe('repo: summaries maintained on write', () => {
     await replaceAll(db, buildDemoPortfolio(today, now.getTime()), now);
     await addActivity(db, { id: 'a-x', customerId: 'c01', date: today, channel: 'finance-letter', techniqueIds: [], outcome: 'other',
       evidence: 'EMS 1234', receivableIds: [], createdAt: now.getTime() }, now);
-    const recs = await db.receivables.where('customerId').equals('c01').toArray();
+    const recs = await receivablesOf(db, 'c01');
     expect(recs.filter((r) => r.status === 'open').every((r) => r.interruptions.some((i) => i.date === today && i.kind === 'demand-with-evidence'))).toBe(true);
     expect((await db.preparations.get('c01'))?.checked).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { getSettings, replaceAll, saveSettings } from '@/lib/db/repo';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { toIsoDay } from '@/lib/domain';
+import { documentCounts } from '../support/ledgers';
 
 let db: HuikuanDb;
 beforeEach(() => {
@@ -44,18 +45,18 @@ describe('options page', () => {
     expect(within(parsed).getByTestId('import-ready').getAttribute('data-count')).toBe('3');
     const errors = within(parsed).getByTestId('import-errors');
     expect(errors.querySelector('[data-error-row="5"]')).toBeTruthy();
-    expect(await db.receivables.count()).toBe(0);
+    expect((await documentCounts(db)).receivables).toBe(0);
     await user.click(within(parsed).getByTestId('import-apply'));
     const summary = await screen.findByTestId('import-summary', {}, { timeout: 5000 });
     const count = (k: string) => summary.querySelector(`[data-count="${k}"]`)!.textContent;
     expect(count('created')).toBe('3');
     expect(count('updated')).toBe('0');
     expect(count('newCustomers')).toBe('2');
-    expect(await db.receivables.count()).toBe(3);
-    expect(await db.payments.count()).toBe(1);
+    expect((await documentCounts(db)).receivables).toBe(3);
+    expect((await documentCounts(db)).payments).toBe(1);
     await user.click(within(summary).getByTestId('import-undo'));
     await within(summary).findByText('The import was undone.');
-    expect(await db.receivables.count()).toBe(0);
+    expect((await documentCounts(db)).receivables).toBe(0);
     expect(await db.customers.count()).toBe(0);
   });
 

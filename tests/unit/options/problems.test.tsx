@@ -111,7 +111,7 @@ describe('import problems in Chinese', () => {
 
 describe('a failed import is told in Chinese', () => {
   it('storage full: says so, and nothing was written', async () => {
-    const spy = vi.spyOn(db.receivables, 'bulkPut').mockRejectedValue(Object.assign(new Error('Quota exceeded'), { name: 'QuotaExceededError' }));
+    const spy = vi.spyOn(db.ledgers, 'bulkPut').mockRejectedValue(Object.assign(new Error('Quota exceeded'), { name: 'QuotaExceededError' }));
     renderOptions('import');
     const user = userEvent.setup();
     const csv = 'Customer,Invoice No,Due Date,Amount,Currency\nAcme,1,2026-09-01,100,CNY\n';

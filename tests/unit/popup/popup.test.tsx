@@ -130,7 +130,7 @@ describe('popup', () => {
     await waitFor(async () => expect((await readWorklistCache(db))?.dataVersion).toBe(await getDataVersion(db)), { timeout: 5000 });
     cleanup();
     const recSpies = (['where', 'toArray', 'toCollection', 'filter', 'each', 'orderBy', 'get', 'bulkGet', 'count'] as const)
-      .map((m) => vi.spyOn(db.receivables, m));
+      .map((m) => vi.spyOn(db.ledgers, m));
     const summaryScan = vi.spyOn(db.summaries, 'toArray');
     renderPopup();
     await screen.findByTestId('portfolio-total-CNY');
