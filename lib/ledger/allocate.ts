@@ -89,10 +89,19 @@ export function allocateWithCredit(receivables: Receivable[], payments: Payment[
     applications.push({ receivableId: slot.r.id, minor: take, ...app });
     return take;
   };
+  // Where each group's first invoice still open to oldest-first money is: a settled invoice never reopens, so a
+  // sweep starts there instead of walking every settled invoice again (a customer with thousands of invoices and
+  // payments would otherwise cost payments × invoices).
+  const firstOpen = new Map<string, number>();
   const sweep = (key: string, minor: number, app: Omit<Application, 'receivableId' | 'minor'>): number => {
     let left = minor;
-    for (const slot of groups.get(key) ?? []) {
-      if (left <= 0) break;
+    const group = groups.get(key);
+    if (!group) return left;
+    let i = firstOpen.get(key) ?? 0;
+    while (i < group.length && (group[i].open === 0 || group[i].r.status !== 'open')) i++;
+    firstOpen.set(key, i);
+    for (let j = i; j < group.length && left > 0; j++) {
+      const slot = group[j];
       if (slot.r.status !== 'open') continue;
       left -= apply(slot, left, app);
     }

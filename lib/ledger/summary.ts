@@ -7,7 +7,8 @@ import type {
 } from '../domain';
 import { allocateWithCredit } from './allocate';
 import { addInto } from './money';
-import { limitationDeadline, partialPaymentInterruptions } from './limitation';
+import type { Interruption } from '../domain';
+import { limitationDeadline } from './limitation';
 import { avgDaysLate } from './metrics';
 
 /**
@@ -55,6 +56,13 @@ export function summarizeCustomer(input: SummaryInput): CustomerSummary {
   const byDue = new Map<string, number>();
   const dueDates: string[] = [];
   const deadlines: string[] = [];
+  // Each part payment restarts its invoice's limitation period; grouped once, not searched per invoice.
+  const partPayments = new Map<string, Array<Pick<Interruption, 'date' | 'kind'>>>();
+  for (const a of applications) {
+    if (a.source !== 'payment') continue;
+    const list = partPayments.get(a.receivableId) ?? partPayments.set(a.receivableId, []).get(a.receivableId)!;
+    list.push({ date: a.date, kind: 'partial-payment' });
+  }
   let openCount = 0;
   let disputedCount = 0;
   let paidCount = 0;
@@ -67,7 +75,7 @@ export function summarizeCustomer(input: SummaryInput): CustomerSummary {
       const k = `${r.dueDate}|${r.amount.currency}`;
       byDue.set(k, (byDue.get(k) ?? 0) + r.openMinor);
       dueDates.push(r.dueDate);
-      deadlines.push(limitationDeadline(r, { years: settings.limitationYears }, partialPaymentInterruptions(r.id, applications)).deadline);
+      deadlines.push(limitationDeadline(r, { years: settings.limitationYears }, partPayments.get(r.id) ?? []).deadline);
     } else if (r.settledOn) {
       paidCount++;
     }

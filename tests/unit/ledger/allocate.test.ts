@@ -91,6 +91,15 @@ describe('allocate', () => {
         expect(r.openMinor).toBeLessThanOrEqual(r.amount.minor);
       }
       for (const v of Object.values(res.unapplied)) expect(v).toBeGreaterThanOrEqual(0);
+      // Money is never left unapplied while an open invoice of the same customer and currency still owes (the
+      // oldest-first sweep must reach every open invoice, however many were settled before it).
+      for (const [cid, byCur] of Object.entries(res.unappliedByCustomer)) {
+        for (const [cur, left] of Object.entries(byCur)) {
+          if (left <= 0) continue;
+          const owing = res.items.filter((r) => r.customerId === cid && r.amount.currency === cur && r.kind === 'invoice' && r.status === 'open' && r.openMinor > 0);
+          expect(owing).toEqual([]);
+        }
+      }
       // Applications stay inside one customer and one currency.
       for (const a of res.applications) {
         const r = rs.find((x) => x.id === a.receivableId)!;
