@@ -24,7 +24,7 @@ function setup() {
     me, db,
     tabs: { get: async (id) => tabs.get(id), set: async (id, e) => void tabs.set(id, e), delete: async (id) => void tabs.delete(id) },
     matcher: async () => matcher,
-    invalidateMatcher: () => undefined,
+    customersChanged: () => undefined,
     now: () => now,
     browserLang: () => 'en-US',
     broadcast: (m) => void broadcasts.push(m),
