@@ -13,6 +13,7 @@ import { openPanelForTab } from '@/lib/browser/panel';
 import { getSettings } from '@/lib/db/repo';
 import { recoverInterruptedImports } from '@/lib/db/importJournal';
 import { pickLang, translator } from '@/lib/i18n';
+import type { Settings } from '@/lib/domain';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -70,7 +71,11 @@ export default defineBackground(() => {
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     onChanged: () => void handle.rematch([...tabCache.keys()]).catch((e: unknown) => console.warn('[huikuan] rematch', e)),
   });
+  // The settings every page request needs, read once and again only after the meta store changed: a read queued
+  // behind a large one (the reminders' scan) would otherwise hold up the badge.
+  let settings: Promise<Settings> | undefined;
   Dexie.on('storagemutated', (parts) => {
+    if (`idb://${db.name}/meta/` in parts || 'all' in parts) settings = undefined;
     const ids = changedCustomerIds(parts as Record<string, unknown>, db.name);
     if (ids) matcher.changed(ids);
   });
@@ -92,6 +97,7 @@ export default defineBackground(() => {
       else matcher.verify();
     },
     clock: () => performance.timeOrigin + performance.now(),
+    settings: () => (settings ??= getSettings(db).catch((e: unknown) => { settings = undefined; throw e; })),
     now: () => new Date(),
     browserLang: () => browser.i18n.getUILanguage(),
     broadcast,

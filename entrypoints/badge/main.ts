@@ -20,8 +20,15 @@ let shownAt = -Infinity;
 /** Views broadcast before this frame knew its tab; those for its tab are applied once it does. */
 let early: BadgeViewMini[] = [];
 
+function learnTab(id: number) {
+  if (tabId !== undefined) return;
+  tabId = id;
+  for (const v of early) if (v.tabId === id) show(v);
+  early = [];
+}
+
 function show(v: BadgeViewMini) {
-  if (v.tabId !== undefined) tabId = v.tabId;
+  if (v.tabId !== undefined) learnTab(v.tabId);
   const at = v.at ?? 0;
   if (at < shownAt) return;
   shownAt = at;
@@ -58,8 +65,6 @@ async function fetchView() {
   const view = badgeViewMini.safeParse(await browser.runtime.sendMessage({ type: 'badge/get' }).catch(() => undefined));
   if (view.success) show(view.data);
   else if (shownAt === -Infinity) chip.hidden = true;
-  for (const v of early) if (v.tabId === tabId) show(v);
-  early = [];
 }
 
 chip.addEventListener('click', () => {
@@ -74,11 +79,14 @@ browser.runtime.onMessage.addListener((raw: unknown) => {
   const m = msg.data;
   // A view for another tab: badges in every tab hear every broadcast.
   if (m.type === 'badge/view') {
-    if (tabId === undefined) early.push(m.view);
+    if (tabId === undefined) early = [...early.slice(-20), m.view];
     else if (m.view.tabId === tabId) show(m.view);
   }
   else if (m.type === 'data/changed' || m.tabId === tabId) void fetchView();
   return undefined;
 });
 
+// The browser says which tab this is without the worker (which may be busy matching this very page), so a view
+// broadcast before the reply below is taken at once.
+void browser.tabs.getCurrent().then((t) => { if (t?.id !== undefined) learnTab(t.id); }).catch(() => undefined);
 void fetchView();

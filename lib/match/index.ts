@@ -106,7 +106,7 @@ export function nameSimilarity(a: string, b: string, ga = bigrams(a), gb = bigra
 interface Entry { customerId: string; norm: string; core: string; grams: Set<string> }
 
 /** What one customer contributes to the exact lookups, kept so that an edit can take it out again. */
-interface CustomerKeys { links: string[]; domains: string[]; norms: string[] }
+interface CustomerKeys { name: string; links: string[]; domains: string[]; norms: string[] }
 
 /** The fuzzy part: bigram, character and sub-name postings over every normalised name and alias. */
 class FuzzyTier {
@@ -186,7 +186,7 @@ export class CustomerIndex {
     for (const k of links) postOnce(this.byLink, k, c.id);
     for (const k of domains) postOnce(this.byDomain, k, c.id);
     for (const k of norms) postOnce(this.byName, k, c.id);
-    this.keysOf.set(c.id, { links, domains, norms });
+    this.keysOf.set(c.id, { name: c.name, links, domains, norms });
     this.dropFuzzy();
   }
 
@@ -209,6 +209,11 @@ export class CustomerIndex {
 
   has(customerId: string): boolean {
     return this.keysOf.has(customerId);
+  }
+
+  /** The customer's name as stored, so that a caller holding the index needs no read for it. */
+  nameOf(customerId: string): string | undefined {
+    return this.keysOf.get(customerId)?.name;
   }
 
   get fuzzyReady(): boolean {

@@ -19,6 +19,8 @@ import { badgeViewFor, unlinkedBadge } from './views';
 export interface MatchResult { customerId: string; score: number; reason: string }
 export interface Matcher {
   match(query: { name?: string; emails?: string[]; site?: string; recordId?: string }): MatchResult[];
+  /** The name of a customer the matcher holds (saves the badge a read). */
+  nameOf?(customerId: string): string | undefined;
 }
 
 export interface TabEntry { ctx: PageContext | null; matches: MatchResult[]; draft: CaptureDraftView | null }
@@ -48,6 +50,8 @@ export interface RouterDeps {
   isSiteEnabled(site: string, settingsDisabled: string[]): boolean;
   /** Epoch ms, fractional: orders the badge views a frame may receive out of order. */
   clock?(): number;
+  /** The settings, from a cache the owner keeps current; read from the store when not given. */
+  settings?(): Promise<Settings>;
 }
 
 /** A match is taken as the page's customer only when it is sure and has no close rival. */
@@ -68,6 +72,7 @@ function langOf(s: Settings, deps: RouterDeps): Lang {
 
 export function createRouter(deps: RouterDeps) {
   const clock = deps.clock ?? (() => Date.now());
+  const settingsNow = deps.settings ?? (() => getSettings(deps.db));
 
   /**
    * What the badge frame in a tab shows. It reads the maintained summary only, never the account: the badge is on
@@ -75,16 +80,20 @@ export function createRouter(deps: RouterDeps) {
    */
   async function badgeView(tabId: number): Promise<BadgeView> {
     const at = clock();
-    const [settings, entry] = await Promise.all([getSettings(deps.db), deps.tabs.get(tabId)]);
+    const [settings, entry] = await Promise.all([settingsNow(), deps.tabs.get(tabId)]);
     const lang = langOf(settings, deps);
     const extra = { tabId, at, captureLabel: translator(lang)('capture.button') };
     const m = entry && confidentMatch(entry.matches);
     if (!entry?.ctx) return { state: 'none', text: '', title: '', worstBucket: -1, lang, ...extra };
     if (!m) return { ...unlinkedBadge(lang), ...extra };
-    const [customer, summary] = await Promise.all([deps.db.customers.get(m.customerId), deps.db.summaries.get(m.customerId)]);
-    if (!customer) return { ...unlinkedBadge(lang), ...extra };
+    // The summary is the one read a badge needs: the name comes from the matcher when it holds the customer.
+    const known = (await deps.matcher()).nameOf?.(m.customerId);
+    const [name, summary] = await Promise.all([
+      known ?? deps.db.customers.get(m.customerId).then((c) => c?.name), deps.db.summaries.get(m.customerId),
+    ]);
+    if (name === undefined) return { ...unlinkedBadge(lang), ...extra };
     const asOf = toIsoDay(deps.now());
-    return { ...badgeViewFor({ summary, customerName: customer.name, lang, asOf, bucketDays: settings.agingBuckets,
+    return { ...badgeViewFor({ summary, customerName: name, lang, asOf, bucketDays: settings.agingBuckets,
       step: summary ? ladderStepFor(summary, settings, asOf, lang) : undefined }), ...extra };
   }
 
@@ -101,7 +110,7 @@ export function createRouter(deps: RouterDeps) {
     const tabId = sender.tab.id;
     switch (msg.type) {
       case 'page/context': {
-        const [settings, prev] = await Promise.all([getSettings(deps.db), deps.tabs.get(tabId)]);
+        const [settings, prev] = await Promise.all([settingsNow(), deps.tabs.get(tabId)]);
         const lang = langOf(settings, deps);
         const enabled = deps.isSiteEnabled(msg.ctx.site, settings.disabledSites);
         const matches = enabled ? (await deps.matcher()).match({
