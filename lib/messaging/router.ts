@@ -72,6 +72,9 @@ function langOf(s: Settings, deps: RouterDeps): Lang {
 
 export function createRouter(deps: RouterDeps) {
   const clock = deps.clock ?? (() => Date.now());
+  let lastAt = 0;
+  // Strictly increasing, even for two views taken within one tick of a coarse clock.
+  const stamp = () => (lastAt = Math.max(clock(), lastAt + 0.001));
   const settingsNow = deps.settings ?? (() => getSettings(deps.db));
 
   /**
@@ -79,7 +82,7 @@ export function createRouter(deps: RouterDeps) {
    * the host page's critical path.
    */
   async function badgeView(tabId: number): Promise<BadgeView> {
-    const at = clock();
+    const at = stamp();
     const [settings, entry] = await Promise.all([settingsNow(), deps.tabs.get(tabId)]);
     const lang = langOf(settings, deps);
     const extra = { tabId, at, captureLabel: translator(lang)('capture.button') };
