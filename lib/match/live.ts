@@ -19,7 +19,10 @@ export interface CustomerSource {
 export interface LiveMatcherOptions {
   /** Timer for the debounced bulk re-read and the fuzzy slices (injected so tests can drive it). */
   setTimeout(fn: () => void, ms: number): unknown;
-  /** Called after the index changed, with the ids that changed or 'all' (open pages' matches may be stale). */
+  /**
+   * Called after the index changed, with the ids that changed or 'all' (open pages' matches may be stale), once
+   * the fuzzy postings are rebuilt too, so that matching open pages again costs no synchronous build.
+   */
   onChanged?(ids: string[] | 'all'): void;
   /** Customers per fuzzy slice: about 5 ms of work at a time, so a request is never held up by the build. */
   sliceSize?: number;
@@ -57,6 +60,7 @@ export function createLiveMatcher(source: CustomerSource, opts: LiveMatcherOptio
   const pendingIds = new Set<string>();
   let bulkTimer: { start(): void } | undefined;
   let slicing = false;
+  let notify: Array<string[] | 'all'> = [];
 
   const enqueue = (step: () => Promise<void>) => {
     tail = tail.then(step).catch((e: unknown) => console.warn('[huikuan] matcher refresh', e));
@@ -65,12 +69,21 @@ export function createLiveMatcher(source: CustomerSource, opts: LiveMatcherOptio
 
   const note = (c: LiveCustomer) => { if ((c.updatedAt ?? 0) > lastUpdatedAt) lastUpdatedAt = c.updatedAt ?? 0; };
 
-  const sliceFuzzy = () => {
-    if (slicing || index.fuzzyReady) return;
+  const flushNotices = () => {
+    const pending = notify;
+    notify = [];
+    if (pending.includes('all')) opts.onChanged?.('all');
+    else if (pending.length) opts.onChanged?.([...new Set(pending.flat())]);
+  };
+  /** Rebuilds the fuzzy postings a slice per macrotask, then says what changed. */
+  const sliceFuzzy = (changed: string[] | 'all') => {
+    notify.push(changed);
+    if (slicing) return;
     slicing = true;
     const step = () => {
-      if (index.buildFuzzySlice(sliceSize)) slicing = false;
-      else opts.setTimeout(step, 0);
+      if (!index.buildFuzzySlice(sliceSize)) { opts.setTimeout(step, 0); return; }
+      slicing = false;
+      flushNotices();
     };
     opts.setTimeout(step, 0);
   };
@@ -80,8 +93,7 @@ export function createLiveMatcher(source: CustomerSource, opts: LiveMatcherOptio
     lastUpdatedAt = 0;
     index.reset(all);
     all.forEach(note);
-    opts.onChanged?.('all');
-    sliceFuzzy();
+    sliceFuzzy('all');
   });
 
   const refreshPending = () => enqueue(async () => {
@@ -93,8 +105,7 @@ export function createLiveMatcher(source: CustomerSource, opts: LiveMatcherOptio
       const c = rows[i];
       if (c) { index.upsert(c); note(c); } else index.remove(id);
     });
-    opts.onChanged?.(ids);
-    sliceFuzzy();
+    sliceFuzzy(ids);
   });
 
   /** A bulk write: re-read everything once the burst settles, or at once when a request needs the index. */

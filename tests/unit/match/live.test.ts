@@ -121,7 +121,15 @@ describe('createLiveMatcher', () => {
     expect(ix.match({ site: 'demo-crm', recordId: 'ACC-0002' })[0]).toMatchObject({ customerId: 'yunfan' });
     expect(ix.match({ name: 'ACME' })).toEqual([]);
     expect(s.reads).toEqual({ all: 1, some: [['yunfan', 'acme']] });
-    expect(changed).toEqual(['all', ['yunfan', 'acme']]);
+    // Said once the fuzzy postings are rebuilt, both changes at once.
+    expect(changed).toEqual([]);
+    s.run();
+    expect(ix.fuzzyReady).toBe(true);
+    expect(changed).toEqual(['all']);
+    live.changed(['vanke']);
+    await live.current();
+    s.run();
+    expect(changed).toEqual(['all', ['vanke']]);
   });
 
   test('the fuzzy postings are built in the idle slices, not by the request', async () => {
