@@ -4,14 +4,16 @@
  * be stopped at any moment.
  */
 import { browser } from 'wxt/browser';
+import Dexie from 'dexie';
 import { getDb } from '@/lib/db/schema';
-import { buildCustomerIndex } from '@/lib/match';
-import { createRouter, RejectedMessage, type Matcher, type TabEntry } from '@/lib/messaging/router';
+import { changedCustomerIds, createLiveMatcher } from '@/lib/match/live';
+import { createRouter, RejectedMessage, type TabEntry } from '@/lib/messaging/router';
 import { createReminderService } from '@/lib/browser/reminders';
 import { openPanelForTab } from '@/lib/browser/panel';
 import { getSettings } from '@/lib/db/repo';
 import { recoverInterruptedImports } from '@/lib/db/importJournal';
 import { pickLang, translator } from '@/lib/i18n';
+import type { Settings } from '@/lib/domain';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -32,20 +34,51 @@ export default defineBackground(() => {
     },
     async set(tabId: number, entry: TabEntry) {
       tabCache.set(tabId, entry);
-      await browser.storage.session.set({ [`tab:${tabId}`]: entry });
+      // Written behind: the memory copy answers every request while this worker lives, and a session write
+      // (tens of ms on a busy machine) must not delay the page's reply or its badge.
+      persist.set(tabId, entry);
+      flushTabs();
     },
     async delete(tabId: number) {
       tabCache.delete(tabId);
       await browser.storage.session.remove(`tab:${tabId}`);
     },
   };
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
+  const persist = new Map<number, TabEntry>();
+  let flushing = false;
+  // One session write at a time, with the latest entry of every tab changed meanwhile.
+  function flushTabs() {
+    if (flushing || !persist.size) return;
+    flushing = true;
+    const batch = Object.fromEntries([...persist].map(([id, e]) => [`tab:${id}`, e]));
+    persist.clear();
+    browser.storage.session.set(batch)
+      .catch((e: unknown) => console.warn('[huikuan] tab state', e))
+      .finally(() => { flushing = false; flushTabs(); });
+  }
+  browser.tabs.onRemoved.addListener((tabId) => { persist.delete(tabId); void tabs.delete(tabId); });
 
-  let matcher: Promise<Matcher> | undefined;
-  let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
-  const buildMatcher = (): Promise<Matcher> => db.customers.toArray().then((cs) => buildCustomerIndex(cs));
-  // Built when the worker starts rather than when the first record page asks: that page's badge should not wait.
-  setTimeout(() => { matcher ??= buildMatcher(); }, 0);
+  // Read when the worker starts rather than when the first record page asks, and then kept current from Dexie's
+  // change notices (every context's writes reach this worker), so a page's request never waits for a rebuild.
+  const matcher = createLiveMatcher({
+    readAll: () => db.customers.toArray(),
+    readSome: (ids) => db.customers.bulkGet(ids),
+    async stamp() {
+      const [count, last] = await Promise.all([db.customers.count(), db.customers.orderBy('updatedAt').last()]);
+      return { count, lastUpdatedAt: last?.updatedAt ?? 0 };
+    },
+  }, {
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    onChanged: () => void handle.rematch([...tabCache.keys()]).catch((e: unknown) => console.warn('[huikuan] rematch', e)),
+  });
+  // The settings every page request needs, read once and again only after the meta store changed: a read queued
+  // behind a large one (the reminders' scan) would otherwise hold up the badge.
+  let settings: Promise<Settings> | undefined;
+  Dexie.on('storagemutated', (parts) => {
+    if (`idb://${db.name}/meta/` in parts || 'all' in parts) settings = undefined;
+    const ids = changedCustomerIds(parts as Record<string, unknown>, db.name);
+    if (ids) matcher.changed(ids);
+  });
   const reminders = createReminderService({ db, browser, now: () => new Date() });
 
   const broadcast = (message: unknown) => {
@@ -57,13 +90,14 @@ export default defineBackground(() => {
     me,
     db,
     tabs,
-    matcher: () => (matcher ??= buildMatcher()),
-    invalidateMatcher: () => {
-      matcher = undefined;
-      // Rebuilt off the hot path once edits settle, so the next page that opens finds it ready.
-      clearTimeout(rebuildTimer);
-      rebuildTimer = setTimeout(() => { matcher ??= buildMatcher(); }, 1000);
+    matcher: () => matcher.current(),
+    customersChanged: (ids) => {
+      if (ids) matcher.changed(ids);
+      // Dexie's notices normally said it already; this catches a write they missed.
+      else matcher.verify();
     },
+    clock: () => performance.timeOrigin + performance.now(),
+    settings: () => (settings ??= getSettings(db).catch((e: unknown) => { settings = undefined; throw e; })),
     now: () => new Date(),
     browserLang: () => browser.i18n.getUILanguage(),
     broadcast,

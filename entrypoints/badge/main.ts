@@ -1,34 +1,44 @@
 /**
  * The in-page chip, as an extension page inside a closed shadow root on the host page: the host's CSS cannot
- * reach it and the host's scripts cannot read it (cross-origin). It asks the background for its own tab's
- * summary only; the background decides which tab from what the browser stamps on the message.
+ * reach it and the host's scripts cannot read it (cross-origin). It asks the background for its own tab's view
+ * once when it starts; after that the background sends each new view as the page's context changes, so a record
+ * arriving in the page costs no further round trip. The background decides which tab from what the browser
+ * stamps on the messages, never from this frame's URL.
  */
 import { browser } from 'wxt/browser';
 import { openPanelForTab } from '@/lib/browser/panel';
-import { badgeViewSchema } from '@/lib/messaging/protocol';
+import { badgeViewMini, toBadgeMini, type BadgeViewMini } from '@/lib/messaging/to-badge';
 import { agingColor, agingTextOn } from '@/components/aging/colors';
-import { createI18n } from '@/lib/i18n/core';
-import { common } from '@/lib/i18n/common';
 
-// Only the shared strings: the chip is in every matching page and must load fast.
-const i18nByLang: Partial<Record<'zh' | 'en', ReturnType<typeof createI18n>>> = {};
-const params = new URLSearchParams(location.search);
-const mode = params.get('mode') === 'mail' ? 'mail' : 'crm';
-const tabId = Number(params.get('tab'));
+const mode = new URLSearchParams(location.search).get('mode') === 'mail' ? 'mail' : 'crm';
 const chip = document.getElementById('chip') as HTMLButtonElement;
 const label = chip.querySelector('.label') as HTMLSpanElement;
+/** This frame's tab, learnt from the background's first view. */
+let tabId: number | undefined;
+/** When the view on show was taken: a reply and a broadcast can cross, and the older must not win. */
+let shownAt = -Infinity;
+/** Views broadcast before this frame knew its tab; those for its tab are applied once it does. */
+let early: BadgeViewMini[] = [];
 
-async function render() {
-  const raw = await browser.runtime.sendMessage({ type: 'badge/get' });
-  const view = badgeViewSchema.safeParse(raw);
-  if (!view.success || view.data.state === 'none') {
+function learnTab(id: number) {
+  if (tabId !== undefined) return;
+  tabId = id;
+  for (const v of early) if (v.tabId === id) show(v);
+  early = [];
+}
+
+function show(v: BadgeViewMini) {
+  if (v.tabId !== undefined) learnTab(v.tabId);
+  const at = v.at ?? 0;
+  if (at < shownAt) return;
+  shownAt = at;
+  if (v.state === 'none') {
     chip.hidden = true;
     return;
   }
-  const v = view.data;
   document.documentElement.lang = v.lang === 'zh' ? 'zh-CN' : 'en';
   if (mode === 'mail') {
-    label.textContent = (i18nByLang[v.lang] ??= createI18n(v.lang, { common: common[v.lang] })).t('capture.button');
+    label.textContent = v.captureLabel ?? '';
     chip.title = v.state === 'linked' ? `${v.text} — ${v.title}` : v.title;
     chip.style.background = '#1d4ed8';
     chip.style.color = '#fff';
@@ -51,16 +61,32 @@ async function render() {
   });
 }
 
+async function fetchView() {
+  const view = badgeViewMini.safeParse(await browser.runtime.sendMessage({ type: 'badge/get' }).catch(() => undefined));
+  if (view.success) show(view.data);
+  else if (shownAt === -Infinity) chip.hidden = true;
+}
+
 chip.addEventListener('click', () => {
   // Synchronously, inside the click: the browser refuses to open the panel otherwise.
-  if (Number.isInteger(tabId) && tabId >= 0) openPanelForTab(tabId);
+  if (tabId !== undefined) openPanelForTab(tabId);
   if (mode === 'mail') void browser.runtime.sendMessage({ type: 'capture/open-message' });
 });
 
-browser.runtime.onMessage.addListener((msg: unknown) => {
-  const m = msg as { type?: string; tabId?: number };
-  if ((m?.type === 'tab/updated' && m.tabId === tabId) || m?.type === 'data/changed') void render();
+browser.runtime.onMessage.addListener((raw: unknown) => {
+  const msg = toBadgeMini.safeParse(raw);
+  if (!msg.success) return undefined;
+  const m = msg.data;
+  // A view for another tab: badges in every tab hear every broadcast.
+  if (m.type === 'badge/view') {
+    if (tabId === undefined) early = [...early.slice(-20), m.view];
+    else if (m.view.tabId === tabId) show(m.view);
+  }
+  else if (m.type === 'data/changed' || m.tabId === tabId) void fetchView();
   return undefined;
 });
 
-void render();
+// The browser says which tab this is without the worker (which may be busy matching this very page), so a view
+// broadcast before the reply below is taken at once.
+void browser.tabs.getCurrent().then((t) => { if (t?.id !== undefined) learnTab(t.id); }).catch(() => undefined);
+void fetchView();

@@ -75,7 +75,7 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
     s.setProperty('left', `${Math.round(left)}px`, 'important');
   };
 
-  const mount = (mode: 'crm' | 'mail', tabId: number) => {
+  const mount = (mode: 'crm' | 'mail') => {
     if (!host) {
       host = document.createElement('huikuan-chip');
       for (const [k, v] of Object.entries({
@@ -90,9 +90,10 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
       root.appendChild(frame);
       document.body.appendChild(host);
     }
-    // Re-assigning the same src would reload the chip from scratch; an existing chip re-renders itself on the
-    // background's tab/updated broadcast, which is far quicker than a new document.
-    const src = `${browser.runtime.getURL('/badge.html')}?mode=${mode}&tab=${tabId}`;
+    // Re-assigning the same src would reload the chip from scratch; an existing chip re-renders itself from the
+    // background's broadcast, which is far quicker than a new document. The frame learns its tab from the
+    // background, so the src is known before the background has answered.
+    const src = `${browser.runtime.getURL('/badge.html')}?mode=${mode}`;
     if (frame!.getAttribute('src') !== src) frame!.src = src;
     place();
   };
@@ -105,12 +106,20 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
       await browser.runtime.sendMessage({ type: 'page/cleared' }).catch(() => undefined);
       return;
     }
-    const raw = await browser.runtime.sendMessage({ type: 'page/context', ctx: next }).catch(() => undefined);
-    const reply = pageReplyMini.safeParse(raw);
-    if (!reply.success || !ctx.isValid || current !== next) return;
-    if (reply.data.showBadge || reply.data.showCapture) {
+    const sent = browser.runtime.sendMessage({ type: 'page/context', ctx: next }).catch(() => undefined);
+    // The chip's frame starts while the background matches: starting an extension document is the slowest step
+    // on a loaded machine. It stays empty (hidden chip) until the background sends it a view, and goes again if
+    // the background does not recognise the page (a site the user switched off).
+    const mode = next.kind === 'record' ? 'crm' : next.kind === 'thread' ? 'mail' : undefined;
+    if (mode) {
       anchor = findAnchor(document, next);
-      mount(reply.data.showBadge ? 'crm' : 'mail', reply.data.tabId);
+      mount(mode);
+    }
+    const reply = pageReplyMini.safeParse(await sent);
+    if (!ctx.isValid || current !== next) return;
+    if (reply.success && (reply.data.showBadge || reply.data.showCapture)) {
+      anchor = findAnchor(document, next);
+      mount(reply.data.showBadge ? 'crm' : 'mail');
     } else unmount();
   };
 

@@ -105,61 +105,147 @@ export function nameSimilarity(a: string, b: string, ga = bigrams(a), gb = bigra
 // ---------------------------------------------------------------------------------------------------------- index
 interface Entry { customerId: string; norm: string; core: string; grams: Set<string> }
 
-export class CustomerIndex {
-  private readonly byLink = new Map<string, string[]>();
-  private readonly byDomain = new Map<string, string[]>();
-  private readonly byName = new Map<string, string[]>();
-  private readonly entries: Entry[] = [];
-  private readonly byGram = new Map<string, number[]>();
-  private readonly byChar = new Map<string, number[]>();
-  private readonly byNorm = new Map<string, number[]>();
-  readonly size: number;
+/** What one customer contributes to the exact lookups, kept so that an edit can take it out again. */
+interface CustomerKeys { name: string; links: string[]; domains: string[]; norms: string[] }
 
-  constructor(customers: readonly MatchableCustomer[]) {
-    const push = <K>(m: Map<K, string[]>, k: K, id: string) => {
-      const l = m.get(k);
-      if (!l) m.set(k, [id]);
-      else if (!l.includes(id)) l.push(id);
-    };
-    for (const c of customers) {
-      for (const l of c.crmLinks ?? []) if (l.site && l.recordId) push(this.byLink, linkKey(l.site, l.recordId), c.id);
-      for (const d of c.domains ?? []) {
-        const cd = cleanDomain(d);
-        if (cd && !isFreeMailDomain(cd)) push(this.byDomain, cd, c.id);
-      }
-      const seen = new Set<string>();
-      for (const n of [c.name, ...(c.aliases ?? [])]) {
-        const norm = normalizeCompanyName(n ?? '');
-        if (!norm || seen.has(norm)) continue;
-        seen.add(norm);
-        push(this.byName, norm, c.id);
-        const idx = this.entries.length;
-        const grams = bigrams(norm);
-        this.entries.push({ customerId: c.id, norm, core: coreName(norm), grams });
-        const bn = this.byNorm.get(norm);
-        if (bn) bn.push(idx);
-        else this.byNorm.set(norm, [idx]);
-        const core = coreName(norm);
-        if (core !== norm) {
-          const bc = this.byNorm.get(core);
-          if (bc) bc.push(idx);
-          else this.byNorm.set(core, [idx]);
-        }
-        for (const g of grams) {
-          const l = this.byGram.get(g);
-          if (l) l.push(idx);
-          else this.byGram.set(g, [idx]);
-        }
-        if (HAN.test(norm)) {
-          for (const ch of new Set(Array.from(norm))) {
-            const l = this.byChar.get(ch);
-            if (l) l.push(idx);
-            else this.byChar.set(ch, [idx]);
-          }
-        }
-      }
+/** The fuzzy part: bigram, character and sub-name postings over every normalised name and alias. */
+class FuzzyTier {
+  readonly entries: Entry[] = [];
+  readonly byGram = new Map<string, number[]>();
+  readonly byChar = new Map<string, number[]>();
+  readonly byNorm = new Map<string, number[]>();
+
+  add(customerId: string, norm: string): void {
+    const idx = this.entries.length;
+    const grams = bigrams(norm);
+    const core = coreName(norm);
+    this.entries.push({ customerId, norm, core, grams });
+    post(this.byNorm, norm, idx);
+    if (core !== norm) post(this.byNorm, core, idx);
+    for (const g of grams) post(this.byGram, g, idx);
+    if (HAN.test(norm)) for (const ch of new Set(Array.from(norm))) post(this.byChar, ch, idx);
+  }
+}
+
+function post<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+function postOnce(m: Map<string, Set<string>>, k: string, id: string): void {
+  const s = m.get(k);
+  if (s) s.add(id);
+  else m.set(k, new Set([id]));
+}
+function unpost(m: Map<string, Set<string>>, k: string, id: string): void {
+  const s = m.get(k);
+  if (!s) return;
+  s.delete(id);
+  if (!s.size) m.delete(k);
+}
+
+/**
+ * Two tiers. The exact lookups (CRM link, domain, normalised name) are cheap to keep and are updated in place by
+ * `upsert`/`remove`, so an edit never costs a rebuild. The fuzzy postings cost about half a second at 10 000
+ * customers: they are built only when a query needs them (no exact hit) or in slices when the owner has time
+ * (`buildFuzzySlice`), and are dropped on every edit and rebuilt the same way. Whatever the history of edits,
+ * `match` answers as a fresh index over the same customers, in the same order, would.
+ */
+export class CustomerIndex {
+  private readonly byLink = new Map<string, Set<string>>();
+  private readonly byDomain = new Map<string, Set<string>>();
+  private readonly byName = new Map<string, Set<string>>();
+  /** Every customer in order of arrival; an edited customer keeps its place. */
+  private readonly keysOf = new Map<string, CustomerKeys>();
+  private fuzzyTier: FuzzyTier | undefined;
+  private pending: { tier: FuzzyTier; ids: string[]; next: number } | undefined;
+
+  constructor(customers: readonly MatchableCustomer[] = []) {
+    for (const c of customers) this.upsert(c);
+  }
+
+  get size(): number {
+    return this.keysOf.size;
+  }
+
+  /** Adds a customer or replaces what the index knew of it. */
+  upsert(c: MatchableCustomer): void {
+    const links: string[] = [];
+    for (const l of c.crmLinks ?? []) if (l.site && l.recordId) links.push(linkKey(l.site, l.recordId));
+    const domains: string[] = [];
+    for (const d of c.domains ?? []) {
+      const cd = cleanDomain(d);
+      if (cd && !isFreeMailDomain(cd)) domains.push(cd);
     }
-    this.size = customers.length;
+    const norms: string[] = [];
+    for (const n of [c.name, ...(c.aliases ?? [])]) {
+      const norm = normalizeCompanyName(n ?? '');
+      if (norm && !norms.includes(norm)) norms.push(norm);
+    }
+    this.unindex(c.id);
+    for (const k of links) postOnce(this.byLink, k, c.id);
+    for (const k of domains) postOnce(this.byDomain, k, c.id);
+    for (const k of norms) postOnce(this.byName, k, c.id);
+    this.keysOf.set(c.id, { name: c.name, links, domains, norms });
+    this.dropFuzzy();
+  }
+
+  remove(customerId: string): void {
+    if (!this.keysOf.has(customerId)) return;
+    this.unindex(customerId);
+    this.keysOf.delete(customerId);
+    this.dropFuzzy();
+  }
+
+  /** Replaces the whole content (after a restore or an import). */
+  reset(customers: readonly MatchableCustomer[]): void {
+    this.byLink.clear();
+    this.byDomain.clear();
+    this.byName.clear();
+    this.keysOf.clear();
+    for (const c of customers) this.upsert(c);
+    this.dropFuzzy();
+  }
+
+  has(customerId: string): boolean {
+    return this.keysOf.has(customerId);
+  }
+
+  /** The customer's name as stored, so that a caller holding the index needs no read for it. */
+  nameOf(customerId: string): string | undefined {
+    return this.keysOf.get(customerId)?.name;
+  }
+
+  get fuzzyReady(): boolean {
+    return !!this.fuzzyTier;
+  }
+
+  /** Builds the fuzzy postings for up to `customers` more customers; true once they are complete. */
+  buildFuzzySlice(customers = Infinity): boolean {
+    if (this.fuzzyTier) return true;
+    const p = (this.pending ??= { tier: new FuzzyTier(), ids: [...this.keysOf.keys()], next: 0 });
+    const end = Math.min(p.ids.length, p.next + customers);
+    for (; p.next < end; p.next++) {
+      const id = p.ids[p.next];
+      for (const norm of this.keysOf.get(id)!.norms) p.tier.add(id, norm);
+    }
+    if (p.next < p.ids.length) return false;
+    this.fuzzyTier = p.tier;
+    this.pending = undefined;
+    return true;
+  }
+
+  private unindex(customerId: string): void {
+    const prev = this.keysOf.get(customerId);
+    if (!prev) return;
+    for (const k of prev.links) unpost(this.byLink, k, customerId);
+    for (const k of prev.domains) unpost(this.byDomain, k, customerId);
+    for (const k of prev.norms) unpost(this.byName, k, customerId);
+  }
+
+  private dropFuzzy(): void {
+    this.fuzzyTier = undefined;
+    this.pending = undefined;
   }
 
   match(query: MatchQuery): CustomerMatch[] {
@@ -185,22 +271,25 @@ export class CustomerIndex {
       for (const id of this.byName.get(norm) ?? []) add(id, SCORES.name, 'name');
       // A fuzzy candidate scores at most fuzzyMax, below every exact reason by more than the rival margin, so once
       // something matched exactly it can neither win nor make the match ambiguous: skip the costly part.
-      if (best.size === 0) this.fuzzy(norm, add);
+      if (best.size === 0) {
+        this.buildFuzzySlice();
+        this.fuzzy(this.fuzzyTier!, norm, add);
+      }
     }
     return [...best.values()].sort((a, b) => b.score - a.score || (a.customerId < b.customerId ? -1 : 1)).slice(0, 50);
   }
 
-  private fuzzy(norm: string, add: (id: string, score: number, reason: MatchReason) => void): void {
+  private fuzzy(tier: FuzzyTier, norm: string, add: (id: string, score: number, reason: MatchReason) => void): void {
     const variants: Array<[string, number]> = [[norm, 1]];
     const core = coreName(norm);
     if (core !== norm) variants.push([core, 0.95]);
     const seen = new Set<number>();
     for (const [q, weight] of variants) {
       const qg = bigrams(q);
-      for (const idx of this.candidates(q, qg)) {
+      for (const idx of candidates(tier, q, qg)) {
         if (seen.has(idx)) continue;
         seen.add(idx);
-        const e = this.entries[idx];
+        const e = tier.entries[idx];
         if (e.norm === norm) continue;
         const sim = Math.max(nameSimilarity(q, e.norm, qg, e.grams), e.core !== e.norm ? nameSimilarity(q, e.core, qg) : 0) * weight;
         if (sim <= 0) continue;
@@ -209,41 +298,41 @@ export class CustomerIndex {
       }
     }
   }
+}
 
-  /** Entries worth scoring: bounded work whatever the query (rarest postings first, then the best-sharing few). */
-  private candidates(q: string, qg: Set<string>): number[] {
-    const counts = new Map<number, number>();
-    const lists = [...qg].map((g) => this.byGram.get(g) ?? []).filter((l) => l.length).sort((a, b) => a.length - b.length);
-    let budget = 8_000;
-    for (const l of lists) {
-      if (budget <= 0) break;
-      budget -= l.length;
-      for (const idx of l) counts.set(idx, (counts.get(idx) ?? 0) + 1);
-    }
-    let max = 0;
-    for (const n of counts.values()) if (n > max) max = n;
-    // Keep the entries sharing the most bigrams (a dice ≥ 0.5 or a containment needs many shared ones).
-    const floor = Math.max(1, Math.ceil(max / 2));
-    const strong: Array<[number, number]> = [];
-    for (const [idx, n] of counts) if (n >= floor) strong.push([idx, n]);
-    const out = (strong.length > 300 ? strong.sort((a, b) => b[1] - a[1]).slice(0, 300) : strong).map(([idx]) => idx);
-    // Names contained in the query ("Acme" in "Acme Trading"): look the query's substrings up directly.
-    const cs = Array.from(q);
-    if (cs.length <= 40) {
-      const minLen = HAN.test(q) ? 2 : 4;
-      for (let i = 0; i < cs.length; i++) {
-        for (let j = i + minLen; j <= cs.length; j++) {
-          for (const idx of this.byNorm.get(cs.slice(i, j).join('')) ?? []) out.push(idx);
-        }
+/** Entries worth scoring: bounded work whatever the query (rarest postings first, then the best-sharing few). */
+function candidates(tier: FuzzyTier, q: string, qg: Set<string>): number[] {
+  const counts = new Map<number, number>();
+  const lists = [...qg].map((g) => tier.byGram.get(g) ?? []).filter((l) => l.length).sort((a, b) => a.length - b.length);
+  let budget = 8_000;
+  for (const l of lists) {
+    if (budget <= 0) break;
+    budget -= l.length;
+    for (const idx of l) counts.set(idx, (counts.get(idx) ?? 0) + 1);
+  }
+  let max = 0;
+  for (const n of counts.values()) if (n > max) max = n;
+  // Keep the entries sharing the most bigrams (a dice ≥ 0.5 or a containment needs many shared ones).
+  const floor = Math.max(1, Math.ceil(max / 2));
+  const strong: Array<[number, number]> = [];
+  for (const [idx, n] of counts) if (n >= floor) strong.push([idx, n]);
+  const out = (strong.length > 300 ? strong.sort((a, b) => b[1] - a[1]).slice(0, 300) : strong).map(([idx]) => idx);
+  // Names contained in the query ("Acme" in "Acme Trading"): look the query's substrings up directly.
+  const cs = Array.from(q);
+  if (cs.length <= 40) {
+    const minLen = HAN.test(q) ? 2 : 4;
+    for (let i = 0; i < cs.length; i++) {
+      for (let j = i + minLen; j <= cs.length; j++) {
+        for (const idx of tier.byNorm.get(cs.slice(i, j).join('')) ?? []) out.push(idx);
       }
     }
-    // Chinese short names that are subsequences, not substrings, of the full name (深振业 ⊂ 深圳市振业).
-    if (HAN.test(q) && cs.length >= 2 && cs.length <= 8) {
-      const rare = cs.map((c) => this.byChar.get(c) ?? []).sort((a, b) => a.length - b.length)[0] ?? [];
-      for (const idx of rare.slice(0, 2000)) if (!counts.has(idx)) out.push(idx);
-    }
-    return out;
   }
+  // Chinese short names that are subsequences, not substrings, of the full name (深振业 ⊂ 深圳市振业).
+  if (HAN.test(q) && cs.length >= 2 && cs.length <= 8) {
+    const rare = cs.map((c) => tier.byChar.get(c) ?? []).sort((a, b) => a.length - b.length)[0] ?? [];
+    for (const idx of rare.slice(0, 2000)) if (!counts.has(idx)) out.push(idx);
+  }
+  return out;
 }
 
 /** The name without a trailing 集团 / 控股 / 股份 (short names often add or drop these). */

@@ -42,6 +42,7 @@ export type ToContent = z.infer<typeof toContentSchema>;
 export const broadcastSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab/updated'), tabId }),
   z.object({ type: z.literal('data/changed') }),
+  z.object({ type: z.literal('badge/view'), view: z.lazy(() => badgeViewSchema) }),
 ]);
 export type Broadcast = z.infer<typeof broadcastSchema>;
 
@@ -64,6 +65,12 @@ export const badgeViewSchema = z.object({
   /** Aging bucket index of the worst open item (0 not yet due … 4 over 90), or -1. */
   worstBucket: z.number().int(),
   lang,
+  /** The tab the frame is in, as the browser stamped it on the frame's request (the frame's URL does not say). */
+  tabId: tabId.optional(),
+  /** When the view was taken (epoch ms): a frame keeps the newest of a reply and a broadcast that crossed. */
+  at: z.number().optional(),
+  /** The mail chip's label, in the view's language, so the frame needs no string tables. */
+  captureLabel: z.string().optional(),
 });
 export type BadgeView = z.infer<typeof badgeViewSchema>;
 

@@ -2,7 +2,7 @@
  * The background's message handling, with every dependency passed in so it runs the same in the service worker
  * and in unit tests. Each request is checked twice: its shape (zod) and its sender (what the browser stamped).
  */
-import type { CrmLink, Lang, PageContext } from '../domain';
+import type { CrmLink, Lang, PageContext, Settings } from '../domain';
 import { toIsoDay } from '../domain';
 import type { HuikuanDb } from '../db/schema';
 import { getSettings, putCustomer } from '../db/repo';
@@ -10,7 +10,7 @@ import { ladderStepFor } from './views';
 import { translator } from '../i18n';
 import { domainOf, isFreeMailDomain } from '../match';
 import {
-  type Broadcast, type CaptureDraftView, type PageReply, type TabContextView, type ToContent,
+  type BadgeView, type Broadcast, type CaptureDraftView, type PageReply, type TabContextView, type ToContent,
   contentRequestSchema, pageRequestSchema,
 } from './protocol';
 import { type ExtensionIdentity, type SenderLike, isContentScript, isEmbeddedFrame, isExtensionPage } from './senders';
@@ -19,6 +19,8 @@ import { badgeViewFor, unlinkedBadge } from './views';
 export interface MatchResult { customerId: string; score: number; reason: string }
 export interface Matcher {
   match(query: { name?: string; emails?: string[]; site?: string; recordId?: string }): MatchResult[];
+  /** The name of a customer the matcher holds (saves the badge a read). */
+  nameOf?(customerId: string): string | undefined;
 }
 
 export interface TabEntry { ctx: PageContext | null; matches: MatchResult[]; draft: CaptureDraftView | null }
@@ -32,9 +34,13 @@ export interface RouterDeps {
   me: ExtensionIdentity;
   db: HuikuanDb;
   tabs: TabStore;
-  /** The customer matcher over the current store; rebuilt lazily after data changes. */
+  /** The customer matcher with every change known so far applied. */
   matcher(): Promise<Matcher>;
-  invalidateMatcher(): void;
+  /**
+   * The store's customers changed: these ids (written here), or, without ids, possibly any of them (a page
+   * wrote and said only that data changed).
+   */
+  customersChanged(ids?: string[]): void;
   now(): Date;
   browserLang(): string;
   broadcast(message: Broadcast): void;
@@ -42,6 +48,10 @@ export interface RouterDeps {
   /** Called after anything the reminders or the toolbar badge depend on may have changed. */
   onDataChanged(): void;
   isSiteEnabled(site: string, settingsDisabled: string[]): boolean;
+  /** Epoch ms, fractional: orders the badge views a frame may receive out of order. */
+  clock?(): number;
+  /** The settings, from a cache the owner keeps current; read from the store when not given. */
+  settings?(): Promise<Settings>;
 }
 
 /** A match is taken as the page's customer only when it is sure and has no close rival. */
@@ -55,13 +65,47 @@ export function confidentMatch(matches: MatchResult[]): MatchResult | undefined 
 
 export class RejectedMessage extends Error {}
 
-async function currentLang(deps: RouterDeps): Promise<Lang> {
-  const s = await getSettings(deps.db);
+function langOf(s: Settings, deps: RouterDeps): Lang {
   if (s.language) return s.language;
   return deps.browserLang().toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
 export function createRouter(deps: RouterDeps) {
+  const clock = deps.clock ?? (() => Date.now());
+  let lastAt = 0;
+  // Strictly increasing, even for two views taken within one tick of a coarse clock.
+  const stamp = () => (lastAt = Math.max(clock(), lastAt + 0.001));
+  const settingsNow = deps.settings ?? (() => getSettings(deps.db));
+
+  /**
+   * What the badge frame in a tab shows. It reads the maintained summary only, never the account: the badge is on
+   * the host page's critical path.
+   */
+  async function badgeView(tabId: number): Promise<BadgeView> {
+    const at = stamp();
+    const [settings, entry] = await Promise.all([settingsNow(), deps.tabs.get(tabId)]);
+    const lang = langOf(settings, deps);
+    const extra = { tabId, at, captureLabel: translator(lang)('capture.button') };
+    const m = entry && confidentMatch(entry.matches);
+    if (!entry?.ctx) return { state: 'none', text: '', title: '', worstBucket: -1, lang, ...extra };
+    if (!m) return { ...unlinkedBadge(lang), ...extra };
+    // The summary is the one read a badge needs: the name comes from the matcher when it holds the customer.
+    const known = (await deps.matcher()).nameOf?.(m.customerId);
+    const [name, summary] = await Promise.all([
+      known ?? deps.db.customers.get(m.customerId).then((c) => c?.name), deps.db.summaries.get(m.customerId),
+    ]);
+    if (name === undefined) return { ...unlinkedBadge(lang), ...extra };
+    const asOf = toIsoDay(deps.now());
+    return { ...badgeViewFor({ summary, customerName: name, lang, asOf, bucketDays: settings.agingBuckets,
+      step: summary ? ladderStepFor(summary, settings, asOf, lang) : undefined }), ...extra };
+  }
+
+  /** The tab's page context changed: its badge frame gets the new view without asking for it. */
+  function tabChanged(tabId: number): void {
+    deps.broadcast({ type: 'tab/updated', tabId });
+    void badgeView(tabId).then((view) => deps.broadcast({ type: 'badge/view', view }))
+      .catch((e: unknown) => console.warn('[huikuan] badge view', e));
+  }
   async function fromContent(raw: unknown, sender: SenderLike & { tab: { id: number } }): Promise<unknown> {
     const parsed = contentRequestSchema.safeParse(raw);
     if (!parsed.success) throw new RejectedMessage(`rejected message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
@@ -69,15 +113,14 @@ export function createRouter(deps: RouterDeps) {
     const tabId = sender.tab.id;
     switch (msg.type) {
       case 'page/context': {
-        const settings = await getSettings(deps.db);
-        const lang = await currentLang(deps);
+        const [settings, prev] = await Promise.all([settingsNow(), deps.tabs.get(tabId)]);
+        const lang = langOf(settings, deps);
         const enabled = deps.isSiteEnabled(msg.ctx.site, settings.disabledSites);
         const matches = enabled ? (await deps.matcher()).match({
           name: msg.ctx.name, emails: msg.ctx.emails, site: msg.ctx.site, recordId: msg.ctx.recordId,
         }).slice(0, 5) : [];
-        const prev = await deps.tabs.get(tabId);
         await deps.tabs.set(tabId, { ctx: enabled ? msg.ctx : null, matches, draft: prev?.draft ?? null });
-        deps.broadcast({ type: 'tab/updated', tabId });
+        tabChanged(tabId);
         const reply: PageReply = {
           recognised: enabled,
           showBadge: enabled && msg.ctx.kind === 'record',
@@ -91,7 +134,7 @@ export function createRouter(deps: RouterDeps) {
       case 'page/cleared': {
         const prev = await deps.tabs.get(tabId);
         await deps.tabs.set(tabId, { ctx: null, matches: [], draft: prev?.draft ?? null });
-        deps.broadcast({ type: 'tab/updated', tabId });
+        tabChanged(tabId);
         return { ok: true };
       }
       case 'capture/selection': {
@@ -118,7 +161,7 @@ export function createRouter(deps: RouterDeps) {
       domains = add ? [...new Set([...domains, ...ds])] : domains.filter((d) => !ds.includes(d));
     }
     await putCustomer(deps.db, { ...customer, crmLinks, domains, updatedAt: deps.now().getTime() });
-    deps.invalidateMatcher();
+    deps.customersChanged([customerId]);
   }
 
   async function fromPage(raw: unknown, sender: SenderLike): Promise<unknown> {
@@ -131,18 +174,7 @@ export function createRouter(deps: RouterDeps) {
       case 'badge/get': {
         // Only our own frame inside a tab, and only for that tab: a page cannot ask for another tab's figures.
         if (!isEmbeddedFrame(sender, deps.me)) throw new RejectedMessage('badge/get only from the badge frame');
-        const lang = await currentLang(deps);
-        const entry = await deps.tabs.get(sender.tab.id);
-        const m = entry && confidentMatch(entry.matches);
-        if (!entry?.ctx) return { state: 'none', text: '', title: '', worstBucket: -1, lang };
-        if (!m) return unlinkedBadge(lang);
-        // The badge is on the host page's critical path: it reads the maintained summary only, never the account.
-        const [customer, summary, settings] = await Promise.all([
-          deps.db.customers.get(m.customerId), deps.db.summaries.get(m.customerId), getSettings(deps.db),
-        ]);
-        if (!customer) return unlinkedBadge(lang);
-        return badgeViewFor({ summary, customerName: customer.name, lang, asOf: toIsoDay(deps.now()), bucketDays: settings.agingBuckets,
-          step: summary ? ladderStepFor(summary, settings, toIsoDay(deps.now()), lang) : undefined });
+        return badgeView(sender.tab.id);
       }
       case 'capture/open-message': {
         if (!isEmbeddedFrame(sender, deps.me)) throw new RejectedMessage('capture only from the capture frame');
@@ -179,7 +211,7 @@ export function createRouter(deps: RouterDeps) {
           name: entry.ctx.name, emails: entry.ctx.emails, site: entry.ctx.site, recordId: entry.ctx.recordId,
         }).slice(0, 5);
         await deps.tabs.set(msg.tabId, { ...entry, matches });
-        deps.broadcast({ type: 'tab/updated', tabId: msg.tabId });
+        tabChanged(msg.tabId);
         await deps.sendToTab(msg.tabId, { type: 'page/reread' }).catch(() => undefined);
         deps.onDataChanged();
         return { ok: true, matches };
@@ -193,17 +225,36 @@ export function createRouter(deps: RouterDeps) {
         return { ok: true };
       }
       case 'data/changed':
-        deps.invalidateMatcher();
+        deps.customersChanged();
         deps.onDataChanged();
         deps.broadcast({ type: 'data/changed' });
         return { ok: true };
     }
   }
 
+  /**
+   * Matches again every tab whose page context is known, after the customers changed (an edit elsewhere, a
+   * restore): a page already open follows the store without being reloaded.
+   */
+  async function rematch(tabIds: number[]): Promise<void> {
+    const matcher = await deps.matcher();
+    for (const tabId of tabIds) {
+      const entry = await deps.tabs.get(tabId);
+      if (!entry?.ctx) continue;
+      const matches = matcher.match({
+        name: entry.ctx.name, emails: entry.ctx.emails, site: entry.ctx.site, recordId: entry.ctx.recordId,
+      }).slice(0, 5);
+      if (JSON.stringify(matches) === JSON.stringify(entry.matches)) continue;
+      await deps.tabs.set(tabId, { ...entry, matches });
+      tabChanged(tabId);
+    }
+  }
+
   /** Entry point: returns the reply, or throws RejectedMessage for anything not allowed. */
-  return async function handle(raw: unknown, sender: SenderLike): Promise<unknown> {
+  async function handle(raw: unknown, sender: SenderLike): Promise<unknown> {
     if (isContentScript(sender, deps.me)) return fromContent(raw, sender);
     if (isExtensionPage(sender, deps.me)) return fromPage(raw, sender);
     throw new RejectedMessage('unknown sender');
-  };
+  }
+  return Object.assign(handle, { badgeView, rematch, tabChanged });
 }

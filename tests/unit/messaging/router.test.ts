@@ -1,7 +1,9 @@
 import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { replaceAll } from '@/lib/db/repo';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
-import { createRouter, RejectedMessage, type TabEntry, type Matcher } from '@/lib/messaging/router';
+import { createRouter, RejectedMessage, type TabEntry, type Matcher, type RouterDeps } from '@/lib/messaging/router';
+import { broadcastSchema } from '@/lib/messaging/protocol';
+import { badgeViewMini, toBadgeMini } from '@/lib/messaging/to-badge';
 import type { PageContext } from '@/lib/domain';
 
 const me = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
@@ -10,12 +12,13 @@ const frame = (tabId: number) => ({ id: me.id, url: `${me.origin}badge.html?mode
 const panel = { id: me.id, url: `${me.origin}sidepanel.html` };
 const now = new Date('2026-11-22T10:00:00');
 
-function setup() {
+function setup(over: Partial<RouterDeps> = {}) {
   const db = new HuikuanDb(`router-${Math.random()}`);
   setDb(db);
   const tabs = new Map<number, TabEntry>();
   const broadcasts: unknown[] = [];
   const sentToTabs: Array<[number, unknown]> = [];
+  const customersChanged: Array<string[] | undefined> = [];
   // A matcher that knows the demo's first customer by its CRM record id, and nothing else.
   const matcher: Matcher = {
     match: (q) => (q.site === 'demo-crm' && q.recordId === 'ACC-0001' ? [{ customerId: 'c01', score: 1, reason: 'crm-link' }] : []),
@@ -24,15 +27,16 @@ function setup() {
     me, db,
     tabs: { get: async (id) => tabs.get(id), set: async (id, e) => void tabs.set(id, e), delete: async (id) => void tabs.delete(id) },
     matcher: async () => matcher,
-    invalidateMatcher: () => undefined,
+    customersChanged: (ids) => void customersChanged.push(ids),
     now: () => now,
     browserLang: () => 'en-US',
     broadcast: (m) => void broadcasts.push(m),
     sendToTab: async (id, m) => { sentToTabs.push([id, m]); return { ok: true }; },
     onDataChanged: () => undefined,
     isSiteEnabled: (site, disabled) => !disabled.includes(site),
+    ...over,
   });
-  return { db, tabs, handle, broadcasts, sentToTabs };
+  return { db, tabs, handle, broadcasts, sentToTabs, customersChanged };
 }
 
 const record: PageContext = { site: 'demo-crm', kind: 'record', recordId: 'ACC-0001', name: '杭州云帆科技有限公司', emails: [] };
@@ -140,5 +144,87 @@ describe('ladder step for the badge', () => {
     // A passive team stretches the thresholds: 113 days is below 90 × 1.5.
     expect(ladderStepFor(summary('2026-08-01'), { ...settings, attitude: 'passive' }, '2026-11-22', 'en')?.level).toBe(6);
     expect(ladderStepFor(summary('2026-12-01'), settings, '2026-11-22', 'en')).toBeUndefined();
+  });
+});
+
+describe('the badge gets its view without asking again', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+  const views = (broadcasts: unknown[]) => broadcasts
+    .filter((b): b is { type: 'badge/view'; view: { tabId: number; state: string; text: string; at: number } } => (b as { type?: string }).type === 'badge/view')
+    .map((b) => b.view);
+
+  it('a page context is followed by the tab’s badge view, broadcast, valid for the frame, stamped with its tab and time', async () => {
+    let t = 1000;
+    const { handle, db, broadcasts } = setup({ clock: () => ++t });
+    await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
+    await handle({ type: 'page/context', ctx: record }, content(7));
+    await settle();
+    const [view] = views(broadcasts);
+    expect(view).toMatchObject({ tabId: 7, state: 'linked' });
+    expect(view.text).toMatch(/overdue/);
+    expect(view.at).toBeGreaterThan(1000);
+    // The same view the frame would get by asking, bar the time it was taken.
+    const asked = await handle({ type: 'badge/get' }, frame(7)) as { at: number };
+    expect({ ...asked, at: 0 }).toEqual({ ...view, at: 0 });
+    expect(asked.at).toBeGreaterThan(view.at);
+    // Both schemas accept it: the background's full one and the frame's small one.
+    for (const b of broadcasts) expect(broadcastSchema.safeParse(b).success).toBe(true);
+    expect(toBadgeMini.safeParse({ type: 'badge/view', view }).success).toBe(true);
+    expect(badgeViewMini.safeParse(asked).success).toBe(true);
+    expect(badgeViewMini.safeParse({ ...view, state: 'other' }).success).toBe(false);
+  });
+
+  it('a page cleared hides the badge of that tab only', async () => {
+    const { handle, broadcasts } = setup();
+    await handle({ type: 'page/context', ctx: record }, content(7));
+    await handle({ type: 'page/cleared' }, content(7));
+    await settle();
+    // The two views may be sent in either order; the frame keeps the one taken last.
+    const byTime = views(broadcasts).sort((x, y) => x.at - y.at);
+    expect(byTime.map((v) => [v.tabId, v.state])).toEqual([[7, 'unlinked'], [7, 'none']]);
+  });
+
+  it('the customer’s name comes from the matcher when it holds it, the settings from the owner’s cache', async () => {
+    let settingsReads = 0;
+    const matcher: Matcher = {
+      match: () => [{ customerId: 'c01', score: 1, reason: 'crm-link' }],
+      nameOf: (id) => (id === 'c01' ? 'Name From The Matcher' : undefined),
+    };
+    const { handle, db } = setup({
+      matcher: async () => matcher,
+      settings: async () => { settingsReads++; return { ...(await import('@/lib/domain')).defaultSettings(), language: 'en' }; },
+    });
+    await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
+    await handle({ type: 'page/context', ctx: record }, content(7));
+    const view = await handle({ type: 'badge/get' }, frame(7)) as { title: string };
+    expect(view.title).toContain('Name From The Matcher');
+    expect(settingsReads).toBeGreaterThanOrEqual(2);
+  });
+
+  it('linking tells the matcher which customer changed; a data change elsewhere asks it to check', async () => {
+    const { handle, db, customersChanged } = setup();
+    await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
+    await handle({ type: 'page/context', ctx: { ...record, recordId: '001XYZ' } }, content(5));
+    await handle({ type: 'customer/link', tabId: 5, customerId: 'c01' }, panel);
+    await handle({ type: 'data/changed' }, panel);
+    expect(customersChanged).toEqual([['c01'], undefined]);
+  });
+
+  it('after the customers change, open tabs are matched again and only changed ones get a new view', async () => {
+    let known = false;
+    const matcher: Matcher = { match: (q) => (known && q.recordId === 'NEW-1' ? [{ customerId: 'c01', score: 1, reason: 'crm-link' }] : []) };
+    const { handle, db, tabs, broadcasts } = setup({ matcher: async () => matcher });
+    await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
+    await handle({ type: 'page/context', ctx: { ...record, recordId: 'NEW-1' } }, content(3));
+    await handle({ type: 'page/context', ctx: { ...record, recordId: 'OTHER' } }, content(4));
+    await settle();
+    broadcasts.length = 0;
+    known = true;
+    await handle.rematch([3, 4, 99]);
+    await settle();
+    expect(tabs.get(3)?.matches[0]?.customerId).toBe('c01');
+    expect(views(broadcasts).map((v) => [v.tabId, v.state])).toEqual([[3, 'linked']]);
+    expect(broadcasts).toContainEqual({ type: 'tab/updated', tabId: 3 });
+    expect(broadcasts).not.toContainEqual({ type: 'tab/updated', tabId: 4 });
   });
 });

@@ -1,0 +1,24 @@
+/**
+ * What the badge frame accepts from the background, validated with zod/mini: the frame is started in every
+ * matching page, so its bundle carries neither the full zod nor the domain schemas nor any string tables.
+ * Mirrors `badgeViewSchema` in protocol.ts (tests/unit/messaging keep the two in step).
+ */
+import * as z from 'zod/mini';
+
+export const badgeViewMini = z.object({
+  state: z.enum(['linked', 'unlinked', 'none']),
+  text: z.string(),
+  title: z.string(),
+  worstBucket: z.number().check(z.int()),
+  lang: z.enum(['zh', 'en']),
+  tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
+  at: z.optional(z.number()),
+  captureLabel: z.optional(z.string()),
+});
+export type BadgeViewMini = z.infer<typeof badgeViewMini>;
+
+export const toBadgeMini = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('badge/view'), view: badgeViewMini }),
+  z.object({ type: z.literal('tab/updated'), tabId: z.number() }),
+  z.object({ type: z.literal('data/changed') }),
+]);
