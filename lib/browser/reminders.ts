@@ -4,7 +4,7 @@
  * creates nothing twice and loses nothing; a reminder already shown is remembered in storage.local.
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { toIsoDay } from '../domain';
+import { type Settings, toIsoDay } from '../domain';
 import type { HuikuanDb } from '../db/schema';
 import { getSettings, refreshDuePromises } from '../db/repo';
 import { addDays } from '../ledger/dates';
@@ -17,20 +17,35 @@ const SHOWN_KEY = 'remindersShown';
 
 export interface ReminderDeps { db: HuikuanDb; browser: WxtBrowser; now(): Date }
 
-export async function loadReminderInput(db: HuikuanDb, now: Date) {
+/**
+ * Limitation warnings are derived only for deadlines whose warning starts within this many days: the worker
+ * re-derives every hour, so a warning is planned long before it is due, and a 10,000-customer portfolio does not
+ * read and phrase 10,000 far-off deadlines after every change (that work held up the page's badge).
+ */
+export const LIMITATION_HORIZON_DAYS = 14;
+
+/**
+ * What the reminders are derived from, read by index: live promises, activities with a next date, the summaries of
+ * limitation deadlines within the horizon, and the summaries and names of just the customers those concern.
+ */
+export async function loadReminderInput(db: HuikuanDb, now: Date, settings: Pick<Settings, 'limitationWarnDays'>) {
   const today = toIsoDay(now);
-  const [summaries, promises, activities, customers] = await Promise.all([
-    db.summaries.toArray(),
+  const [nearDeadlines, promises, activities] = await Promise.all([
+    db.summaries.where('limitationDeadline').between(today, addDays(today, settings.limitationWarnDays + LIMITATION_HORIZON_DAYS), true, true).toArray(),
     db.promises.where('status').anyOf('pending', 'broken').toArray(),
     db.activities.where('nextDate').between(addDays(today, -30), '9999-12-31', true, true).toArray(),
-    db.customers.toArray(),
   ]);
+  const ids = [...new Set([...nearDeadlines.map((s) => s.customerId), ...promises.map((p) => p.customerId), ...activities.map((a) => a.customerId)])];
+  const have = new Set(nearDeadlines.map((s) => s.customerId));
+  const missing = ids.filter((id) => !have.has(id));
+  const [others, customers] = await Promise.all([db.summaries.bulkGet(missing), db.customers.bulkGet(ids)]);
+  const summaries = [...nearDeadlines, ...others.filter((s) => !!s)];
   return {
     summaries,
     promises,
     activities: activities.map((a) => ({ customerId: a.customerId, nextDate: a.nextDate, id: a.id })),
-    limitation: summaries.filter((s) => s.limitationDeadline).map((s) => ({ customerId: s.customerId, deadline: s.limitationDeadline! })),
-    customers: customers.map((c) => ({ id: c.id, name: c.name })),
+    limitation: nearDeadlines.map((s) => ({ customerId: s.customerId, deadline: s.limitationDeadline! })),
+    customers: customers.filter((c) => !!c).map((c) => ({ id: c.id, name: c.name })),
   };
 }
 
@@ -42,7 +57,7 @@ export function createReminderService(deps: ReminderDeps) {
   async function sync(): Promise<Reminder[]> {
     const now = deps.now();
     const settings = await getSettings(db);
-    current = deriveReminders(await loadReminderInput(db, now), now, settings);
+    current = deriveReminders(await loadReminderInput(db, now, settings), now, settings);
     const existing = await browser.alarms.getAll();
     const shown = ((await browser.storage.local.get(SHOWN_KEY))[SHOWN_KEY] as string[] | undefined) ?? [];
     const plan = planAlarms(current, existing.map((a) => a.name), shown, now, PREFIX);
