@@ -14,6 +14,7 @@ import { popup } from '@/lib/i18n/popup';
 import { agingColor, agingTextOn } from '@/components/aging/colors';
 import { type Translate, agingSegments, currencyHead, metricViews } from './agingView';
 import type { FirstRead } from './firstRead';
+import type { FirstPaintHandoff } from './handoff';
 import { portfolioFigures } from './metrics';
 
 /** The aggregate as the first paint may trust it: the shape lib/db/portfolio.ts writes, else nothing. */
@@ -161,4 +162,24 @@ export function paintFirst(container: HTMLElement, rows: FirstRead | undefined, 
   const painted = summaryElement(portfolio, localDay(now), display.bucketDays, lang);
   container.replaceChildren(painted);
   return { lang, portfolio, painted };
+}
+
+/** The popup's root once the parser has created it (the first read may answer before the body is parsed). */
+function whenRoot(doc: Document, id: string): Promise<HTMLElement> {
+  const el = doc.getElementById(id);
+  if (el || doc.readyState !== 'loading') return el ? Promise.resolve(el) : Promise.reject(new Error(`no #${id}`));
+  return new Promise((resolve, reject) => {
+    doc.addEventListener('readystatechange', () => {
+      const found = doc.getElementById(id);
+      if (found) resolve(found); else reject(new Error(`no #${id}`));
+    }, { once: true });
+  });
+}
+
+/** Waits for the first read and paints it into the element `rootId` as soon as both are there. */
+export async function paintFromStore(first: Promise<FirstRead | undefined>, now: () => Date, rootId = 'root',
+  doc: Document = document): Promise<FirstPaintHandoff> {
+  const rows = await first;
+  const root = await whenRoot(doc, rootId);
+  return { rows, paint: paintFirst(root, rows, now()) };
 }

@@ -1,10 +1,15 @@
 /**
- * The popup's entry. Its static imports are all the page loads before the first paint: the first read (started as
- * soon as its module evaluates, see ./first-read.ts) and the plain DOM summary (components/popup/firstPaint.ts).
- * React and the rest of the popup load after that frame (components/popup/live.tsx).
+ * The popup's module. The first paint is not here: /popup-paint.js (entrypoints/popup-paint.ts), loaded before
+ * this module, has already started the IndexedDB read and paints the summary without waiting for any module. This
+ * module waits for that paint, then loads React and the rest of the popup (components/popup/start.ts).
  */
 import '@/components/app/tailwind.css';
-import { firstRead } from './first-read';
-import { startPopup } from '@/components/popup/start';
+import { readFirstPaintRows } from '@/components/popup/firstRead';
+import { receiveFirstPaint } from '@/components/popup/handoff';
+import { continuePopup, startPopup } from '@/components/popup/start';
 
-void startPopup(document.getElementById('root')!, firstRead);
+const root = document.getElementById('root')!;
+void receiveFirstPaint().then((first) => (first
+  ? continuePopup(root, first)
+  // The first-paint script did not run (it could not be loaded): read and paint here instead.
+  : startPopup(root, readFirstPaintRows())));
