@@ -4,7 +4,7 @@
  * aggregate, in both languages, the header and the aging summary must be the same DOM (same elements, classes,
  * attributes, words and numbers), and React's first commit must replace the plain nodes, not add to them.
  */
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { act } from 'react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Lang } from '@/lib/domain';
@@ -43,12 +43,24 @@ afterEach(async () => {
   setDb(undefined);
 });
 
-/** Serialised DOM with generated ids (React's useId, the plain paint's counter) renamed in order of appearance. */
+/**
+ * The DOM as a string — element names, every attribute in order, text — with generated ids (React's useId, the
+ * plain paint's counter) renamed in order of appearance.
+ */
 function normalised(el: Element): string {
-  const html = el.outerHTML;
   const ids = new Map<string, string>();
-  for (const m of html.matchAll(/ id="([^"]+)"/g)) if (m[1] !== 'aging-h' && !ids.has(m[1])) ids.set(m[1], `id${ids.size}`);
-  return html.replace(/ (id|aria-describedby)="([^"]+)"/g, (all, attr: string, v: string) => (ids.has(v) ? ` ${attr}="${ids.get(v)}"` : all));
+  const idOf = (v: string) => {
+    if (v === 'aging-h') return v;
+    if (!ids.has(v)) ids.set(v, `id${ids.size}`);
+    return ids.get(v)!;
+  };
+  const walk = (n: Node): string => {
+    if (n.nodeType === Node.TEXT_NODE) return n.textContent ?? '';
+    if (!(n instanceof Element)) return '';
+    const attrs = [...n.attributes].map((a) => ` ${a.name}="${a.name === 'id' || a.name === 'aria-describedby' ? idOf(a.value) : a.value}"`).join('');
+    return `<${n.localName}${attrs}>${[...n.childNodes].map(walk).join('')}</${n.localName}>`;
+  };
+  return walk(el);
 }
 
 /** The header and the aging section of a painted popup: what the plain paint and React both show. */
