@@ -158,8 +158,14 @@ export function paintFirst(container: HTMLElement, rows: FirstRead | undefined, 
   const portfolio = firstPortfolio(rows?.portfolio);
   // Nothing to summarise: the live popup shows the onboarding.
   if (!portfolio || portfolio.customers === 0) return { lang, portfolio };
+  let painted: HTMLElement;
+  try {
+    painted = summaryElement(portfolio, localDay(now), display.bucketDays, lang);
+  } catch {
+    // A row this code cannot summarise: paint nothing and let the live popup read and validate it.
+    return { lang };
+  }
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  const painted = summaryElement(portfolio, localDay(now), display.bucketDays, lang);
   container.replaceChildren(painted);
   return { lang, portfolio, painted };
 }

@@ -9,7 +9,7 @@ import { receiveFirstPaint } from '@/components/popup/handoff';
 import { continuePopup, startPopup } from '@/components/popup/start';
 
 const root = document.getElementById('root')!;
-void receiveFirstPaint().then((first) => (first
+void receiveFirstPaint().catch(() => undefined).then((first) => (first
   ? continuePopup(root, first)
-  // The first-paint script did not run (it could not be loaded): read and paint here instead.
+  // The first-paint script did not run or failed: read and paint here instead.
   : startPopup(root, readFirstPaintRows())));

@@ -159,6 +159,13 @@ describe('plain first paint', () => {
     expect(await screen.findByTestId('onboarding', {}, { timeout: 5000 })).toBeTruthy();
     expect(screen.queryByTestId(/^portfolio-total-/)).toBeNull();
   });
+  it('paints nothing from a row it cannot summarise, leaving it to the live popup', () => {
+    const root = mount();
+    const broken = { customers: 3, openByDue: { CNY: null }, salesByMonth: {}, collectedByMonth: {} };
+    const first = paintFirst(root, { settings: undefined, portfolio: broken }, fixed);
+    expect(first).toEqual({ lang: 'en' });
+    expect(root.childNodes).toHaveLength(0);
+  });
 });
 
 describe('first-paint hand-off', () => {
