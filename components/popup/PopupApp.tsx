@@ -23,7 +23,7 @@ import { AgingSection } from './AgingSection';
 import { TodaySection } from './TodaySection';
 import { WorklistSection } from './WorklistSection';
 import { ScoreboardSection } from './ScoreboardSection';
-import { PopupHeader } from './PopupSummary';
+import { PopupHeader } from './PopupHeader';
 
 export interface PopupAppProps {
   /** The clock (tests pin it). */

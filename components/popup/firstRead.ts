@@ -2,7 +2,7 @@
  * The popup's first read, in plain IndexedDB so it can start before Dexie, Zod and React are even parsed: the
  * settings row and the maintained portfolio aggregate (two meta rows; the cost does not grow with the portfolio).
  * The values are validated by the caller once the rest of the popup has loaded. The key names are the ones
- * lib/db/repo.ts writes; tests/unit/popup/firstRead.test.ts holds them together.
+ * lib/db/repo.ts writes; tests/unit/popup/first-paint.test.tsx holds them together.
  */
 export const FIRST_READ = { db: 'huikuan', store: 'meta', settings: 'settings', portfolio: 'portfolio' } as const;
 

@@ -4,13 +4,12 @@ import { browser } from 'wxt/browser';
 import type { Lang } from '@/lib/domain';
 import type { AgingBucket } from '@/lib/ledger';
 import { formatDay, formatMoney } from '@/lib/format';
+import { bucketLabelWith } from './agingView';
 import type { WorklistReason } from '@/lib/worklist';
 
 /** "Not yet due", "1–30 days", "Over 90 days" for any bucket bounds. */
 export function bucketLabel(b: AgingBucket, t: TFunction): string {
-  if (b.key === 'current') return t('common:buckets.current');
-  if (b.toDays === null) return t('common:bucketOver', { from: (b.fromDays ?? 1) - 1 });
-  return t('common:bucketRange', { from: b.fromDays, to: b.toDays });
+  return bucketLabelWith(b, (key, params) => String(t(key, params ?? {})));
 }
 
 /** One worklist reason as a sentence fragment in the UI language (amounts and dates formatted). */

@@ -6,6 +6,9 @@
  */
 import i18next, { type i18n } from 'i18next';
 import type { Lang } from '../domain';
+import { browserLang, pickLang } from './lang';
+
+export { browserLang, pickLang };
 
 export type Namespace = 'common' | 'sidepanel' | 'popup' | 'options';
 export const allNamespaces: readonly Namespace[] = ['common', 'sidepanel', 'popup', 'options'];
@@ -18,12 +21,6 @@ const loaders: Record<Namespace, () => Promise<Bilingual>> = {
   popup: () => import('./popup').then((m) => m.popup),
   options: () => import('./options').then((m) => m.options),
 };
-
-/** The UI language: the user's choice, else the browser's (any zh-* → zh), else English. */
-export function pickLang(choice: Lang | undefined, browserLang: string | undefined): Lang {
-  if (choice) return choice;
-  return (browserLang ?? '').toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
 
 /** A ready (synchronously initialised) instance holding `resources` for one language. */
 export function createI18n(l: Lang, resources: Partial<Record<Namespace, Record<string, unknown>>>): i18n {
@@ -53,10 +50,4 @@ export function loadI18n(l: Lang, ns: readonly Namespace[] = allNamespaces): Pro
     loaded.set(key, p);
   }
   return p;
-}
-
-/** The browser's UI language as an extension page sees it (no polyfill needed for this one call). */
-export function browserLang(): string | undefined {
-  const c = (globalThis as { chrome?: { i18n?: { getUILanguage?: () => string } } }).chrome;
-  return c?.i18n?.getUILanguage?.() ?? globalThis.navigator?.language;
 }

@@ -1,0 +1,191 @@
+/**
+ * The popup's first paint, in plain DOM: the header and the aging summary, painted from the rows the first read
+ * (./firstRead.ts) just took from IndexedDB, before React, i18next, Dexie or Zod are loaded. It builds the same
+ * elements, classes and attributes as the React summary (PopupHeader + ./AgingSection.tsx), with the words and
+ * numbers from the same helpers (./agingView.ts) and the same locale resources, so when React mounts on the same
+ * root and replaces these nodes nothing moves. Text goes in through textContent only.
+ */
+import type { Lang } from '@/lib/domain';
+import type { PortfolioAggregate } from '@/lib/db/portfolio';
+import { DEFAULT_BUCKET_DAYS } from '@/lib/ledger/aging';
+import { browserLang, pickLang } from '@/lib/i18n/lang';
+import { common } from '@/lib/i18n/common';
+import { popup } from '@/lib/i18n/popup';
+import { agingColor, agingTextOn } from '@/components/aging/colors';
+import { type Translate, agingSegments, currencyHead, metricViews } from './agingView';
+import type { FirstRead } from './firstRead';
+import type { FirstPaintHandoff } from './handoff';
+import { portfolioFigures } from './metrics';
+
+/** The aggregate as the first paint may trust it: the shape lib/db/portfolio.ts writes, else nothing. */
+export function firstPortfolio(v: unknown): PortfolioAggregate | undefined {
+  const a = v as PortfolioAggregate | undefined;
+  return a && typeof a === 'object' && typeof a.customers === 'number' && !!a.openByDue && typeof a.openByDue === 'object'
+    && !!a.salesByMonth && !!a.collectedByMonth ? a : undefined;
+}
+
+/**
+ * The two settings the summary shows, read leniently from the stored row (the full validation with the settings
+ * schema runs in the live popup a moment later): the UI language and the aging bucket bounds.
+ */
+export function firstDisplaySettings(v: unknown): { language?: Lang; bucketDays: number[] } {
+  const s = (v && typeof v === 'object' ? v : {}) as { language?: unknown; agingBuckets?: unknown };
+  const language = s.language === 'zh' || s.language === 'en' ? s.language : undefined;
+  const b = s.agingBuckets;
+  const ok = Array.isArray(b) && b.length >= 1 && b.length <= 8 && b.every((x) => Number.isInteger(x) && x > 0);
+  return { language, bucketDays: ok ? (b as number[]) : DEFAULT_BUCKET_DAYS };
+}
+
+/** Today in local time, as lib/domain's toIsoDay computes it (that module would bring Zod into this chunk). */
+export function localDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const resources = { common, popup } as const;
+type Ns = keyof typeof resources;
+
+/**
+ * i18next's lookup and `{{name}}` interpolation over the popup's own resources (escaping off, as lib/i18n/core
+ * configures it; the summary's strings use no plurals or nesting). A missing key reads as the key, as in i18next.
+ */
+export function plainTranslate(lang: Lang, defaultNs: Ns = 'popup'): Translate {
+  return (key, params) => {
+    const colon = key.indexOf(':');
+    const ns = colon > 0 ? (key.slice(0, colon) as Ns) : defaultNs;
+    const path = colon > 0 ? key.slice(colon + 1) : key;
+    let v: unknown = resources[ns]?.[lang];
+    for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+    if (typeof v !== 'string') return path;
+    return v.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+  };
+}
+
+type Attrs = Record<string, string | number | boolean | undefined>;
+
+/** An element with attributes in the order given (the order React writes them) and text or children. */
+function h(tag: string, attrs: Attrs, ...children: Array<Node | string>): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return el;
+}
+
+function withStyle(el: HTMLElement, style: Partial<Record<'width' | 'background' | 'color', string>>): HTMLElement {
+  // Set through the style object like React does, so the serialised attribute is the same.
+  for (const [k, v] of Object.entries(style)) el.style[k as 'width' | 'background' | 'color'] = v;
+  return el;
+}
+
+function openOptionsPage(): void {
+  const c = (globalThis as { chrome?: { runtime?: { openOptionsPage?: () => Promise<void> | void } } }).chrome;
+  void c?.runtime?.openOptionsPage?.();
+}
+
+/** The React summary's DOM for `portfolio` on day `asOf`; `ids` names the metric tooltips (React's useId does). */
+export function summaryElement(portfolio: PortfolioAggregate, asOf: string, bucketDays: number[], lang: Lang,
+  ids: () => string = counter()): HTMLElement {
+  const t = plainTranslate(lang);
+  const figures = portfolioFigures(portfolio, asOf, bucketDays);
+  const settings = h('button', { type: 'button', class: 'rounded px-2 py-0.5 text-xs text-stone-700 hover:bg-stone-100' }, t('settings'));
+  settings.addEventListener('click', openOptionsPage);
+  const blocks = figures.rows.map((row) => {
+    const cur = row.currency;
+    const head = currencyHead(row, t, lang);
+    const segs = agingSegments(row, figures.buckets, t, lang);
+    const bar = h('div', { role: 'img', 'aria-label': head.barLabel, class: 'flex h-4 w-full overflow-hidden rounded bg-stone-100' },
+      ...segs.filter((s) => s.share > 0).map((s) => {
+        const seg = withStyle(document.createElement('div'), {
+          width: `${s.share * 100}%`, background: agingColor(s.index), color: agingTextOn[Math.min(s.index, agingTextOn.length - 1)],
+        });
+        seg.setAttribute('title', s.title);
+        seg.setAttribute('class', 'h-full');
+        return seg;
+      }));
+    const legend = h('ul', { class: 'mt-1 grid grid-cols-2 gap-x-2 text-xs', 'aria-label': head.barLabel },
+      ...segs.map((s) => h('li', { class: 'flex items-center gap-1', 'data-bucket': s.key, 'data-minor': s.minor },
+        withStyle(h('span', { 'aria-hidden': 'true', class: 'inline-block h-2 w-2 shrink-0 rounded-sm' }), { background: agingColor(s.index) }),
+        h('span', { class: 'truncate', title: s.amount }, s.legend))));
+    const metrics = h('dl', { class: 'mt-2 grid grid-cols-4 gap-1 text-center', 'aria-label': head.metricsLabel },
+      ...metricViews(row, t, lang).map((m) => {
+        const id = ids();
+        return h('div', { class: 'rounded bg-stone-50 px-1 py-0.5' },
+          h('dt', { class: 'text-xs text-stone-600' }, m.name),
+          h('dd', { class: 'text-sm font-medium tabular-nums', title: m.tip, 'aria-describedby': id, tabindex: 0, 'data-metric': m.key }, m.value),
+          h('span', { id, hidden: true }, m.tip));
+      }));
+    return h('div', { class: 'rounded-md border border-stone-200 p-2', 'data-currency': cur },
+      h('div', { class: 'flex items-baseline justify-between gap-2' },
+        h('div', {},
+          h('div', { class: 'text-xs text-stone-600' }, head.outstanding),
+          h('div', { class: 'text-xl font-semibold tabular-nums', 'data-testid': `portfolio-total-${cur}`, 'data-minor': row.total }, head.total)),
+        h('div', { class: 'text-right' },
+          h('div', { class: 'text-xs text-stone-600' }, head.overdueLabel),
+          h('div', { class: 'font-semibold tabular-nums text-red-800', 'data-testid': `portfolio-overdue-${cur}`, 'data-minor': row.overdue }, head.overdue),
+          h('div', { class: 'text-xs text-stone-700' }, head.overdueShare))),
+      h('div', { class: 'mt-2' }, bar, legend),
+      metrics);
+  });
+  return h('main', { class: 'w-[380px] space-y-2 p-2 text-sm', 'data-testid': 'popup' },
+    h('header', { class: 'flex items-center justify-between' },
+      h('h1', { class: 'text-base font-semibold' }, `${t('common:appName')} · ${t('title')}`),
+      settings),
+    h('section', { 'aria-labelledby': 'aging-h', class: 'space-y-2' },
+      h('h2', { id: 'aging-h', class: 'sr-only' }, t('aging.heading')),
+      ...blocks),
+    h('p', { class: 'p-1 text-stone-600', 'aria-busy': 'true' }, t('loading')));
+}
+
+function counter(): () => string {
+  let n = 0;
+  return () => `first-paint-${n++}`;
+}
+
+export interface FirstPaint {
+  lang: Lang;
+  /** The aggregate read, when it has the shape the store writes. */
+  portfolio?: PortfolioAggregate;
+  /** The painted summary; absent when there was nothing to summarise (no store, or an empty one). */
+  painted?: HTMLElement;
+}
+
+/** Chooses the language and, when the store holds a portfolio, paints its summary into `container`. */
+export function paintFirst(container: HTMLElement, rows: FirstRead | undefined, now: Date): FirstPaint {
+  const display = firstDisplaySettings(rows?.settings);
+  const lang = pickLang(display.language, browserLang());
+  const portfolio = firstPortfolio(rows?.portfolio);
+  // Nothing to summarise: the live popup shows the onboarding.
+  if (!portfolio || portfolio.customers === 0) return { lang, portfolio };
+  let painted: HTMLElement;
+  try {
+    painted = summaryElement(portfolio, localDay(now), display.bucketDays, lang);
+  } catch {
+    // A row this code cannot summarise: paint nothing and let the live popup read and validate it.
+    return { lang };
+  }
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  container.replaceChildren(painted);
+  return { lang, portfolio, painted };
+}
+
+/** The popup's root once the parser has created it (the first read may answer before the body is parsed). */
+function whenRoot(doc: Document, id: string): Promise<HTMLElement> {
+  const el = doc.getElementById(id);
+  if (el || doc.readyState !== 'loading') return el ? Promise.resolve(el) : Promise.reject(new Error(`no #${id}`));
+  return new Promise((resolve, reject) => {
+    doc.addEventListener('readystatechange', () => {
+      const found = doc.getElementById(id);
+      if (found) resolve(found); else reject(new Error(`no #${id}`));
+    }, { once: true });
+  });
+}
+
+/** Waits for the first read and paints it into the element `rootId` as soon as both are there. */
+export async function paintFromStore(first: Promise<FirstRead | undefined>, now: () => Date, rootId = 'root',
+  doc: Document = document): Promise<FirstPaintHandoff> {
+  const rows = await first;
+  const root = await whenRoot(doc, rootId);
+  return { rows, paint: paintFirst(root, rows, now()) };
+}

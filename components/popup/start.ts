@@ -1,0 +1,29 @@
+/**
+ * The popup after its first paint: let the painted frame reach the screen, then load React and the rest of the
+ * popup (./live.tsx), which takes over the same root. The first paint itself (./firstPaint.ts) loads none of React,
+ * i18next, Dexie or Zod.
+ */
+import type { Root } from 'react-dom/client';
+import type { FirstRead } from './firstRead';
+import type { FirstPaintHandoff } from './handoff';
+
+/** Resolves after the next frame has been painted. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => { requestAnimationFrame(() => { setTimeout(resolve, 0); }); });
+}
+
+/** Mounts the live popup on `container` after the first paint's frame. Returns the React root (tests unmount it). */
+export async function continuePopup(container: HTMLElement, first: FirstPaintHandoff, now = () => new Date()): Promise<Root> {
+  if (first.paint.painted) await afterNextPaint();
+  const { renderLive } = await import('./live');
+  return renderLive(container, { lang: first.paint.lang, rawSettings: first.rows?.settings, portfolio: first.paint.portfolio, now });
+}
+
+/**
+ * Paints from `first` and then continues as above, all from the module side: tests, and the popup when its
+ * first-paint script could not run. (The renderer is imported on demand: the popup's module must not wait for it.)
+ */
+export async function startPopup(container: HTMLElement, first: Promise<FirstRead | undefined>, now = () => new Date()): Promise<Root> {
+  const [rows, { paintFirst }] = await Promise.all([first, import('./firstPaint')]);
+  return continuePopup(container, { rows, paint: paintFirst(container, rows, now()) }, now);
+}

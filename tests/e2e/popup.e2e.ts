@@ -1,0 +1,73 @@
+/**
+ * The popup's first paint in the real browser: the portfolio totals appear before React has rendered anything
+ * (the plain first-paint script), they are the ledger's figures over the same data, and when React takes over
+ * the same root the totals are the same and shown once each, in English and in Chinese.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchExtension, loadDemo, todayIso, type Launched } from './harness';
+import { buildDemoPortfolio } from '../../lib/demo/portfolio';
+import { allocate, agingReport } from '../../lib/ledger';
+import { formatMoney } from '../../lib/format';
+import type { Lang } from '../../lib/domain';
+
+interface FirstSeen { totals: Record<string, { text: string; minor: string }>; worklist: boolean; react: boolean; heading: string }
+
+const launched: Launched[] = [];
+after(async () => { for (const l of launched) await l.close(); });
+
+function ledgerTotals(): Record<string, number> {
+  const data = buildDemoPortfolio(todayIso());
+  const open = allocate(data.receivables, data.payments).filter((r) => r.openMinor > 0);
+  const report = agingReport(open.map((r) => ({ dueDate: r.dueDate, open: { minor: r.openMinor, currency: r.amount.currency } })), todayIso());
+  return Object.fromEntries(Object.entries(report.byCurrency).map(([cur, fig]) => [cur, fig.total]));
+}
+
+for (const [lang, locale, heading] of [['en', 'en-US', 'Huikuan · Portfolio'], ['zh', 'zh-CN', '回款 · 应收总览']] as Array<[Lang, string, string]>) {
+  test(`the popup paints the ledger's totals before React, and React shows the same once (${lang})`, async () => {
+    const l = await launchExtension({ locale });
+    launched.push(l);
+    await loadDemo(l);
+    const expected = ledgerTotals();
+    const page = await l.context.newPage();
+    // Installed before the page's own scripts: records the DOM at the moment the first total is inserted.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstSeen?: unknown; __firstNodes?: Element[] };
+      new MutationObserver((_, o) => {
+        const totals = [...document.querySelectorAll('[data-testid^="portfolio-total-"]')];
+        if (!totals.length) return;
+        o.disconnect();
+        w.__firstNodes = totals;
+        w.__firstSeen = {
+          totals: Object.fromEntries(totals.map((t) => [t.getAttribute('data-testid')!.slice('portfolio-total-'.length),
+            { text: t.textContent, minor: t.getAttribute('data-minor') }])),
+          worklist: !!document.querySelector('[data-testid="worklist"]'),
+          // createRoot marks its container; the first paint is plain DOM, so the root is not React's yet.
+          react: Object.keys(document.getElementById('root') ?? {}).some((k) => k.startsWith('__reactContainer')),
+          heading: document.querySelector('h1')?.textContent ?? '',
+        };
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`chrome-extension://${l.extensionId}/popup.html`);
+    await page.getByTestId('worklist').waitFor({ timeout: 15_000 });
+    const first = await page.evaluate(() => (window as unknown as { __firstSeen: unknown }).__firstSeen) as FirstSeen;
+
+    assert.equal(first.worklist, false, 'the totals were painted before the React popup');
+    assert.equal(first.react, false, 'the totals were painted before React mounted');
+    assert.ok(await page.evaluate(() => Object.keys(document.getElementById('root')!).some((k) => k.startsWith('__reactContainer'))),
+      'React now owns the root');
+    assert.equal(first.heading, heading);
+    assert.deepEqual(Object.keys(first.totals).sort(), Object.keys(expected).sort());
+    for (const [cur, minor] of Object.entries(expected)) {
+      assert.equal(first.totals[cur].minor, String(minor), `first-paint total ${cur}`);
+      assert.equal(first.totals[cur].text, formatMoney(minor, cur, lang), `first-paint text ${cur}`);
+      const live = page.getByTestId(`portfolio-total-${cur}`);
+      assert.equal(await live.count(), 1, `one total ${cur}`);
+      assert.equal(await live.textContent(), first.totals[cur].text, `React shows the same ${cur}`);
+    }
+    const replaced = await page.evaluate(() => (window as unknown as { __firstNodes: Element[] }).__firstNodes.every((n) => !n.isConnected));
+    assert.ok(replaced, 'React replaced the first-paint nodes');
+    assert.equal(await page.locator('main').count(), 1);
+    await page.close();
+  });
+}
