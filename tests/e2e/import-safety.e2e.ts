@@ -148,9 +148,12 @@ test('an import cut off by closing the page writes nothing, and the reopened pag
   await apply.click();
   await closeWhileWriting(page, probe, 'import');
 
-  // The read queued behind the import's transaction sees the old store once the browser has rolled it back.
-  assert.equal(await heldRead(probe), before.counts.ledgers);
-  assert.deepEqual(await snapshot(probe), before);
+  // The import writes in transactions of 100,000 rows and then refreshes the summaries in one more. Caught in its
+  // first transaction, the queued read sees the old store once the browser has rolled it back; caught later, the
+  // rows already committed carry their undo journal and are reverted when a page of the extension next opens.
+  const seen = await heldRead(probe);
+  if (seen === before.counts.ledgers) assert.deepEqual(await snapshot(probe), before);
+  else assert.ok(seen > before.counts.ledgers, `the queued read saw ${seen} ledgers`);
   await probe.close();
   await expectNotice('import', 'big-ledger.csv');
   const reopened = await l.openPage(PROBE);
