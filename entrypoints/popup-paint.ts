@@ -6,9 +6,11 @@
  * React after that frame.
  */
 import { readFirstPaintRows } from '@/components/popup/firstRead';
-import { paintFromStore } from '@/components/popup/firstPaint';
+import { paintFromStore, warmFormatters } from '@/components/popup/firstPaint';
 import { publishFirstPaint } from '@/components/popup/handoff';
 
 export default defineUnlistedScript(() => {
-  publishFirstPaint(paintFromStore(readFirstPaintRows(), () => new Date()));
+  const rows = readFirstPaintRows();
+  warmFormatters();
+  publishFirstPaint(paintFromStore(rows, () => new Date()));
 });

@@ -16,6 +16,7 @@ import { type Translate, agingSegments, currencyHead, metricViews } from './agin
 import type { FirstRead } from './firstRead';
 import type { FirstPaintHandoff } from './handoff';
 import { portfolioFigures } from './metrics';
+import { formatMoney, formatNumber, formatPercent } from '@/lib/format';
 
 /** The aggregate as the first paint may trust it: the shape lib/db/portfolio.ts writes, else nothing. */
 export function firstPortfolio(v: unknown): PortfolioAggregate | undefined {
@@ -188,4 +189,20 @@ export async function paintFromStore(first: Promise<FirstRead | undefined>, now:
   const rows = await first;
   const root = await whenRoot(doc, rootId);
   return { rows, paint: paintFirst(root, rows, now()) };
+}
+
+/**
+ * Builds the number formatters the summary uses, in both languages, while the IndexedDB read is on its way: the
+ * first formatter of a fresh page loads the locale's data, tens of milliseconds that would otherwise come after
+ * the read. The formatters are cached by lib/format, so the paint reuses them.
+ */
+export function warmFormatters(currencies: readonly string[] = ['CNY', 'USD']): void {
+  for (const lang of ['zh', 'en'] as const) {
+    for (const c of currencies) {
+      formatMoney(1, c, lang);
+      formatMoney(1, c, lang, { compact: true });
+    }
+    formatPercent(0.5, lang);
+    formatNumber(1, lang, 0);
+  }
 }
