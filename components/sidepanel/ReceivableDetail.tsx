@@ -127,7 +127,7 @@ export function ReceivableDetail({ receivable: r, onClose }: { receivable: OpenR
           <ul>{r.evidence.map((e, i) => <li key={i} className="break-all text-stone-800">{e}</li>)}</ul>
         </div>
       )}
-      <button type="button" className={buttonCls} data-testid="detail-delete" onClick={() => { onClose(); void remove('receivables', [r.id], r.docNumber); }}>{t('recv.delete')}</button>
+      <button type="button" className={buttonCls} data-testid="detail-delete" onClick={() => { onClose(); void remove('receivables', [r.id], r.docNumber, r.customerId); }}>{t('recv.delete')}</button>
     </section>
   );
 }

@@ -10,7 +10,8 @@ import { notifyDataChanged } from '@/lib/browser/send';
 
 type Trashable = Parameters<typeof deleteRecords>[1];
 interface Toast { trashId: string; label: string }
-interface UndoApi { remove: (table: Trashable, ids: string[], label: string) => Promise<void> }
+/** `customerId` names the ledger that holds receivables and payments (see lib/db deleteRecords). */
+interface UndoApi { remove: (table: Trashable, ids: string[], label: string, customerId?: string) => Promise<void> }
 
 const UndoContext = createContext<UndoApi>({ remove: async () => undefined });
 export const useUndo = (): UndoApi => useContext(UndoContext);
@@ -22,8 +23,8 @@ export function UndoProvider({ children }: { children: ReactNode }) {
   const [toast, setToast] = useState<Toast | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  const remove = useCallback(async (table: Trashable, ids: string[], label: string) => {
-    const trashId = await deleteRecords(getDb(), table, ids, label);
+  const remove = useCallback(async (table: Trashable, ids: string[], label: string, customerId?: string) => {
+    const trashId = await deleteRecords(getDb(), table, ids, label, new Date(), customerId);
     notifyDataChanged();
     clearTimeout(timer.current);
     setToast({ trashId, label });

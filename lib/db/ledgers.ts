@@ -7,8 +7,6 @@
 import type { Payment, Receivable } from '../domain';
 import type { CustomerLedger, HuikuanDb } from './schema';
 
-export type LedgerDocument = Receivable | Payment;
-
 export function emptyLedger(customerId: string): CustomerLedger {
   return { customerId, receivables: [], payments: [], updatedAt: 0 };
 }
@@ -24,10 +22,6 @@ export async function ledgersOf(db: HuikuanDb, customerIds: string[]): Promise<M
 
 export async function receivablesOf(db: HuikuanDb, customerId: string): Promise<Receivable[]> {
   return (await db.ledgers.get(customerId))?.receivables ?? [];
-}
-
-export async function paymentsOf(db: HuikuanDb, customerId: string): Promise<Payment[]> {
-  return (await db.ledgers.get(customerId))?.payments ?? [];
 }
 
 /** Every receivable and payment in the store (exports, backups, whole-portfolio refreshes). */

@@ -247,21 +247,10 @@ export async function loadAccountRows(db: HuikuanDb, customerId: string): Promis
 
 type TrashableTable = 'customers' | 'contacts' | 'receivables' | 'payments' | 'promises' | 'activities';
 
-/** The customers whose ledgers hold these documents: the one given, else found by reading every ledger. */
-async function ledgerOwners(db: HuikuanDb, ids: string[], customerId?: string): Promise<string[]> {
-  if (customerId) return [customerId];
-  const want = new Set(ids);
-  const owners: string[] = [];
-  await db.ledgers.each((l) => {
-    if (l.receivables.some((r) => want.has(r.id)) || l.payments.some((p) => want.has(p.id))) owners.push(l.customerId);
-  });
-  return owners;
-}
-
 /**
  * Deletes records and keeps them in the trash so the deletion can be undone. Deleting a customer takes its
  * contacts, receivables, payments, promises, activities, profile and preparations with it. Receivables and payments
- * are found in `customerId`'s ledger (every ledger is searched when it is not given).
+ * live in their customer's ledger, so deleting them names that customer (`customerId`).
  */
 export async function deleteRecords(db: HuikuanDb, table: TrashableTable, ids: string[], label: string,
   now = new Date(), customerId?: string): Promise<string> {
@@ -288,7 +277,8 @@ export async function deleteRecords(db: HuikuanDb, table: TrashableTable, ids: s
       await db.customers.bulkDelete(ids);
       ids.forEach((id) => customerIds.add(id));
     } else if (table === 'receivables' || table === 'payments') {
-      const removed = await removeDocuments(db, await ledgerOwners(db, ids, customerId), ids, now.getTime());
+      if (!customerId) throw new Error(`deleting ${table} needs the customer whose ledger holds them`);
+      const removed = await removeDocuments(db, [customerId], ids, now.getTime());
       rows[table] = removed[table];
       for (const r of removed[table]) customerIds.add(r.customerId);
     } else {

@@ -204,6 +204,23 @@ describe('side panel', () => {
     expect(within(detail).getByTestId('detail-limitation').textContent).toMatch(/1 Nov 2029/);
   });
 
+  it('deletes a receivable from its detail, and the undo puts it back with the figures', async () => {
+    renderPanel();
+    await ready();
+    const outstanding = () => Number(screen.getByTestId('outstanding-CNY').getAttribute('data-minor'));
+    const before = outstanding();
+    const list = screen.getByTestId('receivables');
+    await userEvent.click(within(list).getByText('INV-0002'));
+    const detail = await screen.findByTestId('receivable-detail');
+    await userEvent.click(within(detail).getByTestId('detail-delete'));
+    await waitFor(async () => expect(await receivableById(db, 'r2')).toBeUndefined());
+    await waitFor(() => expect(outstanding()).toBeLessThan(before));
+    expect(screen.getByTestId('undo-toast').textContent).toMatch(/INV-0002/);
+    await userEvent.click(screen.getByTestId('undo'));
+    await waitFor(async () => expect((await receivableById(db, 'r2'))?.docNumber).toBe('INV-0002'));
+    await waitFor(() => expect(outstanding()).toBe(before));
+  });
+
   it('judges the delinquency type, shows its strategy and moves the next step', async () => {
     renderPanel();
     await ready();
