@@ -252,10 +252,7 @@ async function rawIdbWrite(l: Launched): Promise<Stat> {
   const rates: number[] = [];
   for (let i = 0; i < Math.min(RUNS, 3); i++) {
     rates.push(await page.evaluate(`new Promise((resolve, reject) => {
-      const src = indexedDB.open('huikuan');
-      src.onerror = () => reject(src.error);
-      src.onsuccess = () => {
-        src.result.close();
+      {
         const spec = { keyPath: 'id', indexes: [['customerId', 'customerId', false, false], ['customerId+docNumber', ['customerId', 'docNumber'], true, false],
           ['dueDate', 'dueDate', false, false], ['issueDate', 'issueDate', false, false], ['importBatch', 'importBatch', false, false]] };
         const name = 'hk-bench-scratch-' + Math.random();
@@ -283,7 +280,8 @@ async function rawIdbWrite(l: Launched): Promise<Stat> {
           indexedDB.deleteDatabase(name);
           resolve(rate);
         };
-      };
+        req.onerror = () => reject(req.error);
+      }
     })`) as number);
   }
   await page.close();

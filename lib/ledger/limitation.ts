@@ -93,9 +93,17 @@ export function limitationDeadline(receivable: { dueDate: string; interruptions?
 /** Partial payments (money applied while the receivable stayed open) as interruptions of that receivable. */
 export function partialPaymentInterruptions(receivableId: string, applications: Application[]):
   Array<Pick<Interruption, 'date' | 'kind'>> {
-  return applications
-    .filter((a) => a.receivableId === receivableId && a.source === 'payment')
-    .map((a) => ({ date: a.date, kind: 'partial-payment' as const }));
+  return partialPaymentsByReceivable(applications).get(receivableId) ?? [];
+}
+
+/** The same for every receivable at once, grouped in one pass (a customer's summary needs them all). */
+export function partialPaymentsByReceivable(applications: Application[]): Map<string, Array<Pick<Interruption, 'date' | 'kind'>>> {
+  const out = new Map<string, Array<Pick<Interruption, 'date' | 'kind'>>>();
+  for (const a of applications) {
+    if (a.source !== 'payment') continue;
+    (out.get(a.receivableId) ?? out.set(a.receivableId, []).get(a.receivableId)!).push({ date: a.date, kind: 'partial-payment' });
+  }
+  return out;
 }
 
 export type LimitationState = 'ok' | 'warn' | 'expired';

@@ -7,8 +7,7 @@ import type {
 } from '../domain';
 import { allocateWithCredit } from './allocate';
 import { addInto } from './money';
-import type { Interruption } from '../domain';
-import { limitationDeadline } from './limitation';
+import { limitationDeadline, partialPaymentsByReceivable } from './limitation';
 import { avgDaysLate } from './metrics';
 
 /**
@@ -57,12 +56,7 @@ export function summarizeCustomer(input: SummaryInput): CustomerSummary {
   const dueDates: string[] = [];
   const deadlines: string[] = [];
   // Each part payment restarts its invoice's limitation period; grouped once, not searched per invoice.
-  const partPayments = new Map<string, Array<Pick<Interruption, 'date' | 'kind'>>>();
-  for (const a of applications) {
-    if (a.source !== 'payment') continue;
-    const list = partPayments.get(a.receivableId) ?? partPayments.set(a.receivableId, []).get(a.receivableId)!;
-    list.push({ date: a.date, kind: 'partial-payment' });
-  }
+  const partPayments = partialPaymentsByReceivable(applications);
   let openCount = 0;
   let disputedCount = 0;
   let paidCount = 0;
