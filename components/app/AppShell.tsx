@@ -12,6 +12,20 @@ import { type Lang, type Settings, defaultSettings } from '@/lib/domain';
 import { getDb } from '@/lib/db/schema';
 import { getSettings } from '@/lib/db/repo';
 import { type Namespace, allNamespaces, browserLang, loadI18n, pickLang } from '@/lib/i18n/core';
+import { saveFirstCopy } from '@/components/popup/firstCopy';
+import { FIRST_READ } from '@/components/popup/firstRead';
+
+/**
+ * Keeps the popup's localStorage copy of its first read (components/popup/firstCopy.ts) equal to the store while
+ * this page is open: the live query re-runs after every write to those rows, from any context, so the next popup
+ * paints current figures at once.
+ */
+function useFirstPaintCopy(): void {
+  const rows = useLiveQuery(() => getDb().meta.bulkGet([FIRST_READ.settings, FIRST_READ.portfolio]), []);
+  useEffect(() => {
+    if (rows) saveFirstCopy({ settings: rows[0]?.value, portfolio: rows[1]?.value });
+  }, [rows]);
+}
 
 interface AppState { lang: Lang; settings: Settings; ready: boolean }
 const AppContext = createContext<AppState>({ lang: 'en', settings: defaultSettings(), ready: false });
@@ -29,6 +43,7 @@ export interface AppShellProps {
 }
 
 export function AppShell({ children, namespaces = allNamespaces, initial }: AppShellProps) {
+  useFirstPaintCopy();
   const settings = useLiveQuery(() => getSettings(getDb()), []) ?? initial?.settings;
   const lang = pickLang(settings?.language, browserLang());
   const [loaded, setLoaded] = useState<{ lang: Lang; i18n: i18n } | undefined>(

@@ -14,6 +14,7 @@ import { popup } from '@/lib/i18n/popup';
 import { agingColor, agingTextOn } from '@/components/aging/colors';
 import { type Translate, agingSegments, currencyHead, metricViews } from './agingView';
 import type { FirstRead } from './firstRead';
+import { type FirstCopy, readFirstCopy, saveFirstCopy, serialiseFirstRead } from './firstCopy';
 import type { FirstPaintHandoff } from './handoff';
 import { portfolioFigures } from './metrics';
 import { formatMoney, formatNumber, formatPercent } from '@/lib/format';
@@ -121,7 +122,7 @@ export function summaryElement(portfolio: PortfolioAggregate, asOf: string, buck
       h('div', { class: 'flex items-baseline justify-between gap-2' },
         h('div', {},
           h('div', { class: 'text-xs text-stone-600' }, head.outstanding),
-          h('div', { class: 'text-xl font-semibold tabular-nums', 'data-testid': `portfolio-total-${cur}`, 'data-minor': row.total }, head.total)),
+          h('div', { class: 'text-xl font-semibold tabular-nums', 'data-testid': `portfolio-total-${cur}`, 'data-minor': row.total, elementtiming: 'portfolio-total' }, head.total)),
         h('div', { class: 'text-right' },
           h('div', { class: 'text-xs text-stone-600' }, head.overdueLabel),
           h('div', { class: 'font-semibold tabular-nums text-red-800', 'data-testid': `portfolio-overdue-${cur}`, 'data-minor': row.overdue }, head.overdue),
@@ -183,12 +184,26 @@ function whenRoot(doc: Document, id: string): Promise<HTMLElement> {
   });
 }
 
-/** Waits for the first read and paints it into the element `rootId` as soon as both are there. */
+/**
+ * Paints the summary as early as anything can be known: at once from the localStorage copy (./firstCopy.ts) when
+ * there is one, then checks it against the store's rows. When they differ (data changed with no extension page
+ * open) the store's rows are painted over it straight away and become the copy. Without a copy it paints from the
+ * store's rows, building the number formatters while they are on their way. The hand-off always carries the
+ * store's rows: React validates and shows those.
+ */
 export async function paintFromStore(first: Promise<FirstRead | undefined>, now: () => Date, rootId = 'root',
-  doc: Document = document): Promise<FirstPaintHandoff> {
+  doc: Document = document, copy: FirstCopy | undefined = readFirstCopy()): Promise<FirstPaintHandoff> {
+  let early: FirstPaint | undefined;
+  if (copy) early = paintFirst(await whenRoot(doc, rootId), copy.rows, now());
+  else warmFormatters();
   const rows = await first;
   const root = await whenRoot(doc, rootId);
-  return { rows, paint: paintFirst(root, rows, now()) };
+  if (early && rows && copy!.text === serialiseFirstRead(rows)) return { rows, paint: early };
+  // The copy was out of date: its figures must not stay up while the store's are painted.
+  if (early?.painted) root.replaceChildren();
+  const paint = paintFirst(root, rows, now());
+  saveFirstCopy(rows);
+  return { rows, paint };
 }
 
 /**

@@ -71,3 +71,42 @@ for (const [lang, locale, heading] of [['en', 'en-US', 'Huikuan · Portfolio'], 
     await page.close();
   });
 }
+
+test('a popup whose localStorage copy is out of date paints it, then the store\'s totals before React mounts', async () => {
+  const l = await launchExtension({ locale: 'en-US' });
+  launched.push(l);
+  await loadDemo(l);
+  const expected = ledgerTotals();
+  // Written from an extension page that does not keep the copy (the chip's page), as a copy left behind by data
+  // that changed while no extension page was open would be.
+  const other = await l.openPage('badge.html');
+  const key = 'huikuan.popup.firstRead.v1';
+  const stale = await other.evaluate((k) => {
+    const copy = JSON.parse(localStorage.getItem(k)!) as { portfolio: { openByDue: Record<string, Record<string, number>> } };
+    for (const byDue of Object.values(copy.portfolio.openByDue)) for (const d of Object.keys(byDue)) byDue[d] *= 3;
+    localStorage.setItem(k, JSON.stringify(copy));
+    return true;
+  }, key);
+  assert.ok(stale, 'the options page had left a copy of the store\'s rows');
+  await other.close();
+
+  const page = await l.context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __plainTotals: string[] };
+    w.__plainTotals = [];
+    new MutationObserver(() => {
+      const react = Object.keys(document.getElementById('root') ?? {}).some((k) => k.startsWith('__reactContainer'));
+      const t = document.querySelector('[data-testid="portfolio-total-CNY"]')?.getAttribute('data-minor');
+      if (!react && t && w.__plainTotals.at(-1) !== t) w.__plainTotals.push(t);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`chrome-extension://${l.extensionId}/popup.html`);
+  await page.getByTestId('worklist').waitFor({ timeout: 15_000 });
+  const seen = await page.evaluate(() => (window as unknown as { __plainTotals: string[] }).__plainTotals);
+  assert.deepEqual(seen, [String(expected.CNY * 3), String(expected.CNY)], 'the copy first, then the store, both before React');
+  assert.equal(await page.getByTestId('portfolio-total-CNY').getAttribute('data-minor'), String(expected.CNY));
+  const copy = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!) as unknown, key) as { portfolio: { openByDue: Record<string, Record<string, number>> } };
+  const copied = Object.values(copy.portfolio.openByDue.CNY).reduce((a, b) => a + b, 0);
+  assert.equal(copied, expected.CNY, 'the copy is the store\'s again');
+  await page.close();
+});

@@ -1,0 +1,157 @@
+// @vitest-environment happy-dom
+/**
+ * The popup's localStorage copy of its first read: painted from at once, checked against the store, replaced when
+ * it is out of date, and kept equal to the store by every open extension page.
+ */
+import { cleanup, render, waitFor } from '@testing-library/react';
+import { act } from 'react';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { FIRST_COPY_KEY, readFirstCopy, saveFirstCopy, serialiseFirstRead } from '@/components/popup/firstCopy';
+import { type FirstRead, readFirstPaintRows } from '@/components/popup/firstRead';
+import { paintFromStore } from '@/components/popup/firstPaint';
+import { portfolioFigures } from '@/components/popup/metrics';
+import { AppShell } from '@/components/app/AppShell';
+import { HuikuanDb, setDb } from '@/lib/db/schema';
+import { getPortfolio, replaceAll, saveSettings } from '@/lib/db/repo';
+import { emptyPortfolio, type PortfolioAggregate } from '@/lib/db/portfolio';
+import { buildDemoPortfolio } from '@/lib/demo/portfolio';
+import { formatMoney } from '@/lib/format';
+
+const fixed = new Date(2026, 10, 22, 9, 30);
+const today = '2026-11-22';
+
+let db: HuikuanDb;
+beforeEach(() => {
+  fakeBrowser.reset();
+  fakeBrowser.i18n.getUILanguage = () => 'en-US';
+  localStorage.clear();
+  db = new HuikuanDb(`fc-${Math.random()}`);
+  setDb(db);
+});
+afterEach(() => {
+  cleanup();
+  document.body.replaceChildren();
+  localStorage.clear();
+  db.close();
+  setDb(undefined);
+});
+
+/** A portfolio of one customer owing `minor` CNY, due on `due`. */
+function portfolioOwing(minor: number, due = '2026-10-01'): PortfolioAggregate {
+  return { ...emptyPortfolio(), customers: 1, openReceivables: 1, openByDue: { CNY: { [due]: minor } } };
+}
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => { resolve = r; });
+  return { promise, resolve };
+}
+
+function rootDiv(): HTMLElement {
+  const root = document.createElement('div');
+  root.id = 'root';
+  document.body.appendChild(root);
+  return root;
+}
+
+const totalText = (root: HTMLElement) => root.querySelector('[data-testid="portfolio-total-CNY"]')?.textContent;
+
+describe('the copy itself', () => {
+  it('round-trips the rows and reads nothing from a missing, broken or empty copy', () => {
+    expect(readFirstCopy()).toBeUndefined();
+    const rows: FirstRead = { settings: { language: 'zh' }, portfolio: portfolioOwing(500) };
+    const text = saveFirstCopy(rows);
+    expect(text).toBe(serialiseFirstRead(rows));
+    expect(readFirstCopy()).toEqual({ rows, text });
+    localStorage.setItem(FIRST_COPY_KEY, '{not json');
+    expect(readFirstCopy()).toBeUndefined();
+    localStorage.setItem(FIRST_COPY_KEY, JSON.stringify({ settings: {}, portfolio: null }));
+    expect(readFirstCopy()).toBeUndefined();
+  });
+
+  it('is removed when the store has no portfolio', () => {
+    saveFirstCopy({ settings: undefined, portfolio: portfolioOwing(500) });
+    saveFirstCopy({ settings: undefined, portfolio: undefined });
+    expect(localStorage.getItem(FIRST_COPY_KEY)).toBeNull();
+  });
+
+  it('costs only the head start when storage refuses it', () => {
+    const full = { getItem: () => null, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); }, removeItem: () => undefined } as unknown as Storage;
+    expect(saveFirstCopy({ settings: undefined, portfolio: portfolioOwing(1) }, full)).toBeUndefined();
+  });
+});
+
+describe('painting from the copy', () => {
+  it('paints before the store has answered, and keeps that paint when the store agrees', async () => {
+    const rows: FirstRead = { settings: undefined, portfolio: portfolioOwing(123_400) };
+    saveFirstCopy(rows);
+    const root = rootDiv();
+    const read = deferred<FirstRead | undefined>();
+    const handoff = paintFromStore(read.promise, () => fixed);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(totalText(root)).toBe(formatMoney(123_400, 'CNY', 'en'));
+    const painted = root.firstElementChild;
+    read.resolve(structuredClone(rows));
+    const done = await handoff;
+    expect(done.paint.painted).toBe(painted);
+    expect(root.firstElementChild).toBe(painted);
+    expect(done.rows).toEqual(rows);
+  });
+
+  it('repaints from the store when the copy is out of date, and replaces the copy', async () => {
+    saveFirstCopy({ settings: undefined, portfolio: portfolioOwing(100) });
+    const root = rootDiv();
+    const read = deferred<FirstRead | undefined>();
+    const handoff = paintFromStore(read.promise, () => fixed);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(totalText(root)).toBe(formatMoney(100, 'CNY', 'en'));
+    const truth: FirstRead = { settings: { language: 'zh' }, portfolio: portfolioOwing(987_600) };
+    read.resolve(truth);
+    const done = await handoff;
+    expect(root.querySelectorAll('[data-testid="portfolio-total-CNY"]')).toHaveLength(1);
+    expect(totalText(root)).toBe(formatMoney(987_600, 'CNY', 'zh'));
+    expect(done.paint.lang).toBe('zh');
+    expect(localStorage.getItem(FIRST_COPY_KEY)).toBe(serialiseFirstRead(truth));
+  });
+
+  it('takes the copy\'s figures away when the store has none (cleared, or gone)', async () => {
+    saveFirstCopy({ settings: undefined, portfolio: portfolioOwing(100) });
+    const root = rootDiv();
+    const done = await paintFromStore(Promise.resolve(undefined), () => fixed);
+    expect(root.childElementCount).toBe(0);
+    expect(done.paint.painted).toBeUndefined();
+    expect(localStorage.getItem(FIRST_COPY_KEY)).toBeNull();
+  });
+
+  it('paints from the store and writes the first copy when there is none', async () => {
+    const root = rootDiv();
+    const rows: FirstRead = { settings: undefined, portfolio: portfolioOwing(4_200) };
+    await paintFromStore(Promise.resolve(rows), () => fixed);
+    expect(totalText(root)).toBe(formatMoney(4_200, 'CNY', 'en'));
+    expect(readFirstCopy()?.rows).toEqual(rows);
+  });
+});
+
+describe('extension pages keep the copy current', () => {
+  it('writes what the store holds, as the popup\'s own read serialises it, and follows later writes', async () => {
+    await replaceAll(db, buildDemoPortfolio(today));
+    render(<AppShell namespaces={['common']}><p>page</p></AppShell>);
+    const storeText = async () => serialiseFirstRead((await readFirstPaintRows(indexedDB, db.name))!);
+    const expected = await storeText();
+    await waitFor(() => expect(localStorage.getItem(FIRST_COPY_KEY)).toBe(expected));
+    // The copy the popup would paint from shows the store's figures.
+    const figures = portfolioFigures((await getPortfolio(db)), today, [30, 60, 90]);
+    expect(portfolioFigures(readFirstCopy()!.rows.portfolio as PortfolioAggregate, today, [30, 60, 90])).toEqual(figures);
+
+    await act(async () => { await saveSettings(db, { language: 'zh' }); });
+    const afterWrite = await storeText();
+    expect(afterWrite).not.toBe(expected);
+    await waitFor(() => expect(localStorage.getItem(FIRST_COPY_KEY)).toBe(afterWrite));
+
+    await act(async () => { await replaceAll(db, { customers: [], contacts: [], receivables: [], payments: [], promises: [], activities: [], profiles: [], preparations: [] }); });
+    await waitFor(async () => expect(localStorage.getItem(FIRST_COPY_KEY)).toBe(await storeText()));
+    expect(readFirstCopy()?.rows.portfolio).toEqual(expect.objectContaining({ customers: 0 }));
+  });
+});
