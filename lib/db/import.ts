@@ -170,156 +170,183 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
     const rejections: ImportSummary['rejections'] = [];
     let part = 0;
 
-    const writeChunk = async (rows: LedgerRow[]) => {
-      checkAbort(opts.signal);
-      const adopted: Array<[string, string]> = [];
-      await db.transaction('rw', [db.customers, db.ledgers, db.imports], async () => {
-        // The ledgers of the stored customers this chunk names: one read each, whatever the number of rows. A
-        // customer created by this import has no stored documents but the ones it wrote, which the planner already
-        // knows as duplicates, so only the receivables the rows name are offered to the planner.
-        const named = new Map<string, Set<string>>();
-        for (const r of rows) {
-          const c = planner.customerFor(r.customerName);
-          if (c) (named.get(c.id) ?? named.set(c.id, new Set()).get(c.id)!).add(r.invoiceNumber);
-        }
-        const ledgers = await ledgersOf(db, [...named.keys()]);
-        const existingRecs: Receivable[] = [];
-        const payById = new Map<string, Payment>();
-        for (const [cid, docs] of named) {
-          const l = ledgers.get(cid);
-          if (!l) continue;
-          for (const r of l.receivables) if (docs.has(r.docNumber)) existingRecs.push(r);
-          for (const p of l.payments) payById.set(p.id, p);
-        }
-        const recById = new Map(existingRecs.map((r) => [r.id, r]));
-        const keys = new Map<string, ExistingReceivable>();
-        for (const r of existingRecs) {
-          const pay = payById.get(importedPaymentId(r.customerId, r.docNumber));
-          keys.set(receivableKey(r.customerId, r.docNumber), {
-            id: r.id, customerId: r.customerId, docNumber: r.docNumber, kind: r.kind, issueDate: r.issueDate, dueDate: r.dueDate,
-            amount: r.amount, disputed: r.disputed, contractRef: r.contractRef, status: r.status, paidMinor: pay?.amount.minor ?? 0,
-          });
-        }
-        const plan: ImportPlan = planner.plan(rows, keys);
+    /**
+     * Plans and writes one chunk's rows; returns the ledgers it wrote, as stored. Runs inside the caller's
+     * transaction over customers, ledgers and imports.
+     */
+    const writeRows = async (rows: LedgerRow[], adopted: Array<[string, string]>): Promise<CustomerLedger[]> => {
+      // The ledgers of the stored customers this chunk names: one read each, whatever the number of rows. A
+      // customer created by this import has no stored documents but the ones it wrote, which the planner already
+      // knows as duplicates, so only the receivables the rows name are offered to the planner.
+      const named = new Map<string, Set<string>>();
+      for (const r of rows) {
+        const c = planner.customerFor(r.customerName);
+        if (c) (named.get(c.id) ?? named.set(c.id, new Set()).get(c.id)!).add(r.invoiceNumber);
+      }
+      const ledgers = await ledgersOf(db, [...named.keys()]);
+      const existingRecs: Receivable[] = [];
+      const payById = new Map<string, Payment>();
+      for (const [cid, docs] of named) {
+        const l = ledgers.get(cid);
+        if (!l) continue;
+        for (const r of l.receivables) if (docs.has(r.docNumber)) existingRecs.push(r);
+        for (const p of l.payments) payById.set(p.id, p);
+      }
+      const recById = new Map(existingRecs.map((r) => [r.id, r]));
+      const keys = new Map<string, ExistingReceivable>();
+      for (const r of existingRecs) {
+        const pay = payById.get(importedPaymentId(r.customerId, r.docNumber));
+        keys.set(receivableKey(r.customerId, r.docNumber), {
+          id: r.id, customerId: r.customerId, docNumber: r.docNumber, kind: r.kind, issueDate: r.issueDate, dueDate: r.dueDate,
+          amount: r.amount, disputed: r.disputed, contractRef: r.contractRef, status: r.status, paidMinor: pay?.amount.minor ?? 0,
+        });
+      }
+      const plan: ImportPlan = planner.plan(rows, keys);
 
-        const created: ImportBatchRow['created'] = { customers: [], receivables: [], payments: [] };
-        const previous: ImportBatchRow['previous'] = { receivables: [], payments: [] };
-        const newCustomerIds = new Map<string, string>();
-        const newCustomers: Customer[] = [];
-        for (const nc of plan.newCustomers) {
-          let id = importedCustomerId(nc.key);
-          for (let i = 2; existingIds.has(id); i++) id = importedCustomerId(`${nc.key}#${i}`);
-          existingIds.add(id);
-          newCustomerIds.set(nc.key, id);
-          adopted.push([nc.key, id]);
-          newCustomers.push({
-            id, name: nc.name.trim().slice(0, 300), aliases: [], domains: [], crmLinks: [], type: 'enterprise', tags: [],
-            createdAt: t, updatedAt: t,
-          });
-          created.customers.push(id);
-        }
+      const created: ImportBatchRow['created'] = { customers: [], receivables: [], payments: [] };
+      const previous: ImportBatchRow['previous'] = { receivables: [], payments: [] };
+      const newCustomerIds = new Map<string, string>();
+      const newCustomers: Customer[] = [];
+      for (const nc of plan.newCustomers) {
+        let id = importedCustomerId(nc.key);
+        for (let i = 2; existingIds.has(id); i++) id = importedCustomerId(`${nc.key}#${i}`);
+        existingIds.add(id);
+        newCustomerIds.set(nc.key, id);
+        adopted.push([nc.key, id]);
+        newCustomers.push({
+          id, name: nc.name.trim().slice(0, 300), aliases: [], domains: [], crmLinks: [], type: 'enterprise', tags: [],
+          createdAt: t, updatedAt: t,
+        });
+        created.customers.push(id);
+      }
 
-        const putRecs: Receivable[] = [];
-        const putPays: Payment[] = [];
-        const deletePays: string[] = [];
-        const customerOf = (c: ImportPlan['create'][number]) =>
-          'existingId' in c.customer ? c.customer.existingId : newCustomerIds.get(c.customer.newKey)!;
-        // A payment row can outlive its receivable (deleted by hand): the ledgers read above hold those too.
-        for (const c of plan.create) {
-          const customerId = customerOf(c);
-          const id = importedReceivableId(customerId, c.fields.docNumber);
-          const rec = receivableFrom(id, customerId, c.fields, batchId, t);
-          putRecs.push(rec);
-          created.receivables.push(id);
-          if (c.paid && c.paid.minor > 0) {
-            const pid = importedPaymentId(customerId, c.fields.docNumber);
-            const before = payById.get(pid);
+      const putRecs: Receivable[] = [];
+      const putPays: Payment[] = [];
+      const deletePays: string[] = [];
+      const customerOf = (c: ImportPlan['create'][number]) =>
+        'existingId' in c.customer ? c.customer.existingId : newCustomerIds.get(c.customer.newKey)!;
+      // A payment row can outlive its receivable (deleted by hand): the ledgers read above hold those too.
+      for (const c of plan.create) {
+        const customerId = customerOf(c);
+        const id = importedReceivableId(customerId, c.fields.docNumber);
+        const rec = receivableFrom(id, customerId, c.fields, batchId, t);
+        putRecs.push(rec);
+        created.receivables.push(id);
+        if (c.paid && c.paid.minor > 0) {
+          const pid = importedPaymentId(customerId, c.fields.docNumber);
+          const before = payById.get(pid);
+          if (before) previous.payments.push(before);
+          else created.payments.push(pid);
+          putPays.push(paymentFrom(pid, rec, c.paid, c.settledDate, asOf, batchId, t));
+        }
+        touched.add(customerId);
+      }
+      for (const u of plan.update) {
+        const prev = recById.get(u.id)!;
+        previous.receivables.push(prev);
+        const next: Receivable = { ...prev, ...u.changes, importBatch: batchId, updatedAt: t };
+        putRecs.push(next);
+        if (u.paid !== undefined) {
+          const pid = importedPaymentId(prev.customerId, prev.docNumber);
+          const before = payById.get(pid);
+          if (u.paid.minor > 0) {
             if (before) previous.payments.push(before);
             else created.payments.push(pid);
-            putPays.push(paymentFrom(pid, rec, c.paid, c.settledDate, asOf, batchId, t));
+            putPays.push(paymentFrom(pid, next, u.paid, u.settledDate, asOf, batchId, t));
+          } else if (before) {
+            previous.payments.push(before);
+            deletePays.push(pid);
           }
-          touched.add(customerId);
         }
-        for (const u of plan.update) {
-          const prev = recById.get(u.id)!;
-          previous.receivables.push(prev);
-          const next: Receivable = { ...prev, ...u.changes, importBatch: batchId, updatedAt: t };
-          putRecs.push(next);
-          if (u.paid !== undefined) {
-            const pid = importedPaymentId(prev.customerId, prev.docNumber);
-            const before = payById.get(pid);
-            if (u.paid.minor > 0) {
-              if (before) previous.payments.push(before);
-              else created.payments.push(pid);
-              putPays.push(paymentFrom(pid, next, u.paid, u.settledDate, asOf, batchId, t));
-            } else if (before) {
-              previous.payments.push(before);
-              deletePays.push(pid);
-            }
-          }
-          touched.add(u.customerId);
-        }
-        checkAbort(opts.signal);
-        // The journal first: a failure after it is undone by it; a failure before it leaves this transaction empty.
-        const changed = new Set<string>([...putRecs, ...putPays].map((d) => d.customerId));
-        for (const pid of deletePays) changed.add(payById.get(pid)!.customerId);
-        const journal: ImportPartRow = {
-          id: partId(batchId, part), batch: batchId, part, at: t, fileName: opts.fileName, created, previous, customers: [...changed],
-          counts: { created: plan.counts.created, updated: plan.counts.updated, unchanged: plan.counts.unchanged, rejected: plan.counts.rejected },
-        };
-        await db.imports.put(journal);
-        if (newCustomers.length) await db.customers.bulkAdd(newCustomers);
-        // Each changed ledger is written once, with every document of this chunk in it.
-        const dropPays = new Set(deletePays);
-        const recsOf = groupByCustomer(putRecs);
-        const paysOf = groupByCustomer(putPays);
-        const write: CustomerLedger[] = [];
-        for (const cid of changed) {
-          const l = ledgers.get(cid) ?? emptyLedger(cid);
-          if (dropPays.size) l.payments = l.payments.filter((p) => !dropPays.has(p.id));
-          upsertInto(l.receivables, recsOf.get(cid) ?? []);
-          upsertInto(l.payments, paysOf.get(cid) ?? []);
-          l.updatedAt = t;
-          write.push(l);
-        }
-        if (write.length) await db.ledgers.bulkPut(write);
-        counts.created += plan.counts.created;
-        counts.updated += plan.counts.updated;
-        counts.unchanged += plan.counts.unchanged;
-        counts.rejected += plan.counts.rejected;
-        newCustomerCount += plan.counts.newCustomers;
-        paymentCount += putPays.length;
-        for (const r of plan.rejected) if (rejections.length < MAX_REJECTIONS_KEPT) rejections.push(r);
+        touched.add(u.customerId);
+      }
+      checkAbort(opts.signal);
+      // The journal first: a failure after it is undone by it; a failure before it leaves this transaction empty.
+      const changed = new Set<string>([...putRecs, ...putPays].map((d) => d.customerId));
+      for (const pid of deletePays) changed.add(payById.get(pid)!.customerId);
+      const journal: ImportPartRow = {
+        id: partId(batchId, part), batch: batchId, part, at: t, fileName: opts.fileName, created, previous, customers: [...changed],
+        counts: { created: plan.counts.created, updated: plan.counts.updated, unchanged: plan.counts.unchanged, rejected: plan.counts.rejected },
+      };
+      await db.imports.put(journal);
+      if (newCustomers.length) await db.customers.bulkAdd(newCustomers);
+      // Each changed ledger is written once, with every document of this chunk in it.
+      const dropPays = new Set(deletePays);
+      const recsOf = groupByCustomer(putRecs);
+      const paysOf = groupByCustomer(putPays);
+      const write: CustomerLedger[] = [];
+      for (const cid of changed) {
+        const l = ledgers.get(cid) ?? emptyLedger(cid);
+        if (dropPays.size) l.payments = l.payments.filter((p) => !dropPays.has(p.id));
+        upsertInto(l.receivables, recsOf.get(cid) ?? []);
+        upsertInto(l.payments, paysOf.get(cid) ?? []);
+        l.updatedAt = t;
+        write.push(l);
+      }
+      if (write.length) await db.ledgers.bulkPut(write);
+      counts.created += plan.counts.created;
+      counts.updated += plan.counts.updated;
+      counts.unchanged += plan.counts.unchanged;
+      counts.rejected += plan.counts.rejected;
+      newCustomerCount += plan.counts.newCustomers;
+      paymentCount += putPays.length;
+      for (const r of plan.rejected) if (rejections.length < MAX_REJECTIONS_KEPT) rejections.push(r);
+      return write;
+    };
+
+    /**
+     * The end of the import, in the last chunk's transaction: every touched customer's summary refreshed (the last
+     * chunk's ledgers are taken from memory, not read back) and the batch row that marks the import complete.
+     */
+    const finish = async (written: CustomerLedger[], parts: number) => {
+      checkAbort(opts.signal);
+      const inMemory = new Map(written.map((l) => [l.customerId, l]));
+      const ids = [...touched];
+      for (let i = 0; i < ids.length; i += REFRESH_BATCH) await refreshCustomers(db, ids.slice(i, i + REFRESH_BATCH), now, inMemory);
+      const batch: ChunkedBatchRow = { id: batchId, at: t, fileName: opts.fileName,
+        created: { customers: [], receivables: [], payments: [] }, previous: { receivables: [], payments: [] }, counts, parts };
+      await db.imports.put(batch);
+      checkAbort(opts.signal);
+      await opts.beforeCommit?.();
+    };
+
+    /** One transaction: a chunk of rows, and for the last one the refresh and the batch row as well. */
+    const writeChunk = async (rows: LedgerRow[], final: boolean) => {
+      checkAbort(opts.signal);
+      const adopted: Array<[string, string]> = [];
+      await db.transaction('rw', final ? db.tables : [db.customers, db.ledgers, db.imports], async () => {
+        const written = rows.length ? await writeRows(rows, adopted) : [];
+        if (final) await finish(written, part + (rows.length ? 1 : 0));
       });
       // Only once the chunk is committed do its new customers count as existing for the next chunks.
       for (const [key, id] of adopted) planner.adopt(key, id);
-      part++;
+      if (rows.length) part++;
     };
 
     try {
       const size = opts.chunkRows ?? IMPORT_CHUNK_ROWS;
-      // The parser hands over rows by the megabyte; they are gathered into transactions of `size` rows.
+      // The parser hands over rows by the megabyte; they are gathered into transactions of `size` rows. While one
+      // chunk is being written the parser goes on reading the next (the write mostly waits on the browser's
+      // database thread), and a chunk is written only once a row after it is known, so the last chunk is the one
+      // that finishes the import.
       let pending: LedgerRow[] = [];
+      let inflight: Promise<void> = Promise.resolve();
       await source(async (rows) => {
         for (const r of rows) pending.push(r);
-        while (pending.length >= size) {
-          const take = pending.length === size ? pending : pending.slice(0, size);
-          pending = pending.length === size ? [] : pending.slice(size);
-          await writeChunk(take);
+        while (pending.length > size) {
+          const take = pending.slice(0, size);
+          pending = pending.slice(size);
+          // The previous chunk committed first: its new customers are known to the planner before this one plans.
+          await inflight;
+          inflight = writeChunk(take, false);
+          // Its failure is thrown where it is awaited next, not reported as unhandled meanwhile.
+          inflight.catch(() => undefined);
         }
       });
-      if (pending.length) await writeChunk(pending);
+      await inflight;
+      const last = pending;
       pending = [];
-      checkAbort(opts.signal);
-      await db.transaction('rw', db.tables, async () => {
-        const ids = [...touched];
-        for (let i = 0; i < ids.length; i += REFRESH_BATCH) await refreshCustomers(db, ids.slice(i, i + REFRESH_BATCH), now);
-        const batch: ChunkedBatchRow = { id: batchId, at: t, fileName: opts.fileName,
-          created: { customers: [], receivables: [], payments: [] }, previous: { receivables: [], payments: [] }, counts, parts: part };
-        await db.imports.put(batch);
-        checkAbort(opts.signal);
-        await opts.beforeCommit?.();
-      });
+      await writeChunk(last, true);
     } catch (e) {
       await rollbackUnfinished(db, batchId);
       throw e;

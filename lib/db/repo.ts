@@ -10,7 +10,7 @@ import {
 } from '../domain';
 import { summarizeCustomer } from '../ledger';
 import { evaluatePromises } from '../promises';
-import { type HuikuanDb, type TrashKind, type TrashRow, userTables } from './schema';
+import { type CustomerLedger, type HuikuanDb, type TrashKind, type TrashRow, userTables } from './schema';
 import { allDocuments, findReceivables, putDocuments, receivablesOf, removeDocuments } from './ledgers';
 import { type PortfolioAggregate, applySummaryDelta, emptyPortfolio } from './portfolio';
 
@@ -92,7 +92,7 @@ export async function writeTx<T>(db: HuikuanDb, fn: (touch: (customerId: string)
   });
 }
 
-async function loadRows(db: HuikuanDb, ids: string[]): Promise<Map<string, CustomerRows | undefined>> {
+async function loadRows(db: HuikuanDb, ids: string[], ledgers?: ReadonlyMap<string, CustomerLedger>): Promise<Map<string, CustomerRows | undefined>> {
   const out = new Map<string, CustomerRows | undefined>();
   if (ids.length > BULK_THRESHOLD) {
     const idSet = new Set(ids);
@@ -118,7 +118,7 @@ async function loadRows(db: HuikuanDb, ids: string[]): Promise<Map<string, Custo
   const loaded = await Promise.all(ids.map(async (id) => {
     const [customer, ledger, promises, activities, profile] = await Promise.all([
       db.customers.get(id),
-      db.ledgers.get(id),
+      ledgers?.get(id) ?? db.ledgers.get(id),
       db.promises.where('customerId').equals(id).toArray(),
       db.activities.where('customerId').equals(id).toArray(),
       db.profiles.get(id),
@@ -131,12 +131,14 @@ async function loadRows(db: HuikuanDb, ids: string[]): Promise<Map<string, Custo
 
 /**
  * Re-evaluates promises against payments, recomputes the customers' summaries and applies the difference to the
- * portfolio aggregate. Must run inside a transaction covering every table (writeTx does that).
+ * portfolio aggregate. Must run inside a transaction covering every table (writeTx does that). `ledgers` are ledgers
+ * the caller has just written in this same transaction, used instead of reading them back.
  */
-export async function refreshCustomers(db: HuikuanDb, ids: string[], now = new Date()): Promise<void> {
+export async function refreshCustomers(db: HuikuanDb, ids: string[], now = new Date(),
+  ledgers?: ReadonlyMap<string, CustomerLedger>): Promise<void> {
   const settings = await getSettings(db);
   const asOf = toIsoDay(now);
-  const rowsById = await loadRows(db, ids);
+  const rowsById = await loadRows(db, ids, ledgers);
   const prevSummaries = await db.summaries.bulkGet(ids);
   const portfolio = await getPortfolio(db);
   const nextSummaries: CustomerSummary[] = [];
