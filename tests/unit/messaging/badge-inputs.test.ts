@@ -160,15 +160,14 @@ describe('badge inputs held by the worker', () => {
     expect(await cache.get('c24')).toEqual({ openByDue: [['2025-01-10', 'CNY', 1]] });
   });
 
-  test('due dates and currencies are shared between customers rather than held once per customer', async () => {
-    const store = fakeStore(customers);
+  test('several amounts in several currencies come back as stored', async () => {
+    const mixed = { ...summary('m1', 5), openByDue: [['2024-01-31', 'CNY', 500], ['2024-01-31', 'USD', 12.5], ['2025-03-01', 'CNY', 9_000_000_000]] } as CustomerSummary;
+    const store = fakeStore([...customers, mixed]);
     const t = timers();
     const cache = createBadgeInputs(store.source, { setTimeout: t.setTimeout, pageSize: 10 });
     cache.start();
     await t.runAll();
-    const a = await cache.get('c01');
-    const b = await cache.get('c02');
-    expect(a!.openByDue[0][0]).toBe(b!.openByDue[0][0]);
-    expect(cache.size).toBe(25);
+    expect(await cache.get('m1')).toEqual({ openByDue: mixed.openByDue });
+    expect(cache.size).toBe(26);
   });
 });
