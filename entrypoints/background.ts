@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import Dexie from 'dexie';
 import { getDb } from '@/lib/db/schema';
-import { changedCustomerIds, createLiveMatcher } from '@/lib/match/live';
+import { changedCustomerIds, changedKeys, createLiveMatcher } from '@/lib/match/live';
+import { createBadgeInputs } from '@/lib/messaging/badge-inputs';
 import { createRouter, RejectedMessage, type TabEntry } from '@/lib/messaging/router';
 import { createReminderService } from '@/lib/browser/reminders';
 import { openPanelForTab } from '@/lib/browser/panel';
@@ -71,13 +72,33 @@ export default defineBackground(() => {
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     onChanged: () => void handle.rematch([...tabCache.keys()]).catch((e: unknown) => console.warn('[huikuan] rematch', e)),
   });
-  // The settings every page request needs, read once and again only after the meta store changed: a read queued
-  // behind a large one (the reminders' scan) would otherwise hold up the badge.
+  // What the badge shows of every summary, in memory: loaded a page at a time once the matcher (which a page needs
+  // first) is ready, then kept current from the change notices; a miss meanwhile reads just that summary.
+  const badgeInputs = createBadgeInputs({
+    readPage: (after, limit) => (after === undefined ? db.summaries.limit(limit)
+      : db.summaries.where('customerId').above(after).limit(limit)).toArray(),
+    readSome: (ids) => db.summaries.bulkGet(ids),
+  }, {
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    onChanged: (ids) => void handle.figuresChanged([...tabCache.keys()], ids)
+      .catch((e: unknown) => console.warn('[huikuan] badge refresh', e)),
+  });
+  void matcher.current().then(() => badgeInputs.start());
+  // The settings every page request needs, read once and again as soon as the meta store changed (not when the
+  // next page asks): a read queued behind a large one (the reminders' scan, a restore's aftermath) would otherwise
+  // hold up the badge.
   let settings: Promise<Settings> | undefined;
+  const settingsNow = () => (settings ??= getSettings(db).catch((e: unknown) => { settings = undefined; throw e; }));
   Dexie.on('storagemutated', (parts) => {
-    if (`idb://${db.name}/meta/` in parts || 'all' in parts) settings = undefined;
-    const ids = changedCustomerIds(parts as Record<string, unknown>, db.name);
+    const changed = parts as Record<string, unknown>;
+    if (`idb://${db.name}/meta/` in parts || 'all' in parts) {
+      settings = undefined;
+      void settingsNow().catch(() => undefined);
+    }
+    const ids = changedCustomerIds(changed, db.name);
     if (ids) matcher.changed(ids);
+    const summaries = changedKeys(changed, db.name, 'summaries');
+    if (summaries) badgeInputs.changed(summaries);
   });
   const reminders = createReminderService({ db, browser, now: () => new Date() });
 
@@ -97,7 +118,8 @@ export default defineBackground(() => {
       else matcher.verify();
     },
     clock: () => performance.timeOrigin + performance.now(),
-    settings: () => (settings ??= getSettings(db).catch((e: unknown) => { settings = undefined; throw e; })),
+    settings: settingsNow,
+    badgeInputs: (customerId) => badgeInputs.get(customerId),
     now: () => new Date(),
     browserLang: () => browser.i18n.getUILanguage(),
     broadcast,

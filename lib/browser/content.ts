@@ -132,17 +132,27 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
     }
   };
 
-  /** One batched observer for the whole page: at most one read per animation frame, and only while needed. */
+  let lastReadAt = -Infinity;
+  const step = () => {
+    lastReadAt = performance.now();
+    const next = read();
+    void report(next);
+    if (host && anchor && !anchor.isConnected && current) anchor = findAnchor(document, current);
+    place();
+    if (Date.now() > watchUntil) stopWatching();
+  };
+  /**
+   * One batched observer for the whole page, reading at most about once per animation frame and only while
+   * needed. The first change after a quiet spell is read at once (a record's DOM arriving; waiting for the next
+   * frame costs tens of ms on a busy page); the changes that follow it are read together in the next frame.
+   */
   const onMutations = () => {
     if (scheduled) return;
+    if (performance.now() - lastReadAt > 100) { step(); return; }
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
-      const next = read();
-      void report(next);
-      if (host && anchor && !anchor.isConnected && current) anchor = findAnchor(document, current);
-      place();
-      if (Date.now() > watchUntil) stopWatching();
+      step();
     });
   };
   const startWatching = () => {

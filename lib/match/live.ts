@@ -32,7 +32,15 @@ export interface LiveMatcherOptions {
 
 /** Which customer ids a Dexie `storagemutated` notification says changed: ids, 'all' (bulk or range), or none. */
 export function changedCustomerIds(parts: Record<string, unknown>, dbName: string): string[] | 'all' | undefined {
-  const part = parts[`idb://${dbName}/customers/`];
+  return changedKeys(parts, dbName, 'customers');
+}
+
+/**
+ * Which keys of a table keyed by a string id a Dexie `storagemutated` notification says changed: the keys, 'all'
+ * (a range, a cleared table, or more than 500 keys), or none.
+ */
+export function changedKeys(parts: Record<string, unknown>, dbName: string, table: string): string[] | 'all' | undefined {
+  const part = parts[`idb://${dbName}/${table}/`];
   if (part === undefined) {
     // A notification for every table (a reopened page): anything may have changed.
     return 'all' in parts ? 'all' : undefined;

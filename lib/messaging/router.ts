@@ -15,6 +15,7 @@ import {
 } from './protocol';
 import { type ExtensionIdentity, type SenderLike, isContentScript, isEmbeddedFrame, isExtensionPage } from './senders';
 import { badgeViewFor, unlinkedBadge } from './views';
+import type { BadgeInputs } from './badge-inputs';
 
 export interface MatchResult { customerId: string; score: number; reason: string }
 export interface Matcher {
@@ -52,6 +53,8 @@ export interface RouterDeps {
   clock?(): number;
   /** The settings, from a cache the owner keeps current; read from the store when not given. */
   settings?(): Promise<Settings>;
+  /** What the badge shows of a customer's summary, from a cache the owner keeps current; read when not given. */
+  badgeInputs?(customerId: string): Promise<BadgeInputs | undefined>;
 }
 
 /** A match is taken as the page's customer only when it is sure and has no close rival. */
@@ -76,6 +79,7 @@ export function createRouter(deps: RouterDeps) {
   // Strictly increasing, even for two views taken within one tick of a coarse clock.
   const stamp = () => (lastAt = Math.max(clock(), lastAt + 0.001));
   const settingsNow = deps.settings ?? (() => getSettings(deps.db));
+  const inputsOf = deps.badgeInputs ?? ((id: string) => deps.db.summaries.get(id));
 
   /**
    * What the badge frame in a tab shows. It reads the maintained summary only, never the account: the badge is on
@@ -89,10 +93,11 @@ export function createRouter(deps: RouterDeps) {
     const m = entry && confidentMatch(entry.matches);
     if (!entry?.ctx) return { state: 'none', text: '', title: '', worstBucket: -1, lang, ...extra };
     if (!m) return { ...unlinkedBadge(lang), ...extra };
-    // The summary is the one read a badge needs: the name comes from the matcher when it holds the customer.
+    // The name comes from the matcher when it holds the customer, the figures from the owner's cache: a warm
+    // worker paints the badge without reading IndexedDB.
     const known = (await deps.matcher()).nameOf?.(m.customerId);
     const [name, summary] = await Promise.all([
-      known ?? deps.db.customers.get(m.customerId).then((c) => c?.name), deps.db.summaries.get(m.customerId),
+      known ?? deps.db.customers.get(m.customerId).then((c) => c?.name), inputsOf(m.customerId),
     ]);
     if (name === undefined) return { ...unlinkedBadge(lang), ...extra };
     const asOf = toIsoDay(deps.now());
@@ -100,11 +105,29 @@ export function createRouter(deps: RouterDeps) {
       step: summary ? ladderStepFor(summary, settings, asOf, lang) : undefined }), ...extra };
   }
 
+  /** Sends a tab's badge frame its current view without being asked. */
+  function pushBadge(tabId: number): void {
+    void badgeView(tabId).then((view) => deps.broadcast({ type: 'badge/view', view }))
+      .catch((e: unknown) => console.warn('[huikuan] badge view', e));
+  }
+
   /** The tab's page context changed: its badge frame gets the new view without asking for it. */
   function tabChanged(tabId: number): void {
     deps.broadcast({ type: 'tab/updated', tabId });
-    void badgeView(tabId).then((view) => deps.broadcast({ type: 'badge/view', view }))
-      .catch((e: unknown) => console.warn('[huikuan] badge view', e));
+    pushBadge(tabId);
+  }
+
+  /**
+   * These customers' figures (or, for 'all', anyone's) changed: the badges of the given tabs that show one of them
+   * are pushed their new view, so a badge never keeps showing figures the store no longer has.
+   */
+  async function figuresChanged(tabIds: number[], customerIds: string[] | 'all'): Promise<void> {
+    const ids = customerIds === 'all' ? undefined : new Set(customerIds);
+    for (const tabId of tabIds) {
+      const entry = await deps.tabs.get(tabId);
+      const m = entry?.ctx ? confidentMatch(entry.matches) : undefined;
+      if (m && (!ids || ids.has(m.customerId))) pushBadge(tabId);
+    }
   }
   async function fromContent(raw: unknown, sender: SenderLike & { tab: { id: number } }): Promise<unknown> {
     const parsed = contentRequestSchema.safeParse(raw);
@@ -256,5 +279,5 @@ export function createRouter(deps: RouterDeps) {
     if (isExtensionPage(sender, deps.me)) return fromPage(raw, sender);
     throw new RejectedMessage('unknown sender');
   }
-  return Object.assign(handle, { badgeView, rematch, tabChanged });
+  return Object.assign(handle, { badgeView, rematch, tabChanged, figuresChanged });
 }

@@ -20,7 +20,7 @@ export interface OverdueFigure { currency: string; open: number; overdue: number
  * The headline currency: the one with the most overdue (then most open). Figures are never added across
  * currencies; the badge shows one currency and the side panel lists the rest.
  */
-export function headlineFigure(summary: CustomerSummary, asOf: string): OverdueFigure | undefined {
+export function headlineFigure(summary: Pick<CustomerSummary, 'openByDue'>, asOf: string): OverdueFigure | undefined {
   const byCur = new Map<string, OverdueFigure>();
   for (const [due, currency, minor] of summary.openByDue) {
     const f = byCur.get(currency) ?? { currency, open: 0, overdue: 0 };
@@ -46,7 +46,7 @@ export function badgeOverdueText(overdueMinor: number, currency: string, days: n
  * The ladder step the days past due alone put the account at (the playbook's starting point before its rules, with
  * the team's attitude applied), from the summary: cheap enough for the badge's path.
  */
-export function ladderStepFor(summary: CustomerSummary, settings: Pick<Settings, 'ladderDays' | 'attitude'>, asOf: string, lang: Lang):
+export function ladderStepFor(summary: Pick<CustomerSummary, 'openByDue'>, settings: Pick<Settings, 'ladderDays' | 'attitude'>, asOf: string, lang: Lang):
   { level: number; name: string } | undefined {
   const oldest = summary.openByDue.filter(([due, , minor]) => minor > 0 && due < asOf).map(([due]) => due).sort()[0];
   if (!oldest) return undefined;
@@ -58,7 +58,7 @@ export function ladderStepFor(summary: CustomerSummary, settings: Pick<Settings,
 }
 
 export function badgeViewFor(input: {
-  summary: CustomerSummary | undefined; customerName: string; lang: Lang; asOf: string; bucketDays: number[];
+  summary: Pick<CustomerSummary, 'openByDue'> | undefined; customerName: string; lang: Lang; asOf: string; bucketDays: number[];
   /** The escalation level the playbook puts the account at today, named in the tooltip. */
   step?: { level: number; name: string };
 }): BadgeView {
