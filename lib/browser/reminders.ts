@@ -38,7 +38,7 @@ export async function loadReminderInput(db: HuikuanDb, now: Date, settings: Pick
   const ids = [...new Set([...nearDeadlines.map((s) => s.customerId), ...promises.map((p) => p.customerId), ...activities.map((a) => a.customerId)])];
   const have = new Set(nearDeadlines.map((s) => s.customerId));
   const missing = ids.filter((id) => !have.has(id));
-  const [others, customers] = await Promise.all([db.summaries.bulkGet(missing), db.customers.bulkGet(ids)]);
+  const [others, customers] = [await inSlices(missing, (s) => db.summaries.bulkGet(s)), await inSlices(ids, (s) => db.customers.bulkGet(s))];
   const summaries = [...nearDeadlines, ...others.filter((s) => !!s)];
   return {
     summaries,
@@ -47,6 +47,22 @@ export async function loadReminderInput(db: HuikuanDb, now: Date, settings: Pick
     limitation: nearDeadlines.map((s) => ({ customerId: s.customerId, deadline: s.limitationDeadline! })),
     customers: customers.filter((c) => !!c).map((c) => ({ id: c.id, name: c.name })),
   };
+}
+
+/** Rows per read in the reminders' bulk reads; the worker's event loop is handed back between reads. */
+export const REMINDER_READ_SLICE = 250;
+
+/**
+ * Reads `ids` a slice at a time, yielding to the worker's event loop between slices: decoding thousands of
+ * summaries in one go froze the worker for over a second after a restore, and a badge asked for meanwhile waited.
+ */
+async function inSlices<T>(ids: string[], read: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += REMINDER_READ_SLICE) {
+    if (i) await new Promise((r) => setTimeout(r, 0));
+    for (const row of await read(ids.slice(i, i + REMINDER_READ_SLICE))) out.push(row);
+  }
+  return out;
 }
 
 export function createReminderService(deps: ReminderDeps) {

@@ -9,7 +9,7 @@ import { getSettings, replaceAll } from '@/lib/db/repo';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { generatePortfolio } from '../../../bench/generate';
 import { addDays } from '@/lib/ledger/dates';
-import { LIMITATION_HORIZON_DAYS, loadReminderInput } from '@/lib/browser/reminders';
+import { LIMITATION_HORIZON_DAYS, REMINDER_READ_SLICE, loadReminderInput } from '@/lib/browser/reminders';
 import { deriveReminders } from '@/lib/reminders';
 import { toIsoDay } from '@/lib/domain';
 
@@ -33,7 +33,7 @@ describe('loadReminderInput', () => {
   for (const [label, data, narrower] of [
     // Every demo customer has something live, so nothing can be left out there.
     ['demo portfolio', () => buildDemoPortfolio('2026-11-22', 1_700_000_000_000), false],
-    ['generated 300 customers', () => generatePortfolio({ label: 'r', customers: 300, receivables: 3000, activities: 900 }, '2026-11-22'), true],
+    ['generated 600 customers', () => generatePortfolio({ label: 'r', customers: 600, receivables: 6000, activities: 1800 }, '2026-11-22'), true],
   ] as const) {
     it(`gives the reminders a full read gives, up to the limitation horizon (${label})`, async () => {
       const now = new Date(2026, 10, 22, 8, 0);
@@ -48,6 +48,8 @@ describe('loadReminderInput', () => {
       expect(want.length).toBeGreaterThan(0);
       // It is narrower: fewer customers and summaries than the portfolio holds.
       if (narrower) expect(narrow.customers.length).toBeLessThan(full.customers.length);
+      // Read in several slices: none may be lost or doubled.
+      if (narrower) expect(narrow.customers.length).toBeGreaterThan(REMINDER_READ_SLICE);
     });
   }
 });
