@@ -17,7 +17,8 @@ import { type PortfolioAggregate, applySummaryDelta, emptyPortfolio } from './po
 const SETTINGS_KEY = 'settings';
 const PORTFOLIO_KEY = 'portfolio';
 const DATA_VERSION_KEY = 'dataVersion';
-/** Above this many customers a refresh reads whole tables once instead of querying per customer. */
+/** Above this many customers a refresh reads whole tables once instead of querying per customer (unless its caller
+ * says what it holds: see PreloadedRows). */
 const BULK_THRESHOLD = 200;
 
 export async function getSettings(db: HuikuanDb): Promise<Settings> {
@@ -92,9 +93,22 @@ export async function writeTx<T>(db: HuikuanDb, fn: (touch: (customerId: string)
   });
 }
 
-async function loadRows(db: HuikuanDb, ids: string[], ledgers?: ReadonlyMap<string, CustomerLedger>): Promise<Map<string, CustomerRows | undefined>> {
+/**
+ * What a caller of a refresh already knows, in the same transaction: ledgers it has just written, and which
+ * customers have a summary (readSummarised). A customer without one has no promise, activity or profile either —
+ * every write of those goes through writeTx, which writes the customer's summary in the same transaction — so the
+ * customers an import has just created cost no query of those tables.
+ */
+export interface PreloadedRows { ledgers?: ReadonlyMap<string, CustomerLedger>; summarised?: ReadonlySet<string> }
+
+/** The customers that have a summary, from the keys alone (one request, no row decoded). */
+export async function readSummarised(db: HuikuanDb): Promise<Set<string>> {
+  return new Set((await db.summaries.toCollection().primaryKeys()) as string[]);
+}
+
+async function loadRows(db: HuikuanDb, ids: string[], pre?: PreloadedRows): Promise<Map<string, CustomerRows | undefined>> {
   const out = new Map<string, CustomerRows | undefined>();
-  if (ids.length > BULK_THRESHOLD) {
+  if (ids.length > BULK_THRESHOLD && !pre) {
     const idSet = new Set(ids);
     const group = <T extends { customerId: string }>(rows: T[]) => {
       const m = new Map<string, T[]>();
@@ -116,12 +130,14 @@ async function loadRows(db: HuikuanDb, ids: string[], ledgers?: ReadonlyMap<stri
   }
   // All customers' requests at once: IndexedDB pipelines them, where one customer after another waits each time.
   const loaded = await Promise.all(ids.map(async (id) => {
+    // No summary: nothing in the related tables (see PreloadedRows).
+    const bare = pre?.summarised ? !pre.summarised.has(id) : false;
     const [customer, ledger, promises, activities, profile] = await Promise.all([
       db.customers.get(id),
-      ledgers?.get(id) ?? db.ledgers.get(id),
-      db.promises.where('customerId').equals(id).toArray(),
-      db.activities.where('customerId').equals(id).toArray(),
-      db.profiles.get(id),
+      pre?.ledgers?.get(id) ?? db.ledgers.get(id),
+      bare ? [] : db.promises.where('customerId').equals(id).toArray(),
+      bare ? [] : db.activities.where('customerId').equals(id).toArray(),
+      bare ? undefined : db.profiles.get(id),
     ]);
     return customer ? { customer, receivables: ledger?.receivables ?? [], payments: ledger?.payments ?? [], promises, activities, profile } : undefined;
   }));
@@ -131,15 +147,18 @@ async function loadRows(db: HuikuanDb, ids: string[], ledgers?: ReadonlyMap<stri
 
 /**
  * Re-evaluates promises against payments, recomputes the customers' summaries and applies the difference to the
- * portfolio aggregate. Must run inside a transaction covering every table (writeTx does that). `ledgers` are ledgers
- * the caller has just written in this same transaction, used instead of reading them back.
+ * portfolio aggregate. Must run inside a transaction covering every table (writeTx does that). `preloaded` holds rows
+ * the caller read or wrote in this same transaction, used instead of reading them again.
  */
 export async function refreshCustomers(db: HuikuanDb, ids: string[], now = new Date(),
-  ledgers?: ReadonlyMap<string, CustomerLedger>): Promise<void> {
+  preloaded?: PreloadedRows): Promise<void> {
   const settings = await getSettings(db);
   const asOf = toIsoDay(now);
-  const rowsById = await loadRows(db, ids, ledgers);
-  const prevSummaries = await db.summaries.bulkGet(ids);
+  const rowsById = await loadRows(db, ids, preloaded);
+  const has = preloaded?.summarised;
+  const stored = has ? ids.filter((id) => has.has(id)) : ids;
+  const found = new Map((await db.summaries.bulkGet(stored)).filter((x) => !!x).map((x) => [x.customerId, x]));
+  const prevSummaries = ids.map((id) => found.get(id));
   const portfolio = await getPortfolio(db);
   const nextSummaries: CustomerSummary[] = [];
   const changedPromises: PaymentPromise[] = [];
