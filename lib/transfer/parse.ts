@@ -208,6 +208,8 @@ interface Context {
   dateOrder?: DateOrder;
   decimalComma: boolean;
   seen: Map<string, number>;
+  /** headerKey of each customer name met: a ledger names its customers over and over. */
+  nameKeys: Map<string, string>;
   warned: Set<string>;
   warnings: string[];
   notes: LedgerNote[];
@@ -270,7 +272,7 @@ function setupContext(headersRaw: Cell[], headerIndex: number, sample: Cell[][],
       params: { missing: missingReq.map((r) => r.group), columns: headers.filter((h) => h) } };
   }
   const ctx: Context = {
-    headers, headerRow: headerIndex + 1, mapping, preset, opts, decimalComma: false, seen: new Map(), warned: new Set(),
+    headers, headerRow: headerIndex + 1, mapping, preset, opts, decimalComma: false, seen: new Map(), nameKeys: new Map(), warned: new Set(),
     warnings: [], notes: [], needsDateOrder: false, format,
   };
   ctx.dateOrder = opts.dateOrder;
@@ -307,8 +309,8 @@ function interpret(ctx: Context, cells: Cell[], rowNo: number): RowResult {
   const invoiceNumber = foldWidth(cellText(get('invoiceNumber')));
   const nameCell = cellText(get('customerName'));
   const idCell = cellText(get('customerId'));
-  const nonEmpty = cells.filter((c) => !isBlank(c));
   if (!invoiceNumber || SUMMARY_RE.test(nameCell) || SUMMARY_RE.test(invoiceNumber)) {
+    const nonEmpty = cells.filter((c) => !isBlank(c));
     if (nonEmpty.length <= 2 || nonEmpty.some((c) => typeof c === 'string' && SUMMARY_RE.test(c.trim()))) {
       return { errors: [], skipped: true }; // group headers, totals, opening/closing balances
     }
@@ -324,7 +326,9 @@ function interpret(ctx: Context, cells: Cell[], rowNo: number): RowResult {
   if (!customerName) err(mapping.customerName !== undefined ? 'customerName' : 'customerId', 'missing-value', 'the customer is empty');
   // Duplicates inside the file: customer + document number; the first occurrence counts even if it has errors.
   if (customerName && invoiceNumber) {
-    const dupKey = `${headerKey(customerName)}|${invoiceNumber}`;
+    let nameKey = ctx.nameKeys.get(customerName);
+    if (nameKey === undefined) ctx.nameKeys.set(customerName, (nameKey = headerKey(customerName)));
+    const dupKey = `${nameKey}|${invoiceNumber}`;
     const first = ctx.seen.get(dupKey);
     if (first !== undefined) {
       return { errors: [{ row: rowNo, field: 'invoiceNumber', column: col('invoiceNumber'), code: 'duplicate',

@@ -11,8 +11,13 @@ export type DateOrder = 'ymd' | 'mdy' | 'dmy';
 /** A failure carries the English reason and the problem's code, which the options page translates. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; code: ValueProblem };
 
+/** Any character foldWidth changes. */
+const FOLDABLE = /[\uff01-\uff5e\u3000\uffe5\uffe1\u3001]/;
+
 /** Folds full-width ASCII (！–～), the ideographic space and full-width yen/comma forms to plain ASCII. */
 export function foldWidth(s: string): string {
+  // Most cells have nothing to fold: return them as they are instead of rebuilding them a character at a time.
+  if (!FOLDABLE.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -160,6 +165,8 @@ export interface AmountValue {
 }
 
 const MULTIPLIERS: Record<string, number> = { 万: 4, 亿: 8, 千: 3, 百万: 6, 千万: 7, 万亿: 12 };
+/** Longest first, so 千万 is found before 万. */
+const MULTIPLIER_WORDS = Object.keys(MULTIPLIERS).sort((a, b) => b.length - a.length);
 
 /** Decimal text "-1234.5678" → integer minor units with `dp` places, rounded half away from zero. */
 export function decimalToMinor(text: string, dp: number, shift = 0): number | undefined {
@@ -175,7 +182,13 @@ export function decimalToMinor(text: string, dp: number, shift = 0): number | un
   }
   const kept = (frac + '0'.repeat(dp)).slice(0, dp);
   const roundUp = (frac[dp] ?? '0') >= '5';
-  let v = BigInt(intPart + kept);
+  const digits = intPart + kept;
+  // Up to 15 digits a double holds the integer exactly; BigInt only for the rare longer ones.
+  if (digits.length <= 15) {
+    const n = Number(digits) + (roundUp ? 1 : 0);
+    return neg && n !== 0 ? -n : n;
+  }
+  let v = BigInt(digits);
   if (roundUp) v += 1n;
   if (v > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
   const n = Number(v);
@@ -249,13 +262,16 @@ export function parseAmountValue(raw: string | number, currency: string, opts: {
     }
     return false;
   };
-  while (strip(true)) { /* prefixes such as "RMB¥" */ }
+  // A plain number (the usual cell) has no currency mark or multiplier to strip.
+  const plainNumber = /^[\d.,]+$/.test(s);
+  while (!plainNumber && strip(true)) { /* prefixes such as "RMB¥" */ }
   if (/^\(.*\)$/.test(s)) { neg = !neg; s = s.slice(1, -1); }
   if (/^[-−–]/.test(s)) { neg = !neg; s = s.slice(1); }
   let shift = 0;
   for (;;) {
+    if (plainNumber) break;
     if (strip(false)) continue;
-    const mult = Object.keys(MULTIPLIERS).sort((a, b) => b.length - a.length).find((k) => s.endsWith(k));
+    const mult = MULTIPLIER_WORDS.find((k) => s.endsWith(k));
     if (mult && shift === 0) { shift = MULTIPLIERS[mult]; s = s.slice(0, -mult.length); continue; }
     break;
   }
