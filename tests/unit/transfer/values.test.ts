@@ -79,6 +79,25 @@ describe('amount values', () => {
     expect(parseAmountValue('¥5', 'JPY')).toEqual({ ok: true, value: { minor: 5, currencies: ['CNY', 'JPY'] } });
   });
 
+  it('is exact on both sides of the 15-digit boundary where it stops using BigInt', () => {
+    // 15 digits of minor units (the double path) and 16 (BigInt), rounding up from the third decimal.
+    expect(amt('9,999,999,999,999.99')).toBe(999_999_999_999_999);
+    expect(amt('9999999999999.985')).toBe(999_999_999_999_999);
+    expect(amt('-9999999999999.985')).toBe(-999_999_999_999_999);
+    expect(amt('90,071,992,547,409.91')).toBe(9_007_199_254_740_991);
+    expect(amt('90,071,992,547,409.92')).toBe('ERR "90,071,992,547,409.92" is too large');
+    expect(amt('0.00')).toBe(0);
+    expect(amt('-0.001')).toBe(0);
+  });
+
+  it('folds full-width digits and marks, and leaves plain cells alone', () => {
+    expect(amt('１，２３４．５６')).toBe(123456);
+    expect(amt('￥１２３')).toBe(12300);
+    expect(amt('1234.56')).toBe(123456);
+    expect(amt('RMB1,234.56')).toBe(123456);
+    expect(amt('1.5万')).toBe(1500000);
+  });
+
   it('rejects garbage', () => {
     expect(amt('12x.00')).toBe('ERR "12x.00" is not an amount');
     expect(amt('1,2,3')).toBe('ERR "1,2,3" is not an amount');
