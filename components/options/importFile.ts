@@ -2,13 +2,14 @@
  * Reading a ledger file for the import screen. Small files are parsed in one go; large ones are streamed in
  * chunks through lib/transfer parseLedgerChunks, yielding to the event loop between chunks so the page keeps
  * painting the progress bar and the Cancel button stays live. A large file's rows are counted and checked, not
- * kept: the import streams the file again (lib/db/import importLedger), so memory does not grow with the file.
+ * kept: the import streams the file again (lib/db/import importLedger), once per group of customers when they do not
+ * fit one write transaction, so memory does not grow with the file.
  */
 import {
   type ColumnMapping, type DateOrder, type LedgerError, type LedgerNote, type LedgerPreview, type LedgerRow, parseLedger, parseLedgerChunks,
   previewRows,
 } from '@/lib/transfer';
-import type { LedgerRowSource } from '@/lib/db/import';
+import { type LedgerRowSource, customerGroups } from '@/lib/db/import';
 
 /** Above this size the file is streamed in chunks. */
 export const SMALL_FILE_BYTES = 2 * 1024 * 1024;
@@ -67,7 +68,11 @@ export async function readLedgerFile(file: Blob, fileName: string, o: ReadOption
   }
   const errors: LedgerError[] = [];
   let errorCount = 0;
-  const summary = await parseLedgerChunks(file, opts, async (_rs, es, p) => {
+  // Rows per customer name (a few bytes per customer, not per row): the import reads the file once per group of
+  // customers so that it writes each customer's ledger once (lib/db/import customerGroups).
+  const rowsPerCustomer = new Map<string, number>();
+  const summary = await parseLedgerChunks(file, opts, async (rs, es, p) => {
+    for (const r of rs) rowsPerCustomer.set(r.customerName, (rowsPerCustomer.get(r.customerName) ?? 0) + 1);
     errorCount += es.length;
     for (const e of es) if (errors.length < MAX_ERRORS_KEPT) errors.push(e);
     o.onProgress?.({ fraction: p.fraction, rows: p.rowsSoFar, errors: p.errorsSoFar });
@@ -75,9 +80,24 @@ export async function readLedgerFile(file: Blob, fileName: string, o: ReadOption
   }, o.signal);
   return {
     fileName, format: summary.format, preset: summary.preset, headers: summary.headers, mapping: summary.mapping, rows: [],
-    rowCount: summary.rows, source: (consume) => parseLedgerChunks(file, opts, (rs) => consume(rs)),
+    rowCount: summary.rows, source: groupedSource(file, opts, customerGroups(rowsPerCustomer)),
     errors: errors.sort((a, b) => a.row - b.row), errorCount, warnings: summary.warnings, notes: summary.notes, needsDateOrder: summary.needsDateOrder,
     aborted: summary.aborted,
+  };
+}
+
+/**
+ * The import's source for a streamed file: the whole file in one pass when its customers fit one group, else one
+ * pass per group of customers, handing over only that group's rows.
+ */
+export function groupedSource(file: Blob, opts: Parameters<typeof parseLedgerChunks>[1], groups: string[][]): LedgerRowSource {
+  if (groups.length <= 1) return (consume) => parseLedgerChunks(file, opts, (rs) => consume(rs));
+  return async (consume, endGroup) => {
+    for (const group of groups) {
+      const names = new Set(group);
+      await parseLedgerChunks(file, opts, (rs) => consume(rs.filter((r) => names.has(r.customerName))));
+      await endGroup?.();
+    }
   };
 }
 

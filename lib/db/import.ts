@@ -138,8 +138,35 @@ interface ChunkedBatchRow extends ImportBatchRow {
   parts?: number;
 }
 
-/** Feeds rows to `consume` chunk by chunk, awaiting each (parseLedgerChunks fits: it pauses while a chunk is written). */
-export type LedgerRowSource = (consume: (rows: LedgerRow[]) => Promise<void>) => Promise<unknown>;
+/**
+ * Feeds rows to `consume` chunk by chunk, awaiting each (parseLedgerChunks fits: it pauses while a chunk is written).
+ * A source that hands the rows over in groups of customers (see customerGroups) calls `endGroup` after each group,
+ * so that no write transaction mixes two groups.
+ */
+export type LedgerRowSource = (consume: (rows: LedgerRow[]) => Promise<void>, endGroup?: () => Promise<void>) => Promise<unknown>;
+
+/**
+ * Splits a file's customers into groups of at most `size` rows, from the number of rows each customer name has
+ * (counted while the file was checked), keeping the file's order. An import that reads the file once per group
+ * writes each customer's ledger once, where row-order chunks of a file not sorted by customer rewrite nearly every
+ * ledger in every chunk. A customer with more than `size` rows has a group of its own.
+ */
+export function customerGroups(rowsPerCustomer: ReadonlyMap<string, number>, size = IMPORT_CHUNK_ROWS): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let rows = 0;
+  for (const [name, n] of rowsPerCustomer) {
+    if (current.length && rows + n > size) {
+      groups.push(current);
+      current = [];
+      rows = 0;
+    }
+    current.push(name);
+    rows += n;
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
 
 /** Plans and writes an import from rows already in memory (small files, tests); see importLedger. */
 export async function applyImport(db: HuikuanDb, rows: LedgerRow[], opts: ApplyImportOptions): Promise<ImportSummary> {
@@ -334,14 +361,24 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
       // the next chunk while one is written was tried: no faster, since the write keeps this thread busy too, and
       // 430 MB at the peak instead of 250.)
       let pending: LedgerRow[] = [];
+      // A group's rows are written when the next group's first rows arrive (so the last group, written after the
+      // source ends, is the one that finishes the import).
+      let groupEnded = false;
       await source(async (rows) => {
+        if (!rows.length) return;
+        if (groupEnded && pending.length) {
+          const take = pending;
+          pending = [];
+          await writeChunk(take, false);
+        }
+        groupEnded = false;
         for (const r of rows) pending.push(r);
         while (pending.length > size) {
           const take = pending.slice(0, size);
           pending = pending.slice(size);
           await writeChunk(take, false);
         }
-      });
+      }, async () => { groupEnded = true; });
       const last = pending;
       pending = [];
       await writeChunk(last, true);

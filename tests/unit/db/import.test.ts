@@ -1,6 +1,6 @@
 import { HuikuanDb } from '@/lib/db/schema';
 import { getPortfolio, readAll, rebuildAllSummaries, replaceAll } from '@/lib/db/repo';
-import { applyImport, importLedger, importedPaymentId, importedReceivableId, lastImport, recoverInterruptedImports, undoLastImport } from '@/lib/db/import';
+import { applyImport, customerGroups, importLedger, importedPaymentId, importedReceivableId, lastImport, recoverInterruptedImports, undoLastImport } from '@/lib/db/import';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { parseLedger } from '@/lib/transfer';
 import { receivableById, paymentById, documentCounts } from '../support/ledgers';
@@ -179,6 +179,43 @@ describe('importLedger (chunked)', () => {
     const afterImport = { summaries: await summaries(db), portfolio: await getPortfolio(db) };
     await rebuildAllSummaries(db, now);
     expect({ summaries: await summaries(db), portfolio: await getPortfolio(db) }).toEqual(afterImport);
+    other.close();
+  });
+
+  it('groups customers into chunks of at most chunkRows rows, in the file\'s order, a large customer alone', () => {
+    const counts = new Map([['a', 10], ['b', 20], ['c', 5], ['d', 40], ['e', 1], ['f', 24]]);
+    expect(customerGroups(counts, 25)).toEqual([['a'], ['b', 'c'], ['d'], ['e', 'f']]);
+    expect(customerGroups(new Map(), 25)).toEqual([]);
+    expect(customerGroups(new Map([['a', 3]]), 25)).toEqual([['a']]);
+  });
+
+  it('rows handed over a group of customers at a time write each customer\'s ledger once, with the same result', async () => {
+    const rows = rowsOf(csv(many(60)));
+    const other = new HuikuanDb(`t-${Math.random()}`);
+    await replaceAll(other, buildDemoPortfolio(today, now.getTime()), now);
+    const byRows = await applyImport(other, rows, { fileName: 'x.csv', now, chunkRows: 25 });
+
+    const perCustomer = new Map<string, number>();
+    for (const r of rows) perCustomer.set(r.customerName, (perCustomer.get(r.customerName) ?? 0) + 1);
+    const groups = customerGroups(perCustomer, 25);
+    expect(groups.length).toBeGreaterThan(2);
+    const parts: number[] = [];
+    let writes = 0;
+    const unhook = onLedgerWrite(() => { writes++; });
+    const grouped = await importLedger(db, async (consume, endGroup) => {
+      for (const g of groups) {
+        // Each pass reads the whole file and keeps its group's rows, in pieces as the parser hands them over.
+        for (let i = 0; i < rows.length; i += 7) await consume(rows.slice(i, i + 7).filter((r) => g.includes(r.customerName)));
+        await endGroup!();
+      }
+    }, { fileName: 'x.csv', now, chunkRows: 25 });
+    unhook();
+    for (const p of await db.imports.toArray()) if ('part' in p) parts.push((p as { customers: string[] }).customers.length);
+    expect(writes).toBe(perCustomer.size);
+    expect(parts).toEqual(groups.map((g) => g.length));
+    expect({ ...grouped, batchId: '' }).toEqual({ ...byRows, batchId: '' });
+    expect(await documentCounts(db)).toEqual(await documentCounts(other));
+    expect(await getPortfolio(db)).toEqual(await getPortfolio(other));
     other.close();
   });
 
