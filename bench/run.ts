@@ -20,7 +20,8 @@ import { root } from '../demo/server';
 
 /**
  * Flags (after `npm run bench --`): `--scale=500|5k|10k` runs one scale; `--only=popup,badge,panel,import,readpage,
- * node,raw` runs only those measurements (seeding still happens for the scale-bound ones); `--runs=N`. The
+ * node,raw` runs only those measurements (seeding still happens for the scale-bound ones); `--runs=N`; `--settle=S`
+ * waits S seconds after seeding each scale (see SETTLE_S). The
  * environment variables BENCH_SCALE and BENCH_RUNS still work. A partial run merges into the existing results.json.
  */
 const argv = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => {
@@ -28,6 +29,12 @@ const argv = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith
   return [k, v ?? 'true'];
 }));
 const RUNS = Number(argv.runs ?? process.env.BENCH_RUNS ?? 5);
+/**
+ * Seconds to leave the browser alone after seeding a scale, before measuring it (`--settle=30`): a full run measures
+ * straight after restoring up to 200,000 receivables, while the browser is still settling those writes; a user
+ * opens records and the popup on a store at rest. Recorded with the figures.
+ */
+const SETTLE_S = Number(argv.settle ?? 0);
 const scaleAlias: Record<string, string> = { '500': '500 / 5k', '5k': '5k / 50k', '10k': '10k / 200k' };
 const onlyScale = argv.scale ? (scaleAlias[argv.scale] ?? argv.scale) : process.env.BENCH_SCALE; // e.g. "500 / 5k"
 const only = argv.only ? new Set(argv.only.split(',')) : undefined;
@@ -371,6 +378,8 @@ try {
     console.log(`\n— ${scale.label}: seeding ${scale.customers} customers, ${scale.receivables} receivables, ${scale.activities} activities…`);
     const v: Record<string, unknown> = { ...perScale[scale.label] };
     Object.assign(v, await seed(l, scale));
+    v.settleSeconds = SETTLE_S;
+    if (SETTLE_S > 0) await new Promise((r) => setTimeout(r, SETTLE_S * 1000));
     if (want('raw')) v.rawIdbRecordsPerSec = await rawIdb(l);
     if (want('popup')) v.popupFirstPaintMs = await popupFirstPaint(l);
     if (want('badge')) v.badgeMs = await badgeLatency(l, scale.customers);

@@ -8,12 +8,14 @@ import { type Settings, toIsoDay } from '../domain';
 import type { HuikuanDb } from '../db/schema';
 import { getSettings, refreshDuePromises } from '../db/repo';
 import { addDays } from '../ledger/dates';
-import { deriveReminders, dueTodayCount, planAlarms, type Reminder } from '../reminders';
+import { deriveReminders, dueNotice, dueTodayCount, planAlarms, type Reminder } from '../reminders';
 import { pickLang } from '../i18n';
 
 const PREFIX = 'r:';
 const DAILY = 'daily-refresh';
 const SHOWN_KEY = 'remindersShown';
+/** Shown ids kept: enough for every reminder of a large portfolio's look-back window. */
+const MAX_SHOWN_KEPT = 50_000;
 
 export interface ReminderDeps { db: HuikuanDb; browser: WxtBrowser; now(): Date }
 
@@ -79,6 +81,15 @@ export function createReminderService(deps: ReminderDeps) {
     const plan = planAlarms(current, existing.map((a) => a.name), shown, now, PREFIX);
     for (const name of plan.clear) await browser.alarms.clear(name);
     for (const a of plan.create) await browser.alarms.create(a.name, { when: a.when });
+    const notice = dueNotice(plan.due, pickLang(settings.language, browser.i18n.getUILanguage()));
+    if (notice) {
+      const one = plan.due.length === 1 ? plan.due[0] : undefined;
+      // One customer's reminder opens that customer; the digest names several and opens none.
+      await browser.notifications.create(one ? `n:${one.customerId}:${one.id}` : `n::due:${now.getTime()}`, {
+        type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: notice.title, message: notice.message,
+      });
+      await markShown(plan.due.map((r) => r.id));
+    }
     const count = dueTodayCount(current, now);
     await browser.action.setBadgeText({ text: count ? String(count) : '' });
     await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
@@ -105,8 +116,19 @@ export function createReminderService(deps: ReminderDeps) {
       title: r.title[lang],
       message: r.message[lang],
     });
-    // Keep the list bounded: ids carry their date, old ones are never derived again.
-    await browser.storage.local.set({ [SHOWN_KEY]: [...stored, id].slice(-2000) });
+    await markShown([id]);
+  }
+
+  /** Adds ids to the shown list, one update at a time (two alarms firing together must not lose one). */
+  let shownQueue: Promise<void> = Promise.resolve();
+  function markShown(ids: string[]): Promise<void> {
+    shownQueue = shownQueue.then(async () => {
+      const stored = ((await browser.storage.local.get(SHOWN_KEY))[SHOWN_KEY] as string[] | undefined) ?? [];
+      const next = [...new Set([...stored, ...ids])];
+      // Keep the list bounded: ids carry their date, old ones are never derived again.
+      await browser.storage.local.set({ [SHOWN_KEY]: next.slice(-(MAX_SHOWN_KEPT)) });
+    }).catch((e: unknown) => console.warn('[huikuan] reminders shown', e));
+    return shownQueue;
   }
 
   return {

@@ -162,10 +162,14 @@ export function dueTodayCount(reminders: Reminder[], now: Date): number {
   return reminders.filter((r) => (r.kind === 'limitation' ? r.date === today : r.date <= today)).length;
 }
 
+/** At most this many alarms are planned ahead (the soonest); the hourly re-derivation plans the rest as they near. */
+export const MAX_PLANNED_ALARMS = 100;
+
 /**
- * What to do with the alarms after a (re-)derivation: create the wanted ones that do not exist and were not shown
- * yet (a time already past fires a moment from now), clear the ones no longer wanted. Running it twice over the
- * same data creates nothing the second time.
+ * What to do after a (re-)derivation: create the alarms for reminders still ahead that do not exist and were not
+ * shown yet (the soonest MAX_PLANNED_ALARMS of them), clear the ones no longer wanted, and gather the reminders
+ * already due and not yet shown into `due`, to be shown together once — a portfolio with thousands of overdue items
+ * must not raise thousands of notifications. Running it twice over the same data creates nothing the second time.
  */
 export function planAlarms(
   reminders: Reminder[],
@@ -173,15 +177,36 @@ export function planAlarms(
   shown: Iterable<string>,
   now: Date,
   prefix = 'r:',
-): { create: { name: string; when: number }[]; clear: string[] } {
+): { create: { name: string; when: number }[]; clear: string[]; due: Reminder[] } {
   const have = new Set(existing);
   const seen = new Set(shown);
-  const wanted = new Map(reminders.map((r) => [prefix + r.id, r]));
+  const t = now.getTime();
+  const ahead = reminders.filter((r) => r.when > t).sort((a, b) => a.when - b.when || (a.id < b.id ? -1 : 1))
+    .slice(0, MAX_PLANNED_ALARMS);
+  // An alarm whose time has passed but that has not fired yet (the browser can hold alarms back) still shows its own.
+  const firing = reminders.filter((r) => r.when <= t && have.has(prefix + r.id) && !seen.has(r.id));
+  const wanted = new Map([...ahead, ...firing].map((r) => [prefix + r.id, r]));
   const clear = [...have].filter((n) => n.startsWith(prefix) && !wanted.has(n));
   const create: { name: string; when: number }[] = [];
-  for (const [name, r] of wanted) {
+  for (const r of ahead) {
+    const name = prefix + r.id;
     if (have.has(name) || seen.has(r.id)) continue;
-    create.push({ name, when: Math.max(r.when, now.getTime() + 1000) });
+    create.push({ name, when: r.when });
   }
-  return { create, clear };
+  const due = reminders.filter((r) => r.when <= t && !seen.has(r.id) && !have.has(prefix + r.id));
+  return { create, clear, due };
+}
+
+/**
+ * The one notification for reminders already due: the reminder itself when there is one, else a count with the
+ * first few titles.
+ */
+export function dueNotice(due: Reminder[], lang: Lang): { title: string; message: string } | undefined {
+  if (!due.length) return undefined;
+  if (due.length === 1) return { title: due[0].title[lang], message: due[0].message[lang] };
+  const first = due.slice(0, 3).map((r) => r.title[lang]);
+  const more = due.length - first.length;
+  return lang === 'zh'
+    ? { title: `${due.length} 项催收提醒已到期`, message: first.join('；') + (more > 0 ? `；另有 ${more} 项` : '') }
+    : { title: `${due.length} collection reminders due`, message: first.join('; ') + (more > 0 ? `; and ${more} more` : '') };
 }

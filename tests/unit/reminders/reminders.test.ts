@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerSummary, PaymentPromise } from '../../../lib/domain';
-import { deriveReminders, dueTodayCount, planAlarms, reminderTime, type ReminderInput } from '../../../lib/reminders';
+import { MAX_PLANNED_ALARMS, deriveReminders, dueNotice, dueTodayCount, planAlarms, reminderTime, type Reminder, type ReminderInput } from '../../../lib/reminders';
 
 const settings = { promiseGraceDays: 3, limitationWarnDays: 90 };
 const now = new Date(2026, 10, 20, 8, 0); // Fri 2026-11-20 08:00 local
@@ -94,14 +94,17 @@ describe('dueTodayCount', () => {
 
 describe('service-worker restart', () => {
   type Alarm = { name: string; when: number };
+  /** The worker's sync: alarms planned, and the reminders already due shown together and remembered as shown. */
   function sync(alarms: Map<string, Alarm>, shown: Set<string>, at: Date) {
     const rs = deriveReminders(input(), at, settings);
     const plan = planAlarms(rs, alarms.keys(), shown, at);
     for (const name of plan.clear) alarms.delete(name);
     for (const a of plan.create) {
       expect(alarms.has(a.name)).toBe(false); // never created twice
+      expect(a.when).toBeGreaterThan(at.getTime()); // only reminders still ahead get an alarm
       alarms.set(a.name, a);
     }
+    for (const r of plan.due) shown.add(r.id);
     return plan;
   }
 
@@ -109,30 +112,48 @@ describe('service-worker restart', () => {
     const alarms = new Map<string, Alarm>();
     const shown = new Set<string>();
     const first = sync(alarms, shown, now);
-    expect(first.create).toHaveLength(5);
+    // Five reminders: three still ahead get alarms, two already due are shown together at once.
+    expect(first.create).toHaveLength(3);
+    expect(first.due).toHaveLength(2);
     const snapshot = JSON.stringify([...alarms.entries()]);
     // The worker is killed and started again a few minutes later.
     const later = new Date(now.getTime() + 5 * 60_000);
     const second = sync(alarms, shown, later);
-    expect(second).toEqual({ create: [], clear: [] });
+    expect(second).toEqual({ create: [], clear: [], due: [] });
     expect(JSON.stringify([...alarms.entries()])).toBe(snapshot);
   });
 
-  it('a past-due reminder already shown is not shown again', () => {
+  it('a past-due reminder is shown once, with the others due, and never again', () => {
     const alarms = new Map<string, Alarm>();
     const shown = new Set<string>();
-    sync(alarms, shown, now);
-    // The broken-promise alarm (time already past) fires once, is shown and its alarm goes away.
+    const first = sync(alarms, shown, now);
     const name = 'r:promise-broken:p-broken:2026-11-10';
-    expect(alarms.get(name)!.when).toBe(now.getTime() + 1000);
-    shown.add('promise-broken:p-broken:2026-11-10');
-    alarms.delete(name);
-    // Restart: nothing re-creates it.
+    expect(first.due.map((r) => r.id)).toContain('promise-broken:p-broken:2026-11-10');
+    expect(alarms.has(name)).toBe(false);
+    // Restart: nothing re-creates it or shows it again.
     const plan = sync(alarms, shown, new Date(now.getTime() + 60 * 60_000));
     expect(plan.create.map((c) => c.name)).not.toContain(name);
+    expect(plan.due).toEqual([]);
     expect(alarms.has(name)).toBe(false);
     // Passing `shown` to deriveReminders drops it at the source too.
     expect(deriveReminders({ ...input(), shown }, now, settings).map((r) => r.id)).not.toContain('promise-broken:p-broken:2026-11-10');
+  });
+
+  it('plans at most MAX_PLANNED_ALARMS alarms, the soonest, and shows thousands of due reminders as one notice', () => {
+    const at = now.getTime();
+    const make = (i: number, when: number): Reminder => ({ id: `next-step:c${i}:x`, customerId: `c${i}`, kind: 'next-step', date: '2026-11-22', when,
+      title: { zh: `今日跟进：客户${i}`, en: `Follow up: Customer ${i}` }, message: { zh: '', en: '' } });
+    const ahead = Array.from({ length: 300 }, (_, i) => make(i, at + (300 - i) * 60_000));
+    const due = Array.from({ length: 4000 }, (_, i) => make(1000 + i, at - i * 60_000));
+    const plan = planAlarms([...ahead, ...due], [], [], now);
+    expect(plan.create).toHaveLength(MAX_PLANNED_ALARMS);
+    expect(Math.max(...plan.create.map((c) => c.when))).toBeLessThan(Math.min(...ahead.map((r) => r.when)) + MAX_PLANNED_ALARMS * 60_000);
+    expect(plan.due).toHaveLength(4000);
+    expect(dueNotice(plan.due, 'en')).toEqual({ title: '4000 collection reminders due',
+      message: 'Follow up: Customer 1000; Follow up: Customer 1001; Follow up: Customer 1002; and 3997 more' });
+    expect(dueNotice(plan.due, 'zh')?.title).toBe('4000 项催收提醒已到期');
+    expect(dueNotice(plan.due.slice(0, 1), 'zh')).toEqual({ title: '今日跟进：客户1000', message: '' });
+    expect(dueNotice([], 'en')).toBeUndefined();
   });
 
   it('clears alarms whose reminder is gone (promise kept meanwhile)', () => {
