@@ -365,6 +365,9 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
       // source ends, is the one that finishes the import).
       let groupEnded = false;
       await source(async (rows) => {
+        // Checked on every piece the parser hands over, even one with no row for this pass's customers, so a
+        // Cancel during a pass over the file is seen within a megabyte, not at the next write.
+        checkAbort(opts.signal);
         if (!rows.length) return;
         if (groupEnded && pending.length) {
           const take = pending;

@@ -219,6 +219,24 @@ describe('importLedger (chunked)', () => {
     other.close();
   });
 
+  it('a Cancel during a pass that hands over no rows of its group is seen at once, and reverts the written group', async () => {
+    const before = await snapshot(db);
+    const ac = new AbortController();
+    let emptyPieces = 0;
+    await expect(importLedger(db, async (consume, endGroup) => {
+      await consume(rowsOf(csv(many(20))));
+      await endGroup!();
+      // The next group's first row: the first group is written now.
+      await consume(rowsOf(csv(['Later Group Co,L-1,2026-08-01,2026-09-01,100.00,,CNY'])));
+      expect((await documentCounts(db)).receivables).toBe(before.data.receivables.length + 20);
+      ac.abort();
+      // The next pass over the file: pieces with none of its customers' rows.
+      for (let i = 0; i < 5; i++) { await consume([]); emptyPieces++; }
+    }, { fileName: 'x.csv', now, signal: ac.signal, chunkRows: 25 })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(emptyPieces).toBe(0);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('rejects a document repeated in a later chunk for a customer the same import created', async () => {
     const rows = rowsOf(csv(['Brand New Trading Co.,N-1,2026-08-01,2026-09-01,100.00,,CNY', 'Other Co,O-1,2026-08-01,2026-09-01,100.00,,CNY',
       'BRAND NEW TRADING CO LTD,N-1,2026-08-01,2026-09-01,100.00,,CNY']));
