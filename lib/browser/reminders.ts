@@ -72,11 +72,24 @@ export function createReminderService(deps: ReminderDeps) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: Reminder[] = [];
 
-  async function sync(): Promise<Reminder[]> {
+  /**
+   * One derivation at a time: a worker start and a change notice can ask together, and two overlapping runs would
+   * both find the same reminders due and not yet shown, and show them twice.
+   */
+  let syncing: Promise<unknown> = Promise.resolve();
+  function sync(): Promise<Reminder[]> {
+    const run = syncing.then(syncOnce, syncOnce);
+    syncing = run.catch(() => undefined);
+    return run;
+  }
+
+  async function syncOnce(): Promise<Reminder[]> {
     const now = deps.now();
     const settings = await getSettings(db);
     current = deriveReminders(await loadReminderInput(db, now, settings), now, settings);
     const existing = await browser.alarms.getAll();
+    // What alarms that just fired have recorded as shown is in before the list is read.
+    await shownQueue;
     const shown = ((await browser.storage.local.get(SHOWN_KEY))[SHOWN_KEY] as string[] | undefined) ?? [];
     const plan = planAlarms(current, existing.map((a) => a.name), shown, now, PREFIX);
     for (const name of plan.clear) await browser.alarms.clear(name);
