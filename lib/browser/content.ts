@@ -13,6 +13,8 @@ const FRAME_W = 240;
 const FRAME_H = 30;
 /** How long to keep watching for a record whose DOM arrives late. */
 const WATCH_MS = 15_000;
+/** A DOM change after this long without one is read at once rather than in the next animation frame. */
+const QUIET_MS = 100;
 
 function sameContext(a: PageContext | null, b: PageContext | null): boolean {
   if (!a || !b) return a === b;
@@ -148,7 +150,7 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
    */
   const onMutations = () => {
     if (scheduled) return;
-    if (performance.now() - lastReadAt > 100) { step(); return; }
+    if (performance.now() - lastReadAt > QUIET_MS) { step(); return; }
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;

@@ -54,13 +54,25 @@ function timers() {
 
 const customers = Array.from({ length: 25 }, (_, i) => summary(`c${String(i).padStart(2, '0')}`, 1000 + i));
 
-describe('badge inputs held by the worker', () => {
-  test('after the load, the badge reads nothing from the store, and a customer without a summary is known to have none', async () => {
-    const store = fakeStore(customers);
-    const t = timers();
-    const cache = createBadgeInputs(store.source, { setTimeout: t.setTimeout, pageSize: 10 });
+/**
+ * A store of the 25 customers, test-driven timers and a cache over them; `loaded` lets it read every page first.
+ * `told` collects what the cache reports changed.
+ */
+async function setUp(o: { pageSize?: number; loaded?: boolean } = {}) {
+  const store = fakeStore(customers);
+  const t = timers();
+  const told: Array<string[] | 'all'> = [];
+  const cache = createBadgeInputs(store.source, { setTimeout: t.setTimeout, pageSize: o.pageSize, onChanged: (ids) => told.push(ids) });
+  if (o.loaded) {
     cache.start();
     await t.runAll();
+  }
+  return { store, t, told, cache };
+}
+
+describe('badge inputs held by the worker', () => {
+  test('after the load, the badge reads nothing from the store, and a customer without a summary is known to have none', async () => {
+    const { store, cache } = await setUp({ pageSize: 10, loaded: true });
     expect(cache.complete).toBe(true);
     expect(store.reads.page).toBe(3);
     expect(await cache.get('c07')).toEqual({ openByDue: [['2025-01-10', 'CNY', 1007]] });
@@ -69,20 +81,13 @@ describe('badge inputs held by the worker', () => {
   });
 
   test('before the load, a badge reads just its own summary', async () => {
-    const store = fakeStore(customers);
-    const t = timers();
-    const cache = createBadgeInputs(store.source, { setTimeout: t.setTimeout });
+    const { store, cache } = await setUp();
     expect(await cache.get('c03')).toEqual({ openByDue: [['2025-01-10', 'CNY', 1003]] });
     expect(store.reads).toEqual({ page: 0, some: 1 });
   });
 
   test('a change to a summary reaches the badge, and the badge showing it is told', async () => {
-    const store = fakeStore(customers);
-    const t = timers();
-    const told: Array<string[] | 'all'> = [];
-    const cache = createBadgeInputs(store.source, { setTimeout: t.setTimeout, pageSize: 10, onChanged: (ids) => told.push(ids) });
-    cache.start();
-    await t.runAll();
+    const { store, t, told, cache } = await setUp({ pageSize: 10, loaded: true });
     store.rows.set('c05', summary('c05', 42, '2024-06-01'));
     cache.changed(['c05']);
     // Asked while the re-read is on its way: never the old figure.
@@ -93,11 +98,7 @@ describe('badge inputs held by the worker', () => {
   });
 
   test('a deleted customer stops showing figures', async () => {
-    const store = fakeStore(customers);
-    const t = timers();
-    const cache = createBadgeInputs(store.source, { setTimeout: t.setTimeout, pageSize: 10 });
-    cache.start();
-    await t.runAll();
+    const { store, t, cache } = await setUp({ pageSize: 10, loaded: true });
     expect(await cache.get('c11')).toBeDefined();
     store.rows.delete('c11');
     cache.changed(['c11']);
@@ -107,9 +108,7 @@ describe('badge inputs held by the worker', () => {
   });
 
   test('a read that started before a change never puts the old figure back', async () => {
-    const store = fakeStore(customers);
-    const t = timers();
-    const cache = createBadgeInputs(store.source, { setTimeout: t.setTimeout });
+    const { store, t, cache } = await setUp();
     const releaseEarly = store.holdNextRead();
     const early = cache.get('c02'); // reads the old row; its answer comes last
     store.rows.set('c02', summary('c02', 7));
@@ -122,12 +121,7 @@ describe('badge inputs held by the worker', () => {
   });
 
   test('a restore (a notice for every summary) forgets everything, loads again, and pushes every badge', async () => {
-    const store = fakeStore(customers);
-    const t = timers();
-    const told: Array<string[] | 'all'> = [];
-    const cache = createBadgeInputs(store.source, { setTimeout: t.setTimeout, pageSize: 10, onChanged: (ids) => told.push(ids) });
-    cache.start();
-    await t.runAll();
+    const { store, t, told, cache } = await setUp({ pageSize: 10, loaded: true });
     store.rows.clear();
     for (const s of [summary('c00', 5), summary('n1', 9)]) store.rows.set(s.customerId, s);
     cache.changed('all');
@@ -145,9 +139,7 @@ describe('badge inputs held by the worker', () => {
   });
 
   test('a bulk notice during the load starts it over, so nothing from before the notice is kept', async () => {
-    const store = fakeStore(customers);
-    const t = timers();
-    const cache = createBadgeInputs(store.source, { setTimeout: t.setTimeout, pageSize: 10 });
+    const { store, t, cache } = await setUp({ pageSize: 10 });
     const release = store.hold();
     cache.start(); // first page read held back: it will answer with the old rows
     await new Promise((r) => setTimeout(r, 0));
