@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 import { crmHostMatches, mailHostMatches } from './lib/sites/hosts';
+import { popupModuleAfterPaint } from './build/popup-module-after-paint';
 
 // Host permissions are exactly the supported CRM and webmail hosts; anything else (self-hosted CRMs) is
 // requested at runtime as an optional permission. tests/unit/manifest-baseline.test.ts pins this list.
@@ -8,7 +9,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   outDir: '.output',
-  vite: () => ({ plugins: [tailwindcss()] }),
+  vite: () => ({ plugins: [tailwindcss(), popupModuleAfterPaint()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -18,6 +18,7 @@ import { type FirstCopy, readFirstCopy, saveFirstCopy, serialiseFirstRead } from
 import type { FirstPaintHandoff } from './handoff';
 import { portfolioFigures } from './metrics';
 import { formatMoney, formatNumber, formatPercent } from '@/lib/format';
+import firstPaintCss from './firstPaint.css?inline';
 
 /** The aggregate as the first paint may trust it: the shape lib/db/portfolio.ts writes, else nothing. */
 export function firstPortfolio(v: unknown): PortfolioAggregate | undefined {
@@ -168,8 +169,23 @@ export function paintFirst(container: HTMLElement, rows: FirstRead | undefined, 
     return { lang };
   }
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  addFirstPaintStyle(container.ownerDocument);
   container.replaceChildren(painted);
   return { lang, portfolio, painted };
+}
+
+export const FIRST_PAINT_STYLE_ID = 'huikuan-first-paint-style';
+
+/**
+ * Puts the first paint's own stylesheet (./firstPaint.css, built in as text) in the page, once. The page's full
+ * stylesheet comes with the live popup, so the summary's first frame waits for no stylesheet download.
+ */
+export function addFirstPaintStyle(doc: Document, css: string = firstPaintCss): void {
+  if (doc.getElementById(FIRST_PAINT_STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = FIRST_PAINT_STYLE_ID;
+  style.textContent = css;
+  doc.head.append(style);
 }
 
 /** The popup's root once the parser has created it (the first read may answer before the body is parsed). */
@@ -185,25 +201,62 @@ function whenRoot(doc: Document, id: string): Promise<HTMLElement> {
 }
 
 /**
+ * Resolves after the browser has run the next frame's main-thread work (style, layout, paint): a task queued from
+ * requestAnimationFrame runs once that frame is handed to the compositor. Without frames (a hidden page) a plain
+ * task stands in.
+ */
+function afterNextFrame(win: (Window & typeof globalThis) | null): Promise<void> {
+  return new Promise((resolve) => {
+    if (!win || typeof win.requestAnimationFrame !== 'function' || win.document.visibilityState === 'hidden') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    win.requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
+/**
  * Paints the summary as early as anything can be known: at once from the localStorage copy (./firstCopy.ts) when
  * there is one, then checks it against the store's rows. When they differ (data changed with no extension page
  * open) the store's rows are painted over it straight away and become the copy. Without a copy it paints from the
  * store's rows, building the number formatters while they are on their way. The hand-off always carries the
  * store's rows: React validates and shows those.
+ *
+ * `read` starts the store's read. After a paint from the copy it is called only once that frame is out: decoding
+ * the aggregate row on arrival would otherwise take the main thread just when the frame needs it. `painted` is
+ * called once, as soon as the first summary (or the decision that there is none) is on its way to the screen.
  */
-export async function paintFromStore(first: Promise<FirstRead | undefined>, now: () => Date, rootId = 'root',
-  doc: Document = document, copy: FirstCopy | undefined = readFirstCopy()): Promise<FirstPaintHandoff> {
-  let early: FirstPaint | undefined;
-  if (copy) early = paintFirst(await whenRoot(doc, rootId), copy.rows, now());
-  else warmFormatters();
-  const rows = await first;
-  const root = await whenRoot(doc, rootId);
-  if (early && rows && copy!.text === serialiseFirstRead(rows)) return { rows, paint: early };
-  // The copy was out of date: its figures must not stay up while the store's are painted.
-  if (early?.painted) root.replaceChildren();
-  const paint = paintFirst(root, rows, now());
-  saveFirstCopy(rows);
-  return { rows, paint };
+export async function paintFromStore(read: () => Promise<FirstRead | undefined>, now: () => Date, opts: {
+  painted?: () => void; rootId?: string; doc?: Document; copy?: FirstCopy;
+} = {}): Promise<FirstPaintHandoff> {
+  const { rootId = 'root', doc = document, copy = readFirstCopy() } = opts;
+  let told = false;
+  const tell = () => { if (!told) { told = true; opts.painted?.(); } };
+  try {
+    let early: FirstPaint | undefined;
+    let first: Promise<FirstRead | undefined>;
+    if (copy) {
+      early = paintFirst(await whenRoot(doc, rootId), copy.rows, now());
+      if (early.painted) {
+        await afterNextFrame(doc.defaultView);
+        tell();
+      }
+      first = read();
+    } else {
+      first = read();
+      warmFormatters();
+    }
+    const rows = await first;
+    const root = await whenRoot(doc, rootId);
+    if (early && rows && copy!.text === serialiseFirstRead(rows)) return { rows, paint: early };
+    // The copy was out of date: its figures must not stay up while the store's are painted.
+    if (early?.painted) root.replaceChildren();
+    const paint = paintFirst(root, rows, now());
+    saveFirstCopy(rows);
+    return { rows, paint };
+  } finally {
+    tell();
+  }
 }
 
 /**

@@ -10,6 +10,20 @@ import type { FirstPaint } from './firstPaint';
 export interface FirstPaintHandoff { rows?: FirstRead; paint: FirstPaint }
 
 const HANDOFF = '__huikuanPopupFirstPaint';
+
+/** The inert template popup.html keeps its module tags in until the first paint (build/popup-module-after-paint.ts). */
+export const POPUP_MODULE_TEMPLATE_ID = 'popup-module';
+
+/**
+ * Puts the popup's module tags from their template into the page, which loads and runs them; once only. Called when
+ * the summary is painted (or there is none to paint), so those files are not fetched while the first paint waits.
+ */
+export function loadPopupModule(doc: Document = document): void {
+  const template = doc.getElementById(POPUP_MODULE_TEMPLATE_ID);
+  if (!(template instanceof HTMLTemplateElement)) return;
+  template.remove();
+  doc.head.append(doc.importNode(template.content, true));
+}
 type HandoffGlobal = { [HANDOFF]?: Promise<FirstPaintHandoff> };
 
 export function publishFirstPaint(p: Promise<FirstPaintHandoff>, doc: Document = document): void {

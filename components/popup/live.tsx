@@ -3,6 +3,8 @@
  * It mounts on the root the plain first paint (./firstPaint.ts) drew into; React's first commit replaces those
  * nodes with its own, which render the same summary from the same aggregate.
  */
+// The full stylesheet loads with this chunk (Vite waits for it before running the chunk); the first paint has its own.
+import '@/components/app/tailwind.css';
 import { StrictMode } from 'react';
 import { type Root, createRoot } from 'react-dom/client';
 import type { i18n } from 'i18next';

@@ -11,7 +11,11 @@ import { allocate, agingReport } from '../../lib/ledger';
 import { formatMoney } from '../../lib/format';
 import type { Lang } from '../../lib/domain';
 
-interface FirstSeen { totals: Record<string, { text: string; minor: string }>; worklist: boolean; react: boolean; heading: string }
+interface Box { x: number; y: number; width: number; height: number }
+interface FirstSeen {
+  totals: Record<string, { text: string; minor: string; box: Box }>; worklist: boolean; react: boolean; heading: string;
+  fullStylesheet: boolean; moduleScript: boolean;
+}
 
 const launched: Launched[] = [];
 after(async () => { for (const l of launched) await l.close(); });
@@ -40,7 +44,10 @@ for (const [lang, locale, heading] of [['en', 'en-US', 'Huikuan · Portfolio'], 
         w.__firstNodes = totals;
         w.__firstSeen = {
           totals: Object.fromEntries(totals.map((t) => [t.getAttribute('data-testid')!.slice('portfolio-total-'.length),
-            { text: t.textContent, minor: t.getAttribute('data-minor') }])),
+            { text: t.textContent, minor: t.getAttribute('data-minor'), box: t.getBoundingClientRect().toJSON() }])),
+          // The first paint carries its own styles: neither the full stylesheet nor the module is in the page yet.
+          fullStylesheet: !!document.querySelector('link[rel="stylesheet"]'),
+          moduleScript: !!document.querySelector('script[type="module"]'),
           worklist: !!document.querySelector('[data-testid="worklist"]'),
           // createRoot marks its container; the first paint is plain DOM, so the root is not React's yet.
           react: Object.keys(document.getElementById('root') ?? {}).some((k) => k.startsWith('__reactContainer')),
@@ -57,6 +64,8 @@ for (const [lang, locale, heading] of [['en', 'en-US', 'Huikuan · Portfolio'], 
     assert.ok(await page.evaluate(() => Object.keys(document.getElementById('root')!).some((k) => k.startsWith('__reactContainer'))),
       'React now owns the root');
     assert.equal(first.heading, heading);
+    assert.equal(first.fullStylesheet, false, 'the first paint did not wait for the full stylesheet');
+    assert.equal(first.moduleScript, false, 'the popup\'s module was held back until the first paint');
     assert.deepEqual(Object.keys(first.totals).sort(), Object.keys(expected).sort());
     for (const [cur, minor] of Object.entries(expected)) {
       assert.equal(first.totals[cur].minor, String(minor), `first-paint total ${cur}`);
@@ -64,6 +73,11 @@ for (const [lang, locale, heading] of [['en', 'en-US', 'Huikuan · Portfolio'], 
       const live = page.getByTestId(`portfolio-total-${cur}`);
       assert.equal(await live.count(), 1, `one total ${cur}`);
       assert.equal(await live.textContent(), first.totals[cur].text, `React shows the same ${cur}`);
+      // Styled by the first paint's own stylesheet, the figure stood where React's, under the full one, stands.
+      const box = await live.evaluate((e) => e.getBoundingClientRect().toJSON() as Box);
+      for (const k of ['x', 'y', 'width', 'height'] as const) {
+        assert.ok(Math.abs(box[k] - first.totals[cur].box[k]) < 1, `total ${cur} ${k}: first paint ${first.totals[cur].box[k]}, React ${box[k]}`);
+      }
     }
     const replaced = await page.evaluate(() => (window as unknown as { __firstNodes: Element[] }).__firstNodes.every((n) => !n.isConnected));
     assert.ok(replaced, 'React replaced the first-paint nodes');

@@ -8,7 +8,7 @@ import { act } from 'react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIRST_COPY_KEY, readFirstCopy, saveFirstCopy, serialiseFirstRead } from '@/components/popup/firstCopy';
 import { type FirstRead, readFirstPaintRows } from '@/components/popup/firstRead';
-import { paintFromStore } from '@/components/popup/firstPaint';
+import { FIRST_PAINT_STYLE_ID, paintFromStore } from '@/components/popup/firstPaint';
 import { portfolioFigures } from '@/components/popup/metrics';
 import { AppShell } from '@/components/app/AppShell';
 import { HuikuanDb, setDb } from '@/lib/db/schema';
@@ -87,7 +87,7 @@ describe('painting from the copy', () => {
     saveFirstCopy(rows);
     const root = rootDiv();
     const read = deferred<FirstRead | undefined>();
-    const handoff = paintFromStore(read.promise, () => fixed);
+    const handoff = paintFromStore(() => read.promise, () => fixed);
     await Promise.resolve();
     await Promise.resolve();
     expect(totalText(root)).toBe(formatMoney(123_400, 'CNY', 'en'));
@@ -99,11 +99,42 @@ describe('painting from the copy', () => {
     expect(done.rows).toEqual(rows);
   });
 
+  it('starts the store\'s read only once the frame with the copy\'s figures has been produced', async () => {
+    const rows: FirstRead = { settings: undefined, portfolio: portfolioOwing(7_700) };
+    saveFirstCopy(rows);
+    const root = rootDiv();
+    const frames: FrameRequestCallback[] = [];
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => { frames.push(cb); return frames.length; });
+    try {
+      const read = vi.fn(() => Promise.resolve(structuredClone(rows)));
+      const handoff = paintFromStore(read, () => fixed);
+      await new Promise((r) => setTimeout(r, 5));
+      expect(totalText(root)).toBe(formatMoney(7_700, 'CNY', 'en'));
+      expect(read).not.toHaveBeenCalled();
+      expect(frames).toHaveLength(1);
+      frames[0](performance.now());
+      await new Promise((r) => setTimeout(r, 5));
+      expect(read).toHaveBeenCalledOnce();
+      expect((await handoff).rows).toEqual(rows);
+    } finally {
+      raf.mockRestore();
+    }
+  });
+
+  it('puts its own stylesheet in the page once, before the figures', async () => {
+    saveFirstCopy({ settings: undefined, portfolio: portfolioOwing(100) });
+    rootDiv();
+    await paintFromStore(() => Promise.resolve({ settings: undefined, portfolio: portfolioOwing(200) }), () => fixed);
+    const styles = document.head.querySelectorAll(`style#${FIRST_PAINT_STYLE_ID}`);
+    expect(styles).toHaveLength(1);
+    document.head.querySelectorAll('style').forEach((s) => s.remove());
+  });
+
   it('repaints from the store when the copy is out of date, and replaces the copy', async () => {
     saveFirstCopy({ settings: undefined, portfolio: portfolioOwing(100) });
     const root = rootDiv();
     const read = deferred<FirstRead | undefined>();
-    const handoff = paintFromStore(read.promise, () => fixed);
+    const handoff = paintFromStore(() => read.promise, () => fixed);
     await Promise.resolve();
     await Promise.resolve();
     expect(totalText(root)).toBe(formatMoney(100, 'CNY', 'en'));
@@ -119,7 +150,7 @@ describe('painting from the copy', () => {
   it('takes the copy\'s figures away when the store has none (cleared, or gone)', async () => {
     saveFirstCopy({ settings: undefined, portfolio: portfolioOwing(100) });
     const root = rootDiv();
-    const done = await paintFromStore(Promise.resolve(undefined), () => fixed);
+    const done = await paintFromStore(() => Promise.resolve(undefined), () => fixed);
     expect(root.childElementCount).toBe(0);
     expect(done.paint.painted).toBeUndefined();
     expect(localStorage.getItem(FIRST_COPY_KEY)).toBeNull();
@@ -128,7 +159,7 @@ describe('painting from the copy', () => {
   it('paints from the store and writes the first copy when there is none', async () => {
     const root = rootDiv();
     const rows: FirstRead = { settings: undefined, portfolio: portfolioOwing(4_200) };
-    await paintFromStore(Promise.resolve(rows), () => fixed);
+    await paintFromStore(() => Promise.resolve(rows), () => fixed);
     expect(totalText(root)).toBe(formatMoney(4_200, 'CNY', 'en'));
     expect(readFirstCopy()?.rows).toEqual(rows);
   });

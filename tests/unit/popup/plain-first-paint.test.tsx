@@ -174,7 +174,7 @@ describe('first-paint hand-off', () => {
     const root = mount();
     // Module first: it waits for the script's announcement.
     const waiting = receiveFirstPaint();
-    publishFirstPaint(paintFromStore(Promise.resolve(rows), () => fixed));
+    publishFirstPaint(paintFromStore(() => Promise.resolve(rows), () => fixed));
     const got = (await waiting)!;
     expect(got.paint.painted?.isConnected).toBe(true);
     expect(root.querySelectorAll('[data-testid^="portfolio-total-"]').length).toBeGreaterThan(0);
