@@ -15,15 +15,35 @@ import { type Namespace, allNamespaces, browserLang, loadI18n, pickLang } from '
 import { saveFirstCopy } from '@/components/popup/firstCopy';
 import { FIRST_READ } from '@/components/popup/firstRead';
 
+/** Runs `work` when the page is idle (soon, at the latest), unless the returned cancel runs first. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: 2_000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 50);
+  return () => clearTimeout(id);
+}
+
 /**
  * Keeps the popup's localStorage copy of its first read (components/popup/firstCopy.ts) equal to the store while
  * this page is open: the live query re-runs after every write to those rows, from any context, so the next popup
- * paints current figures at once.
+ * paints current figures at once. In idle time it also paints the summaries of those rows for today and the next
+ * days into the copy (components/popup/paintedSummary.ts), so the popup need not compute them on open; that code
+ * loads only then.
  */
 function useFirstPaintCopy(): void {
   const rows = useLiveQuery(() => getDb().meta.bulkGet([FIRST_READ.settings, FIRST_READ.portfolio]), []);
   useEffect(() => {
-    if (rows) saveFirstCopy({ settings: rows[0]?.value, portfolio: rows[1]?.value });
+    if (!rows) return undefined;
+    const first = { settings: rows[0]?.value, portfolio: rows[1]?.value };
+    if (!saveFirstCopy(first)) return undefined;
+    return whenIdle(() => {
+      void import('@/components/popup/firstPaint')
+        .then(({ keepPaintedSummaries }) => { keepPaintedSummaries(first, new Date()); })
+        // A summary this code cannot paint costs only the next popup's head start.
+        .catch(() => undefined);
+    });
   }, [rows]);
 }
 

@@ -14,7 +14,8 @@ import { popup } from '@/lib/i18n/popup';
 import { agingColor, agingTextOn } from '@/components/aging/colors';
 import { type Translate, agingSegments, currencyHead, metricViews } from './agingView';
 import type { FirstRead } from './firstRead';
-import { type FirstCopy, readFirstCopy, saveFirstCopy, serialiseFirstRead } from './firstCopy';
+import { type FirstCopy, readFirstCopy, saveFirstCopy, savePainted, serialiseFirstRead } from './firstCopy';
+import { PAINTED_DAYS, type PaintedSummary, fromPainted, paintedFor, toPainted } from './paintedSummary';
 import type { FirstPaintHandoff } from './handoff';
 import { portfolioFigures } from './metrics';
 import { formatMoney, formatNumber, formatPercent } from '@/lib/format';
@@ -152,26 +153,88 @@ export interface FirstPaint {
   portfolio?: PortfolioAggregate;
   /** The painted summary; absent when there was nothing to summarise (no store, or an empty one). */
   painted?: HTMLElement;
+  /** Where the painted summary came from: a stored painted summary, or figures computed from the rows. */
+  from?: 'summary' | 'figures';
+}
+
+/** The summary's header button opens the options, as React's does. */
+function wireSummary(painted: HTMLElement): void {
+  painted.querySelector('header button')?.addEventListener('click', openOptionsPage);
+}
+
+function show(container: HTMLElement, painted: HTMLElement, lang: Lang): void {
+  const doc = container.ownerDocument;
+  doc.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  addFirstPaintStyle(doc);
+  container.replaceChildren(painted);
+}
+
+/** The language and bucket bounds `rows` call for. */
+function displayOf(rows: FirstRead | undefined): { lang: Lang; bucketDays: number[] } {
+  const display = firstDisplaySettings(rows?.settings);
+  return { lang: pickLang(display.language, browserLang()), bucketDays: display.bucketDays };
 }
 
 /** Chooses the language and, when the store holds a portfolio, paints its summary into `container`. */
 export function paintFirst(container: HTMLElement, rows: FirstRead | undefined, now: Date): FirstPaint {
-  const display = firstDisplaySettings(rows?.settings);
-  const lang = pickLang(display.language, browserLang());
+  const { lang, bucketDays } = displayOf(rows);
   const portfolio = firstPortfolio(rows?.portfolio);
   // Nothing to summarise: the live popup shows the onboarding.
   if (!portfolio || portfolio.customers === 0) return { lang, portfolio };
   let painted: HTMLElement;
   try {
-    painted = summaryElement(portfolio, localDay(now), display.bucketDays, lang);
+    painted = summaryElement(portfolio, localDay(now), bucketDays, lang);
   } catch {
     // A row this code cannot summarise: paint nothing and let the live popup read and validate it.
     return { lang };
   }
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  addFirstPaintStyle(container.ownerDocument);
-  container.replaceChildren(painted);
-  return { lang, portfolio, painted };
+  show(container, painted, lang);
+  return { lang, portfolio, painted, from: 'figures' };
+}
+
+/**
+ * Paints the copy's stored summary for today in the language the copy's settings call for, when there is one:
+ * the same DOM paintFirst would build from the copy's rows, without computing it. Undefined when there is none.
+ */
+export function paintStored(container: HTMLElement, copy: FirstCopy, now: Date): FirstPaint | undefined {
+  const { lang } = displayOf(copy.rows);
+  const stored = paintedFor(copy.painted, localDay(now), lang);
+  const painted = stored && fromPainted(stored.tree, container.ownerDocument);
+  if (!painted) return undefined;
+  wireSummary(painted);
+  show(container, painted, lang);
+  return { lang, portfolio: firstPortfolio(copy.rows.portfolio), painted, from: 'summary' };
+}
+
+/** The summaries of `rows` painted for `days` days from `from`, for the stored copy; none for an empty portfolio. */
+export function paintedSummaries(rows: FirstRead, from: Date, days = PAINTED_DAYS): PaintedSummary[] {
+  const { lang, bucketDays } = displayOf(rows);
+  const portfolio = firstPortfolio(rows.portfolio);
+  if (!portfolio || portfolio.customers === 0) return [];
+  const out: PaintedSummary[] = [];
+  for (let i = 0; i < days; i++) {
+    // Noon, so a daylight-saving change cannot make two of the days the same local day.
+    const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + i, 12);
+    const day = localDay(d);
+    out.push({ day, lang, tree: toPainted(summaryElement(portfolio, day, bucketDays, lang)) });
+  }
+  return out;
+}
+
+/**
+ * Makes sure the stored copy of `rows` carries painted summaries for today and the next days: computes and stores
+ * them when any is missing (new rows, a new day, another language). Extension pages call it when the rows change,
+ * in idle time. Returns whether it stored new ones.
+ */
+export function keepPaintedSummaries(rows: FirstRead, now: Date, storage?: Storage): boolean {
+  const copy = readFirstCopy(storage);
+  const text = serialiseFirstRead(rows);
+  if (!copy || copy.text !== text) return false;
+  const { lang } = displayOf(rows);
+  const missing = Array.from({ length: PAINTED_DAYS }, (_, i) => localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() + i, 12)))
+    .some((day) => !paintedFor(copy.painted, day, lang));
+  if (!missing) return false;
+  return savePainted(text, paintedSummaries(rows, now), storage);
 }
 
 export const FIRST_PAINT_STYLE_ID = 'huikuan-first-paint-style';
@@ -236,7 +299,8 @@ export async function paintFromStore(read: () => Promise<FirstRead | undefined>,
     let early: FirstPaint | undefined;
     let first: Promise<FirstRead | undefined>;
     if (copy) {
-      early = paintFirst(await whenRoot(doc, rootId), copy.rows, now());
+      const root = await whenRoot(doc, rootId);
+      early = paintStored(root, copy, now()) ?? paintFirst(root, copy.rows, now());
       if (early.painted) {
         await afterNextFrame(doc.defaultView);
         tell();

@@ -82,7 +82,28 @@ for (const [lang, locale, heading] of [['en', 'en-US', 'Huikuan · Portfolio'], 
     const replaced = await page.evaluate(() => (window as unknown as { __firstNodes: Element[] }).__firstNodes.every((n) => !n.isConnected));
     assert.ok(replaced, 'React replaced the first-paint nodes');
     assert.equal(await page.locator('main').count(), 1);
+
+    // The open popup paints today's summary into the copy in idle time; the next popup paints that, unchanged.
+    await page.waitForFunction(() => (localStorage.getItem('huikuan.popup.firstRead.v1') ?? '').includes('\n'), undefined, { timeout: 10_000 });
+    const firstHtml = await page.evaluate(() => document.querySelector('[data-testid="portfolio-total-CNY"]')?.closest('section')?.textContent);
     await page.close();
+    const again = await l.context.newPage();
+    await again.addInitScript(() => {
+      new MutationObserver((_, o) => {
+        const section = document.querySelector('[data-testid^="portfolio-total-"]')?.closest('section');
+        if (!section) return;
+        o.disconnect();
+        (window as unknown as { __firstText?: string | null }).__firstText = section.textContent;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await again.goto(`chrome-extension://${l.extensionId}/popup.html`);
+    await again.getByTestId('worklist').waitFor({ timeout: 15_000 });
+    const from = await again.evaluate(async () => (await (window as unknown as { __huikuanPopupFirstPaint: Promise<{ paint: { from?: string } }> })
+      .__huikuanPopupFirstPaint).paint.from);
+    assert.equal(from, 'summary', 'the second popup painted the stored summary');
+    assert.equal(await again.evaluate(() => (window as unknown as { __firstText?: string }).__firstText), firstHtml,
+      'the stored summary reads as the computed one did');
+    await again.close();
   });
 }
 

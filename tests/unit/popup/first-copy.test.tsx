@@ -8,7 +8,8 @@ import { act } from 'react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIRST_COPY_KEY, readFirstCopy, saveFirstCopy, serialiseFirstRead } from '@/components/popup/firstCopy';
 import { type FirstRead, readFirstPaintRows } from '@/components/popup/firstRead';
-import { FIRST_PAINT_STYLE_ID, paintFromStore } from '@/components/popup/firstPaint';
+import { FIRST_PAINT_STYLE_ID, localDay, paintFromStore } from '@/components/popup/firstPaint';
+import type { PaintedSummary } from '@/components/popup/paintedSummary';
 import { portfolioFigures } from '@/components/popup/metrics';
 import { AppShell } from '@/components/app/AppShell';
 import { HuikuanDb, setDb } from '@/lib/db/schema';
@@ -62,7 +63,7 @@ describe('the copy itself', () => {
     const rows: FirstRead = { settings: { language: 'zh' }, portfolio: portfolioOwing(500) };
     const text = saveFirstCopy(rows);
     expect(text).toBe(serialiseFirstRead(rows));
-    expect(readFirstCopy()).toEqual({ rows, text });
+    expect(readFirstCopy()).toEqual({ rows, text, painted: [] });
     localStorage.setItem(FIRST_COPY_KEY, '{not json');
     expect(readFirstCopy()).toBeUndefined();
     localStorage.setItem(FIRST_COPY_KEY, JSON.stringify({ settings: {}, portfolio: null }));
@@ -171,7 +172,11 @@ describe('extension pages keep the copy current', () => {
     render(<AppShell namespaces={['common']}><p>page</p></AppShell>);
     const storeText = async () => serialiseFirstRead((await readFirstPaintRows(indexedDB, db.name))!);
     const expected = await storeText();
-    await waitFor(() => expect(localStorage.getItem(FIRST_COPY_KEY)).toBe(expected));
+    await waitFor(() => expect(readFirstCopy()?.text).toBe(expected));
+    // In idle time the page paints the summaries of those rows for today and the next two days, in English.
+    const days = [0, 1, 2].map((i) => localDay(new Date(new Date().getFullYear(), new Date().getMonth(), new Date().getDate() + i, 12)));
+    await waitFor(() => expect(readFirstCopy()?.painted.map((p) => [(p as PaintedSummary).day, (p as PaintedSummary).lang]))
+      .toEqual(days.map((d) => [d, 'en'])), { timeout: 5_000 });
     // The copy the popup would paint from shows the store's figures.
     const figures = portfolioFigures((await getPortfolio(db)), today, [30, 60, 90]);
     expect(portfolioFigures(readFirstCopy()!.rows.portfolio as PortfolioAggregate, today, [30, 60, 90])).toEqual(figures);
@@ -179,10 +184,15 @@ describe('extension pages keep the copy current', () => {
     await act(async () => { await saveSettings(db, { language: 'zh' }); });
     const afterWrite = await storeText();
     expect(afterWrite).not.toBe(expected);
-    await waitFor(() => expect(localStorage.getItem(FIRST_COPY_KEY)).toBe(afterWrite));
+    await waitFor(() => expect(readFirstCopy()?.text).toBe(afterWrite));
+    // New rows drop the old summaries in the same write; the new ones are painted in the new language.
+    await waitFor(() => expect(readFirstCopy()?.painted.map((p) => (p as PaintedSummary).lang)).toEqual(['zh', 'zh', 'zh']), { timeout: 5_000 });
 
     await act(async () => { await replaceAll(db, { customers: [], contacts: [], receivables: [], payments: [], promises: [], activities: [], profiles: [], preparations: [] }); });
-    await waitFor(async () => expect(localStorage.getItem(FIRST_COPY_KEY)).toBe(await storeText()));
+    await waitFor(async () => expect(readFirstCopy()?.text).toBe(await storeText()));
     expect(readFirstCopy()?.rows.portfolio).toEqual(expect.objectContaining({ customers: 0 }));
+    // An empty portfolio has no summary to paint.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(readFirstCopy()?.painted).toEqual([]);
   });
 });
