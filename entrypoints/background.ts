@@ -134,9 +134,9 @@ export default defineBackground(() => {
       try {
         return await handle(message, sender);
       } catch (e) {
-        if (e instanceof RejectedMessage) return { error: e.message };
+        if (e instanceof RejectedMessage) return { error: e.message, code: e.code };
         console.error('[huikuan] handler failed', e);
-        return { error: 'internal error' };
+        return { error: 'internal error', code: 'internal' };
       }
     })();
   });

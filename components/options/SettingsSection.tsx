@@ -13,10 +13,11 @@ import { limitationRules } from '@/lib/ledger';
 import { decimalToMinor } from '@/lib/transfer';
 import { currencyDecimals } from '@/lib/ledger/money';
 import { Card, Field, Section, btn, input } from './ui';
+import { errorText } from '@/lib/i18n/userError';
 
 const SAVE_DELAY_MS = 400;
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; error: unknown };
 
 /** Collects patches and saves them after a short pause; flushes on unmount. */
 export function useSettingsSaver() {
@@ -33,7 +34,7 @@ export function useSettingsSaver() {
       await saveSettings(getDb(), patch);
       setState({ kind: 'saved' });
     } catch (e) {
-      setState({ kind: 'error', message: (e as Error).message });
+      setState({ kind: 'error', error: e });
     }
   }, []);
   const save = useCallback((patch: Partial<Settings>) => {
@@ -126,7 +127,7 @@ export function SettingsSection() {
       <div className="sticky top-0 z-10 h-6 bg-white" aria-live="polite" data-testid="settings-status">
         {state.kind === 'saving' && <span className="text-stone-600">{t('settings.saving')}</span>}
         {state.kind === 'saved' && <span className="text-green-800">{t('settings.saved')}</span>}
-        {state.kind === 'error' && <span className="text-red-800">{t('settings.saveFailed', { message: state.message })}</span>}
+        {state.kind === 'error' && <span className="text-red-800">{t('settings.saveFailed', { message: errorText(t, state.error) })}</span>}
       </div>
 
       <Card>

@@ -15,6 +15,7 @@ import { notifyDataChanged } from '@/lib/browser/send';
 import { compileMatchPattern, readers } from '@/lib/sites';
 import { crmHostMatches, mailHostMatches } from '@/lib/sites/hosts';
 import { Card, Field, Section, Status, btn, btnPrimary, input } from './ui';
+import { errorText } from '@/lib/i18n/userError';
 
 export const userScriptId = (siteId: string) => `user-${siteId}`;
 export const CRM_SCRIPT = 'content-scripts/crm.js';
@@ -101,13 +102,13 @@ export function SitesSection() {
       setDraft(empty);
       setTouched(false);
       notifyDataChanged();
-    }, (e: Error) => setMsg({ text: t('sites.failed', { message: e.message }), tone: 'error' }));
+    }, (e: unknown) => setMsg({ text: t('sites.failed', { message: errorText(t, e) }), tone: 'error' }));
   };
   const onRemove = (site: UserSite) => {
     removeUserSite(site).then(() => {
       setMsg({ text: t('sites.removed', { site: site.label }), tone: 'ok' });
       notifyDataChanged();
-    }, (e: Error) => setMsg({ text: t('sites.failed', { message: e.message }), tone: 'error' }));
+    }, (e: unknown) => setMsg({ text: t('sites.failed', { message: errorText(t, e) }), tone: 'error' }));
   };
 
   if (!ready) return null;

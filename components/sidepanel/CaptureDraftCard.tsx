@@ -21,6 +21,7 @@ import { send, notifyDataChanged } from '@/lib/browser/send';
 import type { TabContextView } from '@/lib/messaging/protocol';
 import { CaptureCustomerPicker } from './CaptureCustomerPicker';
 import { announceCaptureSaved } from './CaptureSavedNotice';
+import { errorText } from '@/lib/i18n/userError';
 
 export interface CaptureDraftCardProps {
   /** The confidently matched customer, or null to ask the user. */
@@ -131,7 +132,7 @@ export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSav
       if (canLink && linkSender) await send({ type: 'customer/link', tabId, customerId: result.customerId }).catch(() => undefined);
       notifyDataChanged();
     } catch (e) {
-      setSaveError(e instanceof Error ? e.message : String(e));
+      setSaveError(errorText(t, e));
     } finally {
       setSaving(false);
     }

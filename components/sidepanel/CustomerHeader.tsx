@@ -13,6 +13,7 @@ import { send, notifyDataChanged } from '@/lib/browser/send';
 import type { TabContextView } from '@/lib/messaging/protocol';
 import { CustomerSearch } from './CustomerSearch';
 import { buttonCls, primaryCls } from './fields';
+import { errorText } from '@/lib/i18n/userError';
 
 export type Source = { kind: 'tab'; match: TabContextView['matches'][number] } | { kind: 'pinned' } | { kind: 'search' } | { kind: 'param' };
 
@@ -60,7 +61,7 @@ export function CustomerHeader({ customer, source, view, pinned, onPin, onChoose
 
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);
-    try { await fn(); } catch (e) { setError(t('header.failed', { reason: e instanceof Error ? e.message : String(e) })); }
+    try { await fn(); } catch (e) { setError(t('header.failed', { reason: errorText(t, e) })); }
   };
   const link = (customerId: string) => act(async () => {
     if (tabId === undefined) return;

@@ -17,6 +17,7 @@ import type { HuikuanDb } from '../db/schema';
 import { findReceivables, putDocuments, receivablesOf } from '../db/ledgers';
 import { parseTypedAmount } from '../format';
 import type { Intent } from './intent';
+import { UserError } from '../i18n/userError';
 
 export const captureKinds = ['promise', 'activity', 'dispute', 'payment'] as const;
 export type CaptureKind = (typeof captureKinds)[number];
@@ -252,7 +253,7 @@ export async function saveCapture(db: HuikuanDb, v: ValidCapture, ctx: SaveConte
   await writeTx(db, async (touch) => {
     if (v.kind === 'dispute') {
       const found = await findReceivables(db, v.customerId, v.receivableIds);
-      if (found.length !== v.receivableIds.length) throw new Error('a ticked receivable is not this customer’s');
+      if (found.length !== v.receivableIds.length) throw new UserError('errors.capture.foreignReceivable', {}, 'a ticked receivable is not this customer’s');
       await putDocuments(db, { receivables: found.map((r) => ({
         ...r, disputed: true, disputeReason: v.reason.slice(0, 500),
         evidence: ev && !r.evidence.includes(ev) ? [...r.evidence, ev] : r.evidence, updatedAt: at,

@@ -37,6 +37,18 @@ export const common = {
     delete: 'Delete',
     deleted: 'Deleted',
     none: '—',
+    errors: {
+      router: {
+        badShape: 'The request was not understood. Reload the page and try again.',
+        unknownCustomer: 'That customer is no longer in Huikuan (deleted or restored over).',
+        notFromFrame: 'This action is not available from inside the page.',
+        noPageContext: 'Huikuan has not read this page yet. Reload it and try again.',
+        unknownSender: 'The request did not come from Huikuan.',
+        internal: 'Huikuan\'s background failed on this request. Try again; if it persists, reload the extension.',
+      },
+      capture: { foreignReceivable: 'One of the ticked invoices belongs to another customer. Tick this customer\'s invoices only.' },
+      unexpected: 'Something unexpected went wrong ({{detail}}).',
+    },
   },
   zh: {
     appName: '回款',
@@ -75,5 +87,17 @@ export const common = {
     delete: '删除',
     deleted: '已删除',
     none: '—',
+    errors: {
+      router: {
+        badShape: '请求无法识别。请刷新页面后重试。',
+        unknownCustomer: '该客户已不在回款中（已删除或被恢复的数据覆盖）。',
+        notFromFrame: '此操作不能在页面内进行。',
+        noPageContext: '回款尚未读取此页面。请刷新页面后重试。',
+        unknownSender: '该请求并非来自回款。',
+        internal: '回款后台处理此请求失败。请重试；若仍失败，请重新加载扩展。',
+      },
+      capture: { foreignReceivable: '勾选的发票中有一张属于其他客户。请只勾选本客户的发票。' },
+      unexpected: '发生意外错误（{{detail}}）。',
+    },
   },
 } as const;

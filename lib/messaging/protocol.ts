@@ -95,4 +95,7 @@ export const tabContextViewSchema = z.object({
 });
 export type TabContextView = z.infer<typeof tabContextViewSchema>;
 
-export const errorReplySchema = z.object({ error: z.string() });
+/** Why the background refused or failed a request; the pages say each in the user's language (common:errors.router). */
+export const rejectCodes = ['badShape', 'unknownCustomer', 'notFromFrame', 'noPageContext', 'unknownSender', 'internal'] as const;
+export type RejectCode = (typeof rejectCodes)[number];
+export const errorReplySchema = z.object({ error: z.string(), code: z.enum(rejectCodes).optional() });

@@ -13,6 +13,7 @@ import {
   type BadgeView, type Broadcast, type CaptureDraftView, type PageReply, type TabContextView, type ToContent,
   contentRequestSchema, pageRequestSchema,
 } from './protocol';
+import type { RejectCode } from './protocol';
 import { type ExtensionIdentity, type SenderLike, isContentScript, isEmbeddedFrame, isExtensionPage } from './senders';
 import { badgeViewFor, unlinkedBadge } from './views';
 import type { BadgeInputs } from './badge-inputs';
@@ -66,7 +67,12 @@ export function confidentMatch(matches: MatchResult[]): MatchResult | undefined 
   return top;
 }
 
-export class RejectedMessage extends Error {}
+/** A request refused: `code` is what the user is told, the message what the log says. */
+export class RejectedMessage extends Error {
+  constructor(readonly code: RejectCode, detail: string) {
+    super(detail);
+  }
+}
 
 function langOf(s: Settings, deps: RouterDeps): Lang {
   if (s.language) return s.language;
@@ -131,7 +137,7 @@ export function createRouter(deps: RouterDeps) {
   }
   async function fromContent(raw: unknown, sender: SenderLike & { tab: { id: number } }): Promise<unknown> {
     const parsed = contentRequestSchema.safeParse(raw);
-    if (!parsed.success) throw new RejectedMessage(`rejected message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+    if (!parsed.success) throw new RejectedMessage('badShape', `rejected message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
     const msg = parsed.data;
     const tabId = sender.tab.id;
     switch (msg.type) {
@@ -174,7 +180,7 @@ export function createRouter(deps: RouterDeps) {
 
   async function linkFromContext(customerId: string, ctx: PageContext, add: boolean): Promise<void> {
     const customer = await deps.db.customers.get(customerId);
-    if (!customer) throw new RejectedMessage('unknown customer');
+    if (!customer) throw new RejectedMessage('unknownCustomer', 'unknown customer');
     const crmLinks: CrmLink[] = customer.crmLinks.filter((l) => !(l.site === ctx.site && l.recordId === ctx.recordId));
     let domains = customer.domains;
     if (ctx.recordId && ctx.kind === 'record') {
@@ -189,18 +195,18 @@ export function createRouter(deps: RouterDeps) {
 
   async function fromPage(raw: unknown, sender: SenderLike): Promise<unknown> {
     const parsed = pageRequestSchema.safeParse(raw);
-    if (!parsed.success) throw new RejectedMessage(`rejected message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+    if (!parsed.success) throw new RejectedMessage('badShape', `rejected message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
     const msg = parsed.data;
     switch (msg.type) {
       case 'ping':
         return { ok: true, at: deps.now().getTime() };
       case 'badge/get': {
         // Only our own frame inside a tab, and only for that tab: a page cannot ask for another tab's figures.
-        if (!isEmbeddedFrame(sender, deps.me)) throw new RejectedMessage('badge/get only from the badge frame');
+        if (!isEmbeddedFrame(sender, deps.me)) throw new RejectedMessage('notFromFrame', 'badge/get only from the badge frame');
         return badgeView(sender.tab.id);
       }
       case 'capture/open-message': {
-        if (!isEmbeddedFrame(sender, deps.me)) throw new RejectedMessage('capture only from the capture frame');
+        if (!isEmbeddedFrame(sender, deps.me)) throw new RejectedMessage('notFromFrame', 'capture only from the capture frame');
         const entry = await deps.tabs.get(sender.tab.id);
         if (!entry?.ctx) return { ok: false };
         const ctx = entry.ctx;
@@ -216,7 +222,7 @@ export function createRouter(deps: RouterDeps) {
       }
     }
     // The rest act on any tab and are for the side panel, popup and options only.
-    if (sender.tab && isEmbeddedFrame(sender, deps.me)) throw new RejectedMessage(`${msg.type} not allowed from a frame`);
+    if (sender.tab && isEmbeddedFrame(sender, deps.me)) throw new RejectedMessage('notFromFrame', `${msg.type} not allowed from a frame`);
     switch (msg.type) {
       case 'tab/context': {
         const entry = await deps.tabs.get(msg.tabId);
@@ -228,7 +234,7 @@ export function createRouter(deps: RouterDeps) {
       case 'customer/link':
       case 'customer/unlink': {
         const entry = await deps.tabs.get(msg.tabId);
-        if (!entry?.ctx) throw new RejectedMessage('no page context for that tab');
+        if (!entry?.ctx) throw new RejectedMessage('noPageContext', 'no page context for that tab');
         await linkFromContext(msg.customerId, entry.ctx, msg.type === 'customer/link');
         const matches = (await deps.matcher()).match({
           name: entry.ctx.name, emails: entry.ctx.emails, site: entry.ctx.site, recordId: entry.ctx.recordId,
@@ -277,7 +283,7 @@ export function createRouter(deps: RouterDeps) {
   async function handle(raw: unknown, sender: SenderLike): Promise<unknown> {
     if (isContentScript(sender, deps.me)) return fromContent(raw, sender);
     if (isExtensionPage(sender, deps.me)) return fromPage(raw, sender);
-    throw new RejectedMessage('unknown sender');
+    throw new RejectedMessage('unknownSender', 'unknown sender');
   }
   return Object.assign(handle, { badgeView, rematch, tabChanged, figuresChanged });
 }

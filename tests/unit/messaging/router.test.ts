@@ -45,6 +45,7 @@ describe('message router', () => {
   it('rejects messages from another extension or a web page', async () => {
     const { handle } = setup();
     await expect(handle({ type: 'ping' }, { id: 'other', url: 'chrome-extension://other/x.html' })).rejects.toThrow(RejectedMessage);
+    await expect(handle({ type: 'ping' }, { id: 'other', url: 'chrome-extension://other/x.html' })).rejects.toMatchObject({ code: 'unknownSender' });
     await expect(handle({ type: 'ping' }, { url: 'https://evil.example/' })).rejects.toThrow(/unknown sender/);
   });
 
@@ -53,7 +54,7 @@ describe('message router', () => {
     await expect(handle({ type: 'db/dump' }, content(1))).rejects.toThrow(/rejected message/);
     await expect(handle({ type: 'page/context', ctx: { site: 'x' } }, content(1))).rejects.toThrow(/rejected message/);
     await expect(handle({ type: 'page/context', ctx: { ...record, emails: 'a@b.c' } }, content(1))).rejects.toThrow(RejectedMessage);
-    await expect(handle('page/context', content(1))).rejects.toThrow(RejectedMessage);
+    await expect(handle('page/context', content(1))).rejects.toMatchObject({ code: 'badShape' });
   });
 
   it('stores the page context under the tab the browser stamped, not one the message names', async () => {
