@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { launchExtension, customerCount, extensionDir, todayIso, type Launched } from '../tests/e2e/harness';
+import { launchExtension, customerCount, extensionDir, todayIso, toolbarPopups, type Launched } from '../tests/e2e/harness';
 import { customerName, generatePortfolio, scales, type Scale } from './generate';
 import { makeBackup } from '../lib/transfer';
 import { agingReport } from '../lib/ledger';
@@ -188,7 +188,7 @@ async function popupFirstPaint(l: Launched, opts: { computed?: boolean; toolbar?
   const own: number[] = [];
   const from: Record<string, number> = {};
   const helper = opts.computed ? await l.openPage('badge.html') : undefined;
-  const toolbar = opts.toolbar ? await openToolbar(l) : undefined;
+  const toolbar = opts.toolbar ? await toolbarPopups(l) : undefined;
   try {
     for (let i = 0; i < RUNS; i++) {
       await helper?.evaluate(`(() => {
@@ -197,7 +197,12 @@ async function popupFirstPaint(l: Launched, opts: { computed?: boolean; toolbar?
       })()`);
       let figures: string;
       if (toolbar) {
-        figures = await toolbar.open();
+        const popup = await toolbar.open();
+        try {
+          figures = await popup.evaluate<string>(POPUP_FIGURES);
+        } finally {
+          await popup.close();
+        }
       } else {
         const page = await l.context.newPage();
         await page.goto(`chrome-extension://${l.extensionId}/popup.html`, { waitUntil: 'commit' });
@@ -210,64 +215,10 @@ async function popupFirstPaint(l: Launched, opts: { computed?: boolean; toolbar?
       from[source] = (from[source] ?? 0) + 1;
     }
   } finally {
-    await toolbar?.close();
+    await toolbar?.dispose();
     await helper?.close();
   }
   return { ...stat(times), afterDomInteractive: stat(own), from };
-}
-
-/**
- * The real toolbar popup: an ordinary page in front (openPopup needs a focused window), the popup opened from the
- * worker, found among the browser's targets, read through a DevTools session attached to it, and closed.
- */
-async function openToolbar(l: Launched): Promise<{ open(): Promise<string>; close(): Promise<void> }> {
-  const front = await l.context.newPage();
-  await front.goto(l.demoUrl('/'));
-  const cdp = await l.context.newCDPSession(front);
-  type Target = { targetId: string; url: string };
-  const popups = async () => ((await cdp.send('Target.getTargets')) as { targetInfos: Target[] }).targetInfos
-    .filter((t) => t.url === `chrome-extension://${l.extensionId}/popup.html`);
-  let nextId = 1;
-  return {
-    async open() {
-      const before = new Set((await popups()).map((t) => t.targetId));
-      await front.bringToFront();
-      const opened = await l.worker.evaluate('chrome.action.openPopup().then(() => "", (e) => String(e))') as string;
-      if (opened) throw new Error(`the toolbar popup did not open: ${opened}`);
-      let target: Target | undefined;
-      for (let waited = 0; !target; waited += 20) {
-        if (waited > 10_000) throw new Error('the toolbar popup did not appear within 10 s');
-        target = (await popups()).find((t) => !before.has(t.targetId));
-        if (!target) await new Promise((r) => setTimeout(r, 20));
-      }
-      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false }) as { sessionId: string };
-      const call = (expression: string) => new Promise<unknown>((resolve, reject) => {
-        const id = nextId++;
-        const onMessage = (m: { sessionId: string; message: string }) => {
-          const reply = JSON.parse(m.message) as { id?: number; result?: { result?: { value?: unknown }; exceptionDetails?: { text: string } } };
-          if (m.sessionId !== sessionId || reply.id !== id) return;
-          cdp.off('Target.receivedMessageFromTarget', onMessage);
-          if (reply.result?.exceptionDetails) reject(new Error(reply.result.exceptionDetails.text));
-          else resolve(reply.result?.result?.value);
-        };
-        cdp.on('Target.receivedMessageFromTarget', onMessage);
-        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }) });
-      });
-      try {
-        return await call(POPUP_FIGURES) as string;
-      } finally {
-        await call('setTimeout(() => window.close(), 0)').catch(() => undefined);
-        await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-        for (let waited = 0; (await popups()).some((t) => t.targetId === target.targetId) && waited < 5_000; waited += 50) {
-          await new Promise((r) => setTimeout(r, 50));
-        }
-      }
-    },
-    async close() {
-      await cdp.detach().catch(() => undefined);
-      await front.close();
-    },
-  };
 }
 
 /**

@@ -148,3 +148,70 @@ export function todayIso(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** The real toolbar popup, opened as a click on the icon opens it; Playwright has no page for it. */
+export interface ToolbarPopup {
+  /** Evaluates `expression` (awaited) inside the popup and returns its value. */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Closes the popup and waits until it is gone. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens toolbar popups: an ordinary page is put in front (openPopup needs a focused window), the popup is opened from
+ * the worker with `chrome.action.openPopup()`, found among the browser's targets, and driven through a DevTools
+ * session attached to it. `dispose` closes the page in front.
+ */
+export async function toolbarPopups(l: Launched): Promise<{ open(): Promise<ToolbarPopup>; dispose(): Promise<void> }> {
+  const front = await l.context.newPage();
+  await front.goto(l.demoUrl('/'));
+  const cdp = await l.context.newCDPSession(front);
+  type Target = { targetId: string; url: string };
+  const popups = async () => ((await cdp.send('Target.getTargets')) as { targetInfos: Target[] }).targetInfos
+    .filter((t) => t.url === `chrome-extension://${l.extensionId}/popup.html`);
+  let nextId = 1;
+  return {
+    async open() {
+      const before = new Set((await popups()).map((t) => t.targetId));
+      await front.bringToFront();
+      const opened = await l.worker.evaluate('chrome.action.openPopup().then(() => "", (e) => String(e))') as string;
+      if (opened) throw new Error(`the toolbar popup did not open: ${opened}`);
+      let target: Target | undefined;
+      for (let waited = 0; !target; waited += 20) {
+        if (waited > 10_000) throw new Error('the toolbar popup did not appear within 10 s');
+        target = (await popups()).find((t) => !before.has(t.targetId));
+        if (!target) await new Promise((r) => setTimeout(r, 20));
+      }
+      const { targetId } = target;
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false }) as { sessionId: string };
+      const evaluate = <T>(expression: string) => new Promise<T>((resolve, reject) => {
+        const id = nextId++;
+        const onMessage = (m: { sessionId: string; message: string }) => {
+          const reply = JSON.parse(m.message) as { id?: number; error?: { message: string }; result?: { result?: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } } };
+          if (m.sessionId !== sessionId || reply.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget', onMessage);
+          const failed = reply.error?.message ?? reply.result?.exceptionDetails?.exception?.description ?? reply.result?.exceptionDetails?.text;
+          if (failed) reject(new Error(`in the toolbar popup: ${failed}`));
+          else resolve(reply.result?.result?.value as T);
+        };
+        cdp.on('Target.receivedMessageFromTarget', onMessage);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }) });
+      });
+      return {
+        evaluate,
+        async close() {
+          await evaluate('setTimeout(() => window.close(), 0)').catch(() => undefined);
+          await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+          for (let waited = 0; (await popups()).some((t) => t.targetId === targetId); waited += 50) {
+            if (waited > 5_000) throw new Error('the toolbar popup did not close');
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        },
+      };
+    },
+    async dispose() {
+      await cdp.detach().catch(() => undefined);
+      await front.close();
+    },
+  };
+}

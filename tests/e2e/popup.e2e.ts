@@ -5,7 +5,7 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchExtension, loadDemo, todayIso, type Launched } from './harness';
+import { launchExtension, loadDemo, todayIso, toolbarPopups, type Launched } from './harness';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { allocate, agingReport } from '../../lib/ledger';
 import { formatMoney } from '../../lib/format';
@@ -144,4 +144,36 @@ test('a popup whose localStorage copy is out of date paints it, then the store\'
   const copied = Object.values(copy.portfolio.openByDue.CNY).reduce((a, b) => a + b, 0);
   assert.equal(copied, expected.CNY, 'the copy is the store\'s again');
   await page.close();
+});
+
+test('the toolbar popup, opened as a click on the icon opens it, paints and then shows the ledger\'s totals', async () => {
+  const l = await launchExtension();
+  launched.push(l);
+  await loadDemo(l);
+  const expected = ledgerTotals();
+  const toolbar = await toolbarPopups(l);
+  try {
+    const popup = await toolbar.open();
+    const seen = JSON.parse(await popup.evaluate<string>(`new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the popup showed no worklist within 15 s')), 15000);
+      const look = () => {
+        if (!document.querySelector('[data-testid="worklist"]')) { setTimeout(look, 50); return; }
+        clearTimeout(timer);
+        window.__huikuanPopupFirstPaint.then((h) => resolve(JSON.stringify({
+          totals: Object.fromEntries([...document.querySelectorAll('[data-testid^="portfolio-total-"]')]
+            .map((e) => [e.getAttribute('data-testid').slice('portfolio-total-'.length), e.getAttribute('data-minor')])),
+          firstPaint: h.paint.from ?? null,
+          width: innerWidth,
+        })));
+      };
+      look();
+    })`)) as { totals: Record<string, string>; firstPaint: string | null; width: number };
+    assert.deepEqual(seen.totals, Object.fromEntries(Object.entries(expected).map(([c, m]) => [c, String(m)])));
+    assert.ok(seen.firstPaint === 'summary' || seen.firstPaint === 'figures', `the first paint showed the summary (${seen.firstPaint})`);
+    // The popup is sized by its content (w-[380px] and padding), not a tab's viewport.
+    assert.ok(seen.width >= 380 && seen.width <= 420, `popup width ${seen.width}`);
+    await popup.close();
+  } finally {
+    await toolbar.dispose();
+  }
 });
