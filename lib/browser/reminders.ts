@@ -97,7 +97,7 @@ export function createReminderService(deps: ReminderDeps) {
     const notice = dueNotice(plan.due, pickLang(settings.language, browser.i18n.getUILanguage()));
     if (notice) {
       const one = plan.due.length === 1 ? plan.due[0] : undefined;
-      // One customer's reminder opens that customer; the digest names several and opens none.
+      // One customer's reminder opens that customer; the digest names several and opens the popup's today list.
       await browser.notifications.create(one ? `n:${one.customerId}:${one.id}` : `n::due:${now.getTime()}`, {
         type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: notice.title, message: notice.message,
       });
@@ -132,6 +132,25 @@ export function createReminderService(deps: ReminderDeps) {
     await markShown([id]);
   }
 
+  /**
+   * A click on one of our notifications: one customer's reminder opens that customer's panel; the digest of several
+   * opens the toolbar popup, whose today list and worklist name them all (in a tab where the popup cannot open).
+   */
+  async function opened(nid: string): Promise<void> {
+    if (!nid.startsWith('n:')) return;
+    await browser.notifications.clear(nid);
+    const [, customerId] = nid.split(':');
+    if (customerId) {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?customer=${encodeURIComponent(customerId)}`) });
+      return;
+    }
+    try {
+      await browser.action.openPopup();
+    } catch {
+      await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    }
+  }
+
   /** Adds ids to the shown list, one update at a time (two alarms firing together must not lose one). */
   let shownQueue: Promise<void> = Promise.resolve();
   function markShown(ids: string[]): Promise<void> {
@@ -153,10 +172,7 @@ export function createReminderService(deps: ReminderDeps) {
     },
     start() {
       browser.alarms.onAlarm.addListener((a) => void fire(a.name));
-      browser.notifications.onClicked.addListener((nid) => {
-        const [, customerId] = nid.split(':');
-        if (customerId) void browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?customer=${encodeURIComponent(customerId)}`) });
-      });
+      browser.notifications.onClicked.addListener((nid) => void opened(nid));
       browser.alarms.create(DAILY, { periodInMinutes: 60 });
       void refreshDuePromises(db, deps.now()).then(sync);
     },

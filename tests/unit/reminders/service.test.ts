@@ -14,10 +14,15 @@ function stubBrowser() {
   const alarms = new Map<string, { name: string; scheduledTime: number }>();
   const local: Record<string, unknown> = {};
   const notifications: Array<{ id: string; title: string }> = [];
+  const opened: string[] = [];
+  const cleared: string[] = [];
+  let clicked: ((id: string) => void) | undefined;
+  let popupOpens = true;
   let badge = '';
   const later = <T>(v: T) => new Promise<T>((r) => setTimeout(() => r(v), 1));
   const browser = {
     alarms: {
+      onAlarm: { addListener: () => undefined },
       getAll: () => later([...alarms.values()]),
       clear: async (name: string) => alarms.delete(name),
       create: async (name: string, o: { when: number }) => { alarms.set(name, { name, scheduledTime: o.when }); },
@@ -26,12 +31,24 @@ function stubBrowser() {
       get: async (k: string) => later({ [k]: structuredClone(local[k]) }),
       set: async (o: Record<string, unknown>) => { await later(0); Object.assign(local, structuredClone(o)); },
     } },
-    notifications: { create: async (id: string, o: { title: string }) => { notifications.push({ id, title: o.title }); return id; } },
-    action: { setBadgeText: async (o: { text: string }) => { badge = o.text; }, setBadgeBackgroundColor: async () => undefined },
+    notifications: {
+      create: async (id: string, o: { title: string }) => { notifications.push({ id, title: o.title }); return id; },
+      clear: async (id: string) => { cleared.push(id); return true; },
+      onClicked: { addListener: (f: (id: string) => void) => { clicked = f; } },
+    },
+    action: {
+      setBadgeText: async (o: { text: string }) => { badge = o.text; }, setBadgeBackgroundColor: async () => undefined,
+      openPopup: async () => { if (!popupOpens) throw new Error('no focused window'); opened.push('popup'); },
+    },
+    tabs: { create: async (o: { url: string }) => { opened.push(o.url); return {}; } },
     i18n: { getUILanguage: () => 'en-US' },
     runtime: { getURL: (p: string) => `chrome-extension://test${p}` },
   };
-  return { browser: browser as unknown as WxtBrowser, alarms, notifications, local, badge: () => badge };
+  return {
+    browser: browser as unknown as WxtBrowser, alarms, notifications, local, opened, cleared, badge: () => badge,
+    click: (id: string) => clicked!(id),
+    popupFails: () => { popupOpens = false; },
+  };
 }
 
 const now = new Date(2026, 10, 22, 10, 0);
@@ -58,5 +75,23 @@ describe('reminder service', () => {
 
     await service.sync();
     expect(b.notifications).toHaveLength(1);
+  });
+
+  it('opens the popup for a click on the digest (a tab where it cannot open), and the customer for one reminder', async () => {
+    const b = stubBrowser();
+    const service = createReminderService({ db, browser: b.browser, now: () => now });
+    service.start();
+    await service.sync();
+    const digest = b.notifications[0].id;
+    b.click(digest);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(b.opened).toEqual(['popup']);
+    expect(b.cleared).toEqual([digest]);
+    b.popupFails();
+    b.click(digest);
+    b.click('n:c01:r1');
+    b.click('someone-else');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(b.opened.slice(1).sort()).toEqual(['chrome-extension://test/popup.html', 'chrome-extension://test/sidepanel.html?customer=c01'].sort());
   });
 });
