@@ -206,19 +206,18 @@ export function paintStored(container: HTMLElement, copy: FirstCopy, now: Date):
   return { lang, portfolio: firstPortfolio(copy.rows.portfolio), painted, from: 'summary' };
 }
 
+/** The local days `from` and the `days - 1` after it. */
+function daysFrom(from: Date, days = PAINTED_DAYS): string[] {
+  // Noon, so a daylight-saving change cannot make two of the days the same local day.
+  return Array.from({ length: days }, (_, i) => localDay(new Date(from.getFullYear(), from.getMonth(), from.getDate() + i, 12)));
+}
+
 /** The summaries of `rows` painted for `days` days from `from`, for the stored copy; none for an empty portfolio. */
 export function paintedSummaries(rows: FirstRead, from: Date, days = PAINTED_DAYS): PaintedSummary[] {
   const { lang, bucketDays } = displayOf(rows);
   const portfolio = firstPortfolio(rows.portfolio);
   if (!portfolio || portfolio.customers === 0) return [];
-  const out: PaintedSummary[] = [];
-  for (let i = 0; i < days; i++) {
-    // Noon, so a daylight-saving change cannot make two of the days the same local day.
-    const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + i, 12);
-    const day = localDay(d);
-    out.push({ day, lang, tree: toPainted(summaryElement(portfolio, day, bucketDays, lang)) });
-  }
-  return out;
+  return daysFrom(from, days).map((day) => ({ day, lang, tree: toPainted(summaryElement(portfolio, day, bucketDays, lang)) }));
 }
 
 /**
@@ -231,9 +230,7 @@ export function keepPaintedSummaries(rows: FirstRead, now: Date, storage?: Stora
   const text = serialiseFirstRead(rows);
   if (!copy || copy.text !== text) return false;
   const { lang } = displayOf(rows);
-  const missing = Array.from({ length: PAINTED_DAYS }, (_, i) => localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() + i, 12)))
-    .some((day) => !paintedFor(copy.painted, day, lang));
-  if (!missing) return false;
+  if (daysFrom(now).every((day) => paintedFor(copy.painted, day, lang))) return false;
   return savePainted(text, paintedSummaries(rows, now), storage);
 }
 
