@@ -2,7 +2,7 @@
  * The side panel as a collector uses it, in the real browser: a recognised record shows that customer's figures;
  * an unknown record is linked to a new or an existing customer from the panel and the badge follows; answers to
  * the nine questions survive a browser restart; logging calls moves the next step; a promise added in the panel
- * shows in the popup; a deletion is undone.
+ * shows in the popup; deletions (a promise, a receivable, a customer) are undone.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -141,6 +141,39 @@ test('a promise added in the panel shows in the popup’s today list; a deleted 
   await panel.waitForFunction(() => document.querySelectorAll('[data-promise-id][data-status="pending"]').length === 0);
   await panel.getByTestId('undo').click();
   await panel.locator('[data-promise-id][data-status="pending"]').first().waitFor({ timeout: 10_000 });
+  await panel.close();
+});
+
+test('a receivable deleted from its detail leaves the panel’s and the popup’s totals, and undo puts it back in both', async () => {
+  const customer = 'c05';
+  const panel = await panelFor(customer);
+  const popupTotal = async (cur: string) => {
+    const popup = await l.openPage('popup.html');
+    await popup.getByTestId('worklist').waitFor({ timeout: 15_000 });
+    const minor = Number(await popup.getByTestId(`portfolio-total-${cur}`).getAttribute('data-minor'));
+    await popup.close();
+    return minor;
+  };
+  const status = panel.locator('[data-testid^="outstanding-"]').first();
+  const cur = (await status.getAttribute('data-testid'))!.slice('outstanding-'.length);
+  const outstanding = async () => Number(await panel.getByTestId(`outstanding-${cur}`).getAttribute('data-minor'));
+  const [panelBefore, popupBefore] = [await outstanding(), await popupTotal(cur)];
+
+  const row = panel.locator('[data-testid=receivables] [data-receivable-id]').first();
+  const id = await row.getAttribute('data-receivable-id');
+  await row.locator('button').click();
+  await panel.getByTestId('receivable-detail').getByTestId('detail-delete').click();
+  await panel.getByTestId('undo-toast').waitFor();
+  await panel.locator(`[data-testid=receivables] [data-receivable-id="${id}"]`).waitFor({ state: 'detached', timeout: 10_000 });
+  await panel.waitForFunction(([c, b]) => Number(document.querySelector(`[data-testid="outstanding-${c}"]`)?.getAttribute('data-minor') ?? b) < Number(b), [cur, String(panelBefore)] as const, { timeout: 10_000 });
+  const removed = panelBefore - await outstanding();
+  assert.ok(removed > 0, 'the panel’s outstanding dropped');
+  assert.equal(await popupTotal(cur), popupBefore - removed, 'the popup’s total dropped by the same amount');
+
+  await panel.getByTestId('undo').click();
+  await panel.locator(`[data-testid=receivables] [data-receivable-id="${id}"]`).waitFor({ timeout: 10_000 });
+  await panel.waitForFunction(([c, b]) => document.querySelector(`[data-testid="outstanding-${c}"]`)?.getAttribute('data-minor') === b, [cur, String(panelBefore)] as const, { timeout: 10_000 });
+  assert.equal(await popupTotal(cur), popupBefore, 'undo put the popup’s total back');
   await panel.close();
 });
 
