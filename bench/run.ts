@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { launchExtension, customerCount, extensionDir, todayIso, toolbarPopups, type Launched } from '../tests/e2e/harness';
 import { customerName, generatePortfolio, scales, type Scale } from './generate';
 import { makeBackup } from '../lib/transfer';
+import { FIRST_COPY_KEY } from '../components/popup/firstCopy';
 import { agingReport } from '../lib/ledger';
 import { suggestNext } from '../lib/playbook';
 import { defaultSettings, type AccountSnapshot } from '../lib/domain';
@@ -191,10 +192,11 @@ async function popupFirstPaint(l: Launched, opts: { computed?: boolean; toolbar?
   const toolbar = opts.toolbar ? await toolbarPopups(l) : undefined;
   try {
     for (let i = 0; i < RUNS; i++) {
-      await helper?.evaluate(`(() => {
-        const item = localStorage.getItem('huikuan.popup.firstRead.v1');
-        if (item) localStorage.setItem('huikuan.popup.firstRead.v1', item.split('\\n')[0]);
-      })()`);
+      // The copy's item is its rows' line, then the painted summaries' line (components/popup/firstCopy.ts).
+      await helper?.evaluate((key) => {
+        const item = localStorage.getItem(key);
+        if (item) localStorage.setItem(key, item.split('\n')[0]);
+      }, FIRST_COPY_KEY);
       let figures: string;
       if (toolbar) {
         const popup = await toolbar.open();

@@ -10,6 +10,7 @@ import type { FirstPaint } from './firstPaint';
 export interface FirstPaintHandoff { rows?: FirstRead; paint: FirstPaint }
 
 const HANDOFF = '__huikuanPopupFirstPaint';
+type HandoffGlobal = { [HANDOFF]?: Promise<FirstPaintHandoff> };
 
 /** The inert template popup.html keeps its module tags in until the first paint (build/popup-module-after-paint.ts). */
 export const POPUP_MODULE_TEMPLATE_ID = 'popup-module';
@@ -24,7 +25,6 @@ export function loadPopupModule(doc: Document = document): void {
   template.remove();
   doc.head.append(doc.importNode(template.content, true));
 }
-type HandoffGlobal = { [HANDOFF]?: Promise<FirstPaintHandoff> };
 
 export function publishFirstPaint(p: Promise<FirstPaintHandoff>, doc: Document = document): void {
   (globalThis as HandoffGlobal)[HANDOFF] = p;

@@ -90,7 +90,7 @@ export function createReminderService(deps: ReminderDeps) {
     const existing = await browser.alarms.getAll();
     // What alarms that just fired have recorded as shown is in before the list is read.
     await shownQueue;
-    const shown = ((await browser.storage.local.get(SHOWN_KEY))[SHOWN_KEY] as string[] | undefined) ?? [];
+    const shown = await readShown();
     const plan = planAlarms(current, existing.map((a) => a.name), shown, now, PREFIX);
     for (const name of plan.clear) await browser.alarms.clear(name);
     for (const a of plan.create) await browser.alarms.create(a.name, { when: a.when });
@@ -120,8 +120,7 @@ export function createReminderService(deps: ReminderDeps) {
     if (!current.length) await sync();
     const r = current.find((x) => x.id === id);
     if (!r) return;
-    const stored = ((await browser.storage.local.get(SHOWN_KEY))[SHOWN_KEY] as string[] | undefined) ?? [];
-    if (stored.includes(id)) return;
+    if ((await readShown()).includes(id)) return;
     const lang = pickLang((await getSettings(db)).language, browser.i18n.getUILanguage());
     await browser.notifications.create(`n:${r.customerId}:${id}`, {
       type: 'basic',
@@ -151,12 +150,16 @@ export function createReminderService(deps: ReminderDeps) {
     }
   }
 
+  /** The ids of the reminders already shown. */
+  async function readShown(): Promise<string[]> {
+    return ((await browser.storage.local.get(SHOWN_KEY))[SHOWN_KEY] as string[] | undefined) ?? [];
+  }
+
   /** Adds ids to the shown list, one update at a time (two alarms firing together must not lose one). */
   let shownQueue: Promise<void> = Promise.resolve();
   function markShown(ids: string[]): Promise<void> {
     shownQueue = shownQueue.then(async () => {
-      const stored = ((await browser.storage.local.get(SHOWN_KEY))[SHOWN_KEY] as string[] | undefined) ?? [];
-      const next = [...new Set([...stored, ...ids])];
+      const next = [...new Set([...(await readShown()), ...ids])];
       // Keep the list bounded: ids carry their date, old ones are never derived again.
       await browser.storage.local.set({ [SHOWN_KEY]: next.slice(-(MAX_SHOWN_KEPT)) });
     }).catch((e: unknown) => console.warn('[huikuan] reminders shown', e));

@@ -10,10 +10,9 @@ import { ladderStepFor } from './views';
 import { translator } from '../i18n';
 import { domainOf, isFreeMailDomain } from '../match';
 import {
-  type BadgeView, type Broadcast, type CaptureDraftView, type PageReply, type TabContextView, type ToContent,
+  type BadgeView, type Broadcast, type CaptureDraftView, type PageReply, type RejectCode, type TabContextView, type ToContent,
   contentRequestSchema, pageRequestSchema,
 } from './protocol';
-import type { RejectCode } from './protocol';
 import { type ExtensionIdentity, type SenderLike, isContentScript, isEmbeddedFrame, isExtensionPage } from './senders';
 import { badgeViewFor, unlinkedBadge } from './views';
 import type { BadgeInputs } from './badge-inputs';

@@ -10,6 +10,7 @@ import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { allocate, agingReport } from '../../lib/ledger';
 import { formatMoney } from '../../lib/format';
 import type { Lang } from '../../lib/domain';
+import { FIRST_COPY_KEY } from '../../components/popup/firstCopy';
 
 interface Box { x: number; y: number; width: number; height: number }
 interface FirstSeen {
@@ -84,7 +85,7 @@ for (const [lang, locale, heading] of [['en', 'en-US', 'Huikuan · Portfolio'], 
     assert.equal(await page.locator('main').count(), 1);
 
     // The open popup paints today's summary into the copy in idle time; the next popup paints that, unchanged.
-    await page.waitForFunction(() => (localStorage.getItem('huikuan.popup.firstRead.v1') ?? '').includes('\n'), undefined, { timeout: 10_000 });
+    await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('\n'), FIRST_COPY_KEY, { timeout: 10_000 });
     const firstHtml = await page.evaluate(() => document.querySelector('[data-testid="portfolio-total-CNY"]')?.closest('section')?.textContent);
     await page.close();
     const again = await l.context.newPage();
@@ -115,7 +116,7 @@ test('a popup whose localStorage copy is out of date paints it, then the store\'
   // Written from an extension page that does not keep the copy (the chip's page), as a copy left behind by data
   // that changed while no extension page was open would be.
   const other = await l.openPage('badge.html');
-  const key = 'huikuan.popup.firstRead.v1';
+  const key = FIRST_COPY_KEY;
   const stale = await other.evaluate((k) => {
     const copy = JSON.parse(localStorage.getItem(k)!) as { portfolio: { openByDue: Record<string, Record<string, number>> } };
     for (const byDue of Object.values(copy.portfolio.openByDue)) for (const d of Object.keys(byDue)) byDue[d] *= 3;

@@ -32,6 +32,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   document.body.replaceChildren();
+  document.getElementById(FIRST_PAINT_STYLE_ID)?.remove();
   localStorage.clear();
   db.close();
   setDb(undefined);
@@ -56,6 +57,17 @@ function rootDiv(): HTMLElement {
 }
 
 const totalText = (root: HTMLElement) => root.querySelector('[data-testid="portfolio-total-CNY"]')?.textContent;
+
+/** Paints from a copy of `rows` with the store's read held open; returns once the copy's figures are up. */
+async function paintedFromCopy(rows: FirstRead) {
+  saveFirstCopy(rows);
+  const root = rootDiv();
+  const read = deferred<FirstRead | undefined>();
+  const handoff = paintFromStore(() => read.promise, () => fixed);
+  await Promise.resolve();
+  await Promise.resolve();
+  return { root, read, handoff };
+}
 
 describe('the copy itself', () => {
   it('round-trips the rows and reads nothing from a missing, broken or empty copy', () => {
@@ -85,12 +97,7 @@ describe('the copy itself', () => {
 describe('painting from the copy', () => {
   it('paints before the store has answered, and keeps that paint when the store agrees', async () => {
     const rows: FirstRead = { settings: undefined, portfolio: portfolioOwing(123_400) };
-    saveFirstCopy(rows);
-    const root = rootDiv();
-    const read = deferred<FirstRead | undefined>();
-    const handoff = paintFromStore(() => read.promise, () => fixed);
-    await Promise.resolve();
-    await Promise.resolve();
+    const { root, read, handoff } = await paintedFromCopy(rows);
     expect(totalText(root)).toBe(formatMoney(123_400, 'CNY', 'en'));
     const painted = root.firstElementChild;
     read.resolve(structuredClone(rows));
@@ -128,16 +135,10 @@ describe('painting from the copy', () => {
     await paintFromStore(() => Promise.resolve({ settings: undefined, portfolio: portfolioOwing(200) }), () => fixed);
     const styles = document.head.querySelectorAll(`style#${FIRST_PAINT_STYLE_ID}`);
     expect(styles).toHaveLength(1);
-    document.head.querySelectorAll('style').forEach((s) => s.remove());
   });
 
   it('repaints from the store when the copy is out of date, and replaces the copy', async () => {
-    saveFirstCopy({ settings: undefined, portfolio: portfolioOwing(100) });
-    const root = rootDiv();
-    const read = deferred<FirstRead | undefined>();
-    const handoff = paintFromStore(() => read.promise, () => fixed);
-    await Promise.resolve();
-    await Promise.resolve();
+    const { root, read, handoff } = await paintedFromCopy({ settings: undefined, portfolio: portfolioOwing(100) });
     expect(totalText(root)).toBe(formatMoney(100, 'CNY', 'en'));
     const truth: FirstRead = { settings: { language: 'zh' }, portfolio: portfolioOwing(987_600) };
     read.resolve(truth);
