@@ -14,6 +14,8 @@ import { getSettings } from '@/lib/db/repo';
 import { type Namespace, allNamespaces, browserLang, loadI18n, pickLang } from '@/lib/i18n/core';
 import { saveFirstCopy } from '@/components/popup/firstCopy';
 import { FIRST_READ } from '@/components/popup/firstRead';
+import type { Clock } from '@/lib/clock';
+import { ClockContext } from './clock';
 
 /** Runs `work` when the page is idle (soon, at the latest), unless the returned cancel runs first. */
 function whenIdle(work: () => void): () => void {
@@ -32,7 +34,7 @@ function whenIdle(work: () => void): () => void {
  * days into the copy (components/popup/paintedSummary.ts), so the popup need not compute them on open; that code
  * loads only then.
  */
-function useFirstPaintCopy(): void {
+function useFirstPaintCopy(clock: Clock): void {
   const rows = useLiveQuery(() => getDb().meta.bulkGet([FIRST_READ.settings, FIRST_READ.portfolio]), []);
   useEffect(() => {
     if (!rows) return undefined;
@@ -40,11 +42,11 @@ function useFirstPaintCopy(): void {
     if (!saveFirstCopy(first)) return undefined;
     return whenIdle(() => {
       void import('@/components/popup/firstPaint')
-        .then(({ keepPaintedSummaries }) => { keepPaintedSummaries(first, new Date()); })
+        .then(({ keepPaintedSummaries }) => { keepPaintedSummaries(first, clock()); })
         // A summary this code cannot paint costs only the next popup's head start.
         .catch(() => undefined);
     });
-  }, [rows]);
+  }, [rows, clock]);
 }
 
 interface AppState { lang: Lang; settings: Settings; ready: boolean }
@@ -56,14 +58,16 @@ export function useApp(): AppState {
 
 export interface AppShellProps {
   children: ReactNode;
+  /** The page's one clock (lib/clock.ts): the entrypoint passes the real one, tests a pinned one. */
+  clock: Clock;
   /** The i18n namespaces this page uses (all by default). */
   namespaces?: readonly Namespace[];
   /** Settings and a matching i18n instance already read by the page's entry. */
   initial?: { settings?: Settings; i18n: i18n };
 }
 
-export function AppShell({ children, namespaces = allNamespaces, initial }: AppShellProps) {
-  useFirstPaintCopy();
+export function AppShell({ children, clock, namespaces = allNamespaces, initial }: AppShellProps) {
+  useFirstPaintCopy(clock);
   const settings = useLiveQuery(() => getSettings(getDb()), []) ?? initial?.settings;
   const lang = pickLang(settings?.language, browserLang());
   const [loaded, setLoaded] = useState<{ lang: Lang; i18n: i18n } | undefined>(
@@ -79,8 +83,10 @@ export function AppShell({ children, namespaces = allNamespaces, initial }: AppS
   if (!loaded) return null;
   const state: AppState = { lang: loaded.lang, settings: settings ?? defaultSettings(), ready: settings !== undefined };
   return (
-    <AppContext.Provider value={state}>
-      <I18nextProvider i18n={loaded.i18n}>{children}</I18nextProvider>
-    </AppContext.Provider>
+    <ClockContext.Provider value={clock}>
+      <AppContext.Provider value={state}>
+        <I18nextProvider i18n={loaded.i18n}>{children}</I18nextProvider>
+      </AppContext.Provider>
+    </ClockContext.Provider>
   );
 }

@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { useApp } from '@/components/app/AppShell';
+import { useClock } from '@/components/app/clock';
+import { todayOf } from '@/lib/clock';
 import { toIsoDay } from '@/lib/domain';
 import { getDb } from '@/lib/db/schema';
 import { getDataVersion, getPortfolio } from '@/lib/db/repo';
@@ -26,17 +28,16 @@ import { ScoreboardSection } from './ScoreboardSection';
 import { PopupHeader } from './PopupHeader';
 
 export interface PopupAppProps {
-  /** The clock (tests pin it). */
-  now?: () => Date;
   /** The aggregate the entry read before React loaded; shown until the live query answers. */
   initialPortfolio?: PortfolioAggregate;
 }
 
-export function PopupApp({ now, initialPortfolio }: PopupAppProps = {}) {
+export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
   const { lang, settings, ready } = useApp();
   const { t } = useTranslation(['popup', 'common']);
   const db = getDb();
-  const asOf = toIsoDay(now ? now() : new Date());
+  const clock = useClock();
+  const asOf = todayOf(clock);
   const portfolio = useLiveQuery(() => getPortfolio(db), [db]) ?? initialPortfolio;
   const version = useLiveQuery(() => getDataVersion(db), [db]);
   const cacheBox = useLiveQuery(async () => ({ cache: await readWorklistCache(db) }), [db]);
@@ -114,6 +115,7 @@ export function PopupApp({ now, initialPortfolio }: PopupAppProps = {}) {
 }
 
 function Onboarding({ onImport }: { onImport: () => void }) {
+  const clock = useClock();
   const { t } = useTranslation('popup');
   const [state, setState] = useState<'idle' | 'loading' | { error: string }>('idle');
   const loadDemo = async () => {
@@ -122,7 +124,8 @@ function Onboarding({ onImport }: { onImport: () => void }) {
       const [{ replaceAll }, { buildDemoPortfolio }, { notifyDataChanged }] = await Promise.all([
         import('@/lib/db/repo'), import('@/lib/demo/portfolio'), import('@/lib/browser/send'),
       ]);
-      await replaceAll(getDb(), buildDemoPortfolio(toIsoDay(new Date())));
+      const now = clock();
+      await replaceAll(getDb(), buildDemoPortfolio(toIsoDay(now), now.getTime()), now);
       notifyDataChanged();
       setState('idle');
     } catch (e) {

@@ -15,6 +15,7 @@ import { common } from '@/lib/i18n/common';
 import { popup } from '@/lib/i18n/popup';
 import { AppShell } from '@/components/app/AppShell';
 import { PopupApp } from './PopupApp';
+import type { Clock } from '@/lib/clock';
 
 export const POPUP_NAMESPACES: readonly Namespace[] = ['common', 'popup'];
 
@@ -22,13 +23,13 @@ export function popupI18n(lang: Lang): i18n {
   return createI18n(lang, { common: common[lang], popup: popup[lang] });
 }
 
-export function renderLive(container: HTMLElement, first: { lang: Lang; rawSettings: unknown; portfolio?: PortfolioAggregate; now?: () => Date }): Root {
+export function renderLive(container: HTMLElement, first: { lang: Lang; rawSettings: unknown; portfolio?: PortfolioAggregate; now: Clock }): Root {
   const parsed = first.rawSettings === undefined ? undefined : settingsSchema.safeParse(first.rawSettings);
   const root = createRoot(container);
   root.render(
     <StrictMode>
-      <AppShell namespaces={POPUP_NAMESPACES} initial={{ i18n: popupI18n(first.lang), settings: parsed?.success ? parsed.data : undefined }}>
-        <PopupApp initialPortfolio={first.portfolio} now={first.now} />
+      <AppShell clock={first.now} namespaces={POPUP_NAMESPACES} initial={{ i18n: popupI18n(first.lang), settings: parsed?.success ? parsed.data : undefined }}>
+        <PopupApp initialPortfolio={first.portfolio} />
       </AppShell>
     </StrictMode>,
   );

@@ -6,6 +6,7 @@
 import type { Root } from 'react-dom/client';
 import type { FirstRead } from './firstRead';
 import type { FirstPaintHandoff } from './handoff';
+import type { Clock } from '@/lib/clock';
 
 /**
  * Resolves once the browser reports the first paint's figure on screen (Element Timing, `elementtiming` on the
@@ -29,7 +30,7 @@ function afterFirstPaintShown(timeoutMs = 120): Promise<void> {
 }
 
 /** Mounts the live popup on `container` after the first paint's frame. Returns the React root (tests unmount it). */
-export async function continuePopup(container: HTMLElement, first: FirstPaintHandoff, now = () => new Date()): Promise<Root> {
+export async function continuePopup(container: HTMLElement, first: FirstPaintHandoff, now: Clock): Promise<Root> {
   if (first.paint.painted) await afterFirstPaintShown();
   const { renderLive } = await import('./live');
   return renderLive(container, { lang: first.paint.lang, rawSettings: first.rows?.settings, portfolio: first.paint.portfolio, now });
@@ -39,7 +40,7 @@ export async function continuePopup(container: HTMLElement, first: FirstPaintHan
  * Paints from `first` and then continues as above, all from the module side: tests, and the popup when its
  * first-paint script could not run. (The renderer is imported on demand: the popup's module must not wait for it.)
  */
-export async function startPopup(container: HTMLElement, first: Promise<FirstRead | undefined>, now = () => new Date()): Promise<Root> {
+export async function startPopup(container: HTMLElement, first: Promise<FirstRead | undefined>, now: Clock): Promise<Root> {
   const [rows, { paintFirst }] = await Promise.all([first, import('./firstPaint')]);
   return continuePopup(container, { rows, paint: paintFirst(container, rows, now()) }, now);
 }

@@ -28,6 +28,7 @@ import { ActivityQuickAdd, ActivityTimeline, type QuickAddHandle } from './Activ
 import { ReceivablesCard } from './Receivables';
 import { CaptureDraftCard } from './CaptureDraftCard';
 import { CaptureSavedNotice } from './CaptureSavedNotice';
+import { useClock } from '@/components/app/clock';
 
 function useTabContext(fixedTab: number | null, enabled: boolean): TabContextView | null {
   const [tabId, setTabId] = useState<number | null>(fixedTab);
@@ -89,7 +90,8 @@ function BelowTheFold({ children }: { children: ReactNode }) {
 
 const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
-export function SidePanelApp({ now = () => new Date() }: { now?: () => Date }) {
+export function SidePanelApp() {
+  const now = useClock();
   // The panel reads receivables directly: rows left by an import cut off by a closed page are put right first.
   useEffect(() => { void recoverInterruptedImports(getDb()).catch(() => undefined); }, []);
   // One undo toast for the whole panel, so deleting the shown customer can still be undone after it is gone.

@@ -7,9 +7,10 @@
 import { readFirstPaintRows } from '@/components/popup/firstRead';
 import { receiveFirstPaint } from '@/components/popup/handoff';
 import { continuePopup, startPopup } from '@/components/popup/start';
+import { systemClock } from '@/lib/clock';
 
 const root = document.getElementById('root')!;
 void receiveFirstPaint().catch(() => undefined).then((first) => (first
-  ? continuePopup(root, first)
+  ? continuePopup(root, first, systemClock)
   // The first-paint script failed before it published anything: read and paint here instead.
-  : startPopup(root, readFirstPaintRows())));
+  : startPopup(root, readFirstPaintRows(), systemClock)));

@@ -9,6 +9,7 @@ import { getSettings, replaceAll, saveSettings } from '@/lib/db/repo';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { toIsoDay } from '@/lib/domain';
 import { documentCounts } from '../support/ledgers';
+import { pinnedClock } from '../support/clock';
 
 let db: HuikuanDb;
 beforeEach(() => {
@@ -24,7 +25,7 @@ afterEach(() => {
 });
 
 const renderOptions = (initial?: 'import' | 'export' | 'settings' | 'sites' | 'data') =>
-  render(<AppShell><OptionsApp initial={initial} /></AppShell>);
+  render(<AppShell clock={pinnedClock}><OptionsApp initial={initial} /></AppShell>);
 
 // A QuickBooks-style open invoices report: recognised without a mapping screen.
 const ledger = [

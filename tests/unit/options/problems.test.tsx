@@ -13,6 +13,7 @@ import { guardWrite, takeInterruptedWrite } from '@/components/options/pendingWr
 import { failureText } from '@/components/options/problems';
 import { translator } from '@/lib/i18n';
 import { STORAGE_WARN_RATIO, requestPersistence, requestPersistenceOnFirstRun, storageState } from '@/components/options/storage';
+import { pinnedClock } from '../support/clock';
 
 let db: HuikuanDb;
 let persistCalls: number;
@@ -43,7 +44,7 @@ afterEach(() => {
   setDb(undefined);
 });
 
-const renderOptions = (initial?: 'import' | 'export' | 'data') => render(<AppShell><OptionsApp initial={initial} /></AppShell>);
+const renderOptions = (initial?: 'import' | 'export' | 'data') => render(<AppShell clock={pinnedClock}><OptionsApp initial={initial} /></AppShell>);
 
 const badLedger = [
   'Customer,Invoice No,Invoice Date,Due Date,Amount,Currency',

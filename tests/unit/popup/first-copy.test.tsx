@@ -170,12 +170,12 @@ describe('painting from the copy', () => {
 describe('extension pages keep the copy current', () => {
   it('writes what the store holds, as the popup\'s own read serialises it, and follows later writes', async () => {
     await replaceAll(db, buildDemoPortfolio(today));
-    render(<AppShell namespaces={['common']}><p>page</p></AppShell>);
+    render(<AppShell clock={() => fixed} namespaces={['common']}><p>page</p></AppShell>);
     const storeText = async () => serialiseFirstRead((await readFirstPaintRows(indexedDB, db.name))!);
     const expected = await storeText();
     await waitFor(() => expect(readFirstCopy()?.text).toBe(expected));
     // In idle time the page paints the summaries of those rows for today and the next two days, in English.
-    const days = [0, 1, 2].map((i) => localDay(new Date(new Date().getFullYear(), new Date().getMonth(), new Date().getDate() + i, 12)));
+    const days = [0, 1, 2].map((i) => localDay(new Date(fixed.getFullYear(), fixed.getMonth(), fixed.getDate() + i, 12)));
     await waitFor(() => expect(readFirstCopy()?.painted.map((p) => [(p as PaintedSummary).day, (p as PaintedSummary).lang]))
       .toEqual(days.map((d) => [d, 'en'])), { timeout: 5_000 });
     // The copy the popup would paint from shows the store's figures.

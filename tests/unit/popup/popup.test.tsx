@@ -27,7 +27,7 @@ afterEach(() => {
   setDb(undefined);
 });
 
-const renderPopup = () => render(<AppShell><PopupApp now={() => fixed} /></AppShell>);
+const renderPopup = () => render(<AppShell clock={() => fixed}><PopupApp /></AppShell>);
 
 describe('popup', () => {
   it('shows the onboarding state on an empty store, and loads the demo from it', async () => {

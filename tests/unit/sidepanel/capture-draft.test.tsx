@@ -40,7 +40,7 @@ const draftOf = (text: string, extra: Partial<CaptureDraftCardProps['draft']> = 
 
 /** Renders the card and waits for it: pages may load their strings before the first render. */
 async function renderCard(props: Partial<CaptureDraftCardProps> & { draft: CaptureDraftCardProps['draft'] }) {
-  const r = render(<AppShell><CaptureSavedNotice /><CaptureDraftCard customerId="c01" tabId={7} {...props} /></AppShell>);
+  const r = render(<AppShell clock={() => fixed}><CaptureSavedNotice /><CaptureDraftCard customerId="c01" tabId={7} {...props} /></AppShell>);
   await screen.findByTestId('capture-draft');
   return r;
 }

@@ -13,6 +13,7 @@ import { saveSettings } from '@/lib/db/repo';
 import type { PageContext } from '@/lib/domain';
 import { common } from '@/lib/i18n/common';
 import { sidepanel } from '@/lib/i18n/sidepanel';
+import { pinnedClock } from '../support/clock';
 
 const ctx: PageContext = { site: 'demo-crm', kind: 'record', recordId: 'ACC-0099', name: '北风国际贸易有限公司', emails: [], url: 'https://crm.example/acc/99' } as PageContext;
 
@@ -34,7 +35,7 @@ afterEach(() => {
 
 it.each(['en', 'zh'] as const)('shows a refused link as its reason in %s', async (lang) => {
   await saveSettings(db, { language: lang });
-  render(<AppShell><CustomerHeader view={{ tabId: 3, ctx, matches: [], draft: null }} pinned={false} onPin={() => undefined}
+  render(<AppShell clock={pinnedClock}><CustomerHeader view={{ tabId: 3, ctx, matches: [], draft: null }} pinned={false} onPin={() => undefined}
     onChoose={() => undefined} onLinked={() => undefined} searchOpen={false} setSearchOpen={() => undefined} /></AppShell>);
   // Once the page speaks the chosen language.
   await userEvent.click(await screen.findByText(sidepanel[lang].header.create.replace('{{name}}', ctx.name!)));

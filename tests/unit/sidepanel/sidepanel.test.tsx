@@ -28,7 +28,7 @@ afterEach(() => {
 
 function renderPanel(customer = 'c1') {
   history.replaceState(null, '', `/sidepanel.html?customer=${customer}`);
-  return render(<AppShell><SidePanelApp now={() => fixed} /></AppShell>);
+  return render(<AppShell clock={() => fixed}><SidePanelApp /></AppShell>);
 }
 const ready = async (id = 'c1') => waitFor(() => {
   const main = document.querySelector(`main[data-customer-id="${id}"][data-ready="true"]`);
