@@ -5,11 +5,11 @@
  * reference the data-bound figures are compared against. Prints a table and writes bench/results.json.
  */
 import { gzipSync } from 'node:zlib';
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { launchExtension, customerCount, extensionDir, todayIso, toolbarPopups, type Launched } from '../tests/e2e/harness';
+import { launchExtension, customerCount, buildDirs, todayIso, toolbarPopups, type Launched } from '../tests/e2e/harness';
 import { customerName, generatePortfolio, scales, type Scale } from './generate';
 import { makeBackup } from '../lib/transfer';
 import { FIRST_COPY_KEY } from '../components/popup/firstCopy';
@@ -62,7 +62,7 @@ const results: Record<string, unknown> = {
 };
 
 // 1. Content-script sizes.
-const csDir = join(extensionDir, 'content-scripts');
+const csDir = join(buildDirs.production, 'content-scripts');
 results.contentScripts = Object.fromEntries(readdirSync(csDir).filter((f) => f.endsWith('.js')).map((f) => {
   const buf = readFileSync(join(csDir, f));
   return [f, { bytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length }];
@@ -72,12 +72,13 @@ results.contentScripts = Object.fromEntries(readdirSync(csDir).filter((f) => f.e
 async function readPageTimes(l: Launched): Promise<Record<string, Stat>> {
   const bundle = await build({ entryPoints: [join(root, 'lib/sites/index.ts')], bundle: true, write: false, format: 'iife', globalName: 'HK', platform: 'browser' });
   const code = bundle.outputFiles[0].text;
-  const fixtures = join(root, 'tests/fixtures/sites');
+  const sites = join(root, 'lib/sites');
   const out: Record<string, Stat> = {};
-  for (const site of readdirSync(fixtures)) {
-    for (const f of readdirSync(join(fixtures, site)).filter((x) => x.endsWith('.json'))) {
-      const meta = JSON.parse(readFileSync(join(fixtures, site, f), 'utf8'));
-      const html = readFileSync(join(fixtures, site, f.replace(/\.json$/, '.html')), 'utf8');
+  for (const site of readdirSync(sites).filter((s) => existsSync(join(sites, s, 'fixtures')))) {
+    const fixtures = join(sites, site, 'fixtures');
+    for (const f of readdirSync(fixtures).filter((x) => x.endsWith('.json'))) {
+      const meta = JSON.parse(readFileSync(join(fixtures, f), 'utf8'));
+      const html = readFileSync(join(fixtures, f.replace(/\.json$/, '.html')), 'utf8');
       const u = new URL(meta.url);
       if (u.hostname === '127.0.0.1') continue;
       l.servers.routes.set(`${u.hostname}${u.pathname}`, html);
@@ -409,7 +410,7 @@ function nodeTimings(scale: Scale) {
 const previous = partial ? (() => { try { return JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as Record<string, unknown>; } catch { return {}; } })() : {};
 const save = () => writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ ...previous, ...results }, null, 2));
 let lastSeeded: Scale | undefined;
-const l = await launchExtension({ headless: true, args: ['--enable-precise-memory-info'] });
+const l = await launchExtension({ headless: true, build: 'production', args: ['--enable-precise-memory-info'] });
 try {
   results.readPageMs = want('readpage') ? await readPageTimes(l) : previous.readPageMs;
   const perScale: Record<string, Record<string, unknown>> = { ...(previous.scales as Record<string, Record<string, unknown>> | undefined) };

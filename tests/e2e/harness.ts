@@ -11,7 +11,12 @@ import { findChromium } from './chromium';
 import { root, startServers, type Servers } from '../../demo/server';
 import { crmHostMatches, mailHostMatches } from '../../lib/sites/hosts';
 
-export const extensionDir = join(root, '.output/chrome-mv3');
+/**
+ * The demo/test build (`npm run build:test`): the production build's manifest plus the loopback address, where the
+ * demo pages are served. `production` is the build users install (the benchmark measures that one).
+ */
+export const buildDirs = { test: join(root, '.output/chrome-mv3-test'), production: join(root, '.output/chrome-mv3') } as const;
+export const extensionDir = buildDirs.test;
 
 /** Host names of the supported sites, as Chromium's resolver rules take them. */
 export function supportedHostPatterns(): string[] {
@@ -39,9 +44,10 @@ export interface Launched {
  * `profileDir` reuses a browser profile (to test what survives a browser restart); such a profile is kept on
  * close and the caller removes it.
  */
-export async function launchExtension(opts: { headless?: boolean; httpPort?: number; locale?: string; args?: string[]; profileDir?: string } = {}): Promise<Launched> {
+export async function launchExtension(opts: { headless?: boolean; httpPort?: number; locale?: string; args?: string[]; profileDir?: string; build?: keyof typeof buildDirs } = {}): Promise<Launched> {
+  const extensionDir = buildDirs[opts.build ?? 'test'];
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run ${opts.build === 'production' ? 'build' : 'build:test'}\` first.`);
   }
   const executablePath = findChromium();
   const servers = await startServers(opts.httpPort ?? 0);

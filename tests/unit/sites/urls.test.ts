@@ -1,5 +1,9 @@
 import { readerForUrl, siteKindForUrl } from '../../../lib/sites';
-import { dynamicsRecord, hubspotRecord, odooRecord, salesforceRecord, zohoRecord } from '../../../lib/sites/crm';
+import { dynamicsRecord } from '../../../lib/sites/dynamics/reader';
+import { hubspotRecord } from '../../../lib/sites/hubspot/reader';
+import { odooRecord } from '../../../lib/sites/odoo/reader';
+import { salesforceRecord } from '../../../lib/sites/salesforce/reader';
+import { zohoRecord } from '../../../lib/sites/zoho/reader';
 
 const site = (url: string) => readerForUrl(new URL(url))?.id ?? null;
 

@@ -1,0 +1,99 @@
+/**
+ * Salesforce: the record id from the URL (Lightning, console, one.app, Classic), the name from the record's
+ * highlights panel, the addresses from its e-mail fields. Every selector is cited in SOURCES.md; the short names
+ * in brackets below point there.
+ */
+import type { SiteReader } from '../types';
+import { clean, ctx, deepQueryAll, emailAttr, firstText, hostIs, q, qa, textEmails, titleParts, uniqEmails } from '../dom';
+import { hosts } from './hosts';
+
+const SF_HOSTS = ['force.com', 'salesforce.com', 'sfcrmproducts.cn', 'sfcrmapps.cn', 'force.com.mcas.ms'];
+// Real ids are 15 or 18 characters; Lightning paths are taken at 15–18 (test orgs and fixtures use odd lengths).
+const SF_ID = /^[a-zA-Z0-9]{15,18}$/;
+const SF_PREFIX: Record<string, string> = { '001': 'Account', '003': 'Contact', '006': 'Opportunity', '00Q': 'Lead', '500': 'Case' };
+
+export function salesforceRecord(url: URL): { recordId: string; recordType?: string } | null {
+  // Lightning and console: /lightning/r/Account/001.../view (console adds ?ws=...).
+  const m = url.pathname.match(/^\/lightning\/r\/([A-Za-z0-9_]+)\/([a-zA-Z0-9]{15,18})(?:\/|$)/);
+  if (m && SF_ID.test(m[2])) return { recordId: m[2], recordType: m[1] };
+  // Old one.app console: /one/one.app#/sObject/001.../view
+  if (url.pathname.startsWith('/one/one.app')) {
+    const h = url.hash.match(/\/sObject\/([a-zA-Z0-9]{15,18})(?:\/|$)/);
+    if (h && SF_ID.test(h[1])) return { recordId: h[1], recordType: SF_PREFIX[h[1].slice(0, 3)] };
+  }
+  // Classic (and Classic on China hosts): /001xx000003DGb2 or /001xx000003DGb2AAA[/e]
+  if (!url.hostname.includes('.lightning.')) {
+    const c = url.pathname.match(/^\/([a-zA-Z0-9]{15}|[a-zA-Z0-9]{18})(?:\/|$)/);
+    if (c && /\d/.test(c[1])) return { recordId: c[1], recordType: SF_PREFIX[c[1].slice(0, 3)] };
+  }
+  return null;
+}
+
+/**
+ * Lightning keeps earlier record views in the DOM, hidden; the one on screen is `.windowViewMode-normal` [toggl]
+ * (a console tab maximised: `.windowViewMode-maximized`).
+ */
+function activeView(doc: Document): ParentNode {
+  return q(doc, '.windowViewMode-normal') ?? q(doc, '.windowViewMode-maximized') ?? doc;
+}
+
+/**
+ * The primary field of an LWC highlights panel (records-highlights2 [utam-highlights2], the Dynamic Highlights
+ * primary row [utam-primary-row]). Slotted content is a light-DOM child carrying slot="primaryField" (native
+ * shadow) or sits inside the rendered <slot name="primaryField"> (synthetic shadow, as the recorded XPaths
+ * `//slot[@name='primaryField']/lightning-formatted-name` and `…/h1/slot/lightning-formatted-text` show
+ * [recorded-xpaths]). Contacts and leads put a lightning-formatted-name there, accounts a lightning-formatted-text.
+ * Nothing else in the panel is read: its secondary fields hold the job title, phone and owner.
+ */
+function lwcPrimaryField(view: ParentNode): string | undefined {
+  // One query per tag: some engines (happy-dom) reject a list that mixes in the underscore tag names.
+  const hosts = [...deepQueryAll(view, 'records-highlights2', 4), ...deepQueryAll(view, 'record_flexipage-highlights-primary-row', 2)];
+  for (const host of hosts) {
+    const scopes: ParentNode[] = [host];
+    const sr = (host as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (sr) scopes.push(sr);
+    for (const scope of scopes) {
+      const name = firstText(scope, [
+        '[slot="primaryField"] lightning-formatted-name', '[slot="primaryField"] lightning-formatted-text', '[slot="primaryField"]',
+        'slot[name="primaryField"] lightning-formatted-name', 'slot[name="primaryField"] lightning-formatted-text', 'slot[name="primaryField"]',
+      ]);
+      if (name) return name;
+    }
+  }
+  return undefined;
+}
+
+/** The Aura highlights panel (force:highlightsPanel, 2016–2019 and orgs not moved to LWC) [utam-aura-highlights]. */
+function auraPrimaryField(view: ParentNode): string | undefined {
+  const panel = q(view, '.forceHighlightsPanel, .forceHighlightsStencil, .forceHighlightsStencilDesktop');
+  if (!panel) return undefined;
+  return firstText(panel, ['.primaryField', 'h1.slds-page-header__title .uiOutputText', '.slds-page-header__title .uiOutputText', 'h1 .uiOutputText']);
+}
+
+/** Addresses in the record's e-mail fields: lightning-formatted-email renders a mailto link [utam-formatted-email]. */
+function recordEmails(view: ParentNode): string[] {
+  const links = deepQueryAll(view, 'a[href^="mailto:" i]', 20).map((a) => emailAttr(a.getAttribute('href')));
+  const formatted = textEmails(qa(view, 'lightning-formatted-email, emailui-formatted-email-contact, emailui-formatted-email-lead, emailui-formatted-email-account', 20));
+  return uniqEmails([...links, ...formatted]);
+}
+
+export const salesforce: SiteReader = {
+  id: 'salesforce',
+  kind: 'crm',
+  label: 'Salesforce',
+  hosts,
+  matchesUrl: (u) => u.protocol === 'https:' && hostIs(u.hostname, ...SF_HOSTS) && !!salesforceRecord(u),
+  read(url, doc) {
+    const rec = salesforceRecord(url);
+    if (!rec) return null;
+    const view = activeView(doc);
+    const parts = titleParts(doc);
+    const name = lwcPrimaryField(view) ?? auraPrimaryField(view)
+      // Classic (–2019) detail page header [toggl].
+      ?? firstText(view, ['.bPageTitle h2.pageDescription', 'h2.topName'])
+      // document.title: "Acme Corp | Account | Salesforce" [toggl: title up to "| Salesforce"].
+      ?? (parts.length >= 2 && /salesforce/i.test(parts[parts.length - 1]) ? clean(parts[0]) : undefined);
+    const recordType = rec.recordType ?? (parts.length >= 3 ? parts[1] : undefined);
+    return ctx('salesforce', 'record', url, { recordId: rec.recordId, recordType, name, emails: recordEmails(view) });
+  },
+};
