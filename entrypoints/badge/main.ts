@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { openPanelForTab } from '@/lib/browser/panel';
 import { badgeViewMini, toBadgeMini, type BadgeViewMini } from '@/lib/messaging/to-badge';
 import { agingColor, agingTextOn } from '@/components/aging/colors';
+import { createVisibilityGuard } from '@/lib/browser/visibleClick';
 
 const mode = new URLSearchParams(location.search).get('mode') === 'mail' ? 'mail' : 'crm';
 const chip = document.getElementById('chip') as HTMLButtonElement;
@@ -68,7 +69,11 @@ async function fetchView() {
   else if (shownAt === -Infinity) chip.hidden = true;
 }
 
+// A page that hides or covers the chip must not make a click meant for something else open the panel.
+const guard = createVisibilityGuard(chip, (allowed) => { chip.dataset.clickable = String(allowed); });
+
 chip.addEventListener('click', () => {
+  if (!guard.clickAllowed()) return;
   // Synchronously, inside the click: the browser refuses to open the panel otherwise.
   if (tabId !== undefined) openPanelForTab(tabId);
   if (mode === 'mail') void browser.runtime.sendMessage({ type: 'capture/open-message' });

@@ -143,6 +143,19 @@ export async function chipFrame(page: Page, timeout = 15_000) {
   throw new Error(`no Huikuan chip appeared on ${page.url()}`);
 }
 
+/**
+ * Clicks the chip as a user does: once it has been plainly visible long enough for its clickjacking guard to take
+ * clicks (lib/browser/visibleClick.ts marks it data-clickable).
+ */
+export async function clickChip(chip: Awaited<ReturnType<typeof chipFrame>>['chip']): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while ((await chip.getAttribute('data-clickable')) !== 'true') {
+    if (Date.now() > deadline) throw new Error('the chip never became clickable (hidden or covered?)');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await chip.click();
+}
+
 /** Sends a message to the background from an extension page, as the side panel would. */
 export async function sendFromPage(page: Page, message: unknown): Promise<unknown> {
   return page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } })

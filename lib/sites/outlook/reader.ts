@@ -52,17 +52,19 @@ function readMessage(url: URL, doc: Document, me: string | undefined): PageConte
   const pane = q(doc, '[data-app-section="MailReadCompose"]') ?? q(doc, '[data-app-section="ConversationContainer"]')
     ?? q(doc, '#ReadingPaneContainerId') ?? q(doc, '[role="main"]');
   if (!pane) return null;
-  const subject = firstText(pane, ['[role="heading"][id^="CONV_"][id$="_SUBJECT"]', '[role="heading"][id$="_SUBJECT"]', 'div[role="heading"][title]', '[data-app-section="SubjectLine"] span', '[data-app-section="SubjectLine"]']);
+  const subject = firstText(pane, ['[role="heading"][id^="CONV_"][id$="_SUBJECT"]', '[role="heading"][id$="_SUBJECT"]', 'div[role="heading"][title]',
+    '[data-app-section="SubjectLine"] span', '[data-app-section="SubjectLine"]', '[data-automationid="MessageSubject"]']);
   // The last expanded message (the one whose body is shown) is the one being read: its sender line and body.
   const lastBody = last(qa(pane, '[id^="UniqueMessageBody"]', 50));
   const item = last(qa(pane, '[data-testid="message-item"], [aria-label="Email message"], [aria-label="电子邮件"]', 50))
     ?? lastBody?.closest('[aria-expanded="true"]') ?? pane;
-  const fromEl = q(item, 'span[aria-label^="From:"], [id$="_FROM"], span[aria-label^="发件人"], [data-testid="SenderPersona"]');
+  const fromEl = q(item, 'span[aria-label^="From:"], [id$="_FROM"], span[aria-label^="发件人"], [data-testid="SenderPersona"], [data-automationid="From"]');
   const fromEmails = [...emailsIn(fromEl?.getAttribute('aria-label')), ...emailsIn(fromEl?.getAttribute('title')), ...emailsIn(fromEl?.textContent)];
   const name = personName(fromEl?.getAttribute('aria-label')) ?? personName(textOf(fromEl));
   const emails = uniqEmails([...fromEmails, ...personaEmails(item)], [me]);
   const sentAt = sentAtOf(q(item, 'time[datetime]')?.getAttribute('datetime') ?? textOf(q(item, '[data-testid="SentReceivedSavedTime"]')));
-  const body = textOf(q(item, '[id^="UniqueMessageBody"], [aria-label="Message body"][role="document"], [aria-label="邮件正文"]'));
+  const body = textOf(q(item, '[id^="UniqueMessageBody"], [aria-label="Message body"][role="document"], [aria-label="邮件正文"]')
+    ?? q(item, '[aria-label="Message body"]'));
   if (!subject && !emails.length && !name) return null;
   return ctx('outlook', 'thread', url, { name, emails, subject, sentAt, body, addressHidden: !!name && !emails.length });
 }

@@ -1,0 +1,98 @@
+/**
+ * The in-page chip's host: a custom element with a closed shadow root holding the badge frame (an extension page,
+ * cross-origin to the host page), placed beside the record's title without entering the page's layout.
+ *
+ * The page is untrusted. `check()`, which the content script's heartbeat runs once a second, puts the chip back
+ * when the page removed or moved it, restores its inline styles, and stops the frame from taking clicks while it
+ * is not plainly visible — made transparent, filtered, clipped, transformed or covered — so that a page cannot
+ * hide the chip and make a click meant for something else open the side panel. (The frame checks its own
+ * visibility too, with IntersectionObserver v2, where the browser has it: entrypoints/badge/visible.ts.)
+ */
+
+export const FRAME_W = 240;
+export const FRAME_H = 30;
+
+const HOST_STYLE = Object.entries({
+  all: 'initial', position: 'absolute', 'z-index': '2147483646', width: `${FRAME_W}px`, height: `${FRAME_H}px`,
+  display: 'block', margin: '0', padding: '0', border: '0', background: 'transparent', 'pointer-events': 'auto',
+  opacity: '1', visibility: 'visible', filter: 'none', transform: 'none', 'clip-path': 'none',
+}).map(([k, v]) => `${k}: ${v} !important`).join('; ');
+
+/** A style that makes an element (the chip or an ancestor) not plainly visible. */
+function hides(cs: CSSStyleDeclaration, self: boolean): boolean {
+  return Number(cs.opacity) < 0.99 || cs.visibility !== 'visible' || cs.display === 'none' || cs.filter !== 'none'
+    || (cs.clipPath !== '' && cs.clipPath !== 'none') || cs.mixBlendMode !== 'normal' || (self && cs.transform !== 'none');
+}
+
+export function createChip(doc: Document) {
+  let host: HTMLElement | null = null;
+  let frame: HTMLIFrameElement | null = null;
+  let anchor: Element | null = null;
+
+  const place = () => {
+    if (!host) return;
+    const win = doc.defaultView!;
+    const r = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
+    const maxLeft = Math.max(0, doc.documentElement.clientWidth - FRAME_W - 8);
+    const top = r ? r.top + win.scrollY + Math.max(0, (r.height - FRAME_H) / 2) : win.scrollY + 8;
+    const left = r ? Math.min(r.right + win.scrollX + 8, maxLeft + win.scrollX) : maxLeft + win.scrollX;
+    const style = `${HOST_STYLE}; top: ${Math.round(top)}px !important; left: ${Math.round(left)}px !important`;
+    // Compared with the attribute as it is now, so a style the page changed is put back.
+    if (host.getAttribute('style') !== style) host.setAttribute('style', style);
+  };
+
+  /** Whether the chip is on screen, unhidden and uncovered (false as well when it is scrolled out of view). */
+  const plainlyVisible = (): boolean => {
+    if (!host) return false;
+    const win = doc.defaultView!;
+    for (let el: Element | null = host; el; el = el.parentElement) {
+      if (hides(win.getComputedStyle(el), el === host)) return false;
+    }
+    const r = host.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    if (x < 0 || y < 0 || x > win.innerWidth || y > win.innerHeight) return false;
+    // Points inside a closed shadow root resolve to its host.
+    return doc.elementFromPoint(x, y) === host;
+  };
+
+  return {
+    get mounted() { return !!host; },
+    mount(src: string, at: Element | null) {
+      if (!host) {
+        host = doc.createElement('huikuan-chip');
+        // Closed: the page's scripts get no handle on what is inside; the frame is cross-origin on top of that.
+        const root = host.attachShadow({ mode: 'closed' });
+        frame = doc.createElement('iframe');
+        frame.setAttribute('title', 'Huikuan');
+        frame.setAttribute('style', `all:initial;border:0;width:${FRAME_W}px;height:${FRAME_H}px;color-scheme:normal;display:block`);
+        root.appendChild(frame);
+        doc.body.appendChild(host);
+      }
+      anchor = at;
+      // Re-assigning the same src would reload the chip from scratch; an existing chip re-renders itself from the
+      // background's views, which is far quicker than a new document.
+      if (frame!.getAttribute('src') !== src) frame!.src = src;
+      place();
+    },
+    unmount() {
+      host?.remove();
+      host = frame = anchor = null;
+    },
+    /** The anchor moved or was replaced (the page re-rendered its header). */
+    reanchor(at: Element | null) {
+      if (at === anchor) return;
+      anchor = at;
+      place();
+    },
+    /** Heartbeat: back in the page, styles restored, placed, clickable only while plainly visible. */
+    check(findAnchor: () => Element | null) {
+      if (!host || !frame) return;
+      if (host.parentNode !== doc.body) doc.body.appendChild(host);
+      if (!anchor?.isConnected) anchor = findAnchor();
+      place();
+      frame.style.pointerEvents = plainlyVisible() ? 'auto' : 'none';
+    },
+    place,
+  };
+}
