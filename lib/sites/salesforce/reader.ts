@@ -45,9 +45,11 @@ function activeView(doc: Document): ParentNode {
  * [recorded-xpaths]). Contacts and leads put a lightning-formatted-name there, accounts a lightning-formatted-text.
  * Nothing else in the panel is read: its secondary fields hold the job title, phone and owner.
  */
-function lwcPrimaryField(view: ParentNode): string | undefined {
+function lwcPrimaryField(view: ParentNode): { name?: string; panel?: Element } {
+  // The header comes first in the page: querySelector stops there, where a list query would walk every node.
   // One query per tag: some engines (happy-dom) reject a list that mixes in the underscore tag names.
-  const hosts = [...deepQueryAll(view, 'records-highlights2', 4), ...deepQueryAll(view, 'record_flexipage-highlights-primary-row', 2)];
+  const first = q(view, 'records-highlights2');
+  const hosts = first ? [first] : [...deepQueryAll(view, 'records-highlights2', 4), ...deepQueryAll(view, 'record_flexipage-highlights-primary-row', 2)];
   for (const host of hosts) {
     const scopes: ParentNode[] = [host];
     const sr = (host as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
@@ -57,24 +59,34 @@ function lwcPrimaryField(view: ParentNode): string | undefined {
         '[slot="primaryField"] lightning-formatted-name', '[slot="primaryField"] lightning-formatted-text', '[slot="primaryField"]',
         'slot[name="primaryField"] lightning-formatted-name', 'slot[name="primaryField"] lightning-formatted-text', 'slot[name="primaryField"]',
       ]);
-      if (name) return name;
+      if (name) return { name, panel: host };
     }
   }
-  return undefined;
+  return { panel: hosts[0] };
 }
 
 /** The Aura highlights panel (force:highlightsPanel, 2016–2019 and orgs not moved to LWC) [utam-aura-highlights]. */
-function auraPrimaryField(view: ParentNode): string | undefined {
-  const panel = q(view, '.forceHighlightsPanel, .forceHighlightsStencil, .forceHighlightsStencilDesktop');
-  if (!panel) return undefined;
-  return firstText(panel, ['.primaryField', 'h1.slds-page-header__title .uiOutputText', '.slds-page-header__title .uiOutputText', 'h1 .uiOutputText']);
+function auraPrimaryField(view: ParentNode): { name?: string; panel?: Element } {
+  const panel = q(view, '.forceHighlightsPanel, .forceHighlightsStencil, .forceHighlightsStencilDesktop') ?? undefined;
+  if (!panel) return {};
+  return { panel, name: firstText(panel, ['.primaryField', 'h1.slds-page-header__title .uiOutputText', '.slds-page-header__title .uiOutputText', 'h1 .uiOutputText']) };
 }
 
-/** Addresses in the record's e-mail fields: lightning-formatted-email renders a mailto link [utam-formatted-email]. */
-function recordEmails(view: ParentNode): string[] {
-  const links = deepQueryAll(view, 'a[href^="mailto:" i]', 20).map((a) => emailAttr(a.getAttribute('href')));
-  const formatted = textEmails(qa(view, 'lightning-formatted-email, emailui-formatted-email-contact, emailui-formatted-email-lead, emailui-formatted-email-account', 20));
-  return uniqEmails([...links, ...formatted]);
+/**
+ * Addresses in the record's e-mail fields — lightning-formatted-email renders a mailto link
+ * [utam-formatted-email] — searched in the header panel found and the record's detail panel only: a whole
+ * Lightning page can hold a hundred thousand nodes of related lists, and before the header has rendered there is
+ * no record to read addresses from.
+ */
+function recordEmails(view: ParentNode, panel: Element | undefined): string[] {
+  const detail = panel ? q(view, 'records-lwc-detail-panel, .forceDetailPanelDesktop') : q(view, '.detailList');
+  const regions = [panel, detail].filter((r): r is Element => !!r);
+  const out: Array<string | undefined> = [];
+  for (const region of regions) {
+    out.push(...deepQueryAll(region, 'a[href^="mailto:" i]', 20, 1500).map((a) => emailAttr(a.getAttribute('href'))));
+    out.push(...textEmails(qa(region, 'lightning-formatted-email, emailui-formatted-email-contact, emailui-formatted-email-lead, emailui-formatted-email-account', 20)));
+  }
+  return uniqEmails(out);
 }
 
 export const salesforce: SiteReader = {
@@ -88,12 +100,15 @@ export const salesforce: SiteReader = {
     if (!rec) return null;
     const view = activeView(doc);
     const parts = titleParts(doc);
-    const name = lwcPrimaryField(view) ?? auraPrimaryField(view)
-      // Classic (–2019) detail page header [toggl].
-      ?? firstText(view, ['.bPageTitle h2.pageDescription', 'h2.topName'])
+    const lwc = lwcPrimaryField(view);
+    const header = lwc.name ? lwc : auraPrimaryField(view);
+    const name = header.name ?? lwc.name
+      // Classic (–2019) detail page header [toggl]; Classic is never on a Lightning host.
+      ?? (url.hostname.includes('.lightning.') ? undefined : firstText(view, ['.bPageTitle h2.pageDescription', 'h2.topName']))
       // document.title: "Acme Corp | Account | Salesforce" [toggl: title up to "| Salesforce"].
       ?? (parts.length >= 2 && /salesforce/i.test(parts[parts.length - 1]) ? clean(parts[0]) : undefined);
     const recordType = rec.recordType ?? (parts.length >= 3 ? parts[1] : undefined);
-    return ctx('salesforce', 'record', url, { recordId: rec.recordId, recordType, name, emails: recordEmails(view) });
+    const emails = recordEmails(view, header.panel ?? lwc.panel);
+    return ctx('salesforce', 'record', url, { recordId: rec.recordId, recordType, name, emails });
   },
 };
