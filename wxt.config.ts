@@ -41,7 +41,10 @@ export default defineConfig({
     },
     commands: {
       // The toolbar popup: MV3 calls it _execute_action; MV2 (WXT's Firefox build) ignores that and needs the old name.
-      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+H' } },
+      // Firefox gives Alt+Shift+<a menu's access key> to that menu (H opens Help; F E V S B T are taken too).
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: browser === 'firefox' ? 'Alt+Shift+L' : 'Alt+Shift+H' },
+      },
       'open-panel': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdOpenPanel__' },
       'capture-selection': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdCapture__' },
     },
