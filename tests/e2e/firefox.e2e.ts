@@ -85,6 +85,16 @@ async function chipText(): Promise<string> {
   });
 }
 
+/** Presses Alt+Shift+<key> in the browser window, as a user does (chrome context: the window's own key handling). */
+async function shortcut(key: string): Promise<void> {
+  await f.s.context('chrome');
+  try {
+    await f.s.chord(['Alt', 'Shift', key]);
+  } finally {
+    await f.s.context('content');
+  }
+}
+
 /** A window or tab that appeared since `before`, once it has loaded. */
 async function newHandle(before: string[]): Promise<string> {
   return until('a new window', async () => (await f.s.handles()).find((h) => !before.includes(h)));
@@ -170,12 +180,7 @@ test('Firefox sidebar: Alt+Shift+J opens the real sidebar on the page’s custom
   const ownWindow = await f.s.run<number>(`return (await browser.windows.getCurrent()).id`);
   const record = recordTab;
   await f.s.switchTo(record);
-  await f.s.context('chrome');
-  try {
-    await f.s.chord(['Alt', 'Shift', 'j']);
-  } finally {
-    await f.s.context('content');
-  }
+  await shortcut('j');
   const inOwn = async (name: string) => until(`the sidebar showing ${name}`, async () => (await viewTexts('sidebar', ownWindow)).find((t) => t.includes(name)));
   await inOwn('杭州云帆科技有限公司');
 
@@ -206,12 +211,7 @@ test('Firefox sidebar: Alt+Shift+J opens the real sidebar on the page’s custom
 
 test('Firefox toolbar popup: Alt+Shift+L opens it, with the portfolio totals the ledger gives', async () => {
   await f.s.switchTo(recordTab);
-  await f.s.context('chrome');
-  try {
-    await f.s.chord(['Alt', 'Shift', 'l']);
-  } finally {
-    await f.s.context('content');
-  }
+  await shortcut('l');
   const report = agingReport(openItems().map((r) => ({ dueDate: r.dueDate, open: { minor: r.openMinor, currency: r.amount.currency } })), today);
   await f.s.switchTo(reader, false);
   const totals = await until('the popup’s totals', () => f.s.run<Record<string, number> | null>(`
