@@ -95,8 +95,12 @@ export default defineBackground(() => {
   Dexie.on('storagemutated', (parts) => {
     const changed = parts as Record<string, unknown>;
     if (`idb://${db.name}/meta/` in parts || 'all' in parts) {
+      const before = settings;
       settings = undefined;
-      void settingsNow().catch(() => undefined);
+      void settingsNow().then(async (next) => {
+        // The meta store changes with every write (the portfolio's figures); the badges follow a settings change only.
+        if (JSON.stringify(await before?.catch(() => undefined)) !== JSON.stringify(next)) await handle.refreshBadges([...tabCache.keys()]);
+      }).catch(() => undefined);
     }
     const ids = changedCustomerIds(changed, db.name);
     if (ids) matcher.changed(ids);

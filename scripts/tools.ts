@@ -21,6 +21,8 @@ export interface Tool {
 export const tools: Tool[] = [
   { id: 'chromium', why: 'the browser the extension runs in for the demo and the browser tests', debian: 'chromium',
     brew: 'brew install --cask chromium', override: 'CHROME_PATH', purposes: ['demo', 'test'] },
+  { id: 'firefox', why: 'the Firefox browser tests', debian: 'firefox-esr', brew: 'brew install --cask firefox',
+    override: 'FIREFOX_PATH', purposes: ['test'] },
   { id: 'faketime', why: 'pins the clock for the browser tests and the moved-clock unit runs', debian: 'faketime',
     brew: 'brew install libfaketime', purposes: ['test'] },
   { id: 'cjk-fonts', why: 'renders Chinese text in screenshots', debian: 'fonts-noto-cjk',

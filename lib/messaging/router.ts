@@ -10,7 +10,7 @@ import { ladderStepFor } from './views';
 import { translator } from '../i18n';
 import { domainOf, isFreeMailDomain } from '../match';
 import {
-  type BadgeView, type Broadcast, type CaptureDraftView, type PageReply, type RejectCode, type TabContextView, type ToContent,
+  type BadgeView, type Broadcast, type CaptureDraftView, type PageReply, type RejectCode, type TabContextView, type ToContent, type ToFrame,
   contentRequestSchema, pageRequestSchema,
 } from './protocol';
 import { type ExtensionIdentity, type SenderLike, isContentScript, isEmbeddedFrame, isExtensionPage } from './senders';
@@ -45,7 +45,8 @@ export interface RouterDeps {
   now(): Date;
   browserLang(): string;
   broadcast(message: Broadcast): void;
-  sendToTab(tabId: number, message: ToContent): Promise<unknown>;
+  /** To the content script and our frames in that tab (and nowhere else). */
+  sendToTab(tabId: number, message: ToContent | ToFrame): Promise<unknown>;
   /** Called after anything the reminders or the toolbar badge depend on may have changed. */
   onDataChanged(): void;
   isSiteEnabled(site: string, settingsDisabled: string[]): boolean;
@@ -110,9 +111,9 @@ export function createRouter(deps: RouterDeps) {
       step: summary ? ladderStepFor(summary, settings, asOf, lang) : undefined }), ...extra };
   }
 
-  /** Sends a tab's badge frame its current view without being asked. */
+  /** Sends a tab's badge frame its current view without being asked. No frame in the tab (yet) is normal. */
   function pushBadge(tabId: number): void {
-    void badgeView(tabId).then((view) => deps.broadcast({ type: 'badge/view', view }))
+    void badgeView(tabId).then((view) => deps.sendToTab(tabId, { type: 'badge/view', view }).catch(() => undefined))
       .catch((e: unknown) => console.warn('[huikuan] badge view', e));
   }
 
@@ -133,6 +134,11 @@ export function createRouter(deps: RouterDeps) {
       const m = entry?.ctx ? confidentMatch(entry.matches) : undefined;
       if (m && (!ids || ids.has(m.customerId))) pushBadge(tabId);
     }
+  }
+
+  /** Every given tab showing a badge gets its view again: the settings it is worded and coloured by changed. */
+  async function refreshBadges(tabIds: number[]): Promise<void> {
+    for (const tabId of tabIds) if ((await deps.tabs.get(tabId))?.ctx) pushBadge(tabId);
   }
   async function fromContent(raw: unknown, sender: SenderLike & { tab: { id: number } }): Promise<unknown> {
     const parsed = contentRequestSchema.safeParse(raw);
@@ -285,5 +291,5 @@ export function createRouter(deps: RouterDeps) {
     if (isExtensionPage(sender, deps.me)) return fromPage(raw, sender);
     throw new RejectedMessage('unknownSender', 'unknown sender');
   }
-  return Object.assign(handle, { badgeView, rematch, tabChanged, figuresChanged });
+  return Object.assign(handle, { badgeView, rematch, tabChanged, figuresChanged, refreshBadges });
 }
