@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import { popupModuleAfterPaint } from './build/popup-module-after-paint';
 import { adjustContentScripts, badgeResources, hostPermissions } from './build/site-hosts';
@@ -10,11 +11,20 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   outDir: '.output',
-  vite: () => ({ plugins: [tailwindcss(), popupModuleAfterPaint()] }),
+  vite: () => ({
+    plugins: [tailwindcss(), popupModuleAfterPaint()],
+    // Every schema module gets zod through lib/zod, which turns zod's eval-based JIT off first (see lib/zod/jitless.ts).
+    resolve: {
+      alias: [
+        { find: /^zod$/, replacement: resolve(import.meta.dirname, 'lib/zod/classic.ts') },
+        { find: /^zod\/mini$/, replacement: resolve(import.meta.dirname, 'lib/zod/mini.ts') },
+      ],
+    },
+  }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => adjustContentScripts(manifest, wxt.config.mode),
   },
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, manifestVersion, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -34,7 +44,11 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'",
     },
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+H' } },
+      // The toolbar popup: MV3 calls it _execute_action; MV2 (WXT's Firefox build) ignores that and needs the old name.
+      // Firefox gives Alt+Shift+<a menu's access key> to that menu (H opens Help; F E V S B T are taken too).
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: browser === 'firefox' ? 'Alt+Shift+L' : 'Alt+Shift+H' },
+      },
       'open-panel': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdOpenPanel__' },
       'capture-selection': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdCapture__' },
     },
@@ -43,7 +57,14 @@ export default defineConfig({
       ? {
         // MV2 has no optional_host_permissions: self-hosted CRMs are asked for as optional origins.
         optional_permissions: ['https://*/*', 'http://*/*'],
-        browser_specific_settings: { gecko: { id: 'huikuan@huikuan.dev', strict_min_version: '128.0' } },
+        browser_specific_settings: {
+          gecko: {
+            id: 'huikuan@huikuan.dev',
+            strict_min_version: '140.0',
+            // Nothing leaves the machine: no telemetry, no network request of its own.
+            data_collection_permissions: { required: ['none'] },
+          },
+        },
       }
       : {}),
   }),

@@ -9,7 +9,11 @@ import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } fro
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { launchExtension, customerCount, buildDirs, todayIso, toolbarPopups, type Launched } from '../tests/e2e/harness';
+import { launchExtension, customerCount, buildDirs, toolbarPopups, type Launched } from '../tests/e2e/harness';
+import { toIsoDay } from '../lib/domain';
+
+// The bench runs the browser on the real clock, so its portfolios are built for the real day.
+const todayIso = () => toIsoDay(new Date());
 import { customerName, generatePortfolio, scales, type Scale } from './generate';
 import { makeBackup } from '../lib/transfer';
 import { FIRST_COPY_KEY } from '../components/popup/firstCopy';
@@ -464,7 +468,7 @@ function nodeTimings(scale: Scale) {
 const previous = partial ? (() => { try { return JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as Record<string, unknown>; } catch { return {}; } })() : {};
 const save = () => writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ ...previous, ...results }, null, 2));
 let lastSeeded: Scale | undefined;
-const l = await launchExtension({ headless: true, build: 'production', args: ['--enable-precise-memory-info'] });
+const l = await launchExtension({ headless: true, build: 'production', args: ['--enable-precise-memory-info'], clock: 'real' });
 try {
   results.readPageMs = want('readpage') ? await readPageTimes(l) : previous.readPageMs;
   results.heavyPage = want('heavy') ? await heavyPage(l) : previous.heavyPage;

@@ -15,13 +15,16 @@ import { getSettings } from '@/lib/db/repo';
 import { recoverInterruptedImports } from '@/lib/db/importJournal';
 import { pickLang, translator } from '@/lib/i18n';
 import type { Settings } from '@/lib/domain';
+import { systemClock } from '@/lib/clock';
 import { createSiteState, CONFIRMED_HOSTS_KEY } from '@/lib/browser/siteState';
 import { createContactNameIndex } from '@/lib/match/contactNames';
 
 export default defineBackground(() => {
+  // The worker's one clock: every handler, reminder and stamp below takes "now" from here.
+  const now = systemClock;
   const db = getDb();
   // An import cut off by a closed page (or a browser that quit) is reverted before anything reads the store.
-  void recoverInterruptedImports(db).catch((e: unknown) => console.warn('[huikuan] import recovery', e));
+  void recoverInterruptedImports(db, now()).catch((e: unknown) => console.warn('[huikuan] import recovery', e));
   const me = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   // Per-tab page context survives a worker restart through storage.session (cleared when the browser closes).
@@ -94,8 +97,12 @@ export default defineBackground(() => {
   Dexie.on('storagemutated', (parts) => {
     const changed = parts as Record<string, unknown>;
     if (`idb://${db.name}/meta/` in parts || 'all' in parts) {
+      const before = settings;
       settings = undefined;
-      void settingsNow().catch(() => undefined);
+      void settingsNow().then(async (next) => {
+        // The meta store changes with every write (the portfolio's figures); the badges follow a settings change only.
+        if (JSON.stringify(await before?.catch(() => undefined)) !== JSON.stringify(next)) await handle.refreshBadges([...tabCache.keys()]);
+      }).catch(() => undefined);
     }
     const ids = changedCustomerIds(changed, db.name);
     if (ids) matcher.changed(ids);
@@ -103,8 +110,8 @@ export default defineBackground(() => {
     if (summaries) badgeInputs.changed(summaries);
     if (changedKeys(changed, db.name, 'contacts')) contactNames = undefined;
   });
-  const reminders = createReminderService({ db, browser, now: () => new Date() });
-  const siteState = createSiteState(browser.storage.local, () => new Date());
+  const reminders = createReminderService({ db, browser, now });
+  const siteState = createSiteState(browser.storage.local, now);
   browser.storage.onChanged.addListener((changes, area) => { if (area === 'local' && CONFIRMED_HOSTS_KEY in changes) siteState.hostsChanged(); });
   // Display names of the contacts held, built when a page first needs them and dropped when contacts change.
   let contactNames: Promise<ReturnType<typeof createContactNameIndex>> | undefined;
@@ -129,7 +136,7 @@ export default defineBackground(() => {
     clock: () => performance.timeOrigin + performance.now(),
     settings: settingsNow,
     badgeInputs: (customerId) => badgeInputs.get(customerId),
-    now: () => new Date(),
+    now,
     browserLang: () => browser.i18n.getUILanguage(),
     broadcast,
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
@@ -174,7 +181,7 @@ export default defineBackground(() => {
       const prev = await tabs.get(tabId);
       await tabs.set(tabId, {
         ctx: prev?.ctx ?? null, matches: prev?.matches ?? [],
-        draft: { text: info.selectionText!, url: tab.url, capturedAt: Date.now() },
+        draft: { text: info.selectionText!, url: tab.url, capturedAt: now().getTime() },
       });
       broadcast({ type: 'tab/updated', tabId });
     })();

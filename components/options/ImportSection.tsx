@@ -16,6 +16,7 @@ import { errorColumn, failureText, ledgerErrorText, noteText, rejectionText } fr
 import { guardWrite } from './pendingWrite';
 import { BYTES_PER_IMPORTED_ROW, type StorageState, requestPersistence, requestPersistenceOnFirstRun, storageState } from './storage';
 import { Card, Field, Section, Status, btn, btnPrimary, input } from './ui';
+import { useClock } from '@/components/app/clock';
 
 type Phase =
   | { kind: 'idle' }
@@ -33,6 +34,7 @@ const SHOWN_ERRORS = 200;
 
 export function ImportSection() {
   const { t } = useTranslation('options');
+  const clock = useClock();
   const { lang, settings } = useApp();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [currency, setCurrency] = useState<string | undefined>();
@@ -92,7 +94,7 @@ export function ImportSection() {
     // Not awaited: Firefox may ask the user, and the import need not wait for the answer.
     void requestPersistence();
     try {
-      const opts = { fileName: parsed.fileName, signal: ac.signal };
+      const opts = { fileName: parsed.fileName, signal: ac.signal, now: clock() };
       const summary = await guardWrite({ kind: 'import', file: parsed.fileName },
         () => (parsed.source ? importLedger(getDb(), parsed.source, opts) : applyImport(getDb(), parsed.rows, opts)));
       notifyDataChanged();
@@ -109,7 +111,7 @@ export function ImportSection() {
 
   async function undo(summary: ImportSummary) {
     try {
-      await undoLastImport(getDb());
+      await undoLastImport(getDb(), clock());
       notifyDataChanged();
       setPhase({ kind: 'done', summary, undone: true });
     } catch (e) {

@@ -30,20 +30,14 @@ import { ReceivablesCard } from './Receivables';
 import { CaptureDraftCard } from './CaptureDraftCard';
 import { CaptureSavedNotice } from './CaptureSavedNotice';
 import { useClock } from '@/components/app/clock';
+import { followActiveTab, type TabFollowApi } from './followTab';
 
 function useTabContext(fixedTab: number | null, enabled: boolean): TabContextView | null {
   const [tabId, setTabId] = useState<number | null>(fixedTab);
   const [view, setView] = useState<TabContextView | null>(null);
   useEffect(() => {
     if (fixedTab !== null || !enabled) return;
-    const own = browser.runtime.getURL('/');
-    void browser.tabs.query({ active: true, lastFocusedWindow: true }).then((tabs) => {
-      const t = tabs.find((x) => !x.url?.startsWith(own));
-      if (t?.id != null) setTabId(t.id);
-    });
-    const onActivated = (info: { tabId: number }) => setTabId(info.tabId);
-    browser.tabs.onActivated.addListener(onActivated);
-    return () => browser.tabs.onActivated.removeListener(onActivated);
+    return followActiveTab(browser as unknown as TabFollowApi, browser.runtime.getURL('/'), setTabId);
   }, [fixedTab, enabled]);
   useEffect(() => {
     if (tabId === null) return;
@@ -94,7 +88,7 @@ const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.is
 export function SidePanelApp() {
   const now = useClock();
   // The panel reads receivables directly: rows left by an import cut off by a closed page are put right first.
-  useEffect(() => { void recoverInterruptedImports(getDb()).catch(() => undefined); }, []);
+  useEffect(() => { void recoverInterruptedImports(getDb(), now()).catch(() => undefined); }, [now]);
   // One undo toast for the whole panel, so deleting the shown customer can still be undone after it is gone.
   return <UndoProvider><Workspace now={now} /></UndoProvider>;
 }

@@ -1,12 +1,14 @@
 /**
  * The in-page chip, as an extension page inside a closed shadow root on the host page: the host's CSS cannot
  * reach it and the host's scripts cannot read it (cross-origin). It asks the background for its own tab's view
- * once when it starts; after that the background sends each new view as the page's context changes, so a record
- * arriving in the page costs no further round trip. The background decides which tab from what the browser
- * stamps on the messages, never from this frame's URL.
+ * once when it starts; after that the background sends each new view to this tab as the page's context or the
+ * figures change, so a record arriving in the page costs no further round trip. The background decides which tab
+ * from what the browser stamps on the messages, never from this frame's URL, and the frame learns its tab from the
+ * views. Firefox runs this frame with content-script APIs only (no `tabs`, no `sidebarAction`: w3c/webextensions#787),
+ * which is why nothing here asks the browser which tab it is in, and why a click there opens the panel page itself.
  */
 import { browser } from 'wxt/browser';
-import { openPanelForTab } from '@/lib/browser/panel';
+import { openPanelForTab, panelWindowFeatures } from '@/lib/browser/panel';
 import { badgeViewMini, toBadgeMini, type BadgeViewMini } from '@/lib/messaging/to-badge';
 import { agingColor, agingTextOn } from '@/components/aging/colors';
 import { createVisibilityGuard } from '@/lib/browser/visibleClick';
@@ -14,22 +16,15 @@ import { createVisibilityGuard } from '@/lib/browser/visibleClick';
 const mode = new URLSearchParams(location.search).get('mode') === 'mail' ? 'mail' : 'crm';
 const chip = document.getElementById('chip') as HTMLButtonElement;
 const label = chip.querySelector('.label') as HTMLSpanElement;
-/** This frame's tab, learnt from the background's first view. */
+/** This frame's tab, as the background stamped it on the views (from the browser's sender of our request). */
 let tabId: number | undefined;
-/** When the view on show was taken: a reply and a broadcast can cross, and the older must not win. */
+/** When the view on show was taken: a reply and a pushed view can cross, and the older must not win. */
 let shownAt = -Infinity;
-/** Views broadcast before this frame knew its tab; those for its tab are applied once it does. */
-let early: BadgeViewMini[] = [];
-
-function learnTab(id: number) {
-  if (tabId !== undefined) return;
-  tabId = id;
-  for (const v of early) if (v.tabId === id) show(v);
-  early = [];
-}
 
 function show(v: BadgeViewMini) {
-  if (v.tabId !== undefined) learnTab(v.tabId);
+  // Views are sent to this tab only; one for another tab would be a bug, never shown.
+  if (tabId !== undefined && v.tabId !== undefined && v.tabId !== tabId) return;
+  tabId ??= v.tabId;
   const at = v.at ?? 0;
   if (at < shownAt) return;
   shownAt = at;
@@ -73,27 +68,19 @@ async function fetchView() {
 const guard = createVisibilityGuard(chip, (allowed) => { chip.dataset.clickable = String(allowed); });
 
 chip.addEventListener('click', () => {
-  if (!guard.clickAllowed()) return;
-  // Synchronously, inside the click: the browser refuses to open the panel otherwise.
-  if (tabId !== undefined) openPanelForTab(tabId);
+  if (tabId === undefined || !guard.clickAllowed()) return;
+  // Synchronously, inside the click: the browser refuses to open the panel otherwise. Where this frame cannot open
+  // the browser's panel (Firefox), it opens the same panel page for this tab in a small window of its own.
+  if (!openPanelForTab(tabId)) {
+    window.open(browser.runtime.getURL(`/sidepanel.html?tab=${tabId}`), `huikuan-panel-${tabId}`, panelWindowFeatures);
+  }
   if (mode === 'mail') void browser.runtime.sendMessage({ type: 'capture/open-message' });
 });
 
 browser.runtime.onMessage.addListener((raw: unknown) => {
   const msg = toBadgeMini.safeParse(raw);
-  if (!msg.success) return undefined;
-  const m = msg.data;
-  // A view for another tab: badges in every tab hear every broadcast.
-  if (m.type === 'badge/view') {
-    if (tabId === undefined) early = [...early.slice(-20), m.view];
-    else if (m.view.tabId === tabId) show(m.view);
-  }
-  // A change of this tab's page comes as a pushed view (above); stored data changing can change any tab's figures.
-  else if (m.type === 'data/changed') void fetchView();
+  if (msg.success) show(msg.data.view);
   return undefined;
 });
 
-// The browser says which tab this is without the worker (which may be busy matching this very page), so a view
-// broadcast before the reply below is taken at once.
-void browser.tabs.getCurrent().then((t) => { if (t?.id !== undefined) learnTab(t.id); }).catch(() => undefined);
 void fetchView();

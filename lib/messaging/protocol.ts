@@ -50,9 +50,18 @@ export type ToContent = z.infer<typeof toContentSchema>;
 export const broadcastSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab/updated'), tabId }),
   z.object({ type: z.literal('data/changed') }),
-  z.object({ type: z.literal('badge/view'), view: z.lazy(() => badgeViewSchema) }),
 ]);
 export type Broadcast = z.infer<typeof broadcastSchema>;
+
+/**
+ * Sent by the background to one tab, for the badge frame in it (the tab's content script ignores it). Sent to the
+ * tab rather than broadcast: Firefox runs that frame with content-script APIs, and it hears only messages sent to
+ * its tab; in Chrome it hears both. A frame so hears only its own tab's views.
+ */
+export const toFrameSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('badge/view'), view: z.lazy(() => badgeViewSchema) }),
+]);
+export type ToFrame = z.infer<typeof toFrameSchema>;
 
 /** What the background tells a content script after reading its page. */
 export const pageReplySchema = z.object({

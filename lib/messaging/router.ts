@@ -10,7 +10,7 @@ import { ladderStepFor } from './views';
 import { translator } from '../i18n';
 import { domainOf, isFreeMailDomain } from '../match';
 import {
-  type BadgeView, type Broadcast, type CaptureDraftView, type PageReply, type RejectCode, type TabContextView, type ToContent,
+  type BadgeView, type Broadcast, type CaptureDraftView, type PageReply, type RejectCode, type TabContextView, type ToContent, type ToFrame,
   contentRequestSchema, pageRequestSchema,
 } from './protocol';
 import { type ExtensionIdentity, type SenderLike, isContentScript, isEmbeddedFrame, isExtensionPage } from './senders';
@@ -54,7 +54,8 @@ export interface RouterDeps {
   now(): Date;
   browserLang(): string;
   broadcast(message: Broadcast): void;
-  sendToTab(tabId: number, message: ToContent): Promise<unknown>;
+  /** To the content script and our frames in that tab (and nowhere else). */
+  sendToTab(tabId: number, message: ToContent | ToFrame): Promise<unknown>;
   /** Called after anything the reminders or the toolbar badge depend on may have changed. */
   onDataChanged(): void;
   isSiteEnabled(site: string, settingsDisabled: string[]): boolean;
@@ -109,7 +110,7 @@ function langOf(s: Settings, deps: RouterDeps): Lang {
 }
 
 export function createRouter(deps: RouterDeps) {
-  const clock = deps.clock ?? (() => Date.now());
+  const clock = deps.clock ?? (() => deps.now().getTime());
   let lastAt = 0;
   // Strictly increasing, even for two views taken within one tick of a coarse clock.
   const stamp = () => (lastAt = Math.max(clock(), lastAt + 0.001));
@@ -146,9 +147,9 @@ export function createRouter(deps: RouterDeps) {
       step: summary ? ladderStepFor(summary, settings, asOf, lang) : undefined }), ...extra };
   }
 
-  /** Sends a tab's badge frame its current view without being asked. */
+  /** Sends a tab's badge frame its current view without being asked. No frame in the tab (yet) is normal. */
   function pushBadge(tabId: number): void {
-    void badgeView(tabId).then((view) => deps.broadcast({ type: 'badge/view', view }))
+    void badgeView(tabId).then((view) => deps.sendToTab(tabId, { type: 'badge/view', view }).catch(() => undefined))
       .catch((e: unknown) => console.warn('[huikuan] badge view', e));
   }
 
@@ -180,6 +181,11 @@ export function createRouter(deps: RouterDeps) {
     const byContact = await deps.contactMatches(ctx.name);
     const seen = new Set(byContact.map((m) => m.customerId));
     return [...byContact, ...matches.filter((m) => !seen.has(m.customerId))].sort((a, b) => b.score - a.score).slice(0, 5);
+  }
+
+  /** Every given tab showing a badge gets its view again: the settings it is worded and coloured by changed. */
+  async function refreshBadges(tabIds: number[]): Promise<void> {
+    for (const tabId of tabIds) if ((await deps.tabs.get(tabId))?.ctx) pushBadge(tabId);
   }
 
   async function fromContent(raw: unknown, sender: SenderLike & { tab: { id: number } }): Promise<unknown> {
@@ -245,7 +251,8 @@ export function createRouter(deps: RouterDeps) {
       const ds = ctx.emails.map(domainOf).filter((d): d is string => !!d && !isFreeMailDomain(d));
       domains = add ? [...new Set([...domains, ...ds])] : domains.filter((d) => !ds.includes(d));
     }
-    await putCustomer(deps.db, { ...customer, crmLinks, domains, updatedAt: deps.now().getTime() });
+    const now = deps.now();
+    await putCustomer(deps.db, { ...customer, crmLinks, domains, updatedAt: now.getTime() }, now);
     deps.customersChanged([customerId]);
   }
 
@@ -363,5 +370,5 @@ export function createRouter(deps: RouterDeps) {
     if (isExtensionPage(sender, deps.me)) return fromPage(raw, sender);
     throw new RejectedMessage('unknownSender', 'unknown sender');
   }
-  return Object.assign(handle, { badgeView, rematch, tabChanged, figuresChanged });
+  return Object.assign(handle, { badgeView, rematch, tabChanged, figuresChanged, refreshBadges });
 }

@@ -17,8 +17,5 @@ export const badgeViewMini = z.object({
 });
 export type BadgeViewMini = z.infer<typeof badgeViewMini>;
 
-export const toBadgeMini = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('badge/view'), view: badgeViewMini }),
-  z.object({ type: z.literal('tab/updated'), tabId: z.number() }),
-  z.object({ type: z.literal('data/changed') }),
-]);
+/** Mirrors `toFrameSchema`: what the background sends to the frame's tab. */
+export const toBadgeMini = z.object({ type: z.literal('badge/view'), view: badgeViewMini });

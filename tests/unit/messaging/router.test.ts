@@ -2,7 +2,7 @@ import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { replaceAll } from '@/lib/db/repo';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { createRouter, RejectedMessage, type TabEntry, type Matcher, type RouterDeps } from '@/lib/messaging/router';
-import { broadcastSchema } from '@/lib/messaging/protocol';
+import { broadcastSchema, toFrameSchema } from '@/lib/messaging/protocol';
 import { badgeViewMini, toBadgeMini } from '@/lib/messaging/to-badge';
 import type { PageContext } from '@/lib/domain';
 
@@ -150,17 +150,19 @@ describe('ladder step for the badge', () => {
 
 describe('the badge gets its view without asking again', () => {
   const settle = () => new Promise((r) => setTimeout(r, 20));
-  const views = (broadcasts: unknown[]) => broadcasts
-    .filter((b): b is { type: 'badge/view'; view: { tabId: number; state: string; text: string; at: number } } => (b as { type?: string }).type === 'badge/view')
-    .map((b) => b.view);
+  type SentView = { tabId: number; state: string; text: string; at: number };
+  /** The views sent to tabs, each checked to have gone to the tab it is for. */
+  const views = (sent: Array<[number, unknown]>) => sent
+    .filter((s): s is [number, { type: 'badge/view'; view: SentView }] => (s[1] as { type?: string }).type === 'badge/view')
+    .map(([tab, m]) => { expect(m.view.tabId).toBe(tab); return m.view; });
 
-  it('a page context is followed by the tab’s badge view, broadcast, valid for the frame, stamped with its tab and time', async () => {
+  it('a page context is followed by the tab’s badge view, sent to that tab, valid for the frame, stamped with its tab and time', async () => {
     let t = 1000;
-    const { handle, db, broadcasts } = setup({ clock: () => ++t });
+    const { handle, db, broadcasts, sentToTabs } = setup({ clock: () => ++t });
     await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
     await handle({ type: 'page/context', ctx: record }, content(7));
     await settle();
-    const [view] = views(broadcasts);
+    const [view] = views(sentToTabs);
     expect(view).toMatchObject({ tabId: 7, state: 'linked' });
     expect(view.text).toMatch(/overdue/);
     expect(view.at).toBeGreaterThan(1000);
@@ -168,20 +170,24 @@ describe('the badge gets its view without asking again', () => {
     const asked = await handle({ type: 'badge/get' }, frame(7)) as { at: number };
     expect({ ...asked, at: 0 }).toEqual({ ...view, at: 0 });
     expect(asked.at).toBeGreaterThan(view.at);
-    // Both schemas accept it: the background's full one and the frame's small one.
+    // Nothing about the badge is broadcast to every extension page; what is broadcast is valid.
     for (const b of broadcasts) expect(broadcastSchema.safeParse(b).success).toBe(true);
+    expect(broadcasts.some((b) => (b as { type: string }).type === 'badge/view')).toBe(false);
+    // Both schemas accept what went to the tab: the background's full one and the frame's small one.
+    for (const [, m] of sentToTabs) expect(toFrameSchema.safeParse(m).success).toBe(true);
     expect(toBadgeMini.safeParse({ type: 'badge/view', view }).success).toBe(true);
     expect(badgeViewMini.safeParse(asked).success).toBe(true);
     expect(badgeViewMini.safeParse({ ...view, state: 'other' }).success).toBe(false);
+    expect(toBadgeMini.safeParse({ type: 'tab/updated', tabId: 7 }).success).toBe(false);
   });
 
   it('a page cleared hides the badge of that tab only', async () => {
-    const { handle, broadcasts } = setup();
+    const { handle, sentToTabs } = setup();
     await handle({ type: 'page/context', ctx: record }, content(7));
     await handle({ type: 'page/cleared' }, content(7));
     await settle();
     // The two views may be sent in either order; the frame keeps the one taken last.
-    const byTime = views(broadcasts).sort((x, y) => x.at - y.at);
+    const byTime = views(sentToTabs).sort((x, y) => x.at - y.at);
     expect(byTime.map((v) => [v.tabId, v.state])).toEqual([[7, 'unlinked'], [7, 'none']]);
   });
 
@@ -214,18 +220,38 @@ describe('the badge gets its view without asking again', () => {
   it('after the customers change, open tabs are matched again and only changed ones get a new view', async () => {
     let known = false;
     const matcher: Matcher = { match: (q) => (known && q.recordId === 'NEW-1' ? [{ customerId: 'c01', score: 1, reason: 'crm-link' }] : []) };
-    const { handle, db, tabs, broadcasts } = setup({ matcher: async () => matcher });
+    const { handle, db, tabs, broadcasts, sentToTabs } = setup({ matcher: async () => matcher });
     await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
     await handle({ type: 'page/context', ctx: { ...record, recordId: 'NEW-1' } }, content(3));
     await handle({ type: 'page/context', ctx: { ...record, recordId: 'OTHER' } }, content(4));
     await settle();
     broadcasts.length = 0;
+    sentToTabs.length = 0;
     known = true;
     await handle.rematch([3, 4, 99]);
     await settle();
     expect(tabs.get(3)?.matches[0]?.customerId).toBe('c01');
-    expect(views(broadcasts).map((v) => [v.tabId, v.state])).toEqual([[3, 'linked']]);
+    expect(views(sentToTabs).map((v) => [v.tabId, v.state])).toEqual([[3, 'linked']]);
     expect(broadcasts).toContainEqual({ type: 'tab/updated', tabId: 3 });
     expect(broadcasts).not.toContainEqual({ type: 'tab/updated', tabId: 4 });
+  });
+
+  it('a settings change re-sends the view of every tab with a page, in the new language; a tab without a frame is no error', async () => {
+    let language: 'en' | 'zh' = 'en';
+    const defaults = (await import('@/lib/domain')).defaultSettings();
+    const { handle, db, sentToTabs } = setup({
+      settings: async () => ({ ...defaults, language }),
+      // The browser's answer when no frame in the tab listens.
+      sendToTab: async (id, m) => { sentToTabs.push([id, m]); throw new Error('Could not establish connection. Receiving end does not exist.'); },
+    });
+    await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
+    await handle({ type: 'page/context', ctx: record }, content(3));
+    await handle({ type: 'page/cleared' }, content(4));
+    await settle();
+    sentToTabs.length = 0;
+    language = 'zh';
+    await handle.refreshBadges([3, 4, 99]);
+    await settle();
+    expect(views(sentToTabs).map((v) => [v.tabId, v.state, v.text.includes('逾期')])).toEqual([[3, 'linked', true]]);
   });
 });
