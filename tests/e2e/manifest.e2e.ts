@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../../demo/server';
 
@@ -44,6 +44,18 @@ for (const target of ['chrome-mv3', 'firefox-mv2'] as const) {
     assert.deepEqual(hosts(t), sorted([...hosts(prod), ...LOOPBACK]));
     for (const [i, cs] of t.content_scripts.entries()) {
       assert.deepEqual(sorted(cs.matches), sorted([...prod.content_scripts[i].matches, ...LOOPBACK]), `content script ${cs.js}`);
+    }
+  });
+
+  test(`${target}-test runs the production build's code: only the manifest differs`, () => {
+    // A WXT mode other than production would give the pages React's development build (StrictMode's double
+    // effects), so the browser tests would not test what users run.
+    const files = (dir: string) => readdirSync(join(root, '.output', dir), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(join(root, '.output', dir).length)).sort();
+    const prod = files(target);
+    assert.deepEqual(files(`${target}-test`), prod, 'the same files, with the same content hashes');
+    for (const f of prod.filter((x) => x.endsWith('.js'))) {
+      assert.ok(readFileSync(join(root, '.output', `${target}-test`, f)).equals(readFileSync(join(root, '.output', target, f))), f);
     }
   });
 }
