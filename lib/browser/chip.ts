@@ -13,7 +13,7 @@ export const FRAME_W = 240;
 export const FRAME_H = 30;
 
 const HOST_STYLE = Object.entries({
-  all: 'initial', position: 'absolute', 'z-index': '2147483646', width: `${FRAME_W}px`, height: `${FRAME_H}px`,
+  all: 'initial', 'z-index': '2147483646', width: `${FRAME_W}px`, height: `${FRAME_H}px`,
   display: 'block', margin: '0', padding: '0', border: '0', background: 'transparent', 'pointer-events': 'auto',
   opacity: '1', visibility: 'visible', filter: 'none', transform: 'none', 'clip-path': 'none',
 }).map(([k, v]) => `${k}: ${v} !important`).join('; ');
@@ -35,15 +35,25 @@ export function createChip(doc: Document) {
   let frame: HTMLIFrameElement | null = null;
   let anchor: Element | null = null;
 
-  /** Sets the chip's position from the anchor's viewport rectangle (null: top right of the page). */
-  const apply = (r: DOMRectReadOnly | null) => {
+  /**
+   * Sets the chip's position from the anchor's viewport rectangle, or pins it to the top right of the window when
+   * there is none — without reading the window's size or scroll offset then, as either forces a layout of a page
+   * that is still changing (40 ms on a 100,000-node page between two of its frames). `viewportWidth` comes from the
+   * IntersectionObserver entry when there is one.
+   */
+  const apply = (r: DOMRectReadOnly | null, viewportWidth?: number) => {
     if (!host) return;
-    const win = doc.defaultView!;
     const usable = r && (r.width > 0 || r.height > 0) ? r : null;
-    const maxLeft = Math.max(0, win.innerWidth - FRAME_W - 24);
-    const top = usable ? usable.top + win.scrollY + Math.max(0, (usable.height - FRAME_H) / 2) : win.scrollY + 8;
-    const left = usable ? Math.min(usable.right + win.scrollX + 8, maxLeft + win.scrollX) : maxLeft + win.scrollX;
-    const style = `${HOST_STYLE}; top: ${Math.round(top)}px !important; left: ${Math.round(left)}px !important`;
+    let style: string;
+    if (!usable) {
+      style = `${HOST_STYLE}; position: fixed !important; top: 8px !important; right: 24px !important`;
+    } else {
+      const win = doc.defaultView!;
+      const maxLeft = Math.max(0, (viewportWidth ?? win.innerWidth) - FRAME_W - 24);
+      const top = usable.top + win.scrollY + Math.max(0, (usable.height - FRAME_H) / 2);
+      const left = Math.min(usable.right + win.scrollX + 8, maxLeft + win.scrollX);
+      style = `${HOST_STYLE}; position: absolute !important; top: ${Math.round(top)}px !important; left: ${Math.round(left)}px !important`;
+    }
     // Compared with the attribute as it is now, so a style the page changed is put back.
     if (host.getAttribute('style') !== style) host.setAttribute('style', style);
   };
@@ -57,13 +67,18 @@ export function createChip(doc: Document) {
   const place = () => {
     if (!host) return;
     const target = anchor?.isConnected ? anchor : null;
-    if (!target || typeof IntersectionObserver === 'undefined') {
-      apply(target ? target.getBoundingClientRect() : null);
+    if (!target) {
+      apply(null);
+      return;
+    }
+    if (typeof IntersectionObserver === 'undefined') {
+      apply(target.getBoundingClientRect());
       return;
     }
     const io = new IntersectionObserver((entries) => {
       io.disconnect();
-      if (target === anchor) apply(entries[entries.length - 1]?.boundingClientRect ?? null);
+      const e = entries[entries.length - 1];
+      if (target === anchor) apply(e?.boundingClientRect ?? null, e?.rootBounds?.width);
     });
     io.observe(target);
   };

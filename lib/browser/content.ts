@@ -32,11 +32,14 @@ function complete(c: PageContext): boolean {
 function findAnchor(doc: Document, ctx: PageContext | null): Element | null {
   const wanted = ctx ? (ctx.kind === 'thread' ? ctx.subject : ctx.name) : undefined;
   if (!wanted) return null;
+  // Item by item, never `.length`: a live collection's length walks the whole document, its items only up to
+  // the one asked for (the header's heading is near the top).
   const hit = (list: ArrayLike<Element>) => {
-    const n = Math.min(list.length, 200);
-    for (let i = 0; i < n; i++) {
-      const text = (list[i].textContent ?? '').trim();
-      if (text && (text === wanted || text.includes(wanted))) return list[i];
+    for (let i = 0; i < 200; i++) {
+      const el = list[i];
+      if (!el) return null;
+      const text = (el.textContent ?? '').trim();
+      if (text && (text === wanted || text.includes(wanted))) return el;
     }
     return null;
   };
@@ -63,11 +66,15 @@ async function insertIntoCompose(site: string, text: string): Promise<boolean> {
  * What the content script's own callbacks cost, kept in its isolated world (the page cannot see it): `npm run bench`
  * reads it over the DevTools protocol to report the longest task the extension caused.
  */
-export interface ContentWork { tasks: number; totalMs: number; maxMs: number; over50: number }
-const work: ContentWork = ((globalThis as { __huikuanWork?: ContentWork }).__huikuanWork = { tasks: 0, totalMs: 0, maxMs: 0, over50: 0 });
+export interface ContentWork {
+  tasks: number; totalMs: number; maxMs: number; over50: number;
+  /** The five longest tasks, as [what, ms]. */
+  slowest: Array<[string, number]>;
+}
+const work: ContentWork = ((globalThis as { __huikuanWork?: ContentWork }).__huikuanWork = { tasks: 0, totalMs: 0, maxMs: 0, over50: 0, slowest: [] });
 
-/** Runs `fn` as one task of ours, timed. */
-function timed<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+/** Runs `fn` as one task of ours, timed under `what`. */
+function timed<A extends unknown[]>(what: string, fn: (...args: A) => void): (...args: A) => void {
   return (...args: A) => {
     const t0 = performance.now();
     try {
@@ -78,6 +85,9 @@ function timed<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => v
       work.totalMs += ms;
       if (ms > work.maxMs) work.maxMs = ms;
       if (ms > 50) work.over50++;
+      if (work.slowest.length < 5 || ms > work.slowest[work.slowest.length - 1][1]) {
+        work.slowest = [...work.slowest, [what, Math.round(ms * 10) / 10] as [string, number]].sort((a, b) => b[1] - a[1]).slice(0, 5);
+      }
     }
   };
 }
@@ -86,12 +96,12 @@ function timed<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => v
 function browserEnv(ctx: ContentScriptContext): WatchEnv {
   return {
     now: () => performance.now(),
-    setTimeout: (fn, ms) => ctx.setTimeout(timed(fn), ms),
+    setTimeout: (fn, ms) => ctx.setTimeout(timed('timer', fn), ms),
     clearTimeout: (id) => clearTimeout(id),
-    whenIdle: (fn, timeout) => { ctx.requestIdleCallback(timed(() => fn()), { timeout }); },
+    whenIdle: (fn, timeout) => { ctx.requestIdleCallback(timed('read', () => fn()), { timeout }); },
     observe(onMutation) {
       // Child lists of the whole document (the record's DOM arriving, <title> replaced): no attributes, no text.
-      const o = new MutationObserver(timed(onMutation));
+      const o = new MutationObserver(timed('mutation', onMutation));
       o.observe(document.documentElement, { childList: true, subtree: true });
       return o;
     },
@@ -169,12 +179,12 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
     complete,
     same: sameContext,
     // A task of its own: a read and the report of what it found (message, chip, anchor) never add up to one long task.
-    report: (value, status) => { ctx.setTimeout(timed(() => void report(value, status)), 0); },
+    report: (value, status) => { ctx.setTimeout(timed('report', () => void report(value, status)), 0); },
     // In the next frame: reading the anchor's position then costs the layout the frame needs anyway.
-    check: () => { if (chip.mounted) ctx.requestAnimationFrame(timed(() => chip.check(anchorNow))); },
+    check: () => { if (chip.mounted) ctx.requestAnimationFrame(timed('check', () => chip.check(anchorNow))); },
   });
 
-  const onLocation = timed(() => watch.locationChanged());
+  const onLocation = timed('location', () => watch.locationChanged());
   // Each handler compares location.href first: an event the page forges costs one string comparison.
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
   if (nav) ctx.addEventListener(nav, 'navigatesuccess', onLocation);
@@ -182,12 +192,12 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
   ctx.addEventListener(window, 'hashchange', onLocation);
   let size = `${innerWidth}x${innerHeight}`;
   let placing = false;
-  ctx.addEventListener(window, 'resize', timed(() => {
+  ctx.addEventListener(window, 'resize', timed('resize', () => {
     const now = `${innerWidth}x${innerHeight}`;
     if (now === size || placing) return;
     size = now;
     placing = true;
-    ctx.requestAnimationFrame(timed(() => { placing = false; chip.place(); }));
+    ctx.requestAnimationFrame(timed('place', () => { placing = false; chip.place(); }));
   }));
   ctx.onInvalidated(() => {
     watch.stop();

@@ -161,7 +161,10 @@ export function createPageWatch<T>(env: WatchEnv, hooks: WatchHooks<T>) {
     seekStarted = env.now();
     unreadReported = false;
     observer = env.observe(scheduleRead);
-    seekStep();
+    // The first read runs as a task of its own, not inside the page's navigation event (whose handler may be
+    // rendering the next record right now).
+    if (timer !== undefined) env.clearTimeout(timer);
+    timer = env.setTimeout(seekStep, 0);
     // Deadlines, even on a page that never mutates again.
     for (const at of [UNREAD_AFTER_MS, WATCH_MS]) env.setTimeout(() => { if (gen === generation && phase === 'seeking') seekStep(); }, at);
   };

@@ -36,6 +36,24 @@ export function q(root: ParentNode | null | undefined, sel: string): Element | n
   }
 }
 
+/**
+ * The first element, in document order, matching any of `sels`: one walk of the page where a query per selector
+ * would walk it once each when none is there (a record page whose header has not rendered yet). Engines that
+ * reject the list (happy-dom refuses some custom-element tag names in a list) are asked one selector at a time.
+ */
+export function qFirst(root: ParentNode | null | undefined, sels: string[]): Element | null {
+  if (!root) return null;
+  try {
+    return root.querySelector(sels.join(', '));
+  } catch {
+    for (const sel of sels) {
+      const el = q(root, sel);
+      if (el) return el;
+    }
+    return null;
+  }
+}
+
 export function qa(root: ParentNode | null | undefined, sel: string, max = 200): Element[] {
   if (!root) return [];
   try {
@@ -79,7 +97,12 @@ export function firstText(root: ParentNode | null | undefined, sels: string[], m
  */
 export function deepQueryAll(root: ParentNode, sel: string, limit = 20, budget = 4000): Element[] {
   const out = qa(root, sel, limit);
-  if (out.length) return out;
+  return out.length ? out : shadowQueryAll(root, sel, limit, budget);
+}
+
+/** deepQueryAll's walk into open shadow roots alone, for a caller that already knows the light DOM has none. */
+export function shadowQueryAll(root: ParentNode, sel: string, limit = 20, budget = 4000): Element[] {
+  const out: Element[] = [];
   const queue: ParentNode[] = [];
   const rootShadow = (root as Element).shadowRoot;
   if (rootShadow) queue.push(rootShadow);

@@ -4,7 +4,7 @@
  * in brackets below point there.
  */
 import type { SiteReader } from '../types';
-import { clean, ctx, deepQueryAll, emailAttr, firstText, hostIs, q, qa, textEmails, titleParts, uniqEmails } from '../dom';
+import { clean, ctx, deepQueryAll, emailAttr, firstText, hostIs, q, qa, qFirst, shadowQueryAll, textEmails, titleParts, uniqEmails } from '../dom';
 import { hosts } from './hosts';
 
 const SF_HOSTS = ['force.com', 'salesforce.com', 'sfcrmproducts.cn', 'sfcrmapps.cn', 'force.com.mcas.ms'];
@@ -45,31 +45,56 @@ function activeView(doc: Document): ParentNode {
  * [recorded-xpaths]). Contacts and leads put a lightning-formatted-name there, accounts a lightning-formatted-text.
  * Nothing else in the panel is read: its secondary fields hold the job title, phone and owner.
  */
-function lwcPrimaryField(view: ParentNode): { name?: string; panel?: Element } {
-  // The header comes first in the page: querySelector stops there, where a list query would walk every node.
-  // One query per tag: some engines (happy-dom) reject a list that mixes in the underscore tag names.
-  const first = q(view, 'records-highlights2');
-  const hosts = first ? [first] : [...deepQueryAll(view, 'records-highlights2', 4), ...deepQueryAll(view, 'record_flexipage-highlights-primary-row', 2)];
-  for (const host of hosts) {
-    const scopes: ParentNode[] = [host];
-    const sr = (host as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-    if (sr) scopes.push(sr);
-    for (const scope of scopes) {
-      const name = firstText(scope, [
-        '[slot="primaryField"] lightning-formatted-name', '[slot="primaryField"] lightning-formatted-text', '[slot="primaryField"]',
-        'slot[name="primaryField"] lightning-formatted-name', 'slot[name="primaryField"] lightning-formatted-text', 'slot[name="primaryField"]',
-      ]);
-      if (name) return { name, panel: host };
-    }
+const LWC_PANELS = ['records-highlights2', 'record_flexipage-highlights-primary-row'];
+const AURA_PANELS = ['.forceHighlightsPanel', '.forceHighlightsStencil', '.forceHighlightsStencilDesktop'];
+
+/** The name in an LWC highlights panel, from its light DOM or its shadow root. */
+function lwcName(host: Element): string | undefined {
+  const scopes: ParentNode[] = [host];
+  const sr = (host as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+  if (sr) scopes.push(sr);
+  for (const scope of scopes) {
+    const name = firstText(scope, [
+      '[slot="primaryField"] lightning-formatted-name', '[slot="primaryField"] lightning-formatted-text', '[slot="primaryField"]',
+      'slot[name="primaryField"] lightning-formatted-name', 'slot[name="primaryField"] lightning-formatted-text', 'slot[name="primaryField"]',
+    ]);
+    if (name) return name;
   }
-  return { panel: hosts[0] };
+  return undefined;
 }
 
-/** The Aura highlights panel (force:highlightsPanel, 2016–2019 and orgs not moved to LWC) [utam-aura-highlights]. */
-function auraPrimaryField(view: ParentNode): { name?: string; panel?: Element } {
-  const panel = q(view, '.forceHighlightsPanel, .forceHighlightsStencil, .forceHighlightsStencilDesktop') ?? undefined;
-  if (!panel) return {};
-  return { panel, name: firstText(panel, ['.primaryField', 'h1.slds-page-header__title .uiOutputText', '.slds-page-header__title .uiOutputText', 'h1 .uiOutputText']) };
+/**
+ * The record's highlights panel and the name in its primary field: the LWC panel (records-highlights2
+ * [utam-highlights2], the Dynamic Highlights primary row [utam-primary-row]) or the Aura one (force:highlightsPanel,
+ * 2016–2019 and orgs not moved to LWC [utam-aura-highlights]). In the LWC panel slotted content is a light-DOM
+ * child carrying slot="primaryField" (native shadow) or sits inside the rendered <slot name="primaryField">
+ * (synthetic shadow, as the recorded XPaths `//slot[@name='primaryField']/lightning-formatted-name` and
+ * `…/h1/slot/lightning-formatted-text` show [recorded-xpaths]); contacts and leads put a lightning-formatted-name
+ * there, accounts a lightning-formatted-text. Nothing else in the panel is read: its secondary fields hold the job
+ * title, phone and owner.
+ *
+ * One query finds whichever panel comes first — the header comes early in the page, and when it has not rendered
+ * yet one walk of the page is all a read costs, not one per selector — and only then are open shadow roots
+ * searched, within deepQueryAll's budget.
+ */
+function highlights(view: ParentNode): { name?: string; panel?: Element } {
+  const first = qFirst(view, [...LWC_PANELS, ...AURA_PANELS]);
+  if (first && LWC_PANELS.includes(first.localName)) {
+    return { name: lwcName(first), panel: first };
+  }
+  if (first) {
+    // An Aura panel or stencil first; an LWC panel later in the page still wins.
+    const lwc = qFirst(view, LWC_PANELS);
+    const name = lwc ? lwcName(lwc) : undefined;
+    if (lwc && name) return { name, panel: lwc };
+    return { panel: first, name: firstText(first, ['.primaryField', 'h1.slds-page-header__title .uiOutputText', '.slds-page-header__title .uiOutputText', 'h1 .uiOutputText']) };
+  }
+  const hosts = [...shadowQueryAll(view, LWC_PANELS[0], 4), ...shadowQueryAll(view, LWC_PANELS[1], 2)];
+  for (const host of hosts) {
+    const name = lwcName(host);
+    if (name) return { name, panel: host };
+  }
+  return { panel: hosts[0] };
 }
 
 /**
@@ -78,8 +103,9 @@ function auraPrimaryField(view: ParentNode): { name?: string; panel?: Element } 
  * Lightning page can hold a hundred thousand nodes of related lists, and before the header has rendered there is
  * no record to read addresses from.
  */
-function recordEmails(view: ParentNode, panel: Element | undefined): string[] {
-  const detail = panel ? q(view, 'records-lwc-detail-panel, .forceDetailPanelDesktop') : q(view, '.detailList');
+function recordEmails(view: ParentNode, panel: Element | undefined, lightning: boolean): string[] {
+  // Classic's detail table; never on a Lightning host, where no panel yet means the record has not rendered.
+  const detail = panel ? q(view, 'records-lwc-detail-panel, .forceDetailPanelDesktop') : lightning ? null : q(view, '.detailList');
   const regions = [panel, detail].filter((r): r is Element => !!r);
   const out: Array<string | undefined> = [];
   for (const region of regions) {
@@ -100,15 +126,15 @@ export const salesforce: SiteReader = {
     if (!rec) return null;
     const view = activeView(doc);
     const parts = titleParts(doc);
-    const lwc = lwcPrimaryField(view);
-    const header = lwc.name ? lwc : auraPrimaryField(view);
-    const name = header.name ?? lwc.name
+    const lightning = url.hostname.includes('.lightning.');
+    const header = highlights(view);
+    const name = header.name
       // Classic (–2019) detail page header [toggl]; Classic is never on a Lightning host.
-      ?? (url.hostname.includes('.lightning.') ? undefined : firstText(view, ['.bPageTitle h2.pageDescription', 'h2.topName']))
+      ?? (lightning ? undefined : firstText(view, ['.bPageTitle h2.pageDescription', 'h2.topName']))
       // document.title: "Acme Corp | Account | Salesforce" [toggl: title up to "| Salesforce"].
       ?? (parts.length >= 2 && /salesforce/i.test(parts[parts.length - 1]) ? clean(parts[0]) : undefined);
     const recordType = rec.recordType ?? (parts.length >= 3 ? parts[1] : undefined);
-    const emails = recordEmails(view, header.panel ?? lwc.panel);
+    const emails = recordEmails(view, header.panel, lightning);
     return ctx('salesforce', 'record', url, { recordId: rec.recordId, recordType, name, emails });
   },
 };
