@@ -2,7 +2,6 @@ import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import { crmHostMatches, mailHostMatches } from './lib/sites/hosts';
-import { popupModuleAfterPaint } from './build/popup-module-after-paint';
 
 // Host permissions are exactly the supported CRM and webmail hosts; anything else (self-hosted CRMs) is
 // requested at runtime as an optional permission. tests/unit/manifest-baseline.test.ts pins this list.
@@ -11,7 +10,7 @@ export default defineConfig({
   srcDir: '.',
   outDir: '.output',
   vite: () => ({
-    plugins: [tailwindcss(), popupModuleAfterPaint()],
+    plugins: [tailwindcss()],
     // Every schema module gets zod through lib/zod, which turns zod's eval-based JIT off first (see lib/zod/jitless.ts).
     resolve: {
       alias: [

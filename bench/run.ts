@@ -16,7 +16,6 @@ import { toIsoDay } from '../lib/domain';
 const todayIso = () => toIsoDay(new Date());
 import { customerName, generatePortfolio, scales, type Scale } from './generate';
 import { makeBackup } from '../lib/transfer';
-import { FIRST_COPY_KEY } from '../components/popup/firstCopy';
 import { agingReport } from '../lib/ledger';
 import { suggestNext } from '../lib/playbook';
 import { defaultSettings, type AccountSnapshot } from '../lib/domain';
@@ -167,15 +166,20 @@ async function rawIdb(l: Launched): Promise<Record<string, Stat>> {
  * over an ordinary page in front), and reads the figures from inside it over the DevTools protocol once it has
  * painted, then closes it. Otherwise the popup is opened as a tab, which Playwright drives directly.
  *
- * Open extension pages keep painted summaries for today and the next two days beside the popup's copy of its rows
- * (components/popup/paintedSummary.ts), so most opens paint one of those. With `computed`, every open is made to
- * compute its summary from the rows instead, as the first open after the data changed with no extension page
- * open, or after three days away, does: the stored summaries are removed before each open, from an extension page
- * that does not keep them (badge.html).
+ * The floor, measured in the same run and the same way: a blank extension page (one line of text, no script) opened
+ * as the toolbar popup (`chrome.action.setPopup` points the action at it for those opens) or as a tab. The bench
+ * writes that page into the built extension before launching it (it is not part of the product).
  */
 type PopupStat = Stat & { afterDomInteractive: Stat; from: Record<string, number> };
 
-/** Runs in the popup: the first figure's paint, domInteractive, and what the first paint was painted from. */
+const BLANK_PAGE = 'bench-blank.html';
+/** The floor page: the same head as popup.html, one line of text with an Element Timing name, no script. */
+function writeBlankPage(dir: string): void {
+  writeFileSync(join(dir, BLANK_PAGE), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Huikuan</title></head>'
+    + '<body><p elementtiming="portfolio-total" style="width:380px">Huikuan</p></body></html>');
+}
+
+/** Runs in the popup: the first figure's paint, domInteractive, and what the first paint painted from. */
 const POPUP_FIGURES = `new Promise((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error('no portfolio figure painted within 10 s')), 10000);
   new PerformanceObserver((list, o) => {
@@ -184,23 +188,20 @@ const POPUP_FIGURES = `new Promise((resolve, reject) => {
     if (e === undefined) return;
     o.disconnect();
     clearTimeout(timer);
-    window.__huikuanPopupFirstPaint.then((h) => resolve(JSON.stringify([e, performance.getEntriesByType('navigation')[0].domInteractive, h.paint.from ?? 'none'])));
+    const from = document.getElementById('summary')?.dataset.firstPaintDone ?? 'blank';
+    resolve(JSON.stringify([e, performance.getEntriesByType('navigation')[0].domInteractive, from]));
   }).observe({ type: 'element', buffered: true });
 })`;
 
-async function popupFirstPaint(l: Launched, opts: { computed?: boolean; toolbar?: boolean } = {}): Promise<PopupStat> {
+async function popupFirstPaint(l: Launched, opts: { page?: string; toolbar?: boolean } = {}): Promise<PopupStat> {
+  const page = opts.page ?? 'popup.html';
   const times: number[] = [];
   const own: number[] = [];
   const from: Record<string, number> = {};
-  const helper = opts.computed ? await l.openPage('badge.html') : undefined;
-  const toolbar = opts.toolbar ? await toolbarPopups(l) : undefined;
+  const toolbar = opts.toolbar ? await toolbarPopups(l, page) : undefined;
+  if (toolbar) await l.worker.evaluate(`chrome.action.setPopup({ popup: ${JSON.stringify(page)} })`);
   try {
     for (let i = 0; i < RUNS; i++) {
-      // The copy's item is its rows' line, then the painted summaries' line (components/popup/firstCopy.ts).
-      await helper?.evaluate((key) => {
-        const item = localStorage.getItem(key);
-        if (item) localStorage.setItem(key, item.split('\n')[0]);
-      }, FIRST_COPY_KEY);
       let figures: string;
       if (toolbar) {
         const popup = await toolbar.open();
@@ -210,10 +211,10 @@ async function popupFirstPaint(l: Launched, opts: { computed?: boolean; toolbar?
           await popup.close();
         }
       } else {
-        const page = await l.context.newPage();
-        await page.goto(`chrome-extension://${l.extensionId}/popup.html`, { waitUntil: 'commit' });
-        figures = await page.evaluate(POPUP_FIGURES) as string;
-        await page.close();
+        const tab = await l.context.newPage();
+        await tab.goto(`chrome-extension://${l.extensionId}/${page}`, { waitUntil: 'commit' });
+        figures = await tab.evaluate(POPUP_FIGURES) as string;
+        await tab.close();
       }
       const [paint, interactive, source] = JSON.parse(figures) as [number, number, string];
       times.push(paint);
@@ -221,8 +222,8 @@ async function popupFirstPaint(l: Launched, opts: { computed?: boolean; toolbar?
       from[source] = (from[source] ?? 0) + 1;
     }
   } finally {
+    if (toolbar) await l.worker.evaluate(`chrome.action.setPopup({ popup: 'popup.html' })`);
     await toolbar?.dispose();
-    await helper?.close();
   }
   return { ...stat(times), afterDomInteractive: stat(own), from };
 }
@@ -413,6 +414,7 @@ function nodeTimings(scale: Scale) {
 const previous = partial ? (() => { try { return JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as Record<string, unknown>; } catch { return {}; } })() : {};
 const save = () => writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ ...previous, ...results }, null, 2));
 let lastSeeded: Scale | undefined;
+writeBlankPage(extensionDir);
 const l = await launchExtension({ headless: true, args: ['--enable-precise-memory-info'], clock: 'real' });
 try {
   results.readPageMs = want('readpage') ? await readPageTimes(l) : previous.readPageMs;
@@ -428,8 +430,9 @@ try {
     if (want('raw')) v.rawIdbRecordsPerSec = await rawIdb(l);
     if (want('popup')) {
       v.popupFirstPaintMs = await popupFirstPaint(l, { toolbar: true });
+      v.blankToolbarFirstPaintMs = await popupFirstPaint(l, { toolbar: true, page: BLANK_PAGE });
       v.popupTabFirstPaintMs = await popupFirstPaint(l);
-      v.popupComputedFirstPaintMs = await popupFirstPaint(l, { toolbar: true, computed: true });
+      v.blankTabFirstPaintMs = await popupFirstPaint(l, { page: BLANK_PAGE });
     }
     if (want('badge')) v.badgeMs = await badgeLatency(l, scale.customers);
     if (want('panel')) v.sidePanelSwitchMs = await sidePanelSwitch(l, scale.customers);
@@ -466,9 +469,14 @@ for (const [label, v] of Object.entries(results.scales as Record<string, Record<
   const sources = (p: PopupStat | undefined) => Object.entries(p?.from ?? {}).map(([k, n]) => `${n}× ${k}`).join(', ');
   const popupLine = (label: string, p: PopupStat | undefined, target = '') =>
     console.log(`  ${label.padEnd(27)}${fmt(p)}${target}; of which after domInteractive ${fmt(p?.afterDomInteractive)}; painted from ${sources(p)}`);
+  const ratio = (a: unknown, b: unknown) => ((a as Stat | undefined)?.median && (b as Stat | undefined)?.median
+    ? ((a as Stat).median / (b as Stat).median).toFixed(2) : '—');
   popupLine('toolbar popup first paint', v.popupFirstPaintMs as PopupStat | undefined, ' (target ≤ 150)');
+  popupLine('  floor: blank page as popup', v.blankToolbarFirstPaintMs as PopupStat | undefined);
+  console.log(`  popup ÷ floor              ${ratio(v.popupFirstPaintMs, v.blankToolbarFirstPaintMs)}× (target ≤ 1.3 at 10k / 200k)`);
   popupLine('  … opened as a tab', v.popupTabFirstPaintMs as PopupStat | undefined);
-  popupLine('  … computed on open', v.popupComputedFirstPaintMs as PopupStat | undefined);
+  popupLine('  floor: blank page as a tab', v.blankTabFirstPaintMs as PopupStat | undefined);
+  console.log(`  tab ÷ floor                ${ratio(v.popupTabFirstPaintMs, v.blankTabFirstPaintMs)}×`);
   console.log(`  record DOM → badge         ${fmt(v.badgeMs as Stat)} (target ≤ 100)${(v.badgeMs as { missed?: number } | undefined)?.missed ? `, ${(v.badgeMs as { missed: number }).missed} runs never painted` : ''}`);
   console.log(`  side panel switch          ${fmt(v.sidePanelSwitchMs as Stat)} (target ≤ 100)`);
   console.log(`  agingReport (${v.agingItems} items) ${fmt(v.agingMs as Stat)}; suggestNext ${fmt(v.suggestNextMs as Stat, 'ms', 2)}`);
