@@ -1,19 +1,21 @@
 /**
- * The popup's summary — header and aging per currency — as plain DOM. It is the only renderer of the summary: the
- * first-paint script (./firstPaint.ts) paints it from the mirrored meta rows before any module has loaded, and the
- * live popup (./LiveSummary.tsx) repaints it from its live query whenever the rows change. No React, i18next, Dexie
- * or Zod, so the first-paint script stays small; text goes in through textContent only.
+ * The popup's summary — header, then per currency outstanding / overdue, the aging bar and DSO, Best Possible DSO,
+ * ADD and CEI — as plain DOM. The only renderer of the summary: the first-paint script (./firstPaint.ts) paints it
+ * from the mirrored meta rows before any module has loaded, and the live popup (./LiveSummary.tsx) repaints it when
+ * the rows change. No React, i18next, Dexie or Zod, so that script stays small; text goes in through textContent.
  */
 import type { Lang } from '@/lib/domain';
 import type { PortfolioAggregate } from '@/lib/db/portfolio';
 import type { MetaRows } from '@/lib/db/metaMirror';
-import { DEFAULT_BUCKET_DAYS } from '@/lib/ledger/aging';
+import { type AgingBucket, DEFAULT_BUCKET_DAYS } from '@/lib/ledger/aging';
+import { metricFormulas } from '@/lib/ledger/metrics';
 import { browserLang, pickLang } from '@/lib/i18n/lang';
 import { common } from '@/lib/i18n/common';
 import { popup } from '@/lib/i18n/popup';
+import { formatMoney, formatNumber, formatPercent } from '@/lib/format';
 import { agingColor, agingTextOn } from '@/components/aging/colors';
-import { type Translate, agingSegments, currencyHead, metricViews } from './agingView';
-import { portfolioFigures } from './metrics';
+import { type Translate, bucketLabel } from '@/components/aging/bucketLabel';
+import { type CurrencyFigures, portfolioFigures } from './metrics';
 import summaryCss from './summary.css?inline';
 
 /** The aggregate as the summary may trust it: the shape lib/db/portfolio.ts writes, else nothing. */
@@ -46,20 +48,77 @@ export function plainTranslate(lang: Lang): Translate {
   };
 }
 
-type Attrs = Record<string, string | number | boolean | undefined>;
-
-function h(tag: string, attrs: Attrs, ...children: Array<Node | string>): HTMLElement {
+function h(tag: string, attrs: Record<string, string | number | undefined>, ...children: Array<Node | string>): HTMLElement {
   const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== false) el.setAttribute(k, v === true ? '' : String(v));
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, String(v));
   el.append(...children);
   return el;
 }
 
-const colors = (index: number) => ({ background: agingColor(index), color: agingTextOn[Math.min(index, agingTextOn.length - 1)] });
-
 function openOptionsPage(): void {
   const c = (globalThis as { chrome?: { runtime?: { openOptionsPage?: () => unknown } } }).chrome;
   void c?.runtime?.openOptionsPage?.();
+}
+
+let tipIds = 0;
+
+/** The bar and its legend: every segment carries its label and share (colour is never the only carrier). */
+function agingStack(row: CurrencyFigures, buckets: AgingBucket[], t: Translate, lang: Lang, label: string): HTMLElement {
+  const total = row.amounts.reduce((a, b) => a + Math.max(0, b), 0);
+  const segs = buckets.map((b, i) => {
+    const minor = row.amounts[i] ?? 0;
+    const share = total > 0 ? Math.max(0, minor) / total : 0;
+    return { key: b.key, i, minor, share, label: bucketLabel(b, t), pct: formatPercent(share, lang) };
+  });
+  const bar = h('div', { role: 'img', 'aria-label': label, class: 'flex h-4 w-full overflow-hidden rounded bg-stone-100' },
+    ...segs.filter((s) => s.share > 0).map((s) => {
+      const seg = h('div', { title: t('popup:aging.segment', { bucket: s.label, amount: formatMoney(s.minor, row.currency, lang), share: s.pct }), class: 'h-full' });
+      Object.assign(seg.style, { width: `${s.share * 100}%`, background: agingColor(s.i), color: agingTextOn[Math.min(s.i, agingTextOn.length - 1)] });
+      return seg;
+    }));
+  const legend = h('ul', { class: 'mt-1 grid grid-cols-2 gap-x-2 text-xs', 'aria-label': label }, ...segs.map((s) => {
+    const swatch = h('span', { 'aria-hidden': 'true', class: 'inline-block h-2 w-2 shrink-0 rounded-sm' });
+    swatch.style.background = agingColor(s.i);
+    return h('li', { class: 'flex items-center gap-1', 'data-bucket': s.key, 'data-minor': s.minor }, swatch,
+      h('span', { class: 'truncate', title: formatMoney(s.minor, row.currency, lang) }, `${s.label}: ${formatMoney(s.minor, row.currency, lang, { compact: true })} · ${s.pct}`));
+  }));
+  return h('div', { class: 'mt-2' }, bar, legend);
+}
+
+function metrics(row: CurrencyFigures, t: Translate, lang: Lang): HTMLElement {
+  const days = (v: number | undefined) => (v === undefined ? '—' : t('popup:metrics.days', { value: formatNumber(v, lang, 0) }));
+  const items = [
+    ['dso', days(row.dso), row.dso], ['bpdso', days(row.bpdso), row.bpdso], ['add', days(row.add), row.add],
+    ['cei', row.cei === undefined ? '—' : formatPercent(row.cei / 100, lang), row.cei],
+  ] as const;
+  return h('dl', { class: 'mt-2 grid grid-cols-4 gap-1 text-center', 'aria-label': t('popup:metrics.heading', { currency: row.currency }) },
+    ...items.map(([key, value, raw]) => {
+      const formula = metricFormulas[key][lang] + (raw === undefined ? ` ${t('popup:metrics.notAvailable')}` : '');
+      const tip = t('popup:metrics.tooltip', { name: t(`popup:metrics.names.${key}`), value, formula });
+      const id = `summary-tip-${tipIds++}`;
+      return h('div', { class: 'rounded bg-stone-50 px-1 py-0.5' },
+        h('dt', { class: 'text-xs text-stone-600' }, t(`popup:metrics.${key}`)),
+        h('dd', { class: 'text-sm font-medium tabular-nums', title: tip, 'aria-describedby': id, tabindex: 0, 'data-metric': key }, value),
+        h('span', { id, hidden: '' }, tip));
+    }));
+}
+
+function currencyBlock(row: CurrencyFigures, buckets: AgingBucket[], t: Translate, lang: Lang): HTMLElement {
+  const cur = row.currency;
+  return h('div', { class: 'rounded-md border border-stone-200 p-2', 'data-currency': cur },
+    h('div', { class: 'flex items-baseline justify-between gap-2' },
+      h('div', {},
+        h('div', { class: 'text-xs text-stone-600' }, `${t('popup:aging.outstanding')} · ${cur}`),
+        // Element Timing reports when this figure was painted: what `npm run bench` measures.
+        h('div', { class: 'text-xl font-semibold tabular-nums', 'data-testid': `portfolio-total-${cur}`, 'data-minor': row.total, elementtiming: 'portfolio-total' },
+          formatMoney(row.total, cur, lang))),
+      h('div', { class: 'text-right' },
+        h('div', { class: 'text-xs text-stone-600' }, t('popup:aging.overdue')),
+        h('div', { class: 'font-semibold tabular-nums text-red-800', 'data-testid': `portfolio-overdue-${cur}`, 'data-minor': row.overdue },
+          formatMoney(row.overdue, cur, lang)),
+        h('div', { class: 'text-xs text-stone-700' }, t('popup:aging.overdueShare', { share: formatPercent(row.overdueShare, lang) })))),
+    agingStack(row, buckets, t, lang, t('popup:aging.barLabel', { currency: cur })),
+    metrics(row, t, lang));
 }
 
 export interface SummaryInput {
@@ -67,48 +126,6 @@ export interface SummaryInput {
   asOf: string;
   /** Show only this currency (the worklist's currency filter). */
   currency?: string;
-}
-
-let tipIds = 0;
-
-function currencyBlock(row: ReturnType<typeof portfolioFigures>['rows'][number], buckets: ReturnType<typeof portfolioFigures>['buckets'],
-  t: Translate, lang: Lang): HTMLElement {
-  const cur = row.currency;
-  const head = currencyHead(row, t, lang);
-  const segs = agingSegments(row, buckets, t, lang);
-  const bar = h('div', { role: 'img', 'aria-label': head.barLabel, class: 'flex h-4 w-full overflow-hidden rounded bg-stone-100' },
-    ...segs.filter((s) => s.share > 0).map((s) => {
-      const seg = h('div', { title: s.title, class: 'h-full' });
-      Object.assign(seg.style, { width: `${s.share * 100}%`, ...colors(s.index) });
-      return seg;
-    }));
-  const legend = h('ul', { class: 'mt-1 grid grid-cols-2 gap-x-2 text-xs', 'aria-label': head.barLabel },
-    ...segs.map((s) => {
-      const swatch = h('span', { 'aria-hidden': 'true', class: 'inline-block h-2 w-2 shrink-0 rounded-sm' });
-      swatch.style.background = agingColor(s.index);
-      return h('li', { class: 'flex items-center gap-1', 'data-bucket': s.key, 'data-minor': s.minor },
-        swatch, h('span', { class: 'truncate', title: s.amount }, s.legend));
-    }));
-  const metrics = h('dl', { class: 'mt-2 grid grid-cols-4 gap-1 text-center', 'aria-label': head.metricsLabel },
-    ...metricViews(row, t, lang).map((m) => {
-      const id = `summary-tip-${tipIds++}`;
-      return h('div', { class: 'rounded bg-stone-50 px-1 py-0.5' },
-        h('dt', { class: 'text-xs text-stone-600' }, m.name),
-        h('dd', { class: 'text-sm font-medium tabular-nums', title: m.tip, 'aria-describedby': id, tabindex: 0, 'data-metric': m.key }, m.value),
-        h('span', { id, hidden: true }, m.tip));
-    }));
-  return h('div', { class: 'rounded-md border border-stone-200 p-2', 'data-currency': cur },
-    h('div', { class: 'flex items-baseline justify-between gap-2' },
-      h('div', {},
-        h('div', { class: 'text-xs text-stone-600' }, head.outstanding),
-        // Element Timing reports when this figure was painted: what `npm run bench` measures.
-        h('div', { class: 'text-xl font-semibold tabular-nums', 'data-testid': `portfolio-total-${cur}`, 'data-minor': row.total, elementtiming: 'portfolio-total' }, head.total)),
-      h('div', { class: 'text-right' },
-        h('div', { class: 'text-xs text-stone-600' }, head.overdueLabel),
-        h('div', { class: 'font-semibold tabular-nums text-red-800', 'data-testid': `portfolio-overdue-${cur}`, 'data-minor': row.overdue }, head.overdue),
-        h('div', { class: 'text-xs text-stone-700' }, head.overdueShare))),
-    h('div', { class: 'mt-2' }, bar, legend),
-    metrics);
 }
 
 /** The summary's DOM, or undefined when there is nothing to summarise (no store, an empty portfolio, a bad row). */
@@ -123,7 +140,6 @@ export function summaryElement(input: SummaryInput): HTMLElement | undefined {
   } catch {
     return undefined; // a row this code cannot summarise: the live popup validates and explains it
   }
-  const rows = input.currency ? figures.rows.filter((r) => r.currency === input.currency) : figures.rows;
   const settings = h('button', { type: 'button', class: 'rounded px-2 py-0.5 text-xs text-stone-700 hover:bg-stone-100' }, t('settings'));
   settings.addEventListener('click', openOptionsPage);
   return h('div', { class: 'space-y-2', 'data-testid': 'summary' },
@@ -131,7 +147,7 @@ export function summaryElement(input: SummaryInput): HTMLElement | undefined {
       h('h1', { class: 'text-base font-semibold' }, `${t('common:appName')} · ${t('title')}`), settings),
     h('section', { 'aria-labelledby': 'aging-h', class: 'space-y-2' },
       h('h2', { id: 'aging-h', class: 'sr-only' }, t('aging.heading')),
-      ...rows.map((row) => currencyBlock(row, figures.buckets, t, lang))));
+      ...figures.rows.filter((r) => !input.currency || r.currency === input.currency).map((r) => currencyBlock(r, figures.buckets, t, lang))));
 }
 
 export const SUMMARY_STYLE_ID = 'huikuan-summary-style';
@@ -143,19 +159,12 @@ export const SUMMARY_STYLE_ID = 'huikuan-summary-style';
  */
 export function paintSummary(host: HTMLElement, input: SummaryInput, css: string = summaryCss): boolean {
   const doc = host.ownerDocument;
-  const key = `${input.asOf}|${input.currency ?? ''}|${serialiseRows(input.rows)}`;
+  const key = JSON.stringify([input.asOf, input.currency ?? '', input.rows.settings ?? null, input.rows.portfolio ?? null]);
   if (host.dataset.summaryKey === key) return host.childElementCount > 0;
-  if (!doc.getElementById(SUMMARY_STYLE_ID)) {
-    const style = doc.createElement('style');
-    style.id = SUMMARY_STYLE_ID;
-    style.textContent = css;
-    doc.head.append(style);
-  }
+  if (!doc.getElementById(SUMMARY_STYLE_ID)) doc.head.append(Object.assign(doc.createElement('style'), { id: SUMMARY_STYLE_ID, textContent: css }));
   const el = summaryElement(input);
   doc.documentElement.lang = displaySettings(input.rows.settings).lang === 'zh' ? 'zh-CN' : 'en';
   host.dataset.summaryKey = key;
-  if (el) host.replaceChildren(el); else host.replaceChildren();
+  host.replaceChildren(...(el ? [el] : []));
   return !!el;
 }
-
-const serialiseRows = (rows: MetaRows) => JSON.stringify([rows.settings ?? null, rows.portfolio ?? null]);
