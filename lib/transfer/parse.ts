@@ -225,8 +225,8 @@ function skip(ctx: Context, row: number, kind: SkippedLine['kind'], label: strin
 
 const isBlank = (c: Cell | undefined) => c === undefined || (typeof c === 'string' && c.trim() === '');
 
-const PAYMENT_KIND = /^(payment|pmt|receive payment|deposit|customer payment|payment entry|cash receipt|receipt|dz|收款|收款单|预收|预收款|收款核销|回款|银行收款)/i;
-const CREDIT_KIND = /(credit|cr memo|贷项|红字|退货|折让|销售退回|^dg$)/i;
+const PAYMENT_KIND = /^(payment|pmt|receive payment|deposit|customer payment|payment entry|cash receipt|receipt|dz$|sr$|sa$|收款|收款单|预收|预收款|收款核销|回款|银行收款)/i;
+const CREDIT_KIND = /(credit|cr memo|贷项|红字|退货|折让|销售退回|^dg$|^sc$)/i;
 const DRAFT_STATUS = /^(draft|drafts|submitted|awaiting approval|pending approval|草稿|暂存|未提交|待审批)$/i;
 const VOID_STATUS = /^(void|voided|deleted|cancel|cancelled|canceled|作废|已作废|已删除|已取消|已撤销)$/i;
 /** Columns that only a line-item export has. */
@@ -406,6 +406,11 @@ function processRecord(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
     case 'header': skip(ctx, rowNo, 'header', rowLabel(cells)); return;
     case 'section': skip(ctx, rowNo, 'section', k.label); return;
     case 'group': {
+      // Ruler lines ("-----") and a block's other facts (SAP's company code, city) name no customer.
+      if (!/[\p{L}\p{N}]/u.test(k.label) || /^(company code|buchungskreis|city|ort|country|land|公司代码|城市|page|第\s*\d+\s*页)\b/i.test(k.label)) {
+        skip(ctx, rowNo, 'other', k.label);
+        return;
+      }
       const cur = labelCurrency(k.label, parseCurrency);
       if (cur) { ctx.groupCurrency = cur; skip(ctx, rowNo, 'group', k.label); return; }
       const name = /^(?:name|名称)\s*[:：]?\s*(.+)$/i.exec(k.label);
@@ -608,6 +613,7 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
       skip(ctx, rowNo, 'zero', invoiceNumber || rowLabel(cells));
       return;
     }
+    openMinor = amountOf('open');
     if (mapping.balance !== undefined && customer) {
       const bal = amountOf('balance');
       if (bal !== undefined) ctx.lastBalance.set(customer.name, { currency: cur, minor: bal });
@@ -686,6 +692,14 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
     // A payment on an aging report is money received and not yet applied: a credit on the customer's account.
     openAbs = undefined;
     paidMinor = undefined;
+  }
+  if (kind === 'credit-note' && !isPayment && (openAbs !== undefined || paidMinor)) {
+    // What an aging report's invoices are still open by already has the applied part of a credit memo taken off:
+    // only its unapplied rest is a credit still to come.
+    amount = openAbs ?? Math.max(0, amount! - (paidMinor ?? 0));
+    openAbs = undefined;
+    paidMinor = undefined;
+    if (amount === 0) { skip(ctx, rowNo, 'zero', invoiceNumber); return; }
   }
   if (paidMinor === undefined && openAbs !== undefined && mainField !== 'open') paidMinor = Math.max(0, amount! - openAbs);
   if (paidMinor === undefined && openAbs === undefined && settledDate

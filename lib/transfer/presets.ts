@@ -6,8 +6,8 @@
  * two or three rows are joined top to bottom first ("借方" over "本币" is "借方本币"; lib/transfer/report.ts).
  *
  * `basis` says how we know the layout: 'sample' — checked against a file or example the vendor publishes;
- * 'source' — read from the exporter's own public code; 'documentation' — from the vendor's help pages only.
- * The README lists them.
+ * 'source' — read from the exporter's own public code; 'unverified' — the report's columns as the product prints
+ * them to our knowledge, not checked against a published file or its code (the README lists which is which).
  */
 import { foldWidth, type DateOrder } from './values';
 
@@ -31,7 +31,7 @@ export interface Preset {
   currency?: string;
   /** A settled date without a paid/open column means the document was paid in full. */
   settledMeansPaid?: boolean;
-  basis?: 'sample' | 'source' | 'documentation';
+  basis?: 'sample' | 'source' | 'unverified';
   /** Where the layout was learnt (shown in the README). */
   source?: string;
 }
@@ -105,8 +105,8 @@ export const presets: Preset[] = [
       open: ['openbalance'], contractRef: ['pono', 'po#'],
     },
     dateOrder: 'mdy',
-    basis: 'documentation',
-    source: 'QuickBooks Desktop help, "A/R Aging Detail" report (Type, Date, Num, P. O. #, Name, Terms, Due Date, Class, Aging, Open Balance)',
+    basis: 'unverified',
+    source: '"A/R Aging Detail" report (Type, Date, Num, P. O. #, Name, Terms, Due Date, Class, Aging, Open Balance)',
   },
   {
     id: 'quickbooks-ar-aging-detail',
@@ -117,8 +117,8 @@ export const presets: Preset[] = [
       dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], currency: ['currency'],
     },
     dateOrder: 'mdy',
-    basis: 'documentation',
-    source: 'QuickBooks Online help, "A/R Aging Detail" report and its Excel/CSV export',
+    basis: 'unverified',
+    source: '"A/R Aging Detail" report and its Excel/CSV export',
   },
   {
     id: 'quickbooks-open-invoices',
@@ -129,8 +129,8 @@ export const presets: Preset[] = [
       dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], currency: ['currency'],
     },
     dateOrder: 'mdy',
-    basis: 'documentation',
-    source: 'QuickBooks Online help, "Open Invoices" report (grouped by customer, "Total for …" lines)',
+    basis: 'unverified',
+    source: '"Open Invoices" report (grouped by customer, "Total for …" lines)',
   },
   {
     id: 'quickbooks-invoice-list',
@@ -141,8 +141,8 @@ export const presets: Preset[] = [
       dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], status: ['status'], currency: ['currency'],
     },
     dateOrder: 'mdy',
-    basis: 'documentation',
-    source: 'QuickBooks Online help, "Invoice List" report',
+    basis: 'unverified',
+    source: '"Invoice List" report',
   },
   {
     id: 'xero-invoices',
@@ -154,8 +154,8 @@ export const presets: Preset[] = [
       open: ['invoiceamountdue', 'amountdue'], currency: ['currency', 'currencycode'], contractRef: ['reference'],
     },
     dateOrder: 'dmy',
-    basis: 'documentation',
-    source: 'Xero help, "Export invoices" CSV (one row per invoice line: *ContactName, *InvoiceNumber, Reference, *InvoiceDate, *DueDate, Total, InvoiceAmountPaid, InvoiceAmountDue, Description, Quantity, UnitAmount, LineAmount, Currency, Type, Status)',
+    basis: 'unverified',
+    source: '"Export invoices" CSV (one row per invoice line: *ContactName, *InvoiceNumber, Reference, *InvoiceDate, *DueDate, Total, InvoiceAmountPaid, InvoiceAmountDue, Description, Quantity, UnitAmount, LineAmount, Currency, Type, Status)',
   },
   {
     id: 'xero-aged-receivables-summary',
@@ -163,8 +163,8 @@ export const presets: Preset[] = [
     signature: ['contact', 'current', 'older', 'total'],
     columns: { customerName: ['contact'], open: ['total'] },
     dateOrder: 'dmy',
-    basis: 'documentation',
-    source: 'Xero help, "Aged Receivables Summary" (Contact, Current, < 1 Month, 1 Month, 2 Months, 3 Months, Older, Total)',
+    basis: 'unverified',
+    source: '"Aged Receivables Summary" (Contact, Current, < 1 Month, 1 Month, 2 Months, 3 Months, Older, Total)',
   },
   {
     id: 'xero-aged-receivables',
@@ -189,8 +189,8 @@ export const presets: Preset[] = [
       currency: ['currencycode'], contractRef: ['purchaseorder', 'ponumber'],
     },
     dateOrder: 'ymd',
-    basis: 'documentation',
-    source: 'Zoho Books help, "Export Invoices" (one row per item: Invoice Date, Invoice Number, Invoice Status, Customer Name, Due Date, Currency Code, Item Name, Item Total, Total, Balance)',
+    basis: 'unverified',
+    source: '"Export Invoices" (one row per item: Invoice Date, Invoice Number, Invoice Status, Customer Name, Due Date, Currency Code, Item Name, Item Total, Total, Balance)',
   },
   {
     id: 'sage-aged-debtors',
@@ -202,8 +202,8 @@ export const presets: Preset[] = [
     },
     dateOrder: 'dmy',
     currency: 'GBP',
-    basis: 'documentation',
-    source: 'Sage 50 Accounts (UK) help, "Aged Debtors Analysis (Detailed)" report (A/C, Name, Type, Date, Ref, Details, Balance, Future, Current, Period 1–3, Older)',
+    basis: 'unverified',
+    source: '"Aged Debtors Analysis (Detailed)" report (A/C, Name, Type, Date, Ref, Details, Balance, Future, Current, Period 1–3, Older)',
   },
   {
     id: 'netsuite-ar-aging-detail',
@@ -214,8 +214,8 @@ export const presets: Preset[] = [
       dueDate: ['duedatereceiveby'], amount: ['amount'], open: ['openbalance', 'amountremaining'], currency: ['currency'],
     },
     dateOrder: 'mdy',
-    basis: 'documentation',
-    source: 'Oracle NetSuite help, "A/R Aging Detail" report (Type, Date, Document Number, Name, Due Date/Receive By, Age, Open Balance)',
+    basis: 'unverified',
+    source: '"A/R Aging Detail" report (Type, Date, Document Number, Name, Due Date/Receive By, Age, Open Balance)',
   },
   {
     id: 'dynamics-bc-customer-ledger',
@@ -227,8 +227,8 @@ export const presets: Preset[] = [
       currency: ['currencycode'], contractRef: ['externaldocumentno'],
     },
     dateOrder: 'mdy',
-    basis: 'source',
-    source: 'microsoft/BCApps, page 25 "Customer Ledger Entries" field captions (Posting Date, Document Type, Document No., Customer No., Customer Name, Currency Code, Original Amount, Remaining Amount, Due Date, Open); "Open in Excel"',
+    basis: 'unverified',
+    source: 'Business Central page 25 "Customer Ledger Entries" opened in Excel (Posting Date, Document Type, Document No., Customer No., Customer Name, Currency Code, Original Amount, Remaining Amount, Due Date, Open); "Open in Excel"',
   },
   {
     id: 'odoo-aged-partner-balance',
@@ -250,8 +250,8 @@ export const presets: Preset[] = [
       credit: ['credit'], open: ['residualamount', 'amountresidual', 'amountdue'], currency: ['currency'],
     },
     dateOrder: 'ymd',
-    basis: 'source',
-    source: 'odoo/odoo, addons/account/models/account_move_line.py field labels (Journal Entry, Partner, Due Date, Debit, Credit, Residual Amount) as the Journal Items list exports them',
+    basis: 'unverified',
+    source: 'Odoo Accounting "Journal Items" list exported (Journal Entry, Partner, Due Date, Debit, Credit, Residual Amount) as the Journal Items list exports them',
   },
   {
     id: 'erpnext-accounts-receivable',
@@ -276,8 +276,8 @@ export const presets: Preset[] = [
       currency: ['lcurr', 'curr'], contractRef: ['assignment'], settledDate: ['clearing'],
     },
     dateOrder: 'dmy',
-    basis: 'documentation',
-    source: 'SAP Help Portal, FBL5N "Customer Line Item Display" ALV field short labels (St, Assignment, DocumentNo, Type, Doc. Date, Net due dt, Amt in loc.cur., LCurr)',
+    basis: 'unverified',
+    source: 'FBL5N "Customer Line Item Display" ALV field short labels (St, Assignment, DocumentNo, Type, Doc. Date, Net due dt, Amt in loc.cur., LCurr)',
   },
   {
     id: 'sap-fbl5n',
@@ -290,8 +290,8 @@ export const presets: Preset[] = [
       contractRef: ['assignment'], settledDate: ['clearingdate'],
     },
     dateOrder: 'dmy',
-    basis: 'documentation',
-    source: 'SAP Help Portal, FBL5N "Customer Line Item Display" long field labels (Assignment, Document Number, Document Type, Document Date, Net Due Date, Amount in Local Currency, Local Currency)',
+    basis: 'unverified',
+    source: 'FBL5N "Customer Line Item Display" long field labels (Assignment, Document Number, Document Type, Document Date, Net Due Date, Amount in Local Currency, Local Currency)',
   },
   {
     id: 'kingdee-k3-ar-detail',
@@ -302,8 +302,8 @@ export const presets: Preset[] = [
       kind: ['单据类型'], issueDate: ['单据日期', '日期'], dueDate: ['收款日期', '到期日'], amount: ['借方发生金额'], paid: ['借方已结金额'],
       open: ['借方未结金额'], credit: ['贷方发生金额'], currency: ['币别'],
     },
-    basis: 'documentation',
-    source: '金蝶 K/3 WISE 帮助「应收款明细表」（借方/贷方 下分 发生/已结/未结，再分 金额/本币 三行表头）',
+    basis: 'unverified',
+    source: '金蝶 K/3 WISE 「应收款明细表」（借方/贷方 下分 发生/已结/未结，再分 金额/本币 三行表头）',
   },
   {
     id: 'kingdee-kis-ar-detail',
@@ -313,8 +313,8 @@ export const presets: Preset[] = [
       customerName: ['客户', '客户名称'], customerId: ['客户编码'], invoiceNumber: ['单据编号'], kind: ['单据类型'],
       issueDate: ['单据日期', '日期'], dueDate: ['到期日期', '到期日'], debit: ['应收金额'], credit: ['实收金额'], balance: ['应收余额'],
     },
-    basis: 'documentation',
-    source: '金蝶精斗云 / KIS 帮助「应收账款明细表」（日期、单据编号、单据类型、客户、应收金额、实收金额、应收余额）',
+    basis: 'unverified',
+    source: '金蝶精斗云 / KIS 「应收账款明细表」（日期、单据编号、单据类型、客户、应收金额、实收金额、应收余额）',
   },
   {
     id: 'kingdee',
@@ -325,8 +325,8 @@ export const presets: Preset[] = [
       issueDate: ['业务日期', '单据日期'], dueDate: ['到期日'], amount: ['价税合计', '应收金额'], paid: ['已核销金额'],
       open: ['未核销金额'], currency: ['币别'], contractRef: ['合同号', '合同编号'],
     },
-    basis: 'documentation',
-    source: '金蝶云星空 帮助「应收单」列表字段（单据编号、业务日期、到期日、客户、币别、价税合计、已核销金额、未核销金额、单据状态）',
+    basis: 'unverified',
+    source: '金蝶云星空 「应收单」列表字段（单据编号、业务日期、到期日、客户、币别、价税合计、已核销金额、未核销金额、单据状态）',
   },
   {
     id: 'yonyou-u8-ar-ledger',
@@ -337,8 +337,8 @@ export const presets: Preset[] = [
       issueDate: ['日期', '单据日期'], dueDate: ['到期日', '到期日期'], debit: ['借方本币', '借方原币'], credit: ['贷方本币', '贷方原币'],
       balance: ['余额本币', '余额原币'], currency: ['币种'],
     },
-    basis: 'documentation',
-    source: '用友 U8 帮助「应收明细账 / 客户往来明细账」（客户 编码/名称、单据类型、单据号、到期日、借方/贷方/余额 下分 原币/本币，两行表头）',
+    basis: 'unverified',
+    source: '用友 U8 「应收明细账 / 客户往来明细账」（客户 编码/名称、单据类型、单据号、到期日、借方/贷方/余额 下分 原币/本币，两行表头）',
   },
   {
     id: 'yonyou-nc-reconciliation',
@@ -349,8 +349,8 @@ export const presets: Preset[] = [
       issueDate: ['单据日期', '日期'], dueDate: ['到期日', '到期日期'], debit: ['应收原币'], credit: ['收款原币'], balance: ['余额原币'],
       currency: ['币种'],
     },
-    basis: 'documentation',
-    source: '用友 NC / YonSuite 帮助「往来对账明细 / 应收明细账」（单据日期、单据类型、单据号、客户、币种、应收原币、收款原币、余额原币）',
+    basis: 'unverified',
+    source: '用友 NC / YonSuite 「往来对账明细 / 应收明细账」（单据日期、单据类型、单据号、客户、币种、应收原币、收款原币、余额原币）',
   },
   {
     id: 'yonyou',
@@ -361,8 +361,8 @@ export const presets: Preset[] = [
       issueDate: ['单据日期'], dueDate: ['到期日期'], amount: ['原币金额'], open: ['原币余额'], currency: ['币种'],
       contractRef: ['合同号'],
     },
-    basis: 'documentation',
-    source: '用友 U8 帮助「应收单」列表（客户名称、单据号、单据日期、到期日期、币种、原币金额、原币余额）',
+    basis: 'unverified',
+    source: '用友 U8 「应收单」列表（客户名称、单据号、单据日期、到期日期、币种、原币金额、原币余额）',
   },
   {
     id: 'inspur-ar-detail',
@@ -372,8 +372,8 @@ export const presets: Preset[] = [
       customerName: ['往来单位名称'], customerId: ['往来单位编号', '往来单位编码'], invoiceNumber: ['单据编号'], issueDate: ['单据日期', '业务日期'],
       dueDate: ['到期日期', '到期日'], amount: ['应收金额'], paid: ['已收金额'], open: ['未收金额', '余额'], currency: ['币种'],
     },
-    basis: 'documentation',
-    source: '浪潮 GS / PS 帮助「应收明细查询」（往来单位、单据编号、单据日期、到期日期、应收金额、已收金额、未收金额）',
+    basis: 'unverified',
+    source: '浪潮 GS / PS 「应收明细查询」（往来单位、单据编号、单据日期、到期日期、应收金额、已收金额、未收金额）',
   },
   {
     id: 'superdata-ar-detail',
@@ -383,8 +383,8 @@ export const presets: Preset[] = [
       customerName: ['客户名称'], customerId: ['客户编号'], invoiceNumber: ['单据号码'], kind: ['单据类型'], issueDate: ['日期', '单据日期'],
       dueDate: ['收款期限', '到期日期'], amount: ['应收金额'], paid: ['已收金额'], open: ['未收金额', '欠款金额'],
     },
-    basis: 'documentation',
-    source: '速达 帮助「应收款明细表」（日期、单据号码、客户名称、应收金额、已收金额、未收金额）',
+    basis: 'unverified',
+    source: '速达 「应收款明细表」（日期、单据号码、客户名称、应收金额、已收金额、未收金额）',
   },
   {
     id: 'grasp-ar-detail',
@@ -394,8 +394,8 @@ export const presets: Preset[] = [
       customerName: ['往来单位', '往来单位全名'], customerId: ['往来单位编号'], invoiceNumber: ['单据编号'], kind: ['单据类型'],
       issueDate: ['录单日期', '日期'], dueDate: ['收款期限', '到期日期'], debit: ['应收增加'], credit: ['应收减少'], balance: ['应收余额', '余额'],
     },
-    basis: 'documentation',
-    source: '管家婆 帮助「往来单位应收应付明细」（日期、单据编号、单据类型、往来单位、应收增加、应收减少、余额）',
+    basis: 'unverified',
+    source: '管家婆 「往来单位应收应付明细」（日期、单据编号、单据类型、往来单位、应收增加、应收减少、余额）',
   },
   {
     id: 'qiqi-ar-detail',
@@ -405,8 +405,8 @@ export const presets: Preset[] = [
       customerName: ['客户'], invoiceNumber: ['单据编号'], kind: ['单据类型'], issueDate: ['单据日期'], dueDate: ['到期日'],
       amount: ['应收金额'], paid: ['核销金额'], open: ['未核销金额'], currency: ['币种'],
     },
-    basis: 'documentation',
-    source: '企企通 / 企企 帮助「应收明细」（单据日期、单据编号、客户、应收金额、核销金额、未核销金额、到期日）',
+    basis: 'unverified',
+    source: '企企通 / 企企 「应收明细」（单据日期、单据编号、客户、应收金额、核销金额、未核销金额、到期日）',
   },
   generic,
 ];
