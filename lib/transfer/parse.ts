@@ -19,7 +19,7 @@
  */
 import type { Money } from '../domain';
 import { MESSAGES } from './decode';
-import { type Cell, type GridError, DELIMITERS, loadGrid } from './grid';
+import { type Cell, type GridError, loadGrid } from './grid';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits';
 import {
   type ColumnMapping, type LedgerField, type Preset, detectPreset, fieldLabels, genericPreset, headerKey, mapWithPreset,
@@ -202,6 +202,8 @@ interface Context {
   firstDue?: string;
   lastDue?: string;
   errorRows: Set<number>;
+  /** A grand total was read: what follows is the footer (or the next account's block). */
+  sawGrand?: boolean;
 }
 
 const REQUIRED: Array<{ label: string; group: RequiredColumnGroup; any: LedgerField[] }> = [
@@ -285,7 +287,15 @@ function setupContext(records: Cell[][], header: { first: number; last: number; 
     skipped: [], skippedCounts: {}, totals: [], open: new Map(), lastBalance: new Map(), customers: new Set(), customersByCurrency: new Map(),
     errorRows: new Set(),
   };
-  for (let i = 0; i < titleRows.length; i++) if (!isBlankRow(titleRows[i])) skip(ctx, i + 1, 'title', rowLabel(titleRows[i]));
+  for (let i = 0; i < titleRows.length; i++) {
+    if (isBlankRow(titleRows[i])) continue;
+    skip(ctx, i + 1, 'title', rowLabel(titleRows[i]));
+    // A block's customer named above the first header (SAP's list: "Customer 100045", "Name Müller GmbH").
+    const label = rowLabel(titleRows[i]);
+    const name = /^(?:name|名称)\s+(.+)$/i.exec(label);
+    if (name && ctx.group?.code) ctx.group = { name: name[1].trim(), code: ctx.group.code };
+    else if (/^(customer|kunde|客户|往来单位)\b/i.test(label) && !/line item|明细|列表/i.test(label)) ctx.group = groupCustomer(label);
+  }
   ctx.dateOrder = opts.dateOrder;
   if (!ctx.dateOrder) {
     const inferred = inferDateOrder(columnValues(sample, mapping, ['dueDate', 'issueDate', 'settledDate']));
@@ -333,7 +343,7 @@ type LineKind =
   | { type: 'header' }
   | { type: 'total'; kind: TotalKind; label: string }
   | { type: 'section'; label: string }
-  | { type: 'group'; label: string };
+  | { type: 'group'; label: string; footer?: boolean };
 
 const looksLikeDate = (s: string) => /^\d{4}[-/.年]\d{1,2}|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(s);
 const looksLikeAmount = (s: string) => /^[(（]?[-−]?[¥$€£]?\s*[\d,.]+\s*[-)）]?$/.test(s) && /\d/.test(s);
@@ -387,11 +397,18 @@ function lineKind(ctx: Context, cells: Cell[]): LineKind {
   if (doc) return { type: 'data' };
   const amounts = hasAmounts(ctx, cells);
   const cust = m.customerName === undefined ? '' : cellText(cells[m.customerName]);
-  const dated = [m.dueDate, m.issueDate].some((i) => i !== undefined && !isBlank(cells[i]));
+  const dated = [m.dueDate, m.issueDate].some((i) => {
+    const c = i === undefined ? undefined : cells[i];
+    if (c === undefined || isBlank(c)) return false;
+    const p = parseDateValue(c, ctx.dateOrder);
+    return p.ok || p.code === 'ambiguous';
+  });
   if (texts.length && texts.length <= 2 && nonBlank <= 3 && isSectionLabel(texts[0]) && !dated) return { type: 'section', label: texts[0] };
   if (!amounts && !dated && texts.length >= 1 && nonBlank <= 3) return { type: 'group', label: texts.join(' ') };
   // An unlabelled sum: amounts and nothing that names a document, a customer or a date.
   if (amounts && !dated && !cust && !texts.length && !ctx.summary) return { type: 'total', kind: 'subtotal', label: '' };
+  // A line without a document after the grand total is the report's footer (print time, basis, page).
+  if (ctx.sawGrand && m.invoiceNumber !== undefined && !ctx.summary) return { type: 'group', label: texts.join(' ') || rowLabel(cells), footer: true };
   return { type: 'data' };
 }
 
@@ -406,6 +423,7 @@ function processRecord(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
     case 'header': skip(ctx, rowNo, 'header', rowLabel(cells)); return;
     case 'section': skip(ctx, rowNo, 'section', k.label); return;
     case 'group': {
+      if (k.footer) { skip(ctx, rowNo, 'other', k.label); return; }
       // Ruler lines ("-----") and a block's other facts (SAP's company code, city) name no customer.
       if (!/[\p{L}\p{N}]/u.test(k.label) || /^(company code|buchungskreis|city|ort|country|land|公司代码|城市|page|第\s*\d+\s*页)\b/i.test(k.label)) {
         skip(ctx, rowNo, 'other', k.label);
@@ -421,6 +439,7 @@ function processRecord(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
     }
     case 'total':
       if (k.kind === 'balance-forward') { balanceForward(ctx, cells, rowNo, k.label, out); return; }
+      flush(ctx, out); // a total ends the document before it (and counts it in the currency's total)
       totalLine(ctx, cells, rowNo, k.kind, k.label);
       return;
     default:
@@ -439,7 +458,7 @@ function lineCurrency(ctx: Context, cells: Cell[], label: string): string | unde
   const i = ctx.mapping.currency;
   const fromCell = i === undefined ? undefined : parseCurrency(cellText(cells[i]));
   return fromCell ?? labelCurrency(label, parseCurrency) ?? ctx.groupCurrency
-    ?? (ctx.open.size === 1 ? [...ctx.open.keys()][0] : undefined) ?? defaultCurrency(ctx);
+    ?? (ctx.open.size === 1 ? [...ctx.open.keys()][0] : undefined) ?? defaultCurrency(ctx) ?? (ctx.open.size === 0 ? 'CNY' : undefined);
 }
 
 const defaultCurrency = (ctx: Context) => ctx.preset.currency ?? ctx.opts.currency;
@@ -450,6 +469,7 @@ function totalLine(ctx: Context, cells: Cell[], rowNo: number, kind: TotalKind, 
   const col = [m.open, m.balance, m.amount, m.lineAmount].find((i) => i !== undefined && !isBlank(cells[i]));
   const value = col === undefined || !currency ? undefined : amountIn(ctx, cells[col], currency);
   ctx.totals.push({ row: rowNo, kind, label, currency, value });
+  if (kind === 'grand') ctx.sawGrand = true;
   if (kind === 'subtotal' && /closing|ending|期末|cumul/i.test(label) && ctx.group && value !== undefined && currency) {
     ctx.lastBalance.set(ctx.group.name, { currency, minor: value });
   }
@@ -625,8 +645,20 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
     paidMinor = amountOf('paid');
     const credited = amountOf('credited');
     if (credited) paidMinor = (paidMinor ?? 0) + credited;
+    // A receipt in a report with an amount and a credit column (金蝶 K/3): nothing owed, something received.
+    const credit = !amount && mapping.credit !== undefined ? amountOf('credit') : undefined;
+    if (credit) { amount = credit; openMinor = undefined; paidMinor = undefined; if (!isCredit) isPayment = true; }
+  }
+  if (isPayment && amount !== undefined) {
+    // A payment's row carries its unapplied rest in the open column, and often nothing in the invoice amount.
+    amount = Math.abs(openMinor || amount || paidMinor || 0);
   }
 
+  if (amount === 0 && !errors.length && mainField !== 'lineAmount' && !ctx.ledgerMode) {
+    warnOnce(ctx, `zero${rowNo}`, `Row ${rowNo} has a zero amount and is skipped.`, { code: 'zero-amount', row: rowNo });
+    skip(ctx, rowNo, 'zero', invoiceNumber || rowLabel(cells));
+    return;
+  }
   // Dates. A credit (note or payment) without a due date takes its document date.
   const dateOf = (f: LedgerField, required: boolean): string | undefined => {
     const c = get(f);
@@ -997,13 +1029,11 @@ export async function parseLedgerChunks(input: Blob | string | ArrayBuffer | Uin
   let pending: Cell[][] = [];
   let recordIndex = 0;
   let piece: Piece | undefined = first.value;
-  let delimiter: string | undefined;
   while (piece && !failed) {
     if (signal?.aborted) { summary.aborted = true; break; }
     if (piece.kind === 'error') { failed = piece.error as LedgerError; break; }
     if (piece.kind !== 'text') break;
-    const parsed = piece.records(delimiter ?? DELIMITERS);
-    delimiter ??= parsed.delimiter;
+    const parsed = piece.records(piece.delimiter);
     const rows: LedgerRow[] = [];
     const errors: LedgerError[] = [];
     const sink: Out = { rows, errors };

@@ -109,18 +109,6 @@ export const presets: Preset[] = [
     source: '"A/R Aging Detail" report (Type, Date, Num, P. O. #, Name, Terms, Due Date, Class, Aging, Open Balance)',
   },
   {
-    id: 'quickbooks-ar-aging-detail',
-    label: { zh: 'QuickBooks Online 应收账龄明细', en: 'QuickBooks Online A/R Aging Detail' },
-    signature: ['transactiontype', 'num', 'duedate', 'pastdue', 'openbalance'],
-    columns: {
-      customerName: ['customerfullname', 'customer', 'name'], invoiceNumber: ['num'], kind: ['transactiontype'], issueDate: ['date'],
-      dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], currency: ['currency'],
-    },
-    dateOrder: 'mdy',
-    basis: 'unverified',
-    source: '"A/R Aging Detail" report and its Excel/CSV export',
-  },
-  {
     id: 'quickbooks-open-invoices',
     label: { zh: 'QuickBooks 未结发票', en: 'QuickBooks Open Invoices' },
     signature: ['transactiontype', 'num', 'terms', 'duedate', 'openbalance'],
@@ -131,6 +119,18 @@ export const presets: Preset[] = [
     dateOrder: 'mdy',
     basis: 'unverified',
     source: '"Open Invoices" report (grouped by customer, "Total for …" lines)',
+  },
+  {
+    id: 'quickbooks-ar-aging-detail',
+    label: { zh: 'QuickBooks Online 应收账龄明细', en: 'QuickBooks Online A/R Aging Detail' },
+    signature: ['transactiontype', 'num', 'duedate', 'pastdue', 'openbalance'],
+    columns: {
+      customerName: ['customerfullname', 'customer', 'name'], invoiceNumber: ['num'], kind: ['transactiontype'], issueDate: ['date'],
+      dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], currency: ['currency'],
+    },
+    dateOrder: 'mdy',
+    basis: 'unverified',
+    source: '"A/R Aging Detail" report and its Excel/CSV export',
   },
   {
     id: 'quickbooks-invoice-list',
@@ -195,9 +195,9 @@ export const presets: Preset[] = [
   {
     id: 'sage-aged-debtors',
     label: { zh: 'Sage 应收账龄（Aged Debtors）', en: 'Sage Aged Debtors' },
-    signature: ['a/c', 'name', 'type', 'ref', 'balance'],
+    signature: ['ac', 'name', 'type', 'ref', 'balance'],
     columns: {
-      customerId: ['a/c', 'ac'], customerName: ['name'], kind: ['type'], issueDate: ['date'], invoiceNumber: ['ref'],
+      customerId: ['ac'], customerName: ['name'], kind: ['type'], issueDate: ['date'], invoiceNumber: ['ref'],
       dueDate: ['duedate', 'due'], open: ['balance'],
     },
     dateOrder: 'dmy',
@@ -294,16 +294,60 @@ export const presets: Preset[] = [
     source: 'FBL5N "Customer Line Item Display" long field labels (Assignment, Document Number, Document Type, Document Date, Net Due Date, Amount in Local Currency, Local Currency)',
   },
   {
+    id: 'inspur-ar-detail',
+    label: { zh: '浪潮 应收明细', en: 'Inspur receivables detail' },
+    signature: ['往来单位名称', '单据编号', '应收金额', '已收金额'],
+    columns: {
+      customerName: ['往来单位名称'], customerId: ['往来单位编号', '往来单位编码'], invoiceNumber: ['单据编号'], issueDate: ['单据日期', '业务日期'],
+      dueDate: ['到期日期', '到期日'], amount: ['应收金额'], paid: ['已收金额'], open: ['未收金额', '余额'], currency: ['币种'],
+    },
+    basis: 'unverified',
+    source: '浪潮 GS / PS 「应收明细查询」（往来单位、单据编号、单据日期、到期日期、应收金额、已收金额、未收金额）',
+  },
+  {
+    id: 'superdata-ar-detail',
+    label: { zh: '速达 应收款明细', en: 'Superdata receivables detail' },
+    signature: ['客户名称', '单据号码', '应收金额', '已收金额'],
+    columns: {
+      customerName: ['客户名称'], customerId: ['客户编号'], invoiceNumber: ['单据号码'], kind: ['单据类型'], issueDate: ['日期', '单据日期'],
+      dueDate: ['收款期限', '到期日期'], amount: ['应收金额'], paid: ['已收金额'], open: ['未收金额', '欠款金额'],
+    },
+    basis: 'unverified',
+    source: '速达 「应收款明细表」（日期、单据号码、客户名称、应收金额、已收金额、未收金额）',
+  },
+  {
+    id: 'grasp-ar-detail',
+    label: { zh: '管家婆 往来单位应收明细', en: 'Grasp (管家婆) receivables detail' },
+    signature: ['往来单位', '单据编号', '应收增加', '应收减少'],
+    columns: {
+      customerName: ['往来单位', '往来单位全名'], customerId: ['往来单位编号'], invoiceNumber: ['单据编号'], kind: ['单据类型'],
+      issueDate: ['录单日期', '日期'], dueDate: ['收款期限', '到期日期'], debit: ['应收增加'], credit: ['应收减少'], balance: ['应收余额', '余额'],
+    },
+    basis: 'unverified',
+    source: '管家婆 「往来单位应收应付明细」（日期、单据编号、单据类型、往来单位、应收增加、应收减少、余额）',
+  },
+  {
+    id: 'qiqi-ar-detail',
+    label: { zh: '企企 应收明细', en: 'Qiqi receivables detail' },
+    signature: ['客户', '单据编号', '应收金额', '核销金额', '未核销金额'],
+    columns: {
+      customerName: ['客户'], invoiceNumber: ['单据编号'], kind: ['单据类型'], issueDate: ['单据日期'], dueDate: ['到期日'],
+      amount: ['应收金额'], paid: ['核销金额'], open: ['未核销金额'], currency: ['币种'],
+    },
+    basis: 'unverified',
+    source: '企企通 / 企企 「应收明细」（单据日期、单据编号、客户、应收金额、核销金额、未核销金额、到期日）',
+  },
+  {
     id: 'kingdee-k3-ar-detail',
     label: { zh: '金蝶 K/3 WISE 应收款明细表', en: 'Kingdee K/3 WISE receivables detail' },
-    signature: ['借方发生金额', '贷方已结金额'],
+    signature: ['借方发生金额', '借方未结金额'],
     columns: {
       customerName: ['核算项目名称', '客户名称', '客户'], customerId: ['核算项目代码', '客户代码'], invoiceNumber: ['单据号', '单据编号'],
       kind: ['单据类型'], issueDate: ['单据日期', '日期'], dueDate: ['收款日期', '到期日'], amount: ['借方发生金额'], paid: ['借方已结金额'],
-      open: ['借方未结金额'], credit: ['贷方发生金额'], currency: ['币别'],
+      open: ['借方未结金额'], credit: ['贷方未结金额'], currency: ['币别'],
     },
     basis: 'unverified',
-    source: '金蝶 K/3 WISE 「应收款明细表」（借方/贷方 下分 发生/已结/未结，再分 金额/本币 三行表头）',
+    source: '金蝶 K/3 WISE 「应收款明细表」（借方 下分 发生/已结/未结、贷方 下分 发生/未结，再分 金额/本币：三行表头）',
   },
   {
     id: 'kingdee-kis-ar-detail',
@@ -363,50 +407,6 @@ export const presets: Preset[] = [
     },
     basis: 'unverified',
     source: '用友 U8 「应收单」列表（客户名称、单据号、单据日期、到期日期、币种、原币金额、原币余额）',
-  },
-  {
-    id: 'inspur-ar-detail',
-    label: { zh: '浪潮 应收明细', en: 'Inspur receivables detail' },
-    signature: ['往来单位名称', '单据编号', '应收金额', '已收金额'],
-    columns: {
-      customerName: ['往来单位名称'], customerId: ['往来单位编号', '往来单位编码'], invoiceNumber: ['单据编号'], issueDate: ['单据日期', '业务日期'],
-      dueDate: ['到期日期', '到期日'], amount: ['应收金额'], paid: ['已收金额'], open: ['未收金额', '余额'], currency: ['币种'],
-    },
-    basis: 'unverified',
-    source: '浪潮 GS / PS 「应收明细查询」（往来单位、单据编号、单据日期、到期日期、应收金额、已收金额、未收金额）',
-  },
-  {
-    id: 'superdata-ar-detail',
-    label: { zh: '速达 应收款明细', en: 'Superdata receivables detail' },
-    signature: ['客户名称', '单据号码', '应收金额', '已收金额'],
-    columns: {
-      customerName: ['客户名称'], customerId: ['客户编号'], invoiceNumber: ['单据号码'], kind: ['单据类型'], issueDate: ['日期', '单据日期'],
-      dueDate: ['收款期限', '到期日期'], amount: ['应收金额'], paid: ['已收金额'], open: ['未收金额', '欠款金额'],
-    },
-    basis: 'unverified',
-    source: '速达 「应收款明细表」（日期、单据号码、客户名称、应收金额、已收金额、未收金额）',
-  },
-  {
-    id: 'grasp-ar-detail',
-    label: { zh: '管家婆 往来单位应收明细', en: 'Grasp (管家婆) receivables detail' },
-    signature: ['往来单位', '单据编号', '应收增加', '应收减少'],
-    columns: {
-      customerName: ['往来单位', '往来单位全名'], customerId: ['往来单位编号'], invoiceNumber: ['单据编号'], kind: ['单据类型'],
-      issueDate: ['录单日期', '日期'], dueDate: ['收款期限', '到期日期'], debit: ['应收增加'], credit: ['应收减少'], balance: ['应收余额', '余额'],
-    },
-    basis: 'unverified',
-    source: '管家婆 「往来单位应收应付明细」（日期、单据编号、单据类型、往来单位、应收增加、应收减少、余额）',
-  },
-  {
-    id: 'qiqi-ar-detail',
-    label: { zh: '企企 应收明细', en: 'Qiqi receivables detail' },
-    signature: ['客户', '单据编号', '应收金额', '核销金额', '未核销金额'],
-    columns: {
-      customerName: ['客户'], invoiceNumber: ['单据编号'], kind: ['单据类型'], issueDate: ['单据日期'], dueDate: ['到期日'],
-      amount: ['应收金额'], paid: ['核销金额'], open: ['未核销金额'], currency: ['币种'],
-    },
-    basis: 'unverified',
-    source: '企企通 / 企企 「应收明细」（单据日期、单据编号、客户、应收金额、核销金额、未核销金额、到期日）',
   },
   generic,
 ];

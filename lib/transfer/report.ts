@@ -85,9 +85,9 @@ export function findHeaderRows(records: Cell[][], score: (headers: string[]) => 
 // ------------------------------------------------------------------------------------------ line kinds
 
 /** Grand totals, in both languages and the systems' own words ("TOTAL", 合计, SAP's "**"). */
-const GRAND = /^(total|totals|grand total|report total|total receivables|total accounts receivable|total a\/r|合计|总计|总合计|报表合计|全部合计|应收合计|\*{2,})$/i;
+const GRAND = /^(total|totals|grand total|grand totals|report total|total receivables|total accounts receivable|total a\/r|合计|总计|总合计|报表合计|全部合计|应收合计|\*{2,})$/i;
 /** Subtotals and closing balances: per customer, per section, per page. */
-const SUBTOTAL = /^(total\b.*|.*\btotal$|sub-?total.*|小计.*|.*小计|本页合计|本月合计|本年累计|本期合计|累计|.*合计|closing balance|ending balance|balance at end|partner cumul aged balance|percents|期末余额|\*)$/i;
+const SUBTOTAL = /^(total\b.*|.*\btotal$|sub-?total.*|小计.*|.*小计|本页合计|本月合计|本年累计|本期合计|累计|.*合计|closing balance|ending balance|balance at end|partner cumul aged balance|percents?|percentage( of total)?|% of total|百分比|占比|期末余额|\*)$/i;
 /** Opening balances: a balance carried into the report, part of the customer's balance. */
 const BALANCE_FORWARD = /^(opening balance|balance forward|beginning balance|balance b\/f|brought forward|期初余额|上期结转|上年结转|承前页|期初)$/i;
 /** Aging section lines. */
@@ -102,14 +102,14 @@ const SECTION = new RegExp([
 
 export type TotalKind = 'grand' | 'subtotal' | 'balance-forward';
 
-const clean = (s: string) => foldWidth(s).trim().replace(/[:：]$/, '').trim();
+const clean = (s: string) => foldWidth(s).trim().replace(/^['‘’]+|['‘’]+$/g, '').replace(/[:：]$/, '').trim();
 
 /** Whether a label is a total line's, and which kind. */
 export function totalKind(label: string): TotalKind | undefined {
   const s = clean(label);
   if (!s) return undefined;
   if (BALANCE_FORWARD.test(s)) return 'balance-forward';
-  if (GRAND.test(s) || /^(total|合计|总计)\s*[(（]?\s*[A-Za-z]{3}\s*[)）]?$/i.test(s)) return 'grand';
+  if (GRAND.test(s) || /^(total|合计|总计)\s*[(（]?\s*([A-Za-z]{3}|人民币|美元|欧元|港币|日元|英镑)\s*[)）]?$/i.test(s)) return 'grand';
   if (SUBTOTAL.test(s)) return 'subtotal';
   return undefined;
 }
@@ -145,8 +145,8 @@ function datesIn(text: string, order?: DateOrder): string[] {
   const out: string[] = [];
   const patterns = [
     /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?/g,
-    /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/g,
-    /\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/g,
+    /(?<![\d.\-/])\d{4}([-/.])\d{1,2}\1\d{1,2}(?![\d.\-/])/g,
+    /(?<![\d.\-/])\d{1,2}([-/.])\d{1,2}\1\d{4}(?![\d.\-/])/g,
     new RegExp(`\\d{1,2}\\s+${MONTH_WORD.source}\\.?,?\\s+\\d{4}`, 'gi'),
     new RegExp(`${MONTH_WORD.source}\\.?\\s+\\d{1,2},?\\s+\\d{4}`, 'gi'),
   ];

@@ -9,11 +9,13 @@
  */
 import Papa from 'papaparse';
 import { detectEncoding, MESSAGES } from './decode';
-import { type GridError, foreignFileError, limitError, sniffForeign } from './grid';
+import { type GridError, DELIMITERS, foreignFileError, limitError, sniffForeign } from './grid';
 
 export interface TextPiece {
   kind: 'text';
   encoding: string;
+  /** The delimiter guessed from the file's head (title lines alone would not tell). */
+  delimiter: string;
   /** Share of the input read once this piece is done. */
   fraction: number;
   final: boolean;
@@ -56,9 +58,14 @@ function cutPoint(text: string): { end: number; next: number } | undefined {
   return undefined;
 }
 
-function piece(text: string, encoding: string, fraction: number, final: boolean): TextPiece {
+/** The delimiter of a file, guessed by papaparse over its first lines. */
+export function guessDelimiter(head: string): string {
+  return Papa.parse<string[]>(head, { preview: 200, delimitersToGuess: DELIMITERS }).meta.delimiter || ',';
+}
+
+function piece(text: string, encoding: string, delimiter: string, fraction: number, final: boolean): TextPiece {
   return {
-    kind: 'text', encoding, fraction, final,
+    kind: 'text', encoding, delimiter, fraction, final,
     records(delimiters) {
       if (text === '') return { records: final ? [] : [['']], quoteErrors: [], delimiter: typeof delimiters === 'string' ? delimiters : ',' };
       const res = Papa.parse<string[]>(text, typeof delimiters === 'string'
@@ -81,7 +88,7 @@ export async function* textPieces(input: Blob | string, opts: { chunkSize: numbe
     if (!text.length) { yield { kind: 'error', error: { row: 0, code: 'empty-file', message: MESSAGES.empty } }; return; }
     yield* cutInto((async function* () {
       for (let i = 0; i < text.length; i += chunkSize) yield { text: text.slice(i, i + chunkSize), fraction: Math.min(1, (i + chunkSize) / text.length) };
-    })(), 'utf-16', maxRecordChars);
+    })(), 'utf-16', guessDelimiter(text.slice(0, HEAD)), maxRecordChars);
     return;
   }
   if (input.size === 0) { yield { kind: 'error', error: { row: 0, code: 'empty-file', message: MESSAGES.empty } }; return; }
@@ -94,6 +101,7 @@ export async function* textPieces(input: Blob | string, opts: { chunkSize: numbe
   const encoding = await blobEncoding(input, head);
   if (encoding === 'binary') { yield { kind: 'error', error: { row: 0, code: 'binary-file', message: MESSAGES.binary } }; return; }
   const blob = input;
+  const delimiter = guessDelimiter(new TextDecoder(encoding).decode(head));
   yield* cutInto((async function* () {
     const decoder = new TextDecoder(encoding);
     for (let at = 0; at < blob.size; at += chunkSize) {
@@ -102,10 +110,10 @@ export async function* textPieces(input: Blob | string, opts: { chunkSize: numbe
       // stream: true keeps a character cut at the slice's edge for the next slice; the last call flushes it.
       yield { text: decoder.decode(bytes, { stream: !last }), fraction: Math.min(1, (at + chunkSize) / blob.size) };
     }
-  })(), encoding, maxRecordChars);
+  })(), encoding, delimiter, maxRecordChars);
 }
 
-async function* cutInto(decoded: AsyncGenerator<{ text: string; fraction: number }>, encoding: string, maxRecordChars: number): AsyncGenerator<Piece> {
+async function* cutInto(decoded: AsyncGenerator<{ text: string; fraction: number }>, encoding: string, delimiter: string, maxRecordChars: number): AsyncGenerator<Piece> {
   let carry = '';
   let prev: { text: string; fraction: number } | undefined;
   for await (const part of decoded) {
@@ -117,12 +125,12 @@ async function* cutInto(decoded: AsyncGenerator<{ text: string; fraction: number
         if (carry.length > maxRecordChars) { yield { kind: 'error', error: limitError({ problem: 'record-length', limit: maxRecordChars, found: carry.length }) }; return; }
       } else {
         carry = text.slice(cut.next);
-        yield piece(text.slice(0, cut.end), encoding, prev.fraction, false);
+        yield piece(text.slice(0, cut.end), encoding, delimiter, prev.fraction, false);
       }
     }
     prev = part;
   }
   const rest = carry + (prev?.text ?? '');
   // A trailing line end leaves nothing after it: that is no record.
-  yield piece(rest.replace(/\r?\n$/, ''), encoding, 1, true);
+  yield piece(rest.replace(/\r?\n$/, ''), encoding, delimiter, 1, true);
 }
