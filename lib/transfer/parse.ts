@@ -162,7 +162,7 @@ const MAX_SKIPPED_KEPT = 500;
 
 interface TotalLine { row: number; kind: TotalKind; label: string; currency?: string; value?: number }
 
-interface Pending { row: LedgerRow; key: string; lineSum?: number; sameFields: string; lineItems: boolean }
+interface Pending { row: LedgerRow; key: string; lineSum?: number; lineItems: boolean }
 
 interface Context {
   headers: string[];
@@ -204,6 +204,10 @@ interface Context {
   errorRows: Set<number>;
   /** A grand total was read: what follows is the footer (or the next account's block). */
   sawGrand?: boolean;
+  /** The file has columns only a line-item export has (cached). */
+  lineColumns?: boolean;
+  /** The highest mapped column (a shorter CSV row misses one). */
+  maxColumn: number;
 }
 
 const REQUIRED: Array<{ label: string; group: RequiredColumnGroup; any: LedgerField[] }> = [
@@ -285,7 +289,7 @@ function setupContext(records: Cell[][], header: { first: number; last: number; 
     seen: new Map(), nameKeys: new Map(), payRefs: new Map(), warned: new Set(), warnings: [], notes: [],
     counts: { drafts: 0, voids: 0, payments: 0, lines: 0, creditNoDue: 0, balances: 0 }, needsDateOrder: false, format,
     skipped: [], skippedCounts: {}, totals: [], open: new Map(), lastBalance: new Map(), customers: new Set(), customersByCurrency: new Map(),
-    errorRows: new Set(),
+    errorRows: new Set(), maxColumn: Math.max(-1, ...Object.values(mapping).filter((i): i is number => i !== undefined)),
   };
   for (let i = 0; i < titleRows.length; i++) {
     if (isBlankRow(titleRows[i])) continue;
@@ -373,9 +377,14 @@ function hasAmounts(ctx: Context, cells: Cell[]): boolean {
   return false;
 }
 
+/** Words a total, balance or percent line carries (checked before the full patterns). */
+const TOTALISH = /total|合计|小计|累计|余额|balance|percent|百分|占比|^\*|期初|结转|承前|brought/i;
+
 function lineKind(ctx: Context, cells: Cell[]): LineKind {
   const m = ctx.mapping;
   const doc = m.invoiceNumber === undefined ? '' : cellText(cells[m.invoiceNumber]);
+  // The common case first, cheaply: a row with a document number that is neither a total nor the header again.
+  if (doc && !TOTALISH.test(doc) && doc !== ctx.headers[m.invoiceNumber!]) return { type: 'data' };
   const texts: string[] = [];
   let nonBlank = 0;
   for (const c of cells) {
@@ -550,7 +559,7 @@ function pushError(ctx: Context, out: Out, e: LedgerError) {
 function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
   const { mapping, headers } = ctx;
   // A CSV row with more cells than the header, or too few to reach a mapped column, is misaligned.
-  const short = cells.length < headers.length && Object.values(mapping).some((i) => i !== undefined && i >= cells.length);
+  const short = cells.length <= ctx.maxColumn;
   if (ctx.format === 'csv' && (short || (cells.length > headers.length && !cells.slice(headers.length).every(isBlank)))) {
     pushError(ctx, out, { row: rowNo, code: 'field-count',
       message: `Row ${rowNo} has ${cells.length} field${cells.length === 1 ? '' : 's'}; the header row has ${headers.length}.`,
@@ -754,11 +763,9 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
   emit(ctx, row, out, true, mainField === 'lineAmount' ? amount : undefined);
 }
 
-/** Invoice-level fields of a row: a line of the same invoice repeats them. */
-const invoiceFields = (r: LedgerRow) => `${r.kind}|${r.issueDate}|${r.dueDate}|${r.amount.minor}|${r.paid?.minor}|${r.open?.minor}|${r.currency}`;
-
 function hasLineColumns(ctx: Context): boolean {
-  return ctx.mapping.lineAmount !== undefined || ctx.headers.some((h) => LINE_COLUMNS.has(headerKey(h)));
+  ctx.lineColumns ??= ctx.mapping.lineAmount !== undefined || ctx.headers.some((h) => LINE_COLUMNS.has(headerKey(h)));
+  return ctx.lineColumns;
 }
 
 /**
@@ -791,7 +798,7 @@ function emit(ctx: Context, row: LedgerRow, out: Out, mergeable: boolean, lineMi
   }
   ctx.seen.set(key, row.row);
   flush(ctx, out);
-  ctx.pending = { row, key, sameFields: invoiceFields(row), lineItems: mergeable && hasLineColumns(ctx), ...(lineMinor !== undefined && { lineSum: lineMinor }) };
+  ctx.pending = { row, key, lineItems: mergeable && hasLineColumns(ctx), ...(lineMinor !== undefined && { lineSum: lineMinor }) };
 }
 
 /** Hands the held-back row over and counts it. */
