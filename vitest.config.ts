@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// Days are decided in the runtime's zone: pin it (China, where most users are) unless a run names another one —
+// `npm test` also runs the suite in America/Los_Angeles, west of UTC, and under faketime (scripts/unit-clocks.mjs).
+process.env.TZ ??= 'Asia/Shanghai';
+
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {

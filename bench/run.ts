@@ -9,7 +9,11 @@ import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { launchExtension, customerCount, extensionDir, todayIso, toolbarPopups, type Launched } from '../tests/e2e/harness';
+import { launchExtension, customerCount, extensionDir, toolbarPopups, type Launched } from '../tests/e2e/harness';
+import { toIsoDay } from '../lib/domain';
+
+// The bench runs the browser on the real clock, so its portfolios are built for the real day.
+const todayIso = () => toIsoDay(new Date());
 import { customerName, generatePortfolio, scales, type Scale } from './generate';
 import { makeBackup } from '../lib/transfer';
 import { FIRST_COPY_KEY } from '../components/popup/firstCopy';
@@ -446,7 +450,7 @@ function nodeTimings(scale: Scale) {
 const previous = partial ? (() => { try { return JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as Record<string, unknown>; } catch { return {}; } })() : {};
 const save = () => writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ ...previous, ...results }, null, 2));
 let lastSeeded: Scale | undefined;
-const l = await launchExtension({ headless: true, args: ['--enable-precise-memory-info'] });
+const l = await launchExtension({ headless: true, args: ['--enable-precise-memory-info'], clock: 'real' });
 try {
   results.readPageMs = want('readpage') ? await readPageTimes(l) : previous.readPageMs;
   const perScale: Record<string, Record<string, unknown>> = { ...(previous.scales as Record<string, Record<string, unknown>> | undefined) };

@@ -4,13 +4,10 @@
  * lib/sites; everything shown is escaped.
  */
 import { buildDemoPortfolio, demoRecordId } from '../lib/demo/portfolio';
+import { toIsoDay } from '../lib/domain';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 const style = `
   body { font: 14px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; margin: 0; color: #1f2937; background: #f3f4f6; }
@@ -37,8 +34,9 @@ const mails = [
   { id: 't4', customer: 6, subject: 'INV-20511: quantity billed does not match delivery', body: 'Hi Emily,\n\nThe amount on invoice INV-20511 is wrong: we received 40 units, not 50. Please send a corrected invoice; we cannot pay it as billed.\n\nBest,\nSarah Miller\nAP Manager' },
 ];
 
-export function renderDemoPage(url: URL): string | null {
-  const data = buildDemoPortfolio(today());
+/** `now`: the demo's clock (the real one for `npm run demo`, the tests' pinned one for the browser tests). */
+export function renderDemoPage(url: URL, now: Date): string | null {
+  const data = buildDemoPortfolio(toIsoDay(now), now.getTime());
   const p = url.pathname.replace(/\/+$/, '') || '/';
   if (p === '/' || p === '/crm' || p === '/crm/accounts') {
     const rows = data.customers.map((c, i) => `<tr><td><a href="/crm/accounts/${demoRecordId(i + 1)}">${esc(c.name)}</a></td><td>${esc(c.owner ?? '')}</td></tr>`).join('');

@@ -24,12 +24,12 @@ function selfSignedCert(): { key: Buffer; cert: Buffer } {
 /** Pages registered by tests: host + path → HTML. */
 export type Routes = Map<string, string>;
 
-function handler(routes: Routes) {
+function handler(routes: Routes, now: () => Date) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(req.url ?? '/', `http://${host}`);
     const key = `${host}${url.pathname}`;
-    const html = routes.get(key) ?? routes.get(`*${url.pathname}`) ?? renderDemoPage(url);
+    const html = routes.get(key) ?? routes.get(`*${url.pathname}`) ?? renderDemoPage(url, now());
     if (html == null) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
@@ -42,10 +42,11 @@ function handler(routes: Routes) {
 
 export interface Servers { httpPort: number; httpsPort: number; routes: Routes; close(): Promise<void> }
 
-export async function startServers(httpPort = 0): Promise<Servers> {
+/** `now`: the clock the demo pages are drawn by (the browser tests pass their pinned one). */
+export async function startServers(httpPort = 0, now: () => Date = () => new Date()): Promise<Servers> {
   const routes: Routes = new Map();
-  const http = createHttp(handler(routes));
-  const https = createHttps(selfSignedCert(), handler(routes));
+  const http = createHttp(handler(routes, now));
+  const https = createHttps(selfSignedCert(), handler(routes, now));
   await new Promise<void>((r) => http.listen(httpPort, '127.0.0.1', r));
   await new Promise<void>((r) => https.listen(0, '127.0.0.1', r));
   return {

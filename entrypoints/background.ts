@@ -15,11 +15,14 @@ import { getSettings } from '@/lib/db/repo';
 import { recoverInterruptedImports } from '@/lib/db/importJournal';
 import { pickLang, translator } from '@/lib/i18n';
 import type { Settings } from '@/lib/domain';
+import { systemClock } from '@/lib/clock';
 
 export default defineBackground(() => {
+  // The worker's one clock: every handler, reminder and stamp below takes "now" from here.
+  const now = systemClock;
   const db = getDb();
   // An import cut off by a closed page (or a browser that quit) is reverted before anything reads the store.
-  void recoverInterruptedImports(db).catch((e: unknown) => console.warn('[huikuan] import recovery', e));
+  void recoverInterruptedImports(db, now()).catch((e: unknown) => console.warn('[huikuan] import recovery', e));
   const me = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   // Per-tab page context survives a worker restart through storage.session (cleared when the browser closes).
@@ -100,7 +103,7 @@ export default defineBackground(() => {
     const summaries = changedKeys(changed, db.name, 'summaries');
     if (summaries) badgeInputs.changed(summaries);
   });
-  const reminders = createReminderService({ db, browser, now: () => new Date() });
+  const reminders = createReminderService({ db, browser, now });
 
   const broadcast = (message: unknown) => {
     // No receiver (no panel open) is normal.
@@ -120,7 +123,7 @@ export default defineBackground(() => {
     clock: () => performance.timeOrigin + performance.now(),
     settings: settingsNow,
     badgeInputs: (customerId) => badgeInputs.get(customerId),
-    now: () => new Date(),
+    now,
     browserLang: () => browser.i18n.getUILanguage(),
     broadcast,
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
@@ -159,7 +162,7 @@ export default defineBackground(() => {
       const prev = await tabs.get(tabId);
       await tabs.set(tabId, {
         ctx: prev?.ctx ?? null, matches: prev?.matches ?? [],
-        draft: { text: info.selectionText!, url: tab.url, capturedAt: Date.now() },
+        draft: { text: info.selectionText!, url: tab.url, capturedAt: now().getTime() },
       });
       broadcast({ type: 'tab/updated', tabId });
     })();

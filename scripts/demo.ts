@@ -11,8 +11,8 @@ import { chipFrame, launchExtension, loadDemo, tabIdFor } from '../tests/e2e/har
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY || process.argv.includes('--headless');
 const out = resolve('demo-output');
 
-const l = await launchExtension({ headless, httpPort: Number(process.env.DEMO_PORT ?? 5178) }).catch(async (e) => {
-  if (String(e).includes('EADDRINUSE')) return launchExtension({ headless, httpPort: 0 });
+const l = await launchExtension({ headless, httpPort: Number(process.env.DEMO_PORT ?? 5178), clock: 'real' }).catch(async (e) => {
+  if (String(e).includes('EADDRINUSE')) return launchExtension({ headless, httpPort: 0, clock: 'real' });
   throw e;
 });
 try {
@@ -24,28 +24,28 @@ try {
   const panel = await l.openPage(`sidepanel.html?tab=${tabId}`);
   if (headless) {
     mkdirSync(out, { recursive: true });
-    const shots: string[] = [];
+    const shots: Array<[string, string]> = [];
     await record.waitForTimeout(500);
     await record.screenshot({ path: `${out}/record-page.png` });
-    shots.push(`${out}/record-page.png`);
+    shots.push([`${out}/record-page.png`, 'a demo customer\'s CRM record with the Huikuan badge beside its title']);
     for (const width of [320, 400, 600]) {
       await panel.setViewportSize({ width, height: 800 });
       await panel.waitForTimeout(300);
       await panel.screenshot({ path: `${out}/sidepanel-${width}.png`, fullPage: false });
-      shots.push(`${out}/sidepanel-${width}.png`);
+      shots.push([`${out}/sidepanel-${width}.png`, `the side panel for that customer, ${width} px wide`]);
     }
     const popup = await l.openPage('popup.html');
     await popup.setViewportSize({ width: 380, height: 560 });
     await popup.waitForTimeout(500);
     await popup.screenshot({ path: `${out}/popup.png` });
-    shots.push(`${out}/popup.png`);
+    shots.push([`${out}/popup.png`, 'the toolbar popup: portfolio aging, today, the worklist']);
     const mail = await l.context.newPage();
     await mail.goto(l.demoUrl('/mail/thread/t1'));
     await mail.waitForTimeout(800);
     await mail.screenshot({ path: `${out}/mail-thread.png` });
-    shots.push(`${out}/mail-thread.png`);
-    console.log('Huikuan demo ran headless (no display). Screenshots:');
-    for (const s of shots) console.log(`  ${s}`);
+    shots.push([`${out}/mail-thread.png`, 'a demo mail thread with payment news and the capture chip']);
+    console.log('Huikuan demo ran headless (no display) on the demo portfolio (30 customers). What it showed:');
+    for (const [file, what] of shots) console.log(`  ${file}\n      ${what}`);
   } else {
     console.log(`Huikuan demo is running. Demo CRM: ${l.demoUrl('/crm/accounts')}  Demo mail: ${l.demoUrl('/mail/inbox')}`);
     console.log('Close the browser window (or press Ctrl+C) to stop.');

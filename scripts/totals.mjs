@@ -1,6 +1,6 @@
 // Prints one line "N passed, N failed" over every test the last `npm test` ran: the Vitest JSON report, the
 // browser tests' TAP copy, and the checks (type check, lint) recorded by scripts/step.mjs.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
@@ -10,8 +10,10 @@ if (existsSync('.tmp/steps.json')) {
     else failed++;
   }
 }
-if (existsSync('.tmp/vitest.json')) {
-  const v = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
+// The suite's own run and its moved-clock runs (scripts/unit-clocks.mjs): .tmp/vitest.json, .tmp/vitest-*.json.
+const vitestReports = existsSync('.tmp') ? readdirSync('.tmp').filter((f) => /^vitest(-.+)?\.json$/.test(f)) : [];
+for (const file of vitestReports) {
+  const v = JSON.parse(readFileSync(`.tmp/${file}`, 'utf8'));
   passed += v.numPassedTests ?? 0;
   failed += v.numFailedTests ?? 0;
   // A test file that failed to load has no tests in it; count it as one failure.
@@ -25,4 +27,7 @@ if (existsSync('.tmp/e2e.tap')) {
 // Under CI a suite that never started (an earlier step failed) counts as a failure, not as nothing.
 const expectedSteps = process.argv.includes("--expect-all");
 if (expectedSteps && !existsSync('.tmp/e2e.tap')) failed++;
+for (const run of ['faketime+400d', 'faketime-30d', 'tz-los-angeles']) {
+  if (expectedSteps && !existsSync(`.tmp/vitest-${run}.json`)) failed++;
+}
 console.log(`${passed} passed, ${failed} failed`);

@@ -9,6 +9,7 @@ import { allocate } from '@/lib/ledger';
 import { buildLetter, letterKinds, type LetterKind } from '@/lib/playbook/letters';
 import type { Lang } from '@/lib/domain';
 import { translator } from '@/lib/i18n';
+import { useClock } from '@/components/app/clock';
 
 /** A4 with the margins a printed letter needs; the screen view pads the page itself. */
 const pageCss = '@page { size: A4; margin: 18mm 16mm; }';
@@ -16,12 +17,13 @@ const pageCss = '@page { size: A4; margin: 18mm 16mm; }';
 export function LetterPage() {
   const { t } = useTranslation('sidepanel');
   const app = useApp();
+  const clock = useClock();
   const params = new URLSearchParams(location.search);
   const customerId = params.get('customer') ?? '';
   const kind = (letterKinds as string[]).includes(params.get('kind') ?? '') ? params.get('kind') as LetterKind : 'balance-confirmation';
   const lang = (params.get('lang') === 'zh' || params.get('lang') === 'en' ? params.get('lang') : app.lang) as Lang;
   const rows = useLiveQuery(() => loadAccountRows(getDb(), customerId), [customerId]);
-  const doc = rows ? buildLetter(kind, { ...rows, receivables: allocate(rows.receivables, rows.payments) }, new Date(), lang) : undefined;
+  const doc = rows ? buildLetter(kind, { ...rows, receivables: allocate(rows.receivables, rows.payments) }, clock(), lang) : undefined;
   // The title becomes the suggested file name when the browser prints to PDF.
   const pdfName = doc ? `${doc.title} ${doc.reference}` : undefined;
   useEffect(() => { if (pdfName) document.title = pdfName; }, [pdfName]);

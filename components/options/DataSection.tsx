@@ -13,6 +13,7 @@ import { formatDay, formatNumber, formatPercent } from '@/lib/format';
 import { Card, Field, Section, Status, btn, btnDanger, input } from './ui';
 import { failureText } from './problems';
 import { requestPersistence, storageState } from './storage';
+import { useClock } from '@/components/app/clock';
 
 /** Either language's confirmation word is accepted, whatever the UI language. */
 export const WIPE_WORDS = ['WIPE', '清空'] as const;
@@ -29,6 +30,7 @@ function bytes(n: number, lang: 'zh' | 'en'): string {
 
 export function DataSection() {
   const { t } = useTranslation('options');
+  const clock = useClock();
   const { lang } = useApp();
   const db = getDb();
   const [msg, setMsg] = useState<Msg>();
@@ -68,16 +70,17 @@ export function DataSection() {
 
   const loadDemo = () => act(async () => {
     void requestPersistence();
-    await replaceAll(db, buildDemoPortfolio(toIsoDay(new Date())));
+    const now = clock();
+    await replaceAll(db, buildDemoPortfolio(toIsoDay(now), now.getTime()), now);
     return t('data.demoLoaded');
   });
   const wipe = () => act(async () => {
-    await wipeAll(db);
+    await wipeAll(db, clock());
     setWord('');
     return t('data.wiped');
   });
   const undo = () => act(async () => {
-    const b = await undoLastImport(db);
+    const b = await undoLastImport(db, clock());
     return b ? t('data.undone', { file: b.fileName }) : t('data.undoNone');
   });
   const persist = async () => {

@@ -14,6 +14,7 @@ import { Card, Section, Status, btn, btnDanger } from './ui';
 import { BackupIssueList, failureText } from './problems';
 import { guardWrite } from './pendingWrite';
 import { requestPersistence } from './storage';
+import { useClock } from '@/components/app/clock';
 
 type Msg = { text: string; tone: 'ok' | 'error' | 'info' | 'warn' } | undefined;
 type RestoreState =
@@ -25,6 +26,7 @@ type RestoreState =
 
 export function ExportSection() {
   const { t } = useTranslation('options');
+  const clock = useClock();
   const { lang, settings } = useApp();
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState<Msg>();
@@ -50,7 +52,7 @@ export function ExportSection() {
     setMsg({ text: t('export.done', { file }), tone: 'ok' });
   };
 
-  const asOf = () => toIsoDay(new Date());
+  const asOf = () => toIsoDay(clock());
   const exportAging = (kind: 'csv' | 'xlsx') => run(async () => {
     const d = asOf();
     save(await agingTable(getDb(), d, lang, settings), t('export.agingFile', { date: d }), t('export.sheetAging'), kind);
@@ -60,14 +62,14 @@ export function ExportSection() {
     save(await worklistTable(getDb(), d, lang, settings, t), t('export.worklistFile', { date: d }), t('export.sheetWorklist'), kind);
   });
   const exportIcs = () => run(async () => {
-    const { text, count } = await icsText(getDb(), asOf(), lang, t, new Date());
+    const { text, count } = await icsText(getDb(), asOf(), lang, t, clock());
     if (!count) { setMsg({ text: t('export.icsNone'), tone: 'info' }); return; }
     const file = `huikuan-${asOf()}.ics`;
     downloadFile(text, file, MIME.ics);
     setMsg({ text: t('export.done', { file }), tone: 'ok' });
   });
   const backup = () => run(async () => {
-    const text = await exportBackup(getDb());
+    const text = await exportBackup(getDb(), { now: clock() });
     const file = t('export.backupFile', { date: asOf() });
     downloadFile(text, file, MIME.json);
     setMsg({ text: t('export.done', { file }), tone: 'ok' });
@@ -86,7 +88,7 @@ export function ExportSection() {
     setRestore({ kind: 'busy' });
     void requestPersistence();
     try {
-      const r = await guardWrite({ kind: 'restore', file }, () => restoreBackup(getDb(), text));
+      const r = await guardWrite({ kind: 'restore', file }, () => restoreBackup(getDb(), text, { now: clock() }));
       if (!r.ok) { setRestore({ kind: 'invalid', file: '', errors: r.errors }); return; }
       notifyDataChanged();
       setRestore({ kind: 'idle' });

@@ -19,6 +19,7 @@ import { errorColumn, failureText, ledgerErrorText, noteText, rejectionText } fr
 import { guardWrite } from './pendingWrite';
 import { BYTES_PER_IMPORTED_ROW, type StorageState, requestPersistence, requestPersistenceOnFirstRun, storageState } from './storage';
 import { Card, Field, Section, Status, btn, btnPrimary, input } from './ui';
+import { useClock } from '@/components/app/clock';
 
 type Phase =
   | { kind: 'idle' }
@@ -40,6 +41,7 @@ const readChoice = (c: MappingChoice): Pick<ReadOptions, 'mapping' | 'headerRow'
 
 export function ImportSection() {
   const { t } = useTranslation('options');
+  const clock = useClock();
   const { lang, settings } = useApp();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [currency, setCurrency] = useState<string | undefined>();
@@ -99,7 +101,7 @@ export function ImportSection() {
     // Not awaited: Firefox may ask the user, and the import need not wait for the answer.
     void requestPersistence();
     try {
-      const opts = { fileName: parsed.fileName, signal: ac.signal };
+      const opts = { fileName: parsed.fileName, signal: ac.signal, now: clock() };
       const summary = await guardWrite({ kind: 'import', file: parsed.fileName },
         () => (parsed.source ? importLedger(getDb(), parsed.source, opts) : applyImport(getDb(), parsed.rows, opts)));
       notifyDataChanged();
@@ -117,7 +119,7 @@ export function ImportSection() {
 
   async function undo(summary: ImportSummary) {
     try {
-      await undoLastImport(getDb());
+      await undoLastImport(getDb(), clock());
       notifyDataChanged();
       setPhase((p) => ({ kind: 'done', summary, notImported: p.kind === 'done' ? p.notImported : 0, undone: true }));
     } catch (e) {

@@ -14,6 +14,7 @@ import { type PendingWrite, takeInterruptedWrite } from './pendingWrite';
 import { recoverInterruptedImports } from '@/lib/db/importJournal';
 import { getDb } from '@/lib/db/schema';
 import { btn } from './ui';
+import { useClock } from '@/components/app/clock';
 
 const quoted = (t: TFunction, items: string[]) => items.map((c) => `“${c}”`).join(t('problems.listSeparator'));
 
@@ -118,16 +119,17 @@ export function BackupIssueList({ issues }: { issues: BackupIssue[] }) {
  */
 export function InterruptedNotice() {
   const { t } = useTranslation('options');
+  const clock = useClock();
   const [w, setW] = useState<PendingWrite | undefined>();
   useEffect(() => {
     let live = true;
     void takeInterruptedWrite().then(async (x) => {
       // Make the notice true before showing it: whatever the cut-off import wrote is reverted first.
-      if (x) await recoverInterruptedImports(getDb()).catch(() => undefined);
+      if (x) await recoverInterruptedImports(getDb(), clock()).catch(() => undefined);
       if (live && x) setW(x);
     }, () => undefined);
     return () => { live = false; };
-  }, []);
+  }, [clock]);
   if (!w) return null;
   return (
     <div role="alert" data-testid="interrupted-write" data-kind={w.kind}

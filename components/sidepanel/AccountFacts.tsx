@@ -70,7 +70,7 @@ export function AccountFacts() {
     save: async (d, now) => {
       const fresh = await getDb().customers.get(a.customer.id);
       if (!fresh) return;
-      await putCustomer(getDb(), applyDraft(fresh, d, now));
+      await putCustomer(getDb(), applyDraft(fresh, d, now), new Date(now));
       notifyDataChanged();
     },
   });

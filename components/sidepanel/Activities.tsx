@@ -15,11 +15,13 @@ import { notifyDataChanged } from '@/lib/browser/send';
 import { useAccount } from './account';
 import { useUndo } from './undo';
 import { Field, buttonCls, inputCls, issuesByField, primaryCls, useFieldError } from './fields';
+import { useClock } from '@/components/app/clock';
 
 export interface QuickAddHandle { focus: () => void }
 
 export const ActivityQuickAdd = forwardRef<QuickAddHandle>(function ActivityQuickAdd(_, ref) {
   const { t } = useTranslation(['sidepanel', 'common']);
+  const clock = useClock();
   const { lang } = useApp();
   const a = useAccount();
   const fieldError = useFieldError();
@@ -34,7 +36,7 @@ export const ActivityQuickAdd = forwardRef<QuickAddHandle>(function ActivityQuic
     const parsed = activitySchema.safeParse({
       id: newId('a'), customerId: a.customer.id, date: d.date, channel: d.channel, outcome: d.outcome,
       nextDate: d.nextDate || undefined, note: d.note.trim() || undefined, techniqueIds: d.techniqueIds,
-      evidence: d.evidence.trim() || undefined, receivableIds: [], createdAt: Date.now(),
+      evidence: d.evidence.trim() || undefined, receivableIds: [], createdAt: clock().getTime(),
     });
     if (!parsed.success) {
       setErrors(issuesByField(parsed.error.issues));
@@ -42,7 +44,7 @@ export const ActivityQuickAdd = forwardRef<QuickAddHandle>(function ActivityQuic
     }
     if (parsed.data.nextDate && parsed.data.nextDate < parsed.data.date) { setErrors({ nextDate: 'next_before_date' }); return; }
     setErrors({});
-    await addActivity(getDb(), parsed.data);
+    await addActivity(getDb(), parsed.data, clock());
     notifyDataChanged();
     setD(blank());
     setSaved(true);

@@ -22,6 +22,7 @@ import type { TabContextView } from '@/lib/messaging/protocol';
 import { CaptureCustomerPicker } from './CaptureCustomerPicker';
 import { announceCaptureSaved } from './CaptureSavedNotice';
 import { errorText } from '@/lib/i18n/userError';
+import { useClock } from '@/components/app/clock';
 
 export interface CaptureDraftCardProps {
   /** The confidently matched customer, or null to ask the user. */
@@ -43,6 +44,7 @@ function messageDate(draft: CaptureDraftCardProps['draft']): Date {
 
 export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSaved }: CaptureDraftCardProps) {
   const { t } = useTranslation('sidepanel');
+  const clock = useClock();
   const { lang, settings } = useApp();
   const sent = useMemo(() => messageDate(draft), [draft]);
   const messageDay = toIsoDay(sent);
@@ -96,6 +98,12 @@ export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSav
     kind, customerId: chosen, amount, currency, date: dates[kind], channel, outcome, receivableIds, reason, reference,
   };
   const validation = validateCapture(form);
+  // A promise read from an old message may name a day already gone: saved as it is, it would be judged broken at
+  // once. The user says which it is: a new date, or a broken promise recorded on purpose.
+  const today = toIsoDay(clock());
+  const datePassed = kind === 'promise' && validation.ok && dates.promise < today;
+  const [brokenOnPurpose, setBrokenOnPurpose] = useState(false);
+  const canSave = validation.ok && (!datePassed || brokenOnPurpose);
   const errors: Partial<Record<CaptureField, string>> = validation.ok ? {} : validation.errors;
   const evidence = evidenceOf(draft);
   const senderDomain = draft.from ? domainOf(draft.from) : undefined;
@@ -113,17 +121,17 @@ export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSav
   };
 
   const save = async () => {
-    if (!validation.ok || saving || saved) return;
+    if (!canSave || !validation.ok || saving || saved) return;
     setSaving(true);
     setSaveError(null);
     try {
-      const result = await saveCapture(getDb(), validation.value, { meta: draft, note: noteFor(), messageDay });
+      const result = await saveCapture(getDb(), validation.value, { meta: draft, note: noteFor(), messageDay }, clock());
       setSaved(true);
       const v = validation.value;
       announceCaptureSaved({
         kind: v.kind, customerId: result.customerId, customerName: customer?.name ?? result.customerId,
         amount: v.kind === 'promise' || v.kind === 'payment' ? v.amount : undefined,
-        date: v.date, count: result.receivableIds.length, at: Date.now(),
+        date: v.date, count: result.receivableIds.length, at: clock().getTime(),
       });
       onSaved?.(result);
       // Cleared before linking: linking re-matches the tab, and the draft must be gone by then so the panel does not
@@ -207,6 +215,16 @@ export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSav
           onChange={(e) => setDates({ ...dates, [kind]: e.target.value })} className="rounded border px-1" />
       </label>
       {err('date')}
+      {datePassed && (
+        <div role="alert" data-testid="capture-date-passed" className="space-y-1 text-amber-900">
+          <p>{t('capture.datePassed', { sent: formatDay(messageDay, lang), today: formatDay(today, lang) })}</p>
+          <label className="block">
+            <input type="checkbox" data-testid="capture-record-broken" checked={brokenOnPurpose}
+              onChange={(e) => setBrokenOnPurpose(e.target.checked)} />{' '}
+            {t('capture.recordBroken')}
+          </label>
+        </div>
+      )}
 
       {kind !== 'promise' && (
         <div className="flex flex-wrap gap-2">
@@ -268,7 +286,7 @@ export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSav
       {kind === 'dispute' && chosen && err('receivableIds')}
 
       {saveError && <p role="alert" className="text-red-800">{t('capture.saveFailed', { error: saveError })}</p>}
-      <button type="button" data-testid="capture-save" disabled={!validation.ok || saving || saved} onClick={() => void save()}
+      <button type="button" data-testid="capture-save" disabled={!canSave || saving || saved} onClick={() => void save()}
         className="rounded bg-blue-700 px-2 py-1 text-white disabled:cursor-not-allowed disabled:opacity-50">
         {saving ? t('capture.saving') : t(`capture.save.${kind}`)}
       </button>

@@ -14,6 +14,7 @@ import type { TabContextView } from '@/lib/messaging/protocol';
 import { CustomerSearch } from './CustomerSearch';
 import { buttonCls, primaryCls } from './fields';
 import { errorText } from '@/lib/i18n/userError';
+import { useClock } from '@/components/app/clock';
 
 export type Source = { kind: 'tab'; match: TabContextView['matches'][number] } | { kind: 'pinned' } | { kind: 'search' } | { kind: 'param' };
 
@@ -52,6 +53,7 @@ interface Props {
 
 export function CustomerHeader({ customer, source, view, pinned, onPin, onChoose, onLinked, searchOpen, setSearchOpen }: Props) {
   const { t } = useTranslation('sidepanel');
+  const clock = useClock();
   const [mode, setMode] = useState<'show' | 'link'>('show');
   const [error, setError] = useState<string | null>(null);
   const ctx = view?.ctx;
@@ -74,9 +76,10 @@ export function CustomerHeader({ customer, source, view, pinned, onPin, onChoose
   const unlink = () => act(async () => { if (tabId !== undefined && customer) await send({ type: 'customer/unlink', tabId, customerId: customer.id }); });
   const create = () => act(async () => {
     if (!ctx || tabId === undefined) return;
-    const c = customerFromPage(ctx, Date.now());
+    const now = clock();
+    const c = customerFromPage(ctx, now.getTime());
     if (!c) return;
-    await putCustomer(getDb(), c);
+    await putCustomer(getDb(), c, now);
     notifyDataChanged();
     await send({ type: 'customer/link', tabId, customerId: c.id });
     onLinked();

@@ -16,11 +16,13 @@ import { daysBetween } from '@/lib/ledger';
 import { send, notifyDataChanged } from '@/lib/browser/send';
 import { useAccount } from './account';
 import { buttonCls } from './fields';
+import { useClock } from '@/components/app/clock';
 
 export interface NextStepHandle { copy: () => Promise<void> }
 
 export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; composeTabId?: number }>(function NextStepCard({ customerId, composeTabId }, ref) {
   const { t } = useTranslation(['sidepanel', 'common']);
+  const clock = useClock();
   const { lang } = useApp();
   const a = useAccount();
   const suggestion = useMemo(() => {
@@ -46,8 +48,8 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
   const log = async () => {
     await addActivity(getDb(), {
       id: newId('a'), customerId, date: a.today, channel: suggestion.channel, techniqueIds: suggestion.techniqueIds,
-      outcome: 'other', nextDate: suggestion.nextDate, note: suggestion.script.slice(0, 2000), receivableIds: [], createdAt: Date.now(),
-    });
+      outcome: 'other', nextDate: suggestion.nextDate, note: suggestion.script.slice(0, 2000), receivableIds: [], createdAt: clock().getTime(),
+    }, clock());
     notifyDataChanged();
     flash(t('logged'));
   };

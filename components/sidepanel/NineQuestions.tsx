@@ -93,7 +93,7 @@ export function NineQuestions() {
   const { draft, set, state, issues } = useAutosavedDraft({
     schema: draftSchema, incoming, stamp: a.profile?.updatedAt,
     save: async (d, now) => {
-      await putProfile(getDb(), draftToProfile(a.customer.id, d, now));
+      await putProfile(getDb(), draftToProfile(a.customer.id, d, now), new Date(now));
       notifyDataChanged();
     },
   });

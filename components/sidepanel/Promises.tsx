@@ -16,6 +16,7 @@ import { useAccount } from './account';
 import { useUndo } from './undo';
 import { ContactPicker } from './contacts';
 import { Field, buttonCls, checkAmount, inputCls, issuesByField, primaryCls, typedMoney, useFieldError } from './fields';
+import { useClock } from '@/components/app/clock';
 
 const formSchema = z.object({
   amount: z.string().max(40),
@@ -32,6 +33,7 @@ export function PromisesCard() {
   const { lang } = useApp();
   const a = useAccount();
   const { remove } = useUndo();
+  const clock = useClock();
   const fieldError = useFieldError();
   const firstOpen = a.receivables.find((r) => r.openMinor > 0 && r.kind === 'invoice');
   const blank = () => ({ amount: '', currency: firstOpen?.amount.currency ?? 'CNY', date: addDays(a.today, 7), promisedBy: '', note: '' });
@@ -44,19 +46,21 @@ export function PromisesCard() {
     const parsed = formSchema.safeParse(d);
     if (!parsed.success) { setErrors(issuesByField(parsed.error.issues)); return; }
     setErrors({});
-    const now = Date.now();
+    const at = clock();
+    const now = at.getTime();
     await putPromise(getDb(), paymentPromiseSchema.parse({
       id: newId('pr'), customerId: a.customer.id,
       amount: typedMoney(d.amount, d.currency),
       date: d.date, source: 'call', status: 'pending', promisedBy: d.promisedBy ? a.contacts.find((c) => c.id === d.promisedBy)?.name : undefined,
       note: d.note.trim() || undefined, createdAt: now, updatedAt: now,
-    }));
+    }), at);
     notifyDataChanged();
     setD(blank());
     setAdding(false);
   };
   const cancel = async (p: PaymentPromise) => {
-    await putPromise(getDb(), { ...p, status: 'cancelled', updatedAt: Date.now() });
+    const at = clock();
+    await putPromise(getDb(), { ...p, status: 'cancelled', updatedAt: at.getTime() }, at);
     notifyDataChanged();
   };
 

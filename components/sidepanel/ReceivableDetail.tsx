@@ -48,7 +48,7 @@ export function ReceivableDetail({ receivable: r, onClose }: { receivable: OpenR
       const [fresh] = await findReceivables(getDb(), r.customerId, [r.id]);
       if (!fresh) return;
       const selfQuestions = Object.fromEntries(selfQuestionKeys.map((k) => [k, d[k].trim() || undefined]).filter(([, v]) => v)) as SelfQuestions;
-      await putReceivable(getDb(), { ...fresh, selfQuestions, disputed: d.disputed, disputeReason: d.disputeReason.trim() || undefined, updatedAt: now });
+      await putReceivable(getDb(), { ...fresh, selfQuestions, disputed: d.disputed, disputeReason: d.disputeReason.trim() || undefined, updatedAt: now }, new Date(now));
       notifyDataChanged();
     },
   });

@@ -93,7 +93,7 @@ const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.is
 export function SidePanelApp() {
   const now = useClock();
   // The panel reads receivables directly: rows left by an import cut off by a closed page are put right first.
-  useEffect(() => { void recoverInterruptedImports(getDb()).catch(() => undefined); }, []);
+  useEffect(() => { void recoverInterruptedImports(getDb(), now()).catch(() => undefined); }, [now]);
   // One undo toast for the whole panel, so deleting the shown customer can still be undone after it is gone.
   return <UndoProvider><Workspace now={now} /></UndoProvider>;
 }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { issuesByField } from './fields';
+import { useClock } from '@/components/app/clock';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'invalid' | 'error';
 export const AUTOSAVE_MS = 400;
@@ -67,12 +68,13 @@ export function useAutosavedDraft<D extends object, S extends z.ZodType>(opts: {
   /** Writes the value with `updatedAt: now`. */
   save: (value: z.output<S>, now: number) => Promise<void>;
 }) {
+  const clock = useClock();
   const [draft, setDraft] = useState(opts.incoming);
   const own = useRef<number | undefined>(undefined);
   const saveRef = useRef(opts.save);
   saveRef.current = opts.save;
   const { state, issues, change } = useAutosave(opts.schema, async (v) => {
-    const now = Date.now();
+    const now = clock().getTime();
     own.current = now;
     await saveRef.current(v, now);
   });

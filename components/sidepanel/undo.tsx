@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { getDb } from '@/lib/db/schema';
 import { deleteRecords, undoDelete } from '@/lib/db/repo';
 import { notifyDataChanged } from '@/lib/browser/send';
+import { useClock } from '@/components/app/clock';
 
 type Trashable = Parameters<typeof deleteRecords>[1];
 interface Toast { trashId: string; label: string }
@@ -22,19 +23,20 @@ export function UndoProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation('common');
   const [toast, setToast] = useState<Toast | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const clock = useClock();
   useEffect(() => () => clearTimeout(timer.current), []);
   const remove = useCallback(async (table: Trashable, ids: string[], label: string, customerId?: string) => {
-    const trashId = await deleteRecords(getDb(), table, ids, label, new Date(), customerId);
+    const trashId = await deleteRecords(getDb(), table, ids, label, clock(), customerId);
     notifyDataChanged();
     clearTimeout(timer.current);
     setToast({ trashId, label });
     timer.current = setTimeout(() => setToast(null), UNDO_MS);
-  }, []);
+  }, [clock]);
   const undo = async () => {
     if (!toast) return;
     clearTimeout(timer.current);
     setToast(null);
-    await undoDelete(getDb(), toast.trashId);
+    await undoDelete(getDb(), toast.trashId, clock());
     notifyDataChanged();
   };
   return (

@@ -217,7 +217,7 @@ export interface SaveContext {
 export interface SavedCapture { kind: CaptureKind; customerId: string; promiseId?: string; activityId?: string; receivableIds: string[] }
 
 /** Writes a validated capture. Everything one capture writes lands in one transaction or not at all. */
-export async function saveCapture(db: HuikuanDb, v: ValidCapture, ctx: SaveContext, now = new Date()): Promise<SavedCapture> {
+export async function saveCapture(db: HuikuanDb, v: ValidCapture, ctx: SaveContext, now: Date): Promise<SavedCapture> {
   const ev = evidenceOf(ctx.meta).text || undefined;
   const at = now.getTime();
   if (v.kind === 'promise') {

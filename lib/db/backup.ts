@@ -9,9 +9,9 @@ import { type BackupIssue, type BackupMeta, makeBackup, parseBackup } from '../t
 import type { HuikuanDb } from './schema';
 import { getSettings, readAll, replaceAll, type StoreContents } from './repo';
 
-export async function exportBackup(db: HuikuanDb, opts: { now?: Date; appVersion?: string } = {}): Promise<string> {
+export async function exportBackup(db: HuikuanDb, opts: { now: Date; appVersion?: string }): Promise<string> {
   const [data, settings] = await Promise.all([readAll(db), getSettings(db)]);
-  const meta: BackupMeta = { createdAt: (opts.now ?? new Date()).getTime() };
+  const meta: BackupMeta = { createdAt: opts.now.getTime() };
   if (opts.appVersion) meta.appVersion = opts.appVersion;
   return makeBackup({ ...data, settings: [settings] }, meta);
 }
@@ -21,7 +21,7 @@ export type RestoreResult =
   | { ok: false; errors: BackupIssue[] };
 
 /** Validates `text` completely, then replaces every record (and the settings, when the file has them). */
-export async function restoreBackup(db: HuikuanDb, text: string, opts: { now?: Date; beforeCommit?: () => void | Promise<void> } = {}):
+export async function restoreBackup(db: HuikuanDb, text: string, opts: { now: Date; beforeCommit?: () => void | Promise<void> }):
   Promise<RestoreResult> {
   const parsed = parseBackup(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
@@ -32,7 +32,7 @@ export async function restoreBackup(db: HuikuanDb, text: string, opts: { now?: D
   await db.transaction('rw', tables, async () => {
     // Settings first, so the summaries rebuilt below use the restored limitation years and grace days.
     if (settings[0]) await db.meta.put({ key: 'settings', value: settings[0] satisfies Settings });
-    await replaceAll(db, data, opts.now ?? new Date(), opts.beforeCommit);
+    await replaceAll(db, data, opts.now, opts.beforeCommit);
   });
   const counts = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, (v as unknown[]).length])) as
     Record<keyof StoreContents, number>;

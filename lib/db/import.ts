@@ -46,7 +46,7 @@ export interface ImportSummary {
 
 export interface ApplyImportOptions {
   fileName: string;
-  now?: Date;
+  now: Date;
   signal?: AbortSignal;
   /** Runs inside the transaction after every write; a throw rolls everything back (tests use it). */
   beforeCommit?: () => void | Promise<void>;
@@ -183,8 +183,8 @@ export async function applyImport(db: HuikuanDb, rows: LedgerRow[], opts: ApplyI
 export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts: ApplyImportOptions, sizeHint = 0): Promise<ImportSummary> {
   checkAbort(opts.signal);
   return withImportLock(async () => {
-    await recoverInterrupted(db);
-    const now = opts.now ?? new Date();
+    const now = opts.now;
+    await recoverInterrupted(db, now);
     const t = now.getTime();
     const asOf = isoDay(now);
     const norm = opts.normalize ?? normalizeCompanyName;
@@ -386,7 +386,7 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
       pending = [];
       await writeChunk(last, true);
     } catch (e) {
-      await rollbackUnfinished(db, batchId);
+      await rollbackUnfinished(db, batchId, opts.now);
       throw e;
     }
     return { batchId, fileName: opts.fileName, ...counts, newCustomers: newCustomerCount, payments: paymentCount, rejections };
@@ -409,14 +409,14 @@ export async function lastImport(db: HuikuanDb): Promise<ImportBatchRow | undefi
  * removes its batch row and parts, all in one transaction. A customer it created is kept only when something
  * recorded later (a contact, a promise, an activity, a receivable from another import) still refers to it.
  */
-export async function undoLastImport(db: HuikuanDb, now = new Date()): Promise<ImportBatchRow | undefined> {
+export async function undoLastImport(db: HuikuanDb, now: Date): Promise<ImportBatchRow | undefined> {
   return withImportLock(async () => {
-    await recoverInterrupted(db);
+    await recoverInterrupted(db, now);
     return db.transaction('rw', db.tables, async () => {
       const batch = await lastImport(db);
       if (!batch) return undefined;
-      const touched = await revertParts(db, batch.id);
-      await revertJournal(db, batch, touched);
+      const touched = await revertParts(db, batch.id, now);
+      await revertJournal(db, batch, touched, now);
       await db.imports.delete(batch.id);
       const ids = [...touched];
       const preloaded = { summarised: await readSummarised(db) };

@@ -20,7 +20,7 @@ export async function withImportLock<T>(fn: () => Promise<T>): Promise<T> {
 
 /** Undoes one journal (a part, or a batch row written before parts), collecting the customers it touched. */
 export async function revertJournal(db: HuikuanDb, j: Pick<ImportBatchRow, 'created' | 'previous' | 'customers'>,
-  touched: Set<string>): Promise<void> {
+  touched: Set<string>, now: Date): Promise<void> {
   const customers = new Set([...(j.customers ?? []), ...j.created.customers,
     ...j.previous.receivables.map((r) => r.customerId), ...j.previous.payments.map((p) => p.customerId)]);
   const createdRecs = new Set(j.created.receivables);
@@ -32,7 +32,7 @@ export async function revertJournal(db: HuikuanDb, j: Pick<ImportBatchRow, 'crea
     l.payments = l.payments.filter((p) => !createdPays.has(p.id));
     upsertInto(l.receivables, prevRecs.get(l.customerId) ?? []);
     upsertInto(l.payments, prevPays.get(l.customerId) ?? []);
-  }, Date.now());
+  }, now.getTime());
   for (const c of customers) touched.add(c);
   // A created customer is kept only when something recorded since (a contact, a promise, another import's
   // receivable) refers to it. Every customer's checks are in flight at once.
@@ -56,11 +56,11 @@ export async function partIds(db: HuikuanDb, batchId: string): Promise<string[]>
 }
 
 /** Reverts every part of a batch, newest first, one part in memory at a time. Returns the customers touched. */
-export async function revertParts(db: HuikuanDb, batchId: string): Promise<Set<string>> {
+export async function revertParts(db: HuikuanDb, batchId: string, now: Date): Promise<Set<string>> {
   const touched = new Set<string>();
   for (const id of (await partIds(db, batchId)).reverse()) {
     const part = await db.imports.get(id);
-    if (part) await revertJournal(db, part, touched);
+    if (part) await revertJournal(db, part, touched, now);
     await db.imports.delete(id);
   }
   return touched;
@@ -70,22 +70,22 @@ const journalTables = (db: HuikuanDb) => [db.customers, db.contacts, db.ledgers,
   db.profiles, db.preparations, db.imports];
 
 /** Rolls back a batch whose summaries were never refreshed: its parts only, no summary work. */
-export async function rollbackUnfinished(db: HuikuanDb, batchId: string): Promise<void> {
-  await db.transaction('rw', journalTables(db), () => revertParts(db, batchId));
+export async function rollbackUnfinished(db: HuikuanDb, batchId: string, now: Date): Promise<void> {
+  await db.transaction('rw', journalTables(db), () => revertParts(db, batchId, now));
 }
 
 /** Reverts parts left by an import that never finished (the page was closed mid-import). */
-export async function recoverInterrupted(db: HuikuanDb): Promise<void> {
+export async function recoverInterrupted(db: HuikuanDb, now: Date): Promise<void> {
   const ids = (await db.imports.toCollection().primaryKeys()) as string[];
   const headers = new Set(ids.filter((id) => !isPartId(id)));
   const orphans = new Set(ids.filter(isPartId).map((id) => id.slice(0, id.indexOf(PART_SEP))).filter((b) => !headers.has(b)));
-  for (const b of orphans) await rollbackUnfinished(db, b);
+  for (const b of orphans) await rollbackUnfinished(db, b, now);
 }
 
 /**
  * Reverts what an import cut off by a closed page left behind. Run when the worker starts and when the options page
  * opens, so the half-written rows never stay visible; it waits for an import running in another page to finish.
  */
-export async function recoverInterruptedImports(db: HuikuanDb): Promise<void> {
-  await withImportLock(() => recoverInterrupted(db));
+export async function recoverInterruptedImports(db: HuikuanDb, now: Date): Promise<void> {
+  await withImportLock(() => recoverInterrupted(db, now));
 }

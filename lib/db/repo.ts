@@ -84,7 +84,7 @@ const writeTables = (db: HuikuanDb) =>
 
 /** Runs `fn` in one read-write transaction over every table, then refreshes what it touched. */
 export async function writeTx<T>(db: HuikuanDb, fn: (touch: (customerId: string) => void, tx: Transaction) => Promise<T>,
-  now = new Date()): Promise<T> {
+  now: Date): Promise<T> {
   return db.transaction('rw', writeTables(db), async (tx) => {
     const touched = new Set<string>();
     const result = await fn((id) => touched.add(id), tx);
@@ -150,7 +150,7 @@ async function loadRows(db: HuikuanDb, ids: string[], pre?: PreloadedRows): Prom
  * portfolio aggregate. Must run inside a transaction covering every table (writeTx does that). `preloaded` holds rows
  * the caller read or wrote in this same transaction, used instead of reading them again.
  */
-export async function refreshCustomers(db: HuikuanDb, ids: string[], now = new Date(),
+export async function refreshCustomers(db: HuikuanDb, ids: string[], now: Date,
   preloaded?: PreloadedRows): Promise<void> {
   const settings = await getSettings(db);
   const asOf = toIsoDay(now);
@@ -185,7 +185,7 @@ export async function refreshCustomers(db: HuikuanDb, ids: string[], now = new D
 }
 
 /** Recomputes every summary and the aggregate from scratch (after a restore, a seed, or a new day). */
-export async function rebuildAllSummaries(db: HuikuanDb, now = new Date()): Promise<void> {
+export async function rebuildAllSummaries(db: HuikuanDb, now: Date): Promise<void> {
   await db.transaction('rw', writeTables(db), async () => {
     await db.summaries.clear();
     await db.meta.put({ key: PORTFOLIO_KEY, value: emptyPortfolio() });
@@ -194,22 +194,22 @@ export async function rebuildAllSummaries(db: HuikuanDb, now = new Date()): Prom
   });
 }
 
-export async function putCustomer(db: HuikuanDb, customer: Customer, now = new Date()): Promise<void> {
+export async function putCustomer(db: HuikuanDb, customer: Customer, now: Date): Promise<void> {
   await writeTx(db, async (touch) => { await db.customers.put(customer); touch(customer.id); }, now);
 }
 export async function putContact(db: HuikuanDb, contact: Contact): Promise<void> {
   await db.contacts.put(contact);
 }
-export async function putReceivable(db: HuikuanDb, r: Receivable, now = new Date()): Promise<void> {
+export async function putReceivable(db: HuikuanDb, r: Receivable, now: Date): Promise<void> {
   await writeTx(db, async (touch) => { await putDocuments(db, { receivables: [r] }, now.getTime()); touch(r.customerId); }, now);
 }
-export async function putPayment(db: HuikuanDb, p: Payment, now = new Date()): Promise<void> {
+export async function putPayment(db: HuikuanDb, p: Payment, now: Date): Promise<void> {
   await writeTx(db, async (touch) => { await putDocuments(db, { payments: [p] }, now.getTime()); touch(p.customerId); }, now);
 }
-export async function putPromise(db: HuikuanDb, p: PaymentPromise, now = new Date()): Promise<void> {
+export async function putPromise(db: HuikuanDb, p: PaymentPromise, now: Date): Promise<void> {
   await writeTx(db, async (touch) => { await db.promises.put(p); touch(p.customerId); }, now);
 }
-export async function putProfile(db: HuikuanDb, p: PaymentProcessProfile, now = new Date()): Promise<void> {
+export async function putProfile(db: HuikuanDb, p: PaymentProcessProfile, now: Date): Promise<void> {
   await writeTx(db, async (touch) => { await db.profiles.put(p); touch(p.customerId); }, now);
 }
 export async function putPreparations(db: HuikuanDb, p: Preparations): Promise<void> {
@@ -223,7 +223,7 @@ const demandChannels = new Set(['written-notice', 'finance-letter', 'lawyer-lett
  * Logs an attempt. The five preparations are per attempt, so they reset. A demand kept with evidence restarts the
  * limitation period of the receivables it names (all open ones when it names none).
  */
-export async function addActivity(db: HuikuanDb, activity: Activity, now = new Date()): Promise<void> {
+export async function addActivity(db: HuikuanDb, activity: Activity, now: Date): Promise<void> {
   await writeTx(db, async (touch) => {
     await db.activities.put(activity);
     await db.preparations.put({ customerId: activity.customerId, checked: [], updatedAt: activity.createdAt });
@@ -274,7 +274,7 @@ type TrashableTable = 'customers' | 'contacts' | 'receivables' | 'payments' | 'p
  * live in their customer's ledger, so deleting them names that customer (`customerId`).
  */
 export async function deleteRecords(db: HuikuanDb, table: TrashableTable, ids: string[], label: string,
-  now = new Date(), customerId?: string): Promise<string> {
+  now: Date, customerId?: string): Promise<string> {
   const trashId = newId('t');
   await writeTx(db, async (touch) => {
     const rows: TrashRow['rows'] = {};
@@ -314,7 +314,7 @@ export async function deleteRecords(db: HuikuanDb, table: TrashableTable, ids: s
   return trashId;
 }
 
-export async function undoDelete(db: HuikuanDb, trashId: string, now = new Date()): Promise<boolean> {
+export async function undoDelete(db: HuikuanDb, trashId: string, now: Date): Promise<boolean> {
   return writeTx(db, async (touch) => {
     const entry = await db.trash.get(trashId);
     if (!entry) return false;
@@ -341,7 +341,7 @@ export interface StoreContents {
  * Replaces every user record in one transaction (restore, demo load). If anything throws, IndexedDB rolls the
  * whole transaction back and the store is exactly as before.
  */
-export async function replaceAll(db: HuikuanDb, data: StoreContents, now = new Date(),
+export async function replaceAll(db: HuikuanDb, data: StoreContents, now: Date,
   beforeCommit?: () => void | Promise<void>): Promise<void> {
   await db.transaction('rw', writeTables(db), async () => {
     for (const t of userTables) await db[t].clear();
@@ -369,16 +369,16 @@ export async function readAll(db: HuikuanDb): Promise<StoreContents> {
 }
 
 /** Empties the store (the options page asks the user to type a confirmation first). */
-export async function wipeAll(db: HuikuanDb): Promise<void> {
+export async function wipeAll(db: HuikuanDb, now: Date): Promise<void> {
   await replaceAll(db, { customers: [], contacts: [], receivables: [], payments: [], promises: [], activities: [],
-    profiles: [], preparations: [] });
+    profiles: [], preparations: [] }, now);
 }
 
 /**
  * Promises turn broken by the passing of time, not only by writes: the hourly alarm re-evaluates the customers
  * whose pending promises are past their date plus grace (an index range, not a scan).
  */
-export async function refreshDuePromises(db: HuikuanDb, now = new Date()): Promise<number> {
+export async function refreshDuePromises(db: HuikuanDb, now: Date): Promise<number> {
   const settings = await getSettings(db);
   const d = new Date(now);
   d.setDate(d.getDate() - settings.promiseGraceDays);

@@ -81,7 +81,7 @@ const seeds: Seed[] = [
 /** The demo CRM record id of customer n (1-based), as the demo CRM pages use it. */
 export const demoRecordId = (n: number) => `ACC-${String(n).padStart(4, '0')}`;
 
-export function buildDemoPortfolio(today: string, now = Date.now()): StoreContents {
+export function buildDemoPortfolio(today: string, now: number): StoreContents {
   const rand = rng(20261122);
   const out: StoreContents = {
     customers: [], contacts: [], receivables: [], payments: [], promises: [], activities: [], profiles: [], preparations: [],

@@ -74,7 +74,7 @@ export function addYears(iso: string, n: number): string {
  * Today's calendar day. With `offsetMinutes` (minutes east of UTC, e.g. 480 for China Standard Time) the day is
  * taken in that fixed offset; without it, in the local time zone of the runtime.
  */
-export function today(now: Date = new Date(), offsetMinutes?: number): string {
+export function today(now: Date, offsetMinutes?: number): string {
   if (offsetMinutes === undefined) {
     return isoOf(now.getFullYear(), now.getMonth() + 1, now.getDate());
   }

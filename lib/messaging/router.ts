@@ -79,7 +79,7 @@ function langOf(s: Settings, deps: RouterDeps): Lang {
 }
 
 export function createRouter(deps: RouterDeps) {
-  const clock = deps.clock ?? (() => Date.now());
+  const clock = deps.clock ?? (() => deps.now().getTime());
   let lastAt = 0;
   // Strictly increasing, even for two views taken within one tick of a coarse clock.
   const stamp = () => (lastAt = Math.max(clock(), lastAt + 0.001));
@@ -188,7 +188,8 @@ export function createRouter(deps: RouterDeps) {
       const ds = ctx.emails.map(domainOf).filter((d): d is string => !!d && !isFreeMailDomain(d));
       domains = add ? [...new Set([...domains, ...ds])] : domains.filter((d) => !ds.includes(d));
     }
-    await putCustomer(deps.db, { ...customer, crmLinks, domains, updatedAt: deps.now().getTime() });
+    const now = deps.now();
+    await putCustomer(deps.db, { ...customer, crmLinks, domains, updatedAt: now.getTime() }, now);
     deps.customersChanged([customerId]);
   }
 

@@ -11,6 +11,7 @@ import { launchExtension, loadDemo, chipFrame, tabIdFor, sendFromPage, extension
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { allocate, agingReport } from '../../lib/ledger';
 import { formatMoney } from '../../lib/format';
+import { BROWSER_START_MS } from './clock';
 
 let l: Launched;
 before(async () => { l = await launchExtension(); });
@@ -45,7 +46,7 @@ test('demo data loads, the record page is recognised with a badge, the side pane
   // The demo's first customer has CNY receivables well overdue.
   assert.match(text ?? '', /overdue · \d+ d$/);
 
-  const data = buildDemoPortfolio(todayIso());
+  const data = buildDemoPortfolio(todayIso(), BROWSER_START_MS);
   const items = allocate(data.receivables.filter((r) => r.customerId === 'c01'), data.payments.filter((p) => p.customerId === 'c01'));
   const cnyOpen = items.filter((r) => r.amount.currency === 'CNY').reduce((s, r) => s + r.openMinor, 0);
 
@@ -59,7 +60,7 @@ test('demo data loads, the record page is recognised with a badge, the side pane
 
 test('the popup shows portfolio totals equal to the ledger over the same data', async () => {
   const popup = await l.openPage('popup.html');
-  const data = buildDemoPortfolio(todayIso());
+  const data = buildDemoPortfolio(todayIso(), BROWSER_START_MS);
   const open = allocate(data.receivables, data.payments);
   const report = agingReport(open.filter((r) => r.openMinor > 0).map((r) => ({ dueDate: r.dueDate, open: { minor: r.openMinor, currency: r.amount.currency } })), todayIso());
   for (const [cur, fig] of Object.entries(report.byCurrency)) {

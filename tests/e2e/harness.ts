@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { findChromium } from './chromium';
 import { root, startServers, type Servers } from '../../demo/server';
 import { crmHostMatches, mailHostMatches } from '../../lib/sites/hosts';
+import { BROWSER_START_MS, BROWSER_TZ, TODAY, pinnedClockEnv } from './clock';
 
 export const extensionDir = join(root, '.output/chrome-mv3');
 
@@ -37,14 +38,17 @@ export interface Launched {
 
 /**
  * `profileDir` reuses a browser profile (to test what survives a browser restart); such a profile is kept on
- * close and the caller removes it.
+ * close and the caller removes it. `clock: 'pinned'` (the default, for tests) starts the browser's wall clock at
+ * tests/e2e/clock.ts's BROWSER_START; `'real'` (the demo, the bench) leaves it alone.
  */
-export async function launchExtension(opts: { headless?: boolean; httpPort?: number; locale?: string; args?: string[]; profileDir?: string } = {}): Promise<Launched> {
+export async function launchExtension(opts: { headless?: boolean; httpPort?: number; locale?: string; args?: string[]; profileDir?: string; clock?: 'pinned' | 'real' } = {}): Promise<Launched> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   const executablePath = findChromium();
-  const servers = await startServers(opts.httpPort ?? 0);
+  const pinned = (opts.clock ?? 'pinned') === 'pinned';
+  const clockEnv = pinned ? pinnedClockEnv() : {};
+  const servers = await startServers(opts.httpPort ?? 0, pinned ? () => new Date(BROWSER_START_MS) : undefined);
   const profile = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'huikuan-profile-'));
   // news.example.com stands for any site Huikuan does not support.
   const rules = [...supportedHostPatterns(), 'news.example.com'].map((h) => `MAP ${h} 127.0.0.1:${servers.httpsPort}`).join(', ');
@@ -55,6 +59,8 @@ export async function launchExtension(opts: { headless?: boolean; httpPort?: num
     locale: opts.locale ?? 'en-US',
     viewport: { width: 1280, height: 800 },
     ignoreHTTPSErrors: true,
+    env: { ...process.env, ...clockEnv } as Record<string, string>,
+    ...(pinned ? { timezoneId: BROWSER_TZ } : {}),
     args: [
       ...(headless ? ['--headless=new'] : []),
       `--disable-extensions-except=${extensionDir}`,
@@ -143,11 +149,8 @@ export async function sendFromPage(page: Page, message: unknown): Promise<unknow
     .chrome.runtime.sendMessage(m), message);
 }
 
-/** Today in the browser's local time zone (the demo and the ledger count days from it). */
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** The browser's "today" under the pinned clock (tests/e2e/clock.ts); the demo and the ledger count days from it. */
+export const todayIso = (): string => TODAY;
 
 /** The real toolbar popup, opened as a click on the icon opens it; Playwright has no page for it. */
 export interface ToolbarPopup {

@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, loadDemo, todayIso, type Launched } from './harness';
 import { generatePortfolio } from '../../bench/generate';
 import { makeBackup } from '../../lib/transfer/backup';
+import { BROWSER_START_MS } from './clock';
 
 // The probe is an extension page that only reads (the popup would refresh its cached worklist in the store).
 const PROBE = 'letter.html';
@@ -164,7 +165,7 @@ test('an import cut off by closing the page writes nothing, and the reopened pag
 test('a restore cut off by closing the page changes nothing, and the reopened page says so', async () => {
   const data = generatePortfolio({ label: 'safety', customers: 3_000, receivables: 40_000, activities: 6_000 }, todayIso());
   const file = join(dir, 'huikuan-backup-big.json');
-  writeFileSync(file, makeBackup(data as unknown as Parameters<typeof makeBackup>[0], { createdAt: Date.now() }));
+  writeFileSync(file, makeBackup(data as unknown as Parameters<typeof makeBackup>[0], { createdAt: BROWSER_START_MS }));
   const probe = await l.openPage(PROBE);
   const before = await snapshot(probe);
 

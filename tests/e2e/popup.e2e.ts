@@ -11,6 +11,7 @@ import { allocate, agingReport } from '../../lib/ledger';
 import { formatMoney } from '../../lib/format';
 import type { Lang } from '../../lib/domain';
 import { FIRST_COPY_KEY } from '../../components/popup/firstCopy';
+import { BROWSER_START_MS } from './clock';
 
 interface Box { x: number; y: number; width: number; height: number }
 interface FirstSeen {
@@ -22,7 +23,7 @@ const launched: Launched[] = [];
 after(async () => { for (const l of launched) await l.close(); });
 
 function ledgerTotals(): Record<string, number> {
-  const data = buildDemoPortfolio(todayIso());
+  const data = buildDemoPortfolio(todayIso(), BROWSER_START_MS);
   const open = allocate(data.receivables, data.payments).filter((r) => r.openMinor > 0);
   const report = agingReport(open.map((r) => ({ dueDate: r.dueDate, open: { minor: r.openMinor, currency: r.amount.currency } })), todayIso());
   return Object.fromEntries(Object.entries(report.byCurrency).map(([cur, fig]) => [cur, fig.total]));
@@ -118,7 +119,8 @@ test('a popup whose localStorage copy is out of date paints it, then the store\'
   const other = await l.openPage('badge.html');
   const key = FIRST_COPY_KEY;
   const stale = await other.evaluate((k) => {
-    const copy = JSON.parse(localStorage.getItem(k)!) as { portfolio: { openByDue: Record<string, Record<string, number>> } };
+    // The item is the rows' JSON, then (on a second line) the summaries painted from them.
+    const copy = JSON.parse(localStorage.getItem(k)!.split('\n')[0]) as { portfolio: { openByDue: Record<string, Record<string, number>> } };
     for (const byDue of Object.values(copy.portfolio.openByDue)) for (const d of Object.keys(byDue)) byDue[d] *= 3;
     localStorage.setItem(k, JSON.stringify(copy));
     return true;
@@ -141,7 +143,7 @@ test('a popup whose localStorage copy is out of date paints it, then the store\'
   const seen = await page.evaluate(() => (window as unknown as { __plainTotals: string[] }).__plainTotals);
   assert.deepEqual(seen, [String(expected.CNY * 3), String(expected.CNY)], 'the copy first, then the store, both before React');
   assert.equal(await page.getByTestId('portfolio-total-CNY').getAttribute('data-minor'), String(expected.CNY));
-  const copy = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!) as unknown, key) as { portfolio: { openByDue: Record<string, Record<string, number>> } };
+  const copy = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!.split('\n')[0]) as unknown, key) as { portfolio: { openByDue: Record<string, Record<string, number>> } };
   const copied = Object.values(copy.portfolio.openByDue.CNY).reduce((a, b) => a + b, 0);
   assert.equal(copied, expected.CNY, 'the copy is the store\'s again');
   await page.close();

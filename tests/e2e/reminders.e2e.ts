@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { customerCount, launchExtension, todayIso, type Launched } from './harness';
 import { generatePortfolio } from '../../bench/generate';
 import { makeBackup } from '../../lib/transfer/backup';
+import { BROWSER_START_MS } from './clock';
 
 const launched: Launched[] = [];
 after(async () => { for (const l of launched) await l.close(); });
@@ -25,7 +26,7 @@ test('hundreds of due reminders make one notification, a bounded set of alarms a
   const customers = 600;
   const data = generatePortfolio({ label: 'rem', customers, receivables: customers * 5, activities: customers * 2 }, todayIso());
   const file = join(mkdtempSync(join(tmpdir(), 'hk-rem-')), 'backup.json');
-  writeFileSync(file, makeBackup(data as unknown as Parameters<typeof makeBackup>[0], { createdAt: Date.now() }));
+  writeFileSync(file, makeBackup(data as unknown as Parameters<typeof makeBackup>[0], { createdAt: BROWSER_START_MS }));
   const options = await l.openPage('options.html#export');
   await options.getByTestId('restore-file').setInputFiles(file);
   await options.getByTestId('restore-confirm').click({ timeout: 120_000 });

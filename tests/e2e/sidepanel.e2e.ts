@@ -15,6 +15,7 @@ import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { allocate } from '../../lib/ledger';
 import { suggestNext } from '../../lib/playbook';
 import { activitySchema, defaultSettings } from '../../lib/domain';
+import { BROWSER_START_MS } from './clock';
 
 const SF = 'acme.lightning.force.com';
 const unknownA = '/lightning/r/Account/001Dn00000NoRth1AA/view';
@@ -49,7 +50,7 @@ test('a recognised record: the panel shows that customer’s overdue and outstan
   const panel = await l.openPage(`sidepanel.html?tab=${await tabIdFor(l, url)}`);
   await panel.locator('main[data-customer-id="c01"][data-ready="true"]').waitFor({ timeout: 15_000 });
   const today = todayIso();
-  const data = buildDemoPortfolio(today);
+  const data = buildDemoPortfolio(today, BROWSER_START_MS);
   const items = allocate(data.receivables.filter((r) => r.customerId === 'c01'), data.payments.filter((p) => p.customerId === 'c01'))
     .filter((r) => r.kind === 'invoice' && r.openMinor > 0 && r.amount.currency === 'CNY');
   assert.equal(Number(await panel.getByTestId('outstanding-CNY').getAttribute('data-minor')), items.reduce((s, r) => s + r.openMinor, 0));
@@ -93,7 +94,7 @@ test('an unknown record: create the customer from the panel, the badge turns lin
 /** A demo customer the playbook would phone today and, after three unanswered calls, reach another way. */
 function phoneCustomer(): string {
   const today = todayIso();
-  const d = buildDemoPortfolio(today);
+  const d = buildDemoPortfolio(today, BROWSER_START_MS);
   for (const c of d.customers) {
     const by = <T extends { customerId: string }>(xs: T[]) => xs.filter((x) => x.customerId === c.id);
     const account = {
@@ -101,8 +102,8 @@ function phoneCustomer(): string {
       promises: by(d.promises), activities: by(d.activities), profile: d.profiles.find((p) => p.customerId === c.id),
       preparations: d.preparations.find((p) => p.customerId === c.id), settings: defaultSettings(),
     };
-    const calls = [1, 2, 3].map((i) => activitySchema.parse({ id: `x${i}`, customerId: c.id, date: today, channel: 'phone', outcome: 'no-answer', createdAt: Date.now() + i }));
-    if (suggestNext(account, new Date(), 'en').channel === 'phone' && suggestNext({ ...account, activities: [...calls, ...account.activities] }, new Date(), 'en').channel !== 'phone') return c.id;
+    const calls = [1, 2, 3].map((i) => activitySchema.parse({ id: `x${i}`, customerId: c.id, date: today, channel: 'phone', outcome: 'no-answer', createdAt: BROWSER_START_MS + i }));
+    if (suggestNext(account, new Date(BROWSER_START_MS), 'en').channel === 'phone' && suggestNext({ ...account, activities: [...calls, ...account.activities] }, new Date(BROWSER_START_MS), 'en').channel !== 'phone') return c.id;
   }
   throw new Error('no demo customer is phoned today and reached otherwise after three unanswered calls');
 }

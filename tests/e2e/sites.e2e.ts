@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchExtension, loadDemo, chipFrame, tabIdFor, todayIso, type Launched } from './harness';
+import { BROWSER_START_MS } from './clock';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { allocate, daysBetween } from '../../lib/ledger';
 import { badgeOverdueText } from '../../lib/messaging/views';
@@ -41,7 +42,7 @@ function lightningSpa(first: string, second: string): string {
 
 function expectedOverdue(customerId: string) {
   const today = todayIso();
-  const data = buildDemoPortfolio(today);
+  const data = buildDemoPortfolio(today, BROWSER_START_MS);
   const items = allocate(data.receivables.filter((r) => r.customerId === customerId), data.payments.filter((p) => p.customerId === customerId))
     .filter((r) => r.openMinor > 0 && r.dueDate < today && r.amount.currency === 'CNY');
   const overdue = items.reduce((s, r) => s + r.openMinor, 0);

@@ -1,4 +1,5 @@
 import { HuikuanDb } from '@/lib/db/schema';
+import { PINNED } from '../support/clock';
 import { replaceAll } from '@/lib/db/repo';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import {
@@ -10,7 +11,7 @@ import type { Receivable } from '@/lib/domain';
 import { receivableById, documentCounts } from '../support/ledgers';
 import { receivablesOf } from '@/lib/db/ledgers';
 
-const fixed = new Date(2026, 10, 22, 9, 30);
+const fixed = PINNED;
 const today = '2026-11-22';
 
 const form = (patch: Partial<CaptureForm>): CaptureForm => ({

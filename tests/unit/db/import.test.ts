@@ -321,7 +321,7 @@ describe('importLedger (chunked)', () => {
   it('recovery at start-up reverts an import cut off mid-way without waiting for another import', async () => {
     const before = await snapshot(db);
     await cutOffImport();
-    await recoverInterruptedImports(db);
+    await recoverInterruptedImports(db, now);
     expect(await snapshot(db)).toEqual(before);
   });
 });

@@ -7,9 +7,8 @@ import { OptionsApp } from '@/components/options/OptionsApp';
 import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { getSettings, replaceAll, saveSettings } from '@/lib/db/repo';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
-import { toIsoDay } from '@/lib/domain';
 import { documentCounts } from '../support/ledgers';
-import { pinnedClock } from '../support/clock';
+import { PINNED, PINNED_DAY, pinnedClock } from '../support/clock';
 
 let db: HuikuanDb;
 beforeEach(() => {
@@ -79,7 +78,7 @@ describe('options page', () => {
   });
 
   it('wipe requires the typed confirmation word', async () => {
-    await replaceAll(db, buildDemoPortfolio(toIsoDay(new Date())));
+    await replaceAll(db, buildDemoPortfolio(PINNED_DAY, PINNED.getTime()), PINNED);
     renderOptions('data');
     const user = userEvent.setup();
     const button = await screen.findByTestId('wipe');

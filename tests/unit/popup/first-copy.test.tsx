@@ -4,6 +4,7 @@
  * it is out of date, and kept equal to the store by every open extension page.
  */
 import { cleanup, render, waitFor } from '@testing-library/react';
+import { PINNED } from '../support/clock';
 import { act } from 'react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIRST_COPY_KEY, readFirstCopy, saveFirstCopy, serialiseFirstRead } from '@/components/popup/firstCopy';
@@ -18,7 +19,7 @@ import { emptyPortfolio, type PortfolioAggregate } from '@/lib/db/portfolio';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { formatMoney } from '@/lib/format';
 
-const fixed = new Date(2026, 10, 22, 9, 30);
+const fixed = PINNED;
 const today = '2026-11-22';
 
 let db: HuikuanDb;
@@ -169,7 +170,7 @@ describe('painting from the copy', () => {
 
 describe('extension pages keep the copy current', () => {
   it('writes what the store holds, as the popup\'s own read serialises it, and follows later writes', async () => {
-    await replaceAll(db, buildDemoPortfolio(today));
+    await replaceAll(db, buildDemoPortfolio(today, fixed.getTime()), fixed);
     render(<AppShell clock={() => fixed} namespaces={['common']}><p>page</p></AppShell>);
     const storeText = async () => serialiseFirstRead((await readFirstPaintRows(indexedDB, db.name))!);
     const expected = await storeText();
@@ -189,7 +190,7 @@ describe('extension pages keep the copy current', () => {
     // New rows drop the old summaries in the same write; the new ones are painted in the new language.
     await waitFor(() => expect(readFirstCopy()?.painted.map((p) => (p as PaintedSummary).lang)).toEqual(['zh', 'zh', 'zh']), { timeout: 5_000 });
 
-    await act(async () => { await replaceAll(db, { customers: [], contacts: [], receivables: [], payments: [], promises: [], activities: [], profiles: [], preparations: [] }); });
+    await act(async () => { await replaceAll(db, { customers: [], contacts: [], receivables: [], payments: [], promises: [], activities: [], profiles: [], preparations: [] }, fixed); });
     await waitFor(async () => expect(readFirstCopy()?.text).toBe(await storeText()));
     expect(readFirstCopy()?.rows.portfolio).toEqual(expect.objectContaining({ customers: 0 }));
     // An empty portfolio has no summary to paint.

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor } from '@testing-library/react';
+import { PINNED } from '../support/clock';
 import { act } from 'react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIRST_READ, readFirstPaintRows } from '@/components/popup/firstRead';
@@ -11,7 +12,7 @@ import { getPortfolio, getSettings, replaceAll, saveSettings } from '@/lib/db/re
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { formatMoney } from '@/lib/format';
 
-const fixed = new Date(2026, 10, 22, 9, 30);
+const fixed = PINNED;
 const today = '2026-11-22';
 
 let db: HuikuanDb;
@@ -37,7 +38,7 @@ afterEach(async () => {
 describe('popup first read', () => {
   it('reads the same settings and portfolio rows the store writes, under the same database name', async () => {
     expect(FIRST_READ.db).toBe(DB_NAME);
-    await replaceAll(db, buildDemoPortfolio(today));
+    await replaceAll(db, buildDemoPortfolio(today, fixed.getTime()), fixed);
     await saveSettings(db, { language: 'zh', agingBuckets: [15, 45] });
     const rows = await readFirstPaintRows(indexedDB, name);
     expect(rows?.settings).toEqual(await getSettings(db));
@@ -62,7 +63,7 @@ describe('popup first read', () => {
 
 describe('popup first paint', () => {
   it('paints the portfolio figures from the first read, then the live popup takes over', async () => {
-    await replaceAll(db, buildDemoPortfolio(today));
+    await replaceAll(db, buildDemoPortfolio(today, fixed.getTime()), fixed);
     const rows = await readFirstPaintRows(indexedDB, name);
     const root = document.createElement('div');
     document.body.appendChild(root);

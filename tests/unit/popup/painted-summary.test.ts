@@ -5,6 +5,7 @@
  * the language it was painted for and computes otherwise; and it never outlives the rows it was painted from.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PINNED } from '../support/clock';
 import type { Lang } from '@/lib/domain';
 import { FIRST_COPY_KEY, type FirstCopy, readFirstCopy, saveFirstCopy, savePainted, serialiseFirstRead } from '@/components/popup/firstCopy';
 import type { FirstRead } from '@/components/popup/firstRead';
@@ -14,13 +15,13 @@ import { HuikuanDb } from '@/lib/db/schema';
 import { getPortfolio, getSettings, replaceAll } from '@/lib/db/repo';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 
-const fixed = new Date(2026, 10, 22, 9, 30);
+const fixed = PINNED;
 const today = '2026-11-22';
 
 let demoRows: FirstRead;
 beforeAll(async () => {
   const db = new HuikuanDb(`ps-${Math.random()}`);
-  await replaceAll(db, buildDemoPortfolio(today));
+  await replaceAll(db, buildDemoPortfolio(today, fixed.getTime()), fixed);
   demoRows = { settings: await getSettings(db), portfolio: await getPortfolio(db) };
   db.close();
 });

@@ -5,6 +5,7 @@
  * attributes, words and numbers), and React's first commit must replace the plain nodes, not add to them.
  */
 import { cleanup, screen } from '@testing-library/react';
+import { PINNED } from '../support/clock';
 import { act } from 'react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Lang } from '@/lib/domain';
@@ -20,7 +21,7 @@ import { formatMoney } from '@/lib/format';
 import { common } from '@/lib/i18n/common';
 import { popup } from '@/lib/i18n/popup';
 
-const fixed = new Date(2026, 10, 22, 9, 30);
+const fixed = PINNED;
 const today = '2026-11-22';
 
 let db: HuikuanDb;
@@ -73,7 +74,7 @@ function summaryParts(main: Element): string[] {
 }
 
 async function seeded(lang: Lang, agingBuckets?: number[]) {
-  await replaceAll(db, buildDemoPortfolio(today));
+  await replaceAll(db, buildDemoPortfolio(today, fixed.getTime()), fixed);
   await saveSettings(db, { language: lang, ...(agingBuckets ? { agingBuckets } : {}) });
   const rows = await readFirstPaintRows(indexedDB, name);
   expect(rows).toBeTruthy();

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { PINNED } from '../support/clock';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppShell } from '@/components/app/AppShell';
@@ -11,7 +12,7 @@ import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { agingReport, allocate } from '@/lib/ledger';
 import { formatMoney } from '@/lib/format';
 
-const fixed = new Date(2026, 10, 22, 9, 30);
+const fixed = PINNED;
 const today = '2026-11-22';
 
 let db: HuikuanDb;

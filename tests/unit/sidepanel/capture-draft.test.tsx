@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { PINNED } from '../support/clock';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppShell } from '@/components/app/AppShell';
@@ -11,7 +12,7 @@ import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { documentCounts } from '../support/ledgers';
 import { receivablesOf } from '@/lib/db/ledgers';
 
-const fixed = new Date(2026, 10, 22, 9, 30);
+const fixed = PINNED;
 const today = '2026-11-22';
 const sentAt = new Date(2026, 10, 20, 9, 30).toISOString();
 
@@ -71,6 +72,30 @@ describe('capture draft card', () => {
     // A confidently matched customer is never re-linked.
     expect(types()).not.toContain('customer/link');
     expect(save().disabled).toBe(true);
+  });
+
+  it('says when an old message\'s promised date has passed, and saves a new date or a broken promise on purpose', async () => {
+    const oldSent = new Date(2026, 10, 2, 9, 30).toISOString(); // Mon 2 Nov: 下周五 (Friday of next week) is 13 Nov, before today
+    await renderCard({ draft: draftOf('王经理您好：我司财务下周五安排付款 12.4万，请查收。', { sentAt: oldSent }) });
+    await within(card()).findByText('杭州云帆科技有限公司');
+    expect((within(card()).getByTestId('capture-date') as HTMLInputElement).value).toBe('2026-11-13');
+    const warning = await within(card()).findByTestId('capture-date-passed');
+    expect(warning.textContent).toContain('the message was sent on 2 Nov 2026 and today is 22 Nov 2026');
+    expect(save().disabled).toBe(true);
+    // A new date clears the warning.
+    fireEvent.change(within(card()).getByTestId('capture-date'), { target: { value: '2026-11-30' } });
+    expect(within(card()).queryByTestId('capture-date-passed')).toBeNull();
+    expect(save().disabled).toBe(false);
+    // Back to the old date: saved only when the user says it is a broken promise.
+    fireEvent.change(within(card()).getByTestId('capture-date'), { target: { value: '2026-11-13' } });
+    expect(save().disabled).toBe(true);
+    await userEvent.click(within(card()).getByTestId('capture-record-broken'));
+    expect(save().disabled).toBe(false);
+    await userEvent.click(save());
+    await saved();
+    const promises = (await db.promises.where('customerId').equals('c01').toArray()).filter((p) => p.source === 'capture');
+    expect(promises).toHaveLength(1);
+    expect(promises[0]).toMatchObject({ date: '2026-11-13', status: 'broken' });
   });
 
   it('logs hardship as an activity with the message as its note, without touching limitation', async () => {

@@ -3,8 +3,9 @@ import {
   activitySchema, contactSchema, customerSchema, paymentSchema, paymentPromiseSchema, receivableSchema,
 } from '@/lib/domain';
 import type { StoreContents } from '@/lib/db/repo';
+import { PINNED } from '../support/clock';
 
-export const fixed = new Date(2026, 10, 22, 9, 30);
+export const fixed = PINNED;
 export const today = '2026-11-22';
 const at = fixed.getTime();
 

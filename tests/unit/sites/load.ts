@@ -57,7 +57,7 @@ export interface Fixture {
   url: string;
   html: string;
   frames: Record<string, string>;
-  expect: null | (Record<string, unknown> & { sentAtPattern?: string; bodyIncludes?: string[]; bodyExcludes?: string[] });
+  expect: null | (Record<string, unknown> & { sentAtPattern?: string; /** The page shows wall time without a zone (`YYYY-MM-DDTHH:MM`), read in the runtime's zone. */ sentAtLocal?: string; bodyIncludes?: string[]; bodyExcludes?: string[] });
   composeBox?: string;
 }
 

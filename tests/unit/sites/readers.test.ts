@@ -15,10 +15,14 @@ describe('page readers on saved pages', () => {
         return;
       }
       expect(got).not.toBeNull();
-      const { sentAtPattern, bodyIncludes, bodyExcludes, ...fields } = f.expect;
+      const { sentAtPattern, sentAtLocal, bodyIncludes, bodyExcludes, ...fields } = f.expect;
       expect(got).toMatchObject({ ...fields, url: f.url });
       expect(got!.emails).toEqual(fields.emails);
       if (sentAtPattern) expect(got!.sentAt).toMatch(new RegExp(sentAtPattern));
+      if (sentAtLocal) {
+        const [y, mo, d, h, mi] = sentAtLocal.split(/[-T:]/).map(Number);
+        expect(got!.sentAt).toBe(new Date(y, mo - 1, d, h, mi).toISOString());
+      }
       for (const s of bodyIncludes ?? []) expect(got!.body).toContain(s);
       for (const s of bodyExcludes ?? []) expect(got!.body ?? '').not.toContain(s);
       if (!('subject' in fields)) expect(got!.subject).toBeUndefined();
