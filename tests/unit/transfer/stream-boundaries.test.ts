@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { type LedgerRow, parseLedgerChunks } from '../../../lib/transfer';
 
 const ROWS = 300_000;
+/** The BOM only changes the first bytes: its variant is checked on a tenth of the rows. */
+const rowsOf = (enc: string) => (enc === 'utf-8-bom' ? ROWS / 10 : ROWS);
 const NAMES = 3_000;
 const CHUNK = 65_537;
 // Characters by their width in UTF-8 (é 2, 中 3, 𠀋 4); in GB18030 é and 中 take 2 bytes, 𠀋 four.
@@ -80,7 +82,7 @@ function build(enc: Enc) {
     const doc = `D${i}`;
     return { name: names[ci], doc, minor, bytes: encode(`${names[ci]},${doc},2024-01-15,${(minor / 100).toFixed(2)},CNY\n`) };
   };
-  for (let i = 0; i < ROWS; i++) {
+  for (let i = 0; i < rowsOf(enc); i++) {
     let r = rowOf(i % NAMES, i);
     if (offset + r.bytes.length > boundary - 8) {
       const w = widths[enc][turn++ % widths[enc].length];
@@ -114,9 +116,9 @@ describe('streaming decode never cuts a character (300,000 rows, a character cut
       const summary = await parseLedgerChunks(new Blob([bytes]), { fileName: 'big.csv' }, (r) => { for (const x of r) rows.push(x); }, undefined, CHUNK);
       expect(summary.errors).toBe(0);
       expect(summary.encoding).toBe(enc.startsWith('utf-8') ? 'utf-8' : 'gb18030');
-      expect(rows).toHaveLength(ROWS);
+      expect(rows).toHaveLength(rowsOf(enc));
       let bad = 0;
-      for (let i = 0; i < ROWS; i++) {
+      for (let i = 0; i < rowsOf(enc); i++) {
         const r = rows[i];
         const e = expected[i];
         if (r.customerName !== e.name || r.invoiceNumber !== e.doc || r.amount.minor !== e.minor) bad++;
