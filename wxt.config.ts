@@ -1,7 +1,6 @@
 import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
-import { popupModuleAfterPaint } from './build/popup-module-after-paint';
 import { adjustContentScripts, badgeResources, buildKind, hostPermissions } from './build/site-hosts';
 
 const kind = buildKind();
@@ -16,7 +15,7 @@ export default defineConfig({
   // The demo/test build (HUIKUAN_BUILD=test, scripts/build-test.mjs) goes next to the production one.
   ...(kind === 'test' ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-test' } : {}),
   vite: () => ({
-    plugins: [tailwindcss(), popupModuleAfterPaint()],
+    plugins: [tailwindcss()],
     // Every schema module gets zod through lib/zod, which turns zod's eval-based JIT off first (see lib/zod/jitless.ts).
     resolve: {
       alias: [

@@ -16,9 +16,9 @@ import { toIsoDay } from '../lib/domain';
 const todayIso = () => toIsoDay(new Date());
 import { customerName, generatePortfolio, scales, type Scale } from './generate';
 import { makeBackup } from '../lib/transfer';
-import { FIRST_COPY_KEY } from '../components/popup/firstCopy';
 import { agingReport } from '../lib/ledger';
 import { suggestNext } from '../lib/playbook';
+import { buildCustomerIndex, normalizeCompanyName } from '../lib/match';
 import { defaultSettings, type AccountSnapshot } from '../lib/domain';
 import { allocate } from '../lib/ledger';
 import { root } from '../demo/server';
@@ -238,15 +238,20 @@ async function rawIdb(l: Launched): Promise<Record<string, Stat>> {
  * over an ordinary page in front), and reads the figures from inside it over the DevTools protocol once it has
  * painted, then closes it. Otherwise the popup is opened as a tab, which Playwright drives directly.
  *
- * Open extension pages keep painted summaries for today and the next two days beside the popup's copy of its rows
- * (components/popup/paintedSummary.ts), so most opens paint one of those. With `computed`, every open is made to
- * compute its summary from the rows instead, as the first open after the data changed with no extension page
- * open, or after three days away, does: the stored summaries are removed before each open, from an extension page
- * that does not keep them (badge.html).
+ * The floor, measured in the same run and the same way: a blank extension page (one line of text, no script) opened
+ * as the toolbar popup (`chrome.action.setPopup` points the action at it for those opens) or as a tab. The bench
+ * writes that page into the built extension before launching it (it is not part of the product).
  */
 type PopupStat = Stat & { afterDomInteractive: Stat; from: Record<string, number> };
 
-/** Runs in the popup: the first figure's paint, domInteractive, and what the first paint was painted from. */
+const BLANK_PAGE = 'bench-blank.html';
+/** The floor page: the same head as popup.html, one line of text with an Element Timing name, no script. */
+function writeBlankPage(dir: string): void {
+  writeFileSync(join(dir, BLANK_PAGE), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Huikuan</title></head>'
+    + '<body><p elementtiming="portfolio-total" style="width:380px">Huikuan</p></body></html>');
+}
+
+/** Runs in the popup: the first figure's paint, domInteractive, and what the first paint painted from. */
 const POPUP_FIGURES = `new Promise((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error('no portfolio figure painted within 10 s')), 10000);
   new PerformanceObserver((list, o) => {
@@ -255,23 +260,20 @@ const POPUP_FIGURES = `new Promise((resolve, reject) => {
     if (e === undefined) return;
     o.disconnect();
     clearTimeout(timer);
-    window.__huikuanPopupFirstPaint.then((h) => resolve(JSON.stringify([e, performance.getEntriesByType('navigation')[0].domInteractive, h.paint.from ?? 'none'])));
+    const from = document.getElementById('summary')?.dataset.firstPaintDone ?? 'blank';
+    resolve(JSON.stringify([e, performance.getEntriesByType('navigation')[0].domInteractive, from]));
   }).observe({ type: 'element', buffered: true });
 })`;
 
-async function popupFirstPaint(l: Launched, opts: { computed?: boolean; toolbar?: boolean } = {}): Promise<PopupStat> {
+async function popupFirstPaint(l: Launched, opts: { page?: string; toolbar?: boolean } = {}): Promise<PopupStat> {
+  const page = opts.page ?? 'popup.html';
   const times: number[] = [];
   const own: number[] = [];
   const from: Record<string, number> = {};
-  const helper = opts.computed ? await l.openPage('badge.html') : undefined;
-  const toolbar = opts.toolbar ? await toolbarPopups(l) : undefined;
+  const toolbar = opts.toolbar ? await toolbarPopups(l, page) : undefined;
+  if (toolbar) await l.worker.evaluate(`chrome.action.setPopup({ popup: ${JSON.stringify(page)} })`);
   try {
     for (let i = 0; i < RUNS; i++) {
-      // The copy's item is its rows' line, then the painted summaries' line (components/popup/firstCopy.ts).
-      await helper?.evaluate((key) => {
-        const item = localStorage.getItem(key);
-        if (item) localStorage.setItem(key, item.split('\n')[0]);
-      }, FIRST_COPY_KEY);
       let figures: string;
       if (toolbar) {
         const popup = await toolbar.open();
@@ -281,10 +283,10 @@ async function popupFirstPaint(l: Launched, opts: { computed?: boolean; toolbar?
           await popup.close();
         }
       } else {
-        const page = await l.context.newPage();
-        await page.goto(`chrome-extension://${l.extensionId}/popup.html`, { waitUntil: 'commit' });
-        figures = await page.evaluate(POPUP_FIGURES) as string;
-        await page.close();
+        const tab = await l.context.newPage();
+        await tab.goto(`chrome-extension://${l.extensionId}/${page}`, { waitUntil: 'commit' });
+        figures = await tab.evaluate(POPUP_FIGURES) as string;
+        await tab.close();
       }
       const [paint, interactive, source] = JSON.parse(figures) as [number, number, string];
       times.push(paint);
@@ -292,8 +294,8 @@ async function popupFirstPaint(l: Launched, opts: { computed?: boolean; toolbar?
       from[source] = (from[source] ?? 0) + 1;
     }
   } finally {
+    if (toolbar) await l.worker.evaluate(`chrome.action.setPopup({ popup: 'popup.html' })`);
     await toolbar?.dispose();
-    await helper?.close();
   }
   return { ...stat(times), afterDomInteractive: stat(own), from };
 }
@@ -422,10 +424,46 @@ async function rawIdbWrite(l: Launched): Promise<Stat> {
  * second and the page's peak JS heap. Every run imports into the same store state: the import is undone through the
  * page's Undo button afterwards (timed too), so no run measures an idempotent re-import.
  */
-async function importThroughput(l: Launched, rows: number): Promise<{ rowsPerSec: Stat; peakHeapMB: number; peakHeapMBPerRun: number[]; undoMs: Stat; rawPutRecordsPerSec: Stat }> {
+/** The plain 200k-row table the import has always been measured on. */
+function plainLedger(rows: number): string[] {
   const lines = ['Customer,Invoice Number,Invoice Date,Due Date,Amount,Currency'];
   for (let i = 0; i < rows; i++) lines.push(`导入客户${i % 5000}有限公司,IMP-${String(i).padStart(8, '0')},2026-01-${String(1 + (i % 28)).padStart(2, '0')},2026-03-${String(1 + (i % 28)).padStart(2, '0')},${(1000 + (i % 9000)).toFixed(2)},CNY`);
-  const file = join(mkdtempSync(join(tmpdir(), 'hk-imp-')), 'ledger.csv');
+  return lines;
+}
+
+/**
+ * The same documents as a report (issue #19): title lines, a customer group line above each customer's rows, a
+ * "Total for …" line after them, aging-section lines, the header repeated every 5,000 rows (a page break), a payment
+ * row per customer and the grand total — QuickBooks' Open Invoices layout.
+ */
+function reportLedger(rows: number): string[] {
+  const lines = ['Northwind Supplies Inc.', 'Open Invoices', 'As of June 30, 2026', '', ',Date,Transaction type,Num,Terms,Due date,Past due,Amount,Open balance'];
+  const customers = 5000;
+  const per = Math.ceil(rows / customers);
+  let n = 0;
+  let total = 0;
+  for (let c = 0; c < customers && n < rows; c++) {
+    lines.push(`导入客户${c}有限公司,,,,,,,,`);
+    let sub = 0;
+    for (let k = 0; k < per && n < rows; k++, n++) {
+      if (n % 5000 === 0 && n) lines.push(',Date,Transaction type,Num,Terms,Due date,Past due,Amount,Open balance');
+      const amount = 1000 + (n % 9000);
+      const pay = k === per - 1;
+      lines.push(pay
+        ? `,01/${String(1 + (n % 28)).padStart(2, '0')}/2026,Payment,PMT-${n},,,,-${(amount / 10).toFixed(2)},-${(amount / 10).toFixed(2)}`
+        : `,01/${String(1 + (n % 28)).padStart(2, '0')}/2026,Invoice,IMP-${String(n).padStart(8, '0')},Net 30,03/${String(1 + (n % 28)).padStart(2, '0')}/2026,,${amount.toFixed(2)},${amount.toFixed(2)}`);
+      sub += pay ? -amount / 10 : amount;
+    }
+    lines.push(`Total for 导入客户${c}有限公司,,,,,,,,${sub.toFixed(2)}`);
+    total += sub;
+  }
+  lines.push(`TOTAL,,,,,,,,${total.toFixed(2)}`);
+  return lines;
+}
+
+async function importThroughput(l: Launched, rows: number, shape: 'plain' | 'report' = 'plain'): Promise<{ rowsPerSec: Stat; peakHeapMB: number; peakHeapMBPerRun: number[]; undoMs: Stat; rawPutRecordsPerSec?: Stat }> {
+  const lines = shape === 'plain' ? plainLedger(rows) : reportLedger(rows);
+  const file = join(mkdtempSync(join(tmpdir(), 'hk-imp-')), `${shape}-ledger.csv`);
   writeFileSync(file, lines.join('\n'));
   lines.length = 0;
   const rates: number[] = [];
@@ -449,7 +487,8 @@ async function importThroughput(l: Launched, rows: number): Promise<{ rowsPerSec
     undos.push(Date.now() - u0);
     await page.close();
   }
-  return { rowsPerSec: stat(rates), peakHeapMB: Math.max(...peaks), peakHeapMBPerRun: peaks, undoMs: stat(undos), rawPutRecordsPerSec: await rawIdbWrite(l) };
+  return { rowsPerSec: stat(rates), peakHeapMB: Math.max(...peaks), peakHeapMBPerRun: peaks, undoMs: stat(undos),
+    ...(shape === 'plain' && { rawPutRecordsPerSec: await rawIdbWrite(l) }) };
 }
 
 function nodeTimings(scale: Scale) {
@@ -478,12 +517,25 @@ function nodeTimings(scale: Scale) {
     suggestNext(account, new Date(), i % 2 ? 'zh' : 'en');
     suggest.push(performance.now() - t0);
   }
-  return { agingMs: stat(aging), agingItems: open.length, suggestNextMs: stat(suggest) };
+  // The page's customer is matched against every customer the worker holds; names are normalised on every write.
+  const index = buildCustomerIndex(data.customers);
+  const queries = data.customers.slice(0, 50).flatMap((c) => [{ name: c.name }, { emails: [`ap@${c.domains[0] ?? 'x.example.com'}`] }, { name: c.name.slice(0, 4) }]);
+  const match: number[] = [];
+  for (let i = 0; i < Math.max(RUNS, 5); i++) {
+    const t0 = performance.now();
+    for (const q of queries) index.match(q);
+    match.push((performance.now() - t0) / queries.length);
+  }
+  const t1 = performance.now();
+  for (const c of data.customers) normalizeCompanyName(c.name);
+  const normalizePerName = (performance.now() - t1) / data.customers.length;
+  return { agingMs: stat(aging), agingItems: open.length, suggestNextMs: stat(suggest), matchQueryMs: stat(match), normalizeNameMs: normalizePerName };
 }
 
 const previous = partial ? (() => { try { return JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as Record<string, unknown>; } catch { return {}; } })() : {};
 const save = () => writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ ...previous, ...results }, null, 2));
 let lastSeeded: Scale | undefined;
+writeBlankPage(buildDirs.production);
 const l = await launchExtension({ headless: true, build: 'production', args: ['--enable-precise-memory-info'], clock: 'real' });
 try {
   results.readPageMs = want('readpage') ? await readPageTimes(l) : previous.readPageMs;
@@ -500,8 +552,9 @@ try {
     if (want('raw')) v.rawIdbRecordsPerSec = await rawIdb(l);
     if (want('popup')) {
       v.popupFirstPaintMs = await popupFirstPaint(l, { toolbar: true });
+      v.blankToolbarFirstPaintMs = await popupFirstPaint(l, { toolbar: true, page: BLANK_PAGE });
       v.popupTabFirstPaintMs = await popupFirstPaint(l);
-      v.popupComputedFirstPaintMs = await popupFirstPaint(l, { toolbar: true, computed: true });
+      v.blankTabFirstPaintMs = await popupFirstPaint(l, { page: BLANK_PAGE });
     }
     if (want('badge')) v.badgeMs = await badgeLatency(l, scale.customers);
     if (want('panel')) v.sidePanelSwitchMs = await sidePanelSwitch(l, scale.customers);
@@ -521,6 +574,7 @@ try {
     await seed(l, top);
   }
   results.import200k = importWanted ? { ...(await importThroughput(l, 200_000)), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) } : previous.import200k;
+  results.importReport200k = importWanted ? { ...(await importThroughput(l, 200_000, 'report')), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) } : previous.importReport200k;
 } finally {
   await l.close();
 }
@@ -547,16 +601,24 @@ for (const [label, v] of Object.entries(results.scales as Record<string, Record<
   const sources = (p: PopupStat | undefined) => Object.entries(p?.from ?? {}).map(([k, n]) => `${n}× ${k}`).join(', ');
   const popupLine = (label: string, p: PopupStat | undefined, target = '') =>
     console.log(`  ${label.padEnd(27)}${fmt(p)}${target}; of which after domInteractive ${fmt(p?.afterDomInteractive)}; painted from ${sources(p)}`);
+  const ratio = (a: unknown, b: unknown) => ((a as Stat | undefined)?.median && (b as Stat | undefined)?.median
+    ? ((a as Stat).median / (b as Stat).median).toFixed(2) : '—');
   popupLine('toolbar popup first paint', v.popupFirstPaintMs as PopupStat | undefined, ' (target ≤ 150)');
+  popupLine('  floor: blank page as popup', v.blankToolbarFirstPaintMs as PopupStat | undefined);
+  console.log(`  popup ÷ floor              ${ratio(v.popupFirstPaintMs, v.blankToolbarFirstPaintMs)}× (target ≤ 1.3 at 10k / 200k)`);
   popupLine('  … opened as a tab', v.popupTabFirstPaintMs as PopupStat | undefined);
-  popupLine('  … computed on open', v.popupComputedFirstPaintMs as PopupStat | undefined);
+  popupLine('  floor: blank page as a tab', v.blankTabFirstPaintMs as PopupStat | undefined);
+  console.log(`  tab ÷ floor                ${ratio(v.popupTabFirstPaintMs, v.blankTabFirstPaintMs)}×`);
   console.log(`  record DOM → badge         ${fmt(v.badgeMs as Stat)} (target ≤ 100)${(v.badgeMs as { missed?: number } | undefined)?.missed ? `, ${(v.badgeMs as { missed: number }).missed} runs never painted` : ''}`);
   console.log(`  side panel switch          ${fmt(v.sidePanelSwitchMs as Stat)} (target ≤ 100)`);
   console.log(`  agingReport (${v.agingItems} items) ${fmt(v.agingMs as Stat)}; suggestNext ${fmt(v.suggestNextMs as Stat, 'ms', 2)}`);
+  console.log(`  matchCustomer per query    ${fmt(v.matchQueryMs as Stat, 'ms', 3)} (target ≤ 5); normalizeCompanyName ${Number(v.normalizeNameMs ?? NaN).toFixed(4)} ms/name`);
 }
 if (results.import200k) {
   const imp = results.import200k as { rowsPerSec: Stat; peakHeapMB: number; undoMs?: Stat; rawPutRecordsPerSec?: Stat };
   console.log(`\nimport 200k-row CSV: ${fmt(imp.rowsPerSec, 'rows/s', 0)} (target ≥ 10000), peak JS heap ${imp.peakHeapMB.toFixed(0)} MB; undo ${fmt(imp.undoMs)}`);
+  const rep = results.importReport200k as { rowsPerSec: Stat; peakHeapMB: number } | undefined;
+  if (rep) console.log(`import 200k-row report (group lines, totals, repeated headers): ${fmt(rep.rowsPerSec, 'rows/s', 0)} (target ≥ 10000), peak JS heap ${rep.peakHeapMB.toFixed(0)} MB`);
   console.log(`raw IndexedDB put, one record per receivable: ${fmt(imp.rawPutRecordsPerSec, 'records/s', 0)}`);
 }
 console.log('\nwritten bench/results.json');

@@ -4,7 +4,8 @@
  * capture, adding a promise, logging an activity, promise evaluation, reminders, the popup's "today". Nothing in
  * `lib/` or `components/` reads the real date by itself, so tests pin one clock and every decision follows it.
  */
-import { type IsoDate, toIsoDay } from './domain';
+// Only the date helpers: the popup's first-paint script takes the clock and must not pull in Zod with lib/domain.
+import { today } from './ledger/dates';
 
 export type Clock = () => Date;
 
@@ -19,7 +20,7 @@ export function fixedClock(at: Date | string | number): Clock {
 }
 
 /** The clock's calendar day in the runtime's time zone. */
-export const todayOf = (clock: Clock): IsoDate => toIsoDay(clock());
+export const todayOf = (clock: Clock): string => today(clock());
 
 /** The clock's instant in epoch ms (for `createdAt` / `updatedAt` stamps). */
 export const msOf = (clock: Clock): number => clock().getTime();

@@ -12,41 +12,20 @@ import { type Lang, type Settings, defaultSettings } from '@/lib/domain';
 import { getDb } from '@/lib/db/schema';
 import { getSettings } from '@/lib/db/repo';
 import { type Namespace, allNamespaces, browserLang, loadI18n, pickLang } from '@/lib/i18n/core';
-import { saveFirstCopy } from '@/components/popup/firstCopy';
-import { FIRST_READ } from '@/components/popup/firstRead';
+import { META_ROWS, writeMirror } from '@/lib/db/metaMirror';
 import type { Clock } from '@/lib/clock';
 import { ClockContext } from './clock';
 
-/** Runs `work` when the page is idle (soon, at the latest), unless the returned cancel runs first. */
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(work, { timeout: 2_000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(work, 50);
-  return () => clearTimeout(id);
-}
-
 /**
- * Keeps the popup's localStorage copy of its first read (components/popup/firstCopy.ts) equal to the store while
- * this page is open: the live query re-runs after every write to those rows, from any context, so the next popup
- * paints current figures at once. In idle time it also paints the summaries of those rows for today and the next
- * days into the copy (components/popup/paintedSummary.ts), so the popup need not compute them on open; that code
- * loads only then.
+ * Keeps the popup's mirror of the settings and portfolio rows (lib/db/metaMirror.ts) equal to the store while this
+ * page is open: the live query re-runs after every write to those rows, from any context, so the next popup paints
+ * current figures at once.
  */
-function useFirstPaintCopy(clock: Clock): void {
-  const rows = useLiveQuery(() => getDb().meta.bulkGet([FIRST_READ.settings, FIRST_READ.portfolio]), []);
+function useMetaMirror(): void {
+  const rows = useLiveQuery(() => getDb().meta.bulkGet([META_ROWS.settings, META_ROWS.portfolio]), []);
   useEffect(() => {
-    if (!rows) return undefined;
-    const first = { settings: rows[0]?.value, portfolio: rows[1]?.value };
-    if (!saveFirstCopy(first)) return undefined;
-    return whenIdle(() => {
-      void import('@/components/popup/firstPaint')
-        .then(({ keepPaintedSummaries }) => { keepPaintedSummaries(first, clock()); })
-        // A summary this code cannot paint costs only the next popup's head start.
-        .catch(() => undefined);
-    });
-  }, [rows, clock]);
+    if (rows) writeMirror({ settings: rows[0]?.value, portfolio: rows[1]?.value });
+  }, [rows]);
 }
 
 interface AppState { lang: Lang; settings: Settings; ready: boolean }
@@ -67,7 +46,7 @@ export interface AppShellProps {
 }
 
 export function AppShell({ children, clock, namespaces = allNamespaces, initial }: AppShellProps) {
-  useFirstPaintCopy(clock);
+  useMetaMirror();
   const settings = useLiveQuery(() => getSettings(getDb()), []) ?? initial?.settings;
   const lang = pickLang(settings?.language, browserLang());
   const [loaded, setLoaded] = useState<{ lang: Lang; i18n: i18n } | undefined>(

@@ -9,9 +9,12 @@ import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
 import { type ImportSummary, applyImport, importLedger, undoLastImport } from '@/lib/db/import';
 import { notifyDataChanged } from '@/lib/browser/send';
-import { type ColumnMapping, type DateOrder, type LedgerField, type LedgerPreview, fieldLabels, presets } from '@/lib/transfer';
-import { formatNumber, formatPercent } from '@/lib/format';
-import { type ParsedFile, previewFile, readLedgerFile } from './importFile';
+import {
+  type ColumnMapping, type DateOrder, type LedgerField, type LedgerParse, type LedgerPreview, type LedgerStats, type Reconciliation,
+  type SkippedLine, fieldLabels, presets,
+} from '@/lib/transfer';
+import { formatMoney, formatNumber, formatPercent } from '@/lib/format';
+import { type ParsedFile, type ReadOptions, previewFile, previewImport, readLedgerFile } from './importFile';
 import { errorColumn, failureText, ledgerErrorText, noteText, rejectionText } from './problems';
 import { guardWrite } from './pendingWrite';
 import { BYTES_PER_IMPORTED_ROW, type StorageState, requestPersistence, requestPersistenceOnFirstRun, storageState } from './storage';
@@ -22,15 +25,19 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; fraction: number; rows: number; errors: number }
   | { kind: 'parsed'; parsed: ParsedFile }
-  | { kind: 'mapping'; preview: LedgerPreview; mapping: ColumnMapping }
+  | { kind: 'mapping'; preview: LedgerPreview; choice: MappingChoice }
   | { kind: 'importing'; parsed: ParsedFile }
-  | { kind: 'done'; summary: ImportSummary; undone?: boolean }
+  | { kind: 'done'; summary: ImportSummary; notImported: number; undone?: boolean }
   | { kind: 'message'; text: string; tone: 'error' | 'info' };
 
-const mappingFields: LedgerField[] = ['customerName', 'invoiceNumber', 'dueDate', 'amount', 'open', 'paid', 'issueDate', 'currency',
-  'kind', 'customerId', 'settledDate', 'disputed', 'contractRef'];
-const required: LedgerField[] = ['customerName', 'invoiceNumber', 'dueDate'];
+const mappingFields: LedgerField[] = ['customerName', 'invoiceNumber', 'dueDate', 'amount', 'open', 'paid', 'credited', 'issueDate', 'currency',
+  'kind', 'status', 'customerId', 'lineAmount', 'debit', 'credit', 'balance', 'settledDate', 'disputed', 'contractRef'];
 const SHOWN_ERRORS = 200;
+
+/** What the mapping screen decides: the columns, where the header is, and whether the customer is on a group line. */
+interface MappingChoice { mapping: ColumnMapping; headerRow: number; headerRows: number; customerFromGroup: boolean }
+const readChoice = (c: MappingChoice): Pick<ReadOptions, 'mapping' | 'headerRow' | 'headerRows' | 'customerFromGroup'> =>
+  ({ mapping: c.mapping, headerRow: c.headerRow, headerRows: c.headerRows, customerFromGroup: c.customerFromGroup });
 
 export function ImportSection() {
   const { t } = useTranslation('options');
@@ -40,7 +47,7 @@ export function ImportSection() {
   const [currency, setCurrency] = useState<string | undefined>();
   const fileRef = useRef<File | null>(null);
   const abortRef = useRef<AbortController | null>(null);
-  const optsRef = useRef<{ mapping?: ColumnMapping; dateOrder?: DateOrder }>({});
+  const optsRef = useRef<Omit<ReadOptions, 'signal' | 'onProgress' | 'currency'>>({});
   const inputRef = useRef<HTMLInputElement>(null);
   const [estimate, setEstimate] = useState<StorageEstimate | null>(null);
   const cur = currency ?? settings.baseCurrency;
@@ -57,7 +64,7 @@ export function ImportSection() {
     return () => { live = false; };
   }, [phase.kind]);
 
-  async function read(file: File, extra: { mapping?: ColumnMapping; dateOrder?: DateOrder } = optsRef.current) {
+  async function read(file: File, extra: Omit<ReadOptions, 'signal' | 'onProgress' | 'currency'> = optsRef.current) {
     optsRef.current = extra;
     const ac = new AbortController();
     abortRef.current = ac;
@@ -70,7 +77,7 @@ export function ImportSection() {
       if (ac.signal.aborted || parsed.aborted) { setPhase({ kind: 'message', text: t('import.cancelled'), tone: 'info' }); return; }
       if (!parsed.rowCount && parsed.errors.some((e) => e.code === 'missing-columns')) {
         const preview = await previewFile(file, file.name);
-        setPhase({ kind: 'mapping', preview, mapping: preview.mapping });
+        setPhase({ kind: 'mapping', preview, choice: choiceOf(preview) });
         return;
       }
       setPhase({ kind: 'parsed', parsed });
@@ -98,7 +105,8 @@ export function ImportSection() {
       const summary = await guardWrite({ kind: 'import', file: parsed.fileName },
         () => (parsed.source ? importLedger(getDb(), parsed.source, opts) : applyImport(getDb(), parsed.rows, opts)));
       notifyDataChanged();
-      setPhase({ kind: 'done', summary });
+      // Rows the file check refused are not imported either: the summary counts them with the plan's refusals.
+      setPhase({ kind: 'done', summary, notImported: parsed.stats.rowsWithErrors });
     } catch (e) {
       const err = e as Error;
       setPhase(err.name === 'AbortError'
@@ -113,7 +121,7 @@ export function ImportSection() {
     try {
       await undoLastImport(getDb(), clock());
       notifyDataChanged();
-      setPhase({ kind: 'done', summary, undone: true });
+      setPhase((p) => ({ kind: 'done', summary, notImported: p.kind === 'done' ? p.notImported : 0, undone: true }));
     } catch (e) {
       setPhase({ kind: 'message', text: t('import.failed', { message: failureText(e, t) }), tone: 'error' });
     }
@@ -156,22 +164,23 @@ export function ImportSection() {
         </Card>
       )}
 
-      {phase.kind === 'mapping' && (
-        <MappingScreen preview={phase.preview} mapping={phase.mapping}
-          onChange={(mapping) => setPhase({ ...phase, mapping })}
-          onApply={() => fileRef.current && void read(fileRef.current, { ...optsRef.current, mapping: phase.mapping })}
+      {phase.kind === 'mapping' && fileRef.current && (
+        <MappingScreen file={fileRef.current} currency={cur} preview={phase.preview} choice={phase.choice}
+          onChange={(choice) => setPhase({ ...phase, choice })}
+          onApply={() => fileRef.current && void read(fileRef.current, { ...optsRef.current, ...readChoice(phase.choice) })}
           onCancel={reset} />
       )}
 
       {(phase.kind === 'parsed' || phase.kind === 'importing') && (
         <ParsedView parsed={phase.parsed} busy={phase.kind === 'importing'} presetLabel={presetLabel} n={n}
-          storage={storageState(estimate, { extraBytes: phase.parsed.rows.length * BYTES_PER_IMPORTED_ROW })}
+          storage={storageState(estimate, { extraBytes: phase.parsed.rowCount * BYTES_PER_IMPORTED_ROW })}
           onImport={() => void doImport(phase.parsed)}
           onCancel={() => (phase.kind === 'importing' ? abortRef.current?.abort() : reset())}
           onAdjust={async () => {
             if (!fileRef.current) return;
             const preview = await previewFile(fileRef.current, fileRef.current.name);
-            setPhase({ kind: 'mapping', preview, mapping: phase.parsed.mapping });
+            setPhase({ kind: 'mapping', preview, choice: { ...choiceOf(preview), mapping: phase.parsed.mapping,
+              headerRow: phase.parsed.headerRow || preview.headerRow, customerFromGroup: phase.parsed.customerFromGroup } });
           }}
           onDateOrder={(dateOrder) => fileRef.current && void read(fileRef.current, { ...optsRef.current, dateOrder })} />
       )}
@@ -182,7 +191,9 @@ export function ImportSection() {
             {(['created', 'updated', 'unchanged', 'rejected', 'newCustomers'] as const).map((k) => (
               <div key={k} className="rounded bg-stone-50 p-2">
                 <dt className="text-xs text-stone-600">{t(`import.${k}`)}</dt>
-                <dd className="text-lg font-semibold tabular-nums" data-count={k}>{n(phase.summary[k])}</dd>
+                <dd className="text-lg font-semibold tabular-nums" data-count={k}>
+                  {n(k === 'rejected' ? phase.summary.rejected + phase.notImported : phase.summary[k])}
+                </dd>
               </div>
             ))}
           </dl>
@@ -222,6 +233,7 @@ function ParsedView({ parsed, busy, storage, presetLabel, n, onImport, onCancel,
       <p className="font-medium text-green-800" data-testid="import-ready" data-count={parsed.rowCount}>
         {t('import.rowsOk', { count: parsed.rowCount })}
       </p>
+      <ReportFacts stats={parsed.stats} reconciliation={parsed.reconciliation} skipped={parsed.skipped} reportDate={parsed.reportDate} />
       {parsed.needsDateOrder && (
         <div role="group" aria-label={t('import.dateOrder')} className="space-y-1">
           <p className="text-amber-900">{t('import.dateOrder')}</p>
@@ -234,7 +246,9 @@ function ParsedView({ parsed, busy, storage, presetLabel, n, onImport, onCancel,
       )}
       {parsed.errorCount > 0 && (
         <div data-testid="import-errors">
-          <p className="font-medium text-red-800">{t('import.problems', { count: parsed.errorCount })}</p>
+          <p className="font-medium text-red-800" data-count={parsed.stats.rowsWithErrors || parsed.errorCount}>
+            {t('import.problems', { count: parsed.stats.rowsWithErrors || parsed.errorCount })}
+          </p>
           {parsed.errorCount > shown.length && <p className="text-xs">{t('import.problemsShown', { shown: shown.length, count: parsed.errorCount })}</p>}
           <table className="mt-1 w-full text-left text-xs">
             <thead><tr><th className="w-16">{t('import.colRow')}</th><th className="w-40">{t('import.colField')}</th><th>{t('import.colReason')}</th></tr></thead>
@@ -276,18 +290,110 @@ function ParsedView({ parsed, busy, storage, presetLabel, n, onImport, onCancel,
   );
 }
 
-function MappingScreen({ preview, mapping, onChange, onApply, onCancel }: {
-  preview: LedgerPreview; mapping: ColumnMapping; onChange: (m: ColumnMapping) => void; onApply: () => void; onCancel: () => void;
+function choiceOf(p: LedgerPreview): MappingChoice {
+  return { mapping: p.mapping, headerRow: p.headerRow, headerRows: p.headerRows || 1, customerFromGroup: p.customerFromGroup };
+}
+
+/** The lines of a report the import reads but does not import, by kind, and the file's totals against what is imported. */
+function ReportFacts({ stats, reconciliation, skipped, reportDate }: {
+  stats: LedgerStats; reconciliation: Reconciliation[]; skipped: SkippedLine[]; reportDate?: string;
 }) {
   const { t } = useTranslation('options');
   const { lang } = useApp();
-  const complete = required.every((f) => mapping[f] !== undefined) && (mapping.amount !== undefined || mapping.open !== undefined);
-  // Each preview column says which field it is mapped to, so a wrong pick shows against the data.
+  const kinds = (Object.entries(stats.skipped) as Array<[SkippedLine['kind'], number]>).filter(([k, c]) => c > 0 && k !== 'title');
+  return (
+    <div className="space-y-1 text-sm" data-testid="import-report">
+      <p data-testid="import-customers" data-count={stats.customers}>
+        {t('import.report.customers', { count: stats.customers, formatted: formatNumber(stats.customers, lang, 0) })}
+        {stats.firstDue && <> · {t('import.report.dueRange', { from: stats.firstDue, to: stats.lastDue })}</>}
+        {reportDate && <> · {t('import.report.asOf', { date: reportDate })}</>}
+      </p>
+      <ul className="list-none" aria-label={t('import.report.totalsLabel')}>
+        {reconciliation.map((r) => (
+          <li key={r.currency} data-testid="import-reconciliation" data-currency={r.currency} data-imported={r.imported}
+            data-file-total={r.fileTotal ?? ''} data-difference={r.difference ?? ''}
+            className={r.difference ? 'font-medium text-red-800' : r.fileTotal !== undefined ? 'text-green-800' : ''}>
+            {r.fileTotal === undefined
+              ? t('import.report.noFileTotal', { amount: formatMoney(r.imported, r.currency, lang) })
+              : r.difference === 0
+                ? t('import.report.matches', { amount: formatMoney(r.imported, r.currency, lang), row: r.totalRow })
+                : t('import.report.differs', {
+                  amount: formatMoney(r.imported, r.currency, lang),
+                  file: formatMoney(r.fileTotal, r.currency, lang),
+                  difference: formatMoney(r.difference ?? 0, r.currency, lang), row: r.totalRow,
+                })}
+          </li>
+        ))}
+      </ul>
+      {kinds.length > 0 && (
+        <details>
+          <summary data-testid="import-skipped">
+            {t('import.report.skipped', { list: kinds.map(([k, c]) => t(`import.report.kinds.${k}`, { count: c })).join(t('problems.listSeparator')) })}
+          </summary>
+          <ul className="list-disc pl-5 text-xs">
+            {skipped.filter((x) => x.kind !== 'title').slice(0, 50).map((x) => (
+              <li key={x.row} data-skipped-kind={x.kind}>{t('import.colRow')} {x.row}: {t(`import.report.kinds.${x.kind}`, { count: 1 })} — {x.label}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function MappingScreen({ file, currency, preview, choice, onChange, onApply, onCancel }: {
+  file: File; currency: string; preview: LedgerPreview; choice: MappingChoice; onChange: (c: MappingChoice) => void; onApply: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('options');
+  const { lang } = useApp();
+  const { mapping } = choice;
+  const [trial, setTrial] = useState<(LedgerParse & { partial: boolean }) | null>(null);
+  const [headers, setHeaders] = useState(preview.headers);
+  useEffect(() => {
+    // The rows as they would be imported with these choices, read again whenever a choice changes.
+    let live = true;
+    void previewImport(file, file.name, { currency, ...readChoice(choice) }).then((r) => {
+      if (!live) return;
+      setTrial(r);
+      if (r.headers.length) setHeaders(r.headers);
+    }, () => undefined);
+    return () => { live = false; };
+  }, [file, currency, choice]);
+  const customerOk = choice.customerFromGroup || mapping.customerName !== undefined || mapping.customerId !== undefined;
+  const complete = customerOk && mapping.invoiceNumber !== undefined && (mapping.dueDate !== undefined || mapping.issueDate !== undefined)
+    && [mapping.amount, mapping.open, mapping.lineAmount, mapping.debit].some((i) => i !== undefined);
   const fieldAt = new Map<number, LedgerField>();
   for (const f of mappingFields) if (mapping[f] !== undefined && !fieldAt.has(mapping[f]!)) fieldAt.set(mapping[f]!, f);
+  const required: LedgerField[] = choice.customerFromGroup ? ['invoiceNumber', 'dueDate'] : ['customerName', 'invoiceNumber', 'dueDate'];
   return (
     <Card title={t('import.mappingHeading')} testId="import-mapping">
       <p className="text-stone-700">{t('import.mappingIntro')}</p>
+      <div className="flex flex-wrap items-end gap-4">
+        <Field label={t('import.headerRow')}>
+          {({ id }) => (
+            <select id={id} className={input} value={choice.headerRow} data-testid="import-header-row"
+              onChange={(e) => onChange({ ...choice, headerRow: Number(e.target.value), mapping: {} })}>
+              {preview.top.map((r, i) => (
+                <option key={i} value={i + 1}>{t('import.colRow')} {i + 1}: {r.filter(Boolean).join(' | ').slice(0, 60) || '—'}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('import.headerRows')}>
+          {({ id }) => (
+            <select id={id} className={input} value={choice.headerRows} data-testid="import-header-rows"
+              onChange={(e) => onChange({ ...choice, headerRows: Number(e.target.value), mapping: {} })}>
+              {[1, 2, 3].map((k) => <option key={k} value={k}>{k}</option>)}
+            </select>
+          )}
+        </Field>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={choice.customerFromGroup} data-testid="import-customer-from-group"
+            onChange={(e) => onChange({ ...choice, customerFromGroup: e.target.checked })} />
+          {t('import.customerFromGroup')}
+        </label>
+      </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3">
         {mappingFields.map((f) => (
           <Field key={f} label={fieldLabels[f][lang] + (required.includes(f) ? ' *' : '')}>
@@ -297,10 +403,10 @@ function MappingScreen({ preview, mapping, onChange, onApply, onCancel }: {
                   const next = { ...mapping };
                   if (e.target.value === '') delete next[f];
                   else next[f] = Number(e.target.value);
-                  onChange(next);
+                  onChange({ ...choice, mapping: next });
                 }}>
                 <option value="">{t('import.mappingNone')}</option>
-                {preview.headers.map((h, i) => <option key={i} value={i}>{h || `#${i + 1}`}</option>)}
+                {headers.map((h, i) => <option key={i} value={i}>{h || `#${i + 1}`}</option>)}
               </select>
             )}
           </Field>
@@ -311,7 +417,7 @@ function MappingScreen({ preview, mapping, onChange, onApply, onCancel }: {
         <table className="text-left text-xs" data-testid="import-preview">
           <thead>
             <tr>
-              {preview.headers.map((h, i) => {
+              {headers.map((h, i) => {
                 const f = fieldAt.get(i);
                 return (
                   <th key={i} className="border-b px-2 align-bottom" data-mapped={f}>
@@ -325,8 +431,29 @@ function MappingScreen({ preview, mapping, onChange, onApply, onCancel }: {
           <tbody>{preview.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j} className="px-2">{c}</td>)}</tr>)}</tbody>
         </table>
       </div>
+      {trial && (
+        <div className="space-y-2" data-testid="import-trial">
+          <h4 className="font-medium">{t(trial.partial ? 'import.asImportedHead' : 'import.asImported')}</h4>
+          {trial.rows.length > 0 ? (
+            <table className="text-left text-xs" data-testid="import-trial-rows">
+              <thead><tr>{(['colRow', 'colCustomer', 'colDocument', 'colDue', 'colAmount', 'colOpen'] as const).map((k) => <th key={k} className="px-2">{t(`import.${k}`)}</th>)}</tr></thead>
+              <tbody>
+                {trial.rows.slice(0, 10).map((r) => (
+                  <tr key={`${r.row}-${r.invoiceNumber}`}>
+                    <td className="px-2">{r.row}</td><td className="px-2">{r.customerName}</td><td className="px-2">{r.invoiceNumber}</td>
+                    <td className="px-2">{r.dueDate}</td>
+                    <td className="px-2 tabular-nums">{(r.kind === 'credit-note' ? '−' : '') + formatMoney(r.amount.minor, r.amount.currency, lang)}</td>
+                    <td className="px-2 tabular-nums">{r.open ? formatMoney(r.open.minor, r.open.currency, lang) : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : <Status tone="warn">{t('import.noRows')}</Status>}
+          <ReportFacts stats={trial.stats} reconciliation={trial.reconciliation} skipped={trial.skipped} reportDate={trial.reportDate} />
+        </div>
+      )}
       <div className="flex gap-2">
-        <button type="button" className={btnPrimary} disabled={!complete} onClick={onApply}>{t('import.applyMapping')}</button>
+        <button type="button" className={btnPrimary} disabled={!complete} onClick={onApply} data-testid="import-apply-mapping">{t('import.applyMapping')}</button>
         <button type="button" className={btn} onClick={onCancel}>{t('import.cancel')}</button>
       </div>
     </Card>

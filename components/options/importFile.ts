@@ -6,8 +6,8 @@
  * fit one write transaction, so memory does not grow with the file.
  */
 import {
-  type ColumnMapping, type DateOrder, type LedgerError, type LedgerNote, type LedgerPreview, type LedgerRow, parseLedger, parseLedgerChunks,
-  previewRows,
+  type ColumnMapping, type DateOrder, type LedgerError, type LedgerNote, type LedgerParse, type LedgerPreview, type LedgerRow,
+  type LedgerStats, type Reconciliation, type SkippedLine, parseLedger, parseLedgerChunks, previewRows,
 } from '@/lib/transfer';
 import { type LedgerRowSource, customerGroups } from '@/lib/db/import';
 
@@ -34,12 +34,22 @@ export interface ParsedFile {
   notes: LedgerNote[];
   needsDateOrder: boolean;
   aborted: boolean;
+  /** The file's grand total per currency against what would be imported. */
+  reconciliation: Reconciliation[];
+  stats: LedgerStats;
+  skipped: SkippedLine[];
+  headerRow: number;
+  customerFromGroup: boolean;
+  reportDate?: string;
 }
 
 export interface ReadOptions {
   currency?: string;
   dateOrder?: DateOrder;
   mapping?: ColumnMapping;
+  headerRow?: number;
+  headerRows?: number;
+  customerFromGroup?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: { fraction: number; rows: number; errors: number }) => void;
 }
@@ -53,8 +63,16 @@ export async function fileBytes(file: Blob): Promise<ArrayBuffer> {
 
 const isWorkbook = (name: string) => /\.xlsx?$/i.test(name);
 
+const readOpts = (fileName: string, o: ReadOptions) => ({ fileName, currency: o.currency, dateOrder: o.dateOrder, mapping: o.mapping,
+  headerRow: o.headerRow, headerRows: o.headerRows, customerFromGroup: o.customerFromGroup });
+
+const reportFields = (r: Pick<LedgerParse, 'reconciliation' | 'stats' | 'skipped' | 'headerRow' | 'customerFromGroup' | 'reportDate'>) => ({
+  reconciliation: r.reconciliation, stats: r.stats, skipped: r.skipped, headerRow: r.headerRow, customerFromGroup: r.customerFromGroup,
+  ...(r.reportDate && { reportDate: r.reportDate }),
+});
+
 export async function readLedgerFile(file: Blob, fileName: string, o: ReadOptions = {}): Promise<ParsedFile> {
-  const opts = { fileName, currency: o.currency, dateOrder: o.dateOrder, mapping: o.mapping };
+  const opts = readOpts(fileName, o);
   if (file.size <= SMALL_FILE_BYTES || isWorkbook(fileName)) {
     o.onProgress?.({ fraction: 0, rows: 0, errors: 0 });
     await yieldToUi();
@@ -63,7 +81,7 @@ export async function readLedgerFile(file: Blob, fileName: string, o: ReadOption
     return {
       fileName, format: r.format, preset: r.preset, headers: r.headers, mapping: r.mapping, rows: r.rows, rowCount: r.rows.length,
       errors: r.errors.slice(0, MAX_ERRORS_KEPT), errorCount: r.errors.length, warnings: r.warnings, notes: r.notes,
-      needsDateOrder: r.needsDateOrder, aborted: false,
+      needsDateOrder: r.needsDateOrder, aborted: false, ...reportFields(r),
     };
   }
   const errors: LedgerError[] = [];
@@ -82,7 +100,7 @@ export async function readLedgerFile(file: Blob, fileName: string, o: ReadOption
     fileName, format: summary.format, preset: summary.preset, headers: summary.headers, mapping: summary.mapping, rows: [],
     rowCount: summary.rows, source: groupedSource(file, opts, customerGroups(rowsPerCustomer)),
     errors: errors.sort((a, b) => a.row - b.row), errorCount, warnings: summary.warnings, notes: summary.notes, needsDateOrder: summary.needsDateOrder,
-    aborted: summary.aborted,
+    aborted: summary.aborted, ...reportFields(summary),
   };
 }
 
@@ -101,8 +119,24 @@ export function groupedSource(file: Blob, opts: Parameters<typeof parseLedgerChu
   };
 }
 
+/** The head of a large text file (whole records only), or the whole of a small file or a workbook. */
+async function headOf(file: Blob, fileName: string): Promise<Uint8Array> {
+  if (file.size <= SMALL_FILE_BYTES || isWorkbook(fileName)) return new Uint8Array(await fileBytes(file));
+  const b = new Uint8Array(await fileBytes(file.slice(0, 256 * 1024)));
+  const end = b.lastIndexOf(0x0a);
+  return end > 0 ? b.subarray(0, end) : b;
+}
+
 /** Header and first rows for the mapping screen (reads only the head of a large text file). */
-export async function previewFile(file: Blob, fileName: string, n = 8): Promise<LedgerPreview> {
-  const part = file.size > SMALL_FILE_BYTES && !isWorkbook(fileName) ? file.slice(0, 256 * 1024) : file;
-  return previewRows(await fileBytes(part), n);
+export async function previewFile(file: Blob, fileName: string, n = 8, o: ReadOptions = {}): Promise<LedgerPreview> {
+  return previewRows(await headOf(file, fileName), n, readOpts(fileName, o));
+}
+
+/**
+ * The rows as they would be imported with the mapping screen's choices, with their totals, customers, dates and
+ * the lines skipped — of the whole file when it is small, of its head when it is large (`partial`).
+ */
+export async function previewImport(file: Blob, fileName: string, o: ReadOptions): Promise<LedgerParse & { partial: boolean }> {
+  const partial = file.size > SMALL_FILE_BYTES && !isWorkbook(fileName);
+  return { ...parseLedger(await headOf(file, fileName), readOpts(fileName, o)), partial };
 }

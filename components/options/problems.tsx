@@ -44,6 +44,17 @@ export function ledgerErrorText(e: LedgerError, t: TFunction, lang: Lang): strin
       return t(p.headerOnly ? 'problems.errors.no-data-header-only' : 'problems.errors.no-data');
     case 'field-count':
       return t('problems.errors.field-count', { count: p.count ?? 0, expected: p.expected ?? 0 });
+    case 'wrong-file-type':
+      return t('problems.errors.wrong-file-type', {
+        what: t(`problems.fileKinds.${p.detected ?? 'archive'}`),
+        extensionNote: p.extension ? t('problems.extensionNote', { extension: p.extension }) : '',
+      });
+    case 'over-limit': {
+      const limit = p.limit ?? 0;
+      return t(`problems.limits.${p.limitProblem ?? 'inflated-size'}`, {
+        limit: limit.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'), mb: Math.round(limit / 2 ** 20), kb: Math.round(limit / 1024),
+      });
+    }
     default:
       return t(`problems.errors.${e.code}`, {
         value, column, cause: p.cause ?? '', customer: p.customer ?? '', first: p.first ?? '', currency: p.currency ?? '',
@@ -52,7 +63,7 @@ export function ledgerErrorText(e: LedgerError, t: TFunction, lang: Lang): strin
 }
 
 export function noteText(n: LedgerNote, t: TFunction): string {
-  return t(`problems.notes.${n.code}`, { row: n.row ?? '', currency: n.currency ?? '' });
+  return t(`problems.notes.${n.code}`, { row: n.row ?? '', currency: n.currency ?? '', count: n.count ?? 0, value: n.value ?? '' });
 }
 
 export function rejectionText(r: PlanRejection, t: TFunction): string {

@@ -3,7 +3,7 @@
  * scoreboard. First paint reads two meta rows (the portfolio aggregate and the cached worklist); the worklist is
  * re-ranked after that only when the cache is stale, and swapped in when ready.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
@@ -21,11 +21,10 @@ import {
 } from './data';
 import { portfolioFigures, scoreboard } from './metrics';
 import { openCustomer, reasonText } from './labels';
-import { AgingSection } from './AgingSection';
+import { LiveSummary } from './LiveSummary';
 import { TodaySection } from './TodaySection';
 import { WorklistSection } from './WorklistSection';
 import { ScoreboardSection } from './ScoreboardSection';
-import { PopupHeader } from './PopupHeader';
 
 export interface PopupAppProps {
   /** The aggregate the entry read before React loaded; shown until the live query answers. */
@@ -79,10 +78,10 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
 
   const openOptions = () => { void browser.runtime.openOptionsPage(); };
 
-  if (!portfolio || !figures || !board) {
-    return <main className="w-[380px] p-3 text-sm text-stone-600" aria-busy="true">{t('loading')}</main>;
-  }
-  if (portfolio.customers === 0) return <Onboarding onImport={openOptions} />;
+  // The summary stays first in one place whatever follows it, so its element is never remounted.
+  const withSummary = (rest: ReactNode) => <><LiveSummary asOf={asOf} currency={filter.currency} />{rest}</>;
+  if (!portfolio || !figures || !board) return withSummary(<p className="p-1 text-stone-600" aria-busy="true">{t('loading')}</p>);
+  if (portfolio.customers === 0) return withSummary(<Onboarding onImport={openOptions} />);
 
   // The exporters (and the XLSX writer) load on demand: they are most of the popup's code and rarely used.
   const exportRows = async (kind: 'csv' | 'xlsx') => {
@@ -101,16 +100,13 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
     else downloadFile(toXlsx([{ name: t('worklist.sheet'), headers: table.headers, rows: table.rows }]) as BlobPart, `${name}.xlsx`, MIME.xlsx);
   };
 
-  const shownFigures = filter.currency ? { ...figures, rows: figures.rows.filter((r) => r.currency === filter.currency) } : figures;
-  return (
-    <main className="w-[380px] space-y-2 p-2 text-sm" data-testid="popup">
-      <PopupHeader onSettings={openOptions} />
-      <AgingSection figures={shownFigures} lang={lang} />
+  return withSummary(
+    <div className="space-y-2" data-testid="popup-live">
       <TodaySection data={today} lang={lang} onOpen={(it) => void openCustomer(it)} />
       <WorklistSection rows={rows} lang={lang} updating={refreshing || (filterActive && !filtered)} filter={filter}
         owners={owners} currencies={currencies} onFilter={setFilter} onOpen={(r) => void openCustomer(r)} onExport={(kind) => void exportRows(kind)} />
       <ScoreboardSection board={board} lang={lang} />
-    </main>
+    </div>
   );
 }
 
@@ -133,7 +129,7 @@ function Onboarding({ onImport }: { onImport: () => void }) {
     }
   };
   return (
-    <main className="w-[380px] space-y-3 p-4 text-sm" data-testid="onboarding">
+    <section className="space-y-3 p-2" data-testid="onboarding">
       <h1 className="text-base font-semibold">{t('onboarding.heading')}</h1>
       <p className="text-stone-700">{t('onboarding.body')}</p>
       <div className="flex flex-wrap gap-2">
@@ -147,6 +143,6 @@ function Onboarding({ onImport }: { onImport: () => void }) {
         </button>
       </div>
       {typeof state === 'object' && <p role="alert" className="text-red-800">{t('onboarding.failed', { message: state.error })}</p>}
-    </main>
+    </section>
   );
 }

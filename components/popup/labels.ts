@@ -1,16 +1,9 @@
-/** Small text helpers shared by the popup and the options page: bucket names, worklist reasons, opening a customer. */
+/** Small text helpers of the popup: worklist reasons, opening a customer. */
 import type { TFunction } from 'i18next';
 import { browser } from 'wxt/browser';
 import type { Lang } from '@/lib/domain';
-import type { AgingBucket } from '@/lib/ledger';
 import { formatDay, formatMoney } from '@/lib/format';
-import { bucketLabelWith } from './agingView';
 import type { WorklistReason } from '@/lib/worklist';
-
-/** "Not yet due", "1–30 days", "Over 90 days" for any bucket bounds. */
-export function bucketLabel(b: AgingBucket, t: TFunction): string {
-  return bucketLabelWith(b, (key, params) => String(t(key, params ?? {})));
-}
 
 /** One worklist reason as a sentence fragment in the UI language (amounts and dates formatted). */
 export function reasonText(r: WorklistReason, t: TFunction, lang: Lang): string {

@@ -1,16 +1,30 @@
 /**
- * The popup's module. The first paint is not here: /popup-paint.js (entrypoints/popup-paint.ts) paints the summary
- * without waiting for any module and only then puts this module into the page (popup.html holds it in a template
- * until then). This module takes that paint over, then loads React, the full stylesheet and the rest of the popup
- * (components/popup/start.ts).
+ * The popup's module. The summary is already painted, or being painted, by /popup-paint.js
+ * (entrypoints/popup-paint.ts); once it is on screen this loads React and the rest of the popup below it.
  */
-import { readFirstPaintRows } from '@/components/popup/firstRead';
-import { receiveFirstPaint } from '@/components/popup/handoff';
-import { continuePopup, startPopup } from '@/components/popup/start';
+import { whenFirstPaintDone } from '@/components/popup/summaryHost';
 import { systemClock } from '@/lib/clock';
 
-const root = document.getElementById('root')!;
-void receiveFirstPaint().catch(() => undefined).then((first) => (first
-  ? continuePopup(root, first, systemClock)
-  // The first-paint script failed before it published anything: read and paint here instead.
-  : startPopup(root, readFirstPaintRows(), systemClock)));
+/** Resolves once the browser reports the summary's figure painted (Element Timing), or after `ms`. */
+function figureOnScreen(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    try {
+      new PerformanceObserver((list, obs) => {
+        if (list.getEntries().some((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'portfolio-total')) {
+          obs.disconnect(); clearTimeout(timer); resolve();
+        }
+      }).observe({ type: 'element', buffered: true });
+    } catch {
+      // No Element Timing: the timeout decides.
+    }
+  });
+}
+
+void (async () => {
+  await whenFirstPaintDone();
+  // Parsing React's chunk competes with the compositor: let the painted summary reach the screen first.
+  if (document.querySelector('[elementtiming="portfolio-total"]')) await figureOnScreen(120);
+  const { mountPopup } = await import('@/components/popup/mount');
+  mountPopup(document.getElementById('root')!, systemClock);
+})();

@@ -6,6 +6,7 @@
  * epoch milliseconds. Nothing here touches a browser API.
  */
 import { z } from 'zod';
+import { today } from '../ledger/dates';
 
 export const isoDate = z
   .string()
@@ -382,12 +383,7 @@ export interface AccountSnapshot {
 }
 
 /** The calendar day of an instant in the user's local time zone, as `YYYY-MM-DD`. */
-export function toIsoDay(d: Date): IsoDate {
-  const y = d.getFullYear();
-  const m = String(d.getMonth() + 1).padStart(2, '0');
-  const day = String(d.getDate()).padStart(2, '0');
-  return `${y}-${m}-${day}`;
-}
+export const toIsoDay = (d: Date): IsoDate => today(d);
 
 /** A short random id; crypto.randomUUID exists in every context the extension runs in and in Node 20. */
 export function newId(prefix = ''): string {

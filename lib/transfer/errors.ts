@@ -11,7 +11,7 @@
 export const ledgerErrorCodes = [
   'empty-file', 'binary-file', 'unreadable-workbook', 'no-data', 'missing-columns', 'field-count', 'broken-quotes',
   'missing-value', 'invalid-date', 'ambiguous-date', 'invalid-amount', 'invalid-currency', 'currency-conflict',
-  'duplicate',
+  'duplicate', 'wrong-file-type', 'over-limit', 'no-report-date',
 ] as const;
 export type LedgerErrorCode = (typeof ledgerErrorCodes)[number];
 
@@ -27,7 +27,9 @@ export const requiredColumnGroups = ['customer', 'document', 'due-date', 'amount
 export type RequiredColumnGroup = (typeof requiredColumnGroups)[number];
 
 /** Notes about how the file was read (not errors: the rows are still imported). */
-export const ledgerNoteCodes = ['date-order-conflict', 'no-due-column', 'payment-rows', 'currency-assumed', 'zero-amount'] as const;
+export const ledgerNoteCodes = ['date-order-conflict', 'no-due-column', 'payment-rows', 'currency-assumed', 'zero-amount',
+  'drafts-skipped', 'voids-skipped', 'payments-as-credits', 'summary-buckets', 'currency-from-layout', 'lines-grouped',
+  'customer-from-group', 'credit-without-due', 'balance-forward'] as const;
 export type LedgerNoteCode = (typeof ledgerNoteCodes)[number];
 
 /** Rows the import plan refuses although they parsed (plan.ts). */
@@ -63,8 +65,14 @@ export interface LedgerErrorParams {
   columns?: string[];
   /** 'no-data': the file has a header row but no data under it. */
   headerOnly?: boolean;
-  /** The reading library's own words (unreadable workbook, broken quotes): technical, shown as they are. */
+  /** The reading library's own words (unreadable workbook, broken quotes): technical, for logs, never translated. */
   cause?: string;
+  /** 'wrong-file-type': what the file really is, and the extension its name has. */
+  detected?: string;
+  extension?: string;
+  /** 'over-limit': which limit and its value. */
+  limitProblem?: string;
+  limit?: number;
 }
 
 /** A note about how the file was read, with what its text is filled from. */
@@ -72,4 +80,8 @@ export interface LedgerNote {
   code: LedgerNoteCode;
   row?: number;
   currency?: string;
+  /** How many rows the note is about (drafts, voids, payment rows, grouped lines). */
+  count?: number;
+  /** The layout the currency came from, the report date, … */
+  value?: string;
 }

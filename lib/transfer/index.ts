@@ -7,3 +7,6 @@ export * from './parse';
 export * from './plan';
 export * from './export';
 export * from './backup';
+export * from './limits';
+export * from './report';
+export { sniffForeign, type FileKind } from './grid';

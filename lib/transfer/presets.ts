@@ -1,13 +1,19 @@
 /**
- * Column presets for the ledgers people export from their ERP, as data. Headers are compared after `headerKey`
- * (width-folded, lower-cased, without spaces, underscores, dots, slashes and brackets), so "Due Date", "due_date",
- * "DueDate" and "ＤＵＥ ＤＡＴＥ" are the same header.
+ * Column presets for the receivables reports people export from their ERP, as data: one per system and report,
+ * with the column names that system prints (both its long and its short labels where it has two). Headers are
+ * compared after `headerKey` (width-folded, lower-cased, without spaces, underscores, dots, slashes, brackets and
+ * asterisks), so "Due Date", "due_date", "*DueDate" and "ＤＵＥ ＤＡＴＥ" are the same header. Headers spread over
+ * two or three rows are joined top to bottom first ("借方" over "本币" is "借方本币"; lib/transfer/report.ts).
+ *
+ * `basis` says how we know the layout: 'sample' — checked against a file or example the vendor publishes;
+ * 'source' — read from the exporter's own public code; 'unverified' — the report's columns as the product prints
+ * them to our knowledge, not checked against a published file or its code (the README lists which is which).
  */
 import { foldWidth, type DateOrder } from './values';
 
 export type LedgerField =
-  | 'customerName' | 'customerId' | 'invoiceNumber' | 'kind' | 'issueDate' | 'dueDate' | 'amount' | 'open' | 'paid'
-  | 'currency' | 'settledDate' | 'disputed' | 'contractRef';
+  | 'customerName' | 'customerId' | 'invoiceNumber' | 'kind' | 'status' | 'issueDate' | 'dueDate' | 'amount' | 'lineAmount'
+  | 'open' | 'paid' | 'credited' | 'debit' | 'credit' | 'balance' | 'currency' | 'settledDate' | 'disputed' | 'contractRef';
 
 /** field → column index in the header row. */
 export type ColumnMapping = Partial<Record<LedgerField, number>>;
@@ -21,14 +27,17 @@ export interface Preset {
   columns: Partial<Record<LedgerField, string[]>>;
   /** Day/month order for A/B/YYYY dates when the file itself does not decide it. */
   dateOrder?: DateOrder;
-  /** The currency of amounts when the file names none and the caller gave none. */
+  /** The currency the layout is in by definition (it beats the import form's default). */
   currency?: string;
   /** A settled date without a paid/open column means the document was paid in full. */
   settledMeansPaid?: boolean;
+  basis?: 'sample' | 'source' | 'unverified';
+  /** Where the layout was learnt (shown in the README). */
+  source?: string;
 }
 
 export function headerKey(h: string): string {
-  return foldWidth(h).toLowerCase().replace(/[\s_\-./\\()[\]（）【】:：*#]/g, '');
+  return foldWidth(h).toLowerCase().replace(/[\s_\-./\\()[\]（）【】:：*#'’]/g, '');
 }
 
 /** The generic preset also catches what the others do not; its lists double as mapping suggestions. */
@@ -37,27 +46,40 @@ const generic: Preset = {
   label: { zh: '通用表格', en: 'Generic spreadsheet' },
   signature: [],
   columns: {
-    customerName: ['customer', 'customername', 'client', 'clientname', 'contact', 'contactname', 'company', 'account',
-      'accountname', 'debtor', 'name', '客户', '客户名称', '客户名', '单位名称', '往来单位', '往来单位名称', '公司名称', '购货单位', '购买方'],
-    customerId: ['customerid', 'customercode', 'customerno', 'customernumber', 'accountno', 'accountnumber', '客户编码', '客户代码', '客户编号'],
+    customerName: ['customer', 'customername', 'customerfullname', 'client', 'clientname', 'contact', 'contactname', 'company',
+      'partner', 'party', 'accountname', 'debtor', 'name', '客户', '客户名称', '客户名', '客户全称', '单位名称', '往来单位', '往来单位名称',
+      '公司名称', '购货单位', '购买方', '往来户', '客户单位'],
+    customerId: ['customerid', 'customercode', 'customerno', 'customernumber', 'accountno', 'accountnumber', 'customeraccount', '客户编码',
+      '客户代码', '客户编号', '往来单位编码', '客户号'],
     invoiceNumber: ['invoice', 'invoiceno', 'invoicenumber', 'invoice#', 'number', 'num', 'no', 'docno', 'documentno',
-      'documentnumber', 'document', 'reference', 'ref', 'billno', '单据编号', '单据号', '发票号', '发票号码', '单号', '凭证号', '应收单号', '编号'],
-    kind: ['type', 'transactiontype', 'doctype', 'documenttype', '单据类型', '类型'],
+      'documentnumber', 'document', 'voucherno', 'reference', 'ref', 'billno', 'transactionno', '单据编号', '单据号', '发票号', '发票号码', '单号',
+      '应收单号', '编号', '单据号码', '业务单号', '凭证号'],
+    kind: ['type', 'transactiontype', 'doctype', 'documenttype', 'vouchertype', '单据类型', '类型', '业务类型'],
+    status: ['status', 'invoicestatus', 'documentstatus', '单据状态', '状态'],
     issueDate: ['date', 'invoicedate', 'issuedate', 'documentdate', 'billdate', 'postingdate', 'txndate', '日期', '单据日期',
-      '业务日期', '开票日期', '发票日期', '记账日期'],
-    dueDate: ['duedate', 'netduedate', 'paymentdue', 'due', '到期日', '到期日期', '应收日期', '收款日期', '付款到期日'],
-    amount: ['amount', 'total', 'invoiceamount', 'invoicetotal', 'grossamount', 'originalamount', 'amt', '金额', '单据金额', '发票金额',
-      '应收金额', '价税合计', '原币金额', '本币金额', '含税金额', '合同金额'],
-    open: ['openbalance', 'balance', 'amountdue', 'outstanding', 'outstandingamount', 'balancedue', 'open', 'remaining',
-      '未收金额', '应收余额', '余额', '未核销金额', '原币余额', '本币余额', '欠款金额', '未回款金额'],
-    paid: ['paid', 'amountpaid', 'paidamount', 'received', '已收金额', '已核销金额', '已回款金额', '收款金额'],
-    currency: ['currency', 'currencycode', 'curr', 'ccy', '币种', '币别', '货币'],
-    settledDate: ['settleddate', 'paiddate', 'paymentdate', 'datepaid', 'cleareddate', '结清日期', '核销日期', '回款日期'],
+      '业务日期', '开票日期', '发票日期', '记账日期', '制单日期'],
+    dueDate: ['duedate', 'netduedate', 'paymentdue', 'due', 'duedatereceiveby', '到期日', '到期日期', '应收日期', '收款日期', '付款到期日',
+      '预计收款日期', '收款到期日'],
+    amount: ['amount', 'total', 'invoiceamount', 'invoicetotal', 'invoicedamount', 'grossamount', 'originalamount', 'amt', '金额',
+      '单据金额', '发票金额', '应收金额', '价税合计', '原币金额', '本币金额', '含税金额', '合同金额', '应收款'],
+    lineAmount: ['lineamount', 'linetotal', 'itemtotal', 'lineitemamount', '行金额'],
+    open: ['openbalance', 'amountdue', 'outstanding', 'outstandingamount', 'balancedue', 'open', 'remaining', 'remainingamount',
+      'amountremaining', 'residual', 'residualamount', 'amountresidual', 'balance', '未收金额', '应收余额', '未核销金额', '原币余额', '本币余额',
+      '欠款金额', '未回款金额', '未收款金额', '余额', '未结金额'],
+    paid: ['paid', 'amountpaid', 'paidamount', 'received', 'amountreceived', '已收金额', '已核销金额', '已回款金额', '收款金额', '已收款金额',
+      '实收金额', '已结金额'],
+    credited: ['credited', 'creditnote', 'creditapplied', '已冲销金额'],
+    debit: ['debit', 'debitamount', '借方', '借方金额', '借方本币', '本期应收', '应收'],
+    credit: ['credit', 'creditamount', '贷方', '贷方金额', '贷方本币', '本期收回', '本期实收', '收回'],
+    currency: ['currency', 'currencycode', 'curr', 'ccy', 'localcurrency', 'documentcurrency', '币种', '币别', '货币'],
+    settledDate: ['settleddate', 'paiddate', 'paymentdate', 'datepaid', 'cleareddate', 'clearingdate', '结清日期', '核销日期', '回款日期'],
     disputed: ['disputed', 'dispute', 'indispute', '争议', '是否争议', '有无争议'],
-    contractRef: ['contract', 'contractno', 'contractnumber', 'contractref', 'po', 'ponumber', 'assignment', '合同号', '合同编号', '订单号'],
+    contractRef: ['contract', 'contractno', 'contractnumber', 'contractref', 'po', 'ponumber', 'assignment', 'customerlpo', '合同号', '合同编号',
+      '订单号', '销售订单号'],
   },
 };
 
+/** The most specific layouts first: detection takes the first preset whose signature the header carries. */
 export const presets: Preset[] = [
   {
     id: 'ibm-ar',
@@ -71,48 +93,308 @@ export const presets: Preset[] = [
     dateOrder: 'mdy',
     currency: 'USD',
     settledMeansPaid: true,
+    basis: 'sample',
+    source: 'IBM Watson Analytics sample "WA_Fn-UseC_-Accounts-Receivable.csv"',
   },
   {
-    id: 'quickbooks-ar-aging-detail',
-    label: { zh: 'QuickBooks 应收账龄明细', en: 'QuickBooks A/R Aging Detail' },
-    signature: ['transactiontype', 'num', 'customer', 'duedate', 'openbalance'],
+    id: 'quickbooks-desktop-ar-aging-detail',
+    label: { zh: 'QuickBooks Desktop 应收账龄明细', en: 'QuickBooks Desktop A/R Aging Detail' },
+    signature: ['type', 'num', 'name', 'duedate', 'aging', 'openbalance'],
     columns: {
-      customerName: ['customer', 'name'], invoiceNumber: ['num'], kind: ['transactiontype'], issueDate: ['date'],
+      customerName: ['name'], invoiceNumber: ['num'], kind: ['type'], issueDate: ['date'], dueDate: ['duedate'],
+      open: ['openbalance'], contractRef: ['pono', 'po#'],
+    },
+    dateOrder: 'mdy',
+    basis: 'unverified',
+    source: '"A/R Aging Detail" report (Type, Date, Num, P. O. #, Name, Terms, Due Date, Class, Aging, Open Balance)',
+  },
+  {
+    id: 'quickbooks-open-invoices',
+    label: { zh: 'QuickBooks 未结发票', en: 'QuickBooks Open Invoices' },
+    signature: ['transactiontype', 'num', 'terms', 'duedate', 'openbalance'],
+    columns: {
+      customerName: ['customerfullname', 'customer', 'name'], invoiceNumber: ['num'], kind: ['transactiontype'], issueDate: ['date'],
       dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], currency: ['currency'],
     },
     dateOrder: 'mdy',
+    basis: 'unverified',
+    source: '"Open Invoices" report (grouped by customer, "Total for …" lines)',
+  },
+  {
+    id: 'quickbooks-ar-aging-detail',
+    label: { zh: 'QuickBooks Online 应收账龄明细', en: 'QuickBooks Online A/R Aging Detail' },
+    signature: ['transactiontype', 'num', 'duedate', 'pastdue', 'openbalance'],
+    columns: {
+      customerName: ['customerfullname', 'customer', 'name'], invoiceNumber: ['num'], kind: ['transactiontype'], issueDate: ['date'],
+      dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], currency: ['currency'],
+    },
+    dateOrder: 'mdy',
+    basis: 'unverified',
+    source: '"A/R Aging Detail" report and its Excel/CSV export',
+  },
+  {
+    id: 'quickbooks-invoice-list',
+    label: { zh: 'QuickBooks 发票清单', en: 'QuickBooks Invoice List' },
+    signature: ['num', 'memodescription', 'duedate', 'openbalance'],
+    columns: {
+      customerName: ['customerfullname', 'customer', 'name'], invoiceNumber: ['num'], kind: ['transactiontype'], issueDate: ['date'],
+      dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], status: ['status'], currency: ['currency'],
+    },
+    dateOrder: 'mdy',
+    basis: 'unverified',
+    source: '"Invoice List" report',
   },
   {
     id: 'xero-invoices',
     label: { zh: 'Xero 发票导出', en: 'Xero invoice export' },
     signature: ['contactname', 'invoicenumber', 'duedate', 'total'],
     columns: {
-      customerName: ['contactname'], invoiceNumber: ['invoicenumber'], kind: ['type'], issueDate: ['invoicedate'],
-      dueDate: ['duedate'], amount: ['total'], paid: ['amountpaid'], open: ['amountdue'], currency: ['currency', 'currencycode'],
-      contractRef: ['reference'],
+      customerName: ['contactname'], invoiceNumber: ['invoicenumber'], kind: ['type'], status: ['status'], issueDate: ['invoicedate'],
+      dueDate: ['duedate'], amount: ['total'], lineAmount: ['lineamount'], paid: ['invoiceamountpaid', 'amountpaid'],
+      open: ['invoiceamountdue', 'amountdue'], currency: ['currency', 'currencycode'], contractRef: ['reference'],
     },
     dateOrder: 'dmy',
+    basis: 'unverified',
+    source: '"Export invoices" CSV (one row per invoice line: *ContactName, *InvoiceNumber, Reference, *InvoiceDate, *DueDate, Total, InvoiceAmountPaid, InvoiceAmountDue, Description, Quantity, UnitAmount, LineAmount, Currency, Type, Status)',
+  },
+  {
+    id: 'xero-aged-receivables-summary',
+    label: { zh: 'Xero 应收账龄汇总', en: 'Xero Aged Receivables Summary' },
+    signature: ['contact', 'current', 'older', 'total'],
+    columns: { customerName: ['contact'], open: ['total'] },
+    dateOrder: 'dmy',
+    basis: 'unverified',
+    source: '"Aged Receivables Summary" (Contact, Current, < 1 Month, 1 Month, 2 Months, 3 Months, Older, Total)',
   },
   {
     id: 'xero-aged-receivables',
-    label: { zh: 'Xero 应收账龄报表', en: 'Xero Aged Receivables' },
-    signature: ['contact', 'duedate', 'due'],
+    label: { zh: 'Xero 应收账龄明细', en: 'Xero Aged Receivables Detail' },
+    signature: ['duedate', 'total', 'paid', 'credited', 'due'],
     columns: {
       customerName: ['contact'], invoiceNumber: ['invoicenumber', 'number'], issueDate: ['invoicedate', 'date'],
-      dueDate: ['duedate'], amount: ['total'], paid: ['paid'], open: ['due'], currency: ['currency'], contractRef: ['reference', 'invoicereference'],
+      dueDate: ['duedate'], amount: ['total'], paid: ['paid'], credited: ['credited'], open: ['due'], currency: ['currency'],
+      contractRef: ['reference', 'invoicereference'],
     },
     dateOrder: 'dmy',
+    basis: 'sample',
+    source: 'XeroAPI/Xero-OpenAPI xero_accounting.yaml, /Reports/AgedReceivablesByContact example (Date, Number, Due Date, Total, Paid, Credited, Due; "Opening Balance", "Total", "Closing Balance")',
+  },
+  {
+    id: 'zoho-books-invoices',
+    label: { zh: 'Zoho Books 发票导出', en: 'Zoho Books invoice export' },
+    signature: ['invoicenumber', 'invoicestatus', 'customername', 'duedate'],
+    columns: {
+      customerName: ['customername'], customerId: ['customerid'], invoiceNumber: ['invoicenumber'], status: ['invoicestatus'],
+      issueDate: ['invoicedate'], dueDate: ['duedate'], amount: ['total'], lineAmount: ['itemtotal'], open: ['balance'],
+      currency: ['currencycode'], contractRef: ['purchaseorder', 'ponumber'],
+    },
+    dateOrder: 'ymd',
+    basis: 'unverified',
+    source: '"Export Invoices" (one row per item: Invoice Date, Invoice Number, Invoice Status, Customer Name, Due Date, Currency Code, Item Name, Item Total, Total, Balance)',
+  },
+  {
+    id: 'sage-aged-debtors',
+    label: { zh: 'Sage 应收账龄（Aged Debtors）', en: 'Sage Aged Debtors' },
+    signature: ['ac', 'name', 'type', 'ref', 'balance'],
+    columns: {
+      customerId: ['ac'], customerName: ['name'], kind: ['type'], issueDate: ['date'], invoiceNumber: ['ref'],
+      dueDate: ['duedate', 'due'], open: ['balance'],
+    },
+    dateOrder: 'dmy',
+    currency: 'GBP',
+    basis: 'unverified',
+    source: '"Aged Debtors Analysis (Detailed)" report (A/C, Name, Type, Date, Ref, Details, Balance, Future, Current, Period 1–3, Older)',
+  },
+  {
+    id: 'netsuite-ar-aging-detail',
+    label: { zh: 'NetSuite 应收账龄明细', en: 'NetSuite A/R Aging Detail' },
+    signature: ['documentnumber', 'duedatereceiveby'],
+    columns: {
+      customerName: ['name', 'customer'], invoiceNumber: ['documentnumber'], kind: ['type'], issueDate: ['date'],
+      dueDate: ['duedatereceiveby'], amount: ['amount'], open: ['openbalance', 'amountremaining'], currency: ['currency'],
+    },
+    dateOrder: 'mdy',
+    basis: 'unverified',
+    source: '"A/R Aging Detail" report (Type, Date, Document Number, Name, Due Date/Receive By, Age, Open Balance)',
+  },
+  {
+    id: 'dynamics-bc-customer-ledger',
+    label: { zh: 'Dynamics 365 Business Central 客户分类账分录', en: 'Dynamics 365 Business Central Customer Ledger Entries' },
+    signature: ['documentno', 'customerno', 'remainingamount'],
+    columns: {
+      customerName: ['customername'], customerId: ['customerno'], invoiceNumber: ['documentno'], kind: ['documenttype'],
+      issueDate: ['documentdate', 'postingdate'], dueDate: ['duedate'], amount: ['originalamount', 'amount'], open: ['remainingamount'],
+      currency: ['currencycode'], contractRef: ['externaldocumentno'],
+    },
+    dateOrder: 'mdy',
+    basis: 'unverified',
+    source: 'Business Central page 25 "Customer Ledger Entries" opened in Excel (Posting Date, Document Type, Document No., Customer No., Customer Name, Currency Code, Original Amount, Remaining Amount, Due Date, Open); "Open in Excel"',
+  },
+  {
+    id: 'odoo-aged-partner-balance',
+    label: { zh: 'Odoo 往来账龄（OCA）', en: 'Odoo Aged Partner Balance (OCA)' },
+    signature: ['entry', 'journal', 'partner', 'duedate', 'residual'],
+    columns: {
+      customerName: ['partner'], invoiceNumber: ['entry'], issueDate: ['date'], dueDate: ['duedate'], open: ['residual'],
+    },
+    dateOrder: 'ymd',
+    basis: 'source',
+    source: 'OCA/account-financial-reporting, account_financial_report/report/aged_partner_balance_xlsx.py (Date, Entry, Journal, Account, Partner, Ref - Label, Due date, Residual, Current, Age ≤ 30 d. …; "Partner cumul aged balance", "Total", "Percents")',
+  },
+  {
+    id: 'odoo-journal-items',
+    label: { zh: 'Odoo 日记账项目', en: 'Odoo Journal Items' },
+    signature: ['journalentry', 'partner', 'debit', 'credit'],
+    columns: {
+      customerName: ['partner'], invoiceNumber: ['journalentry'], issueDate: ['date'], dueDate: ['duedate'], debit: ['debit'],
+      credit: ['credit'], open: ['residualamount', 'amountresidual', 'amountdue'], currency: ['currency'],
+    },
+    dateOrder: 'ymd',
+    basis: 'unverified',
+    source: 'Odoo Accounting "Journal Items" list exported (Journal Entry, Partner, Due Date, Debit, Credit, Residual Amount) as the Journal Items list exports them',
+  },
+  {
+    id: 'erpnext-accounts-receivable',
+    label: { zh: 'ERPNext 应收账款', en: 'ERPNext Accounts Receivable' },
+    signature: ['vouchertype', 'voucherno', 'outstandingamount'],
+    columns: {
+      customerName: ['customername', 'party'], customerId: ['party'], invoiceNumber: ['voucherno'], kind: ['vouchertype'],
+      issueDate: ['postingdate'], dueDate: ['duedate'], amount: ['invoicedamount', 'invoicegrandtotal'], paid: ['paidamount'],
+      credited: ['creditnote'], open: ['outstandingamount'], currency: ['currency'], contractRef: ['customerlpo'],
+    },
+    dateOrder: 'ymd',
+    basis: 'source',
+    source: 'frappe/erpnext, erpnext/accounts/report/accounts_receivable/accounts_receivable.py get_columns (Posting Date, Party, Voucher Type, Voucher No, Due Date, Invoiced Amount, Paid Amount, Credit Note, Outstanding Amount, Age (Days), 0-30 …, Currency)',
+  },
+  {
+    id: 'sap-fbl5n-short',
+    label: { zh: 'SAP FBL5N 客户明细（短标签）', en: 'SAP FBL5N customer line items (short labels)' },
+    signature: ['documentno', 'netduedt'],
+    columns: {
+      customerName: ['name1', 'name', 'customer'], customerId: ['account', 'customer'], invoiceNumber: ['documentno'], kind: ['type', 'typ'],
+      issueDate: ['docdate', 'pstngdate'], dueDate: ['netduedt'], amount: ['amtinloccur', 'amountindc', 'amtindoccur'],
+      currency: ['lcurr', 'curr'], contractRef: ['assignment'], settledDate: ['clearing'],
+    },
+    dateOrder: 'dmy',
+    basis: 'unverified',
+    source: 'FBL5N "Customer Line Item Display" ALV field short labels (St, Assignment, DocumentNo, Type, Doc. Date, Net due dt, Amt in loc.cur., LCurr)',
+  },
+  {
+    id: 'sap-fbl5n',
+    label: { zh: 'SAP FBL5N 客户明细', en: 'SAP FBL5N customer line items' },
+    signature: ['documentnumber', 'netduedate'],
+    columns: {
+      customerName: ['name1', 'customername', 'customer', 'name'], customerId: ['account', 'customer'], invoiceNumber: ['documentnumber'],
+      kind: ['documenttype'], issueDate: ['documentdate', 'postingdate'], dueDate: ['netduedate'],
+      amount: ['amountinlocalcurrency', 'amountindoccurr', 'amountindoccurrency'], currency: ['localcurrency', 'documentcurrency'],
+      contractRef: ['assignment'], settledDate: ['clearingdate'],
+    },
+    dateOrder: 'dmy',
+    basis: 'unverified',
+    source: 'FBL5N "Customer Line Item Display" long field labels (Assignment, Document Number, Document Type, Document Date, Net Due Date, Amount in Local Currency, Local Currency)',
+  },
+  {
+    id: 'inspur-ar-detail',
+    label: { zh: '浪潮 应收明细', en: 'Inspur receivables detail' },
+    signature: ['往来单位名称', '单据编号', '应收金额', '已收金额'],
+    columns: {
+      customerName: ['往来单位名称'], customerId: ['往来单位编号', '往来单位编码'], invoiceNumber: ['单据编号'], issueDate: ['单据日期', '业务日期'],
+      dueDate: ['到期日期', '到期日'], amount: ['应收金额'], paid: ['已收金额'], open: ['未收金额', '余额'], currency: ['币种'],
+    },
+    basis: 'unverified',
+    source: '浪潮 GS / PS 「应收明细查询」（往来单位、单据编号、单据日期、到期日期、应收金额、已收金额、未收金额）',
+  },
+  {
+    id: 'superdata-ar-detail',
+    label: { zh: '速达 应收款明细', en: 'Superdata receivables detail' },
+    signature: ['客户名称', '单据号码', '应收金额', '已收金额'],
+    columns: {
+      customerName: ['客户名称'], customerId: ['客户编号'], invoiceNumber: ['单据号码'], kind: ['单据类型'], issueDate: ['日期', '单据日期'],
+      dueDate: ['收款期限', '到期日期'], amount: ['应收金额'], paid: ['已收金额'], open: ['未收金额', '欠款金额'],
+    },
+    basis: 'unverified',
+    source: '速达 「应收款明细表」（日期、单据号码、客户名称、应收金额、已收金额、未收金额）',
+  },
+  {
+    id: 'grasp-ar-detail',
+    label: { zh: '管家婆 往来单位应收明细', en: 'Grasp (管家婆) receivables detail' },
+    signature: ['往来单位', '单据编号', '应收增加', '应收减少'],
+    columns: {
+      customerName: ['往来单位', '往来单位全名'], customerId: ['往来单位编号'], invoiceNumber: ['单据编号'], kind: ['单据类型'],
+      issueDate: ['录单日期', '日期'], dueDate: ['收款期限', '到期日期'], debit: ['应收增加'], credit: ['应收减少'], balance: ['应收余额', '余额'],
+    },
+    basis: 'unverified',
+    source: '管家婆 「往来单位应收应付明细」（日期、单据编号、单据类型、往来单位、应收增加、应收减少、余额）',
+  },
+  {
+    id: 'qiqi-ar-detail',
+    label: { zh: '企企 应收明细', en: 'Qiqi receivables detail' },
+    signature: ['客户', '单据编号', '应收金额', '核销金额', '未核销金额'],
+    columns: {
+      customerName: ['客户'], invoiceNumber: ['单据编号'], kind: ['单据类型'], issueDate: ['单据日期'], dueDate: ['到期日'],
+      amount: ['应收金额'], paid: ['核销金额'], open: ['未核销金额'], currency: ['币种'],
+    },
+    basis: 'unverified',
+    source: '企企通 / 企企 「应收明细」（单据日期、单据编号、客户、应收金额、核销金额、未核销金额、到期日）',
+  },
+  {
+    id: 'kingdee-k3-ar-detail',
+    label: { zh: '金蝶 K/3 WISE 应收款明细表', en: 'Kingdee K/3 WISE receivables detail' },
+    signature: ['借方发生金额', '借方未结金额'],
+    columns: {
+      customerName: ['核算项目名称', '客户名称', '客户'], customerId: ['核算项目代码', '客户代码'], invoiceNumber: ['单据号', '单据编号'],
+      kind: ['单据类型'], issueDate: ['单据日期', '日期'], dueDate: ['收款日期', '到期日'], amount: ['借方发生金额'], paid: ['借方已结金额'],
+      open: ['借方未结金额'], credit: ['贷方未结金额'], currency: ['币别'],
+    },
+    basis: 'unverified',
+    source: '金蝶 K/3 WISE 「应收款明细表」（借方 下分 发生/已结/未结、贷方 下分 发生/未结，再分 金额/本币：三行表头）',
+  },
+  {
+    id: 'kingdee-kis-ar-detail',
+    label: { zh: '金蝶 KIS / 精斗云 应收账款明细', en: 'Kingdee KIS / Jingdouyun receivables detail' },
+    signature: ['客户', '单据编号', '应收金额', '实收金额', '应收余额'],
+    columns: {
+      customerName: ['客户', '客户名称'], customerId: ['客户编码'], invoiceNumber: ['单据编号'], kind: ['单据类型'],
+      issueDate: ['单据日期', '日期'], dueDate: ['到期日期', '到期日'], debit: ['应收金额'], credit: ['实收金额'], balance: ['应收余额'],
+    },
+    basis: 'unverified',
+    source: '金蝶精斗云 / KIS 「应收账款明细表」（日期、单据编号、单据类型、客户、应收金额、实收金额、应收余额）',
   },
   {
     id: 'kingdee',
-    label: { zh: '金蝶 应收单', en: 'Kingdee receivables' },
+    label: { zh: '金蝶云星空 应收单列表', en: 'Kingdee Cloud Galaxy receivables list' },
     signature: ['客户', '单据编号', '到期日'],
     columns: {
-      customerName: ['客户', '客户名称'], customerId: ['客户编码'], invoiceNumber: ['单据编号'], kind: ['单据类型'],
+      customerName: ['客户', '客户名称'], customerId: ['客户编码'], invoiceNumber: ['单据编号'], kind: ['单据类型'], status: ['单据状态'],
       issueDate: ['业务日期', '单据日期'], dueDate: ['到期日'], amount: ['价税合计', '应收金额'], paid: ['已核销金额'],
       open: ['未核销金额'], currency: ['币别'], contractRef: ['合同号', '合同编号'],
     },
-    currency: 'CNY',
+    basis: 'unverified',
+    source: '金蝶云星空 「应收单」列表字段（单据编号、业务日期、到期日、客户、币别、价税合计、已核销金额、未核销金额、单据状态）',
+  },
+  {
+    id: 'yonyou-u8-ar-ledger',
+    label: { zh: '用友 U8 / T+ 应收明细账', en: 'Yonyou U8 / T+ receivables ledger' },
+    signature: ['客户名称', '借方本币', '贷方本币'],
+    columns: {
+      customerName: ['客户名称'], customerId: ['客户编码'], invoiceNumber: ['单据号', '凭证号'], kind: ['单据类型', '摘要'],
+      issueDate: ['日期', '单据日期'], dueDate: ['到期日', '到期日期'], debit: ['借方本币', '借方原币'], credit: ['贷方本币', '贷方原币'],
+      balance: ['余额本币', '余额原币'], currency: ['币种'],
+    },
+    basis: 'unverified',
+    source: '用友 U8 「应收明细账 / 客户往来明细账」（客户 编码/名称、单据类型、单据号、到期日、借方/贷方/余额 下分 原币/本币，两行表头）',
+  },
+  {
+    id: 'yonyou-nc-reconciliation',
+    label: { zh: '用友 NC / YonSuite 往来对账明细', en: 'Yonyou NC / YonSuite reconciliation detail' },
+    signature: ['客户', '单据号', '应收原币', '收款原币'],
+    columns: {
+      customerName: ['客户', '客户名称'], customerId: ['客户编码'], invoiceNumber: ['单据号', '单据编号'], kind: ['单据类型'],
+      issueDate: ['单据日期', '日期'], dueDate: ['到期日', '到期日期'], debit: ['应收原币'], credit: ['收款原币'], balance: ['余额原币'],
+      currency: ['币种'],
+    },
+    basis: 'unverified',
+    source: '用友 NC / YonSuite 「往来对账明细 / 应收明细账」（单据日期、单据类型、单据号、客户、币种、应收原币、收款原币、余额原币）',
   },
   {
     id: 'yonyou',
@@ -123,19 +405,8 @@ export const presets: Preset[] = [
       issueDate: ['单据日期'], dueDate: ['到期日期'], amount: ['原币金额'], open: ['原币余额'], currency: ['币种'],
       contractRef: ['合同号'],
     },
-    currency: 'CNY',
-  },
-  {
-    id: 'sap-fbl5n',
-    label: { zh: 'SAP FBL5N 客户明细', en: 'SAP FBL5N customer line items' },
-    signature: ['documentnumber', 'netduedate'],
-    columns: {
-      customerName: ['customer', 'name1', 'name'], customerId: ['account', 'customer'], invoiceNumber: ['documentnumber'],
-      kind: ['documenttype'], issueDate: ['documentdate', 'postingdate'], dueDate: ['netduedate'],
-      amount: ['amountinlocalcurrency', 'amountindoccurr', 'amountindoccurrency'], currency: ['localcurrency', 'documentcurrency'],
-      contractRef: ['assignment'], settledDate: ['clearingdate'],
-    },
-    dateOrder: 'dmy',
+    basis: 'unverified',
+    source: '用友 U8 「应收单」列表（客户名称、单据号、单据日期、到期日期、币种、原币金额、原币余额）',
   },
   generic,
 ];
@@ -148,25 +419,46 @@ export const fieldLabels: Record<LedgerField, { zh: string; en: string }> = {
   customerId: { zh: '客户编码', en: 'customer code' },
   invoiceNumber: { zh: '单据编号', en: 'document number' },
   kind: { zh: '单据类型', en: 'document type' },
+  status: { zh: '单据状态', en: 'status' },
   issueDate: { zh: '单据日期', en: 'issue date' },
   dueDate: { zh: '到期日', en: 'due date' },
   amount: { zh: '金额', en: 'amount' },
+  lineAmount: { zh: '行金额', en: 'line amount' },
   open: { zh: '未收金额', en: 'open balance' },
   paid: { zh: '已收金额', en: 'paid' },
+  credited: { zh: '已冲销金额', en: 'credited' },
+  debit: { zh: '借方（应收）', en: 'debit' },
+  credit: { zh: '贷方（收回）', en: 'credit' },
+  balance: { zh: '余额（累计）', en: 'running balance' },
   currency: { zh: '币种', en: 'currency' },
   settledDate: { zh: '结清日期', en: 'settled date' },
   disputed: { zh: '争议', en: 'disputed' },
   contractRef: { zh: '合同号', en: 'contract' },
 };
 
+const fieldOrder: LedgerField[] = ['invoiceNumber', 'customerName', 'customerId', 'dueDate', 'issueDate', 'open', 'paid', 'credited',
+  'amount', 'lineAmount', 'debit', 'credit', 'balance', 'currency', 'kind', 'status', 'settledDate', 'disputed', 'contractRef'];
+
+/**
+ * Headers that several systems print with their own qualifiers, recognised by what they contain when no list
+ * names them: Chinese multi-row headers join into "借方发生本币", "应收余额（原币）" and the like.
+ */
+const containsRules: Array<[LedgerField, RegExp]> = [
+  ['paid', /(已结|已核销|已收|已回款)/],
+  ['open', /(未结|未核销|未收|未回款|欠款)/],
+  ['debit', /^借方/],
+  ['credit', /^贷方/],
+  ['balance', /^余额/],
+  ['customerName', /^客户.*名称$|^往来单位.*名称$/],
+  ['invoiceNumber', /^单据.*(号|编号)$/],
+];
+
 /** Maps fields to columns with a preset's header lists (each column used once, earlier fields first). */
 export function mapWithPreset(headers: string[], preset: Preset): ColumnMapping {
   const keys = headers.map(headerKey);
   const used = new Set<number>();
   const out: ColumnMapping = {};
-  const order: LedgerField[] = ['invoiceNumber', 'customerName', 'customerId', 'dueDate', 'issueDate', 'open', 'paid',
-    'amount', 'currency', 'kind', 'settledDate', 'disputed', 'contractRef'];
-  for (const f of order) {
+  for (const f of fieldOrder) {
     for (const name of preset.columns[f] ?? []) {
       const i = keys.findIndex((k, j) => k === name && (!used.has(j) || (f === 'customerId' && out.customerName === j)));
       if (i >= 0) {
@@ -174,6 +466,13 @@ export function mapWithPreset(headers: string[], preset: Preset): ColumnMapping 
         used.add(i);
         break;
       }
+    }
+  }
+  if (preset === generic) {
+    for (const [f, re] of containsRules) {
+      if (out[f] !== undefined) continue;
+      const i = keys.findIndex((k, j) => !used.has(j) && k && re.test(k));
+      if (i >= 0) { out[f] = i; used.add(i); }
     }
   }
   return out;

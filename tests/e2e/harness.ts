@@ -184,13 +184,14 @@ export interface ToolbarPopup {
  * the worker with `chrome.action.openPopup()`, found among the browser's targets, and driven through a DevTools
  * session attached to it. `dispose` closes the page in front.
  */
-export async function toolbarPopups(l: Launched): Promise<{ open(): Promise<ToolbarPopup>; dispose(): Promise<void> }> {
+/** `page`: the action's popup page (popup.html unless the caller pointed the action elsewhere). */
+export async function toolbarPopups(l: Launched, page = 'popup.html'): Promise<{ open(): Promise<ToolbarPopup>; dispose(): Promise<void> }> {
   const front = await l.context.newPage();
   await front.goto(l.demoUrl('/'));
   const cdp = await l.context.newCDPSession(front);
   type Target = { targetId: string; url: string };
   const popups = async () => ((await cdp.send('Target.getTargets')) as { targetInfos: Target[] }).targetInfos
-    .filter((t) => t.url === `chrome-extension://${l.extensionId}/popup.html`);
+    .filter((t) => t.url === `chrome-extension://${l.extensionId}/${page}`);
   let nextId = 1;
   return {
     async open() {

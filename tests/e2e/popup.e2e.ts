@@ -1,7 +1,7 @@
 /**
  * The popup's first paint in the real browser: the portfolio totals appear before React has rendered anything
- * (the plain first-paint script), they are the ledger's figures over the same data, and when React takes over
- * the same root the totals are the same and shown once each, in English and in Chinese.
+ * (the plain first-paint script), they are the ledger's figures over the same data, and once React has mounted
+ * below it the same summary stays (one renderer, kept current by the live popup), in English and in Chinese.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,13 +10,13 @@ import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { allocate, agingReport } from '../../lib/ledger';
 import { formatMoney } from '../../lib/format';
 import type { Lang } from '../../lib/domain';
-import { FIRST_COPY_KEY } from '../../components/popup/firstCopy';
+import { MIRROR_KEY } from '../../lib/db/metaMirror';
 import { BROWSER_START_MS } from './clock';
 
 interface Box { x: number; y: number; width: number; height: number }
 interface FirstSeen {
   totals: Record<string, { text: string; minor: string; box: Box }>; worklist: boolean; react: boolean; heading: string;
-  fullStylesheet: boolean; moduleScript: boolean;
+  fullStylesheet: boolean;
 }
 
 const launched: Launched[] = [];
@@ -47,9 +47,8 @@ for (const [lang, locale, heading] of [['en', 'en-US', 'Huikuan · Portfolio'], 
         w.__firstSeen = {
           totals: Object.fromEntries(totals.map((t) => [t.getAttribute('data-testid')!.slice('portfolio-total-'.length),
             { text: t.textContent, minor: t.getAttribute('data-minor'), box: t.getBoundingClientRect().toJSON() }])),
-          // The first paint carries its own styles: neither the full stylesheet nor the module is in the page yet.
+          // The first paint carries its own styles: the full stylesheet (which comes with React's chunk) is not in yet.
           fullStylesheet: !!document.querySelector('link[rel="stylesheet"]'),
-          moduleScript: !!document.querySelector('script[type="module"]'),
           worklist: !!document.querySelector('[data-testid="worklist"]'),
           // createRoot marks its container; the first paint is plain DOM, so the root is not React's yet.
           react: Object.keys(document.getElementById('root') ?? {}).some((k) => k.startsWith('__reactContainer')),
@@ -67,65 +66,42 @@ for (const [lang, locale, heading] of [['en', 'en-US', 'Huikuan · Portfolio'], 
       'React now owns the root');
     assert.equal(first.heading, heading);
     assert.equal(first.fullStylesheet, false, 'the first paint did not wait for the full stylesheet');
-    assert.equal(first.moduleScript, false, 'the popup\'s module was held back until the first paint');
     assert.deepEqual(Object.keys(first.totals).sort(), Object.keys(expected).sort());
     for (const [cur, minor] of Object.entries(expected)) {
       assert.equal(first.totals[cur].minor, String(minor), `first-paint total ${cur}`);
       assert.equal(first.totals[cur].text, formatMoney(minor, cur, lang), `first-paint text ${cur}`);
       const live = page.getByTestId(`portfolio-total-${cur}`);
       assert.equal(await live.count(), 1, `one total ${cur}`);
-      assert.equal(await live.textContent(), first.totals[cur].text, `React shows the same ${cur}`);
-      // Styled by the first paint's own stylesheet, the figure stood where React's, under the full one, stands.
+      assert.equal(await live.textContent(), first.totals[cur].text, `the live popup shows the same ${cur}`);
+      // Styled by the summary's own stylesheet, the figure stood where it stands under the full one.
       const box = await live.evaluate((e) => e.getBoundingClientRect().toJSON() as Box);
       for (const k of ['x', 'y', 'width', 'height'] as const) {
         assert.ok(Math.abs(box[k] - first.totals[cur].box[k]) < 1, `total ${cur} ${k}: first paint ${first.totals[cur].box[k]}, React ${box[k]}`);
       }
     }
-    const replaced = await page.evaluate(() => (window as unknown as { __firstNodes: Element[] }).__firstNodes.every((n) => !n.isConnected));
-    assert.ok(replaced, 'React replaced the first-paint nodes');
+    const kept = await page.evaluate(() => (window as unknown as { __firstNodes: Element[] }).__firstNodes.every((n) => n.isConnected));
+    assert.ok(kept, 'the live popup kept the painted summary (same data, no repaint)');
     assert.equal(await page.locator('main').count(), 1);
-
-    // The open popup paints today's summary into the copy in idle time; the next popup paints that, unchanged.
-    await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('\n'), FIRST_COPY_KEY, { timeout: 10_000 });
-    const firstHtml = await page.evaluate(() => document.querySelector('[data-testid="portfolio-total-CNY"]')?.closest('section')?.textContent);
     await page.close();
-    const again = await l.context.newPage();
-    await again.addInitScript(() => {
-      new MutationObserver((_, o) => {
-        const section = document.querySelector('[data-testid^="portfolio-total-"]')?.closest('section');
-        if (!section) return;
-        o.disconnect();
-        (window as unknown as { __firstText?: string | null }).__firstText = section.textContent;
-      }).observe(document, { childList: true, subtree: true });
-    });
-    await again.goto(`chrome-extension://${l.extensionId}/popup.html`);
-    await again.getByTestId('worklist').waitFor({ timeout: 15_000 });
-    const from = await again.evaluate(async () => (await (window as unknown as { __huikuanPopupFirstPaint: Promise<{ paint: { from?: string } }> })
-      .__huikuanPopupFirstPaint).paint.from);
-    assert.equal(from, 'summary', 'the second popup painted the stored summary');
-    assert.equal(await again.evaluate(() => (window as unknown as { __firstText?: string }).__firstText), firstHtml,
-      'the stored summary reads as the computed one did');
-    await again.close();
   });
 }
 
-test('a popup whose localStorage copy is out of date paints it, then the store\'s totals before React mounts', async () => {
+test('a popup whose mirror is out of date paints it, then the store\'s totals before React mounts', async () => {
   const l = await launchExtension({ locale: 'en-US' });
   launched.push(l);
   await loadDemo(l);
   const expected = ledgerTotals();
-  // Written from an extension page that does not keep the copy (the chip's page), as a copy left behind by data
-  // that changed while no extension page was open would be.
+  // Written from an extension page that does not keep the mirror (the chip's page), as a mirror left behind by
+  // data that changed while no extension page was open would be.
   const other = await l.openPage('badge.html');
-  const key = FIRST_COPY_KEY;
+  const key = MIRROR_KEY;
   const stale = await other.evaluate((k) => {
-    // The item is the rows' JSON, then (on a second line) the summaries painted from them.
-    const copy = JSON.parse(localStorage.getItem(k)!.split('\n')[0]) as { portfolio: { openByDue: Record<string, Record<string, number>> } };
+    const copy = JSON.parse(localStorage.getItem(k)!) as { portfolio: { openByDue: Record<string, Record<string, number>> } };
     for (const byDue of Object.values(copy.portfolio.openByDue)) for (const d of Object.keys(byDue)) byDue[d] *= 3;
     localStorage.setItem(k, JSON.stringify(copy));
     return true;
   }, key);
-  assert.ok(stale, 'the options page had left a copy of the store\'s rows');
+  assert.ok(stale, 'the options page had left a mirror of the store\'s rows');
   await other.close();
 
   const page = await l.context.newPage();
@@ -143,9 +119,9 @@ test('a popup whose localStorage copy is out of date paints it, then the store\'
   const seen = await page.evaluate(() => (window as unknown as { __plainTotals: string[] }).__plainTotals);
   assert.deepEqual(seen, [String(expected.CNY * 3), String(expected.CNY)], 'the copy first, then the store, both before React');
   assert.equal(await page.getByTestId('portfolio-total-CNY').getAttribute('data-minor'), String(expected.CNY));
-  const copy = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!.split('\n')[0]) as unknown, key) as { portfolio: { openByDue: Record<string, Record<string, number>> } };
+  const copy = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!) as unknown, key) as { portfolio: { openByDue: Record<string, Record<string, number>> } };
   const copied = Object.values(copy.portfolio.openByDue.CNY).reduce((a, b) => a + b, 0);
-  assert.equal(copied, expected.CNY, 'the copy is the store\'s again');
+  assert.equal(copied, expected.CNY, 'the mirror is the store\'s again');
   await page.close();
 });
 
@@ -162,17 +138,17 @@ test('the toolbar popup, opened as a click on the icon opens it, paints and then
       const look = () => {
         if (!document.querySelector('[data-testid="worklist"]')) { setTimeout(look, 50); return; }
         clearTimeout(timer);
-        window.__huikuanPopupFirstPaint.then((h) => resolve(JSON.stringify({
+        resolve(JSON.stringify({
           totals: Object.fromEntries([...document.querySelectorAll('[data-testid^="portfolio-total-"]')]
             .map((e) => [e.getAttribute('data-testid').slice('portfolio-total-'.length), e.getAttribute('data-minor')])),
-          firstPaint: h.paint.from ?? null,
+          firstPaint: document.getElementById('summary')?.dataset.firstPaintDone ?? null,
           width: innerWidth,
-        })));
+        }));
       };
       look();
     })`)) as { totals: Record<string, string>; firstPaint: string | null; width: number };
     assert.deepEqual(seen.totals, Object.fromEntries(Object.entries(expected).map(([c, m]) => [c, String(m)])));
-    assert.ok(seen.firstPaint === 'summary' || seen.firstPaint === 'figures', `the first paint showed the summary (${seen.firstPaint})`);
+    assert.ok(seen.firstPaint === 'mirror' || seen.firstPaint === 'store', `the first paint showed the summary (${seen.firstPaint})`);
     // The popup is sized by its content (w-[380px] and padding), not a tab's viewport.
     assert.ok(seen.width >= 380 && seen.width <= 420, `popup width ${seen.width}`);
     await popup.close();

@@ -98,17 +98,8 @@ describe('CustomerIndex at 10 000 customers', () => {
   }));
   const index = buildCustomerIndex(many);
 
-  test('queries answer in well under 5 ms', () => {
-    const queries = [
-      { name: '深圳客户4242科技有限公司' }, { name: 'Customer 777 Trading' }, { emails: ['ap@mail.c1234.example.com'] },
-      { site: 'salesforce', recordId: '001Dn0000009999AAA' }, { name: '客户' }, { name: '科技' }, { name: 'Trading Co' },
-    ];
-    for (const q of queries) index.match(q); // warm up
-    const t = performance.now();
-    const runs = 50;
-    for (let i = 0; i < runs; i++) for (const q of queries) index.match(q);
-    const perQuery = (performance.now() - t) / (runs * queries.length);
-    expect(perQuery).toBeLessThan(5);
+  // How fast it answers is measured by `npm run bench` (matcher at 10,000 customers), not here.
+  test('finds each customer by name, e-mail domain and CRM link among 10,000', () => {
     expect(index.match({ name: '深圳客户4242科技有限公司' })[0]).toMatchObject({ customerId: 'c4242', reason: 'name' });
     expect(index.match({ emails: ['ap@mail.c1234.example.com'] })[0]).toMatchObject({ customerId: 'c1234', reason: 'email-domain' });
     expect(index.match({ site: 'salesforce', recordId: '001Dn0000009999AAA' })[0]).toMatchObject({ customerId: 'c9999', reason: 'crm-link' });

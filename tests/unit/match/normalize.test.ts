@@ -73,10 +73,4 @@ describe('normalizeCompanyName', () => {
     );
     fc.assert(fc.property(arb, (s) => n(n(s)) === n(s)), { numRuns: 2000 });
   });
-
-  test('fast: 10 000 names well under a second', () => {
-    const t = performance.now();
-    for (let i = 0; i < 10_000; i++) n(`北京云帆${i}科技股份有限公司`);
-    expect(performance.now() - t).toBeLessThan(1000);
-  });
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type BackupIssue, type LedgerError, type LedgerErrorParams, type LedgerNote, type PlanRejection, backupIssueCodes, backupTables, ledgerErrorCodes,
-  ledgerNoteCodes, parseBackup, parseLedger, planImport, rejectionCodes, requiredColumnGroups, valueProblems,
+  ledgerNoteCodes, DEFAULT_LIMITS, parseBackup, parseLedger, planImport, rejectionCodes, requiredColumnGroups, valueProblems,
 } from '../../../lib/transfer';
 import { options } from '../../../lib/i18n/options';
 import { translator } from '../../../lib/i18n';
@@ -91,7 +91,8 @@ describe('every transfer problem code has a text in both languages', () => {
       'Acme,2,2026-01-01,abc,CNY', // invalid amount
       'Acme,3,2026-01-01,$100,CNY', // currency conflict
       'Acme,4,2026-01-01,100', // field count
-      'Acme,1,2026-01-01,100,CNY', // duplicate
+      'Acme,7,2026-01-01,100,CNY',
+      'Acme,7,2026-01-02,100,CNY', // duplicate (of an accepted row: a repeat of a rejected row is none)
       'Acme,5,2026-01-01,100,XX1', // invalid currency
       ',6,2026-01-01,100,CNY', // missing customer
     ].join('\n');
@@ -104,11 +105,15 @@ describe('every transfer problem code has a text in both languages', () => {
       ...parseLedger('Customer,Invoice,Due Date,Amount\nAcme,1,3/1/2024,10\nAcme,2,4/2/2024,10\n').errors,
       ...parseLedger('Customer,Invoice,Due Date,Amount,Currency\nAcme,2,2024-01-01,"10,CNY\n').errors,
       ...parseLedger(readFileSync(join(fixtures, 'binary.bin'))).errors,
+      ...parseLedger(new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj'), { fileName: 'ledger.xlsx' }).errors,
+      ...parseLedger('Customer,Invoice,Due Date,Amount\nAcme,1,2024-01-01,"' + 'x'.repeat(2000) + '"\n', { limits: { ...DEFAULT_LIMITS, maxRecordChars: 1000 } }).errors,
+      ...parseLedger('Contact,Current,< 1 Month,1 Month,Older,Total\nAcme,1.00,2.00,0,0,3.00\n').errors,
     ];
     const codes = new Set(files.map((e) => e.code));
     for (const c of codes) expect(ledgerErrorCodes).toContain(c);
     expect([...codes].sort()).toEqual(['ambiguous-date', 'binary-file', 'broken-quotes', 'currency-conflict', 'duplicate', 'empty-file',
-      'field-count', 'invalid-amount', 'invalid-currency', 'invalid-date', 'missing-columns', 'missing-value', 'no-data'].sort());
+      'field-count', 'invalid-amount', 'invalid-currency', 'invalid-date', 'missing-columns', 'missing-value', 'no-data', 'wrong-file-type',
+      'over-limit', 'no-report-date'].sort());
     const zh = translator('zh', 'options');
     const texts = files.map((e) => ledgerErrorText(e, zh, 'zh'));
     for (const text of texts) expectFilled(text);
@@ -116,7 +121,10 @@ describe('every transfer problem code has a text in both languages', () => {
     expect(texts).toContain('“abc”不是金额。');
     expect(texts).toContain('“$100”的币种不是本行的币种 CNY。');
     expect(texts).toContain('此行有 4 个单元格，表头有 5 个。');
-    expect(texts).toContain('客户“Acme”的单据“1”已在第 2 行出现。');
+    expect(texts).toContain('客户“Acme”的单据“7”已在第 6 行出现。');
+    expect(texts).toContain('此文件是PDF 文档，不是电子表格（虽然文件名以 .xlsx 结尾）。请在系统中把报表导出为 Excel（XLSX）或 CSV，再选择该文件。');
+    expect(texts).toContain('有一行超过 1 KB（可能有引号没有闭合），文件已拒绝。');
+    for (const text of texts) expect(text).not.toMatch(/[A-Za-z]{4,} [a-z]{3,}/); // no English sentence inside the Chinese text
     expect(texts).toContain('“XX1”不是币种代码（例如 CNY、USD、人民币）。');
     expect(texts).toContain('找不到这些列：到期日、金额。文件中的列：“Customer”、“Invoice”、“Notes”。');
     expect(texts).toContain('文件只有表头，没有数据行。');

@@ -39,9 +39,13 @@ describe('parseLedger: presets', () => {
     expect(r.rows.map((x) => [x.row, x.invoiceNumber, x.kind, x.dueDate, x.amount.minor, x.open?.minor, x.currency])).toEqual([
       [7, '1045', 'invoice', '2024-04-14', 125_000, 125_000, 'USD'],
       [10, '1032', 'invoice', '2024-03-11', 340_000, 240_000, 'USD'],
-      [11, 'CM-7', 'credit-note', '2024-02-20', 20_000, 20_000, 'USD'],
+      [11, 'CM-7', 'credit-note', '2024-02-20', 20_000, undefined, 'USD'],
+      [12, 'PMT 2024-02-25 50000', 'credit-note', '2024-02-25', 50_000, undefined, 'USD'],
     ]);
-    expect(r.warnings.join(' ')).toContain('Payment rows (such as row 12)');
+    expect(r.rows[3].source).toBe('payment');
+    expect(r.notes).toContainEqual({ code: 'payments-as-credits', count: 1 });
+    // 1,250.00 + 2,400.00 − 200.00 − 500.00 = the file's TOTAL open balance, 2,950.00.
+    expect(r.reconciliation).toEqual([{ currency: 'USD', imported: 295_000, fileTotal: 295_000, difference: 0, totalRow: 14 }]);
   });
 
   it('Xero invoice export and Aged Receivables (day-first dates, total rows skipped)', () => {
@@ -60,7 +64,7 @@ describe('parseLedger: presets', () => {
     const k = rowsOf('kingdee.csv');
     expect(k.preset).toBe('kingdee');
     expect(k.rows.map((x) => [x.invoiceNumber, x.kind, x.amount.minor, x.paid?.minor, x.open?.minor])).toEqual([
-      ['AR00000123', 'invoice', 5_650_000, 650_000, 5_000_000], ['AR00000124', 'credit-note', 113_000, 0, 113_000]]);
+      ['AR00000123', 'invoice', 5_650_000, 650_000, 5_000_000], ['AR00000124', 'credit-note', 113_000, undefined, undefined]]);
     const y = rowsOf('yonyou.tsv');
     expect(y.preset).toBe('yonyou');
     expect(y.rows[1]).toMatchObject({ invoiceNumber: 'YS-000046', currency: 'USD', amount: { minor: 120_000 }, paid: { minor: 100_000 } });
@@ -123,10 +127,11 @@ describe('parseLedger: errors', () => {
       'Row 3, column "Amount": "12x.00" is not an amount',
       'Row 4, column "Amount": "$50.00" is not in CNY, the row\'s currency',
       'Row 5 has 4 fields; the header row has 5.',
-      'Row 6: document "A-1" of customer "Alpha Ltd" already appears in row 2.',
     ]);
-    expect(r.errors.map((e) => e.code)).toEqual(['invalid-date', 'invalid-amount', 'currency-conflict', 'field-count', 'duplicate']);
-    expect(r.rows.map((x) => x.invoiceNumber)).toEqual(['B-1']);
+    expect(r.errors.map((e) => e.code)).toEqual(['invalid-date', 'invalid-amount', 'currency-conflict', 'field-count']);
+    // Row 2 was rejected, so row 6 (the same document, corrected) is no duplicate of it.
+    expect(r.rows.map((x) => [x.row, x.invoiceNumber])).toEqual([[6, 'A-1'], [7, 'B-1']]);
+    expect(r.stats.rowsWithErrors).toBe(4);
   });
 
   it('an unknown currency code and an unclosed quote', () => {

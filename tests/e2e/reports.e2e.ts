@@ -1,0 +1,104 @@
+/**
+ * Report-shaped exports through the real options page (issue #19): one file per supported system is imported and
+ * the toolbar popup's open total per currency equals the file's grand total (expected.ts, worked out by hand);
+ * each import is undone before the next. Then bad files (#20, #29): a renamed PDF and an XLSX zip bomb are refused
+ * with their own message in English and in Chinese, the page stays usable, and nothing is stored.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Zip, ZipDeflate } from 'fflate';
+import { launchExtension, customerCount, type Launched } from './harness';
+import { reportFixtures } from '../fixtures/ledgers/reports/expected';
+
+const fixtures = join(import.meta.dirname, '../fixtures/ledgers/reports');
+let l: Launched;
+let dir: string;
+before(async () => {
+  l = await launchExtension();
+  dir = mkdtempSync(join(tmpdir(), 'hk-reports-'));
+});
+after(async () => { await l?.close(); });
+
+async function popupTotals(currencies: string[]): Promise<Record<string, number>> {
+  const popup = await l.openPage('popup.html');
+  const out: Record<string, number> = {};
+  for (const cur of currencies) {
+    const el = popup.getByTestId(`portfolio-total-${cur}`);
+    await el.waitFor({ timeout: 15_000 });
+    out[cur] = Number(await el.getAttribute('data-minor'));
+  }
+  await popup.close();
+  return out;
+}
+
+test('one report per supported system: the popup shows the file\'s grand totals', async () => {
+  const failures: string[] = [];
+  for (const fx of reportFixtures) {
+    const page = await l.openPage('options.html#import');
+    await page.getByTestId('import-file').setInputFiles(join(fixtures, fx.file));
+    await page.getByTestId('import-parsed').waitFor({ timeout: 20_000 });
+    const recs = page.getByTestId('import-reconciliation');
+    const diffs = await recs.evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.currency, (e as HTMLElement).dataset.difference]));
+    if (fx.printed && diffs.some(([, d]) => d !== '0')) failures.push(`${fx.file}: reconciliation ${JSON.stringify(diffs)}`);
+    assert.equal(Number(await page.getByTestId('import-customers').getAttribute('data-count')), fx.customers, fx.file);
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+    const totals = await popupTotals(Object.keys(fx.open));
+    if (JSON.stringify(totals) !== JSON.stringify(fx.open)) failures.push(`${fx.file}: popup ${JSON.stringify(totals)}, file ${JSON.stringify(fx.open)}`);
+    await page.getByTestId('import-undo').click();
+    await page.getByTestId('import-undo').waitFor({ state: 'detached', timeout: 30_000 });
+    assert.equal(await customerCount(page), 0, `${fx.file}: the undo left customers behind`);
+    await page.close();
+  }
+  assert.deepEqual(failures, []);
+});
+
+/** An XLSX whose one sheet inflates to about 300 MB of the same bytes (a few hundred KB on disk). */
+function zipBomb(file: string) {
+  const parts: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => { if (err) throw err; parts.push(chunk); });
+  const add = (name: string, text: string) => { const f = new ZipDeflate(name, { level: 9 }); zip.add(f); f.push(new TextEncoder().encode(text), true); };
+  add('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  add('xl/workbook.xml', '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>');
+  const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 9 });
+  zip.add(sheet);
+  const block = new Uint8Array(1 << 20).fill(0x20); // 1 MiB of spaces inside the sheet's XML
+  for (let i = 0; i < 300; i++) sheet.push(block, i === 299);
+  zip.end();
+  writeFileSync(file, Buffer.concat(parts));
+}
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`bad files are refused as what they are (${lang}); the page lives on and nothing is stored`, async () => {
+    const b = lang === 'en' ? l : await launchExtension({ locale: 'zh-CN' });
+    try {
+      const pdf = join(dir, `应收账款-${lang}.xlsx`);
+      writeFileSync(pdf, '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj << /Type /Catalog >> endobj\n');
+      const bomb = join(dir, `bomb-${lang}.xlsx`);
+      zipBomb(bomb);
+      const page = await b.openPage('options.html#import');
+      await page.getByTestId('import-file').setInputFiles(pdf);
+      const pdfError = page.locator('[data-error-code="wrong-file-type"]');
+      await pdfError.waitFor({ timeout: 20_000 });
+      const pdfText = await pdfError.textContent() ?? '';
+      assert.match(pdfText, lang === 'en' ? /PDF document, not a spreadsheet \(although its name ends in \.xlsx\)/ : /PDF 文档，不是电子表格（虽然文件名以 \.xlsx 结尾）/);
+      await page.getByRole('button', { name: lang === 'en' ? 'Cancel' : '取消' }).last().click();
+      await page.getByTestId('import-file').setInputFiles(bomb);
+      const bombError = page.locator('[data-error-code="over-limit"]');
+      await bombError.waitFor({ timeout: 60_000 });
+      assert.match(await bombError.textContent() ?? '', lang === 'en' ? /unpacks to more than 256 MB/ : /解压后超过 256 MB/);
+      // The page still works: a good file is read after the refusals, and nothing was stored by them.
+      assert.equal(await customerCount(page), 0);
+      const good = join(dir, `good-${lang}.csv`);
+      copyFileSync(join(fixtures, 'qiqi-ar-detail.csv'), good);
+      await page.getByTestId('import-file').setInputFiles(good);
+      await page.getByTestId('import-ready').waitFor({ timeout: 20_000 });
+      await page.close();
+    } finally {
+      if (b !== l) await b.close();
+    }
+  });
+}

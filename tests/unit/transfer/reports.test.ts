@@ -1,0 +1,144 @@
+/**
+ * Report-shaped exports (issue #19): every fixture in tests/fixtures/ledgers/reports is read with the right layout,
+ * customers, documents and open amounts, and — where the file prints a grand total — the imported open total per
+ * currency equals it. The expected figures are worked out by hand in expected.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type LedgerRow, parseLedger, parseLedgerChunks } from '../../../lib/transfer';
+import { reportFixtures } from '../../fixtures/ledgers/reports/expected';
+
+const dir = join(__dirname, '../../fixtures/ledgers/reports');
+const bytes = (f: string) => new Uint8Array(readFileSync(join(dir, f)));
+const read = (f: string, opts = {}) => parseLedger(bytes(f), { fileName: f, currency: 'CNY', ...opts });
+
+describe('report-shaped exports: one fixture per layout', () => {
+  for (const fx of reportFixtures) {
+    it(`${fx.file} → ${fx.preset}`, () => {
+      const r = read(fx.file);
+      expect(r.errors).toEqual([]);
+      expect(r.preset).toBe(fx.preset);
+      expect(r.rows).toHaveLength(fx.documents);
+      expect(r.stats.customers).toBe(fx.customers);
+      expect(r.stats.openByCurrency).toEqual(fx.open);
+      for (const rec of r.reconciliation) {
+        if (fx.printed) expect(rec).toMatchObject({ imported: fx.open[rec.currency], fileTotal: fx.open[rec.currency], difference: 0 });
+        else expect(rec.fileTotal).toBeUndefined();
+      }
+      expect(r.reconciliation.map((x) => x.currency).sort()).toEqual(Object.keys(fx.open).sort());
+    });
+  }
+});
+
+const pick = (rows: LedgerRow[]) => rows.map((r) => [r.customerName, r.invoiceNumber, r.kind, r.source, r.dueDate, r.amount.minor, r.paid?.minor]);
+
+describe('report-shaped exports: what each kind of line does', () => {
+  it('a three-row header saved as CSV is joined (借方 发生 金额 …) and 合计 reconciles', () => {
+    const r = read('kingdee-k3-ar-detail.csv');
+    expect(r.headerRow).toBe(3);
+    expect(r.headerRows).toBe(3);
+    expect(r.headers.slice(5, 12)).toEqual(['借方 发生 金额', '借方 发生 本币', '借方 已结 金额', '借方 已结 本币', '借方 未结 金额', '借方 未结 本币', '贷方 发生 金额']);
+    expect(pick(r.rows)[0]).toEqual(['华东机电设备有限公司', 'YS240601', 'invoice', undefined, '2024-07-03', 4_520_000, 2_000_000]);
+    expect(r.rows[0].customerId).toBe('01.001');
+    // The receipt was applied in full (贷方 未结 0): nothing is left to credit.
+    expect(r.skipped).toContainEqual({ row: 8, kind: 'zero', label: 'SK240611' });
+  });
+
+  it('a two-row header in GB18030 (用友 U8): opening balance, debits, receipts; 本月合计 and 本年累计 skipped', () => {
+    const r = read('yonyou-u8-ar-ledger.csv');
+    expect(r.encoding).toBe('gb18030');
+    expect(r.headers.slice(2, 4)).toEqual(['客户 编码', '客户 名称']);
+    expect(pick(r.rows)).toEqual([
+      ['杭州云帆科技有限公司', '期初余额 2024-06-01', 'invoice', 'balance-forward', '2024-06-01', 3_000_000, undefined],
+      ['杭州云帆科技有限公司', '0000012871', 'invoice', undefined, '2024-07-08', 5_650_000, undefined],
+      ['杭州云帆科技有限公司', 'SK0000421', 'credit-note', 'payment', '2024-06-21', 4_000_000, undefined],
+      ['上海申联物流股份有限公司', '0000012890', 'invoice', undefined, '2024-08-14', 1_243_000, undefined],
+    ]);
+    expect(r.skipped.filter((s) => s.kind === 'subtotal').map((s) => s.label)).toEqual(['本月合计', '本年累计', '期初余额', '本月合计']);
+    expect(r.skipped.filter((s) => s.kind === 'total').map((s) => s.label)).toEqual(['合计']);
+  });
+
+  it('the customer on a group line above its rows (QuickBooks Open Invoices), and the UI can turn it off', () => {
+    const r = read('quickbooks-open-invoices.csv');
+    expect(r.customerFromGroup).toBe(true);
+    expect(r.rows.map((x) => x.customerName)).toEqual(['Baker Hardware', 'Baker Hardware', 'Cole Electric', 'Diaz Landscaping, LLC']);
+    expect(r.notes.map((n) => n.code)).toContain('customer-from-group');
+    const off = read('quickbooks-open-invoices.csv', { customerFromGroup: false });
+    expect(off.errors[0]).toMatchObject({ code: 'missing-columns', params: { missing: ['customer'] } });
+  });
+
+  it('SAP blocks: the customer above the first header, the header repeated per block, "*" and "**" totals', () => {
+    const r = read('sap-fbl5n-unconverted-list.txt');
+    expect(pick(r.rows)).toEqual([
+      ['Müller GmbH', '1800000123', 'invoice', undefined, '2024-02-14', 1_234_567, undefined],
+      ['Müller GmbH', '1800000124', 'credit-note', undefined, '2024-02-19', 100_000, undefined],
+      ['Schmidt & Co. KG', '1800000131', 'invoice', undefined, '2024-07-01', 321_000, undefined],
+    ]);
+    expect(r.rows.map((x) => x.customerId)).toEqual(['100045', '100045', '100052']);
+    expect(r.stats.skipped.header).toBe(1);
+    expect(r.skipped.filter((s) => s.kind === 'total').map((s) => s.row)).toEqual([27]);
+  });
+
+  it('aging sections and their totals in QuickBooks: payment and credit-memo rows become credits', () => {
+    const r = read('quickbooks-online-ar-aging-detail.csv');
+    expect(r.reportDate).toBe('2024-06-30');
+    expect(r.skipped.filter((s) => s.kind === 'section').map((s) => s.label)).toEqual(['Current', '1 - 30 days past due', '31 - 60 days past due', '91 or more days past due']);
+    expect(pick(r.rows).filter((x) => x[2] === 'credit-note')).toEqual([
+      ['Baker Hardware', '1066', 'credit-note', undefined, '2024-06-05', 30_000, undefined],
+      ['Diaz Landscaping', 'PMT 2024-05-28 15000', 'credit-note', 'payment', '2024-05-28', 15_000, undefined],
+    ]);
+  });
+
+  it('line-item exports: one document per invoice; drafts and voids skipped with a note; a credit note without due date', () => {
+    const x = read('xero-invoice-export.csv');
+    expect(x.rows.map((r) => [r.invoiceNumber, r.amount.minor, r.paid?.minor, r.open?.minor, r.currency])).toEqual([
+      ['INV-0201', 34_500, 0, 34_500, 'NZD'], ['INV-0202', 115_000, 40_000, 75_000, 'NZD'], ['INV-0204', 230_000, 0, 230_000, 'AUD'],
+      ['CN-0007', 20_000, undefined, undefined, 'AUD']]);
+    expect(x.rows[3].dueDate).toBe('2024-06-10');
+    expect(x.notes).toEqual(expect.arrayContaining([{ code: 'drafts-skipped', count: 1 }, { code: 'voids-skipped', count: 1 },
+      { code: 'credit-without-due', count: 1 }, expect.objectContaining({ code: 'lines-grouped', count: 1 })]));
+    const z = read('zoho-books-invoices.csv');
+    expect(z.rows[0]).toMatchObject({ invoiceNumber: 'INV-000051', amount: { minor: 1_475_000 }, open: { minor: 1_475_000 } });
+    expect(z.stats.skipped).toMatchObject({ draft: 1, void: 1 });
+  });
+
+  it('an aging summary (no invoices) gives one item per customer and bucket, dated from the report date', () => {
+    const r = read('xero-aged-receivables-summary.csv');
+    expect(r.rows.filter((x) => x.customerName === 'City Limousines').map((x) => [x.invoiceNumber, x.dueDate, x.amount.minor]))
+      .toEqual([['Current @ 2024-06-30', '2024-06-30', 25_000], ['< 1 Month @ 2024-06-30', '2024-06-29', 11_500]]);
+    expect(r.rows.find((x) => x.customerName === 'Ridgeway University')?.dueDate).toBe('2024-03-01');
+    const undated = parseLedger('Contact,Current,< 1 Month,1 Month,Older,Total\nAcme,1.00,2.00,0,0,3.00\n');
+    expect(undated.errors[0].code).toBe('no-report-date');
+    expect(parseLedger('Contact,Current,< 1 Month,1 Month,Older,Total\nAcme,1.00,2.00,0,0,3.00\n', { asOf: '2024-06-30' }).rows).toHaveLength(2);
+  });
+
+  it('the layout\'s currency beats the form default; a file without one takes the form\'s', () => {
+    const sage = read('sage-aged-debtors.csv', { currency: 'CNY' });
+    expect(sage.rows.every((x) => x.currency === 'GBP')).toBe(true);
+    expect(sage.notes).toContainEqual(expect.objectContaining({ code: 'currency-from-layout', currency: 'GBP' }));
+    const ibm = parseLedger(new Uint8Array(readFileSync(join(__dirname, '../../fixtures/ledgers/ibm-sample.csv'))), { currency: 'CNY' });
+    expect(ibm.rows.every((x) => x.currency === 'USD')).toBe(true);
+    expect(read('netsuite-ar-aging-detail.csv', { currency: 'USD' }).rows.every((x) => x.currency === 'USD')).toBe(true);
+  });
+
+  it('a reconciliation that does not add up says by how much', () => {
+    const text = new TextDecoder().decode(bytes('inspur-ar-detail.csv')).replace('"216,000.00"', '"216,100.00"');
+    expect(parseLedger(text).reconciliation).toEqual([{ currency: 'CNY', imported: 21_600_000, fileTotal: 21_610_000, difference: -10_000, totalRow: 6 }]);
+  });
+
+  it('a customer named like a total word is still a customer when its row has a document', () => {
+    const r = parseLedger('Customer,Invoice,Due Date,Amount\nTotal Logistics Ltd,T-1,2024-01-01,10.00\nTotal,,,10.00\n');
+    expect(r.rows.map((x) => x.customerName)).toEqual(['Total Logistics Ltd']);
+    expect(r.reconciliation[0]).toMatchObject({ fileTotal: 1000, difference: 0 });
+  });
+
+  it('streams report-shaped files to the same rows as parseLedger', async () => {
+    for (const fx of reportFixtures.filter((f) => !f.file.endsWith('.xlsx'))) {
+      const whole = read(fx.file);
+      const rows: LedgerRow[] = [];
+      const s = await parseLedgerChunks(new Blob([bytes(fx.file)]), { fileName: fx.file, currency: 'CNY' }, (r) => { rows.push(...r); }, undefined, 97);
+      expect(rows, fx.file).toEqual(whole.rows);
+      expect(s.reconciliation, fx.file).toEqual(whole.reconciliation);
+    }
+  });
+});
