@@ -1,14 +1,19 @@
 import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
-import { crmHostMatches, mailHostMatches } from './lib/sites/hosts';
+import { adjustContentScripts, badgeResources, buildKind, hostPermissions } from './build/site-hosts';
 
-// Host permissions are exactly the supported CRM and webmail hosts; anything else (self-hosted CRMs) is
-// requested at runtime as an optional permission. tests/unit/manifest-baseline.test.ts pins this list.
+const kind = buildKind();
+
+// Host permissions are exactly the supported CRM and webmail hosts (plus the loopback address in the demo/test
+// build: build/site-hosts.ts); anything else (self-hosted CRMs) is requested at runtime as an optional permission.
+// tests/e2e/manifest.e2e.ts pins this list per build.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   outDir: '.output',
+  // The demo/test build (HUIKUAN_BUILD=test, scripts/build-test.mjs) goes next to the production one.
+  ...(kind === 'test' ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-test' } : {}),
   vite: () => ({
     plugins: [tailwindcss()],
     // Every schema module gets zod through lib/zod, which turns zod's eval-based JIT off first (see lib/zod/jitless.ts).
@@ -19,6 +24,9 @@ export default defineConfig({
       ],
     },
   }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => adjustContentScripts(manifest, kind),
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -33,7 +41,7 @@ export default defineConfig({
       'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    host_permissions: [...new Set([...crmHostMatches, ...mailHostMatches])],
+    host_permissions: hostPermissions(kind),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'",
@@ -47,9 +55,7 @@ export default defineConfig({
       'open-panel': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdOpenPanel__' },
       'capture-selection': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdCapture__' },
     },
-    web_accessible_resources: [
-      { resources: ['badge.html'], matches: [...new Set([...crmHostMatches, ...mailHostMatches])] },
-    ],
+    web_accessible_resources: badgeResources(kind, browser),
     ...(browser === 'firefox'
       ? {
         // MV2 has no optional_host_permissions: self-hosted CRMs are asked for as optional origins.

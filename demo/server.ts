@@ -1,7 +1,7 @@
 /**
  * Local servers for the browser tests and the demo: an HTTP server on 127.0.0.1 for the demo CRM and mail pages,
  * and an HTTPS server (throwaway self-signed certificate) that answers for the real CRM and webmail host names,
- * which Chromium is told to resolve to it. Fixture pages are served from tests/fixtures/sites.
+ * which Chromium is told to resolve to it. Saved site pages are served from lib/sites/<site>/fixtures.
  */
 import { createServer as createHttp, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
@@ -60,9 +60,9 @@ export async function startServers(httpPort = 0, now: () => Date = () => new Dat
   };
 }
 
-/** A fixture page's HTML from tests/fixtures/sites/<site>/<file>. */
+/** A saved page's HTML from lib/sites/<site>/fixtures/<file>. */
 export function fixture(site: string, file: string): string {
-  const p = join(root, 'tests/fixtures/sites', site, file);
+  const p = join(root, 'lib/sites', site, 'fixtures', file);
   if (!existsSync(p)) throw new Error(`missing fixture ${p}`);
   return readFileSync(p, 'utf8');
 }

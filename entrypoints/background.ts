@@ -16,6 +16,8 @@ import { recoverInterruptedImports } from '@/lib/db/importJournal';
 import { pickLang, translator } from '@/lib/i18n';
 import type { Settings } from '@/lib/domain';
 import { systemClock } from '@/lib/clock';
+import { createSiteState, CONFIRMED_HOSTS_KEY } from '@/lib/browser/siteState';
+import { createContactNameIndex } from '@/lib/match/contactNames';
 
 export default defineBackground(() => {
   // The worker's one clock: every handler, reminder and stamp below takes "now" from here.
@@ -106,8 +108,15 @@ export default defineBackground(() => {
     if (ids) matcher.changed(ids);
     const summaries = changedKeys(changed, db.name, 'summaries');
     if (summaries) badgeInputs.changed(summaries);
+    if (changedKeys(changed, db.name, 'contacts')) contactNames = undefined;
   });
   const reminders = createReminderService({ db, browser, now });
+  const siteState = createSiteState(browser.storage.local, now);
+  browser.storage.onChanged.addListener((changes, area) => { if (area === 'local' && CONFIRMED_HOSTS_KEY in changes) siteState.hostsChanged(); });
+  // Display names of the contacts held, built when a page first needs them and dropped when contacts change.
+  let contactNames: Promise<ReturnType<typeof createContactNameIndex>> | undefined;
+  const contactNamesNow = () => (contactNames ??= db.contacts.toArray().then(createContactNameIndex)
+    .catch((e: unknown) => { contactNames = undefined; throw e; }));
 
   const broadcast = (message: unknown) => {
     // No receiver (no panel open) is normal.
@@ -133,6 +142,12 @@ export default defineBackground(() => {
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     onDataChanged: () => reminders.schedule(),
     isSiteEnabled: (site, disabled) => !disabled.includes(site),
+    hostConfirmed: siteState.hostConfirmed,
+    confirmHost: siteState.confirmHost,
+    forgetHost: siteState.forgetHost,
+    knownTabs: () => [...tabCache.keys()],
+    recordVisit: siteState.recordVisit,
+    contactMatches: async (name) => (await contactNamesNow()).match(name),
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {

@@ -4,7 +4,7 @@
  * mirrors the list to storage.local (content scripts read it there) and registers the CRM content script for the
  * pattern. Removing undoes all three.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { useApp } from '@/components/app/AppShell';
@@ -16,6 +16,25 @@ import { compileMatchPattern, readers } from '@/lib/sites';
 import { crmHostMatches, mailHostMatches } from '@/lib/sites/hosts';
 import { Card, Field, Section, Status, btn, btnPrimary, input } from './ui';
 import { errorText } from '@/lib/i18n/userError';
+import { useClock } from '@/components/app/clock';
+import { HEALTH_KEY, isoWeek, parseHealth, weekOf, type SiteHealth } from '@/lib/sites/health';
+import { CONFIRMED_HOSTS_KEY, parseConfirmedHosts } from '@/lib/browser/siteState';
+import { send } from '@/lib/browser/send';
+
+/** A storage.local value, parsed, kept current while the page is open. */
+function useLocalValue<T>(key: string, parse: (raw: unknown) => T): T {
+  const [value, setValue] = useState<T>(() => parse(undefined));
+  useEffect(() => {
+    let live = true;
+    void browser.storage.local.get(key).then((r) => { if (live) setValue(parse(r[key])); });
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && key in changes) setValue(parse(changes[key].newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => { live = false; browser.storage.onChanged.removeListener(onChanged); };
+  }, [key, parse]);
+  return value;
+}
 
 export const userScriptId = (siteId: string) => `user-${siteId}`;
 export const CRM_SCRIPT = 'content-scripts/crm.js';
@@ -75,6 +94,11 @@ export function SitesSection() {
   const [touched, setTouched] = useState(false);
   const [msg, setMsg] = useState<{ text: string; tone: 'ok' | 'error' } | undefined>();
   const disabled = new Set(settings.disabledSites);
+  const health: SiteHealth = useLocalValue(HEALTH_KEY, parseHealth);
+  const confirmedHosts = useLocalValue(CONFIRMED_HOSTS_KEY, parseConfirmedHosts);
+  const week = isoWeek(useClock()());
+  const forget = (host: string) => send({ type: 'host/forget', host })
+    .then(() => setMsg({ text: t('sites.hostForgotten', { host }), tone: 'ok' }), (e: unknown) => setMsg({ text: t('sites.failed', { message: errorText(t, e) }), tone: 'error' }));
 
   const errors: Partial<Record<keyof Draft, string>> = {};
   if (!draft.label.trim()) errors.label = t('sites.errors.label');
@@ -135,10 +159,25 @@ export function SitesSection() {
                   <span>{name}</span>
                   <span className="text-xs text-stone-600">{r.kind === 'crm' ? t('sites.kindCrm') : t('sites.kindMail')}</span>
                 </label>
+                {r.kind === 'crm' && <SiteHealthLine counts={weekOf(health, r.id, week)} site={r.id} />}
               </li>
             );
           })}
         </ul>
+      </Card>
+
+      <Card title={t('sites.hostsHeading')}>
+        <p className="text-xs text-stone-600">{t('sites.hostsHelp')}</p>
+        {confirmedHosts.length === 0 ? <p className="text-stone-700">{t('sites.hostsNone')}</p> : (
+          <ul className="divide-y divide-stone-100" data-testid="confirmed-hosts">
+            {confirmedHosts.map((h) => (
+              <li key={h} className="flex items-center justify-between gap-2 py-1">
+                <code className="text-xs">{h}</code>
+                <button type="button" className={btn} onClick={() => void forget(h)}>{t('sites.hostForget', { host: h })}</button>
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
 
       <Card title={t('sites.userHeading')}>
@@ -167,5 +206,15 @@ export function SitesSection() {
         {msg && <Status tone={msg.tone}>{msg.text}</Status>}
       </Card>
     </Section>
+  );
+}
+
+function SiteHealthLine({ counts, site }: { counts: { seen: number; read: number }; site: string }) {
+  const { t } = useTranslation('options');
+  const low = counts.seen > 0 && counts.read / counts.seen < 0.8;
+  return (
+    <p className={`ml-6 text-xs ${low ? 'text-amber-900' : 'text-stone-600'}`} data-site-health={site}>
+      {counts.seen === 0 ? t('sites.healthNone') : t('sites.health', { count: counts.seen, read: counts.read })}
+    </p>
   );
 }

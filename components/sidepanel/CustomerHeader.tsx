@@ -9,6 +9,7 @@ import { getDb } from '@/lib/db/schema';
 import { putCustomer } from '@/lib/db/repo';
 import { customerSchema, newId, type Customer, type PageContext } from '@/lib/domain';
 import { domainOf, isFreeMailDomain } from '@/lib/match';
+import { siteLabel } from '@/lib/sites/registry';
 import { send, notifyDataChanged } from '@/lib/browser/send';
 import type { TabContextView } from '@/lib/messaging/protocol';
 import { CustomerSearch } from './CustomerSearch';
@@ -26,6 +27,7 @@ export function recognitionText(source: Source, ctx: PageContext | null | undefi
     case 'crm-link': return t('header.source.crmLink', { site: ctx?.site ?? '', id: ctx?.recordId ?? '' });
     case 'email-domain': return t('header.source.domain', { domain: domain ?? '' });
     case 'name': return t('header.source.name', { name: ctx?.name ?? '' });
+    case 'contact-name': return t('header.source.contactName', { name: ctx?.name ?? '', site: ctx ? siteLabel(ctx.site) : '' });
     default: return t('header.source.fuzzy', { name: ctx?.name ?? '', score: Math.round(m.score * 100) });
   }
 }

@@ -17,6 +17,7 @@ import { siteKind } from '@/lib/sites/registry';
 import { AccountProvider, useAccountQuery } from './account';
 import { UndoProvider } from './undo';
 import { CustomerHeader, type Source } from './CustomerHeader';
+import { HostConfirmCard, UnreadCard } from './PageNotices';
 import { StatusCard } from './StatusCard';
 import { NextStepCard, type NextStepHandle } from './NextStepCard';
 import { AccountFacts } from './AccountFacts';
@@ -152,6 +153,8 @@ function Workspace({ now }: { now: () => Date }) {
       <main className="space-y-3 p-3 text-sm" data-ready="true">
         {header}
         <CaptureSavedNotice />
+        {view?.pendingHost && <HostConfirmCard view={view} />}
+        {view?.unread && !view.pendingHost && <UnreadCard view={view} onLinked={() => setChosen(null)} />}
         {view?.draft && <CaptureDraftCard key={view.draft.capturedAt} customerId={null} matches={view.matches} draft={view.draft} tabId={view.tabId} />}
         {customerId && account === null && <p role="alert" className="text-red-800">{t('customerGone')}</p>}
         {candidates && candidates.length > 0 && view && (

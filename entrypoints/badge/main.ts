@@ -11,6 +11,7 @@ import { browser } from 'wxt/browser';
 import { openPanelForTab, panelWindowFeatures } from '@/lib/browser/panel';
 import { badgeViewMini, toBadgeMini, type BadgeViewMini } from '@/lib/messaging/to-badge';
 import { agingColor, agingTextOn } from '@/components/aging/colors';
+import { createVisibilityGuard } from '@/lib/browser/visibleClick';
 
 const mode = new URLSearchParams(location.search).get('mode') === 'mail' ? 'mail' : 'crm';
 const chip = document.getElementById('chip') as HTMLButtonElement;
@@ -63,8 +64,11 @@ async function fetchView() {
   else if (shownAt === -Infinity) chip.hidden = true;
 }
 
+// A page that hides or covers the chip must not make a click meant for something else open the panel.
+const guard = createVisibilityGuard(chip, (allowed) => { chip.dataset.clickable = String(allowed); });
+
 chip.addEventListener('click', () => {
-  if (tabId === undefined) return;
+  if (tabId === undefined || !guard.clickAllowed()) return;
   // Synchronously, inside the click: the browser refuses to open the panel otherwise. Where this frame cannot open
   // the browser's panel (Firefox), it opens the same panel page for this tab in a small window of its own.
   if (!openPanelForTab(tabId)) {

@@ -1,38 +1,50 @@
 /**
- * What both content scripts do: read the page, tell the background, mount the badge or capture frame, follow SPA
- * navigation, and insert a script into an open compose box when asked. On a URL no reader knows, it does nothing
- * more than that check.
+ * What both content scripts do: read the page (pageWatch.ts decides when, with bounded work), tell the background,
+ * mount the badge or capture chip (chip.ts keeps it mounted and guarded), and insert a script into an open compose
+ * box when asked. On a URL no reader knows it does nothing more than that check. Nothing is posted to the page.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { PageContext, UserSite } from '../domain';
-import { findComposeBox, readPage, siteKindForUrl } from '../sites';
+import { compileMatchPattern, findComposeBox, readPage, siteKindForUrl } from '../sites';
 import { pageReplyMini, toContentMini } from '../messaging/to-content';
-
-const FRAME_W = 240;
-const FRAME_H = 30;
-/** How long to keep watching for a record whose DOM arrives late. */
-const WATCH_MS = 15_000;
-/** A DOM change after this long without one is read at once rather than in the next animation frame. */
-const QUIET_MS = 100;
+import { createChip } from './chip';
+import { createPageWatch, type ReadStatus, type WatchEnv } from './pageWatch';
 
 function sameContext(a: PageContext | null, b: PageContext | null): boolean {
   if (!a || !b) return a === b;
   return a.site === b.site && a.kind === b.kind && a.recordId === b.recordId && a.name === b.name
-    && a.emails.join() === b.emails.join() && a.subject === b.subject;
+    && a.emails.join() === b.emails.join() && a.subject === b.subject && a.addressHidden === b.addressHidden;
 }
 
-/** The element the chip sits beside: the heading that shows the record's name or the mail's subject. */
-function findAnchor(doc: Document, ctx: PageContext): Element | null {
-  const wanted = ctx.kind === 'thread' ? ctx.subject : ctx.name;
-  const candidates = doc.querySelectorAll('h1, h2, [role="heading"], [data-field="account-name"], [data-subject]');
-  const n = Math.min(candidates.length, 200);
-  for (let i = 0; i < n; i++) {
-    const el = candidates[i];
-    const text = (el.textContent ?? '').trim();
-    if (wanted && text && (text === wanted || text.includes(wanted))) return el;
-  }
-  return null;
+/** Found all it looks for: a record's name or address, a message's counterpart or subject; a compose box always. */
+function complete(c: PageContext): boolean {
+  if (c.kind === 'record') return !!c.name || c.emails.length > 0;
+  if (c.kind === 'thread') return !!c.name || c.emails.length > 0 || !!c.subject;
+  return true;
+}
+
+/**
+ * The element the chip sits beside: the heading that shows the record's name or the mail's subject. Headings
+ * first, through the tag collections the document keeps; ARIA headings (Outlook's subject) and the demo's data-*
+ * hooks only on mail and demo pages — an attribute selector walks every element of a 100,000-node CRM page.
+ */
+function findAnchor(doc: Document, ctx: PageContext | null): Element | null {
+  const wanted = ctx ? (ctx.kind === 'thread' ? ctx.subject : ctx.name) : undefined;
+  if (!wanted) return null;
+  // Item by item, never `.length`: a live collection's length walks the whole document, its items only up to
+  // the one asked for (the header's heading is near the top).
+  const hit = (list: ArrayLike<Element>) => {
+    for (let i = 0; i < 200; i++) {
+      const el = list[i];
+      if (!el) return null;
+      const text = (el.textContent ?? '').trim();
+      if (text && (text === wanted || text.includes(wanted))) return el;
+    }
+    return null;
+  };
+  return hit(doc.getElementsByTagName('h1')) ?? hit(doc.getElementsByTagName('h2'))
+    ?? (ctx!.kind === 'thread' || ctx!.site.startsWith('demo') ? hit(doc.querySelectorAll('[role="heading"], [data-field="account-name"], [data-subject]')) : null);
 }
 
 async function insertIntoCompose(site: string, text: string): Promise<boolean> {
@@ -44,85 +56,103 @@ async function insertIntoCompose(site: string, text: string): Promise<boolean> {
     box.dispatchEvent(new Event('input', { bubbles: true }));
     return true;
   }
-  (box as HTMLElement).focus();
+  box.focus();
   // insertText keeps the editor's own undo stack and formatting model; fall back to a text node.
-  if (!document.execCommand?.('insertText', false, text)) box.appendChild(document.createTextNode(text));
+  if (!box.ownerDocument.execCommand?.('insertText', false, text)) box.appendChild(box.ownerDocument.createTextNode(text));
   return true;
+}
+
+/**
+ * What the content script's own callbacks cost, kept in its isolated world (the page cannot see it): `npm run bench`
+ * reads it over the DevTools protocol to report the longest task the extension caused.
+ */
+export interface ContentWork {
+  tasks: number; totalMs: number; maxMs: number; over50: number;
+  /** The five longest tasks, as [what, ms]. */
+  slowest: Array<[string, number]>;
+}
+const work: ContentWork = ((globalThis as { __huikuanWork?: ContentWork }).__huikuanWork = { tasks: 0, totalMs: 0, maxMs: 0, over50: 0, slowest: [] });
+
+/** Runs `fn` as one task of ours, timed under `what`. */
+function timed<A extends unknown[]>(what: string, fn: (...args: A) => void): (...args: A) => void {
+  return (...args: A) => {
+    const t0 = performance.now();
+    try {
+      fn(...args);
+    } finally {
+      const ms = performance.now() - t0;
+      work.tasks++;
+      work.totalMs += ms;
+      if (ms > work.maxMs) work.maxMs = ms;
+      if (ms > 50) work.over50++;
+      if (work.slowest.length < 5 || ms > work.slowest[work.slowest.length - 1][1]) {
+        work.slowest = [...work.slowest, [what, Math.round(ms * 10) / 10] as [string, number]].sort((a, b) => b[1] - a[1]).slice(0, 5);
+      }
+    }
+  };
+}
+
+/** The browser side of the page watch, every listener tied to the content script's lifetime. */
+function browserEnv(ctx: ContentScriptContext): WatchEnv {
+  return {
+    now: () => performance.now(),
+    setTimeout: (fn, ms) => ctx.setTimeout(timed('timer', fn), ms),
+    clearTimeout: (id) => clearTimeout(id),
+    whenIdle: (fn, timeout) => { ctx.requestIdleCallback(timed('read', () => fn()), { timeout }); },
+    observe(onMutation) {
+      // Child lists of the whole document (the record's DOM arriving, <title> replaced): no attributes, no text.
+      const o = new MutationObserver(timed('mutation', onMutation));
+      o.observe(document.documentElement, { childList: true, subtree: true });
+      return o;
+    },
+    href: () => location.href,
+    title: () => document.title,
+    hidden: () => document.hidden,
+    onLongTask(fn) {
+      if (!PerformanceObserver.supportedEntryTypes?.includes('longtask')) return () => undefined;
+      const o = new PerformanceObserver((list) => { for (const e of list.getEntries()) fn(e.duration); });
+      o.observe({ type: 'longtask' });
+      return () => o.disconnect();
+    },
+  };
 }
 
 export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'): void {
   let current: PageContext | null = null;
-  let host: HTMLElement | null = null;
-  let frame: HTMLIFrameElement | null = null;
-  let anchor: Element | null = null;
-  let observer: MutationObserver | null = null;
-  let watchUntil = 0;
-  let scheduled = false;
   let userSites: UserSite[] | undefined;
+  const chip = createChip(document);
 
-  const unmount = () => {
-    host?.remove();
-    host = frame = null;
-    anchor = null;
+  const frameUrl = (mode: 'crm' | 'mail') => `${browser.runtime.getURL('/badge.html')}?mode=${mode}`;
+  /**
+   * The anchor for the current context, looked up once per context and again only when it left the page, at most
+   * every few seconds when there is none (each lookup walks the document's headings).
+   */
+  let anchor: { for: PageContext | null; el: Element | null; at: number } = { for: null, el: null, at: -Infinity };
+  const anchorNow = (): Element | null => {
+    const fresh = anchor.for === current && (anchor.el ? anchor.el.isConnected : performance.now() - anchor.at < 5_000);
+    if (!fresh) anchor = { for: current, el: findAnchor(document, current), at: performance.now() };
+    return anchor.el;
   };
 
-  const place = () => {
-    if (!host) return;
-    const s = host.style;
-    const r = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
-    const maxLeft = Math.max(0, document.documentElement.clientWidth - FRAME_W - 8);
-    const top = r ? r.top + window.scrollY + Math.max(0, (r.height - FRAME_H) / 2) : window.scrollY + 8;
-    const left = r ? Math.min(r.right + window.scrollX + 8, maxLeft + window.scrollX) : maxLeft + window.scrollX;
-    s.setProperty('top', `${Math.round(top)}px`, 'important');
-    s.setProperty('left', `${Math.round(left)}px`, 'important');
-  };
-
-  const mount = (mode: 'crm' | 'mail') => {
-    if (!host) {
-      host = document.createElement('huikuan-chip');
-      for (const [k, v] of Object.entries({
-        all: 'initial', position: 'absolute', 'z-index': '2147483646', width: `${FRAME_W}px`, height: `${FRAME_H}px`,
-        display: 'block', margin: '0', padding: '0', border: '0', background: 'transparent', 'pointer-events': 'auto',
-      })) host.style.setProperty(k, v, 'important');
-      // Closed: the page's scripts get no handle on what is inside; the frame is cross-origin on top of that.
-      const root = host.attachShadow({ mode: 'closed' });
-      frame = document.createElement('iframe');
-      frame.setAttribute('title', 'Huikuan');
-      frame.setAttribute('style', `all:initial;border:0;width:${FRAME_W}px;height:${FRAME_H}px;color-scheme:normal;display:block`);
-      root.appendChild(frame);
-      document.body.appendChild(host);
-    }
-    // Re-assigning the same src would reload the chip from scratch; an existing chip re-renders itself from the
-    // background's broadcast, which is far quicker than a new document. The frame learns its tab from the
-    // background, so the src is known before the background has answered.
-    const src = `${browser.runtime.getURL('/badge.html')}?mode=${mode}`;
-    if (frame!.getAttribute('src') !== src) frame!.src = src;
-    place();
-  };
-
-  const report = async (next: PageContext | null) => {
-    if (sameContext(next, current)) return;
+  const report = async (next: PageContext | null, status: ReadStatus) => {
+    const changed = !sameContext(next, current);
+    if (!changed && status === 'reading') return;
     current = next;
     if (!next) {
-      unmount();
+      chip.unmount();
       await browser.runtime.sendMessage({ type: 'page/cleared' }).catch(() => undefined);
       return;
     }
-    const sent = browser.runtime.sendMessage({ type: 'page/context', ctx: next }).catch(() => undefined);
+    const sent = browser.runtime.sendMessage({ type: 'page/context', ctx: next, status }).catch(() => undefined);
     // The chip's frame starts while the background matches: starting an extension document is the slowest step
-    // on a loaded machine. It stays empty (hidden chip) until the background sends it a view, and goes again if
-    // the background does not recognise the page (a site the user switched off).
+    // on a loaded machine. It stays empty (hidden chip) until the background sends it a view.
     const mode = next.kind === 'record' ? 'crm' : next.kind === 'thread' ? 'mail' : undefined;
-    if (mode) {
-      anchor = findAnchor(document, next);
-      mount(mode);
-    }
+    if (mode && changed) chip.mount(frameUrl(mode), anchorNow());
     const reply = pageReplyMini.safeParse(await sent);
     if (!ctx.isValid || current !== next) return;
     if (reply.success && (reply.data.showBadge || reply.data.showCapture)) {
-      anchor = findAnchor(document, next);
-      mount(reply.data.showBadge ? 'crm' : 'mail');
-    } else unmount();
+      chip.mount(frameUrl(reply.data.showBadge ? 'crm' : 'mail'), anchorNow());
+    } else chip.unmount();
   };
 
   const read = (): PageContext | null => {
@@ -134,66 +164,44 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
     }
   };
 
-  let lastReadAt = -Infinity;
-  const step = () => {
-    lastReadAt = performance.now();
-    const next = read();
-    void report(next);
-    if (host && anchor && !anchor.isConnected && current) anchor = findAnchor(document, current);
-    place();
-    if (Date.now() > watchUntil) stopWatching();
-  };
-  /**
-   * One batched observer for the whole page, reading at most about once per animation frame and only while
-   * needed. The first change after a quiet spell is read at once (a record's DOM arriving; waiting for the next
-   * frame costs tens of ms on a busy page); the changes that follow it are read together in the next frame.
-   */
-  const onMutations = () => {
-    if (scheduled) return;
-    if (performance.now() - lastReadAt > QUIET_MS) { step(); return; }
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      step();
-    });
-  };
-  const startWatching = () => {
-    watchUntil = Date.now() + WATCH_MS;
-    if (observer) return;
-    observer = new MutationObserver(onMutations);
-    // The whole document, <title> included: SPAs often change the title with the record, and changes inside
-    // shadow roots (Lightning) are invisible to an observer on the light DOM.
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-  };
-  const stopWatching = () => {
-    observer?.disconnect();
-    observer = null;
-  };
-
-  const onLocation = async () => {
+  /** From the URL: a page of this script's kind, or (CRM script) one of the sites the user defined. */
+  const wanted = (): boolean => {
     const k = siteKindForUrl(location.href);
-    if (k !== kind) {
-      // Both scripts may run on one host (the demo); each handles only its own kind of page. Unknown hosts can be
-      // sites the user defined, which are CRM records.
-      const custom = kind === 'crm' && k === null
-        && (userSites ??= ((await browser.storage.local.get('userSites')).userSites as UserSite[] | undefined) ?? []).length > 0;
-      if (!custom) {
-        stopWatching();
-        void report(null);
-        return;
-      }
-    }
-    const next = read();
-    void report(next);
-    // SPAs render records late and re-render them in place: keep one observer while on a known page.
-    startWatching();
+    if (k === kind) return true;
+    if (kind !== 'crm' || k !== null || !userSites?.length) return false;
+    const u = new URL(location.href);
+    return userSites.some((s) => compileMatchPattern(s.hostPattern)?.(u));
   };
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => void onLocation());
-  ctx.addEventListener(window, 'resize', place);
+  const watch = createPageWatch<PageContext>(browserEnv(ctx), {
+    wanted,
+    read,
+    complete,
+    same: sameContext,
+    // A task of its own: a read and the report of what it found (message, chip, anchor) never add up to one long task.
+    report: (value, status) => { ctx.setTimeout(timed('report', () => void report(value, status)), 0); },
+    // In the next frame: reading the anchor's position then costs the layout the frame needs anyway.
+    check: () => { if (chip.mounted) ctx.requestAnimationFrame(timed('check', () => chip.check(anchorNow))); },
+  });
+
+  const onLocation = timed('location', () => watch.locationChanged());
+  // Each handler compares location.href first: an event the page forges costs one string comparison.
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  if (nav) ctx.addEventListener(nav, 'navigatesuccess', onLocation);
+  ctx.addEventListener(window, 'popstate', onLocation);
+  ctx.addEventListener(window, 'hashchange', onLocation);
+  let size = `${innerWidth}x${innerHeight}`;
+  let placing = false;
+  ctx.addEventListener(window, 'resize', timed('resize', () => {
+    const now = `${innerWidth}x${innerHeight}`;
+    if (now === size || placing) return;
+    size = now;
+    placing = true;
+    ctx.requestAnimationFrame(timed('place', () => { placing = false; chip.place(); }));
+  }));
   ctx.onInvalidated(() => {
-    stopWatching();
-    unmount();
+    watch.stop();
+    chip.unmount();
   });
 
   browser.runtime.onMessage.addListener((raw, sender) => {
@@ -210,10 +218,14 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
       }
       case 'page/reread':
         current = null;
-        void report(read());
+        watch.reread();
         return Promise.resolve({ ok: true });
     }
   });
 
-  void onLocation();
+  // The sites the user defined are read once; their content script is registered for their pattern only.
+  const sites = kind === 'crm' && siteKindForUrl(location.href) === null
+    ? browser.storage.local.get('userSites').then((r) => { userSites = (r.userSites as UserSite[] | undefined) ?? []; }).catch(() => undefined)
+    : Promise.resolve();
+  void sites.then(() => watch.start());
 }

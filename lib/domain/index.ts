@@ -317,6 +317,8 @@ export const pageContextSchema = z.object({
   sentAt: z.string().max(40).optional(),
   body: z.string().max(20_000).optional(),
   url: z.string().max(2000).optional(),
+  /** The page names the counterpart but shows no address (QQ Mail's nickname chips): match by name among contacts. */
+  addressHidden: z.boolean().optional(),
 });
 export type PageContext = z.infer<typeof pageContextSchema>;
 

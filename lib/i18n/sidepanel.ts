@@ -3,6 +3,17 @@ export const sidepanel = {
   en: {
     loading: 'Loading…',
     noPage: 'Open a CRM record or an email to see that customer here.',
+    unread: {
+      title: 'Huikuan could not read this page',
+      body: 'This {{site}} record page shows no customer name or address Huikuan can read. Link the record to a customer once and it is recognised by its id from then on.',
+      search: 'Which customer is this record?',
+    },
+    host: {
+      title: 'Is {{host}} your company’s?',
+      body: 'Anyone can open a free database under {{domain}} and publish pages there, so Huikuan shows no figures on {{host}} until you confirm it is your company’s own. It remembers your answer for this host.',
+      confirm: 'Yes, this is our company’s {{site}}',
+      confirmed: 'Confirmed. Huikuan now reads {{host}} like your other CRM pages.',
+    },
     notLinked: '“{{name}}” is not linked to a customer yet.',
     status: 'Status',
     outstanding: 'Outstanding',
@@ -110,7 +121,7 @@ export const sidepanel = {
     },
     search: { placeholder: 'Customer name, alias or domain', none: 'No customer matches.', keys: '↑↓ to choose, Enter to open, Esc to close', open: 'Find a customer (/)' },
     header: {
-      source: { pinned: 'Pinned: stays while you move between pages', search: 'Chosen by search', param: 'Opened from the worklist', crmLink: 'Linked to {{site}} record {{id}}', domain: 'Recognised by the email domain {{domain}}', name: 'Recognised by the name “{{name}}” on the page', fuzzy: 'Looks like “{{name}}” ({{score}}% similar)' },
+      source: { pinned: 'Pinned: stays while you move between pages', search: 'Chosen by search', param: 'Opened from the worklist', crmLink: 'Linked to {{site}} record {{id}}', domain: 'Recognised by the email domain {{domain}}', name: 'Recognised by the name “{{name}}” on the page', fuzzy: 'Looks like “{{name}}” ({{score}}% similar)', contactName: 'Matched by the sender’s name “{{name}}” among your contacts: {{site}} shows no address' },
       failed: 'That did not work: {{reason}}', pin: 'Pin', unpin: 'Unpin', pinned: 'Pinned', confirmLink: 'Yes, link this page',
       unlink: 'Unlink this page', change: 'Wrong customer?', linkExisting: 'Link to a customer…', create: 'Create “{{name}}”', linkTo: 'Link “{{name}}” to',
       candidates: 'Is it one of these?', thisOne: 'This one',
@@ -125,7 +136,7 @@ export const sidepanel = {
       search: 'Search all customers by name',
       searchPlaceholder: 'Company name or alias',
       noResults: 'No customer by that name.',
-      reasons: { 'crm-link': 'linked record', 'email-domain': 'sender’s domain', name: 'same name', 'fuzzy-name': 'similar name' },
+      reasons: { 'crm-link': 'linked record', 'email-domain': 'sender’s domain', name: 'same name', 'fuzzy-name': 'similar name', 'contact-name': 'sender’s name among your contacts' },
       score: '{{score}}% match',
       linkSender: 'Recognise mail from {{domain}} as this customer from now on',
       channel: 'Channel',
@@ -177,6 +188,17 @@ export const sidepanel = {
   zh: {
     loading: '加载中…',
     noPage: '打开一条 CRM 客户记录或一封邮件，这里会显示对应客户。',
+    unread: {
+      title: '回款未能读取此页面',
+      body: '这个{{site}}记录页上没有回款能读取的客户名称或邮箱。把此记录关联到客户一次，之后即可按记录编号识别。',
+      search: '这条记录是哪个客户？',
+    },
+    host: {
+      title: '{{host}} 是贵公司的系统吗？',
+      body: '任何人都可以在 {{domain}} 下免费开通数据库并发布页面，因此在您确认 {{host}} 是贵公司自己的系统之前，回款不会在这里显示金额。此确认按主机记住。',
+      confirm: '是的，这是我们公司的{{site}}',
+      confirmed: '已确认。回款会像其他 CRM 页面一样读取 {{host}}。',
+    },
     notLinked: '“{{name}}”尚未关联客户。',
     status: '状态',
     outstanding: '未收',
@@ -284,7 +306,7 @@ export const sidepanel = {
     },
     search: { placeholder: '客户名称、简称或邮箱域名', none: '没有匹配的客户。', keys: '↑↓ 选择，回车打开，Esc 关闭', open: '查找客户（/）' },
     header: {
-      source: { pinned: '已固定：切换页面时保持不变', search: '通过搜索选定', param: '从工作清单打开', crmLink: '已关联 {{site}} 记录 {{id}}', domain: '按邮箱域名 {{domain}} 识别', name: '按页面上的名称“{{name}}”识别', fuzzy: '与“{{name}}”相似（{{score}}%）' },
+      source: { pinned: '已固定：切换页面时保持不变', search: '通过搜索选定', param: '从工作清单打开', crmLink: '已关联 {{site}} 记录 {{id}}', domain: '按邮箱域名 {{domain}} 识别', name: '按页面上的名称“{{name}}”识别', fuzzy: '与“{{name}}”相似（{{score}}%）', contactName: '按发件人名称“{{name}}”在您的联系人中匹配：{{site}}未显示邮箱地址' },
       failed: '操作未成功：{{reason}}', pin: '固定', unpin: '取消固定', pinned: '已固定', confirmLink: '是，关联此页面',
       unlink: '取消关联此页面', change: '客户不对？', linkExisting: '关联到已有客户…', create: '新建“{{name}}”', linkTo: '把“{{name}}”关联到',
       candidates: '是下面哪一个？', thisOne: '就是它',
@@ -299,7 +321,7 @@ export const sidepanel = {
       search: '按名称搜索全部客户',
       searchPlaceholder: '公司名称或简称',
       noResults: '没有这个名称的客户。',
-      reasons: { 'crm-link': '已关联记录', 'email-domain': '发件人域名', name: '名称相同', 'fuzzy-name': '名称相近' },
+      reasons: { 'crm-link': '已关联记录', 'email-domain': '发件人域名', name: '名称相同', 'fuzzy-name': '名称相近', 'contact-name': '联系人中的发件人名称' },
       score: '匹配度 {{score}}%',
       linkSender: '以后把来自 {{domain}} 的邮件识别为该客户',
       channel: '渠道',

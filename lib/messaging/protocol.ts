@@ -10,7 +10,11 @@ const tabId = z.number().int().nonnegative();
 
 /** Messages a content script may send; they act only on the sender's own tab. */
 export const contentRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('page/context'), ctx: pageContextSchema }),
+  /**
+   * `status` 'unread': a record page still without a name or an address after a while (the chip says "could not
+   * read"); 'settled': the content script stopped looking (read, or gave up) — counted once in the site's health.
+   */
+  z.object({ type: z.literal('page/context'), ctx: pageContextSchema, status: z.enum(['reading', 'unread', 'settled']).optional() }),
   z.object({ type: z.literal('page/cleared') }),
   z.object({ type: z.literal('capture/selection'), text: z.string().min(1).max(20_000) }),
 ]);
@@ -27,6 +31,10 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('compose/insert'), tabId, text: z.string().min(1).max(20_000) }),
   z.object({ type: z.literal('draft/clear'), tabId }),
   z.object({ type: z.literal('data/changed') }),
+  /** The user confirmed that the host of this tab's page is their company's (Odoo Online): figures may show there. */
+  z.object({ type: z.literal('host/confirm'), tabId }),
+  /** Take back a confirmation (options page). */
+  z.object({ type: z.literal('host/forget'), host: z.string().min(1).max(253) }),
 ]);
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 
@@ -67,8 +75,13 @@ export const pageReplySchema = z.object({
 export type PageReply = z.infer<typeof pageReplySchema>;
 
 /** The badge frame's view of the page's customer: only what the chip shows. */
+export const badgeStates = ['linked', 'unlinked', 'none', 'confirm', 'unread'] as const;
 export const badgeViewSchema = z.object({
-  state: z.enum(['linked', 'unlinked', 'none']),
+  /**
+   * 'confirm': the page is on a host anyone can publish on and the user has not confirmed it (no figures);
+   * 'unread': a record page the reader could not read (no name, no address) and no linked record.
+   */
+  state: z.enum(badgeStates),
   text: z.string(),
   title: z.string(),
   /** Aging bucket index of the worst open item (0 not yet due … 4 over 90), or -1. */
@@ -101,6 +114,10 @@ export const tabContextViewSchema = z.object({
   ctx: pageContextSchema.nullable(),
   matches: z.array(matchViewSchema),
   draft: captureDraftViewSchema.nullable(),
+  /** The page's host waits for the user's confirmation (figures withheld until then). */
+  pendingHost: z.string().optional(),
+  /** The record page could not be read. */
+  unread: z.boolean().optional(),
 });
 export type TabContextView = z.infer<typeof tabContextViewSchema>;
 

@@ -14,7 +14,8 @@ import {
   contentRequestSchema, pageRequestSchema,
 } from './protocol';
 import { type ExtensionIdentity, type SenderLike, isContentScript, isEmbeddedFrame, isExtensionPage } from './senders';
-import { badgeViewFor, unlinkedBadge } from './views';
+import { badgeViewFor, confirmHostBadge, unlinkedBadge, unreadBadge } from './views';
+import { hostTrust } from '../sites/hosts';
 import type { BadgeInputs } from './badge-inputs';
 
 export interface MatchResult { customerId: string; score: number; reason: string }
@@ -24,7 +25,15 @@ export interface Matcher {
   nameOf?(customerId: string): string | undefined;
 }
 
-export interface TabEntry { ctx: PageContext | null; matches: MatchResult[]; draft: CaptureDraftView | null }
+export interface TabEntry {
+  ctx: PageContext | null;
+  matches: MatchResult[];
+  draft: CaptureDraftView | null;
+  /** The page is on a host strangers can publish on, not yet confirmed by the user: no figures, no matches. */
+  pendingHost?: string;
+  /** The content script settled without reading a name or an address on this record page. */
+  unread?: boolean;
+}
 export interface TabStore {
   get(tabId: number): Promise<TabEntry | undefined>;
   set(tabId: number, entry: TabEntry): Promise<void>;
@@ -56,7 +65,28 @@ export interface RouterDeps {
   settings?(): Promise<Settings>;
   /** What the badge shows of a customer's summary, from a cache the owner keeps current; read when not given. */
   badgeInputs?(customerId: string): Promise<BadgeInputs | undefined>;
+  /** Hosts the user confirmed as their company's (figures may show there although strangers can publish there). */
+  hostConfirmed?(host: string): Promise<boolean>;
+  confirmHost?(host: string): Promise<void>;
+  forgetHost?(host: string): Promise<void>;
+  /** Every tab the worker holds a page context for (to follow a confirmation made in one of them). */
+  knownTabs?(): number[];
+  /** A record page settled: counted per site and week, read or not (the options page's health count). */
+  recordVisit?(site: string, read: boolean): void;
+  /** Customers whose contacts carry this display name (a sender shown without an address). */
+  contactMatches?(name: string): Promise<MatchResult[]>;
 }
+
+/** A record the reader named or addressed; a record known only from its URL is not (yet) read. */
+export const readRecord = (ctx: PageContext) => ctx.kind !== 'record' || !!ctx.name || ctx.emails.length > 0;
+
+const hostOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+};
 
 /** A match is taken as the page's customer only when it is sure and has no close rival. */
 export const CONFIDENT_SCORE = 0.85;
@@ -97,8 +127,14 @@ export function createRouter(deps: RouterDeps) {
     const lang = langOf(settings, deps);
     const extra = { tabId, at, captureLabel: translator(lang)('capture.button') };
     const m = entry && confidentMatch(entry.matches);
-    if (!entry?.ctx) return { state: 'none', text: '', title: '', worstBucket: -1, lang, ...extra };
-    if (!m) return { ...unlinkedBadge(lang), ...extra };
+    const none: BadgeView = { state: 'none', text: '', title: '', worstBucket: -1, lang, ...extra };
+    if (entry?.pendingHost) return { ...confirmHostBadge(entry.pendingHost, lang), ...extra };
+    if (!entry?.ctx) return none;
+    if (!m) {
+      // A record known only from its URL: nothing until the content script settles, then "could not read".
+      if (!readRecord(entry.ctx)) return entry.unread ? { ...unreadBadge(lang), ...extra } : none;
+      return { ...unlinkedBadge(lang), ...extra };
+    }
     // The name comes from the matcher when it holds the customer, the figures from the owner's cache: a warm
     // worker paints the badge without reading IndexedDB.
     const known = (await deps.matcher()).nameOf?.(m.customerId);
@@ -135,11 +171,23 @@ export function createRouter(deps: RouterDeps) {
       if (m && (!ids || ids.has(m.customerId))) pushBadge(tabId);
     }
   }
+  /**
+   * Matches a page: CRM link, domain, name; where the page names the counterpart but shows no address (QQ Mail's
+   * nickname chips, Outlook's colleagues), also by the display name among the contacts held.
+   */
+  async function matchPage(ctx: PageContext): Promise<MatchResult[]> {
+    const matches = (await deps.matcher()).match({ name: ctx.name, emails: ctx.emails, site: ctx.site, recordId: ctx.recordId }).slice(0, 5);
+    if (!ctx.addressHidden || !ctx.name || confidentMatch(matches) || !deps.contactMatches) return matches;
+    const byContact = await deps.contactMatches(ctx.name);
+    const seen = new Set(byContact.map((m) => m.customerId));
+    return [...byContact, ...matches.filter((m) => !seen.has(m.customerId))].sort((a, b) => b.score - a.score).slice(0, 5);
+  }
 
   /** Every given tab showing a badge gets its view again: the settings it is worded and coloured by changed. */
   async function refreshBadges(tabIds: number[]): Promise<void> {
     for (const tabId of tabIds) if ((await deps.tabs.get(tabId))?.ctx) pushBadge(tabId);
   }
+
   async function fromContent(raw: unknown, sender: SenderLike & { tab: { id: number } }): Promise<unknown> {
     const parsed = contentRequestSchema.safeParse(raw);
     if (!parsed.success) throw new RejectedMessage('badShape', `rejected message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
@@ -149,16 +197,25 @@ export function createRouter(deps: RouterDeps) {
       case 'page/context': {
         const [settings, prev] = await Promise.all([settingsNow(), deps.tabs.get(tabId)]);
         const lang = langOf(settings, deps);
-        const enabled = deps.isSiteEnabled(msg.ctx.site, settings.disabledSites);
-        const matches = enabled ? (await deps.matcher()).match({
-          name: msg.ctx.name, emails: msg.ctx.emails, site: msg.ctx.site, recordId: msg.ctx.recordId,
-        }).slice(0, 5) : [];
-        await deps.tabs.set(tabId, { ctx: enabled ? msg.ctx : null, matches, draft: prev?.draft ?? null });
+        const ctx = msg.ctx;
+        const enabled = deps.isSiteEnabled(ctx.site, settings.disabledSites);
+        // The page's host as the browser stamped it on the message, never the context's own url field.
+        const pageUrl = sender.url ?? sender.tab.url ?? '';
+        const host = hostOf(pageUrl);
+        const pendingHost = enabled && hostTrust(ctx.site, pageUrl) === 'confirm' && !(await deps.hostConfirmed?.(host)) ? host || '?' : undefined;
+        const matches = enabled && !pendingHost ? await matchPage(ctx) : [];
+        const read = readRecord(ctx);
+        if (msg.status === 'settled' && enabled && ctx.kind === 'record') deps.recordVisit?.(ctx.site, read);
+        const unread = !read && (msg.status === 'unread' || msg.status === 'settled');
+        await deps.tabs.set(tabId, {
+          ctx: enabled ? ctx : null, matches, draft: prev?.draft ?? null,
+          ...(pendingHost ? { pendingHost } : {}), ...(unread ? { unread: true } : {}),
+        });
         tabChanged(tabId);
         const reply: PageReply = {
           recognised: enabled,
-          showBadge: enabled && msg.ctx.kind === 'record',
-          showCapture: enabled && msg.ctx.kind === 'thread',
+          showBadge: enabled && ctx.kind === 'record',
+          showCapture: enabled && ctx.kind === 'thread' && !pendingHost,
           tabId,
           lang,
           captureLabel: translator(lang)('capture.button'),
@@ -234,6 +291,7 @@ export function createRouter(deps: RouterDeps) {
         const entry = await deps.tabs.get(msg.tabId);
         const view: TabContextView = {
           tabId: msg.tabId, ctx: entry?.ctx ?? null, matches: entry?.matches ?? [], draft: entry?.draft ?? null,
+          ...(entry?.pendingHost ? { pendingHost: entry.pendingHost } : {}), ...(entry?.unread ? { unread: true } : {}),
         };
         return view;
       }
@@ -241,10 +299,9 @@ export function createRouter(deps: RouterDeps) {
       case 'customer/unlink': {
         const entry = await deps.tabs.get(msg.tabId);
         if (!entry?.ctx) throw new RejectedMessage('noPageContext', 'no page context for that tab');
+        if (entry.pendingHost) throw new RejectedMessage('noPageContext', 'the page\u2019s host is not confirmed');
         await linkFromContext(msg.customerId, entry.ctx, msg.type === 'customer/link');
-        const matches = (await deps.matcher()).match({
-          name: entry.ctx.name, emails: entry.ctx.emails, site: entry.ctx.site, recordId: entry.ctx.recordId,
-        }).slice(0, 5);
+        const matches = await matchPage(entry.ctx);
         await deps.tabs.set(msg.tabId, { ...entry, matches });
         tabChanged(msg.tabId);
         await deps.sendToTab(msg.tabId, { type: 'page/reread' }).catch(() => undefined);
@@ -257,6 +314,30 @@ export function createRouter(deps: RouterDeps) {
         const entry = await deps.tabs.get(msg.tabId);
         if (entry) await deps.tabs.set(msg.tabId, { ...entry, draft: null });
         deps.broadcast({ type: 'tab/updated', tabId: msg.tabId });
+        return { ok: true };
+      }
+      case 'host/confirm': {
+        const entry = await deps.tabs.get(msg.tabId);
+        const host = entry?.pendingHost;
+        if (!host || !deps.confirmHost) return { ok: false };
+        await deps.confirmHost(host);
+        for (const id of new Set([msg.tabId, ...(deps.knownTabs?.() ?? [])])) {
+          const e = await deps.tabs.get(id);
+          if (e?.pendingHost !== host) continue;
+          const { pendingHost: _confirmed, ...rest } = e;
+          await deps.tabs.set(id, { ...rest, matches: rest.ctx ? await matchPage(rest.ctx) : [] });
+          tabChanged(id);
+        }
+        return { ok: true };
+      }
+      case 'host/forget': {
+        await deps.forgetHost?.(msg.host);
+        for (const id of deps.knownTabs?.() ?? []) {
+          const e = await deps.tabs.get(id);
+          if (!e?.ctx?.url || hostOf(e.ctx.url) !== msg.host || hostTrust(e.ctx.site, e.ctx.url) !== 'confirm') continue;
+          await deps.tabs.set(id, { ...e, matches: [], pendingHost: msg.host });
+          tabChanged(id);
+        }
         return { ok: true };
       }
       case 'data/changed':
@@ -272,13 +353,11 @@ export function createRouter(deps: RouterDeps) {
    * restore): a page already open follows the store without being reloaded.
    */
   async function rematch(tabIds: number[]): Promise<void> {
-    const matcher = await deps.matcher();
     for (const tabId of tabIds) {
       const entry = await deps.tabs.get(tabId);
       if (!entry?.ctx) continue;
-      const matches = matcher.match({
-        name: entry.ctx.name, emails: entry.ctx.emails, site: entry.ctx.site, recordId: entry.ctx.recordId,
-      }).slice(0, 5);
+      if (entry.pendingHost) continue;
+      const matches = await matchPage(entry.ctx);
       if (JSON.stringify(matches) === JSON.stringify(entry.matches)) continue;
       await deps.tabs.set(tabId, { ...entry, matches });
       tabChanged(tabId);

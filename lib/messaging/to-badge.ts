@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 
 export const badgeViewMini = z.object({
-  state: z.enum(['linked', 'unlinked', 'none']),
+  state: z.enum(['linked', 'unlinked', 'none', 'confirm', 'unread']),
   text: z.string(),
   title: z.string(),
   worstBucket: z.number().check(z.int()),

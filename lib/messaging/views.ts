@@ -89,3 +89,13 @@ export function unlinkedBadge(lang: Lang): BadgeView {
   const t = translator(lang);
   return { state: 'unlinked', text: t('badge.unlinked'), title: t('badge.titleUnlinked'), worstBucket: -1, lang };
 }
+
+export function unreadBadge(lang: Lang): BadgeView {
+  const t = translator(lang);
+  return { state: 'unread', text: t('badge.unread'), title: t('badge.titleUnread'), worstBucket: -1, lang };
+}
+
+export function confirmHostBadge(host: string, lang: Lang): BadgeView {
+  const t = translator(lang);
+  return { state: 'confirm', text: t('badge.confirmHost', { host }), title: t('badge.titleConfirmHost', { host }), worstBucket: -1, lang };
+}

@@ -36,6 +36,24 @@ export function q(root: ParentNode | null | undefined, sel: string): Element | n
   }
 }
 
+/**
+ * The first element, in document order, matching any of `sels`: one walk of the page where a query per selector
+ * would walk it once each when none is there (a record page whose header has not rendered yet). Engines that
+ * reject the list (happy-dom refuses some custom-element tag names in a list) are asked one selector at a time.
+ */
+export function qFirst(root: ParentNode | null | undefined, sels: string[]): Element | null {
+  if (!root) return null;
+  try {
+    return root.querySelector(sels.join(', '));
+  } catch {
+    for (const sel of sels) {
+      const el = q(root, sel);
+      if (el) return el;
+    }
+    return null;
+  }
+}
+
 export function qa(root: ParentNode | null | undefined, sel: string, max = 200): Element[] {
   if (!root) return [];
   try {
@@ -71,28 +89,48 @@ export function firstText(root: ParentNode | null | undefined, sels: string[], m
 }
 
 /**
- * querySelectorAll that also looks inside open shadow roots (Salesforce Lightning, other web-component UIs).
- * Bounded: at most `maxRoots` shadow roots visited and `maxDepth` levels of nesting.
+ * querySelectorAll that also looks inside open shadow roots (Lightning's native-shadow components). The light DOM
+ * is asked first: in synthetic shadow (most of Lightning today) everything is there, and the isolated world sees
+ * the DOM without the page's patched query methods. Only when that finds nothing does it walk into shadow roots,
+ * and then it inspects at most `budget` elements in all, descending only into custom elements (a hyphen in the
+ * tag name) — on a 100,000-node page an unbounded walk costs tens of milliseconds per read.
  */
-export function deepQueryAll(root: ParentNode, sel: string, limit = 20, maxDepth = 12, maxRoots = 400): Element[] {
+export function deepQueryAll(root: ParentNode, sel: string, limit = 20, budget = 4000): Element[] {
+  const out = qa(root, sel, limit);
+  return out.length ? out : shadowQueryAll(root, sel, limit, budget);
+}
+
+/** deepQueryAll's walk into open shadow roots alone, for a caller that already knows the light DOM has none. */
+export function shadowQueryAll(root: ParentNode, sel: string, limit = 20, budget = 4000): Element[] {
   const out: Element[] = [];
-  const queue: Array<[ParentNode, number]> = [[root, 0]];
-  let visited = 0;
-  const rootHost = (root as Element).shadowRoot;
-  if (rootHost) queue.push([rootHost, 1]);
-  while (queue.length && out.length < limit && visited < maxRoots) {
-    const [scope, depth] = queue.shift()!;
-    visited++;
-    for (const el of qa(scope, sel, limit - out.length)) out.push(el);
-    if (depth >= maxDepth) continue;
-    // Find hosts of open shadow roots in this scope. Custom elements carry a hyphen; checking all elements is
-    // bounded by the `*` list cap.
-    for (const el of qa(scope, '*', 20_000)) {
-      const sr = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-      if (sr) queue.push([sr, depth + 1]);
+  const queue: ParentNode[] = [];
+  const rootShadow = (root as Element).shadowRoot;
+  if (rootShadow) queue.push(rootShadow);
+  let spent = 0;
+  // A TreeWalker visits elements lazily: querySelectorAll('*') would first list every element of the page.
+  const enqueueHosts = (scope: ParentNode) => {
+    const doc = (scope as Node).ownerDocument ?? (scope as Document);
+    let walker: TreeWalker;
+    try {
+      walker = doc.createTreeWalker(scope as Node, 1 /* NodeFilter.SHOW_ELEMENT */);
+    } catch {
+      return;
     }
+    for (let node = walker.nextNode(); node && spent < budget; node = walker.nextNode()) {
+      spent++;
+      const el = node as Element;
+      if (!el.tagName.includes('-')) continue;
+      const sr = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+      if (sr) queue.push(sr);
+    }
+  };
+  enqueueHosts(root);
+  while (queue.length && out.length < limit && spent < budget) {
+    const scope = queue.shift()!;
+    for (const el of qa(scope, sel, limit - out.length)) out.push(el);
+    if (out.length < limit) enqueueHosts(scope);
   }
-  return out.slice(0, limit);
+  return out;
 }
 
 export function deepText(root: ParentNode, sels: string[]): string | undefined {
@@ -185,7 +223,24 @@ export function ctx(site: string, kind: PageContext['kind'], url: URL, f: Partia
   if (f.sentAt) out.sentAt = f.sentAt.slice(0, 40);
   const body = cleanBody(f.body);
   if (body) out.body = body;
+  if (f.addressHidden) out.addressHidden = true;
   return out;
+}
+
+/** Every address in the text of these elements (plain-text fields, chips) or their input values. */
+export function textEmails(els: Element[]): string[] {
+  return els.flatMap((el) => emailsIn(textOf(el)));
+}
+
+/**
+ * A header or title part that names the application or a page of it rather than a record ("Pipedrive", "Leads
+ * Inbox", "Zoho CRM"): never a customer's name.
+ */
+export function isAppWord(s: string | undefined, label: string): boolean {
+  if (!s) return true;
+  const t = s.trim().toLowerCase();
+  return t === label.toLowerCase() || /^(?:leads? inbox|leads|deals|contacts|organizations|people|home|inbox|loading…?|潜在客户|线索|首页)$/i.test(t)
+    || t.startsWith(label.toLowerCase() + ' ');
 }
 
 /** Split "Name | Type | Product" style titles. */
@@ -195,3 +250,33 @@ export function titleParts(doc: Document): string[] {
 
 /** The demo pages served by `npm run demo` on http://127.0.0.1:<any port>. */
 export const isDemoHost = (u: URL): boolean => u.protocol === 'http:' && u.hostname === '127.0.0.1';
+
+/** The host is one of these domains or a subdomain of one. */
+export const hostIs = (h: string, ...suffixes: string[]): boolean => suffixes.some((s) => h === s || h.endsWith('.' + s));
+
+export const last = <T>(xs: T[]): T | undefined => xs[xs.length - 1];
+
+/** The first address found in the given attributes of each matching element. */
+export function attrEmails(root: ParentNode | null, sel: string, attrs: string[], max = 50): string[] {
+  const out: string[] = [];
+  for (const el of qa(root, sel, max)) {
+    for (const a of attrs) {
+      const e = emailAttr(el.getAttribute(a));
+      if (e) {
+        out.push(e);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The focused one of several compose editors, else the last (the newest reply box). */
+export function pickEditor(doc: Document, sels: string[]): HTMLElement | null {
+  for (const sel of sels) {
+    const all = qa(doc, sel, 50) as HTMLElement[];
+    if (!all.length) continue;
+    return all.find((el) => el === doc.activeElement || el.contains(doc.activeElement)) ?? all[all.length - 1];
+  }
+  return null;
+}

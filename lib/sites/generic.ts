@@ -6,7 +6,7 @@
 import type { PageContext, UserSite } from '../domain';
 import type { SiteReader } from './types';
 import { clean, ctx, emailAttr, emailsIn, mailtoEmails, q, qa, textOf, uniqEmails } from './dom';
-import { odooRecord, readOdoo } from './crm';
+import { odooRecord, readOdoo } from './odoo/reader';
 
 export const GENERIC_SITE = 'generic';
 
@@ -52,6 +52,8 @@ export function genericReader(site: UserSite): SiteReader {
   return {
     id: GENERIC_SITE,
     kind: 'crm',
+    label: site.label,
+    hosts: { matches: [site.hostPattern], trust: 'vendor' },
     matchesUrl: (u) => !!test && test(u),
     read(url, doc): PageContext | null {
       // Self-hosted Odoo needs no selectors: its URL and form markup are the same as on odoo.com.

@@ -1,50 +1,35 @@
 /**
- * The hosts the extension is allowed to run on. These are the manifest's host permissions and the content
- * scripts' matches; widening them is a deliberate change pinned by tests/unit/manifest-baseline.test.ts.
- * The demo pages on 127.0.0.1 are listed so that `npm run demo` and the e2e tests run the real content scripts.
+ * The hosts the extension runs on: each site folder's hosts.ts, gathered. These are the manifest's content-script
+ * matches and host permissions in a production build; the demo/test build adds the loopback address (wxt.config.ts)
+ * so that `npm run demo` and the browser tests run the real content scripts. Widening them is a deliberate change
+ * pinned by tests/e2e/manifest.e2e.ts and tests/fixtures/manifest-baseline.json.
  */
-export const crmHostMatches = [
-  // Salesforce Lightning, Classic, console; Salesforce China (sfcrmproducts.cn / sfcrmapps.cn)
-  'https://*.lightning.force.com/*',
-  'https://*.my.salesforce.com/*',
-  'https://*.salesforce.com/*',
-  'https://*.sfcrmproducts.cn/*',
-  'https://*.sfcrmapps.cn/*',
-  // HubSpot, incl. EU
-  'https://app.hubspot.com/*',
-  'https://app-eu1.hubspot.com/*',
-  // Zoho CRM, every data centre
-  'https://crm.zoho.com/*',
-  'https://crm.zoho.eu/*',
-  'https://crm.zoho.in/*',
-  'https://crm.zoho.com.au/*',
-  'https://crm.zoho.jp/*',
-  'https://crm.zoho.com.cn/*',
-  'https://crm.zohocloud.ca/*',
-  'https://crm.zoho.sa/*',
-  // Pipedrive
-  'https://*.pipedrive.com/*',
-  // Dynamics 365 / Dataverse
-  'https://*.dynamics.com/*',
-  'https://*.crm.dynamics.cn/*',
-  // Odoo online (self-hosted Odoo is added by the user as a custom site)
-  'https://*.odoo.com/*',
-  // 纷享销客, 销售易
-  'https://*.fxiaoke.com/*',
-  'https://*.xiaoshouyi.com/*',
-  'https://*.neocrm.com/*',
-  // The demo CRM served by `npm run demo`
-  'http://127.0.0.1/*',
-] as const;
+import { readers } from './registry';
+import type { HostTrust } from './types';
+import { compileMatchPattern } from './generic';
+export { LOOPBACK_MATCHES } from './demo-crm/hosts';
 
-export const mailHostMatches = [
-  'https://mail.google.com/*',
-  'https://outlook.office.com/*',
-  'https://outlook.office365.com/*',
-  'https://outlook.live.com/*',
-  'https://mail.qq.com/*',
-  'https://wx.mail.qq.com/*',
-  'https://mail.163.com/*',
-  'https://*.mail.163.com/*',
-  'http://127.0.0.1/*',
-] as const;
+const of = (kind: 'crm' | 'mail', key: 'matches' | 'excludeMatches') =>
+  [...new Set(readers.filter((r) => r.kind === kind).flatMap((r) => r.hosts[key] ?? []))];
+
+export const crmHostMatches: readonly string[] = of('crm', 'matches');
+export const mailHostMatches: readonly string[] = of('mail', 'matches');
+export const crmExcludeMatches: readonly string[] = of('crm', 'excludeMatches');
+export const mailExcludeMatches: readonly string[] = of('mail', 'excludeMatches');
+
+const trustTests = readers.flatMap((r) => r.hosts.matches.map((p) => ({ site: r.id, trust: r.hosts.trust, test: compileMatchPattern(p) })));
+
+/**
+ * Whether a page's host needs the user's confirmation before figures are shown there: its site's hosts are ones
+ * strangers can publish on (Odoo Online). Unknown hosts (the user's own sites) are the user's choice: 'vendor'.
+ */
+export function hostTrust(siteId: string, pageUrl: string): HostTrust {
+  let u: URL;
+  try {
+    u = new URL(pageUrl);
+  } catch {
+    return 'confirm';
+  }
+  const hit = trustTests.find((t) => t.site === siteId && t.test?.(u));
+  return hit?.trust ?? 'vendor';
+}

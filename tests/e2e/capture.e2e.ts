@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchExtension, loadDemo, chipFrame, tabIdFor, type Launched } from './harness';
+import { launchExtension, loadDemo, chipFrame, tabIdFor, type Launched, clickChip } from './harness';
 
 let l: Launched;
 
@@ -62,7 +62,7 @@ async function captureAndConfirm(url: string, expectAmount: RegExp) {
   const page = await l.context.newPage();
   await page.goto(url);
   const { chip } = await chipFrame(page);
-  await chip.click();
+  await clickChip(chip);
   const tabId = await tabIdFor(l, url.slice(0, 30));
   const panel = await l.openPage(`sidepanel.html?tab=${tabId}`);
   const draft = panel.getByTestId('capture-draft');
@@ -119,7 +119,7 @@ test('a dispute in the demo mailbox → capture → the invoice it names is mark
   const page = await l.context.newPage();
   await page.goto(url);
   const { chip } = await chipFrame(page);
-  await chip.click();
+  await clickChip(chip);
   const tabId = await tabIdFor(l, url);
   const panel = await l.openPage(`sidepanel.html?tab=${tabId}`);
   const draft = panel.getByTestId('capture-draft');
@@ -153,7 +153,7 @@ test('a sender nobody knows → capture → the panel asks which customer; the p
   const page = await l.context.newPage();
   await page.goto(unknownUrl);
   const { chip } = await chipFrame(page);
-  await chip.click();
+  await clickChip(chip);
   const tabId = await tabIdFor(l, 'https://mail.google.com/mail/u/1/');
   const panel = await l.openPage(`sidepanel.html?tab=${tabId}`);
   const draft = panel.getByTestId('capture-draft');

@@ -12,7 +12,12 @@ import { root, startServers, type Servers } from '../../demo/server';
 import { crmHostMatches, mailHostMatches } from '../../lib/sites/hosts';
 import { BROWSER_START_MS, BROWSER_TZ, TODAY, pinnedClockEnv } from './clock';
 
-export const extensionDir = join(root, '.output/chrome-mv3');
+/**
+ * The demo/test build (`npm run build:test`): the production build's manifest plus the loopback address, where the
+ * demo pages are served. `production` is the build users install (the benchmark measures that one).
+ */
+export const buildDirs = { test: join(root, '.output/chrome-mv3-test'), production: join(root, '.output/chrome-mv3') } as const;
+export const extensionDir = buildDirs.test;
 
 /** Host names of the supported sites, as Chromium's resolver rules take them. */
 export function supportedHostPatterns(): string[] {
@@ -41,9 +46,10 @@ export interface Launched {
  * close and the caller removes it. `clock: 'pinned'` (the default, for tests) starts the browser's wall clock at
  * tests/e2e/clock.ts's BROWSER_START; `'real'` (the demo, the bench) leaves it alone.
  */
-export async function launchExtension(opts: { headless?: boolean; httpPort?: number; locale?: string; args?: string[]; profileDir?: string; clock?: 'pinned' | 'real' } = {}): Promise<Launched> {
+export async function launchExtension(opts: { headless?: boolean; httpPort?: number; locale?: string; args?: string[]; profileDir?: string; clock?: 'pinned' | 'real'; build?: keyof typeof buildDirs } = {}): Promise<Launched> {
+  const extensionDir = buildDirs[opts.build ?? 'test'];
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run ${opts.build === 'production' ? 'build' : 'build:test'}\` first.`);
   }
   const executablePath = findChromium();
   const pinned = (opts.clock ?? 'pinned') === 'pinned';
@@ -141,6 +147,19 @@ export async function chipFrame(page: Page, timeout = 15_000) {
     await page.waitForTimeout(100);
   }
   throw new Error(`no Huikuan chip appeared on ${page.url()}`);
+}
+
+/**
+ * Clicks the chip as a user does: once it has been plainly visible long enough for its clickjacking guard to take
+ * clicks (lib/browser/visibleClick.ts marks it data-clickable).
+ */
+export async function clickChip(chip: Awaited<ReturnType<typeof chipFrame>>['chip']): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while ((await chip.getAttribute('data-clickable')) !== 'true') {
+    if (Date.now() > deadline) throw new Error('the chip never became clickable (hidden or covered?)');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await chip.click();
 }
 
 /** Sends a message to the background from an extension page, as the side panel would. */

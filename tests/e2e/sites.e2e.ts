@@ -5,7 +5,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchExtension, loadDemo, chipFrame, tabIdFor, todayIso, type Launched } from './harness';
+import { launchExtension, loadDemo, chipFrame, tabIdFor, todayIso, type Launched, clickChip } from './harness';
 import { BROWSER_START_MS } from './clock';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { allocate, daysBetween } from '../../lib/ledger';
@@ -69,7 +69,7 @@ test('a Salesforce record is recognised: the badge shows the customer’s overdu
   const { chip } = await chipFrame(page);
   assert.equal((await chip.textContent())?.trim(), expectedOverdue('c01').text);
   // A click on the chip opens the real side panel (a user gesture inside our frame).
-  await chip.click();
+  await clickChip(chip);
   const panels = await l.worker.evaluate(async () => {
     const c = (globalThis as unknown as { chrome: { runtime: { getContexts(f: object): Promise<unknown[]> } } }).chrome;
     for (let i = 0; i < 40; i++) {

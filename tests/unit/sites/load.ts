@@ -3,7 +3,10 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 
-export const FIXTURES = resolve(__dirname, '../../fixtures/sites');
+/** lib/sites/<site>/fixtures, one folder per reader. */
+export const SITES = resolve(__dirname, '../../../lib/sites');
+/** Pages no reader may claim. */
+export const NON_MATCHING = resolve(__dirname, '../../fixtures/pages/non-matching');
 
 const SETTINGS = {
   disableJavaScriptEvaluation: true,
@@ -58,22 +61,35 @@ export interface Fixture {
   html: string;
   frames: Record<string, string>;
   expect: null | (Record<string, unknown> & { sentAtPattern?: string; /** The page shows wall time without a zone (`YYYY-MM-DDTHH:MM`), read in the runtime's zone. */ sentAtLocal?: string; bodyIncludes?: string[]; bodyExcludes?: string[] });
+  /** Fields that must not be in the context (a record the reader could not name). */
+  absent?: string[];
+  /** Keys of the site's SOURCES.md rows this fixture's markup follows. */
+  sources?: string[];
   composeBox?: string;
 }
 
-export function listFixtures(): Fixture[] {
+/** The site folders: every directory under lib/sites holding a reader.ts. */
+export function siteFolders(): string[] {
+  return readdirSync(SITES, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(SITES, d.name, 'reader.ts')))
+    .map((d) => d.name).sort();
+}
+
+function readDir(dir: string, d: string): Fixture[] {
   const out: Fixture[] = [];
-  for (const dir of readdirSync(FIXTURES).sort()) {
-    const d = join(FIXTURES, dir);
-    for (const f of readdirSync(d).filter((x) => x.endsWith('.json')).sort()) {
-      const name = f.slice(0, -5);
-      const spec = JSON.parse(readFileSync(join(d, f), 'utf8'));
-      const htmlPath = join(d, `${name}.html`);
-      if (!existsSync(htmlPath)) throw new Error(`${dir}/${name}.json has no .html`);
-      const frames: Record<string, string> = {};
-      for (const [sel, file] of Object.entries((spec.frames ?? {}) as Record<string, string>)) frames[sel] = readFileSync(join(d, file), 'utf8');
-      out.push({ dir, name, url: spec.url, html: readFileSync(htmlPath, 'utf8'), frames, expect: spec.expect, composeBox: spec.composeBox });
-    }
+  if (!existsSync(d)) return out;
+  for (const f of readdirSync(d).filter((x) => x.endsWith('.json')).sort()) {
+    const name = f.slice(0, -5);
+    const spec = JSON.parse(readFileSync(join(d, f), 'utf8'));
+    const htmlPath = join(d, `${name}.html`);
+    if (!existsSync(htmlPath)) throw new Error(`${dir}/${name}.json has no .html`);
+    const frames: Record<string, string> = {};
+    for (const [sel, file] of Object.entries((spec.frames ?? {}) as Record<string, string>)) frames[sel] = readFileSync(join(d, file), 'utf8');
+    out.push({ dir, name, url: spec.url, html: readFileSync(htmlPath, 'utf8'), frames, expect: spec.expect, absent: spec.absent, sources: spec.sources, composeBox: spec.composeBox });
   }
   return out;
+}
+
+/** Every fixture: each site folder's, then the non-matching pages. */
+export function listFixtures(): Fixture[] {
+  return [...siteFolders().flatMap((s) => readDir(s, join(SITES, s, 'fixtures'))), ...readDir('non-matching', NON_MATCHING)];
 }

@@ -1,5 +1,9 @@
 import { readerForUrl, siteKindForUrl } from '../../../lib/sites';
-import { dynamicsRecord, hubspotRecord, odooRecord, salesforceRecord, zohoRecord } from '../../../lib/sites/crm';
+import { dynamicsRecord } from '../../../lib/sites/dynamics/reader';
+import { hubspotRecord } from '../../../lib/sites/hubspot/reader';
+import { odooRecord } from '../../../lib/sites/odoo/reader';
+import { salesforceRecord } from '../../../lib/sites/salesforce/reader';
+import { zohoRecord } from '../../../lib/sites/zoho/reader';
 
 const site = (url: string) => readerForUrl(new URL(url))?.id ?? null;
 
@@ -37,12 +41,18 @@ describe('which reader handles a URL', () => {
     ['https://acme.pipedrive.com/leads/inbox/1f0c6a2e-0000-4000-8000-000000000001', 'pipedrive'],
     ['https://acme.pipedrive.com/pipeline/1', null],
     ['https://www.pipedrive.com/deal/42', null],
+    // Subdomains that serve what Pipedrive's customers publish for strangers.
+    ['https://webforms.pipedrive.com/deal/42', null],
+    ['https://leadbooster-chat.pipedrive.com/person/42', null],
     ['https://pipedrive.com/deal/42', null],
     // Dynamics
     ['https://org.crm.dynamics.com/main.aspx?appid=1b2a3c4d-0000-1111-2222-333344445555&pagetype=entityrecord&etn=account&id=a1b2c3d4-1111-2222-3333-444455556666', 'dynamics'],
     ['https://org.crm5.dynamics.com/main.aspx?etn=contact&pagetype=entityrecord&id=%7BA1B2C3D4-1111-2222-3333-444455556666%7D&formid=0000', 'dynamics'],
     ['https://org.crm.dynamics.cn/main.aspx?etc=1&id=%7ba1b2c3d4-1111-2222-3333-444455556666%7d&pagetype=entityrecord', 'dynamics'],
     ['https://org.crm.dynamics.com/main.aspx?appid=x&pagetype=entitylist&etn=account', null],
+    // Customer Insights marketing pages anyone's tenant publishes, F&O: not the model-driven app.
+    ['https://assets-eur.mkt.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=a1b2c3d4-1111-2222-3333-444455556666', null],
+    ['https://org.operations.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=a1b2c3d4-1111-2222-3333-444455556666', null],
     ['https://org.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=account', null],
     // Odoo
     ['https://acme.odoo.com/web#id=9&model=res.partner&view_type=form', 'odoo'],
