@@ -476,7 +476,10 @@ function totalLine(ctx: Context, cells: Cell[], rowNo: number, kind: TotalKind, 
   const m = ctx.mapping;
   const currency = lineCurrency(ctx, cells, label);
   const col = [m.open, m.balance, m.amount, m.lineAmount].find((i) => i !== undefined && !isBlank(cells[i]));
-  const value = col === undefined || !currency ? undefined : amountIn(ctx, cells[col], currency);
+  let value = col === undefined || !currency ? undefined : amountIn(ctx, cells[col], currency);
+  if (value !== undefined && col === m.open && ctx.preset.creditIsOpen && m.credit !== undefined) {
+    value -= amountIn(ctx, cells[m.credit], currency!) ?? 0;
+  }
   ctx.totals.push({ row: rowNo, kind, label, currency, value });
   if (kind === 'grand') ctx.sawGrand = true;
   if (kind === 'subtotal' && /closing|ending|期末|cumul/i.test(label) && ctx.group && value !== undefined && currency) {
