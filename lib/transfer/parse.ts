@@ -380,11 +380,22 @@ function hasAmounts(ctx: Context, cells: Cell[]): boolean {
 /** Words a total, balance or percent line carries (checked before the full patterns). */
 const TOTALISH = /total|合计|小计|累计|余额|balance|percent|百分|占比|^\*|期初|结转|承前|brought/i;
 
+/** Whether cell `i` is the line's only non-blank cell. */
+function onlyCell(cells: Cell[], i: number): boolean {
+  for (let j = 0; j < cells.length; j++) if (j !== i && !isBlank(cells[j])) return false;
+  return true;
+}
+
 function lineKind(ctx: Context, cells: Cell[]): LineKind {
   const m = ctx.mapping;
   const doc = m.invoiceNumber === undefined ? '' : cellText(cells[m.invoiceNumber]);
   // The common case first, cheaply: a row with a document number that is neither a total nor the header again.
-  if (doc && !TOTALISH.test(doc) && doc !== ctx.headers[m.invoiceNumber!]) return { type: 'data' };
+  if (doc && !TOTALISH.test(doc) && doc !== ctx.headers[m.invoiceNumber!]) {
+    // With the customer on group lines, a line holding nothing but a name in the document column is such a line
+    // (the customer written in the first column, above documents numbered in it).
+    if (!ctx.customerFromGroup || !onlyCell(cells, m.invoiceNumber!) || looksLikeAmount(doc) || looksLikeDate(doc)) return { type: 'data' };
+    return { type: 'group', label: doc };
+  }
   const texts: string[] = [];
   let nonBlank = 0;
   for (const c of cells) {
