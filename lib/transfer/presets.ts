@@ -170,8 +170,8 @@ export const presets: Preset[] = [
     signature: ['contact', 'current', 'older', 'total'],
     columns: { customerName: ['contact'], open: ['total'] },
     dateOrder: 'dmy',
-    basis: 'unverified',
-    source: '"Aged Receivables Summary" (Contact, Current, < 1 Month, 1 Month, 2 Months, 3 Months, Older, Total)',
+    basis: 'documentation',
+    source: '"Aged Receivables Summary" as users\' guides describe it (ageing periods "1 Month", "2 Months" …, Current and Older columns, ageing by due date) (Contact, Current, < 1 Month, 1 Month, 2 Months, 3 Months, Older, Total)',
   },
   {
     id: 'xero-aged-receivables',
