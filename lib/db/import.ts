@@ -23,6 +23,7 @@ import type { Customer, Payment, Receivable } from '../domain';
 import { normalizeCompanyName } from '../match';
 import {
   type ExistingReceivable, type ImportPlan, type LedgerRow, type PlanFields, type PlanRejection, createPlanner, receivableKey,
+  rowOpenMinor,
 } from '../transfer';
 import type { CustomerLedger, HuikuanDb, ImportBatchRow } from './schema';
 import { readSummarised, refreshCustomers } from './repo';
@@ -44,6 +45,11 @@ export interface ImportSummary {
   payments: number;
   /** Rows the plan refused (row number in the file, reason). */
   rejections: PlanRejection[];
+  /**
+   * currency → what the rows the import wrote or found unchanged leave open, signed (rowOpenMinor): the file's
+   * open total less the rows the plan refused, to set against the file's grand total after the import.
+   */
+  openByCurrency: Record<string, number>;
 }
 
 export interface ApplyImportOptions {
@@ -216,6 +222,7 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
     let newCustomerCount = 0;
     let paymentCount = 0;
     const rejections: ImportSummary['rejections'] = [];
+    const openByCurrency: Record<string, number> = {};
     let part = 0;
 
     /**
@@ -364,6 +371,8 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
       newCustomerCount += plan.counts.newCustomers;
       paymentCount += putPays.length;
       for (const r of plan.rejected) if (rejections.length < MAX_REJECTIONS_KEPT) rejections.push(r);
+      const refused = new Set(plan.rejected.map((r) => r.row));
+      for (const r of rows) if (!refused.has(r.row)) openByCurrency[r.currency] = (openByCurrency[r.currency] ?? 0) + rowOpenMinor(r);
       return write;
     };
 
@@ -432,7 +441,7 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
       await rollbackUnfinished(db, batchId, opts.now);
       throw e;
     }
-    return { batchId, fileName: opts.fileName, ...counts, newCustomers: newCustomerCount, payments: paymentCount, rejections };
+    return { batchId, fileName: opts.fileName, ...counts, newCustomers: newCustomerCount, payments: paymentCount, rejections, openByCurrency };
   });
 }
 

@@ -815,6 +815,12 @@ function emit(ctx: Context, row: LedgerRow, out: Out, mergeable: boolean, lineMi
   ctx.pending = { row, key, lineItems: mergeable && hasLineColumns(ctx), ...(lineMinor !== undefined && { lineSum: lineMinor }) };
 }
 
+/** What a row leaves open, signed: a credit note's or payment's open part counts against the customer. */
+export function rowOpenMinor(r: LedgerRow): number {
+  const open = r.open?.minor ?? (r.amount.minor - (r.paid?.minor ?? 0));
+  return r.kind === 'credit-note' ? -open : open;
+}
+
 /** Hands the held-back row over and counts it. */
 function flush(ctx: Context, out: Out) {
   const p = ctx.pending;
@@ -822,9 +828,7 @@ function flush(ctx: Context, out: Out) {
   ctx.pending = undefined;
   const r = p.row;
   out.rows.push(r);
-  const open = r.open?.minor ?? (r.amount.minor - (r.paid?.minor ?? 0));
-  const signed = r.kind === 'credit-note' ? -open : open;
-  ctx.open.set(r.currency, (ctx.open.get(r.currency) ?? 0) + signed);
+  ctx.open.set(r.currency, (ctx.open.get(r.currency) ?? 0) + rowOpenMinor(r));
   ctx.customers.add(r.customerName);
   const byCur = ctx.customersByCurrency.get(r.currency) ?? ctx.customersByCurrency.set(r.currency, new Set()).get(r.currency)!;
   byCur.add(r.customerName);

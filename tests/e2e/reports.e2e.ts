@@ -23,6 +23,10 @@ before(async () => {
 });
 after(async () => { await l?.close(); });
 
+/** Same currencies with the same amounts, in whatever order. */
+const sameTotals = (a: Record<string, unknown>, b: Record<string, number>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([c, m]) => a[c] === m);
+
 async function popupTotals(currencies: string[]): Promise<Record<string, number>> {
   const popup = await l.openPage('popup.html');
   const out: Record<string, number> = {};
@@ -47,6 +51,9 @@ test('one report per supported system: the popup shows the file\'s grand totals'
     assert.equal(Number(await page.getByTestId('import-customers').getAttribute('data-count')), fx.customers, fx.file);
     await page.getByTestId('import-apply').click();
     await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+    const after = await page.getByTestId('import-after-total').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.currency, Number((e as HTMLElement).dataset.imported), (e as HTMLElement).dataset.difference]));
+    if (!sameTotals(Object.fromEntries(after.map(([c, m]) => [c, m])), fx.open)) failures.push(`${fx.file}: written ${JSON.stringify(after)}`);
+    if (fx.printed && after.some(([, , d]) => d !== '0')) failures.push(`${fx.file}: after the import ${JSON.stringify(after)}`);
     const totals = await popupTotals(Object.keys(fx.open));
     if (JSON.stringify(totals) !== JSON.stringify(fx.open)) failures.push(`${fx.file}: popup ${JSON.stringify(totals)}, file ${JSON.stringify(fx.open)}`);
     await page.getByTestId('import-undo').click();

@@ -1,7 +1,8 @@
 /**
  * Report-shaped files into the store (issue #19): a payment row of an aging report is stored as a payment without
  * allocation (money received, applied oldest-first by the ledger), not as a document; the customers' open totals
- * equal the file's grand total; importing the file again changes nothing; undo removes the payments too.
+ * equal the file's grand total, and so does what the import says it wrote; importing the file again changes nothing;
+ * undo removes the payments too.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,7 +55,8 @@ describe('payment rows of a report', () => {
     for (const fx of withPayments) {
       const rows = parse(fx.file);
       const payRows = rows.filter((r) => r.source === 'payment').length;
-      await applyImport(db, rows, { fileName: fx.file, now });
+      const first = await applyImport(db, rows, { fileName: fx.file, now });
+      expect(first.openByCurrency, fx.file).toEqual(fx.open);
       const docs = await allDocuments(db);
       expect(docs.payments.filter((p) => p.allocations.length === 0), fx.file).toHaveLength(payRows);
       expect(docs.receivables.length, fx.file).toBe(fx.documents - payRows);
@@ -81,5 +83,6 @@ describe('payment rows of a report', () => {
     const asDocument = { ...pay, source: undefined, kind: 'invoice' as const, row: 99 };
     const r = await applyImport(db, [asDocument], { fileName: 'other.csv', now });
     expect(r.rejections).toEqual([expect.objectContaining({ row: 99, code: 'payment-mismatch', params: { customer: pay.customerName, value: pay.invoiceNumber } })]);
+    expect(r.openByCurrency).toEqual({}); // the refused row is not counted as imported
   });
 });

@@ -82,7 +82,10 @@ describe('mapping screen on a report-shaped file', () => {
     const parsed = await screen.findByTestId('import-parsed', {}, { timeout: 5000 });
     expect(within(parsed).getByTestId('import-ready').getAttribute('data-count')).toBe('3');
     await user.click(within(parsed).getByTestId('import-apply'));
-    await screen.findByTestId('import-summary', {}, { timeout: 5000 });
+    const summary = await screen.findByTestId('import-summary', {}, { timeout: 5000 });
+    // After the import: what was written against the file's TOTAL.
+    const after = within(summary).getByTestId('import-after-total');
+    expect([after.dataset.currency, after.dataset.imported, after.dataset.fileTotal, after.dataset.difference]).toEqual(['CNY', '20000', '20000', '0']);
     expect(await documentCounts(db)).toEqual({ receivables: 3, payments: 1 }); // R-2's paid 30,00 is a payment
     expect((await db.customers.toArray()).map((c) => c.name).sort()).toEqual(['Müller GmbH', 'Schmidt KG']);
   });
