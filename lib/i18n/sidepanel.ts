@@ -38,7 +38,7 @@ export const sidepanel = {
       editedBeforePick: 'You edited the text before changing the invoices: check the amounts it states.',
       missing: { company: 'Our company name is not in Settings.', contact: 'Our contact person or phone is not in Settings: the letter leaves a line to fill in by hand.', bank: 'Our bank account is not in Settings: the letter names the account in the contract.' },
       log: 'Log as sent',
-      printed: 'Printed? Log it as sent',
+      whatWasSent: 'What was sent',
     },
     attempt: {
       title: 'Log this attempt',
@@ -250,7 +250,7 @@ export const sidepanel = {
       editedBeforePick: '您先改了文字又改了单据：请核对文中写的金额。',
       missing: { company: '设置中没有我方公司名称。', contact: '设置中没有我方联系人或电话：函件留空由您手写。', bank: '设置中没有我方收款账户：函件写明按合同约定账户付款。' },
       log: '记为已发出',
-      printed: '打印好了？记为已发出',
+      whatWasSent: '发出的内容',
     },
     attempt: {
       title: '记录这次跟进',
