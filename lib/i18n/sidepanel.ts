@@ -26,6 +26,14 @@ export const sidepanel = {
     currency: 'Currency',
     date: 'Promised date',
     savePromise: 'Save promise',
+    signals: {
+      lead: 'The customer’s words show:',
+      'trap-discount': 'a reduction asked for to settle (trap 1: sign no waiver)',
+      'trap-wait-for-our-client': '“we pay when our client pays us” (trap 2: not your problem)',
+      'trap-goods-for-debt': 'goods offered instead of money (trap 3)',
+      refusal: 'a refusal to pay',
+      'new-order': 'a new order or more supply asked for',
+    },
     sent: {
       edit: 'Edit before it leaves',
       editHint: 'What you copy, insert, print and log is this text.',
@@ -238,6 +246,14 @@ export const sidepanel = {
     currency: '币种',
     date: '承诺日期',
     savePromise: '保存承诺',
+    signals: {
+      lead: '客户的话里有：',
+      'trap-discount': '要求减免才付款（陷阱一：不立减免字据）',
+      'trap-wait-for-our-client': '“等我们的客户付了才能付你们”（陷阱二：三角债不是您的问题）',
+      'trap-goods-for-debt': '以货抵款（陷阱三）',
+      refusal: '拒绝付款',
+      'new-order': '新订单或要求继续供货',
+    },
     sent: {
       edit: '发出前修改',
       editHint: '复制、插入、打印和记录的都是这里的文字。',
