@@ -69,7 +69,7 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
       </div>
       {logging && (
         <LogAttempt customerId={customerId} date={a.today} suggestedChannel={suggestion.channel} techniqueIds={suggestion.techniqueIds}
-          nextDate={suggestion.nextDate} receivableIds={draft.picked} onClose={() => setLogging(false)}
+          nextDate={suggestion.nextDate} receivableIds={draft.picked} onClose={() => setLogging(false)} onLogged={draft.clear}
           sent={{ kind: 'script', subject: suggestion.subject?.slice(0, 200), text: text.slice(0, 20_000) }} />
       )}
       <div className="mt-1 flex flex-wrap gap-x-3 text-xs">

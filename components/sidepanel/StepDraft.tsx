@@ -31,6 +31,8 @@ export function useDraft(suggested: string, initialPick: string[]) {
     edited: override !== null,
     setText: (s: string) => { setOverride(s); setPickedAfterEdit(false); },
     reset: () => { setOverride(null); setPickedAfterEdit(false); },
+    /** After the step is logged the next one starts from its own suggestion and picks. */
+    clear: () => { setOverride(null); setPickedState(null); setPickedAfterEdit(false); },
     picked: picked ?? initialPick,
     setPicked: (ids: string[]) => { setPickedState(ids); if (override !== null) setPickedAfterEdit(true); },
     pickedAfterEdit,

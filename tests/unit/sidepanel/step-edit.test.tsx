@@ -82,6 +82,8 @@ describe('next step: logging an attempt', () => {
     expect((await db.preparations.get('c1'))?.checked).toEqual([1, 3]);
     expect(within(card).getByTestId('attempt-preparations').textContent).toMatch(/stay ticked/);
     expect(document.activeElement).not.toBe(screen.queryByTestId('activity-channel'));
+    // The next step starts from its own suggestion, not from the text just sent.
+    await waitFor(() => expect((within(card).getByTestId('script') as HTMLTextAreaElement).value).not.toContain('PS: edited.'));
   });
 
   it('Enter keeps the suggested channel; a visit resets the preparations; z undoes all of it', async () => {
