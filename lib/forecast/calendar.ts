@@ -91,19 +91,24 @@ export interface PaymentProcess {
   transferDays?: number;
 }
 
-/** First payment run on or after `day` for a customer that pays in a batch the day after its book-closing day. */
-export function nextBatchArrival(day: number, bookClosingDay: number, transferDays: number): number {
-  // Release days are (closing day + 1) of each month; arrival adds the transfer days.
+/**
+ * The payment run nearest to `day` for a customer that pays in one monthly batch the day after its book-closing
+ * day (arrival = run + transfer days). Nearest, not next: the learned delays already are batch days, so the
+ * day the history points to lies between two runs only by its spread.
+ */
+export function nearestBatchArrival(day: number, bookClosingDay: number, transferDays: number): number {
   const { y, m } = ymdOf(day - transferDays);
-  for (let k = 0; k < 3; k++) {
+  let best = day;
+  let bestGap = Infinity;
+  for (let k = -1; k <= 1; k++) {
     const total = y * 12 + (m - 1) + k;
     const yy = Math.floor(total / 12);
     const mm = total - yy * 12 + 1;
-    const release = dayOfYmd(yy, mm, bookClosingDay) + 1;
-    const arrival = release + transferDays;
-    if (arrival >= day) return arrival;
+    const arrival = dayOfYmd(yy, mm, bookClosingDay) + 1 + transferDays;
+    const gap = Math.abs(arrival - day);
+    if (gap < bestGap || (gap === bestGap && arrival > best)) { best = arrival; bestGap = gap; }
   }
-  return day;
+  return best;
 }
 
 /** A release after the bank's monthly cut-off goes out on the first day of next month. */

@@ -151,7 +151,6 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
   const size = n + PARAMS.OWN_POINTS * kernel + n + grace + 1;
   const days = new Float64Array(size);
   const weights = new Float64Array(size);
-  const res = l.residuals;
   const emptyState = { segment: '', ewSum: 0, ewW: 0, count: 0, dSum: 0, dW: 0, disputedCount: 0, absSum: 0, absN: 0, lateN: 0, settledN: 0, recent: [] as number[] };
   const out: PaymentForecast[] = new Array(open.length);
 
@@ -188,6 +187,7 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
       }
     }
     const scale = spreadScale(l, st);
+    const res = l.residuals;
     const applied: RulesApplied = { springHoliday: false, batch: false, bankCutoff: false };
     const process = facts?.process;
     const lo = due + loc + scale * res[0];
@@ -246,8 +246,8 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
     }
     sortPoints({ days, weights, count });
     const expected = Math.max(asOfDay + 1, weightedQuantile(days, weights, count, 0.5));
-    const from = Math.max(asOfDay + 1, weightedQuantile(days, weights, count, 0.1));
-    const to = Math.max(expected, weightedQuantile(days, weights, count, 0.9));
+    const from = Math.max(asOfDay + 1, weightedQuantile(days, weights, count, 0.1, true));
+    const to = Math.max(expected, weightedQuantile(days, weights, count, 0.9, true));
     let late = 0;
     let total = 0;
     for (let j = 0; j < count; j++) { total += weights[j]; if (days[j] > due) late += weights[j]; }
