@@ -5,7 +5,7 @@
  *
  * Days are epoch-day numbers (lib/ledger/dates) so the model can step through them without building strings.
  */
-import { daysInMonth, fromEpochDay, isoOf, toEpochDay } from '../ledger/dates';
+import { civilFromDays, dayOf, daysFromCivil, daysInMonthOf } from './days';
 
 /**
  * 春节 (正月初一) on the Gregorian calendar, 2010–2040, as published by the Hong Kong Observatory's
@@ -36,15 +36,13 @@ export const FISCAL_YEAR_END_DAYS = 31;
 
 export interface YearMonthDay { y: number; m: number; d: number }
 
-export function ymdOf(day: number): YearMonthDay {
-  const iso = fromEpochDay(day);
-  return { y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) };
-}
+export const ymdOf = (day: number): YearMonthDay => civilFromDays(day);
 
-export const dayOfYmd = (y: number, m: number, d: number): number => toEpochDay(isoOf(y, m, Math.min(d, daysInMonth(y, m))));
+/** The epoch day of a day of a month, clamped to the month's last day (the 31st of a 30-day month). */
+export const dayOfYmd = (y: number, m: number, d: number): number => daysFromCivil(y, m, Math.min(d, daysInMonthOf(y, m)));
 
 const springDays: Array<[year: number, day: number]> = Object.entries(SPRING_FESTIVAL)
-  .map(([y, iso]) => [Number(y), toEpochDay(iso)] as [number, number]);
+  .map(([y, iso]) => [Number(y), dayOf(iso)] as [number, number]);
 
 /** The Spring Festival day nearest after `day - SPRING_HOLIDAY_LAST_OFFSET` (the one whose season `day` may be in). */
 function springAround(day: number): number | undefined {
@@ -96,7 +94,20 @@ export interface PaymentProcess {
  * day (arrival = run + transfer days). Nearest, not next: the learned delays already are batch days, so the
  * day the history points to lies between two runs only by its spread.
  */
+const batchMemo = new Map<number, number>();
+
 export function nearestBatchArrival(day: number, bookClosingDay: number, transferDays: number): number {
+  // Many invoices of many customers land on the same days: remember each (day, closing day, transfer days).
+  const key = (day * 32 + bookClosingDay) * 100 + transferDays;
+  const hit = batchMemo.get(key);
+  if (hit !== undefined) return hit;
+  if (batchMemo.size > 200_000) batchMemo.clear();
+  const best = nearestBatchArrivalUncached(day, bookClosingDay, transferDays);
+  batchMemo.set(key, best);
+  return best;
+}
+
+function nearestBatchArrivalUncached(day: number, bookClosingDay: number, transferDays: number): number {
   const { y, m } = ymdOf(day - transferDays);
   let best = day;
   let bestGap = Infinity;

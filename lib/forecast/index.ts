@@ -4,11 +4,11 @@
  * what was known at `asOf`, and explains every forecast as keys and figures the pages translate.
  */
 import type { Money } from '../domain';
-import { fromEpochDay, toEpochDay } from '../ledger/dates';
+import { dayOf, isoOfDay } from './days';
 import type { SeasonKey } from './calendar';
 import {
-  type CustomerFacts, type KnownSettlement, type Learned, type RulesApplied, PARAMS, applyProcess, baseLocation,
-  disputeOffset, learn, sortPoints, spreadScale, touchesSpringHoliday, weightedQuantile,
+  type CustomerFacts, type CustomerState, type KnownSettlement, type Learned, type RulesApplied, PARAMS, applyProcess, baseLocation,
+  disputeOffset, learn, sortPoints, springHolidayWithin, spreadScale, weightedQuantile,
 } from './model';
 import { seasonsOf } from './calendar';
 
@@ -77,11 +77,11 @@ const factsLookup = (opts: ForecastOptions): ((id: string) => CustomerFacts | un
 
 /** Learns from the invoices settled on or before `asOf` only. */
 export function fitForecast(invoices: readonly ForecastInvoice[], asOf: string, opts: ForecastOptions = {}): ForecastModel {
-  const asOfDay = toEpochDay(asOf);
+  const asOfDay = dayOf(asOf);
   const known: KnownSettlement[] = [];
   for (const inv of invoices) {
     if (!inv.settledOn || inv.settledOn > asOf || inv.issueDate > asOf) continue;
-    known.push({ customerId: inv.customerId, due: toEpochDay(inv.dueDate), settled: toEpochDay(inv.settledOn), disputed: inv.disputed === true, delivery: inv.delivery });
+    known.push({ customerId: inv.customerId, due: dayOf(inv.dueDate), settled: dayOf(inv.settledOn), disputed: inv.disputed === true, delivery: inv.delivery });
   }
   const facts = factsLookup(opts);
   return { asOf, learned: learn(known, asOfDay, facts), facts };
@@ -128,11 +128,47 @@ function livePromises(model: ForecastModel, open: readonly ForecastInvoice[]): M
     for (const p of live) {
       const covered = p.receivableIds?.length ? oldestFirst.filter((i) => p.receivableIds!.includes(i.id)) : oldestFirst;
       for (const inv of covered) {
-        if (!out.has(inv.id)) out.set(inv.id, { day: Math.max(toEpochDay(p.date), toEpochDay(asOf) + 1), kept: ratio });
+        if (!out.has(inv.id)) out.set(inv.id, { day: Math.max(dayOf(p.date), dayOf(asOf) + 1), kept: ratio });
       }
     }
   }
   return out;
+}
+
+interface OwnPoints { values: Float64Array; weights: Float64Array; poolShare: number }
+
+/** A customer's own latest outcomes, sorted, each with its recency weight (shared by its invoices). */
+function ownPoints(recent: readonly number[], kernel: number): OwnPoints {
+  const w = recent.map((_, i) => Math.pow(1 - PARAMS.OWN_RECENCY, recent.length - 1 - i));
+  const ownW = w.reduce((x, y) => x + y, 0);
+  const order = recent.map((_, i) => i).sort((x, y) => recent[x] - recent[y] || x - y);
+  return {
+    values: Float64Array.from(order, (i) => recent[i]),
+    weights: Float64Array.from(order, (i) => w[i] / (ownW + PARAMS.POOL_WEIGHT) / kernel),
+    poolShare: PARAMS.POOL_WEIGHT / (ownW + PARAMS.POOL_WEIGHT),
+  };
+}
+
+/** Merges two day-sorted point lists into `days`/`weights`; returns the count. */
+function mergePoints(ad: Float64Array, aw: Float64Array, an: number, bd: Float64Array, bw: Float64Array, bn: number, days: Float64Array, weights: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < an || j < bn) {
+    if (j >= bn || (i < an && ad[i] <= bd[j])) { days[k] = ad[i]; weights[k] = aw[i]; i++; }
+    else { days[k] = bd[j]; weights[k] = bw[j]; j++; }
+    k++;
+  }
+  return k;
+}
+
+/** Inserts one point into a day-sorted list; returns the new count. */
+function insertPoint(days: Float64Array, weights: Float64Array, count: number, day: number, weight: number): number {
+  let j = count - 1;
+  while (j >= 0 && days[j] > day) { days[j + 1] = days[j]; weights[j + 1] = weights[j]; j--; }
+  days[j + 1] = day;
+  weights[j + 1] = weight;
+  return count + 1;
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -147,10 +183,21 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
   const grace = Math.max(0, opts.promiseGraceDays ?? 0);
   const promises = livePromises(model, open);
   const n = PARAMS.QUANTILES;
-  const kernel = 2 * PARAMS.OWN_KERNEL + 1;
+  const ownKernel = PARAMS.OWN_KERNEL;
+  const kernel = 2 * ownKernel + 1;
   const size = n + PARAMS.OWN_POINTS * kernel + n + grace + 1;
   const days = new Float64Array(size);
   const weights = new Float64Array(size);
+  const poolDays = new Float64Array(n);
+  const poolWeights = new Float64Array(n);
+  const ownDays = new Float64Array(PARAMS.OWN_POINTS * kernel);
+  const ownWeights = new Float64Array(PARAMS.OWN_POINTS * kernel);
+  const ownCache = new Map<string, OwnPoints>();
+  const ownPointsOf = (customerId: string, st: CustomerState): OwnPoints => {
+    let o = ownCache.get(customerId);
+    if (!o) ownCache.set(customerId, (o = ownPoints(st.recent, kernel)));
+    return o;
+  };
   const emptyState = { segment: '', ewSum: 0, ewW: 0, count: 0, dSum: 0, dW: 0, disputedCount: 0, absSum: 0, absN: 0, lateN: 0, settledN: 0, recent: [] as number[] };
   const out: PaymentForecast[] = new Array(open.length);
 
@@ -159,7 +206,7 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
     const facts = model.facts(inv.customerId);
     const st = l.customers.get(inv.customerId) ?? { ...emptyState, segment: facts?.segment ?? '' };
     const reasons: ForecastReason[] = [];
-    const due = toEpochDay(inv.dueDate);
+    const due = dayOf(inv.dueDate);
     const base = baseLocation(l, st);
     let loc = base;
     if (st.count >= 3) reasons.push({ key: 'history', params: { days: Math.round(base), count: st.count } });
@@ -192,32 +239,43 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
     const process = facts?.process;
     const lo = due + loc + scale * res[0];
     const hi = due + loc + scale * res[n - 1];
-    const checkHoliday = holidays && touchesSpringHoliday(Math.floor(lo) - 1, Math.ceil(hi) + 60);
-    const needsRules = checkHoliday || process?.bookClosingDay !== undefined || process?.bankClosingDay !== undefined;
 
     // The model's points, then only those after asOf (the invoice is still open).
     const promise = promises.get(inv.id);
     const floorDay = promise ? promise.day : asOfDay;
-    let count = 0;
+    const hasProcess = process !== undefined && (process.bookClosingDay !== undefined || process.bankClosingDay !== undefined);
+    // Every point lies in [lo, hi], or after floorDay within the same span (overdue), or on the promise's days;
+    // a batch or a cut-off can move one up to a month and a half on.
+    const reach = hasProcess ? 45 : 0;
+    const own = ownPointsOf(inv.customerId, st);
+    const ownLo = own.values.length ? due + own.values[0] + (loc - base) - ownKernel : lo;
+    const ownHi = own.values.length ? due + own.values[own.values.length - 1] + (loc - base) + ownKernel : hi;
+    const pLo = Math.min(lo, ownLo);
+    const pHi = Math.max(hi, ownHi);
+    const span = Math.ceil(pHi - pLo) + 2;
+    const holiday = holidays ? springHolidayWithin(Math.floor(pLo) - 1, Math.max(Math.ceil(pHi), floorDay + span + grace) + reach) : undefined;
+    const hFrom = holiday ? holiday[0] : NaN;
+    const hTo = holiday ? holiday[1] : NaN;
+    const needsRules = holiday !== undefined || hasProcess;
+    const rulesProcess = hasProcess ? process : undefined;
     // Own outcomes (most recent weigh most) beside the pooled distribution around the customer's location.
-    let ownW = 0;
-    const recent = st.recent;
-    for (let i = 0; i < recent.length; i++) ownW += Math.pow(1 - PARAMS.OWN_RECENCY, recent.length - 1 - i);
-    const poolShare = PARAMS.POOL_WEIGHT / (ownW + PARAMS.POOL_WEIGHT);
+    let a = 0;
     for (let j = 0; j < n; j++) {
       let d = Math.round(due + loc + scale * res[j]);
-      if (needsRules) d = applyProcess(d, process, checkHoliday, applied);
-      if (d > floorDay) { days[count] = d; weights[count] = poolShare / n; count++; }
+      if (needsRules) d = applyProcess(d, rulesProcess, hFrom, hTo, applied);
+      if (d > floorDay) { poolDays[a] = d; poolWeights[a] = own.poolShare / n; a++; }
     }
     const extra = loc - base;
-    for (let i = 0; i < recent.length; i++) {
-      const w = Math.pow(1 - PARAMS.OWN_RECENCY, recent.length - 1 - i) / (ownW + PARAMS.POOL_WEIGHT) / kernel;
-      for (let k = -PARAMS.OWN_KERNEL; k <= PARAMS.OWN_KERNEL; k++) {
-        let d = Math.round(due + recent[i] + extra) + k;
-        if (needsRules) d = applyProcess(d, process, checkHoliday, applied);
-        if (d > floorDay) { days[count] = d; weights[count] = w; count++; }
+    let b = 0;
+    for (let i = 0; i < own.values.length; i++) {
+      for (let k = -ownKernel; k <= ownKernel; k++) {
+        let d = Math.round(due + own.values[i] + extra) + k;
+        if (needsRules) d = applyProcess(d, rulesProcess, hFrom, hTo, applied);
+        if (d > floorDay) { ownDays[b] = d; ownWeights[b] = own.weights[i]; b++; }
       }
     }
+    sortPoints({ days: ownDays, weights: ownWeights, count: b });
+    let count = mergePoints(poolDays, poolWeights, a, ownDays, ownWeights, b, days, weights);
     let overdue = false;
     let left = 0;
     for (let j = 0; j < count; j++) left += weights[j];
@@ -228,7 +286,7 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
       const shift = floorDay + 1 - Math.round(due + loc + scale * res[n - MIN_POINTS_LEFT]);
       for (let j = n - MIN_POINTS_LEFT; j < n; j++) {
         let d = Math.round(due + loc + scale * res[j]) + shift;
-        if (needsRules) d = applyProcess(d, process, checkHoliday, applied);
+        if (needsRules) d = applyProcess(d, rulesProcess, hFrom, hTo, applied);
         days[count] = d; weights[count] = 1 / n; count++;
       }
     }
@@ -239,12 +297,11 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
       for (let j = 0; j < count; j++) weights[j] *= (1 - promise.kept) / mass;
       for (let g = 0; g <= grace; g++) {
         let d = promise.day + g;
-        if (needsRules) d = applyProcess(d, process, checkHoliday, applied);
-        days[count] = d; weights[count] = promise.kept / (grace + 1); count++;
+        if (needsRules) d = applyProcess(d, rulesProcess, hFrom, hTo, applied);
+        count = insertPoint(days, weights, count, d, promise.kept / (grace + 1));
       }
-      reasons.push({ key: 'promise', params: { date: fromEpochDay(promise.day), kept: Math.round(promise.kept * 100) } });
+      reasons.push({ key: 'promise', params: { date: isoOfDay(promise.day), kept: Math.round(promise.kept * 100) } });
     }
-    sortPoints({ days, weights, count });
     const expected = Math.max(asOfDay + 1, weightedQuantile(days, weights, count, 0.5));
     const from = Math.max(asOfDay + 1, weightedQuantile(days, weights, count, 0.1, true));
     const to = Math.max(expected, weightedQuantile(days, weights, count, 0.9, true));
@@ -261,9 +318,9 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
 
     out[idx] = {
       id: inv.id,
-      expectedDate: fromEpochDay(expected),
-      from: fromEpochDay(from),
-      to: fromEpochDay(to),
+      expectedDate: isoOfDay(expected),
+      from: isoOfDay(from),
+      to: isoOfDay(to),
       lateProbability: round1(lateProbability * 100) / 100,
       customerId: inv.customerId,
       dueDate: inv.dueDate,

@@ -19,10 +19,10 @@
  *    open), and the 10th, 50th and 90th percentiles of what remains are the range and the expected day; the
  *    share of it after the due date is the late probability.
  */
-import { toEpochDay } from '../ledger/dates';
+import { dayOf } from './days';
 import {
   type PaymentProcess, type SeasonKey, SPRING_FESTIVAL, SPRING_HOLIDAY_FIRST_OFFSET, SPRING_HOLIDAY_LAST_OFFSET,
-  afterBankCutoff, afterSpringHoliday, nearestBatchArrival, seasonsOf,
+  afterBankCutoff, nearestBatchArrival, seasonsOf,
 } from './calendar';
 
 /** The model's few figures (tuned on the fixture ledger and the IBM file, see README "Payment forecast"). */
@@ -208,7 +208,6 @@ export function learn(
     if (st.settledN > 0 || st.segment !== NO_SEGMENT) {
       // A customer's first settlement says how new customers behave, not how steady known ones are.
       residualRing.push(residual);
-      if (residualRing.length > P.RESIDUAL_WINDOW) residualRing.shift();
       for (const s of seasonOfDay(Math.round(k.due + expected), f)) {
         seasonAcc[s].sum += residual;
         seasonAcc[s].n += 1;
@@ -244,7 +243,7 @@ export function learn(
     if (raw > 0) st.lateN += 1;
   }
 
-  const residuals = quantilePoints(residualRing, P.QUANTILES);
+  const residuals = quantilePoints(residualRing.slice(-P.RESIDUAL_WINDOW), P.QUANTILES);
   const seasonShift = {} as Learned['seasonShift'];
   for (const key of Object.keys(seasonAcc) as SeasonKey[]) {
     const a = seasonAcc[key];
@@ -282,13 +281,14 @@ export function quantilePoints(values: number[], n: number): Float64Array {
 }
 
 const springRanges: Array<[number, number]> = Object.values(SPRING_FESTIVAL).map((iso) => {
-  const d = toEpochDay(iso);
+  const d = dayOf(iso);
   return [d + SPRING_HOLIDAY_FIRST_OFFSET, d + SPRING_HOLIDAY_LAST_OFFSET];
 });
 
-function touchesSpringHoliday(lo: number, hi: number): boolean {
-  for (const [a, b] of springRanges) if (a <= hi && b >= lo) return true;
-  return false;
+/** The Spring Festival holiday overlapping [lo, hi], if any (an invoice's points span a few weeks: one at most). */
+export function springHolidayWithin(lo: number, hi: number): [number, number] | undefined {
+  for (const r of springRanges) if (r[0] <= hi && r[1] >= lo) return r;
+  return undefined;
 }
 
 /** Which calendar rules moved at least one point of the forecast (for its explanation). */
@@ -298,24 +298,26 @@ export interface RulesApplied {
   bankCutoff: boolean;
 }
 
-/** Moves a day the customer would pay on to the day the money can really arrive. */
-export function applyProcess(day: number, process: PaymentProcess | undefined, holidays: boolean, applied: RulesApplied): number {
+/**
+ * Moves a day the customer would pay on to the day the money can really arrive: a monthly batch, the bank's
+ * cut-off, then the Spring Festival holiday [`holidayFrom`, `holidayTo`] (NaN: none near).
+ */
+export function applyProcess(day: number, process: PaymentProcess | undefined, holidayFrom: number, holidayTo: number, applied: RulesApplied): number {
   let d = day;
-  const transfer = process?.transferDays ?? 0;
-  if (process?.bookClosingDay !== undefined) {
-    const b = nearestBatchArrival(d, process.bookClosingDay, transfer);
-    if (b !== d) applied.batch = true;
-    d = b;
+  if (process) {
+    const transfer = process.transferDays ?? 0;
+    if (process.bookClosingDay !== undefined) {
+      const b = nearestBatchArrival(d, process.bookClosingDay, transfer);
+      if (b !== d) applied.batch = true;
+      d = b;
+    }
+    if (process.bankClosingDay !== undefined) {
+      const b = afterBankCutoff(d, process.bankClosingDay, transfer);
+      if (b !== d) applied.bankCutoff = true;
+      d = b;
+    }
   }
-  if (process?.bankClosingDay !== undefined) {
-    const b = afterBankCutoff(d, process.bankClosingDay, transfer);
-    if (b !== d) applied.bankCutoff = true;
-    d = b;
-  }
-  if (holidays) {
-    const after = afterSpringHoliday(d);
-    if (after !== undefined) { applied.springHoliday = true; d = after; }
-  }
+  if (d >= holidayFrom && d <= holidayTo) { applied.springHoliday = true; d = holidayTo + 1; }
   return d;
 }
 
@@ -359,4 +361,3 @@ export function sortPoints(p: InvoicePoints): void {
   }
 }
 
-export { touchesSpringHoliday };
