@@ -112,7 +112,7 @@ export function WorklistSection(p: WorklistSectionProps) {
           const risk = rank === 'risk' ? riskOf(r, p.atRisk) : undefined;
           if (risk) reasons.unshift(t('forecast:worklist.atRisk', { amount: formatMoney(risk.minor, risk.currency, p.lang, { compact: true }) }));
           return (
-            <li key={r.customerId} data-customer-id={r.customerId} data-score={r.score} data-testid="worklist-row">
+            <li key={r.customerId} data-customer-id={r.customerId} data-score={r.score} data-testid="worklist-row" data-risk={risk?.minor}>
               <button type="button" onClick={() => p.onOpen(r)} aria-label={t('worklist.open', { name: r.name })}
                 aria-describedby={`why-${r.customerId}`}
                 className="w-full rounded px-1 py-1 text-left hover:bg-stone-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600">
