@@ -9,7 +9,9 @@ import assert from 'node:assert/strict';
 import { launchExtension, loadDemo, todayIso, type Launched } from './harness';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { defaultSettings, type Lang } from '../../lib/domain';
-import { forecastStore } from '../../lib/forecast/portfolio';
+import { customerForecast, forecastStore, storeAccuracy } from '../../lib/forecast/portfolio';
+import { forecastHeadline } from '../../lib/forecast/explain';
+import { translator } from '../../lib/i18n';
 import { formatMoney } from '../../lib/format';
 import { BROWSER_START_MS } from './clock';
 
@@ -61,5 +63,45 @@ for (const [lang, locale, heading] of [['en', 'en-US', 'Expected collections'], 
     }
     for (let i = 1; i < rows.length; i++) assert.ok(rows[i - 1].risk >= rows[i].risk, `row ${i} ranked by value at risk`);
     await page.close();
+  });
+}
+
+for (const [lang, locale] of [['zh', 'zh-CN'], ['en', 'en-US']] as Array<[Lang, string]>) {
+  test(`the side panel shows each open invoice's forecast and the options page back-tests the user's invoices (${lang})`, async () => {
+    const l = await launchExtension({ locale });
+    launched.push(l);
+    await loadDemo(l);
+    const data = buildDemoPortfolio(todayIso(), BROWSER_START_MS);
+    const f = forecastStore(data, todayIso(), defaultSettings().promiseGraceDays);
+    // The customer with the most open invoices.
+    const counts = new Map<string, number>();
+    for (const x of f.forecasts) counts.set(x.customerId, (counts.get(x.customerId) ?? 0) + 1);
+    const [customerId] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    const mine = customerForecast(f, customerId);
+
+    const panel = await l.openPage(`sidepanel.html?customer=${customerId}`);
+    await panel.getByTestId('forecast-invoice').first().waitFor({ timeout: 30_000 });
+    const shown = await panel.getByTestId('forecast-invoice').evaluateAll((els) => els.map((e) => ({
+      id: e.getAttribute('data-receivable-id'), expectedDate: e.getAttribute('data-expected'), from: e.getAttribute('data-from'),
+      to: e.getAttribute('data-to'), lateProbability: Number(e.getAttribute('data-late')), text: e.textContent ?? '',
+    })));
+    assert.deepEqual(shown.map(({ text: _t, ...rest }) => rest), mine.forecasts.map((x) => ({ id: x.id, expectedDate: x.expectedDate, from: x.from, to: x.to, lateProbability: x.lateProbability })));
+    const t = translator(lang, 'forecast');
+    for (const [i, x] of mine.forecasts.entries()) assert.ok(shown[i].text.includes(forecastHeadline(x, t, lang)), `explained: ${forecastHeadline(x, t, lang)}`);
+    assert.equal(Number(await panel.getByTestId('forecast-customer-late').getAttribute('data-p')), mine.lateProbability);
+    await panel.close();
+
+    const options = await l.openPage('options.html#settings');
+    await options.getByTestId('forecast-accuracy-run').click();
+    const figures = options.getByTestId('forecast-accuracy-figures');
+    await figures.waitFor({ timeout: 30_000 });
+    const acc = storeAccuracy(data);
+    if (acc.forecasts > 0) {
+      assert.equal(Number(await figures.getAttribute('data-mae')), acc.mae);
+      assert.equal(Number(await figures.getAttribute('data-coverage')), acc.coverage);
+    } else {
+      assert.equal(await figures.textContent(), translator(lang, 'forecast')('accuracy.notEnough'));
+    }
+    await options.close();
   });
 }
