@@ -202,5 +202,5 @@ export default defineBackground(() => {
     browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
   }
 
-  reminders.start();
+  void reminders.start();
 });
