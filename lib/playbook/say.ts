@@ -13,9 +13,12 @@ import type { Reason } from './ladder';
 import type { ScriptPart } from './scripts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
+/** One fixed translator per language: getFixedT is costly enough to show when a script has twenty parts. */
+const tCache = new Map<Lang, ReturnType<typeof translator>>();
+const tr = (lang: Lang) => tCache.get(lang) ?? tCache.set(lang, translator(lang)).get(lang)!;
 
 export function formatParams(params: Record<string, string | number> | undefined, lang: Lang): Record<string, string | number> {
-  const t = translator(lang);
+  const t = tr(lang);
   const p = params ?? {};
   const out: Record<string, string | number> = {};
   const cur = typeof p.currency === 'string' ? p.currency : 'CNY';
@@ -59,11 +62,11 @@ export function formatParams(params: Record<string, string | number> | undefined
 }
 
 export function sayReason(r: Reason, lang: Lang, group: 'reason' | 'caution' = 'reason'): string {
-  return translator(lang)(`playbook.${group}.${r.key}`, formatParams(r.params, lang));
+  return tr(lang)(`playbook.${group}.${r.key}`, formatParams(r.params, lang));
 }
 
 export function sayPart(part: ScriptPart, lang: Lang): string {
-  return translator(lang)(`playbook.part.${part.key}`, formatParams(part.params, lang)).trim();
+  return tr(lang)(`playbook.part.${part.key}`, formatParams(part.params, lang)).trim();
 }
 
 /** The parts as a message on this channel: a letter-shaped text for written channels, one paragraph for calls. */
