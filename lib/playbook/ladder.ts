@@ -206,15 +206,24 @@ export const history: LadderRule = {
     /** The day the current step was first tried, when it was and nothing has come of it yet. */
     let tried: string | undefined;
     let last: Reason | undefined;
-    const climbByTime = (day: string) => {
-      if (tried && daysBetween(tried, day) >= climbDays && level < ceilingOn(day)) {
+    /**
+     * Climbs one step when the step has failed often enough or was tried long enough ago, as far as the days allow
+     * on that day. Failures counted while the days held the ladder back still count once they allow it.
+     */
+    const climb = (day: string) => {
+      if (level >= ceilingOn(day)) return;
+      if (fails >= climbAttempts) {
+        level++;
+        last = { key: 'climbFailed', params: { count: fails, date: day, level } };
+        fails = 0; tried = undefined;
+      } else if (tried && daysBetween(tried, day) >= climbDays) {
         level++;
         last = { key: 'climbNoResult', params: { date: tried, days: daysBetween(tried, day), level } };
         tried = undefined; fails = 0;
       }
     };
     for (const e of events) {
-      climbByTime(e.date);
+      climb(e.date);
       if (e.promise) {
         const [date, status, currency, minor] = e.promise;
         if (status === 'broken') {
@@ -244,11 +253,7 @@ export const history: LadderRule = {
       } else if (FAILED.includes(outcome)) {
         s.failedAttempts++;
         if (atThisStep) fails++;
-        if (fails >= climbAttempts && level < ceilingOn(date)) {
-          level++;
-          last = { key: 'climbFailed', params: { count: fails, date, level } };
-          fails = 0; tried = undefined;
-        }
+        climb(date);
       } else if (outcome === 'paid') {
         level = Math.max(1, level - 1);
         last = { key: 'paidStepDown', params: { date, level } };
@@ -258,7 +263,7 @@ export const history: LadderRule = {
         tried = undefined; fails = 0;
       }
     }
-    climbByTime(ctx.asOf);
+    climb(ctx.asOf);
     s.level = level;
     if (!ctx.attempts.length) s.reasons.push({ key: 'noContactYet', params: { date: start, days: figures.days } });
     else s.reasons.push({ key: 'attemptsSoFar', params: { count: ctx.attempts.length, failed: s.failedAttempts, date: start } });
