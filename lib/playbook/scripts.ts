@@ -169,7 +169,7 @@ export function buildParts(input: ScriptInput): { parts: ScriptPart[]; subject?:
   const lines: ScriptPart[] = [];
   const maxLines = personalityOf(c)?.brief ? 1 : 2;
   for (const id of input.techniqueIds) {
-    if (lines.length >= maxLines || level >= 7) break;
+    if (level >= 7) break;
     if (id === 13) {
       const order = input.signals.find((s) => s.kind === 'new-order');
       if (order) lines.push({ kind: 'technique', facts: [{ kind: 'signal', signal: 'new-order', evidence: order.evidence }, ...recFacts], key: 'newOrder', params: { tech: 13, evidence: order.evidence } });
@@ -185,6 +185,10 @@ export function buildParts(input: ScriptInput): { parts: ScriptPart[]; subject?:
     // cannot show (the collector's review, a good record, other customers suspended, an agreed date) or do not fit
     // a customer's ears: they stay advice to the collector.
   }
+  // A line that answers something the customer did or said comes before the method's general lines.
+  const specific = (l: ScriptPart) => l.key === 'newOrder' || l.key === 'complaint' || l.key === 'brokenPromise';
+  lines.sort((a, b) => Number(specific(b)) - Number(specific(a)));
+  lines.splice(maxLines);
   if (visit) lines.forEach((l) => { l.kind = 'agenda'; });
 
   const items: ScriptPart = { kind: 'items', facts: recFacts, key: 'items', params: { docs: docsParam(demanded.slice(0, 8)), total: totalParam(demanded), count: demanded.length, pre: input.overdue ? 0 : 1 } };
