@@ -342,26 +342,30 @@ export function accountLadderFacts(account: AccountSnapshot): LadderFacts {
 const scriptShape = (channel: Channel): 'letter' | 'spoken' | 'agenda' => (channel === 'visit' ? 'agenda'
   : ['phone', 'im'].includes(channel) ? 'spoken' : 'letter');
 
-export function suggestNext(account: AccountSnapshot & { signals?: Signal[] }, now: Date, lang: Lang): Suggestion {
+/** Everything the rules read, worked out once from the account and the day. */
+export function suggestContext(account: AccountSnapshot & { signals?: Signal[] }, now: Date): SuggestContext {
   const asOf = toIsoDay(now);
   const { settings } = account;
-  const facts = accountLadderFacts(account);
-  const lad = ladderLevel(facts, settings, asOf);
-  const level = lad.level;
-  const step = ladder[level];
+  const lad = ladderLevel(accountLadderFacts(account), settings, asOf);
   const byDue = (a: OpenReceivable, b: OpenReceivable) => a.dueDate.localeCompare(b.dueDate) || a.docNumber.localeCompare(b.docNumber);
   const openAll = account.receivables.filter((r) => r.kind === 'invoice' && r.openMinor > 0).sort(byDue);
   const open = openAll.filter((r) => !r.disputed);
-  const disputed = openAll.filter((r) => r.disputed);
-  const overdue = open.filter((r) => r.dueDate < asOf);
   const grace = settings.promiseGraceDays;
-  const livePromises = account.promises.filter((p) => p.status === 'pending' && addDays(p.date, grace) >= asOf).sort((a, b) => a.date.localeCompare(b.date));
-  const broken = account.promises.filter((p) => p.status === 'broken').sort((a, b) => b.date.localeCompare(a.date))[0];
-  const acts = [...account.activities].filter((a) => a.date <= asOf).sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt);
-  const ctx: SuggestContext = {
-    account, now, asOf, ladder: lad, level, open, overdue, disputed, answered: nineQuestionAnswered(account.profile), acts,
-    signals: account.signals ?? [], livePromises, broken, government: account.customer.type === 'government',
+  return {
+    account, now, asOf, ladder: lad, level: lad.level, open, overdue: open.filter((r) => r.dueDate < asOf), disputed: openAll.filter((r) => r.disputed),
+    answered: nineQuestionAnswered(account.profile),
+    acts: [...account.activities].filter((a) => a.date <= asOf).sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt),
+    signals: account.signals ?? [],
+    livePromises: account.promises.filter((p) => p.status === 'pending' && addDays(p.date, grace) >= asOf).sort((a, b) => a.date.localeCompare(b.date)),
+    broken: account.promises.filter((p) => p.status === 'broken').sort((a, b) => b.date.localeCompare(a.date))[0],
+    government: account.customer.type === 'government',
   };
+}
+
+export function suggestNext(account: AccountSnapshot & { signals?: Signal[] }, now: Date, lang: Lang): Suggestion {
+  const ctx = suggestContext(account, now);
+  const { asOf, level, open, overdue, disputed, livePromises, broken, acts, ladder: lad } = ctx;
+  const step = ladder[level];
   const d: SuggestDraft = { reasons: [], cautions: [], tech: new Set(), forbidden: new Map(), channel: step.channel };
   overdueFacts.apply(ctx, d);
   d.reasons.push(...lad.reasons);
