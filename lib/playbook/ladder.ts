@@ -73,10 +73,10 @@ export function summaryLadderOf(input: {
 }
 
 /** The ladder's facts from a maintained summary; undefined for a summary written before the ladder was kept. */
-export function ladderFactsOf(summary: Pick<CustomerSummary, 'type' | 'openByDue' | 'limitationDeadline' | 'ladder'>): LadderFacts | undefined {
+export function ladderFactsOf(summary: Pick<CustomerSummary, 'openByDue'> & Partial<Pick<CustomerSummary, 'type' | 'limitationDeadline' | 'ladder'>>): LadderFacts | undefined {
   if (!summary.ladder) return undefined;
   return {
-    customerType: summary.type, openByDue: summary.openByDue, limitationDeadline: summary.limitationDeadline,
+    customerType: summary.type ?? 'enterprise', openByDue: summary.openByDue, limitationDeadline: summary.limitationDeadline,
     ...summary.ladder,
   };
 }
