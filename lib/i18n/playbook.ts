@@ -76,6 +76,10 @@ export const playbook = {
       tooEarly: 'no warning of suspension or legal steps before the ladder reaches them',
       angling: 'the customer is angling for a reduction',
     },
+    status: {
+      disputed: 'Disputed, listed apart',
+      disputedNote: '{{count}} document(s); not demanded and not counted in overdue or days overdue',
+    },
     badge: {
       titleStep: 'Escalation level {{level}}: {{name}} (from the steps taken; the side panel says why).',
       titleDisputed: 'Disputed {{amount}} is listed apart: not demanded and not counted in the days overdue.',
@@ -102,6 +106,7 @@ export const playbook = {
       askRest: 'Please also confirm the date for the remaining {{rest}}.',
       preDue: 'Please start the payment process in time.',
       thanks: 'Nothing is outstanding; thank you for paying on time.',
+      disputeOnly: 'We would like to settle the open question about {{docs}}: please tell us what you need from us to resolve it.',
       newOrder: 'About the new order you mentioned (“{{evidence}}”): we are glad to take it once the earlier invoices are settled.',
       complaint: 'We are working on the issue you raised about {{docs}}; please have finance move the undisputed amounts forward in parallel.',
       line: {
@@ -219,6 +224,10 @@ export const playbook = {
       tooEarly: '程序未到之前，不以停止供货或法律手段相威胁',
       angling: '客户正借机要求减免',
     },
+    status: {
+      disputed: '有争议，单独列出',
+      disputedNote: '{{count}} 张单据；不催收，不计入逾期金额和逾期天数',
+    },
     badge: {
       titleStep: '催收第 {{level}} 级：{{name}}（依已采取的步骤而定，原因见侧边栏）。',
       titleDisputed: '有争议 {{amount}} 单独列出：不催收，也不计入逾期天数。',
@@ -245,6 +254,7 @@ export const playbook = {
       askRest: '其余 {{rest}} 也请确认付款日期。',
       preDue: '麻烦提前安排付款流程。',
       thanks: '目前没有未结款项，感谢贵司一直以来的及时付款。',
+      disputeOnly: '关于 {{docs}} 的问题，我们希望尽快解决：请告诉我们需要我方提供什么。',
       newOrder: '您提到的新订单（“{{evidence}}”）我们很愿意安排，按公司规定需要先把前期款项结清。',
       complaint: '您就 {{docs}} 提出的问题我们正在处理，也请财务同步推进无争议款项的付款。',
       line: {

@@ -1,5 +1,5 @@
 /** The small views the background hands to the badge frame: computed from a maintained summary, never a scan. */
-import type { CustomerSummary, Lang, Settings } from '../domain';
+import type { CustomerSummary, Lang } from '../domain';
 import { ladder } from '../playbook/catalog';
 import { ladderFactsOf, ladderLevel, undisputedByDue, type LadderSettings } from '../playbook/ladder';
 import { formatMoney } from '../format';

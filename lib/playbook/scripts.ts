@@ -44,7 +44,7 @@ export const partNeeds: Record<string, Array<FactRef['kind']>> = {
   greetNamed: ['contact'], greetCompany: [], helloNamed: ['contact'], hello: [], introduce: ['setting'], opening: ['contact'],
   items: ['receivable'], disputedApart: ['disputed'],
   promiseAck: ['promise'], promiseRest: ['promise', 'receivable'], brokenPromise: ['promise', 'receivable'],
-  askDate: ['receivable'], askRest: ['promise', 'receivable'], preDue: ['receivable'], thanks: [],
+  disputeOnly: ['disputed'], askDate: ['receivable'], askRest: ['promise', 'receivable'], preDue: ['receivable'], thanks: [],
   newOrder: ['signal', 'receivable'], complaint: ['disputed'],
   // Technique lines without a presupposition: the step and the amounts demanded.
   'line.2': ['receivable'], 'line.3': ['receivable'], 'line.4': ['receivable'], 'line.7': ['receivable'],
@@ -161,7 +161,10 @@ export function buildParts(input: ScriptInput): { parts: ScriptPart[]; subject?:
   }
 
   if (!demanded.length) {
-    parts.push({ kind: 'ask', facts: [], key: 'thanks', params: {} });
+    // Only disputed items open: nothing is asked for; the dispute is named and its settlement asked about.
+    parts.push(disputed.length
+      ? { kind: 'disputed', facts: disputed.map((r) => ({ kind: 'disputed' as const, id: r.id })), key: 'disputeOnly', params: { docs: docsParam(disputed) } }
+      : { kind: 'ask', facts: [], key: 'thanks', params: {} });
     return { parts: [...parts, ...closing(input)] };
   }
 

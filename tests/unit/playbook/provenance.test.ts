@@ -85,6 +85,8 @@ function check(a: AccountSnapshot & { signals: Signal[] }, lang: Lang): void {
     expect(needs, `part key ${p.key} has no declared needs`).toBeDefined();
     for (const kind of needs) expect(p.facts.some((f) => f.kind === kind), `${p.key} needs a ${kind} fact`).toBe(true);
     for (const f of p.facts) expect(factFails(f, a, s.level), p.key).toBeUndefined();
+    // Thanks for paying on time only when nothing at all is open, disputed items included.
+    if (p.key === 'thanks') expect(a.receivables.some((r) => r.kind === 'invoice' && r.openMinor > 0)).toBe(false);
     const text = sayPart(p, lang);
     expect(text).not.toMatch(/\{\{|undefined|NaN/);
     // A part names only the invoices it rests on.
