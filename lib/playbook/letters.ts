@@ -36,7 +36,10 @@ export function buildLetter(kind: LetterKind, account: AccountSnapshot, now: Dat
   const asOf = toIsoDay(now);
   const us = account.settings.ourCompany;
   const ourName = (zh ? us.name : us.nameEn || us.name) || (zh ? '（我方公司名称，请在设置中填写）' : '(our company name — set it in Options)');
-  const open = account.receivables.filter((r) => r.openMinor > 0 && r.kind === 'invoice').sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  // A demand (催款函, lawyer's letter) never covers a disputed document: the undisputed part is what is owed now
+  // (条例 art. 15). The balance confirmation states the whole balance, so it keeps them.
+  const open = account.receivables.filter((r) => r.openMinor > 0 && r.kind === 'invoice' && (kind === 'balance-confirmation' || !r.disputed))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const byCur = new Map<string, number>();
   for (const r of open) byCur.set(r.amount.currency, (byCur.get(r.amount.currency) ?? 0) + r.openMinor);
   const totals = [...byCur].map(([c, m]) => formatMoney(m, c, lang) + (zh && c === 'CNY' ? `（${amountInCapitals(m)}）` : ''));
