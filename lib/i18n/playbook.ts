@@ -76,6 +76,12 @@ export const playbook = {
       tooEarly: 'no warning of suspension or legal steps before the ladder reaches them',
       angling: 'the customer is angling for a reduction',
     },
+    settings: {
+      climbAttempts: 'Climb one step after this many unanswered attempts',
+      climbAttemptsHelp: 'Unanswered calls, emails or letters at the current step before the next step is suggested (1–10). A refusal or a broken promise climbs at once.',
+      climbDays: 'Or this many days after a step was tried without result',
+      climbDaysHelp: 'Days after the current step was first tried with no payment, promise or answer (1–90). Never past what the day thresholds allow.',
+    },
     status: {
       disputed: 'Disputed, listed apart',
       disputedNote: '{{count}} document(s); not demanded and not counted in overdue or days overdue',
@@ -223,6 +229,12 @@ export const playbook = {
       talking: '协商仍在推进（最近一次 {{date}}）',
       tooEarly: '程序未到之前，不以停止供货或法律手段相威胁',
       angling: '客户正借机要求减免',
+    },
+    settings: {
+      climbAttempts: '本级催收无人回应几次后升一级',
+      climbAttemptsHelp: '在当前阶段电话、邮件或函件无人回应达到此次数后，建议下一步（1–10）。客户明确拒绝或承诺未兑现时立即升级。',
+      climbDays: '或本级措施采取后几天仍无结果即升一级',
+      climbDaysHelp: '当前阶段首次采取后，既无付款、承诺也无答复的天数（1–90）。不会超过上面天数阈值允许的阶段。',
     },
     status: {
       disputed: '有争议，单独列出',
