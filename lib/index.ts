@@ -13,3 +13,5 @@ export type { PageContext, Customer, Money, AccountSnapshot } from './domain';
 export type { CaptureDraft } from './capture';
 export type { LedgerParse } from './transfer';
 export type { Suggestion } from './playbook';
+export { lateInterest } from './toolkit/interest';
+export type { InterestRule } from './toolkit/interest';
