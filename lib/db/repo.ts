@@ -10,7 +10,7 @@ import {
 } from '../domain';
 import { summarizeCustomer } from '../ledger';
 import { evaluatePromises } from '../promises';
-import { type CustomerLedger, type HuikuanDb, type TrashKind, type TrashRow, userTables } from './schema';
+import { type CustomerLedger, type HuikuanDb, type TrashKind, type TrashRow, toolkitTables, userTables } from './schema';
 import { allDocuments, findReceivables, putDocuments, receivablesOf, removeDocuments } from './ledgers';
 import { type PortfolioAggregate, applySummaryDelta, emptyPortfolio } from './portfolio';
 
@@ -80,7 +80,7 @@ export function computeSummary(rows: CustomerRows, settings: Settings, asOf: str
 
 const writeTables = (db: HuikuanDb) =>
   [db.customers, db.contacts, db.ledgers, db.promises, db.activities, db.profiles,
-    db.preparations, db.summaries, db.meta, db.imports, db.trash];
+    db.preparations, db.summaries, db.meta, db.imports, db.trash, ...toolkitTables(db)];
 
 /** Runs `fn` in one read-write transaction over every table, then refreshes what it touched. */
 export async function writeTx<T>(db: HuikuanDb, fn: (touch: (customerId: string) => void, tx: Transaction) => Promise<T>,
@@ -345,6 +345,7 @@ export async function replaceAll(db: HuikuanDb, data: StoreContents, now: Date,
   beforeCommit?: () => void | Promise<void>): Promise<void> {
   await db.transaction('rw', writeTables(db), async () => {
     for (const t of userTables) await db[t].clear();
+    for (const t of toolkitTables(db)) await t.clear();
     await db.summaries.clear();
     await db.imports.clear();
     await db.trash.clear();

@@ -8,6 +8,7 @@ import type {
   Activity, Contact, Customer, CustomerSummary, Payment, PaymentPromise, PaymentProcessProfile, Preparations,
 } from '../domain';
 import type { Receivable } from '../domain';
+import type { CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
 
 export const DB_NAME = 'huikuan';
 
@@ -112,6 +113,17 @@ export const versions: SchemaVersion[] = [
       // Deleted receivables and payments kept in the trash are restored into ledgers now; their rows are unchanged.
     },
   },
+  {
+    // The collector's toolkit (lib/toolkit): statements of account, payment plans, disputes, per-customer terms.
+    // New stores only; no existing row changes.
+    version: 5,
+    stores: {
+      statements: 'id, customerId, status, sentOn',
+      paymentPlans: 'id, customerId, status',
+      disputes: 'id, customerId, receivableId, status',
+      customerTerms: 'customerId',
+    },
+  },
 ];
 
 export class HuikuanDb extends Dexie {
@@ -126,6 +138,10 @@ export class HuikuanDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   imports!: EntityTable<ImportBatchRow, 'id'>;
   trash!: EntityTable<TrashRow, 'id'>;
+  statements!: EntityTable<Statement, 'id'>;
+  paymentPlans!: EntityTable<PaymentPlan, 'id'>;
+  disputes!: EntityTable<Dispute, 'id'>;
+  customerTerms!: EntityTable<CustomerTerms, 'customerId'>;
 
   /** `upTo` lets the migration tests open the database as an older release would. */
   constructor(name = DB_NAME, upTo = versions[versions.length - 1].version, schema: SchemaVersion[] = versions) {
@@ -137,6 +153,9 @@ export class HuikuanDb extends Dexie {
     }
   }
 }
+
+/** The toolkit's stores (version 5): written in the same transactions as the ledgers they refer to, emptied with them. */
+export const toolkitTables = (db: HuikuanDb) => [db.statements, db.paymentPlans, db.disputes, db.customerTerms];
 
 let shared: HuikuanDb | undefined;
 /** The database of this extension origin. Content scripts must not call this: their IndexedDB is the page's. */
