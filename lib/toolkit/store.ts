@@ -122,11 +122,15 @@ export async function createPaymentPlan(db: HuikuanDb, input: {
     const id = newId('pl');
     const reference = `HKJH-${input.agreedOn.replace(/-/g, '')}-${input.customerId}`.slice(0, 80);
     const sorted = [...input.instalments].sort((a, b) => a.date.localeCompare(b.date));
+    // A plan entered after the day it was agreed: payments from that day on count towards its instalments
+    // (lib/promises counts a payment from the calendar day the promise was made).
+    const [y, m, d] = input.agreedOn.split('-').map(Number);
+    const madeAt = Math.min(now.getTime(), new Date(y, m - 1, d, 12).getTime());
     const promises: PaymentPromise[] = sorted.map((inst, i) => ({
       id: newId('p'), customerId: input.customerId, amount: inst.amount, date: inst.date, source: 'letter', status: 'pending',
       coveredMinor: 0, receivableIds: input.receivableIds, promisedBy: input.promisedBy,
       note: `还款计划 ${reference} 第${i + 1}期 / payment plan instalment ${i + 1} of ${sorted.length}`,
-      createdAt: now.getTime(), updatedAt: now.getTime(),
+      createdAt: madeAt, updatedAt: now.getTime(),
     }));
     const plan = paymentPlanSchema.parse({
       id, customerId: input.customerId, reference, agreedOn: input.agreedOn, receivableIds: input.receivableIds,
