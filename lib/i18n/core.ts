@@ -10,8 +10,8 @@ import { browserLang, pickLang } from './lang';
 
 export { browserLang, pickLang };
 
-export type Namespace = 'common' | 'sidepanel' | 'popup' | 'options';
-export const allNamespaces: readonly Namespace[] = ['common', 'sidepanel', 'popup', 'options'];
+export type Namespace = 'common' | 'sidepanel' | 'popup' | 'options' | 'toolkit';
+export const allNamespaces: readonly Namespace[] = ['common', 'sidepanel', 'popup', 'options', 'toolkit'];
 
 type Bilingual = Record<Lang, Record<string, unknown>>;
 
@@ -20,6 +20,7 @@ const loaders: Record<Namespace, () => Promise<Bilingual>> = {
   sidepanel: () => import('./sidepanel').then((m) => m.sidepanel),
   popup: () => import('./popup').then((m) => m.popup),
   options: () => import('./options').then((m) => m.options),
+  toolkit: () => import('./toolkit').then((m) => m.toolkit),
 };
 
 /** A ready (synchronously initialised) instance holding `resources` for one language. */
