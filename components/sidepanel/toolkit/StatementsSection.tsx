@@ -110,7 +110,7 @@ function StatementRow({ s }: { s: Statement }) {
       <p className="text-xs text-stone-700 tabular-nums">{formatDay(s.asOf, lang)} · {t('statements.lines', { count: s.lines.length })} · {totals}</p>
       {s.sentOn && <p className="text-xs text-stone-700">{t('statements.trail', { sent: formatDay(s.sentOn, lang), via: t(`statements.viaKinds.${s.sentVia ?? 'other'}`), tracking: s.tracking ? ` · ${s.tracking}` : '' })}</p>}
       {progress.overdueForSeal && progress.followUpOn && <p className="text-xs text-amber-800" data-testid="statement-follow-up">{t('statements.followUp', { date: formatDay(s.sentOn!, lang), due: formatDay(progress.followUpOn, lang) })}</p>}
-      {s.status === 'sealed' && s.sealedOn && <p className="text-xs text-emerald-800" data-testid="statement-sealed">{t('statements.sealedOn', { date: formatDay(s.sealedOn, lang) })}</p>}
+      {s.status === 'sealed' && s.sealedOn && <p className="text-xs text-emerald-800" data-testid="statement-sealed-note">{t('statements.sealedOn', { date: formatDay(s.sealedOn, lang) })}</p>}
       <div className="mt-1 flex flex-wrap gap-1 text-xs">
         <a className={buttonCls} href={letterUrl} target="_blank" rel="noopener" data-testid="statement-print">{t('statements.print')}</a>
         <button type="button" className={buttonCls} onClick={xlsx} data-testid="statement-xlsx">{t('statements.xlsx')}</button>
