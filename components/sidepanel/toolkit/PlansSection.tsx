@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { browser } from 'wxt/browser';
+import { extensionUrl } from '@/lib/browser/pages';
 import { useApp } from '@/components/app/AppShell';
 import { useClock } from '@/components/app/clock';
 import { getDb } from '@/lib/db/schema';
@@ -92,7 +92,7 @@ function PlanRow({ plan }: { plan: PaymentPlan }) {
   const clock = useClock();
   const a = useAccount();
   const progress = planProgress(plan, a.promises);
-  const url = browser.runtime.getURL(`/statement.html?plan=${encodeURIComponent(plan.id)}&lang=${lang}` as '/statement.html');
+  const url = extensionUrl(`/statement.html?plan=${encodeURIComponent(plan.id)}&lang=${lang}`);
   const status = progress.completed ? 'completed' : plan.status;
   const accelerate = async () => {
     await acceleratePlan(getDb(), plan.id, a.today, progress.restMinor, clock());

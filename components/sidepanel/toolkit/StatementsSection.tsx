@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { browser } from 'wxt/browser';
+import { extensionUrl } from '@/lib/browser/pages';
 import { useApp } from '@/components/app/AppShell';
 import { useClock } from '@/components/app/clock';
 import { downloadFile, MIME } from '@/components/options/download';
@@ -85,7 +85,7 @@ function StatementRow({ s }: { s: Statement }) {
   const followDays = Number(days) || DEFAULT_SEAL_FOLLOW_UP_DAYS;
   const progress = statementProgress(s, a.today, followDays);
   const totals = [...statementTotals(s.lines)].map(([c, m]) => formatMoney(m, c, lang)).join(' + ');
-  const letterUrl = browser.runtime.getURL(`/statement.html?statement=${encodeURIComponent(s.id)}&lang=${lang}` as '/statement.html');
+  const letterUrl = extensionUrl(`/statement.html?statement=${encodeURIComponent(s.id)}&lang=${lang}`);
 
   const submit = async () => {
     const db = getDb();
