@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ImportSection } from './ImportSection';
 import { ExportSection } from './ExportSection';
 import { SettingsSection } from './SettingsSection';
+import { LprTableSection } from './LprTableSection';
 import { SitesSection } from './SitesSection';
 import { DataSection } from './DataSection';
 import { InterruptedNotice } from './problems';
@@ -51,6 +52,7 @@ export function OptionsApp({ initial }: { initial?: OptionSection } = {}) {
         {section === 'import' && <ImportSection />}
         {section === 'export' && <ExportSection />}
         {section === 'settings' && <SettingsSection />}
+        {section === 'settings' && <LprTableSection />}
         {section === 'sites' && <SitesSection />}
         {section === 'data' && <DataSection />}
       </main>

@@ -114,6 +114,18 @@ export const toolkit = {
       keys: { overdue: 'Overdue reminder', statement: 'Statement to seal', instalment: 'Next instalment', undisputed: 'Undisputed part', thanks: 'Thanks for paying' },
       copied: 'Copied: {{what}}',
     },
+    lprSettings: {
+      title: 'One-year LPR table (late interest)',
+      intro: 'One line per change: the day it took effect and the rate in percent, e.g. "2025-05-20 3.00". Shipped with the values published by the National Interbank Funding Center up to {{day}}; Huikuan never fetches them, so add later announcements here.',
+      usingShipped: 'Using the shipped values.',
+      usingYours: 'Using your table.',
+      save: 'Save table',
+      shipped: 'Use the shipped values',
+      saved_one: 'Saved {{count}} row.', saved_other: 'Saved {{count}} rows.',
+      reset: 'Back to the shipped values.',
+      error: 'Line {{line}}: {{message}}. Nothing was saved.',
+      codes: { format: 'expected a date and a rate, "YYYY-MM-DD 3.00"', 'over-100': 'a rate above 100 %', twice: 'this day is listed twice', empty: 'the table has no rows' },
+    },
     doc: {
       notFound: 'No such statement or plan.',
       plan: {
@@ -242,6 +254,18 @@ export const toolkit = {
       intro: '微信 / 企业微信短话术。按 1–{{n}} 或点击复制；回款助手不会代为发送。',
       keys: { overdue: '逾期提醒', statement: '请盖章回传对账单', instalment: '下一期还款', undisputed: '无争议部分', thanks: '到账致谢' },
       copied: '已复制：{{what}}',
+    },
+    lprSettings: {
+      title: '一年期 LPR 表（逾期利息）',
+      intro: '每次调整一行：生效日期和百分比利率，例如 “2025-05-20 3.00”。内置全国银行间同业拆借中心公布的数值，截至 {{day}}；回款助手不会联网获取，之后的公布值请在此补充。',
+      usingShipped: '正在使用内置数值。',
+      usingYours: '正在使用您的表。',
+      save: '保存',
+      shipped: '恢复内置数值',
+      saved_one: '已保存 {{count}} 行。', saved_other: '已保存 {{count}} 行。',
+      reset: '已恢复内置数值。',
+      error: '第 {{line}} 行：{{message}}。未保存任何内容。',
+      codes: { format: '应为日期加利率，如 “2025-05-20 3.00”', 'over-100': '利率超过 100%', twice: '该日期重复', empty: '表中没有数据' },
     },
     doc: {
       notFound: '找不到该对账单或还款计划。',

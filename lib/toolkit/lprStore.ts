@@ -18,21 +18,23 @@ export function readLprTable(value: unknown): LprRow[] | undefined {
   return parsed.success ? sortedLpr(parsed.data) : undefined;
 }
 
-/** Parses lines of "YYYY-MM-DD  3.00" (percent); the error names the line and why. */
-export function parseLprText(text: string): { rows: LprRow[] } | { error: { line: number; message: string } } {
+export type LprTextError = { line: number; code: 'format' | 'over-100' | 'twice' | 'empty' };
+
+/** Parses lines of "YYYY-MM-DD  3.00" (percent); the error names the line and why (a code the page translates). */
+export function parseLprText(text: string): { rows: LprRow[] } | { error: LprTextError } {
   const rows: LprRow[] = [];
   const lines = text.split(/\r?\n/);
   for (const [i, raw] of lines.entries()) {
     const line = raw.trim();
     if (!line) continue;
     const m = /^(\d{4}-\d{2}-\d{2})[\s,;，、]+(\d+(?:\.\d+)?)\s*%?$/.exec(line);
-    if (!m || !isoDate.safeParse(m[1]).success) return { error: { line: i + 1, message: 'expected "YYYY-MM-DD 3.00"' } };
+    if (!m || !isoDate.safeParse(m[1]).success) return { error: { line: i + 1, code: 'format' } };
     const pct = Number(m[2]);
-    if (pct > 100) return { error: { line: i + 1, message: 'a percentage above 100' } };
-    if (rows.some((r) => r.from === m[1])) return { error: { line: i + 1, message: `${m[1]} is listed twice` } };
+    if (pct > 100) return { error: { line: i + 1, code: 'over-100' } };
+    if (rows.some((r) => r.from === m[1])) return { error: { line: i + 1, code: 'twice' } };
     rows.push({ from: m[1], rate: Math.round(pct * 1e4) / 1e6 });
   }
-  if (!rows.length) return { error: { line: 1, message: 'no rows' } };
+  if (!rows.length) return { error: { line: 1, code: 'empty' } };
   return { rows: sortedLpr(rows) };
 }
 

@@ -270,3 +270,28 @@ test('the complaint channel: eligible for a government debtor of an SME creditor
   assert.equal(await priv.getByTestId('complaint-facts').count(), 0);
   await priv.close();
 });
+
+test('the LPR table is edited in Options and the LPR rule then uses the new row from its effective date', async () => {
+  const options = await l.openPage('options.html#settings');
+  const box = options.getByTestId('lpr-text');
+  await box.waitFor({ timeout: 15_000 });
+  assert.match(await options.getByTestId('lpr-source').innerText(), /shipped/);
+  await box.fill(`${await box.inputValue()}\n2026-10-20 abc`);
+  await options.getByTestId('lpr-save').click();
+  assert.match(await options.getByTestId('lpr-message').innerText(), /Line 14: .*Nothing was saved/);
+  await box.fill((await box.inputValue()).replace('2026-10-20 abc', '2026-10-20 2.50'));
+  await options.getByTestId('lpr-save').click();
+  await until('the table saved', async () => /Using your table/.test(await options.getByTestId('lpr-source').innerText()));
+  await options.close();
+
+  const panel = await panelFor('c05');
+  await panel.getByTestId('interest-kind').selectOption('lpr');
+  await panel.getByTestId('interest-multiple').fill('1');
+  const table = [{ from: '2025-05-20', rate: 0.03 }, { from: '2026-10-20', rate: 0.025 }];
+  const docs = openDocs('c05').filter((r) => r.dueDate < today);
+  const expected = docs.reduce((s, r) => s + lateInterest({ minor: r.openMinor, currency: 'CNY' }, addDays(r.dueDate, 1), today, { kind: 'lpr', multiple: 1, table }).interest.minor, 0);
+  await until('the new LPR row used', async () => /2\.50%/.test(await panel.getByTestId('interest-lpr-rows').innerText().catch(() => '')));
+  const shown = await panel.locator('[data-testid=interest-docs] li').evaluateAll((lis) => lis.reduce((s, li) => s + Number(li.getAttribute('data-minor')), 0));
+  assert.equal(shown, expected);
+  await panel.close();
+});
