@@ -143,3 +143,21 @@ it('a demand activity still works beside the toolkit stores (the shared transact
   expect((await receivablesOf(db, 'c1')).find((r) => r.id === 'r1')!.interruptions).toHaveLength(1);
   await replaceAll(db, await readAll(db), now);
 });
+
+it('a backup carries the toolkit records and a restore brings them back; an older backup without them restores with none', async () => {
+  const { exportBackup, restoreBackup } = await import('@/lib/db/backup');
+  const db = await seeded();
+  const s = await createStatement(db, 'c1', '2026-11-01', undefined, now);
+  await recordStatementSent(db, s.id, { on: '2026-11-02', via: 'email', tracking: 'msg-1' }, now);
+  await saveDispute(db, { customerId: 'c1', receivableId: 'r2', category: 'invoice-error', disputedMinor: 100, currency: 'CNY', raisedOn: '2026-11-03', status: 'open', contractMakesItACondition: false }, now);
+  const text = await exportBackup(db, { now });
+  const other = new HuikuanDb(`toolkit-restore-${Math.random()}`);
+  expect(await restoreBackup(other, text, { now })).toMatchObject({ ok: true, counts: { statements: 1, disputes: 1 } });
+  expect((await other.statements.get(s.id))?.tracking).toBe('msg-1');
+  expect(await exportBackup(other, { now })).toBe(text);
+  const old = JSON.parse(text.replace(/\n/g, ''));
+  for (const t of ['statements', 'paymentPlans', 'disputes', 'customerTerms']) delete old.tables[t];
+  expect(await restoreBackup(other, JSON.stringify(old), { now })).toMatchObject({ ok: true });
+  expect(await other.statements.count()).toBe(0);
+  expect(await other.customers.count()).toBe(1);
+});
