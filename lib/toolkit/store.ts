@@ -7,6 +7,7 @@ import type { HuikuanDb } from '../db/schema';
 import { writeTx } from '../db/repo';
 import { findReceivables, putDocuments } from '../db/ledgers';
 import { addDays } from '../ledger/dates';
+import { formatMoney } from '../format';
 import { type CustomerTerms, type DeliveryMethod, type Dispute, type PaymentPlan, type Statement,
   customerTermsSchema, disputeSchema, paymentPlanSchema, statementSchema } from './records';
 import { statementLines, statementReference } from './statements';
@@ -168,7 +169,7 @@ export async function acceleratePlan(db: HuikuanDb, planId: string, on: string, 
     await db.activities.put({
       id: `a-acc-${planId}`.slice(0, 64), customerId: plan.customerId, date: on, channel: 'written-notice', techniqueIds: [], outcome: 'other',
       nextDate: on, receivableIds: plan.receivableIds, createdAt: now.getTime(),
-      note: `还款计划 ${plan.reference} 逾期未履行，剩余款项 ${restMinor / 100} ${currency} 加速到期 / instalment missed: the rest of the plan is due at once`,
+      note: `还款计划 ${plan.reference} 逾期未履行，剩余款项 ${formatMoney(restMinor, currency, 'zh')} 加速到期 / instalment missed: the rest of the plan, ${formatMoney(restMinor, currency, 'en')}, is due at once`,
     });
     touch(plan.customerId);
     return next;

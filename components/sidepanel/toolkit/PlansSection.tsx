@@ -25,6 +25,7 @@ const stateCls: Record<string, string> = {
 
 export function PlansSection({ data }: { data: ToolkitData }) {
   const { t } = useTranslation('toolkit');
+  const { lang } = useApp();
   const a = useAccount();
   const clock = useClock();
   const overdue = a.receivables.filter((r) => r.kind === 'invoice' && r.openMinor > 0);
@@ -67,7 +68,7 @@ export function PlansSection({ data }: { data: ToolkitData }) {
             <legend className="font-medium text-stone-700">{t('plans.covered')}</legend>
             {overdue.filter((r) => r.amount.currency === currency).map((r) => (
               <label key={r.id} className="flex gap-1"><input type="checkbox" checked={docs.includes(r.id)}
-                onChange={(e) => setDocs(e.target.checked ? [...docs, r.id] : docs.filter((x) => x !== r.id))} />{r.docNumber} · {formatMoney(r.openMinor, currency, 'en')}</label>
+                onChange={(e) => setDocs(e.target.checked ? [...docs, r.id] : docs.filter((x) => x !== r.id))} />{r.docNumber} · {formatMoney(r.openMinor, currency, lang)}</label>
             ))}
           </fieldset>
           <Field label={`${t('plans.total')} (${currency})`}><input className={inputCls} data-testid="plan-total" inputMode="decimal" value={total} onChange={(e) => setTotal(e.target.value)} /></Field>

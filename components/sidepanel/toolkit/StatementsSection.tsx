@@ -25,6 +25,7 @@ const statusCls: Record<Statement['status'], string> = {
 
 export function StatementsSection({ data }: { data: ToolkitData }) {
   const { t } = useTranslation('toolkit');
+  const { lang } = useApp();
   const a = useAccount();
   const clock = useClock();
   const [asOf, setAsOf] = useState(a.today);
@@ -53,7 +54,7 @@ export function StatementsSection({ data }: { data: ToolkitData }) {
             {open.map((r) => (
               <li key={r.id}><label className="flex gap-1"><input type="checkbox" checked={picked.includes(r.id)} data-receivable-id={r.id}
                 onChange={(e) => setPicked(e.target.checked ? [...picked, r.id] : picked.filter((x) => x !== r.id))} />
-                {r.docNumber} · {formatDay(r.dueDate, 'en')}</label></li>
+                {r.docNumber} · {formatDay(r.dueDate, lang)}</label></li>
             ))}
           </ul>
         )}
