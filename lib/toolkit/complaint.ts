@@ -2,7 +2,8 @@
  * The complaint channel before the lawyer (违约拖欠中小企业款项登记（投诉）平台, run by MIIT at sme-service.org.cn,
  * or the province's channel). It takes complaints by an SME against an agency (机关), a public institution (事业单位)
  * or a large enterprise that pays late, for an amount not in dispute and not before a court or arbitrator
- * (《保障中小企业款项支付投诉处理暂行办法》, 2021; research/forecast-sync-china-anchors.md §4.1). The check states
+ * (《保障中小企业款项支付投诉处理暂行办法》, 2021; reports of the platform's conditions: http://www.51ore.com/rmxw/28526.html ,
+ * http://society.people.com.cn/n1/2020/0717/c1008-31788139.html). The check states
  * each condition with its answer from the record, so the collector sees why the step is offered or not.
  *
  * `complaintStep` is one small rule: it offers the step only when the ladder has reached the lawyer's letter and

@@ -3,7 +3,8 @@
  * that day (payments dated after it do not count), as a print-ready letter and as an XLSX the customer's finance
  * can tick off line by line. The letter carries a payment request and a seal box: a sealed confirmation that
  * states the amount and asks for payment interrupts the limitation period (Civil Code art. 195; see
- * research: courts split on bare 询证函 wording, so the request is in the text).
+ * courts split on a bare 询证函 "for audit only", while sealed confirmations stating the debt have been held to
+ * interrupt — e.g. http://jsfy.gov.cn/article/91880.html — so the request for payment is in the text).
  */
 import * as XLSX from '@e965/xlsx';
 import type { Customer, Lang, Payment, Receivable, Settings } from '../domain';
