@@ -10,6 +10,7 @@ import type {
 import type { Receivable } from '../domain';
 import { allocateWithCredit } from '../ledger/allocate';
 import { summaryLadderOf } from '../playbook/ladder';
+import type { CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
 
 export const DB_NAME = 'huikuan';
 
@@ -115,6 +116,17 @@ export const versions: SchemaVersion[] = [
     },
   },
   {
+    // The collector's toolkit (lib/toolkit): statements of account, payment plans, disputes, per-customer terms.
+    // New stores only; no existing row changes.
+    version: 5,
+    stores: {
+      statements: 'id, customerId, status, sentOn',
+      paymentPlans: 'id, customerId, status',
+      disputes: 'id, customerId, receivableId, status',
+      customerTerms: 'customerId',
+    },
+  },
+  {
     // Summaries keep what the escalation ladder reads (CustomerSummary.ladder: the disputed part, the latest attempts
     // and promises), so that the badge and the popup show the side panel's level from the first open after the update.
     version: 7,
@@ -159,6 +171,10 @@ export class HuikuanDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   imports!: EntityTable<ImportBatchRow, 'id'>;
   trash!: EntityTable<TrashRow, 'id'>;
+  statements!: EntityTable<Statement, 'id'>;
+  paymentPlans!: EntityTable<PaymentPlan, 'id'>;
+  disputes!: EntityTable<Dispute, 'id'>;
+  customerTerms!: EntityTable<CustomerTerms, 'customerId'>;
 
   /** `upTo` lets the migration tests open the database as an older release would. */
   constructor(name = DB_NAME, upTo = versions[versions.length - 1].version, schema: SchemaVersion[] = versions) {
@@ -170,6 +186,9 @@ export class HuikuanDb extends Dexie {
     }
   }
 }
+
+/** The toolkit's stores (version 5): written in the same transactions as the ledgers they refer to, emptied with them. */
+export const toolkitTables = (db: HuikuanDb) => [db.statements, db.paymentPlans, db.disputes, db.customerTerms];
 
 let shared: HuikuanDb | undefined;
 /** The database of this extension origin. Content scripts must not call this: their IndexedDB is the page's. */

@@ -158,13 +158,13 @@ describe('schema migrations', () => {
     const name = `v7-${Math.random()}`;
     const now = new Date(`${today}T10:00:00`);
     await writeWith(name, 2, versions, data);
-    // What version 2 kept: the summaries without the ladder facts.
-    const v2 = new HuikuanDb(name, 2, versions);
-    await v2.open();
-    await rebuildAllSummaries(v2, now);
-    const old = (await v2.summaries.toArray()).map(({ ladder: _ladder, ...rest }) => rest);
-    await v2.summaries.bulkPut(old);
-    v2.close();
+    // What the version before it (5) kept: the summaries without the ladder facts.
+    const before = new HuikuanDb(name, 5, versions);
+    await before.open();
+    await rebuildAllSummaries(before, now);
+    const old = (await before.summaries.toArray()).map(({ ladder: _ladder, ...rest }) => rest);
+    await before.summaries.bulkPut(old);
+    before.close();
 
     const db = new HuikuanDb(name);
     await db.open();
