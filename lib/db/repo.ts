@@ -28,10 +28,24 @@ export async function getSettings(db: HuikuanDb): Promise<Settings> {
   return parsed.success ? parsed.data : defaultSettings();
 }
 
-/** Patches the settings (after any bulk write in progress: a restore also writes them). */
-export async function saveSettings(db: HuikuanDb, patch: Partial<Settings>): Promise<Settings> {
+/** A settings patch; "our company" is patched field by field (two fields saved apart never undo each other). */
+export type SettingsPatch = Omit<Partial<Settings>, 'ourCompany'> & { ourCompany?: Partial<Settings['ourCompany']> };
+
+/** Two patches as one: the later wins field by field, "our company" merged by its own fields. */
+export function mergeSettingsPatch(a: SettingsPatch, b: SettingsPatch): SettingsPatch {
+  const out: SettingsPatch = { ...a, ...b };
+  if (a.ourCompany || b.ourCompany) out.ourCompany = { ...a.ourCompany, ...b.ourCompany };
+  return out;
+}
+
+/**
+ * Patches the settings as stored at the moment of the write, in one transaction (after any bulk write in
+ * progress: a restore also writes them).
+ */
+export async function saveSettings(db: HuikuanDb, patch: SettingsPatch): Promise<Settings> {
   return afterBulkWrites(() => db.transaction('rw', db.meta, async () => {
-    const next = settingsSchema.parse({ ...(await getSettings(db)), ...patch });
+    const current = await getSettings(db);
+    const next = settingsSchema.parse({ ...current, ...patch, ourCompany: { ...current.ourCompany, ...patch.ourCompany } });
     await db.meta.put({ key: SETTINGS_KEY, value: next });
     return next;
   }));
