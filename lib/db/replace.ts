@@ -7,7 +7,7 @@
  * Every report is read back from the store after the write (storeCounts), not taken from the input.
  */
 import type { Settings } from '../domain';
-import { type BackupIssue, type BackupMeta, makeBackup, parseBackup } from '../transfer';
+import { type BackupIssue, type BackupMeta, makeBackup, parseRestorable } from '../transfer';
 import type { HuikuanDb, SafetyCopyRow, StoreCounts } from './schema';
 import { getSettings, readAll, replaceAll, type StoreContents } from './repo';
 import { UserError } from '../i18n/userError';
@@ -108,7 +108,8 @@ export interface RestoreOptions {
 
 /** Validates `text` completely, then replaces every record (and the settings, when the file has them). */
 export async function restoreFromText(db: HuikuanDb, text: string, opts: RestoreOptions, held?: BulkLock): Promise<RestoreResult> {
-  const parsed = parseBackup(text);
+  // Record by record, then as a store (references, amounts, no table missing).
+  const parsed = parseRestorable(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const { settings, ...data } = parsed.data;
   return withBulkWrite({ kind: 'restore', ...(opts.file && { file: opts.file }) }, async () => {
