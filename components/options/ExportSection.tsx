@@ -6,7 +6,7 @@ import { toIsoDay } from '@/lib/domain';
 import { getDb } from '@/lib/db/schema';
 import { exportBackup, restoreBackup } from '@/lib/db/backup';
 import { notifyDataChanged } from '@/lib/browser/send';
-import { type BackupIssue, type ExportTable, parseRestorable, toCsv, toXlsx } from '@/lib/transfer';
+import { type BackupIssue, type ExportTable, toCsv, toXlsx } from '@/lib/transfer';
 import { MIME, downloadFile } from './download';
 import { agingTable, icsText, worklistTable } from './exports';
 import { fileBytes } from './importFile';
@@ -15,7 +15,7 @@ import { BackupIssueList, failureText } from './problems';
 import { guardWrite } from './pendingWrite';
 import { BulkWaitNotice, isAbort, useBulkRun } from './bulkWait';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { restoreSafetyCopy, storeCounts } from '@/lib/db/replace';
+import { parseForRestore, restoreSafetyCopy, storeCounts } from '@/lib/db/replace';
 import { requestPersistence } from './storage';
 import { useClock } from '@/components/app/clock';
 
@@ -85,7 +85,7 @@ export function ExportSection() {
     if (!file) return;
     setRestore({ kind: 'checking', file: file.name });
     const text = new TextDecoder('utf-8').decode(await fileBytes(file));
-    const parsed = parseRestorable(text);
+    const parsed = parseForRestore(text);
     if (!parsed.ok) { setRestore({ kind: 'invalid', file: file.name, errors: parsed.errors }); return; }
     const counts = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, (v as unknown[]).length]));
     setRestore({ kind: 'valid', file: file.name, text, counts });

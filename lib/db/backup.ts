@@ -6,7 +6,7 @@
  * it replaces (lib/db/replace.ts).
  */
 import { type BackupMeta, makeBackup } from '../transfer';
-import type { HuikuanDb } from './schema';
+import { type HuikuanDb, versions } from './schema';
 import { getSettings, readAll } from './repo';
 import { type RestoreOptions, type RestoreResult, restoreFromText } from './replace';
 
@@ -14,7 +14,8 @@ export type { RestoreResult } from './replace';
 
 export async function exportBackup(db: HuikuanDb, opts: { now: Date; appVersion?: string }): Promise<string> {
   const [data, settings] = await Promise.all([readAll(db), getSettings(db)]);
-  const meta: BackupMeta = { createdAt: opts.now.getTime() };
+  // The store's schema version beside the file format's: a newer store's backup is refused by an older product.
+  const meta: BackupMeta = { createdAt: opts.now.getTime(), schemaVersion: versions[versions.length - 1].version };
   if (opts.appVersion) meta.appVersion = opts.appVersion;
   return makeBackup({ ...data, settings: [settings] }, meta);
 }

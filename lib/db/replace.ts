@@ -7,11 +7,33 @@
  * Every report is read back from the store after the write (storeCounts), not taken from the input.
  */
 import type { Settings } from '../domain';
-import { type BackupIssue, type BackupMeta, makeBackup, parseRestorable } from '../transfer';
-import type { HuikuanDb, SafetyCopyRow, StoreCounts } from './schema';
+import { type BackupIssue, type BackupMeta, type BackupParse, makeBackup, parseRestorable } from '../transfer';
+import { type HuikuanDb, type SafetyCopyRow, type StoreCounts, versions } from './schema';
 import { getSettings, readAll, replaceAll, type StoreContents } from './repo';
 import { UserError } from '../i18n/userError';
 import { type BulkLock, type BulkWaitOptions, withBulkWrite } from './bulkWrite';
+
+const LATEST_SCHEMA = versions[versions.length - 1].version;
+
+/**
+ * A backup written by a newer store (its `meta.schemaVersion`) is refused: its records may mean what this version
+ * cannot read. An older one (or one without the field) is read through today's schemas, whose defaults fill what
+ * older versions did not write — the same migration the store's upgrades make.
+ */
+function newerSchema(meta: BackupMeta): BackupIssue | undefined {
+  const v = meta.schemaVersion;
+  if (typeof v !== 'number' || v <= LATEST_SCHEMA) return undefined;
+  return { path: 'meta.schemaVersion', code: 'newer-version', params: { version: String(v), supported: LATEST_SCHEMA },
+    message: `This backup was made by a newer version of Huikuan (store version ${v}); this version reads ${LATEST_SCHEMA}.` };
+}
+
+/** A backup as a restore reads it: record by record, as a store (references, amounts, no table missing), and its store version. */
+export function parseForRestore(text: string): BackupParse {
+  const parsed = parseRestorable(text);
+  if (!parsed.ok) return parsed;
+  const newer = newerSchema(parsed.meta);
+  return newer ? { ok: false, errors: [newer] } : parsed;
+}
 
 /** How many safety copies are kept; the oldest goes when a fourth is written. */
 export const SAFETY_COPIES_KEPT = 3;
@@ -68,7 +90,7 @@ async function replaceKeepingCopy(db: HuikuanDb, x: ReplaceInput): Promise<Repla
   const t = x.now.getTime();
   const copy: SafetyCopyRow | undefined = isEmpty(before) ? undefined : {
     id: copyId(t), at: t, reason: x.reason, counts: before, ...(x.file && { file: x.file }),
-    backup: makeBackup({ ...current, settings: [settings] }, { createdAt: t, safetyCopy: x.reason }),
+    backup: makeBackup({ ...current, settings: [settings] }, { createdAt: t, safetyCopy: x.reason, schemaVersion: LATEST_SCHEMA }),
   };
   const tables = [db.customers, db.contacts, db.ledgers, db.promises, db.activities, db.profiles,
     db.preparations, db.summaries, db.meta, db.imports, db.trash, db.safetyCopies];
@@ -108,8 +130,7 @@ export interface RestoreOptions {
 
 /** Validates `text` completely, then replaces every record (and the settings, when the file has them). */
 export async function restoreFromText(db: HuikuanDb, text: string, opts: RestoreOptions, held?: BulkLock): Promise<RestoreResult> {
-  // Record by record, then as a store (references, amounts, no table missing).
-  const parsed = parseRestorable(text);
+  const parsed = parseForRestore(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const { settings, ...data } = parsed.data;
   return withBulkWrite({ kind: 'restore', ...(opts.file && { file: opts.file }) }, async () => {
