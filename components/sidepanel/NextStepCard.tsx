@@ -14,6 +14,7 @@ import { nineQuestions, techniques } from '@/lib/playbook/catalog';
 import { newId } from '@/lib/domain';
 import { daysBetween } from '@/lib/ledger';
 import { send, notifyDataChanged } from '@/lib/browser/send';
+import type { ComposeMismatch } from '@/lib/messaging/router';
 import { useAccount } from './account';
 import { buttonCls } from './fields';
 import { useClock } from '@/components/app/clock';
@@ -38,10 +39,15 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
     try { await navigator.clipboard.writeText(text); flash(t('copied')); } catch { flash(t('copyFailed'), 'error'); }
   };
   useImperativeHandle(ref, () => ({ copy }), [text]); // eslint-disable-line react-hooks/exhaustive-deps
-  const insert = async () => {
+  // An insert the worker held back: the e-mail is addressed to another customer (lib/messaging/router recipientMismatch).
+  const [mismatch, setMismatch] = useState<ComposeMismatch | null>(null);
+  const insert = async (anyway = false) => {
     if (composeTabId === undefined) return;
+    setMismatch(null);
     try {
-      const r = await send<{ ok?: boolean }>({ type: 'compose/insert', tabId: composeTabId, text: suggestion.script });
+      const r = await send<{ ok?: boolean; mismatch?: ComposeMismatch }>({ type: 'compose/insert', tabId: composeTabId, text: suggestion.script,
+        customerId, anyway });
+      if (r?.mismatch) { setMismatch(r.mismatch); return; }
       flash(r && r.ok === false ? t('insertNoCompose') : t('inserted'), r && r.ok === false ? 'error' : 'ok');
     } catch { flash(t('insertNoCompose'), 'error'); }
   };
@@ -69,6 +75,18 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
         <button type="button" className="rounded bg-emerald-700 px-2 py-0.5 text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-emerald-700 focus-visible:ring-offset-1" data-testid="log-step" onClick={() => void log()}>{t('logStep')}</button>
         <span aria-live="polite" className={`text-xs ${note?.tone === 'error' ? 'text-red-800' : 'text-emerald-900'}`}>{note?.text ?? ''}</span>
       </div>
+      {mismatch && (
+        <div role="alert" data-testid="recipient-mismatch" className="mt-1 space-y-1 rounded border border-amber-400 bg-amber-50 p-2 text-amber-950">
+          <p>{t('recipientCheck.warn', {
+            letterFor: mismatch.letterFor,
+            recipients: mismatch.recipients.map((r) => t('recipientCheck.recipient', { email: r.email, customer: r.customerName })).join(t('recipientCheck.separator')),
+          })}</p>
+          <div className="flex gap-1.5">
+            <button type="button" className={buttonCls} data-testid="insert-anyway" onClick={() => void insert(true)}>{t('recipientCheck.insertAnyway')}</button>
+            <button type="button" className={buttonCls} data-testid="insert-cancel" onClick={() => setMismatch(null)}>{t('recipientCheck.cancel')}</button>
+          </div>
+        </div>
+      )}
       <div className="mt-1 flex flex-wrap gap-x-3 text-xs">
         {(['balance-confirmation', 'collection-letter', 'lawyer-letter'] as const).map((k) => (
           <a key={k} className="underline" target="_blank" rel="noreferrer" data-testid={`letter-${k}`}
