@@ -1,7 +1,8 @@
 /**
- * Faults (issue #20): storage running out in the middle of an import or a restore (Chromium's quota lowered over
- * the DevTools protocol, `Storage.overrideQuotaForOrigin`), and the worker stopped in the middle of an import.
- * Each ends with the store either unchanged or fully written, and the user told which.
+ * Faults (issue #20): the worker stopped in the middle of an import ends with the store fully written. (Storage
+ * running out is covered by injected quota errors in tests/unit/db. Lowering the quota with
+ * `Storage.overrideQuotaForOrigin` gave no storage-full error within 5 minutes in our runs; the extension holds
+ * `unlimitedStorage`, the likely reason, not verified.)
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -53,45 +54,6 @@ function ledger(name: string, n: number, customers: number, tag: string): string
   writeFileSync(file, lines.join('\n') + '\n');
   return file;
 }
-
-/** Lowers the extension origin's quota to what it uses now plus `headroom` bytes; returns the undo. */
-async function squeezeQuota(page: Page, headroom: number): Promise<() => Promise<void>> {
-  const cdp = await l.context.newCDPSession(page);
-  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-  const origin = `chrome-extension://${l.extensionId}`;
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + headroom });
-  return async () => { await cdp.send('Storage.overrideQuotaForOrigin', { origin }); await cdp.detach(); };
-}
-
-test('storage running out during an import writes nothing of it, and the page says storage is full', async () => {
-  const page = await l.openPage('options.html#import');
-  const before = await counts(page);
-  await page.getByTestId('import-file').setInputFiles(ledger('full.csv', 40_000, 800, 'Q'));
-  await page.getByTestId('import-apply').waitFor({ timeout: 180_000 });
-  const release = await squeezeQuota(page, 256 * 1024);
-  await page.getByTestId('import-apply').click();
-  await page.getByText(/not enough storage space/).waitFor({ timeout: 300_000 });
-  assert.deepEqual(await counts(page), before);
-  await release();
-  await page.close();
-});
-
-test('storage running out during a restore changes nothing (nor keeps a backup of it), and the page says so', async () => {
-  const exp = await l.openPage('options.html#export');
-  const download = exp.waitForEvent('download');
-  await exp.getByTestId('backup').click();
-  const file = join(dir, 'backup.json');
-  await (await download).saveAs(file);
-  const before = await counts(exp);
-  await exp.getByTestId('restore-file').setInputFiles(file);
-  await exp.getByTestId('restore-confirm').waitFor({ timeout: 60_000 });
-  const release = await squeezeQuota(exp, 16 * 1024);
-  await exp.getByTestId('restore-confirm').click();
-  await exp.getByText(/The restore failed and nothing was changed: there is not enough storage space/).waitFor({ timeout: 120_000 });
-  assert.deepEqual(await counts(exp), before);
-  await release();
-  await exp.close();
-});
 
 test('the worker stopped in the middle of an import: the import, run by the page, is written whole', async () => {
   const page = await l.openPage('options.html#import');
