@@ -6,17 +6,20 @@ import { toIsoDay } from '@/lib/domain';
 import { getDb } from '@/lib/db/schema';
 import { exportBackup, restoreBackup } from '@/lib/db/backup';
 import { notifyDataChanged } from '@/lib/browser/send';
-import { type BackupIssue, type ExportTable, parseBackup, toCsv, toXlsx } from '@/lib/transfer';
+import { type BackupIssue, type ExportTable, toCsv, toXlsx } from '@/lib/transfer';
 import { MIME, downloadFile } from './download';
 import { agingTable, icsText, worklistTable } from './exports';
 import { fileBytes } from './importFile';
 import { Card, Section, Status, btn, btnDanger } from './ui';
 import { BackupIssueList, failureText } from './problems';
 import { guardWrite } from './pendingWrite';
+import { BulkWaitNotice, isAbort, useBulkRun } from './bulkWait';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { parseForRestore, restoreSafetyCopy, storeCounts } from '@/lib/db/replace';
 import { requestPersistence } from './storage';
 import { useClock } from '@/components/app/clock';
 
-type Msg = { text: string; tone: 'ok' | 'error' | 'info' | 'warn' } | undefined;
+type Msg = { text: string; tone: 'ok' | 'error' | 'info' | 'warn'; undoCopy?: string } | undefined;
 type RestoreState =
   | { kind: 'idle' }
   | { kind: 'checking'; file: string }
@@ -32,6 +35,9 @@ export function ExportSection() {
   const [msg, setMsg] = useState<Msg>();
   const [restore, setRestore] = useState<RestoreState>({ kind: 'idle' });
   const restoreInput = useRef<HTMLInputElement>(null);
+  const bulk = useBulkRun();
+  // What a restore would replace, counted in the store while the confirmation is shown.
+  const held = useLiveQuery(() => (restore.kind === 'valid' ? storeCounts(getDb()) : undefined), [restore.kind]);
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
@@ -79,7 +85,7 @@ export function ExportSection() {
     if (!file) return;
     setRestore({ kind: 'checking', file: file.name });
     const text = new TextDecoder('utf-8').decode(await fileBytes(file));
-    const parsed = parseBackup(text);
+    const parsed = parseForRestore(text);
     if (!parsed.ok) { setRestore({ kind: 'invalid', file: file.name, errors: parsed.errors }); return; }
     const counts = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, (v as unknown[]).length]));
     setRestore({ kind: 'valid', file: file.name, text, counts });
@@ -88,16 +94,35 @@ export function ExportSection() {
     setRestore({ kind: 'busy' });
     void requestPersistence();
     try {
-      const r = await guardWrite({ kind: 'restore', file }, () => restoreBackup(getDb(), text, { now: clock() }));
+      const r = await guardWrite({ kind: 'restore', file }, (onHeld) =>
+        bulk.run((lock) => restoreBackup(getDb(), text, { now: clock(), file, lock }), { onHeld }));
       if (!r.ok) { setRestore({ kind: 'invalid', file: '', errors: r.errors }); return; }
       notifyDataChanged();
       setRestore({ kind: 'idle' });
-      setMsg({ text: t('export.restoreDone', { customers: r.counts.customers, receivables: r.counts.receivables }), tone: 'ok' });
+      // The counts are the store's after the restore, not the file's.
+      setMsg({ text: t('export.restoreDone', { customers: r.counts.customers, receivables: r.counts.receivables }), tone: 'ok',
+        ...(r.safetyCopyId && { undoCopy: r.safetyCopyId }) });
     } catch (e) {
       setRestore({ kind: 'idle' });
-      setMsg({ text: t('export.restoreFailed', { message: failureText(e, t) }), tone: 'error' });
+      setMsg(isAbort(e) ? { text: t('safety.cancelled'), tone: 'info' }
+        : { text: t('export.restoreFailed', { message: failureText(e, t) }), tone: 'error' });
     } finally {
       if (restoreInput.current) restoreInput.current.value = '';
+    }
+  };
+
+  const undoRestore = async (id: string) => {
+    setBusy(true);
+    try {
+      const r = await bulk.run((lock) => restoreSafetyCopy(getDb(), id, { now: clock(), lock }));
+      notifyDataChanged();
+      setMsg(r.ok ? { text: `${t('safety.putBack')} ${t('safety.nowHolds', { ...r.counts })}`, tone: 'ok' }
+        : { text: t('export.restoreFailed', { message: r.errors.map((e) => e.message).join('; ') }), tone: 'error' });
+    } catch (e) {
+      setMsg(isAbort(e) ? { text: t('safety.cancelled'), tone: 'info' }
+        : { text: t('export.restoreFailed', { message: failureText(e, t) }), tone: 'error' });
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -118,7 +143,17 @@ export function ExportSection() {
       <Card title={t('export.ics')}>
         <button type="button" className={btn} disabled={busy} onClick={() => void exportIcs()} data-testid="export-ics">{t('export.icsButton')}</button>
       </Card>
-      {msg && <Status tone={msg.tone}>{msg.text}</Status>}
+      {msg && (
+        <div className="flex flex-wrap items-center gap-2" data-testid="export-message">
+          <Status tone={msg.tone}>{msg.text}</Status>
+          {msg.undoCopy && (
+            <button type="button" className={btn} disabled={busy} onClick={() => void undoRestore(msg.undoCopy!)} data-testid="restore-undo">
+              {t('safety.undo')}
+            </button>
+          )}
+        </div>
+      )}
+      <BulkWaitNotice waiting={bulk.waiting} onCancel={bulk.cancel} />
 
       <Card title={t('export.backupHeading')}>
         <p className="text-stone-700">{t('export.backupIntro')}</p>
@@ -135,6 +170,9 @@ export function ExportSection() {
           <div className="space-y-2" data-testid="restore-valid">
             <Status tone="ok">{t('export.restoreValid', { file: restore.file, ...restore.counts })}</Status>
             <Status tone="warn">{t('export.restoreWarn')}</Status>
+            {held && (
+              <p className="text-amber-900" data-testid="restore-replaces">{t('safety.restoreReplaces', { ...held })}</p>
+            )}
             <button type="button" className={btnDanger} onClick={() => void doRestore(restore.text, restore.file)} data-testid="restore-confirm">
               {t('export.restoreConfirm')}
             </button>

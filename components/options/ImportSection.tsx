@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
-import { type ImportSummary, applyImport, importLedger, undoLastImport } from '@/lib/db/import';
+import { type ImportSummary, applyImport, importLedger, lastImport, readImportReport, undoLastImport } from '@/lib/db/import';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { notifyDataChanged } from '@/lib/browser/send';
 import {
   type ColumnMapping, type DateOrder, type LedgerField, type LedgerParse, type LedgerPreview, type LedgerStats, type Reconciliation,
@@ -17,6 +18,7 @@ import { formatMoney, formatNumber, formatPercent } from '@/lib/format';
 import { type ParsedFile, type ReadOptions, previewFile, previewImport, readLedgerFile } from './importFile';
 import { errorColumn, failureText, ledgerErrorText, noteText, rejectionText } from './problems';
 import { guardWrite } from './pendingWrite';
+import { BulkWaitNotice, isAbort, useBulkRun } from './bulkWait';
 import { BYTES_PER_IMPORTED_ROW, type StorageState, requestPersistence, requestPersistenceOnFirstRun, storageState } from './storage';
 import { Card, Field, Section, Status, btn, btnPrimary, input } from './ui';
 import { useClock } from '@/components/app/clock';
@@ -51,6 +53,12 @@ export function ImportSection() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [estimate, setEstimate] = useState<StorageEstimate | null>(null);
   const cur = currency ?? settings.baseCurrency;
+  const bulk = useBulkRun();
+  // The summary shown is the store's record of the import, live: undone or restored over elsewhere, it says so.
+  const doneBatch = phase.kind === 'done' ? phase.summary.batchId : undefined;
+  const stored = useLiveQuery(async () => (doneBatch
+    ? { report: await readImportReport(getDb(), doneBatch), last: (await lastImport(getDb()))?.id === doneBatch }
+    : undefined), [doneBatch]);
 
   useEffect(() => {
     // The options page opens on this section: the first run asks for persistent storage without a button.
@@ -101,15 +109,16 @@ export function ImportSection() {
     // Not awaited: Firefox may ask the user, and the import need not wait for the answer.
     void requestPersistence();
     try {
-      const opts = { fileName: parsed.fileName, signal: ac.signal, now: clock() };
-      const summary = await guardWrite({ kind: 'import', file: parsed.fileName },
-        () => (parsed.source ? importLedger(getDb(), parsed.source, opts) : applyImport(getDb(), parsed.rows, opts)));
+      const summary = await guardWrite({ kind: 'import', file: parsed.fileName }, (held) => bulk.run((lock) => {
+        const opts = { fileName: parsed.fileName, signal: lock.signal, now: clock(), lock };
+        return parsed.source ? importLedger(getDb(), parsed.source, opts) : applyImport(getDb(), parsed.rows, opts);
+      }, { signal: ac.signal, onHeld: held }));
       notifyDataChanged();
       // Rows the file check refused are not imported either: the summary counts them with the plan's refusals.
       setPhase({ kind: 'done', summary, notImported: parsed.stats.rowsWithErrors, reconciliation: afterImport(parsed.reconciliation, summary) });
     } catch (e) {
       const err = e as Error;
-      setPhase(err.name === 'AbortError'
+      setPhase(isAbort(err)
         ? { kind: 'message', text: t('import.cancelled'), tone: 'info' }
         : { kind: 'message', text: t('import.failed', { message: failureText(err, t) }), tone: 'error' });
     } finally {
@@ -119,12 +128,13 @@ export function ImportSection() {
 
   async function undo(summary: ImportSummary) {
     try {
-      await undoLastImport(getDb(), clock());
+      await bulk.run((lock) => undoLastImport(getDb(), clock(), lock));
       notifyDataChanged();
       setPhase((p) => ({ kind: 'done', summary, notImported: p.kind === 'done' ? p.notImported : 0, undone: true,
         reconciliation: p.kind === 'done' ? p.reconciliation : [] }));
     } catch (e) {
-      setPhase({ kind: 'message', text: t('import.failed', { message: failureText(e, t) }), tone: 'error' });
+      setPhase(isAbort(e) ? { kind: 'message', text: t('safety.cancelled'), tone: 'info' }
+        : { kind: 'message', text: t('import.failed', { message: failureText(e, t) }), tone: 'error' });
     }
   }
 
@@ -186,6 +196,10 @@ export function ImportSection() {
           onDateOrder={(dateOrder) => fileRef.current && void read(fileRef.current, { ...optsRef.current, dateOrder })} />
       )}
 
+      <BulkWaitNotice waiting={bulk.waiting} onCancel={bulk.cancel} />
+      {phase.kind === 'done' && stored && !stored.report && !phase.undone && (
+        <Status tone="warn"><span data-testid="import-gone">{t('safety.importGone', { file: phase.summary.fileName })}</span></Status>
+      )}
       {phase.kind === 'done' && (
         <Card title={t('import.summaryHeading')} testId="import-summary">
           <dl className="grid grid-cols-5 gap-2 text-center">
@@ -214,7 +228,7 @@ export function ImportSection() {
               <TotalsList reconciliation={phase.reconciliation} testId="import-after-total" />
             </div>
           )}
-          {phase.undone ? <Status tone="ok">{t('import.undone')}</Status> : (
+          {phase.undone ? <Status tone="ok">{t('import.undone')}</Status> : stored?.report && stored.last && (
             <button type="button" className={btn} onClick={() => void undo(phase.summary)} data-testid="import-undo">{t('import.undo')}</button>
           )}
           <button type="button" className={`${btn} ml-2`} onClick={reset}>{t('import.another')}</button>

@@ -8,7 +8,7 @@ import type { TFunction } from 'i18next';
 import { useApp } from '@/components/app/AppShell';
 import { type Settings, attitudes } from '@/lib/domain';
 import { getDb } from '@/lib/db/schema';
-import { saveSettings } from '@/lib/db/repo';
+import { type SettingsPatch, mergeSettingsPatch, saveSettings } from '@/lib/db/repo';
 import { limitationRules } from '@/lib/ledger';
 import { decimalToMinor } from '@/lib/transfer';
 import { currencyDecimals } from '@/lib/ledger/money';
@@ -22,7 +22,7 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
 /** Collects patches and saves them after a short pause; flushes on unmount. */
 export function useSettingsSaver() {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const pending = useRef<Partial<Settings>>({});
+  const pending = useRef<SettingsPatch>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const flush = useCallback(async () => {
     clearTimeout(timer.current);
@@ -37,8 +37,9 @@ export function useSettingsSaver() {
       setState({ kind: 'error', error: e });
     }
   }, []);
-  const save = useCallback((patch: Partial<Settings>) => {
-    Object.assign(pending.current, patch);
+  const save = useCallback((patch: SettingsPatch) => {
+    // Field by field: a second company field typed within the pause must not put back the first one's old value.
+    pending.current = mergeSettingsPatch(pending.current, patch);
     setState({ kind: 'saving' });
     clearTimeout(timer.current);
     timer.current = setTimeout(() => { void flush(); }, SAVE_DELAY_MS);
@@ -208,7 +209,7 @@ export function SettingsSection() {
         <div className="grid gap-4 md:grid-cols-2">
           {companyFields.map((f) => (
             <SettingInput key={f} label={companyLabel[f]} value={company[f]} parse={textP()}
-              onValid={(v) => save({ ourCompany: { ...company, [f]: v } })} testId={`setting-company-${f}`} />
+              onValid={(v) => save({ ourCompany: { [f]: v } })} testId={`setting-company-${f}`} />
           ))}
         </div>
       </Card>

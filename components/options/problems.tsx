@@ -88,6 +88,9 @@ export function backupIssueText(i: BackupIssue, t: TFunction): string {
     values: (p.values ?? []).join(t('problems.listSeparator')),
     keys: (p.keys ?? []).join(t('problems.listSeparator')),
     message: i.message,
+    // Table names in the user's language.
+    ref: p.ref ? t(`problems.tables.${p.ref}`) : '',
+    table: p.table && (backupTables as readonly string[]).includes(p.table) ? t(`problems.tables.${p.table}`) : p.table ?? '',
   });
 }
 

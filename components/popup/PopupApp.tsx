@@ -125,11 +125,12 @@ function Onboarding({ onImport }: { onImport: () => void }) {
   const loadDemo = async () => {
     setState('loading');
     try {
-      const [{ replaceAll }, { buildDemoPortfolio }, { notifyDataChanged }] = await Promise.all([
-        import('@/lib/db/repo'), import('@/lib/demo/portfolio'), import('@/lib/browser/send'),
+      const [{ loadDemoData }, { buildDemoPortfolio }, { notifyDataChanged }] = await Promise.all([
+        import('@/lib/db/replace'), import('@/lib/demo/portfolio'), import('@/lib/browser/send'),
       ]);
       const now = clock();
-      await replaceAll(getDb(), buildDemoPortfolio(toIsoDay(now), now.getTime()), now);
+      // The one bulk writer (lib/db/bulkWrite): waits for an import or restore running in another page.
+      await loadDemoData(getDb(), buildDemoPortfolio(toIsoDay(now), now.getTime()), now);
       notifyDataChanged();
       setState('idle');
     } catch (e) {

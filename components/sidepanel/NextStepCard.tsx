@@ -12,6 +12,7 @@ import { suggestNext } from '@/lib/playbook';
 import { nineQuestions, techniques } from '@/lib/playbook/catalog';
 import { daysBetween } from '@/lib/ledger';
 import { send } from '@/lib/browser/send';
+import type { ComposeMismatch } from '@/lib/messaging/router';
 import { useAccount } from './account';
 import { buttonCls } from './fields';
 import { LogAttempt } from './LogAttempt';
@@ -42,10 +43,15 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
     try { await navigator.clipboard.writeText(text); flash(t('copied')); } catch { flash(t('copyFailed'), 'error'); }
   };
   useImperativeHandle(ref, () => ({ copy }), [text]); // eslint-disable-line react-hooks/exhaustive-deps
-  const insert = async () => {
+  // An insert the worker held back: the e-mail is addressed to another customer (lib/messaging/router recipientMismatch).
+  const [mismatch, setMismatch] = useState<ComposeMismatch | null>(null);
+  const insert = async (anyway = false) => {
     if (composeTabId === undefined) return;
+    setMismatch(null);
     try {
-      const r = await send<{ ok?: boolean }>({ type: 'compose/insert', tabId: composeTabId, text: body });
+      const r = await send<{ ok?: boolean; mismatch?: ComposeMismatch }>({ type: 'compose/insert', tabId: composeTabId, text: body,
+        customerId, anyway });
+      if (r?.mismatch) { setMismatch(r.mismatch); return; }
       flash(r && r.ok === false ? t('insertNoCompose') : t('inserted'), r && r.ok === false ? 'error' : 'ok');
     } catch { flash(t('insertNoCompose'), 'error'); }
   };
@@ -71,6 +77,18 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
         <LogAttempt customerId={customerId} date={a.today} suggestedChannel={suggestion.channel} techniqueIds={suggestion.techniqueIds}
           nextDate={suggestion.nextDate} receivableIds={draft.picked} onClose={() => setLogging(false)} onLogged={draft.clear}
           sent={{ kind: 'script', subject: suggestion.subject?.slice(0, 200), text: text.slice(0, 20_000) }} />
+      )}
+      {mismatch && (
+        <div role="alert" data-testid="recipient-mismatch" className="mt-1 space-y-1 rounded border border-amber-400 bg-amber-50 p-2 text-amber-950">
+          <p>{t('recipientCheck.warn', {
+            letterFor: mismatch.letterFor,
+            recipients: mismatch.recipients.map((r) => t('recipientCheck.recipient', { email: r.email, customer: r.customerName })).join(t('recipientCheck.separator')),
+          })}</p>
+          <div className="flex gap-1.5">
+            <button type="button" className={buttonCls} data-testid="insert-anyway" onClick={() => void insert(true)}>{t('recipientCheck.insertAnyway')}</button>
+            <button type="button" className={buttonCls} data-testid="insert-cancel" onClick={() => setMismatch(null)}>{t('recipientCheck.cancel')}</button>
+          </div>
+        </div>
       )}
       <div className="mt-1 flex flex-wrap gap-x-3 text-xs">
         {(['balance-confirmation', 'collection-letter', 'lawyer-letter'] as const).map((k) => (

@@ -211,6 +211,11 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
     switch (msg.data.type) {
       case 'compose/insert':
         return insertIntoCompose(current?.site ?? '', msg.data.text).then((ok) => ({ ok }));
+      case 'compose/recipients': {
+        // Read now: recipients are typed after the page was first read.
+        const now = read();
+        return Promise.resolve({ emails: now?.kind === 'compose' ? now.emails.slice(0, 50) : [] });
+      }
       case 'selection/get': {
         const text = String(window.getSelection() ?? '').trim().slice(0, 20_000);
         if (text) void browser.runtime.sendMessage({ type: 'capture/selection', text });

@@ -30,8 +30,9 @@ import type { CustomerLedger, HuikuanDb, ImportBatchRow } from './schema';
 import { readSummarised, refreshCustomers } from './repo';
 import { emptyLedger, groupByCustomer, ledgersOf, upsertInto } from './ledgers';
 import {
-  isPartId, partId, recoverInterrupted, revertJournal, revertParts, rollbackUnfinished, withImportLock,
+  isPartId, partId, partIds, recoverInterrupted, revertJournal, revertParts, rollbackUnfinished,
 } from './importJournal';
+import { type BulkWaitOptions, withBulkWrite } from './bulkWrite';
 
 export { recoverInterruptedImports } from './importJournal';
 
@@ -63,6 +64,8 @@ export interface ApplyImportOptions {
   normalize?: (name: string) => string;
   /** Rows per write transaction (IMPORT_CHUNK_ROWS by default). */
   chunkRows?: number;
+  /** Waiting for another bulk write (lib/db/bulkWrite): who holds it, or the caller's own lock. */
+  lock?: Omit<BulkWaitOptions, 'signal'>;
 }
 
 /** FNV-1a, two 32-bit lanes → 16 hex digits: a short stable id part for long keys. */
@@ -203,7 +206,7 @@ export async function applyImport(db: HuikuanDb, rows: LedgerRow[], opts: ApplyI
  */
 export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts: ApplyImportOptions, sizeHint = 0): Promise<ImportSummary> {
   checkAbort(opts.signal);
-  return withImportLock(async () => {
+  return withBulkWrite({ kind: 'import', file: opts.fileName }, async () => {
     const now = opts.now;
     await recoverInterrupted(db, now);
     const t = now.getTime();
@@ -216,7 +219,6 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
     customers.length = 0;
     const touched = new Set<string>();
     const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
-    let newCustomerCount = 0;
     let paymentCount = 0;
     const rejections: ImportSummary['rejections'] = [];
     const openByCurrency: Record<string, number> = {};
@@ -365,7 +367,6 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
       counts.updated += plan.counts.updated;
       counts.unchanged += plan.counts.unchanged;
       counts.rejected += plan.counts.rejected;
-      newCustomerCount += plan.counts.newCustomers;
       paymentCount += putPays.length;
       for (const r of plan.rejected) if (rejections.length < MAX_REJECTIONS_KEPT) rejections.push(r);
       const refused = new Set(plan.rejected.map((r) => r.row));
@@ -438,7 +439,25 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
       await rollbackUnfinished(db, batchId, opts.now);
       throw e;
     }
-    return { batchId, fileName: opts.fileName, ...counts, newCustomers: newCustomerCount, payments: paymentCount, rejections, openByCurrency };
+    // The report is what the store holds now (the batch row and its journal), not this function's counters.
+    const stored = await readImportReport(db, batchId);
+    if (!stored) throw new Error(`The import of ${opts.fileName} finished but its record is not in the store.`);
+    return { ...stored, payments: paymentCount, rejections, openByCurrency };
+  }, { ...opts.lock, signal: opts.signal });
+}
+
+/** What the store holds of an import: its batch row's counts and the customers it created that still exist. */
+export type StoredImport = Omit<ImportSummary, 'payments' | 'rejections' | 'openByCurrency'>;
+
+/** The import `batchId` as the store holds it now; undefined when it is not there (undone, replaced by a restore). */
+export async function readImportReport(db: HuikuanDb, batchId: string): Promise<StoredImport | undefined> {
+  return db.transaction('r', [db.imports, db.customers], async () => {
+    const batch = await db.imports.get(batchId);
+    if (!batch || batch.undone) return undefined;
+    const created = new Set(batch.created.customers);
+    for (const id of await partIds(db, batchId)) for (const c of (await db.imports.get(id))?.created.customers ?? []) created.add(c);
+    const there = (await db.customers.bulkGet([...created])).filter(Boolean).length;
+    return { batchId, fileName: batch.fileName, ...batch.counts, newCustomers: there };
   });
 }
 
@@ -458,8 +477,8 @@ export async function lastImport(db: HuikuanDb): Promise<ImportBatchRow | undefi
  * removes its batch row and parts, all in one transaction. A customer it created is kept only when something
  * recorded later (a contact, a promise, an activity, a receivable from another import) still refers to it.
  */
-export async function undoLastImport(db: HuikuanDb, now: Date): Promise<ImportBatchRow | undefined> {
-  return withImportLock(async () => {
+export async function undoLastImport(db: HuikuanDb, now: Date, lock: BulkWaitOptions = {}): Promise<ImportBatchRow | undefined> {
+  return withBulkWrite({ kind: 'undo-import' }, async () => {
     await recoverInterrupted(db, now);
     return db.transaction('rw', db.tables, async () => {
       const batch = await lastImport(db);
@@ -472,5 +491,5 @@ export async function undoLastImport(db: HuikuanDb, now: Date): Promise<ImportBa
       for (let i = 0; i < ids.length; i += REFRESH_BATCH) await refreshCustomers(db, ids.slice(i, i + REFRESH_BATCH), now, preloaded);
       return batch;
     });
-  });
+  }, lock);
 }

@@ -6,17 +6,12 @@
  */
 import type { HuikuanDb, ImportBatchRow } from './schema';
 import { groupByCustomer, updateLedgers, upsertInto } from './ledgers';
+import { type BulkWaitOptions, withBulkWrite } from './bulkWrite';
 
 const PART_SEP = '~';
 export const partId = (batchId: string, part: number) => `${batchId}${PART_SEP}${String(part).padStart(6, '0')}`;
 export const isPartId = (id: string) => id.includes(PART_SEP);
 
-/** Runs `fn` holding the import lock of this browser profile (no-op where the Web Locks API is missing). */
-export async function withImportLock<T>(fn: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as (Navigator & { locks?: LockManager }) | undefined)?.locks;
-  if (!locks?.request) return fn();
-  return locks.request('huikuan-import', () => fn()) as Promise<T>;
-}
 
 /** Undoes one journal (a part, or a batch row written before parts), collecting the customers it touched. */
 export async function revertJournal(db: HuikuanDb, j: Pick<ImportBatchRow, 'created' | 'previous' | 'customers'>,
@@ -86,6 +81,6 @@ export async function recoverInterrupted(db: HuikuanDb, now: Date): Promise<void
  * Reverts what an import cut off by a closed page left behind. Run when the worker starts and when the options page
  * opens, so the half-written rows never stay visible; it waits for an import running in another page to finish.
  */
-export async function recoverInterruptedImports(db: HuikuanDb, now: Date): Promise<void> {
-  await withImportLock(() => recoverInterrupted(db, now));
+export async function recoverInterruptedImports(db: HuikuanDb, now: Date, lock: BulkWaitOptions = {}): Promise<void> {
+  await withBulkWrite({ kind: 'recover' }, () => recoverInterrupted(db, now), lock);
 }

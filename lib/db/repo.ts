@@ -14,6 +14,7 @@ import type { CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/
 import { type CustomerLedger, type HuikuanDb, type TrashKind, type TrashRow, toolkitTables, userTables } from './schema';
 import { allDocuments, findReceivables, putDocuments, receivablesOf, removeDocuments } from './ledgers';
 import { type PortfolioAggregate, applySummaryDelta, emptyPortfolio } from './portfolio';
+import { afterBulkWrites } from './bulkWrite';
 
 const SETTINGS_KEY = 'settings';
 const PORTFOLIO_KEY = 'portfolio';
@@ -28,12 +29,27 @@ export async function getSettings(db: HuikuanDb): Promise<Settings> {
   return parsed.success ? parsed.data : defaultSettings();
 }
 
-export async function saveSettings(db: HuikuanDb, patch: Partial<Settings>): Promise<Settings> {
-  return db.transaction('rw', db.meta, async () => {
-    const next = settingsSchema.parse({ ...(await getSettings(db)), ...patch });
+/** A settings patch; "our company" is patched field by field (two fields saved apart never undo each other). */
+export type SettingsPatch = Omit<Partial<Settings>, 'ourCompany'> & { ourCompany?: Partial<Settings['ourCompany']> };
+
+/** Two patches as one: the later wins field by field, "our company" merged by its own fields. */
+export function mergeSettingsPatch(a: SettingsPatch, b: SettingsPatch): SettingsPatch {
+  const out: SettingsPatch = { ...a, ...b };
+  if (a.ourCompany || b.ourCompany) out.ourCompany = { ...a.ourCompany, ...b.ourCompany };
+  return out;
+}
+
+/**
+ * Patches the settings as stored at the moment of the write, in one transaction (after any bulk write in
+ * progress: a restore also writes them).
+ */
+export async function saveSettings(db: HuikuanDb, patch: SettingsPatch): Promise<Settings> {
+  return afterBulkWrites(() => db.transaction('rw', db.meta, async () => {
+    const current = await getSettings(db);
+    const next = settingsSchema.parse({ ...current, ...patch, ourCompany: { ...current.ourCompany, ...patch.ourCompany } });
     await db.meta.put({ key: SETTINGS_KEY, value: next });
     return next;
-  });
+  }));
 }
 
 export async function getPortfolio(db: HuikuanDb): Promise<PortfolioAggregate> {
@@ -83,15 +99,18 @@ const writeTables = (db: HuikuanDb) =>
   [db.customers, db.contacts, db.ledgers, db.promises, db.activities, db.profiles,
     db.preparations, db.summaries, db.meta, db.imports, db.trash, ...toolkitTables(db)];
 
-/** Runs `fn` in one read-write transaction over every table, then refreshes what it touched. */
+/**
+ * Runs `fn` in one read-write transaction over every table, then refreshes what it touched. A single-record write:
+ * it waits for a bulk write in progress (an import, a restore) and is applied after it (lib/db/bulkWrite).
+ */
 export async function writeTx<T>(db: HuikuanDb, fn: (touch: (customerId: string) => void, tx: Transaction) => Promise<T>,
   now: Date): Promise<T> {
-  return db.transaction('rw', writeTables(db), async (tx) => {
+  return afterBulkWrites(() => db.transaction('rw', writeTables(db), async (tx) => {
     const touched = new Set<string>();
     const result = await fn((id) => touched.add(id), tx);
     if (touched.size) await refreshCustomers(db, [...touched], now);
     return result;
-  });
+  }));
 }
 
 /**
@@ -199,7 +218,7 @@ export async function putCustomer(db: HuikuanDb, customer: Customer, now: Date):
   await writeTx(db, async (touch) => { await db.customers.put(customer); touch(customer.id); }, now);
 }
 export async function putContact(db: HuikuanDb, contact: Contact): Promise<void> {
-  await db.contacts.put(contact);
+  await afterBulkWrites(() => db.contacts.put(contact));
 }
 export async function putReceivable(db: HuikuanDb, r: Receivable, now: Date): Promise<void> {
   await writeTx(db, async (touch) => { await putDocuments(db, { receivables: [r] }, now.getTime()); touch(r.customerId); }, now);
@@ -214,7 +233,7 @@ export async function putProfile(db: HuikuanDb, p: PaymentProcessProfile, now: D
   await writeTx(db, async (touch) => { await db.profiles.put(p); touch(p.customerId); }, now);
 }
 export async function putPreparations(db: HuikuanDb, p: Preparations): Promise<void> {
-  await db.preparations.put(p);
+  await afterBulkWrites(() => db.preparations.put(p));
 }
 
 /** Channels whose message, kept as evidence, is a creditor's demand that interrupts limitation (art. 195). */
@@ -425,7 +444,7 @@ export async function readAll(db: HuikuanDb): Promise<StoreContents> {
   });
 }
 
-/** Empties the store (the options page asks the user to type a confirmation first). */
+/** Empties the store (the options page goes through lib/db/replace deleteAllData, which keeps a safety copy). */
 export async function wipeAll(db: HuikuanDb, now: Date): Promise<void> {
   await replaceAll(db, { customers: [], contacts: [], receivables: [], payments: [], promises: [], activities: [],
     profiles: [], preparations: [] }, now);

@@ -43,6 +43,22 @@ export interface ImportBatchRow {
   undone?: boolean;
 }
 
+/** What a demo load, a restore or "delete all" replaced: the store as a backup file's text, kept to put it back. */
+export interface SafetyCopyRow {
+  id: string;
+  at: number;
+  /** The operation that replaced the data. */
+  reason: 'demo' | 'restore' | 'wipe';
+  /** The backup file it replaced it with (restore only). */
+  file?: string;
+  counts: StoreCounts;
+  /** A complete backup (lib/transfer/backup.ts format) of the store as it was. */
+  backup: string;
+}
+
+/** The records a confirmation names, counted in the store. */
+export interface StoreCounts { customers: number; receivables: number; payments: number; promises: number; activities: number }
+
 /** Deleted records kept for a while so a deletion can be undone. */
 export interface TrashRow {
   id: string;
@@ -116,6 +132,11 @@ export const versions: SchemaVersion[] = [
     },
   },
   {
+    // The automatic backups taken before a demo load, a restore or "delete all" (lib/db/replace.ts).
+    version: 3,
+    stores: { safetyCopies: 'id, at' },
+  },
+  {
     // The collector's toolkit (lib/toolkit): statements of account, payment plans, disputes, per-customer terms.
     // New stores only; no existing row changes.
     version: 5,
@@ -175,6 +196,7 @@ export class HuikuanDb extends Dexie {
   paymentPlans!: EntityTable<PaymentPlan, 'id'>;
   disputes!: EntityTable<Dispute, 'id'>;
   customerTerms!: EntityTable<CustomerTerms, 'customerId'>;
+  safetyCopies!: EntityTable<SafetyCopyRow, 'id'>;
 
   /** `upTo` lets the migration tests open the database as an older release would. */
   constructor(name = DB_NAME, upTo = versions[versions.length - 1].version, schema: SchemaVersion[] = versions) {

@@ -8,14 +8,27 @@
 import { z } from 'zod';
 import { today } from '../ledger/dates';
 
+/**
+ * The days a record may carry, the same for the importer, the store and a backup (one validation: what the
+ * importer accepts a restore accepts, and the other way round). A year 0003 in a ledger is a typing error, not a
+ * receivable, and would otherwise stay in the store and its backups.
+ */
+export const DAY_RANGE = { from: '1990-01-01', to: '2100-12-31' } as const;
+export const inDayRange = (iso: string): boolean => iso >= DAY_RANGE.from && iso <= DAY_RANGE.to;
+
+/** A real calendar day (years below 100 included: `Date.UTC` alone would read 0003 as 1903). */
+function isRealDay(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number);
+  const dt = new Date(0);
+  dt.setUTCFullYear(y, m - 1, d);
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => {
-    const [y, m, d] = s.split('-').map(Number);
-    const dt = new Date(Date.UTC(y, m - 1, d));
-    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-  }, 'not a real calendar date');
+  .refine(isRealDay, 'not a real calendar date')
+  .refine((s) => !isRealDay(s) || inDayRange(s), 'date out of range');
 export type IsoDate = z.infer<typeof isoDate>;
 
 export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code');

@@ -45,6 +45,9 @@ export const common = {
     deleted: 'Deleted',
     none: '—',
     errors: {
+      safety: {
+        copyGone: 'That automatic backup is no longer kept (only the last three are).',
+      },
       router: {
         badShape: 'The request was not understood. Reload the page and try again.',
         unknownCustomer: 'That customer is no longer in Huikuan (deleted or restored over).',
@@ -100,6 +103,9 @@ export const common = {
     deleted: '已删除',
     none: '—',
     errors: {
+      safety: {
+        copyGone: '该自动备份已不再保留（只保留最近三份）。',
+      },
       router: {
         badShape: '请求无法识别。请刷新页面后重试。',
         unknownCustomer: '该客户已不在回款中（已删除或被恢复的数据覆盖）。',

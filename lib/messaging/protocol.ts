@@ -28,7 +28,12 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab/context'), tabId }),
   z.object({ type: z.literal('customer/link'), tabId, customerId: z.string().min(1).max(64) }),
   z.object({ type: z.literal('customer/unlink'), tabId, customerId: z.string().min(1).max(64) }),
-  z.object({ type: z.literal('compose/insert'), tabId, text: z.string().min(1).max(20_000) }),
+  /**
+   * Insert a script for `customerId` into the tab's compose box. Unless `anyway`, the recipients are checked first:
+   * addressed to another customer of the store and to none of this one, the reply is a `mismatch` to ask about.
+   */
+  z.object({ type: z.literal('compose/insert'), tabId, text: z.string().min(1).max(20_000), customerId: z.string().min(1).max(64).optional(),
+    anyway: z.boolean().optional() }),
   z.object({ type: z.literal('draft/clear'), tabId }),
   z.object({ type: z.literal('data/changed') }),
   /** The user confirmed that the host of this tab's page is their company's (Odoo Online): figures may show there. */
@@ -45,6 +50,8 @@ export type PageRequest = z.infer<typeof pageRequestSchema>;
 /** Messages the background sends to a content script. */
 export const toContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('compose/insert'), text: z.string().min(1).max(20_000) }),
+  /** The open compose box's recipients, read from the page now. */
+  z.object({ type: z.literal('compose/recipients') }),
   z.object({ type: z.literal('selection/get') }),
   z.object({ type: z.literal('page/reread') }),
 ]);

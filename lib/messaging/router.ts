@@ -16,6 +16,7 @@ import {
 import { type ExtensionIdentity, type SenderLike, isContentScript, isEmbeddedFrame, isExtensionPage } from './senders';
 import { badgeViewFor, confirmHostBadge, unlinkedBadge, unreadBadge } from './views';
 import { hostTrust } from '../sites/hosts';
+import { recipientsReplyMini } from './to-content';
 import type { BadgeInputs } from './badge-inputs';
 import { type ForecastService, createForecastService, readForecastStore } from '../forecast/service';
 
@@ -78,6 +79,12 @@ export interface RouterDeps {
   contactMatches?(name: string): Promise<MatchResult[]>;
   /** The payment forecast; one over `db` and `now` when not given. */
   forecast?: ForecastService;
+}
+
+/** An insert the router held back: whose letter it is, and the recipients who belong to other customers. */
+export interface ComposeMismatch {
+  letterFor: string;
+  recipients: Array<{ email: string; customerId: string; customerName: string }>;
 }
 
 /** A record the reader named or addressed; a record known only from its URL is not (yet) read. */
@@ -188,6 +195,28 @@ export function createRouter(deps: RouterDeps) {
     const byContact = await deps.contactMatches(ctx.name);
     const seen = new Set(byContact.map((m) => m.customerId));
     return [...byContact, ...matches.filter((m) => !seen.has(m.customerId))].sort((a, b) => b.score - a.score).slice(0, 5);
+  }
+
+  /**
+   * The wrong customer's letter must not go out unasked: the compose box's recipients, read from the page now,
+   * by whose company domain they carry. A mismatch is an e-mail addressed to another customer of the store and to
+   * no address of `customerId`'s; recipients of no known customer (a colleague, a free-mail address) prove nothing.
+   */
+  async function recipientMismatch(tabId: number, customerId: string): Promise<ComposeMismatch | undefined> {
+    const reply = recipientsReplyMini.safeParse(await deps.sendToTab(tabId, { type: 'compose/recipients' }).catch(() => undefined));
+    if (!reply.success || !reply.data.emails.length) return undefined;
+    const matcher = await deps.matcher();
+    const owners = reply.data.emails.map((email) => ({
+      email, customerId: matcher.match({ emails: [email] }).find((m) => m.reason === 'email-domain')?.customerId,
+    }));
+    if (owners.some((o) => o.customerId === customerId)) return undefined;
+    const others = owners.filter((o): o is { email: string; customerId: string } => !!o.customerId);
+    if (!others.length) return undefined;
+    const names = await deps.db.customers.bulkGet([customerId, ...others.map((o) => o.customerId)]);
+    return {
+      letterFor: names[0]?.name ?? customerId,
+      recipients: others.map((o, i) => ({ email: o.email, customerId: o.customerId, customerName: names[i + 1]?.name ?? o.customerId })),
+    };
   }
 
   /** Every given tab showing a badge gets its view again: the settings it is worded and coloured by changed. */
@@ -315,8 +344,13 @@ export function createRouter(deps: RouterDeps) {
         deps.onDataChanged();
         return { ok: true, matches };
       }
-      case 'compose/insert':
+      case 'compose/insert': {
+        if (msg.customerId && !msg.anyway) {
+          const mismatch = await recipientMismatch(msg.tabId, msg.customerId);
+          if (mismatch) return { ok: false, mismatch };
+        }
         return deps.sendToTab(msg.tabId, { type: 'compose/insert', text: msg.text });
+      }
       case 'draft/clear': {
         const entry = await deps.tabs.get(msg.tabId);
         if (entry) await deps.tabs.set(msg.tabId, { ...entry, draft: null });

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 
 export const toContentMini = z.discriminatedUnion('type', [
   z.object({ type: z.literal('compose/insert'), text: z.string().check(z.minLength(1), z.maxLength(20_000)) }),
+  z.object({ type: z.literal('compose/recipients') }),
   z.object({ type: z.literal('selection/get') }),
   z.object({ type: z.literal('page/reread') }),
 ]);
@@ -18,3 +19,6 @@ export const pageReplyMini = z.object({
   lang: z.enum(['zh', 'en']),
   captureLabel: z.string(),
 });
+
+/** The content script's answer to compose/recipients (page data: validated like any). */
+export const recipientsReplyMini = z.object({ emails: z.array(z.string().check(z.maxLength(254))).check(z.maxLength(50)) });

@@ -107,7 +107,9 @@ export interface BackupIssue {
   message: string;
   code: BackupIssueCode;
   params?: { table?: string; key?: string; value?: string; first?: number; version?: string; supported?: number;
-    expected?: string; limit?: string; format?: string; values?: string[]; keys?: string[]; count?: number; cause?: string };
+    expected?: string; limit?: string; format?: string; values?: string[]; keys?: string[]; count?: number; cause?: string;
+    /** 'missing-reference': the table the record points into. */
+    ref?: BackupTable };
 }
 
 /**
@@ -126,12 +128,14 @@ export function issueFromZod(path: string, issue: z.core.$ZodIssue): BackupIssue
     case 'unrecognized_keys': return { ...base, code: 'unknown-keys', params: { keys: issue.keys } };
     case 'custom':
       if (issue.message === 'not a real calendar date') return { ...base, code: 'not-a-real-date' };
+      if (issue.message === 'date out of range') return { ...base, code: 'date-out-of-range' };
       if (issue.message === 'amount too large') return { ...base, code: 'amount-too-large' };
       return { ...base, code: 'invalid-record' };
     default: return { ...base, code: 'invalid-record' };
   }
 }
-export type BackupParse = { ok: true; data: BackupData; meta: BackupMeta } | { ok: false; errors: BackupIssue[] };
+/** `absent`: the tables the file does not have at all (an empty list is a table with no records). */
+export type BackupParse = { ok: true; data: BackupData; meta: BackupMeta; absent: BackupTable[] } | { ok: false; errors: BackupIssue[] };
 
 const MAX_ISSUES = 100;
 
@@ -176,12 +180,13 @@ export function parseBackup(text: string): BackupParse {
     return { ok: false, errors: [{ path: 'tables', message: 'The backup has no tables.', code: 'no-tables' }] };
   }
   const out: Record<string, unknown[]> = {};
+  const absent: BackupTable[] = [];
   for (const name of Object.keys(tables)) {
     if (!(backupTables as readonly string[]).includes(name)) push({ path: `tables.${name}`, message: `Unknown table "${name}".`, code: 'unknown-table', params: { table: name } });
   }
   for (const t of backupTables) {
     const rows = (tables as Record<string, unknown>)[t];
-    if (rows === undefined) { out[t] = []; continue; }
+    if (rows === undefined) { out[t] = []; absent.push(t); continue; }
     if (!Array.isArray(rows)) { push({ path: `tables.${t}`, message: 'expected a list of records', code: 'not-a-list', params: { table: t } }); continue; }
     if (t === 'settings' && rows.length > 1) {
       push({ path: 'tables.settings', message: 'expected at most one settings record', code: 'too-many-settings', params: { count: rows.length } });
@@ -210,5 +215,5 @@ export function parseBackup(text: string): BackupParse {
   }
   if (extra) errors.push({ path: '', message: `…and ${extra} more problems.`, code: 'more-problems', params: { count: extra } });
   if (errors.length) return { ok: false, errors };
-  return { ok: true, data: out as unknown as BackupData, meta: meta as BackupMeta };
+  return { ok: true, data: out as unknown as BackupData, meta: meta as BackupMeta, absent };
 }

@@ -17,7 +17,7 @@ export type LedgerErrorCode = (typeof ledgerErrorCodes)[number];
 
 /** Why one date or amount cell could not be read (values.ts); refines 'invalid-date' and 'invalid-amount'. */
 export const valueProblems = [
-  'empty', 'not-a-date', 'not-a-real-date', 'serial-out-of-range', 'serial-1900-02-29', 'ambiguous', 'not-an-amount',
+  'empty', 'not-a-date', 'not-a-real-date', 'out-of-range', 'serial-out-of-range', 'serial-1900-02-29', 'ambiguous', 'not-an-amount',
   'too-large', 'two-currencies',
 ] as const;
 export type ValueProblem = (typeof valueProblems)[number];
@@ -42,7 +42,9 @@ export const backupIssueCodes = [
   'too-many-settings', 'duplicate-key', 'more-problems',
   // One record failing its schema, by kind of failure.
   'wrong-type', 'too-small', 'too-big', 'bad-format', 'bad-value', 'unknown-keys', 'not-a-real-date', 'amount-too-large',
-  'invalid-record',
+  'date-out-of-range', 'invalid-record',
+  // The backup as a whole store (storeCheck.ts).
+  'missing-table', 'missing-reference', 'negative-amount',
 ] as const;
 export type BackupIssueCode = (typeof backupIssueCodes)[number];
 

@@ -55,13 +55,25 @@ export function toXlsx(sheets: Array<{ name: string; headers: Array<ExportHeader
   return new Uint8Array(out);
 }
 
-/** Minor units → a number in major units for a spreadsheet cell (exact decimal text first, then Number). */
-export function majorNumber(m: Money | { minor: number; currency: string }): number {
+/**
+ * Minor units → major units for a spreadsheet cell, exactly as stored: a number when a double holds the decimal
+ * exactly, else the decimal as text (90071992547409.91 has 16 significant digits; as a number it would print .9).
+ */
+export function majorNumber(m: Money | { minor: number; currency: string }): ExportCell {
   const dp = currencyDecimals(m.currency);
   const neg = m.minor < 0;
   const digits = String(Math.abs(m.minor)).padStart(dp + 1, '0');
-  const text = dp ? `${digits.slice(0, -dp)}.${digits.slice(-dp)}` : digits;
-  return Number((neg ? '-' : '') + text);
+  const text = (neg ? '-' : '') + (dp ? `${digits.slice(0, -dp)}.${digits.slice(-dp)}` : digits);
+  const n = Number(text);
+  return Math.round(n * 10 ** dp) === m.minor && decimalText(n, dp) === text ? n : text;
+}
+
+/** `n` written with exactly `dp` decimals, from its shortest round-trip form (no toFixed rounding drift). */
+function decimalText(n: number, dp: number): string {
+  const s = String(n);
+  if (/e/i.test(s)) return s;
+  const [int, frac = ''] = s.split('.');
+  return dp ? `${int}.${frac.padEnd(dp, '0')}` : int;
 }
 
 type Lang = 'zh' | 'en';

@@ -7,6 +7,7 @@ export * from './parse';
 export * from './plan';
 export * from './export';
 export * from './backup';
+export * from './storeCheck';
 export * from './limits';
 export * from './report';
 export { sniffForeign, type FileKind } from './grid';

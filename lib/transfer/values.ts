@@ -6,6 +6,7 @@
 import { currencyDecimals } from '../ledger/money';
 import { isIsoDay, isoOf, addDays } from '../ledger/dates';
 import type { ValueProblem } from './errors';
+import { DAY_RANGE, inDayRange } from '../domain';
 
 export type DateOrder = 'ymd' | 'mdy' | 'dmy';
 /** A failure carries the English reason and the problem's code, which the options page translates. */
@@ -71,6 +72,15 @@ const NUMERIC_DMY = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4}|\d{2})$/;
  * `order` (mdy or dmy; without an order a value that fits both is reported as ambiguous).
  */
 export function parseDateValue(raw: string | number, order?: DateOrder): Parsed<string> {
+  const p = parseDateCell(raw, order);
+  // The store's own range (lib/domain DAY_RANGE): refused here with the row and column, not later by a restore.
+  if (p.ok && !inDayRange(p.value)) {
+    return { ok: false, reason: `"${raw}" is outside ${DAY_RANGE.from.slice(0, 4)}–${DAY_RANGE.to.slice(0, 4)}`, code: 'out-of-range' };
+  }
+  return p;
+}
+
+function parseDateCell(raw: string | number, order?: DateOrder): Parsed<string> {
   if (typeof raw === 'number') return excelSerialToIso(raw);
   const s = foldWidth(raw).trim();
   if (!s) return { ok: false, reason: 'is empty', code: 'empty' };

@@ -193,6 +193,30 @@ test('the next step’s script is inserted into an open compose box in the tab',
   await page.close();
 });
 
+test('an e-mail addressed to another customer gets the letter only after the panel has said whose letter and whose e-mail', async () => {
+  const demo = buildDemoPortfolio(todayIso(), BROWSER_START_MS);
+  const other = demo.customers.find((c) => c.id === 'c02')!;
+  const url = l.demoUrl('/mail/compose');
+  const page = await l.context.newPage();
+  await page.goto(url);
+  const panel = await l.openPage(`sidepanel.html?tab=${await tabIdFor(l, url)}`);
+  await panel.locator('main[data-customer-id="c01"][data-ready="true"]').waitFor({ timeout: 15_000 });
+  // The user readdresses the e-mail to another customer after the panel has settled on the first one.
+  await page.locator('input[data-to]').fill(`ap@${other.domains[0]}`);
+  await page.locator('[data-compose-body]').fill('');
+  await panel.getByTestId('insert-script').click();
+  const warn = panel.getByTestId('recipient-mismatch');
+  await warn.waitFor({ timeout: 10_000 });
+  const text = (await warn.textContent()) ?? '';
+  assert.ok(text.includes(demo.customers.find((c) => c.id === 'c01')!.name) && text.includes(other.name) && text.includes(`ap@${other.domains[0]}`), text);
+  assert.equal(await page.locator('[data-compose-body]').inputValue(), '', 'nothing inserted before the user answers');
+  await panel.getByTestId('insert-anyway').click();
+  await panel.getByText('Inserted into the open email').waitFor({ timeout: 10_000 });
+  assert.ok((await page.locator('[data-compose-body]').inputValue()).length > 40);
+  await panel.close();
+  await page.close();
+});
+
 test('/ finds a customer; a receivable’s six self-questions are answered and kept; a deleted customer comes back with undo', async () => {
   const panel = await panelFor('c01');
   await panel.locator('body').press('/');

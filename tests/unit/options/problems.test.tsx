@@ -159,7 +159,7 @@ describe('mapping screen', () => {
 describe('a write cut off by closing the page', () => {
   it('keeps a marker only while the write runs, and a leftover marker is reported once', async () => {
     let during: string | null = null;
-    await guardWrite({ kind: 'import', file: 'a.csv' }, async () => { during = localStorage.getItem('huikuan.pendingWrite'); });
+    await guardWrite({ kind: "import", file: "a.csv" }, async (held) => { held(); during = localStorage.getItem("huikuan.pendingWrite"); });
     expect(JSON.parse(during!)).toMatchObject({ kind: 'import', file: 'a.csv' });
     expect(localStorage.getItem('huikuan.pendingWrite')).toBeNull();
     await expect(guardWrite({ kind: 'restore', file: 'b.json' }, async () => { throw new Error('quota'); })).rejects.toThrow('quota');
