@@ -21,6 +21,7 @@
  */
 import type { Customer, Payment, Receivable } from '../domain';
 import { normalizeCompanyName } from '../match';
+import { today } from '../ledger/dates';
 import {
   type ExistingReceivable, type ImportPlan, type LedgerRow, type PlanFields, type PlanRejection, createPlanner, receivableKey,
   rowOpenMinor,
@@ -132,10 +133,6 @@ function paymentRowFrom(id: string, customerId: string, f: PlanFields, batchId: 
 const isPaymentRow = (p: Payment): p is Payment & { reference: string } =>
   p.reference !== undefined && (p.allocations ?? []).length === 0 && p.id === importedPaymentId(p.customerId, p.reference);
 
-function isoDay(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * Rows per write transaction. Each transaction reads and writes the ledger of every customer its rows name, once, so
  * the larger it is the fewer times a customer's ledger is rewritten (a file not sorted by customer names most
@@ -210,7 +207,7 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
     const now = opts.now;
     await recoverInterrupted(db, now);
     const t = now.getTime();
-    const asOf = isoDay(now);
+    const asOf = today(now);
     const norm = opts.normalize ?? normalizeCompanyName;
     const batchId = `imp${t.toString(36)}${stableHash(opts.fileName + sizeHint + Math.random()).slice(0, 6)}`;
     const customers = await db.customers.toArray();
