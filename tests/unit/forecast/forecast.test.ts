@@ -5,7 +5,9 @@ import { type ForecastInvoice, SPRING_FESTIVAL, customerLateProbability, fitFore
 import { auc, evaluateForecast, evaluationDays, knownAt } from '@/lib/forecast/evaluate';
 import { forecastHeadline, reasonText } from '@/lib/forecast/explain';
 import { afterSpringHoliday, seasonsOf } from '@/lib/forecast/calendar';
-import { addDays, toEpochDay } from '@/lib/ledger/dates';
+import { addDays, fromEpochDay, toEpochDay } from '@/lib/ledger/dates';
+import { dayOf, isoOfDay } from '@/lib/forecast/days';
+import { collectionsOf, monthEndOf, weekStart } from '@/lib/forecast/portfolio';
 import { translator } from '@/lib/i18n';
 import { fixtureLedger } from '../../fixtures/forecast/ledger';
 
@@ -243,5 +245,30 @@ describe('evaluation helpers', () => {
       const t = translator(lang, 'forecast');
       for (const r of f.reasons) expect(reasonText(r, t, lang)).not.toMatch(/reason\.|\{\{/);
     }
+  });
+});
+
+describe('day arithmetic and collections', () => {
+  it('the forecast\'s integer day arithmetic agrees with lib/ledger/dates', () => {
+    fc.assert(fc.property(fc.integer({ min: -30_000, max: 60_000 }), (n) => {
+      const iso = fromEpochDay(n);
+      expect(isoOfDay(n)).toBe(iso);
+      expect(dayOf(iso)).toBe(n);
+      expect(toEpochDay(iso)).toBe(n);
+    }), { numRuns: 500 });
+  });
+
+  it('adds each open amount on its expected day: this week (Monday to Sunday), this month, 13 weeks, value at risk', () => {
+    expect(weekStart('2026-11-22')).toBe('2026-11-16'); // a Sunday: its week began on Monday the 16th
+    expect(monthEndOf('2026-02-10')).toBe('2026-02-28');
+    const f = (id: string, expectedDate: string, minor: number, currency: string, lateProbability: number) =>
+      ({ id, customerId: id.slice(0, 1), expectedDate, from: expectedDate, to: expectedDate, lateProbability, dueDate: '2026-11-30', amount: { minor, currency }, reasons: [] });
+    const p = collectionsOf([f('a1', '2026-11-20', 100, 'CNY', 0.5), f('a2', '2026-11-25', 200, 'CNY', 0), f('b1', '2026-12-01', 50, 'USD', 1), f('b2', '2027-06-01', 7, 'USD', 1)], '2026-11-19');
+    expect(p.weekStarts[0]).toBe('2026-11-16');
+    expect(p.byCurrency.CNY).toEqual({ thisWeek: 100, thisMonth: 300, weeks: [100, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], open: 300 });
+    expect(p.byCurrency.USD.thisMonth).toBe(0);
+    expect(p.byCurrency.USD.weeks[2]).toBe(50);
+    expect(p.byCurrency.USD.open).toBe(57);
+    expect(p.atRisk).toEqual({ a: { CNY: 50 }, b: { USD: 57 } });
   });
 });
