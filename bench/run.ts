@@ -4,6 +4,7 @@
  * median over several runs with min and max; the raw IndexedDB read rate of the same browser run is the physical
  * reference the data-bound figures are compared against. Prints a table and writes bench/results.json.
  */
+import { forecastFigures, printForecast } from './forecast';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
@@ -542,6 +543,9 @@ function nodeTimings(scale: Scale) {
 const previous = partial ? (() => { try { return JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as Record<string, unknown>; } catch { return {}; } })() : {};
 const save = () => writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ ...previous, ...results }, null, 2));
 let lastSeeded: Scale | undefined;
+// The payment forecast is measured in Node (the worker runs the same code): IBM sample when present, fixture, 200k.
+results.forecast = want('forecast') ? forecastFigures() : previous.forecast;
+save();
 writeBlankPage(buildDirs.production);
 const l = await launchExtension({ headless: true, build: 'production', args: ['--enable-precise-memory-info'], clock: 'real' });
 try {
@@ -599,6 +603,7 @@ if (results.heavyPage) {
   if (c.cpu) console.log(`heavy page, main-thread CPU time (trace): content script ${c.cpu.cpuMs.toFixed(0)} ms against the page's ${c.cpu.pageCpuMs.toFixed(0)} ms = ${((c.cpuShare ?? 0) * 100).toFixed(2)} % (target ≤ 5 %); ${c.cpu.tasks} tasks, longest ${c.cpu.maxCpuMs.toFixed(1)} ms CPU (${c.cpu.maxWallMs.toFixed(1)} ms wall), ${c.cpu.over50Cpu} over 50 ms CPU (${c.cpu.over50Wall} over 50 ms wall; target 0)`);
   console.log(`heavy page (${w.nodes} nodes, churn every frame, new record every 5 s, ${w.seconds} s): content script ${w.extensionMs.toFixed(0)} ms against the page's ${w.pageMs.toFixed(0)} ms = ${(w.share * 100).toFixed(2)} % (target ≤ 5 %), longest extension run sampled ${w.longestExtensionRunMs.toFixed(1)} ms; its own ${own?.tasks ?? '?'} tasks: ${own?.totalMs.toFixed(0) ?? '?'} ms, longest ${own?.maxMs.toFixed(1) ?? '?'} ms, ${own?.over50 ?? '?'} over 50 ms (target 0; slowest ${(own?.slowest ?? []).map(([k, ms]) => `${k} ${ms}`).join(', ')}); ${w.fps.toFixed(1)} fps, ${w.longTasks} long tasks — without the extension ${h.withoutExtension.pageMs.toFixed(0)} ms, ${h.withoutExtension.fps.toFixed(1)} fps, ${h.withoutExtension.longTasks} long tasks`);
 }
+if (results.forecast) printForecast(results.forecast as Record<string, unknown>);
 const rp = Object.values((results.readPageMs ?? {}) as Record<string, Stat>).map((s) => s.median);
 console.log(`readPage over fixtures: median of medians ${stat(rp).median.toFixed(3)} ms, worst ${Math.max(...rp).toFixed(3)} ms (target ≤ 5)`);
 for (const [label, v] of Object.entries(results.scales as Record<string, Record<string, unknown>>)) {
