@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { extensionUrl } from '@/lib/browser/pages';
 import { useApp } from '@/components/app/AppShell';
 import { suggestNext } from '@/lib/playbook';
+import { detectSignals } from '@/lib/signals';
 import { nineQuestions, techniques } from '@/lib/playbook/catalog';
 import { daysBetween } from '@/lib/ledger';
 import { send } from '@/lib/browser/send';
@@ -27,8 +28,10 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
   const suggestion = useMemo(() => {
     // What the customer wrote lately (captured messages, call notes) is where the three traps show up.
     const recentMessages = a.activities.filter((x) => x.note && daysBetween(x.date, a.today) <= 60).map((x) => x.note!);
+    // The customer's words as signals (new order, traps, refusal…): a script line that answers one quotes it.
+    const signals = recentMessages.flatMap((text) => detectSignals(text));
     const [y, m, d] = a.today.split('-').map(Number);
-    return suggestNext({ ...a, recentMessages }, new Date(y, m - 1, d, 12), lang);
+    return suggestNext({ ...a, recentMessages, signals }, new Date(y, m - 1, d, 12), lang);
   }, [a, lang]);
   const [note, setNote] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
   const flash = (text: string, tone: 'ok' | 'error' = 'ok') => { setNote({ text, tone }); setTimeout(() => setNote(null), 2500); };
