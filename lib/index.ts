@@ -8,6 +8,7 @@ export { parseCapture } from './capture';
 export { parseLedger } from './transfer';
 export { agingReport } from './ledger';
 export { suggestNext } from './playbook';
+export { forecastPayments } from './forecast';
 
 export type { PageContext, Customer, Money, AccountSnapshot } from './domain';
 export type { CaptureDraft } from './capture';
@@ -15,3 +16,4 @@ export type { LedgerParse } from './transfer';
 export type { Suggestion } from './playbook';
 export { lateInterest } from './toolkit/interest';
 export type { InterestRule } from './toolkit/interest';
+export type { ForecastInvoice, PaymentForecast } from './forecast';

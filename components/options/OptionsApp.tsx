@@ -8,6 +8,7 @@ import { ImportSection } from './ImportSection';
 import { ExportSection } from './ExportSection';
 import { SettingsSection } from './SettingsSection';
 import { LprTableSection } from './LprTableSection';
+import { ForecastAccuracy } from './ForecastAccuracy';
 import { SitesSection } from './SitesSection';
 import { DataSection } from './DataSection';
 import { InterruptedNotice } from './problems';
@@ -51,8 +52,7 @@ export function OptionsApp({ initial }: { initial?: OptionSection } = {}) {
         <InterruptedNotice />
         {section === 'import' && <ImportSection />}
         {section === 'export' && <ExportSection />}
-        {section === 'settings' && <SettingsSection />}
-        {section === 'settings' && <LprTableSection />}
+        {section === 'settings' && <><SettingsSection /><ForecastAccuracy /><LprTableSection /></>}
         {section === 'sites' && <SitesSection />}
         {section === 'data' && <DataSection />}
       </main>
