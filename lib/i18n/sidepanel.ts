@@ -123,7 +123,7 @@ export const sidepanel = {
     header: {
       source: { pinned: 'Pinned: stays while you move between pages', search: 'Chosen by search', param: 'Opened from the worklist', crmLink: 'Linked to {{site}} record {{id}}', domain: 'Recognised by the email domain {{domain}}', name: 'Recognised by the name “{{name}}” on the page', fuzzy: 'Looks like “{{name}}” ({{score}}% similar)', contactName: 'Matched by the sender’s name “{{name}}” among your contacts: {{site}} shows no address' },
       failed: 'That did not work: {{reason}}', pin: 'Pin', unpin: 'Unpin', pinned: 'Pinned', confirmLink: 'Yes, link this page',
-      unlink: 'Unlink this page', change: 'Wrong customer?', linkExisting: 'Link to a customer…', create: 'Create “{{name}}”', linkTo: 'Link “{{name}}” to',
+      unlink: 'Unlink this page', change: 'Wrong customer?', linkExisting: 'Link to a customer…', create: 'Create “{{name}}”', linkSameDomain: 'Link to “{{name}}” (same domain {{domain}})', linkTo: 'Link “{{name}}” to',
       candidates: 'Is it one of these?', thisOne: 'This one',
     },
     capture: {
@@ -308,7 +308,7 @@ export const sidepanel = {
     header: {
       source: { pinned: '已固定：切换页面时保持不变', search: '通过搜索选定', param: '从工作清单打开', crmLink: '已关联 {{site}} 记录 {{id}}', domain: '按邮箱域名 {{domain}} 识别', name: '按页面上的名称“{{name}}”识别', fuzzy: '与“{{name}}”相似（{{score}}%）', contactName: '按发件人名称“{{name}}”在您的联系人中匹配：{{site}}未显示邮箱地址' },
       failed: '操作未成功：{{reason}}', pin: '固定', unpin: '取消固定', pinned: '已固定', confirmLink: '是，关联此页面',
-      unlink: '取消关联此页面', change: '客户不对？', linkExisting: '关联到已有客户…', create: '新建“{{name}}”', linkTo: '把“{{name}}”关联到',
+      unlink: '取消关联此页面', change: '客户不对？', linkExisting: '关联到已有客户…', create: '新建“{{name}}”', linkSameDomain: '关联到“{{name}}”（同一域名 {{domain}}）', linkTo: '把“{{name}}”关联到',
       candidates: '是下面哪一个？', thisOne: '就是它',
     },
     capture: {

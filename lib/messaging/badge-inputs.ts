@@ -14,10 +14,20 @@
  */
 import type { CustomerSummary } from '../domain';
 
-/** What the badge needs of a summary: `headlineFigure` and `ladderStepFor` read nothing else. */
-export type BadgeInputs = Pick<CustomerSummary, 'openByDue'>;
+/**
+ * What the badge needs of a summary: `headlineFigure` and `ladderStepFor` read the open amounts; the mail chip adds
+ * the next promise date or the last broken one.
+ */
+export type BadgeInputs = Pick<CustomerSummary, 'openByDue' | 'nextPromiseDate' | 'lastBrokenPromiseDate'>;
 
-interface Packed { keys: string[]; minors: Float64Array }
+interface Packed { keys: string[]; minors: Float64Array; promise?: string; broken?: string }
+
+/** The badge's part of a summary (also what a miss returns, read straight from the store). */
+export const badgeInputsOf = (s: CustomerSummary): BadgeInputs => ({
+  openByDue: s.openByDue,
+  ...(s.nextPromiseDate ? { nextPromiseDate: s.nextPromiseDate } : {}),
+  ...(s.lastBrokenPromiseDate ? { lastBrokenPromiseDate: s.lastBrokenPromiseDate } : {}),
+});
 
 export interface SummarySource {
   /** Up to `limit` summaries whose customerId sorts after `after` (from the first when undefined), in key order. */
@@ -67,15 +77,22 @@ export function createBadgeInputs(source: SummarySource, opts: BadgeInputsOption
     return s;
   };
 
-  const pack = (s: CustomerSummary): Packed => ({
-    keys: s.openByDue.map(([due, currency]) => intern(`${due}|${currency}`)),
-    minors: Float64Array.from(s.openByDue, ([, , minor]) => minor),
-  });
+  const pack = (s: CustomerSummary): Packed => {
+    const p: Packed = {
+      keys: s.openByDue.map(([due, currency]) => intern(`${due}|${currency}`)),
+      minors: Float64Array.from(s.openByDue, ([, , minor]) => minor),
+    };
+    if (s.nextPromiseDate) p.promise = intern(s.nextPromiseDate);
+    if (s.lastBrokenPromiseDate) p.broken = intern(s.lastBrokenPromiseDate);
+    return p;
+  };
   const unpack = (p: Packed): BadgeInputs => ({
     openByDue: p.keys.map((k, i) => {
       const bar = k.indexOf('|');
       return [k.slice(0, bar), k.slice(bar + 1), p.minors[i]];
     }),
+    ...(p.promise ? { nextPromiseDate: p.promise } : {}),
+    ...(p.broken ? { lastBrokenPromiseDate: p.broken } : {}),
   });
 
   /** Keeps what a read found, for the customers with no notice since the read began. */
@@ -145,7 +162,7 @@ export function createBadgeInputs(source: SummarySource, opts: BadgeInputsOption
       try {
         const [row] = await source.readSome([customerId]);
         keep([customerId], [row], startedAt, gen);
-        return row ? { openByDue: row.openByDue } : undefined;
+        return row ? badgeInputsOf(row) : undefined;
       } finally {
         urgent--;
       }
