@@ -200,5 +200,5 @@ export default defineBackground(() => {
     browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
   }
 
-  reminders.start();
+  void reminders.start();
 });

@@ -6,7 +6,7 @@
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { browser } from 'wxt/browser';
+import { openOptionsPage } from '@/lib/browser/pages';
 import { useApp } from '@/components/app/AppShell';
 import { useClock } from '@/components/app/clock';
 import { todayOf } from '@/lib/clock';
@@ -76,7 +76,7 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
   const rows = filterActive ? filtered : cache?.rows;
   const currencies = figures?.rows.map((r) => r.currency) ?? [];
 
-  const openOptions = () => { void browser.runtime.openOptionsPage(); };
+  const openOptions = openOptionsPage;
 
   // The summary stays first in one place whatever follows it, so its element is never remounted.
   const withSummary = (rest: ReactNode) => <><LiveSummary asOf={asOf} currency={filter.currency} />{rest}</>;

@@ -5,7 +5,7 @@
  */
 import { forwardRef, useImperativeHandle, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { browser } from 'wxt/browser';
+import { extensionUrl } from '@/lib/browser/pages';
 import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
 import { addActivity } from '@/lib/db/repo';
@@ -72,7 +72,7 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
       <div className="mt-1 flex flex-wrap gap-x-3 text-xs">
         {(['balance-confirmation', 'collection-letter', 'lawyer-letter'] as const).map((k) => (
           <a key={k} className="underline" target="_blank" rel="noreferrer" data-testid={`letter-${k}`}
-            href={browser.runtime.getURL(`/letter.html?customer=${encodeURIComponent(customerId)}&kind=${k}&lang=${lang}` as '/letter.html')}>{t(`letters.${k}`)}</a>
+            href={extensionUrl(`/letter.html?customer=${encodeURIComponent(customerId)}&kind=${k}&lang=${lang}`)}>{t(`letters.${k}`)}</a>
         ))}
       </div>
       <details className="mt-1" open>

@@ -173,11 +173,12 @@ export function createReminderService(deps: ReminderDeps) {
       clearTimeout(timer);
       timer = setTimeout(() => void sync(), 1500);
     },
-    start() {
+    /** Listens, and derives once; the promise settles when that first derivation has (tests wait for it). */
+    async start(): Promise<void> {
       browser.alarms.onAlarm.addListener((a) => void fire(a.name));
       browser.notifications.onClicked.addListener((nid) => void opened(nid));
       browser.alarms.create(DAILY, { periodInMinutes: 60 });
-      void refreshDuePromises(db, deps.now()).then(sync);
+      await refreshDuePromises(db, deps.now()).then(sync);
     },
   };
 }

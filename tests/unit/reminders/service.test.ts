@@ -80,7 +80,7 @@ describe('reminder service', () => {
   it('opens the popup for a click on the digest (a tab where it cannot open), and the customer for one reminder', async () => {
     const b = stubBrowser();
     const service = createReminderService({ db, browser: b.browser, now: () => now });
-    service.start();
+    await service.start();
     await service.sync();
     const digest = b.notifications[0].id;
     b.click(digest);
