@@ -30,7 +30,7 @@ import { CaptureDraftCard } from './CaptureDraftCard';
 import { CaptureSavedNotice } from './CaptureSavedNotice';
 import { useClock } from '@/components/app/clock';
 import { followActiveTab } from '@/lib/browser/followTab';
-import { extensionUrl, onExtensionMessage, tabFollowApi } from '@/lib/browser/pages';
+import { clearPanelPick, extensionUrl, onExtensionMessage, PANEL_PICK_KEY, tabFollowApi, watchLocalValue } from '@/lib/browser/pages';
 
 function useTabContext(fixedTab: number | null, enabled: boolean): TabContextView | null {
   const [tabId, setTabId] = useState<number | null>(fixedTab);
@@ -100,7 +100,14 @@ function Workspace({ now }: { now: () => Date }) {
   const params = new URLSearchParams(search);
   const customerParam = params.get('customer');
   const view = useTabContext(params.get('tab') ? Number(params.get('tab')) : null, !customerParam);
-  const [chosen, setChosen] = useState<{ id: string; pinned: boolean } | null>(null);
+  const [chosen, setChosen] = useState<{ id: string; pinned: boolean; fromWorklist?: boolean } | null>(null);
+  // A worklist row clicked in the popup opened this panel (or found it open) and asks it to show that customer.
+  useEffect(() => watchLocalValue(PANEL_PICK_KEY, (raw) => {
+    const id = (raw as { customerId?: unknown } | undefined)?.customerId;
+    if (typeof id !== 'string' || !id) return;
+    setChosen({ id, pinned: false, fromWorklist: true });
+    void clearPanelPick().catch(() => undefined);
+  }), []);
   const [searchOpen, setSearchOpen] = useState(false);
   const nextStep = useRef<NextStepHandle>(null);
   const quickAdd = useRef<QuickAddHandle>(null);
@@ -119,7 +126,7 @@ function Workspace({ now }: { now: () => Date }) {
   const match = view ? confidentMatch(view.matches) : undefined;
   let customerId: string | null = null;
   let source: Source | undefined;
-  if (chosen) { customerId = chosen.id; source = { kind: chosen.pinned ? 'pinned' : 'search' }; }
+  if (chosen) { customerId = chosen.id; source = { kind: chosen.pinned ? 'pinned' : chosen.fromWorklist ? 'param' : 'search' }; }
   else if (customerParam) { customerId = customerParam; source = { kind: 'param' }; }
   else if (match) { customerId = match.customerId; source = { kind: 'tab', match }; }
 

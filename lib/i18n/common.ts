@@ -28,7 +28,7 @@ export const common = {
       'lawyer-letter': "Lawyer's letter", email: 'Email', im: 'WeChat / IM', statement: 'Statement of account',
     },
     outcomes: {
-      'no-answer': 'No answer', promised: 'Promised to pay', refused: 'Refused', disputed: 'Disputed', paid: 'Paid',
+      reached: 'Reached', 'no-answer': 'No answer', promised: 'Promised to pay', refused: 'Refused', disputed: 'Disputed', paid: 'Paid',
       hardship: 'Hardship', redirected: 'Redirected', 'info-gathered': 'Information gathered', other: 'Other',
     },
     promiseStatus: { pending: 'Pending', kept: 'Kept', broken: 'Broken', cancelled: 'Cancelled' },
@@ -85,7 +85,7 @@ export const common = {
       'lawyer-letter': '律师函', email: '邮件', im: '微信/即时消息', statement: '对账单',
     },
     outcomes: {
-      'no-answer': '无人接听', promised: '承诺付款', refused: '拒绝', disputed: '提出异议', paid: '已付款',
+      reached: '已联系上', 'no-answer': '无人接听', promised: '承诺付款', refused: '拒绝', disputed: '提出异议', paid: '已付款',
       hardship: '资金困难', redirected: '转交他人', 'info-gathered': '了解到信息', other: '其他',
     },
     promiseStatus: { pending: '待履行', kept: '已兑现', broken: '已违约', cancelled: '已取消' },
