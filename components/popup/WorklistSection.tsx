@@ -167,6 +167,7 @@ function WorklistRowItem({ row: r, index, lang, asOf, editing, onKeyDown, onOpen
     .map(([currency, open]) => ({ currency, open, overdue: r.overdueByCurrency[currency] ?? 0 }));
   return (
     <li data-customer-id={r.customerId} data-score={r.score} data-state={r.state} data-testid="worklist-row" onKeyDown={onKeyDown}
+      data-opens={r.crmUrl ? 'crm-record' : 'panel'}
       className={`group relative py-0.5 ${r.state === 'due' ? '' : 'opacity-75'}`}>
       <button type="button" onClick={onOpen} data-testid="worklist-open" aria-describedby="worklist-keys" aria-keyshortcuts={Object.values(rowActionKeys).join(' ')}
         className="block w-full min-w-0 rounded px-1 py-1 text-left hover:bg-stone-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600">
@@ -196,7 +197,7 @@ function WorklistRowItem({ row: r, index, lang, asOf, editing, onKeyDown, onOpen
         )}
         <span className="block min-w-0 truncate text-xs text-stone-700" title={reasons}>
           {reasons}
-          <span className="sr-only"> · {t('worklist.score', { score: formatNumber(r.score, lang, 2) })}</span>
+          <span className="sr-only left-0 top-0"> · {t('worklist.score', { score: formatNumber(r.score, lang, 2) })}</span>
         </span>
       </button>
       {!editing && (

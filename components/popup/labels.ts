@@ -28,6 +28,8 @@ export function stepText(step: WorklistStep, t: TFunction, lang: Lang): string {
  */
 export function openCustomer(entry: { customerId: string; crmUrl?: string }, windowId?: number): Promise<unknown> {
   if (entry.crmUrl) return focusOrOpenTab(entry.crmUrl);
-  if (openPanelForWindow(windowId)) return pickInPanel(entry.customerId);
-  return focusOrOpenTab(`${extensionUrl('/sidepanel.html')}?customer=${encodeURIComponent(entry.customerId)}`);
+  const panelPage = () => focusOrOpenTab(`${extensionUrl('/sidepanel.html')}?customer=${encodeURIComponent(entry.customerId)}`);
+  const opening = openPanelForWindow(windowId);
+  // The panel reads the pick when it starts and hears it when already open, so the pick may follow the opening.
+  return opening ? opening.then((opened): Promise<unknown> => (opened ? pickInPanel(entry.customerId) : panelPage())) : panelPage();
 }
