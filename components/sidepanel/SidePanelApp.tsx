@@ -24,6 +24,7 @@ import { NineQuestions } from './NineQuestions';
 import { ContactsCard } from './contacts';
 import { PreparationsChecklist } from './Preparations';
 import { PromisesCard } from './Promises';
+import { PaymentsCard } from './Payments';
 import { ActivityQuickAdd, ActivityTimeline, type QuickAddHandle } from './Activities';
 import { ReceivablesCard } from './Receivables';
 import { CaptureDraftCard } from './CaptureDraftCard';
@@ -193,7 +194,7 @@ function Workspace({ now }: { now: () => Date }) {
   }
   return (
       <AccountProvider account={account}>
-        <main key={customerId} className="space-y-3 p-3 pb-14 text-sm" data-customer-id={customerId} data-ready="true">
+        <main key={customerId} tabIndex={-1} className="space-y-3 p-3 pb-14 text-sm focus:outline-none" data-customer-id={customerId} data-ready="true">
           {header}
           <CaptureSavedNotice />
           {view?.draft && <CaptureDraftCard key={view.draft.capturedAt} customerId={customerId} matches={view.matches} draft={view.draft} tabId={view.tabId} />}
@@ -204,6 +205,7 @@ function Workspace({ now }: { now: () => Date }) {
             <NineQuestions />
             <ContactsCard />
             <PreparationsChecklist />
+            <PaymentsCard />
             <PromisesCard />
             <section ref={activityRef} aria-labelledby="activity-h" data-testid="activity" className="space-y-2 rounded border border-stone-200 p-2">
               <h2 id="activity-h" className="font-medium">{t('activity.title')} <kbd className="rounded border px-1 text-xs font-normal text-stone-600">n</kbd></h2>

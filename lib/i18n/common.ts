@@ -43,6 +43,7 @@ export const common = {
     cancel: 'Cancel',
     delete: 'Delete',
     deleted: 'Deleted',
+    recorded: 'Recorded',
     none: '—',
     errors: {
       router: {
@@ -100,6 +101,7 @@ export const common = {
     cancel: '取消',
     delete: '删除',
     deleted: '已删除',
+    recorded: '已记录',
     none: '—',
     errors: {
       router: {
