@@ -62,7 +62,8 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
         <p className="mt-1 text-xs text-stone-800" data-testid="tone">{t('toneFor', { contact: suggestion.tone.contact, type: suggestion.tone.name })} {suggestion.tone.note}</p>
       )}
       {suggestion.subject && <p className="mt-1 font-medium">{suggestion.subject}</p>}
-      <pre className="mt-1 max-h-60 overflow-y-auto whitespace-pre-wrap rounded bg-white p-2 font-sans" data-testid="script">{suggestion.script}</pre>
+      {/* Focusable: it scrolls when the script is long, and a keyboard user must be able to scroll it. */}
+      <pre tabIndex={0} aria-labelledby="next-h" className="mt-1 max-h-60 overflow-y-auto whitespace-pre-wrap rounded bg-white p-2 font-sans focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600" data-testid="script">{suggestion.script}</pre>
       <div className="mt-1 flex flex-wrap items-center gap-1.5">
         <button type="button" className={buttonCls} aria-keyshortcuts="c" data-testid="copy-script" onClick={() => void copy()}>{t('copy')} <kbd className="text-xs text-stone-500">c</kbd></button>
         {composeTabId !== undefined && <button type="button" className={buttonCls} data-testid="insert-script" onClick={() => void insert()}>{t('insert')}</button>}
