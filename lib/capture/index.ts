@@ -9,14 +9,14 @@
  */
 import type { Money } from '../domain';
 import { findAmounts } from './amounts';
-import { dayOf } from './days';
+import { dayOf } from '../ledger/dates';
 import { findDates } from './dates';
 import { findNumbers } from './identifiers';
 import { findIntents, type Intent, pickIntent, type Signal } from './intent';
 import { CJK, type Hit, mask, sentenceAt, type Span } from './text';
 
 export type { Intent } from './intent';
-export { addBusinessDays, addDays, diffDays, endOfMonth, dayOf } from './days';
+export { addBusinessDays, addDays, daysBetween as diffDays, endOfMonth, dayOf } from '../ledger/dates';
 export { readCnNumber } from './numbers';
 
 export type EvidenceKind = 'amount' | 'date' | 'invoice' | 'contract' | 'intent' | 'template';

@@ -19,6 +19,7 @@
  */
 import type { Customer, Payment, Receivable } from '../domain';
 import { normalizeCompanyName } from '../match';
+import { today } from '../ledger/dates';
 import {
   type ExistingReceivable, type ImportPlan, type LedgerRow, type PlanFields, type PlanRejection, createPlanner, receivableKey,
 } from '../transfer';
@@ -108,9 +109,6 @@ function paymentFrom(id: string, receivable: Receivable, paid: { minor: number; 
   };
 }
 
-function isoDay(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /**
  * Rows per write transaction. Each transaction reads and writes the ledger of every customer its rows name, once, so
@@ -186,7 +184,7 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
     const now = opts.now;
     await recoverInterrupted(db, now);
     const t = now.getTime();
-    const asOf = isoDay(now);
+    const asOf = today(now);
     const norm = opts.normalize ?? normalizeCompanyName;
     const batchId = `imp${t.toString(36)}${stableHash(opts.fileName + sizeHint + Math.random()).slice(0, 6)}`;
     const customers = await db.customers.toArray();

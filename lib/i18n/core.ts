@@ -6,9 +6,9 @@
  */
 import i18next, { type i18n } from 'i18next';
 import type { Lang } from '../domain';
-import { browserLang, pickLang } from './lang';
+import { pickLang } from './lang';
 
-export { browserLang, pickLang };
+export { pickLang };
 
 export type Namespace = 'common' | 'sidepanel' | 'popup' | 'options';
 export const allNamespaces: readonly Namespace[] = ['common', 'sidepanel', 'popup', 'options'];

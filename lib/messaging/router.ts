@@ -7,7 +7,7 @@ import { toIsoDay } from '../domain';
 import type { HuikuanDb } from '../db/schema';
 import { getSettings, putCustomer } from '../db/repo';
 import { ladderStepFor } from './views';
-import { translator } from '../i18n';
+import { pickLang, translator } from '../i18n';
 import { domainOf, isFreeMailDomain } from '../match';
 import {
   type BadgeView, type Broadcast, type CaptureDraftView, type PageReply, type RejectCode, type TabContextView, type ToContent, type ToFrame,
@@ -105,8 +105,7 @@ export class RejectedMessage extends Error {
 }
 
 function langOf(s: Settings, deps: RouterDeps): Lang {
-  if (s.language) return s.language;
-  return deps.browserLang().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return pickLang(s.language, deps.browserLang());
 }
 
 export function createRouter(deps: RouterDeps) {
