@@ -18,6 +18,7 @@ import type { Settings } from '@/lib/domain';
 import { systemClock } from '@/lib/clock';
 import { createSiteState, CONFIRMED_HOSTS_KEY } from '@/lib/browser/siteState';
 import { createContactNameIndex } from '@/lib/match/contactNames';
+import { FORECAST_TABLES } from '@/lib/forecast/service';
 
 export default defineBackground(() => {
   // The worker's one clock: every handler, reminder and stamp below takes "now" from here.
@@ -109,6 +110,7 @@ export default defineBackground(() => {
     const summaries = changedKeys(changed, db.name, 'summaries');
     if (summaries) badgeInputs.changed(summaries);
     if (changedKeys(changed, db.name, 'contacts')) contactNames = undefined;
+    if ('all' in parts || FORECAST_TABLES.some((t) => `idb://${db.name}/${t}/` in parts)) handle.forecastChanged();
   });
   const reminders = createReminderService({ db, browser, now });
   const siteState = createSiteState(browser.storage.local, now);

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ImportSection } from './ImportSection';
 import { ExportSection } from './ExportSection';
 import { SettingsSection } from './SettingsSection';
+import { ForecastAccuracy } from './ForecastAccuracy';
 import { SitesSection } from './SitesSection';
 import { DataSection } from './DataSection';
 import { InterruptedNotice } from './problems';
@@ -50,7 +51,7 @@ export function OptionsApp({ initial }: { initial?: OptionSection } = {}) {
         <InterruptedNotice />
         {section === 'import' && <ImportSection />}
         {section === 'export' && <ExportSection />}
-        {section === 'settings' && <SettingsSection />}
+        {section === 'settings' && <><SettingsSection /><ForecastAccuracy /></>}
         {section === 'sites' && <SitesSection />}
         {section === 'data' && <DataSection />}
       </main>

@@ -27,8 +27,11 @@ import { portfolioFigures, scoreboard } from './metrics';
 import { openCustomer, reasonText, stepText } from './labels';
 import { LiveSummary } from './LiveSummary';
 import { TodaySection } from './TodaySection';
-import { WorklistSection, type RowRequest } from './WorklistSection';
+import { WorklistSection, type RowRequest, type WorklistRank } from './WorklistSection';
 import { ScoreboardSection } from './ScoreboardSection';
+import { ForecastSection } from './ForecastSection';
+import { useWorkerAnswer } from '@/components/forecast/useForecast';
+import type { PortfolioForecast } from '@/lib/forecast/portfolio';
 
 export interface PopupAppProps {
   /** The aggregate the entry read before React loaded; shown until the live query answers. */
@@ -49,11 +52,14 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
   const [filter, setFilter] = useState<WorklistFilter>({});
   const [filtered, setFiltered] = useState<WorklistEntry[] | undefined>();
   const [refreshing, setRefreshing] = useState(false);
+  const [rank, setRank] = useState<WorklistRank>('score');
   const running = useRef<string | null>(null);
   const marks = useLiveQuery(() => readWorklistMarks(db), [db]) ?? emptyMarks();
   // The window this popup belongs to, known before any click: the side panel must be opened inside the click.
   const [windowId, setWindowId] = useState<number | undefined>();
   useEffect(() => { void currentWindowId().then(setWindowId); }, []);
+  // The forecast is the worker's; asked for once the popup is up, again when the data changes.
+  const forecast = useWorkerAnswer<PortfolioForecast>(ready && portfolio && portfolio.customers > 0 ? { type: 'forecast/portfolio' } : undefined, version);
 
   const settingsKey = worklistSettingsKey(settings);
   const cache = cacheBox?.cache;
@@ -133,9 +139,11 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
   return withSummary(
     <div className="space-y-2" data-testid="popup-live">
       <TodaySection data={today} lang={lang} onOpen={(it) => void openCustomer(it, windowId)} />
+      <ForecastSection forecast={forecast} lang={lang} monthlyTarget={settings.monthlyTarget} />
       <WorklistSection rows={rows} lang={lang} asOf={asOf} updating={refreshing || (filterActive && !filtered)} filter={filter}
         owners={owners} currencies={currencies} onFilter={setFilter} onOpen={(r) => void openCustomer(r, windowId)} onAction={onAction}
-        onExport={(kind) => void exportRows(kind)} />
+        onExport={(kind) => void exportRows(kind)}
+        rank={rank} onRank={setRank} atRisk={forecast.state === 'ready' ? forecast.value.atRisk : undefined} />
       <ScoreboardSection board={board} lang={lang} />
     </div>
   );

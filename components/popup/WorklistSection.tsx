@@ -13,6 +13,7 @@ import type { WorklistFilter } from '@/lib/worklist';
 import { actionForKey, rowActionKeys, type RowAction, type RowOutcome, type RowState } from '@/lib/worklist/day';
 import type { WorklistEntry } from './data';
 import { reasonText } from './labels';
+import { ladder } from '@/lib/playbook/catalog';
 
 export type WorklistDayRow = WorklistEntry & { state: RowState; snoozedUntil?: string };
 
@@ -37,14 +38,36 @@ export interface WorklistSectionProps {
   onExport: (kind: 'csv' | 'xlsx') => void;
   /** Rows visible without the "show more" control. */
   shown?: number;
+  /** The forecast's value at risk per customer (currency → minor units), when the worker has answered. */
+  atRisk?: Record<string, Record<string, number>>;
+  rank?: WorklistRank;
+  onRank?: (rank: WorklistRank) => void;
+}
+
+export type WorklistRank = 'score' | 'risk';
+
+/** A row's value at risk in its headline currency (the overdue figure's), else its largest. */
+export function riskOf(row: Pick<WorklistEntry, 'customerId' | 'overdue'>, atRisk: Record<string, Record<string, number>> | undefined): { minor: number; currency: string } | undefined {
+  const r = atRisk?.[row.customerId];
+  if (!r) return undefined;
+  if (r[row.overdue.currency] !== undefined) return { minor: r[row.overdue.currency], currency: row.overdue.currency };
+  const [cur, minor] = Object.entries(r).sort((a, b) => b[1] - a[1])[0] ?? [];
+  return cur === undefined ? undefined : { minor, currency: cur };
+}
+
+/** Rows ranked by value at risk (largest first; the score breaks ties), or as scored. */
+export function rankRows<T extends Pick<WorklistEntry, 'customerId' | 'overdue' | 'score'>>(rows: T[], rank: WorklistRank, atRisk: Record<string, Record<string, number>> | undefined): T[] {
+  if (rank !== 'risk' || !atRisk) return rows;
+  return rows.slice().sort((a, b) => (riskOf(b, atRisk)?.minor ?? 0) - (riskOf(a, atRisk)?.minor ?? 0) || b.score - a.score);
 }
 
 const actions: RowAction[] = ['reached', 'no-answer', 'promised', 'refused', 'paid', 'snooze', 'done'];
 const isField = (el: EventTarget | null) => el instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 
 export function WorklistSection(p: WorklistSectionProps) {
-  const { t } = useTranslation(['popup', 'common']);
-  const rows = p.rows ?? [];
+  const { t } = useTranslation(['popup', 'common', 'forecast']);
+  const rank = p.rank ?? 'score';
+  const rows = rankRows(p.rows ?? [], rank, p.atRisk);
   const active = !!(p.filter.owner || p.filter.type || p.filter.currency);
   const [editing, setEditing] = useState<{ customerId: string; kind: 'snooze' | 'promised' } | null>(null);
   const [status, setStatus] = useState('');
@@ -141,12 +164,23 @@ export function WorklistSection(p: WorklistSectionProps) {
           <button type="button" className="mt-1 underline" onClick={() => p.onFilter({})}>{t('filters.clear')}</button>
         )}
       </details>
+      {p.onRank && (
+        <div className="mt-1 flex items-center gap-1 text-xs" role="group" aria-label={t('forecast:worklist.rankBy')}>
+          <span>{t('forecast:worklist.rankBy')}</span>
+          {(['score', 'risk'] as const).map((k) => (
+            <button key={k} type="button" aria-pressed={rank === k} disabled={k === 'risk' && !p.atRisk} data-testid={`worklist-rank-${k}`}
+              onClick={() => p.onRank?.(k)} className={`rounded border px-1.5 ${rank === k ? 'border-blue-700 bg-blue-50' : 'border-stone-300'} disabled:opacity-50`}>
+              {t(k === 'score' ? 'forecast:worklist.rankScore' : 'forecast:worklist.rankRisk')}
+            </button>
+          ))}
+        </div>
+      )}
       {rows.length > 0 && <p className="mt-1 text-xs text-stone-600" id="worklist-keys">{t('worklistDay.keysHint')}</p>}
       <p className="sr-only" role="status" data-testid="worklist-status">{status}</p>
       {p.rows && rows.length === 0 && <p className="mt-1 text-xs text-stone-600">{t('worklist.empty')}</p>}
       <ol ref={list} className="mt-1 divide-y divide-stone-100">
         {rows.slice(0, p.shown ?? 100).map((r, i) => (
-          <WorklistRowItem key={r.customerId} row={r} index={i} lang={p.lang} asOf={p.asOf}
+          <WorklistRowItem key={r.customerId} row={r} index={i} lang={p.lang} asOf={p.asOf} risk={rank === 'risk' ? riskOf(r, p.atRisk) : undefined}
             editing={editing?.customerId === r.customerId ? editing.kind : null}
             onKeyDown={onRowKey(r, i)} onOpen={() => p.onOpen(r)} onStart={(a) => start(r, i, a)}
             onSubmit={(req) => void run(r, i, req)} onCancel={() => { setEditing(null); focusRow(i); }} />
@@ -156,17 +190,19 @@ export function WorklistSection(p: WorklistSectionProps) {
   );
 }
 
-function WorklistRowItem({ row: r, index, lang, asOf, editing, onKeyDown, onOpen, onStart, onSubmit, onCancel }: {
-  row: WorklistDayRow; index: number; lang: Lang; asOf: string; editing: 'snooze' | 'promised' | null;
+function WorklistRowItem({ row: r, index, lang, asOf, risk, editing, onKeyDown, onOpen, onStart, onSubmit, onCancel }: {
+  row: WorklistDayRow; index: number; lang: Lang; asOf: string; risk?: { minor: number; currency: string }; editing: 'snooze' | 'promised' | null;
   onKeyDown: (e: KeyboardEvent<HTMLLIElement>) => void; onOpen: () => void; onStart: (a: RowAction) => void;
   onSubmit: (r: RowRequest) => void; onCancel: () => void;
 }) {
-  const { t } = useTranslation(['popup', 'common']);
-  const reasons = r.reasons.map((x) => reasonText(x, t, lang)).join(' · ');
+  const { t } = useTranslation(['popup', 'common', 'forecast']);
+  const reasonList = r.reasons.map((x) => reasonText(x, t, lang));
+  if (risk) reasonList.unshift(t('forecast:worklist.atRisk', { amount: formatMoney(risk.minor, risk.currency, lang, { compact: true }) }));
+  const reasons = reasonList.join(' · ');
   const owed = Object.entries(r.open).filter(([, minor]) => minor > 0).sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([currency, open]) => ({ currency, open, overdue: r.overdueByCurrency[currency] ?? 0 }));
   return (
-    <li data-customer-id={r.customerId} data-score={r.score} data-state={r.state} data-testid="worklist-row" onKeyDown={onKeyDown}
+    <li data-customer-id={r.customerId} data-score={r.score} data-state={r.state} data-testid="worklist-row" onKeyDown={onKeyDown} data-risk={risk?.minor}
       data-opens={r.crmUrl ? 'crm-record' : 'panel'}
       className={`group relative py-0.5 ${r.state === 'due' ? '' : 'opacity-75'}`}>
       <button type="button" onClick={onOpen} data-testid="worklist-open" aria-describedby="worklist-keys" aria-keyshortcuts={Object.values(rowActionKeys).join(' ')}
@@ -184,7 +220,7 @@ function WorklistRowItem({ row: r, index, lang, asOf, editing, onKeyDown, onOpen
             ))}
           </span>
         </span>
-        <span className="block min-w-0 truncate text-xs font-medium text-blue-900" data-testid="worklist-step">
+        <span className="block min-w-0 truncate text-xs font-medium text-blue-900" data-testid="worklist-step" data-level={r.step?.level ?? r.level}>
           {r.step ? t('worklistDay.step', { step: r.step.name[lang], channel: t(`common:channels.${r.step.channel}`) }) : t('worklistDay.noStep')}
         </span>
         {r.nextPromiseDate && (

@@ -18,6 +18,7 @@ import { UndoProvider } from './undo';
 import { CustomerHeader, type Source } from './CustomerHeader';
 import { HostConfirmCard, UnreadCard } from './PageNotices';
 import { StatusCard } from './StatusCard';
+import { ForecastCard } from './ForecastCard';
 import { NextStepCard, type NextStepHandle } from './NextStepCard';
 import { AccountFacts } from './AccountFacts';
 import { NineQuestions } from './NineQuestions';
@@ -199,6 +200,7 @@ function Workspace({ now }: { now: () => Date }) {
           <CaptureSavedNotice />
           {view?.draft && <CaptureDraftCard key={view.draft.capturedAt} customerId={customerId} matches={view.matches} draft={view.draft} tabId={view.tabId} />}
           <StatusCard />
+          <ForecastCard />
           <NextStepCard ref={nextStep} customerId={customerId} composeTabId={composeTab} />
           <BelowTheFold>
             <AccountFacts />

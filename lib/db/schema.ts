@@ -8,6 +8,8 @@ import type {
   Activity, Contact, Customer, CustomerSummary, Payment, PaymentPromise, PaymentProcessProfile, Preparations,
 } from '../domain';
 import type { Receivable } from '../domain';
+import { allocateWithCredit } from '../ledger/allocate';
+import { summaryLadderOf } from '../playbook/ladder';
 
 export const DB_NAME = 'huikuan';
 
@@ -110,6 +112,37 @@ export const versions: SchemaVersion[] = [
         ])];
       });
       // Deleted receivables and payments kept in the trash are restored into ledgers now; their rows are unchanged.
+    },
+  },
+  {
+    // Summaries keep what the escalation ladder reads (CustomerSummary.ladder: the disputed part, the latest attempts
+    // and promises), so that the badge and the popup show the side panel's level from the first open after the update.
+    version: 7,
+    stores: {},
+    upgrade: async (tx) => {
+      const byCustomer = <T extends { customerId: string }>(rows: T[]) => {
+        const m = new Map<string, T[]>();
+        for (const r of rows) (m.get(r.customerId) ?? m.set(r.customerId, []).get(r.customerId)!).push(r);
+        return m;
+      };
+      const [ledgers, promises, activities, customers] = await Promise.all([
+        tx.table('ledgers').toArray() as Promise<CustomerLedger[]>, tx.table('promises').toArray() as Promise<PaymentPromise[]>,
+        tx.table('activities').toArray() as Promise<Activity[]>, tx.table('customers').toArray() as Promise<Customer[]>,
+      ]);
+      const ledgerOf = new Map(ledgers.map((l) => [l.customerId, l]));
+      const customerOf = new Map(customers.map((c) => [c.id, c]));
+      const promisesOf = byCustomer(promises);
+      const activitiesOf = byCustomer(activities);
+      await tx.table('summaries').toCollection().modify((s: { customerId: string; ladder?: unknown }) => {
+        const l = ledgerOf.get(s.customerId);
+        const items = l ? allocateWithCredit(l.receivables, l.payments).items : [];
+        s.ladder = summaryLadderOf({
+          disputed: items.filter((r) => r.kind === 'invoice' && r.openMinor > 0 && r.disputed)
+            .map((r) => ({ dueDate: r.dueDate, currency: r.amount.currency, openMinor: r.openMinor })),
+          activities: activitiesOf.get(s.customerId) ?? [], promises: promisesOf.get(s.customerId) ?? [],
+          delinquencyType: customerOf.get(s.customerId)?.delinquencyType,
+        });
+      });
     },
   },
 ];

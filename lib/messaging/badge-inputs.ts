@@ -15,16 +15,16 @@
 import type { CustomerSummary } from '../domain';
 
 /**
- * What the badge needs of a summary: `headlineFigure` and `ladderStepFor` read the open amounts; the mail chip adds
- * the next promise date or the last broken one.
+ * What the badge needs of a summary: `headlineFigure` and `ladderStepFor` read nothing else. The ladder facts (the
+ * disputed part, the latest attempts and promises) are kept as the summary has them: a few small tuples per customer.
  */
-export type BadgeInputs = Pick<CustomerSummary, 'openByDue' | 'nextPromiseDate' | 'lastBrokenPromiseDate'>;
+export type BadgeInputs = Pick<CustomerSummary, 'openByDue'>
+  & Partial<Pick<CustomerSummary, 'type' | 'limitationDeadline' | 'ladder' | 'nextPromiseDate' | 'lastBrokenPromiseDate'>>;
 
-interface Packed { keys: string[]; minors: Float64Array; promise?: string; broken?: string }
-
-/** The badge's part of a summary (also what a miss returns, read straight from the store). */
-export const badgeInputsOf = (s: CustomerSummary): BadgeInputs => ({
-  openByDue: s.openByDue,
+interface Packed { keys: string[]; minors: Float64Array; rest: Omit<BadgeInputs, 'openByDue'> }
+const restOf = (s: CustomerSummary): Packed['rest'] => ({
+  type: s.type, ...(s.limitationDeadline ? { limitationDeadline: s.limitationDeadline } : {}), ...(s.ladder ? { ladder: s.ladder } : {}),
+  // The mail chip says the next promise, or that the last one was broken.
   ...(s.nextPromiseDate ? { nextPromiseDate: s.nextPromiseDate } : {}),
   ...(s.lastBrokenPromiseDate ? { lastBrokenPromiseDate: s.lastBrokenPromiseDate } : {}),
 });
@@ -77,22 +77,17 @@ export function createBadgeInputs(source: SummarySource, opts: BadgeInputsOption
     return s;
   };
 
-  const pack = (s: CustomerSummary): Packed => {
-    const p: Packed = {
-      keys: s.openByDue.map(([due, currency]) => intern(`${due}|${currency}`)),
-      minors: Float64Array.from(s.openByDue, ([, , minor]) => minor),
-    };
-    if (s.nextPromiseDate) p.promise = intern(s.nextPromiseDate);
-    if (s.lastBrokenPromiseDate) p.broken = intern(s.lastBrokenPromiseDate);
-    return p;
-  };
+  const pack = (s: CustomerSummary): Packed => ({
+    keys: s.openByDue.map(([due, currency]) => intern(`${due}|${currency}`)),
+    minors: Float64Array.from(s.openByDue, ([, , minor]) => minor),
+    rest: restOf(s),
+  });
   const unpack = (p: Packed): BadgeInputs => ({
+    ...p.rest,
     openByDue: p.keys.map((k, i) => {
       const bar = k.indexOf('|');
       return [k.slice(0, bar), k.slice(bar + 1), p.minors[i]];
     }),
-    ...(p.promise ? { nextPromiseDate: p.promise } : {}),
-    ...(p.broken ? { lastBrokenPromiseDate: p.broken } : {}),
   });
 
   /** Keeps what a read found, for the customers with no notice since the read began. */
@@ -162,7 +157,7 @@ export function createBadgeInputs(source: SummarySource, opts: BadgeInputsOption
       try {
         const [row] = await source.readSome([customerId]);
         keep([customerId], [row], startedAt, gen);
-        return row ? badgeInputsOf(row) : undefined;
+        return row ? { openByDue: row.openByDue, ...restOf(row) } : undefined;
       } finally {
         urgent--;
       }
