@@ -13,7 +13,6 @@ import type { WorklistFilter } from '@/lib/worklist';
 import { actionForKey, rowActionKeys, type RowAction, type RowOutcome, type RowState } from '@/lib/worklist/day';
 import type { WorklistEntry } from './data';
 import { reasonText } from './labels';
-import { ladder } from '@/lib/playbook/catalog';
 
 export type WorklistDayRow = WorklistEntry & { state: RowState; snoozedUntil?: string };
 

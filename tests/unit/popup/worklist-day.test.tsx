@@ -81,7 +81,7 @@ describe('the worklist runs the day from the keyboard', () => {
     await userEvent.clear(date);
     await userEvent.type(date, today);
     await userEvent.keyboard('{Enter}');
-    expect((await screen.findByRole('alert')).textContent).toBe('Pick a date after today.');
+    expect((await within(screen.getByTestId('worklist-snooze')).findByRole('alert')).textContent).toBe('Pick a date after today.');
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByTestId('worklist-snooze')).toBeNull();
     expect(idAt(0)).toBe(first);
