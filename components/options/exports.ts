@@ -11,7 +11,7 @@ import { formatMoney } from '@/lib/format';
 import { type AgingExportItem, type ExportTable, agingRowsForExport, worklistRowsForExport } from '@/lib/transfer';
 import { type IcsEvent, toIcs } from '@/lib/transfer/ics';
 import { currentWorklist } from '@/components/popup/data';
-import { reasonText } from '@/components/popup/labels';
+import { reasonText, stepText } from '@/components/popup/labels';
 
 /** One item per open invoice, with its open balance after payments and credit notes (lib/ledger allocate). */
 export async function agingExportItems(db: HuikuanDb): Promise<AgingExportItem[]> {
@@ -43,7 +43,7 @@ export async function worklistTable(db: HuikuanDb, asOf: string, lang: Lang, set
   const rows = await currentWorklist(db, asOf, settings);
   return worklistRowsForExport(rows.map((r) => ({
     customerName: r.name, overdue: r.overdue, open: { minor: r.open[r.overdue.currency] ?? 0, currency: r.overdue.currency },
-    daysPastDue: r.oldestDaysPastDue, nextStep: r.reasons.map((x) => reasonText(x, t, lang)).join('; '),
+    daysPastDue: r.oldestDaysPastDue, nextStep: r.step ? stepText(r.step, t, lang) : r.reasons.map((x) => reasonText(x, t, lang)).join('; '),
     nextDate: r.nextActivityDate, promiseDate: r.nextPromiseDate, lastActivityDate: r.lastActivityDate,
     limitationDeadline: r.limitationDeadline, owner: r.owner,
   })), lang);

@@ -6,7 +6,11 @@
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { openOptionsPage } from '@/lib/browser/pages';
+import { currentWindowId, openOptionsPage } from '@/lib/browser/pages';
+import { notifyDataChanged } from '@/lib/browser/send';
+import { addActivity, putPromise } from '@/lib/db/repo';
+import { readWorklistMarks, updateWorklistMarks } from '@/lib/db/worklistMarks';
+import { arrangeDay, emptyMarks, outcomeActivity, rowPromise } from '@/lib/worklist/day';
 import { useApp } from '@/components/app/AppShell';
 import { useClock } from '@/components/app/clock';
 import { todayOf } from '@/lib/clock';
@@ -20,10 +24,10 @@ import {
   worklistSettingsKey,
 } from './data';
 import { portfolioFigures, scoreboard } from './metrics';
-import { openCustomer, reasonText } from './labels';
+import { openCustomer, reasonText, stepText } from './labels';
 import { LiveSummary } from './LiveSummary';
 import { TodaySection } from './TodaySection';
-import { WorklistSection, type WorklistRank } from './WorklistSection';
+import { WorklistSection, type RowRequest, type WorklistRank } from './WorklistSection';
 import { ScoreboardSection } from './ScoreboardSection';
 import { ForecastSection } from './ForecastSection';
 import { useWorkerAnswer } from '@/components/forecast/useForecast';
@@ -50,6 +54,10 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
   const [refreshing, setRefreshing] = useState(false);
   const [rank, setRank] = useState<WorklistRank>('score');
   const running = useRef<string | null>(null);
+  const marks = useLiveQuery(() => readWorklistMarks(db), [db]) ?? emptyMarks();
+  // The window this popup belongs to, known before any click: the side panel must be opened inside the click.
+  const [windowId, setWindowId] = useState<number | undefined>();
+  useEffect(() => { void currentWindowId().then(setWindowId); }, []);
   // The forecast is the worker's; asked for once the popup is up, again when the data changes.
   const forecast = useWorkerAnswer<PortfolioForecast>(ready && portfolio && portfolio.customers > 0 ? { type: 'forecast/portfolio' } : undefined, version);
 
@@ -79,7 +87,8 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
 
   const figures = useMemo(() => portfolio && portfolioFigures(portfolio, asOf, settings.agingBuckets), [portfolio, asOf, settings.agingBuckets]);
   const board = useMemo(() => portfolio && figures && scoreboard(portfolio, asOf, figures, settings), [portfolio, figures, asOf, settings]);
-  const rows = filterActive ? filtered : cache?.rows;
+  const ranked = filterActive ? filtered : cache?.rows;
+  const rows = useMemo(() => ranked && arrangeDay(ranked, asOf, marks), [ranked, asOf, marks]);
   const currencies = figures?.rows.map((r) => r.currency) ?? [];
 
   const openOptions = openOptionsPage;
@@ -97,7 +106,7 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
     const list = rows ?? [];
     const table = worklistRowsForExport(list.map((r) => ({
       customerName: r.name, overdue: r.overdue, open: { minor: r.open[r.overdue.currency] ?? 0, currency: r.overdue.currency },
-      daysPastDue: r.oldestDaysPastDue, nextStep: r.reasons.map((x) => reasonText(x, t, lang)).join('; '),
+      daysPastDue: r.oldestDaysPastDue, nextStep: r.step ? stepText(r.step, t, lang) : r.reasons.map((x) => reasonText(x, t, lang)).join('; '),
       nextDate: r.nextActivityDate, promiseDate: r.nextPromiseDate, lastActivityDate: r.lastActivityDate,
       limitationDeadline: r.limitationDeadline, owner: r.owner,
     })), lang);
@@ -106,12 +115,34 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
     else downloadFile(toXlsx([{ name: t('worklist.sheet'), headers: table.headers, rows: table.rows }]) as BlobPart, `${name}.xlsx`, MIME.xlsx);
   };
 
+  /** One row's outcome, snooze or done: the activity (and promise) go through the repo, the mark moves the row. */
+  const onAction = async (row: WorklistEntry, req: RowRequest) => {
+    const now = clock();
+    if (req.action === 'snooze') {
+      await updateWorklistMarks(db, asOf, { customerId: row.customerId, snoozedUntil: req.until });
+      return;
+    }
+    if (req.action !== 'done') {
+      const channel = row.step?.channel ?? 'phone';
+      const note = t('worklistDay.note');
+      if (req.action === 'promised') {
+        await putPromise(db, rowPromise({ customerId: row.customerId, minor: req.minor, currency: req.currency, date: req.date, now: now.getTime() }), now);
+      }
+      await addActivity(db, outcomeActivity(req.action, {
+        customerId: row.customerId, asOf, channel, now: now.getTime(), note, ...(req.action === 'promised' ? { promiseDate: req.date } : {}),
+      }), now);
+      notifyDataChanged();
+    }
+    await updateWorklistMarks(db, asOf, { customerId: row.customerId, doneOn: asOf, snoozedUntil: null });
+  };
+
   return withSummary(
     <div className="space-y-2" data-testid="popup-live">
-      <TodaySection data={today} lang={lang} onOpen={(it) => void openCustomer(it)} />
+      <TodaySection data={today} lang={lang} onOpen={(it) => void openCustomer(it, windowId)} />
       <ForecastSection forecast={forecast} lang={lang} monthlyTarget={settings.monthlyTarget} />
-      <WorklistSection rows={rows} lang={lang} updating={refreshing || (filterActive && !filtered)} filter={filter}
-        owners={owners} currencies={currencies} onFilter={setFilter} onOpen={(r) => void openCustomer(r)} onExport={(kind) => void exportRows(kind)}
+      <WorklistSection rows={rows} lang={lang} asOf={asOf} updating={refreshing || (filterActive && !filtered)} filter={filter}
+        owners={owners} currencies={currencies} onFilter={setFilter} onOpen={(r) => void openCustomer(r, windowId)} onAction={onAction}
+        onExport={(kind) => void exportRows(kind)}
         rank={rank} onRank={setRank} atRisk={forecast.state === 'ready' ? forecast.value.atRisk : undefined} />
       <ScoreboardSection board={board} lang={lang} />
     </div>

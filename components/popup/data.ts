@@ -9,7 +9,8 @@
  */
 import type { Customer, CustomerSummary, Money, Settings } from '@/lib/domain';
 import type { HuikuanDb } from '@/lib/db/schema';
-import { getDataVersion } from '@/lib/db/repo';
+import { getDataVersion, loadAccountRows } from '@/lib/db/repo';
+import { worklistStep, type WorklistStep } from '@/lib/worklist/step';
 import { addDays } from '@/lib/ledger/dates';
 import { type WorklistFilter, type WorklistOptions, type WorklistRow, rankWorklist } from '@/lib/worklist';
 
@@ -20,6 +21,8 @@ export interface WorklistEntry extends WorklistRow {
   name: string;
   /** The customer's CRM record, when one of its links has a URL. */
   crmUrl?: string;
+  /** What to do next, from the same playbook function as the side panel's next-step card. */
+  step?: WorklistStep;
 }
 
 export interface WorklistCache {
@@ -82,7 +85,20 @@ export async function computeWorklist(db: HuikuanDb, asOf: string, settings: Set
     else summaries = await db.summaries.toArray();
     const rows = rankWorklist(summaries, asOf, worklistOptions(settings), limit, filter);
     return { rows: await withNames(db, rows), dataVersion };
-  });
+  }).then(async (r) => ({ ...r, rows: await withSteps(db, r.rows, asOf) }));
+}
+
+/**
+ * Each row's step, account by account (index lookups), after the ranking: only the rows kept (at most
+ * WORKLIST_LIMIT) are read, and a fresh cache is never re-read for them.
+ */
+async function withSteps(db: HuikuanDb, rows: WorklistEntry[], asOf: string): Promise<WorklistEntry[]> {
+  const out: WorklistEntry[] = [];
+  for (const r of rows) {
+    const account = await loadAccountRows(db, r.customerId);
+    out.push(account ? { ...r, step: worklistStep(account, asOf) } : r);
+  }
+  return out;
 }
 
 /** Re-ranks and stores the cache; returns it. */

@@ -3,12 +3,15 @@
  * and the link / unlink / change / create actions that make the page→customer mapping right.
  */
 import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { getDb } from '@/lib/db/schema';
-import { putCustomer } from '@/lib/db/repo';
-import { customerSchema, newId, type Customer, type PageContext } from '@/lib/domain';
+import { putContact, putCustomer } from '@/lib/db/repo';
+import { contactSchema, customerSchema, newId, type Customer, type PageContext } from '@/lib/domain';
 import { domainOf, isFreeMailDomain } from '@/lib/match';
+import { proposeCompany, type CompanyProposal } from '@/lib/match/company';
+import { useApp } from '@/components/app/AppShell';
 import { siteLabel } from '@/lib/sites/registry';
 import { send, notifyDataChanged } from '@/lib/browser/send';
 import type { TabContextView } from '@/lib/messaging/protocol';
@@ -32,12 +35,26 @@ export function recognitionText(source: Source, ctx: PageContext | null | undefi
   }
 }
 
-/** A new customer from what the page shows: its name (or the sender's company domain), the domain, the CRM record. */
-export function customerFromPage(ctx: PageContext, now: number): Customer | null {
+const isMail = (ctx: PageContext) => ctx.kind === 'thread' || ctx.kind === 'compose';
+
+/**
+ * A new customer from what the page shows. A CRM record names the company itself; on a mail page the name shown is
+ * the person writing, so the company comes from `proposal` (signature, corporate domain), never from that name.
+ */
+export function customerFromPage(ctx: PageContext, now: number, proposal?: CompanyProposal | null): Customer | null {
   const domain = ctx.emails.map(domainOf).find((d): d is string => !!d && !isFreeMailDomain(d));
-  const name = ctx.name?.trim() || domain;
+  const name = isMail(ctx) ? (proposal?.kind === 'new' ? proposal.name : undefined) : ctx.name?.trim() || domain;
   if (!name) return null;
   return customerSchema.parse({ id: newId('cu'), name, domains: domain ? [domain] : [], createdAt: now, updatedAt: now });
+}
+
+/** The company a mail page proposes (an existing customer with the sender's domain first), live. */
+function useMailProposal(ctx: PageContext | null | undefined): CompanyProposal | null | undefined {
+  const { settings } = useApp();
+  const ours = [settings.ourCompany.name, settings.ourCompany.nameEn];
+  return useLiveQuery(async () => (ctx && isMail(ctx)
+    ? proposeCompany(ctx, async (domain) => getDb().customers.where('domains').equals(domain).first(), ours)
+    : null), [ctx?.emails.join(), ctx?.body, ctx?.kind, ours.join('|')]);
 }
 
 interface Props {
@@ -60,6 +77,7 @@ export function CustomerHeader({ customer, source, view, pinned, onPin, onChoose
   const [error, setError] = useState<string | null>(null);
   const ctx = view?.ctx;
   const tabId = view?.tabId;
+  const proposal = useMailProposal(ctx);
   const onPage = source?.kind === 'tab';
   const permanent = onPage && (source.match.reason === 'crm-link' || source.match.reason === 'email-domain');
 
@@ -79,16 +97,22 @@ export function CustomerHeader({ customer, source, view, pinned, onPin, onChoose
   const create = () => act(async () => {
     if (!ctx || tabId === undefined) return;
     const now = clock();
-    const c = customerFromPage(ctx, now.getTime());
+    const c = customerFromPage(ctx, now.getTime(), proposal);
     if (!c) return;
     await putCustomer(getDb(), c, now);
+    // On a mail page the person writing becomes the customer's first contact, with the address they wrote from.
+    if (isMail(ctx) && ctx.name) {
+      const email = ctx.emails.find((e) => domainOf(e) === c.domains[0]) ?? ctx.emails[0];
+      await putContact(getDb(), contactSchema.parse({ id: newId('c'), customerId: c.id, name: ctx.name, ...(email ? { email } : {}), updatedAt: now.getTime() }));
+    }
     notifyDataChanged();
     await send({ type: 'customer/link', tabId, customerId: c.id });
     onLinked();
   });
 
   const searching = searchOpen || mode === 'link';
-  const fromPage = ctx ? customerFromPage(ctx, 0) : null;
+  const fromPage = ctx ? customerFromPage(ctx, 0, proposal) : null;
+  const sameDomain = !customer && proposal?.kind === 'existing' ? proposal : null;
   const pageLabel = ctx ? (ctx.name ?? ctx.emails[0] ?? ctx.subject ?? '') : '';
   return (
     <header className="space-y-1">
@@ -110,7 +134,8 @@ export function CustomerHeader({ customer, source, view, pinned, onPin, onChoose
           {customer && onPage && !permanent && <button type="button" className={primaryCls} data-testid="link-confirm" onClick={() => void link(customer.id)}>{t('header.confirmLink')}</button>}
           {customer && onPage && permanent && <button type="button" className={buttonCls} data-testid="unlink" onClick={() => void unlink()}>{t('header.unlink')}</button>}
           {(!customer || onPage) && <button type="button" className={buttonCls} data-testid="link-other" onClick={() => setMode('link')}>{customer ? t('header.change') : t('header.linkExisting')}</button>}
-          {!customer && fromPage && <button type="button" className={primaryCls} data-testid="create-customer" onClick={() => void create()}>{t('header.create', { name: fromPage.name })}</button>}
+          {sameDomain && <button type="button" className={primaryCls} data-testid="link-same-domain" onClick={() => void link(sameDomain.customerId)}>{t('header.linkSameDomain', { name: sameDomain.name, domain: sameDomain.domain })}</button>}
+          {!customer && !sameDomain && fromPage && <button type="button" className={primaryCls} data-testid="create-customer" onClick={() => void create()}>{t('header.create', { name: fromPage.name })}</button>}
         </div>
       )}
       {mode === 'link' && <CustomerSearch label={t('header.linkTo', { name: pageLabel })} initial={ctx?.name ?? ''} onPick={(id) => void link(id)} onClose={() => setMode('show')} />}

@@ -17,7 +17,7 @@ type Outcome = Activity['outcome'];
 
 /** One letter per outcome, chosen to be guessable in both languages' labels (m: money received). */
 export const outcomeKeys: Record<Outcome, string> = {
-  'no-answer': 'n', promised: 'p', refused: 'r', disputed: 'd', paid: 'm', hardship: 'h', redirected: 't', 'info-gathered': 'i', other: 'o',
+  reached: 'c', 'no-answer': 'n', promised: 'p', refused: 'r', disputed: 'd', paid: 'm', hardship: 'h', redirected: 't', 'info-gathered': 'i', other: 'o',
 };
 /** Channels by number, in the order of lib/domain `channels`. */
 export const channelKey = (c: Channel) => String(channels.indexOf(c) + 1);

@@ -17,6 +17,7 @@ import { useUndo } from './undo';
 import { ContactPicker } from './contacts';
 import { Field, buttonCls, checkAmount, inputCls, issuesByField, primaryCls, typedMoney, useFieldError } from './fields';
 import { useClock } from '@/components/app/clock';
+import { promisesInOrder, promiseWarnings } from '@/lib/promises/checks';
 
 const formSchema = z.object({
   amount: z.string().max(40),
@@ -36,11 +37,15 @@ export function PromisesCard() {
   const clock = useClock();
   const fieldError = useFieldError();
   const firstOpen = a.receivables.find((r) => r.openMinor > 0 && r.kind === 'invoice');
-  const blank = () => ({ amount: '', currency: firstOpen?.amount.currency ?? 'CNY', date: addDays(a.today, 7), promisedBy: '', note: '' });
+  const blank = () => ({ amount: '', currency: firstOpen?.amount.currency ?? 'CNY', date: addDays(a.today, 7), promisedBy: '', note: '', invoices: [] as string[] });
   const [d, setD] = useState(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [adding, setAdding] = useState(false);
-  const sorted = [...a.promises].sort((x, y) => y.date.localeCompare(x.date));
+  // The next one due first: that is the one to watch (settled ones follow, latest first).
+  const sorted = promisesInOrder(a.promises);
+  const warnings = promiseWarnings(a.promises, a.receivables);
+  const docOf = (id: string) => a.receivables.find((r) => r.id === id)?.docNumber ?? id;
+  const openInvoices = a.receivables.filter((r) => r.kind === 'invoice' && r.openMinor > 0 && r.amount.currency === d.currency.trim().toUpperCase());
 
   const save = async () => {
     const parsed = formSchema.safeParse(d);
@@ -52,7 +57,7 @@ export function PromisesCard() {
       id: newId('pr'), customerId: a.customer.id,
       amount: typedMoney(d.amount, d.currency),
       date: d.date, source: 'call', status: 'pending', promisedBy: d.promisedBy ? a.contacts.find((c) => c.id === d.promisedBy)?.name : undefined,
-      note: d.note.trim() || undefined, createdAt: now, updatedAt: now,
+      note: d.note.trim() || undefined, receivableIds: d.invoices, createdAt: now, updatedAt: now,
     }), at);
     notifyDataChanged();
     setD(blank());
@@ -84,6 +89,20 @@ export function PromisesCard() {
           <div className="col-span-2"><Field label={t('promise.by')}>
             <ContactPicker label={t('promise.by')} value={d.promisedBy || undefined} onChange={(id) => setD({ ...d, promisedBy: id ?? '' })} />
           </Field></div>
+          {openInvoices.length > 0 && (
+            <fieldset className="col-span-2" data-testid="promise-invoices">
+              <legend className="text-xs font-medium">{t('promiseChecks.invoices')}</legend>
+              <ul className="max-h-24 overflow-y-auto rounded border border-stone-200 bg-white p-1" tabIndex={0} aria-label={t('promiseChecks.invoices')}>
+                {openInvoices.map((r) => (
+                  <li key={r.id}><label className="flex items-center gap-1 text-xs">
+                    <input type="checkbox" data-testid="promise-invoice" data-doc={r.docNumber} checked={d.invoices.includes(r.id)}
+                      onChange={(e) => setD({ ...d, invoices: e.target.checked ? [...d.invoices, r.id] : d.invoices.filter((x) => x !== r.id) })} />
+                    <span className="min-w-0 truncate">{r.docNumber} · {formatMoney(r.openMinor, r.amount.currency, lang)}</span>
+                  </label></li>
+                ))}
+              </ul>
+            </fieldset>
+          )}
           <input aria-label={t('promise.note')} placeholder={t('promise.note')} className={`${inputCls} col-span-2`} value={d.note} onChange={(e) => setD({ ...d, note: e.target.value })} />
           <span className="col-span-2 flex gap-1">
             <button type="submit" data-testid="promise-save" className={primaryCls}>{t('savePromise')}</button>
@@ -91,6 +110,14 @@ export function PromisesCard() {
           </span>
         </form>
       )}
+      {warnings.map((w) => (
+        <p key={`${w.kind}-${w.kind === 'overlap' ? w.receivableId : w.currency}`} role="note" data-testid={`promise-warning-${w.kind}`}
+          className="mt-1 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900">
+          {w.kind === 'overlap'
+            ? t('promiseChecks.overlap', { doc: docOf(w.receivableId), dates: w.promiseIds.map((id) => formatDay(a.promises.find((p) => p.id === id)!.date, lang)).join(', ') })
+            : t('promiseChecks.exceeds', { currency: w.currency, promised: formatMoney(w.promisedMinor, w.currency, lang), open: formatMoney(w.openMinor, w.currency, lang) })}
+        </p>
+      ))}
       {sorted.length === 0 && !adding && <p className="text-stone-700">{t('promise.empty')}</p>}
       <ul className="divide-y divide-stone-100">
         {sorted.map((p) => (
@@ -99,6 +126,7 @@ export function PromisesCard() {
               {formatDay(p.date, lang)} · {formatMoney(p.amount.minor, p.amount.currency, lang)}
               {p.coveredMinor > 0 && p.status !== 'kept' && <span className="text-stone-700"> · {t('promise.covered', { amount: formatMoney(p.coveredMinor, p.amount.currency, lang) })}</span>}
               {p.promisedBy && <span className="text-stone-700"> · {p.promisedBy}</span>}
+              {p.receivableIds.length > 0 && <span className="text-stone-700"> · {t('promiseChecks.covers', { docs: p.receivableIds.map(docOf).join(', ') })}</span>}
             </span>
             <span className="flex items-center gap-1">
               <span className={`rounded px-1.5 text-xs ${statusCls[p.status]}`}>{t(`common:promiseStatus.${p.status}`)}</span>

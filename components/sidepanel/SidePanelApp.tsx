@@ -26,13 +26,14 @@ import { ContactsCard } from './contacts';
 import { PreparationsChecklist } from './Preparations';
 import { PromisesCard } from './Promises';
 import { ToolkitCard } from './toolkit/ToolkitCard';
+import { PaymentsCard } from './Payments';
 import { ActivityQuickAdd, ActivityTimeline, type QuickAddHandle } from './Activities';
 import { ReceivablesCard } from './Receivables';
 import { CaptureDraftCard } from './CaptureDraftCard';
 import { CaptureSavedNotice } from './CaptureSavedNotice';
 import { useClock } from '@/components/app/clock';
 import { followActiveTab } from '@/lib/browser/followTab';
-import { extensionUrl, onExtensionMessage, tabFollowApi } from '@/lib/browser/pages';
+import { clearPanelPick, extensionUrl, onExtensionMessage, PANEL_PICK_KEY, tabFollowApi, watchLocalValue } from '@/lib/browser/pages';
 
 function useTabContext(fixedTab: number | null, enabled: boolean): TabContextView | null {
   const [tabId, setTabId] = useState<number | null>(fixedTab);
@@ -102,7 +103,14 @@ function Workspace({ now }: { now: () => Date }) {
   const params = new URLSearchParams(search);
   const customerParam = params.get('customer');
   const view = useTabContext(params.get('tab') ? Number(params.get('tab')) : null, !customerParam);
-  const [chosen, setChosen] = useState<{ id: string; pinned: boolean } | null>(null);
+  const [chosen, setChosen] = useState<{ id: string; pinned: boolean; fromWorklist?: boolean } | null>(null);
+  // A worklist row clicked in the popup opened this panel (or found it open) and asks it to show that customer.
+  useEffect(() => watchLocalValue(PANEL_PICK_KEY, (raw) => {
+    const id = (raw as { customerId?: unknown } | undefined)?.customerId;
+    if (typeof id !== 'string' || !id) return;
+    setChosen({ id, pinned: false, fromWorklist: true });
+    void clearPanelPick().catch(() => undefined);
+  }), []);
   const [searchOpen, setSearchOpen] = useState(false);
   const nextStep = useRef<NextStepHandle>(null);
   const quickAdd = useRef<QuickAddHandle>(null);
@@ -121,7 +129,7 @@ function Workspace({ now }: { now: () => Date }) {
   const match = view ? confidentMatch(view.matches) : undefined;
   let customerId: string | null = null;
   let source: Source | undefined;
-  if (chosen) { customerId = chosen.id; source = { kind: chosen.pinned ? 'pinned' : 'search' }; }
+  if (chosen) { customerId = chosen.id; source = { kind: chosen.pinned ? 'pinned' : chosen.fromWorklist ? 'param' : 'search' }; }
   else if (customerParam) { customerId = customerParam; source = { kind: 'param' }; }
   else if (match) { customerId = match.customerId; source = { kind: 'tab', match }; }
 
@@ -188,7 +196,7 @@ function Workspace({ now }: { now: () => Date }) {
   }
   return (
       <AccountProvider account={account}>
-        <main key={customerId} className="space-y-3 p-3 pb-14 text-sm" data-customer-id={customerId} data-ready="true">
+        <main key={customerId} tabIndex={-1} className="space-y-3 p-3 pb-14 text-sm focus:outline-none" data-customer-id={customerId} data-ready="true">
           {header}
           <CaptureSavedNotice />
           {view?.draft && <CaptureDraftCard key={view.draft.capturedAt} customerId={customerId} matches={view.matches} draft={view.draft} tabId={view.tabId} />}
@@ -200,6 +208,7 @@ function Workspace({ now }: { now: () => Date }) {
             <NineQuestions />
             <ContactsCard />
             <PreparationsChecklist />
+            <PaymentsCard />
             <PromisesCard />
             <ToolkitCard />
             <section ref={activityRef} aria-labelledby="activity-h" data-testid="activity" className="space-y-2 rounded border border-stone-200 p-2">

@@ -16,6 +16,9 @@ import { createVisibilityGuard } from '@/lib/browser/visibleClick';
 const mode = new URLSearchParams(location.search).get('mode') === 'mail' ? 'mail' : 'crm';
 const chip = document.getElementById('chip') as HTMLButtonElement;
 const label = chip.querySelector('.label') as HTMLSpanElement;
+const figures = chip.querySelector('.figures') as HTMLSpanElement;
+const dot = chip.querySelector('.dot') as HTMLSpanElement;
+if (mode === 'mail') document.body.classList.add('mail');
 /** This frame's tab, as the background stamped it on the views (from the browser's sender of our request). */
 let tabId: number | undefined;
 /** When the view on show was taken: a reply and a pushed view can cross, and the older must not win. */
@@ -35,7 +38,15 @@ function show(v: BadgeViewMini) {
   document.documentElement.lang = v.lang === 'zh' ? 'zh-CN' : 'en';
   if (mode === 'mail') {
     label.textContent = v.captureLabel ?? '';
-    chip.title = v.state === 'linked' ? `${v.text} — ${v.title}` : v.title;
+    // The matched customer's figures, as the CRM badge shows them, with capture beside them.
+    figures.hidden = !v.figures;
+    figures.textContent = v.figures ?? '';
+    dot.hidden = !!v.figures;
+    if (v.figures) {
+      figures.style.background = agingColor(v.worstBucket);
+      figures.style.color = v.worstBucket >= 0 ? agingTextOn[Math.min(v.worstBucket, agingTextOn.length - 1)] : '#fff';
+    }
+    chip.title = v.state === 'linked' ? `${v.figures ?? v.text} — ${v.title}` : v.title;
     chip.style.background = '#1d4ed8';
     chip.style.color = '#fff';
   } else {
@@ -50,7 +61,7 @@ function show(v: BadgeViewMini) {
   // When the chip first showed what it now shows, for `npm run bench` (record DOM → badge latency); epoch ms. A
   // record page often shows the chip (from its URL) before the record's DOM arrives, so each new content is stamped;
   // the same view arriving again (the pushed view and this frame's own request can both land) is not a new paint.
-  const rendered = `${v.state}|${v.text}`;
+  const rendered = `${v.state}|${v.text}|${v.figures ?? ''}`;
   if (chip.dataset.painted === rendered) return;
   requestAnimationFrame(() => {
     chip.dataset.paintedAt = String(performance.timeOrigin + performance.now());

@@ -10,10 +10,12 @@
  */
 
 export const FRAME_W = 240;
+/** The mail chip holds the customer's figures and the capture button side by side. */
+export const MAIL_FRAME_W = 420;
 export const FRAME_H = 30;
 
-const HOST_STYLE = Object.entries({
-  all: 'initial', 'z-index': '2147483646', width: `${FRAME_W}px`, height: `${FRAME_H}px`,
+const hostStyle = (w: number) => Object.entries({
+  all: 'initial', 'z-index': '2147483646', width: `${w}px`, height: `${FRAME_H}px`,
   display: 'block', margin: '0', padding: '0', border: '0', background: 'transparent', 'pointer-events': 'auto',
   opacity: '1', visibility: 'visible', filter: 'none', transform: 'none', 'clip-path': 'none',
 }).map(([k, v]) => `${k}: ${v} !important`).join('; ');
@@ -34,6 +36,7 @@ export function createChip(doc: Document) {
   let host: HTMLElement | null = null;
   let frame: HTMLIFrameElement | null = null;
   let anchor: Element | null = null;
+  let width = FRAME_W;
 
   /**
    * Sets the chip's position from the anchor's viewport rectangle, or pins it to the top right of the window when
@@ -46,13 +49,13 @@ export function createChip(doc: Document) {
     const usable = r && (r.width > 0 || r.height > 0) ? r : null;
     let style: string;
     if (!usable) {
-      style = `${HOST_STYLE}; position: fixed !important; top: 8px !important; right: 24px !important`;
+      style = `${hostStyle(width)}; position: fixed !important; top: 8px !important; right: 24px !important`;
     } else {
       const win = doc.defaultView!;
-      const maxLeft = Math.max(0, (viewportWidth ?? win.innerWidth) - FRAME_W - 24);
+      const maxLeft = Math.max(0, (viewportWidth ?? win.innerWidth) - width - 24);
       const top = usable.top + win.scrollY + Math.max(0, (usable.height - FRAME_H) / 2);
       const left = Math.min(usable.right + win.scrollX + 8, maxLeft + win.scrollX);
-      style = `${HOST_STYLE}; position: absolute !important; top: ${Math.round(top)}px !important; left: ${Math.round(left)}px !important`;
+      style = `${hostStyle(width)}; position: absolute !important; top: ${Math.round(top)}px !important; left: ${Math.round(left)}px !important`;
     }
     // Compared with the attribute as it is now, so a style the page changed is put back.
     if (host.getAttribute('style') !== style) host.setAttribute('style', style);
@@ -100,14 +103,18 @@ export function createChip(doc: Document) {
 
   return {
     get mounted() { return !!host; },
-    mount(src: string, at: Element | null) {
+    mount(src: string, at: Element | null, frameWidth = FRAME_W) {
+      if (width !== frameWidth) {
+        width = frameWidth;
+        frame?.style.setProperty('width', `${width}px`);
+      }
       if (!host) {
         host = doc.createElement('huikuan-chip');
         // Closed: the page's scripts get no handle on what is inside; the frame is cross-origin on top of that.
         const root = host.attachShadow({ mode: 'closed' });
         frame = doc.createElement('iframe');
         frame.setAttribute('title', 'Huikuan');
-        frame.setAttribute('style', `all:initial;border:0;width:${FRAME_W}px;height:${FRAME_H}px;color-scheme:normal;display:block`);
+        frame.setAttribute('style', `all:initial;border:0;width:${width}px;height:${FRAME_H}px;color-scheme:normal;display:block`);
         root.appendChild(frame);
         doc.body.appendChild(host);
       }

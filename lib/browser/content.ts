@@ -8,13 +8,15 @@ import { browser } from 'wxt/browser';
 import type { PageContext, UserSite } from '../domain';
 import { compileMatchPattern, findComposeBox, readPage, siteKindForUrl } from '../sites';
 import { pageReplyMini, toContentMini } from '../messaging/to-content';
-import { createChip } from './chip';
+import { createChip, FRAME_W, MAIL_FRAME_W } from './chip';
 import { createPageWatch, type ReadStatus, type WatchEnv } from './pageWatch';
 
 function sameContext(a: PageContext | null, b: PageContext | null): boolean {
   if (!a || !b) return a === b;
   return a.site === b.site && a.kind === b.kind && a.recordId === b.recordId && a.name === b.name
-    && a.emails.join() === b.emails.join() && a.subject === b.subject && a.addressHidden === b.addressHidden;
+    && a.emails.join() === b.emails.join() && a.subject === b.subject && a.addressHidden === b.addressHidden
+    // A message body that arrives late (163's reading frame) is a change: the capture draft is made from it.
+    && (a.kind !== 'thread' || a.body === b.body);
 }
 
 /** Found all it looks for: a record's name or address, a message's counterpart or subject; a compose box always. */
@@ -147,11 +149,11 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
     // The chip's frame starts while the background matches: starting an extension document is the slowest step
     // on a loaded machine. It stays empty (hidden chip) until the background sends it a view.
     const mode = next.kind === 'record' ? 'crm' : next.kind === 'thread' ? 'mail' : undefined;
-    if (mode && changed) chip.mount(frameUrl(mode), anchorNow());
+    if (mode && changed) chip.mount(frameUrl(mode), anchorNow(), mode === 'mail' ? MAIL_FRAME_W : FRAME_W);
     const reply = pageReplyMini.safeParse(await sent);
     if (!ctx.isValid || current !== next) return;
     if (reply.success && (reply.data.showBadge || reply.data.showCapture)) {
-      chip.mount(frameUrl(reply.data.showBadge ? 'crm' : 'mail'), anchorNow());
+      chip.mount(frameUrl(reply.data.showBadge ? 'crm' : 'mail'), anchorNow(), reply.data.showBadge ? FRAME_W : MAIL_FRAME_W);
     } else chip.unmount();
   };
 
@@ -199,6 +201,13 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
     placing = true;
     ctx.requestAnimationFrame(timed('place', () => { placing = false; chip.place(); }));
   }));
+  // 163 Mail and QQ Mail's frameset put the message in a same-origin frame that loads after the page: the top
+  // document's observer does not see inside it, so a frame finishing its load is a reason to read again.
+  if (kind === 'mail') {
+    ctx.addEventListener(document, 'load', timed('frame', (e: Event) => {
+      if ((e.target as Element | null)?.tagName === 'IFRAME' && current?.kind === 'thread') watch.reread();
+    }), { capture: true });
+  }
   ctx.onInvalidated(() => {
     watch.stop();
     chip.unmount();

@@ -19,6 +19,46 @@ export async function openTab(url: string): Promise<void> {
   await browser.tabs.create({ url });
 }
 
+/** The same address, ignoring a trailing slash and the fragment: a record's tab may have moved to another section. */
+function samePage(a: string, b: string): boolean {
+  const norm = (u: string) => u.split('#')[0].replace(/\/+$/, '');
+  return norm(a) === norm(b);
+}
+
+/**
+ * Brings a tab already showing `url` to the front (its window too), or opens one when none does: a worklist that
+ * opens a new tab per click piles tabs up. Tab URLs are visible for the CRM hosts the extension may read.
+ */
+export async function focusOrOpenTab(url: string): Promise<'focused' | 'opened'> {
+  const tabs = await browser.tabs.query({});
+  const hit = tabs.find((t) => t.url && samePage(t.url, url));
+  if (hit?.id !== undefined) {
+    await browser.tabs.update(hit.id, { active: true });
+    if (hit.windowId !== undefined) await browser.windows.update(hit.windowId, { focused: true }).catch(() => undefined);
+    return 'focused';
+  }
+  await browser.tabs.create({ url });
+  return 'opened';
+}
+
+/** The window this extension page is in (the popup's: the window whose toolbar it opened from). */
+export async function currentWindowId(): Promise<number | undefined> {
+  return (await browser.windows.getCurrent().catch(() => undefined))?.id;
+}
+
+/** The side panel and the worklist agree on this key: the customer the worklist asked the panel to show. */
+export const PANEL_PICK_KEY = 'panelPick';
+
+/** Asks an open (or opening) side panel to show this customer. */
+export async function pickInPanel(customerId: string): Promise<void> {
+  await browser.storage.local.set({ [PANEL_PICK_KEY]: { customerId } });
+}
+
+/** The side panel took the pick: later panels must not show it again. */
+export async function clearPanelPick(): Promise<void> {
+  await browser.storage.local.remove(PANEL_PICK_KEY);
+}
+
 /** Listens to messages from the background; returns the unsubscribe. */
 export function onExtensionMessage(listener: (message: unknown) => undefined): () => void {
   browser.runtime.onMessage.addListener(listener);

@@ -16,5 +16,21 @@ export function openPanelForTab(tabId: number, windowId?: number): boolean {
   return true;
 }
 
+/**
+ * Opens the side panel of a window (Chrome) or the sidebar (Firefox), from an extension page's click (the popup's
+ * worklist). Same rule: call it synchronously inside the gesture. Resolves whether the browser opened it; false at
+ * once where neither API exists or no window is known.
+ */
+export function openPanelForWindow(windowId: number | undefined): Promise<boolean> | false {
+  const c = (globalThis as unknown as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome;
+  if (c?.sidePanel?.open) {
+    if (windowId === undefined) return false;
+    return c.sidePanel.open({ windowId }).then(() => true, (e: unknown) => { console.warn('[huikuan] side panel', e); return false; });
+  }
+  const b = (globalThis as { browser?: { sidebarAction?: { open(): Promise<void> } } }).browser;
+  if (!b?.sidebarAction?.open) return false;
+  return b.sidebarAction.open().then(() => true, (e: unknown) => { console.warn('[huikuan] sidebar', e); return false; });
+}
+
 /** The window a badge opens the panel page in where it cannot open the sidebar: the sidebar's shape. */
 export const panelWindowFeatures = 'popup,width=420,height=760';

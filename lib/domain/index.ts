@@ -202,7 +202,7 @@ export const channel = z.enum(channels);
 export type Channel = z.infer<typeof channel>;
 
 export const outcomes = [
-  'no-answer', 'promised', 'refused', 'disputed', 'paid', 'hardship', 'redirected', 'info-gathered', 'other',
+  'reached', 'no-answer', 'promised', 'refused', 'disputed', 'paid', 'hardship', 'redirected', 'info-gathered', 'other',
 ] as const;
 export const activitySchema = z.object({
   id,

@@ -17,6 +17,9 @@ export const common = {
       titleUnread: 'Huikuan found no customer name or address on this record page. Click to link the record to a customer.',
       confirmHost: 'Huikuan · confirm {{host}}',
       titleConfirmHost: 'Anyone can publish pages on {{host}}. Huikuan shows figures here only after you confirm it is your company\u2019s. Click to confirm.',
+      promise: 'promised {{date}}',
+      promiseDueWas: 'promise due {{date}}',
+      promiseBroken: 'promise broken',
     },
     capture: { button: 'Capture payment news', menu: 'Capture with Huikuan: "%s"' },
     buckets: { current: 'Not yet due', '1-30': '1–30 days', '31-60': '31–60 days', '61-90': '61–90 days', '90+': 'Over 90 days' },
@@ -28,7 +31,7 @@ export const common = {
       'lawyer-letter': "Lawyer's letter", email: 'Email', im: 'WeChat / IM', statement: 'Statement of account',
     },
     outcomes: {
-      'no-answer': 'No answer', promised: 'Promised to pay', refused: 'Refused', disputed: 'Disputed', paid: 'Paid',
+      reached: 'Reached', 'no-answer': 'No answer', promised: 'Promised to pay', refused: 'Refused', disputed: 'Disputed', paid: 'Paid',
       hardship: 'Hardship', redirected: 'Redirected', 'info-gathered': 'Information gathered', other: 'Other',
     },
     promiseStatus: { pending: 'Pending', kept: 'Kept', broken: 'Broken', cancelled: 'Cancelled' },
@@ -43,6 +46,7 @@ export const common = {
     cancel: 'Cancel',
     delete: 'Delete',
     deleted: 'Deleted',
+    recorded: 'Recorded',
     none: '—',
     errors: {
       safety: {
@@ -75,6 +79,9 @@ export const common = {
       titleUnread: '回款在此记录页上没有找到客户名称或邮箱。点击将此记录关联到客户。',
       confirmHost: '回款 · 请确认 {{host}}',
       titleConfirmHost: '任何人都可以在 {{host}} 上发布页面。确认这是贵公司的系统后，回款才会在此显示金额。点击进行确认。',
+      promise: '承诺 {{date}}',
+      promiseDueWas: '承诺 {{date}} 到期',
+      promiseBroken: '承诺已违约',
     },
     capture: { button: '记录回款消息', menu: '用回款记录：“%s”' },
     buckets: { current: '未到期', '1-30': '1–30 天', '31-60': '31–60 天', '61-90': '61–90 天', '90+': '90 天以上' },
@@ -86,7 +93,7 @@ export const common = {
       'lawyer-letter': '律师函', email: '邮件', im: '微信/即时消息', statement: '对账单',
     },
     outcomes: {
-      'no-answer': '无人接听', promised: '承诺付款', refused: '拒绝', disputed: '提出异议', paid: '已付款',
+      reached: '已联系上', 'no-answer': '无人接听', promised: '承诺付款', refused: '拒绝', disputed: '提出异议', paid: '已付款',
       hardship: '资金困难', redirected: '转交他人', 'info-gathered': '了解到信息', other: '其他',
     },
     promiseStatus: { pending: '待履行', kept: '已兑现', broken: '已违约', cancelled: '已取消' },
@@ -101,6 +108,7 @@ export const common = {
     cancel: '取消',
     delete: '删除',
     deleted: '已删除',
+    recorded: '已记录',
     none: '—',
     errors: {
       safety: {

@@ -162,10 +162,22 @@ export const sidepanel = {
       hint: { tradeItem: 'project, spec, quantity, amount, time', acceptor: 'name and department', acceptanceStandard: 'contract clause, test report', paymentTerms: 'e.g. 30 days after acceptance', acceptanceMethod: 'signed acceptance note, trial run', payer: 'the person who pays, not the one who buys' },
     },
     search: { placeholder: 'Customer name, alias or domain', none: 'No customer matches.', keys: '↑↓ to choose, Enter to open, Esc to close', open: 'Find a customer (/)' },
+    payments: {
+      title: 'Payments received', add: 'Record a payment', date: 'Received on', reference: 'Reference',
+      referenceHint: 'Bank reference, cheque no., 流水号', applyTo: 'Apply to', oldestFirst: 'Oldest open invoices first',
+      toInvoices: 'These invoices', due: 'due {{date}}', save: 'Save payment', none: 'No payment recorded yet.',
+      pickInvoices: 'Tick the invoices this payment is for.', futureDate: 'A payment cannot be received after today.',
+      leaves: 'Leaves {{amount}} open in this currency.', overpaid: 'More than is open: {{amount}} stays as a credit.',
+    },
+    promiseChecks: {
+      overlap: 'These promises cover the same invoice {{doc}}: {{dates}}.',
+      exceeds: 'Promises pending in {{currency}} add up to {{promised}}, more than the {{open}} open.',
+      invoices: 'Invoices it covers', covers: 'for {{docs}}',
+    },
     header: {
       source: { pinned: 'Pinned: stays while you move between pages', search: 'Chosen by search', param: 'Opened from the worklist', crmLink: 'Linked to {{site}} record {{id}}', domain: 'Recognised by the email domain {{domain}}', name: 'Recognised by the name “{{name}}” on the page', fuzzy: 'Looks like “{{name}}” ({{score}}% similar)', contactName: 'Matched by the sender’s name “{{name}}” among your contacts: {{site}} shows no address' },
       failed: 'That did not work: {{reason}}', pin: 'Pin', unpin: 'Unpin', pinned: 'Pinned', confirmLink: 'Yes, link this page',
-      unlink: 'Unlink this page', change: 'Wrong customer?', linkExisting: 'Link to a customer…', create: 'Create “{{name}}”', linkTo: 'Link “{{name}}” to',
+      unlink: 'Unlink this page', change: 'Wrong customer?', linkExisting: 'Link to a customer…', create: 'Create “{{name}}”', linkSameDomain: 'Link to “{{name}}” (same domain {{domain}})', linkTo: 'Link “{{name}}” to',
       candidates: 'Is it one of these?', thisOne: 'This one',
     },
     capture: {
@@ -389,10 +401,22 @@ export const sidepanel = {
       hint: { tradeItem: '项目名称、规格、数量、金额、时间', acceptor: '姓名和部门', acceptanceStandard: '合同条款、检测报告', paymentTerms: '例如：验收后 30 天', acceptanceMethod: '签验收单、试运行', payer: '负责付款的人，不一定是采购的人' },
     },
     search: { placeholder: '客户名称、简称或邮箱域名', none: '没有匹配的客户。', keys: '↑↓ 选择，回车打开，Esc 关闭', open: '查找客户（/）' },
+    payments: {
+      title: '已收款项', add: '登记收款', date: '收款日期', reference: '参考号',
+      referenceHint: '银行流水号、支票号', applyTo: '核销到', oldestFirst: '按账龄从最早的发票起',
+      toInvoices: '指定发票', due: '{{date}} 到期', save: '保存收款', none: '尚未登记收款。',
+      pickInvoices: '请勾选这笔款项对应的发票。', futureDate: '收款日期不能晚于今天。',
+      leaves: '此币种还剩 {{amount}} 未收。', overpaid: '超过未收金额：{{amount}} 作为预收款保留。',
+    },
+    promiseChecks: {
+      overlap: '这些承诺都包含发票 {{doc}}：{{dates}}。',
+      exceeds: '{{currency}} 的待兑现承诺合计 {{promised}}，超过未收的 {{open}}。',
+      invoices: '承诺涉及的发票', covers: '对应 {{docs}}',
+    },
     header: {
       source: { pinned: '已固定：切换页面时保持不变', search: '通过搜索选定', param: '从工作清单打开', crmLink: '已关联 {{site}} 记录 {{id}}', domain: '按邮箱域名 {{domain}} 识别', name: '按页面上的名称“{{name}}”识别', fuzzy: '与“{{name}}”相似（{{score}}%）', contactName: '按发件人名称“{{name}}”在您的联系人中匹配：{{site}}未显示邮箱地址' },
       failed: '操作未成功：{{reason}}', pin: '固定', unpin: '取消固定', pinned: '已固定', confirmLink: '是，关联此页面',
-      unlink: '取消关联此页面', change: '客户不对？', linkExisting: '关联到已有客户…', create: '新建“{{name}}”', linkTo: '把“{{name}}”关联到',
+      unlink: '取消关联此页面', change: '客户不对？', linkExisting: '关联到已有客户…', create: '新建“{{name}}”', linkSameDomain: '关联到“{{name}}”（同一域名 {{domain}}）', linkTo: '把“{{name}}”关联到',
       candidates: '是下面哪一个？', thisOne: '就是它',
     },
     capture: {

@@ -18,11 +18,15 @@ import type { CustomerSummary } from '../domain';
  * What the badge needs of a summary: `headlineFigure` and `ladderStepFor` read nothing else. The ladder facts (the
  * disputed part, the latest attempts and promises) are kept as the summary has them: a few small tuples per customer.
  */
-export type BadgeInputs = Pick<CustomerSummary, 'openByDue'> & Partial<Pick<CustomerSummary, 'type' | 'limitationDeadline' | 'ladder'>>;
+export type BadgeInputs = Pick<CustomerSummary, 'openByDue'>
+  & Partial<Pick<CustomerSummary, 'type' | 'limitationDeadline' | 'ladder' | 'nextPromiseDate' | 'lastBrokenPromiseDate'>>;
 
 interface Packed { keys: string[]; minors: Float64Array; rest: Omit<BadgeInputs, 'openByDue'> }
 const restOf = (s: CustomerSummary): Packed['rest'] => ({
   type: s.type, ...(s.limitationDeadline ? { limitationDeadline: s.limitationDeadline } : {}), ...(s.ladder ? { ladder: s.ladder } : {}),
+  // The mail chip says the next promise, or that the last one was broken.
+  ...(s.nextPromiseDate ? { nextPromiseDate: s.nextPromiseDate } : {}),
+  ...(s.lastBrokenPromiseDate ? { lastBrokenPromiseDate: s.lastBrokenPromiseDate } : {}),
 });
 
 export interface SummarySource {

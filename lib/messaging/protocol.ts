@@ -104,6 +104,8 @@ export const badgeViewSchema = z.object({
   at: z.number().optional(),
   /** The mail chip's label, in the view's language, so the frame needs no string tables. */
   captureLabel: z.string().optional(),
+  /** The mail chip's figures beside capture: overdue, days, and the next promise or "promise broken". */
+  figures: z.string().optional(),
 });
 export type BadgeView = z.infer<typeof badgeViewSchema>;
 

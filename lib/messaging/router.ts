@@ -14,7 +14,7 @@ import {
   contentRequestSchema, pageRequestSchema,
 } from './protocol';
 import { type ExtensionIdentity, type SenderLike, isContentScript, isEmbeddedFrame, isExtensionPage } from './senders';
-import { badgeViewFor, confirmHostBadge, unlinkedBadge, unreadBadge } from './views';
+import { badgeViewFor, confirmHostBadge, mailFigures, unlinkedBadge, unreadBadge } from './views';
 import { hostTrust } from '../sites/hosts';
 import { recipientsReplyMini } from './to-content';
 import type { BadgeInputs } from './badge-inputs';
@@ -157,8 +157,10 @@ export function createRouter(deps: RouterDeps) {
     ]);
     if (name === undefined) return { ...unlinkedBadge(lang), ...extra };
     const asOf = toIsoDay(deps.now());
-    return { ...badgeViewFor({ summary, customerName: name, lang, asOf, bucketDays: settings.agingBuckets,
-      step: summary ? ladderStepFor(summary, settings, asOf, lang) : undefined }), ...extra };
+    const view = badgeViewFor({ summary, customerName: name, lang, asOf, bucketDays: settings.agingBuckets,
+      step: summary ? ladderStepFor(summary, settings, asOf, lang) : undefined });
+    const figures = entry.ctx.kind === 'thread' || entry.ctx.kind === 'compose' ? mailFigures(view, summary, asOf, lang) : undefined;
+    return { ...view, ...extra, ...(figures ? { figures } : {}) };
   }
 
   /** Sends a tab's badge frame its current view without being asked. No frame in the tab (yet) is normal. */

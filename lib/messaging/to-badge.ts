@@ -14,6 +14,7 @@ export const badgeViewMini = z.object({
   tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
   at: z.optional(z.number()),
   captureLabel: z.optional(z.string()),
+  figures: z.optional(z.string()),
 });
 export type BadgeViewMini = z.infer<typeof badgeViewMini>;
 

@@ -2,7 +2,7 @@
 import type { CustomerSummary, Lang } from '../domain';
 import { ladder } from '../playbook/catalog';
 import { ladderFactsOf, ladderLevel, undisputedByDue, type LadderSettings } from '../playbook/ladder';
-import { formatMoney } from '../format';
+import { formatDay, formatMoney } from '../format';
 import { translator } from '../i18n';
 import { daysBetween } from '../ledger/dates';
 import type { BadgeView } from './protocol';
@@ -99,6 +99,20 @@ export function badgeViewFor(input: {
     worstBucket: bucketIndex(days, input.bucketDays),
     lang,
   };
+}
+
+/**
+ * The mail chip's figures: the CRM badge's line (overdue and days, or open / settled) and then the next promise
+ * ("promised 25 Nov") or, when none is pending and the last one was broken, "promise broken".
+ */
+export function mailFigures(view: Pick<BadgeView, 'state' | 'text'>, inputs: Pick<CustomerSummary, 'nextPromiseDate' | 'lastBrokenPromiseDate'> | undefined,
+  asOf: string, lang: Lang): string | undefined {
+  if (view.state !== 'linked') return undefined;
+  const t = translator(lang);
+  const promise = inputs?.nextPromiseDate
+    ? t(inputs.nextPromiseDate < asOf ? 'badge.promiseDueWas' : 'badge.promise', { date: formatDay(inputs.nextPromiseDate, lang) })
+    : inputs?.lastBrokenPromiseDate ? t('badge.promiseBroken') : undefined;
+  return promise ? `${view.text} · ${promise}` : view.text;
 }
 
 export function unlinkedBadge(lang: Lang): BadgeView {

@@ -77,6 +77,76 @@ export function textOf(el: Element | null | undefined): string | undefined {
   return sr ? sr.textContent ?? undefined : undefined;
 }
 
+/** Elements that start and end a line of their own when a browser lays the message out. */
+const BLOCK_TAGS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CENTER', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
+  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'PRE', 'SECTION', 'TABLE',
+  'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CAPTION']);
+/** Elements whose end leaves a blank line (a paragraph). */
+const PARAGRAPH_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TABLE', 'UL', 'OL']);
+/** Elements whose text is never shown as the message. */
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'SVG', 'svg', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT']);
+const MAX_BODY_NODES = 20_000;
+
+function shownNever(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return !!style && /(?:^|;)\s*display\s*:\s*none/i.test(style);
+}
+
+/**
+ * A message body as the reader sees it, read from the DOM's structure: `<br>` is a line break, a block (div, li,
+ * tr…) its own line, a paragraph ends with a blank line, `<pre>` keeps its whitespace; elsewhere the source's
+ * whitespace collapses as the browser collapses it. (`textContent` runs "Hi Emily,<br><br>We will remit…" into
+ * "Hi Emily,We will remit…", and that would be kept as the evidence.) Bounded in nodes and characters.
+ */
+export function messageText(root: Element | null | undefined): string | undefined {
+  if (!root) return undefined;
+  if (root.tagName === 'INPUT' || root.tagName === 'TEXTAREA') return textOf(root);
+  const out: string[] = [];
+  let size = 0;
+  let nodes = 0;
+  /** Line breaks owed before the next visible text: only text that follows them makes them real. */
+  let pending = 0;
+  const text = (t: string) => {
+    if (/\S/.test(t)) {
+      if (pending && out.length) out.push('\n'.repeat(pending));
+      pending = 0;
+      out.push(t);
+      size += t.length;
+    } else if (!pending && out.length) out.push(' ');
+  };
+  const lineBreak = (n: number) => { if (out.length) pending = Math.max(pending, n); };
+  const walk = (node: Node, pre: boolean) => {
+    if (size > BODY_MAX * 2 || ++nodes > MAX_BODY_NODES) return;
+    if (node.nodeType === 3) {
+      const t = node.nodeValue ?? '';
+      if (!pre) text(t.replace(/[ \t\r\n\f]+/g, ' '));
+      else t.split(/\r?\n/).forEach((line, i) => { if (i > 0 && out.length) pending++; text(line); });
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    const el = node as Element;
+    if (node.nodeType === 1) {
+      if (node !== root && shownNever(el)) return;
+      if (el.tagName === 'BR') { if (out.length) pending++; return; }
+      if (el.tagName === 'IMG') return;
+    }
+    const tag = node.nodeType === 1 ? el.tagName : '';
+    const block = BLOCK_TAGS.has(tag) || PARAGRAPH_TAGS.has(tag);
+    const para = PARAGRAPH_TAGS.has(tag);
+    const inPre = pre || tag === 'PRE' || (node.nodeType === 1 && /white-space\s*:\s*pre/i.test(el.getAttribute('style') ?? ''));
+    if (block) lineBreak(para ? 2 : 1);
+    if (tag === 'TD' || tag === 'TH') text(' ');
+    for (let c = node.firstChild; c; c = c.nextSibling) walk(c, inPre);
+    if (block) lineBreak(para ? 2 : 1);
+  };
+  const sr = (root as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+  walk(root, false);
+  if (!out.join('').trim() && sr) walk(sr, false);
+  return out.join('');
+}
+
 /** The first selector (in order) that yields a non-empty cleaned text. */
 export function firstText(root: ParentNode | null | undefined, sels: string[], max = NAME_MAX): string | undefined {
   for (const s of sels) {

@@ -239,6 +239,41 @@ export async function toolbarPopups(l: Launched, page = 'popup.html'): Promise<{
   };
 }
 
+/**
+ * Evaluates `expression` in a target Playwright does not attach to as a page (the browser's side panel), over the
+ * DevTools protocol, polling until it returns a truthy value or `timeout` passes.
+ */
+export async function evaluateInTarget<T>(l: Launched, page: Page, urlPart: string, expression: string, timeout = 15_000): Promise<T> {
+  const cdp = await l.context.newCDPSession(page);
+  try {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const { targetInfos } = await cdp.send('Target.getTargets') as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+      const target = targetInfos.find((t) => t.type === 'page' && t.url.includes(urlPart));
+      if (target) {
+        const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false }) as { sessionId: string };
+        const value = await new Promise<T>((resolve, reject) => {
+          const onMessage = (m: { sessionId: string; message: string }) => {
+            const reply = JSON.parse(m.message) as { id?: number; error?: { message: string }; result?: { result?: { value?: unknown } } };
+            if (m.sessionId !== sessionId || reply.id !== 1) return;
+            cdp.off('Target.receivedMessageFromTarget', onMessage);
+            if (reply.error) reject(new Error(reply.error.message));
+            else resolve(reply.result?.result?.value as T);
+          };
+          cdp.on('Target.receivedMessageFromTarget', onMessage);
+          void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
+        });
+        await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+        if (value) return value;
+      }
+      if (Date.now() > deadline) throw new Error(`nothing from ${urlPart} within ${timeout} ms`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 /** Our company's settings as stored, read with plain IndexedDB from an extension page. */
 export async function storedCompany(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => new Promise<Record<string, string>>((resolve) => {

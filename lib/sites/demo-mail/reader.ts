@@ -1,6 +1,6 @@
 /** The demo webmail's thread and compose pages (demo/pages.ts renders them; this reader is their contract). */
 import type { SiteReader } from '../types';
-import { clean, ctx, emailAttr, emailsIn, isDemoHost, last, q, qa, sentAtOf, textOf, uniqEmails } from '../dom';
+import { clean, ctx, emailAttr, emailsIn, isDemoHost, last, messageText, q, qa, sentAtOf, textOf, uniqEmails } from '../dom';
 import { hosts } from './hosts';
 
 function demoMailRoute(url: URL): 'thread' | 'compose' | null {
@@ -29,7 +29,7 @@ export const demoMail: SiteReader = {
       emails: uniqEmails([emailAttr(textOf(q(a, '[data-sender-email]')))]),
       subject: clean(textOf(q(a, '[data-subject]'))),
       sentAt: sentAtOf(time?.getAttribute('datetime') ?? textOf(time)),
-      body: textOf(q(a, '[data-body]')),
+      body: messageText(q(a, '[data-body]')),
     });
   },
 };

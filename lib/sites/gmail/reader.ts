@@ -6,7 +6,7 @@
 import type { PageContext } from '../../domain';
 import type { SiteReader } from '../types';
 import {
-  attrEmails, clean, ctx, emailAttr, emailsIn, firstText, last, pickEditor, q, qa, sentAtOf, textOf, titleParts, uniqEmails,
+  attrEmails, clean, ctx, emailAttr, emailsIn, firstText, last, messageText, pickEditor, q, qa, sentAtOf, textOf, titleParts, uniqEmails,
 } from '../dom';
 import { hosts } from './hosts';
 
@@ -69,7 +69,7 @@ function readGmail(url: URL, doc: Document): PageContext | null {
   if (!sender && !subject && !emails.length) return null;
   return ctx('gmail', 'thread', url, {
     name: clean(sender?.getAttribute('name')) ?? clean(textOf(sender)),
-    emails, subject, sentAt, body: textOf(bodyEl),
+    emails, subject, sentAt, body: messageText(bodyEl),
   });
 }
 export const gmail: SiteReader = {

@@ -5,7 +5,7 @@
  */
 import type { PageContext } from '../../domain';
 import type { SiteReader } from '../types';
-import { clean, ctx, emailAttr, emailsIn, firstText, frameDoc, last, q, qa, sentAtOf, textOf, uniqEmails } from '../dom';
+import { clean, ctx, emailAttr, emailsIn, firstText, frameDoc, last, messageText, q, qa, sentAtOf, textOf, uniqEmails } from '../dom';
 import { hosts } from './hosts';
 
 function mail163Route(url: URL): 'thread' | 'compose' | null {
@@ -38,7 +38,7 @@ function read163(url: URL, doc: Document): PageContext | null {
   ]), [me]);
   // The message body is an iframe (same origin) with class netease_mail_readhtml.
   const bodyDoc = frameDoc(q(mod, 'iframe.netease_mail_readhtml, iframe[id$="_frameBody"]'));
-  const body = textOf(bodyDoc?.body) ?? textOf(q(mod, '.netease_mail_readhtml'));
+  const body = messageText(bodyDoc?.body) ?? messageText(q(mod, 'div.netease_mail_readhtml'));
   return ctx('mail163', 'thread', url, {
     name: clean(textOf(q(from, '.nui-addr-name'))),
     emails,

@@ -6,7 +6,7 @@
  */
 import type { PageContext } from '../../domain';
 import type { SiteReader } from '../types';
-import { clean, ctx, emailAttr, emailsIn, firstText, last, pickEditor, q, qa, sentAtOf, textOf, uniqEmails } from '../dom';
+import { clean, ctx, emailAttr, emailsIn, firstText, last, messageText, pickEditor, q, qa, sentAtOf, textOf, uniqEmails } from '../dom';
 import { hosts } from './hosts';
 
 const OUTLOOK_HOSTS = new Set(['outlook.office.com', 'outlook.office365.com', 'outlook.live.com']);
@@ -63,7 +63,7 @@ function readMessage(url: URL, doc: Document, me: string | undefined): PageConte
   const name = personName(fromEl?.getAttribute('aria-label')) ?? personName(textOf(fromEl));
   const emails = uniqEmails([...fromEmails, ...personaEmails(item)], [me]);
   const sentAt = sentAtOf(q(item, 'time[datetime]')?.getAttribute('datetime') ?? textOf(q(item, '[data-testid="SentReceivedSavedTime"]')));
-  const body = textOf(q(item, '[id^="UniqueMessageBody"], [aria-label="Message body"][role="document"], [aria-label="邮件正文"]')
+  const body = messageText(q(item, '[id^="UniqueMessageBody"], [aria-label="Message body"][role="document"], [aria-label="邮件正文"]')
     ?? q(item, '[aria-label="Message body"]'));
   if (!subject && !emails.length && !name) return null;
   return ctx('outlook', 'thread', url, { name, emails, subject, sentAt, body, addressHidden: !!name && !emails.length });

@@ -7,7 +7,7 @@
  */
 import type { PageContext } from '../../domain';
 import type { SiteReader } from '../types';
-import { attrEmails, clean, ctx, emailAttr, emailsIn, firstText, frameDoc, q, qa, sentAtOf, textOf, uniqEmails } from '../dom';
+import { attrEmails, clean, ctx, emailAttr, emailsIn, firstText, frameDoc, messageText, q, qa, sentAtOf, textOf, uniqEmails } from '../dom';
 import { hosts } from './hosts';
 
 function qqMe(doc: Document, inner: Document | null): string | undefined {
@@ -45,7 +45,7 @@ function readCurrent(url: URL, doc: Document, me: string | undefined): PageConte
     emails,
     subject: firstText(reader, ['.mail-detail-subject', '.mail-detail-header h1', '.subject', '[role="heading"]']),
     sentAt: sentAtOf(q(reader, '[data-time]')?.getAttribute('data-time') ?? textOf(q(reader, '.mail-detail-time'))),
-    body: textOf(q(reader, '.mail-detail-content')),
+    body: messageText(q(reader, '.mail-detail-content')),
     addressHidden: !!name,
   });
 }
@@ -71,7 +71,7 @@ function readLegacy(url: URL, doc: Document, inner: Document | null, me: string 
       emails,
       subject: clean(textOf(subj)),
       sentAt: sentAtOf(textOf(q(d, '#local_time'))),
-      body: textOf(legacyBody),
+      body: messageText(legacyBody),
     });
   }
   return null;

@@ -84,12 +84,20 @@ describe('popup', () => {
     expect(cache.dataVersion).toBe(await getDataVersion(db));
     expect(cache.asOf).toBe(today);
     expect(cache.rows[0].customerId).toBe(rows[0].getAttribute('data-customer-id'));
-    // Demo customers link to the demo CRM without a URL: the row opens the side panel page for the customer.
+    // Each row says the step to take, from the same playbook function as the panel's next-step card.
+    expect(cache.rows[0].step?.name.en).toBeTruthy();
+    expect(within(rows[0]).getByTestId('worklist-step').textContent).toContain(cache.rows[0].step!.name.en);
+    // Demo customers link to the demo CRM without a URL, and this browser has no side panel API: the row opens the
+    // side panel page for the customer in a tab — once: a second click finds that tab instead of opening another.
     const id = rows[0].getAttribute('data-customer-id')!;
     const name = cache.rows[0].name;
-    await userEvent.click(within(rows[0]).getByRole('button', { name: `Open ${name}` }));
-    const tabs = await fakeBrowser.tabs.query({});
-    expect(tabs.some((t) => t.url?.endsWith(`/sidepanel.html?customer=${id}`))).toBe(true);
+    const open = within(rows[0]).getByRole('button', { name: new RegExp(`^1\\. ${name}`) });
+    await userEvent.click(open);
+    const panelTabs = async () => (await fakeBrowser.tabs.query({})).filter((t) => t.url?.endsWith(`/sidepanel.html?customer=${id}`));
+    await waitFor(async () => expect((await panelTabs()).length).toBe(1));
+    await userEvent.click(open);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await panelTabs()).length).toBe(1);
   });
 
   it('paints the cached worklist first and swaps in a fresh one when the data changed', async () => {

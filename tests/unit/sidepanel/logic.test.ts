@@ -46,11 +46,15 @@ describe('customer search ranking', () => {
 });
 
 describe('customer from the page', () => {
-  it('takes the page name and the company domain, never a free-mail domain', () => {
-    const c = customerFromPage({ site: 'gmail', kind: 'thread', emails: ['ap@qq.com', 'li@yunfan.example'], name: '杭州云帆' }, 1)!;
-    expect(c).toMatchObject({ name: '杭州云帆', domains: ['yunfan.example'] });
-    expect(customerFromPage({ site: 'gmail', kind: 'thread', emails: ['someone@gmail.com'] }, 1)).toBeNull();
-    expect(customerFromPage({ site: 'gmail', kind: 'thread', emails: ['a@acme.example'] }, 1)?.name).toBe('acme.example');
+  it('takes a CRM record\'s name, and on a mail page the proposed company, never the person or a free-mail domain', () => {
+    const crm = customerFromPage({ site: 'salesforce', kind: 'record', emails: ['ap@qq.com', 'li@yunfan.example'], name: '杭州云帆' }, 1)!;
+    expect(crm).toMatchObject({ name: '杭州云帆', domains: ['yunfan.example'] });
+    const mail = { site: 'gmail', kind: 'thread' as const, emails: ['ap@qq.com', 'li@yunfan.example'], name: '陈静' };
+    expect(customerFromPage(mail, 1)).toBeNull();
+    expect(customerFromPage(mail, 1, { kind: 'new', name: '杭州云帆科技有限公司', domain: 'yunfan.example', from: 'signature' }))
+      .toMatchObject({ name: '杭州云帆科技有限公司', domains: ['yunfan.example'] });
+    expect(customerFromPage(mail, 1, { kind: 'existing', customerId: 'c1', name: 'x', domain: 'yunfan.example' })).toBeNull();
+    expect(customerFromPage({ site: 'gmail', kind: 'thread', emails: ['someone@gmail.com'], name: 'Someone' }, 1)).toBeNull();
   });
   it('says how the customer was recognised, in both languages', () => {
     const ctx = { site: 'salesforce', kind: 'record' as const, recordId: '001X', emails: [], name: 'Acme' };
