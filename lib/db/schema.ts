@@ -8,6 +8,8 @@ import type {
   Activity, Contact, Customer, CustomerSummary, Payment, PaymentPromise, PaymentProcessProfile, Preparations,
 } from '../domain';
 import type { Receivable } from '../domain';
+import { OUTBOX, type OutboxRow, outboxMiddleware } from '../sync/capture';
+import type { SyncDoc, SyncKind } from '../sync/docs';
 
 export const DB_NAME = 'huikuan';
 
@@ -61,6 +63,22 @@ export const userTables = [
 ] as const;
 export type UserTable = (typeof userTables)[number];
 
+/**
+ * Team sharing (lib/sync): what this browser last saw of each shared record on the server — its database,
+ * revision and the document itself (the base a merge starts from; a ledger's without its rows, which the ledgers
+ * store holds) — and the values a merge set aside.
+ */
+export interface SyncDocRow {
+  id: string;
+  db: string;
+  kind: SyncKind;
+  key: string;
+  customerId: string;
+  owner: string;
+  rev: string;
+  base: SyncDoc;
+}
+
 /** Index definitions per version. Version 1 is the first shipped schema. */
 export interface SchemaVersion {
   version: number;
@@ -112,6 +130,12 @@ export const versions: SchemaVersion[] = [
       // Deleted receivables and payments kept in the trash are restored into ledgers now; their rows are unchanged.
     },
   },
+  {
+    // Team sharing: the outbox of local edits not yet on the server, and what each shared record was there.
+    // Existing rows are untouched; turning team mode on sends every record once (lib/sync/engine.ts).
+    version: 9,
+    stores: { [OUTBOX]: 'id', syncDocs: 'id, db, customerId, owner' },
+  },
 ];
 
 export class HuikuanDb extends Dexie {
@@ -126,6 +150,8 @@ export class HuikuanDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   imports!: EntityTable<ImportBatchRow, 'id'>;
   trash!: EntityTable<TrashRow, 'id'>;
+  syncOutbox!: EntityTable<OutboxRow, 'id'>;
+  syncDocs!: EntityTable<SyncDocRow, 'id'>;
 
   /** `upTo` lets the migration tests open the database as an older release would. */
   constructor(name = DB_NAME, upTo = versions[versions.length - 1].version, schema: SchemaVersion[] = versions) {
@@ -135,6 +161,8 @@ export class HuikuanDb extends Dexie {
       const dv = this.version(v.version).stores(v.stores);
       if (v.upgrade) dv.upgrade(v.upgrade);
     }
+    // Every write of a synced record is recorded in the outbox in its own transaction (lib/sync/capture.ts).
+    if (schema.some((v) => v.version <= upTo && OUTBOX in v.stores)) this.use(outboxMiddleware());
   }
 }
 
