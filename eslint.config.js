@@ -25,4 +25,16 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
+  {
+    // No network request of the extension's own, except team sharing's CouchDB client (SECURITY.md).
+    files: ['lib/**/*.ts', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    ignores: ['lib/sync/couch.ts', 'lib/sync/design.ts'],
+    rules: {
+      'no-restricted-globals': ['error',
+        { name: 'fetch', message: 'Only lib/sync/couch.ts talks to the network (the configured team server).' },
+        { name: 'XMLHttpRequest', message: 'Only lib/sync/couch.ts talks to the network.' },
+        { name: 'WebSocket', message: 'Only lib/sync/couch.ts talks to the network.' },
+        { name: 'EventSource', message: 'Only lib/sync/couch.ts talks to the network.' }],
+    },
+  },
 );

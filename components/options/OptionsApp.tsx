@@ -9,9 +9,10 @@ import { ExportSection } from './ExportSection';
 import { SettingsSection } from './SettingsSection';
 import { SitesSection } from './SitesSection';
 import { DataSection } from './DataSection';
+import { TeamSection } from './TeamSection';
 import { InterruptedNotice } from './problems';
 
-export const optionSections = ['import', 'export', 'settings', 'sites', 'data'] as const;
+export const optionSections = ['import', 'export', 'settings', 'sites', 'data', 'team'] as const;
 export type OptionSection = (typeof optionSections)[number];
 
 function fromHash(): OptionSection {
@@ -53,6 +54,7 @@ export function OptionsApp({ initial }: { initial?: OptionSection } = {}) {
         {section === 'settings' && <SettingsSection />}
         {section === 'sites' && <SitesSection />}
         {section === 'data' && <DataSection />}
+        {section === 'team' && <TeamSection />}
       </main>
     </div>
   );
