@@ -25,6 +25,7 @@ import { LiveSummary } from './LiveSummary';
 import { TodaySection } from './TodaySection';
 import { WorklistSection } from './WorklistSection';
 import { ScoreboardSection } from './ScoreboardSection';
+import { TeamBoard, type TeamScope, TeamSwitch, useTeamState } from './TeamSwitch';
 
 export interface PopupAppProps {
   /** The aggregate the entry read before React loaded; shown until the live query answers. */
@@ -46,6 +47,9 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
   const [filtered, setFiltered] = useState<WorklistEntry[] | undefined>();
   const [refreshing, setRefreshing] = useState(false);
   const running = useRef<string | null>(null);
+  const teamState = useTeamState(db);
+  const [scope, setScope] = useState<TeamScope>('team');
+  const onScope = (s: TeamScope) => { setScope(s); setFilter((f) => ({ ...f, owner: s === 'mine' ? teamState?.myOwnerName : undefined })); };
 
   const settingsKey = worklistSettingsKey(settings);
   const cache = cacheBox?.cache;
@@ -102,6 +106,10 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
 
   return withSummary(
     <div className="space-y-2" data-testid="popup-live">
+      {teamState && <TeamSwitch scope={filter.owner === teamState.myOwnerName ? 'mine' : scope} onScope={onScope} />}
+      {teamState && scope === 'team' && filter.owner !== teamState.myOwnerName && (
+        <TeamBoard db={db} state={teamState} asOf={asOf} lang={lang} onPerson={(owner) => setFilter((f) => ({ ...f, owner }))} />
+      )}
       <TodaySection data={today} lang={lang} onOpen={(it) => void openCustomer(it)} />
       <WorklistSection rows={rows} lang={lang} updating={refreshing || (filterActive && !filtered)} filter={filter}
         owners={owners} currencies={currencies} onFilter={setFilter} onOpen={(r) => void openCustomer(r)} onExport={(kind) => void exportRows(kind)} />
