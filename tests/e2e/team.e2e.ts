@@ -3,9 +3,10 @@
  * manager, 赵敏, starting empty) and one CouchDB-protocol server on 127.0.0.1 (tests/support/couch-server.ts, set
  * up by the same code as scripts/team-setup.ts). Both connect from the options page as a user does.
  */
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { launchExtension, loadDemo, todayIso, type Launched } from './harness';
 import { addDays } from '../../lib/ledger/dates';
 import { type TestCouch, startTestCouch } from '../support/couch-server';
@@ -67,12 +68,27 @@ async function panelFor(l: Launched, customer: string): Promise<Page> {
   return panel;
 }
 
+/** Every request the extension's own contexts (worker, pages) made to anything but the extension itself. */
+const outgoing: string[] = [];
+function recordRequests(l: Launched): void {
+  const fromExtension = (r: Request) => {
+    const sw = r.serviceWorker();
+    if (sw) return sw.url().startsWith('chrome-extension://');
+    try { return r.frame().url().startsWith('chrome-extension://'); } catch { return false; }
+  };
+  l.context.on('request', (r) => {
+    if (fromExtension(r) && !/^(chrome-extension|data|blob):/.test(r.url())) outgoing.push(r.url());
+  });
+}
+
 before(async () => {
   couch = await startTestCouch();
   await applyTeamSetup(adminRequests(couch.url, couch.admin), spec);
   rep = await launchExtension();
   await loadDemo(rep);
   mgr = await launchExtension();
+  recordRequests(rep);
+  recordRequests(mgr);
   repOptions = await connect(rep, 'wanglei', 'pw-wanglei');
   mgrOptions = await connect(mgr, 'zhaomin', 'pw-zhaomin');
 });
@@ -214,4 +230,10 @@ test('a salesperson cannot read or write another salesperson\'s customers', asyn
   await repOptions.getByTestId('team-sync-now').click();
   await new Promise((r) => setTimeout(r, 6000));
   assert.ok(!(await idbAll<{ id: string }>(repOptions, 'customers')).some((c) => c.id === 'c-lina-1'));
+});
+
+test('team mode sent requests to the configured server only', () => {
+  assert.ok(outgoing.length > 0, 'the recorder saw the sync requests');
+  const elsewhere = outgoing.filter((u) => !u.startsWith(`${couch.url}/`));
+  assert.deepEqual(elsewhere, []);
 });
