@@ -5,22 +5,10 @@
  */
 import type { StoreContents } from '../lib/db/repo';
 import type { Channel } from '../lib/domain';
+import { addDays } from '../lib/ledger/dates';
+import { seededRandom } from '../lib/demo/random';
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const addDays = (iso: string, n: number) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-};
 
 const syllables = ['华', '兴', '安', '达', '通', '恒', '泰', '瑞', '信', '和', '丰', '源', '联', '创', '科', '德', '佳', '宏', '远', '鼎'];
 const cities = ['北京', '上海', '广州', '深圳', '杭州', '南京', '成都', '武汉', '西安', '苏州', '天津', '重庆'];
@@ -34,13 +22,13 @@ export const scales: Scale[] = [
   { label: '10k / 200k', customers: 10_000, receivables: 200_000, activities: 50_000 },
 ];
 
-export function customerName(i: number, r = rng(i + 1)): string {
+export function customerName(i: number, r = seededRandom(i + 1)): string {
   const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
   return `${pick(cities)}${pick(syllables)}${pick(syllables)}${pick(trades)}有限公司${i}`;
 }
 
 export function generatePortfolio(scale: Scale, today: string, seed = 7): StoreContents {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const now = Date.parse(`${today}T09:00:00Z`);
   const out: StoreContents = { customers: [], contacts: [], receivables: [], payments: [], promises: [], activities: [], profiles: [], preparations: [] };
   for (let i = 0; i < scale.customers; i++) {

@@ -4,6 +4,7 @@
  * median over several runs with min and max; the raw IndexedDB read rate of the same browser run is the physical
  * reference the data-bound figures are compared against. Prints a table and writes bench/results.json.
  */
+import { forecastFigures, printForecast } from './forecast';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
@@ -26,7 +27,7 @@ import { attribute, heavyPageHtml, heavyPagePath, traceTasks } from './heavyPage
 
 /**
  * Flags (after `npm run bench --`): `--scale=500|5k|10k` runs one scale; `--only=popup,badge,panel,import,readpage,
- * node,raw,heavy` runs only those measurements (`--heavy-seconds=S`, default 30) (seeding still happens for the scale-bound ones); `--runs=N`; `--settle=S`
+ * node,raw,heavy` runs only those measurements (`import-report` only the report-shaped import) (`--heavy-seconds=S`, default 30) (seeding still happens for the scale-bound ones); `--runs=N`; `--settle=S`
  * waits S seconds after seeding each scale (see SETTLE_S). The
  * environment variables BENCH_SCALE and BENCH_RUNS still work. A partial run merges into the existing results.json.
  */
@@ -461,7 +462,7 @@ function reportLedger(rows: number): string[] {
   return lines;
 }
 
-async function importThroughput(l: Launched, rows: number, shape: 'plain' | 'report' = 'plain'): Promise<{ rowsPerSec: Stat; peakHeapMB: number; peakHeapMBPerRun: number[]; undoMs: Stat; rawPutRecordsPerSec?: Stat }> {
+async function importThroughput(l: Launched, rows: number, shape: 'plain' | 'report' = 'plain'): Promise<{ rowsPerSec: Stat; peakHeapMB: number; peakHeapMBPerRun: number[]; undoMs: Stat; rawPutRecordsPerSec?: Stat; rowsReady: number[]; fileTotalDifference: string[] }> {
   const lines = shape === 'plain' ? plainLedger(rows) : reportLedger(rows);
   const file = join(mkdtempSync(join(tmpdir(), 'hk-imp-')), `${shape}-ledger.csv`);
   writeFileSync(file, lines.join('\n'));
@@ -469,6 +470,10 @@ async function importThroughput(l: Launched, rows: number, shape: 'plain' | 'rep
   const rates: number[] = [];
   const peaks: number[] = [];
   const undos: number[] = [];
+  // What the check before the import said, every run: the rows it will import and, per currency, imported open
+  // total − the file's grand total ("0" when they agree; a plain file prints no total: empty).
+  const ready: number[] = [];
+  const differences: string[] = [];
   for (let i = 0; i < Math.min(RUNS, 3); i++) {
     const page = await l.openPage('options.html#import');
     await page.evaluate(`(() => {
@@ -477,6 +482,9 @@ async function importThroughput(l: Launched, rows: number, shape: 'plain' | 'rep
     })()`);
     const t0 = Date.now();
     await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-parsed').waitFor({ timeout: 600_000 });
+    ready.push(Number(await page.getByTestId('import-ready').getAttribute('data-count')));
+    differences.push((await page.getByTestId('import-reconciliation').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.currency}:${(e as HTMLElement).dataset.difference}`))).join(' '));
     await page.getByTestId('import-apply').click({ timeout: 600_000 });
     await page.getByTestId('import-summary').waitFor({ timeout: 600_000 });
     rates.push(rows / ((Date.now() - t0) / 1000));
@@ -487,7 +495,7 @@ async function importThroughput(l: Launched, rows: number, shape: 'plain' | 'rep
     undos.push(Date.now() - u0);
     await page.close();
   }
-  return { rowsPerSec: stat(rates), peakHeapMB: Math.max(...peaks), peakHeapMBPerRun: peaks, undoMs: stat(undos),
+  return { rowsPerSec: stat(rates), peakHeapMB: Math.max(...peaks), peakHeapMBPerRun: peaks, undoMs: stat(undos), rowsReady: ready, fileTotalDifference: differences,
     ...(shape === 'plain' && { rawPutRecordsPerSec: await rawIdbWrite(l) }) };
 }
 
@@ -535,6 +543,9 @@ function nodeTimings(scale: Scale) {
 const previous = partial ? (() => { try { return JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as Record<string, unknown>; } catch { return {}; } })() : {};
 const save = () => writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ ...previous, ...results }, null, 2));
 let lastSeeded: Scale | undefined;
+// The payment forecast is measured in Node (the worker runs the same code): IBM sample when present, fixture, 200k.
+results.forecast = want('forecast') ? forecastFigures() : previous.forecast;
+save();
 writeBlankPage(buildDirs.production);
 const l = await launchExtension({ headless: true, build: 'production', args: ['--enable-precise-memory-info'], clock: 'real' });
 try {
@@ -566,14 +577,15 @@ try {
     save();
   }
   results.scales = perScale;
-  const importWanted = only ? only.has('import') : !onlyScale || onlyScale === '10k / 200k';
+  const importWanted = only ? only.has('import') || only.has('import-report') : !onlyScale || onlyScale === '10k / 200k';
+  const plainImportWanted = importWanted && (!only || only.has('import'));
   // The import is measured against the top scale's store, as in a full run.
   const top = scales[scales.length - 1];
   if (importWanted && lastSeeded !== top) {
     console.log(`\n— seeding ${top.label} for the import measurement…`);
     await seed(l, top);
   }
-  results.import200k = importWanted ? { ...(await importThroughput(l, 200_000)), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) } : previous.import200k;
+  results.import200k = plainImportWanted ? { ...(await importThroughput(l, 200_000)), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) } : previous.import200k;
   results.importReport200k = importWanted ? { ...(await importThroughput(l, 200_000, 'report')), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) } : previous.importReport200k;
 } finally {
   await l.close();
@@ -591,6 +603,7 @@ if (results.heavyPage) {
   if (c.cpu) console.log(`heavy page, main-thread CPU time (trace): content script ${c.cpu.cpuMs.toFixed(0)} ms against the page's ${c.cpu.pageCpuMs.toFixed(0)} ms = ${((c.cpuShare ?? 0) * 100).toFixed(2)} % (target ≤ 5 %); ${c.cpu.tasks} tasks, longest ${c.cpu.maxCpuMs.toFixed(1)} ms CPU (${c.cpu.maxWallMs.toFixed(1)} ms wall), ${c.cpu.over50Cpu} over 50 ms CPU (${c.cpu.over50Wall} over 50 ms wall; target 0)`);
   console.log(`heavy page (${w.nodes} nodes, churn every frame, new record every 5 s, ${w.seconds} s): content script ${w.extensionMs.toFixed(0)} ms against the page's ${w.pageMs.toFixed(0)} ms = ${(w.share * 100).toFixed(2)} % (target ≤ 5 %), longest extension run sampled ${w.longestExtensionRunMs.toFixed(1)} ms; its own ${own?.tasks ?? '?'} tasks: ${own?.totalMs.toFixed(0) ?? '?'} ms, longest ${own?.maxMs.toFixed(1) ?? '?'} ms, ${own?.over50 ?? '?'} over 50 ms (target 0; slowest ${(own?.slowest ?? []).map(([k, ms]) => `${k} ${ms}`).join(', ')}); ${w.fps.toFixed(1)} fps, ${w.longTasks} long tasks — without the extension ${h.withoutExtension.pageMs.toFixed(0)} ms, ${h.withoutExtension.fps.toFixed(1)} fps, ${h.withoutExtension.longTasks} long tasks`);
 }
+if (results.forecast) printForecast(results.forecast as Record<string, unknown>);
 const rp = Object.values((results.readPageMs ?? {}) as Record<string, Stat>).map((s) => s.median);
 console.log(`readPage over fixtures: median of medians ${stat(rp).median.toFixed(3)} ms, worst ${Math.max(...rp).toFixed(3)} ms (target ≤ 5)`);
 for (const [label, v] of Object.entries(results.scales as Record<string, Record<string, unknown>>)) {
@@ -617,8 +630,10 @@ for (const [label, v] of Object.entries(results.scales as Record<string, Record<
 if (results.import200k) {
   const imp = results.import200k as { rowsPerSec: Stat; peakHeapMB: number; undoMs?: Stat; rawPutRecordsPerSec?: Stat };
   console.log(`\nimport 200k-row CSV: ${fmt(imp.rowsPerSec, 'rows/s', 0)} (target ≥ 10000), peak JS heap ${imp.peakHeapMB.toFixed(0)} MB; undo ${fmt(imp.undoMs)}`);
-  const rep = results.importReport200k as { rowsPerSec: Stat; peakHeapMB: number } | undefined;
-  if (rep) console.log(`import 200k-row report (group lines, totals, repeated headers): ${fmt(rep.rowsPerSec, 'rows/s', 0)} (target ≥ 10000), peak JS heap ${rep.peakHeapMB.toFixed(0)} MB`);
   console.log(`raw IndexedDB put, one record per receivable: ${fmt(imp.rawPutRecordsPerSec, 'records/s', 0)}`);
+}
+if (results.importReport200k) {
+  const rep = results.importReport200k as { rowsPerSec: Stat; peakHeapMB: number; rowsReady?: number[]; fileTotalDifference?: string[] };
+  console.log(`import 200k-row report (group lines, totals, repeated headers, payment rows): ${fmt(rep.rowsPerSec, 'rows/s', 0)} (target ≥ 10000), peak JS heap ${rep.peakHeapMB.toFixed(0)} MB; rows ready ${rep.rowsReady?.join(', ') ?? '?'}, imported − file total ${rep.fileTotalDifference?.join(', ') ?? '?'} (target 0)`);
 }
 console.log('\nwritten bench/results.json');

@@ -19,6 +19,7 @@ import { systemClock } from '@/lib/clock';
 import { createSiteState, CONFIRMED_HOSTS_KEY } from '@/lib/browser/siteState';
 import { createContactNameIndex } from '@/lib/match/contactNames';
 import { createTeamSync } from '@/lib/browser/teamSync';
+import { FORECAST_TABLES } from '@/lib/forecast/service';
 
 export default defineBackground(() => {
   // The worker's one clock: every handler, reminder and stamp below takes "now" from here.
@@ -112,6 +113,7 @@ export default defineBackground(() => {
     if (changedKeys(changed, db.name, 'contacts')) contactNames = undefined;
     // A local edit queued for the team (any context's write): a sync cycle follows shortly.
     if (Object.keys(parts).some((k) => k.startsWith(`idb://${db.name}/syncOutbox/`))) teamSync.localWrite();
+    if ('all' in parts || FORECAST_TABLES.some((t) => `idb://${db.name}/${t}/` in parts)) handle.forecastChanged();
   });
   // Team sharing (off until configured in the options page): one-shot cycles, see lib/browser/teamSync.ts.
   const teamSync = createTeamSync({ db, browser, now, extensionOrigin: me.origin });
@@ -206,5 +208,5 @@ export default defineBackground(() => {
     browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
   }
 
-  reminders.start();
+  void reminders.start();
 });

@@ -8,8 +8,10 @@ export { parseCapture } from './capture';
 export { parseLedger } from './transfer';
 export { agingReport } from './ledger';
 export { suggestNext } from './playbook';
+export { forecastPayments } from './forecast';
 
 export type { PageContext, Customer, Money, AccountSnapshot } from './domain';
 export type { CaptureDraft } from './capture';
 export type { LedgerParse } from './transfer';
 export type { Suggestion } from './playbook';
+export type { ForecastInvoice, PaymentForecast } from './forecast';

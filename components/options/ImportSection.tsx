@@ -27,7 +27,7 @@ type Phase =
   | { kind: 'parsed'; parsed: ParsedFile }
   | { kind: 'mapping'; preview: LedgerPreview; choice: MappingChoice }
   | { kind: 'importing'; parsed: ParsedFile }
-  | { kind: 'done'; summary: ImportSummary; notImported: number; undone?: boolean }
+  | { kind: 'done'; summary: ImportSummary; notImported: number; undone?: boolean; reconciliation: Reconciliation[] }
   | { kind: 'message'; text: string; tone: 'error' | 'info' };
 
 const mappingFields: LedgerField[] = ['customerName', 'invoiceNumber', 'dueDate', 'amount', 'open', 'paid', 'credited', 'issueDate', 'currency',
@@ -106,7 +106,7 @@ export function ImportSection() {
         () => (parsed.source ? importLedger(getDb(), parsed.source, opts) : applyImport(getDb(), parsed.rows, opts)));
       notifyDataChanged();
       // Rows the file check refused are not imported either: the summary counts them with the plan's refusals.
-      setPhase({ kind: 'done', summary, notImported: parsed.stats.rowsWithErrors });
+      setPhase({ kind: 'done', summary, notImported: parsed.stats.rowsWithErrors, reconciliation: afterImport(parsed.reconciliation, summary) });
     } catch (e) {
       const err = e as Error;
       setPhase(err.name === 'AbortError'
@@ -121,7 +121,8 @@ export function ImportSection() {
     try {
       await undoLastImport(getDb(), clock());
       notifyDataChanged();
-      setPhase((p) => ({ kind: 'done', summary, notImported: p.kind === 'done' ? p.notImported : 0, undone: true }));
+      setPhase((p) => ({ kind: 'done', summary, notImported: p.kind === 'done' ? p.notImported : 0, undone: true,
+        reconciliation: p.kind === 'done' ? p.reconciliation : [] }));
     } catch (e) {
       setPhase({ kind: 'message', text: t('import.failed', { message: failureText(e, t) }), tone: 'error' });
     }
@@ -207,6 +208,12 @@ export function ImportSection() {
               </ul>
             </div>
           )}
+          {phase.reconciliation.length > 0 && !phase.undone && (
+            <div>
+              <h4 className="font-medium">{t('import.report.afterHeading')}</h4>
+              <TotalsList reconciliation={phase.reconciliation} testId="import-after-total" />
+            </div>
+          )}
           {phase.undone ? <Status tone="ok">{t('import.undone')}</Status> : (
             <button type="button" className={btn} onClick={() => void undo(phase.summary)} data-testid="import-undo">{t('import.undo')}</button>
           )}
@@ -290,6 +297,45 @@ function ParsedView({ parsed, busy, storage, presetLabel, n, onImport, onCancel,
   );
 }
 
+/**
+ * The file's totals against what the import wrote: the open amount of the rows stored or found unchanged (the
+ * plan's refusals left out), per currency, beside the grand total the file prints.
+ */
+function afterImport(before: Reconciliation[], summary: ImportSummary): Reconciliation[] {
+  const currencies = new Set([...before.map((r) => r.currency), ...Object.keys(summary.openByCurrency)]);
+  return [...currencies].map((currency) => {
+    const b = before.find((r) => r.currency === currency);
+    const imported = summary.openByCurrency[currency] ?? 0;
+    return b?.fileTotal === undefined ? { currency, imported }
+      : { currency, imported, fileTotal: b.fileTotal, difference: imported - b.fileTotal, ...(b.totalRow && { totalRow: b.totalRow }) };
+  });
+}
+
+/** Per currency: the open amount, and whether it equals the file's own total or by how much it differs. */
+function TotalsList({ reconciliation, testId }: { reconciliation: Reconciliation[]; testId: string }) {
+  const { t } = useTranslation('options');
+  const { lang } = useApp();
+  return (
+    <ul className="list-none" aria-label={t('import.report.totalsLabel')}>
+      {reconciliation.map((r) => (
+        <li key={r.currency} data-testid={testId} data-currency={r.currency} data-imported={r.imported}
+          data-file-total={r.fileTotal ?? ''} data-difference={r.difference ?? ''}
+          className={r.difference ? 'font-medium text-red-800' : r.fileTotal !== undefined ? 'text-green-800' : ''}>
+          {r.fileTotal === undefined
+            ? t('import.report.noFileTotal', { amount: formatMoney(r.imported, r.currency, lang) })
+            : r.difference === 0
+              ? t('import.report.matches', { amount: formatMoney(r.imported, r.currency, lang), row: r.totalRow })
+              : t('import.report.differs', {
+                amount: formatMoney(r.imported, r.currency, lang),
+                file: formatMoney(r.fileTotal, r.currency, lang),
+                difference: formatMoney(r.difference ?? 0, r.currency, lang), row: r.totalRow,
+              })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function choiceOf(p: LedgerPreview): MappingChoice {
   return { mapping: p.mapping, headerRow: p.headerRow, headerRows: p.headerRows || 1, customerFromGroup: p.customerFromGroup };
 }
@@ -308,23 +354,7 @@ function ReportFacts({ stats, reconciliation, skipped, reportDate }: {
         {stats.firstDue && <> · {t('import.report.dueRange', { from: stats.firstDue, to: stats.lastDue })}</>}
         {reportDate && <> · {t('import.report.asOf', { date: reportDate })}</>}
       </p>
-      <ul className="list-none" aria-label={t('import.report.totalsLabel')}>
-        {reconciliation.map((r) => (
-          <li key={r.currency} data-testid="import-reconciliation" data-currency={r.currency} data-imported={r.imported}
-            data-file-total={r.fileTotal ?? ''} data-difference={r.difference ?? ''}
-            className={r.difference ? 'font-medium text-red-800' : r.fileTotal !== undefined ? 'text-green-800' : ''}>
-            {r.fileTotal === undefined
-              ? t('import.report.noFileTotal', { amount: formatMoney(r.imported, r.currency, lang) })
-              : r.difference === 0
-                ? t('import.report.matches', { amount: formatMoney(r.imported, r.currency, lang), row: r.totalRow })
-                : t('import.report.differs', {
-                  amount: formatMoney(r.imported, r.currency, lang),
-                  file: formatMoney(r.fileTotal, r.currency, lang),
-                  difference: formatMoney(r.difference ?? 0, r.currency, lang), row: r.totalRow,
-                })}
-          </li>
-        ))}
-      </ul>
+      <TotalsList reconciliation={reconciliation} testId="import-reconciliation" />
       {kinds.length > 0 && (
         <details>
           <summary data-testid="import-skipped">

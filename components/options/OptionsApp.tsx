@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ImportSection } from './ImportSection';
 import { ExportSection } from './ExportSection';
 import { SettingsSection } from './SettingsSection';
+import { ForecastAccuracy } from './ForecastAccuracy';
 import { SitesSection } from './SitesSection';
 import { DataSection } from './DataSection';
 import { TeamSection } from './TeamSection';
@@ -51,7 +52,7 @@ export function OptionsApp({ initial }: { initial?: OptionSection } = {}) {
         <InterruptedNotice />
         {section === 'import' && <ImportSection />}
         {section === 'export' && <ExportSection />}
-        {section === 'settings' && <SettingsSection />}
+        {section === 'settings' && <><SettingsSection /><ForecastAccuracy /></>}
         {section === 'sites' && <SitesSection />}
         {section === 'data' && <DataSection />}
         {section === 'team' && <TeamSection />}

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { browser } from 'wxt/browser';
+import { registerPageScript, removeHostPermission, requestHostPermission, setLocalValue, unregisterPageScript, watchLocalValue } from '@/lib/browser/pages';
 import { useApp } from '@/components/app/AppShell';
 import { type UserSite, newId, userSiteSchema } from '@/lib/domain';
 import { getDb } from '@/lib/db/schema';
@@ -24,15 +24,7 @@ import { send } from '@/lib/browser/send';
 /** A storage.local value, parsed, kept current while the page is open. */
 function useLocalValue<T>(key: string, parse: (raw: unknown) => T): T {
   const [value, setValue] = useState<T>(() => parse(undefined));
-  useEffect(() => {
-    let live = true;
-    void browser.storage.local.get(key).then((r) => { if (live) setValue(parse(r[key])); });
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && key in changes) setValue(parse(changes[key].newValue));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => { live = false; browser.storage.onChanged.removeListener(onChanged); };
-  }, [key, parse]);
+  useEffect(() => watchLocalValue(key, (raw) => setValue(parse(raw))), [key, parse]);
   return value;
 }
 
@@ -54,7 +46,7 @@ function validSelector(s: string): boolean {
 /** Adds a user site: permission (first, inside the gesture), settings, storage mirror, content script. */
 export async function addUserSite(draft: Draft): Promise<{ ok: true; site: UserSite } | { ok: false; denied: true }> {
   const pattern = draft.hostPattern.trim();
-  const granted = await browser.permissions.request({ origins: [pattern] });
+  const granted = await requestHostPermission(pattern);
   if (!granted) return { ok: false, denied: true };
   const site = userSiteSchema.parse({
     id: newId('s').slice(0, 12), label: draft.label.trim(), hostPattern: pattern,
@@ -66,8 +58,8 @@ export async function addUserSite(draft: Draft): Promise<{ ok: true; site: UserS
   const db = getDb();
   const current = await getSettings(db);
   const next = await saveSettings(db, { userSites: [...current.userSites, site] });
-  await browser.storage.local.set({ userSites: next.userSites });
-  await browser.scripting.registerContentScripts([{ id: userScriptId(site.id), matches: [pattern], js: [CRM_SCRIPT], runAt: 'document_idle' }]);
+  await setLocalValue('userSites', next.userSites);
+  await registerPageScript(userScriptId(site.id), pattern, CRM_SCRIPT);
   return { ok: true, site };
 }
 
@@ -77,14 +69,14 @@ export async function removeUserSite(site: UserSite): Promise<void> {
   const current = await getSettings(db);
   const rest = current.userSites.filter((s) => s.id !== site.id);
   try {
-    await browser.scripting.unregisterContentScripts({ ids: [userScriptId(site.id)] });
+    await unregisterPageScript(userScriptId(site.id));
   } catch { /* not registered (e.g. after a browser restart without re-registration) */ }
   const builtIn = (crmHostMatches as readonly string[]).includes(site.hostPattern) || (mailHostMatches as readonly string[]).includes(site.hostPattern);
   if (!builtIn && !rest.some((s) => s.hostPattern === site.hostPattern)) {
-    await browser.permissions.remove({ origins: [site.hostPattern] });
+    await removeHostPermission(site.hostPattern);
   }
   const next = await saveSettings(db, { userSites: rest });
-  await browser.storage.local.set({ userSites: next.userSites });
+  await setLocalValue('userSites', next.userSites);
 }
 
 export function SitesSection() {

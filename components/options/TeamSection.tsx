@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { browser } from 'wxt/browser';
+import { removeHostPermission, requestHostPermission } from '@/lib/browser/pages';
 import { getDb } from '@/lib/db/schema';
 import { useClock } from '@/components/app/clock';
 import { type TeamConfig, clearTeamConfig, couchFor, readTeamConfig, saveTeamConfig, serverOrigin, teamConfigSchema } from '@/lib/sync/config';
@@ -57,7 +57,7 @@ export function TeamSection() {
     const origin = serverOrigin(config.url);
     setBusy(true);
     setMsg(undefined);
-    browser.permissions.request({ origins: [origin] }).then(async (granted) => {
+    requestHostPermission(origin).then(async (granted) => {
       if (!granted) { setMsg({ text: t('team.denied', { origin }), tone: 'error' }); return; }
       const me = await couchFor(config, 15_000).session();
       await saveTeamConfig(db, config);
@@ -74,7 +74,7 @@ export function TeamSection() {
   const onDisconnect = async () => {
     const config = state?.config;
     await clearTeamConfig(db);
-    if (config) await browser.permissions.remove({ origins: [serverOrigin(config.url)] }).catch(() => false);
+    if (config) await removeHostPermission(serverOrigin(config.url)).catch(() => undefined);
     setMsg({ text: t('team.disconnected'), tone: 'ok' });
   };
 

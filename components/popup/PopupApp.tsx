@@ -6,7 +6,7 @@
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { browser } from 'wxt/browser';
+import { openOptionsPage } from '@/lib/browser/pages';
 import { useApp } from '@/components/app/AppShell';
 import { useClock } from '@/components/app/clock';
 import { todayOf } from '@/lib/clock';
@@ -23,9 +23,12 @@ import { portfolioFigures, scoreboard } from './metrics';
 import { openCustomer, reasonText } from './labels';
 import { LiveSummary } from './LiveSummary';
 import { TodaySection } from './TodaySection';
-import { WorklistSection } from './WorklistSection';
+import { WorklistSection, type WorklistRank } from './WorklistSection';
 import { ScoreboardSection } from './ScoreboardSection';
 import { TeamBoard, type TeamScope, TeamSwitch, useTeamState } from './TeamSwitch';
+import { ForecastSection } from './ForecastSection';
+import { useWorkerAnswer } from '@/components/forecast/useForecast';
+import type { PortfolioForecast } from '@/lib/forecast/portfolio';
 
 export interface PopupAppProps {
   /** The aggregate the entry read before React loaded; shown until the live query answers. */
@@ -46,10 +49,13 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
   const [filter, setFilter] = useState<WorklistFilter>({});
   const [filtered, setFiltered] = useState<WorklistEntry[] | undefined>();
   const [refreshing, setRefreshing] = useState(false);
+  const [rank, setRank] = useState<WorklistRank>('score');
   const running = useRef<string | null>(null);
   const teamState = useTeamState(db);
   const [scope, setScope] = useState<TeamScope>('team');
   const onScope = (s: TeamScope) => { setScope(s); setFilter((f) => ({ ...f, owner: s === 'mine' ? teamState?.myOwnerName : undefined })); };
+  // The forecast is the worker's; asked for once the popup is up, again when the data changes.
+  const forecast = useWorkerAnswer<PortfolioForecast>(ready && portfolio && portfolio.customers > 0 ? { type: 'forecast/portfolio' } : undefined, version);
 
   const settingsKey = worklistSettingsKey(settings);
   const cache = cacheBox?.cache;
@@ -80,7 +86,7 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
   const rows = filterActive ? filtered : cache?.rows;
   const currencies = figures?.rows.map((r) => r.currency) ?? [];
 
-  const openOptions = () => { void browser.runtime.openOptionsPage(); };
+  const openOptions = openOptionsPage;
 
   // The summary stays first in one place whatever follows it, so its element is never remounted.
   const withSummary = (rest: ReactNode) => <><LiveSummary asOf={asOf} currency={filter.currency} />{rest}</>;
@@ -111,8 +117,10 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
         <TeamBoard db={db} state={teamState} asOf={asOf} lang={lang} onPerson={(owner) => setFilter((f) => ({ ...f, owner }))} />
       )}
       <TodaySection data={today} lang={lang} onOpen={(it) => void openCustomer(it)} />
+      <ForecastSection forecast={forecast} lang={lang} monthlyTarget={settings.monthlyTarget} />
       <WorklistSection rows={rows} lang={lang} updating={refreshing || (filterActive && !filtered)} filter={filter}
-        owners={owners} currencies={currencies} onFilter={setFilter} onOpen={(r) => void openCustomer(r)} onExport={(kind) => void exportRows(kind)} />
+        owners={owners} currencies={currencies} onFilter={setFilter} onOpen={(r) => void openCustomer(r)} onExport={(kind) => void exportRows(kind)}
+        rank={rank} onRank={setRank} atRisk={forecast.state === 'ready' ? forecast.value.atRisk : undefined} />
       <ScoreboardSection board={board} lang={lang} />
     </div>
   );

@@ -18,11 +18,33 @@ export interface WorklistSectionProps {
   onExport: (kind: 'csv' | 'xlsx') => void;
   /** Rows visible without the "show more" control. */
   shown?: number;
+  /** The forecast's value at risk per customer (currency → minor units), when the worker has answered. */
+  atRisk?: Record<string, Record<string, number>>;
+  rank?: WorklistRank;
+  onRank?: (rank: WorklistRank) => void;
+}
+
+export type WorklistRank = 'score' | 'risk';
+
+/** A row's value at risk in its headline currency (the overdue figure's), else its largest. */
+export function riskOf(row: Pick<WorklistEntry, 'customerId' | 'overdue'>, atRisk: Record<string, Record<string, number>> | undefined): { minor: number; currency: string } | undefined {
+  const r = atRisk?.[row.customerId];
+  if (!r) return undefined;
+  if (r[row.overdue.currency] !== undefined) return { minor: r[row.overdue.currency], currency: row.overdue.currency };
+  const [cur, minor] = Object.entries(r).sort((a, b) => b[1] - a[1])[0] ?? [];
+  return cur === undefined ? undefined : { minor, currency: cur };
+}
+
+/** Rows ranked by value at risk (largest first; the score breaks ties), or as scored. */
+export function rankRows<T extends Pick<WorklistEntry, 'customerId' | 'overdue' | 'score'>>(rows: T[], rank: WorklistRank, atRisk: Record<string, Record<string, number>> | undefined): T[] {
+  if (rank !== 'risk' || !atRisk) return rows;
+  return rows.slice().sort((a, b) => (riskOf(b, atRisk)?.minor ?? 0) - (riskOf(a, atRisk)?.minor ?? 0) || b.score - a.score);
 }
 
 export function WorklistSection(p: WorklistSectionProps) {
-  const { t } = useTranslation(['popup', 'common']);
-  const rows = p.rows ?? [];
+  const { t } = useTranslation(['popup', 'common', 'forecast']);
+  const rank = p.rank ?? 'score';
+  const rows = rankRows(p.rows ?? [], rank, p.atRisk);
   const active = !!(p.filter.owner || p.filter.type || p.filter.currency);
   return (
     <section aria-labelledby="worklist-h" data-testid="worklist" className="rounded-md border border-stone-200 p-2">
@@ -72,12 +94,25 @@ export function WorklistSection(p: WorklistSectionProps) {
           <button type="button" className="mt-1 underline" onClick={() => p.onFilter({})}>{t('filters.clear')}</button>
         )}
       </details>
+      {p.onRank && (
+        <div className="mt-1 flex items-center gap-1 text-xs" role="group" aria-label={t('forecast:worklist.rankBy')}>
+          <span>{t('forecast:worklist.rankBy')}</span>
+          {(['score', 'risk'] as const).map((k) => (
+            <button key={k} type="button" aria-pressed={rank === k} disabled={k === 'risk' && !p.atRisk} data-testid={`worklist-rank-${k}`}
+              onClick={() => p.onRank?.(k)} className={`rounded border px-1.5 ${rank === k ? 'border-blue-700 bg-blue-50' : 'border-stone-300'} disabled:opacity-50`}>
+              {t(k === 'score' ? 'forecast:worklist.rankScore' : 'forecast:worklist.rankRisk')}
+            </button>
+          ))}
+        </div>
+      )}
       {p.rows && rows.length === 0 && <p className="mt-1 text-xs text-stone-600">{t('worklist.empty')}</p>}
       <ol className="mt-1 divide-y divide-stone-100">
         {rows.slice(0, p.shown ?? 100).map((r, i) => {
           const reasons = r.reasons.map((x) => reasonText(x, t, p.lang));
+          const risk = rank === 'risk' ? riskOf(r, p.atRisk) : undefined;
+          if (risk) reasons.unshift(t('forecast:worklist.atRisk', { amount: formatMoney(risk.minor, risk.currency, p.lang, { compact: true }) }));
           return (
-            <li key={r.customerId} data-customer-id={r.customerId} data-score={r.score} data-testid="worklist-row">
+            <li key={r.customerId} data-customer-id={r.customerId} data-score={r.score} data-testid="worklist-row" data-risk={risk?.minor}>
               <button type="button" onClick={() => p.onOpen(r)} aria-label={t('worklist.open', { name: r.name })}
                 aria-describedby={`why-${r.customerId}`}
                 className="w-full rounded px-1 py-1 text-left hover:bg-stone-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600">

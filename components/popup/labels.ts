@@ -1,6 +1,6 @@
 /** Small text helpers of the popup: worklist reasons, opening a customer. */
 import type { TFunction } from 'i18next';
-import { browser } from 'wxt/browser';
+import { extensionUrl, openTab } from '@/lib/browser/pages';
 import type { Lang } from '@/lib/domain';
 import { formatDay, formatMoney } from '@/lib/format';
 import type { WorklistReason } from '@/lib/worklist';
@@ -15,6 +15,6 @@ export function reasonText(r: WorklistReason, t: TFunction, lang: Lang): string 
 
 /** The customer's CRM record when known, else the side panel page for the customer in a new tab. */
 export async function openCustomer(entry: { customerId: string; crmUrl?: string }): Promise<void> {
-  const url = entry.crmUrl ?? `${browser.runtime.getURL('/sidepanel.html')}?customer=${encodeURIComponent(entry.customerId)}`;
-  await browser.tabs.create({ url });
+  const url = entry.crmUrl ?? `${extensionUrl('/sidepanel.html')}?customer=${encodeURIComponent(entry.customerId)}`;
+  await openTab(url);
 }

@@ -12,6 +12,7 @@ import { readMirror } from '@/lib/db/metaMirror';
 import { createI18n } from '@/lib/i18n/core';
 import { common } from '@/lib/i18n/common';
 import { popup } from '@/lib/i18n/popup';
+import { forecast } from '@/lib/i18n/forecast';
 import type { Clock } from '@/lib/clock';
 import { AppShell } from '@/components/app/AppShell';
 import { PopupApp } from './PopupApp';
@@ -25,8 +26,8 @@ export function mountPopup(container: HTMLElement, clock: Clock): Root {
   const root = createRoot(container);
   root.render(
     <StrictMode>
-      <AppShell clock={clock} namespaces={['common', 'popup']}
-        initial={{ i18n: createI18n(lang, { common: common[lang], popup: popup[lang] }), settings: parsed?.success ? parsed.data : undefined }}>
+      <AppShell clock={clock} namespaces={['common', 'popup', 'forecast']}
+        initial={{ i18n: createI18n(lang, { common: common[lang], popup: popup[lang], forecast: forecast[lang] }), settings: parsed?.success ? parsed.data : undefined }}>
         <PopupApp initialPortfolio={trustedPortfolio(rows?.portfolio)} />
       </AppShell>
     </StrictMode>,

@@ -116,6 +116,12 @@ export function ActivityTimeline() {
             </div>
             {x.techniqueIds.length > 0 && <div className="text-xs text-stone-700">{x.techniqueIds.map((id) => techniques.find((q) => q.id === id)?.name[lang]).filter(Boolean).join(' · ')}</div>}
             {x.note && <p className="line-clamp-3 whitespace-pre-wrap text-stone-800" title={x.note}>{x.note}</p>}
+            {x.sent && (
+              <details className="text-xs" data-testid="sent-text">
+                <summary className="cursor-pointer text-stone-700">{t('sent.whatWasSent')}{x.sent.reference ? ` · ${x.sent.reference}` : ''}</summary>
+                <pre className="mt-0.5 max-h-48 overflow-y-auto whitespace-pre-wrap rounded bg-stone-50 p-1 font-sans">{x.sent.text}</pre>
+              </details>
+            )}
             {x.evidence && <p className="text-xs text-stone-600">{t('activity.evidence')}: {x.evidence}</p>}
             {x.nextDate && <p className="text-xs text-stone-700">{t('activity.next', { date: formatDay(x.nextDate, lang) })}</p>}
           </li>

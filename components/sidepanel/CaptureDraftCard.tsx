@@ -50,6 +50,9 @@ export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSav
   const messageDay = toIsoDay(sent);
   const parsed = useMemo(() => parseCapture(draft.text, { now: sent, lang }), [draft.text, sent, lang]);
   const first = parsed.promise?.amount ?? parsed.amounts[0];
+  // The method's signals a draft kind does not hold (the traps, a refusal, a new order): shown so the collector
+  // sees them before saving; the next step reads the same words from the saved note.
+  const moves = parsed.customerSignals.filter((x) => x.kind.startsWith('trap-') || x.kind === 'refusal' || x.kind === 'new-order');
 
   const [kind, setKind] = useState<CaptureKind>(() => kindForIntent(parsed.intent));
   const [chosen, setChosen] = useState<string | null>(customerId);
@@ -167,6 +170,13 @@ export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSav
             </>
           : <span>{t('capture.evidenceNone')}</span>}
       </div>
+
+      {moves.length > 0 && (
+        <p data-testid="capture-signals" className="text-xs text-amber-900">
+          <span className="font-medium">{t('signals.lead')} </span>
+          {moves.map((m) => <span key={m.kind} data-kind={m.kind} className="mr-2">{t(`signals.${m.kind}`)} (“{m.evidence}”)</span>)}
+        </p>
+      )}
 
       {picking
         ? <CaptureCustomerPicker matches={matches} value={chosen} onChange={setChosen} />

@@ -1,28 +1,26 @@
 /**
  * What next: `suggestNext` for this customer today — level, technique(s), channel, the filled script with copy
- * (`c`) and, when the tab has a webmail compose box, insert; why, cautions and what is still unknown. One click
- * logs the step as an activity, which resets the preparations and moves the suggestion on.
+ * (`c`) and, when the tab has a webmail compose box, insert; why, cautions and what is still unknown. The script
+ * can be edited and the invoices it covers picked before it leaves (StepDraft); logging asks the channel and the
+ * outcome, a keystroke each, with undo (LogAttempt), and keeps what was sent with the activity.
  */
 import { forwardRef, useImperativeHandle, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { browser } from 'wxt/browser';
+import { extensionUrl } from '@/lib/browser/pages';
 import { useApp } from '@/components/app/AppShell';
-import { getDb } from '@/lib/db/schema';
-import { addActivity } from '@/lib/db/repo';
 import { suggestNext } from '@/lib/playbook';
 import { nineQuestions, techniques } from '@/lib/playbook/catalog';
-import { newId } from '@/lib/domain';
 import { daysBetween } from '@/lib/ledger';
-import { send, notifyDataChanged } from '@/lib/browser/send';
+import { send } from '@/lib/browser/send';
 import { useAccount } from './account';
 import { buttonCls } from './fields';
-import { useClock } from '@/components/app/clock';
+import { LogAttempt } from './LogAttempt';
+import { DraftText, InvoicePicker, coveredText, defaultScriptPick, itemsOf, useDraft } from './StepDraft';
 
 export interface NextStepHandle { copy: () => Promise<void> }
 
 export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; composeTabId?: number }>(function NextStepCard({ customerId, composeTabId }, ref) {
   const { t } = useTranslation(['sidepanel', 'common']);
-  const clock = useClock();
   const { lang } = useApp();
   const a = useAccount();
   const suggestion = useMemo(() => {
@@ -33,7 +31,13 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
   }, [a, lang]);
   const [note, setNote] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
   const flash = (text: string, tone: 'ok' | 'error' = 'ok') => { setNote({ text, tone }); setTimeout(() => setNote(null), 2500); };
-  const text = suggestion.subject ? `${suggestion.subject}\n\n${suggestion.script}` : suggestion.script;
+  const items = useMemo(() => itemsOf(a.receivables), [a.receivables]);
+  const draft = useDraft(suggestion.script, defaultScriptPick(items, a.today));
+  const [logging, setLogging] = useState(false);
+  // What leaves is the edited text and the invoices picked, never the suggestion behind it.
+  const covered = coveredText(items, draft.picked, lang, t);
+  const body = covered ? `${draft.text}\n\n${covered}` : draft.text;
+  const text = suggestion.subject ? `${suggestion.subject}\n\n${body}` : body;
   const copy = async () => {
     try { await navigator.clipboard.writeText(text); flash(t('copied')); } catch { flash(t('copyFailed'), 'error'); }
   };
@@ -41,17 +45,9 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
   const insert = async () => {
     if (composeTabId === undefined) return;
     try {
-      const r = await send<{ ok?: boolean }>({ type: 'compose/insert', tabId: composeTabId, text: suggestion.script });
+      const r = await send<{ ok?: boolean }>({ type: 'compose/insert', tabId: composeTabId, text: body });
       flash(r && r.ok === false ? t('insertNoCompose') : t('inserted'), r && r.ok === false ? 'error' : 'ok');
     } catch { flash(t('insertNoCompose'), 'error'); }
-  };
-  const log = async () => {
-    await addActivity(getDb(), {
-      id: newId('a'), customerId, date: a.today, channel: suggestion.channel, techniqueIds: suggestion.techniqueIds,
-      outcome: 'other', nextDate: suggestion.nextDate, note: suggestion.script.slice(0, 2000), receivableIds: [], createdAt: clock().getTime(),
-    }, clock());
-    notifyDataChanged();
-    flash(t('logged'));
   };
   return (
     <section data-testid="next-step" data-level={suggestion.level} data-channel={suggestion.channel} data-techniques={suggestion.techniqueIds.join(',')} aria-labelledby="next-h"
@@ -62,17 +58,24 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
         <p className="mt-1 text-xs text-stone-800" data-testid="tone">{t('toneFor', { contact: suggestion.tone.contact, type: suggestion.tone.name })} {suggestion.tone.note}</p>
       )}
       {suggestion.subject && <p className="mt-1 font-medium">{suggestion.subject}</p>}
-      <pre className="mt-1 max-h-60 overflow-y-auto whitespace-pre-wrap rounded bg-white p-2 font-sans" data-testid="script">{suggestion.script}</pre>
+      <DraftText testId="script" value={draft.text} onChange={draft.setText} edited={draft.edited} onReset={draft.reset} pickedAfterEdit={draft.pickedAfterEdit} />
+      <InvoicePicker items={items} picked={draft.picked} onChange={draft.setPicked} lang={lang} testId="script-invoices" />
+      {covered && <p className="mt-1 whitespace-pre-wrap text-xs text-stone-800" data-testid="script-covered">{covered}</p>}
       <div className="mt-1 flex flex-wrap items-center gap-1.5">
         <button type="button" className={buttonCls} aria-keyshortcuts="c" data-testid="copy-script" onClick={() => void copy()}>{t('copy')} <kbd className="text-xs text-stone-500">c</kbd></button>
         {composeTabId !== undefined && <button type="button" className={buttonCls} data-testid="insert-script" onClick={() => void insert()}>{t('insert')}</button>}
-        <button type="button" className="rounded bg-emerald-700 px-2 py-0.5 text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-emerald-700 focus-visible:ring-offset-1" data-testid="log-step" onClick={() => void log()}>{t('logStep')}</button>
+        <button type="button" className="rounded bg-emerald-700 px-2 py-0.5 text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-emerald-700 focus-visible:ring-offset-1" data-testid="log-step" aria-expanded={logging} onClick={() => setLogging(true)}>{t('logStep')}</button>
         <span aria-live="polite" className={`text-xs ${note?.tone === 'error' ? 'text-red-800' : 'text-emerald-900'}`}>{note?.text ?? ''}</span>
       </div>
+      {logging && (
+        <LogAttempt customerId={customerId} date={a.today} suggestedChannel={suggestion.channel} techniqueIds={suggestion.techniqueIds}
+          nextDate={suggestion.nextDate} receivableIds={draft.picked} onClose={() => setLogging(false)} onLogged={draft.clear}
+          sent={{ kind: 'script', subject: suggestion.subject?.slice(0, 200), text: text.slice(0, 20_000) }} />
+      )}
       <div className="mt-1 flex flex-wrap gap-x-3 text-xs">
         {(['balance-confirmation', 'collection-letter', 'lawyer-letter'] as const).map((k) => (
           <a key={k} className="underline" target="_blank" rel="noreferrer" data-testid={`letter-${k}`}
-            href={browser.runtime.getURL(`/letter.html?customer=${encodeURIComponent(customerId)}&kind=${k}&lang=${lang}` as '/letter.html')}>{t(`letters.${k}`)}</a>
+            href={extensionUrl(`/letter.html?customer=${encodeURIComponent(customerId)}&kind=${k}&lang=${lang}`)}>{t(`letters.${k}`)}</a>
         ))}
       </div>
       <details className="mt-1" open>

@@ -6,7 +6,6 @@
 import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/schema';
 import { recoverInterruptedImports } from '@/lib/db/importJournal';
 import { toIsoDay } from '@/lib/domain';
@@ -19,6 +18,7 @@ import { UndoProvider } from './undo';
 import { CustomerHeader, type Source } from './CustomerHeader';
 import { HostConfirmCard, UnreadCard } from './PageNotices';
 import { StatusCard } from './StatusCard';
+import { ForecastCard } from './ForecastCard';
 import { NextStepCard, type NextStepHandle } from './NextStepCard';
 import { AccountFacts } from './AccountFacts';
 import { NineQuestions } from './NineQuestions';
@@ -32,14 +32,15 @@ import { ReceivablesCard } from './Receivables';
 import { CaptureDraftCard } from './CaptureDraftCard';
 import { CaptureSavedNotice } from './CaptureSavedNotice';
 import { useClock } from '@/components/app/clock';
-import { followActiveTab, type TabFollowApi } from './followTab';
+import { followActiveTab } from '@/lib/browser/followTab';
+import { extensionUrl, onExtensionMessage, tabFollowApi } from '@/lib/browser/pages';
 
 function useTabContext(fixedTab: number | null, enabled: boolean): TabContextView | null {
   const [tabId, setTabId] = useState<number | null>(fixedTab);
   const [view, setView] = useState<TabContextView | null>(null);
   useEffect(() => {
     if (fixedTab !== null || !enabled) return;
-    return followActiveTab(browser as unknown as TabFollowApi, browser.runtime.getURL('/'), setTabId);
+    return followActiveTab(tabFollowApi(), extensionUrl('/'), setTabId);
   }, [fixedTab, enabled]);
   useEffect(() => {
     if (tabId === null) return;
@@ -51,8 +52,8 @@ function useTabContext(fixedTab: number | null, enabled: boolean): TabContextVie
       if ((msg.type === 'tab/updated' && msg.tabId === tabId) || msg.type === 'data/changed') load();
       return undefined;
     };
-    browser.runtime.onMessage.addListener(onMsg);
-    return () => { live = false; browser.runtime.onMessage.removeListener(onMsg); };
+    const stop = onExtensionMessage(onMsg);
+    return () => { live = false; stop(); };
   }, [tabId]);
   return view;
 }
@@ -195,6 +196,7 @@ function Workspace({ now }: { now: () => Date }) {
           <CaptureSavedNotice />
           {view?.draft && <CaptureDraftCard key={view.draft.capturedAt} customerId={customerId} matches={view.matches} draft={view.draft} tabId={view.tabId} />}
           <StatusCard />
+          <ForecastCard />
           <NextStepCard ref={nextStep} customerId={customerId} composeTabId={composeTab} />
           <BelowTheFold>
             <AccountFacts />

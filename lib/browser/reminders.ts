@@ -104,8 +104,10 @@ export function createReminderService(deps: ReminderDeps) {
       await markShown(plan.due.map((r) => r.id));
     }
     const count = dueTodayCount(current, now);
-    await browser.action.setBadgeText({ text: count ? String(count) : '' });
-    await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
+    // Firefox's Manifest V2 build has the toolbar button as browserAction (there is no `action` there).
+    const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+    await toolbar.setBadgeText({ text: count ? String(count) : '' });
+    await toolbar.setBadgeBackgroundColor({ color: '#b91c1c' });
     return current;
   }
 
@@ -173,11 +175,13 @@ export function createReminderService(deps: ReminderDeps) {
       clearTimeout(timer);
       timer = setTimeout(() => void sync(), 1500);
     },
-    start() {
+    /** Listens, and derives once; the promise settles when that first derivation has (tests wait for it). */
+    async start(): Promise<void> {
       browser.alarms.onAlarm.addListener((a) => void fire(a.name));
       browser.notifications.onClicked.addListener((nid) => void opened(nid));
       browser.alarms.create(DAILY, { periodInMinutes: 60 });
-      void refreshDuePromises(db, deps.now()).then(sync);
+      await refreshDuePromises(db, deps.now()).then(sync)
+        .then(() => undefined, (e: unknown) => console.warn('[huikuan] reminders', e));
     },
   };
 }

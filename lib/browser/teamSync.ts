@@ -6,7 +6,7 @@
  * Nothing is sent while team mode is off, nor without the host permission for the configured server: those are
  * checked before every cycle.
  */
-import type { WxtBrowser } from 'wxt/browser';
+import { type WxtBrowser, browser as extensionBrowser } from 'wxt/browser';
 import { z } from 'zod';
 import type { HuikuanDb } from '../db/schema';
 import { type SyncReport, syncOnce } from '../sync/engine';
@@ -86,7 +86,9 @@ export function createTeamSync({ db, browser, now, extensionOrigin }: TeamSyncDe
  * An extension page's side of the live sync: a port to the worker that ticks every few seconds while the page is
  * open (the worker runs a cycle per tick, at most one every five seconds). Returns `syncNow` and a closer.
  */
-export function connectTeamLive(browser: WxtBrowser, onReport?: (report: SyncReport | null) => void): { syncNow(): void; close(): void } {
+export function connectTeamLive(onReport?: (report: SyncReport | null) => void, browser: WxtBrowser = extensionBrowser): { syncNow(): void; close(): void } {
+  // Outside the extension (component tests without a runtime) there is no worker to keep live.
+  if (typeof browser?.runtime?.connect !== 'function') return { syncNow: () => undefined, close: () => undefined };
   let port: ReturnType<WxtBrowser['runtime']['connect']> | undefined;
   const open = () => {
     port = browser.runtime.connect({ name: TEAM_PORT });

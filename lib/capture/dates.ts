@@ -7,7 +7,7 @@
  * Friday of next week), 本周内 / this week (the Friday of this week), 2024/4/1 and Chinese numerals in all of them.
  */
 import * as chrono from 'chrono-node';
-import { addBusinessDays, addDays, daysInMonth, endOfMonth, parseDay, weekday, ymd } from './days';
+import { addBusinessDays, addDays, daysInMonth, endOfMonth, parseDay, weekday, ymd } from '../ledger/dates';
 import { readSmallInt } from './numbers';
 import { type Hit, mask, overlapsAny, type Span } from './text';
 

@@ -9,14 +9,15 @@
  */
 import type { Money } from '../domain';
 import { findAmounts } from './amounts';
-import { dayOf } from './days';
+import { dayOf } from '../ledger/dates';
 import { findDates } from './dates';
 import { findNumbers } from './identifiers';
 import { findIntents, type Intent, pickIntent, type Signal } from './intent';
 import { CJK, type Hit, mask, sentenceAt, type Span } from './text';
+import { detectSignals, type DetectedSignal } from '../signals';
 
 export type { Intent } from './intent';
-export { addBusinessDays, addDays, diffDays, endOfMonth, dayOf } from './days';
+export { addBusinessDays, addDays, daysBetween as diffDays, endOfMonth, dayOf } from '../ledger/dates';
 export { readCnNumber } from './numbers';
 
 export type EvidenceKind = 'amount' | 'date' | 'invoice' | 'contract' | 'intent' | 'template';
@@ -41,6 +42,8 @@ export interface CaptureDraft {
   intent: Intent;
   /** Every intent the text shows, in precedence order (the first is `intent`). */
   signals: Intent[];
+  /** What the signal detector (shared with the playbook) reads in the text: traps, refusal, new order and the rest. */
+  customerSignals: DetectedSignal[];
   /** Only when intent is 'promise' and the text is not a template. */
   promise?: { amount?: Money; date?: string };
   /** Phrases to highlight, by position in `normalized`. */
@@ -141,6 +144,6 @@ export function parseCapture(text: string, opts: { now: Date; lang?: 'zh' | 'en'
 
   return {
     amounts, dates, invoiceNumbers, contractNumbers, intent, signals: present, promise, evidence, confidence,
-    template, lang, normalized,
+    template, lang, normalized, customerSignals: detectSignals(normalized),
   };
 }

@@ -5,7 +5,9 @@
  *   customer + document number (lib/transfer createPlanner), so importing the same or an updated file again updates
  *   instead of duplicating.
  * - Ids are derived from customer + document number (receivables `ri…`, payments `pi…`), so a re-import finds and
- *   replaces its own rows, never adds a second payment for the same "paid" column.
+ *   replaces its own rows, never adds a second payment for the same "paid" column. A payment row of a report
+ *   (money received, not applied) is stored as a payment without allocation under its reference, for the ledger
+ *   to apply oldest-first.
  * - Rows arrive in chunks (importLedger takes a streaming source; a 200,000-row file is never one array) and each
  *   chunk is planned and written in its own transaction, together with a journal row ("part") holding the ids it
  *   created and the previous version of every row it changed. The customer summaries and the portfolio aggregate
@@ -19,8 +21,10 @@
  */
 import type { Customer, Payment, Receivable } from '../domain';
 import { normalizeCompanyName } from '../match';
+import { today } from '../ledger/dates';
 import {
   type ExistingReceivable, type ImportPlan, type LedgerRow, type PlanFields, type PlanRejection, createPlanner, receivableKey,
+  rowOpenMinor,
 } from '../transfer';
 import type { CustomerLedger, HuikuanDb, ImportBatchRow } from './schema';
 import { readSummarised, refreshCustomers } from './repo';
@@ -42,6 +46,11 @@ export interface ImportSummary {
   payments: number;
   /** Rows the plan refused (row number in the file, reason). */
   rejections: PlanRejection[];
+  /**
+   * currency → what the rows the import wrote or found unchanged leave open, signed (rowOpenMinor): the file's
+   * open total less the rows the plan refused, to set against the file's grand total after the import.
+   */
+  openByCurrency: Record<string, number>;
 }
 
 export interface ApplyImportOptions {
@@ -108,9 +117,21 @@ function paymentFrom(id: string, receivable: Receivable, paid: { minor: number; 
   };
 }
 
-function isoDay(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/**
+ * A payment row of the file (money received, not applied to a document in it): a payment on its date with no
+ * allocation, which the ledger applies to the oldest open invoices, and which is left as an unapplied credit when
+ * there are none.
+ */
+function paymentRowFrom(id: string, customerId: string, f: PlanFields, batchId: string, now: number): Payment {
+  return {
+    id, customerId, date: f.issueDate, amount: { minor: f.amount.minor, currency: f.amount.currency }, allocations: [],
+    reference: f.docNumber, importBatch: batchId, updatedAt: now,
+  };
 }
+
+/** A payment an earlier import stored from a payment row (see paymentRowFrom), not the "paid" column of a document. */
+const isPaymentRow = (p: Payment): p is Payment & { reference: string } =>
+  p.reference !== undefined && (p.allocations ?? []).length === 0 && p.id === importedPaymentId(p.customerId, p.reference);
 
 /**
  * Rows per write transaction. Each transaction reads and writes the ledger of every customer its rows name, once, so
@@ -186,7 +207,7 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
     const now = opts.now;
     await recoverInterrupted(db, now);
     const t = now.getTime();
-    const asOf = isoDay(now);
+    const asOf = today(now);
     const norm = opts.normalize ?? normalizeCompanyName;
     const batchId = `imp${t.toString(36)}${stableHash(opts.fileName + sizeHint + Math.random()).slice(0, 6)}`;
     const customers = await db.customers.toArray();
@@ -198,6 +219,7 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
     let newCustomerCount = 0;
     let paymentCount = 0;
     const rejections: ImportSummary['rejections'] = [];
+    const openByCurrency: Record<string, number> = {};
     let part = 0;
 
     /**
@@ -231,6 +253,16 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
           amount: r.amount, disputed: r.disputed, contractRef: r.contractRef, status: r.status, paidMinor: pay?.amount.minor ?? 0,
         });
       }
+      // Payments stored from payment rows, under their reference (a document of the same number comes first).
+      for (const [cid, docs] of named) {
+        for (const p of ledgers.get(cid)?.payments ?? []) {
+          if (!isPaymentRow(p) || !docs.has(p.reference) || keys.has(receivableKey(cid, p.reference))) continue;
+          keys.set(receivableKey(cid, p.reference), {
+            id: p.id, customerId: cid, docNumber: p.reference, kind: 'credit-note', issueDate: p.date, dueDate: p.date, amount: p.amount,
+            payment: true,
+          });
+        }
+      }
       const plan: ImportPlan = planner.plan(rows, keys);
 
       const created: ImportBatchRow['created'] = { customers: [], receivables: [], payments: [] };
@@ -258,6 +290,15 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
       // A payment row can outlive its receivable (deleted by hand): the ledgers read above hold those too.
       for (const c of plan.create) {
         const customerId = customerOf(c);
+        touched.add(customerId);
+        if (c.fields.payment) {
+          const pid = importedPaymentId(customerId, c.fields.docNumber);
+          const before = payById.get(pid);
+          if (before) previous.payments.push(before);
+          else created.payments.push(pid);
+          putPays.push(paymentRowFrom(pid, customerId, c.fields, batchId, t));
+          continue;
+        }
         const id = importedReceivableId(customerId, c.fields.docNumber);
         const rec = receivableFrom(id, customerId, c.fields, batchId, t);
         putRecs.push(rec);
@@ -269,9 +310,15 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
           else created.payments.push(pid);
           putPays.push(paymentFrom(pid, rec, c.paid, c.settledDate, asOf, batchId, t));
         }
-        touched.add(customerId);
       }
       for (const u of plan.update) {
+        if (u.payment) {
+          const before = payById.get(u.id)!;
+          previous.payments.push(before);
+          putPays.push({ ...before, date: u.changes.issueDate ?? before.date, amount: u.changes.amount ?? before.amount, importBatch: batchId, updatedAt: t });
+          touched.add(u.customerId);
+          continue;
+        }
         const prev = recById.get(u.id)!;
         previous.receivables.push(prev);
         const next: Receivable = { ...prev, ...u.changes, importBatch: batchId, updatedAt: t };
@@ -321,6 +368,8 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
       newCustomerCount += plan.counts.newCustomers;
       paymentCount += putPays.length;
       for (const r of plan.rejected) if (rejections.length < MAX_REJECTIONS_KEPT) rejections.push(r);
+      const refused = new Set(plan.rejected.map((r) => r.row));
+      for (const r of rows) if (!refused.has(r.row)) openByCurrency[r.currency] = (openByCurrency[r.currency] ?? 0) + rowOpenMinor(r);
       return write;
     };
 
@@ -389,7 +438,7 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
       await rollbackUnfinished(db, batchId, opts.now);
       throw e;
     }
-    return { batchId, fileName: opts.fileName, ...counts, newCustomers: newCustomerCount, payments: paymentCount, rejections };
+    return { batchId, fileName: opts.fileName, ...counts, newCustomers: newCustomerCount, payments: paymentCount, rejections, openByCurrency };
   });
 }
 

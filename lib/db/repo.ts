@@ -220,23 +220,68 @@ export async function putPreparations(db: HuikuanDb, p: Preparations): Promise<v
 const demandChannels = new Set(['written-notice', 'finance-letter', 'lawyer-letter', 'email', 'statement']);
 
 /**
- * Logs an attempt. The five preparations are per attempt, so they reset. A demand kept with evidence restarts the
- * limitation period of the receivables it names (all open ones when it names none).
+ * The attempts the five preparations are made for: a visit (evidence, reconciliation, key person, the
+ * unannounced visit) and a letter (the statement, the finance and the lawyer's letter). A call or an email does
+ * not use them up, so they stay ticked for the visit or letter still to come.
  */
-export async function addActivity(db: HuikuanDb, activity: Activity, now: Date): Promise<void> {
-  await writeTx(db, async (touch) => {
-    await db.activities.put(activity);
-    await db.preparations.put({ customerId: activity.customerId, checked: [], updatedAt: activity.createdAt });
+export const preparationChannels: ReadonlySet<Activity['channel']> = new Set(['visit', 'written-notice', 'finance-letter', 'lawyer-letter', 'statement']);
+
+/** What a logged attempt changed, so that its undo puts exactly that back. */
+export interface LoggedAttempt { activity: Activity; preparationsBefore?: Preparations }
+
+/**
+ * Logs an attempt. A visit or a letter uses the five preparations: the activity keeps which were ticked and they
+ * reset for the next one; other attempts leave them. A demand kept with evidence restarts the limitation period
+ * of the receivables it names (all open ones when it names none).
+ */
+export async function addActivity(db: HuikuanDb, activity: Activity, now: Date): Promise<LoggedAttempt> {
+  return writeTx(db, async (touch) => {
+    const preparationsBefore = await db.preparations.get(activity.customerId);
+    let logged = activity;
+    if (preparationChannels.has(activity.channel)) {
+      logged = { ...activity, preparationsUsed: activity.preparationsUsed ?? preparationsBefore?.checked ?? [] };
+      await db.preparations.put({ customerId: activity.customerId, checked: [], updatedAt: activity.createdAt });
+    }
+    await db.activities.put(logged);
     if (activity.evidence && demandChannels.has(activity.channel)) {
-      const targets = activity.receivableIds.length
-        ? await findReceivables(db, activity.customerId, activity.receivableIds)
-        : (await receivablesOf(db, activity.customerId)).filter((r) => r.status === 'open');
+      const targets = await demandTargets(db, activity);
       const kind = activity.channel === 'statement' ? 'sealed-confirmation' : 'demand-with-evidence';
       await putDocuments(db, { receivables: targets.map((r) => ({
         ...r,
         interruptions: [...r.interruptions, { date: activity.date, kind, evidence: activity.evidence }],
         updatedAt: activity.createdAt,
       })) }, now.getTime());
+    }
+    touch(activity.customerId);
+    return { activity: logged, preparationsBefore };
+  }, now);
+}
+
+async function demandTargets(db: HuikuanDb, activity: Activity): Promise<Receivable[]> {
+  return activity.receivableIds.length
+    ? findReceivables(db, activity.customerId, activity.receivableIds)
+    : (await receivablesOf(db, activity.customerId)).filter((r) => r.status === 'open');
+}
+
+/**
+ * Undoes a logged attempt: the activity goes, the preparations are as they were before it, and an interruption
+ * it added (a demand with evidence) is taken off again.
+ */
+export async function undoActivity(db: HuikuanDb, logged: LoggedAttempt, now: Date): Promise<void> {
+  const { activity, preparationsBefore } = logged;
+  await writeTx(db, async (touch) => {
+    await db.activities.delete(activity.id);
+    if (preparationChannels.has(activity.channel)) {
+      if (preparationsBefore) await db.preparations.put(preparationsBefore);
+      else await db.preparations.delete(activity.customerId);
+    }
+    if (activity.evidence && demandChannels.has(activity.channel)) {
+      const kind = activity.channel === 'statement' ? 'sealed-confirmation' : 'demand-with-evidence';
+      const targets = await demandTargets(db, activity);
+      await putDocuments(db, { receivables: targets.map((r) => {
+        const i = r.interruptions.findLastIndex((x) => x.date === activity.date && x.kind === kind && x.evidence === activity.evidence);
+        return i < 0 ? r : { ...r, interruptions: r.interruptions.filter((_, j) => j !== i), updatedAt: now.getTime() };
+      }) }, now.getTime());
     }
     touch(activity.customerId);
   }, now);

@@ -10,24 +10,10 @@ import type {
   Receivable,
 } from '../domain';
 import type { StoreContents } from '../db/repo';
+import { addDays } from '../ledger/dates';
+import { seededRandom } from './random';
 
-function addDays(iso: string, n: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + n));
-  return t.toISOString().slice(0, 10);
-}
 
-/** A small deterministic generator so the demo is the same on every machine for the same day. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Seed {
   name: string; aliases: string[]; domain: string; type: CustomerType; owner: string; currency: 'CNY' | 'USD';
@@ -82,7 +68,7 @@ const seeds: Seed[] = [
 export const demoRecordId = (n: number) => `ACC-${String(n).padStart(4, '0')}`;
 
 export function buildDemoPortfolio(today: string, now: number): StoreContents {
-  const rand = rng(20261122);
+  const rand = seededRandom(20261122);
   const out: StoreContents = {
     customers: [], contacts: [], receivables: [], payments: [], promises: [], activities: [], profiles: [], preparations: [],
   };

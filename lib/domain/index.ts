@@ -203,6 +203,16 @@ export const activitySchema = z.object({
   evidence: shortText.optional(),
   /** Counts as an interrupting demand (art. 195) when it carries evidence. */
   receivableIds: z.array(id).default([]),
+  /** What was sent, as it left: the edited script or letter (kept so the record says what the customer read). */
+  sent: z.object({
+    kind: z.enum(['script', 'letter']),
+    letterKind: z.enum(['balance-confirmation', 'collection-letter', 'lawyer-letter']).optional(),
+    reference: shortText.optional(),
+    subject: shortText.optional(),
+    text: longText,
+  }).optional(),
+  /** The five preparations ticked when a visit or letter was logged (they reset after it). */
+  preparationsUsed: z.array(z.number().int().min(1).max(5)).optional(),
   createdAt: z.number().int(),
 });
 export type Activity = z.infer<typeof activitySchema>;

@@ -6,12 +6,12 @@
  */
 import i18next, { type i18n } from 'i18next';
 import type { Lang } from '../domain';
-import { browserLang, pickLang } from './lang';
+import { pickLang } from './lang';
 
-export { browserLang, pickLang };
+export { pickLang };
 
-export type Namespace = 'common' | 'sidepanel' | 'popup' | 'options';
-export const allNamespaces: readonly Namespace[] = ['common', 'sidepanel', 'popup', 'options'];
+export type Namespace = 'common' | 'sidepanel' | 'popup' | 'options' | 'forecast';
+export const allNamespaces: readonly Namespace[] = ['common', 'sidepanel', 'popup', 'options', 'forecast'];
 
 type Bilingual = Record<Lang, Record<string, unknown>>;
 
@@ -20,6 +20,7 @@ const loaders: Record<Namespace, () => Promise<Bilingual>> = {
   sidepanel: () => import('./sidepanel').then((m) => m.sidepanel),
   popup: () => import('./popup').then((m) => m.popup),
   options: () => import('./options').then((m) => m.options),
+  forecast: () => import('./forecast').then((m) => m.forecast),
 };
 
 /** A ready (synchronously initialised) instance holding `resources` for one language. */

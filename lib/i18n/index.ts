@@ -12,8 +12,9 @@ import { common } from './common';
 import { sidepanel } from './sidepanel';
 import { popup } from './popup';
 import { options } from './options';
+import { forecast } from './forecast';
 
-export const namespaces = { common, sidepanel, popup, options } as const satisfies Record<Namespace, unknown>;
+export const namespaces = { common, sidepanel, popup, options, forecast } as const satisfies Record<Namespace, unknown>;
 export { type Namespace, pickLang };
 
 export function resourcesFor(l: Lang): Record<Namespace, Record<string, unknown>> {

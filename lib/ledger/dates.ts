@@ -1,6 +1,8 @@
 /**
- * Calendar-day helpers on `YYYY-MM-DD` strings. Days are counted in UTC so that daylight-saving shifts never
- * make a day 23 or 25 hours long; the strings carry no time zone, they are the day the user means.
+ * The one date module: calendar days as `YYYY-MM-DD` strings, for the ledger, capture, promises, reminders,
+ * imports and exports alike. Days are counted in UTC so that daylight-saving shifts never make a day 23 or 25
+ * hours long; the strings carry no time zone, they are the day the user means. Only `today` / `dayOf` /
+ * `localDay` look at a time zone, and only at the instant they are given (never at the real clock).
  */
 
 const DAY_MS = 86_400_000;
@@ -20,14 +22,49 @@ export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-/** Days in month `m` (1–12) of year `y`. */
+/** Days in month `m` of year `y`; a month past 12 (or before 1) is counted into the next (previous) year. */
 export function daysInMonth(y: number, m: number): number {
-  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  const yy = y + Math.floor((m - 1) / 12);
+  const mm = (((m - 1) % 12) + 12) % 12;
+  return [31, isLeapYear(yy) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mm];
 }
 
 /** Formats year, month (1–12) and day as `YYYY-MM-DD`. */
 export function isoOf(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Year, month and day as `YYYY-MM-DD`, carrying overflow over (month 13 is January of the next year, day 0 the last of the month before). */
+export function ymd(y: number, m: number, d: number): string {
+  return fromEpochDay(Math.round(Date.UTC(y, m - 1, d) / DAY_MS));
+}
+
+/** The day as a `Date` at 00:00 UTC (read it with the getUTC… methods). */
+export function parseDay(iso: string): Date {
+  return new Date(toEpochDay(iso) * DAY_MS);
+}
+
+/** Day of the week, 0 = Sunday. */
+export function weekday(iso: string): number {
+  return (((toEpochDay(iso) + 4) % 7) + 7) % 7;
+}
+
+/** Last day of the month `offset` months after the month of `iso`. */
+export function endOfMonth(iso: string, offset = 0): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7)) + offset;
+  return ymd(y, m + 1, 0);
+}
+
+/** `n` business days after `iso`, skipping Saturdays and Sundays (public holidays are not known here). */
+export function addBusinessDays(iso: string, n: number): string {
+  let cur = iso;
+  for (let left = n; left > 0;) {
+    cur = addDays(cur, 1);
+    const w = weekday(cur);
+    if (w !== 0 && w !== 6) left--;
+  }
+  return cur;
 }
 
 /** Epoch-day number (days since 1970-01-01, UTC) of an ISO day. */
@@ -80,6 +117,16 @@ export function today(now: Date, offsetMinutes?: number): string {
   }
   const t = new Date(now.getTime() + offsetMinutes * 60_000);
   return isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** The calendar day of an instant (epoch ms): in the runtime's zone, or in a fixed offset (minutes east of UTC). */
+export function dayOf(epochMs: number, offsetMinutes?: number): string {
+  return today(new Date(epochMs), offsetMinutes);
+}
+
+/** The local calendar day a `Date` shows (a spreadsheet's date cell, read as the wall-clock day it displays). */
+export function localDay(d: Date): string {
+  return isoOf(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
 /** `YYYY-MM` of a day. */

@@ -35,6 +35,10 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('host/confirm'), tabId }),
   /** Take back a confirmation (options page). */
   z.object({ type: z.literal('host/forget'), host: z.string().min(1).max(253) }),
+  /** The payment forecast, computed in the worker (lib/forecast/service.ts). */
+  z.object({ type: z.literal('forecast/portfolio') }),
+  z.object({ type: z.literal('forecast/customer'), customerId: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('forecast/accuracy') }),
 ]);
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 

@@ -7,7 +7,7 @@ import { toIsoDay } from '../domain';
 import type { HuikuanDb } from '../db/schema';
 import { getSettings, putCustomer } from '../db/repo';
 import { ladderStepFor } from './views';
-import { translator } from '../i18n';
+import { pickLang, translator } from '../i18n';
 import { domainOf, isFreeMailDomain } from '../match';
 import {
   type BadgeView, type Broadcast, type CaptureDraftView, type PageReply, type RejectCode, type TabContextView, type ToContent, type ToFrame,
@@ -17,6 +17,7 @@ import { type ExtensionIdentity, type SenderLike, isContentScript, isEmbeddedFra
 import { badgeViewFor, confirmHostBadge, unlinkedBadge, unreadBadge } from './views';
 import { hostTrust } from '../sites/hosts';
 import type { BadgeInputs } from './badge-inputs';
+import { type ForecastService, createForecastService, readForecastStore } from '../forecast/service';
 
 export interface MatchResult { customerId: string; score: number; reason: string }
 export interface Matcher {
@@ -75,6 +76,8 @@ export interface RouterDeps {
   recordVisit?(site: string, read: boolean): void;
   /** Customers whose contacts carry this display name (a sender shown without an address). */
   contactMatches?(name: string): Promise<MatchResult[]>;
+  /** The payment forecast; one over `db` and `now` when not given. */
+  forecast?: ForecastService;
 }
 
 /** A record the reader named or addressed; a record known only from its URL is not (yet) read. */
@@ -105,8 +108,7 @@ export class RejectedMessage extends Error {
 }
 
 function langOf(s: Settings, deps: RouterDeps): Lang {
-  if (s.language) return s.language;
-  return deps.browserLang().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return pickLang(s.language, deps.browserLang());
 }
 
 export function createRouter(deps: RouterDeps) {
@@ -116,6 +118,11 @@ export function createRouter(deps: RouterDeps) {
   const stamp = () => (lastAt = Math.max(clock(), lastAt + 0.001));
   const settingsNow = deps.settings ?? (() => getSettings(deps.db));
   const inputsOf = deps.badgeInputs ?? ((id: string) => deps.db.summaries.get(id));
+  const forecast = deps.forecast ?? createForecastService({
+    read: () => readForecastStore(deps.db),
+    today: () => toIsoDay(deps.now()),
+    promiseGraceDays: async () => (await settingsNow()).promiseGraceDays,
+  });
 
   /**
    * What the badge frame in a tab shows. It reads the maintained summary only, never the account: the badge is on
@@ -340,7 +347,14 @@ export function createRouter(deps: RouterDeps) {
         }
         return { ok: true };
       }
+      case 'forecast/portfolio':
+        return forecast.portfolio();
+      case 'forecast/customer':
+        return forecast.customer(msg.customerId);
+      case 'forecast/accuracy':
+        return forecast.accuracy();
       case 'data/changed':
+        forecast.changed();
         deps.customersChanged();
         deps.onDataChanged();
         deps.broadcast({ type: 'data/changed' });
@@ -370,5 +384,7 @@ export function createRouter(deps: RouterDeps) {
     if (isExtensionPage(sender, deps.me)) return fromPage(raw, sender);
     throw new RejectedMessage('unknownSender', 'unknown sender');
   }
-  return Object.assign(handle, { badgeView, rematch, tabChanged, figuresChanged, refreshBadges });
+  /** The store changed under the forecast (a write from any page): the next request computes it again. */
+  const forecastChanged = () => forecast.changed();
+  return Object.assign(handle, { badgeView, rematch, tabChanged, figuresChanged, refreshBadges, forecastChanged });
 }

@@ -12,7 +12,7 @@
  *   promise; it stays available for a later promise.
  */
 import type { Payment, PaymentPromise } from '../domain';
-import { addDays, dayOf } from '../capture/days';
+import { addDays, dayOf } from '../ledger/dates';
 
 export interface PromiseEvaluation {
   promise: PaymentPromise;

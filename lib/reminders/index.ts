@@ -7,7 +7,7 @@
  * back under another id, and one whose date moves (a new promise date, a new next step) is a new reminder.
  */
 import type { CustomerSummary, Lang, PaymentPromise, Settings } from '../domain';
-import { addDays, dayOf, parseDay } from '../capture/days';
+import { addDays, dayOf, parseDay } from '../ledger/dates';
 import { formatDay, formatMoney } from '../format';
 
 export type ReminderKind = 'promise-due' | 'promise-broken' | 'next-step' | 'limitation';

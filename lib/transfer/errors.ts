@@ -33,7 +33,7 @@ export const ledgerNoteCodes = ['date-order-conflict', 'no-due-column', 'payment
 export type LedgerNoteCode = (typeof ledgerNoteCodes)[number];
 
 /** Rows the import plan refuses although they parsed (plan.ts). */
-export const rejectionCodes = ['empty-name', 'duplicate-after-normalising', 'currency-mismatch'] as const;
+export const rejectionCodes = ['empty-name', 'duplicate-after-normalising', 'currency-mismatch', 'payment-mismatch'] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 
 /** Problems with a backup file (backup.ts). */

@@ -10,6 +10,7 @@ import { decodeBytes, MESSAGES } from './decode';
 import { checkZip, DEFAULT_LIMITS, type LimitBreach, type ReadLimits } from './limits';
 import type { LedgerErrorCode, LedgerErrorParams } from './errors';
 import { parseDateValue } from './values';
+import { localDay } from '../ledger/dates';
 
 export type Cell = string | number;
 
@@ -119,8 +120,7 @@ function cellValue(cell: XLSX.CellObject): Cell {
       return v;
     }
     case 'd': {
-      const d = cell.v as Date;
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      return localDay(cell.v as Date);
     }
     case 'b': return cell.v ? 'TRUE' : 'FALSE';
     case 'e': return '';

@@ -3,6 +3,8 @@
  * CRLF line endings, lines folded at 75 octets without splitting a UTF-8 character, TEXT values escaped
  * (backslash, semicolon, comma, newline), DTSTAMP in UTC, and an optional 9:00 display alarm on the day.
  */
+import { addDays } from '../ledger/dates';
+
 export interface IcsEvent {
   uid: string;
   /** YYYY-MM-DD */
@@ -50,11 +52,7 @@ export function foldLine(line: string): string {
 
 const compactDate = (iso: string) => iso.replace(/-/g, '');
 
-function nextDay(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + 1));
-  return `${t.getUTCFullYear()}${String(t.getUTCMonth() + 1).padStart(2, '0')}${String(t.getUTCDate()).padStart(2, '0')}`;
-}
+const nextDay = (iso: string) => compactDate(addDays(iso, 1));
 
 function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');

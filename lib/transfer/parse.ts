@@ -380,11 +380,22 @@ function hasAmounts(ctx: Context, cells: Cell[]): boolean {
 /** Words a total, balance or percent line carries (checked before the full patterns). */
 const TOTALISH = /total|合计|小计|累计|余额|balance|percent|百分|占比|^\*|期初|结转|承前|brought/i;
 
+/** Whether cell `i` is the line's only non-blank cell. */
+function onlyCell(cells: Cell[], i: number): boolean {
+  for (let j = 0; j < cells.length; j++) if (j !== i && !isBlank(cells[j])) return false;
+  return true;
+}
+
 function lineKind(ctx: Context, cells: Cell[]): LineKind {
   const m = ctx.mapping;
   const doc = m.invoiceNumber === undefined ? '' : cellText(cells[m.invoiceNumber]);
   // The common case first, cheaply: a row with a document number that is neither a total nor the header again.
-  if (doc && !TOTALISH.test(doc) && doc !== ctx.headers[m.invoiceNumber!]) return { type: 'data' };
+  if (doc && !TOTALISH.test(doc) && doc !== ctx.headers[m.invoiceNumber!]) {
+    // With the customer on group lines, a line holding nothing but a name in the document column is such a line
+    // (the customer written in the first column, above documents numbered in it).
+    if (!ctx.customerFromGroup || !onlyCell(cells, m.invoiceNumber!) || looksLikeAmount(doc) || looksLikeDate(doc)) return { type: 'data' };
+    return { type: 'group', label: doc };
+  }
   const texts: string[] = [];
   let nonBlank = 0;
   for (const c of cells) {
@@ -476,7 +487,10 @@ function totalLine(ctx: Context, cells: Cell[], rowNo: number, kind: TotalKind, 
   const m = ctx.mapping;
   const currency = lineCurrency(ctx, cells, label);
   const col = [m.open, m.balance, m.amount, m.lineAmount].find((i) => i !== undefined && !isBlank(cells[i]));
-  const value = col === undefined || !currency ? undefined : amountIn(ctx, cells[col], currency);
+  let value = col === undefined || !currency ? undefined : amountIn(ctx, cells[col], currency);
+  if (value !== undefined && col === m.open && ctx.preset.creditIsOpen && m.credit !== undefined) {
+    value -= amountIn(ctx, cells[m.credit], currency!) ?? 0;
+  }
   ctx.totals.push({ row: rowNo, kind, label, currency, value });
   if (kind === 'grand') ctx.sawGrand = true;
   if (kind === 'subtotal' && /closing|ending|期末|cumul/i.test(label) && ctx.group && value !== undefined && currency) {
@@ -801,6 +815,12 @@ function emit(ctx: Context, row: LedgerRow, out: Out, mergeable: boolean, lineMi
   ctx.pending = { row, key, lineItems: mergeable && hasLineColumns(ctx), ...(lineMinor !== undefined && { lineSum: lineMinor }) };
 }
 
+/** What a row leaves open, signed: a credit note's or payment's open part counts against the customer. */
+export function rowOpenMinor(r: LedgerRow): number {
+  const open = r.open?.minor ?? (r.amount.minor - (r.paid?.minor ?? 0));
+  return r.kind === 'credit-note' ? -open : open;
+}
+
 /** Hands the held-back row over and counts it. */
 function flush(ctx: Context, out: Out) {
   const p = ctx.pending;
@@ -808,9 +828,7 @@ function flush(ctx: Context, out: Out) {
   ctx.pending = undefined;
   const r = p.row;
   out.rows.push(r);
-  const open = r.open?.minor ?? (r.amount.minor - (r.paid?.minor ?? 0));
-  const signed = r.kind === 'credit-note' ? -open : open;
-  ctx.open.set(r.currency, (ctx.open.get(r.currency) ?? 0) + signed);
+  ctx.open.set(r.currency, (ctx.open.get(r.currency) ?? 0) + rowOpenMinor(r));
   ctx.customers.add(r.customerName);
   const byCur = ctx.customersByCurrency.get(r.currency) ?? ctx.customersByCurrency.set(r.currency, new Set()).get(r.currency)!;
   byCur.add(r.customerName);

@@ -20,6 +20,8 @@ export type ExistingReceivable = Pick<Receivable, 'id' | 'customerId' | 'docNumb
   Partial<Pick<Receivable, 'kind' | 'issueDate' | 'dueDate' | 'amount' | 'disputed' | 'contractRef' | 'status'>> & {
     /** Minor units paid as recorded by the previous import, when known. */
     paidMinor?: number;
+    /** It is a payment a previous import stored from a payment row (id = the payment's id, issueDate = its date). */
+    payment?: true;
   };
 
 export interface PlanFields {
@@ -31,6 +33,11 @@ export interface PlanFields {
   status: 'open' | 'paid';
   disputed?: boolean;
   contractRef?: string;
+  /**
+   * The row is money received and not applied (a payment line of an aging report or a receipt in a ledger): it is
+   * stored as a payment dated `issueDate`, left for the ledger to apply oldest-first, not as a document.
+   */
+  payment?: true;
 }
 
 export type CustomerRef = { existingId: string } | { newKey: string };
@@ -43,6 +50,8 @@ export interface PlannedUpdate {
   changes: Partial<PlanFields>;
   paid?: Money;
   settledDate?: string;
+  /** `id` is a payment stored from a payment row (changes: issueDate = its date, amount). */
+  payment?: true;
 }
 
 /** A row the plan refuses: English `reason`, and `code` + `params` for the translated text. */
@@ -74,6 +83,7 @@ function fieldsOf(r: LedgerRow): PlanFields {
   };
   if (r.disputed !== undefined) f.disputed = r.disputed;
   if (r.contractRef !== undefined) f.contractRef = r.contractRef;
+  if (r.source === 'payment') f.payment = true;
   return f;
 }
 
@@ -172,6 +182,21 @@ export function createPlanner(customers: ExistingCustomer[], opts: { normalize?:
         if (prev.amount && prev.amount.currency !== r.amount.currency) {
           plan.rejected.push({ row: r.row, reason: `Document "${r.invoiceNumber}" is stored in ${prev.amount.currency}; the file says ${r.amount.currency}.`,
             code: 'currency-mismatch', params: { customer: r.customerName, value: r.invoiceNumber, stored: prev.amount.currency, file: r.amount.currency } });
+          continue;
+        }
+        if (prev.payment && !fields.payment) {
+          // The document number was a payment's reference in an earlier file; a document under it now is a conflict
+          // the collector resolves by hand, not a payment silently turned into an invoice.
+          plan.rejected.push({ row: r.row, reason: `"${r.invoiceNumber}" of "${r.customerName}" is stored as a payment; the file has it as a document.`,
+            code: 'payment-mismatch', params: { customer: r.customerName, value: r.invoiceNumber } });
+          continue;
+        }
+        if (prev.payment) {
+          const changes: Partial<PlanFields> = {};
+          if (prev.issueDate !== fields.issueDate) changes.issueDate = fields.issueDate;
+          if (!prev.amount || prev.amount.minor !== fields.amount.minor) changes.amount = fields.amount;
+          if (Object.keys(changes).length) plan.update.push({ row: r.row, id: prev.id, customerId: found.id, changes, payment: true });
+          else plan.unchanged.push({ row: r.row, id: prev.id });
           continue;
         }
         const changes: Partial<PlanFields> = {};

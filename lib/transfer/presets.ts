@@ -6,8 +6,10 @@
  * two or three rows are joined top to bottom first ("借方" over "本币" is "借方本币"; lib/transfer/report.ts).
  *
  * `basis` says how we know the layout: 'sample' — checked against a file or example the vendor publishes;
- * 'source' — read from the exporter's own public code; 'unverified' — the report's columns as the product prints
- * them to our knowledge, not checked against a published file or its code (the README lists which is which).
+ * 'source' — read from the exporter's own public code; 'documentation' — its columns checked against a help page,
+ * API reference or a published copy of the vendor's template (the vendor's or a third party's), not against an
+ * exported file; 'unverified' — the report's columns as the product prints them to our knowledge, not checked
+ * against any of these (the README and tests/fixtures/ledgers/reports/SOURCES.md list which is which).
  */
 import { foldWidth, type DateOrder } from './values';
 
@@ -31,7 +33,12 @@ export interface Preset {
   currency?: string;
   /** A settled date without a paid/open column means the document was paid in full. */
   settledMeansPaid?: boolean;
-  basis?: 'sample' | 'source' | 'unverified';
+  /**
+   * The credit column is the credit side still open (贷方 未结): a total line's open amount is its debit open less
+   * its credit open, as each receipt row's open credit is imported as a payment.
+   */
+  creditIsOpen?: boolean;
+  basis?: 'sample' | 'source' | 'documentation' | 'unverified';
   /** Where the layout was learnt (shown in the README). */
   source?: string;
 }
@@ -129,8 +136,8 @@ export const presets: Preset[] = [
       dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], currency: ['currency'],
     },
     dateOrder: 'mdy',
-    basis: 'unverified',
-    source: '"A/R Aging Detail" report and its Excel/CSV export',
+    basis: 'documentation',
+    source: 'Intuit QuickBooks Online Accounting API, AgedReceivableDetail report: columns tx_date "Date", txn_type "Transaction Type", doc_num "Num", cust_name "Customer", due_date "Due Date", past_due "Past Due", subt_amount "Amount", subt_open_bal "Open Balance"; sections with "Total for …" summaries and a "TOTAL" row (as the API documentation\'s report examples show). "Customer full name" is the label of the current web report',
   },
   {
     id: 'quickbooks-invoice-list',
@@ -154,8 +161,8 @@ export const presets: Preset[] = [
       open: ['invoiceamountdue', 'amountdue'], currency: ['currency', 'currencycode'], contractRef: ['reference'],
     },
     dateOrder: 'dmy',
-    basis: 'unverified',
-    source: '"Export invoices" CSV (one row per invoice line: *ContactName, *InvoiceNumber, Reference, *InvoiceDate, *DueDate, Total, InvoiceAmountPaid, InvoiceAmountDue, Description, Quantity, UnitAmount, LineAmount, Currency, Type, Status)',
+    basis: 'documentation',
+    source: '"Export invoices" CSV as published copies of Xero\'s template show it (Xero\'s import template marks required columns with *; an exporter\'s Xero template lists ContactName … InvoiceNumber, Reference, InvoiceDate, DueDate, Total, TaxTotal, InvoiceAmountPaid, InvoiceAmountDue, … LineAmount, … Currency, Type, Sent, Status) (one row per invoice line: *ContactName, *InvoiceNumber, Reference, *InvoiceDate, *DueDate, Total, InvoiceAmountPaid, InvoiceAmountDue, Description, Quantity, UnitAmount, LineAmount, Currency, Type, Status)',
   },
   {
     id: 'xero-aged-receivables-summary',
@@ -163,8 +170,8 @@ export const presets: Preset[] = [
     signature: ['contact', 'current', 'older', 'total'],
     columns: { customerName: ['contact'], open: ['total'] },
     dateOrder: 'dmy',
-    basis: 'unverified',
-    source: '"Aged Receivables Summary" (Contact, Current, < 1 Month, 1 Month, 2 Months, 3 Months, Older, Total)',
+    basis: 'documentation',
+    source: '"Aged Receivables Summary" as users\' guides describe it (ageing periods "1 Month", "2 Months" …, Current and Older columns, ageing by due date) (Contact, Current, < 1 Month, 1 Month, 2 Months, 3 Months, Older, Total)',
   },
   {
     id: 'xero-aged-receivables',
@@ -189,8 +196,8 @@ export const presets: Preset[] = [
       currency: ['currencycode'], contractRef: ['purchaseorder', 'ponumber'],
     },
     dateOrder: 'ymd',
-    basis: 'unverified',
-    source: '"Export Invoices" (one row per item: Invoice Date, Invoice Number, Invoice Status, Customer Name, Due Date, Currency Code, Item Name, Item Total, Total, Balance)',
+    basis: 'documentation',
+    source: 'Zoho Books sample invoice file (a published copy: Invoice Number, Invoice Date, Invoice Status, Customer Name, …, Due Date, Currency Code, Exchange Rate, Account, Item Name, Item Desc, Quantity, Item Price; one row per item, statuses Overdue/Closed/Draft); "Export Invoices" (one row per item: Invoice Date, Invoice Number, Invoice Status, Customer Name, Due Date, Currency Code, Item Name, Item Total, Total, Balance)',
   },
   {
     id: 'sage-aged-debtors',
@@ -202,8 +209,8 @@ export const presets: Preset[] = [
     },
     dateOrder: 'dmy',
     currency: 'GBP',
-    basis: 'unverified',
-    source: '"Aged Debtors Analysis (Detailed)" report (A/C, Name, Type, Date, Ref, Details, Balance, Future, Current, Period 1–3, Older)',
+    basis: 'documentation',
+    source: '"Aged Debtors Analysis (Detailed)" report as user guides describe it (sectioned by customer; Type, Date, Ref, Details, Balance, Future, Current, Period 1–3, Older; grand totals at the end) (A/C, Name, Type, Date, Ref, Details, Balance, Future, Current, Period 1–3, Older)',
   },
   {
     id: 'netsuite-ar-aging-detail',
@@ -214,8 +221,8 @@ export const presets: Preset[] = [
       dueDate: ['duedatereceiveby'], amount: ['amount'], open: ['openbalance', 'amountremaining'], currency: ['currency'],
     },
     dateOrder: 'mdy',
-    basis: 'unverified',
-    source: '"A/R Aging Detail" report (Type, Date, Document Number, Name, Due Date/Receive By, Age, Open Balance)',
+    basis: 'documentation',
+    source: '"A/R Aging Detail" report as a SuiteQL write-up replicating it lists it (Customer, Transaction Type, Date, Document Number, PO Number, Due Date, Age, Open Balance; voided transactions left out) (Type, Date, Document Number, Name, Due Date/Receive By, Age, Open Balance)',
   },
   {
     id: 'dynamics-bc-customer-ledger',
@@ -227,8 +234,8 @@ export const presets: Preset[] = [
       currency: ['currencycode'], contractRef: ['externaldocumentno'],
     },
     dateOrder: 'mdy',
-    basis: 'unverified',
-    source: 'Business Central page 25 "Customer Ledger Entries" opened in Excel (Posting Date, Document Type, Document No., Customer No., Customer Name, Currency Code, Original Amount, Remaining Amount, Due Date, Open); "Open in Excel"',
+    basis: 'source',
+    source: 'page 25 "Customer Ledger Entries" field list (a public copy of Microsoft\'s page definition: Posting Date, Document Type, External Document No., Document Date, Document No., Customer No., Description, Currency Code, Original Amount, Amount, Remaining Amount, Due Date, …, Open) and Microsoft Learn, query 262 "Cust. Ledger Entries"; Business Central page 25 "Customer Ledger Entries" opened in Excel (Posting Date, Document Type, Document No., Customer No., Customer Name, Currency Code, Original Amount, Remaining Amount, Due Date, Open); "Open in Excel"',
   },
   {
     id: 'odoo-aged-partner-balance',
@@ -250,8 +257,8 @@ export const presets: Preset[] = [
       credit: ['credit'], open: ['residualamount', 'amountresidual', 'amountdue'], currency: ['currency'],
     },
     dateOrder: 'ymd',
-    basis: 'unverified',
-    source: 'Odoo Accounting "Journal Items" list exported (Journal Entry, Partner, Due Date, Debit, Credit, Residual Amount) as the Journal Items list exports them',
+    basis: 'source',
+    source: 'odoo/odoo addons/account/models/account_move_line.py: the field labels an export of the Journal Items list writes (move_id "Journal Entry", account_id "Account", partner_id "Partner", name "Label", date_maturity "Due Date", debit "Debit", credit "Credit", amount_residual "Residual Amount", currency_id "Currency"); Odoo Accounting "Journal Items" list exported (Journal Entry, Partner, Due Date, Debit, Credit, Residual Amount) as the Journal Items list exports them',
   },
   {
     id: 'erpnext-accounts-receivable',
@@ -338,6 +345,20 @@ export const presets: Preset[] = [
     source: '企企通 / 企企 「应收明细」（单据日期、单据编号、客户、应收金额、核销金额、未核销金额、到期日）',
   },
   {
+    // Before K/3 WISE: the same 借方/贷方 × 发生/已结/未结 × 金额/本币 header, told apart by 对账对象.
+    id: 'yonyou-reconciliation-detail',
+    label: { zh: '用友 往来对账明细', en: 'Yonyou reconciliation detail (往来对账明细)' },
+    signature: ['对账对象名称', '借方发生金额', '借方未结金额'],
+    columns: {
+      customerName: ['对账对象名称'], customerId: ['对账对象编码'], invoiceNumber: ['业务单号', '凭证字号'],
+      issueDate: ['业务日期', '凭证日期'], amount: ['借方发生金额'], paid: ['借方已结金额'], open: ['借方未结金额'],
+      credit: ['贷方未结金额'], currency: ['币种'],
+    },
+    creditIsOpen: true,
+    basis: 'documentation',
+    source: '用友服务商帮助页（ahyonyou.com/news/122.html）所列「往来对账明细」栏目：科目编码、科目名称、对账对象编码、对账对象名称、币种、凭证日期、凭证字号、业务日期、业务单号、业务员、摘要，借方/贷方 各分 发生（单价、数量、金额、本币）、已结（金额、本币）、未结（金额、本币）；表头 日期、客户、币种；可小计',
+  },
+  {
     id: 'kingdee-k3-ar-detail',
     label: { zh: '金蝶 K/3 WISE 应收款明细表', en: 'Kingdee K/3 WISE receivables detail' },
     signature: ['借方发生金额', '借方未结金额'],
@@ -346,6 +367,7 @@ export const presets: Preset[] = [
       kind: ['单据类型'], issueDate: ['单据日期', '日期'], dueDate: ['收款日期', '到期日'], amount: ['借方发生金额'], paid: ['借方已结金额'],
       open: ['借方未结金额'], credit: ['贷方未结金额'], currency: ['币别'],
     },
+    creditIsOpen: true,
     basis: 'unverified',
     source: '金蝶 K/3 WISE 「应收款明细表」（借方 下分 发生/已结/未结、贷方 下分 发生/未结，再分 金额/本币：三行表头）',
   },

@@ -231,6 +231,10 @@ test('Firefox toolbar popup: Alt+Shift+L opens it, with the portfolio totals the
     const els = [...popup.document.querySelectorAll('[data-testid^="portfolio-total-"]')];
     return els.length ? Object.fromEntries(els.map((e) => [e.dataset.testid.slice('portfolio-total-'.length), Number(e.dataset.minor)])) : null;`));
   assert.deepEqual(totals, Object.fromEntries(Object.entries(report.byCurrency).map(([cur, fig]) => [cur, fig.total])));
+  // The toolbar button counts what is due today (Firefox's MV2 build has it as browserAction, not action).
+  const count = await until('the toolbar count', () => f.s.run<string | null>(`
+    return browser.browserAction.getBadgeText({}).then((t) => t || null)`));
+  assert.ok(Number(count) > 0, `the toolbar counts what is due: "${count}"`);
   // Selecting a tab closes the popup, as a click elsewhere does.
   await f.s.switchTo(reader);
 });

@@ -238,3 +238,16 @@ export async function toolbarPopups(l: Launched, page = 'popup.html'): Promise<{
     },
   };
 }
+
+/** Our company's settings as stored, read with plain IndexedDB from an extension page. */
+export async function storedCompany(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => new Promise<Record<string, string>>((resolve) => {
+    const req = indexedDB.open('huikuan');
+    req.onsuccess = () => {
+      const get = req.result.transaction('meta', 'readonly').objectStore('meta').get('settings');
+      get.onsuccess = () => { req.result.close(); resolve((get.result?.value?.ourCompany ?? {}) as Record<string, string>); };
+      get.onerror = () => { req.result.close(); resolve({}); };
+    };
+    req.onerror = () => resolve({});
+  }));
+}

@@ -1,13 +1,13 @@
 /**
  * Letters in the real browser: with the demo portfolio loaded and our bank account entered on the options page,
  * the Chinese balance confirmation and the English payment demand for demo customers show their amounts (in
- * capitals in Chinese), the seal box and only our bank account; in print media the page's own buttons disappear,
+ * capitals in Chinese, for every currency), the seal box, our contact and seal block and only our bank account; in print media the page's own buttons disappear,
  * and Chromium prints the letter to a PDF.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchExtension, loadDemo, type Launched } from './harness';
+import { launchExtension, loadDemo, storedCompany, type Launched } from './harness';
 import { amountInCapitals } from '../../lib/playbook/capitals';
 
 let l: Launched;
@@ -15,20 +15,8 @@ let l: Launched;
 const company = {
   name: '杭州回款科技有限公司', nameEn: 'Huikuan Technology Co., Ltd.', bankName: '中国工商银行杭州分行',
   accountName: '杭州回款科技有限公司', bankAccount: '6222 0212 3456 7890',
+  contactName: '王磊', contactPhone: '0571-8888 1234',
 } as const;
-
-/** Our company's settings as stored, read with plain IndexedDB from an extension page. */
-async function storedCompany(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => new Promise<Record<string, string>>((resolve) => {
-    const req = indexedDB.open('huikuan');
-    req.onsuccess = () => {
-      const get = req.result.transaction('meta', 'readonly').objectStore('meta').get('settings');
-      get.onsuccess = () => { req.result.close(); resolve((get.result?.value?.ourCompany ?? {}) as Record<string, string>); };
-      get.onerror = () => { req.result.close(); resolve({}); };
-    };
-    req.onerror = () => resolve({});
-  }));
-}
 
 before(async () => {
   l = await launchExtension();
@@ -61,7 +49,7 @@ test('the Chinese balance confirmation: amounts in figures and capitals, a seal 
   const letter = page.getByTestId('letter');
   assert.match(await letter.locator('h1').innerText(), /对账函/);
   assert.match(await letter.innerText(), /杭州云帆科技有限公司：/);
-  assert.match(await page.getByTestId('letter-reference').innerText(), /^DZ-\d{8}-c01$/);
+  assert.match(await page.getByTestId('letter-reference').innerText(), /^DZ-\d{8}-01$/);
 
   // The CNY total in figures and in capitals agree, and equal the sum of the table's CNY rows.
   const total = await page.getByTestId('letter-total').innerText();
@@ -73,10 +61,11 @@ test('the Chinese balance confirmation: amounts in figures and capitals, a seal 
   const cells = await letter.locator('tbody tr td:last-child').allInnerTexts();
   const rowsCny = cells.filter((c) => c.startsWith('¥')).reduce((s, c) => s + minorOf(c), 0);
   assert.equal(rowsCny, cny);
-  // The demo's USD invoice for this customer is listed in its own currency, without Chinese capitals.
-  assert.match(total, /US\$12,400\.00/);
+  // The demo's USD invoice for this customer is listed in its own currency, its total in capitals too.
+  assert.match(total, /US\$12,400\.00（美元壹万贰仟肆佰元整）/);
   assert.ok(cells.some((c) => c.startsWith('US$')));
 
+  assert.match(await page.getByTestId('letter-signoff').innerText(), /杭州回款科技有限公司（盖章）\s*联系人：王磊　电话：0571-8888 1234/);
   const seal = page.getByTestId('seal-box');
   assert.ok(await seal.isVisible());
   const sealText = await seal.innerText();
@@ -98,7 +87,7 @@ test('the English payment demand: USD amounts, our bank account only, no seal bo
   const letter = page.getByTestId('letter');
   assert.equal(await letter.locator('h1').innerText(), 'Payment demand');
   assert.match(await letter.innerText(), /To Pacific Rim Components Inc\./);
-  assert.match(await page.getByTestId('letter-reference').innerText(), /^CK-\d{8}-c06$/);
+  assert.match(await page.getByTestId('letter-reference').innerText(), /^CK-\d{8}-01$/);
   const total = await page.getByTestId('letter-total').innerText();
   assert.match(total, /^\$[\d,]+\.\d{2}$/);
   assert.doesNotMatch(await letter.innerText(), /人民币/);
@@ -115,7 +104,10 @@ test('the English payment demand: USD amounts, our bank account only, no seal bo
 test('a lawyer’s letter draft is marked as a draft in the letter’s own language', async () => {
   const page = await openLetter('customer=c02&kind=lawyer-letter&lang=zh');
   assert.match(await page.getByTestId('letter').innerText(), /草稿——须经律师审定后发出/);
-  assert.match(await page.getByTestId('letter').innerText(), /受 杭州回款科技有限公司 委托/);
+  const text = await page.getByTestId('letter').innerText();
+  assert.match(text, /【律师事务所名称】（以下简称“本所”）接受 杭州回款科技有限公司（以下简称“委托人”）的委托/);
+  assert.doesNotMatch(text, /我司/, 'one voice: counsel never writes 我司');
+  assert.match(await page.getByTestId('letter-signoff').innerText(), /律师：【律师姓名】/);
   await page.close();
 });
 
@@ -131,7 +123,7 @@ test('print layout: buttons hidden, the seal box kept on one page, and a PDF com
   assert.ok(await page.getByTestId('letter-payment').isVisible());
   // The page's own padding gives way to the @page margins in print.
   assert.equal(await page.getByTestId('letter').evaluate((e) => getComputedStyle(e).paddingLeft), '0px');
-  assert.match(await page.title(), /^对账函（欠款征询函） DZ-\d{8}-c01$/);
+  assert.match(await page.title(), /^对账函（欠款征询函） DZ-\d{8}-01$/);
 
   const cdp = await l.context.newCDPSession(page);
   const { data } = await cdp.send('Page.printToPDF', { printBackground: true, preferCSSPageSize: true });

@@ -1,7 +1,8 @@
 /**
  * Report-shaped exports through the real options page (issue #19): one file per supported system is imported and
  * the toolbar popup's open total per currency equals the file's grand total (expected.ts, worked out by hand);
- * each import is undone before the next. Then bad files (#20, #29): a renamed PDF and an XLSX zip bomb are refused
+ * each import is undone before the next. An unknown report layout goes through the mapping screen (header row,
+ * customer on the group line, the totals shown before the import). Then bad files (#20, #29): a renamed PDF and an XLSX zip bomb are refused
  * with their own message in English and in Chinese, the page stays usable, and nothing is stored.
  */
 import { test, before, after } from 'node:test';
@@ -21,6 +22,10 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hk-reports-'));
 });
 after(async () => { await l?.close(); });
+
+/** Same currencies with the same amounts, in whatever order. */
+const sameTotals = (a: Record<string, unknown>, b: Record<string, number>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([c, m]) => a[c] === m);
 
 async function popupTotals(currencies: string[]): Promise<Record<string, number>> {
   const popup = await l.openPage('popup.html');
@@ -46,6 +51,9 @@ test('one report per supported system: the popup shows the file\'s grand totals'
     assert.equal(Number(await page.getByTestId('import-customers').getAttribute('data-count')), fx.customers, fx.file);
     await page.getByTestId('import-apply').click();
     await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+    const after = await page.getByTestId('import-after-total').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.currency, Number((e as HTMLElement).dataset.imported), (e as HTMLElement).dataset.difference]));
+    if (!sameTotals(Object.fromEntries(after.map(([c, m]) => [c, m])), fx.open)) failures.push(`${fx.file}: written ${JSON.stringify(after)}`);
+    if (fx.printed && after.some(([, , d]) => d !== '0')) failures.push(`${fx.file}: after the import ${JSON.stringify(after)}`);
     const totals = await popupTotals(Object.keys(fx.open));
     if (JSON.stringify(totals) !== JSON.stringify(fx.open)) failures.push(`${fx.file}: popup ${JSON.stringify(totals)}, file ${JSON.stringify(fx.open)}`);
     await page.getByTestId('import-undo').click();
@@ -54,6 +62,38 @@ test('one report per supported system: the popup shows the file\'s grand totals'
     await page.close();
   }
   assert.deepEqual(failures, []);
+});
+
+test('an unknown report layout through the mapping screen: header row, customer on the group line, totals before import', async () => {
+  const file = join(dir, 'offene-posten.csv');
+  writeFileSync(file, ['Offene Posten Debitoren', 'As of June 30, 2024', '', 'Beleg;Belegdatum;Faellig;Betrag;Offen',
+    'Müller GmbH;;;;', 'R-1;2024-05-01;2024-06-01;100,00;100,00', 'R-2;2024-05-10;2024-06-10;50,00;20,00',
+    'Total for Müller GmbH;;;150,00;120,00', 'Schmidt KG;;;;', 'R-3;2024-06-01;2024-07-01;80,00;80,00',
+    'Total for Schmidt KG;;;80,00;80,00', 'TOTAL;;;230,00;200,00'].join('\n'));
+  const page = await l.openPage('options.html#import');
+  await page.getByTestId('import-file').setInputFiles(file);
+  const mapping = page.getByTestId('import-mapping');
+  await mapping.waitFor({ timeout: 20_000 });
+  await page.getByTestId('import-header-row').selectOption('4');
+  await page.getByTestId('import-customer-from-group').check();
+  for (const [field, label] of [['invoiceNumber', 'Beleg'], ['issueDate', 'Belegdatum'], ['dueDate', 'Faellig'], ['amount', 'Betrag'], ['open', 'Offen']]) {
+    await mapping.locator(`select[data-field="${field}"]`).selectOption({ label });
+  }
+  const trial = page.getByTestId('import-trial');
+  await trial.getByTestId('import-trial-rows').locator('tbody tr').nth(2).waitFor({ timeout: 20_000 });
+  assert.deepEqual(await trial.locator('tbody tr td:nth-child(2)').allTextContents(), ['Müller GmbH', 'Müller GmbH', 'Schmidt KG']);
+  assert.equal(await trial.getByTestId('import-customers').getAttribute('data-count'), '2');
+  const rec = trial.getByTestId('import-reconciliation');
+  assert.deepEqual([await rec.getAttribute('data-file-total'), await rec.getAttribute('data-difference')], ['20000', '0']);
+  assert.equal(await customerCount(page), 0);
+  await page.getByTestId('import-apply-mapping').click();
+  await page.getByTestId('import-apply').click();
+  await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+  assert.deepEqual(await popupTotals(['CNY']), { CNY: 20_000 });
+  await page.getByTestId('import-undo').click();
+  await page.getByTestId('import-undo').waitFor({ state: 'detached', timeout: 30_000 });
+  assert.equal(await customerCount(page), 0);
+  await page.close();
 });
 
 /** An XLSX whose one sheet inflates to about 300 MB of the same bytes (a few hundred KB on disk). */

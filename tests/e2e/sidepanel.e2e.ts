@@ -184,7 +184,7 @@ test('the next step’s script is inserted into an open compose box in the tab',
   await page.goto(url);
   const panel = await l.openPage(`sidepanel.html?tab=${await tabIdFor(l, url)}`);
   await panel.locator('main[data-customer-id="c01"][data-ready="true"]').waitFor({ timeout: 15_000 });
-  const script = (await panel.getByTestId('script').textContent()) ?? '';
+  const script = await panel.getByTestId('script').inputValue();
   await panel.getByTestId('insert-script').click();
   await panel.getByText('Inserted into the open email').waitFor({ timeout: 10_000 });
   const body = await page.locator('[data-compose-body]').inputValue();

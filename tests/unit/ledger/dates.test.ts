@@ -1,4 +1,6 @@
-import { addDays, addMonths, addYears, daysBetween, isIsoDay, today } from '../../../lib/ledger/dates';
+import {
+  addBusinessDays, addDays, addMonths, addYears, dayOf, daysBetween, daysInMonth, endOfMonth, isIsoDay, localDay, parseDay, today, weekday, ymd,
+} from '../../../lib/ledger/dates';
 
 describe('calendar-day helpers', () => {
   it.each([
@@ -28,5 +30,31 @@ describe('calendar-day helpers', () => {
     expect(isIsoDay('2024-02-29')).toBe(true);
     expect(isIsoDay('2023-02-29')).toBe(false);
     expect(isIsoDay('2024-2-1')).toBe(false);
+  });
+});
+
+describe('the calendar arithmetic capture, promises and reminders use', () => {
+  it('carries month and day overflow over, as a written date never does', () => {
+    expect(ymd(2026, 13, 1)).toBe('2027-01-01');
+    expect(ymd(2026, 3, 0)).toBe('2026-02-28');
+    expect(ymd(2024, 3, 0)).toBe('2024-02-29');
+    expect(daysInMonth(2026, 14)).toBe(28);
+    expect(daysInMonth(2027, 0)).toBe(31);
+  });
+  it('names weekdays and month ends, and skips weekends for business days', () => {
+    expect(weekday('2026-11-22')).toBe(0); // a Sunday
+    expect(weekday('1969-12-31')).toBe(3);
+    expect(endOfMonth('2026-01-15')).toBe('2026-01-31');
+    expect(endOfMonth('2026-01-15', 1)).toBe('2026-02-28');
+    expect(endOfMonth('2026-12-15', 2)).toBe('2027-02-28');
+    expect(addBusinessDays('2026-11-20', 1)).toBe('2026-11-23'); // Friday → Monday
+    expect(addBusinessDays('2026-11-20', 6)).toBe('2026-11-30');
+    expect(parseDay('2026-11-22').getUTCDate()).toBe(22);
+  });
+  it('takes the day of an instant in the runtime zone or in a fixed offset, never from the real clock', () => {
+    const lateEvening = Date.UTC(2026, 10, 22, 17, 30); // 01:30 on 23 Nov in China
+    expect(dayOf(lateEvening, 480)).toBe('2026-11-23');
+    expect(dayOf(lateEvening, -300)).toBe('2026-11-22');
+    expect(localDay(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 });

@@ -58,7 +58,8 @@ async function setup() {
   Dexie.on('storagemutated', listener);
   inputs.start();
   const settle = async () => {
-    for (let i = 0; i < 50 && !inputs.complete; i++) await new Promise((r) => setTimeout(r, 5));
+    // Until the cache has read every summary (seconds on a loaded machine), then a moment for the views it pushes.
+    await vi.waitFor(() => expect(inputs.complete).toBe(true), { timeout: 10_000 });
     await new Promise((r) => setTimeout(r, 50));
   };
   const cleanup = () => Dexie.on('storagemutated').unsubscribe(listener);

@@ -149,8 +149,15 @@ describe('ladder step for the badge', () => {
 });
 
 describe('the badge gets its view without asking again', () => {
-  const settle = () => new Promise((r) => setTimeout(r, 20));
   type SentView = { tabId: number; state: string; text: string; at: number };
+  /**
+   * Badge views are pushed without being awaited: wait until `count` have gone out (a loaded machine takes
+   * longer than any fixed pause), then a moment more so that one too many would be seen.
+   */
+  const settle = async (sent: Array<[number, unknown]>, count: number) => {
+    await vi.waitFor(() => expect(views(sent).length).toBeGreaterThanOrEqual(count), { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 20));
+  };
   /** The views sent to tabs, each checked to have gone to the tab it is for. */
   const views = (sent: Array<[number, unknown]>) => sent
     .filter((s): s is [number, { type: 'badge/view'; view: SentView }] => (s[1] as { type?: string }).type === 'badge/view')
@@ -161,7 +168,7 @@ describe('the badge gets its view without asking again', () => {
     const { handle, db, broadcasts, sentToTabs } = setup({ clock: () => ++t });
     await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
     await handle({ type: 'page/context', ctx: record }, content(7));
-    await settle();
+    await settle(sentToTabs, 1);
     const [view] = views(sentToTabs);
     expect(view).toMatchObject({ tabId: 7, state: 'linked' });
     expect(view.text).toMatch(/overdue/);
@@ -185,7 +192,7 @@ describe('the badge gets its view without asking again', () => {
     const { handle, sentToTabs } = setup();
     await handle({ type: 'page/context', ctx: record }, content(7));
     await handle({ type: 'page/cleared' }, content(7));
-    await settle();
+    await settle(sentToTabs, 2);
     // The two views may be sent in either order; the frame keeps the one taken last.
     const byTime = views(sentToTabs).sort((x, y) => x.at - y.at);
     expect(byTime.map((v) => [v.tabId, v.state])).toEqual([[7, 'unlinked'], [7, 'none']]);
@@ -224,12 +231,12 @@ describe('the badge gets its view without asking again', () => {
     await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
     await handle({ type: 'page/context', ctx: { ...record, recordId: 'NEW-1' } }, content(3));
     await handle({ type: 'page/context', ctx: { ...record, recordId: 'OTHER' } }, content(4));
-    await settle();
+    await settle(sentToTabs, 2);
     broadcasts.length = 0;
     sentToTabs.length = 0;
     known = true;
     await handle.rematch([3, 4, 99]);
-    await settle();
+    await settle(sentToTabs, 1);
     expect(tabs.get(3)?.matches[0]?.customerId).toBe('c01');
     expect(views(sentToTabs).map((v) => [v.tabId, v.state])).toEqual([[3, 'linked']]);
     expect(broadcasts).toContainEqual({ type: 'tab/updated', tabId: 3 });
@@ -247,11 +254,11 @@ describe('the badge gets its view without asking again', () => {
     await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
     await handle({ type: 'page/context', ctx: record }, content(3));
     await handle({ type: 'page/cleared' }, content(4));
-    await settle();
+    await settle(sentToTabs, 2);
     sentToTabs.length = 0;
     language = 'zh';
     await handle.refreshBadges([3, 4, 99]);
-    await settle();
+    await settle(sentToTabs, 1);
     expect(views(sentToTabs).map((v) => [v.tabId, v.state, v.text.includes('逾期')])).toEqual([[3, 'linked', true]]);
   });
 });

@@ -3,7 +3,7 @@
  * notification, overlapping derivations (a worker start and a change notice together) do not show them twice, and
  * a later derivation shows nothing again.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { HuikuanDb } from '@/lib/db/schema';
 import { replaceAll } from '@/lib/db/repo';
@@ -80,18 +80,17 @@ describe('reminder service', () => {
   it('opens the popup for a click on the digest (a tab where it cannot open), and the customer for one reminder', async () => {
     const b = stubBrowser();
     const service = createReminderService({ db, browser: b.browser, now: () => now });
-    service.start();
+    await service.start();
     await service.sync();
     const digest = b.notifications[0].id;
     b.click(digest);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(b.opened).toEqual(['popup']);
+    await vi.waitFor(() => expect(b.opened).toEqual(['popup']));
     expect(b.cleared).toEqual([digest]);
     b.popupFails();
     b.click(digest);
     b.click('n:c01:r1');
     b.click('someone-else');
-    await new Promise((r) => setTimeout(r, 10));
+    await vi.waitFor(() => expect(b.opened).toHaveLength(3));
     expect(b.opened.slice(1).sort()).toEqual(['chrome-extension://test/popup.html', 'chrome-extension://test/sidepanel.html?customer=c01'].sort());
   });
 });

@@ -51,6 +51,16 @@ const saved = () => screen.findByTestId('capture-saved', {}, { timeout: 5000 });
 const types = () => sent.map((m) => m.type);
 
 describe('capture draft card', () => {
+  it('names the traps and a new order the signal detector reads in the message, with the words that show them', async () => {
+    await renderCard({ draft: draftOf('我们的客户还没给我们回款，等他们付了我们才能付给你们。另外下个月还要再订一批货。') });
+    const signals = await within(card()).findByTestId('capture-signals');
+    expect([...signals.querySelectorAll('[data-kind]')].map((e) => e.getAttribute('data-kind'))).toEqual(['trap-wait-for-our-client', 'new-order']);
+    expect(signals.textContent).toMatch(/we pay when our client pays us/);
+    cleanup();
+    await renderCard({ draft: draftOf('王经理您好：我司财务下周五安排付款 12.4万，请查收。') });
+    expect(within(card()).queryByTestId('capture-signals')).toBeNull();
+  });
+
   it('prefills a promise, shows what evidence is kept, saves it and clears the draft', async () => {
     await renderCard({ draft: draftOf('王经理您好：我司财务下周五安排付款 12.4万，请查收。') });
     await within(card()).findByText('杭州云帆科技有限公司');

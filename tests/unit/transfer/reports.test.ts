@@ -3,9 +3,9 @@
  * customers, documents and open amounts, and — where the file prints a grand total — the imported open total per
  * currency equals it. The expected figures are worked out by hand in expected.ts.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type LedgerRow, parseLedger, parseLedgerChunks } from '../../../lib/transfer';
+import { type LedgerRow, parseLedger, parseLedgerChunks, presets } from '../../../lib/transfer';
 import { reportFixtures } from '../../fixtures/ledgers/reports/expected';
 
 const dir = join(__dirname, '../../fixtures/ledgers/reports');
@@ -30,6 +30,28 @@ describe('report-shaped exports: one fixture per layout', () => {
   }
 });
 
+describe('report-shaped exports: how each layout is known', () => {
+  // SOURCES.md's table: | file | layout | basis | source |. The basis word must be the preset's, and every layout
+  // must say where it was learnt.
+  const table = new Map(readFileSync(join(dir, 'SOURCES.md'), 'utf8').split('\n')
+    .filter((l) => l.startsWith('| ') && l.includes('.'))
+    .map((l) => l.split('|').map((c) => c.trim()))
+    .map((c) => [c[1], { basis: c[3].split(' ')[0], source: c[4] }] as const));
+  for (const fx of reportFixtures) {
+    it(`${fx.file}: the basis in SOURCES.md is the preset's`, () => {
+      const preset = presets.find((p) => p.id === fx.preset)!;
+      expect(table.get(fx.file)?.basis).toBe(preset.basis);
+      expect(preset.source?.length).toBeGreaterThan(20);
+      expect(table.get(fx.file)?.source.length).toBeGreaterThan(20);
+    });
+  }
+  it('every fixture file is in the table and in expected.ts', () => {
+    const files = readdirSync(dir).filter((f) => !/\.(md|ts)$/.test(f)).sort();
+    expect([...table.keys()].sort()).toEqual(files);
+    expect(reportFixtures.map((f) => f.file).sort()).toEqual(files);
+  });
+});
+
 const pick = (rows: LedgerRow[]) => rows.map((r) => [r.customerName, r.invoiceNumber, r.kind, r.source, r.dueDate, r.amount.minor, r.paid?.minor]);
 
 describe('report-shaped exports: what each kind of line does', () => {
@@ -42,6 +64,32 @@ describe('report-shaped exports: what each kind of line does', () => {
     expect(r.rows[0].customerId).toBe('01.001');
     // The receipt was applied in full (贷方 未结 0): nothing is left to credit.
     expect(r.skipped).toContainEqual({ row: 8, kind: 'zero', label: 'SK240611' });
+  });
+
+  it('用友 往来对账明细 (the columns its help page lists): 对账对象 is the customer, a receipt\'s 贷方未结 a payment, 合计 nets it', () => {
+    const r = read('yonyou-reconciliation-detail.csv');
+    expect([r.headerRow, r.headerRows]).toEqual([4, 3]);
+    expect(r.headers.slice(11, 13)).toEqual(['借方 发生 单价', '借方 发生 数量']);
+    expect(pick(r.rows)).toEqual([
+      ['合肥江淮精密机械有限公司', 'XS20240603', 'invoice', undefined, '2024-06-03', 5_650_000, 3_000_000],
+      ['合肥江淮精密机械有限公司', 'XS20240618', 'invoice', undefined, '2024-06-18', 847_500, 0],
+      ['合肥江淮精密机械有限公司', 'SK20240620', 'credit-note', 'payment', '2024-06-20', 1_000_000, undefined],
+      ['芜湖长江汽配有限公司', 'XS20240528', 'invoice', undefined, '2024-05-28', 12_000_000, 0],
+    ]);
+    // 合计 prints 借方未结 154,975.00 and 贷方未结 10,000.00: the open total is their difference.
+    expect(r.reconciliation).toEqual([{ currency: 'CNY', imported: 14_497_500, fileTotal: 14_497_500, difference: 0, totalRow: 13 }]);
+    expect(r.notes.map((n) => n.code)).toContain('no-due-column');
+  });
+
+  it('QuickBooks A/R Aging Detail with the column titles of Intuit\'s report API (Customer, not Customer full name)', () => {
+    const csv = ['A/R Aging Detail', 'As of June 30, 2024', '',
+      ',Date,Transaction Type,Num,Customer,Due Date,Past Due,Amount,Open Balance',
+      'Current,,,,,,,,', ',06/10/2024,Invoice,1071,Baker Hardware,07/10/2024,-10,"2,000.00","2,000.00"',
+      'Total for Current,,,,,,,"2,000.00","2,000.00"', 'TOTAL,,,,,,,"2,000.00","2,000.00"'].join('\n');
+    const r = parseLedger(csv, { currency: 'USD' });
+    expect(r.preset).toBe('quickbooks-ar-aging-detail');
+    expect(pick(r.rows)).toEqual([['Baker Hardware', '1071', 'invoice', undefined, '2024-07-10', 200_000, 0]]);
+    expect(r.reconciliation[0]).toMatchObject({ fileTotal: 200_000, difference: 0 });
   });
 
   it('a two-row header in GB18030 (用友 U8): opening balance, debits, receipts; 本月合计 and 本年累计 skipped', () => {

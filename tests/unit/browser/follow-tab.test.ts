@@ -1,4 +1,4 @@
-import { followActiveTab, type TabFollowApi } from '@/components/sidepanel/followTab';
+import { followActiveTab, type TabFollowApi } from '@/lib/browser/followTab';
 
 type Info = { tabId: number; windowId: number };
 

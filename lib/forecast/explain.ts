@@ -1,0 +1,65 @@
+/**
+ * A forecast's explanation in the user's language, from its reason keys and figures: "expected 18 Dec: pays 9 days
+ * late on average (12 paid), batch after the 25th". The figures are the model's own (lib/forecast/model.ts), so
+ * what the page says is what the forecast used.
+ */
+import type { TFunction } from 'i18next';
+import type { Lang } from '../domain';
+import { formatDay } from '../format';
+import type { ForecastReason, PaymentForecast } from './index';
+
+const ordinalRules = new Intl.PluralRules('en', { type: 'ordinal' });
+const suffix: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+const nth = (day: number): string => `${day}${suffix[ordinalRules.select(day)] ?? 'th'}`;
+
+const signKey = (days: number): 'late' | 'early' | 'onTime' => (days > 0 ? 'late' : days < 0 ? 'early' : 'onTime');
+
+function shiftText(days: number, t: TFunction): string {
+  return t(days >= 0 ? 'reason.shift.later' : 'reason.shift.earlier', { days: Math.abs(days) });
+}
+
+function segmentText(segment: string, t: TFunction): string {
+  const key = `reason.segments.${segment}`;
+  const text = t(key);
+  return text === key ? segment : text;
+}
+
+/** One reason as a phrase (`t` bound to the 'forecast' namespace). */
+export function reasonText(r: ForecastReason, t: TFunction, lang: Lang): string {
+  const p = r.params;
+  const days = Number(p.days ?? 0);
+  switch (r.key) {
+    case 'history':
+      return t(`reason.history.${signKey(days)}`, { days: Math.abs(days), count: p.count });
+    case 'similar':
+      return t('reason.similar', { count: p.count, segment: segmentText(String(p.segment), t), delay: t(`reason.delay.${signKey(days)}`, { days: Math.abs(days) }) });
+    case 'everybody':
+      return t('reason.everybody', { delay: t(`reason.delay.${signKey(days)}`, { days: Math.abs(days) }) });
+    case 'dispute':
+      return t('reason.dispute', { days });
+    case 'delivery':
+      return t('reason.delivery', { way: String(p.way), shift: shiftText(days, t) });
+    case 'drift':
+      return t('reason.drift', { shift: shiftText(days, t) });
+    case 'season':
+      return t('reason.season', { season: t(`reason.seasons.${String(p.season)}`), shift: shiftText(days, t) });
+    case 'springHoliday':
+      return t('reason.springHoliday');
+    case 'batch':
+      return t('reason.batch', { day: p.day, nth: nth(Number(p.day)) });
+    case 'bankCutoff':
+      return t('reason.bankCutoff', { day: p.day, nth: nth(Number(p.day)) });
+    case 'transfer':
+      return t('reason.transfer', { days });
+    case 'promise':
+      return t('reason.promise', { date: formatDay(String(p.date), lang), kept: p.kept });
+    case 'overdue':
+      return t('reason.overdue', { days });
+  }
+}
+
+/** "expected 18 Dec: pays 9 days late on average (12 paid), batch after the 25th". */
+export function forecastHeadline(f: Pick<PaymentForecast, 'expectedDate' | 'reasons'>, t: TFunction, lang: Lang): string {
+  const sep = lang === 'zh' ? '，' : ', ';
+  return t('headline', { date: formatDay(f.expectedDate, lang), why: f.reasons.map((r) => reasonText(r, t, lang)).join(sep) });
+}

@@ -1,0 +1,363 @@
+/**
+ * The payment-date model: small, transparent and deterministic.
+ *
+ * 1. Learning (one pass over the invoices settled on or before `asOf`, in settlement order — what was known that
+ *    day). For each settlement the signed delay (settled − due, negative when early; never clipped at zero) is
+ *    compared with what the model expected for it just before, so every residual is out of sample:
+ *    - a customer's location is the recency-weighted mean of its delays (each older settlement counts
+ *      `1 − RECENCY` less), shrunk towards its segment's mean ("similar customers": same country, customer type…)
+ *      with the weight of PRIOR_WEIGHT settlements, the segment shrunk towards everybody's mean;
+ *    - a disputed invoice adds the customer's recency-weighted dispute offset, shrunk towards everybody's;
+ *    - the residuals form one pooled distribution (QUANTILES points), scaled per customer by how steady its
+ *      residuals have been (also shrunk);
+ *    - the seasons (year end, the weeks before the Spring Festival, a government customer's fiscal year end)
+ *      shift the location by the shrunk mean residual of past settlements expected in that season.
+ * 2. Forecasting one open invoice: location + residual points give the days it may be paid; the customer's
+ *    payment process moves each of them (no payment in the Spring Festival holiday; a monthly batch after the
+ *    book-closing day; the bank's cut-off; transfer days); a live promise mixes in the promised day with the
+ *    weight of the customer's promise-kept ratio. Only the points after `asOf` remain (the invoice is still
+ *    open), and the 10th, 50th and 90th percentiles of what remains are the range and the expected day; the
+ *    share of it after the due date is the late probability.
+ */
+import { dayOf } from './days';
+import {
+  type PaymentProcess, type SeasonKey, SPRING_FESTIVAL, SPRING_HOLIDAY_FIRST_OFFSET, SPRING_HOLIDAY_LAST_OFFSET,
+  afterBankCutoff, nearestBatchArrival, seasonsOf,
+} from './calendar';
+
+/** The model's few figures (tuned on the fixture ledger and the IBM file, see README "Payment forecast"). */
+export const PARAMS = {
+/** Each older settlement of a customer weighs this much less than the next (exponential recency weighting). */
+  RECENCY: 0.3,
+/** Shrinkage: the segment's mean counts as this many of the customer's own settlements. */
+  PRIOR_WEIGHT: 1,
+/** Shrinkage of a segment's mean towards everybody's, in settlements. */
+  SEGMENT_PRIOR_WEIGHT: 10,
+/** Shrinkage of a customer's dispute offset towards everybody's, in disputed settlements. */
+  DISPUTE_PRIOR_WEIGHT: 10,
+/** Shrinkage of a season's shift towards none, in settlements. */
+  SEASON_PRIOR_WEIGHT: 30,
+/** Shrinkage of a customer's residual spread towards everybody's, in settlements. */
+  SPREAD_PRIOR_WEIGHT: 3,
+/** Points of the residual distribution. */
+  QUANTILES: 64,
+/** Only the most recent residuals form the distribution (behaviour drifts). */
+  RESIDUAL_WINDOW: 4000,
+/** The customer's own latest outcomes kept as points of its distribution. */
+  OWN_POINTS: 24,
+/** The pooled distribution counts as this many of the customer's own (recency-weighted) outcomes. */
+  POOL_WEIGHT: 2,
+/** Recency weighting of the customer's own outcomes among its points. */
+  OWN_RECENCY: 0.1,
+/** Each own outcome is spread over the neighbouring days (± this many). */
+  OWN_KERNEL: 1,
+/** Shrinkage of a delivery way's offset towards none, in settlements. */
+  DELIVERY_PRIOR_WEIGHT: 5,
+/** Everybody's drift: recency weighting of all customers' latest surprises (the whole market paying faster). */
+  DRIFT_RECENCY: 0.005,
+};
+export type ModelParams = typeof PARAMS;
+const P = PARAMS;
+
+export interface PromiseFact {
+  /** The promised payment day. */
+  date: string;
+  status: 'pending' | 'kept' | 'broken' | 'cancelled';
+  /** The day the promise was made; a promise made after `asOf` is unknown that day. */
+  madeOn?: string;
+  /** Invoices it covers; empty means the customer's oldest open invoices. */
+  receivableIds?: string[];
+}
+
+export interface CustomerFacts {
+  /** Similar customers share a segment (country, customer type, industry); the prior for short histories. */
+  segment?: string;
+  /** Fiscal year start month (1–12) of a government or budget-bound customer: its year end is a season. */
+  fiscalYearStartMonth?: number;
+  process?: PaymentProcess;
+  promises?: PromiseFact[];
+}
+
+export interface Learned {
+  asOfDay: number;
+  globalMean: number;
+  globalDispute: number;
+  residuals: Float64Array;
+  meanAbsResidual: number;
+  seasonShift: Record<SeasonKey, { shift: number; count: number }>;
+  customers: Map<string, CustomerState>;
+  segments: Map<string, { sum: number; n: number }>;
+  /** Days everybody has lately paid later (+) or earlier (−) than their own history says. */
+  drift: number;
+  /** Delivery way → how many days later than the customer's usual its invoices are paid (shrunk). */
+  delivery: Map<string, { offset: number; count: number }>;
+}
+
+export interface CustomerState {
+  segment: string;
+  ewSum: number;
+  ewW: number;
+  /** Settlements seen (undisputed), for the explanation. */
+  count: number;
+  dSum: number;
+  dW: number;
+  disputedCount: number;
+  absSum: number;
+  absN: number;
+  lateN: number;
+  settledN: number;
+  /** The latest undisputed-equivalent delays, oldest first (the customer's own outcomes). */
+  recent: number[];
+}
+
+export interface KnownSettlement {
+  customerId: string;
+  due: number;
+  settled: number;
+  disputed: boolean;
+  /** How the invoice reached the customer (e-fapiao / e-mail, paper by post…); its own learned offset. */
+  delivery?: string;
+}
+
+const NO_SEGMENT = '';
+
+function newState(segment: string): CustomerState {
+  return { segment, ewSum: 0, ewW: 0, count: 0, dSum: 0, dW: 0, disputedCount: 0, absSum: 0, absN: 0, lateN: 0, settledN: 0, recent: [] };
+}
+
+export function segmentMean(l: Pick<Learned, 'segments' | 'globalMean'>, segment: string): number {
+  const s = l.segments.get(segment);
+  if (!s || segment === NO_SEGMENT) return l.globalMean;
+  return (s.sum + P.SEGMENT_PRIOR_WEIGHT * l.globalMean) / (s.n + P.SEGMENT_PRIOR_WEIGHT);
+}
+
+/** The customer's expected signed delay for an undisputed invoice: recency-weighted mean shrunk to its segment. */
+export function baseLocation(l: Pick<Learned, 'segments' | 'globalMean'>, st: CustomerState): number {
+  return (st.ewSum + P.PRIOR_WEIGHT * segmentMean(l, st.segment)) / (st.ewW + P.PRIOR_WEIGHT);
+}
+
+export function disputeOffset(l: Pick<Learned, 'globalDispute'>, st: CustomerState): number {
+  return (st.dSum + P.DISPUTE_PRIOR_WEIGHT * l.globalDispute) / (st.dW + P.DISPUTE_PRIOR_WEIGHT);
+}
+
+/** How wide this customer's outcomes are compared with everybody's (1 = average). */
+export function spreadScale(l: Pick<Learned, 'meanAbsResidual'>, st: CustomerState): number {
+  if (l.meanAbsResidual <= 0) return 1;
+  const own = (st.absSum + P.SPREAD_PRIOR_WEIGHT * l.meanAbsResidual) / (st.absN + P.SPREAD_PRIOR_WEIGHT);
+  return own / l.meanAbsResidual;
+}
+
+function seasonOfDay(day: number, facts: CustomerFacts | undefined): SeasonKey[] {
+  return seasonsOf(day, facts?.fiscalYearStartMonth);
+}
+
+/** One pass over what was settled by `asOfDay`, in settlement order. */
+export function learn(
+  known: KnownSettlement[],
+  asOfDay: number,
+  facts: (customerId: string) => CustomerFacts | undefined,
+): Learned {
+  const sorted = known.slice().sort((a, b) => a.settled - b.settled || a.due - b.due);
+  const customers = new Map<string, CustomerState>();
+  const segments = new Map<string, { sum: number; n: number }>();
+  let gSum = 0;
+  let gN = 0;
+  let dispSum = 0;
+  let dispN = 0;
+  const residualRing: number[] = [];
+  const seasonAcc: Record<SeasonKey, { sum: number; n: number }> = {
+    yearEnd: { sum: 0, n: 0 }, preSpringFestival: { sum: 0, n: 0 }, fiscalYearEnd: { sum: 0, n: 0 },
+  };
+  let absAll = 0;
+  let absAllN = 0;
+  const view = { segments, globalMean: 0, globalDispute: 0 };
+  let drift = 0;
+  let driftSum = 0;
+  let driftW = 0;
+  const deliveryAcc = new Map<string, { sum: number; n: number }>();
+  const deliveryOffset = (way: string | undefined): number => {
+    const a = way === undefined ? undefined : deliveryAcc.get(way);
+    return a ? a.sum / (a.n + P.DELIVERY_PRIOR_WEIGHT) : 0;
+  };
+
+  for (const k of sorted) {
+    const f = facts(k.customerId);
+    let st = customers.get(k.customerId);
+    if (!st) customers.set(k.customerId, (st = newState(f?.segment ?? NO_SEGMENT)));
+    view.globalMean = gN ? gSum / gN : 0;
+    view.globalDispute = dispN ? dispSum / (dispN + 1) : 0;
+    const base = baseLocation(view, st);
+    const way = deliveryOffset(k.delivery);
+    const undrifted = (k.disputed ? base + disputeOffset(view, st) : base) + way;
+    const expected = undrifted + (st.settledN > 0 ? drift : 0);
+    const raw = k.settled - k.due;
+    const residual = raw - expected;
+    if (st.settledN > 0) {
+      driftSum = driftSum * (1 - P.DRIFT_RECENCY) + (raw - undrifted);
+      driftW = driftW * (1 - P.DRIFT_RECENCY) + 1;
+      drift = driftSum / (driftW + 1);
+    }
+    if (k.delivery !== undefined) {
+      const a = deliveryAcc.get(k.delivery) ?? { sum: 0, n: 0 };
+      a.sum += raw - (expected - way);
+      a.n += 1;
+      deliveryAcc.set(k.delivery, a);
+    }
+    // Everything below learns the delivery-neutral delay.
+    const delay = raw - way;
+    if (st.settledN > 0 || st.segment !== NO_SEGMENT) {
+      // A customer's first settlement says how new customers behave, not how steady known ones are.
+      residualRing.push(residual);
+      for (const s of seasonOfDay(Math.round(k.due + expected), f)) {
+        seasonAcc[s].sum += residual;
+        seasonAcc[s].n += 1;
+      }
+    }
+    if (st.settledN > 0) {
+      st.absSum += Math.abs(residual);
+      st.absN += 1;
+      absAll += Math.abs(residual);
+      absAllN += 1;
+    }
+    st.recent.push(k.disputed ? delay - disputeOffset(view, st) : delay);
+    if (st.recent.length > P.OWN_POINTS) st.recent.shift();
+    if (k.disputed) {
+      const offset = delay - base;
+      st.dSum = st.dSum * (1 - P.RECENCY) + offset;
+      st.dW = st.dW * (1 - P.RECENCY) + 1;
+      st.disputedCount += 1;
+      dispSum += offset;
+      dispN += 1;
+    } else {
+      st.ewSum = st.ewSum * (1 - P.RECENCY) + delay;
+      st.ewW = st.ewW * (1 - P.RECENCY) + 1;
+      st.count += 1;
+      const seg = segments.get(st.segment) ?? { sum: 0, n: 0 };
+      seg.sum += delay;
+      seg.n += 1;
+      segments.set(st.segment, seg);
+      gSum += delay;
+      gN += 1;
+    }
+    st.settledN += 1;
+    if (raw > 0) st.lateN += 1;
+  }
+
+  const residuals = quantilePoints(residualRing.slice(-P.RESIDUAL_WINDOW), P.QUANTILES);
+  const seasonShift = {} as Learned['seasonShift'];
+  for (const key of Object.keys(seasonAcc) as SeasonKey[]) {
+    const a = seasonAcc[key];
+    seasonShift[key] = { shift: a.sum / (a.n + P.SEASON_PRIOR_WEIGHT), count: a.n };
+  }
+  return {
+    asOfDay,
+    globalMean: gN ? gSum / gN : 0,
+    globalDispute: dispN ? dispSum / (dispN + 1) : 0,
+    residuals,
+    meanAbsResidual: absAllN ? absAll / absAllN : 0,
+    seasonShift,
+    customers,
+    segments,
+    drift,
+    delivery: new Map([...deliveryAcc].map(([k, a]) => [k, { offset: a.sum / (a.n + P.DELIVERY_PRIOR_WEIGHT), count: a.n }])),
+  };
+}
+
+/** `n` evenly spaced quantiles (midpoints) of `values`; a spread of a week when there is nothing to learn from. */
+export function quantilePoints(values: number[], n: number): Float64Array {
+  const out = new Float64Array(n);
+  if (values.length < 8) {
+    for (let i = 0; i < n; i++) out[i] = ((i + 0.5) / n - 0.5) * 14;
+    return out;
+  }
+  const s = values.slice().sort((a, b) => a - b);
+  for (let i = 0; i < n; i++) {
+    const pos = ((i + 0.5) / n) * (s.length - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.min(s.length - 1, lo + 1);
+    out[i] = s[lo] + (s[hi] - s[lo]) * (pos - lo);
+  }
+  return out;
+}
+
+const springRanges: Array<[number, number]> = Object.values(SPRING_FESTIVAL).map((iso) => {
+  const d = dayOf(iso);
+  return [d + SPRING_HOLIDAY_FIRST_OFFSET, d + SPRING_HOLIDAY_LAST_OFFSET];
+});
+
+/** The Spring Festival holiday overlapping [lo, hi], if any (an invoice's points span a few weeks: one at most). */
+export function springHolidayWithin(lo: number, hi: number): [number, number] | undefined {
+  for (const r of springRanges) if (r[0] <= hi && r[1] >= lo) return r;
+  return undefined;
+}
+
+/** Which calendar rules moved at least one point of the forecast (for its explanation). */
+export interface RulesApplied {
+  springHoliday: boolean;
+  batch: boolean;
+  bankCutoff: boolean;
+}
+
+/**
+ * Moves a day the customer would pay on to the day the money can really arrive: a monthly batch, the bank's
+ * cut-off, then the Spring Festival holiday [`holidayFrom`, `holidayTo`] (NaN: none near).
+ */
+export function applyProcess(day: number, process: PaymentProcess | undefined, holidayFrom: number, holidayTo: number, applied: RulesApplied): number {
+  let d = day;
+  if (process) {
+    const transfer = process.transferDays ?? 0;
+    if (process.bookClosingDay !== undefined) {
+      const b = nearestBatchArrival(d, process.bookClosingDay, transfer);
+      if (b !== d) applied.batch = true;
+      d = b;
+    }
+    if (process.bankClosingDay !== undefined) {
+      const b = afterBankCutoff(d, process.bankClosingDay, transfer);
+      if (b !== d) applied.bankCutoff = true;
+      d = b;
+    }
+  }
+  if (d >= holidayFrom && d <= holidayTo) { applied.springHoliday = true; d = holidayTo + 1; }
+  return d;
+}
+
+export interface InvoicePoints {
+  days: Float64Array;
+  weights: Float64Array;
+  count: number;
+}
+
+/**
+ * Weighted quantile of the first `count` points (sorted by day first). Points on the same day are one atom, and
+ * for the ends of a range (`mid`) an atom counts half below and half above its day (the mid-distribution
+ * function), so that a 10–90 % range of whole days covers about 80 % rather than 80 % plus two atoms.
+ */
+export function weightedQuantile(days: Float64Array, weights: Float64Array, count: number, q: number, mid = false): number {
+  let total = 0;
+  for (let i = 0; i < count; i++) total += weights[i];
+  const target = q * total;
+  let below = 0;
+  for (let i = 0; i < count;) {
+    let j = i;
+    let atom = 0;
+    while (j < count && days[j] === days[i]) { atom += weights[j]; j++; }
+    if (below + (mid ? atom / 2 : atom) >= target - 1e-9) return days[i];
+    below += atom;
+    i = j;
+  }
+  return days[count - 1];
+}
+
+/** Sorts points by day (insertion sort: the points are nearly sorted, and few). */
+export function sortPoints(p: InvoicePoints): void {
+  const { days, weights } = p;
+  for (let i = 1; i < p.count; i++) {
+    const d = days[i];
+    const w = weights[i];
+    let j = i - 1;
+    while (j >= 0 && days[j] > d) { days[j + 1] = days[j]; weights[j + 1] = weights[j]; j--; }
+    days[j + 1] = d;
+    weights[j + 1] = w;
+  }
+}
+

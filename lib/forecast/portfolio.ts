@@ -1,0 +1,189 @@
+/**
+ * The forecast over the user's own store: receivables and payments turned into forecast invoices (the ledger's
+ * allocation gives each settled invoice its settlement day), the customers' facts (type, the nine questions,
+ * promises), and what the pages show — expected collections per currency this week, this month and over the next
+ * 13 weeks, the value at risk per customer, each customer's late probability, and the back-test on the user's
+ * settled invoices. Pure: the worker reads the store and calls these (lib/forecast/service.ts); Node and the
+ * browser test call the same functions on the same data.
+ */
+import type { Customer, PaymentProcessProfile, PaymentPromise, Payment, Receivable } from '../domain';
+import { toIsoDay } from '../domain';
+import { allocate } from '../ledger/allocate';
+import { addDays, daysBetween, toEpochDay } from '../ledger/dates';
+import type { CustomerFacts } from './model';
+import {
+  type ForecastInvoice, type ForecastModel, type PaymentForecast, customerLateProbability, fitForecast, forecastOpen,
+} from './index';
+import { type Evaluation, evaluateForecast } from './evaluate';
+
+export interface ForecastStore {
+  customers: readonly Customer[];
+  receivables: readonly Receivable[];
+  payments: readonly Payment[];
+  promises: readonly PaymentPromise[];
+  profiles: readonly PaymentProcessProfile[];
+}
+
+/** China's budget year is the calendar year (预算法 第十八条: 自公历一月一日起，至十二月三十一日止). */
+export const GOVERNMENT_FISCAL_START = 1;
+
+/** What the forecast knows of each customer, from the store. */
+export function customerFacts(store: Pick<ForecastStore, 'customers' | 'profiles' | 'promises'>, withPromises = true): Map<string, CustomerFacts> {
+  const profiles = new Map(store.profiles.map((p) => [p.customerId, p]));
+  const promises = new Map<string, PaymentPromise[]>();
+  if (withPromises) {
+    for (const p of store.promises) {
+      let list = promises.get(p.customerId);
+      if (!list) promises.set(p.customerId, (list = []));
+      list.push(p);
+    }
+  }
+  const out = new Map<string, CustomerFacts>();
+  for (const c of store.customers) {
+    const prof = profiles.get(c.id);
+    const budgetBound = c.type === 'government' || prof?.budgetRequired === true;
+    const fiscal = c.fiscalYearStartMonth ?? (c.type === 'government' ? GOVERNMENT_FISCAL_START : undefined);
+    const process = prof && (prof.bookClosingDay !== undefined || prof.bankClosingDay !== undefined || prof.transferDays !== undefined)
+      ? { bookClosingDay: prof.bookClosingDay, bankClosingDay: prof.bankClosingDay, transferDays: prof.transferDays }
+      : undefined;
+    out.set(c.id, {
+      segment: c.type,
+      ...(budgetBound && fiscal !== undefined ? { fiscalYearStartMonth: fiscal } : {}),
+      ...(process ? { process } : {}),
+      ...(promises.has(c.id) ? {
+        promises: promises.get(c.id)!.map((p) => ({
+          date: p.date, status: p.status, madeOn: toIsoDay(new Date(p.createdAt)), receivableIds: p.receivableIds,
+        })),
+      } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * Invoices as the forecast sees them: open ones with what is still open, settled ones with the day the ledger
+ * settled them. Credit notes, cancelled and written-off documents, and invoices marked paid without a payment
+ * day (nothing to learn from, nothing to expect) are left out.
+ */
+export function forecastInvoices(store: Pick<ForecastStore, 'receivables' | 'payments'>): ForecastInvoice[] {
+  const items = allocate(store.receivables as Receivable[], store.payments as Payment[]);
+  const out: ForecastInvoice[] = [];
+  for (const r of items) {
+    if (r.kind !== 'invoice' || r.status === 'cancelled' || r.status === 'written-off') continue;
+    if (r.openMinor <= 0 && !r.settledOn) continue;
+    out.push({
+      id: r.id,
+      customerId: r.customerId,
+      issueDate: r.issueDate,
+      dueDate: r.dueDate,
+      amount: r.openMinor > 0 ? { minor: r.openMinor, currency: r.amount.currency } : r.amount,
+      ...(r.openMinor <= 0 && r.settledOn ? { settledOn: r.settledOn } : {}),
+      disputed: r.disputed,
+    });
+  }
+  return out;
+}
+
+export const FORECAST_WEEKS = 13;
+
+export interface CurrencyCollections {
+  thisWeek: number;
+  thisMonth: number;
+  /** Minor units expected in each of the next 13 weeks (Monday to Sunday; the first is this week). */
+  weeks: number[];
+  /** Open minor units with a forecast. */
+  open: number;
+}
+
+export interface PortfolioForecast {
+  asOf: string;
+  /** Mondays of the 13 weeks. */
+  weekStarts: string[];
+  /** Last day of this month. */
+  monthEnd: string;
+  byCurrency: Record<string, CurrencyCollections>;
+  /** Customer → currency → open minor units × late probability (the worklist's "value at risk"). */
+  atRisk: Record<string, Record<string, number>>;
+  invoices: number;
+  /** The forecast itself took this long in the worker (ms). */
+  ms?: number;
+}
+
+/** Monday of the week `asOf` is in. */
+export function weekStart(asOf: string): string {
+  const dow = (((toEpochDay(asOf) + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday: Monday = 0
+  return addDays(asOf, -dow);
+}
+
+export function monthEndOf(asOf: string): string {
+  const y = Number(asOf.slice(0, 4));
+  const m = Number(asOf.slice(5, 7));
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return addDays(next, -1);
+}
+
+/**
+ * Expected collections: each open invoice's open amount counts on its expected day (the figures the side panel
+ * shows per invoice add up to these), and its value at risk is that amount times its late probability.
+ */
+export function collectionsOf(forecasts: readonly PaymentForecast[], asOf: string): PortfolioForecast {
+  const monday = weekStart(asOf);
+  const weekStarts = Array.from({ length: FORECAST_WEEKS }, (_, i) => addDays(monday, 7 * i));
+  const monthEnd = monthEndOf(asOf);
+  const byCurrency: Record<string, CurrencyCollections> = {};
+  const atRisk: Record<string, Record<string, number>> = {};
+  for (const f of forecasts) {
+    const cur = f.amount.currency;
+    const c = (byCurrency[cur] ??= { thisWeek: 0, thisMonth: 0, weeks: new Array<number>(FORECAST_WEEKS).fill(0), open: 0 });
+    c.open += f.amount.minor;
+    const week = Math.floor(daysBetween(monday, f.expectedDate) / 7);
+    if (week < FORECAST_WEEKS) c.weeks[week] += f.amount.minor;
+    if (week === 0) c.thisWeek += f.amount.minor;
+    if (f.expectedDate <= monthEnd) c.thisMonth += f.amount.minor;
+    const risk = Math.round(f.amount.minor * f.lateProbability);
+    if (risk > 0) {
+      const r = (atRisk[f.customerId] ??= {});
+      r[cur] = (r[cur] ?? 0) + risk;
+    }
+  }
+  return { asOf, weekStarts, monthEnd, byCurrency, atRisk, invoices: forecasts.length };
+}
+
+export interface StoreForecast {
+  model: ForecastModel;
+  forecasts: PaymentForecast[];
+  portfolio: PortfolioForecast;
+}
+
+/** Fits the model on the store as it stands on `asOf` and forecasts every open invoice. */
+export function forecastStore(store: ForecastStore, asOf: string, promiseGraceDays = 0): StoreForecast {
+  const invoices = forecastInvoices(store);
+  const opts = { customers: customerFacts(store), promiseGraceDays };
+  const model = fitForecast(invoices, asOf, opts);
+  const open = invoices.filter((i) => i.issueDate <= asOf && !(i.settledOn && i.settledOn <= asOf));
+  const forecasts = forecastOpen(model, open, opts);
+  return { model, forecasts, portfolio: collectionsOf(forecasts, asOf) };
+}
+
+export interface CustomerForecast {
+  customerId: string;
+  /** Probability that a new invoice of this customer is paid late (undefined with nothing learned at all). */
+  lateProbability?: number;
+  forecasts: PaymentForecast[];
+}
+
+export function customerForecast(f: StoreForecast, customerId: string): CustomerForecast {
+  return {
+    customerId,
+    lateProbability: customerLateProbability(f.model, customerId),
+    forecasts: f.forecasts.filter((x) => x.customerId === customerId).sort((a, b) => (a.expectedDate < b.expectedDate ? -1 : a.expectedDate > b.expectedDate ? 1 : 0)),
+  };
+}
+
+/**
+ * The back-test on the user's settled invoices (the issue's time-ordered method). Promises are left out: a
+ * promise's kept/broken status is today's, not what was known at each month start.
+ */
+export function storeAccuracy(store: ForecastStore): Evaluation {
+  return evaluateForecast(forecastInvoices(store), { customers: customerFacts(store, false) });
+}

@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { forecastPayments } from '@/lib';
+import { type ForecastInvoice, SPRING_FESTIVAL, customerLateProbability, fitForecast } from '@/lib/forecast';
+import { auc, evaluateForecast, evaluationDays, knownAt } from '@/lib/forecast/evaluate';
+import { forecastHeadline, reasonText } from '@/lib/forecast/explain';
+import { afterSpringHoliday, seasonsOf } from '@/lib/forecast/calendar';
+import { addDays, toEpochDay } from '@/lib/ledger/dates';
+import { translator } from '@/lib/i18n';
+import { fixtureLedger } from '../../fixtures/forecast/ledger';
+
+const cny = (yuan: number) => ({ minor: yuan * 100, currency: 'CNY' });
+
+/** A customer paying `delay` days after due on each of `n` monthly invoices issued from `from`. */
+function history(customerId: string, n: number, delay: number | ((i: number) => number), from = '2026-01-05', opts: Partial<ForecastInvoice> = {}): ForecastInvoice[] {
+  return Array.from({ length: n }, (_, i) => {
+    const issueDate = addDays(from, 30 * i);
+    const dueDate = addDays(issueDate, 30);
+    const d = typeof delay === 'number' ? delay : delay(i);
+    return { id: `${customerId}-${i}`, customerId, issueDate, dueDate, amount: cny(1000), settledOn: addDays(dueDate, d), ...opts };
+  });
+}
+
+describe('forecastPayments on the fixture ledger (time-ordered evaluation of issue #24)', () => {
+  const { invoices, customers } = fixtureLedger();
+  const without = evaluateForecast(invoices, { useDisputes: false, customers });
+  const withFlag = evaluateForecast(invoices, { useDisputes: true, customers });
+
+  it('evaluates at each month start of the last 30 % of the file', () => {
+    expect(without.asOfDays.length).toBeGreaterThanOrEqual(6);
+    expect(without.asOfDays.every((d) => d.endsWith('-01'))).toBe(true);
+    expect(without.forecasts).toBeGreaterThan(800);
+  });
+
+  it('meets the targets without the dispute flag: MAE ≤ 5 days, 10–90 % range covering 75–85 %, AUC ≥ 0.9', () => {
+    console.info('fixture, no dispute flag', without);
+    expect(without.mae).toBeLessThanOrEqual(5);
+    expect(without.coverage).toBeGreaterThanOrEqual(0.75);
+    expect(without.coverage).toBeLessThanOrEqual(0.85);
+    expect(without.auc).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('meets the targets with the dispute flag: MAE ≤ 4 days', () => {
+    console.info('fixture, with dispute flag', withFlag);
+    expect(withFlag.mae).toBeLessThanOrEqual(4);
+    expect(withFlag.coverage).toBeGreaterThanOrEqual(0.75);
+    expect(withFlag.coverage).toBeLessThanOrEqual(0.85);
+    expect(withFlag.auc).toBeGreaterThanOrEqual(0.9);
+    expect(withFlag.mae).toBeLessThan(without.mae);
+  });
+});
+
+describe('forecastPayments uses only what was known at asOf', () => {
+  const { invoices, customers } = fixtureLedger({ customers: 30, months: 12 });
+  const asOf = '2024-09-01';
+
+  it('gives the same forecasts whether later settlements are in the input or not', () => {
+    const full = forecastPayments(invoices, asOf, { customers });
+    const known = forecastPayments(knownAt(invoices, asOf), asOf, { customers });
+    expect(full).toEqual(known);
+    expect(full.length).toBeGreaterThan(20);
+  });
+
+  it('changes nothing when later settlements move, disappear or invoices issued later are added', () => {
+    const base = forecastPayments(invoices, asOf, { customers });
+    fc.assert(fc.property(fc.array(fc.integer({ min: -40, max: 40 }), { minLength: invoices.length, maxLength: invoices.length }), (shifts) => {
+      const changed = invoices.map((inv, i) => {
+        if (!inv.settledOn || inv.settledOn <= asOf) return inv;
+        const moved = addDays(inv.settledOn, shifts[i]);
+        return { ...inv, settledOn: shifts[i] === 0 ? undefined : moved > asOf ? moved : addDays(asOf, 1) };
+      });
+      changed.push({ id: 'later', customerId: 'C0001', issueDate: addDays(asOf, 3), dueDate: addDays(asOf, 33), amount: cny(5), settledOn: addDays(asOf, 4) });
+      expect(forecastPayments(changed, asOf, { customers })).toEqual(base);
+    }), { numRuns: 25 });
+  });
+
+  it('returns every invoice issued by asOf and not settled by it, with the expected day after asOf inside its range', () => {
+    const out = forecastPayments(invoices, asOf, { customers });
+    const expectedIds = invoices.filter((i) => i.issueDate <= asOf && !(i.settledOn && i.settledOn <= asOf)).map((i) => i.id);
+    expect(out.map((f) => f.id)).toEqual(expectedIds);
+    for (const f of out) {
+      expect(f.expectedDate > asOf).toBe(true);
+      expect(f.from <= f.expectedDate && f.expectedDate <= f.to).toBe(true);
+      expect(f.lateProbability).toBeGreaterThanOrEqual(0);
+      expect(f.lateProbability).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('is deterministic', () => {
+    expect(forecastPayments(invoices, asOf, { customers })).toEqual(forecastPayments(invoices.slice(), asOf, { customers }));
+  });
+});
+
+describe('what the forecast learns', () => {
+  const open = (customerId: string, issueDate: string, extra: Partial<ForecastInvoice> = {}): ForecastInvoice =>
+    ({ id: `${customerId}-open`, customerId, issueDate, dueDate: addDays(issueDate, 30), amount: cny(5000), ...extra });
+  const openOne = (out: ReturnType<typeof forecastPayments>) => out.find((f) => f.id.endsWith('-open'))!;
+
+  it('works with no history at all', () => {
+    const [f] = forecastPayments([open('A', '2026-11-01')], '2026-11-05');
+    expect(f.expectedDate > '2026-11-05').toBe(true);
+    expect(f.reasons[0].key).toBe('everybody');
+  });
+
+  it('keeps the sign of the delay: an early payer is expected before the due date, a late one after', () => {
+    const asOf = '2026-11-02';
+    const inv = [...history('E', 10, -6), ...history('L', 10, 12), open('E', '2026-11-01'), open('L', '2026-11-01')];
+    const [early, late] = forecastPayments(inv, asOf).filter((f) => f.id.endsWith('-open'));
+    expect(toEpochDay(early.expectedDate) - toEpochDay(early.dueDate)).toBeLessThan(-2);
+    expect(toEpochDay(late.expectedDate) - toEpochDay(late.dueDate)).toBeGreaterThan(8);
+    expect(early.lateProbability).toBeLessThan(0.3);
+    expect(late.lateProbability).toBeGreaterThan(0.7);
+    expect(early.reasons[0]).toEqual({ key: 'history', params: { days: expect.any(Number), count: 10 } });
+    expect(Number(early.reasons[0].params.days)).toBeLessThan(0);
+  });
+
+  it('weights recent payments more: a customer that turned slow is expected late', () => {
+    const inv = [...history('R', 12, (i) => (i < 8 ? -5 : 15)), open('R', '2026-12-20')];
+    const f = forecastPayments(inv, '2026-12-21').find((x) => x.id === 'R-open')!;
+    expect(toEpochDay(f.expectedDate) - toEpochDay(f.dueDate)).toBeGreaterThan(8);
+  });
+
+  it('shrinks a short history towards similar customers', () => {
+    const inv = [
+      ...history('G1', 10, 20), ...history('G2', 10, 22), ...history('E1', 10, -3),
+      ...history('NEW', 1, 0, '2026-09-01'), open('NEW', '2026-11-01'),
+    ];
+    const customers = { G1: { segment: 'government' }, G2: { segment: 'government' }, E1: { segment: 'enterprise' }, NEW: { segment: 'government' } };
+    const f = forecastPayments(inv, '2026-11-02', { customers }).find((x) => x.id === 'NEW-open')!;
+    expect(f.reasons[0].key).toBe('similar');
+    expect(toEpochDay(f.expectedDate) - toEpochDay(f.dueDate)).toBeGreaterThan(5);
+  });
+
+  it('an open dispute moves the expected day later by what disputes took before', () => {
+    const past = history('D', 12, (i) => (i % 3 === 0 ? 14 : 0)).map((x, i) => ({ ...x, disputed: i % 3 === 0 }));
+    const asOf = '2026-12-28';
+    const calm = openOne(forecastPayments([...past, open('D', '2026-12-27')], asOf));
+    const disputed = openOne(forecastPayments([...past, open('D', '2026-12-27', { disputed: true })], asOf));
+    expect(toEpochDay(disputed.expectedDate) - toEpochDay(calm.expectedDate)).toBeGreaterThanOrEqual(5);
+    expect(disputed.reasons.map((r) => r.key)).toContain('dispute');
+  });
+
+  it('a customer paying in a monthly batch after its book-closing day is expected on a run day', () => {
+    // Invoices due on the 1st, each paid on the 28th of the month it falls due: the run after closing on the 25th.
+    const inv = [...history('B', 10, 27), open('B', '2026-11-01')];
+    const customers = { B: { process: { bookClosingDay: 25, transferDays: 2 } } };
+    const f = openOne(forecastPayments(inv, '2026-11-05', { customers }));
+    expect(f.dueDate).toBe('2026-12-01');
+    expect(f.expectedDate).toBe('2026-12-28'); // the 26th (the day after closing) + 2 days in transfer
+    expect(f.reasons.map((r) => r.key)).toEqual(expect.arrayContaining(['batch', 'transfer']));
+    expect(forecastHeadline(f, translator('en', 'forecast'), 'en')).toBe('expected 28 Dec 2026: pays 27 days late on average (9 paid), batch after the 25th, 2 days in transfer');
+    expect(forecastHeadline(f, translator('zh', 'forecast'), 'zh')).toContain('每月 25 日关账后集中付款');
+  });
+
+  it('moves a payment after the bank cut-off to next month', () => {
+    const inv = [...history('K', 10, 0, '2026-01-28'), open('K', '2026-10-28')];
+    const f = openOne(forecastPayments(inv, '2026-10-29', { customers: { K: { process: { bankClosingDay: 20 } } } }));
+    expect(f.dueDate).toBe('2026-11-27');
+    expect(f.expectedDate).toBe('2026-12-01');
+    expect(f.reasons.map((r) => r.key)).toContain('bankCutoff');
+  });
+
+  it('nobody pays in the Spring Festival holiday', () => {
+    // Due on 2027-02-06 (春节 2027), an on-time payer: moved to the first day after the holiday.
+    const inv = [...history('S', 10, 0, '2026-01-02'), open('S', '2027-01-07')];
+    const f = openOne(forecastPayments(inv, '2027-01-08'));
+    expect(f.dueDate).toBe('2027-02-06');
+    expect(f.expectedDate).toBe('2027-02-13');
+    expect(f.reasons.map((r) => r.key)).toContain('springHoliday');
+    const off = openOne(forecastPayments(inv, '2027-01-08', { springHoliday: false }));
+    expect(off.expectedDate).toBe('2027-02-06');
+  });
+
+  it('a live promise moves the expected day, weighted by how often the customer kept its promises', () => {
+    const inv = [...history('P', 10, 20), open('P', '2026-11-01')];
+    const asOf = '2026-11-03';
+    const promiseDay = '2026-12-03';
+    const kept = Array.from({ length: 6 }, (_, i) => ({ date: addDays('2026-05-01', 20 * i), status: 'kept' as const }));
+    const broken = kept.map((p) => ({ ...p, status: 'broken' as const }));
+    const live = { date: promiseDay, status: 'pending' as const, madeOn: '2026-11-02' };
+    const keeper = openOne(forecastPayments(inv, asOf, { customers: { P: { promises: [...kept, live] } } }));
+    const breaker = openOne(forecastPayments(inv, asOf, { customers: { P: { promises: [...broken, live] } } }));
+    expect(keeper.expectedDate).toBe(promiseDay);
+    expect(keeper.reasons.find((r) => r.key === 'promise')!.params).toEqual({ date: promiseDay, kept: 88 });
+    expect(breaker.expectedDate > promiseDay).toBe(true);
+    // A promise made after asOf was not known that day.
+    const unknown = openOne(forecastPayments(inv, asOf, { customers: { P: { promises: [...kept, { ...live, madeOn: '2026-11-10' }] } } }));
+    expect(unknown.reasons.map((r) => r.key)).not.toContain('promise');
+  });
+
+  it('an invoice already past due and still open is late for certain', () => {
+    const inv = [...history('O', 10, -2), open('O', '2026-09-01')];
+    const f = openOne(forecastPayments(inv, '2026-11-15'));
+    expect(f.lateProbability).toBe(1);
+    expect(f.reasons.map((r) => r.key)).toContain('overdue');
+  });
+
+  it('gives a customer-level late probability', () => {
+    const inv = [...history('E', 10, -6), ...history('L', 10, 12)];
+    const model = fitForecast(inv, '2026-12-31');
+    expect(customerLateProbability(model, 'L')!).toBeGreaterThan(0.8);
+    expect(customerLateProbability(model, 'E')!).toBeLessThan(0.2);
+  });
+});
+
+describe('calendar', () => {
+  it('holds the Spring Festival from 2010 to 2040, each between 21 January and 20 February', () => {
+    const years = Object.keys(SPRING_FESTIVAL).map(Number);
+    expect(years).toEqual(Array.from({ length: 31 }, (_, i) => 2010 + i));
+    for (const [y, iso] of Object.entries(SPRING_FESTIVAL)) {
+      expect(iso.slice(0, 4)).toBe(y);
+      expect(iso >= `${y}-01-21` && iso <= `${y}-02-20`).toBe(true);
+    }
+    expect(SPRING_FESTIVAL[2026]).toBe('2026-02-17');
+  });
+
+  it('knows the seasons: year end, the weeks before the Spring Festival, a fiscal year end', () => {
+    expect(seasonsOf(toEpochDay('2026-12-20'))).toEqual(['yearEnd']);
+    expect(seasonsOf(toEpochDay('2026-02-01'))).toEqual(['preSpringFestival']);
+    expect(seasonsOf(toEpochDay('2026-06-15'), 7)).toEqual(['fiscalYearEnd']);
+    expect(seasonsOf(toEpochDay('2026-06-15'))).toEqual([]);
+    expect(afterSpringHoliday(toEpochDay('2026-02-16'))).toBe(toEpochDay('2026-02-24'));
+    expect(afterSpringHoliday(toEpochDay('2026-02-15'))).toBeUndefined();
+  });
+});
+
+describe('evaluation helpers', () => {
+  it('AUC counts ties half', () => {
+    expect(auc([0.1, 0.4, 0.35, 0.8], [false, false, true, true])).toBe(0.75);
+    expect(auc([0.5, 0.5], [false, true])).toBe(0.5);
+  });
+
+  it('evaluation days are the month starts after the first 70 % of invoices', () => {
+    const inv = history('X', 20, 0, '2026-01-05');
+    // The 15th of 20 invoices is issued on 2027-03-01; the last on 2027-07-28.
+    expect(evaluationDays(inv)).toEqual(['2027-04-01', '2027-05-01', '2027-06-01', '2027-07-01']);
+  });
+
+  it('every reason has words in both languages', () => {
+    const inv = [...history('B', 10, 3), { id: 'o', customerId: 'B', issueDate: '2026-11-01', dueDate: '2026-12-01', amount: cny(1), disputed: true }];
+    const f = forecastPayments(inv, '2026-11-02', { customers: { B: { process: { bookClosingDay: 25, bankClosingDay: 27, transferDays: 1 } } } })[0];
+    for (const lang of ['en', 'zh'] as const) {
+      const t = translator(lang, 'forecast');
+      for (const r of f.reasons) expect(reasonText(r, t, lang)).not.toMatch(/reason\.|\{\{/);
+    }
+  });
+});
