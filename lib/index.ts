@@ -15,3 +15,5 @@ export type { CaptureDraft } from './capture';
 export type { LedgerParse } from './transfer';
 export type { Suggestion } from './playbook';
 export type { ForecastInvoice, PaymentForecast } from './forecast';
+export { lateInterest } from './toolkit/interest';
+export type { InterestRule } from './toolkit/interest';

@@ -8,6 +8,7 @@ import { ImportSection } from './ImportSection';
 import { ExportSection } from './ExportSection';
 import { SettingsSection } from './SettingsSection';
 import { ForecastAccuracy } from './ForecastAccuracy';
+import { LprTableSection } from './LprTableSection';
 import { SitesSection } from './SitesSection';
 import { DataSection } from './DataSection';
 import { TeamSection } from './TeamSection';
@@ -52,7 +53,7 @@ export function OptionsApp({ initial }: { initial?: OptionSection } = {}) {
         <InterruptedNotice />
         {section === 'import' && <ImportSection />}
         {section === 'export' && <ExportSection />}
-        {section === 'settings' && <><SettingsSection /><ForecastAccuracy /></>}
+        {section === 'settings' && <><SettingsSection /><ForecastAccuracy /><LprTableSection /></>}
         {section === 'sites' && <SitesSection />}
         {section === 'data' && <DataSection />}
         {section === 'team' && <TeamSection />}

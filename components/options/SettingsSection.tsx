@@ -194,6 +194,13 @@ export function SettingsSection() {
           </Field>
           <SettingInput label={t('settings.ladderDays')} help={t('settings.ladderDaysHelp')} value={s.ladderDays.join(', ')}
             parse={ladderP(t)} onValid={(v) => save({ ladderDays: v })} />
+          {/* How fast the ladder climbs from the steps taken (lib/playbook/ladder.ts); the day thresholds above are its ceiling. */}
+          <SettingInput label={t('common:playbook.settings.climbAttempts')} help={t('common:playbook.settings.climbAttemptsHelp')}
+            value={String(s.ladderClimb.failedAttempts)} parse={intIn(t, 1, 10)} inputMode="numeric" testId="setting-climb-attempts"
+            onValid={(v) => save({ ladderClimb: { ...s.ladderClimb, failedAttempts: v } })} />
+          <SettingInput label={t('common:playbook.settings.climbDays')} help={t('common:playbook.settings.climbDaysHelp')}
+            value={String(s.ladderClimb.days)} parse={intIn(t, 1, 90)} inputMode="numeric" testId="setting-climb-days"
+            onValid={(v) => save({ ladderClimb: { ...s.ladderClimb, days: v } })} />
         </div>
       </Card>
 

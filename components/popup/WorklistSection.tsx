@@ -5,6 +5,7 @@ import { formatMoney, formatNumber } from '@/lib/format';
 import type { WorklistFilter } from '@/lib/worklist';
 import type { WorklistEntry } from './data';
 import { reasonText } from './labels';
+import { ladder } from '@/lib/playbook/catalog';
 
 export interface WorklistSectionProps {
   rows: WorklistEntry[] | undefined;
@@ -123,6 +124,10 @@ export function WorklistSection(p: WorklistSectionProps) {
                   </span>
                 </span>
                 <span id={`why-${r.customerId}`} className="block truncate text-xs text-stone-700" title={reasons.join(' · ')}>
+                  {r.level !== undefined && r.level > 0 && (
+                    // The same level the badge and the side panel show (lib/playbook/ladder.ts).
+                    <span className="font-medium" data-testid="worklist-step" data-level={r.level}>{ladder[r.level].name[p.lang]} · </span>
+                  )}
                   {reasons.join(' · ')}
                   <span className="sr-only"> · {t('worklist.score', { score: formatNumber(r.score, p.lang, 2) })}</span>
                 </span>

@@ -33,12 +33,14 @@ export function worklistOptions(settings: Settings): WorklistOptions {
   return {
     baseCurrency: settings.baseCurrency, fxRates: settings.fxRates, promiseGraceDays: settings.promiseGraceDays,
     limitationWarnDays: settings.limitationWarnDays,
+    ladder: settings,
   };
 }
 
 /** The settings that change scores; a different key makes the cache stale. */
 export function worklistSettingsKey(settings: Settings): string {
-  return JSON.stringify([settings.baseCurrency, settings.fxRates, settings.promiseGraceDays, settings.limitationWarnDays]);
+  return JSON.stringify([settings.baseCurrency, settings.fxRates, settings.promiseGraceDays, settings.limitationWarnDays,
+    settings.ladderDays, settings.attitude, settings.ladderClimb]);
 }
 
 export async function readWorklistCache(db: HuikuanDb): Promise<WorklistCache | undefined> {

@@ -27,6 +27,7 @@ import { MergeNotes } from '@/components/team/MergeNotes';
 import { useTeamLive } from '@/components/team/useTeamLive';
 import { PreparationsChecklist } from './Preparations';
 import { PromisesCard } from './Promises';
+import { ToolkitCard } from './toolkit/ToolkitCard';
 import { ActivityQuickAdd, ActivityTimeline, type QuickAddHandle } from './Activities';
 import { ReceivablesCard } from './Receivables';
 import { CaptureDraftCard } from './CaptureDraftCard';
@@ -205,6 +206,7 @@ function Workspace({ now }: { now: () => Date }) {
             <ContactsCard />
             <PreparationsChecklist />
             <PromisesCard />
+            <ToolkitCard />
             <section ref={activityRef} aria-labelledby="activity-h" data-testid="activity" className="space-y-2 rounded border border-stone-200 p-2">
               <h2 id="activity-h" className="font-medium">{t('activity.title')} <kbd className="rounded border px-1 text-xs font-normal text-stone-600">n</kbd></h2>
               <ActivityQuickAdd ref={quickAdd} />

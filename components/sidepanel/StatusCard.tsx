@@ -1,6 +1,8 @@
 /**
  * How much and how late: overdue first, then outstanding, the aging bar and the oldest item, per currency (never
- * added across currencies); then credit use, payment behaviour, promises and the limitation deadline.
+ * added across currencies); then credit use, payment behaviour, promises and the limitation deadline. Disputed
+ * documents are shown apart: overdue, the aging bar and the oldest item count undisputed items only (条例 art. 15),
+ * and outstanding includes both.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,10 +17,20 @@ export function StatusCard() {
   const { lang, settings } = useApp();
   const a = useAccount();
   const { today } = a;
-  const open = useMemo(() => a.receivables.filter((r) => r.openMinor > 0 && r.kind === 'invoice' && r.status === 'open'), [a.receivables]);
+  const all = useMemo(() => a.receivables.filter((r) => r.openMinor > 0 && r.kind === 'invoice' && r.status === 'open'), [a.receivables]);
+  const open = useMemo(() => all.filter((r) => !r.disputed), [all]);
+  const disputed = useMemo(() => {
+    const m = new Map<string, { minor: number; count: number }>();
+    for (const r of all) if (r.disputed) {
+      const e = m.get(r.amount.currency) ?? { minor: 0, count: 0 };
+      m.set(r.amount.currency, { minor: e.minor + r.openMinor, count: e.count + 1 });
+    }
+    return m;
+  }, [all]);
   const report = useMemo(() => agingReport(open.map((r) => ({ dueDate: r.dueDate, issueDate: r.issueDate, open: { minor: r.openMinor, currency: r.amount.currency } })),
     today, settings.agingBuckets), [open, today, settings.agingBuckets]);
-  const currencies = Object.keys(report.byCurrency).sort();
+  const currencies = [...new Set([...Object.keys(report.byCurrency), ...disputed.keys()])].sort();
+  const noRow = { overdue: 0, total: 0, amounts: report.buckets.map(() => 0) };
   const oldest = open.filter((r) => r.dueDate < today).sort((x, y) => x.dueDate.localeCompare(y.dueDate))[0];
   const pending = a.promises.filter((p) => p.status === 'pending').sort((x, y) => x.date.localeCompare(y.date))[0];
   const kept = a.promises.filter((p) => p.status === 'kept').length;
@@ -32,15 +44,22 @@ export function StatusCard() {
     <section aria-label={t('status')} data-testid="status" className="space-y-2 rounded border border-stone-200 p-2">
       {currencies.length === 0 && <p data-testid="nothing-open">{t('nothingOpen')}</p>}
       {currencies.map((cur) => {
-        const row = report.byCurrency[cur];
+        const row = report.byCurrency[cur] ?? noRow;
+        const dis = disputed.get(cur);
         return (
           <div key={cur} data-currency={cur}>
             <div className="flex flex-wrap items-baseline justify-between gap-x-3">
               <span>{t('overdue')} <strong data-testid={`overdue-${cur}`} data-minor={row.overdue}
                 className={`text-lg tabular-nums ${row.overdue > 0 ? 'text-red-800' : ''}`}>{formatMoney(row.overdue, cur, lang)}</strong></span>
-              <span className="text-stone-700">{t('outstanding')} <strong data-testid={`outstanding-${cur}`} data-minor={row.total}
-                className="tabular-nums">{formatMoney(row.total, cur, lang)}</strong></span>
+              <span className="text-stone-700">{t('outstanding')} <strong data-testid={`outstanding-${cur}`} data-minor={row.total + (dis?.minor ?? 0)}
+                className="tabular-nums">{formatMoney(row.total + (dis?.minor ?? 0), cur, lang)}</strong></span>
             </div>
+            {dis && (
+              <p className="text-amber-900" data-testid={`disputed-${cur}`} data-minor={dis.minor}>
+                {t('common:playbook.status.disputed')} <strong className="tabular-nums">{formatMoney(dis.minor, cur, lang)}</strong>
+                <span className="text-xs"> · {t('common:playbook.status.disputedNote', { count: dis.count })}</span>
+              </p>
+            )}
             <AgingBar buckets={report.buckets} amounts={row.amounts} currency={cur} lang={lang} />
           </div>
         );

@@ -6,7 +6,7 @@
  */
 import type { Settings } from '../domain';
 import { type BackupIssue, type BackupMeta, makeBackup, parseBackup } from '../transfer';
-import type { HuikuanDb } from './schema';
+import { type HuikuanDb, toolkitTables } from './schema';
 import { getSettings, readAll, replaceAll, type StoreContents } from './repo';
 
 export async function exportBackup(db: HuikuanDb, opts: { now: Date; appVersion?: string }): Promise<string> {
@@ -28,7 +28,7 @@ export async function restoreBackup(db: HuikuanDb, text: string, opts: { now: Da
   const { settings, ...rest } = parsed.data;
   const data: StoreContents = rest;
   const tables = [db.customers, db.contacts, db.ledgers, db.promises, db.activities, db.profiles,
-    db.preparations, db.summaries, db.meta, db.imports, db.trash];
+    db.preparations, db.summaries, db.meta, db.imports, db.trash, ...toolkitTables(db)];
   await db.transaction('rw', tables, async () => {
     // Settings first, so the summaries rebuilt below use the restored limitation years and grace days.
     if (settings[0]) await db.meta.put({ key: 'settings', value: settings[0] satisfies Settings });

@@ -10,7 +10,8 @@ import {
 } from '../domain';
 import { summarizeCustomer } from '../ledger';
 import { evaluatePromises } from '../promises';
-import { type CustomerLedger, type HuikuanDb, type TrashKind, type TrashRow, userTables } from './schema';
+import type { CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
+import { type CustomerLedger, type HuikuanDb, type TrashKind, type TrashRow, toolkitTables, userTables } from './schema';
 import { allDocuments, findReceivables, putDocuments, receivablesOf, removeDocuments } from './ledgers';
 import { type PortfolioAggregate, applySummaryDelta, emptyPortfolio } from './portfolio';
 
@@ -80,7 +81,7 @@ export function computeSummary(rows: CustomerRows, settings: Settings, asOf: str
 
 const writeTables = (db: HuikuanDb) =>
   [db.customers, db.contacts, db.ledgers, db.promises, db.activities, db.profiles,
-    db.preparations, db.summaries, db.meta, db.imports, db.trash];
+    db.preparations, db.summaries, db.meta, db.imports, db.trash, ...toolkitTables(db)];
 
 /** Runs `fn` in one read-write transaction over every table, then refreshes what it touched. */
 export async function writeTx<T>(db: HuikuanDb, fn: (touch: (customerId: string) => void, tx: Transaction) => Promise<T>,
@@ -380,7 +381,11 @@ const plainTables = ['customers', 'contacts', 'promises', 'activities', 'profile
 export interface StoreContents {
   customers: Customer[]; contacts: Contact[]; receivables: Receivable[]; payments: Payment[];
   promises: PaymentPromise[]; activities: Activity[]; profiles: PaymentProcessProfile[]; preparations: Preparations[];
+  /** The toolkit's records (schema version 5); absent means none (the demo, backups made before them). */
+  statements?: Statement[]; paymentPlans?: PaymentPlan[]; disputes?: Dispute[]; customerTerms?: CustomerTerms[];
 }
+
+const toolkitKinds = ['statements', 'paymentPlans', 'disputes', 'customerTerms'] as const;
 
 /**
  * Replaces every user record in one transaction (restore, demo load). If anything throws, IndexedDB rolls the
@@ -390,6 +395,7 @@ export async function replaceAll(db: HuikuanDb, data: StoreContents, now: Date,
   beforeCommit?: () => void | Promise<void>): Promise<void> {
   await db.transaction('rw', writeTables(db), async () => {
     for (const t of userTables) await db[t].clear();
+    for (const t of toolkitTables(db)) await t.clear();
     await db.summaries.clear();
     await db.imports.clear();
     await db.trash.clear();
@@ -399,6 +405,10 @@ export async function replaceAll(db: HuikuanDb, data: StoreContents, now: Date,
       await (db[t] as any).bulkAdd(data[t]);
     }
     await putDocuments(db, { receivables: data.receivables, payments: data.payments }, now.getTime());
+    for (const t of toolkitKinds) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each array belongs to its own table
+      if (data[t]?.length) await (db[t] as any).bulkAdd(data[t]);
+    }
     await refreshCustomers(db, data.customers.map((c) => c.id), now);
     await beforeCommit?.();
   });
@@ -406,10 +416,12 @@ export async function replaceAll(db: HuikuanDb, data: StoreContents, now: Date,
 
 /** Reads every user record, for backup. */
 export async function readAll(db: HuikuanDb): Promise<StoreContents> {
-  return db.transaction('r', userTables.map((t) => db[t]), async () => {
-    const [[customers, contacts, promises, activities, profiles, preparations], { receivables, payments }] =
-      await Promise.all([Promise.all(plainTables.map((t) => db[t].toArray())), allDocuments(db)]);
-    return { customers, contacts, receivables, payments, promises, activities, profiles, preparations } as StoreContents;
+  return db.transaction('r', [...userTables.map((t) => db[t]), ...toolkitTables(db)], async () => {
+    const [[customers, contacts, promises, activities, profiles, preparations], { receivables, payments }, [statements, paymentPlans, disputes, customerTerms]] =
+      await Promise.all([Promise.all(plainTables.map((t) => db[t].toArray())), allDocuments(db),
+        Promise.all([db.statements.toArray(), db.paymentPlans.toArray(), db.disputes.toArray(), db.customerTerms.toArray()])]);
+    return { customers, contacts, receivables, payments, promises, activities, profiles, preparations,
+      statements, paymentPlans, disputes, customerTerms } as StoreContents;
   });
 }
 

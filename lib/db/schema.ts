@@ -10,6 +10,9 @@ import type {
 import type { Receivable } from '../domain';
 import { OUTBOX, type OutboxRow, outboxMiddleware } from '../sync/capture';
 import type { SyncDoc, SyncKind } from '../sync/docs';
+import { allocateWithCredit } from '../ledger/allocate';
+import { summaryLadderOf } from '../playbook/ladder';
+import type { CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
 
 export const DB_NAME = 'huikuan';
 
@@ -131,6 +134,48 @@ export const versions: SchemaVersion[] = [
     },
   },
   {
+    // The collector's toolkit (lib/toolkit): statements of account, payment plans, disputes, per-customer terms.
+    // New stores only; no existing row changes.
+    version: 5,
+    stores: {
+      statements: 'id, customerId, status, sentOn',
+      paymentPlans: 'id, customerId, status',
+      disputes: 'id, customerId, receivableId, status',
+      customerTerms: 'customerId',
+    },
+  },
+  {
+    // Summaries keep what the escalation ladder reads (CustomerSummary.ladder: the disputed part, the latest attempts
+    // and promises), so that the badge and the popup show the side panel's level from the first open after the update.
+    version: 7,
+    stores: {},
+    upgrade: async (tx) => {
+      const byCustomer = <T extends { customerId: string }>(rows: T[]) => {
+        const m = new Map<string, T[]>();
+        for (const r of rows) (m.get(r.customerId) ?? m.set(r.customerId, []).get(r.customerId)!).push(r);
+        return m;
+      };
+      const [ledgers, promises, activities, customers] = await Promise.all([
+        tx.table('ledgers').toArray() as Promise<CustomerLedger[]>, tx.table('promises').toArray() as Promise<PaymentPromise[]>,
+        tx.table('activities').toArray() as Promise<Activity[]>, tx.table('customers').toArray() as Promise<Customer[]>,
+      ]);
+      const ledgerOf = new Map(ledgers.map((l) => [l.customerId, l]));
+      const customerOf = new Map(customers.map((c) => [c.id, c]));
+      const promisesOf = byCustomer(promises);
+      const activitiesOf = byCustomer(activities);
+      await tx.table('summaries').toCollection().modify((s: { customerId: string; ladder?: unknown }) => {
+        const l = ledgerOf.get(s.customerId);
+        const items = l ? allocateWithCredit(l.receivables, l.payments).items : [];
+        s.ladder = summaryLadderOf({
+          disputed: items.filter((r) => r.kind === 'invoice' && r.openMinor > 0 && r.disputed)
+            .map((r) => ({ dueDate: r.dueDate, currency: r.amount.currency, openMinor: r.openMinor })),
+          activities: activitiesOf.get(s.customerId) ?? [], promises: promisesOf.get(s.customerId) ?? [],
+          delinquencyType: customerOf.get(s.customerId)?.delinquencyType,
+        });
+      });
+    },
+  },
+  {
     // Team sharing: the outbox of local edits not yet on the server, and what each shared record was there.
     // Existing rows are untouched; turning team mode on sends every record once (lib/sync/engine.ts).
     version: 9,
@@ -152,6 +197,10 @@ export class HuikuanDb extends Dexie {
   trash!: EntityTable<TrashRow, 'id'>;
   syncOutbox!: EntityTable<OutboxRow, 'id'>;
   syncDocs!: EntityTable<SyncDocRow, 'id'>;
+  statements!: EntityTable<Statement, 'id'>;
+  paymentPlans!: EntityTable<PaymentPlan, 'id'>;
+  disputes!: EntityTable<Dispute, 'id'>;
+  customerTerms!: EntityTable<CustomerTerms, 'customerId'>;
 
   /** `upTo` lets the migration tests open the database as an older release would. */
   constructor(name = DB_NAME, upTo = versions[versions.length - 1].version, schema: SchemaVersion[] = versions) {
@@ -165,6 +214,9 @@ export class HuikuanDb extends Dexie {
     if (schema.some((v) => v.version <= upTo && OUTBOX in v.stores)) this.use(outboxMiddleware());
   }
 }
+
+/** The toolkit's stores (version 5): written in the same transactions as the ledgers they refer to, emptied with them. */
+export const toolkitTables = (db: HuikuanDb) => [db.statements, db.paymentPlans, db.disputes, db.customerTerms];
 
 let shared: HuikuanDb | undefined;
 /** The database of this extension origin. Content scripts must not call this: their IndexedDB is the page's. */

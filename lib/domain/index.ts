@@ -295,6 +295,14 @@ export const settingsSchema = z.object({
   attitude: z.enum(attitudes).default('collection-driven'),
   /** Escalation ladder day thresholds (days past due) before the attitude shifts them. */
   ladderDays: z.array(z.number().int()).length(9).default([-7, 1, 8, 15, 30, 45, 60, 90, 120]),
+  /**
+   * How fast the ladder climbs from the steps taken (lib/playbook/ladder.ts): one step after this many unanswered
+   * attempts at a step, or this many days after trying a step without a result — never past what ladderDays allow.
+   */
+  ladderClimb: z.object({
+    failedAttempts: z.number().int().min(1).max(10).default(2),
+    days: z.number().int().min(1).max(90).default(14),
+  }).default({ failedAttempts: 2, days: 14 }),
   ourCompany: z.object({
     name: shortText.default(''),
     nameEn: shortText.default(''),
@@ -365,6 +373,16 @@ export const customerSummarySchema = z.object({
   /** [YYYY-MM, currency, minor] invoiced and collected per month, for DSO/CEI without rescanning. */
   salesByMonth: z.array(z.tuple([z.string(), z.string(), z.number().int()])).optional(),
   collectedByMonth: z.array(z.tuple([z.string(), z.string(), z.number().int()])).optional(),
+  /**
+   * What the escalation ladder reads besides openByDue (lib/playbook/ladder.ts): the disputed part of openByDue,
+   * the latest attempts and promises, the delinquency type. Absent in summaries written before it was kept.
+   */
+  ladder: z.object({
+    disputedByDue: z.array(z.tuple([isoDate, z.string(), z.number().int()])),
+    attempts: z.array(z.tuple([isoDate, channel, z.enum(outcomes)])),
+    promises: z.array(z.tuple([isoDate, z.enum(promiseStatuses), z.string(), z.number().int(), z.number().int()])),
+    delinquencyType: z.number().int().min(1).max(7).optional(),
+  }).optional(),
   updatedAt: z.number().int(),
 });
 export type CustomerSummary = z.infer<typeof customerSummarySchema>;

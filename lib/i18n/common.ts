@@ -1,6 +1,9 @@
 /** Strings used in more than one place: the badge, notifications, menus, shared UI words. */
+import { playbook } from './playbook';
+
 export const common = {
   en: {
+    playbook: playbook.en,
     appName: 'Huikuan',
     badge: {
       overdue: '{{amount}} overdue · {{days}} d',
@@ -55,6 +58,7 @@ export const common = {
     },
   },
   zh: {
+    playbook: playbook.zh,
     appName: '回款',
     badge: {
       overdue: '{{amount}} 逾期 · {{days}} 天',

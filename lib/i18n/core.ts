@@ -10,8 +10,8 @@ import { pickLang } from './lang';
 
 export { pickLang };
 
-export type Namespace = 'common' | 'sidepanel' | 'popup' | 'options' | 'forecast';
-export const allNamespaces: readonly Namespace[] = ['common', 'sidepanel', 'popup', 'options', 'forecast'];
+export type Namespace = 'common' | 'sidepanel' | 'popup' | 'options' | 'forecast' | 'toolkit';
+export const allNamespaces: readonly Namespace[] = ['common', 'sidepanel', 'popup', 'options', 'forecast', 'toolkit'];
 
 type Bilingual = Record<Lang, Record<string, unknown>>;
 
@@ -21,6 +21,7 @@ const loaders: Record<Namespace, () => Promise<Bilingual>> = {
   popup: () => import('./popup').then((m) => m.popup),
   options: () => import('./options').then((m) => m.options),
   forecast: () => import('./forecast').then((m) => m.forecast),
+  toolkit: () => import('./toolkit').then((m) => m.toolkit),
 };
 
 /** A ready (synchronously initialised) instance holding `resources` for one language. */

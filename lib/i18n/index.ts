@@ -13,8 +13,9 @@ import { sidepanel } from './sidepanel';
 import { popup } from './popup';
 import { options } from './options';
 import { forecast } from './forecast';
+import { toolkit } from './toolkit';
 
-export const namespaces = { common, sidepanel, popup, options, forecast } as const satisfies Record<Namespace, unknown>;
+export const namespaces = { common, sidepanel, popup, options, forecast, toolkit } as const satisfies Record<Namespace, unknown>;
 export { type Namespace, pickLang };
 
 export function resourcesFor(l: Lang): Record<Namespace, Record<string, unknown>> {

@@ -9,6 +9,7 @@ import { allocateWithCredit } from './allocate';
 import { addInto } from './money';
 import { limitationDeadline, partialPaymentsByReceivable } from './limitation';
 import { avgDaysLate } from './metrics';
+import { summaryLadderOf } from '../playbook/ladder';
 
 /**
  * Whether each of the nine payment-process questions is answered (index 0 = Q1):
@@ -60,11 +61,15 @@ export function summarizeCustomer(input: SummaryInput): CustomerSummary {
   let openCount = 0;
   let disputedCount = 0;
   let paidCount = 0;
+  const disputed: Array<{ dueDate: string; currency: string; openMinor: number }> = [];
   for (const r of items) {
     if (r.kind !== 'invoice') continue;
     if (r.openMinor > 0) {
       openCount++;
-      if (r.disputed) disputedCount++;
+      if (r.disputed) {
+        disputedCount++;
+        disputed.push({ dueDate: r.dueDate, currency: r.amount.currency, openMinor: r.openMinor });
+      }
       addInto(open, r.amount.currency, r.openMinor);
       const k = `${r.dueDate}|${r.amount.currency}`;
       byDue.set(k, (byDue.get(k) ?? 0) + r.openMinor);
@@ -96,6 +101,7 @@ export function summarizeCustomer(input: SummaryInput): CustomerSummary {
     keptPromiseCount: kept.length,
     paidCount,
     profileAnswered: nineQuestionAnswered(input.profile).filter(Boolean).length,
+    ladder: summaryLadderOf({ disputed, activities: input.activities, promises: input.promises, delinquencyType: customer.delinquencyType }),
     updatedAt: input.now ?? 0,
   };
   if (customer.owner !== undefined) summary.owner = customer.owner;

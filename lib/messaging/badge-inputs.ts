@@ -14,10 +14,16 @@
  */
 import type { CustomerSummary } from '../domain';
 
-/** What the badge needs of a summary: `headlineFigure` and `ladderStepFor` read nothing else. */
-export type BadgeInputs = Pick<CustomerSummary, 'openByDue'>;
+/**
+ * What the badge needs of a summary: `headlineFigure` and `ladderStepFor` read nothing else. The ladder facts (the
+ * disputed part, the latest attempts and promises) are kept as the summary has them: a few small tuples per customer.
+ */
+export type BadgeInputs = Pick<CustomerSummary, 'openByDue'> & Partial<Pick<CustomerSummary, 'type' | 'limitationDeadline' | 'ladder'>>;
 
-interface Packed { keys: string[]; minors: Float64Array }
+interface Packed { keys: string[]; minors: Float64Array; rest: Omit<BadgeInputs, 'openByDue'> }
+const restOf = (s: CustomerSummary): Packed['rest'] => ({
+  type: s.type, ...(s.limitationDeadline ? { limitationDeadline: s.limitationDeadline } : {}), ...(s.ladder ? { ladder: s.ladder } : {}),
+});
 
 export interface SummarySource {
   /** Up to `limit` summaries whose customerId sorts after `after` (from the first when undefined), in key order. */
@@ -70,8 +76,10 @@ export function createBadgeInputs(source: SummarySource, opts: BadgeInputsOption
   const pack = (s: CustomerSummary): Packed => ({
     keys: s.openByDue.map(([due, currency]) => intern(`${due}|${currency}`)),
     minors: Float64Array.from(s.openByDue, ([, , minor]) => minor),
+    rest: restOf(s),
   });
   const unpack = (p: Packed): BadgeInputs => ({
+    ...p.rest,
     openByDue: p.keys.map((k, i) => {
       const bar = k.indexOf('|');
       return [k.slice(0, bar), k.slice(bar + 1), p.minors[i]];
@@ -145,7 +153,7 @@ export function createBadgeInputs(source: SummarySource, opts: BadgeInputsOption
       try {
         const [row] = await source.readSome([customerId]);
         keep([customerId], [row], startedAt, gen);
-        return row ? { openByDue: row.openByDue } : undefined;
+        return row ? { openByDue: row.openByDue, ...restOf(row) } : undefined;
       } finally {
         urgent--;
       }

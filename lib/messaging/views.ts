@@ -1,11 +1,12 @@
 /** The small views the background hands to the badge frame: computed from a maintained summary, never a scan. */
-import type { CustomerSummary, Lang, Settings } from '../domain';
+import type { CustomerSummary, Lang } from '../domain';
 import { ladder } from '../playbook/catalog';
-import { attitudes } from '../playbook/method';
+import { ladderFactsOf, ladderLevel, undisputedByDue, type LadderSettings } from '../playbook/ladder';
 import { formatMoney } from '../format';
 import { translator } from '../i18n';
 import { daysBetween } from '../ledger/dates';
 import type { BadgeView } from './protocol';
+import type { BadgeInputs } from './badge-inputs';
 
 /** Index of the aging bucket a number of days past due falls in, for bucket upper bounds like [30, 60, 90]. */
 export function bucketIndex(daysPastDue: number, bucketDays: number[]): number {
@@ -43,35 +44,50 @@ export function badgeOverdueText(overdueMinor: number, currency: string, days: n
 }
 
 /**
- * The ladder step the days past due alone put the account at (the playbook's starting point before its rules, with
- * the team's attitude applied), from the summary: cheap enough for the badge's path.
+ * The ladder step for the badge's tooltip: the one level function of lib/playbook/ladder.ts on the facts the summary
+ * keeps, so the badge, the popup and the side panel say the same. Undefined when nothing undisputed is overdue or the
+ * summary predates the ladder facts (it is rewritten on the customer's next write, and by the version 7 upgrade).
  */
-export function ladderStepFor(summary: Pick<CustomerSummary, 'openByDue'>, settings: Pick<Settings, 'ladderDays' | 'attitude'>, asOf: string, lang: Lang):
+export function ladderStepFor(summary: BadgeInputs, settings: LadderSettings, asOf: string, lang: Lang):
   { level: number; name: string } | undefined {
-  const oldest = summary.openByDue.filter(([due, , minor]) => minor > 0 && due < asOf).map(([due]) => due).sort()[0];
-  if (!oldest) return undefined;
-  const dpd = daysBetween(oldest, asOf);
-  const factor = attitudes.find((a) => a.key === settings.attitude)?.ladderFactor ?? 1;
-  let level = 0;
-  settings.ladderDays.forEach((d, i) => { if (i > 0 && dpd >= Math.round(d * factor)) level = i; });
+  const facts = ladderFactsOf(summary);
+  if (!facts) return undefined;
+  const { level } = ladderLevel(facts, settings, asOf);
+  if (level === 0) return undefined;
   return { level, name: ladder[level].name[lang] };
 }
 
 export function badgeViewFor(input: {
-  summary: Pick<CustomerSummary, 'openByDue'> | undefined; customerName: string; lang: Lang; asOf: string; bucketDays: number[];
+  summary: BadgeInputs | undefined; customerName: string; lang: Lang; asOf: string; bucketDays: number[];
   /** The escalation level the playbook puts the account at today, named in the tooltip. */
   step?: { level: number; name: string };
 }): BadgeView {
   const t = translator(input.lang);
   const { summary, lang, asOf } = input;
-  const fig = summary && headlineFigure(summary, asOf);
+  // Disputed documents are shown apart and days overdue count undisputed items only (条例 art. 15).
+  const disputedByDue = summary?.ladder?.disputedByDue ?? [];
+  const undisputed = summary && { openByDue: undisputedByDue({ openByDue: summary.openByDue, disputedByDue }) };
+  const fig = undisputed && headlineFigure(undisputed, asOf);
+  const disputedIn = (cur?: string) => {
+    const byCur = new Map<string, number>();
+    for (const [, c, m] of disputedByDue) byCur.set(c, (byCur.get(c) ?? 0) + m);
+    const [c, m] = cur && byCur.has(cur) ? [cur, byCur.get(cur)!] : [...byCur].sort((a, b) => b[1] - a[1])[0] ?? [];
+    return c && m ? formatMoney(m, c, lang) : undefined;
+  };
   if (!fig) {
+    const disputed = disputedIn();
+    if (disputed) {
+      const title = t('playbook.badge.titleDisputedOnly', { customer: input.customerName, disputed });
+      return { state: 'linked', text: t('playbook.badge.disputedOnly', { amount: disputed }), title, worstBucket: 0, lang };
+    }
     return { state: 'linked', text: t('badge.settled'), title: t('badge.settled'), worstBucket: -1, lang };
   }
   const outstanding = formatMoney(fig.open, fig.currency, lang);
   const overdue = formatMoney(fig.overdue, fig.currency, lang);
   const linked = t('badge.titleLinked', { customer: input.customerName, outstanding, overdue });
-  const title = input.step ? `${linked} ${t('badge.titleStep', { level: input.step.level, name: input.step.name })}` : linked;
+  const disputed = disputedIn(fig.currency);
+  const withDispute = disputed ? `${linked} ${t('playbook.badge.titleDisputed', { amount: disputed })}` : linked;
+  const title = input.step ? `${withDispute} ${t('playbook.badge.titleStep', { level: input.step.level, name: input.step.name })}` : withDispute;
   if (!fig.oldestOverdueDue) {
     return { state: 'linked', text: t('badge.notDue', { amount: outstanding }), title, worstBucket: 0, lang };
   }

@@ -11,12 +11,18 @@ import {
   type Activity, type Contact, type Customer, type Payment, type PaymentPromise, type PaymentProcessProfile,
   type Preparations, type Receivable, type Settings,
 } from '../domain';
+import {
+  customerTermsSchema, disputeSchema, paymentPlanSchema, statementSchema,
+  type CustomerTerms, type Dispute, type PaymentPlan, type Statement,
+} from '../toolkit/records';
 
 export const BACKUP_FORMAT = 'huikuan-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 
 export const backupTables = [
   'customers', 'contacts', 'receivables', 'payments', 'promises', 'activities', 'profiles', 'preparations', 'settings',
+  // The collector's toolkit (schema version 5); absent from older backups, which restore with none.
+  'statements', 'paymentPlans', 'disputes', 'customerTerms',
 ] as const;
 export type BackupTable = (typeof backupTables)[number];
 
@@ -31,6 +37,10 @@ export interface BackupData {
   preparations: Preparations[];
   /** Zero or one settings record. */
   settings: Settings[];
+  statements: Statement[];
+  paymentPlans: PaymentPlan[];
+  disputes: Dispute[];
+  customerTerms: CustomerTerms[];
 }
 
 export interface BackupMeta {
@@ -43,10 +53,12 @@ const schemas: Record<BackupTable, z.ZodType> = {
   customers: customerSchema, contacts: contactSchema, receivables: receivableSchema, payments: paymentSchema,
   promises: paymentPromiseSchema, activities: activitySchema, profiles: paymentProcessProfileSchema,
   preparations: preparationsSchema, settings: settingsSchema,
+  statements: statementSchema, paymentPlans: paymentPlanSchema, disputes: disputeSchema, customerTerms: customerTermsSchema,
 };
 const primaryKey: Record<BackupTable, string | undefined> = {
   customers: 'id', contacts: 'id', receivables: 'id', payments: 'id', promises: 'id', activities: 'id',
   profiles: 'customerId', preparations: 'customerId', settings: undefined,
+  statements: 'id', paymentPlans: 'id', disputes: 'id', customerTerms: 'customerId',
 };
 
 /** JSON with object keys sorted at every level; undefined members are dropped, as JSON.stringify does. */

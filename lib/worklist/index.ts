@@ -25,6 +25,7 @@
  */
 import type { CustomerSummary } from '../domain';
 import { daysBetween } from '../ledger/dates';
+import { ladderFactsOf, ladderLevel, type LadderSettings } from '../playbook/ladder';
 import { currencyDecimals } from '../ledger/money';
 
 export interface WorklistOptions {
@@ -36,6 +37,8 @@ export interface WorklistOptions {
   limitationWarnDays?: number;
   /** Count only this currency's overdue amounts (the currency filter). */
   currency?: string;
+  /** With the ladder settings, each row carries the escalation level the side panel and the badge show. */
+  ladder?: LadderSettings;
 }
 
 export type ReasonKey =
@@ -75,6 +78,8 @@ export interface WorklistRow {
   lastActivityDate?: string;
   nextActivityDate?: string;
   limitationDeadline?: string;
+  /** The escalation level (lib/playbook/ladder.ts), when the options carry the ladder settings and the summary its facts. */
+  level?: number;
 }
 
 export const BOOSTS = {
@@ -227,6 +232,8 @@ export function scoreCustomer(s: CustomerSummary, asOf: string, opts: WorklistOp
   if (s.lastActivityDate) row.lastActivityDate = s.lastActivityDate;
   if (s.nextActivityDate) row.nextActivityDate = s.nextActivityDate;
   if (s.limitationDeadline) row.limitationDeadline = s.limitationDeadline;
+  const facts = opts.ladder && ladderFactsOf(s);
+  if (facts && opts.ladder) row.level = ladderLevel(facts, opts.ladder, asOf).level;
   return row;
 }
 

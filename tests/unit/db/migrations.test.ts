@@ -152,6 +152,32 @@ describe('schema migrations', () => {
     db.close();
     fresh.close();
   });
+
+  it('version 7: summaries written before it get the ladder facts, the rest of each summary unchanged', async () => {
+    const data = buildDemoPortfolio(today, 1_700_000_000_000);
+    const name = `v7-${Math.random()}`;
+    const now = new Date(`${today}T10:00:00`);
+    await writeWith(name, 2, versions, data);
+    // What the version before it (5) kept: the summaries without the ladder facts.
+    const before = new HuikuanDb(name, 5, versions);
+    await before.open();
+    await rebuildAllSummaries(before, now);
+    const old = (await before.summaries.toArray()).map(({ ladder: _ladder, ...rest }) => rest);
+    await before.summaries.bulkPut(old);
+    before.close();
+
+    const db = new HuikuanDb(name);
+    await db.open();
+    const upgraded = await db.summaries.toArray();
+    expect(upgraded.every((s) => s.ladder)).toBe(true);
+    expect(upgraded.map(({ ladder: _l, ...rest }) => rest)).toEqual(old);
+    // The same facts a fresh rebuild computes.
+    await rebuildAllSummaries(db, now);
+    const rebuilt = new Map((await db.summaries.toArray()).map((s) => [s.customerId, s.ladder]));
+    for (const s of upgraded) expect(s.ladder, s.customerId).toEqual(rebuilt.get(s.customerId));
+    expect(upgraded.some((s) => s.ladder!.attempts.length > 0)).toBe(true);
+    db.close();
+  });
 });
 
 describe('version 9 (team sharing)', () => {

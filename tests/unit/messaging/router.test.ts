@@ -76,7 +76,7 @@ describe('message router', () => {
     expect(view.state).toBe('linked');
     expect(view.text).toMatch(/overdue/);
     // The tooltip names the escalation level the playbook puts the account at.
-    expect(view.title).toMatch(/Escalation level [0-8] by days overdue: .+\.$/);
+    expect(view.title).toMatch(/Escalation level [1-8]: .+ \(from the steps taken; the side panel says why\)\.$/);
     // Tab 8 has no page context: the frame there learns nothing about tab 7.
     const other = await handle({ type: 'badge/get' }, frame(8)) as { state: string; text: string };
     expect(other.state).toBe('none');
@@ -135,18 +135,7 @@ describe('message router', () => {
   });
 });
 
-describe('ladder step for the badge', () => {
-  const summary = (due: string) => ({ openByDue: [[due, 'CNY', 100], ['2026-12-30', 'CNY', 5]] }) as unknown as import('@/lib/domain').CustomerSummary;
-  const settings = { ladderDays: [-7, 1, 8, 15, 30, 45, 60, 90, 120], attitude: 'collection-driven' as const };
-  it('follows the days past due of the oldest overdue amount and the team attitude', async () => {
-    const { ladderStepFor } = await import('@/lib/messaging/views');
-    expect(ladderStepFor(summary('2026-11-20'), settings, '2026-11-22', 'en')).toEqual({ level: 1, name: 'First reminder' });
-    expect(ladderStepFor(summary('2026-08-01'), settings, '2026-11-22', 'zh')?.level).toBe(7);
-    // A passive team stretches the thresholds: 113 days is below 90 × 1.5.
-    expect(ladderStepFor(summary('2026-08-01'), { ...settings, attitude: 'passive' }, '2026-11-22', 'en')?.level).toBe(6);
-    expect(ladderStepFor(summary('2026-12-01'), settings, '2026-11-22', 'en')).toBeUndefined();
-  });
-});
+// The badge's ladder step is tested with the panel's and the popup's in tests/unit/messaging/badge-level.test.ts.
 
 describe('the badge gets its view without asking again', () => {
   type SentView = { tabId: number; state: string; text: string; at: number };

@@ -122,6 +122,24 @@ describe('options page', () => {
     await waitFor(async () => expect((await getSettings(db)).limitationYears).toBe(6), { timeout: 3000 });
   });
 
+  it('sets how fast the ladder climbs, and refuses a speed out of range', async () => {
+    renderOptions('settings');
+    const user = userEvent.setup();
+    const attempts = await screen.findByTestId('setting-climb-attempts');
+    expect(screen.getByText(/A refusal or a broken promise climbs at once/)).toBeTruthy();
+    await user.clear(attempts);
+    await user.type(attempts, '3');
+    await waitFor(async () => expect((await getSettings(db)).ladderClimb).toEqual({ failedAttempts: 3, days: 14 }), { timeout: 3000 });
+    const days = screen.getByTestId('setting-climb-days');
+    await user.clear(days);
+    await user.type(days, '0');
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await getSettings(db)).ladderClimb.days).toBe(14);
+    await user.clear(days);
+    await user.type(days, '7');
+    await waitFor(async () => expect((await getSettings(db)).ladderClimb).toEqual({ failedAttempts: 3, days: 7 }), { timeout: 3000 });
+  });
+
   it('adds a user site: permission, settings, storage mirror and content script; removing undoes them', async () => {
     const request = vi.fn(async () => true);
     const remove = vi.fn(async () => true);

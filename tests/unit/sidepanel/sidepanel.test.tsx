@@ -56,6 +56,19 @@ describe('side panel', () => {
     expect(screen.getByTestId('aging-bar-CNY').textContent).toMatch(/Not yet due/);
   });
 
+  it('shows a disputed invoice apart: not overdue, not demanded, its settlement asked about', async () => {
+    renderPanel('c2');
+    await ready('c2');
+    expect(Number(screen.getByTestId('disputed-CNY').getAttribute('data-minor'))).toBe(20_000_00);
+    expect(Number(screen.getByTestId('overdue-CNY').getAttribute('data-minor'))).toBe(0);
+    expect(Number(screen.getByTestId('outstanding-CNY').getAttribute('data-minor'))).toBe(20_000_00);
+    expect(screen.queryByTestId('oldest')).toBeNull();
+    const step = screen.getByTestId('next-step');
+    expect(step.getAttribute('data-level')).toBe('3');
+    expect(screen.getByTestId('script').textContent).toMatch(/We would like to settle the open question about YF-1/);
+    expect(screen.getByTestId('script').textContent).not.toMatch(/Please confirm the payment date/);
+  });
+
   it('saves nine-question answers as you type, counts them, and refuses an impossible book-closing day', async () => {
     renderPanel();
     await ready();

@@ -1,0 +1,29 @@
+/** Small pieces the toolkit's sections share. */
+import type { Account } from '../account';
+import type { Dispute } from '@/lib/toolkit/records';
+import { undisputedParts } from '@/lib/toolkit/disputes';
+import { complaintEligibility } from '@/lib/toolkit/complaint';
+import type { CustomerTerms } from '@/lib/toolkit/records';
+
+/** Open minus open disputes, per document that carries a dispute. */
+export function undisputedMap(a: Account, disputes: readonly Dispute[]): Map<string, number> {
+  return new Map(undisputedParts(a.receivables, disputes).map((d) => [d.receivableId, d.undisputedMinor]));
+}
+
+export function undisputedOverdueMinor(a: Account, disputes: readonly Dispute[]): number {
+  const und = undisputedMap(a, disputes);
+  return a.receivables.filter((r) => r.kind === 'invoice' && r.openMinor > 0 && r.dueDate < a.today)
+    .reduce((s, r) => s + (und.get(r.id) ?? r.openMinor), 0);
+}
+
+export function eligibilityOf(a: Account, disputes: readonly Dispute[], terms?: CustomerTerms) {
+  return complaintEligibility({ customerType: a.customer.type, terms, undisputedOverdueMinor: undisputedOverdueMinor(a, disputes) });
+}
+
+export async function copyText(text: string): Promise<boolean> {
+  try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
+}
+
+export const termsDefaults = (customerId: string): Omit<CustomerTerms, 'updatedAt'> => ({
+  customerId, weWereSme: false, debtorSize: 'unknown', publicInstitution: false, inCourt: false, interestInLetter: false,
+});

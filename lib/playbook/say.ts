@@ -1,0 +1,83 @@
+/**
+ * Reasons, cautions and script parts are data ({ key, params }); this turns them into text in one language from
+ * lib/i18n/playbook.ts. Parameters are plain data and are formatted here: `minor` + `currency` become `amount`
+ * (`restMinor` → `rest`, `openMinor` → `open`), ISO days become local dates, a `level` adds its step's name, a
+ * `tech` its technique's name, a `channel` its label; `docs` and `total` lists are formatted item by item.
+ */
+import type { Lang } from '../domain';
+import { formatDay, formatMoney } from '../format';
+import { translator } from '../i18n';
+import { delinquencyTypes, ladder, techniques, traps } from './catalog';
+import { attitudes, personalities } from './method';
+import type { Reason } from './ladder';
+import type { ScriptPart } from './scripts';
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+/** One fixed translator per language: getFixedT is costly enough to show when a script has twenty parts. */
+const tCache = new Map<Lang, ReturnType<typeof translator>>();
+const tr = (lang: Lang) => tCache.get(lang) ?? tCache.set(lang, translator(lang)).get(lang)!;
+
+export function formatParams(params: Record<string, string | number> | undefined, lang: Lang): Record<string, string | number> {
+  const t = tr(lang);
+  const p = params ?? {};
+  const out: Record<string, string | number> = {};
+  const cur = typeof p.currency === 'string' ? p.currency : 'CNY';
+  const sep = lang === 'zh' ? '、' : ', ';
+  for (const [k, v] of Object.entries(p)) {
+    if (k === 'minor') out.amount = formatMoney(Number(v), cur, lang);
+    else if (k.endsWith('Minor')) out[k.slice(0, -5)] = formatMoney(Number(v), cur, lang);
+    else if (typeof v === 'string' && ISO.test(v)) out[k] = formatDay(v, lang);
+    else if (k === 'dates') out[k] = String(v).split(';').filter(Boolean).map((d) => formatDay(d, lang)).join(sep);
+    else if (k === 'docs') {
+      out[k] = String(v).split(';').filter(Boolean).map((d) => {
+        const [doc, minor, currency, due] = d.split('|');
+        return t('playbook.part.doc', { doc, amount: formatMoney(Number(minor), currency, lang), due: formatDay(due, lang) });
+      }).join(lang === 'zh' ? '；' : '; ');
+    } else if (k === 'total') {
+      out[k] = String(v).split(';').filter(Boolean).map((x) => { const [m, c] = x.split('|'); return formatMoney(Number(m), c, lang); })
+        .join(lang === 'zh' ? ' 及 ' : ' and ');
+    } else out[k] = v;
+  }
+  if (typeof p.level === 'number') out.stepName = ladder[p.level]?.name[lang] ?? '';
+  if (typeof p.tech === 'number') out.techName = techniques.find((x) => x.id === p.tech)?.name[lang] ?? '';
+  if (typeof p.channel === 'string') out.channel = t(`channels.${p.channel}`);
+  const personality = personalities.find((x) => x.key === p.personality);
+  if (personality) {
+    out.text = personality.opening[lang];
+    out.personalityName = personality.name[lang];
+    out.personalityTone = personality.tone[lang];
+    out.personalityAvoid = personality.avoid[lang];
+  }
+  const attitude = attitudes.find((x) => x.key === p.attitude);
+  if (attitude) { out.attitudeName = attitude.name[lang]; out.attitudeLadder = attitude.ladder[lang]; }
+  const type = delinquencyTypes.find((x) => x.id === p.type);
+  if (type) { out.typeName = type.name[lang]; out.typeStrategy = type.strategy[lang]; }
+  const trap = traps.find((x) => x.id === p.trap);
+  if (trap) out.trapName = trap.name[lang];
+  if (typeof p.who === 'string') out.whoText = t(`playbook.who.${p.who}`);
+  if (typeof p.role === 'string') out.roleText = t(`playbook.role.${p.role}`);
+  if (typeof p.paid === 'number') out.paidText = t(`playbook.won.${p.paid ? 'payment' : 'promise'}`);
+  if (typeof p.because === 'string') out.becauseText = t(`playbook.because.${p.because}`, out);
+  return out;
+}
+
+export function sayReason(r: Reason, lang: Lang, group: 'reason' | 'caution' = 'reason'): string {
+  return tr(lang)(`playbook.${group}.${r.key}`, formatParams(r.params, lang));
+}
+
+export function sayPart(part: ScriptPart, lang: Lang): string {
+  return tr(lang)(`playbook.part.${part.key}`, formatParams(part.params, lang)).trim();
+}
+
+/** The parts as a message on this channel: a letter-shaped text for written channels, one paragraph for calls. */
+export function renderScript(parts: ScriptPart[], lang: Lang, shape: 'letter' | 'spoken' | 'agenda'): string {
+  const texts = parts.map((p) => ({ kind: p.kind, text: sayPart(p, lang) })).filter((x) => x.text);
+  const sep = lang === 'zh' ? '' : ' ';
+  if (shape === 'agenda') return texts.map((x, i) => `${i + 1}. ${x.text}`).join('\n');
+  const greeting = texts.filter((x) => x.kind === 'greeting').map((x) => x.text).join('');
+  const signature = texts.filter((x) => x.kind === 'signature').map((x) => x.text).join('\n')
+    .split('\n').filter((l) => l.trim()).join('\n');
+  const body = texts.filter((x) => x.kind !== 'greeting' && x.kind !== 'signature').map((x) => x.text).join(sep);
+  if (shape === 'spoken') return [greeting, body].filter(Boolean).join(lang === 'zh' ? '，' : '. ');
+  return `${greeting}${lang === 'zh' ? '：' : ','}\n\n${body}\n\n${signature}`.trim();
+}

@@ -1,0 +1,76 @@
+/**
+ * Late interest to date on a customer's overdue documents, from the customer's terms: the figure the panel shows
+ * and, only when the user ticks it, the paragraph the 催款函 may carry. Interest runs from the day after the due
+ * date (the first day overdue) to `asOf` as the payment day, on each document's open (undisputed) amount.
+ */
+import type { Lang, OpenReceivable } from '../domain';
+import { addDays } from '../ledger/dates';
+import { formatDay, formatMoney } from '../format';
+import { type InterestResult, type InterestRule, lateInterest, smeStatutoryRule } from './interest';
+import { type LprRow, publishedLpr } from './lpr';
+import type { CustomerTerms } from './records';
+
+export type TermsRule = NonNullable<CustomerTerms['interest']>;
+
+export function ruleOf(terms: TermsRule, table: readonly LprRow[] = publishedLpr): InterestRule {
+  if (terms.kind === 'sme-statutory') return smeStatutoryRule;
+  if (terms.kind === 'lpr') return { kind: 'lpr', multiple: terms.multiple, table: [...table] };
+  return terms;
+}
+
+export interface DocumentInterest {
+  receivableId: string;
+  docNumber: string;
+  principalMinor: number;
+  currency: string;
+  firstOverdueDay: string;
+  result: InterestResult;
+}
+
+export interface InterestToDate {
+  documents: DocumentInterest[];
+  /** currency → interest minor units */
+  totals: Map<string, number>;
+  /** The longest day count among the documents. */
+  maxDays: number;
+}
+
+/** `undisputed` maps a document to the part to charge on (its open amount minus open disputes); default: open. */
+export function interestToDate(receivables: readonly OpenReceivable[], terms: TermsRule, asOf: string,
+  table: readonly LprRow[] = publishedLpr, undisputed?: ReadonlyMap<string, number>): InterestToDate {
+  const rule = ruleOf(terms, table);
+  const documents: DocumentInterest[] = [];
+  for (const r of receivables) {
+    if (r.kind !== 'invoice' || r.openMinor <= 0 || r.dueDate >= asOf) continue;
+    const principalMinor = undisputed?.get(r.id) ?? r.openMinor;
+    if (principalMinor <= 0) continue;
+    const firstOverdueDay = addDays(r.dueDate, 1);
+    documents.push({ receivableId: r.id, docNumber: r.docNumber, principalMinor, currency: r.amount.currency, firstOverdueDay,
+      result: lateInterest({ minor: principalMinor, currency: r.amount.currency }, firstOverdueDay, asOf, rule) });
+  }
+  const totals = new Map<string, number>();
+  for (const d of documents) totals.set(d.currency, (totals.get(d.currency) ?? 0) + d.result.interest.minor);
+  return { documents, totals, maxDays: Math.max(0, ...documents.map((d) => d.result.days)) };
+}
+
+/** How the rule reads in a sentence: "0.05 % a day", "1.5 × the one-year LPR". */
+export function describeRule(terms: TermsRule, lang: Lang): string {
+  const pct = (x: number, digits: number) => `${(x * 100).toFixed(digits).replace(/\.?0+$/, '')}%`;
+  const zh = lang === 'zh';
+  switch (terms.kind) {
+    case 'sme-statutory': return zh ? '每日万分之五（《保障中小企业款项支付条例》第十七条）' : '0.05% a day (SME Payment Regulation, art. 17)';
+    case 'per-day': return zh ? `合同约定每日 ${pct(terms.rate, 4)}` : `the contract's ${pct(terms.rate, 4)} a day`;
+    case 'per-year': return zh ? `合同约定年利率 ${pct(terms.rate, 3)}` : `the contract's ${pct(terms.rate, 3)} a year`;
+    case 'lpr': return zh ? `一年期贷款市场报价利率（LPR）的 ${terms.multiple} 倍` : `${terms.multiple} × the one-year Loan Prime Rate`;
+  }
+}
+
+/** The optional 催款函 paragraph: the interest to date as leverage, with its basis and the day count. */
+export function interestParagraph(figures: InterestToDate, terms: TermsRule, asOf: string, lang: Lang): string | undefined {
+  if (!figures.documents.length) return undefined;
+  const zh = lang === 'zh';
+  const amounts = [...figures.totals].map(([c, m]) => formatMoney(m, c, lang)).join(zh ? '，' : '; ');
+  return zh
+    ? `按${describeRule(terms, lang)}计算，截至 ${formatDay(asOf, lang)}，上述逾期款项产生的逾期利息为 ${amounts}（自各笔款项逾期之日起算，首尾两日均计入，最长 ${figures.maxDays} 天）。我司保留依法主张该逾期利息的权利。`
+    : `At ${describeRule(terms, lang)}, late-payment interest on the overdue amounts above comes to ${amounts} as of ${formatDay(asOf, lang)} (from each amount's first overdue day, both end days counted, up to ${figures.maxDays} days). We reserve our right to claim it.`;
+}

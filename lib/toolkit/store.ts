@@ -1,0 +1,190 @@
+/**
+ * Writes of the toolkit's records. Each goes through writeTx (lib/db/repo.ts), so the limitation interruptions it
+ * puts on the documents, the follow-up activities it plans and the customer's summary change in one transaction.
+ */
+import { type Activity, type PaymentPromise, newId } from '../domain';
+import type { HuikuanDb } from '../db/schema';
+import { writeTx } from '../db/repo';
+import { findReceivables, putDocuments } from '../db/ledgers';
+import { addDays } from '../ledger/dates';
+import { formatMoney } from '../format';
+import { type CustomerTerms, type DeliveryMethod, type Dispute, type PaymentPlan, type Statement,
+  customerTermsSchema, disputeSchema, paymentPlanSchema, statementSchema } from './records';
+import { statementLines, statementReference } from './statements';
+
+/** Days after sending before an unreturned statement becomes a follow-up (editable per statement). */
+export const DEFAULT_SEAL_FOLLOW_UP_DAYS = 14;
+
+const activityId = (statementId: string, step: string) => `a-${step}-${statementId}`.slice(0, 64);
+
+export async function saveTerms(db: HuikuanDb, terms: Omit<CustomerTerms, 'updatedAt'>, now: Date): Promise<CustomerTerms> {
+  const row = customerTermsSchema.parse({ ...terms, updatedAt: now.getTime() });
+  await writeTx(db, async () => { await db.customerTerms.put(row); }, now);
+  return row;
+}
+
+/** A new statement (draft) of the customer's open documents on `asOf`, or of the picked ones. */
+export async function createStatement(db: HuikuanDb, customerId: string, asOf: string, picked: readonly string[] | undefined, now: Date): Promise<Statement> {
+  return writeTx(db, async () => {
+    const ledger = await db.ledgers.get(customerId);
+    const lines = statementLines(ledger?.receivables ?? [], ledger?.payments ?? [], asOf, picked);
+    if (!lines.length) throw new Error(`nothing open on ${asOf} to state`);
+    const sameDay = await db.statements.where('customerId').equals(customerId).filter((s) => s.asOf === asOf).count();
+    const statement = statementSchema.parse({
+      id: newId('st'), customerId, asOf, reference: statementReference(customerId, asOf, sameDay + 1), lines,
+      status: 'draft', createdAt: now.getTime(), updatedAt: now.getTime(),
+    });
+    await db.statements.add(statement);
+    return statement;
+  }, now);
+}
+
+async function getStatement(db: HuikuanDb, id: string): Promise<Statement> {
+  const s = await db.statements.get(id);
+  if (!s) throw new Error(`no statement ${id}`);
+  return s;
+}
+
+/**
+ * Sent: how and when, with the waybill or e-mail reference. A follow-up is planned `followUpDays` later (an
+ * activity with that next date, so the worklist and the reminders pick it up) and cleared when the seal comes back.
+ */
+export async function recordStatementSent(db: HuikuanDb, id: string, sent: { on: string; via: DeliveryMethod; tracking?: string; note?: string; followUpDays?: number },
+  now: Date): Promise<Statement> {
+  return writeTx(db, async (touch) => {
+    const s = await getStatement(db, id);
+    const next = statementSchema.parse({ ...s, status: s.status === 'draft' ? 'sent' : s.status, sentOn: sent.on, sentVia: sent.via,
+      tracking: sent.tracking || undefined, note: sent.note || s.note, updatedAt: now.getTime() });
+    await db.statements.put(next);
+    const activity: Activity = {
+      id: activityId(id, 'sent'), customerId: s.customerId, date: sent.on, channel: 'statement', techniqueIds: [], outcome: 'other',
+      nextDate: next.status === 'sealed' ? undefined : addDays(sent.on, sent.followUpDays ?? DEFAULT_SEAL_FOLLOW_UP_DAYS),
+      note: `对账单 ${s.reference} 已寄出 / statement sent (${sent.via}${sent.tracking ? ` ${sent.tracking}` : ''}); 待回签章 / awaiting the sealed copy`,
+      receivableIds: s.lines.map((l) => l.receivableId), createdAt: now.getTime(),
+    };
+    await db.activities.put(activity);
+    touch(s.customerId);
+    return next;
+  }, now);
+}
+
+export async function recordStatementReceived(db: HuikuanDb, id: string, on: string, now: Date): Promise<Statement> {
+  return writeTx(db, async (touch) => {
+    const s = await getStatement(db, id);
+    if (s.status === 'draft') throw new Error('record how the statement was sent first');
+    const next = statementSchema.parse({ ...s, status: s.status === 'sealed' ? 'sealed' : 'received', receivedOn: on, updatedAt: now.getTime() });
+    await db.statements.put(next);
+    touch(s.customerId);
+    return next;
+  }, now);
+}
+
+/**
+ * The sealed copy came back: the statement is confirmed, every document it lists gets a 'sealed-confirmation'
+ * interruption on the day of the seal (Civil Code art. 195, the debtor acknowledging the debt), and the follow-up
+ * planned when it was sent is done.
+ */
+export async function recordSealedCopy(db: HuikuanDb, id: string, sealed: { on: string; note?: string }, now: Date): Promise<Statement> {
+  return writeTx(db, async (touch) => {
+    const s = await getStatement(db, id);
+    if (s.status === 'draft') throw new Error('record how the statement was sent first');
+    const next = statementSchema.parse({ ...s, status: 'sealed', sealedOn: sealed.on, receivedOn: s.receivedOn ?? sealed.on,
+      sealedNote: sealed.note || undefined, updatedAt: now.getTime() });
+    await db.statements.put(next);
+    const evidence = `对账单 ${s.reference} 盖章回执 / sealed statement${sealed.note ? `: ${sealed.note}` : ''}`.slice(0, 500);
+    const docs = await findReceivables(db, s.customerId, s.lines.map((l) => l.receivableId));
+    await putDocuments(db, { receivables: docs.map((r) => ({
+      ...r,
+      interruptions: [...r.interruptions.filter((i) => !(i.kind === 'sealed-confirmation' && i.evidence === evidence)),
+        { date: sealed.on, kind: 'sealed-confirmation' as const, evidence }],
+      updatedAt: now.getTime(),
+    })) }, now.getTime());
+    const sentActivity = await db.activities.get(activityId(id, 'sent'));
+    if (sentActivity?.nextDate) await db.activities.put({ ...sentActivity, nextDate: undefined });
+    await db.activities.put({
+      id: activityId(id, 'sealed'), customerId: s.customerId, date: sealed.on, channel: 'statement', techniqueIds: [], outcome: 'info-gathered',
+      note: evidence, evidence, receivableIds: s.lines.map((l) => l.receivableId), createdAt: now.getTime(),
+    });
+    touch(s.customerId);
+    return next;
+  }, now);
+}
+
+/**
+ * A payment plan (还款计划): each instalment becomes a payment promise, so it is kept, partly kept or broken by the
+ * payments like any promise and reminded like one; the agreement interrupts the limitation period of the
+ * documents it covers on the day it was agreed (art. 195, 义务人同意履行).
+ */
+export async function createPaymentPlan(db: HuikuanDb, input: {
+  customerId: string; agreedOn: string; receivableIds: string[]; instalments: Array<{ date: string; amount: { minor: number; currency: string } }>;
+  graceDays?: number; accelerateOnMiss?: boolean; note?: string; promisedBy?: string;
+}, now: Date): Promise<PaymentPlan> {
+  return writeTx(db, async (touch) => {
+    const id = newId('pl');
+    const reference = `HKJH-${input.agreedOn.replace(/-/g, '')}-${input.customerId}`.slice(0, 80);
+    const sorted = [...input.instalments].sort((a, b) => a.date.localeCompare(b.date));
+    // A plan entered after the day it was agreed: payments from that day on count towards its instalments
+    // (lib/promises counts a payment from the calendar day the promise was made).
+    const [y, m, d] = input.agreedOn.split('-').map(Number);
+    const madeAt = Math.min(now.getTime(), new Date(y, m - 1, d, 12).getTime());
+    const promises: PaymentPromise[] = sorted.map((inst, i) => ({
+      id: newId('p'), customerId: input.customerId, amount: inst.amount, date: inst.date, source: 'letter', status: 'pending',
+      coveredMinor: 0, receivableIds: input.receivableIds, promisedBy: input.promisedBy,
+      note: `还款计划 ${reference} 第${i + 1}期 / payment plan instalment ${i + 1} of ${sorted.length}`,
+      createdAt: madeAt, updatedAt: now.getTime(),
+    }));
+    const plan = paymentPlanSchema.parse({
+      id, customerId: input.customerId, reference, agreedOn: input.agreedOn, receivableIds: input.receivableIds,
+      instalments: sorted.map((inst, i) => ({ ...inst, promiseId: promises[i].id })),
+      graceDays: input.graceDays ?? 0, accelerateOnMiss: input.accelerateOnMiss ?? true, status: 'active', note: input.note,
+      createdAt: now.getTime(), updatedAt: now.getTime(),
+    });
+    const docs = await findReceivables(db, input.customerId, input.receivableIds);
+    if (docs.length !== new Set(input.receivableIds).size) throw new Error('a document the plan covers is not in this customer’s ledger');
+    await db.promises.bulkPut(promises);
+    await db.paymentPlans.put(plan);
+    await putDocuments(db, { receivables: docs.map((r) => ({
+      ...r, interruptions: [...r.interruptions, { date: input.agreedOn, kind: 'payment-plan' as const, evidence: `还款计划 ${reference}` }],
+      updatedAt: now.getTime(),
+    })) }, now.getTime());
+    touch(input.customerId);
+    return plan;
+  }, now);
+}
+
+/**
+ * Acceleration after a missed instalment (the plan's terms): the plan is marked accelerated, the instalments not
+ * yet due are cancelled as promises (the whole rest is due now), and the demand is logged with the rest due today.
+ */
+export async function acceleratePlan(db: HuikuanDb, planId: string, on: string, restMinor: number, now: Date): Promise<PaymentPlan> {
+  return writeTx(db, async (touch) => {
+    const plan = await db.paymentPlans.get(planId);
+    if (!plan) throw new Error(`no payment plan ${planId}`);
+    const promises = (await db.promises.bulkGet(plan.instalments.map((i) => i.promiseId))).filter((p): p is PaymentPromise => !!p);
+    const later = promises.filter((p) => p.status === 'pending' && p.date > on);
+    await db.promises.bulkPut(later.map((p) => ({ ...p, status: 'cancelled' as const, note: `${p.note ?? ''}（加速到期 / accelerated ${on}）`.slice(0, 500), updatedAt: now.getTime() })));
+    const next = paymentPlanSchema.parse({ ...plan, status: 'accelerated', acceleratedOn: on, updatedAt: now.getTime() });
+    await db.paymentPlans.put(next);
+    const currency = plan.instalments[0].amount.currency;
+    await db.activities.put({
+      id: `a-acc-${planId}`.slice(0, 64), customerId: plan.customerId, date: on, channel: 'written-notice', techniqueIds: [], outcome: 'other',
+      nextDate: on, receivableIds: plan.receivableIds, createdAt: now.getTime(),
+      note: `还款计划 ${plan.reference} 逾期未履行，剩余款项 ${formatMoney(restMinor, currency, 'zh')} 加速到期 / instalment missed: the rest of the plan, ${formatMoney(restMinor, currency, 'en')}, is due at once`,
+    });
+    touch(plan.customerId);
+    return next;
+  }, now);
+}
+
+export async function saveDispute(db: HuikuanDb, dispute: Omit<Dispute, 'createdAt' | 'updatedAt' | 'id'> & { id?: string; createdAt?: number }, now: Date): Promise<Dispute> {
+  return writeTx(db, async (touch) => {
+    const [doc] = await findReceivables(db, dispute.customerId, [dispute.receivableId]);
+    if (!doc) throw new Error('the disputed document is not in this customer’s ledger');
+    if (dispute.currency !== doc.amount.currency) throw new Error(`the disputed amount must be in the document’s currency (${doc.amount.currency})`);
+    if (dispute.disputedMinor > doc.amount.minor) throw new Error('the disputed amount is more than the document');
+    const row = disputeSchema.parse({ ...dispute, id: dispute.id ?? newId('d'), createdAt: dispute.createdAt ?? now.getTime(), updatedAt: now.getTime() });
+    await db.disputes.put(row);
+    touch(dispute.customerId);
+    return row;
+  }, now);
+}

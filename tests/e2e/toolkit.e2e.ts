@@ -1,0 +1,297 @@
+/**
+ * The collector's toolkit in the real browser, on the demo portfolio (today pinned to 2026-11-22):
+ * - interest to date for each rule equals lateInterest over the same documents, with the day count and caveats;
+ * - a statement sent by EMS → sealed copy recorded → limitation restarted on the documents it lists, and the
+ *   printed statement carries the stated total and the seal box;
+ * - a payment plan whose first instalment passes unpaid shows it broken and escalates by acceleration;
+ * - a partial dispute leaves only the undisputed rest to demand, in the panel and in the WeChat draft;
+ * - the complaint channel is eligible for a government debtor of an SME creditor and not for a private company.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchExtension, loadDemo, todayIso, type Launched } from './harness';
+import { BROWSER_START_MS } from './clock';
+import { buildDemoPortfolio } from '../../lib/demo/portfolio';
+import { addDays, allocate, limitationDeadline } from '../../lib/ledger';
+import { lateInterest, smeStatutoryRule, type InterestRule } from '../../lib/toolkit/interest';
+import { suggestNext } from '../../lib/playbook';
+import { defaultSettings, type Receivable } from '../../lib/domain';
+
+let l: Launched;
+const today = todayIso();
+const demo = buildDemoPortfolio(today, BROWSER_START_MS);
+
+before(async () => {
+  l = await launchExtension();
+  await loadDemo(l);
+});
+after(async () => { await l?.close(); });
+
+async function panelFor(customer: string): Promise<Page> {
+  const panel = await l.openPage(`sidepanel.html?customer=${customer}`);
+  await panel.locator(`main[data-customer-id="${customer}"][data-ready="true"] [data-testid=below-the-fold][data-complete="true"]`).waitFor({ timeout: 20_000 });
+  await panel.getByTestId('toolkit').scrollIntoViewIfNeeded();
+  return panel;
+}
+
+const openDocs = (customerId: string) => allocate(demo.receivables.filter((r) => r.customerId === customerId), demo.payments.filter((p) => p.customerId === customerId))
+  .filter((r) => r.kind === 'invoice' && r.openMinor > 0);
+
+/** A record of one of the extension's stores, read with plain IndexedDB from an extension page. */
+async function readRow<T>(page: Page, store: string, key: string): Promise<T | undefined> {
+  return page.evaluate(([s, k]) => new Promise<T | undefined>((resolve) => {
+    const req = indexedDB.open('huikuan');
+    req.onsuccess = () => {
+      const get = req.result.transaction(s, 'readonly').objectStore(s).get(k);
+      get.onsuccess = () => { req.result.close(); resolve(get.result as T | undefined); };
+      get.onerror = () => { req.result.close(); resolve(undefined); };
+    };
+    req.onerror = () => resolve(undefined);
+  }), [store, key] as const);
+}
+async function allRows<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate((s) => new Promise<T[]>((resolve) => {
+    const req = indexedDB.open('huikuan');
+    req.onsuccess = () => {
+      const get = req.result.transaction(s, 'readonly').objectStore(s).getAll();
+      get.onsuccess = () => { req.result.close(); resolve(get.result as T[]); };
+    };
+  }), store);
+}
+
+/** The ladder level suggestNext gives a demo customer today (what the panel's complaint rule reads). */
+function levelOf(id: string): number {
+  const snapshot = {
+    customer: demo.customers.find((c) => c.id === id)!, contacts: demo.contacts.filter((c) => c.customerId === id),
+    receivables: allocate(demo.receivables.filter((r) => r.customerId === id), demo.payments.filter((p) => p.customerId === id)),
+    payments: demo.payments.filter((p) => p.customerId === id), promises: demo.promises.filter((p) => p.customerId === id),
+    activities: demo.activities.filter((a) => a.customerId === id), profile: demo.profiles.find((p) => p.customerId === id), settings: defaultSettings(),
+  };
+  return suggestNext(snapshot, new Date(BROWSER_START_MS), 'en').level;
+}
+
+async function until(what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+test('interest to date: each rule gives lateInterest’s figure per overdue document, with the day count and caveats', async () => {
+  const panel = await panelFor('c05');
+  const docs = openDocs('c05').filter((r) => r.dueDate < today);
+  const expectFor = (rule: InterestRule) => new Map(docs.map((r) => {
+    const res = lateInterest({ minor: r.openMinor, currency: 'CNY' }, addDays(r.dueDate, 1), today, rule);
+    return [r.id, res] as const;
+  }));
+  const shown = async () => {
+    const items = await panel.locator('[data-testid=interest-docs] li').all();
+    return new Map(await Promise.all(items.map(async (li) => [await li.getAttribute('data-receivable-id'), {
+      days: Number(await li.getAttribute('data-days')), minor: Number(await li.getAttribute('data-minor')) }] as const)));
+  };
+  const check = async (rule: InterestRule, caveat: string) => {
+    const expected = expectFor(rule);
+    await until('the interest figures', async () => {
+      const s = await shown();
+      return s.size === expected.size && [...expected].every(([id, e]) => s.get(id)?.minor === e.interest.minor && s.get(id)?.days === e.days);
+    });
+    const total = [...expected.values()].reduce((s, e) => s + e.interest.minor, 0);
+    assert.match(await panel.getByTestId('interest-total').innerText(), new RegExp(`¥${(total / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }).replace(/\./g, '\\.')}`));
+    const maxDays = Math.max(...[...expected.values()].map((e) => e.days));
+    assert.match(await panel.getByTestId('interest-days').innerText(), new RegExp(`${maxDays} days`));
+    assert.equal(await panel.locator(`[data-testid=interest-caveats] [data-caveat=${caveat}]`).count(), 1);
+  };
+
+  // A government customer defaults to the SME regulation's 0.05 % a day.
+  assert.equal(await panel.getByTestId('interest-kind').inputValue(), 'sme-statutory');
+  await check(smeStatutoryRule, 'sme');
+  await panel.getByTestId('interest-kind').selectOption('per-day');
+  await panel.getByTestId('interest-rate').fill('0.03');
+  await check({ kind: 'per-day', rate: 0.0003 }, 'penalty');
+  await panel.getByTestId('interest-kind').selectOption('per-year');
+  await panel.getByTestId('interest-rate').fill('6');
+  await check({ kind: 'per-year', rate: 0.06 }, 'penalty');
+  await panel.getByTestId('interest-kind').selectOption('lpr');
+  await panel.getByTestId('interest-multiple').fill('1.5');
+  await check({ kind: 'lpr', multiple: 1.5 }, 'lpr');
+  assert.match(await panel.getByTestId('interest-lpr-rows').innerText(), /3\.00%/);
+
+  // Saved terms persist, and the letter paragraph appears only when the user ticks it.
+  await panel.getByTestId('interest-save').click();
+  await until('the saved terms', async () => (await readRow<{ interest?: { kind: string; multiple?: number } }>(panel, 'customerTerms', 'c05'))?.interest?.multiple === 1.5);
+  assert.equal(await panel.getByTestId('interest-paragraph').count(), 0);
+  // The box follows the stored terms (a live query), so click and wait for the store rather than `check()`.
+  await panel.getByTestId('interest-in-letter').click();
+  await panel.getByTestId('interest-paragraph').waitFor({ timeout: 10_000 });
+  assert.match(await panel.getByTestId('interest-paragraph').innerText(), /Loan Prime Rate/);
+  await panel.close();
+});
+
+test('statement sent by EMS → sealed copy recorded → limitation restarted on the documents it lists', async () => {
+  const panel = await panelFor('c04');
+  await panel.getByTestId('toolkit-tab-statements').click();
+  await panel.getByTestId('statement-create').click();
+  const row = panel.locator('[data-statement-id]').first();
+  await row.waitFor({ timeout: 10_000 });
+  const id = (await row.getAttribute('data-statement-id'))!;
+  const stored = (await readRow<{ lines: Array<{ receivableId: string; openMinor: number }>; reference: string }>(panel, 'statements', id))!;
+  const expected = openDocs('c04');
+  assert.deepEqual(stored.lines.map((x) => x.receivableId).sort(), expected.map((r) => r.id).sort());
+
+  // The printed statement states the same total and has the seal box.
+  const letter = await l.openPage(`statement.html?statement=${id}&lang=zh`);
+  await letter.getByTestId('toolkit-doc').waitFor({ timeout: 15_000 });
+  const totalMinor = expected.reduce((s, r) => s + r.openMinor, 0);
+  assert.match(await letter.getByTestId('doc-total').innerText(), new RegExp(`¥${(totalMinor / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }).replace(/\./g, '\\.')}`));
+  assert.match(await letter.getByTestId('doc-seal-box').innerText(), /公章/);
+  await letter.close();
+
+  await row.getByTestId('statement-sent').click();
+  await row.getByTestId('statement-step-date').fill('2026-11-01');
+  await row.getByTestId('statement-via').selectOption('ems');
+  await row.getByTestId('statement-tracking').fill('EA123456789CN');
+  await row.getByTestId('statement-follow-days').fill('14');
+  await row.getByTestId('statement-step-save').click();
+  await until('status sent', async () => (await row.getAttribute('data-status')) === 'sent');
+  // 2026-11-01 + 14 days is before today: the sealed copy is late and the follow-up is due.
+  await row.getByTestId('statement-follow-up').waitFor({ timeout: 10_000 });
+
+  await row.getByTestId('statement-sealed').click();
+  await row.getByTestId('statement-step-date').fill('2026-11-20');
+  await row.getByTestId('statement-note').fill('扫描件存 OA 合同柜');
+  await row.getByTestId('statement-step-save').click();
+  await until('status sealed', async () => (await row.getAttribute('data-status')) === 'sealed');
+  await row.getByTestId('statement-sealed-note').waitFor();
+
+  const ledger = (await readRow<{ receivables: Receivable[] }>(panel, 'ledgers', 'c04'))!;
+  for (const r of ledger.receivables.filter((x) => stored.lines.some((line) => line.receivableId === x.id))) {
+    assert.ok(r.interruptions.some((i) => i.kind === 'sealed-confirmation' && i.date === '2026-11-20'), `${r.docNumber} has the sealed confirmation`);
+    // A document not yet due on the day of the seal keeps its period from its due date (nothing to interrupt yet).
+    assert.equal(limitationDeadline(r, { years: 3 }).deadline, r.dueDate < '2026-11-20' ? '2029-11-20' : `${Number(r.dueDate.slice(0, 4)) + 3}${r.dueDate.slice(4)}`, r.docNumber);
+  }
+  const summary = await readRow<{ limitationDeadline?: string }>(panel, 'summaries', 'c04');
+  const notListed = ledger.receivables.filter((x) => !stored.lines.some((line) => line.receivableId === x.id) && x.status === 'open' && x.kind === 'invoice');
+  const expectedDeadline = [...notListed, ...ledger.receivables.filter((x) => stored.lines.some((line) => line.receivableId === x.id))]
+    .map((r) => limitationDeadline(r, { years: 3 }).deadline).sort()[0];
+  assert.equal(summary?.limitationDeadline, expectedDeadline);
+  await panel.close();
+});
+
+test('a payment plan with a missed instalment escalates: instalment broken, acceleration notice, the rest due', async () => {
+  const panel = await panelFor('c08');
+  await panel.getByTestId('toolkit-tab-plans').click();
+  await panel.getByTestId('plan-add').click();
+  await panel.getByTestId('plan-total').fill('90000');
+  await panel.getByTestId('plan-count').fill('3');
+  // The first instalment fell on 2026-11-01 and nothing came: past its date plus the 3 grace days, it is broken.
+  await panel.getByTestId('plan-first').fill('2026-11-01');
+  await panel.getByTestId('plan-save').click();
+  const plan = panel.locator('[data-plan-id]').first();
+  await plan.waitFor({ timeout: 10_000 });
+  await until('instalment 1 broken', async () => (await plan.locator('[data-instalment="1"]').getAttribute('data-state')) === 'broken');
+  assert.equal(await plan.locator('[data-instalment="2"]').getAttribute('data-state'), 'pending');
+  assert.match(await plan.getByTestId('plan-missed').innerText(), /¥90,000\.00/);
+  await plan.getByTestId('plan-accelerate').click();
+  await until('plan accelerated', async () => (await plan.getAttribute('data-status')) === 'accelerated');
+  assert.equal(await plan.locator('[data-instalment="3"]').getAttribute('data-state'), 'cancelled');
+  const planId = (await plan.getAttribute('data-plan-id'))!;
+  const notice = await readRow<{ channel: string; nextDate?: string }>(panel, 'activities', `a-acc-${planId}`);
+  assert.deepEqual(notice && { channel: notice.channel, nextDate: notice.nextDate }, { channel: 'written-notice', nextDate: today });
+  // The agreement interrupted limitation on the documents it covers.
+  const ledger = (await readRow<{ receivables: Receivable[] }>(panel, 'ledgers', 'c08'))!;
+  assert.ok(ledger.receivables.filter((r) => r.status === 'open').every((r) => r.interruptions.some((i) => i.kind === 'payment-plan' && i.date === today)));
+  await panel.close();
+});
+
+test('a partial dispute demands only the undisputed rest', async () => {
+  const panel = await panelFor('c10');
+  await panel.getByTestId('toolkit-tab-disputes').click();
+  await panel.getByTestId('dispute-add').click();
+  const doc = openDocs('c10').find((r) => r.docNumber === '031001001')!;
+  await panel.getByTestId('dispute-doc').selectOption(doc.id);
+  await panel.getByTestId('dispute-category').selectOption('quantity-acceptance');
+  await panel.getByTestId('dispute-amount').fill('40000');
+  await panel.getByTestId('dispute-save').click();
+  const rest = panel.getByTestId('dispute-rest');
+  await rest.waitFor({ timeout: 10_000 });
+  assert.equal(Number(await rest.getAttribute('data-undisputed-minor')), doc.openMinor - 4_000_000);
+  assert.match(await rest.innerText(), /¥100,000\.00 undisputed/); // "CN¥" in English
+  const rows = await allRows<{ disputedMinor: number; category: string }>(panel, 'disputes');
+  assert.deepEqual(rows.map((r) => [r.category, r.disputedMinor]), [['quantity-acceptance', 4_000_000]]);
+  await panel.getByTestId('toolkit-tab-im').click();
+  const draft = panel.locator('[data-draft=undisputed] [data-testid=im-text]');
+  assert.match(await draft.innerText(), /please pay the undisputed (CN)?¥100,000\.00/);
+  await panel.close();
+});
+
+test('the complaint channel: eligible for a government debtor of an SME creditor, not for a private company', async () => {
+  const gov = await panelFor('c05');
+  await gov.getByTestId('toolkit-tab-complaint').click();
+  const box = gov.getByTestId('complaint');
+  assert.equal(await box.getAttribute('data-eligible'), 'false'); // SME status not yet stated
+  await gov.getByTestId('complaint-sme').click();
+  await until('eligible', async () => (await box.getAttribute('data-eligible')) === 'true');
+  const facts = await gov.getByTestId('complaint-facts').innerText();
+  assert.match(facts, /成都市高新区政务服务中心 \(government agency\)/);
+  for (const r of openDocs('c05').filter((x) => x.dueDate < today)) assert.ok(facts.includes(r.docNumber), r.docNumber);
+  // c05 is at an earlier step of the ladder: eligible, but the step waits until the ladder reaches the lawyer's letter.
+  const level05 = levelOf('c05');
+  assert.equal(await box.getAttribute('data-offer'), String(level05 >= 7));
+  await gov.close();
+
+  // c09, a state-owned group, once stated to be a large enterprise, is at the lawyer's letter: the complaint comes first.
+  const soe = await panelFor('c09');
+  await soe.getByTestId('toolkit-tab-complaint').click();
+  await soe.getByTestId('complaint-sme').click();
+  await until('SME saved', async () => (await readRow<{ weWereSme: boolean }>(soe, 'customerTerms', 'c09'))?.weWereSme === true);
+  await soe.getByTestId('complaint-size').selectOption('large');
+  const sbox = soe.getByTestId('complaint');
+  await until('eligible', async () => (await sbox.getAttribute('data-eligible')) === 'true');
+  const level09 = levelOf('c09');
+  assert.ok(level09 >= 7, `c09 is at ladder level ${level09}`);
+  await soe.getByTestId('complaint-step').waitFor({ timeout: 10_000 });
+  assert.match(await soe.getByTestId('complaint-facts').innerText(), /\(large enterprise\)/);
+  await soe.close();
+
+
+  const priv = await panelFor('c12');
+  await priv.getByTestId('toolkit-tab-complaint').click();
+  await priv.getByTestId('complaint-sme').click();
+  const pbox = priv.getByTestId('complaint');
+  await until('SME saved', async () => (await readRow<{ weWereSme: boolean }>(priv, 'customerTerms', 'c12'))?.weWereSme === true);
+  assert.equal(await pbox.getAttribute('data-eligible'), 'false');
+  assert.equal(await priv.locator('[data-condition=debtorCovered]').getAttribute('data-met'), 'unknown');
+  await priv.getByTestId('complaint-size').selectOption('sme');
+  await until('debtor not covered', async () => (await priv.locator('[data-condition=debtorCovered]').getAttribute('data-met')) === 'false');
+  assert.equal(await pbox.getAttribute('data-eligible'), 'false');
+  assert.equal(await priv.getByTestId('complaint-step').count(), 0);
+  assert.equal(await priv.getByTestId('complaint-facts').count(), 0);
+  await priv.close();
+});
+
+test('the LPR table is edited in Options and the LPR rule then uses the new row from its effective date', async () => {
+  const options = await l.openPage('options.html#settings');
+  const box = options.getByTestId('lpr-text');
+  await box.waitFor({ timeout: 15_000 });
+  assert.match(await options.getByTestId('lpr-source').innerText(), /shipped/);
+  await box.fill(`${await box.inputValue()}\n2026-10-20 abc`);
+  await options.getByTestId('lpr-save').click();
+  assert.match(await options.getByTestId('lpr-message').innerText(), /Line 14: .*Nothing was saved/);
+  await box.fill((await box.inputValue()).replace('2026-10-20 abc', '2026-10-20 2.50'));
+  await options.getByTestId('lpr-save').click();
+  await until('the table saved', async () => /Using your table/.test(await options.getByTestId('lpr-source').innerText()));
+  await options.close();
+
+  const panel = await panelFor('c05');
+  await panel.getByTestId('interest-kind').selectOption('lpr');
+  await panel.getByTestId('interest-multiple').fill('1');
+  const table = [{ from: '2025-05-20', rate: 0.03 }, { from: '2026-10-20', rate: 0.025 }];
+  const docs = openDocs('c05').filter((r) => r.dueDate < today);
+  const expected = docs.reduce((s, r) => s + lateInterest({ minor: r.openMinor, currency: 'CNY' }, addDays(r.dueDate, 1), today, { kind: 'lpr', multiple: 1, table }).interest.minor, 0);
+  await until('the new LPR row used', async () => /2\.50%/.test(await panel.getByTestId('interest-lpr-rows').innerText().catch(() => '')));
+  const shown = await panel.locator('[data-testid=interest-docs] li').evaluateAll((lis) => lis.reduce((s, li) => s + Number(li.getAttribute('data-minor')), 0));
+  assert.equal(shown, expected);
+  await panel.close();
+});
