@@ -27,6 +27,10 @@ const pageHeavy = {
 const extensionGlobals = ['chrome', 'browser'].map((name) => ({
   name, message: 'Only lib/browser (and the entrypoints that wire it) touch extension APIs.',
 }));
+// No network request of the extension's own, except team sharing's CouchDB client (SECURITY.md).
+const networkGlobals = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource'].map((name) => ({
+  name, message: 'Only lib/sync/couch.ts talks to the network (the configured team server).',
+}));
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'bench/results.json', 'tests/fixtures/**', '.tmp/**'] },
@@ -57,19 +61,28 @@ export default tseslint.config(
     ignores: ['lib/browser/**'],
     rules: {
       'no-restricted-imports': ['error', { ...extensionApi, patterns: [noPages] }],
-      'no-restricted-globals': ['error', ...extensionGlobals],
+      'no-restricted-globals': ['error', ...extensionGlobals, ...networkGlobals],
     },
   },
   {
+    // The team server's client (and the admin setup it shares with scripts/team-setup.ts) may connect.
+    files: ['lib/sync/couch.ts', 'lib/sync/design.ts'],
+    rules: { 'no-restricted-globals': ['error', ...extensionGlobals] },
+  },
+  {
     files: ['lib/browser/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noPages] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noPages] }], 'no-restricted-globals': ['error', ...networkGlobals] },
   },
   {
     files: ['components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { ...extensionApi, patterns: [noEntrypoints] }],
-      'no-restricted-globals': ['error', ...extensionGlobals],
+      'no-restricted-globals': ['error', ...extensionGlobals, ...networkGlobals],
     },
+  },
+  {
+    files: ['entrypoints/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-globals': ['error', ...networkGlobals] },
   },
   {
     files: ['entrypoints/*.content/**/*.{ts,tsx}', 'entrypoints/badge/**/*.{ts,tsx}', 'lib/sites/**/*.{ts,tsx}', 'lib/browser/content.ts', 'lib/browser/pageWatch.ts', 'lib/browser/chip.ts', 'lib/browser/visibleClick.ts'],

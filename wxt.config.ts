@@ -43,8 +43,11 @@ export default defineConfig({
     ],
     host_permissions: hostPermissions(kind),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // connect-src admits http(s) only for team sharing: the user's own CouchDB server is chosen at runtime and a
+    // manifest cannot name it. The one module that opens connections is lib/sync/couch.ts (ESLint forbids fetch
+    // and its kin elsewhere), only to the configured server and only once its host permission is granted.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'",
+      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self' https: http:; base-uri 'none'; form-action 'none'",
     },
     commands: {
       // The toolbar popup: MV3 calls it _execute_action; MV2 (WXT's Firefox build) ignores that and needs the old name.

@@ -18,6 +18,7 @@ import type { Settings } from '@/lib/domain';
 import { systemClock } from '@/lib/clock';
 import { createSiteState, CONFIRMED_HOSTS_KEY } from '@/lib/browser/siteState';
 import { createContactNameIndex } from '@/lib/match/contactNames';
+import { createTeamSync } from '@/lib/browser/teamSync';
 import { FORECAST_TABLES } from '@/lib/forecast/service';
 
 export default defineBackground(() => {
@@ -110,8 +111,13 @@ export default defineBackground(() => {
     const summaries = changedKeys(changed, db.name, 'summaries');
     if (summaries) badgeInputs.changed(summaries);
     if (changedKeys(changed, db.name, 'contacts')) contactNames = undefined;
+    // A local edit queued for the team (any context's write): a sync cycle follows shortly.
+    if (Object.keys(parts).some((k) => k.startsWith(`idb://${db.name}/syncOutbox/`))) teamSync.localWrite();
     if ('all' in parts || FORECAST_TABLES.some((t) => `idb://${db.name}/${t}/` in parts)) handle.forecastChanged();
   });
+  // Team sharing (off until configured in the options page): one-shot cycles, see lib/browser/teamSync.ts.
+  const teamSync = createTeamSync({ db, browser, now, extensionOrigin: me.origin });
+  teamSync.start();
   const reminders = createReminderService({ db, browser, now });
   const siteState = createSiteState(browser.storage.local, now);
   browser.storage.onChanged.addListener((changes, area) => { if (area === 'local' && CONFIRMED_HOSTS_KEY in changes) siteState.hostsChanged(); });

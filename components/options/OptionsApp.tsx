@@ -11,9 +11,10 @@ import { ForecastAccuracy } from './ForecastAccuracy';
 import { LprTableSection } from './LprTableSection';
 import { SitesSection } from './SitesSection';
 import { DataSection } from './DataSection';
+import { TeamSection } from './TeamSection';
 import { InterruptedNotice } from './problems';
 
-export const optionSections = ['import', 'export', 'settings', 'sites', 'data'] as const;
+export const optionSections = ['import', 'export', 'settings', 'sites', 'data', 'team'] as const;
 export type OptionSection = (typeof optionSections)[number];
 
 function fromHash(): OptionSection {
@@ -55,6 +56,7 @@ export function OptionsApp({ initial }: { initial?: OptionSection } = {}) {
         {section === 'settings' && <><SettingsSection /><ForecastAccuracy /><LprTableSection /></>}
         {section === 'sites' && <SitesSection />}
         {section === 'data' && <DataSection />}
+        {section === 'team' && <TeamSection />}
       </main>
     </div>
   );

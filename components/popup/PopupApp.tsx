@@ -29,6 +29,7 @@ import { LiveSummary } from './LiveSummary';
 import { TodaySection } from './TodaySection';
 import { WorklistSection, type RowRequest, type WorklistRank } from './WorklistSection';
 import { ScoreboardSection } from './ScoreboardSection';
+import { TeamBoard, type TeamScope, TeamSwitch, useTeamState } from './TeamSwitch';
 import { ForecastSection } from './ForecastSection';
 import { useWorkerAnswer } from '@/components/forecast/useForecast';
 import type { PortfolioForecast } from '@/lib/forecast/portfolio';
@@ -58,6 +59,9 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
   // The window this popup belongs to, known before any click: the side panel must be opened inside the click.
   const [windowId, setWindowId] = useState<number | undefined>();
   useEffect(() => { void currentWindowId().then(setWindowId); }, []);
+  const teamState = useTeamState(db);
+  const [scope, setScope] = useState<TeamScope>('team');
+  const onScope = (s: TeamScope) => { setScope(s); setFilter((f) => ({ ...f, owner: s === 'mine' ? teamState?.myOwnerName : undefined })); };
   // The forecast is the worker's; asked for once the popup is up, again when the data changes.
   const forecast = useWorkerAnswer<PortfolioForecast>(ready && portfolio && portfolio.customers > 0 ? { type: 'forecast/portfolio' } : undefined, version);
 
@@ -138,6 +142,10 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
 
   return withSummary(
     <div className="space-y-2" data-testid="popup-live">
+      {teamState && <TeamSwitch scope={filter.owner === teamState.myOwnerName ? 'mine' : scope} onScope={onScope} />}
+      {teamState && scope === 'team' && filter.owner !== teamState.myOwnerName && (
+        <TeamBoard db={db} state={teamState} asOf={asOf} lang={lang} onPerson={(owner) => setFilter((f) => ({ ...f, owner }))} />
+      )}
       <TodaySection data={today} lang={lang} onOpen={(it) => void openCustomer(it, windowId)} />
       <ForecastSection forecast={forecast} lang={lang} monthlyTarget={settings.monthlyTarget} />
       <WorklistSection rows={rows} lang={lang} asOf={asOf} updating={refreshing || (filterActive && !filtered)} filter={filter}

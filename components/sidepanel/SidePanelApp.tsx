@@ -23,6 +23,8 @@ import { NextStepCard, type NextStepHandle } from './NextStepCard';
 import { AccountFacts } from './AccountFacts';
 import { NineQuestions } from './NineQuestions';
 import { ContactsCard } from './contacts';
+import { MergeNotes } from '@/components/team/MergeNotes';
+import { useTeamLive } from '@/components/team/useTeamLive';
 import { PreparationsChecklist } from './Preparations';
 import { PromisesCard } from './Promises';
 import { ToolkitCard } from './toolkit/ToolkitCard';
@@ -92,6 +94,8 @@ export function SidePanelApp() {
   const now = useClock();
   // The panel reads receivables directly: rows left by an import cut off by a closed page are put right first.
   useEffect(() => { void recoverInterruptedImports(getDb(), now()).catch(() => undefined); }, [now]);
+  // While the panel is open the team's changes arrive within seconds (nothing is sent when team mode is off).
+  useTeamLive();
   // One undo toast for the whole panel, so deleting the shown customer can still be undone after it is gone.
   return <UndoProvider><Workspace now={now} /></UndoProvider>;
 }
@@ -206,6 +210,7 @@ function Workspace({ now }: { now: () => Date }) {
           <BelowTheFold>
             <AccountFacts />
             <NineQuestions />
+            <MergeNotes customerId={customerId} />
             <ContactsCard />
             <PreparationsChecklist />
             <PaymentsCard />

@@ -8,6 +8,8 @@ import type {
   Activity, Contact, Customer, CustomerSummary, Payment, PaymentPromise, PaymentProcessProfile, Preparations,
 } from '../domain';
 import type { Receivable } from '../domain';
+import { OUTBOX, type OutboxRow, outboxMiddleware } from '../sync/capture';
+import type { SyncDoc, SyncKind } from '../sync/docs';
 import { allocateWithCredit } from '../ledger/allocate';
 import { summaryLadderOf } from '../playbook/ladder';
 import type { CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
@@ -79,6 +81,22 @@ export const userTables = [
   'customers', 'contacts', 'ledgers', 'promises', 'activities', 'profiles', 'preparations',
 ] as const;
 export type UserTable = (typeof userTables)[number];
+
+/**
+ * Team sharing (lib/sync): what this browser last saw of each shared record on the server — its database,
+ * revision and the document itself (the base a merge starts from; a ledger's without its rows, which the ledgers
+ * store holds) — and the values a merge set aside.
+ */
+export interface SyncDocRow {
+  id: string;
+  db: string;
+  kind: SyncKind;
+  key: string;
+  customerId: string;
+  owner: string;
+  rev: string;
+  base: SyncDoc;
+}
 
 /** Index definitions per version. Version 1 is the first shipped schema. */
 export interface SchemaVersion {
@@ -178,6 +196,12 @@ export const versions: SchemaVersion[] = [
       });
     },
   },
+  {
+    // Team sharing: the outbox of local edits not yet on the server, and what each shared record was there.
+    // Existing rows are untouched; turning team mode on sends every record once (lib/sync/engine.ts).
+    version: 9,
+    stores: { [OUTBOX]: 'id', syncDocs: 'id, db, customerId, owner' },
+  },
 ];
 
 export class HuikuanDb extends Dexie {
@@ -192,6 +216,8 @@ export class HuikuanDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   imports!: EntityTable<ImportBatchRow, 'id'>;
   trash!: EntityTable<TrashRow, 'id'>;
+  syncOutbox!: EntityTable<OutboxRow, 'id'>;
+  syncDocs!: EntityTable<SyncDocRow, 'id'>;
   statements!: EntityTable<Statement, 'id'>;
   paymentPlans!: EntityTable<PaymentPlan, 'id'>;
   disputes!: EntityTable<Dispute, 'id'>;
@@ -206,6 +232,8 @@ export class HuikuanDb extends Dexie {
       const dv = this.version(v.version).stores(v.stores);
       if (v.upgrade) dv.upgrade(v.upgrade);
     }
+    // Every write of a synced record is recorded in the outbox in its own transaction (lib/sync/capture.ts).
+    if (schema.some((v) => v.version <= upTo && OUTBOX in v.stores)) this.use(outboxMiddleware());
   }
 }
 

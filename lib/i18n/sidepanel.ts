@@ -238,6 +238,12 @@ export const sidepanel = {
         referenceTooLong: 'The reference is too long (120 characters at most).',
       },
     },
+    team: {
+      heading: 'Merged from the team',
+      alsoSet: '{{what}}: {{field}} was also set to “{{value}}” by {{by}} on {{date}} (the later edit is shown).',
+      kinds: { customers: 'customer', contacts: 'contact', promises: 'promise', profiles: 'nine questions', preparations: 'preparations', ledgers: 'ledger', activities: 'activity' },
+      fields: { phone: 'phone', email: 'email', title: 'title', role: 'role', note: 'note', name: 'name', im: 'IM', owner: 'owner', creditLimit: 'credit limit', status: 'status' },
+    },
   },
   zh: {
     loading: '加载中…',
@@ -475,6 +481,12 @@ export const sidepanel = {
         reasonTooLong: '异议内容请少于 500 字。',
         referenceTooLong: '参考号过长（最多 120 个字符）。',
       },
+    },
+    team: {
+      heading: '团队合并',
+      alsoSet: '{{what}}：{{field}} 还被 {{by}} 于 {{date}} 设为“{{value}}”（显示的是较晚的修改）。',
+      kinds: { customers: '客户', contacts: '联系人', promises: '承诺', profiles: '九问', preparations: '五项准备', ledgers: '台账', activities: '跟进记录' },
+      fields: { phone: '电话', email: '邮箱', title: '职务', role: '角色', note: '备注', name: '姓名', im: '即时通讯', owner: '负责人', creditLimit: '信用额度', status: '状态' },
     },
   },
 } as const;

@@ -179,3 +179,20 @@ describe('schema migrations', () => {
     db.close();
   });
 });
+
+describe('version 9 (team sharing)', () => {
+  it('data written by version 2 opens intact with an empty outbox, and the next write is queued for the team', async () => {
+    const data = buildDemoPortfolio(today, 1_700_000_000_000);
+    const name = `v9-${Math.random()}`;
+    await writeWith(name, 2, versions, data);
+    const db = new HuikuanDb(name);
+    await db.open();
+    expect(await db.customers.count()).toBe(data.customers.length);
+    expect(await db.syncOutbox.count()).toBe(0);
+    expect(await db.syncDocs.count()).toBe(0);
+    const first = data.customers[0];
+    await db.customers.put({ ...first, name: `${first.name} (renamed)` });
+    expect(await db.syncOutbox.toArray()).toEqual([expect.objectContaining({ id: `customers:${first.id}`, op: 'put' })]);
+    db.close();
+  });
+});
