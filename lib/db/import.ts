@@ -27,7 +27,8 @@ import {
   rowOpenMinor,
 } from '../transfer';
 import type { CustomerLedger, HuikuanDb, ImportBatchRow } from './schema';
-import { readSummarised, refreshCustomers } from './repo';
+import { getPortfolio, readSummarised, refreshCustomers } from './repo';
+import { UserError } from '../i18n/userError';
 import { emptyLedger, groupByCustomer, ledgersOf, upsertInto } from './ledgers';
 import {
   isPartId, partId, partIds, recoverInterrupted, revertJournal, revertParts, rollbackUnfinished,
@@ -384,6 +385,7 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
       // The last chunk's ledgers from memory, and no query of the related tables for customers without a summary.
       const preloaded = { ledgers: new Map(written.map((l) => [l.customerId, l])), summarised: await readSummarised(db) };
       for (let i = 0; i < ids.length; i += REFRESH_BATCH) await refreshCustomers(db, ids.slice(i, i + REFRESH_BATCH), now, preloaded);
+      await refuseInexactTotals(db);
       const batch: ChunkedBatchRow = { id: batchId, at: t, fileName: opts.fileName,
         created: { customers: [], receivables: [], payments: [] }, previous: { receivables: [], payments: [] }, counts, parts };
       await db.imports.put(batch);
@@ -444,6 +446,23 @@ export async function importLedger(db: HuikuanDb, source: LedgerRowSource, opts:
     if (!stored) throw new Error(`The import of ${opts.fileName} finished but its record is not in the store.`);
     return { ...stored, payments: paymentCount, rejections, openByCurrency };
   }, { ...opts.lock, signal: opts.signal });
+}
+
+/**
+ * Every figure the product shows is a sum of minor units; past 2^53 a sum is no longer exact. An import that would
+ * take the portfolio's open or invoiced total of a currency there is refused whole (the caller rolls back).
+ */
+async function refuseInexactTotals(db: HuikuanDb): Promise<void> {
+  const agg = await getPortfolio(db);
+  for (const byCurrency of [agg.openByDue, agg.salesByMonth]) {
+    for (const [currency, amounts] of Object.entries(byCurrency)) {
+      let total = 0;
+      for (const v of Object.values(amounts)) total += v;
+      if (!Number.isSafeInteger(total)) {
+        throw new UserError('errors.import.totalTooLarge', { currency }, `the ${currency} total would pass 2^53 minor units`);
+      }
+    }
+  }
 }
 
 /** What the store holds of an import: its batch row's counts and the customers it created that still exist. */

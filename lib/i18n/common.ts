@@ -52,6 +52,9 @@ export const common = {
       safety: {
         copyGone: 'That automatic backup is no longer kept (only the last three are).',
       },
+      import: {
+        totalTooLarge: 'This import would take the {{currency}} total past what Huikuan can add up exactly (2^53 minor units, about 90 trillion). Nothing was imported.',
+      },
       router: {
         badShape: 'The request was not understood. Reload the page and try again.',
         unknownCustomer: 'That customer is no longer in Huikuan (deleted or restored over).',
@@ -113,6 +116,9 @@ export const common = {
     errors: {
       safety: {
         copyGone: '该自动备份已不再保留（只保留最近三份）。',
+      },
+      import: {
+        totalTooLarge: '导入后 {{currency}} 合计将超出回款能精确相加的范围（2^53 个最小货币单位，约 90 万亿）。未导入任何数据。',
       },
       router: {
         badShape: '请求无法识别。请刷新页面后重试。',

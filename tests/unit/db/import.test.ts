@@ -245,6 +245,17 @@ describe('importLedger (chunked)', () => {
     expect(s.rejections[0].reason).toMatch(/already in row 2/);
   });
 
+  it('refuses whole an import that would take a currency total past 2^53 minor units, and keeps the store as it was', async () => {
+    const before = await snapshot(db);
+    // Each amount is exact on its own (¥50 trillion is 5e15 fen); the two together are not (1e16 > 2^53 ≈ 9.007e15).
+    const rows = rowsOf(csv(['Big One Co,B-1,2026-08-01,2026-09-01,50000000000000.00,,CNY', 'Big Two Co,B-2,2026-08-01,2026-09-01,50000000000000.00,,CNY']));
+    await expect(applyImport(db, rows, { fileName: 'big.csv', now, chunkRows: 1 }))
+      .rejects.toMatchObject({ name: 'UserError', key: 'errors.import.totalTooLarge', values: { currency: 'CNY' } });
+    expect(await snapshot(db)).toEqual(before);
+    // One of them alone fits and is imported.
+    expect(await applyImport(db, rows.slice(0, 1), { fileName: 'one.csv', now })).toMatchObject({ created: 1 });
+  });
+
   it('a failure in a later chunk reverts the chunks already written, exactly', async () => {
     const before = await snapshot(db);
     let n = 0;
