@@ -178,12 +178,15 @@ describe('side panel', () => {
     expect(screen.queryByTestId('undo-toast')).toBeNull();
   });
 
-  it('lets the undo toast expire', async () => {
+  it('keeps the undo toast while the focus is on it, and lets it expire once the focus leaves', async () => {
     renderPanel();
     await ready();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
     fireEvent.click(within(screen.getByTestId('timeline')).getByRole('button', { name: /Delete/ }));
-    await waitFor(() => expect(screen.getByTestId('undo-toast')).toBeTruthy());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('undo')));
+    await act(async () => { vi.advanceTimersByTime(UNDO_MS + 10); });
+    expect(screen.getByTestId('undo-toast')).toBeTruthy();
+    act(() => { screen.getByTestId('undo').blur(); });
     await act(async () => { vi.advanceTimersByTime(UNDO_MS + 10); });
     expect(screen.queryByTestId('undo-toast')).toBeNull();
     expect(await db.activities.count()).toBe(0);
