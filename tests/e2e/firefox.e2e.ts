@@ -279,7 +279,10 @@ test('Firefox console: no extension script threw or broke the CSP (zod runs with
         .filter((m) => m instanceof Ci.nsIScriptError && (m.sourceName || '').startsWith(origin)
           && (/Content-Security-Policy/.test(m.errorMessage) || !(m.flags & Ci.nsIScriptError.warningFlag)))
         .map((m) => m.sourceName + ':' + m.lineNumber + ' ' + m.errorMessage);`, extensionOrigin);
-    assert.deepEqual(ours, []);
+    // Firefox logs "Promise resolved after context unloaded" when a page closes (the tests close the popup and the
+    // options tab) while an extension API call of it is still answering: the answer has nowhere to go. Nothing
+    // threw; every other message from our origin fails the test.
+    assert.deepEqual(ours.filter((m) => !/ Promise resolved after context unloaded\s*$/.test(m)), []);
   } finally {
     await f.s.context('content');
   }

@@ -123,12 +123,17 @@ export async function customerCount(page: Page): Promise<number> {
   }));
 }
 
-/** Loads the demo portfolio the way a user does: the options page's button. */
+/**
+ * Loads the demo portfolio the way a user does: the options page's button, and over data already held its
+ * confirmation ("Replace my data with the demo", which keeps an automatic backup first).
+ */
 export async function loadDemo(l: Launched): Promise<void> {
   const page = await l.openPage('options.html#data');
+  const held = await customerCount(page);
   await page.getByTestId('load-demo').first().click();
-  const deadline = Date.now() + 20_000;
-  while ((await customerCount(page)) < 30) {
+  if (held > 0) await page.getByTestId('demo-confirm').click({ timeout: 30_000 });
+  const deadline = Date.now() + 60_000;
+  while ((await customerCount(page)) !== 30 || (held > 0 && await page.getByTestId('replace-undo').count() === 0)) {
     if (Date.now() > deadline) throw new Error('the demo portfolio did not load');
     await page.waitForTimeout(150);
   }
