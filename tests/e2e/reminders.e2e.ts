@@ -31,6 +31,9 @@ test('hundreds of due reminders make one notification, a bounded set of alarms a
   await options.getByTestId('restore-file').setInputFiles(file);
   await options.getByTestId('restore-confirm').click({ timeout: 120_000 });
   while ((await customerCount(options)) < customers) await options.waitForTimeout(200);
+  // The page tells the worker once the restore has settled; closing it before that (the store is already written)
+  // would leave the worker to notice at its hourly check.
+  await options.getByTestId('export-message').filter({ hasText: /Restored/ }).waitFor({ timeout: 120_000 });
   await options.close();
 
   const state = () => sw.evaluate(`Promise.all([chrome.alarms.getAll(), chrome.notifications.getAll(),
