@@ -100,12 +100,13 @@ async function wipeEverything(page: Page) {
 }
 
 test('delete all during an import waits for it, then deletes everything; the import page says its import is gone; undo brings it back', async () => {
-  const file = ledger('a.csv', 40_000, 1_000, 'A');
+  // Large enough that the import still runs when the wipe is pressed (40,000 rows took under 4 s on a quiet machine).
+  const file = ledger('a.csv', 160_000, 4_000, 'A');
   const a = await l.openPage('options.html#import');
   const b = await l.openPage('options.html#data');
   const settings = await l.openPage('options.html#settings');
   await b.getByTestId('wipe-confirm').fill('WIPE');
-  await startImport(a, file, 40_000);
+  await startImport(a, file, 160_000);
   await until('the import to hold the lock', async () => (await holder(b)) === 'import');
 
   // The wipe, pressed in the other tab while the import writes, waits and says for what.
@@ -119,8 +120,8 @@ test('delete all during an import waits for it, then deletes everything; the imp
   await settings.getByTestId('setting-owner').fill('并发测试');
 
   await a.getByTestId('import-summary').waitFor({ timeout: 300_000 });
-  assert.equal(await summaryCount(a, 'created'), '40,000');
-  assert.equal(await summaryCount(a, 'newCustomers'), '1,000');
+  assert.equal(await summaryCount(a, 'created'), '160,000');
+  assert.equal(await summaryCount(a, 'newCustomers'), '4,000');
   await b.getByTestId('data-message').waitFor({ timeout: 120_000 });
   assert.match(await b.getByTestId('data-message').textContent() ?? '', /All data was deleted\. Huikuan now holds 0 customers, 0 receivables/);
   const afterWipe = await counts(b);
@@ -132,8 +133,8 @@ test('delete all during an import waits for it, then deletes everything; the imp
 
   // The wipe kept what it deleted: its undo puts the whole import back.
   await b.getByTestId('replace-undo').click();
-  await until('the import to be back', async () => (await counts(b)).receivables === 40_000, 120_000);
-  assert.equal((await counts(b)).customers, 1_000);
+  await until('the import to be back', async () => (await counts(b)).receivables === 160_000, 240_000);
+  assert.equal((await counts(b)).customers, 4_000);
   for (const p of [a, b, settings]) await p.close();
 });
 
