@@ -19,6 +19,11 @@ import { buttonCls } from './fields';
 import { LogAttempt } from './LogAttempt';
 import { DraftText, InvoicePicker, coveredText, defaultScriptPick, itemsOf, useDraft } from './StepDraft';
 
+/** "Visit", not "Visit · Visit": the channel is named only when it says more than the step's own name. */
+export function stepHeading(step: string, channel: string): string {
+  return step.trim().toLowerCase() === channel.trim().toLowerCase() ? step : `${step} · ${channel}`;
+}
+
 export interface NextStepHandle { copy: () => Promise<void> }
 
 export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; composeTabId?: number }>(function NextStepCard({ customerId, composeTabId }, ref) {
@@ -61,7 +66,7 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
   return (
     <section data-testid="next-step" data-level={suggestion.level} data-channel={suggestion.channel} data-techniques={suggestion.techniqueIds.join(',')} aria-labelledby="next-h"
       className="rounded border border-emerald-300 bg-emerald-50 p-2">
-      <h2 id="next-h" className="font-medium">{t('nextStep')}: {suggestion.levelName} · {t(`common:channels.${suggestion.channel}`)}</h2>
+      <h2 id="next-h" className="font-medium">{t('nextStep')}: {stepHeading(suggestion.levelName, String(t(`common:channels.${suggestion.channel}`)))}</h2>
       <p className="text-stone-700">{suggestion.techniqueIds.map((id) => `${id}. ${techniques.find((x) => x.id === id)?.name[lang]}`).join(' · ')}</p>
       {suggestion.tone && (
         <p className="mt-1 text-xs text-stone-800" data-testid="tone">{t('toneFor', { contact: suggestion.tone.contact, type: suggestion.tone.name })} {suggestion.tone.note}</p>
