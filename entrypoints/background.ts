@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import Dexie from 'dexie';
 import { getDb } from '@/lib/db/schema';
+import { setCaptureClock } from '@/lib/sync/capture';
 import { changedCustomerIds, changedKeys, createLiveMatcher } from '@/lib/match/live';
 import { createBadgeInputs } from '@/lib/messaging/badge-inputs';
 import { createRouter, RejectedMessage, type TabEntry } from '@/lib/messaging/router';
@@ -24,6 +25,7 @@ import { FORECAST_TABLES } from '@/lib/forecast/service';
 export default defineBackground(() => {
   // The worker's one clock: every handler, reminder and stamp below takes "now" from here.
   const now = systemClock;
+  setCaptureClock(() => now().getTime());
   const db = getDb();
   // An import cut off by a closed page (or a browser that quit) is reverted before anything reads the store.
   void recoverInterruptedImports(db, now()).catch((e: unknown) => console.warn('[huikuan] import recovery', e));

@@ -10,6 +10,7 @@ import { I18nextProvider } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type Lang, type Settings, defaultSettings } from '@/lib/domain';
 import { getDb } from '@/lib/db/schema';
+import { setCaptureClock } from '@/lib/sync/capture';
 import { getSettings } from '@/lib/db/repo';
 import { type Namespace, allNamespaces, loadI18n, pickLang } from '@/lib/i18n/core';
 import { browserLang } from '@/lib/browser/lang';
@@ -47,6 +48,8 @@ export interface AppShellProps {
 }
 
 export function AppShell({ children, clock, namespaces = allNamespaces, initial }: AppShellProps) {
+  // Deletions are stamped for team sharing by the database itself (lib/sync/capture.ts) with this page's clock.
+  setCaptureClock(() => clock().getTime());
   useMetaMirror();
   const settings = useLiveQuery(() => getSettings(getDb()), []) ?? initial?.settings;
   const lang = pickLang(settings?.language, browserLang());

@@ -94,7 +94,7 @@ export function ExportSection() {
     setRestore({ kind: 'busy' });
     void requestPersistence();
     try {
-      const r = await guardWrite({ kind: 'restore', file }, (onHeld) =>
+      const r = await guardWrite({ kind: 'restore', file }, clock, (onHeld) =>
         bulk.run((lock) => restoreBackup(getDb(), text, { now: clock(), file, lock }), { onHeld }));
       if (!r.ok) { setRestore({ kind: 'invalid', file: '', errors: r.errors }); return; }
       notifyDataChanged();

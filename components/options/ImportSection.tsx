@@ -109,7 +109,7 @@ export function ImportSection() {
     // Not awaited: Firefox may ask the user, and the import need not wait for the answer.
     void requestPersistence();
     try {
-      const summary = await guardWrite({ kind: 'import', file: parsed.fileName }, (held) => bulk.run((lock) => {
+      const summary = await guardWrite({ kind: 'import', file: parsed.fileName }, clock, (held) => bulk.run((lock) => {
         const opts = { fileName: parsed.fileName, signal: lock.signal, now: clock(), lock };
         return parsed.source ? importLedger(getDb(), parsed.source, opts) : applyImport(getDb(), parsed.rows, opts);
       }, { signal: ac.signal, onHeld: held }));

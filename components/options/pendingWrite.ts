@@ -7,6 +7,7 @@
  * lock when the page goes away: a marker while the lock is held belongs to a write running in another tab and is
  * left alone. Each marker carries its writer's id, so a page only ever removes its own.
  */
+import type { Clock } from '@/lib/clock';
 import { z } from 'zod';
 import { BULK_LOCK } from '@/lib/db/bulkWrite';
 
@@ -35,11 +36,11 @@ function read(raw: string | null): PendingWrite | undefined {
  * Runs `write`, which calls `held` once it holds the bulk lock (the marker is set then, not while it waits behind
  * another tab's write); the marker goes when `write` settles.
  */
-export async function guardWrite<T>(w: Omit<PendingWrite, 'at' | 'id'>, write: (held: () => void) => Promise<T>,
+export async function guardWrite<T>(w: Omit<PendingWrite, 'at' | 'id'>, clock: Clock, write: (held: () => void) => Promise<T>,
   store: Store = globalThis.localStorage): Promise<T> {
   const id = Math.random().toString(36).slice(2, 12);
   try {
-    return await write(() => store.setItem(KEY, JSON.stringify({ ...w, id, at: Date.now() } satisfies PendingWrite)));
+    return await write(() => store.setItem(KEY, JSON.stringify({ ...w, id, at: clock().getTime() } satisfies PendingWrite)));
   } finally {
     if (read(store.getItem(KEY))?.id === id) store.removeItem(KEY);
   }

@@ -1,4 +1,5 @@
 /** The five preparations for the next attempt (回款前的五项准备), ticked as they are done; logging an attempt clears them. */
+import { useClock } from '@/components/app/clock';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
@@ -10,11 +11,12 @@ export function PreparationsChecklist() {
   const { t } = useTranslation('sidepanel');
   const { lang } = useApp();
   const a = useAccount();
+  const clock = useClock();
   const checked = new Set(a.preparations?.checked ?? []);
   const toggle = async (n: number) => {
     const next = new Set(checked);
     if (next.has(n)) next.delete(n); else next.add(n);
-    await putPreparations(getDb(), { customerId: a.customer.id, checked: [...next].sort(), updatedAt: Date.now() });
+    await putPreparations(getDb(), { customerId: a.customer.id, checked: [...next].sort(), updatedAt: clock().getTime() });
   };
   return (
     <details className="rounded border border-stone-200 p-2" data-testid="preparations" open={checked.size > 0 && checked.size < 5}>

@@ -10,11 +10,12 @@ import { putContact } from '@/lib/db/repo';
 import { contactSchema, newId, personalityTypes, type Contact } from '@/lib/domain';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { useAccount } from './account';
+import { useClock } from '@/components/app/clock';
 import { useUndo } from './undo';
 import { buttonCls, inputCls, primaryCls } from './fields';
 
-export async function createContact(customerId: string, name: string, extra: Partial<Contact> = {}): Promise<Contact> {
-  const contact = contactSchema.parse({ id: newId('c'), customerId, name: name.trim(), updatedAt: Date.now(), ...extra });
+export async function createContact(customerId: string, name: string, now: Date, extra: Partial<Contact> = {}): Promise<Contact> {
+  const contact = contactSchema.parse({ id: newId('c'), customerId, name: name.trim(), updatedAt: now.getTime(), ...extra });
   await putContact(getDb(), contact);
   notifyDataChanged();
   return contact;
@@ -26,11 +27,12 @@ const NEW = '__new__';
 export function ContactPicker({ value, onChange, label, testId }: { value?: string; onChange: (id: string | undefined) => void; label: string; testId?: string }) {
   const { t } = useTranslation('sidepanel');
   const a = useAccount();
+  const clock = useClock();
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState('');
   const add = async () => {
     if (!name.trim()) return;
-    const c = await createContact(a.customer.id, name);
+    const c = await createContact(a.customer.id, name, clock());
     setAdding(false);
     setName('');
     onChange(c.id);
@@ -58,13 +60,14 @@ export function ContactPicker({ value, onChange, label, testId }: { value?: stri
 export function ContactsCard() {
   const { t } = useTranslation('sidepanel');
   const a = useAccount();
+  const clock = useClock();
   const { remove } = useUndo();
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const add = async () => {
     if (!name.trim()) return;
-    const c = await createContact(a.customer.id, name);
+    const c = await createContact(a.customer.id, name, clock());
     setName('');
     setEditing(c.id);
   };
@@ -102,10 +105,11 @@ export function ContactsCard() {
 
 function ContactEditor({ contact, onDone }: { contact: Contact; onDone: () => void }) {
   const { t } = useTranslation('sidepanel');
+  const clock = useClock();
   const [d, setD] = useState(contact);
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
-    const parsed = contactSchema.safeParse({ ...d, name: d.name.trim(), updatedAt: Date.now() });
+    const parsed = contactSchema.safeParse({ ...d, name: d.name.trim(), updatedAt: clock().getTime() });
     if (!parsed.success) { setError(t('contacts.invalid', { field: String(parsed.error.issues[0]?.path[0] ?? '') })); return; }
     await putContact(getDb(), parsed.data);
     notifyDataChanged();

@@ -69,7 +69,7 @@ export function createTeamSync({ db, browser, now, extensionOrigin }: TeamSyncDe
       port.onMessage.addListener((raw) => {
         const msg = portMessage.safeParse(raw);
         if (!msg.success) return;
-        const t = Date.now();
+        const t = now().getTime();
         if (msg.data.type === 'sync-now' || t - lastLive >= LIVE_EVERY_MS) {
           lastLive = t;
           void run().then((report) => { try { port.postMessage({ type: 'report', report: report ?? null }); } catch { /* closed */ } });

@@ -44,9 +44,11 @@ function outboxRows(kind: SyncKind, req: DBCoreMutateRequest, res: DBCoreMutateR
 
 /**
  * The instant a deletion is stamped with. Edits carry their own `updatedAt` from the page's clock; a deletion has
- * only this. Entry points leave the real clock; tests pin it like every other clock.
+ * only this. The database's middleware is installed before any page or the worker has a clock, so each of them
+ * hands its one clock over here as it starts (AppShell for the pages, the worker's wiring); tests pin it. Until
+ * then a deletion is stamped 0, the oldest instant, so a stamp the clock did not give never wins a merge.
  */
-let captureClock: () => number = () => Date.now();
+let captureClock: () => number = () => 0;
 export function setCaptureClock(clock: () => number): void { captureClock = clock; }
 
 export function outboxMiddleware(now: () => number = () => captureClock()): Middleware<DBCore> {

@@ -10,10 +10,10 @@ import { AppShell } from '@/components/app/AppShell';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { guardWrite, takeInterruptedWrite } from '@/components/options/pendingWrite';
+import { PINNED, pinnedClock } from '../support/clock';
 import { failureText } from '@/components/options/problems';
 import { translator } from '@/lib/i18n';
 import { STORAGE_WARN_RATIO, requestPersistence, requestPersistenceOnFirstRun, storageState } from '@/components/options/storage';
-import { pinnedClock } from '../support/clock';
 
 let db: HuikuanDb;
 let persistCalls: number;
@@ -159,10 +159,10 @@ describe('mapping screen', () => {
 describe('a write cut off by closing the page', () => {
   it('keeps a marker only while the write runs, and a leftover marker is reported once', async () => {
     let during: string | null = null;
-    await guardWrite({ kind: "import", file: "a.csv" }, async (held) => { held(); during = localStorage.getItem("huikuan.pendingWrite"); });
-    expect(JSON.parse(during!)).toMatchObject({ kind: 'import', file: 'a.csv' });
+    await guardWrite({ kind: "import", file: "a.csv" }, pinnedClock, async (held) => { held(); during = localStorage.getItem("huikuan.pendingWrite"); });
+    expect(JSON.parse(during!)).toMatchObject({ kind: 'import', file: 'a.csv', at: PINNED.getTime() });
     expect(localStorage.getItem('huikuan.pendingWrite')).toBeNull();
-    await expect(guardWrite({ kind: 'restore', file: 'b.json' }, async () => { throw new Error('quota'); })).rejects.toThrow('quota');
+    await expect(guardWrite({ kind: 'restore', file: 'b.json' }, pinnedClock, async () => { throw new Error('quota'); })).rejects.toThrow('quota');
     expect(localStorage.getItem('huikuan.pendingWrite')).toBeNull();
     expect(await takeInterruptedWrite()).toBeUndefined();
 
