@@ -1,6 +1,7 @@
 // Prints one line "N passed, N failed" over every test the last `npm test` ran: the Vitest JSON report, the
 // browser tests' TAP copy, and the checks (type check, lint) recorded by scripts/step.mjs.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { clockRuns } from './clock-runs.mjs';
 
 let passed = 0;
 let failed = 0;
@@ -25,9 +26,9 @@ if (existsSync('.tmp/e2e.tap')) {
   failed += Number(tap.match(/^# fail (\d+)/m)?.[1] ?? 0);
 }
 // Under CI a suite that never started (an earlier step failed) counts as a failure, not as nothing.
-const expectedSteps = process.argv.includes("--expect-all");
+const expectedSteps = process.argv.includes('--expect-all');
 if (expectedSteps && !existsSync('.tmp/e2e.tap')) failed++;
-for (const run of ['faketime+400d', 'faketime-30d', 'tz-los-angeles']) {
-  if (expectedSteps && !existsSync(`.tmp/vitest-${run}.json`)) failed++;
+for (const { name } of clockRuns) {
+  if (expectedSteps && !existsSync(`.tmp/vitest-${name}.json`)) failed++;
 }
 console.log(`${passed} passed, ${failed} failed`);
