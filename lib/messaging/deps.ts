@@ -6,7 +6,7 @@ import type { PageContext, Settings } from '../domain';
 import type { HuikuanDb } from '../db/schema';
 import type { Broadcast, CaptureDraftView, RejectCode, ToContent, ToFrame } from './protocol';
 import type { ExtensionIdentity } from './senders';
-import type { BadgeInputs } from './badge-inputs';
+import type { BadgeInputs } from './badgeInputs';
 import type { ForecastService } from '../forecast/service';
 
 export interface MatchResult { customerId: string; score: number; reason: string }

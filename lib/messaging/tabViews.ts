@@ -8,8 +8,8 @@ import { toIsoDay } from '../domain';
 import { translator } from '../i18n';
 import type { BadgeView } from './protocol';
 import { badgeViewFor, confirmHostBadge, ladderStepFor, mailFigures, unlinkedBadge, unreadBadge } from './views';
-import { recipientsReplyMini } from './to-content';
-import type { BadgeInputs } from './badge-inputs';
+import { recipientsReplyMini } from './toContent';
+import type { BadgeInputs } from './badgeInputs';
 import { type ComposeMismatch, type MatchResult, type RouterDeps, confidentMatch, readRecord } from './deps';
 
 export interface TabViewsBase {

@@ -8,7 +8,7 @@ import type { HuikuanDb } from '../../db/schema';
 import { getSettings } from '../../db/repo';
 import type { Settings } from '../../domain';
 import { changedCustomerIds, changedKeys, createLiveMatcher } from '../../match/live';
-import { createBadgeInputs } from '../../messaging/badge-inputs';
+import { createBadgeInputs } from '../../messaging/badgeInputs';
 import { createContactNameIndex } from '../../match/contactNames';
 import { FORECAST_TABLES } from '../../forecast/service';
 
