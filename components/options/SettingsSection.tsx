@@ -212,6 +212,11 @@ export function SettingsSection() {
               onValid={(v) => save({ ourCompany: { [f]: v } })} testId={`setting-company-${f}`} />
           ))}
         </div>
+        {/* 条例 art. 3: an SME creditor may complain about agencies, public institutions and large enterprises (lib/toolkit/complaint.ts). */}
+        <label className="mt-3 flex items-start gap-2 text-sm">
+          <input type="checkbox" className="mt-1" data-testid="setting-sme-creditor" checked={s.smeCreditor} onChange={(e) => save({ smeCreditor: e.target.checked })} />
+          <span>{t('settings.smeCreditor')}<span className="block text-xs text-stone-600">{t('settings.smeCreditorHelp')}</span></span>
+        </label>
       </Card>
 
       <Card title={t('settings.monthlyTarget')}>
