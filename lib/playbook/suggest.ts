@@ -16,7 +16,7 @@ import { addDays, daysBetween, isoOf } from '../ledger/dates';
 import { allocateWithCredit } from '../ledger/allocate';
 import { limitationDeadline, partialPaymentsByReceivable } from '../ledger/limitation';
 import { nineQuestionAnswered } from '../ledger/summary';
-import { ladder, rungOf, techniques, traps } from './catalog';
+import { rungOf, techniques, traps } from './catalog';
 import { splitDisputed } from '../ledger/disputed';
 import { attitudes } from './method';
 import { complaintFactsOf, ladderLevel, summaryLadderOf, type DueEntry, type LadderFacts, type LadderResult, type Reason } from './ladder';
