@@ -139,6 +139,73 @@ test('interest to date: each rule gives lateInterest’s figure per overdue docu
   await panel.close();
 });
 
+test('the complaint step appears for an eligible government debtor and not for a private one', async () => {
+  // Our SME status from Settings (Options → Our company), not from the customer's terms.
+  const options = await l.openPage('options.html#settings');
+  const sme = options.getByTestId('setting-sme-creditor');
+  await sme.waitFor({ timeout: 15_000 });
+  await sme.check();
+  const smeSaved = async (v: boolean) => (await readRow<{ value: { smeCreditor?: boolean } }>(options, 'meta', 'settings'))?.value.smeCreditor === v;
+  await until('Settings say we are an SME', () => smeSaved(true));
+
+  // c04, a government agency (no terms of its own), before the statement test below talks to it (a sealed statement
+  // is talk, which holds legal steps and the complaint for 14 days, rule 10): each step is refused in turn.
+  const gov = await panelFor('c04');
+  const card = gov.getByTestId('next-step');
+  const refuse = async () => {
+    const before = await card.getAttribute('data-level');
+    await card.getByTestId('log-attempt').waitFor({ state: 'detached', timeout: 15_000 });
+    await card.getByTestId('log-step').click();
+    await card.getByTestId('log-attempt').waitFor();
+    await gov.keyboard.press('Enter'); // the step's own channel
+    await gov.keyboard.press('r'); // refused
+    await until('the ladder moves', async () => (await card.getAttribute('data-level')) !== before);
+  };
+  // Each refusal climbs one step; the step after the finance letter (the ceiling for public bodies) is the complaint.
+  const seen = [await card.getAttribute('data-level')];
+  assert.ok(Number(seen[0]) <= 5, `c04 starts at or below the finance letter (${seen[0]})`);
+  while (seen.at(-1) !== '7' && seen.length < 5) { await refuse(); seen.push(await card.getAttribute('data-level')); }
+  assert.deepEqual(seen.slice(-2), ['5', '7']);
+  assert.match(await card.locator('h2').innerText(), /Complaint to the SME payment platform/);
+  const script = await card.getByTestId('script').inputValue();
+  assert.match(script, /违约拖欠中小企业款项登记（投诉）平台/);
+  assert.match(script, /广州市卫生健康信息中心 \(a government agency\)/);
+  assert.match(script, /No suit or arbitration concerns these amounts\./);
+  for (const r of openDocs('c04').filter((x) => x.dueDate < today).slice(0, 8)) assert.ok(script.includes(r.docNumber), r.docNumber);
+  assert.doesNotMatch(script, /lawyer|sue/i);
+  await gov.getByTestId('toolkit-tab-complaint').click();
+  const box = gov.getByTestId('complaint');
+  await until('the complaint tab offers it', async () => (await box.getAttribute('data-offer')) === 'true');
+  assert.equal(await box.getAttribute('data-eligible'), 'true');
+  const summary = await readRow<{ ladder: { complaint?: { debtorKind: string } } }>(gov, 'summaries', 'c04');
+  assert.equal(summary?.ladder.complaint?.debtorKind, 'agency');
+
+  // Not an SME after all: the public body stays at the finance letter, its ceiling.
+  await sme.uncheck();
+  await until('Settings say we are not an SME', () => smeSaved(false));
+  await until('back to the finance letter', async () => (await card.getAttribute('data-level')) === '5');
+  await sme.check();
+  await until('Settings say we are an SME', () => smeSaved(true));
+  await until('the complaint step again', async () => (await card.getAttribute('data-level')) === '7');
+  await gov.close();
+
+  // c19, a private company, has reached the lawyer's letter: with the same Settings it gets the lawyer's letter,
+  // never the complaint.
+  const priv = await panelFor('c19');
+  const pcard = priv.getByTestId('next-step');
+  assert.equal(await pcard.getAttribute('data-level'), '7');
+  assert.match(await pcard.locator('h2').innerText(), /Lawyer's letter/);
+  assert.doesNotMatch(await pcard.getByTestId('script').inputValue(), /违约拖欠中小企业款项/);
+  await priv.getByTestId('toolkit-tab-complaint').click();
+  assert.equal(await priv.getByTestId('complaint').getAttribute('data-eligible'), 'false');
+  assert.equal(await priv.getByTestId('complaint').getAttribute('data-offer'), 'false');
+  await priv.close();
+  // Settings as they were, for the tests after this one.
+  await sme.uncheck();
+  await until('Settings say we are not an SME', () => smeSaved(false));
+  await options.close();
+});
+
 test('statement sent by EMS → sealed copy recorded → limitation restarted on the documents it lists', async () => {
   const panel = await panelFor('c04');
   await panel.getByTestId('toolkit-tab-statements').click();
@@ -296,67 +363,6 @@ test('the complaint channel: eligible for a government debtor of an SME creditor
   assert.equal(await priv.getByTestId('complaint-step').count(), 0);
   assert.equal(await priv.getByTestId('complaint-facts').count(), 0);
   await priv.close();
-});
-
-test('the complaint step appears for an eligible government debtor and not for a private one', async () => {
-  // Our SME status from Settings (Options → Our company), not from the customer's terms.
-  const options = await l.openPage('options.html#settings');
-  const sme = options.getByTestId('setting-sme-creditor');
-  await sme.waitFor({ timeout: 15_000 });
-  await sme.check();
-  const smeSaved = async (v: boolean) => (await readRow<{ value: { smeCreditor?: boolean } }>(options, 'meta', 'settings'))?.value.smeCreditor === v;
-  await until('Settings say we are an SME', () => smeSaved(true));
-
-  // c04, a government agency (no terms of its own), at the visit: the visit is refused, then the finance letter.
-  const gov = await panelFor('c04');
-  const card = gov.getByTestId('next-step');
-  assert.equal(await card.getAttribute('data-level'), '4');
-  const refuse = async (level: string) => {
-    await card.getByTestId('log-attempt').waitFor({ state: 'detached', timeout: 15_000 });
-    await card.getByTestId('log-step').click();
-    await card.getByTestId('log-attempt').waitFor();
-    await gov.keyboard.press('Enter'); // the step's own channel
-    await gov.keyboard.press('r'); // refused
-    await until(`level ${level}`, async () => (await card.getAttribute('data-level')) === level);
-  };
-  await refuse('5');
-  assert.match(await card.locator('h2').innerText(), /Finance collection letter/);
-  await refuse('7');
-  assert.match(await card.locator('h2').innerText(), /Complaint to the SME payment platform/);
-  const script = await card.getByTestId('script').inputValue();
-  assert.match(script, /违约拖欠中小企业款项登记（投诉）平台/);
-  assert.match(script, /广州市卫生健康信息中心 \(a government agency\)/);
-  assert.match(script, /No suit or arbitration concerns these amounts\./);
-  for (const r of openDocs('c04').filter((x) => x.dueDate < today).slice(0, 8)) assert.ok(script.includes(r.docNumber), r.docNumber);
-  assert.doesNotMatch(script, /lawyer|sue/i);
-  await gov.getByTestId('toolkit-tab-complaint').click();
-  const box = gov.getByTestId('complaint');
-  await until('the complaint tab offers it', async () => (await box.getAttribute('data-offer')) === 'true');
-  assert.equal(await box.getAttribute('data-eligible'), 'true');
-  const summary = await readRow<{ ladder: { complaint?: { debtorKind: string } } }>(gov, 'summaries', 'c04');
-  assert.equal(summary?.ladder.complaint?.debtorKind, 'agency');
-
-  // Not an SME after all: the public body stays at the finance letter, its ceiling.
-  await sme.uncheck();
-  await until('Settings say we are not an SME', () => smeSaved(false));
-  await until('back to the finance letter', async () => (await card.getAttribute('data-level')) === '5');
-  await sme.check();
-  await until('Settings say we are an SME', () => smeSaved(true));
-  await until('the complaint step again', async () => (await card.getAttribute('data-level')) === '7');
-  await gov.close();
-
-  // c19, a private company, has reached the lawyer's letter: with the same Settings it gets the lawyer's letter,
-  // never the complaint.
-  const priv = await panelFor('c19');
-  const pcard = priv.getByTestId('next-step');
-  assert.equal(await pcard.getAttribute('data-level'), '7');
-  assert.match(await pcard.locator('h2').innerText(), /Lawyer's letter/);
-  assert.doesNotMatch(await pcard.getByTestId('script').inputValue(), /违约拖欠中小企业款项/);
-  await priv.getByTestId('toolkit-tab-complaint').click();
-  assert.equal(await priv.getByTestId('complaint').getAttribute('data-eligible'), 'false');
-  assert.equal(await priv.getByTestId('complaint').getAttribute('data-offer'), 'false');
-  await priv.close();
-  await options.close();
 });
 
 test('the LPR table is edited in Options and the LPR rule then uses the new row from its effective date', async () => {
