@@ -318,6 +318,13 @@ test('a partial dispute demanding only the rest', async () => {
   const onDue = summary!.ladder.disputedByDue.filter(([d, c]) => d === doc.dueDate && c === 'CNY').reduce((t, [, , m]) => t + m, 0);
   assert.equal(onDue, openDocs('c10').filter((r) => r.disputed && r.dueDate === doc.dueDate).reduce((t, r) => t + r.openMinor, 0) + 4_000_000);
   await panel.close();
+  // The popup's worklist row owes the undisputed overdue rest: flagged documents and the disputed ¥40,000 left out.
+  const owed = openDocs('c10').filter((r) => r.dueDate < today && !r.disputed && r.amount.currency === 'CNY')
+    .reduce((t, r) => t + r.openMinor - (r.id === doc.id ? 4_000_000 : 0), 0);
+  const popup = await l.openPage('popup.html');
+  const row = popup.locator('[data-testid=worklist-row][data-customer-id=c10] [data-testid=worklist-owed-CNY]');
+  await until('the worklist row owes the undisputed rest', async () => Number(await row.getAttribute('data-minor', { timeout: 1000 }).catch(() => '0')) === owed, 20_000);
+  await popup.close();
 });
 
 test('the complaint channel: eligible for a government debtor of an SME creditor, not for a private company', async () => {
