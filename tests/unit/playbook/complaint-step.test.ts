@@ -114,3 +114,11 @@ describe('the complaint step appears for an eligible government debtor and not f
 });
 
 function addDaysToday(n: number) { const d = new Date(NOW); d.setDate(d.getDate() + n); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }
+
+describe('the popup\'s cached worklist follows our SME status', () => {
+  it('a change of Settings.smeCreditor makes the cached rows (and their steps) stale', async () => {
+    const { worklistSettingsKey } = await import('@/components/popup/data');
+    const a = debtor('government');
+    expect(worklistSettingsKey({ ...a.settings, smeCreditor: true })).not.toBe(worklistSettingsKey({ ...a.settings, smeCreditor: false }));
+  });
+});
