@@ -155,20 +155,27 @@ async function loadRows(db: HuikuanDb, ids: string[], pre?: PreloadedRows): Prom
     return out;
   }
   // All customers' requests at once: IndexedDB pipelines them, where one customer after another waits each time.
+  // The toolkit's disputes and terms are few: one request each for all of these customers.
+  const asked = pre?.summarised ? ids.filter((id) => pre.summarised!.has(id)) : ids;
+  const [disputes, terms] = await Promise.all([
+    db.disputes && asked.length ? db.disputes.where('customerId').anyOf(asked).toArray() : [],
+    db.customerTerms && asked.length ? db.customerTerms.bulkGet(asked) : [],
+  ]);
+  const disputesOf = new Map<string, Dispute[]>();
+  for (const d of disputes) (disputesOf.get(d.customerId) ?? disputesOf.set(d.customerId, []).get(d.customerId)!).push(d);
+  const termsOf = new Map(terms.filter((t): t is CustomerTerms => !!t).map((t) => [t.customerId, t]));
   const loaded = await Promise.all(ids.map(async (id) => {
     // No summary: nothing in the related tables (see PreloadedRows).
     const bare = pre?.summarised ? !pre.summarised.has(id) : false;
-    const [customer, ledger, promises, activities, profile, disputes, terms] = await Promise.all([
+    const [customer, ledger, promises, activities, profile] = await Promise.all([
       db.customers.get(id),
       pre?.ledgers?.get(id) ?? db.ledgers.get(id),
       bare ? [] : db.promises.where('customerId').equals(id).toArray(),
       bare ? [] : db.activities.where('customerId').equals(id).toArray(),
       bare ? undefined : db.profiles.get(id),
-      bare || !db.disputes ? [] : db.disputes.where('customerId').equals(id).toArray(),
-      bare || !db.customerTerms ? undefined : db.customerTerms.get(id),
     ]);
     return customer ? { customer, receivables: ledger?.receivables ?? [], payments: ledger?.payments ?? [], promises, activities, profile,
-      disputes, terms } : undefined;
+      disputes: disputesOf.get(id) ?? [], terms: termsOf.get(id) } : undefined;
   }));
   ids.forEach((id, i) => out.set(id, loaded[i]));
   return out;
