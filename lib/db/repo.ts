@@ -163,7 +163,7 @@ async function loadRows(db: HuikuanDb, ids: string[], pre?: PreloadedRows): Prom
   ]);
   const disputesOf = new Map<string, Dispute[]>();
   for (const d of disputes) (disputesOf.get(d.customerId) ?? disputesOf.set(d.customerId, []).get(d.customerId)!).push(d);
-  const termsOf = new Map(terms.filter((t): t is CustomerTerms => !!t).map((t) => [t.customerId, t]));
+  const termsOf = new Map((terms as Array<CustomerTerms | undefined>).filter((t): t is CustomerTerms => !!t).map((t) => [t.customerId, t] as const));
   const loaded = await Promise.all(ids.map(async (id) => {
     // No summary: nothing in the related tables (see PreloadedRows).
     const bare = pre?.summarised ? !pre.summarised.has(id) : false;
