@@ -1,6 +1,6 @@
 /** The small views the background hands to the badge frame: computed from a maintained summary, never a scan. */
 import type { CustomerSummary, Lang } from '../domain';
-import { ladder } from '../playbook/catalog';
+import { rungOf } from '../playbook/catalog';
 import { ladderFactsOf, ladderLevel, undisputedByDue, type LadderSettings } from '../playbook/ladder';
 import { formatDay, formatMoney } from '../format';
 import { translator } from '../i18n';
@@ -52,9 +52,9 @@ export function ladderStepFor(summary: BadgeInputs, settings: LadderSettings, as
   { level: number; name: string } | undefined {
   const facts = ladderFactsOf(summary);
   if (!facts) return undefined;
-  const { level } = ladderLevel(facts, settings, asOf);
+  const { level, complaint } = ladderLevel(facts, settings, asOf);
   if (level === 0) return undefined;
-  return { level, name: ladder[level].name[lang] };
+  return { level, name: rungOf(level, complaint).name[lang] };
 }
 
 export function badgeViewFor(input: {

@@ -31,7 +31,7 @@ const table = (rows: Row[]) => {
 describe('ladder rules are a list others can extend', () => {
   it('runs the named rules in order', () => {
     expect(ladderRules.map((r) => r.name)).toEqual(['notOverdue', 'history', 'deliberateDelay', 'insolvencySigns', 'limitationClose',
-      'promiseCover', 'disputeHold', 'hardship', 'negotiationAlive', 'governmentCeiling', 'lawyerLetterFirst']);
+      'promiseCover', 'disputeHold', 'hardship', 'negotiationAlive', 'complaintBeforeLawyer', 'governmentCeiling', 'lawyerLetterFirst']);
   });
   it('an added rule sees the level the others left', () => {
     const complaint = { name: 'complaintChannel', apply: (_c: unknown, s: { level: number; reasons: Array<{ key: string }> }) => { if (s.level >= 5) { s.level = 6; s.reasons.push({ key: 'complaint' }); } } };
