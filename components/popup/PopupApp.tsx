@@ -6,7 +6,7 @@
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { currentWindowId, openOptionsPage } from '@/lib/browser/pages';
+import { currentWindowId, openOptionsPage, openTab } from '@/lib/browser/pages';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { addActivity, putPromise } from '@/lib/db/repo';
 import { readWorklistMarks, updateWorklistMarks } from '@/lib/db/worklistMarks';
@@ -31,6 +31,10 @@ import { WorklistSection, type RowRequest, type WorklistRank } from './WorklistS
 import { ScoreboardSection } from './ScoreboardSection';
 import { TeamBoard, type TeamScope, TeamSwitch, useTeamState } from './TeamSwitch';
 import { ForecastSection } from './ForecastSection';
+import { CadenceSection } from './CadenceSection';
+import { loadCadenceDrafts } from './cadence';
+import { cadenceActivity, composeUrl, type CadenceDraft } from '@/lib/cadence';
+import { newId } from '@/lib/domain';
 import { useWorkerAnswer } from '@/components/forecast/useForecast';
 import type { PortfolioForecast } from '@/lib/forecast/portfolio';
 
@@ -80,6 +84,17 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
       .catch(() => undefined)
       .finally(() => { setRefreshing(false); });
   }, [ready, version, cacheBox, fresh, asOf, settingsKey, db, settings]);
+
+  // Today's cadence reminders: after the first paint, again when the data or the schedules change.
+  const [drafts, setDrafts] = useState<CadenceDraft[] | undefined>();
+  const cadenceKey = JSON.stringify(settings.cadences);
+  useEffect(() => {
+    if (!ready || version === undefined) return;
+    let live = true;
+    void loadCadenceDrafts(db, asOf, settings, lang, clock()).then((d) => { if (live) setDrafts(d); }).catch(() => { if (live) setDrafts([]); });
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the schedules (cadenceKey), the day, the data and the language decide the drafts
+  }, [ready, version, asOf, cadenceKey, lang, db]);
 
   const filterActive = !!(filter.owner || filter.type || filter.currency);
   useEffect(() => {
@@ -140,6 +155,14 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
     await updateWorklistMarks(db, asOf, { customerId: row.customerId, doneOn: asOf, snoozedUntil: null });
   };
 
+  /** A reminder the user sent from their webmail: logged as an email on its step; the draft leaves the list. */
+  const onCadenceSent = async (d: CadenceDraft) => {
+    const now = clock();
+    await addActivity(db, cadenceActivity(d, { id: newId('a'), asOf, now: now.getTime() }), now);
+    setDrafts((list) => list?.filter((x) => x.customerId !== d.customerId));
+    notifyDataChanged();
+  };
+
   return withSummary(
     <div className="space-y-2" data-testid="popup-live">
       {teamState && <TeamSwitch scope={filter.owner === teamState.myOwnerName ? 'mine' : scope} onScope={onScope} />}
@@ -148,6 +171,9 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
       )}
       <TodaySection data={today} lang={lang} onOpen={(it) => void openCustomer(it, windowId)} />
       <ForecastSection forecast={forecast} lang={lang} monthlyTarget={settings.monthlyTarget} />
+      <CadenceSection drafts={drafts} lang={lang} asOf={asOf} webmail={settings.webmail}
+        onOpen={(d) => void openTab(composeUrl(settings.webmail, { to: d.to?.email, subject: d.subject, body: d.body }))}
+        onSent={onCadenceSent} />
       <WorklistSection rows={rows} lang={lang} asOf={asOf} updating={refreshing || (filterActive && !filtered)} filter={filter}
         owners={owners} currencies={currencies} onFilter={setFilter} onOpen={(r) => void openCustomer(r, windowId)} onAction={onAction}
         onExport={(kind) => void exportRows(kind)}
