@@ -226,6 +226,17 @@ export type Channel = z.infer<typeof channel>;
 export const outcomes = [
   'reached', 'no-answer', 'promised', 'refused', 'disputed', 'paid', 'hardship', 'redirected', 'info-gathered', 'other',
 ] as const;
+/**
+ * One letter per outcome, the same wherever an outcome is logged by keyboard: the popup's worklist rows
+ * (lib/worklist/day.ts, which adds s snooze and d done, so no outcome takes those) and the side panel's activity
+ * log (components/sidepanel/LogAttempt.tsx). r is "reached" in both; "refused" is x; "disputed" is q (a query on
+ * the invoice), so d means "done" in the worklist and nothing else anywhere.
+ */
+export const outcomeKeys = {
+  reached: 'r', 'no-answer': 'n', promised: 'p', refused: 'x', paid: 'y', disputed: 'q', hardship: 'h', redirected: 't',
+  'info-gathered': 'i', other: 'o',
+} as const satisfies Record<(typeof outcomes)[number], string>;
+
 export const activitySchema = z.object({
   id,
   customerId: id,
