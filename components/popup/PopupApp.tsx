@@ -32,7 +32,7 @@ import { ScoreboardSection } from './ScoreboardSection';
 import { TeamBoard, type TeamScope, TeamSwitch, useTeamState } from './TeamSwitch';
 import { ForecastSection } from './ForecastSection';
 import { CadenceSection } from './CadenceSection';
-import { loadCadenceDrafts } from './cadence';
+import { readCadenceCache } from './cadence';
 import { cadenceActivity, composeUrl, type CadenceDraft } from '@/lib/cadence';
 import { newId } from '@/lib/domain';
 import { useWorkerAnswer } from '@/components/forecast/useForecast';
@@ -85,16 +85,13 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
       .finally(() => { setRefreshing(false); });
   }, [ready, version, cacheBox, fresh, asOf, settingsKey, db, settings]);
 
-  // Today's cadence reminders: after the first paint, again when the data or the schedules change.
-  const [drafts, setDrafts] = useState<CadenceDraft[] | undefined>();
-  const cadenceKey = JSON.stringify(settings.cadences);
-  useEffect(() => {
-    if (!ready || version === undefined) return;
-    let live = true;
-    void loadCadenceDrafts(db, asOf, settings, lang, clock()).then((d) => { if (live) setDrafts(d); }).catch(() => { if (live) setDrafts([]); });
-    return () => { live = false; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the schedules (cadenceKey), the day, the data and the language decide the drafts
-  }, [ready, version, asOf, cadenceKey, lang, db]);
+  // Today's cadence reminders, made with the worklist when it is re-ranked (cadence.ts); shown while fresh, less
+  // those logged from this popup.
+  const cadenceBox = useLiveQuery(async () => ({ cache: await readCadenceCache(db) }), [db]);
+  const [sentHere, setSentHere] = useState<Set<string>>(new Set());
+  const cadenceCache = cadenceBox?.cache;
+  const drafts = version !== undefined && cadenceCache && isCacheFresh({ ...cadenceCache, rows: [] }, version, asOf, settingsKey)
+    ? cadenceCache.drafts[lang].filter((d) => !sentHere.has(`${d.customerId}:${d.plan.day}`)) : undefined;
 
   const filterActive = !!(filter.owner || filter.type || filter.currency);
   useEffect(() => {
@@ -159,7 +156,7 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
   const onCadenceSent = async (d: CadenceDraft) => {
     const now = clock();
     await addActivity(db, cadenceActivity(d, { id: newId('a'), asOf, now: now.getTime() }), now);
-    setDrafts((list) => list?.filter((x) => x.customerId !== d.customerId));
+    setSentHere((s) => new Set(s).add(`${d.customerId}:${d.plan.day}`));
     notifyDataChanged();
   };
 
