@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ImportSection } from './ImportSection';
 import { ExportSection } from './ExportSection';
 import { SettingsSection } from './SettingsSection';
+import { CadenceSettings } from './CadenceSettings';
 import { ForecastAccuracy } from './ForecastAccuracy';
 import { LprTableSection } from './LprTableSection';
 import { SitesSection } from './SitesSection';
@@ -53,7 +54,7 @@ export function OptionsApp({ initial }: { initial?: OptionSection } = {}) {
         <InterruptedNotice />
         {section === 'import' && <ImportSection />}
         {section === 'export' && <ExportSection />}
-        {section === 'settings' && <><SettingsSection /><ForecastAccuracy /><LprTableSection /></>}
+        {section === 'settings' && <><SettingsSection /><CadenceSettings /><ForecastAccuracy /><LprTableSection /></>}
         {section === 'sites' && <SitesSection />}
         {section === 'data' && <DataSection />}
         {section === 'team' && <TeamSection />}

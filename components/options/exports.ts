@@ -43,7 +43,7 @@ export async function worklistTable(db: HuikuanDb, asOf: string, lang: Lang, set
   const rows = await currentWorklist(db, asOf, settings);
   return worklistRowsForExport(rows.map((r) => ({
     customerName: r.name, overdue: r.overdue, open: { minor: r.open[r.overdue.currency] ?? 0, currency: r.overdue.currency },
-    daysPastDue: r.oldestDaysPastDue, nextStep: r.step ? stepText(r.step, t, lang) : r.reasons.map((x) => reasonText(x, t, lang)).join('; '),
+    daysPastDue: r.oldestDaysPastDue, nextStep: r.step ? stepText(r.step, t, lang) : '', why: r.reasons.map((x) => reasonText(x, t, lang)).join('; '),
     nextDate: r.nextActivityDate, promiseDate: r.nextPromiseDate, lastActivityDate: r.lastActivityDate,
     limitationDeadline: r.limitationDeadline, owner: r.owner,
   })), lang);

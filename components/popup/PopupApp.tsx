@@ -6,7 +6,7 @@
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { currentWindowId, openOptionsPage } from '@/lib/browser/pages';
+import { currentWindowId, openOptionsPage, openTab } from '@/lib/browser/pages';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { addActivity, putPromise } from '@/lib/db/repo';
 import { readWorklistMarks, updateWorklistMarks } from '@/lib/db/worklistMarks';
@@ -31,6 +31,10 @@ import { WorklistSection, type RowRequest, type WorklistRank } from './WorklistS
 import { ScoreboardSection } from './ScoreboardSection';
 import { TeamBoard, type TeamScope, TeamSwitch, useTeamState } from './TeamSwitch';
 import { ForecastSection } from './ForecastSection';
+import { CadenceSection } from './CadenceSection';
+import { readCadenceCache } from './cadence';
+import { cadenceActivity, composeUrl, type CadenceDraft } from '@/lib/cadence';
+import { newId } from '@/lib/domain';
 import { useWorkerAnswer } from '@/components/forecast/useForecast';
 import type { PortfolioForecast } from '@/lib/forecast/portfolio';
 
@@ -81,6 +85,14 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
       .finally(() => { setRefreshing(false); });
   }, [ready, version, cacheBox, fresh, asOf, settingsKey, db, settings]);
 
+  // Today's cadence reminders, made with the worklist when it is re-ranked (cadence.ts); shown while fresh, less
+  // those logged from this popup.
+  const cadenceBox = useLiveQuery(async () => ({ cache: await readCadenceCache(db) }), [db]);
+  const [sentHere, setSentHere] = useState<Set<string>>(new Set());
+  const cadenceCache = cadenceBox?.cache;
+  const drafts = version !== undefined && cadenceCache && isCacheFresh({ ...cadenceCache, rows: [] }, version, asOf, settingsKey)
+    ? cadenceCache.drafts[lang].filter((d) => !sentHere.has(`${d.customerId}:${d.plan.day}`)) : undefined;
+
   const filterActive = !!(filter.owner || filter.type || filter.currency);
   useEffect(() => {
     if (!filterActive || !ready) { setFiltered(undefined); return; }
@@ -110,7 +122,7 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
     const list = rows ?? [];
     const table = worklistRowsForExport(list.map((r) => ({
       customerName: r.name, overdue: r.overdue, open: { minor: r.open[r.overdue.currency] ?? 0, currency: r.overdue.currency },
-      daysPastDue: r.oldestDaysPastDue, nextStep: r.step ? stepText(r.step, t, lang) : r.reasons.map((x) => reasonText(x, t, lang)).join('; '),
+      daysPastDue: r.oldestDaysPastDue, nextStep: r.step ? stepText(r.step, t, lang) : '', why: r.reasons.map((x) => reasonText(x, t, lang)).join('; '),
       nextDate: r.nextActivityDate, promiseDate: r.nextPromiseDate, lastActivityDate: r.lastActivityDate,
       limitationDeadline: r.limitationDeadline, owner: r.owner,
     })), lang);
@@ -140,6 +152,14 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
     await updateWorklistMarks(db, asOf, { customerId: row.customerId, doneOn: asOf, snoozedUntil: null });
   };
 
+  /** A reminder the user sent from their webmail: logged as an email on its step; the draft leaves the list. */
+  const onCadenceSent = async (d: CadenceDraft) => {
+    const now = clock();
+    await addActivity(db, cadenceActivity(d, { id: newId('a'), asOf, now: now.getTime() }), now);
+    setSentHere((s) => new Set(s).add(`${d.customerId}:${d.plan.day}`));
+    notifyDataChanged();
+  };
+
   return withSummary(
     <div className="space-y-2" data-testid="popup-live">
       {teamState && <TeamSwitch scope={filter.owner === teamState.myOwnerName ? 'mine' : scope} onScope={onScope} />}
@@ -148,6 +168,9 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
       )}
       <TodaySection data={today} lang={lang} onOpen={(it) => void openCustomer(it, windowId)} />
       <ForecastSection forecast={forecast} lang={lang} monthlyTarget={settings.monthlyTarget} />
+      <CadenceSection drafts={drafts} lang={lang} asOf={asOf} webmail={settings.webmail}
+        onOpen={(d) => void openTab(composeUrl(settings.webmail, { to: d.to?.email, subject: d.subject, body: d.body }))}
+        onSent={onCadenceSent} />
       <WorklistSection rows={rows} lang={lang} asOf={asOf} updating={refreshing || (filterActive && !filtered)} filter={filter}
         owners={owners} currencies={currencies} onFilter={setFilter} onOpen={(r) => void openCustomer(r, windowId)} onAction={onAction}
         onExport={(kind) => void exportRows(kind)}

@@ -13,6 +13,7 @@ import { getDataVersion, loadAccountRows } from '@/lib/db/repo';
 import { worklistStep, type WorklistStep } from '@/lib/worklist/step';
 import { addDays } from '@/lib/ledger/dates';
 import { type WorklistFilter, type WorklistOptions, type WorklistRow, rankWorklist } from '@/lib/worklist';
+import { CADENCE_CACHE_KEY, type CadenceCache, computeCadenceDrafts } from './cadence';
 
 export const WORKLIST_CACHE_KEY = 'worklist';
 export const WORKLIST_LIMIT = 100;
@@ -42,8 +43,10 @@ export function worklistOptions(settings: Settings): WorklistOptions {
 
 /** The settings that change scores or steps (our SME status offers the complaint step); a different key makes the cache stale. */
 export function worklistSettingsKey(settings: Settings): string {
+  // The cadence drafts (cadence.ts) are refreshed with the worklist: their schedules and our company's name, bank
+  // account and signature (in every script) are part of the key.
   return JSON.stringify([settings.baseCurrency, settings.fxRates, settings.promiseGraceDays, settings.limitationWarnDays,
-    settings.ladderDays, settings.attitude, settings.ladderClimb, settings.smeCreditor]);
+    settings.ladderDays, settings.attitude, settings.ladderClimb, settings.smeCreditor, settings.cadences, settings.ourCompany]);
 }
 
 export async function readWorklistCache(db: HuikuanDb): Promise<WorklistCache | undefined> {
@@ -101,11 +104,15 @@ async function withSteps(db: HuikuanDb, rows: WorklistEntry[], asOf: string): Pr
   return out;
 }
 
-/** Re-ranks and stores the cache; returns it. */
+/** Re-ranks and stores the cache, then today's cadence drafts under the same key (cadence.ts); returns the worklist. */
 export async function refreshWorklistCache(db: HuikuanDb, asOf: string, settings: Settings): Promise<WorklistCache> {
   const { rows, dataVersion } = await computeWorklist(db, asOf, settings);
-  const cache: WorklistCache = { dataVersion, asOf, settingsKey: worklistSettingsKey(settings), rows };
+  const settingsKey = worklistSettingsKey(settings);
+  const cache: WorklistCache = { dataVersion, asOf, settingsKey, rows };
   await db.meta.put({ key: WORKLIST_CACHE_KEY, value: cache });
+  // The drafts after the rows are shown: the worklist does not wait for them.
+  const cadence: CadenceCache = { dataVersion, asOf, settingsKey, drafts: await computeCadenceDrafts(db, asOf, settings) };
+  await db.meta.put({ key: CADENCE_CACHE_KEY, value: cadence });
   return cache;
 }
 

@@ -8,17 +8,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDb } from '@/lib/db/schema';
 import { addActivity, preparationChannels, undoActivity, type LoggedAttempt } from '@/lib/db/repo';
-import { channels, newId, outcomes, type Activity, type Channel } from '@/lib/domain';
+import { channels, newId, outcomeKeys, outcomes, type Activity, type Channel } from '@/lib/domain';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { useClock } from '@/components/app/clock';
 import { buttonCls } from './fields';
 
 type Outcome = Activity['outcome'];
 
-/** One letter per outcome, chosen to be guessable in both languages' labels (m: money received). */
-export const outcomeKeys: Record<Outcome, string> = {
-  reached: 'c', 'no-answer': 'n', promised: 'p', refused: 'r', disputed: 'd', paid: 'm', hardship: 'h', redirected: 't', 'info-gathered': 'i', other: 'o',
-};
+/** One letter per outcome: the same letters as the popup's worklist rows (lib/domain `outcomeKeys`). */
+export { outcomeKeys };
 /** Channels by number, in the order of lib/domain `channels`. */
 export const channelKey = (c: Channel) => String(channels.indexOf(c) + 1);
 
@@ -107,6 +105,7 @@ export function LogAttempt(p: LogAttemptProps) {
       </>}
       {step === 'outcome' && <>
         <p className="text-xs font-medium">{t(`common:channels.${channel}`)} — {t('attempt.outcomeStep')} <span className="text-stone-600">{t('attempt.back')} · {t('attempt.cancel')}</span></p>
+        <p className="text-xs text-stone-600" data-testid="attempt-keys-note">{t('attempt.sameKeys')}</p>
         <div className="mt-1 flex flex-wrap gap-1">
           {outcomes.map((o) => (
             <button key={o} type="button" data-testid={`attempt-outcome-${o}`} className={buttonCls} onClick={() => void save(o)}>

@@ -194,6 +194,28 @@ export const paymentPromiseSchema = z.object({
 });
 export type PaymentPromise = z.infer<typeof paymentPromiseSchema>;
 
+/**
+ * Reminder cadences (lib/cadence): per customer group, the days relative to an invoice's due date on which a
+ * reminder is drafted (-5 = five days before, 0 = on the day, 7 = a week after), as Chaser schedules and Odoo
+ * follow-up levels do. The webmail is where a draft opens as a compose window.
+ */
+export const CADENCE_MIN_DAY = -60;
+export const CADENCE_MAX_DAY = 365;
+export const CADENCE_MAX_STEPS = 8;
+export const DEFAULT_CADENCE_DAYS = [-5, 0, 7, 15];
+export const cadenceDaysSchema = z.array(z.number().int().min(CADENCE_MIN_DAY).max(CADENCE_MAX_DAY)).max(CADENCE_MAX_STEPS)
+  .transform((d) => [...new Set(d)].sort((a, b) => a - b));
+const cadenceDefault = () => [...DEFAULT_CADENCE_DAYS];
+export const cadencesSchema = z.object({
+  enterprise: cadenceDaysSchema.default(cadenceDefault),
+  'state-owned': cadenceDaysSchema.default(cadenceDefault),
+  government: cadenceDaysSchema.default(cadenceDefault),
+  other: cadenceDaysSchema.default(cadenceDefault),
+});
+export type Cadences = z.infer<typeof cadencesSchema>;
+export const webmails = ['gmail', 'outlook', 'outlook-live', 'qq', '163'] as const;
+export type Webmail = (typeof webmails)[number];
+
 /** The five tools plus the modern channels the product also logs. */
 export const channels = [
   'phone', 'visit', 'written-notice', 'finance-letter', 'lawyer-letter', 'email', 'im', 'statement',
@@ -204,6 +226,17 @@ export type Channel = z.infer<typeof channel>;
 export const outcomes = [
   'reached', 'no-answer', 'promised', 'refused', 'disputed', 'paid', 'hardship', 'redirected', 'info-gathered', 'other',
 ] as const;
+/**
+ * One letter per outcome, the same wherever an outcome is logged by keyboard: the popup's worklist rows
+ * (lib/worklist/day.ts, which adds s snooze and d done, so no outcome takes those) and the side panel's activity
+ * log (components/sidepanel/LogAttempt.tsx). r is "reached" in both; "refused" is x; "disputed" is q (a query on
+ * the invoice), so d means "done" in the worklist and nothing else anywhere.
+ */
+export const outcomeKeys = {
+  reached: 'r', 'no-answer': 'n', promised: 'p', refused: 'x', paid: 'y', disputed: 'q', hardship: 'h', redirected: 't',
+  'info-gathered': 'i', other: 'o',
+} as const satisfies Record<(typeof outcomes)[number], string>;
+
 export const activitySchema = z.object({
   id,
   customerId: id,
@@ -223,6 +256,8 @@ export const activitySchema = z.object({
     reference: shortText.optional(),
     subject: shortText.optional(),
     text: longText,
+    /** A cadence reminder: the step's day relative to the due date (lib/cadence), and the webmail it was opened in. */
+    cadenceDay: z.number().int().min(CADENCE_MIN_DAY).max(CADENCE_MAX_DAY).optional(),
   }).optional(),
   /** The five preparations ticked when a visit or letter was logged (they reset after it). */
   preparationsUsed: z.array(z.number().int().min(1).max(5)).optional(),
@@ -337,6 +372,8 @@ export const settingsSchema = z.object({
    * (lib/toolkit/complaint.ts). A customer's terms may also say so for its contract.
    */
   smeCreditor: z.boolean().default(false),
+  cadences: cadencesSchema.default(() => cadencesSchema.parse({})),
+  webmail: z.enum(webmails).default('gmail'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const defaultSettings = (): Settings => settingsSchema.parse({});

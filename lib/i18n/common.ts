@@ -26,6 +26,7 @@ export const common = {
     bucketRange: '{{from}}–{{to}} days',
     bucketOver: 'Over {{from}} days',
     customerTypes: { enterprise: 'Private enterprise', 'state-owned': 'State-owned enterprise', government: 'Government', other: 'Other' },
+    webmails: { gmail: 'Gmail', outlook: 'Outlook (work or school)', 'outlook-live': 'Outlook.com', qq: 'QQ Mail', '163': '163 Mail' },
     channels: {
       phone: 'Phone', visit: 'Visit', 'written-notice': 'Fax / written notice', 'finance-letter': 'Finance collection letter',
       'lawyer-letter': "Lawyer's letter", email: 'Email', im: 'WeChat / IM', statement: 'Statement of account',
@@ -91,6 +92,7 @@ export const common = {
     bucketRange: '{{from}}–{{to}} 天',
     bucketOver: '{{from}} 天以上',
     customerTypes: { enterprise: '民营企业', 'state-owned': '国有企业', government: '政府机关', other: '其他' },
+    webmails: { gmail: 'Gmail', outlook: 'Outlook（工作或学校帐户）', 'outlook-live': 'Outlook.com', qq: 'QQ邮箱', '163': '网易163邮箱' },
     channels: {
       phone: '电话', visit: '上门拜访', 'written-notice': '传真/书面通知', 'finance-letter': '财务催款函',
       'lawyer-letter': '律师函', email: '邮件', im: '微信/即时消息', statement: '对账单',

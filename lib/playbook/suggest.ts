@@ -372,7 +372,11 @@ export function suggestContext(account: AccountSnapshot & { signals?: Signal[] }
   };
 }
 
-export function suggestNext(account: AccountSnapshot & { signals?: Signal[] }, now: Date, lang: Lang): Suggestion {
+/**
+ * `opts.channel` asks for the step's script on one channel (a cadence reminder is always an email): the level,
+ * techniques and facts are the same; only the shape (a letter, with its subject) follows the channel asked for.
+ */
+export function suggestNext(account: AccountSnapshot & { signals?: Signal[] }, now: Date, lang: Lang, opts: { channel?: Channel } = {}): Suggestion {
   const ctx = suggestContext(account, now);
   const { asOf, level, open, overdue, disputed, livePromises, broken, acts, ladder: lad } = ctx;
   const step = rungOf(level, lad.complaint);
@@ -381,6 +385,7 @@ export function suggestNext(account: AccountSnapshot & { signals?: Signal[] }, n
   d.reasons.push(...lad.reasons);
   d.cautions.push(...lad.cautions);
   for (const rule of suggestRules) if (rule !== overdueFacts) rule.apply(ctx, d);
+  if (opts.channel) d.channel = opts.channel;
 
   // The addressee's personality sets the tone and adds the techniques that suit that person.
   const addressee = addresseeFor(level, account);

@@ -12,6 +12,8 @@ import { allocate } from '../ledger/allocate';
 import { addDays, daysBetween } from '../ledger/dates';
 import { formatDay, formatMoney, toMajor } from '../format';
 import { amountInCapitals } from '../playbook/capitals';
+import { XLSX_DATE_FORMAT, excelSerial, freezeHeader, moneyFormat } from '../transfer/export';
+import { currencyDecimals } from '../ledger/money';
 import type { Statement, StatementLine, StatementStatus } from './records';
 
 /**
@@ -104,21 +106,29 @@ export function buildStatementDoc(statement: Statement, customer: Customer, sett
   };
 }
 
-/** The statement as a workbook: one line per document with a column for the customer's tick and its own figure. */
-export function statementWorkbook(statement: Statement, customer: Customer, lang: Lang): ArrayBuffer {
+/**
+ * The statement as a workbook: one line per document with a column for the customer's tick and its own figure.
+ * Spreadsheet-grade like the exports (lib/transfer/export.ts): issue and due dates are date cells, amounts numbers
+ * in the currency's format, widths set, the table's header row filtered and frozen with the title lines above it.
+ */
+export function statementWorkbook(statement: Statement, customer: Customer, lang: Lang): Uint8Array {
   const zh = lang === 'zh';
   const head = zh
     ? ['序号', '单据号', '合同号', '开票日期', '到期日', '币种', '单据金额', '未付金额', '贵司核对（√ / ×）', '贵司账面金额', '差异说明']
     : ['#', 'Document', 'Contract', 'Issued', 'Due', 'Currency', 'Amount', 'Open', 'Agreed (✓ / ✗)', 'Your figure', 'Difference, reason'];
-  const rows: (string | number)[][] = statement.lines.map((l, i) => [i + 1, l.docNumber, l.contractRef ?? '', l.issueDate, l.dueDate, l.amount.currency,
-    toMajor(l.amount.minor, l.amount.currency), toMajor(l.openMinor, l.amount.currency), '', '', '']);
-  const totals = [...statementTotals(statement.lines)].map(([c, m]) => ['', zh ? '合计' : 'Total', '', '', '', c, '', toMajor(m, c), '', '', '']);
-  const aoa = [[zh ? `对账单 ${statement.reference}` : `Statement ${statement.reference}`], [customer.name, zh ? `截至 ${statement.asOf}` : `As of ${statement.asOf}`], [], head, ...rows, ...totals];
-  const sheet = XLSX.utils.aoa_to_sheet(aoa);
-  sheet['!cols'] = head.map((h, i) => ({ wch: i === 1 || i === 10 ? 22 : Math.max(10, h.length + 2) }));
+  const date = (iso: string): XLSX.CellObject => ({ t: 'n', v: excelSerial(iso), z: XLSX_DATE_FORMAT });
+  const money = (minor: number, c: string): XLSX.CellObject => ({ t: 'n', v: toMajor(minor, c), z: moneyFormat(currencyDecimals(c)) });
+  const rows: (string | number | XLSX.CellObject)[][] = statement.lines.map((l, i) => [i + 1, l.docNumber, l.contractRef ?? '', date(l.issueDate), date(l.dueDate),
+    l.amount.currency, money(l.amount.minor, l.amount.currency), money(l.openMinor, l.amount.currency), '', '', '']);
+  const totals = [...statementTotals(statement.lines)].map(([c, m]) => ['', zh ? '合计' : 'Total', '', '', '', c, '', money(m, c), '', '', '']);
+  const titleRows = [[zh ? `对账单 ${statement.reference}` : `Statement ${statement.reference}`], [customer.name, zh ? `截至 ${statement.asOf}` : `As of ${statement.asOf}`], []];
+  const sheet = XLSX.utils.aoa_to_sheet([...titleRows, head, ...rows, ...totals]);
+  sheet['!cols'] = head.map((h, i) => ({ wch: i === 1 || i === 10 ? 22 : i === 0 ? 6 : Math.max(12, h.length + 4) }));
+  const headerRow = titleRows.length;
+  sheet['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: headerRow, c: 0 }, e: { r: headerRow + rows.length, c: head.length - 1 } }) };
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, sheet, zh ? '对账单' : 'Statement');
-  return XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
+  return freezeHeader(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer), headerRow + 1);
 }
 
 /** Where a statement stands, and whether its sealed copy is late (sent or received more than `followUpDays` ago). */

@@ -2,8 +2,17 @@
  * Export: CSV (RFC 4180, UTF-8 with BOM so Excel opens Chinese correctly, CRLF line ends) and XLSX. Cells that
  * start with = + - @ (and are not plain numbers) get a leading apostrophe so a spreadsheet never runs them as
  * formulas (CSV injection).
+ *
+ * XLSX sheets are spreadsheet-grade: each column has a type (`ExportHeader.type`), so dates are date cells (serial
+ * day numbers with a yyyy-mm-dd format, which spreadsheets sort, filter and subtract as dates), amounts are numbers
+ * with a thousands format and the currency's decimals, counts are whole numbers; every column gets a width from
+ * its longest value (CJK characters count double), the header row an autofilter and a frozen pane. SheetJS (the
+ * XLSX library the project already uses for import) writes types, formats, widths and the autofilter; its
+ * community edition does not write frozen panes, so `freezeHeader` adds the `<pane>` element (ECMA-376 Part 1,
+ * 18.3.1.66) to each sheet's `<sheetView>` in the written package, with fflate (already a dependency).
  */
 import * as XLSX from '@e965/xlsx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Money } from '../domain';
 import { agingBuckets, bucketIndexFor, DEFAULT_BUCKET_DAYS } from '../ledger/aging';
 import { daysBetween } from '../ledger/dates';
@@ -11,7 +20,12 @@ import { currencyDecimals } from '../ledger/money';
 
 export type ExportCell = string | number;
 export type ExportRow = Record<string, ExportCell | undefined>;
-export interface ExportHeader { key: string; label: string }
+/**
+ * A column: `date` cells hold YYYY-MM-DD, `money` cells an amount in major units whose decimals come from the row's
+ * `currencyKey` column (default `currency`), `int` whole numbers; `text` (the default) stays text.
+ */
+export type ColumnType = 'text' | 'date' | 'money' | 'int';
+export interface ExportHeader { key: string; label: string; type?: ColumnType; currencyKey?: string }
 export interface ExportTable { headers: ExportHeader[]; rows: ExportRow[] }
 
 const needsQuote = /[",\r\n]|^\s|\s$/;
@@ -37,22 +51,88 @@ export function toCsv(rows: ExportRow[], headers: Array<ExportHeader | string>):
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 
-/** An XLSX workbook as bytes. Text stays text (document numbers keep leading zeros); numbers stay numbers. */
+export const XLSX_DATE_FORMAT = 'yyyy-mm-dd';
+export const moneyFormat = (decimals: number) => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
+const EXCEL_EPOCH = '1899-12-30';
+
+/** The spreadsheet serial day number of a YYYY-MM-DD day (1900 date system; 1 = 1900-01-01 as Excel counts). */
+export function excelSerial(iso: string): number {
+  return daysBetween(EXCEL_EPOCH, iso);
+}
+
+/** Display width of a value in characters, CJK and full-width counting two. */
+function textWidth(v: string): number {
+  let w = 0;
+  for (const ch of v) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function typedCell(h: ExportHeader, row: ExportRow): { cell: XLSX.CellObject; shown: string } {
+  const v = safeCell(row[h.key]);
+  if (v === '') return { cell: { t: 's', v: '' }, shown: '' };
+  if (h.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    return { cell: { t: 'n', v: excelSerial(v), z: XLSX_DATE_FORMAT }, shown: v };
+  }
+  if (h.type === 'money' && typeof v === 'number') {
+    const cur = row[h.currencyKey ?? 'currency'];
+    const z = moneyFormat(typeof cur === 'string' && /^[A-Z]{3}$/.test(cur) ? currencyDecimals(cur) : 2);
+    return { cell: { t: 'n', v, z }, shown: XLSX.SSF.format(z, v) };
+  }
+  if (h.type === 'int' && typeof v === 'number') return { cell: { t: 'n', v, z: '0' }, shown: String(v) };
+  if (typeof v === 'number') return { cell: { t: 'n', v }, shown: String(v) };
+  return { cell: { t: 's', v }, shown: v };
+}
+
+export const MIN_COLUMN_WIDTH = 6;
+export const MAX_COLUMN_WIDTH = 60;
+
+/**
+ * An XLSX workbook as bytes. Text stays text (document numbers keep leading zeros); typed columns become dates,
+ * formatted amounts and whole numbers; widths, a header autofilter and a frozen header row on every sheet.
+ */
 export function toXlsx(sheets: Array<{ name: string; headers: Array<ExportHeader | string>; rows: ExportRow[] }>): Uint8Array {
   const wb = XLSX.utils.book_new();
   const used = new Set<string>();
   for (const sh of sheets) {
     const hs = sh.headers.map((h) => (typeof h === 'string' ? { key: h, label: h } : h));
-    const aoa: ExportCell[][] = [hs.map((h) => h.label)];
-    for (const r of sh.rows) aoa.push(hs.map((h) => safeCell(r[h.key])));
-    const ws = XLSX.utils.aoa_to_sheet(aoa);
+    const ws: XLSX.WorkSheet = {};
+    const widths = hs.map((h) => textWidth(h.label) + 3); // room for the filter button
+    hs.forEach((h, c) => { ws[XLSX.utils.encode_cell({ r: 0, c })] = { t: 's', v: h.label }; });
+    sh.rows.forEach((row, i) => hs.forEach((h, c) => {
+      const { cell, shown } = typedCell(h, row);
+      if (cell.t === 's' && cell.v === '') return;
+      ws[XLSX.utils.encode_cell({ r: i + 1, c })] = cell;
+      widths[c] = Math.max(widths[c], textWidth(shown) + 1);
+    }));
+    const ref = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: sh.rows.length, c: Math.max(0, hs.length - 1) } });
+    ws['!ref'] = ref;
+    ws['!cols'] = widths.map((w) => ({ wch: Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, w)) }));
+    if (hs.length) ws['!autofilter'] = { ref };
     let name = sh.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet';
     for (let i = 2; used.has(name); i++) name = `${sh.name.slice(0, 28)} ${i}`;
     used.add(name);
     XLSX.utils.book_append_sheet(wb, ws, name);
   }
   const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
-  return new Uint8Array(out);
+  return freezeHeader(new Uint8Array(out), 1);
+}
+
+/**
+ * Freezes the first `rows` rows of every worksheet in an XLSX package: a `<pane>` (state "frozen", ySplit) and its
+ * selection inside `<sheetView>`. Throws when a sheet has no sheetView to put it in (the writer changed).
+ */
+export function freezeHeader(bytes: Uint8Array, rows: number): Uint8Array {
+  const files = unzipSync(bytes);
+  const top = `A${rows + 1}`;
+  const pane = `<pane ySplit="${rows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`;
+  for (const path of Object.keys(files)) {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(path)) continue;
+    const xml = strFromU8(files[path]);
+    const next = xml.replace(/<sheetView\b([^>]*?)\/>/, `<sheetView$1>${pane}</sheetView>`);
+    if (next === xml) throw new Error(`no sheetView in ${path}`);
+    files[path] = strToU8(next);
+  }
+  return zipSync(files, { level: 6 });
 }
 
 /**
@@ -99,13 +179,13 @@ export function agingRowsForExport(items: AgingExportItem[], asOf: string, lang:
   const headers: ExportHeader[] = [
     { key: 'customer', label: L(lang, '客户', 'Customer') },
     { key: 'doc', label: L(lang, '单据编号', 'Document') },
-    { key: 'issueDate', label: L(lang, '单据日期', 'Issue date') },
-    { key: 'dueDate', label: L(lang, '到期日', 'Due date') },
-    { key: 'daysPastDue', label: L(lang, '逾期天数', 'Days past due') },
+    { key: 'issueDate', label: L(lang, '单据日期', 'Issue date'), type: 'date' },
+    { key: 'dueDate', label: L(lang, '到期日', 'Due date'), type: 'date' },
+    { key: 'daysPastDue', label: L(lang, '逾期天数', 'Days past due'), type: 'int' },
     { key: 'currency', label: L(lang, '币种', 'Currency') },
-    { key: 'amount', label: L(lang, '单据金额', 'Amount') },
-    { key: 'open', label: L(lang, '未收金额', 'Open') },
-    ...buckets.map((b, i) => ({ key: `b${i}`, label: bucketLabel(b) })),
+    { key: 'amount', label: L(lang, '单据金额', 'Amount'), type: 'money' },
+    { key: 'open', label: L(lang, '未收金额', 'Open'), type: 'money' },
+    ...buckets.map((b, i): ExportHeader => ({ key: `b${i}`, label: bucketLabel(b), type: 'money' })),
     { key: 'disputed', label: L(lang, '争议', 'Disputed') },
     { key: 'owner', label: L(lang, '负责人', 'Owner') },
   ];
@@ -128,7 +208,10 @@ export interface WorklistExportEntry {
   overdue: Money;
   open?: Money;
   daysPastDue?: number;
+  /** The step to take (the playbook's, as the popup row shows it): only the step, never the ranking reason. */
   nextStep?: string;
+  /** Why the row ranks where it does. */
+  why?: string;
   nextDate?: string;
   promiseDate?: string;
   lastActivityDate?: string;
@@ -139,22 +222,23 @@ export interface WorklistExportEntry {
 /** The worklist (who to chase, in order) as an export table. */
 export function worklistRowsForExport(entries: WorklistExportEntry[], lang: Lang): ExportTable {
   const headers: ExportHeader[] = [
-    { key: 'rank', label: L(lang, '序号', 'Rank') },
+    { key: 'rank', label: L(lang, '序号', 'Rank'), type: 'int' },
     { key: 'customer', label: L(lang, '客户', 'Customer') },
     { key: 'currency', label: L(lang, '币种', 'Currency') },
-    { key: 'overdue', label: L(lang, '逾期金额', 'Overdue') },
-    { key: 'open', label: L(lang, '未收金额', 'Open') },
-    { key: 'daysPastDue', label: L(lang, '最长逾期天数', 'Oldest days past due') },
+    { key: 'overdue', label: L(lang, '逾期金额', 'Overdue'), type: 'money' },
+    { key: 'open', label: L(lang, '未收金额', 'Open'), type: 'money' },
+    { key: 'daysPastDue', label: L(lang, '最长逾期天数', 'Oldest days past due'), type: 'int' },
     { key: 'nextStep', label: L(lang, '下一步', 'Next step') },
-    { key: 'nextDate', label: L(lang, '计划日期', 'Planned date') },
-    { key: 'promiseDate', label: L(lang, '承诺付款日', 'Promised date') },
-    { key: 'lastActivityDate', label: L(lang, '最近跟进', 'Last contact') },
-    { key: 'limitationDeadline', label: L(lang, '诉讼时效届满日', 'Limitation deadline') },
+    { key: 'why', label: L(lang, '排序原因', 'Why it ranks here') },
+    { key: 'nextDate', label: L(lang, '计划日期', 'Planned date'), type: 'date' },
+    { key: 'promiseDate', label: L(lang, '承诺付款日', 'Promised date'), type: 'date' },
+    { key: 'lastActivityDate', label: L(lang, '最近跟进', 'Last contact'), type: 'date' },
+    { key: 'limitationDeadline', label: L(lang, '诉讼时效届满日', 'Limitation deadline'), type: 'date' },
     { key: 'owner', label: L(lang, '负责人', 'Owner') },
   ];
   const rows = entries.map((e, i) => ({
     rank: i + 1, customer: e.customerName, currency: e.overdue.currency, overdue: majorNumber(e.overdue),
-    open: e.open ? majorNumber(e.open) : '', daysPastDue: e.daysPastDue ?? '', nextStep: e.nextStep ?? '',
+    open: e.open ? majorNumber(e.open) : '', daysPastDue: e.daysPastDue ?? '', nextStep: e.nextStep ?? '', why: e.why ?? '',
     nextDate: e.nextDate ?? '', promiseDate: e.promiseDate ?? '', lastActivityDate: e.lastActivityDate ?? '',
     limitationDeadline: e.limitationDeadline ?? '', owner: e.owner ?? '',
   }));

@@ -3,7 +3,7 @@
  * the rows still to do, a row snoozed to a later date goes to the bottom until that date, and each row's outcome
  * is one keystroke. Pure: the popup stores the marks and the activities (lib/db/worklistMarks.ts, repo).
  */
-import { activitySchema, newId, type Activity, type Channel, type PaymentPromise } from '../domain';
+import { activitySchema, newId, outcomeKeys, type Activity, type Channel, type PaymentPromise } from '../domain';
 import { addDays } from '../ledger/dates';
 
 /** What the collector did today with a customer on the worklist, besides the activity log. */
@@ -46,8 +46,10 @@ export function arrangeDay<T extends { customerId: string; lastActivityDate?: st
 export const rowOutcomes = ['reached', 'no-answer', 'promised', 'refused', 'paid'] as const;
 export type RowOutcome = (typeof rowOutcomes)[number];
 export type RowAction = RowOutcome | 'snooze' | 'done';
+/** The outcomes' letters are the activity log's (lib/domain `outcomeKeys`); s and d are the worklist's own. */
 export const rowActionKeys: Record<RowAction, string> = {
-  reached: 'r', 'no-answer': 'n', promised: 'p', refused: 'x', paid: 'y', snooze: 's', done: 'd',
+  reached: outcomeKeys.reached, 'no-answer': outcomeKeys['no-answer'], promised: outcomeKeys.promised, refused: outcomeKeys.refused,
+  paid: outcomeKeys.paid, snooze: 's', done: 'd',
 };
 export function actionForKey(key: string): RowAction | undefined {
   const k = key.toLowerCase();

@@ -100,7 +100,7 @@ function StatementRow({ s }: { s: Statement }) {
       setStep(undefined);
     } catch (e) { setError(t('statements.error', { message: (e as Error).message })); }
   };
-  const xlsx = () => downloadFile(statementWorkbook(s, a.customer, lang), `${s.reference}.xlsx`, MIME.xlsx);
+  const xlsx = () => downloadFile(statementWorkbook(s, a.customer, lang) as BlobPart, `${s.reference}.xlsx`, MIME.xlsx);
 
   return (
     <li className="rounded border border-stone-200 p-1.5" data-statement-id={s.id} data-status={s.status}>

@@ -10,7 +10,7 @@ import { ladderStepFor } from '@/lib/messaging/views';
 import { suggestNext } from '@/lib/playbook';
 import { scoreCustomer } from '@/lib/worklist';
 import { worklistStep } from '@/lib/worklist/step';
-import { NOW, TODAY, account, activity, ago, promise, rec, withCompany } from './fixtures';
+import { NOW, TODAY, account, activity, ago, promise, rec, withCompany } from '../support/accounts';
 
 const terms = (t: Partial<ComplaintTerms> = {}): ComplaintTerms => ({ weWereSme: false, debtorSize: 'unknown', publicInstitution: false, inCourt: false, ...t });
 

@@ -12,7 +12,7 @@ import { suggestNext } from '@/lib/playbook';
 import { buildLetter, letterItemsOf } from '@/lib/playbook/letters';
 import { scoreCustomer } from '@/lib/worklist';
 import { undisputedParts } from '@/lib/toolkit/disputes';
-import { NOW, TODAY, account, activity, ago, rec, withCompany } from './fixtures';
+import { NOW, TODAY, account, activity, ago, rec, withCompany } from '../support/accounts';
 
 const dispute = (receivableId: string, minor: number, extra: Partial<DisputedPart> = {}): DisputedPart =>
   ({ receivableId, disputedMinor: minor, currency: 'CNY', status: 'open', ...extra });

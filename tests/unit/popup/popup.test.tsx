@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppShell } from '@/components/app/AppShell';
 import { PopupApp } from '@/components/popup/PopupApp';
+import { readCadenceCache } from '@/components/popup/cadence';
 import { WORKLIST_CACHE_KEY, readWorklistCache, type WorklistCache } from '@/components/popup/data';
 import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { getDataVersion, replaceAll, saveSettings } from '@/lib/db/repo';
@@ -137,6 +138,8 @@ describe('popup', () => {
     await replaceAll(db, buildDemoPortfolio(today, fixed.getTime()), fixed);
     renderPopup();
     await waitFor(async () => expect((await readWorklistCache(db))?.dataVersion).toBe(await getDataVersion(db)), { timeout: 5000 });
+    // The refresh writes today's cadence drafts after the rows (components/popup/cadence.ts): fresh too before the check.
+    await waitFor(async () => expect((await readCadenceCache(db))?.dataVersion).toBe(await getDataVersion(db)), { timeout: 10000 });
     cleanup();
     const recSpies = (['where', 'toArray', 'toCollection', 'filter', 'each', 'orderBy', 'get', 'bulkGet', 'count'] as const)
       .map((m) => vi.spyOn(db.ledgers, m));
