@@ -17,6 +17,7 @@ import { browserLang } from '@/lib/browser/lang';
 import { META_ROWS, writeMirror } from '@/lib/db/metaMirror';
 import type { Clock } from '@/lib/clock';
 import { ClockContext } from './clock';
+import { DemoBanner, useStoreSwitchReload } from './DemoBanner';
 
 /**
  * Keeps the popup's mirror of the settings and portfolio rows (lib/db/metaMirror.ts) equal to the store while this
@@ -51,6 +52,7 @@ export function AppShell({ children, clock, namespaces = allNamespaces, initial 
   // Deletions are stamped for team sharing by the database itself (lib/sync/capture.ts) with this page's clock.
   setCaptureClock(() => clock().getTime());
   useMetaMirror();
+  useStoreSwitchReload();
   const settings = useLiveQuery(() => getSettings(getDb()), []) ?? initial?.settings;
   const lang = pickLang(settings?.language, browserLang());
   const [loaded, setLoaded] = useState<{ lang: Lang; i18n: i18n } | undefined>(
@@ -68,7 +70,7 @@ export function AppShell({ children, clock, namespaces = allNamespaces, initial 
   return (
     <ClockContext.Provider value={clock}>
       <AppContext.Provider value={state}>
-        <I18nextProvider i18n={loaded.i18n}>{children}</I18nextProvider>
+        <I18nextProvider i18n={loaded.i18n}><DemoBanner />{children}</I18nextProvider>
       </AppContext.Provider>
     </ClockContext.Provider>
   );
