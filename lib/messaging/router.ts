@@ -353,6 +353,10 @@ export function createRouter(deps: RouterDeps) {
         }
         return deps.sendToTab(msg.tabId, { type: 'compose/insert', text: msg.text });
       }
+      case 'compose/check': {
+        const mismatch = await recipientMismatch(msg.tabId, msg.customerId);
+        return mismatch ? { ok: false, mismatch } : { ok: true };
+      }
       case 'draft/clear': {
         const entry = await deps.tabs.get(msg.tabId);
         if (entry) await deps.tabs.set(msg.tabId, { ...entry, draft: null });
