@@ -88,3 +88,28 @@ test('extension pages have a strict content security policy', () => {
   assert.match(csp, /connect-src 'self' https: http:(;|$)/, 'connections: the extension itself and the team server (http/https only)');
   assert.doesNotMatch(csp, /connect-src[^;]*(\*|wss?:|data:|blob:)/, 'no websockets, data or wildcard connections');
 });
+
+/** Every script file of a build, as text. */
+function scripts(dir: string): string {
+  const base = join(root, '.output', dir);
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith('.js')) out.push(readFileSync(join(d, e.name), 'utf8'));
+    }
+  };
+  walk(base);
+  return out.join('\n');
+}
+
+// The injected storage-full faults of the browser tests (lib/db/faultHooks.ts) are in the test build only.
+for (const target of ['chrome-mv3', 'firefox-mv2'] as const) {
+  test(`${target}: the production bundle has no test fault hook; the test build has it`, () => {
+    manifest(target);
+    assert.ok(!scripts(target).includes('huikuan-test-faults'), 'the fault middleware is in the production bundle');
+    if (existsSync(join(root, '.output', `${target}-test`, 'manifest.json'))) {
+      assert.ok(scripts(`${target}-test`).includes('huikuan-test-faults'), 'the test build lacks the fault middleware');
+    }
+  });
+}
