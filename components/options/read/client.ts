@@ -20,16 +20,11 @@ export interface ReadRun {
 
 const abortError = () => new DOMException('The file reading was cancelled.', 'AbortError');
 
-/** Reads made in workers so far (for the browser tests' check that reading leaves the page's thread). */
-let workerReads = 0;
-export const readsInWorker = () => workerReads;
-
 export function runRead<J extends ReadJob>(job: J, run: ReadRun = {}): Promise<ReadResult<J>> {
   if (run.signal?.aborted) return Promise.reject(abortError());
   if (typeof Worker === 'undefined') return runReadJob(job, run.onChunk);
   return new Promise<ReadResult<J>>((resolve, reject) => {
     const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name: 'huikuan-ledger-reader' });
-    workerReads++;
     let settled = false;
     const finish = (f: () => void) => {
       if (settled) return;
