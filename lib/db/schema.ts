@@ -1,6 +1,6 @@
 /**
  * The one Dexie database. Every schema change is a new entry in `versions` below, never an edit of an old one:
- * tests/unit/db/migrations.test.ts writes data with each earlier version and opens it with the newest, so a
+ * tests/unit/db/schema.migrations.test.ts writes data with each earlier version and opens it with the newest, so a
  * change that drops or mangles data fails there before it reaches a user.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';

@@ -6,7 +6,7 @@ import { formatDay, formatMoney } from '../format';
 import { translator } from '../i18n';
 import { daysBetween } from '../ledger/dates';
 import type { BadgeView } from './protocol';
-import type { BadgeInputs } from './badge-inputs';
+import type { BadgeInputs } from './badgeInputs';
 
 /** Index of the aging bucket a number of days past due falls in, for bucket upper bounds like [30, 60, 90]. */
 export function bucketIndex(daysPastDue: number, bucketDays: number[]): number {

@@ -3,7 +3,7 @@
  * parameters (lib/i18n/playbook.ts, `playbook.part.*`); `renderScript` turns the parts into text in one language.
  * A sentence that presupposes a fact (the customer promised, asked for a new order, raised a complaint) is built
  * only when that fact is in the record, and names it; `partNeeds` lists, per key, the facts a part must rest on,
- * and tests/unit/playbook/provenance.test.ts checks it over thousands of generated accounts.
+ * and tests/unit/playbook/scripts.provenance.test.ts checks it over thousands of generated accounts.
  *
  * The script reads as the step: a reminder, a call, a statement (对账函) to seal and return, a visit agenda, a
  * finance demand, a supply-suspension notice, a lawyer's letter draft, or the case file for a suit. Disputed

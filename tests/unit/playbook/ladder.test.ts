@@ -6,7 +6,7 @@ import {
 } from '@/lib/playbook/ladder';
 import { summarizeCustomer } from '@/lib/ledger/summary';
 import { accountLadderFacts } from '@/lib/playbook/suggest';
-import { account, activity, ago, promise, rec, TODAY } from './fixtures';
+import { account, activity, ago, promise, rec, TODAY } from '../support/accounts';
 
 const S = defaultSettings();
 const facts = (p: Partial<LadderFacts> & { days?: number; minor?: number } = {}): LadderFacts => ({

@@ -8,7 +8,7 @@ import { LetterPage } from '@/components/letter/LetterPage';
 import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { replaceAll, saveSettings } from '@/lib/db/repo';
 import { defaultSettings } from '@/lib/domain';
-import { fixed, panelStore } from './seed';
+import { fixed, panelStore } from '../support/panelStore';
 
 let db: HuikuanDb;
 beforeEach(async () => {

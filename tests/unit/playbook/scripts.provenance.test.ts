@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { defaultSettings, type AccountSnapshot, type Activity, type Contact, type Lang, type OpenReceivable, type PaymentPromise } from '@/lib/domain';
 import { addDays } from '@/lib/ledger/dates';
 import { partNeeds, sayPart, suggestNext, type FactRef, type ScriptPart, type Signal } from '@/lib/playbook';
-import { NOW, TODAY, account } from './fixtures';
+import { NOW, TODAY, account } from '../support/accounts';
 
 const channels = ['phone', 'visit', 'written-notice', 'finance-letter', 'lawyer-letter', 'email', 'im', 'statement'] as const;
 const outcomes = ['no-answer', 'promised', 'refused', 'disputed', 'paid', 'hardship', 'redirected', 'info-gathered', 'other'] as const;
