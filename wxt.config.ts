@@ -16,8 +16,6 @@ export default defineConfig({
   ...(kind === 'test' ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-test' } : {}),
   vite: () => ({
     plugins: [tailwindcss()],
-    // The injected storage-full faults of the browser tests exist in the test build only (lib/db/faultHooks.ts).
-    define: { __HUIKUAN_FAULT_HOOKS__: JSON.stringify(kind === 'test') },
     // Every schema module gets zod through lib/zod, which turns zod's eval-based JIT off first (see lib/zod/jitless.ts).
     resolve: {
       alias: [

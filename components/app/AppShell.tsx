@@ -14,6 +14,7 @@ import { setCaptureClock } from '@/lib/sync/capture';
 import { getSettings } from '@/lib/db/repo';
 import { type Namespace, allNamespaces, loadI18n, pickLang } from '@/lib/i18n/core';
 import { browserLang } from '@/lib/browser/lang';
+import { armTestFaults } from '@/lib/browser/pages';
 import { META_ROWS, writeMirror } from '@/lib/db/metaMirror';
 import type { Clock } from '@/lib/clock';
 import { ClockContext } from './clock';
@@ -51,6 +52,7 @@ export interface AppShellProps {
 export function AppShell({ children, clock, namespaces = allNamespaces, initial }: AppShellProps) {
   // Deletions are stamped for team sharing by the database itself (lib/sync/capture.ts) with this page's clock.
   setCaptureClock(() => clock().getTime());
+  armTestFaults();
   useMetaMirror();
   useStoreSwitchReload();
   const settings = useLiveQuery(() => getSettings(getDb()), []) ?? initial?.settings;

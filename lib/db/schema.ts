@@ -15,9 +15,6 @@ import { summaryLadderOf } from '../playbook/ladder';
 import type { CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
 import { DEMO_DB_NAME, type StoreChoice, STORE_CHOICE_KEY, pageStorageOf, storeChoice } from './storeChoice';
 import { faultMiddleware } from './faultHooks';
-
-/** The test build's compile-time switch for lib/db/faultHooks.ts (wxt.config.ts `define`); undefined elsewhere. */
-declare const __HUIKUAN_FAULT_HOOKS__: boolean | undefined;
 export { DEMO_DB_NAME, STORE_CHOICE_KEY, storeChoice, type StoreChoice } from './storeChoice';
 
 export const DB_NAME = 'huikuan';
@@ -240,8 +237,9 @@ export class HuikuanDb extends Dexie {
     }
     // Every write of a synced record is recorded in the outbox in its own transaction (lib/sync/capture.ts).
     if (schema.some((v) => v.version <= upTo && OUTBOX in v.stores)) this.use(outboxMiddleware());
-    // The test build's injected storage-full faults (faultHooks.ts); absent from the production bundle.
-    if (typeof __HUIKUAN_FAULT_HOOKS__ !== 'undefined' && __HUIKUAN_FAULT_HOOKS__) this.use(faultMiddleware());
+    // The test build's injected storage-full faults (faultHooks.ts): inert unless armed, which only the test build's
+    // pages do.
+    this.use(faultMiddleware());
   }
 }
 
