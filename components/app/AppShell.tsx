@@ -14,9 +14,11 @@ import { setCaptureClock } from '@/lib/sync/capture';
 import { getSettings } from '@/lib/db/repo';
 import { type Namespace, allNamespaces, loadI18n, pickLang } from '@/lib/i18n/core';
 import { browserLang } from '@/lib/browser/lang';
+import { armTestFaults } from '@/lib/browser/pages';
 import { META_ROWS, writeMirror } from '@/lib/db/metaMirror';
 import type { Clock } from '@/lib/clock';
 import { ClockContext } from './clock';
+import { DemoBanner, useStoreSwitchReload } from './DemoBanner';
 
 /**
  * Keeps the popup's mirror of the settings and portfolio rows (lib/db/metaMirror.ts) equal to the store while this
@@ -50,7 +52,9 @@ export interface AppShellProps {
 export function AppShell({ children, clock, namespaces = allNamespaces, initial }: AppShellProps) {
   // Deletions are stamped for team sharing by the database itself (lib/sync/capture.ts) with this page's clock.
   setCaptureClock(() => clock().getTime());
+  armTestFaults();
   useMetaMirror();
+  useStoreSwitchReload();
   const settings = useLiveQuery(() => getSettings(getDb()), []) ?? initial?.settings;
   const lang = pickLang(settings?.language, browserLang());
   const [loaded, setLoaded] = useState<{ lang: Lang; i18n: i18n } | undefined>(
@@ -68,7 +72,7 @@ export function AppShell({ children, clock, namespaces = allNamespaces, initial 
   return (
     <ClockContext.Provider value={clock}>
       <AppContext.Provider value={state}>
-        <I18nextProvider i18n={loaded.i18n}>{children}</I18nextProvider>
+        <I18nextProvider i18n={loaded.i18n}><DemoBanner />{children}</I18nextProvider>
       </AppContext.Provider>
     </ClockContext.Provider>
   );

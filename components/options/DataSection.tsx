@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '@/components/app/AppShell';
 import { toIsoDay } from '@/lib/domain';
-import { getDb } from '@/lib/db/schema';
+import { chooseStore, getDb, storeChoice } from '@/lib/db/schema';
 import { lastImport, undoLastImport } from '@/lib/db/import';
 import { type ReplaceResult, deleteAllData, listSafetyCopies, loadDemoData, restoreSafetyCopy, storeCounts } from '@/lib/db/replace';
 import type { StoreCounts } from '@/lib/db/schema';
@@ -98,6 +98,26 @@ export function DataSection() {
     const r = await bulk.run((lock) => loadDemoData(db, buildDemoPortfolio(toIsoDay(now), now.getTime()), now, lock));
     return replaced(t('data.demoLoaded'), r);
   });
+  const demo = storeChoice() === 'demo';
+  /**
+   * "Try the demo": the pages switch to the demo's own store (lib/db/storeChoice.ts), filled with the demo
+   * portfolio when empty; the user's store is not opened for it, let alone written.
+   */
+  const tryDemo = () => act(async () => {
+    chooseStore('demo');
+    try {
+      const demoDb = getDb();
+      const now = clock();
+      if (!(await demoDb.customers.count())) {
+        await bulk.run((lock) => loadDemoData(demoDb, buildDemoPortfolio(toIsoDay(now), now.getTime()), now, lock));
+      }
+    } catch (e) {
+      chooseStore('user'); // the demo could not be filled: this page stays on the user's store
+      throw e;
+    }
+    location.reload();
+    return { text: t('data.tryDemoOpening'), tone: 'info' };
+  });
   const askDemo = () => {
     // An empty store has nothing to replace: no question.
     if (held && !isEmptyCounts(held)) setConfirmDemo(true);
@@ -141,6 +161,14 @@ export function DataSection() {
       )}
       <Card title={t('data.demoHeading')}>
         <p className="text-stone-700">{t('data.demoHelp')}</p>
+        {demo ? <p className="font-medium text-amber-900" data-testid="in-demo">{t('data.inDemo')}</p> : (
+          <div className="space-y-1">
+            <p className="text-stone-700">{t('data.tryDemoHelp')}</p>
+            <button type="button" className={btn} disabled={busy} onClick={() => void tryDemo()} data-testid="try-demo">
+              {t('data.tryDemo')}
+            </button>
+          </div>
+        )}
         <p className="text-amber-900">{t('data.demoWarn')}</p>
         {confirmDemo && held ? (
           <div className="space-y-2" data-testid="demo-confirm-box">

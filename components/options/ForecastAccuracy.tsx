@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '@/components/app/AppShell';
-import { send } from '@/lib/browser/send';
+import { askWorker } from '@/components/forecast/useForecast';
+import { useClock } from '@/components/app/clock';
 import { errorText } from '@/lib/i18n/userError';
 import { formatNumber, formatPercent } from '@/lib/format';
 import type { Evaluation } from '@/lib/forecast/evaluate';
@@ -15,10 +16,11 @@ import { Card } from './ui';
 export function ForecastAccuracy() {
   const { t } = useTranslation(['forecast', 'common']);
   const { lang } = useApp();
+  const clock = useClock();
   const [state, setState] = useState<'idle' | 'running' | { result: Evaluation } | { error: string }>('idle');
   const run = () => {
     setState('running');
-    send<Evaluation>({ type: 'forecast/accuracy' })
+    askWorker<Evaluation>({ type: 'forecast/accuracy' }, clock)
       .then((result) => setState({ result }))
       .catch((e: unknown) => setState({ error: errorText(t, e) }));
   };

@@ -90,7 +90,9 @@ export function ImportSection() {
       }
       setPhase({ kind: 'parsed', parsed });
     } catch (e) {
-      setPhase({ kind: 'message', text: t('import.failed', { message: failureText(e, t) }), tone: 'error' });
+      // Cancel ends the reader's worker at once; its read then fails as aborted.
+      setPhase(ac.signal.aborted ? { kind: 'message', text: t('import.cancelled'), tone: 'info' }
+        : { kind: 'message', text: t('import.failed', { message: failureText(e, t) }), tone: 'error' });
     } finally {
       abortRef.current = null;
     }

@@ -1,18 +1,20 @@
 /**
- * Reading a ledger file for the import screen. Small files are parsed in one go; large ones are streamed in
- * chunks through lib/transfer parseLedgerChunks, yielding to the event loop between chunks so the page keeps
- * painting the progress bar and the Cancel button stays live. A large file's rows are counted and checked, not
+ * Reading a ledger file for the import screen. Every read runs in a dedicated worker (read/client.ts), so a
+ * hostile file — a zip bomb, a sheet of a million columns — is refused there by the read limits while the page
+ * keeps painting and Cancel ends the worker. Small files are parsed in one go; large ones are streamed in chunks
+ * through lib/transfer parseLedgerChunks, the worker posting each chunk's findings. A large file's rows are counted and checked, not
  * kept: the import streams the file again (lib/db/import importLedger), once per group of customers when they do not
  * fit one write transaction, so memory does not grow with the file.
  */
 import {
   type ColumnMapping, type DateOrder, type LedgerError, type LedgerNote, type LedgerParse, type LedgerPreview, type LedgerRow,
-  type LedgerStats, type Reconciliation, type SkippedLine, parseLedger, parseLedgerChunks, previewRows,
+  type LedgerStats, type Reconciliation, type SkippedLine, parseLedgerChunks,
 } from '@/lib/transfer';
+import { SMALL_FILE_BYTES, isWorkbook } from './read/job';
+import { runRead } from './read/client';
 import { type LedgerRowSource, customerGroups } from '@/lib/db/import';
 
-/** Above this size the file is streamed in chunks. */
-export const SMALL_FILE_BYTES = 2 * 1024 * 1024;
+export { SMALL_FILE_BYTES } from './read/job';
 /** Errors kept for display (the count is always exact). */
 export const MAX_ERRORS_KEPT = 1000;
 
@@ -54,14 +56,10 @@ export interface ReadOptions {
   onProgress?: (p: { fraction: number; rows: number; errors: number }) => void;
 }
 
-const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
-
 export async function fileBytes(file: Blob): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
   return new Response(file).arrayBuffer();
 }
-
-const isWorkbook = (name: string) => /\.xlsx?$/i.test(name);
 
 const readOpts = (fileName: string, o: ReadOptions) => ({ fileName, currency: o.currency, dateOrder: o.dateOrder, mapping: o.mapping,
   headerRow: o.headerRow, headerRows: o.headerRows, customerFromGroup: o.customerFromGroup });
@@ -75,8 +73,7 @@ export async function readLedgerFile(file: Blob, fileName: string, o: ReadOption
   const opts = readOpts(fileName, o);
   if (file.size <= SMALL_FILE_BYTES || isWorkbook(fileName)) {
     o.onProgress?.({ fraction: 0, rows: 0, errors: 0 });
-    await yieldToUi();
-    const r = parseLedger(await fileBytes(file), opts);
+    const r = await runRead({ op: 'parse', file, opts }, { signal: o.signal });
     o.onProgress?.({ fraction: 1, rows: r.rows.length, errors: r.errors.length });
     return {
       fileName, format: r.format, preset: r.preset, headers: r.headers, mapping: r.mapping, rows: r.rows, rowCount: r.rows.length,
@@ -89,13 +86,15 @@ export async function readLedgerFile(file: Blob, fileName: string, o: ReadOption
   // Rows per customer name (a few bytes per customer, not per row): the import reads the file once per group of
   // customers so that it writes each customer's ledger once (lib/db/import customerGroups).
   const rowsPerCustomer = new Map<string, number>();
-  const summary = await parseLedgerChunks(file, opts, async (rs, es, p) => {
-    for (const r of rs) rowsPerCustomer.set(r.customerName, (rowsPerCustomer.get(r.customerName) ?? 0) + 1);
-    errorCount += es.length;
-    for (const e of es) if (errors.length < MAX_ERRORS_KEPT) errors.push(e);
-    o.onProgress?.({ fraction: p.fraction, rows: p.rowsSoFar, errors: p.errorsSoFar });
-    await yieldToUi();
-  }, o.signal);
+  const summary = await runRead({ op: 'count', file, opts }, {
+    signal: o.signal,
+    onChunk: (c) => {
+      for (const [name, n] of c.customers) rowsPerCustomer.set(name, (rowsPerCustomer.get(name) ?? 0) + n);
+      errorCount += c.errors.length;
+      for (const e of c.errors) if (errors.length < MAX_ERRORS_KEPT) errors.push(e);
+      o.onProgress?.({ fraction: c.fraction, rows: c.rows, errors: c.errorsSoFar });
+    },
+  });
   return {
     fileName, format: summary.format, preset: summary.preset, headers: summary.headers, mapping: summary.mapping, rows: [],
     rowCount: summary.rows, source: groupedSource(file, opts, customerGroups(rowsPerCustomer)),
@@ -119,17 +118,9 @@ export function groupedSource(file: Blob, opts: Parameters<typeof parseLedgerChu
   };
 }
 
-/** The head of a large text file (whole records only), or the whole of a small file or a workbook. */
-async function headOf(file: Blob, fileName: string): Promise<Uint8Array> {
-  if (file.size <= SMALL_FILE_BYTES || isWorkbook(fileName)) return new Uint8Array(await fileBytes(file));
-  const b = new Uint8Array(await fileBytes(file.slice(0, 256 * 1024)));
-  const end = b.lastIndexOf(0x0a);
-  return end > 0 ? b.subarray(0, end) : b;
-}
-
 /** Header and first rows for the mapping screen (reads only the head of a large text file). */
 export async function previewFile(file: Blob, fileName: string, n = 8, o: ReadOptions = {}): Promise<LedgerPreview> {
-  return previewRows(await headOf(file, fileName), n, readOpts(fileName, o));
+  return runRead({ op: 'preview', file, n, opts: readOpts(fileName, o) }, { signal: o.signal });
 }
 
 /**
@@ -138,5 +129,5 @@ export async function previewFile(file: Blob, fileName: string, n = 8, o: ReadOp
  */
 export async function previewImport(file: Blob, fileName: string, o: ReadOptions): Promise<LedgerParse & { partial: boolean }> {
   const partial = file.size > SMALL_FILE_BYTES && !isWorkbook(fileName);
-  return { ...parseLedger(await headOf(file, fileName), readOpts(fileName, o)), partial };
+  return { ...await runRead({ op: 'parse', file, head: true, opts: readOpts(fileName, o) }, { signal: o.signal }), partial };
 }

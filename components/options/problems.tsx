@@ -99,6 +99,7 @@ export function failureText(e: unknown, t: TFunction): string {
   const err = e as { name?: string; message?: string; inner?: { name?: string } } | undefined;
   const quota = err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError'
     || /quota/i.test(err?.message ?? '');
+  if (err?.name === 'ReaderStopped') return t('problems.readerStopped');
   return quota ? t('problems.quota') : String(err?.message ?? e);
 }
 

@@ -47,19 +47,33 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
   const covered = coveredText(items, draft.picked, lang, t);
   const body = covered ? `${draft.text}\n\n${covered}` : draft.text;
   const text = suggestion.subject ? `${suggestion.subject}\n\n${body}` : body;
-  const copy = async () => {
-    try { await navigator.clipboard.writeText(text); flash(t('copied')); } catch { flash(t('copyFailed'), 'error'); }
+  // An insert or copy held back: the e-mail open in the tab is addressed to another customer (lib/messaging/router
+  // recipientMismatch), with what was being done.
+  const [mismatch, setMismatch] = useState<(ComposeMismatch & { action: 'insert' | 'copy' }) | null>(null);
+  /**
+   * Copy checks the recipient where it can: with a compose box open in the tab the panel follows, the same check as
+   * the insert's; without one, where the text will be pasted is unknown, and the note says so and names the customer.
+   */
+  const copy = async (anyway = false) => {
+    setMismatch(null);
+    if (composeTabId !== undefined && !anyway) {
+      const r = await send<{ ok?: boolean; mismatch?: ComposeMismatch }>({ type: 'compose/check', tabId: composeTabId, customerId })
+        .catch(() => undefined);
+      if (r?.mismatch) { setMismatch({ ...r.mismatch, action: 'copy' }); return; }
+    }
+    try {
+      await navigator.clipboard.writeText(text);
+      flash(composeTabId !== undefined ? t('copied') : t('copiedUnchecked', { customer: a.customer.name }));
+    } catch { flash(t('copyFailed'), 'error'); }
   };
-  useImperativeHandle(ref, () => ({ copy }), [text]); // eslint-disable-line react-hooks/exhaustive-deps
-  // An insert the worker held back: the e-mail is addressed to another customer (lib/messaging/router recipientMismatch).
-  const [mismatch, setMismatch] = useState<ComposeMismatch | null>(null);
+  useImperativeHandle(ref, () => ({ copy: () => copy() }), [text, composeTabId]); // eslint-disable-line react-hooks/exhaustive-deps
   const insert = async (anyway = false) => {
     if (composeTabId === undefined) return;
     setMismatch(null);
     try {
       const r = await send<{ ok?: boolean; mismatch?: ComposeMismatch }>({ type: 'compose/insert', tabId: composeTabId, text: body,
         customerId, anyway });
-      if (r?.mismatch) { setMismatch(r.mismatch); return; }
+      if (r?.mismatch) { setMismatch({ ...r.mismatch, action: 'insert' }); return; }
       flash(r && r.ok === false ? t('insertNoCompose') : t('inserted'), r && r.ok === false ? 'error' : 'ok');
     } catch { flash(t('insertNoCompose'), 'error'); }
   };
@@ -88,13 +102,18 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
       )}
       {mismatch && (
         <div role="alert" data-testid="recipient-mismatch" className="mt-1 space-y-1 rounded border border-amber-400 bg-amber-50 p-2 text-amber-950">
-          <p>{t('recipientCheck.warn', {
+          <p>{t(mismatch.action === 'copy' ? 'recipientCheck.warnCopy' : 'recipientCheck.warn', {
             letterFor: mismatch.letterFor,
             recipients: mismatch.recipients.map((r) => t('recipientCheck.recipient', { email: r.email, customer: r.customerName })).join(t('recipientCheck.separator')),
           })}</p>
           <div className="flex gap-1.5">
-            <button type="button" className={buttonCls} data-testid="insert-anyway" onClick={() => void insert(true)}>{t('recipientCheck.insertAnyway')}</button>
-            <button type="button" className={buttonCls} data-testid="insert-cancel" onClick={() => setMismatch(null)}>{t('recipientCheck.cancel')}</button>
+            {mismatch.action === 'copy' ? <>
+              <button type="button" className={buttonCls} data-testid="copy-anyway" onClick={() => void copy(true)}>{t('recipientCheck.copyAnyway')}</button>
+              <button type="button" className={buttonCls} data-testid="copy-cancel" onClick={() => setMismatch(null)}>{t('recipientCheck.cancelCopy')}</button>
+            </> : <>
+              <button type="button" className={buttonCls} data-testid="insert-anyway" onClick={() => void insert(true)}>{t('recipientCheck.insertAnyway')}</button>
+              <button type="button" className={buttonCls} data-testid="insert-cancel" onClick={() => setMismatch(null)}>{t('recipientCheck.cancel')}</button>
+            </>}
           </div>
         </div>
       )}

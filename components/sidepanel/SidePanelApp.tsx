@@ -6,7 +6,7 @@
 import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '@/lib/db/schema';
+import { getDb, storeChoice } from '@/lib/db/schema';
 import { recoverInterruptedImports } from '@/lib/db/importJournal';
 import { toIsoDay } from '@/lib/domain';
 import { send } from '@/lib/browser/send';
@@ -106,7 +106,10 @@ function Workspace({ now }: { now: () => Date }) {
   const search = useLocationSearch();
   const params = new URLSearchParams(search);
   const customerParam = params.get('customer');
-  const view = useTabContext(params.get('tab') ? Number(params.get('tab')) : null, !customerParam);
+  // The worker matches pages against the user's store; while the demo is tried the panel does not follow the tab
+  // (the demo's customers are picked by search), so no customer of the user's is shown in it.
+  const demo = storeChoice() === 'demo';
+  const view = useTabContext(params.get('tab') && !demo ? Number(params.get('tab')) : null, !customerParam && !demo);
   const [chosen, setChosen] = useState<{ id: string; pinned: boolean; fromWorklist?: boolean } | null>(null);
   // A worklist row clicked in the popup opened this panel (or found it open) and asks it to show that customer.
   useEffect(() => watchLocalValue(PANEL_PICK_KEY, (raw) => {

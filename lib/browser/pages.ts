@@ -5,6 +5,21 @@
  */
 import { browser } from 'wxt/browser';
 import type { TabFollowApi } from './followTab';
+import { LOOPBACK_MATCHES } from '../sites/demo-crm/hosts';
+import { armFaultHooks } from '../db/faultHooks';
+
+/**
+ * Arms the storage-full fault hook of the browser tests (lib/db/faultHooks.ts) in the test build only: the build
+ * whose manifest grants the loopback address. Production manifests never do (tests/e2e/manifest.e2e.ts).
+ */
+export function armTestFaults(): void {
+  try {
+    const m = browser.runtime.getManifest() as { host_permissions?: string[]; permissions?: string[] };
+    armFaultHooks([...(m.host_permissions ?? []), ...(m.permissions ?? [])].some((p) => (LOOPBACK_MATCHES as readonly string[]).includes(p)));
+  } catch {
+    armFaultHooks(false);
+  }
+}
 
 /** An absolute URL of one of the extension's own pages, e.g. `/letter.html?kind=…`. */
 export function extensionUrl(path: string): string {

@@ -9,6 +9,7 @@
  *   pages and content scripts cannot read it (it is the chrome-extension:// origin's).
  * The rows are validated by the live popup once it has loaded; the first paint reads them leniently.
  */
+import { DEMO_DB_NAME, storeChoice } from './storeChoice';
 
 /** The names lib/db/repo.ts writes. */
 export const META_ROWS = { db: 'huikuan', store: 'meta', settings: 'settings', portfolio: 'portfolio' } as const;
@@ -17,6 +18,8 @@ export interface MetaRows { settings: unknown; portfolio: unknown }
 
 /** The version is in the key: a mirror written by another layout is simply not found. */
 export const MIRROR_KEY = 'huikuan.popup.metaRows.v2';
+/** The demo store's rows are mirrored apart, so the user's popup never paints the demo's figures (schema.ts). */
+const mirrorKey = () => (storeChoice() === 'demo' ? `${MIRROR_KEY}.demo` : MIRROR_KEY);
 
 export const serialiseMetaRows = (rows: MetaRows): string =>
   JSON.stringify({ settings: rows.settings ?? null, portfolio: rows.portfolio ?? null });
@@ -32,7 +35,7 @@ function storageOrUndefined(): Storage | undefined {
 /** The mirrored rows and their text, or undefined when there are none or they cannot be read. */
 export function readMirror(storage = storageOrUndefined()): { rows: MetaRows; text: string } | undefined {
   try {
-    const text = storage?.getItem(MIRROR_KEY);
+    const text = storage?.getItem(mirrorKey());
     const v = text ? JSON.parse(text) as Partial<MetaRows> | null : null;
     if (!v || typeof v !== 'object' || !v.portfolio) return undefined;
     return { rows: { settings: v.settings ?? undefined, portfolio: v.portfolio }, text: text! };
@@ -48,13 +51,13 @@ export function readMirror(storage = storageOrUndefined()): { rows: MetaRows; te
 export function writeMirror(rows: MetaRows | undefined, storage = storageOrUndefined()): boolean {
   try {
     if (!rows?.portfolio) {
-      const had = storage?.getItem(MIRROR_KEY) != null;
-      storage?.removeItem(MIRROR_KEY);
+      const had = storage?.getItem(mirrorKey()) != null;
+      storage?.removeItem(mirrorKey());
       return had;
     }
     const text = serialiseMetaRows(rows);
-    if (storage?.getItem(MIRROR_KEY) === text) return false;
-    storage?.setItem(MIRROR_KEY, text);
+    if (storage?.getItem(mirrorKey()) === text) return false;
+    storage?.setItem(mirrorKey(), text);
     return true;
   } catch {
     return false;
@@ -62,7 +65,7 @@ export function writeMirror(rows: MetaRows | undefined, storage = storageOrUndef
 }
 
 /** The two rows from IndexedDB; undefined when the database does not exist yet or cannot be read. */
-export function readMetaRows(idb: IDBFactory = indexedDB, name: string = META_ROWS.db): Promise<MetaRows | undefined> {
+export function readMetaRows(idb: IDBFactory = indexedDB, name: string = storeChoice() === 'demo' ? DEMO_DB_NAME : META_ROWS.db): Promise<MetaRows | undefined> {
   return new Promise((resolve) => {
     let req: IDBOpenDBRequest;
     try {

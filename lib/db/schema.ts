@@ -14,6 +14,9 @@ import { allocateWithCredit } from '../ledger/allocate';
 import { summaryLadderOf } from '../playbook/ladder';
 import { splitDisputed } from '../ledger/disputed';
 import type { CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
+import { DEMO_DB_NAME, type StoreChoice, STORE_CHOICE_KEY, pageStorageOf, storeChoice } from './storeChoice';
+import { faultMiddleware } from './faultHooks';
+export { DEMO_DB_NAME, STORE_CHOICE_KEY, storeChoice, type StoreChoice } from './storeChoice';
 
 export const DB_NAME = 'huikuan';
 
@@ -278,6 +281,9 @@ export class HuikuanDb extends Dexie {
     }
     // Every write of a synced record is recorded in the outbox in its own transaction (lib/sync/capture.ts).
     if (schema.some((v) => v.version <= upTo && OUTBOX in v.stores)) this.use(outboxMiddleware());
+    // The test build's injected storage-full faults (faultHooks.ts): inert unless armed, which only the test build's
+    // pages do.
+    this.use(faultMiddleware());
   }
 }
 
@@ -286,10 +292,22 @@ export const toolkitTables = (db: HuikuanDb) =>
   // A database opened at an older version (the migration tests do) has no such stores.
   [db.statements, db.paymentPlans, db.disputes, db.customerTerms].filter((t) => !!t);
 
+/**
+ * Switches this page (and, through localStorage, every extension page opened or reloaded after it) to a store.
+ * The database open here is closed; the next getDb() opens the chosen one.
+ */
+export function chooseStore(choice: StoreChoice): void {
+  const st = pageStorageOf();
+  if (choice === 'demo') st?.setItem(STORE_CHOICE_KEY, 'demo');
+  else st?.removeItem(STORE_CHOICE_KEY);
+  shared?.close();
+  shared = undefined;
+}
+
 let shared: HuikuanDb | undefined;
 /** The database of this extension origin. Content scripts must not call this: their IndexedDB is the page's. */
 export function getDb(): HuikuanDb {
-  shared ??= new HuikuanDb();
+  shared ??= new HuikuanDb(storeChoice() === 'demo' ? DEMO_DB_NAME : DB_NAME);
   return shared;
 }
 /** Tests swap in a fresh database. */

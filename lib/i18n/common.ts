@@ -22,6 +22,11 @@ export const common = {
       promiseBroken: 'promise broken',
     },
     capture: { button: 'Capture payment news', menu: 'Capture with Huikuan: "%s"' },
+    demo: {
+      banner: 'Demo: made-up customers in a store of their own. Your own data is not shown here and nothing you do here changes it.',
+      back: 'Back to my data',
+      leaving: 'Returning to your data…',
+    },
     buckets: { current: 'Not yet due', '1-30': '1–30 days', '31-60': '31–60 days', '61-90': '61–90 days', '90+': 'Over 90 days' },
     bucketRange: '{{from}}–{{to}} days',
     bucketOver: 'Over {{from}} days',
@@ -88,6 +93,11 @@ export const common = {
       promiseBroken: '承诺已违约',
     },
     capture: { button: '记录回款消息', menu: '用回款记录：“%s”' },
+    demo: {
+      banner: '演示：虚构的客户，存放在单独的数据库里。这里不显示您自己的数据，在这里做的任何操作也不会改动它。',
+      back: '回到我的数据',
+      leaving: '正在回到您的数据…',
+    },
     buckets: { current: '未到期', '1-30': '1–30 天', '31-60': '31–60 天', '61-90': '61–90 天', '90+': '90 天以上' },
     bucketRange: '{{from}}–{{to}} 天',
     bucketOver: '{{from}} 天以上',

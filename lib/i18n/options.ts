@@ -123,6 +123,7 @@ export const options = {
         'cell-count': 'The workbook holds more than {{limit}} cells and is refused. Export it as CSV, or split it.',
         'column-count': 'A row has more than {{limit}} columns; the file is refused.',
         'record-length': 'A row is longer than {{kb}} KB (a quoted cell may never be closed); the file is refused.',
+        'entry-count': 'The workbook packs more than {{limit}} files inside it and is refused (a workbook holds a few dozen; this may be a “zip bomb”). Open it in Excel and save it again, or export it as CSV.',
       },
       values: {
         empty: 'The cell is empty; “{{column}}” is required.',
@@ -200,6 +201,7 @@ export const options = {
         statements: 'Statements of account', paymentPlans: 'Payment plans', disputes: 'Disputes', customerTerms: 'Interest and complaint terms',
       },
       quota: 'there is not enough storage space. Free disk space, or make a backup and delete old data, then try again.',
+      readerStopped: 'the file reader stopped before it finished (the file may be damaged or too large for the browser to read). Nothing was stored. Export the report again as CSV, or split it.',
       dismiss: 'Dismiss',
       interrupted: {
         import: 'The import of {{file}} did not finish: the page was closed while it was being written. Nothing from it was saved; your data is as it was before. Import the file again.',
@@ -366,6 +368,10 @@ export const options = {
       heading: 'Data',
       demoHeading: 'Demo portfolio',
       demoHelp: 'Thirty invented customers in CNY and USD across every aging bucket, with promises, disputes and activities.',
+      tryDemo: 'Try the demo',
+      tryDemoHelp: 'Opens the demo in a store of its own: your data stays as it is, untouched and not shown, until you choose “Back to my data”.',
+      tryDemoOpening: 'Opening the demo…',
+      inDemo: 'You are trying the demo. Loading, importing, restoring or deleting here changes only the demo’s store.',
       demoWarn: 'Loading the demo replaces all data in Huikuan; an automatic backup of your data is kept first.',
       loadDemo: 'Load demo data',
       demoLoading: 'Loading…',
@@ -579,6 +585,7 @@ export const options = {
         'cell-count': '此工作簿的单元格超过 {{limit}} 个，已拒绝。请导出为 CSV，或拆分后再导入。',
         'column-count': '有一行超过 {{limit}} 列，文件已拒绝。',
         'record-length': '有一行超过 {{kb}} KB（可能有引号没有闭合），文件已拒绝。',
+        'entry-count': '此工作簿内部打包了超过 {{limit}} 个文件，已拒绝（正常工作簿只有几十个，可能是“压缩炸弹”）。请用 Excel 打开后重新保存，或导出为 CSV。',
       },
       values: {
         empty: '单元格为空；“{{column}}”为必填。',
@@ -651,6 +658,7 @@ export const options = {
         statements: '对账单', paymentPlans: '还款计划', disputes: '争议', customerTerms: '利息与投诉条件',
       },
       quota: '存储空间不足。请释放磁盘空间，或先备份再删除旧数据，然后重试。',
+      readerStopped: '文件读取器在读完之前停止了（文件可能已损坏，或大到浏览器无法读取）。没有保存任何内容。请重新导出为 CSV，或拆分后再导入。',
       dismiss: '知道了',
       interrupted: {
         import: '{{file}} 的导入没有完成：写入过程中页面被关闭。该文件的内容均未保存，您的数据与导入前完全相同。请重新导入此文件。',
@@ -817,6 +825,10 @@ export const options = {
       heading: '数据',
       demoHeading: '演示数据',
       demoHelp: '三十个虚构客户，人民币和美元应收分布在各个账龄区间，含付款承诺、争议和跟进记录。',
+      tryDemo: '试用演示',
+      tryDemoHelp: '在单独的数据库中打开演示：您的数据保持原样，不会被改动，也不会显示，直到您选择“回到我的数据”。',
+      tryDemoOpening: '正在打开演示…',
+      inDemo: '您正在试用演示。在这里载入、导入、恢复或删除，只会改动演示自己的数据库。',
       demoWarn: '载入演示数据会替换回款中的所有数据；替换前会自动备份你的数据。',
       loadDemo: '载入演示数据',
       demoLoading: '正在载入…',

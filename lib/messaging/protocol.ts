@@ -34,6 +34,11 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('compose/insert'), tabId, text: z.string().min(1).max(20_000), customerId: z.string().min(1).max(64).optional(),
     anyway: z.boolean().optional() }),
+  /**
+   * Before a script for `customerId` is copied: is the tab's open compose box addressed to another customer of the
+   * store (the same check as the insert's)? The reply's `mismatch` is what to ask about; none when it is not.
+   */
+  z.object({ type: z.literal('compose/check'), tabId, customerId: z.string().min(1).max(64) }),
   z.object({ type: z.literal('draft/clear'), tabId }),
   z.object({ type: z.literal('data/changed') }),
   /** The user confirmed that the host of this tab's page is their company's (Odoo Online): figures may show there. */

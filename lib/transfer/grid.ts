@@ -99,6 +99,7 @@ export function limitError(b: LimitBreach): GridError {
     'cell-count': `The workbook holds more than ${b.limit.toLocaleString('en-US')} cells; it is refused. Export it as CSV, or split it.`,
     'column-count': `A row has more than ${b.limit.toLocaleString('en-US')} columns; it is refused.`,
     'record-length': `A row is longer than ${Math.round(b.limit / 1024)} KB (a quoted cell may never be closed); the file is refused.`,
+    'entry-count': `The workbook holds more than ${b.limit.toLocaleString('en-US')} files inside its zip; it is refused (a workbook holds tens).`,
     'corrupt-zip': 'The workbook is damaged (its zip structure cannot be read); open it in Excel and save it again as XLSX.',
   };
   return { row: 0, code: b.problem === 'corrupt-zip' ? 'unreadable-workbook' : 'over-limit', message: text[b.problem],

@@ -16,6 +16,8 @@ export interface ReadLimits {
   maxColumns: number;
   /** Characters in one CSV record (a quoted cell that is never closed grows one record without end). */
   maxRecordChars: number;
+  /** Entries in a workbook's zip (a real workbook has tens; a bomb can have a hundred thousand empty ones). */
+  maxEntries: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
@@ -23,9 +25,10 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxCells: 6_000_000,
   maxColumns: 1_000,
   maxRecordChars: 1024 * 1024,
+  maxEntries: 5_000,
 };
 
-export type LimitProblem = 'inflated-size' | 'cell-count' | 'column-count' | 'record-length' | 'corrupt-zip';
+export type LimitProblem = 'inflated-size' | 'cell-count' | 'column-count' | 'record-length' | 'entry-count' | 'corrupt-zip';
 
 export interface LimitBreach { problem: LimitProblem; limit: number; found?: number }
 
@@ -38,17 +41,57 @@ function countCells(chunk: Uint8Array): number {
   return n;
 }
 
+const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
+const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
+
 /**
- * Inflates every entry of a zip without keeping it, and reports the first limit it passes. Returns undefined when
- * the workbook is within every limit.
+ * What a zip's central directory declares: its entries and the sum of their uncompressed sizes, read without
+ * inflating anything. Undefined when the file has no readable end-of-directory record (a damaged or truncated zip,
+ * left to the inflating check). Declared sizes can lie — a bomb can declare small sizes — so this only refuses
+ * early what is declared too big; the inflating check counts the real bytes.
+ */
+export function zipDirectory(b: Uint8Array): { entries: number; declaredBytes: number } | undefined {
+  const min = Math.max(0, b.length - 22 - 0xffff);
+  let end = -1;
+  for (let i = b.length - 22; i >= min; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) { end = i; break; }
+  }
+  if (end < 0) return undefined;
+  const total = u16(b, end + 10);
+  let at = u32(b, end + 16);
+  let entries = 0;
+  let declaredBytes = 0;
+  // Walks the directory itself (a zip64 file's 16-bit count is 0xffff; the walk counts what is really there).
+  while (at + 46 <= b.length && u32(b, at) === 0x02014b50) {
+    entries++;
+    const size = u32(b, at + 24);
+    if (size !== 0xffffffff) declaredBytes += size; // zip64: the real size is in an extra field; the inflating check counts it
+    at += 46 + u16(b, at + 28) + u16(b, at + 30) + u16(b, at + 32);
+  }
+  return { entries: Math.max(entries, total === 0xffff ? 0 : total), declaredBytes };
+}
+
+/**
+ * Checks a zip against the limits and reports the first it passes: first what its directory declares (the number
+ * of entries, their total uncompressed size), then by inflating every entry without keeping it and counting the
+ * real bytes and the cells of the sheets. Returns undefined when the workbook is within every limit.
  */
 export function checkZip(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): LimitBreach | undefined {
+  const dir = zipDirectory(bytes);
+  if (dir && dir.entries > limits.maxEntries) return { problem: 'entry-count', limit: limits.maxEntries, found: dir.entries };
+  if (dir && dir.declaredBytes > limits.maxInflatedBytes) return { problem: 'inflated-size', limit: limits.maxInflatedBytes, found: dir.declaredBytes };
   let inflated = 0;
   let cells = 0;
   let breach: LimitBreach | undefined;
   const files: UnzipFile[] = [];
   const unzip = new Unzip((file) => {
     if (breach) return;
+    if (files.length >= limits.maxEntries) {
+      // Local headers without a directory that says so (a directory can be left out or lie).
+      breach = { problem: 'entry-count', limit: limits.maxEntries, found: files.length + 1 };
+      for (const f of files) f.terminate();
+      return;
+    }
     const isSheet = /^xl\/worksheets\/.*\.xml$/i.test(file.name);
     files.push(file);
     file.ondata = (err, chunk) => {

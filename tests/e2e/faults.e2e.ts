@@ -1,8 +1,10 @@
 /**
- * Faults (issue #20): the worker stopped in the middle of an import ends with the store fully written. (Storage
- * running out is covered by injected quota errors in tests/unit/db. Lowering the quota with
- * `Storage.overrideQuotaForOrigin` gave no storage-full error within 5 minutes in our runs; the extension holds
- * `unlimitedStorage`, the likely reason, not verified.)
+ * Faults (issue #20): the worker stopped in the middle of an import, or of a restore, ends with the store fully
+ * written (both run in the options page, which the worker's death does not reach). Storage running out during an
+ * import leaves the store as it was and says the storage is full: the test build's fault hook
+ * (lib/db/faultHooks.ts) fails the page's writes with a QuotaExceededError after a number of rows, as a full disk
+ * does. (Lowering the quota with `Storage.overrideQuotaForOrigin` gave no storage-full error within 5 minutes in
+ * earlier runs; the extension holds `unlimitedStorage`, the likely reason.)
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +12,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, loadDemo, type Launched } from './harness';
+import { launchExtension, loadDemo, todayIso, type Launched } from './harness';
+import { generatePortfolio } from '../../bench/generate';
+import { makeBackup } from '../../lib/transfer/backup';
+import { BROWSER_START_MS } from './clock';
+import { FAULT_PLAN_KEY } from '../../lib/db/faultHooks';
 
 let l: Launched;
 let dir: string;
@@ -77,6 +83,76 @@ test('the worker stopped in the middle of an import: the import, run by the page
   const panel = await l.openPage('sidepanel.html');
   await panel.waitForTimeout(1500);
   assert.equal((await counts(panel)).receivables, before.receivables + 40_000);
+  await cdp.detach();
+  await panel.close();
+  await page.close();
+});
+
+async function whileLockHeld(page: Page) {
+  const deadline = Date.now() + 60_000;
+  while (!(await page.evaluate(async () => (await navigator.locks.query()).held?.some((h) => h.name === 'huikuan-bulk-write')))) {
+    if (Date.now() > deadline) throw new Error('the bulk writer never held the lock');
+    await page.waitForTimeout(50);
+  }
+}
+
+// `after`: records put before the disk is "full" (customers, their ledgers — one record per customer holding its
+// documents —, summaries, journal rows): part-way through each import's writes.
+for (const [rows, customers, after] of [[300, 30, 40], [40_000, 800, 1_200]] as const) {
+  test(`storage full during an import of ${rows} rows (after ${after} records): nothing is written, and the page says the storage is full`, async () => {
+    const page = await l.openPage('options.html#import');
+    const before = await counts(page);
+    await page.getByTestId('import-file').setInputFiles(ledger(`quota-${rows}.csv`, rows, customers, `Q${rows}`));
+    await page.getByTestId('import-apply').waitFor({ timeout: 180_000 });
+    // From here on this page's writes fail once `after` rows are written, as on a full disk.
+    await page.evaluate(([key, n]) => localStorage.setItem(key as string, JSON.stringify({ quotaAfterRows: n })), [FAULT_PLAN_KEY, after]);
+    try {
+      await page.getByTestId('import-apply').click();
+      const failed = page.getByText('The import failed and nothing was written: there is not enough storage space.', { exact: false });
+      await failed.or(page.getByTestId('import-summary')).first().waitFor({ timeout: 300_000 });
+      assert.equal(await failed.count(), 1, `not refused as storage full: ${(await page.locator('main').textContent())?.slice(0, 600)}`);
+      assert.deepEqual(await counts(page), before);
+      assert.equal(await page.getByTestId('import-summary').count(), 0);
+    } finally {
+      await page.evaluate((key) => localStorage.removeItem(key), FAULT_PLAN_KEY);
+    }
+    // The same page and file, with room again, import whole: the failure above was the full disk, not the file.
+    await page.reload();
+    await page.getByTestId('import-file').setInputFiles(ledger(`quota-${rows}.csv`, rows, customers, `Q${rows}`));
+    await page.getByTestId('import-apply').click({ timeout: 180_000 });
+    await page.getByTestId('import-summary').waitFor({ timeout: 300_000 });
+    const done = await counts(page);
+    assert.equal(done.receivables, before.receivables + rows);
+    assert.equal(done.customers, before.customers + customers);
+    await page.getByTestId('import-undo').click();
+    await page.getByTestId('import-undo').waitFor({ state: 'detached', timeout: 120_000 });
+    await page.close();
+  });
+}
+
+test('the worker stopped in the middle of a restore: the restore, run by the page, is written whole', async () => {
+  const data = generatePortfolio({ label: 'faults', customers: 1_500, receivables: 20_000, activities: 3_000 }, todayIso());
+  const file = join(dir, 'huikuan-backup-faults.json');
+  writeFileSync(file, makeBackup(data as unknown as Parameters<typeof makeBackup>[0], { createdAt: BROWSER_START_MS }));
+  const page = await l.openPage('options.html#export');
+  const before = await counts(page);
+  await page.getByTestId('restore-file').setInputFiles(file);
+  await page.getByTestId('restore-confirm').click({ timeout: 180_000 });
+  await whileLockHeld(page);
+  const cdp = await l.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.getByTestId('restore-undo').waitFor({ timeout: 300_000 });
+  const after = await counts(page);
+  assert.equal(after.customers, 1_500);
+  assert.equal(after.receivables, 20_000);
+  assert.equal(after.safetyCopies, Math.min(3, before.safetyCopies + 1), 'the replaced store is kept as an automatic backup');
+  // The restarted worker's recovery finds nothing to revert: the restore stays.
+  const panel = await l.openPage('sidepanel.html');
+  await panel.waitForTimeout(1500);
+  const later = await counts(panel);
+  assert.equal(later.customers, 1_500);
+  assert.equal(later.receivables, 20_000);
   await cdp.detach();
   await panel.close();
   await page.close();

@@ -8,7 +8,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchFirefox, until, extensionOrigin, firefoxExtensionDir, type FirefoxLaunched } from './firefox/launch';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
@@ -150,6 +150,22 @@ test('Firefox options: the demo portfolio loads with a click', async () => {
       c.onsuccess = () => { db.close(); resolve(c.result >= 30); };
     };
   })`), 30_000);
+});
+
+test('Firefox options: a ledger is read in the reader worker (the import screen reads every file there)', async () => {
+  await f.s.switchTo(reader);
+  const worker = readdirSync(join(firefoxExtensionDir, 'assets')).find((n) => n.startsWith('parse.worker-'));
+  assert.ok(worker, 'no reader worker in the build');
+  const csv = 'Customer,Invoice,Due Date,Amount,Currency\nAcme,INV-1,2026-01-31,100.00,CNY\nAcme,INV-2,2026-02-28,50.00,CNY\n';
+  const r = await f.s.run<{ kind: string; message?: string; result?: { rows: unknown[]; errors: unknown[] } }>(`return await new Promise((resolve) => {
+    const w = new Worker('/assets/${worker}', { type: 'module', name: 'huikuan-ledger-reader' });
+    w.onmessage = (e) => { if (e.data.kind !== 'chunk') { w.terminate(); resolve(e.data); } };
+    w.onerror = (e) => resolve({ kind: 'worker-error', message: String(e.message) });
+    w.postMessage({ op: 'parse', file: new Blob([arguments[0]]), opts: { fileName: 'a.csv' } });
+  })`, csv);
+  assert.equal(r.kind, 'done', JSON.stringify(r));
+  assert.equal(r.result?.rows.length, 2);
+  assert.deepEqual(r.result?.errors, []);
 });
 
 test('Firefox badge → figures: a Salesforce record under its real host name shows the customer’s overdue figures', async () => {

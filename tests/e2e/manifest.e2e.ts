@@ -88,3 +88,15 @@ test('extension pages have a strict content security policy', () => {
   assert.match(csp, /connect-src 'self' https: http:(;|$)/, 'connections: the extension itself and the team server (http/https only)');
   assert.doesNotMatch(csp, /connect-src[^;]*(\*|wss?:|data:|blob:)/, 'no websockets, data or wildcard connections');
 });
+
+// The storage-full fault hook of the browser tests (lib/db/faultHooks.ts) is in both builds (the same code) and is
+// armed by a manifest granting the loopback address: the production manifests must not.
+for (const target of ['chrome-mv3', 'firefox-mv2'] as const) {
+  test(`${target}: the production manifest cannot arm the test fault hook; the test build's can`, () => {
+    const hosts = (m: { host_permissions?: string[]; permissions?: string[] }) => [...(m.host_permissions ?? []), ...(m.permissions ?? [])];
+    assert.ok(!hosts(manifest(target)).some((p) => LOOPBACK.includes(p)), 'the production manifest grants the loopback address');
+    if (existsSync(join(root, '.output', `${target}-test`, 'manifest.json'))) {
+      assert.ok(hosts(manifest(`${target}-test`)).some((p) => LOOPBACK.includes(p)), 'the test build cannot arm the fault hook');
+    }
+  });
+}

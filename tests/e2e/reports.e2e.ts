@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip, ZipDeflate, zipSync } from 'fflate';
 import { launchExtension, customerCount, type Launched } from './harness';
 import { reportFixtures } from '../fixtures/ledgers/reports/expected';
 
@@ -96,8 +96,11 @@ test('an unknown report layout through the mapping screen: header row, customer 
   await page.close();
 });
 
-/** An XLSX whose one sheet inflates to about 300 MB of the same bytes (a few hundred KB on disk). */
-function zipBomb(file: string) {
+/**
+ * An XLSX whose one sheet inflates to about 300 MB of the same bytes (a few hundred KB on disk). `lying`: its
+ * central directory claims every entry is 100 bytes, so the reader must inflate it to find out (in its worker).
+ */
+function zipBomb(file: string, lying = false) {
   const parts: Uint8Array[] = [];
   const zip = new Zip((err, chunk) => { if (err) throw err; parts.push(chunk); });
   const add = (name: string, text: string) => { const f = new ZipDeflate(name, { level: 9 }); zip.add(f); f.push(new TextEncoder().encode(text), true); };
@@ -108,8 +111,28 @@ function zipBomb(file: string) {
   const block = new Uint8Array(1 << 20).fill(0x20); // 1 MiB of spaces inside the sheet's XML
   for (let i = 0; i < 300; i++) sheet.push(block, i === 299);
   zip.end();
-  writeFileSync(file, Buffer.concat(parts));
+  const b = Buffer.concat(parts);
+  if (lying) {
+    for (let i = 0; i + 46 < b.length; i++) if (b.readUInt32LE(i) === 0x02014b50) b.writeUInt32LE(100, i + 24);
+  }
+  writeFileSync(file, b);
 }
+
+/** An XLSX of 6,000 empty entries (a workbook holds tens). */
+function manyEntries(file: string) {
+  const files: Record<string, Uint8Array> = { 'xl/workbook.xml': new TextEncoder().encode('<workbook/>') };
+  for (let i = 0; i < 6000; i++) files[`xl/media/e${i}.bin`] = new Uint8Array(0);
+  writeFileSync(file, zipSync(files, { level: 0 }));
+}
+
+/** Starts timing the page's own thread: the longest pause between two 20 ms ticks, read by `longestPause`. */
+const watchThread = (page: import('playwright-core').Page) => page.evaluate(() => {
+  const w = window as unknown as { hkPause: number };
+  w.hkPause = 0;
+  let last = performance.now();
+  setInterval(() => { const now = performance.now(); w.hkPause = Math.max(w.hkPause, now - last); last = now; }, 20);
+});
+const longestPause = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { hkPause: number }).hkPause);
 
 for (const lang of ['en', 'zh'] as const) {
   test(`bad files are refused as what they are (${lang}); the page lives on and nothing is stored`, async () => {
@@ -119,7 +142,13 @@ for (const lang of ['en', 'zh'] as const) {
       writeFileSync(pdf, '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj << /Type /Catalog >> endobj\n');
       const bomb = join(dir, `bomb-${lang}.xlsx`);
       zipBomb(bomb);
+      const liar = join(dir, `bomb-lying-${lang}.xlsx`);
+      zipBomb(liar, true);
+      const many = join(dir, `many-${lang}.xlsx`);
+      manyEntries(many);
       const page = await b.openPage('options.html#import');
+      const workers: string[] = [];
+      page.on('worker', (w) => workers.push(w.url()));
       await page.getByTestId('import-file').setInputFiles(pdf);
       const pdfError = page.locator('[data-error-code="wrong-file-type"]');
       await pdfError.waitFor({ timeout: 20_000 });
@@ -130,6 +159,23 @@ for (const lang of ['en', 'zh'] as const) {
       const bombError = page.locator('[data-error-code="over-limit"]');
       await bombError.waitFor({ timeout: 60_000 });
       assert.match(await bombError.textContent() ?? '', lang === 'en' ? /unpacks to more than 256 MB/ : /解压后超过 256 MB/);
+      // A bomb whose directory lies is inflated to find out — in the reader's worker, while the page keeps ticking.
+      await page.getByRole('button', { name: lang === 'en' ? 'Cancel' : '取消' }).last().click();
+      await watchThread(page);
+      const t0 = Date.now();
+      await page.getByTestId('import-file').setInputFiles(liar);
+      await bombError.waitFor({ timeout: 90_000 });
+      const took = Date.now() - t0;
+      assert.match(await bombError.textContent() ?? '', lang === 'en' ? /unpacks to more than 256 MB/ : /解压后超过 256 MB/);
+      const pause = await longestPause(page);
+      console.log(`lying bomb (${lang}): refused after ${took} ms; the page's longest pause ${Math.round(pause)} ms`);
+      assert.ok(pause < 1000, `the page's thread stopped for ${Math.round(pause)} ms while the bomb was read (${took} ms)`);
+      assert.ok(workers.some((u) => /parse\.worker/.test(u)), `no reader worker was started: ${JSON.stringify(workers)}`);
+      // Many entries: refused from the directory, with its own text.
+      await page.getByRole('button', { name: lang === 'en' ? 'Cancel' : '取消' }).last().click();
+      await page.getByTestId('import-file').setInputFiles(many);
+      await bombError.waitFor({ timeout: 30_000 });
+      assert.match(await bombError.textContent() ?? '', lang === 'en' ? /more than 5,000 files inside it/ : /超过 5,000 个文件/);
       // The page still works: a good file is read after the refusals, and nothing was stored by them.
       assert.equal(await customerCount(page), 0);
       const good = join(dir, `good-${lang}.csv`);

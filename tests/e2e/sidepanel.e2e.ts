@@ -213,6 +213,21 @@ test('an e-mail addressed to another customer gets the letter only after the pan
   await panel.getByTestId('insert-anyway').click();
   await panel.getByText('Inserted into the open email').waitFor({ timeout: 10_000 });
   assert.ok((await page.locator('[data-compose-body]').inputValue()).length > 40);
+  // Copy asks the same question of the open compose box (issue #20): held back, named, copied only on "Copy anyway".
+  // The clipboard as the panel writes it (a headless browser's own clipboard is not readable from the test).
+  await panel.evaluate(`window.hkCopied = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText(x) { window.hkCopied.push(x); return Promise.resolve(); } } });`);
+  const copied = () => panel.evaluate(() => (window as unknown as { hkCopied: string[] }).hkCopied);
+  await panel.getByTestId('copy-script').click();
+  await warn.waitFor({ timeout: 10_000 });
+  const copyText = (await warn.textContent()) ?? '';
+  assert.match(copyText, /Copy it anyway\?/);
+  assert.ok(copyText.includes(other.name) && copyText.includes(`ap@${other.domains[0]}`), copyText);
+  assert.deepEqual(await copied(), [], 'copied before the user answered');
+  await panel.getByTestId('copy-anyway').click();
+  await panel.getByText('Copied', { exact: true }).waitFor({ timeout: 10_000 });
+  const got = await copied();
+  assert.ok(got.length === 1 && got[0].length > 40, JSON.stringify(got));
   await panel.close();
   await page.close();
 });

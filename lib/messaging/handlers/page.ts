@@ -95,6 +95,12 @@ export const pageHandlers: PageHandlers = {
     return deps.sendToTab(msg.tabId, { type: 'compose/insert', text: msg.text });
   },
 
+  /** Before a copy: the same recipient check as the insert's, without inserting anything (issue #20). */
+  async 'compose/check'(msg, _sender, { views }) {
+    const mismatch = await views.recipientMismatch(msg.tabId, msg.customerId);
+    return mismatch ? { ok: false, mismatch } : { ok: true };
+  },
+
   async 'draft/clear'(msg, _sender, { deps }) {
     const entry = await deps.tabs.get(msg.tabId);
     if (entry) await deps.tabs.set(msg.tabId, { ...entry, draft: null });

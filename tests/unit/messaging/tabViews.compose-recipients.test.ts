@@ -1,7 +1,8 @@
 /**
  * Insert checks the recipient (issue #20): with the side panel on one customer, "Insert into the open email" into a
  * compose box addressed to another customer of the store is held back and says whose letter and whose e-mail;
- * "Insert anyway" inserts; an e-mail to this customer, or to nobody the store knows, inserts at once.
+ * "Insert anyway" inserts; an e-mail to this customer, or to nobody the store knows, inserts at once. Copy asks the
+ * same question of the tab's open compose box (compose/check) and never inserts anything itself.
  */
 import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { replaceAll } from '@/lib/db/repo';
@@ -72,6 +73,29 @@ describe('insert checks the recipient', () => {
     const { handle, inserts, db } = await setup('<script>' as unknown as string[]);
     await handle({ type: 'compose/insert', tabId: 3, text: 'x', customerId: 'c01' }, panel);
     expect(inserts()).toBe(1);
+    db.close();
+  });
+});
+
+describe('copy checks the recipient of the open compose box', () => {
+  it('an e-mail to another customer is a mismatch naming both; to this customer or to nobody known it is not; nothing is inserted', async () => {
+    const { handle, inserts, names, db } = await setup(['cfo@other-co.example.cn']);
+    expect(await handle({ type: 'compose/check', tabId: 3, customerId: 'c01' }, panel)).toEqual({ ok: false,
+      mismatch: { letterFor: names[0], recipients: [{ email: 'cfo@other-co.example.cn', customerId: 'c02', customerName: names[1] }] } });
+    expect(await handle({ type: 'compose/check', tabId: 3, customerId: 'c02' }, panel)).toEqual({ ok: true });
+    expect(inserts()).toBe(0);
+    db.close();
+    for (const recipients of [['ap@yunfan.example.cn', 'cfo@other-co.example.cn'], ['someone@gmail.com'], []]) {
+      const s = await setup(recipients);
+      expect(await s.handle({ type: 'compose/check', tabId: 3, customerId: 'c01' }, panel)).toEqual({ ok: true });
+      s.db.close();
+    }
+  });
+
+  it('is a page request only: a content script cannot ask it', async () => {
+    const { handle, db } = await setup(['cfo@other-co.example.cn']);
+    await expect(handle({ type: 'compose/check', tabId: 3, customerId: 'c01' }, { id: me.id, url: 'https://mail.example.com/', tab: { id: 3 } }))
+      .rejects.toThrow();
     db.close();
   });
 });

@@ -51,6 +51,8 @@ describe('next step: edit before it leaves', () => {
     expect(copied).toContain('Dear Li Wei, a short note from us.');
     expect(copied).toContain('Invoices: INV-0001 CN¥30,000.00');
     expect(copied).not.toContain('INV-0002');
+    // No compose box in the tab the panel follows: where it is pasted is unknown, and the panel says so (issue #20).
+    await waitFor(() => expect(card.textContent).toContain('Copied. Huikuan cannot see where you paste it: make sure it goes to Acme Trading Co.'));
 
     // Changing the invoices after editing the text asks to check the amounts it states; reset brings the suggestion back.
     await userEvent.click(within(picker).getByTestId('script-invoices-INV-0002'));
