@@ -54,7 +54,10 @@ export interface PaymentForecast {
 export interface ForecastOptions {
   /** What else is known per customer (segment, fiscal year, the nine questions, promises). */
   customers?: ReadonlyMap<string, CustomerFacts> | Record<string, CustomerFacts>;
-  /** Nobody pays in the Spring Festival holiday (default true: the product is for China first). */
+  /**
+   * Nobody pays in the Spring Festival holiday: true always, false never; by default (undefined) the rule holds
+   * unless the history shows this book being paid in past holidays as on other days (customers abroad).
+   */
   springHoliday?: boolean;
   /** Points of a live promise keep on this many days after the promised day (Settings.promiseGraceDays). */
   promiseGraceDays?: number;
@@ -179,7 +182,7 @@ const MIN_POINTS_LEFT = 6;
 export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoice[], opts: ForecastOptions = {}): PaymentForecast[] {
   const l = model.learned;
   const asOfDay = l.asOfDay;
-  const holidays = opts.springHoliday !== false;
+  const holidays = opts.springHoliday ?? !l.paidInSpringHoliday;
   const grace = Math.max(0, opts.promiseGraceDays ?? 0);
   const promises = livePromises(model, open);
   const n = PARAMS.QUANTILES;
@@ -235,7 +238,7 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
     }
     const scale = spreadScale(l, st);
     const res = l.residuals;
-    const applied: RulesApplied = { springHoliday: false, batch: false, bankCutoff: false };
+        const applied: RulesApplied = { springHoliday: false, batch: false, bankCutoff: false };
     const process = facts?.process;
     const lo = due + loc + scale * res[0];
     const hi = due + loc + scale * res[n - 1];

@@ -40,7 +40,7 @@ export const PARAMS = {
 /** Shrinkage of a customer's residual spread towards everybody's, in settlements. */
   SPREAD_PRIOR_WEIGHT: 3,
 /** Points of the residual distribution. */
-  QUANTILES: 64,
+  QUANTILES: 32,
 /** Only the most recent residuals form the distribution (behaviour drifts). */
   RESIDUAL_WINDOW: 4000,
 /** The customer's own latest outcomes kept as points of its distribution. */
@@ -55,6 +55,12 @@ export const PARAMS = {
   DELIVERY_PRIOR_WEIGHT: 5,
 /** Everybody's drift: recency weighting of all customers' latest surprises (the whole market paying faster). */
   DRIFT_RECENCY: 0.005,
+/** Settlements within this many days around past Spring Festival holidays decide whether the book is paid in them. */
+  HOLIDAY_BAND_DAYS: 28,
+/** …once there are this many of them. */
+  HOLIDAY_MIN_SETTLEMENTS: 20,
+/** Paid in the holiday at this share of the daily rate around it or more: the holiday does not stop this book. */
+  HOLIDAY_PAID_RATIO: 0.5,
 };
 export type ModelParams = typeof PARAMS;
 const P = PARAMS;
@@ -87,6 +93,8 @@ export interface Learned {
   seasonShift: Record<SeasonKey, { shift: number; count: number }>;
   customers: Map<string, CustomerState>;
   segments: Map<string, { sum: number; n: number }>;
+  /** The history shows payments in past Spring Festival holidays as on the days around them (customers abroad). */
+  paidInSpringHoliday: boolean;
   /** Days everybody has lately paid later (+) or earlier (−) than their own history says. */
   drift: number;
   /** Delivery way → how many days later than the customer's usual its invoices are paid (shrunk). */
@@ -251,6 +259,7 @@ export function learn(
   }
   return {
     asOfDay,
+    paidInSpringHoliday: paidInSpringHoliday(sorted),
     globalMean: gN ? gSum / gN : 0,
     globalDispute: dispN ? dispSum / (dispN + 1) : 0,
     residuals,
@@ -289,6 +298,35 @@ const springRanges: Array<[number, number]> = Object.values(SPRING_FESTIVAL).map
 export function springHolidayWithin(lo: number, hi: number): [number, number] | undefined {
   for (const r of springRanges) if (r[0] <= hi && r[1] >= lo) return r;
   return undefined;
+}
+
+/**
+ * Whether this book has been paid in past Spring Festival holidays at about the rate of the days around them
+ * (HOLIDAY_PAID_RATIO of it or more, once HOLIDAY_MIN_SETTLEMENTS settlements fall in the bands): then the
+ * holiday rule does not apply. A Chinese book is paid almost never in the holiday; with too little to tell, it does.
+ */
+export function paidInSpringHoliday(known: readonly Pick<KnownSettlement, 'settled'>[]): boolean {
+  let inside = 0;
+  let around = 0;
+  let insideDays = 0;
+  let aroundDays = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const k of known) { if (k.settled < first) first = k.settled; if (k.settled > last) last = k.settled; }
+  for (const [from, to] of springRanges) {
+    // Only the part of a holiday and its bands that the history covers.
+    const lo = Math.max(first, from - P.HOLIDAY_BAND_DAYS);
+    const hi = Math.min(last, to + P.HOLIDAY_BAND_DAYS);
+    if (from < first || to > last) continue;
+    insideDays += to - from + 1;
+    aroundDays += hi - lo + 1 - (to - from + 1);
+    for (const k of known) {
+      if (k.settled >= from && k.settled <= to) inside++;
+      else if (k.settled >= lo && k.settled <= hi) around++;
+    }
+  }
+  if (inside + around < P.HOLIDAY_MIN_SETTLEMENTS || aroundDays === 0 || around === 0) return false;
+  return inside / insideDays >= P.HOLIDAY_PAID_RATIO * (around / aroundDays);
 }
 
 /** Which calendar rules moved at least one point of the forecast (for its explanation). */

@@ -5,6 +5,7 @@ import { type ForecastInvoice, SPRING_FESTIVAL, customerLateProbability, fitFore
 import { auc, evaluateForecast, evaluationDays, knownAt } from '@/lib/forecast/evaluate';
 import { forecastHeadline, reasonText } from '@/lib/forecast/explain';
 import { afterSpringHoliday, seasonsOf } from '@/lib/forecast/calendar';
+import { paidInSpringHoliday } from '@/lib/forecast/model';
 import { addDays, fromEpochDay, toEpochDay } from '@/lib/ledger/dates';
 import { dayOf, isoOfDay } from '@/lib/forecast/days';
 import { collectionsOf, monthEndOf, weekStart } from '@/lib/forecast/portfolio';
@@ -171,6 +172,31 @@ describe('what the forecast learns', () => {
     expect(f.reasons.map((r) => r.key)).toContain('springHoliday');
     const off = openOne(forecastPayments(inv, '2027-01-08', { springHoliday: false }));
     expect(off.expectedDate).toBe('2027-02-06');
+  });
+
+  it('learns from the history whether the Spring Festival holiday stops this book being paid', () => {
+    // 40 customers invoiced every 3 days through 春节 2026 (17 Feb; holiday 16–23 Feb), each paid on its due day:
+    // a book paid in the holiday as on any other day (customers abroad).
+    const abroad = Array.from({ length: 40 }, (_, c) => Array.from({ length: 40 }, (_, i) => {
+      const issueDate = addDays('2025-12-01', 3 * i + (c % 3));
+      const dueDate = addDays(issueDate, 30);
+      return { id: `A${c}-${i}`, customerId: `A${c}`, issueDate, dueDate, amount: cny(100), settledOn: dueDate };
+    })).flat();
+    const asOf = '2026-05-01';
+    const known = abroad.filter((i) => i.settledOn <= asOf);
+    const settlements = known.map((i) => ({ settled: toEpochDay(i.settledOn!) }));
+    expect(paidInSpringHoliday(settlements)).toBe(true);
+    expect(fitForecast(known, asOf).learned.paidInSpringHoliday).toBe(true);
+    // The same book with every holiday payment moved to the first day after it: the holiday holds.
+    const chinese = known.map((i) => (i.settledOn >= '2026-02-16' && i.settledOn <= '2026-02-23' ? { ...i, settledOn: '2026-02-24' } : i));
+    expect(paidInSpringHoliday(chinese.map((i) => ({ settled: toEpochDay(i.settledOn!) })))).toBe(false);
+    // An on-time payer's invoice due in 春节 2027: moved past the holiday only for the book that kept it.
+    const due = { id: 'A0-open', customerId: 'A0', issueDate: '2027-01-07', dueDate: '2027-02-06', amount: cny(100) };
+    const later = (book: ForecastInvoice[]) => [...book, ...history('A0', 10, 0, '2026-03-01').map((i) => ({ ...i, id: `${i.id}x` })), due];
+    expect(forecastPayments(later(known), '2027-01-08').find((f) => f.id === 'A0-open')!.expectedDate).toBe('2027-02-06');
+    expect(forecastPayments(later(chinese), '2027-01-08').find((f) => f.id === 'A0-open')!.expectedDate).toBe('2027-02-13');
+    // Too little history to tell: the rule holds (the product is for China first).
+    expect(paidInSpringHoliday(settlements.slice(0, 10))).toBe(false);
   });
 
   it('a live promise moves the expected day, weighted by how often the customer kept its promises', () => {
