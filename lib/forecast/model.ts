@@ -22,7 +22,7 @@
 import { dayOf } from './days';
 import {
   type PaymentProcess, type SeasonKey, SPRING_FESTIVAL, SPRING_HOLIDAY_FIRST_OFFSET, SPRING_HOLIDAY_LAST_OFFSET,
-  afterBankCutoff, nearestBatchArrival, seasonsOf,
+  afterBankCutoff, nearestBatchArrival, seasonsOfDay,
 } from './calendar';
 
 /** The model's few figures (tuned on the fixture ledger and the IBM file, see README "Payment forecast"). */
@@ -103,6 +103,8 @@ export interface Learned {
 
 export interface CustomerState {
   segment: string;
+  /** The customer's fiscal year start month, when budget-bound (CustomerFacts). */
+  fiscalYearStartMonth: number | undefined;
   ewSum: number;
   ewW: number;
   /** Settlements seen (undisputed), for the explanation. */
@@ -129,8 +131,9 @@ export interface KnownSettlement {
 
 const NO_SEGMENT = '';
 
-function newState(segment: string): CustomerState {
-  return { segment, ewSum: 0, ewW: 0, count: 0, dSum: 0, dW: 0, disputedCount: 0, absSum: 0, absN: 0, lateN: 0, settledN: 0, recent: [] };
+/** A customer with nothing settled yet (in `segment`). */
+export function newCustomerState(segment: string, fiscalYearStartMonth?: number): CustomerState {
+  return { segment, fiscalYearStartMonth, ewSum: 0, ewW: 0, count: 0, dSum: 0, dW: 0, disputedCount: 0, absSum: 0, absN: 0, lateN: 0, settledN: 0, recent: [] };
 }
 
 export function segmentMean(l: Pick<Learned, 'segments' | 'globalMean'>, segment: string): number {
@@ -155,8 +158,34 @@ export function spreadScale(l: Pick<Learned, 'meanAbsResidual'>, st: CustomerSta
   return own / l.meanAbsResidual;
 }
 
-function seasonOfDay(day: number, facts: CustomerFacts | undefined): SeasonKey[] {
-  return seasonsOf(day, facts?.fiscalYearStartMonth);
+
+/**
+ * The settlements in settlement order (then due day, then input order): a numeric sort of packed keys when they
+ * fit in a double's 53 bits (no comparator call per comparison: 200,000 settlements sort in milliseconds).
+ */
+export function bySettlement<T extends Pick<KnownSettlement, 'settled' | 'due'>>(known: readonly T[]): T[] {
+  const n = known.length;
+  let minS = Infinity;
+  let maxS = -Infinity;
+  let minD = Infinity;
+  let maxD = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const k = known[i];
+    if (k.settled < minS) minS = k.settled;
+    if (k.settled > maxS) maxS = k.settled;
+    if (k.due < minD) minD = k.due;
+    if (k.due > maxD) maxD = k.due;
+  }
+  const dueSpan = maxD - minD + 1;
+  if (n === 0 || (maxS - minS + 1) * dueSpan * n >= Number.MAX_SAFE_INTEGER) {
+    return known.map((k, i) => ({ k, i })).sort((a, b) => a.k.settled - b.k.settled || a.k.due - b.k.due || a.i - b.i).map((x) => x.k);
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = ((known[i].settled - minS) * dueSpan + (known[i].due - minD)) * n + i;
+  keys.sort();
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = known[keys[i] % n];
+  return out;
 }
 
 /** One pass over what was settled by `asOfDay`, in settlement order. */
@@ -165,7 +194,7 @@ export function learn(
   asOfDay: number,
   facts: (customerId: string) => CustomerFacts | undefined,
 ): Learned {
-  const sorted = known.slice().sort((a, b) => a.settled - b.settled || a.due - b.due);
+  const sorted = bySettlement(known);
   const customers = new Map<string, CustomerState>();
   const segments = new Map<string, { sum: number; n: number }>();
   let gSum = 0;
@@ -183,19 +212,19 @@ export function learn(
   let driftSum = 0;
   let driftW = 0;
   const deliveryAcc = new Map<string, { sum: number; n: number }>();
-  const deliveryOffset = (way: string | undefined): number => {
-    const a = way === undefined ? undefined : deliveryAcc.get(way);
-    return a ? a.sum / (a.n + P.DELIVERY_PRIOR_WEIGHT) : 0;
-  };
 
   for (const k of sorted) {
-    const f = facts(k.customerId);
     let st = customers.get(k.customerId);
-    if (!st) customers.set(k.customerId, (st = newState(f?.segment ?? NO_SEGMENT)));
+    if (!st) {
+      const f = facts(k.customerId);
+      // The customer's facts are looked up once per customer, not once per settlement.
+      customers.set(k.customerId, (st = newCustomerState(f?.segment ?? NO_SEGMENT, f?.fiscalYearStartMonth)));
+    }
     view.globalMean = gN ? gSum / gN : 0;
     view.globalDispute = dispN ? dispSum / (dispN + 1) : 0;
     const base = baseLocation(view, st);
-    const way = deliveryOffset(k.delivery);
+    const acc = k.delivery === undefined ? undefined : deliveryAcc.get(k.delivery);
+    const way = acc ? acc.sum / (acc.n + P.DELIVERY_PRIOR_WEIGHT) : 0;
     const undrifted = (k.disputed ? base + disputeOffset(view, st) : base) + way;
     const expected = undrifted + (st.settledN > 0 ? drift : 0);
     const raw = k.settled - k.due;
@@ -206,17 +235,17 @@ export function learn(
       drift = driftSum / (driftW + 1);
     }
     if (k.delivery !== undefined) {
-      const a = deliveryAcc.get(k.delivery) ?? { sum: 0, n: 0 };
+      const a = acc ?? { sum: 0, n: 0 };
       a.sum += raw - (expected - way);
       a.n += 1;
-      deliveryAcc.set(k.delivery, a);
+      if (!acc) deliveryAcc.set(k.delivery, a);
     }
     // Everything below learns the delivery-neutral delay.
     const delay = raw - way;
     if (st.settledN > 0 || st.segment !== NO_SEGMENT) {
       // A customer's first settlement says how new customers behave, not how steady known ones are.
       residualRing.push(residual);
-      for (const s of seasonOfDay(Math.round(k.due + expected), f)) {
+      for (const s of seasonsOfDay(Math.round(k.due + expected), st.fiscalYearStartMonth)) {
         seasonAcc[s].sum += residual;
         seasonAcc[s].n += 1;
       }
