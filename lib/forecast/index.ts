@@ -208,9 +208,10 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
     const facts = model.facts(customerId);
     const st = l.customers.get(customerId) ?? newCustomerState(facts?.segment ?? '');
     const base = baseLocation(l, st);
-    const basis: ForecastReason = st.count >= 3 ? { key: 'history', params: { days: Math.round(base), count: st.count } }
-      : st.segment && l.segments.has(st.segment) ? { key: 'similar', params: { days: Math.round(base), count: st.count, segment: st.segment } }
-        : { key: 'everybody', params: { days: Math.round(base), count: st.count } };
+    // The basis follows the undisputed settlements the location learned from; the count shown is all of them.
+    const basis: ForecastReason = st.count >= 3 ? { key: 'history', params: { days: Math.round(base), count: st.settledN } }
+      : st.segment && l.segments.has(st.segment) ? { key: 'similar', params: { days: Math.round(base), count: st.settledN, segment: st.segment } }
+        : { key: 'everybody', params: { days: Math.round(base), count: st.settledN } };
     const dispute = disputeOffset(l, st);
     const process = facts?.process;
     return {

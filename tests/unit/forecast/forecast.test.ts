@@ -105,6 +105,32 @@ describe('what the forecast learns', () => {
     expect(f.reasons[0].key).toBe('everybody');
   });
 
+  it('explains a customer with no payment history in words that fit it, in both languages', () => {
+    // Two customers paying about 19 days early; a new one whose invoice is already 25 days overdue.
+    const early = (id: string) => history(id, 10, (i) => -19 + (i % 3) - 1);
+    const inv = [...early('E1'), ...early('E2'), open('NEW', '2026-09-01')];
+    const asOf = '2026-10-26';
+    const [alone] = forecastPayments(inv, asOf).filter((f) => f.id === 'NEW-open');
+    expect(alone.reasons.map((r) => r.key)).toEqual(['everybody', 'overdue']);
+    expect(forecastHeadline(alone, translator('en', 'forecast'), 'en')).toBe(
+      'expected 27 Oct 2026: no payment history yet, so like all customers (19 days early on average), already 25 days overdue, later than customers usually pay, so expected soon');
+    expect(forecastHeadline(alone, translator('zh', 'forecast'), 'zh')).toBe(
+      '预计 2026年10月27日：尚无付款记录，参照全部客户（平均提前 19 天付款），已逾期 25 天，晚于客户通常的付款时间，预计很快付款');
+    const customers = { E1: { segment: 'government' }, E2: { segment: 'government' }, NEW: { segment: 'government' } };
+    const [similar] = forecastPayments(inv, asOf, { customers }).filter((f) => f.id === 'NEW-open');
+    expect(forecastHeadline(similar, translator('en', 'forecast'), 'en')).toBe(
+      'expected 27 Oct 2026: no payment history yet, so like similar customers (government, 19 days early on average), already 25 days overdue, later than similar customers usually pay, so expected soon');
+    expect(forecastHeadline(similar, translator('zh', 'forecast'), 'zh')).toBe(
+      '预计 2026年10月27日：尚无付款记录，参照同类客户（政府，平均提前 19 天付款），已逾期 25 天，晚于同类客户通常的付款时间，预计很快付款');
+    // One paid, and an invoice not yet due but open longer than its own history says.
+    const en = translator('en', 'forecast');
+    const zh = translator('zh', 'forecast');
+    expect(reasonText({ key: 'everybody', params: { days: 4, count: 1 } }, en, 'en')).toBe('only 1 paid so far, so like all customers (4 days late on average)');
+    expect(reasonText({ key: 'similar', params: { days: 0, count: 2, segment: 'enterprise' } }, zh, 'zh')).toBe('仅付过 2 张，参照同类客户（企业，平均在到期日付款）');
+    expect(reasonText({ key: 'overdue', params: { days: -3, basis: 'own' } }, en, 'en')).toBe('still open later than its history explains, so expected soon');
+    expect(reasonText({ key: 'overdue', params: { days: 9 } }, zh, 'zh')).toBe('已逾期 9 天，晚于其以往的付款规律，预计很快付款');
+  });
+
   it('keeps the sign of the delay: an early payer is expected before the due date, a late one after', () => {
     const asOf = '2026-11-02';
     const inv = [...history('E', 10, -6), ...history('L', 10, 12), open('E', '2026-11-01'), open('L', '2026-11-01')];
