@@ -144,6 +144,8 @@ export default defineBackground(() => {
       else matcher.verify();
     },
     clock: () => performance.timeOrigin + performance.now(),
+    // The forecast is recomputed in the background once the store is quiet after a change (lib/forecast/service.ts).
+    schedule: (task, ms) => { setTimeout(task, ms); },
     settings: settingsNow,
     badgeInputs: (customerId) => badgeInputs.get(customerId),
     now,

@@ -8,7 +8,7 @@ import { dayOf, isoOfDay } from './days';
 import type { SeasonKey } from './calendar';
 import {
   type CustomerFacts, type CustomerState, type KnownSettlement, type Learned, type RulesApplied, PARAMS, applyProcess, baseLocation,
-  disputeOffset, learn, newCustomerState, springHolidayWithin, spreadScale,
+  disputeOffset, learnSteps, newCustomerState, runSteps, springHolidayWithin, spreadScale,
 } from './model';
 import { type PaymentProcess, seasonsOfDay } from './calendar';
 import { DayPoints, type PointSummary } from './points';
@@ -83,6 +83,11 @@ const factsLookup = (opts: ForecastOptions): ((id: string) => CustomerFacts | un
 
 /** Learns from the invoices settled on or before `asOf` only. */
 export function fitForecast(invoices: readonly ForecastInvoice[], asOf: string, opts: ForecastOptions = {}): ForecastModel {
+  return runSteps(fitForecastSteps(invoices, asOf, opts));
+}
+
+/** `fitForecast` in slices (see `learnSteps`). */
+export function* fitForecastSteps(invoices: readonly ForecastInvoice[], asOf: string, opts: ForecastOptions = {}): Generator<void, ForecastModel> {
   const asOfDay = dayOf(asOf);
   const known: KnownSettlement[] = [];
   for (const inv of invoices) {
@@ -93,7 +98,9 @@ export function fitForecast(invoices: readonly ForecastInvoice[], asOf: string, 
   const promised = new Set<string>();
   const c = opts.customers;
   if (c) for (const [id, f] of c instanceof Map ? c : Object.entries(c)) if (f?.promises?.length) promised.add(id);
-  return { asOf, learned: learn(known, asOfDay, facts), facts, promised };
+  yield;
+  const learned = yield* learnSteps(known, asOfDay, facts);
+  return { asOf, learned, facts, promised };
 }
 
 /**
@@ -181,6 +188,14 @@ interface CustomerContext {
 
 /** Forecasts the given open invoices with a fitted model. */
 export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoice[], opts: ForecastOptions = {}): PaymentForecast[] {
+  return runSteps(forecastOpenSteps(model, open, opts));
+}
+
+/** Open invoices forecast between two pauses of `forecastOpenSteps` (a few milliseconds of work). */
+export const FORECAST_SLICE = 5_000;
+
+/** `forecastOpen`, pausing (yielding) after every FORECAST_SLICE invoices so a worker can answer other messages. */
+export function* forecastOpenSteps(model: ForecastModel, open: readonly ForecastInvoice[], opts: ForecastOptions = {}): Generator<void, PaymentForecast[]> {
   const l = model.learned;
   const asOfDay = l.asOfDay;
   const holidays = opts.springHoliday ?? !l.paidInSpringHoliday;
@@ -225,6 +240,7 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
   const out: PaymentForecast[] = new Array(open.length);
 
   for (let idx = 0; idx < open.length; idx++) {
+    if (idx > 0 && idx % FORECAST_SLICE === 0) yield;
     const inv = open[idx];
     if (c === undefined || inv.customerId !== lastId) {
       lastId = inv.customerId;

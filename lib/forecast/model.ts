@@ -194,7 +194,28 @@ export function learn(
   asOfDay: number,
   facts: (customerId: string) => CustomerFacts | undefined,
 ): Learned {
+  return runSteps(learnSteps(known, asOfDay, facts));
+}
+
+/** Settlements learned between two pauses of `learnSteps` (a few milliseconds of work). */
+export const LEARN_SLICE = 20_000;
+
+/** Runs a sliced computation (`learnSteps`, `forecastOpenSteps`…) to its end without pausing. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `learn`, pausing (yielding) after every LEARN_SLICE settlements so a worker can answer other messages. */
+export function* learnSteps(
+  known: KnownSettlement[],
+  asOfDay: number,
+  facts: (customerId: string) => CustomerFacts | undefined,
+): Generator<void, Learned> {
   const sorted = bySettlement(known);
+  yield;
   const customers = new Map<string, CustomerState>();
   const segments = new Map<string, { sum: number; n: number }>();
   let gSum = 0;
@@ -213,7 +234,9 @@ export function learn(
   let driftW = 0;
   const deliveryAcc = new Map<string, { sum: number; n: number }>();
 
-  for (const k of sorted) {
+  for (let ki = 0; ki < sorted.length; ki++) {
+    if (ki > 0 && ki % LEARN_SLICE === 0) yield;
+    const k = sorted[ki];
     let st = customers.get(k.customerId);
     if (!st) {
       const f = facts(k.customerId);

@@ -12,8 +12,9 @@ import { allocate } from '../ledger/allocate';
 import { addDays, daysBetween, toEpochDay } from '../ledger/dates';
 import type { CustomerFacts } from './model';
 import {
-  type ForecastInvoice, type ForecastModel, type PaymentForecast, customerLateProbability, fitForecast, forecastOpen,
+  type ForecastInvoice, type ForecastModel, type PaymentForecast, customerLateProbability, fitForecastSteps, forecastOpenSteps,
 } from './index';
+import { runSteps } from './model';
 import { type Evaluation, evaluateForecast } from './evaluate';
 
 export interface ForecastStore {
@@ -157,11 +158,19 @@ export interface StoreForecast {
 
 /** Fits the model on the store as it stands on `asOf` and forecasts every open invoice. */
 export function forecastStore(store: ForecastStore, asOf: string, promiseGraceDays = 0): StoreForecast {
+  return runSteps(forecastStoreSteps(store, asOf, promiseGraceDays));
+}
+
+/** `forecastStore` in slices of a few milliseconds (it yields between them): the worker answers other messages. */
+export function* forecastStoreSteps(store: ForecastStore, asOf: string, promiseGraceDays = 0): Generator<void, StoreForecast> {
   const invoices = forecastInvoices(store);
+  yield;
   const opts = { customers: customerFacts(store), promiseGraceDays };
-  const model = fitForecast(invoices, asOf, opts);
+  const model = yield* fitForecastSteps(invoices, asOf, opts);
   const open = invoices.filter((i) => i.issueDate <= asOf && !(i.settledOn && i.settledOn <= asOf));
-  const forecasts = forecastOpen(model, open, opts);
+  yield;
+  const forecasts = yield* forecastOpenSteps(model, open, opts);
+  yield;
   return { model, forecasts, portfolio: collectionsOf(forecasts, asOf) };
 }
 

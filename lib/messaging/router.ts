@@ -79,6 +79,8 @@ export interface RouterDeps {
   contactMatches?(name: string): Promise<MatchResult[]>;
   /** The payment forecast; one over `db` and `now` when not given. */
   forecast?: ForecastService;
+  /** Recompute that forecast in the background after a change (the worker: setTimeout), see ForecastServiceDeps. */
+  schedule?(task: () => void, ms: number): void;
 }
 
 /** An insert the router held back: whose letter it is, and the recipients who belong to other customers. */
@@ -129,6 +131,7 @@ export function createRouter(deps: RouterDeps) {
     read: () => readForecastStore(deps.db),
     today: () => toIsoDay(deps.now()),
     promiseGraceDays: async () => (await settingsNow()).promiseGraceDays,
+    schedule: deps.schedule,
   });
 
   /**
