@@ -8,7 +8,7 @@ import { dayOf, isoOfDay } from './days';
 import type { SeasonKey } from './calendar';
 import {
   type CustomerFacts, type CustomerState, type KnownSettlement, type Learned, type RulesApplied, PARAMS, applyProcess, baseLocation,
-  disputeOffset, learnSteps, newCustomerState, runSteps, springHolidayWithin, spreadScale,
+  LEARN_SLICE, disputeOffset, learnSteps, newCustomerState, runSteps, springHolidayWithin, spreadScale,
 } from './model';
 import { type PaymentProcess, seasonsOfDay } from './calendar';
 import { DayPoints, type PointSummary } from './points';
@@ -90,7 +90,9 @@ export function fitForecast(invoices: readonly ForecastInvoice[], asOf: string, 
 export function* fitForecastSteps(invoices: readonly ForecastInvoice[], asOf: string, opts: ForecastOptions = {}): Generator<void, ForecastModel> {
   const asOfDay = dayOf(asOf);
   const known: KnownSettlement[] = [];
-  for (const inv of invoices) {
+  for (let i = 0; i < invoices.length; i++) {
+    if (i > 0 && i % (2 * LEARN_SLICE) === 0) yield;
+    const inv = invoices[i];
     if (!inv.settledOn || inv.settledOn > asOf || inv.issueDate > asOf) continue;
     known.push({ customerId: inv.customerId, due: dayOf(inv.dueDate), settled: dayOf(inv.settledOn), disputed: inv.disputed === true, delivery: inv.delivery });
   }
