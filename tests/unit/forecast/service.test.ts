@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
-import { type ForecastStore, forecastStore } from '@/lib/forecast/portfolio';
+import { ALLOCATE_SLICE, type ForecastStore, forecastInvoices, forecastStore } from '@/lib/forecast/portfolio';
+import { allocate } from '@/lib/ledger/allocate';
 import { WARM_AFTER_MS, createForecastService } from '@/lib/forecast/service';
 import { FORECAST_SLICE } from '@/lib/forecast';
 
@@ -18,6 +19,18 @@ function large(times: number): ForecastStore {
 }
 
 describe('the forecast in the worker (lib/forecast/service)', () => {
+  it('allocates the ledger customer by customer in slices, with the same invoices as one allocation of the whole store', () => {
+    const store = large(400);
+    expect(store.receivables.length).toBeGreaterThan(2 * ALLOCATE_SLICE);
+    // The reference: one allocation over the whole store (what forecastInvoices did before it was sliced).
+    const whole = allocate(store.receivables as never, store.payments as never)
+      .filter((r) => r.kind === 'invoice' && r.status !== 'cancelled' && r.status !== 'written-off' && (r.openMinor > 0 || r.settledOn))
+      .map((r) => ({ id: r.id, open: r.openMinor, settledOn: r.openMinor <= 0 ? r.settledOn : undefined }));
+    const sliced = forecastInvoices(store).map((i) => ({ id: i.id, open: i.settledOn ? 0 : i.amount.minor, settledOn: i.settledOn }));
+    expect(sliced.length).toBeGreaterThan(1000);
+    expect(sliced).toEqual(whole.map((w) => ({ ...w, open: w.settledOn ? 0 : w.open })));
+  });
+
   it('answers other messages while it computes: the work is cut into slices with a pause between them', async () => {
     const store = large(100);
     let pauses = 0;
