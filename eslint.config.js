@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 
-// The walls between the parts (README "Walls"). tests/unit/house/walls.test.ts lints a deliberate violation of
+// The walls between the parts (README "Walls"). tests/unit/house/eslint.walls.test.ts lints a deliberate violation of
 // each, and checks what ESLint cannot see: what content scripts pull in transitively, and import cycles.
 const extensionApi = {
   paths: ['wxt/browser', 'webextension-polyfill', '@wxt-dev/browser'].map((name) => ({

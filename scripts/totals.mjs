@@ -1,6 +1,7 @@
 // Prints one line "N passed, N failed" over every test the last `npm test` ran: the Vitest JSON report, the
 // browser tests' TAP copy, and the checks (type check, lint) recorded by scripts/step.mjs.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { clockRuns } from './clock-runs.mjs';
 
 let passed = 0;
 let failed = 0;
@@ -19,15 +20,17 @@ for (const file of vitestReports) {
   // A test file that failed to load has no tests in it; count it as one failure.
   for (const f of v.testResults ?? []) if (f.status === 'failed' && (f.assertionResults ?? []).length === 0) failed++;
 }
-if (existsSync('.tmp/e2e.tap')) {
-  const tap = readFileSync('.tmp/e2e.tap', 'utf8');
+// The browser tests' TAP copies (tests/e2e/run.mjs): .tmp/e2e-*.tap.
+const taps = existsSync('.tmp') ? readdirSync('.tmp').filter((f) => /^e2e.*\.tap$/.test(f)) : [];
+for (const file of taps) {
+  const tap = readFileSync(`.tmp/${file}`, 'utf8');
   passed += Number(tap.match(/^# pass (\d+)/m)?.[1] ?? 0);
   failed += Number(tap.match(/^# fail (\d+)/m)?.[1] ?? 0);
 }
 // Under CI a suite that never started (an earlier step failed) counts as a failure, not as nothing.
-const expectedSteps = process.argv.includes("--expect-all");
-if (expectedSteps && !existsSync('.tmp/e2e.tap')) failed++;
-for (const run of ['faketime+400d', 'faketime-30d', 'tz-los-angeles']) {
-  if (expectedSteps && !existsSync(`.tmp/vitest-${run}.json`)) failed++;
+const expectedSteps = process.argv.includes('--expect-all');
+if (expectedSteps && !taps.length) failed++;
+for (const { name } of clockRuns) {
+  if (expectedSteps && !existsSync(`.tmp/vitest-${name}.json`)) failed++;
 }
 console.log(`${passed} passed, ${failed} failed`);

@@ -17,6 +17,9 @@ import { translator } from '@/lib/i18n';
 import { useClock } from '@/components/app/clock';
 import { LogAttempt } from '@/components/sidepanel/LogAttempt';
 import { InvoicePicker, itemsOf } from '@/components/sidepanel/StepDraft';
+import { defaultInterestRule, describeRule, letterInterestParagraph } from '@/lib/toolkit/leverage';
+import { LPR_TABLE_KEY, readLprTable } from '@/lib/toolkit/lprStore';
+import { publishedLpr } from '@/lib/toolkit/lpr';
 
 /** A4 with the margins a printed letter needs; the screen view pads the page itself. */
 const pageCss = '@page { size: A4; margin: 18mm 16mm; }';
@@ -45,7 +48,18 @@ export function LetterPage() {
   const [editing, setEditing] = useState(false);
   const [logging, setLogging] = useState(false);
   const account = useMemo(() => (rows ? { ...rows, receivables: allocate(rows.receivables, rows.payments) } : undefined), [rows]);
-  const doc = account ? buildLetter(kind, account, clock(), lang, { picked, sequence }) : undefined;
+  const lprRow = useLiveQuery(() => getDb().meta.get(LPR_TABLE_KEY), []);
+  // The 逾期利息 paragraph: only in the 催款函, only when the user ticks it here (or chose it in the panel's Interest
+  // tab, which the box then starts from); never put in on its own.
+  const [interestChosen, setInterestChosen] = useState<boolean>();
+  const withInterest = kind === 'collection-letter' && (interestChosen ?? rows?.terms?.interestInLetter ?? false);
+  const interestRule = rows ? rows.terms?.interest ?? defaultInterestRule(rows.customer.type) : undefined;
+  const base = account ? buildLetter(kind, account, clock(), lang, { picked, sequence }) : undefined;
+  const interest = account && base && interestRule && kind === 'collection-letter'
+    ? letterInterestParagraph({ receivables: account.receivables, disputes: account.disputes, picked: base.picked, terms: interestRule,
+      asOf: today, table: readLprTable(lprRow?.value) ?? publishedLpr, lang })
+    : undefined;
+  const doc = base && withInterest && interest ? { ...base, interest: interest.paragraph } : base;
   // The title becomes the suggested file name when the browser prints to PDF.
   const pdfName = doc ? `${doc.title} ${doc.reference}` : undefined;
   useEffect(() => { if (pdfName) document.title = pdfName; }, [pdfName]);
@@ -72,7 +86,17 @@ export function LetterPage() {
             {doc.missing.map((m) => <li key={m}>{t(`sent.missing.${m}`)}</li>)}
           </ul>
         )}
-        <InvoicePicker items={itemsOf(account.receivables)} picked={doc.picked} onChange={pick} lang={lang} testId="letter-invoices" />
+        <InvoicePicker items={itemsOf(account.receivables, account.disputes)} picked={doc.picked} onChange={pick} lang={lang} testId="letter-invoices" />
+        {kind === 'collection-letter' && interestRule && (
+          <div className="text-xs" data-testid="letter-interest-option">
+            <label className="flex items-center gap-1">
+              <input type="checkbox" data-testid="letter-interest" checked={withInterest} disabled={!interest}
+                onChange={(e) => setInterestChosen(e.target.checked)} />
+              {t('sent.interestOption', { rule: describeRule(interestRule, app.lang) })}
+            </label>
+            <p className="text-stone-700">{interest ? t('sent.interestHint', { days: interest.figures.maxDays }) : t('sent.interestNone')}</p>
+          </div>
+        )}
         {pickedAfterEdit && <p role="alert" className="text-xs text-amber-900" data-testid="letter-check-amounts">{t('sent.editedBeforePick')}</p>}
         {logging && (
           <LogAttempt customerId={customerId} date={today} suggestedChannel={letterChannel[kind]} receivableIds={doc.picked}
@@ -91,6 +115,7 @@ export function LetterPage() {
           <p className="mt-2 hidden indent-8 print:block">{p}</p>
         </div>
         : <p key={i} className="mt-2 indent-8" data-testid={`letter-text-${i}`}>{p}</p>))}
+      {doc.interest && <p className="mt-2 indent-8" data-testid="letter-interest-text">{doc.interest}</p>}
       <table className="mt-4 w-full border-collapse">
         <thead><tr>{doc.table.headers.map((h) => <th key={h} className="border border-black px-2 py-1 text-left">{h}</th>)}</tr></thead>
         <tbody>{doc.table.rows.map((r) => <tr key={r.id} className="break-inside-avoid">{r.cells.map((c, i) => <td key={i} className="border border-black px-2 py-1 tabular-nums">{c}</td>)}</tr>)}</tbody>

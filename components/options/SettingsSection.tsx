@@ -212,6 +212,8 @@ export function SettingsSection() {
               onValid={(v) => save({ ourCompany: { [f]: v } })} testId={`setting-company-${f}`} />
           ))}
         </div>
+        {/* 条例 art. 3: an SME creditor may complain about agencies, public institutions and large enterprises (lib/toolkit/complaint.ts). */}
+        <SmeCreditorBox value={s.smeCreditor} save={save} />
       </Card>
 
       <Card title={t('settings.monthlyTarget')}>
@@ -223,6 +225,20 @@ export function SettingsSection() {
         <FxRates settings={s} save={save} />
       </Card>
     </Section>
+  );
+}
+
+/** "We are an SME": shown ticked at once, saved with the other fields after the pause. */
+function SmeCreditorBox({ value, save }: { value: boolean; save: (p: Partial<Settings>) => void }) {
+  const { t } = useTranslation('options');
+  const [checked, setChecked] = useState(value);
+  useEffect(() => { setChecked(value); }, [value]);
+  return (
+    <label className="mt-3 flex items-start gap-2 text-sm">
+      <input type="checkbox" className="mt-1" data-testid="setting-sme-creditor" checked={checked}
+        onChange={(e) => { setChecked(e.target.checked); save({ smeCreditor: e.target.checked }); }} />
+      <span>{t('settings.smeCreditor')}<span className="block text-xs text-stone-600">{t('settings.smeCreditorHelp')}</span></span>
+    </label>
   );
 }
 

@@ -40,10 +40,10 @@ export function worklistOptions(settings: Settings): WorklistOptions {
   };
 }
 
-/** The settings that change scores; a different key makes the cache stale. */
+/** The settings that change scores or steps (our SME status offers the complaint step); a different key makes the cache stale. */
 export function worklistSettingsKey(settings: Settings): string {
   return JSON.stringify([settings.baseCurrency, settings.fxRates, settings.promiseGraceDays, settings.limitationWarnDays,
-    settings.ladderDays, settings.attitude, settings.ladderClimb]);
+    settings.ladderDays, settings.attitude, settings.ladderClimb, settings.smeCreditor]);
 }
 
 export async function readWorklistCache(db: HuikuanDb): Promise<WorklistCache | undefined> {

@@ -40,7 +40,7 @@ export const NextStepCard = forwardRef<NextStepHandle, { customerId: string; com
   }, [a, lang]);
   const [note, setNote] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
   const flash = (text: string, tone: 'ok' | 'error' = 'ok') => { setNote({ text, tone }); setTimeout(() => setNote(null), 2500); };
-  const items = useMemo(() => itemsOf(a.receivables), [a.receivables]);
+  const items = useMemo(() => itemsOf(a.receivables, a.disputes), [a.receivables, a.disputes]);
   const draft = useDraft(suggestion.script, defaultScriptPick(items, a.today));
   const [logging, setLogging] = useState(false);
   // What leaves is the edited text and the invoices picked, never the suggestion behind it.

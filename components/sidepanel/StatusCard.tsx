@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '@/components/app/AppShell';
 import { AgingBar } from '@/components/aging/AgingBar';
 import { agingReport, daysBetween, limitationStatus } from '@/lib/ledger';
+import { splitDisputed } from '@/lib/ledger/disputed';
 import { formatDay, formatMoney, formatNumber, formatPercent } from '@/lib/format';
 import { useAccount } from './account';
 
@@ -18,15 +19,17 @@ export function StatusCard() {
   const a = useAccount();
   const { today } = a;
   const all = useMemo(() => a.receivables.filter((r) => r.openMinor > 0 && r.kind === 'invoice' && r.status === 'open'), [a.receivables]);
-  const open = useMemo(() => all.filter((r) => !r.disputed), [all]);
+  // The one split (lib/ledger/disputed.ts): a document disputed in part counts its undisputed rest as open.
+  const split = useMemo(() => splitDisputed(all, a.disputes), [all, a.disputes]);
+  const open = useMemo(() => split.filter((x) => x.undisputedMinor > 0).map((x) => ({ ...x.doc, openMinor: x.undisputedMinor })), [split]);
   const disputed = useMemo(() => {
     const m = new Map<string, { minor: number; count: number }>();
-    for (const r of all) if (r.disputed) {
-      const e = m.get(r.amount.currency) ?? { minor: 0, count: 0 };
-      m.set(r.amount.currency, { minor: e.minor + r.openMinor, count: e.count + 1 });
+    for (const x of split) if (x.disputedMinor > 0) {
+      const e = m.get(x.doc.amount.currency) ?? { minor: 0, count: 0 };
+      m.set(x.doc.amount.currency, { minor: e.minor + x.disputedMinor, count: e.count + 1 });
     }
     return m;
-  }, [all]);
+  }, [split]);
   const report = useMemo(() => agingReport(open.map((r) => ({ dueDate: r.dueDate, issueDate: r.issueDate, open: { minor: r.openMinor, currency: r.amount.currency } })),
     today, settings.agingBuckets), [open, today, settings.agingBuckets]);
   const currencies = [...new Set([...Object.keys(report.byCurrency), ...disputed.keys()])].sort();

@@ -6,16 +6,14 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang, OpenReceivable } from '@/lib/domain';
+import type { DisputedPart, Lang, OpenReceivable } from '@/lib/domain';
 import { formatDay, formatMoney } from '@/lib/format';
-import { letterTotals, type LetterItem } from '@/lib/playbook/letters';
+import { letterItemsOf, letterTotals, type LetterItem } from '@/lib/playbook/letters';
 import { buttonCls, inputCls } from './fields';
 
-export function itemsOf(receivables: OpenReceivable[]): LetterItem[] {
-  return receivables
-    .filter((r) => r.openMinor > 0 && r.kind === 'invoice')
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.docNumber.localeCompare(b.docNumber))
-    .map((r) => ({ id: r.id, docNumber: r.docNumber, contractRef: r.contractRef, issueDate: r.issueDate, dueDate: r.dueDate, openMinor: r.openMinor, currency: r.amount.currency, disputed: r.disputed, disputeReason: r.disputeReason }));
+/** The invoices a step can cover: a document disputed in part offers its undisputed rest (lib/playbook/letters.ts). */
+export function itemsOf(receivables: OpenReceivable[], disputes?: readonly DisputedPart[]): LetterItem[] {
+  return letterItemsOf(receivables, disputes);
 }
 
 /** A script covers the overdue undisputed invoices unless the collector picks otherwise. */
@@ -70,7 +68,7 @@ export function InvoicePicker({ items, picked, onChange, lang, testId = 'invoice
           </li>
         ))}
       </ul>
-      {disputed.length > 0 && <p className="text-amber-900" data-testid={`${testId}-disputed`}>{t('sent.disputedApart', { list: disputed.map((i) => i.docNumber).join(', ') })}</p>}
+      {disputed.length > 0 && <p className="text-amber-900" data-testid={`${testId}-disputed`}>{t('sent.disputedApart', { list: disputed.map((i) => `${i.docNumber} ${formatMoney(i.openMinor, i.currency, lang)}`).join(', ') })}</p>}
     </fieldset>
   );
 }

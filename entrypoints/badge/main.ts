@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { openPanelForTab, panelWindowFeatures } from '@/lib/browser/panel';
-import { badgeViewMini, toBadgeMini, type BadgeViewMini } from '@/lib/messaging/to-badge';
+import { badgeViewMini, toBadgeMini, type BadgeViewMini } from '@/lib/messaging/toBadge';
 import { agingColor, agingTextOn } from '@/components/aging/colors';
 import { createVisibilityGuard } from '@/lib/browser/visibleClick';
 

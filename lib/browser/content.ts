@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { PageContext, UserSite } from '../domain';
 import { compileMatchPattern, findComposeBox, readPage, siteKindForUrl } from '../sites';
-import { pageReplyMini, toContentMini } from '../messaging/to-content';
+import { pageReplyMini, toContentMini } from '../messaging/toContent';
 import { createChip, FRAME_W, MAIL_FRAME_W } from './chip';
 import { createPageWatch, type ReadStatus, type WatchEnv } from './pageWatch';
 

@@ -69,6 +69,9 @@ interface CustomerRows {
   promises: PaymentPromise[];
   activities: Activity[];
   profile?: PaymentProcessProfile;
+  /** Open disputes on part of a document, and the complaint terms: the summary's disputed part and complaint facts. */
+  disputes?: Dispute[];
+  terms?: CustomerTerms;
 }
 
 function monthTuples(entries: Array<[string, string, number]>): Array<[string, string, number]> {
@@ -135,20 +138,32 @@ async function loadRows(db: HuikuanDb, ids: string[], pre?: PreloadedRows): Prom
       for (const r of rows) if (idSet.has(r.customerId)) (m.get(r.customerId) ?? m.set(r.customerId, []).get(r.customerId)!).push(r);
       return m;
     };
-    const [customers, docs, proms, acts, profiles] = await Promise.all([
+    const [customers, docs, proms, acts, profiles, disputes, terms] = await Promise.all([
       db.customers.bulkGet(ids), allDocuments(db), db.promises.toArray(), db.activities.toArray(), db.profiles.bulkGet(ids),
+      db.disputes ? db.disputes.where('status').equals('open').toArray() : [],
+      db.customerTerms ? db.customerTerms.toArray() : [],
     ]);
-    const [r, p, pr, a] = [group(docs.receivables), group(docs.payments), group(proms), group(acts)];
+    const [r, p, pr, a, d] = [group(docs.receivables), group(docs.payments), group(proms), group(acts), group(disputes)];
+    const termsOf = new Map(terms.map((t) => [t.customerId, t]));
     ids.forEach((id, i) => {
       const customer = customers[i];
       out.set(id, customer && {
         customer, receivables: r.get(id) ?? [], payments: p.get(id) ?? [], promises: pr.get(id) ?? [],
-        activities: a.get(id) ?? [], profile: profiles[i] ?? undefined,
+        activities: a.get(id) ?? [], profile: profiles[i] ?? undefined, disputes: d.get(id) ?? [], terms: termsOf.get(id),
       });
     });
     return out;
   }
   // All customers' requests at once: IndexedDB pipelines them, where one customer after another waits each time.
+  // The toolkit's disputes and terms are few: one request each for all of these customers.
+  const asked = pre?.summarised ? ids.filter((id) => pre.summarised!.has(id)) : ids;
+  const [disputes, terms] = await Promise.all([
+    db.disputes && asked.length ? db.disputes.where('customerId').anyOf(asked).toArray() : [],
+    db.customerTerms && asked.length ? db.customerTerms.bulkGet(asked) : [],
+  ]);
+  const disputesOf = new Map<string, Dispute[]>();
+  for (const d of disputes) (disputesOf.get(d.customerId) ?? disputesOf.set(d.customerId, []).get(d.customerId)!).push(d);
+  const termsOf = new Map((terms as Array<CustomerTerms | undefined>).filter((t): t is CustomerTerms => !!t).map((t) => [t.customerId, t] as const));
   const loaded = await Promise.all(ids.map(async (id) => {
     // No summary: nothing in the related tables (see PreloadedRows).
     const bare = pre?.summarised ? !pre.summarised.has(id) : false;
@@ -159,7 +174,8 @@ async function loadRows(db: HuikuanDb, ids: string[], pre?: PreloadedRows): Prom
       bare ? [] : db.activities.where('customerId').equals(id).toArray(),
       bare ? undefined : db.profiles.get(id),
     ]);
-    return customer ? { customer, receivables: ledger?.receivables ?? [], payments: ledger?.payments ?? [], promises, activities, profile } : undefined;
+    return customer ? { customer, receivables: ledger?.receivables ?? [], payments: ledger?.payments ?? [], promises, activities, profile,
+      disputes: disputesOf.get(id) ?? [], terms: termsOf.get(id) } : undefined;
   }));
   ids.forEach((id, i) => out.set(id, loaded[i]));
   return out;
@@ -308,14 +324,14 @@ export async function undoActivity(db: HuikuanDb, logged: LoggedAttempt, now: Da
 }
 
 /** Everything the side panel and the playbook need for one customer, by index lookups only. */
-export async function loadAccountRows(db: HuikuanDb, customerId: string): Promise<Omit<AccountSnapshot, 'receivables'> & {
-  receivables: Receivable[]; summary?: CustomerSummary;
+export async function loadAccountRows(db: HuikuanDb, customerId: string): Promise<Omit<AccountSnapshot, 'receivables' | 'disputes' | 'terms'> & {
+  receivables: Receivable[]; summary?: CustomerSummary; disputes: Dispute[]; terms?: CustomerTerms;
 } | undefined> {
   return db.transaction('r', [db.customers, db.contacts, db.ledgers, db.promises, db.activities,
-    db.profiles, db.preparations, db.summaries, db.meta], async () => {
+    db.profiles, db.preparations, db.summaries, db.meta, ...toolkitTables(db)], async () => {
     const customer = await db.customers.get(customerId);
     if (!customer) return undefined;
-    const [contacts, ledger, promises, activities, profile, preparations, summary, settings] =
+    const [contacts, ledger, promises, activities, profile, preparations, summary, settings, disputes, terms] =
       await Promise.all([
         db.contacts.where('customerId').equals(customerId).toArray(),
         db.ledgers.get(customerId),
@@ -325,9 +341,11 @@ export async function loadAccountRows(db: HuikuanDb, customerId: string): Promis
         db.preparations.get(customerId),
         db.summaries.get(customerId),
         getSettings(db),
+        db.disputes ? db.disputes.where('customerId').equals(customerId).toArray() : [],
+        db.customerTerms ? db.customerTerms.get(customerId) : undefined,
       ]);
     return { customer, contacts, receivables: ledger?.receivables ?? [], payments: ledger?.payments ?? [], promises, activities,
-      profile, preparations, summary, settings };
+      profile, preparations, summary, settings, disputes, ...(terms ? { terms } : {}) };
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * The one Dexie database. Every schema change is a new entry in `versions` below, never an edit of an old one:
- * tests/unit/db/migrations.test.ts writes data with each earlier version and opens it with the newest, so a
+ * tests/unit/db/schema.migrations.test.ts writes data with each earlier version and opens it with the newest, so a
  * change that drops or mangles data fails there before it reaches a user.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
@@ -12,6 +12,7 @@ import { OUTBOX, type OutboxRow, outboxMiddleware } from '../sync/capture';
 import type { SyncDoc, SyncKind } from '../sync/docs';
 import { allocateWithCredit } from '../ledger/allocate';
 import { summaryLadderOf } from '../playbook/ladder';
+import { splitDisputed } from '../ledger/disputed';
 import type { CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
 
 export const DB_NAME = 'huikuan';
@@ -201,6 +202,49 @@ export const versions: SchemaVersion[] = [
     // Existing rows are untouched; turning team mode on sends every record once (lib/sync/engine.ts).
     version: 9,
     stores: { [OUTBOX]: 'id', syncDocs: 'id, db, customerId, owner' },
+  },
+  {
+    // A dispute on part of a document holds back only that part (lib/ledger/disputed.ts), and the ladder knows the
+    // complaint channel's parties: the summaries of customers with open disputes or complaint terms, and of every
+    // covered debtor (government customers), are rewritten with the disputed part and the complaint facts. No
+    // store changes; no other row is touched.
+    version: 11,
+    stores: {},
+    upgrade: async (tx) => {
+      const [disputes, terms, customers] = await Promise.all([
+        tx.table('disputes').where('status').equals('open').toArray() as Promise<Dispute[]>,
+        tx.table('customerTerms').toArray() as Promise<CustomerTerms[]>,
+        tx.table('customers').toArray() as Promise<Customer[]>,
+      ]);
+      const disputesOf = new Map<string, Dispute[]>();
+      for (const d of disputes) (disputesOf.get(d.customerId) ?? disputesOf.set(d.customerId, []).get(d.customerId)!).push(d);
+      const termsOf = new Map(terms.map((t) => [t.customerId, t]));
+      const customerOf = new Map(customers.map((c) => [c.id, c]));
+      const ids = [...new Set([...disputesOf.keys(), ...termsOf.keys(), ...customers.filter((c) => c.type === 'government').map((c) => c.id)])];
+      if (!ids.length) return;
+      const ledgers = new Map(((await tx.table('ledgers').bulkGet(ids)) as Array<CustomerLedger | undefined>).filter((l) => !!l).map((l) => [l!.customerId, l!]));
+      let disputedDelta = 0;
+      await tx.table('summaries').where('customerId').anyOf(ids).modify((s: CustomerSummary) => {
+        const customer = customerOf.get(s.customerId);
+        const l = ledgers.get(s.customerId);
+        if (!customer || !s.ladder) return;
+        const items = l ? allocateWithCredit(l.receivables, l.payments).items : [];
+        const split = splitDisputed(items, disputesOf.get(s.customerId)).filter((x) => x.disputedMinor > 0);
+        const fresh = summaryLadderOf({
+          disputed: split.map((x) => ({ dueDate: x.doc.dueDate, currency: x.doc.amount.currency, openMinor: x.disputedMinor })),
+          activities: [], promises: [], complaint: { customerType: customer.type, terms: termsOf.get(s.customerId) },
+        });
+        disputedDelta += split.length - s.disputedCount;
+        s.disputedCount = split.length;
+        s.ladder = { ...s.ladder, disputedByDue: fresh.disputedByDue };
+        if (fresh.complaint) s.ladder.complaint = fresh.complaint; else delete s.ladder.complaint;
+      });
+      // The portfolio aggregate counts disputed documents (lib/db/portfolio.ts): it follows.
+      const portfolio = (await tx.table('meta').get('portfolio')) as { key: string; value: { disputed?: number } } | undefined;
+      if (disputedDelta && portfolio?.value && typeof portfolio.value.disputed === 'number') {
+        await tx.table('meta').put({ key: 'portfolio', value: { ...portfolio.value, disputed: portfolio.value.disputed + disputedDelta } });
+      }
+    },
   },
 ];
 

@@ -331,6 +331,12 @@ export const settingsSchema = z.object({
   disabledSites: z.array(z.string()).default([]),
   userSites: z.array(userSiteSchema).default([]),
   owner: shortText.optional(),
+  /**
+   * We (the creditor) are a small or medium-sized enterprise (中小企业, 《保障中小企业款项支付条例》 art. 3): the complaint
+   * channel before the lawyer's letter may be offered against agencies, public institutions and large enterprises
+   * (lib/toolkit/complaint.ts). A customer's terms may also say so for its contract.
+   */
+  smeCreditor: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const defaultSettings = (): Settings => settingsSchema.parse({});
@@ -395,6 +401,17 @@ export const customerSummarySchema = z.object({
     attempts: z.array(z.tuple([isoDate, channel, z.enum(outcomes)])),
     promises: z.array(z.tuple([isoDate, z.enum(promiseStatuses), z.string(), z.number().int(), z.number().int()])),
     delinquencyType: z.number().int().min(1).max(7).optional(),
+    /**
+     * The complaint channel's facts about the parties (lib/toolkit/complaint.ts): how the debtor is covered, our
+     * SME status as the customer's terms state it, a suit pending, the day a complaint was filed. Absent when the
+     * debtor is not covered.
+     */
+    complaint: z.object({
+      debtorKind: z.enum(['agency', 'public-institution', 'large-enterprise']),
+      weWereSme: z.boolean(),
+      inCourt: z.boolean(),
+      filedOn: isoDate.optional(),
+    }).optional(),
   }).optional(),
   updatedAt: z.number().int(),
 });
@@ -406,6 +423,22 @@ export interface OpenReceivable extends Receivable {
   openMinor: number;
   /** Date the balance reached zero, when it did. */
   settledOn?: IsoDate;
+}
+
+/**
+ * The part of a document the customer disputes (lib/toolkit's dispute records have this shape): only this part is
+ * held back; the rest of the document is undisputed and demanded (条例 art. 15). lib/ledger/disputed.ts reads it.
+ */
+export interface DisputedPart { receivableId: string; disputedMinor: number; currency: string; status: 'open' | 'resolved' }
+
+/** What the complaint channel needs to know of a customer (lib/toolkit's CustomerTerms has this shape). */
+export interface ComplaintTerms {
+  weWereSme: boolean;
+  debtorSize: 'unknown' | 'large' | 'sme';
+  publicInstitution: boolean;
+  inCourt: boolean;
+  /** The day a complaint was filed on the platform, when it was. */
+  complaintFiledOn?: string;
 }
 
 /** Everything the playbook needs to decide the next step for one customer. */
@@ -421,6 +454,10 @@ export interface AccountSnapshot {
   settings: Settings;
   /** Free text recently received from the customer (captures, notes), used to spot the three traps. */
   recentMessages?: string[];
+  /** Disputes on part of a document (lib/toolkit); a document's `disputed` flag disputes all of it. */
+  disputes?: DisputedPart[];
+  /** The customer's complaint-channel terms (lib/toolkit CustomerTerms). */
+  terms?: ComplaintTerms;
 }
 
 /** The calendar day of an instant in the user's local time zone, as `YYYY-MM-DD`. */

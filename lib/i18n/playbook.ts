@@ -52,6 +52,9 @@ export const playbook = {
       negotiationPromise: 'A promise is still alive: no legal step yet (rule 10).',
       governmentCeiling: 'Government customer: the finance letter is the ceiling.',
       lawyerLetterFirst: 'No lawyer’s letter has been sent yet: a suit comes only after one.',
+      stepComplaint: 'Current step: Complaint to the SME payment platform (before the lawyer’s letter, level {{level}}).',
+      complaintBeforeLawyer: 'The debtor is {{kindText}}, we are an SME, an undisputed amount is overdue and no suit or arbitration is pending: before a lawyer’s letter, complain to the SME payment complaint platform (Interim Measures for SME Payment Complaints, 2021).',
+      complaintFiled: 'A complaint was filed with the SME payment platform on {{date}}: follow it up.',
     },
     caution: {
       promiseExceeds: 'The live promises ({{amount}}) exceed the undisputed open balance ({{open}}): check them.',
@@ -95,6 +98,7 @@ export const playbook = {
     who: { salesDriven: 'a sales-driven team', government: 'a government customer', stateOwned: 'a state-owned customer' },
     role: { initiator: 'the payment initiator (question 4)', signer: 'the signer (question 5)', finance: 'their finance', contact: 'the first contact (initiator and signer unknown)', company: 'the company' },
     won: { payment: 'payment', promise: 'payment promise' },
+    debtorKind: { agency: 'a government agency', 'public-institution': 'a public institution', 'large-enterprise': 'a large enterprise' },
     part: {
       doc: '{{doc}} ({{amount}}, due {{due}})',
       greetNamed: 'Dear {{name}}',
@@ -148,6 +152,15 @@ export const playbook = {
       bankContract: 'Please pay into our company account as stated in the contract; payment into any other account does not count as payment.',
       signature: 'Kind regards\n{{nameEn}}\n{{contact}}\n{{phone}}',
       signatureNone: 'Kind regards',
+      filing: {
+        to: 'To the platform for registering complaints about unpaid SME accounts (违约拖欠中小企业款项登记（投诉）平台), or the province’s channel',
+        parties: 'Complainant (an SME): [our company name]; debtor: {{company}} ({{kindText}}).',
+        partiesNamed: 'Complainant (an SME): {{us}}; debtor: {{company}} ({{kindText}}).',
+        items: 'As of {{date}}, the debtor owes {{total}} undisputed and overdue: {{docs}}.',
+        demands: 'We demanded payment on {{dates}} ({{count}} times); nothing has been paid.',
+        noSuit: 'No suit or arbitration concerns these amounts.',
+        ask: 'Under the SME Payment Regulations, please require {{company}} to pay the undisputed {{total}}.',
+      },
       subject: {
         preDue: '{{company}}: invoices falling due',
         reminder: '{{company}}: payment of open invoices',
@@ -156,6 +169,7 @@ export const playbook = {
         suspend: '{{company}}: supply suspended until payment',
         lawyerLetter: '{{company}}: lawyer’s letter (draft for counsel)',
         caseFile: '{{company}}: case file for counsel',
+        complaint: 'Complaint: {{company}} owes an SME',
       },
     },
   },
@@ -206,6 +220,9 @@ export const playbook = {
       negotiationPromise: '付款承诺仍然有效：暂不走法律程序（规则10）。',
       governmentCeiling: '政府客户：最多到财务催款函。',
       lawyerLetterFirst: '尚未发出律师函：先发律师函，再考虑诉讼。',
+      stepComplaint: '当前阶段：中小企业款项投诉（律师函之前，第 {{level}} 级）。',
+      complaintBeforeLawyer: '对方为{{kindText}}、我司为中小企业、无争议款项逾期且未进入诉讼或仲裁：发律师函之前，先向违约拖欠中小企业款项登记（投诉）平台投诉（《保障中小企业款项支付投诉处理暂行办法》）。',
+      complaintFiled: '已于 {{date}} 向中小企业款项投诉平台投诉：跟进处理结果。',
     },
     caution: {
       promiseExceeds: '有效承诺合计 {{amount}}，超过无争议未付余额 {{open}}：请核对。',
@@ -249,6 +266,7 @@ export const playbook = {
     who: { salesDriven: '团队以销货为主', government: '政府客户', stateOwned: '国有企业客户' },
     role: { initiator: '付款发起人（九问第4问）', signer: '付款签字人（九问第5问）', finance: '对方财务', contact: '首位联系人（发起人和签字人尚不清楚）', company: '对方公司' },
     won: { payment: '付款', promise: '付款承诺' },
+    debtorKind: { agency: '机关', 'public-institution': '事业单位', 'large-enterprise': '大型企业' },
     part: {
       doc: '{{doc}}（{{amount}}，{{due}}到期）',
       greetNamed: '{{name}}{{title}}您好',
@@ -302,6 +320,15 @@ export const playbook = {
       bankContract: '请按合同约定汇入我司对公账户（以我司书面通知的账户为准，其他账户均不视为付款）。',
       signature: '{{name}}\n{{contact}}\n{{phone}}',
       signatureNone: '此致\n敬礼',
+      filing: {
+        to: '违约拖欠中小企业款项登记（投诉）平台（或所在省份的投诉渠道）',
+        parties: '投诉人（中小企业）：（请填写本公司名称）；被投诉人：{{company}}（{{kindText}}）。',
+        partiesNamed: '投诉人（中小企业）：{{us}}；被投诉人：{{company}}（{{kindText}}）。',
+        items: '截至 {{date}}，被投诉人无争议的逾期未付款项合计 {{total}}：{{docs}}。',
+        demands: '我司已于 {{dates}} 催收（共 {{count}} 次），对方至今未付。',
+        noSuit: '上述款项未进入诉讼或仲裁程序。',
+        ask: '请依照《保障中小企业款项支付条例》督促{{company}}支付上述无争议款项 {{total}}。',
+      },
       subject: {
         preDue: '{{company}}：即将到期款项提醒',
         reminder: '{{company}}：应收款项付款确认',
@@ -310,6 +337,7 @@ export const playbook = {
         suspend: '{{company}}：暂停供货通知',
         lawyerLetter: '{{company}}：律师函（草稿，供律师审定）',
         caseFile: '{{company}}：交律师的案卷',
+        complaint: '投诉：{{company}}拖欠中小企业款项',
       },
     },
   },

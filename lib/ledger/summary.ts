@@ -3,13 +3,14 @@
  * every record of one customer and the day to evaluate on.
  */
 import type {
-  Activity, Customer, CustomerSummary, Payment, PaymentPromise, PaymentProcessProfile, Receivable, Settings,
+  Activity, ComplaintTerms, DisputedPart, Customer, CustomerSummary, Payment, PaymentPromise, PaymentProcessProfile, Receivable, Settings,
 } from '../domain';
 import { allocateWithCredit } from './allocate';
 import { addInto } from './money';
 import { limitationDeadline, partialPaymentsByReceivable } from './limitation';
 import { avgDaysLate } from './metrics';
 import { summaryLadderOf } from '../playbook/ladder';
+import { disputedMinorOf, disputesByDocument } from './disputed';
 
 /**
  * Whether each of the nine payment-process questions is answered (index 0 = Q1):
@@ -40,6 +41,10 @@ export interface SummaryInput {
   promises: PaymentPromise[];
   activities: Activity[];
   profile?: PaymentProcessProfile;
+  /** Disputes on part of a document (lib/toolkit); only the disputed part is held back (lib/ledger/disputed.ts). */
+  disputes?: DisputedPart[];
+  /** The customer's complaint terms (lib/toolkit CustomerTerms), for the ladder's complaint step. */
+  terms?: ComplaintTerms;
   settings: Settings;
   asOf: string;
   /** Stamped into updatedAt; 0 when absent (lib/db overwrites it). */
@@ -62,13 +67,16 @@ export function summarizeCustomer(input: SummaryInput): CustomerSummary {
   let disputedCount = 0;
   let paidCount = 0;
   const disputed: Array<{ dueDate: string; currency: string; openMinor: number }> = [];
+  const disputesOf = disputesByDocument(input.disputes);
   for (const r of items) {
     if (r.kind !== 'invoice') continue;
     if (r.openMinor > 0) {
       openCount++;
-      if (r.disputed) {
+      // The disputed part only (all of it when the document is flagged): the rest is demanded (条例 art. 15).
+      const disputedMinor = disputedMinorOf(r, disputesOf);
+      if (disputedMinor > 0) {
         disputedCount++;
-        disputed.push({ dueDate: r.dueDate, currency: r.amount.currency, openMinor: r.openMinor });
+        disputed.push({ dueDate: r.dueDate, currency: r.amount.currency, openMinor: disputedMinor });
       }
       addInto(open, r.amount.currency, r.openMinor);
       const k = `${r.dueDate}|${r.amount.currency}`;
@@ -101,7 +109,8 @@ export function summarizeCustomer(input: SummaryInput): CustomerSummary {
     keptPromiseCount: kept.length,
     paidCount,
     profileAnswered: nineQuestionAnswered(input.profile).filter(Boolean).length,
-    ladder: summaryLadderOf({ disputed, activities: input.activities, promises: input.promises, delinquencyType: customer.delinquencyType }),
+    ladder: summaryLadderOf({ disputed, activities: input.activities, promises: input.promises, delinquencyType: customer.delinquencyType,
+      complaint: { customerType: customer.type, terms: input.terms } }),
     updatedAt: input.now ?? 0,
   };
   if (customer.owner !== undefined) summary.owner = customer.owner;

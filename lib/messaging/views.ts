@@ -1,12 +1,12 @@
 /** The small views the background hands to the badge frame: computed from a maintained summary, never a scan. */
 import type { CustomerSummary, Lang } from '../domain';
-import { ladder } from '../playbook/catalog';
+import { rungOf } from '../playbook/catalog';
 import { ladderFactsOf, ladderLevel, undisputedByDue, type LadderSettings } from '../playbook/ladder';
 import { formatDay, formatMoney } from '../format';
 import { translator } from '../i18n';
 import { daysBetween } from '../ledger/dates';
 import type { BadgeView } from './protocol';
-import type { BadgeInputs } from './badge-inputs';
+import type { BadgeInputs } from './badgeInputs';
 
 /** Index of the aging bucket a number of days past due falls in, for bucket upper bounds like [30, 60, 90]. */
 export function bucketIndex(daysPastDue: number, bucketDays: number[]): number {
@@ -52,9 +52,9 @@ export function ladderStepFor(summary: BadgeInputs, settings: LadderSettings, as
   { level: number; name: string } | undefined {
   const facts = ladderFactsOf(summary);
   if (!facts) return undefined;
-  const { level } = ladderLevel(facts, settings, asOf);
+  const { level, complaint } = ladderLevel(facts, settings, asOf);
   if (level === 0) return undefined;
-  return { level, name: ladder[level].name[lang] };
+  return { level, name: rungOf(level, complaint).name[lang] };
 }
 
 export function badgeViewFor(input: {

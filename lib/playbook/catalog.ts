@@ -72,6 +72,18 @@ export const ladder: Array<{ key: string; name: Bilingual; channel: Channel; tec
   { key: 'legal-action', name: { zh: '法律诉讼', en: 'Legal action' }, channel: 'lawyer-letter', techniques: [22] },
 ];
 
+/**
+ * The complaint channel (lib/toolkit/complaint.ts): for an eligible debtor it takes the lawyer's letter's place on
+ * the ladder (level 7) until a complaint is filed — the step before the lawyer (ladder.ts `complaintBeforeLawyer`).
+ * Filed in writing on MIIT's 违约拖欠中小企业款项登记（投诉）平台 or the province's channel.
+ */
+export const complaintRung: { key: 'complaint'; name: Bilingual; channel: Channel; techniques: number[] } = {
+  key: 'complaint', name: { zh: '中小企业款项投诉', en: 'Complaint to the SME payment platform' }, channel: 'written-notice', techniques: [4],
+};
+
+/** The ladder step in use: the complaint at level 7 when the ladder says so, else the level's own step. */
+export const rungOf = (level: number, complaint?: boolean) => (complaint && level === 7 ? complaintRung : ladder[level]);
+
 export const delinquencyTypes: Array<{ id: number; name: Bilingual; strategy: Bilingual }> = [
   { id: 1, name: { zh: '要款不力', en: 'Weak collection effort' }, strategy: { zh: '问题在我方：及早、清楚地开口要款。', en: 'The fix is ours: ask clearly and early.' } },
   { id: 2, name: { zh: '合同纠纷', en: 'Contract dispute' }, strategy: { zh: '先解决争议，争议未了之前升级只会适得其反。', en: 'Resolve the dispute first; escalating before that backfires.' } },

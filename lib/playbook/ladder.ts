@@ -13,9 +13,10 @@
  * broken promise, deliberate delay after documented failed steps, insolvency signs, limitation close), and the
  * reason names that fact.
  */
-import type { Activity, Channel, CustomerSummary, CustomerType, PaymentPromise, Settings } from '../domain';
+import type { Activity, Channel, ComplaintTerms, CustomerSummary, CustomerType, PaymentPromise, Settings } from '../domain';
 import { addDays, daysBetween } from '../ledger/dates';
 import { attitudes } from './method';
+import { complaintEligibility, type ComplaintCheck } from '../toolkit/complaint';
 
 /** A reason as data: a key under `playbook.reason` (or `playbook.caution`) and plain parameters. */
 export interface Reason {
@@ -44,18 +45,29 @@ export interface LadderFacts {
   /** The latest promises, oldest first (at most MAX_PROMISES). */
   promises: PromiseEntry[];
   limitationDeadline?: string;
+  /** The complaint channel's facts about the parties (CustomerSummary.ladder.complaint); absent: debtor not covered. */
+  complaint?: ComplaintFacts;
+}
+
+export interface ComplaintFacts {
+  debtorKind: NonNullable<ComplaintCheck['debtorKind']>;
+  weWereSme: boolean;
+  inCourt: boolean;
+  filedOn?: string;
 }
 
 export const MAX_ATTEMPTS = 40;
 export const MAX_PROMISES = 12;
 
 /** The summary's part that only the ladder reads (CustomerSummary.ladder). */
-export type SummaryLadder = Pick<LadderFacts, 'disputedByDue' | 'attempts' | 'promises' | 'delinquencyType'>;
+export type SummaryLadder = Pick<LadderFacts, 'disputedByDue' | 'attempts' | 'promises' | 'delinquencyType' | 'complaint'>;
 
 /** Packs the records the ladder reads, for the summary (lib/ledger/summary.ts calls it on every write). */
 export function summaryLadderOf(input: {
   disputed: Array<{ dueDate: string; currency: string; openMinor: number }>;
   activities: Activity[]; promises: PaymentPromise[]; delinquencyType?: number;
+  /** The customer's type and complaint terms: the parties' side of the complaint channel's conditions. */
+  complaint?: { customerType: CustomerType; terms?: ComplaintTerms };
 }): SummaryLadder {
   const byDue = new Map<string, number>();
   for (const d of input.disputed) {
@@ -69,7 +81,17 @@ export function summaryLadderOf(input: {
     .slice(-MAX_ATTEMPTS).map((a) => [a.date, a.channel, a.outcome] as AttemptEntry);
   const promises = [...input.promises].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt - b.createdAt))
     .slice(-MAX_PROMISES).map((p) => [p.date, p.status, p.amount.currency, p.amount.minor, p.coveredMinor] as PromiseEntry);
-  return { disputedByDue, attempts, promises, ...(input.delinquencyType ? { delinquencyType: input.delinquencyType } : {}) };
+  const complaint = input.complaint && complaintFactsOf(input.complaint.customerType, input.complaint.terms);
+  return { disputedByDue, attempts, promises, ...(input.delinquencyType ? { delinquencyType: input.delinquencyType } : {}),
+    ...(complaint ? { complaint } : {}) };
+}
+
+/** The parties' side of the complaint conditions, kept in the summary; undefined when the debtor is not covered. */
+export function complaintFactsOf(customerType: CustomerType, terms: ComplaintTerms | undefined): ComplaintFacts | undefined {
+  const { debtorKind } = complaintEligibility({ customerType, terms, undisputedOverdueMinor: 0 });
+  if (!debtorKind) return undefined;
+  return { debtorKind, weWereSme: terms?.weWereSme ?? false, inCourt: terms?.inCourt ?? false,
+    ...(terms?.complaintFiledOn ? { filedOn: terms.complaintFiledOn } : {}) };
 }
 
 /** The ladder's facts from a maintained summary; undefined for a summary written before the ladder was kept. */
@@ -81,7 +103,8 @@ export function ladderFactsOf(summary: Pick<CustomerSummary, 'openByDue'> & Part
   };
 }
 
-export type LadderSettings = Pick<Settings, 'ladderDays' | 'attitude' | 'ladderClimb' | 'promiseGraceDays' | 'limitationWarnDays'>;
+export type LadderSettings = Pick<Settings, 'ladderDays' | 'attitude' | 'ladderClimb' | 'promiseGraceDays' | 'limitationWarnDays'>
+  & Partial<Pick<Settings, 'smeCreditor'>>;
 
 /** Which ladder step an attempt on this channel is; reminders (phone, email, IM) belong to steps 1 and 2. */
 export const stepOfChannel: Record<Channel, number> = {
@@ -147,6 +170,8 @@ export interface LadderState {
   held?: boolean;
   /** Failed attempts counted by the history rule (no-answers and refusals since the account fell overdue). */
   failedAttempts: number;
+  /** The step is the complaint to the SME payment platform, before the lawyer's letter (`complaintBeforeLawyer`). */
+  complaint?: boolean;
 }
 
 export interface LadderContext {
@@ -374,11 +399,53 @@ export const negotiationAlive: LadderRule = {
   },
 };
 
-/** Public bodies are not cut off or sued lightly: the finance letter is the ceiling. */
+/**
+ * The complaint channel before the lawyer (lib/toolkit/complaint.ts; 《保障中小企业款项支付投诉处理暂行办法》 2021): for
+ * an SME creditor (Settings, or the customer's terms) and a debtor that is an agency, a public institution or a
+ * stated large enterprise, with an undisputed amount overdue and no suit or arbitration, the step the ladder would
+ * take past suspending supply is the complaint, until one is filed. A public body, which the ladder takes no further
+ * than the finance letter, gets it when the finance letter has failed (the ladder climbing past it). Never for a
+ * private debtor, never once a lawyer's letter has been sent.
+ */
+export const complaintBeforeLawyer: LadderRule = {
+  name: 'complaintBeforeLawyer',
+  apply(ctx, s) {
+    const c = ctx.facts.complaint;
+    if (!c) return;
+    const government = ctx.facts.customerType === 'government';
+    const past = government ? s.level > 5 : s.level >= 7;
+    if (!past) return;
+    if (c.filedOn) { s.reasons.push({ key: 'complaintFiled', params: { date: c.filedOn } }); return; }
+    if (ctx.attempts.some((a) => a[1] === 'lawyer-letter')) return;
+    // Rule 10 as for any legal step: not while a promise is alive or the talks moved in the last 14 days.
+    if (ctx.livePromises.length || ctx.attempts.some((a) => TALKING.includes(a[2]) && daysBetween(a[0], ctx.asOf) <= RECENT_DAYS)) return;
+    if (!complaintCheckOf(ctx.facts, ctx.settings, ctx.figures).eligible) return;
+    s.level = 7;
+    s.complaint = true;
+    s.reasons.push({ key: 'complaintBeforeLawyer', params: { kind: c.debtorKind } });
+  },
+};
+
+/** The complaint conditions from the ladder's facts and Settings, through the one check (lib/toolkit/complaint.ts). */
+export function complaintCheckOf(facts: Pick<LadderFacts, 'customerType' | 'complaint'>, settings: Partial<Pick<Settings, 'smeCreditor'>>,
+  figures: Pick<OverdueFigures, 'undisputed'>): ComplaintCheck {
+  const c = facts.complaint;
+  return complaintEligibility({
+    customerType: facts.customerType,
+    terms: {
+      weWereSme: (c?.weWereSme ?? false) || settings.smeCreditor === true,
+      debtorSize: c?.debtorKind === 'large-enterprise' ? 'large' : 'unknown',
+      publicInstitution: c?.debtorKind === 'public-institution', inCourt: c?.inCourt ?? false,
+    },
+    undisputedOverdueMinor: figures.undisputed.reduce((t, u) => t + u.minor, 0),
+  });
+}
+
+/** Public bodies are not cut off or sued lightly: the finance letter is the ceiling (the complaint channel aside). */
 export const governmentCeiling: LadderRule = {
   name: 'governmentCeiling',
   apply(ctx, s) {
-    if (ctx.facts.customerType !== 'government') return;
+    if (ctx.facts.customerType !== 'government' || s.complaint) return;
     if (s.level > 5) { cap(s, 5); s.reasons.push({ key: 'governmentCeiling' }); }
   },
 };
@@ -397,7 +464,7 @@ export const lawyerLetterFirst: LadderRule = {
 /** In order; a rule sees the level the rules before it left. Holds and ceilings come after the jumps. */
 export const ladderRules: LadderRule[] = [
   notOverdue, history, deliberateDelay, insolvencySigns, limitationClose, promiseCover, disputeHold, hardship,
-  negotiationAlive, governmentCeiling, lawyerLetterFirst,
+  negotiationAlive, complaintBeforeLawyer, governmentCeiling, lawyerLetterFirst,
 ];
 
 export interface LadderResult {
@@ -407,6 +474,8 @@ export interface LadderResult {
   figures: OverdueFigures;
   held: boolean;
   failedAttempts: number;
+  /** The step at `level` 7 is the complaint channel, not the lawyer's letter. */
+  complaint: boolean;
 }
 
 /** The one level function (see the file comment). */
@@ -422,5 +491,6 @@ export function ladderLevel(facts: LadderFacts, settings: LadderSettings, asOf: 
     rule.apply(ctx, state);
     if (state.done) break;
   }
-  return { level: state.level, reasons: state.reasons, cautions: state.cautions, figures, held: !!state.held, failedAttempts: state.failedAttempts };
+  return { level: state.level, reasons: state.reasons, cautions: state.cautions, figures, held: !!state.held, failedAttempts: state.failedAttempts,
+    complaint: !!state.complaint };
 }

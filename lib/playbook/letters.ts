@@ -10,8 +10,9 @@
  *
  * Wording is data, one table per language, so both languages say the same thing and neither drifts.
  */
-import type { AccountSnapshot, Lang, OpenReceivable } from '../domain';
+import type { AccountSnapshot, DisputedPart, Lang, OpenReceivable } from '../domain';
 import { toIsoDay } from '../domain';
+import { splitDisputed } from '../ledger/disputed';
 import { formatDay, formatMoney } from '../format';
 import { amountInCapitalsFor } from './capitals';
 
@@ -39,6 +40,11 @@ export interface LetterOptions {
   picked?: string[];
   /** This letter's number among the customer's letters of this kind today (1 for the first). */
   sequence?: number;
+  /**
+   * The 逾期利息 paragraph (lib/toolkit/leverage.ts `interestParagraph`), only when the user ticked it: the 催款函
+   * carries it after its own paragraphs. Other kinds ignore it.
+   */
+  interest?: string;
 }
 
 export interface LetterDoc {
@@ -49,6 +55,8 @@ export interface LetterDoc {
   addressee: string;
   draft: boolean;
   paragraphs: string[];
+  /** The late-interest paragraph the user chose to add (collection letter only). */
+  interest?: string;
   /** Every open invoice (undisputed ones can be picked); `picked` are those the letter covers. */
   items: LetterItem[];
   picked: string[];
@@ -178,11 +186,22 @@ export function letterReference(kind: LetterKind, asOf: string, sequence = 1): s
   return `${referencePrefix[kind]}-${asOf.replace(/-/g, '')}-${String(Math.max(1, sequence)).padStart(2, '0')}`;
 }
 
-function itemOf(r: OpenReceivable): LetterItem {
-  return {
+/**
+ * The open invoices a letter or script can cover, oldest first. A document disputed in part gives two items with
+ * its id: the undisputed rest, which can be picked and demanded, and the disputed part, listed apart
+ * (lib/ledger/disputed.ts; 条例 art. 15).
+ */
+export function letterItemsOf(receivables: readonly OpenReceivable[], disputes?: readonly DisputedPart[]): LetterItem[] {
+  const sorted = receivables.filter((r) => r.openMinor > 0 && r.kind === 'invoice')
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.docNumber.localeCompare(b.docNumber));
+  const item = (r: OpenReceivable, openMinor: number, disputed: boolean): LetterItem => ({
     id: r.id, docNumber: r.docNumber, contractRef: r.contractRef, issueDate: r.issueDate, dueDate: r.dueDate,
-    openMinor: r.openMinor, currency: r.amount.currency, disputed: r.disputed, disputeReason: r.disputeReason,
-  };
+    openMinor, currency: r.amount.currency, disputed, ...(disputed && r.disputeReason ? { disputeReason: r.disputeReason } : {}),
+  });
+  return splitDisputed(sorted, disputes).flatMap((x) => [
+    ...(x.undisputedMinor > 0 ? [item(x.doc, x.undisputedMinor, false)] : []),
+    ...(x.disputedMinor > 0 ? [item(x.doc, x.disputedMinor, true)] : []),
+  ]);
 }
 
 /** Totals per currency, in figures and, in Chinese, in capitals (where capitals can state them exactly). */
@@ -200,10 +219,7 @@ export function buildLetter(kind: LetterKind, account: AccountSnapshot, now: Dat
   const asOf = toIsoDay(now);
   const us = account.settings.ourCompany;
   const ourName = (lang === 'zh' ? us.name : us.nameEn || us.name) || w.noCompany;
-  const items = account.receivables
-    .filter((r) => r.openMinor > 0 && r.kind === 'invoice')
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.docNumber.localeCompare(b.docNumber))
-    .map(itemOf);
+  const items = letterItemsOf(account.receivables, account.disputes);
   const pickable = items.filter((i) => !i.disputed);
   const wanted = opts.picked ? new Set(opts.picked) : undefined;
   const covered = wanted ? pickable.filter((i) => wanted.has(i.id)) : pickable;
@@ -234,6 +250,7 @@ export function buildLetter(kind: LetterKind, account: AccountSnapshot, now: Dat
     addressee: w.addressee(account.customer.name),
     draft: kind === 'lawyer-letter',
     paragraphs: w.paragraphs[kind](facts),
+    ...(kind === 'collection-letter' && opts.interest ? { interest: opts.interest } : {}),
     items,
     picked: covered.map((i) => i.id),
     table: {
@@ -254,7 +271,7 @@ export function buildLetter(kind: LetterKind, account: AccountSnapshot, now: Dat
 /** The letter as plain text, the way it is kept with the logged activity (what was sent). */
 export function letterText(doc: LetterDoc, paragraphs: string[] = doc.paragraphs): string {
   return [
-    doc.title, doc.reference, '', doc.addressee, ...paragraphs, '',
+    doc.title, doc.reference, '', doc.addressee, ...paragraphs, ...(doc.interest ? [doc.interest] : []), '',
     doc.table.headers.join('\t'), ...doc.table.rows.map((r) => r.cells.join('\t')), doc.table.totals.join(' / '),
     ...(doc.disputed ? ['', doc.disputed] : []), '', doc.payment, '', ...doc.signOff,
   ].join('\n');

@@ -39,6 +39,7 @@ export function formatParams(params: Record<string, string | number> | undefined
     } else out[k] = v;
   }
   if (typeof p.level === 'number') out.stepName = ladder[p.level]?.name[lang] ?? '';
+  if (typeof p.kind === 'string' && ['agency', 'public-institution', 'large-enterprise'].includes(p.kind)) out.kindText = t(`playbook.debtorKind.${p.kind}`);
   if (typeof p.tech === 'number') out.techName = techniques.find((x) => x.id === p.tech)?.name[lang] ?? '';
   if (typeof p.channel === 'string') out.channel = t(`channels.${p.channel}`);
   const personality = personalities.find((x) => x.key === p.personality);

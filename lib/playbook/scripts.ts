@@ -3,7 +3,7 @@
  * parameters (lib/i18n/playbook.ts, `playbook.part.*`); `renderScript` turns the parts into text in one language.
  * A sentence that presupposes a fact (the customer promised, asked for a new order, raised a complaint) is built
  * only when that fact is in the record, and names it; `partNeeds` lists, per key, the facts a part must rest on,
- * and tests/unit/playbook/provenance.test.ts checks it over thousands of generated accounts.
+ * and tests/unit/playbook/scripts.provenance.test.ts checks it over thousands of generated accounts.
  *
  * The script reads as the step: a reminder, a call, a statement (对账函) to seal and return, a visit agenda, a
  * finance demand, a supply-suspension notice, a lawyer's letter draft, or the case file for a suit. Disputed
@@ -58,6 +58,10 @@ export const partNeeds: Record<string, Array<FactRef['kind']>> = {
   'subject.preDue': ['level'], 'subject.reminder': ['level'], 'subject.statement': ['level'], 'subject.financeLetter': ['level'],
   'subject.suspend': ['level'], 'subject.lawyerLetter': ['level'], 'subject.caseFile': ['level'],
   bankNamed: ['setting'], bankContract: [], signature: ['setting'], signatureNone: [],
+  // The complaint to the SME payment platform (level 7 for an eligible debtor).
+  'filing.to': ['level'], 'filing.parties': ['level'], 'filing.partiesNamed': ['level', 'setting'],
+  'filing.items': ['level', 'receivable'], 'filing.demands': ['level', 'receivable', 'activity'],
+  'filing.noSuit': ['level'], 'filing.ask': ['level', 'receivable'], 'subject.complaint': ['level'],
 };
 
 /**
@@ -118,6 +122,8 @@ export interface ScriptInput {
   demands: Array<{ id: string; date: string }>;
   lawyerLetter?: { id: string; date: string };
   overdue: boolean;
+  /** The step is the complaint to the SME payment platform: the script is the complaint's text. */
+  complaint?: { kind: 'agency' | 'public-institution' | 'large-enterprise' };
 }
 
 const money = (minor: number, currency: string) => ({ minor, currency });
@@ -167,6 +173,8 @@ export function buildParts(input: ScriptInput): { parts: ScriptPart[]; subject?:
       : { kind: 'ask', facts: [], key: 'thanks', params: {} });
     return { parts: [...parts, ...closing(input)] };
   }
+
+  if (input.complaint && level === 7) return complaintParts(input, recFacts, stepFact);
 
   // Techniques whose line needs a fact get it from the record or are left out of the script.
   const lines: ScriptPart[] = [];
@@ -244,6 +252,31 @@ export function buildParts(input: ScriptInput): { parts: ScriptPart[]; subject?:
   parts.push(...closing(input));
   const subject: ScriptPart = { kind: 'step', facts: [stepFact], key: `subject.${subjectKey(level, input.overdue)}`, params: { company: account.customer.name, us: us.name || us.nameEn } };
   return { parts, subject };
+}
+
+/**
+ * The complaint's text, from the record only: to the platform, the parties (our name from Settings when set), the
+ * undisputed overdue documents and their total, the disputed part apart, the demands already made (logged
+ * attempts since the account fell overdue), that no suit or arbitration is pending (a condition of the offer), and
+ * the request under the 条例.
+ */
+function complaintParts(input: ScriptInput, recFacts: FactRef[], stepFact: FactRef): { parts: ScriptPart[]; subject: ScriptPart } {
+  const { account, demanded, disputed } = input;
+  const us = account.settings.ourCompany;
+  const ours = (input.lang === 'zh' ? us.name : us.nameEn || us.name).trim();
+  const kind = input.complaint!.kind;
+  const parts: ScriptPart[] = [{ kind: 'greeting', facts: [stepFact], key: 'filing.to', params: {} }];
+  parts.push(ours
+    ? { kind: 'items', facts: [stepFact, { kind: 'setting', key: 'ourCompany.name' }], key: 'filing.partiesNamed', params: { us: ours, company: account.customer.name, kind } }
+    : { kind: 'items', facts: [stepFact], key: 'filing.parties', params: { company: account.customer.name, kind } });
+  parts.push({ kind: 'items', facts: [stepFact, ...recFacts], key: 'filing.items', params: { date: input.asOf, docs: docsParam(demanded.slice(0, 8)), total: totalParam(demanded), count: demanded.length } });
+  if (disputed.length) parts.push({ kind: 'disputed', facts: disputed.map((r) => ({ kind: 'disputed' as const, id: r.id })), key: 'disputedApart', params: { docs: docsParam(disputed), total: totalParam(disputed) } });
+  const d = input.demands.slice(0, 5);
+  if (d.length) parts.push({ kind: 'step', facts: [stepFact, ...recFacts, ...d.map((x) => ({ kind: 'activity' as const, id: x.id }))], key: 'filing.demands', params: { dates: d.map((x) => x.date).join(';'), count: d.length } });
+  parts.push({ kind: 'step', facts: [stepFact], key: 'filing.noSuit', params: {} });
+  parts.push({ kind: 'ask', facts: [stepFact, ...recFacts], key: 'filing.ask', params: { company: account.customer.name, total: totalParam(demanded) } });
+  parts.push(signaturePart(input));
+  return { parts, subject: { kind: 'step', facts: [stepFact], key: 'subject.complaint', params: { company: account.customer.name } } };
 }
 
 const subjectKey = (level: number, overdue: boolean) => (!overdue ? 'preDue' : level === 3 ? 'statement' : level === 5 ? 'financeLetter'

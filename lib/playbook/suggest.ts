@@ -16,14 +16,17 @@ import { addDays, daysBetween, isoOf } from '../ledger/dates';
 import { allocateWithCredit } from '../ledger/allocate';
 import { limitationDeadline, partialPaymentsByReceivable } from '../ledger/limitation';
 import { nineQuestionAnswered } from '../ledger/summary';
-import { ladder, techniques, traps } from './catalog';
+import { rungOf, techniques, traps } from './catalog';
+import { splitDisputed } from '../ledger/disputed';
 import { attitudes } from './method';
-import { ladderLevel, summaryLadderOf, type DueEntry, type LadderFacts, type LadderResult, type Reason } from './ladder';
+import { complaintFactsOf, ladderLevel, summaryLadderOf, type DueEntry, type LadderFacts, type LadderResult, type Reason } from './ladder';
 import { addresseeFor, buildParts, personalityOf, type AddresseeRole, type ScriptPart, type Signal } from './scripts';
 import { renderScript, sayPart, sayReason } from './say';
 
 export interface Suggestion {
   level: number;
+  /** The step at level 7 is the complaint to the SME payment platform (ladder.ts `complaintBeforeLawyer`). */
+  complaint: boolean;
   levelKey: string;
   levelName: string;
   techniqueIds: number[];
@@ -68,9 +71,13 @@ export interface SuggestContext {
   asOf: string;
   ladder: LadderResult;
   level: number;
-  /** Open undisputed invoices, oldest first. */
+  /**
+   * Open invoices with an undisputed part, oldest first, each with `openMinor` set to that part (a document disputed
+   * in part is demanded for the rest, 条例 art. 15).
+   */
   open: OpenReceivable[];
   overdue: OpenReceivable[];
+  /** Open invoices with a disputed part, each with `openMinor` set to the disputed part: listed apart, never demanded. */
   disputed: OpenReceivable[];
   answered: boolean[];
   /** Newest first. */
@@ -288,7 +295,7 @@ export const standingCautions: SuggestRule = {
 export const stepTechniques: SuggestRule = {
   name: 'stepTechniques',
   apply(ctx, d) {
-    if (ctx.open.length || ctx.disputed.length) ladder[ctx.level].techniques.forEach((t) => d.tech.add(t));
+    if (ctx.open.length || ctx.disputed.length) rungOf(ctx.level, ctx.ladder.complaint).techniques.forEach((t) => d.tech.add(t));
   },
 };
 
@@ -333,8 +340,10 @@ export function accountLadderFacts(account: AccountSnapshot): LadderFacts {
     openByDue,
     ...(deadlines[0] ? { limitationDeadline: deadlines[0] } : {}),
     ...summaryLadderOf({
-      disputed: invoices.filter((r) => r.disputed).map((r) => ({ dueDate: r.dueDate, currency: r.amount.currency, openMinor: r.openMinor })),
+      disputed: splitDisputed(invoices, account.disputes).filter((x) => x.disputedMinor > 0)
+        .map((x) => ({ dueDate: x.doc.dueDate, currency: x.doc.amount.currency, openMinor: x.disputedMinor })),
       activities: account.activities, promises: account.promises, delinquencyType: account.customer.delinquencyType,
+      complaint: { customerType: account.customer.type, terms: account.terms },
     }),
   };
 }
@@ -348,11 +357,12 @@ export function suggestContext(account: AccountSnapshot & { signals?: Signal[] }
   const { settings } = account;
   const lad = ladderLevel(accountLadderFacts(account), settings, asOf);
   const byDue = (a: OpenReceivable, b: OpenReceivable) => a.dueDate.localeCompare(b.dueDate) || a.docNumber.localeCompare(b.docNumber);
-  const openAll = account.receivables.filter((r) => r.kind === 'invoice' && r.openMinor > 0).sort(byDue);
-  const open = openAll.filter((r) => !r.disputed);
+  const split = splitDisputed(account.receivables.filter((r) => r.kind === 'invoice' && r.openMinor > 0).sort(byDue), account.disputes);
+  const open = split.filter((x) => x.undisputedMinor > 0).map((x) => (x.disputedMinor ? { ...x.doc, openMinor: x.undisputedMinor } : x.doc));
+  const disputed = split.filter((x) => x.disputedMinor > 0).map((x) => ({ ...x.doc, openMinor: x.disputedMinor }));
   const grace = settings.promiseGraceDays;
   return {
-    account, now, asOf, ladder: lad, level: lad.level, open, overdue: open.filter((r) => r.dueDate < asOf), disputed: openAll.filter((r) => r.disputed),
+    account, now, asOf, ladder: lad, level: lad.level, open, overdue: open.filter((r) => r.dueDate < asOf), disputed,
     answered: nineQuestionAnswered(account.profile),
     acts: [...account.activities].filter((a) => a.date <= asOf).sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt),
     signals: account.signals ?? [],
@@ -365,7 +375,7 @@ export function suggestContext(account: AccountSnapshot & { signals?: Signal[] }
 export function suggestNext(account: AccountSnapshot & { signals?: Signal[] }, now: Date, lang: Lang): Suggestion {
   const ctx = suggestContext(account, now);
   const { asOf, level, open, overdue, disputed, livePromises, broken, acts, ladder: lad } = ctx;
-  const step = ladder[level];
+  const step = rungOf(level, lad.complaint);
   const d: SuggestDraft = { reasons: [], cautions: [], tech: new Set(), forbidden: new Map(), channel: step.channel };
   overdueFacts.apply(ctx, d);
   d.reasons.push(...lad.reasons);
@@ -391,7 +401,7 @@ export function suggestNext(account: AccountSnapshot & { signals?: Signal[] }, n
     d.cautions.push({ key: 'leftOut', params: { tech: id, because: why.key, ...why.params } });
   }
   if (account.customer.delinquencyType) d.cautions.push({ key: 'typeStrategy', params: { type: account.customer.delinquencyType } });
-  d.reasons.unshift({ key: 'step', params: { level } });
+  d.reasons.unshift(lad.complaint ? { key: 'stepComplaint', params: { level } } : { key: 'step', params: { level } });
 
   const techniqueIds = [...d.tech].filter((id) => techniques.some((t) => t.id === id)).sort((a, b) => a - b);
   // Lines in order of importance: the step's own techniques first, then the rest as the rules added them.
@@ -405,12 +415,13 @@ export function suggestNext(account: AccountSnapshot & { signals?: Signal[] }, n
     account, lang, asOf, level, addressee, shape: scriptShape(d.channel), techniqueIds: ordered, demanded: demandedItems, disputed, livePromises,
     brokenPromise: broken, rest: headline ? { minor: Math.max(0, headline.minor - covered), currency: headline.currency } : undefined,
     signals: ctx.signals, demands, lawyerLetter: lawyer && { id: lawyer.id, date: lawyer.date }, overdue: overdue.length > 0,
+    ...(lad.complaint ? { complaint: { kind: complaintFactsOf(account.customer.type, account.terms)?.debtorKind ?? 'agency' } } : {}),
   });
   const dimension = level >= 7 ? 'legal' : ['finance-letter', 'statement', 'written-notice'].includes(d.channel) ? 'finance' : 'sales';
   const missing = ctx.answered.map((a, i) => (a ? 0 : i + 1)).filter((n) => n && (overdue.length ? true : n <= 5));
   const prepared = new Set(account.preparations?.checked ?? []);
   return {
-    level, levelKey: step.key, levelName: step.name[lang], techniqueIds, channel: d.channel, dimension,
+    level, complaint: lad.complaint, levelKey: step.key, levelName: step.name[lang], techniqueIds, channel: d.channel, dimension,
     script: renderScript(built.parts, lang, scriptShape(d.channel)),
     ...(built.subject && scriptShape(d.channel) === 'letter' ? { subject: sayPart(built.subject, lang), subjectPart: built.subject } : {}),
     why: d.reasons.map((r) => sayReason(r, lang)),

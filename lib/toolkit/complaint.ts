@@ -6,8 +6,8 @@
  * http://society.people.com.cn/n1/2020/0717/c1008-31788139.html). The check states
  * each condition with its answer from the record, so the collector sees why the step is offered or not.
  *
- * `complaintStep` is one small rule: it offers the step only when the ladder has reached the lawyer's letter and
- * every condition holds, and puts the complaint before that letter.
+ * The ladder offers the step (lib/playbook/ladder.ts `complaintBeforeLawyer`, through `complaintEligibility`): for
+ * an eligible debtor it comes before the lawyer's letter, never for a private debtor.
  */
 import type { CustomerType } from '../domain';
 import type { CustomerTerms } from './records';
@@ -38,18 +38,6 @@ export function complaintEligibility(input: {
     { key: 'notInCourt', met: !(t?.inCourt ?? false) },
   ];
   return { eligible: conditions.every((c) => c.met === true), conditions, ...(debtorKind ? { debtorKind } : {}) };
-}
-
-/** The ladder index of the lawyer's letter in lib/playbook/catalog.ts `ladder`. */
-export const LAWYER_LETTER_LEVEL = 7;
-
-/** The rule: at or past the lawyer's letter, an eligible debtor not yet complained about gets the complaint first. */
-export function complaintStep(level: number, check: ComplaintCheck, complaintFiledOn?: string):
-  { offer: boolean; reason: 'beforeLawyer' | 'notYetAtLawyer' | 'notEligible' | 'alreadyFiled' } {
-  if (!check.eligible) return { offer: false, reason: 'notEligible' };
-  if (complaintFiledOn) return { offer: false, reason: 'alreadyFiled' };
-  if (level < LAWYER_LETTER_LEVEL) return { offer: false, reason: 'notYetAtLawyer' };
-  return { offer: true, reason: 'beforeLawyer' };
 }
 
 /**

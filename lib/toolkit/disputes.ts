@@ -7,6 +7,7 @@
  */
 import type { OpenReceivable } from '../domain';
 import type { Dispute, DisputeCategory } from './records';
+import { splitDisputed } from '../ledger/disputed';
 
 export interface DocumentDispute {
   receivableId: string;
@@ -18,16 +19,14 @@ export interface DocumentDispute {
   undisputedMinor: number;
 }
 
-/** Per open document, its open disputes added up (a document may carry several), and the undisputed rest. */
+/**
+ * Per open document with a disputed part: its open disputes added up (a document may carry several; a flagged
+ * document is disputed in full), and the undisputed rest — the one split of lib/ledger/disputed.ts.
+ */
 export function undisputedParts(receivables: readonly OpenReceivable[], disputes: readonly Dispute[]): DocumentDispute[] {
-  const open = disputes.filter((d) => d.status === 'open');
-  return receivables.filter((r) => r.openMinor > 0 && r.kind === 'invoice').flatMap((r) => {
-    const disputedMinor = Math.min(r.openMinor, open.filter((d) => d.receivableId === r.id && d.currency === r.amount.currency)
-      .reduce((s, d) => s + d.disputedMinor, 0));
-    if (!disputedMinor) return [];
-    return [{ receivableId: r.id, docNumber: r.docNumber, currency: r.amount.currency, openMinor: r.openMinor, disputedMinor,
-      undisputedMinor: r.openMinor - disputedMinor }];
-  });
+  return splitDisputed(receivables, disputes).filter((x) => x.disputedMinor > 0).map(({ doc: r, disputedMinor, undisputedMinor }) => ({
+    receivableId: r.id, docNumber: r.docNumber, currency: r.amount.currency, openMinor: r.openMinor, disputedMinor, undisputedMinor,
+  }));
 }
 
 export type RegulationArticle = 'art12' | 'art14' | 'art15';

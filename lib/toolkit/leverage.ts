@@ -3,7 +3,8 @@
  * and, only when the user ticks it, the paragraph the 催款函 may carry. Interest runs from the day after the due
  * date (the first day overdue) to `asOf` as the payment day, on each document's open (undisputed) amount.
  */
-import type { Lang, OpenReceivable } from '../domain';
+import type { DisputedPart, Lang, OpenReceivable } from '../domain';
+import { splitDisputed } from '../ledger/disputed';
 import { addDays } from '../ledger/dates';
 import { formatDay, formatMoney } from '../format';
 import { type InterestResult, type InterestRule, lateInterest, smeStatutoryRule } from './interest';
@@ -11,6 +12,12 @@ import { type LprRow, publishedLpr } from './lpr';
 import type { CustomerTerms } from './records';
 
 export type TermsRule = NonNullable<CustomerTerms['interest']>;
+
+/** The rule used until the user sets one: the regulation's 0.05 % a day only where it can apply (government and
+ * state-owned debtors), else 1.5 × the one-year LPR. */
+export function defaultInterestRule(customerType: string): TermsRule {
+  return customerType === 'government' || customerType === 'state-owned' ? { kind: 'sme-statutory' } : { kind: 'lpr', multiple: 1.5 };
+}
 
 export function ruleOf(terms: TermsRule, table: readonly LprRow[] = publishedLpr): InterestRule {
   if (terms.kind === 'sme-statutory') return smeStatutoryRule;
@@ -73,4 +80,21 @@ export function interestParagraph(figures: InterestToDate, terms: TermsRule, asO
   return zh
     ? `按${describeRule(terms, lang)}计算，截至 ${formatDay(asOf, lang)}，上述逾期款项产生的逾期利息为 ${amounts}（自各笔款项逾期之日起算，首尾两日均计入，最长 ${figures.maxDays} 天）。我司保留依法主张该逾期利息的权利。`
     : `At ${describeRule(terms, lang)}, late-payment interest on the overdue amounts above comes to ${amounts} as of ${formatDay(asOf, lang)} (from each amount's first overdue day, both end days counted, up to ${figures.maxDays} days). We reserve our right to claim it.`;
+}
+
+/**
+ * The 催款函's optional paragraph for the documents it demands (`picked`): interest to `asOf` on each one's
+ * undisputed part, by the customer's rule (or the default rule, which the paragraph names). Undefined when none of
+ * them is overdue. Only the letter page's check box, ticked by the user, puts it in the letter.
+ */
+export function letterInterestParagraph(input: {
+  receivables: readonly OpenReceivable[]; disputes?: readonly DisputedPart[]; picked: readonly string[];
+  terms: TermsRule; asOf: string; table?: readonly LprRow[]; lang: Lang;
+}): { paragraph: string; figures: InterestToDate } | undefined {
+  const wanted = new Set(input.picked);
+  const docs = input.receivables.filter((r) => wanted.has(r.id));
+  const undisputed = new Map(splitDisputed(docs, input.disputes).map((x) => [x.doc.id, x.undisputedMinor]));
+  const figures = interestToDate(docs, input.terms, input.asOf, input.table ?? publishedLpr, undisputed);
+  const paragraph = interestParagraph(figures, input.terms, input.asOf, input.lang);
+  return paragraph ? { paragraph, figures } : undefined;
 }

@@ -122,6 +122,8 @@ export const customerTermsSchema = z.object({
   publicInstitution: z.boolean().default(false),
   /** A suit or arbitration is pending or decided about this debt (the complaint platform takes none). */
   inCourt: z.boolean().default(false),
+  /** The day the complaint was filed on the platform (or the province's channel): the step is then taken. */
+  complaintFiledOn: isoDate.optional(),
   /** Show the interest figure in the 催款函 (only when the user chose it). */
   interestInLetter: z.boolean().default(false),
   updatedAt: z.number().int(),

@@ -19,7 +19,8 @@ const activityId = (statementId: string, step: string) => `a-${step}-${statement
 
 export async function saveTerms(db: HuikuanDb, terms: Omit<CustomerTerms, 'updatedAt'>, now: Date): Promise<CustomerTerms> {
   const row = customerTermsSchema.parse({ ...terms, updatedAt: now.getTime() });
-  await writeTx(db, async () => { await db.customerTerms.put(row); }, now);
+  // The terms feed the summary's complaint facts (the ladder's complaint step): the summary is rewritten with them.
+  await writeTx(db, async (touch) => { await db.customerTerms.put(row); touch(row.customerId); }, now);
   return row;
 }
 

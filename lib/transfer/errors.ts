@@ -1,7 +1,7 @@
 /**
  * Every problem code the import and restore code can report, in one place. The types of the error objects are
  * derived from these lists, so a new code cannot be emitted without being listed here — and
- * tests/unit/transfer/error-codes.test.ts checks that every listed code has a text in both languages.
+ * tests/unit/transfer/errors.codes.test.ts checks that every listed code has a text in both languages.
  *
  * The English `message` on each error stays for logs and tests; the options page shows the text for the code,
  * filled from the error's `params` (row, column, the cell's value, …).

@@ -5,7 +5,9 @@
  *
  *   score = amountPoints × ageFactor × behaviourFactor × holdFactor + boosts          (rounded to 2 decimals)
  *
- * - amountPoints = log10(1 + overdue in major units). Overdue = open amounts whose due date is before `asOf`.
+ * - amountPoints = log10(1 + overdue in major units). Overdue = open amounts whose due date is before `asOf`, less the
+ *   disputed part the summary keeps (a partial dispute holds back only its part; when only disputed amounts are
+ *   overdue, those rank the row at half weight, see holdFactor).
  *   Common scale: when every overdue currency is the base currency or has a user-entered rate in
  *   `fxRates` (1 unit = rate units of base), the overdue amounts are converted and added, and the figure is in
  *   the base currency. Otherwise each currency is log-scaled on its own and the largest counts (the "lead"
@@ -14,8 +16,9 @@
  *   all of them when converted). 30 days → 1.33; 90 → 2; 360 or more → 5.
  * - behaviourFactor = 1 + min(max(avgDaysLate, 0), 90) / 180 + 0.25 × min(brokenPromises, 4): a habitual late
  *   payer (90 d) adds 0.5, each broken promise 0.25 (up to 1).
- * - holdFactor = (1 − 0.5 × disputed share of open documents) × (0.5 when the next pending promise is not yet
- *   due): open disputes and promises that are still in the future hold a customer back.
+ * - holdFactor = (0.5 when only disputed amounts are overdue; for a summary without its disputed part, 1 − 0.5 ×
+ *   the disputed share of open documents) × (0.5 when the next pending promise is not yet due): open disputes and
+ *   promises that are still in the future hold a customer back.
  * - boosts (added): promise due today +6; promise past its date but still within the grace days +3; promise broken
  *   within the last grace + 7 days +8; next step planned for today +3; limitation deadline within the warning
  *   window +10; limitation deadline already passed with money still open +4 (a sealed confirmation or a payment
@@ -25,7 +28,7 @@
  */
 import type { CustomerSummary } from '../domain';
 import { daysBetween } from '../ledger/dates';
-import { ladderFactsOf, ladderLevel, type LadderSettings } from '../playbook/ladder';
+import { ladderFactsOf, ladderLevel, undisputedByDue, type LadderSettings } from '../playbook/ladder';
 import { currencyDecimals } from '../ledger/money';
 
 export interface WorklistOptions {
@@ -95,9 +98,9 @@ const toMajor = (minor: number, cur: string) => minor / 10 ** currencyDecimals(c
 
 interface CurrencyOverdue { currency: string; minor: number; weightedDays: number }
 
-function overdueByCurrency(s: CustomerSummary, asOf: string, only?: string): CurrencyOverdue[] {
+function overdueByCurrency(entries: CustomerSummary['openByDue'], asOf: string, only?: string): CurrencyOverdue[] {
   const m = new Map<string, { minor: number; dayMinor: number }>();
-  for (const [due, cur, minor] of s.openByDue) {
+  for (const [due, cur, minor] of entries) {
     if (only && cur !== only) continue;
     if (!(due < asOf) || minor <= 0) continue;
     const e = m.get(cur) ?? { minor: 0, dayMinor: 0 };
@@ -121,7 +124,12 @@ export function scoreCustomer(s: CustomerSummary, asOf: string, opts: WorklistOp
   const grace = opts.promiseGraceDays ?? 3;
   const warnDays = opts.limitationWarnDays ?? 90;
   const reasons: WorklistReason[] = [];
-  const overdue = overdueByCurrency(s, asOf, opts.currency);
+  // The undisputed remainder is what is chased (条例 art. 15): the summary's disputed part (lib/ledger/disputed.ts)
+  // comes off. Only when nothing undisputed is overdue does the disputed part rank the row, held back by half.
+  const disputedByDue = s.ladder?.disputedByDue;
+  const undisputed = disputedByDue ? overdueByCurrency(undisputedByDue({ openByDue: s.openByDue, disputedByDue }), asOf, opts.currency) : undefined;
+  const onlyDisputed = !!undisputed && !undisputed.length;
+  const overdue = undisputed && !onlyDisputed ? undisputed : overdueByCurrency(s.openByDue, asOf, opts.currency);
 
   // Amount on a common scale.
   let amountPoints = 0;
@@ -168,7 +176,10 @@ export function scoreCustomer(s: CustomerSummary, asOf: string, opts: WorklistOp
   // Holds.
   let holdFactor = 1;
   if (s.disputedCount > 0 && s.openCount > 0) {
-    holdFactor *= 1 - DISPUTE_HOLD * Math.min(1, s.disputedCount / s.openCount);
+    // Without the summary's disputed part (older summaries) the share of disputed documents holds the row back; with
+    // it, the disputed part is already out of the amount, unless it is all that is overdue.
+    if (!undisputed) holdFactor *= 1 - DISPUTE_HOLD * Math.min(1, s.disputedCount / s.openCount);
+    else if (onlyDisputed) holdFactor *= 1 - DISPUTE_HOLD;
     reasons.push({ key: 'disputed', params: { count: s.disputedCount } });
   }
   if (s.nextPromiseDate && s.nextPromiseDate > asOf) {
@@ -212,7 +223,10 @@ export function scoreCustomer(s: CustomerSummary, asOf: string, opts: WorklistOp
   const order: ReasonKey[] = ['promiseJustBroken', 'limitationNear', 'promiseToday', 'limitationPassed', 'promiseInGrace',
     'stepToday', 'overdue', 'overdueConverted', 'brokenPromises', 'paysLate', 'disputed', 'promisePending'];
   reasons.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
-  const oldest = s.oldestOpenDue ? Math.max(0, daysBetween(s.oldestOpenDue, asOf)) : 0;
+  // Days on the oldest undisputed item where the summary keeps the disputed part (as the badge and the panel count).
+  const oldestDue = undisputed && !onlyDisputed
+    ? undisputedByDue({ openByDue: s.openByDue, disputedByDue: disputedByDue! }).map(([d]) => d).sort()[0] : s.oldestOpenDue;
+  const oldest = oldestDue ? Math.max(0, daysBetween(oldestDue, asOf)) : 0;
   const row: WorklistRow = {
     customerId: s.customerId,
     score,

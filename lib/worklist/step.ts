@@ -7,7 +7,7 @@ import type { AccountSnapshot, Activity, Channel, Lang } from '../domain';
 import { allocate } from '../ledger/allocate';
 import { daysBetween } from '../ledger/dates';
 import { suggestNext } from '../playbook';
-import { ladder, type Bilingual } from '../playbook/catalog';
+import { complaintRung, ladder, type Bilingual } from '../playbook/catalog';
 
 export interface WorklistStep {
   level: number;
@@ -34,7 +34,7 @@ export function worklistStep(stored: StoredAccount, asOf: string, lang: Lang = '
     ...stored, receivables: allocate(stored.receivables, stored.payments), recentMessages: recentMessagesOf(stored.activities, asOf),
   };
   const s = suggestNext(account, new Date(y, m - 1, d, 12), lang);
-  const rung = ladder.find((l) => l.key === s.levelKey);
+  const rung = s.complaint ? complaintRung : ladder.find((l) => l.key === s.levelKey);
   const name: Bilingual = rung ? { ...rung.name } : { zh: s.levelName, en: s.levelName };
   const step: WorklistStep = { level: s.level, levelKey: s.levelKey, name, channel: s.channel };
   if (s.nextDate) step.nextDate = s.nextDate;

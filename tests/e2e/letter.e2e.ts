@@ -2,13 +2,19 @@
  * Letters in the real browser: with the demo portfolio loaded and our bank account entered on the options page,
  * the Chinese balance confirmation and the English payment demand for demo customers show their amounts (in
  * capitals in Chinese, for every currency), the seal box, our contact and seal block and only our bank account; in print media the page's own buttons disappear,
- * and Chromium prints the letter to a PDF.
+ * and Chromium prints the letter to a PDF; the 催款函's late-interest paragraph appears only when ticked.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchExtension, loadDemo, storedCompany, type Launched } from './harness';
+import { launchExtension, loadDemo, storedCompany, todayIso, type Launched } from './harness';
+import { BROWSER_START_MS } from './clock';
 import { amountInCapitals } from '../../lib/playbook/capitals';
+import { buildDemoPortfolio } from '../../lib/demo/portfolio';
+import { allocate } from '../../lib/ledger';
+import { letterItemsOf } from '../../lib/playbook/letters';
+import { letterInterestParagraph } from '../../lib/toolkit/leverage';
+import { publishedLpr } from '../../lib/toolkit/lpr';
 
 let l: Launched;
 
@@ -136,4 +142,41 @@ test('print layout: buttons hidden, the seal box kept on one page, and a PDF com
   assert.match(pdf.toString('latin1'), /\/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12](\.\d+)?\s*\]/);
   await cdp.detach();
   await page.close();
+});
+
+test('the 催款函 late-interest paragraph: off by default, added only when the user ticks it, with the rule and the day count', async () => {
+  // c02 has no interest terms: the default rule for an enterprise (1.5 × the one-year LPR) is named in the option and the paragraph.
+  const id = 'c02';
+  const demo = buildDemoPortfolio(todayIso(), BROWSER_START_MS);
+  const receivables = allocate(demo.receivables.filter((r) => r.customerId === id), demo.payments.filter((p) => p.customerId === id));
+  const picked = letterItemsOf(receivables).filter((i) => !i.disputed).map((i) => i.id);
+  const expected = letterInterestParagraph({ receivables, picked, terms: { kind: 'lpr', multiple: 1.5 }, asOf: todayIso(), table: publishedLpr, lang: 'zh' });
+  assert.ok(expected, 'c02 has overdue invoices to charge interest on');
+
+  const page = await openLetter(`customer=${id}&kind=collection-letter&lang=zh`);
+  const box = page.getByTestId('letter-interest');
+  await box.waitFor();
+  assert.equal(await box.isChecked(), false);
+  assert.equal(await page.getByTestId('letter-interest-text').count(), 0);
+  assert.doesNotMatch(await page.getByTestId('letter').innerText(), /逾期利息/);
+  assert.match(await page.getByTestId('letter-interest-option').innerText(), /1\.5 × the one-year Loan Prime Rate|一年期贷款市场报价利率（LPR）的 1\.5 倍/);
+
+  await box.check();
+  const text = await page.getByTestId('letter-interest-text').innerText();
+  assert.equal(text, expected.paragraph);
+  assert.match(text, new RegExp(`最长 ${expected.figures.maxDays} 天`));
+  assert.match(text, /保留依法主张/); // a right reserved, not a demand
+  // In print the paragraph is part of the letter; the option itself is not.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByTestId('letter-interest-text').isVisible(), true);
+  assert.equal(await page.getByTestId('letter-interest-option').isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
+  await box.uncheck();
+  assert.equal(await page.getByTestId('letter-interest-text').count(), 0);
+  await page.close();
+
+  // Other letters offer no interest paragraph.
+  const confirmation = await openLetter(`customer=${id}&kind=balance-confirmation&lang=zh`);
+  assert.equal(await confirmation.getByTestId('letter-interest').count(), 0);
+  await confirmation.close();
 });

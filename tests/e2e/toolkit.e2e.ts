@@ -4,8 +4,10 @@
  * - a statement sent by EMS → sealed copy recorded → limitation restarted on the documents it lists, and the
  *   printed statement carries the stated total and the seal box;
  * - a payment plan whose first instalment passes unpaid shows it broken and escalates by acceleration;
- * - a partial dispute leaves only the undisputed rest to demand, in the panel and in the WeChat draft;
- * - the complaint channel is eligible for a government debtor of an SME creditor and not for a private company.
+ * - a partial dispute leaves only the undisputed rest to demand: the toolkit, the WeChat draft, the status card, the
+ *   script's invoices, the level and the summary the badge and the popup read;
+ * - the complaint channel is eligible for a government debtor of an SME creditor and not for a private company, and
+ *   the ladder's complaint step appears for the government debtor (SME per Settings) and not for the private one.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,7 +18,8 @@ import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { addDays, allocate, limitationDeadline } from '../../lib/ledger';
 import { lateInterest, smeStatutoryRule, type InterestRule } from '../../lib/toolkit/interest';
 import { suggestNext } from '../../lib/playbook';
-import { defaultSettings, type Receivable } from '../../lib/domain';
+import { formatMoney } from '../../lib/format';
+import { defaultSettings, type ComplaintTerms, type DisputedPart, type Receivable } from '../../lib/domain';
 
 let l: Launched;
 const today = todayIso();
@@ -60,16 +63,23 @@ async function allRows<T>(page: Page, store: string): Promise<T[]> {
   }), store);
 }
 
-/** The ladder level suggestNext gives a demo customer today (what the panel's complaint rule reads). */
-function levelOf(id: string): number {
-  const snapshot = {
+/** The demo customer's account as the panel loads it, with the complaint terms and Settings the test has set. */
+function snapshotOf(id: string, opts: { terms?: ComplaintTerms; sme?: boolean; disputes?: DisputedPart[] } = {}) {
+  return {
     customer: demo.customers.find((c) => c.id === id)!, contacts: demo.contacts.filter((c) => c.customerId === id),
     receivables: allocate(demo.receivables.filter((r) => r.customerId === id), demo.payments.filter((p) => p.customerId === id)),
     payments: demo.payments.filter((p) => p.customerId === id), promises: demo.promises.filter((p) => p.customerId === id),
-    activities: demo.activities.filter((a) => a.customerId === id), profile: demo.profiles.find((p) => p.customerId === id), settings: defaultSettings(),
+    activities: demo.activities.filter((a) => a.customerId === id), profile: demo.profiles.find((p) => p.customerId === id),
+    settings: { ...defaultSettings(), smeCreditor: opts.sme ?? false }, ...(opts.terms ? { terms: opts.terms } : {}), disputes: opts.disputes ?? [],
   };
-  return suggestNext(snapshot, new Date(BROWSER_START_MS), 'en').level;
 }
+
+/** What suggestNext (computed here in Node) says of a demo customer today. */
+const suggestionOf = (id: string, opts: Parameters<typeof snapshotOf>[1] = {}) => suggestNext(snapshotOf(id, opts), new Date(BROWSER_START_MS), 'en');
+
+const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const terms = (t: Partial<ComplaintTerms> = {}): ComplaintTerms => ({ weWereSme: false, debtorSize: 'unknown', publicInstitution: false, inCourt: false, ...t });
 
 async function until(what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -127,6 +137,73 @@ test('interest to date: each rule gives lateInterest’s figure per overdue docu
   await panel.getByTestId('interest-paragraph').waitFor({ timeout: 10_000 });
   assert.match(await panel.getByTestId('interest-paragraph').innerText(), /Loan Prime Rate/);
   await panel.close();
+});
+
+test('the complaint step appears for an eligible government debtor and not for a private one', async () => {
+  // Our SME status from Settings (Options → Our company), not from the customer's terms.
+  const options = await l.openPage('options.html#settings');
+  const sme = options.getByTestId('setting-sme-creditor');
+  await sme.waitFor({ timeout: 15_000 });
+  await sme.check();
+  const smeSaved = async (v: boolean) => (await readRow<{ value: { smeCreditor?: boolean } }>(options, 'meta', 'settings'))?.value.smeCreditor === v;
+  await until('Settings say we are an SME', () => smeSaved(true));
+
+  // c04, a government agency (no terms of its own), before the statement test below talks to it (a sealed statement
+  // is talk, which holds legal steps and the complaint for 14 days, rule 10): each step is refused in turn.
+  const gov = await panelFor('c04');
+  const card = gov.getByTestId('next-step');
+  const refuse = async () => {
+    const before = await card.getAttribute('data-level');
+    await card.getByTestId('log-attempt').waitFor({ state: 'detached', timeout: 15_000 });
+    await card.getByTestId('log-step').click();
+    await card.getByTestId('log-attempt').waitFor();
+    await gov.keyboard.press('Enter'); // the step's own channel
+    await gov.keyboard.press('r'); // refused
+    await until('the ladder moves', async () => (await card.getAttribute('data-level')) !== before);
+  };
+  // Each refusal climbs one step; the step after the finance letter (the ceiling for public bodies) is the complaint.
+  const seen = [await card.getAttribute('data-level')];
+  assert.ok(Number(seen[0]) <= 5, `c04 starts at or below the finance letter (${seen[0]})`);
+  while (seen.at(-1) !== '7' && seen.length < 5) { await refuse(); seen.push(await card.getAttribute('data-level')); }
+  assert.deepEqual(seen.slice(-2), ['5', '7']);
+  assert.match(await card.locator('h2').innerText(), /Complaint to the SME payment platform/);
+  const script = await card.getByTestId('script').inputValue();
+  assert.match(script, /违约拖欠中小企业款项登记（投诉）平台/);
+  assert.match(script, /广州市卫生健康信息中心 \(a government agency\)/);
+  assert.match(script, /No suit or arbitration concerns these amounts\./);
+  for (const r of openDocs('c04').filter((x) => x.dueDate < today).slice(0, 8)) assert.ok(script.includes(r.docNumber), r.docNumber);
+  assert.doesNotMatch(script, /lawyer|sue/i);
+  await gov.getByTestId('toolkit-tab-complaint').click();
+  const box = gov.getByTestId('complaint');
+  await until('the complaint tab offers it', async () => (await box.getAttribute('data-offer')) === 'true');
+  assert.equal(await box.getAttribute('data-eligible'), 'true');
+  const summary = await readRow<{ ladder: { complaint?: { debtorKind: string } } }>(gov, 'summaries', 'c04');
+  assert.equal(summary?.ladder.complaint?.debtorKind, 'agency');
+
+  // Not an SME after all: the public body stays at the finance letter, its ceiling.
+  await sme.uncheck();
+  await until('Settings say we are not an SME', () => smeSaved(false));
+  await until('back to the finance letter', async () => (await card.getAttribute('data-level')) === '5');
+  await sme.check();
+  await until('Settings say we are an SME', () => smeSaved(true));
+  await until('the complaint step again', async () => (await card.getAttribute('data-level')) === '7');
+  await gov.close();
+
+  // c19, a private company, has reached the lawyer's letter: with the same Settings it gets the lawyer's letter,
+  // never the complaint.
+  const priv = await panelFor('c19');
+  const pcard = priv.getByTestId('next-step');
+  assert.equal(await pcard.getAttribute('data-level'), '7');
+  assert.match(await pcard.locator('h2').innerText(), /Lawyer's letter/);
+  assert.doesNotMatch(await pcard.getByTestId('script').inputValue(), /违约拖欠中小企业款项/);
+  await priv.getByTestId('toolkit-tab-complaint').click();
+  assert.equal(await priv.getByTestId('complaint').getAttribute('data-eligible'), 'false');
+  assert.equal(await priv.getByTestId('complaint').getAttribute('data-offer'), 'false');
+  await priv.close();
+  // Settings as they were, for the tests after this one.
+  await sme.uncheck();
+  await until('Settings say we are not an SME', () => smeSaved(false));
+  await options.close();
 });
 
 test('statement sent by EMS → sealed copy recorded → limitation restarted on the documents it lists', async () => {
@@ -205,7 +282,7 @@ test('a payment plan with a missed instalment escalates: instalment broken, acce
   await panel.close();
 });
 
-test('a partial dispute demands only the undisputed rest', async () => {
+test('a partial dispute demanding only the rest', async () => {
   const panel = await panelFor('c10');
   await panel.getByTestId('toolkit-tab-disputes').click();
   await panel.getByTestId('dispute-add').click();
@@ -223,7 +300,31 @@ test('a partial dispute demands only the undisputed rest', async () => {
   await panel.getByTestId('toolkit-tab-im').click();
   const draft = panel.locator('[data-draft=undisputed] [data-testid=im-text]');
   assert.match(await draft.innerText(), /please pay the undisputed (CN)?¥100,000\.00/);
+
+  // The rest of the panel, the summary the badge and the popup read, and the ladder act on the undisputed rest too.
+  const disputes: DisputedPart[] = [{ receivableId: doc.id, disputedMinor: 4_000_000, currency: 'CNY', status: 'open' }];
+  const expected = suggestionOf('c10', { disputes });
+  const flagged = openDocs('c10').filter((r) => r.disputed).reduce((t, r) => t + r.openMinor, 0);
+  await until('the status card counts the disputed part apart', async () =>
+    Number(await panel.getByTestId('disputed-CNY').getAttribute('data-minor').catch(() => '0')) === flagged + 4_000_000);
+  // The script's picker offers the ¥100,000 rest of the document and names its disputed ¥40,000 apart.
+  const card = panel.getByTestId('next-step');
+  assert.match(await card.getByTestId('script-invoices').innerText(), new RegExp(`031001001 .?${escape(formatMoney(doc.openMinor - 4_000_000, 'CNY', 'en'))}`));
+  assert.match(await card.getByTestId('script-invoices-disputed').innerText(), new RegExp(`031001001 ${escape(formatMoney(4_000_000, 'CNY', 'en'))}`));
+  assert.equal(Number(await card.getAttribute('data-level')), expected.level);
+  const demanded = expected.demanded.find((d) => d.id === doc.id)!;
+  assert.equal(demanded.minor, doc.openMinor - 4_000_000);
+  const summary = await readRow<{ disputedCount: number; ladder: { disputedByDue: Array<[string, string, number]> } }>(panel, 'summaries', 'c10');
+  const onDue = summary!.ladder.disputedByDue.filter(([d, c]) => d === doc.dueDate && c === 'CNY').reduce((t, [, , m]) => t + m, 0);
+  assert.equal(onDue, openDocs('c10').filter((r) => r.disputed && r.dueDate === doc.dueDate).reduce((t, r) => t + r.openMinor, 0) + 4_000_000);
   await panel.close();
+  // The popup's worklist row owes the undisputed overdue rest: flagged documents and the disputed ¥40,000 left out.
+  const owed = openDocs('c10').filter((r) => r.dueDate < today && !r.disputed && r.amount.currency === 'CNY')
+    .reduce((t, r) => t + r.openMinor - (r.id === doc.id ? 4_000_000 : 0), 0);
+  const popup = await l.openPage('popup.html');
+  const row = popup.locator('[data-testid=worklist-row][data-customer-id=c10] [data-testid=worklist-owed-CNY]');
+  await until('the worklist row owes the undisputed rest', async () => Number(await row.getAttribute('data-minor', { timeout: 1000 }).catch(() => '0')) === owed, 20_000);
+  await popup.close();
 });
 
 test('the complaint channel: eligible for a government debtor of an SME creditor, not for a private company', async () => {
@@ -236,9 +337,8 @@ test('the complaint channel: eligible for a government debtor of an SME creditor
   const facts = await gov.getByTestId('complaint-facts').innerText();
   assert.match(facts, /成都市高新区政务服务中心 \(government agency\)/);
   for (const r of openDocs('c05').filter((x) => x.dueDate < today)) assert.ok(facts.includes(r.docNumber), r.docNumber);
-  // c05 is at an earlier step of the ladder: eligible, but the step waits until the ladder reaches the lawyer's letter.
-  const level05 = levelOf('c05');
-  assert.equal(await box.getAttribute('data-offer'), String(level05 >= 7));
+  // Offered exactly when the ladder (suggestNext, computed here in Node on the same record) says so.
+  assert.equal(await box.getAttribute('data-offer'), String(suggestionOf('c05', { terms: terms({ weWereSme: true }) }).complaint));
   await gov.close();
 
   // c09, a state-owned group, once stated to be a large enterprise, is at the lawyer's letter: the complaint comes first.
@@ -249,10 +349,10 @@ test('the complaint channel: eligible for a government debtor of an SME creditor
   await soe.getByTestId('complaint-size').selectOption('large');
   const sbox = soe.getByTestId('complaint');
   await until('eligible', async () => (await sbox.getAttribute('data-eligible')) === 'true');
-  // Offered exactly when the ladder (suggestNext, computed here in Node) has reached the lawyer's letter (level 7).
-  const level09 = levelOf('c09');
-  assert.equal(await sbox.getAttribute('data-offer'), String(level09 >= 7));
-  assert.equal(await soe.getByTestId('complaint-step').count(), level09 >= 7 ? 1 : 0);
+  // Offered exactly when the ladder (suggestNext, computed here in Node on the same record) says so.
+  const offer09 = suggestionOf('c09', { terms: terms({ weWereSme: true, debtorSize: 'large' }) }).complaint;
+  await until('the offer follows the terms', async () => (await sbox.getAttribute('data-offer')) === String(offer09));
+  assert.equal(await soe.getByTestId('complaint-step').count(), offer09 ? 1 : 0);
   assert.match(await soe.getByTestId('complaint-facts').innerText(), /\(large enterprise\)/);
   await soe.close();
 

@@ -10,7 +10,8 @@ import { getDb } from '@/lib/db/schema';
 import { formatMoney } from '@/lib/format';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { suggestNext } from '@/lib/playbook';
-import { complaintFacts, complaintStep } from '@/lib/toolkit/complaint';
+import { complaintFacts } from '@/lib/toolkit/complaint';
+import { formatDay } from '@/lib/format';
 import { counterpartSizes, type CustomerTerms } from '@/lib/toolkit/records';
 import { saveTerms } from '@/lib/toolkit/store';
 import { useAccount } from '../account';
@@ -26,8 +27,10 @@ export function ComplaintSection({ data }: { data: ToolkitData }) {
   const [flash, setFlash] = useState<string>();
   const terms = data.terms;
   const check = eligibilityOf(a, data.disputes, terms);
-  const level = suggestNext(a, clock(), lang).level;
-  const step = complaintStep(level, check);
+  // The ladder's own answer (suggestNext, as the next-step card, the badge and the worklist have it).
+  const suggestion = suggestNext(a, clock(), lang);
+  const offered = suggestion.complaint;
+  const [filedOn, setFiledOn] = useState(a.today);
   const und = undisputedMap(a, data.disputes);
   const us = a.settings.ourCompany;
   const facts = complaintFacts({
@@ -47,7 +50,7 @@ export function ComplaintSection({ data }: { data: ToolkitData }) {
   const answer = (m: boolean | 'unknown') => (m === 'unknown' ? t('complaint.met.unknown') : m ? t('complaint.met.yes') : t('complaint.met.no'));
 
   return (
-    <div className="space-y-2 text-xs" data-testid="complaint" data-eligible={check.eligible} data-offer={step.offer}>
+    <div className="space-y-2 text-xs" data-testid="complaint" data-eligible={check.eligible} data-offer={offered}>
       <p>{t('complaint.intro')}</p>
       <label className="flex gap-1"><input type="checkbox" data-testid="complaint-sme" checked={terms?.weWereSme ?? false} onChange={(e) => void update({ weWereSme: e.target.checked })} />{t('complaint.weWereSme')}</label>
       {a.customer.type === 'government'
@@ -68,9 +71,18 @@ export function ComplaintSection({ data }: { data: ToolkitData }) {
         ))}
       </ul>
       <p className="font-medium" data-testid="complaint-verdict">{check.eligible ? t('complaint.eligible') : t('complaint.notEligible')}</p>
-      {check.eligible && (step.offer
-        ? <p className="rounded border border-blue-300 bg-blue-50 p-1.5 font-medium text-blue-900" data-testid="complaint-step">{t('complaint.offer')}</p>
-        : <p className="text-stone-700">{t('complaint.notYet')}</p>)}
+      {terms?.complaintFiledOn
+        ? <p className="text-stone-700" data-testid="complaint-filed">{t('complaint.filed', { date: formatDay(terms.complaintFiledOn, lang) })}
+          {' '}<button type="button" className={buttonCls} onClick={() => void update({ complaintFiledOn: undefined })}>{t('complaint.unfile')}</button></p>
+        : check.eligible && (offered
+          ? <p className="rounded border border-blue-300 bg-blue-50 p-1.5 font-medium text-blue-900" data-testid="complaint-step">{t('complaint.offer')}</p>
+          : <p className="text-stone-700">{t('complaint.notYet')}</p>)}
+      {check.eligible && !terms?.complaintFiledOn && (
+        <label className="flex items-center gap-1">{t('complaint.filedOn')}
+          <input type="date" className={`${inputCls} w-auto`} data-testid="complaint-filed-on" value={filedOn} max={a.today} onChange={(e) => setFiledOn(e.target.value)} />
+          <button type="button" className={buttonCls} data-testid="complaint-mark-filed" disabled={!filedOn} onClick={() => void update({ complaintFiledOn: filedOn })}>{t('complaint.markFiled')}</button>
+        </label>
+      )}
       {check.eligible && (
         <div className="rounded bg-stone-50 p-1.5">
           <p className="font-medium">{t('complaint.facts')}</p>

@@ -11,7 +11,7 @@ import { getDb } from '@/lib/db/schema';
 import { formatDay, formatMoney } from '@/lib/format';
 import { notifyDataChanged } from '@/lib/browser/send';
 import { saveTerms } from '@/lib/toolkit/store';
-import { type TermsRule, interestParagraph, interestToDate, ruleOf } from '@/lib/toolkit/leverage';
+import { type TermsRule, defaultInterestRule, interestParagraph, interestToDate, ruleOf } from '@/lib/toolkit/leverage';
 import { belowSmeFloor } from '@/lib/toolkit/interest';
 import { publishedLprCheckedThrough } from '@/lib/toolkit/lpr';
 import { useAccount } from '../account';
@@ -22,10 +22,7 @@ import { copyText, termsDefaults, undisputedMap } from './shared';
 type Kind = TermsRule['kind'];
 const kinds: Kind[] = ['sme-statutory', 'per-day', 'per-year', 'lpr'];
 
-function defaultRule(customerType: string): TermsRule {
-  // The regulation's rule is the default only where it can apply: government and state-owned debtors.
-  return customerType === 'government' || customerType === 'state-owned' ? { kind: 'sme-statutory' } : { kind: 'lpr', multiple: 1.5 };
-}
+const defaultRule = defaultInterestRule;
 
 const pctText = (r: TermsRule) => (r.kind === 'per-day' || r.kind === 'per-year' ? String(Math.round(r.rate * 1e8) / 1e6) : '');
 

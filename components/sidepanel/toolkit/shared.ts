@@ -16,8 +16,11 @@ export function undisputedOverdueMinor(a: Account, disputes: readonly Dispute[])
     .reduce((s, r) => s + (und.get(r.id) ?? r.openMinor), 0);
 }
 
+/** The complaint conditions: our SME status from the customer's terms or Settings, the rest from the record. */
 export function eligibilityOf(a: Account, disputes: readonly Dispute[], terms?: CustomerTerms) {
-  return complaintEligibility({ customerType: a.customer.type, terms, undisputedOverdueMinor: undisputedOverdueMinor(a, disputes) });
+  const sme = (terms?.weWereSme ?? false) || a.settings.smeCreditor;
+  return complaintEligibility({ customerType: a.customer.type, terms: { ...(terms ?? termsDefaults(a.customer.id)), weWereSme: sme },
+    undisputedOverdueMinor: undisputedOverdueMinor(a, disputes) });
 }
 
 export async function copyText(text: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { allocate, allocateWithCredit } from '../../../lib/ledger/allocate';
-import { inv, pay } from './helpers';
+import { inv, pay } from '../support/receivables';
 
 describe('allocate', () => {
   it('applies explicit allocations first, then oldest due date first', () => {

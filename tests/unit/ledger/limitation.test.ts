@@ -1,6 +1,6 @@
 import { allocateWithCredit } from '../../../lib/ledger/allocate';
 import { limitationDeadline, limitationRules, limitationStatus, partialPaymentInterruptions } from '../../../lib/ledger/limitation';
-import { inv, pay } from './helpers';
+import { inv, pay } from '../support/receivables';
 
 describe('limitation', () => {
   it('PRC default: three years from the due date', () => {

@@ -1,6 +1,6 @@
 import { defaultSettings, type Customer, type PaymentPromise } from '../../../lib/domain';
 import { nineQuestionAnswered, summarizeCustomer } from '../../../lib/ledger/summary';
-import { inv, pay } from './helpers';
+import { inv, pay } from '../support/receivables';
 
 const customer: Customer = { id: 'c1', name: '杭州云帆科技有限公司', aliases: [], domains: [], crmLinks: [], type: 'enterprise',
   owner: 'li', tags: [], createdAt: 0, updatedAt: 0 };

@@ -3,7 +3,7 @@ import { replaceAll } from '@/lib/db/repo';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { createRouter, RejectedMessage, type TabEntry, type Matcher, type RouterDeps } from '@/lib/messaging/router';
 import { broadcastSchema, toFrameSchema } from '@/lib/messaging/protocol';
-import { badgeViewMini, toBadgeMini } from '@/lib/messaging/to-badge';
+import { badgeViewMini, toBadgeMini } from '@/lib/messaging/toBadge';
 import type { PageContext } from '@/lib/domain';
 
 const me = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
@@ -135,7 +135,7 @@ describe('message router', () => {
   });
 });
 
-// The badge's ladder step is tested with the panel's and the popup's in tests/unit/messaging/badge-level.test.ts.
+// The badge's ladder step is tested with the panel's and the popup's in tests/unit/messaging/views.badge-level.test.ts.
 
 describe('the badge gets its view without asking again', () => {
   type SentView = { tabId: number; state: string; text: string; at: number };

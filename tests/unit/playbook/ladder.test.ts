@@ -6,7 +6,7 @@ import {
 } from '@/lib/playbook/ladder';
 import { summarizeCustomer } from '@/lib/ledger/summary';
 import { accountLadderFacts } from '@/lib/playbook/suggest';
-import { account, activity, ago, promise, rec, TODAY } from './fixtures';
+import { account, activity, ago, promise, rec, TODAY } from '../support/accounts';
 
 const S = defaultSettings();
 const facts = (p: Partial<LadderFacts> & { days?: number; minor?: number } = {}): LadderFacts => ({
@@ -31,7 +31,7 @@ const table = (rows: Row[]) => {
 describe('ladder rules are a list others can extend', () => {
   it('runs the named rules in order', () => {
     expect(ladderRules.map((r) => r.name)).toEqual(['notOverdue', 'history', 'deliberateDelay', 'insolvencySigns', 'limitationClose',
-      'promiseCover', 'disputeHold', 'hardship', 'negotiationAlive', 'governmentCeiling', 'lawyerLetterFirst']);
+      'promiseCover', 'disputeHold', 'hardship', 'negotiationAlive', 'complaintBeforeLawyer', 'governmentCeiling', 'lawyerLetterFirst']);
   });
   it('an added rule sees the level the others left', () => {
     const complaint = { name: 'complaintChannel', apply: (_c: unknown, s: { level: number; reasons: Array<{ key: string }> }) => { if (s.level >= 5) { s.level = 6; s.reasons.push({ key: 'complaint' }); } } };

@@ -1,7 +1,7 @@
 /** The three letters: what they cover, the totals in figures and capitals, who speaks, and what they never print. */
 import { buildLetter, letterKinds, letterReference, letterText } from '@/lib/playbook/letters';
 import { amountInCapitalsFor } from '@/lib/playbook/capitals';
-import { account, NOW, rec, withCompany } from './fixtures';
+import { account, NOW, rec, withCompany } from '../support/accounts';
 
 const usd = (n: number, due: string, minor: number) => rec(n, due, minor, { amount: { minor, currency: 'USD' } });
 const receivables = [

@@ -7,7 +7,7 @@ import {
 } from '@/lib/playbook/suggest';
 import type { Signal } from '@/lib/playbook';
 import { ladder } from '@/lib/playbook';
-import { NOW, account, activity, ago, promise, rec } from './fixtures';
+import { NOW, account, activity, ago, promise, rec } from '../support/accounts';
 
 interface Row {
   name: string;

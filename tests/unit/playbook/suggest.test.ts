@@ -4,7 +4,7 @@
  */
 import { suggestNext, type Signal } from '@/lib/playbook';
 import { defaultSettings, type AccountSnapshot } from '@/lib/domain';
-import { NOW, account, activity, ago, contact, promise, rec, withCompany } from './fixtures';
+import { NOW, account, activity, ago, contact, promise, rec, withCompany } from '../support/accounts';
 
 const langs = ['zh', 'en'] as const;
 const both = (a: AccountSnapshot & { signals?: Signal[] }) => ({ zh: suggestNext(a, NOW, 'zh'), en: suggestNext(a, NOW, 'en') });

@@ -8,7 +8,7 @@ import { UNDO_MS } from '@/components/sidepanel/undo';
 import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { replaceAll } from '@/lib/db/repo';
 import { formatMoney } from '@/lib/format';
-import { fixed, panelStore } from './seed';
+import { fixed, panelStore } from '../support/panelStore';
 import { receivableById, documentCounts } from '../support/ledgers';
 
 let db: HuikuanDb;

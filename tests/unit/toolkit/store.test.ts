@@ -15,7 +15,7 @@ import { planProgress } from '@/lib/toolkit/plans';
 import { undisputedParts } from '@/lib/toolkit/disputes';
 import { statementProgress } from '@/lib/toolkit/statements';
 import { allocate } from '@/lib/ledger';
-import { inv, pay } from '../ledger/helpers';
+import { inv, pay } from '../support/receivables';
 
 const now = new Date(2026, 10, 22, 9, 30);
 const customer: Customer = { id: 'c1', name: '某市财政局', aliases: [], domains: [], crmLinks: [], type: 'government', tags: [], createdAt: 0, updatedAt: 0 };

@@ -5,7 +5,7 @@
  */
 import type { AccountSnapshot, Activity, Channel, PersonalityType } from '@/lib/domain';
 import { ladder } from '@/lib/playbook';
-import { NOW, account, activity, ago, contact, fullProfile, promise, rec } from './fixtures';
+import { NOW, account, activity, ago, contact, fullProfile, promise, rec } from './accounts';
 
 export interface Scenario {
   name: string;

@@ -7,8 +7,8 @@ import { summarizeCustomer } from '@/lib/ledger/summary';
 import { badgeViewFor, ladderStepFor } from '@/lib/messaging/views';
 import { suggestNext } from '@/lib/playbook';
 import { scoreCustomer } from '@/lib/worklist';
-import { NOW, TODAY, account, activity, ago, rec } from '../playbook/fixtures';
-import { scenarios } from '../playbook/scenarios';
+import { NOW, TODAY, account, activity, ago, rec } from '../support/accounts';
+import { scenarios } from '../support/ladderScenarios';
 
 describe('one level for the badge, the popup and the panel', () => {
   it('agrees on every scenario of the playbook table', () => {

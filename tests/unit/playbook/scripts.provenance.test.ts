@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { defaultSettings, type AccountSnapshot, type Activity, type Contact, type Lang, type OpenReceivable, type PaymentPromise } from '@/lib/domain';
 import { addDays } from '@/lib/ledger/dates';
 import { partNeeds, sayPart, suggestNext, type FactRef, type ScriptPart, type Signal } from '@/lib/playbook';
-import { NOW, TODAY, account } from './fixtures';
+import { NOW, TODAY, account } from '../support/accounts';
 
 const channels = ['phone', 'visit', 'written-notice', 'finance-letter', 'lawyer-letter', 'email', 'im', 'statement'] as const;
 const outcomes = ['no-answer', 'promised', 'refused', 'disputed', 'paid', 'hardship', 'redirected', 'info-gathered', 'other'] as const;
@@ -18,6 +18,8 @@ const signalKinds = ['trap-discount', 'trap-wait-for-our-client', 'trap-goods-fo
 const receivable = fc.record({
   due: fc.integer({ min: -900, max: 40 }), minor: fc.integer({ min: 1, max: 90_000_000 }), currency: fc.constantFrom('CNY', 'CNY', 'USD'),
   disputed: fc.boolean(), paid: fc.boolean(), partial: fc.boolean(),
+  /** A dispute recorded on part of the document (lib/toolkit), as a share of its amount; 0 for none. */
+  disputedShare: fc.constantFrom(0, 0, 0, 0.25, 0.5, 1),
 });
 const activity = fc.record({ ago: fc.integer({ min: 0, max: 400 }), channel: fc.constantFrom(...channels), outcome: fc.constantFrom(...outcomes) });
 const promiseArb = fc.record({ at: fc.integer({ min: -60, max: 30 }), status: fc.constantFrom('pending', 'kept', 'broken', 'cancelled' as const), minor: fc.integer({ min: 1, max: 90_000_000 }) });
@@ -35,6 +37,7 @@ const accountArb = fc.record({
   attitude: fc.constantFrom('passive', 'sales-driven', 'collection-driven', 'strategic' as const),
   signals: fc.array(fc.record({ kind: fc.constantFrom(...signalKinds), evidence: fc.constantFrom('我们下个月还要再订一批货', 'Can you ship another 200 units?', '能不能打个八折就结清', 'we are waiting for our client to pay us') }), { maxLength: 3 }),
   prepared: fc.boolean(),
+  sme: fc.boolean(), debtorSize: fc.constantFrom('unknown', 'large', 'sme' as const), inCourt: fc.constantFrom(false, false, false, true), filed: fc.constantFrom(false, false, false, true),
 }).map((g): AccountSnapshot & { signals: Signal[] } => {
   const receivables: OpenReceivable[] = g.recs.map((r, i) => ({
     id: `r${i}`, customerId: 'c', docNumber: `INV-${i + 1}`, kind: 'invoice', issueDate: addDays(TODAY, r.due - 30), dueDate: addDays(TODAY, r.due),
@@ -49,8 +52,11 @@ const accountArb = fc.record({
   settings.attitude = g.attitude;
   if (g.company) settings.ourCompany = { ...settings.ourCompany, name: '回款科技有限公司', nameEn: 'Huikuan Technology Co., Ltd.', contactName: '王磊', contactPhone: '138 0000 1234' };
   if (g.bank) settings.ourCompany = { ...settings.ourCompany, bankName: '中国工商银行杭州分行', bankAccount: '6222 0212 3456 7890', accountName: '回款科技有限公司' };
+  settings.smeCreditor = g.sme;
+  const disputes = g.recs.flatMap((r, i) => (r.disputedShare ? [{ receivableId: `r${i}`, disputedMinor: Math.max(1, Math.floor(r.minor * r.disputedShare)), currency: r.currency, status: 'open' as const }] : []));
   return {
-    ...base, receivables, contacts, activities, promises, settings, signals: g.signals,
+    ...base, receivables, contacts, activities, promises, settings, signals: g.signals, disputes,
+    terms: { weWereSme: false, debtorSize: g.debtorSize, publicInstitution: false, inCourt: g.inCourt, ...(g.filed ? { complaintFiledOn: addDays(TODAY, -3) } : {}) },
     profile: { ...base.profile!, initiatorContactId: g.initiator && contacts[0] ? contacts[0].id : undefined, signerContactId: g.signer && contacts.at(-1) ? contacts.at(-1)!.id : undefined },
     preparations: { customerId: 'c', checked: g.prepared ? [1, 2, 3, 4, 5] : [], updatedAt: 0 },
     customer: { ...base.customer, type: g.type, ...(g.dt ? { delinquencyType: g.dt } : {}) },
@@ -58,12 +64,19 @@ const accountArb = fc.record({
 });
 
 /** Why a fact does not hold in this account, or undefined when it does. */
+/** The disputed minor units of a document, worked out here on its own: all of it when flagged, else its open disputes, at most what is open. */
+function disputedOf(a: AccountSnapshot, id: string): number {
+  const x = a.receivables.find((r) => r.id === id)!;
+  if (x.disputed) return x.openMinor;
+  return Math.min(x.openMinor, (a.disputes ?? []).filter((d) => d.receivableId === id && d.status === 'open' && d.currency === x.amount.currency).reduce((t, d) => t + d.disputedMinor, 0));
+}
+
 function factFails(f: FactRef, a: AccountSnapshot & { signals: Signal[] }, level: number): string | undefined {
   const r = (id: string) => a.receivables.find((x) => x.id === id);
   const us = a.settings.ourCompany;
   switch (f.kind) {
-    case 'receivable': { const x = r(f.id); return x && x.openMinor > 0 && !x.disputed ? undefined : `receivable ${f.id} is not open and undisputed`; }
-    case 'disputed': { const x = r(f.id); return x && x.openMinor > 0 && x.disputed ? undefined : `receivable ${f.id} is not an open dispute`; }
+    case 'receivable': { const x = r(f.id); return x && x.openMinor > 0 && disputedOf(a, f.id) < x.openMinor ? undefined : `receivable ${f.id} is not open with an undisputed part`; }
+    case 'disputed': { const x = r(f.id); return x && x.openMinor > 0 && disputedOf(a, f.id) > 0 ? undefined : `receivable ${f.id} is not an open dispute`; }
     case 'promise': return a.promises.some((p) => p.id === f.id) ? undefined : `no promise ${f.id}`;
     case 'activity': return a.activities.some((p) => p.id === f.id) ? undefined : `no activity ${f.id}`;
     case 'contact': return a.contacts.some((p) => p.id === f.id) ? undefined : `no contact ${f.id}`;
@@ -76,8 +89,12 @@ function factFails(f: FactRef, a: AccountSnapshot & { signals: Signal[] }, level
   }
 }
 
+const seen = { complaint: 0, partial: 0 };
+
 function check(a: AccountSnapshot & { signals: Signal[] }, lang: Lang): void {
   const s = suggestNext(a, NOW, lang);
+  if (s.complaint) seen.complaint++;
+  if (s.demanded.some((d) => s.disputed.some((x) => x.id === d.id))) seen.partial++;
   const parts: ScriptPart[] = [...s.parts, ...(s.subjectPart ? [s.subjectPart] : [])];
   expect(parts.length).toBeGreaterThan(0);
   for (const p of parts) {
@@ -93,8 +110,18 @@ function check(a: AccountSnapshot & { signals: Signal[] }, lang: Lang): void {
     const named = new Set(p.facts.filter((f) => f.kind === 'receivable' || f.kind === 'disputed').map((f) => (f as { id: string }).id));
     for (const r of a.receivables) if (text.includes(`${r.docNumber}（`) || text.includes(`${r.docNumber} (`)) expect(named.has(r.id), `${p.key} names ${r.docNumber}`).toBe(true);
   }
-  // Disputed invoices are never demanded; a legal step carries no technique lines (no flattery, no incentive).
-  expect(s.demanded.every((d) => !a.receivables.find((r) => r.id === d.id)!.disputed)).toBe(true);
+  // Disputed parts are never demanded: what is demanded of a document is its open amount less its disputed part, and
+  // what is listed apart is that part. A legal step carries no technique lines (no flattery, no incentive).
+  for (const d of s.demanded) { const x = a.receivables.find((r) => r.id === d.id)!; expect(d.minor).toBe(x.openMinor - disputedOf(a, d.id)); }
+  for (const d of s.disputed) expect(d.minor).toBe(disputedOf(a, d.id));
+  // The complaint step only for an eligible debtor: SME creditor, a covered debtor, no suit, none filed; never a private one.
+  if (s.complaint) {
+    expect(a.settings.smeCreditor || a.terms?.weWereSme).toBeTruthy();
+    expect(a.customer.type === 'government' || a.terms?.debtorSize === 'large').toBe(true);
+    expect(a.terms?.inCourt).toBe(false);
+    expect(a.terms?.complaintFiledOn).toBeUndefined();
+    expect(s.demanded.length).toBeGreaterThan(0);
+  }
   if (s.level >= 7) expect(s.parts.some((p) => p.kind === 'technique')).toBe(false);
   expect(s.techniqueIds.filter((t) => s.level >= 7 && [15, 16, 18, 20].includes(t))).toEqual([]);
 }
@@ -102,7 +129,11 @@ function check(a: AccountSnapshot & { signals: Signal[] }, lang: Lang): void {
 describe('every script part rests on facts of the record', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`${lang}: 1,000 generated accounts`, () => {
+      seen.complaint = 0; seen.partial = 0;
       fc.assert(fc.property(accountArb, (a) => check(a, lang)), { numRuns: 1000, seed: lang === 'zh' ? 18 : 81 });
+      // The generated accounts reach the complaint step and documents disputed in part.
+      expect(seen.complaint, 'complaint steps seen').toBeGreaterThan(0);
+      expect(seen.partial, 'partial disputes seen').toBeGreaterThan(0);
     }, 180_000);
   }
 });

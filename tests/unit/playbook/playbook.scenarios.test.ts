@@ -1,5 +1,5 @@
 import { suggestNext, techniques, ladder, delinquencyTypes, type Suggestion } from '@/lib/playbook';
-import { NOW, scenarios } from './scenarios';
+import { NOW, scenarios } from '../support/ladderScenarios';
 
 const langs = ['zh', 'en'] as const;
 const results = new Map<string, Suggestion>();

@@ -3,7 +3,7 @@ import {
   activitySchema, contactSchema, customerSchema, paymentSchema, paymentPromiseSchema, receivableSchema,
 } from '@/lib/domain';
 import type { StoreContents } from '@/lib/db/repo';
-import { PINNED } from '../support/clock';
+import { PINNED } from './clock';
 
 export const fixed = PINNED;
 export const today = '2026-11-22';

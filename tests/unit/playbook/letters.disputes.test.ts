@@ -1,6 +1,6 @@
 /** Disputed documents are never demanded in a letter; every letter, the balance confirmation too, names them apart. */
 import { buildLetter } from '@/lib/playbook/letters';
-import { NOW, account, ago, rec } from './fixtures';
+import { NOW, account, ago, rec } from '../support/accounts';
 
 const acc = account({ receivables: [rec(1, ago(50), 30_000_00), rec(2, ago(80), 20_000_00, { disputed: true, disputeReason: '质量问题' })] });
 

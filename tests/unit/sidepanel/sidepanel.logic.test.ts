@@ -5,7 +5,7 @@ import { draftToProfile, profileToDraft } from '@/components/sidepanel/NineQuest
 import { applyDraft } from '@/components/sidepanel/AccountFacts';
 import { allocate, nineQuestionAnswered } from '@/lib/ledger';
 import { translator } from '@/lib/i18n';
-import { panelStore, today } from './seed';
+import { panelStore, today } from '../support/panelStore';
 
 const store = panelStore();
 const c1 = allocate(store.receivables.filter((r) => r.customerId === 'c1'), store.payments);

@@ -7,7 +7,7 @@ import { AppShell } from '@/components/app/AppShell';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { replaceAll } from '@/lib/db/repo';
-import { fixed, panelStore } from './seed';
+import { fixed, panelStore } from '../support/panelStore';
 
 let db: HuikuanDb;
 beforeEach(async () => {

@@ -8,7 +8,7 @@ import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { deleteRecords, replaceAll, undoDelete } from '@/lib/db/repo';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { createRouter, type TabEntry, type Matcher } from '@/lib/messaging/router';
-import { createBadgeInputs } from '@/lib/messaging/badge-inputs';
+import { createBadgeInputs } from '@/lib/messaging/badgeInputs';
 import { changedKeys } from '@/lib/match/live';
 import type { PageContext } from '@/lib/domain';
 

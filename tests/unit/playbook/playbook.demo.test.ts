@@ -6,7 +6,7 @@ import { defaultSettings, type AccountSnapshot } from '@/lib/domain';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { allocate } from '@/lib/ledger';
 import { suggestNext } from '@/lib/playbook';
-import { NOW, TODAY, withCompany } from './fixtures';
+import { NOW, TODAY, withCompany } from '../support/accounts';
 
 const demo = buildDemoPortfolio(TODAY, NOW.getTime());
 const snapshot = (id: string): AccountSnapshot => {

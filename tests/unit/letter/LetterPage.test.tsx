@@ -8,7 +8,7 @@ import { LetterPage } from '@/components/letter/LetterPage';
 import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { replaceAll, saveSettings } from '@/lib/db/repo';
 import { defaultSettings } from '@/lib/domain';
-import { fixed, panelStore } from './seed';
+import { fixed, panelStore } from '../support/panelStore';
 
 let db: HuikuanDb;
 beforeEach(async () => {
@@ -70,6 +70,33 @@ describe('letter page', () => {
     expect(logged.sent?.text).not.toMatch(/INV-0002|INV-0003/);
     // The page keeps its number after logging; the next letter of the kind today would be 02.
     expect(within(page).getByTestId('letter-reference').textContent).toBe('CK-20261122-01');
+  });
+
+  it('the late-interest paragraph: off by default, in the 催款函 only when ticked, on the undisputed part with rule and day count', async () => {
+    await db.customerTerms.put({ customerId: 'c1', interest: { kind: 'per-day', rate: 0.0005 }, weWereSme: false, debtorSize: 'unknown', publicInstitution: false,
+      inCourt: false, interestInLetter: false, updatedAt: 1 });
+    // ¥10,000 of INV-0001 (¥30,000, 144 days overdue) is disputed: interest runs on the other ¥20,000.
+    await db.disputes.put({ id: 'd1', customerId: 'c1', receivableId: 'r1', category: 'quality', disputedMinor: 10_000_00, currency: 'CNY', raisedOn: '2026-11-01',
+      contractMakesItACondition: false, status: 'open', createdAt: 1, updatedAt: 1 });
+    const page = await letter('customer=c1&kind=collection-letter&lang=zh');
+    const box = await within(page).findByTestId('letter-interest') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(within(page).queryByTestId('letter-interest-text')).toBeNull();
+    expect(within(page).getByTestId('letter-interest-option').textContent).toMatch(/the contract's 0\.05% a day/);
+    await userEvent.click(box);
+    const text = within(page).getByTestId('letter-interest-text').textContent!;
+    // 20,000 × 0.05 % × 144 days = ¥1,440.00, plus INV-0002 10,000 × 0.05 % × 21 = ¥105.00; US-77 1,240 × 0.05 % × 43 = US$26.66.
+    expect(text).toBe('按合同约定每日 0.05%计算，截至 2026年11月22日，上述逾期款项产生的逾期利息为 ¥1,545.00，US$26.66（自各笔款项逾期之日起算，首尾两日均计入，最长 144 天）。我司保留依法主张该逾期利息的权利。');
+    // Picking fewer invoices changes the figure; unticking takes the paragraph out.
+    await userEvent.click(within(page).getByTestId('letter-invoices-US-77'));
+    expect(within(page).getByTestId('letter-interest-text').textContent).toMatch(/逾期利息为 ¥1,545\.00（/);
+    await userEvent.click(box);
+    expect(within(page).queryByTestId('letter-interest-text')).toBeNull();
+  });
+
+  it('the balance confirmation offers no interest paragraph', async () => {
+    const page = await letter('customer=c1&kind=balance-confirmation&lang=zh');
+    expect(within(page).queryByTestId('letter-interest')).toBeNull();
   });
 
   it('says on screen what Settings lack, and prints a line to fill in by hand', async () => {

@@ -1,4 +1,4 @@
-import { createBadgeInputs, type SummarySource } from '@/lib/messaging/badge-inputs';
+import { createBadgeInputs, type SummarySource } from '@/lib/messaging/badgeInputs';
 import type { CustomerSummary } from '@/lib/domain';
 
 function summary(customerId: string, minor: number, due = '2025-01-10'): CustomerSummary {
