@@ -54,6 +54,8 @@ export default defineBackground(() => {
       else caches.matcher.verify();
     },
     clock: () => performance.timeOrigin + performance.now(),
+    // The forecast is recomputed in the background once the store is quiet after a change (lib/forecast/service.ts).
+    schedule: (task, ms) => { setTimeout(task, ms); },
     settings: caches.settings,
     badgeInputs: caches.badgeInputs,
     browserLang: () => browser.i18n.getUILanguage(),

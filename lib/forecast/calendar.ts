@@ -79,6 +79,22 @@ export function seasonsOf(day: number, fiscalYearStartMonth?: number): SeasonKey
   return out;
 }
 
+const seasonMemo = new Map<number, readonly SeasonKey[]>();
+
+/**
+ * `seasonsOf`, remembered per (day, fiscal year start): the forecast asks it for every settlement and every open
+ * invoice, and they fall on a few thousand distinct days. The answer is shared: do not change it.
+ */
+export function seasonsOfDay(day: number, fiscalYearStartMonth?: number): readonly SeasonKey[] {
+  const key = day * 16 + (fiscalYearStartMonth ?? 0);
+  let hit = seasonMemo.get(key);
+  if (hit === undefined) {
+    if (seasonMemo.size > 100_000) seasonMemo.clear();
+    seasonMemo.set(key, (hit = seasonsOf(day, fiscalYearStartMonth)));
+  }
+  return hit;
+}
+
 /** The customer's payment process as the nine questions (question 8) answer it. */
 export interface PaymentProcess {
   /** Pays in one monthly batch after closing its books on this day of the month. */

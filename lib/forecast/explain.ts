@@ -24,6 +24,8 @@ function segmentText(segment: string, t: TFunction): string {
   return text === key ? segment : text;
 }
 
+const overdueBasis = (basis: unknown): 'own' | 'similar' | 'everybody' => (basis === 'similar' || basis === 'everybody' ? basis : 'own');
+
 /** One reason as a phrase (`t` bound to the 'forecast' namespace). */
 export function reasonText(r: ForecastReason, t: TFunction, lang: Lang): string {
   const p = r.params;
@@ -32,9 +34,9 @@ export function reasonText(r: ForecastReason, t: TFunction, lang: Lang): string 
     case 'history':
       return t(`reason.history.${signKey(days)}`, { days: Math.abs(days), count: p.count });
     case 'similar':
-      return t('reason.similar', { count: p.count, segment: segmentText(String(p.segment), t), delay: t(`reason.delay.${signKey(days)}`, { days: Math.abs(days) }) });
+      return t(Number(p.count) > 0 ? 'reason.similar.few' : 'reason.similar.none', { count: p.count, segment: segmentText(String(p.segment), t), delay: t(`reason.delay.${signKey(days)}`, { days: Math.abs(days) }) });
     case 'everybody':
-      return t('reason.everybody', { delay: t(`reason.delay.${signKey(days)}`, { days: Math.abs(days) }) });
+      return t(Number(p.count) > 0 ? 'reason.everybody.few' : 'reason.everybody.none', { count: p.count, delay: t(`reason.delay.${signKey(days)}`, { days: Math.abs(days) }) });
     case 'dispute':
       return t('reason.dispute', { days });
     case 'delivery':
@@ -54,7 +56,9 @@ export function reasonText(r: ForecastReason, t: TFunction, lang: Lang): string 
     case 'promise':
       return t('reason.promise', { date: formatDay(String(p.date), lang), kept: p.kept });
     case 'overdue':
-      return t('reason.overdue', { days });
+      // Overdue beyond the customer's own history, or beyond what customers like it (no history) usually take;
+      // 'open' when it is not even due yet but still open later than that history says.
+      return t(`reason.overdue.${overdueBasis(p.basis)}.${days > 0 ? 'late' : 'open'}`, { days });
   }
 }
 

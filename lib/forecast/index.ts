@@ -8,9 +8,10 @@ import { dayOf, isoOfDay } from './days';
 import type { SeasonKey } from './calendar';
 import {
   type CustomerFacts, type CustomerState, type KnownSettlement, type Learned, type RulesApplied, PARAMS, applyProcess, baseLocation,
-  disputeOffset, learn, sortPoints, springHolidayWithin, spreadScale, weightedQuantile,
+  LEARN_SLICE, disputeOffset, learnSteps, newCustomerState, runSteps, springHolidayWithin, spreadScale,
 } from './model';
-import { seasonsOf } from './calendar';
+import { type PaymentProcess, seasonsOfDay } from './calendar';
+import { DayPoints, type PointSummary } from './points';
 
 export type { CustomerFacts, PromiseFact } from './model';
 export type { PaymentProcess, SeasonKey } from './calendar';
@@ -54,7 +55,10 @@ export interface PaymentForecast {
 export interface ForecastOptions {
   /** What else is known per customer (segment, fiscal year, the nine questions, promises). */
   customers?: ReadonlyMap<string, CustomerFacts> | Record<string, CustomerFacts>;
-  /** Nobody pays in the Spring Festival holiday (default true: the product is for China first). */
+  /**
+   * Nobody pays in the Spring Festival holiday: true always, false never; by default (undefined) the rule holds
+   * unless the history shows this book being paid in past holidays as on other days (customers abroad).
+   */
   springHoliday?: boolean;
   /** Points of a live promise keep on this many days after the promised day (Settings.promiseGraceDays). */
   promiseGraceDays?: number;
@@ -65,6 +69,8 @@ export interface ForecastModel {
   asOf: string;
   learned: Learned;
   facts: (customerId: string) => CustomerFacts | undefined;
+  /** The customers with at least one promise in their facts (none: no invoice needs a promise looked up). */
+  promised?: ReadonlySet<string>;
 }
 
 const factsLookup = (opts: ForecastOptions): ((id: string) => CustomerFacts | undefined) => {
@@ -77,14 +83,26 @@ const factsLookup = (opts: ForecastOptions): ((id: string) => CustomerFacts | un
 
 /** Learns from the invoices settled on or before `asOf` only. */
 export function fitForecast(invoices: readonly ForecastInvoice[], asOf: string, opts: ForecastOptions = {}): ForecastModel {
+  return runSteps(fitForecastSteps(invoices, asOf, opts));
+}
+
+/** `fitForecast` in slices (see `learnSteps`). */
+export function* fitForecastSteps(invoices: readonly ForecastInvoice[], asOf: string, opts: ForecastOptions = {}): Generator<void, ForecastModel> {
   const asOfDay = dayOf(asOf);
   const known: KnownSettlement[] = [];
-  for (const inv of invoices) {
+  for (let i = 0; i < invoices.length; i++) {
+    if (i > 0 && i % (2 * LEARN_SLICE) === 0) yield;
+    const inv = invoices[i];
     if (!inv.settledOn || inv.settledOn > asOf || inv.issueDate > asOf) continue;
     known.push({ customerId: inv.customerId, due: dayOf(inv.dueDate), settled: dayOf(inv.settledOn), disputed: inv.disputed === true, delivery: inv.delivery });
   }
   const facts = factsLookup(opts);
-  return { asOf, learned: learn(known, asOfDay, facts), facts };
+  const promised = new Set<string>();
+  const c = opts.customers;
+  if (c) for (const [id, f] of c instanceof Map ? c : Object.entries(c)) if (f?.promises?.length) promised.add(id);
+  yield;
+  const learned = yield* learnSteps(known, asOfDay, facts);
+  return { asOf, learned, facts, promised };
 }
 
 /**
@@ -104,7 +122,9 @@ interface PromiseChoice { day: number; kept: number }
 function livePromises(model: ForecastModel, open: readonly ForecastInvoice[]): Map<string, PromiseChoice> {
   const out = new Map<string, PromiseChoice>();
   const byCustomer = new Map<string, ForecastInvoice[]>();
+  if (model.promised?.size === 0) return out;
   for (const inv of open) {
+    if (model.promised && !model.promised.has(inv.customerId)) continue;
     const f = model.facts(inv.customerId);
     if (!f?.promises?.length) continue;
     let list = byCustomer.get(inv.customerId);
@@ -149,107 +169,127 @@ function ownPoints(recent: readonly number[], kernel: number): OwnPoints {
   };
 }
 
-/** Merges two day-sorted point lists into `days`/`weights`; returns the count. */
-function mergePoints(ad: Float64Array, aw: Float64Array, an: number, bd: Float64Array, bw: Float64Array, bn: number, days: Float64Array, weights: Float64Array): number {
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < an || j < bn) {
-    if (j >= bn || (i < an && ad[i] <= bd[j])) { days[k] = ad[i]; weights[k] = aw[i]; i++; }
-    else { days[k] = bd[j]; weights[k] = bw[j]; j++; }
-    k++;
-  }
-  return k;
-}
-
-/** Inserts one point into a day-sorted list; returns the new count. */
-function insertPoint(days: Float64Array, weights: Float64Array, count: number, day: number, weight: number): number {
-  let j = count - 1;
-  while (j >= 0 && days[j] > day) { days[j + 1] = days[j]; weights[j + 1] = weights[j]; j--; }
-  days[j + 1] = day;
-  weights[j + 1] = weight;
-  return count + 1;
-}
-
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 /** Below this many points after `asOf` the invoice is older than its history explains: it is overdue beyond it. */
 const MIN_POINTS_LEFT = 6;
 
+/** What every open invoice of one customer shares (computed once per customer and call). */
+interface CustomerContext {
+  facts: CustomerFacts | undefined;
+  st: CustomerState;
+  base: number;
+  scale: number;
+  own: OwnPoints;
+  /** The first reason (own history, similar customers, everybody), shared by the customer's forecasts. */
+  basis: ForecastReason;
+  dispute: number;
+  disputeReason: ForecastReason;
+  process: PaymentProcess | undefined;
+  hasProcess: boolean;
+}
+
 /** Forecasts the given open invoices with a fitted model. */
 export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoice[], opts: ForecastOptions = {}): PaymentForecast[] {
+  return runSteps(forecastOpenSteps(model, open, opts));
+}
+
+/** Open invoices forecast between two pauses of `forecastOpenSteps` (a few milliseconds of work). */
+export const FORECAST_SLICE = 5_000;
+
+/** `forecastOpen`, pausing (yielding) after every FORECAST_SLICE invoices so a worker can answer other messages. */
+export function* forecastOpenSteps(model: ForecastModel, open: readonly ForecastInvoice[], opts: ForecastOptions = {}): Generator<void, PaymentForecast[]> {
   const l = model.learned;
   const asOfDay = l.asOfDay;
-  const holidays = opts.springHoliday !== false;
+  const holidays = opts.springHoliday ?? !l.paidInSpringHoliday;
   const grace = Math.max(0, opts.promiseGraceDays ?? 0);
   const promises = livePromises(model, open);
   const n = PARAMS.QUANTILES;
+  const res = l.residuals;
   const ownKernel = PARAMS.OWN_KERNEL;
   const kernel = 2 * ownKernel + 1;
-  const size = n + PARAMS.OWN_POINTS * kernel + n + grace + 1;
-  const days = new Float64Array(size);
-  const weights = new Float64Array(size);
-  const poolDays = new Float64Array(n);
-  const poolWeights = new Float64Array(n);
-  const ownDays = new Float64Array(PARAMS.OWN_POINTS * kernel);
-  const ownWeights = new Float64Array(PARAMS.OWN_POINTS * kernel);
-  const ownCache = new Map<string, OwnPoints>();
-  const ownPointsOf = (customerId: string, st: CustomerState): OwnPoints => {
-    let o = ownCache.get(customerId);
-    if (!o) ownCache.set(customerId, (o = ownPoints(st.recent, kernel)));
-    return o;
+  const points = new DayPoints();
+  const raw = new DayPoints();
+  const sum: PointSummary = { expected: 0, from: 0, to: 0, late: 0, total: 0 };
+  const applied: RulesApplied = { springHoliday: false, batch: false, bankCutoff: false };
+  const contexts = new Map<string, CustomerContext>();
+  // Reasons that depend on the model only, shared by the forecasts that carry them (read-only).
+  const driftReason: ForecastReason = { key: 'drift', params: { days: Math.round(l.drift) } };
+  const wayReasons = new Map<string, ForecastReason>();
+  const seasonReasons = new Map<string, ForecastReason>();
+  for (const [way, w] of l.delivery) wayReasons.set(way, { key: 'delivery', params: { way, days: Math.round(w.offset) } });
+  for (const s of Object.keys(l.seasonShift) as SeasonKey[]) {
+    const sh = l.seasonShift[s];
+    seasonReasons.set(s, { key: 'season', params: { season: s, days: Math.round(sh.shift), count: sh.count } });
+  }
+  const contextOf = (customerId: string): CustomerContext => {
+    const facts = model.facts(customerId);
+    const st = l.customers.get(customerId) ?? newCustomerState(facts?.segment ?? '');
+    const base = baseLocation(l, st);
+    // The basis follows the undisputed settlements the location learned from; the count shown is all of them.
+    const basis: ForecastReason = st.count >= 3 ? { key: 'history', params: { days: Math.round(base), count: st.settledN } }
+      : st.segment && l.segments.has(st.segment) ? { key: 'similar', params: { days: Math.round(base), count: st.settledN, segment: st.segment } }
+        : { key: 'everybody', params: { days: Math.round(base), count: st.settledN } };
+    const dispute = disputeOffset(l, st);
+    const process = facts?.process;
+    return {
+      facts, st, base, scale: spreadScale(l, st), own: ownPoints(st.recent, kernel), basis,
+      dispute, disputeReason: { key: 'dispute', params: { days: Math.round(dispute) } },
+      process, hasProcess: process !== undefined && (process.bookClosingDay !== undefined || process.bankClosingDay !== undefined),
+    };
   };
-  const emptyState = { segment: '', ewSum: 0, ewW: 0, count: 0, dSum: 0, dW: 0, disputedCount: 0, absSum: 0, absN: 0, lateN: 0, settledN: 0, recent: [] as number[] };
+  let lastId: string | undefined;
+  let c: CustomerContext | undefined;
   const out: PaymentForecast[] = new Array(open.length);
 
   for (let idx = 0; idx < open.length; idx++) {
+    if (idx > 0 && idx % FORECAST_SLICE === 0) yield;
     const inv = open[idx];
-    const facts = model.facts(inv.customerId);
-    const st = l.customers.get(inv.customerId) ?? { ...emptyState, segment: facts?.segment ?? '' };
-    const reasons: ForecastReason[] = [];
+    if (c === undefined || inv.customerId !== lastId) {
+      lastId = inv.customerId;
+      c = contexts.get(lastId);
+      if (c === undefined) contexts.set(lastId, (c = contextOf(lastId)));
+    }
+    const { st, base, scale, own, process, hasProcess } = c;
+    const reasons: ForecastReason[] = [c.basis];
     const due = dayOf(inv.dueDate);
-    const base = baseLocation(l, st);
     let loc = base;
-    if (st.count >= 3) reasons.push({ key: 'history', params: { days: Math.round(base), count: st.count } });
-    else if (st.segment && l.segments.has(st.segment)) reasons.push({ key: 'similar', params: { days: Math.round(base), count: st.count, segment: st.segment } });
-    else reasons.push({ key: 'everybody', params: { days: Math.round(base), count: st.count } });
     if (inv.disputed) {
-      const d = disputeOffset(l, st);
-      loc += d;
-      reasons.push({ key: 'dispute', params: { days: Math.round(d) } });
+      loc += c.dispute;
+      reasons.push(c.disputeReason);
     }
     if (st.settledN > 0 && Math.abs(l.drift) >= 0.5) {
       loc += l.drift;
-      reasons.push({ key: 'drift', params: { days: Math.round(l.drift) } });
+      reasons.push(driftReason);
     }
     const way = inv.delivery === undefined ? undefined : l.delivery.get(inv.delivery);
     if (way && Math.abs(way.offset) >= 0.5) {
       loc += way.offset;
-      reasons.push({ key: 'delivery', params: { way: inv.delivery!, days: Math.round(way.offset) } });
+      reasons.push(wayReasons.get(inv.delivery!)!);
     }
-    for (const s of seasonsOf(Math.round(due + loc), facts?.fiscalYearStartMonth)) {
-      const sh = l.seasonShift[s as SeasonKey];
+    const seasons = seasonsOfDay(Math.round(due + loc), c.facts?.fiscalYearStartMonth);
+    for (let si = 0; si < seasons.length; si++) {
+      const sh = l.seasonShift[seasons[si]];
       if (Math.abs(sh.shift) >= 0.5) {
         loc += sh.shift;
-        reasons.push({ key: 'season', params: { season: s, days: Math.round(sh.shift), count: sh.count } });
+        reasons.push(seasonReasons.get(seasons[si])!);
       }
     }
-    const scale = spreadScale(l, st);
-    const res = l.residuals;
-    const applied: RulesApplied = { springHoliday: false, batch: false, bankCutoff: false };
-    const process = facts?.process;
+    applied.springHoliday = false;
+    applied.batch = false;
+    applied.bankCutoff = false;
     const lo = due + loc + scale * res[0];
     const hi = due + loc + scale * res[n - 1];
 
     // The model's points, then only those after asOf (the invoice is still open).
     const promise = promises.get(inv.id);
     const floorDay = promise ? promise.day : asOfDay;
-    const hasProcess = process !== undefined && (process.bookClosingDay !== undefined || process.bankClosingDay !== undefined);
     // Every point lies in [lo, hi], or after floorDay within the same span (overdue), or on the promise's days;
     // a batch or a cut-off can move one up to a month and a half on.
     const reach = hasProcess ? 45 : 0;
-    const own = ownPointsOf(inv.customerId, st);
-    const ownLo = own.values.length ? due + own.values[0] + (loc - base) - ownKernel : lo;
-    const ownHi = own.values.length ? due + own.values[own.values.length - 1] + (loc - base) + ownKernel : hi;
+    const extra = loc - base;
+    const ov = own.values;
+    const ownLo = ov.length ? due + ov[0] + extra - ownKernel : lo;
+    const ownHi = ov.length ? due + ov[ov.length - 1] + extra + ownKernel : hi;
     const pLo = Math.min(lo, ownLo);
     const pHi = Math.max(hi, ownHi);
     const span = Math.ceil(pHi - pLo) + 2;
@@ -258,59 +298,53 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
     const hTo = holiday ? holiday[1] : NaN;
     const needsRules = holiday !== undefined || hasProcess;
     const rulesProcess = hasProcess ? process : undefined;
-    // Own outcomes (most recent weigh most) beside the pooled distribution around the customer's location.
-    let a = 0;
-    for (let j = 0; j < n; j++) {
-      let d = Math.round(due + loc + scale * res[j]);
-      if (needsRules) d = applyProcess(d, rulesProcess, hFrom, hTo, applied);
-      if (d > floorDay) { poolDays[a] = d; poolWeights[a] = own.poolShare / n; a++; }
+    // Own outcomes (most recent weigh most) beside the pooled distribution around the customer's location, summed
+    // per day; then each day moved by the customer's process (a batch, the cut-off, the holiday) once, and only the
+    // days after floorDay kept (the invoice is open on asOf, and not paid before a live promise's day).
+    raw.reset(Math.floor(pLo) - 2);
+    const poolW = own.poolShare / n;
+    const at = due + loc;
+    for (let j = 0; j < n; j++) raw.add(Math.round(at + scale * res[j]), poolW);
+    const ow = own.weights;
+    const ownAt = due + extra;
+    for (let i = 0; i < ov.length; i++) {
+      const d0 = Math.round(ownAt + ov[i]);
+      for (let k = -ownKernel; k <= ownKernel; k++) raw.add(d0 + k, ow[i]);
     }
-    const extra = loc - base;
-    let b = 0;
-    for (let i = 0; i < own.values.length; i++) {
-      for (let k = -ownKernel; k <= ownKernel; k++) {
-        let d = Math.round(due + own.values[i] + extra) + k;
-        if (needsRules) d = applyProcess(d, rulesProcess, hFrom, hTo, applied);
-        if (d > floorDay) { ownDays[b] = d; ownWeights[b] = own.weights[i]; b++; }
-      }
-    }
-    sortPoints({ days: ownDays, weights: ownWeights, count: b });
-    let count = mergePoints(poolDays, poolWeights, a, ownDays, ownWeights, b, days, weights);
+    // (The base leaves room before floorDay: a monthly batch may move an overdue or promised point a little earlier.)
+    const pointsBase = floorDay - 64;
+    points.reset(pointsBase);
+    if (needsRules) points.addMoved(raw, floorDay, (day) => applyProcess(day, rulesProcess, hFrom, hTo, applied));
+    else points.addAfter(raw, floorDay);
     let overdue = false;
-    let left = 0;
-    for (let j = 0; j < count; j++) left += weights[j];
-    if (left < MIN_POINTS_LEFT / n) {
+    if (points.mass() < MIN_POINTS_LEFT / n) {
       // Older than its history explains: the latest outcomes, moved to start the day after asOf.
       overdue = true;
-      count = 0;
-      const shift = floorDay + 1 - Math.round(due + loc + scale * res[n - MIN_POINTS_LEFT]);
+      points.reset(pointsBase);
+      const shift = floorDay + 1 - Math.round(at + scale * res[n - MIN_POINTS_LEFT]);
       for (let j = n - MIN_POINTS_LEFT; j < n; j++) {
-        let d = Math.round(due + loc + scale * res[j]) + shift;
+        let d = Math.round(at + scale * res[j]) + shift;
         if (needsRules) d = applyProcess(d, rulesProcess, hFrom, hTo, applied);
-        days[count] = d; weights[count] = 1 / n; count++;
+        points.add(d, 1 / n);
       }
     }
     if (promise) {
       // Kept with the customer's promise-kept ratio (on the day, or within the grace days); else after it.
-      let mass = 0;
-      for (let j = 0; j < count; j++) mass += weights[j];
-      for (let j = 0; j < count; j++) weights[j] *= (1 - promise.kept) / mass;
+      points.scale((1 - promise.kept) / points.mass());
       for (let g = 0; g <= grace; g++) {
         let d = promise.day + g;
         if (needsRules) d = applyProcess(d, rulesProcess, hFrom, hTo, applied);
-        count = insertPoint(days, weights, count, d, promise.kept / (grace + 1));
+        points.add(d, promise.kept / (grace + 1));
       }
       reasons.push({ key: 'promise', params: { date: isoOfDay(promise.day), kept: Math.round(promise.kept * 100) } });
     }
-    const expected = Math.max(asOfDay + 1, weightedQuantile(days, weights, count, 0.5));
-    const from = Math.max(asOfDay + 1, weightedQuantile(days, weights, count, 0.1, true));
-    const to = Math.max(expected, weightedQuantile(days, weights, count, 0.9, true));
-    let late = 0;
-    let total = 0;
-    for (let j = 0; j < count; j++) { total += weights[j]; if (days[j] > due) late += weights[j]; }
-    const lateProbability = asOfDay >= due ? 1 : total > 0 ? late / total : 0;
+    points.summarize(due, sum);
+    const expected = Math.max(asOfDay + 1, sum.expected);
+    const from = Math.max(asOfDay + 1, sum.from);
+    const to = Math.max(expected, sum.to);
+    const lateProbability = asOfDay >= due ? 1 : sum.late;
 
-    if (overdue) reasons.push({ key: 'overdue', params: { days: asOfDay - due } });
+    if (overdue) reasons.push({ key: 'overdue', params: { days: asOfDay - due, basis: c.basis.key === 'history' ? 'own' : c.basis.key } });
     if (applied.batch && process?.bookClosingDay !== undefined) reasons.push({ key: 'batch', params: { day: process.bookClosingDay } });
     if (applied.bankCutoff && process?.bankClosingDay !== undefined) reasons.push({ key: 'bankCutoff', params: { day: process.bankClosingDay } });
     if (process?.transferDays && (applied.batch || applied.bankCutoff)) reasons.push({ key: 'transfer', params: { days: process.transferDays } });

@@ -12,8 +12,9 @@ import { allocate } from '../ledger/allocate';
 import { addDays, daysBetween, toEpochDay } from '../ledger/dates';
 import type { CustomerFacts } from './model';
 import {
-  type ForecastInvoice, type ForecastModel, type PaymentForecast, customerLateProbability, fitForecast, forecastOpen,
+  type ForecastInvoice, type ForecastModel, type PaymentForecast, customerLateProbability, fitForecastSteps, forecastOpenSteps,
 } from './index';
+import { runSteps } from './model';
 import { type Evaluation, evaluateForecast } from './evaluate';
 
 export interface ForecastStore {
@@ -66,20 +67,63 @@ export function customerFacts(store: Pick<ForecastStore, 'customers' | 'profiles
  * day (nothing to learn from, nothing to expect) are left out.
  */
 export function forecastInvoices(store: Pick<ForecastStore, 'receivables' | 'payments'>): ForecastInvoice[] {
-  const items = allocate(store.receivables as Receivable[], store.payments as Payment[]);
+  return runSteps(forecastInvoicesSteps(store));
+}
+
+/** Receivables allocated between two pauses of `forecastInvoicesSteps` (whole customers at a time). */
+export const ALLOCATE_SLICE = 20_000;
+
+/**
+ * `forecastInvoices` in slices: the ledger's allocation runs per customer (payments only settle their own
+ * customer's invoices, lib/ledger/allocate.ts), so whole customers are allocated ALLOCATE_SLICE receivables at a
+ * time with a pause between; the invoices come out in the store's order, as one allocation would give them.
+ */
+export function* forecastInvoicesSteps(store: Pick<ForecastStore, 'receivables' | 'payments'>): Generator<void, ForecastInvoice[]> {
+  const recsOf = new Map<string, Receivable[]>();
+  for (const r of store.receivables) {
+    let list = recsOf.get(r.customerId);
+    if (!list) recsOf.set(r.customerId, (list = []));
+    list.push(r);
+  }
+  const paysOf = new Map<string, Payment[]>();
+  for (const p of store.payments) {
+    let list = paysOf.get(p.customerId);
+    if (!list) paysOf.set(p.customerId, (list = []));
+    list.push(p);
+  }
+  const allocated = new Map<string, ReturnType<typeof allocate>[number]>();
+  let recs: Receivable[] = [];
+  let pays: Payment[] = [];
+  const flush = () => {
+    for (const item of allocate(recs, pays)) allocated.set(item.id, item);
+    recs = [];
+    pays = [];
+  };
+  for (const [customerId, list] of recsOf) {
+    for (const r of list) recs.push(r);
+    for (const p of paysOf.get(customerId) ?? []) pays.push(p);
+    if (recs.length >= ALLOCATE_SLICE) { flush(); yield; }
+  }
+  flush();
+  yield;
   const out: ForecastInvoice[] = [];
-  for (const r of items) {
+  const all = store.receivables;
+  for (let i = 0; i < all.length; i++) {
+    if (i > 0 && i % ALLOCATE_SLICE === 0) yield;
+    const r = allocated.get(all[i].id);
+    if (!r) continue;
     if (r.kind !== 'invoice' || r.status === 'cancelled' || r.status === 'written-off') continue;
     if (r.openMinor <= 0 && !r.settledOn) continue;
-    out.push({
+    const inv: ForecastInvoice = {
       id: r.id,
       customerId: r.customerId,
       issueDate: r.issueDate,
       dueDate: r.dueDate,
       amount: r.openMinor > 0 ? { minor: r.openMinor, currency: r.amount.currency } : r.amount,
-      ...(r.openMinor <= 0 && r.settledOn ? { settledOn: r.settledOn } : {}),
       disputed: r.disputed,
-    });
+    };
+    if (r.openMinor <= 0 && r.settledOn) inv.settledOn = r.settledOn;
+    out.push(inv);
   }
   return out;
 }
@@ -157,11 +201,18 @@ export interface StoreForecast {
 
 /** Fits the model on the store as it stands on `asOf` and forecasts every open invoice. */
 export function forecastStore(store: ForecastStore, asOf: string, promiseGraceDays = 0): StoreForecast {
-  const invoices = forecastInvoices(store);
+  return runSteps(forecastStoreSteps(store, asOf, promiseGraceDays));
+}
+
+/** `forecastStore` in slices of a few milliseconds (it yields between them): the worker answers other messages. */
+export function* forecastStoreSteps(store: ForecastStore, asOf: string, promiseGraceDays = 0): Generator<void, StoreForecast> {
+  const invoices = yield* forecastInvoicesSteps(store);
   const opts = { customers: customerFacts(store), promiseGraceDays };
-  const model = fitForecast(invoices, asOf, opts);
+  const model = yield* fitForecastSteps(invoices, asOf, opts);
   const open = invoices.filter((i) => i.issueDate <= asOf && !(i.settledOn && i.settledOn <= asOf));
-  const forecasts = forecastOpen(model, open, opts);
+  yield;
+  const forecasts = yield* forecastOpenSteps(model, open, opts);
+  yield;
   return { model, forecasts, portfolio: collectionsOf(forecasts, asOf) };
 }
 

@@ -11,8 +11,14 @@ export const forecast = {
         early: 'pays {{days}} days early on average ({{count}} paid)',
         onTime: 'pays on the due date on average ({{count}} paid)',
       },
-      similar: 'little history ({{count}} paid): like similar customers ({{segment}}), {{delay}}',
-      everybody: 'no history yet: like all customers, {{delay}}',
+      similar: {
+        none: 'no payment history yet, so like similar customers ({{segment}}, {{delay}} on average)',
+        few: 'only {{count}} paid so far, so like similar customers ({{segment}}, {{delay}} on average)',
+      },
+      everybody: {
+        none: 'no payment history yet, so like all customers ({{delay}} on average)',
+        few: 'only {{count}} paid so far, so like all customers ({{delay}} on average)',
+      },
       delay: {
         late: '{{days}} days late',
         early: '{{days}} days early',
@@ -36,7 +42,20 @@ export const forecast = {
       bankCutoff: 'the bank sends nothing after the {{nth}}',
       transfer: '{{days}} days in transfer',
       promise: 'promised {{date}} (keeps {{kept}}% of promises)',
-      overdue: '{{days}} days overdue, later than its history explains: expected soon',
+      overdue: {
+        own: {
+          late: '{{days}} days overdue, later than its history explains, so expected soon',
+          open: 'still open later than its history explains, so expected soon',
+        },
+        similar: {
+          late: 'already {{days}} days overdue, later than similar customers usually pay, so expected soon',
+          open: 'still open later than similar customers usually pay, so expected soon',
+        },
+        everybody: {
+          late: 'already {{days}} days overdue, later than customers usually pay, so expected soon',
+          open: 'still open later than customers usually pay, so expected soon',
+        },
+      },
       segments: {
         enterprise: 'enterprises',
         'state-owned': 'state-owned',
@@ -92,12 +111,18 @@ export const forecast = {
         early: '平均提前 {{days}} 天付款（已付 {{count}} 张）',
         onTime: '平均在到期日付款（已付 {{count}} 张）',
       },
-      similar: '历史较少（已付 {{count}} 张）：参照同类客户（{{segment}}），{{delay}}',
-      everybody: '尚无历史：参照全部客户，{{delay}}',
+      similar: {
+        none: '尚无付款记录，参照同类客户（{{segment}}，平均{{delay}}付款）',
+        few: '仅付过 {{count}} 张，参照同类客户（{{segment}}，平均{{delay}}付款）',
+      },
+      everybody: {
+        none: '尚无付款记录，参照全部客户（平均{{delay}}付款）',
+        few: '仅付过 {{count}} 张，参照全部客户（平均{{delay}}付款）',
+      },
       delay: {
         late: '逾期 {{days}} 天',
         early: '提前 {{days}} 天',
-        onTime: '到期日付款',
+        onTime: '在到期日',
       },
       dispute: '存在未解决争议：晚 {{days}} 天',
       delivery: '{{way}}发票：{{shift}}',
@@ -117,7 +142,20 @@ export const forecast = {
       bankCutoff: '银行 {{day}} 日后不再出款',
       transfer: '在途 {{days}} 天',
       promise: '承诺 {{date}} 付款（承诺兑现率 {{kept}}%）',
-      overdue: '已逾期 {{days}} 天，超出其历史：预计很快付款',
+      overdue: {
+        own: {
+          late: '已逾期 {{days}} 天，晚于其以往的付款规律，预计很快付款',
+          open: '未结时间已超出其以往的付款规律，预计很快付款',
+        },
+        similar: {
+          late: '已逾期 {{days}} 天，晚于同类客户通常的付款时间，预计很快付款',
+          open: '未结时间已超出同类客户通常的付款时间，预计很快付款',
+        },
+        everybody: {
+          late: '已逾期 {{days}} 天，晚于客户通常的付款时间，预计很快付款',
+          open: '未结时间已超出客户通常的付款时间，预计很快付款',
+        },
+      },
       segments: {
         enterprise: '企业',
         'state-owned': '国企',

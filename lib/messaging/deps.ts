@@ -68,6 +68,8 @@ export interface RouterDeps {
   contactMatches?(name: string): Promise<MatchResult[]>;
   /** The payment forecast; one over `db` and `now` when not given. */
   forecast?: ForecastService;
+  /** Recompute that forecast in the background after a change (the worker: setTimeout), see ForecastServiceDeps. */
+  schedule?(task: () => void, ms: number): void;
 }
 
 /** An insert the router held back: whose letter it is, and the recipients who belong to other customers. */

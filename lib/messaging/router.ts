@@ -30,6 +30,7 @@ export function createRouter(deps: RouterDeps) {
     read: () => readForecastStore(deps.db),
     today: () => toIsoDay(deps.now()),
     promiseGraceDays: async () => (await settings()).promiseGraceDays,
+    schedule: deps.schedule,
   });
   const ctx: RouterContext = { deps, settings, lang, forecast, views };
 

@@ -5,6 +5,7 @@ import { type ForecastInvoice, SPRING_FESTIVAL, customerLateProbability, fitFore
 import { auc, evaluateForecast, evaluationDays, knownAt } from '@/lib/forecast/evaluate';
 import { forecastHeadline, reasonText } from '@/lib/forecast/explain';
 import { afterSpringHoliday, seasonsOf } from '@/lib/forecast/calendar';
+import { paidInSpringHoliday } from '@/lib/forecast/model';
 import { addDays, fromEpochDay, toEpochDay } from '@/lib/ledger/dates';
 import { dayOf, isoOfDay } from '@/lib/forecast/days';
 import { collectionsOf, monthEndOf, weekStart } from '@/lib/forecast/portfolio';
@@ -104,6 +105,32 @@ describe('what the forecast learns', () => {
     expect(f.reasons[0].key).toBe('everybody');
   });
 
+  it('explains a customer with no payment history in words that fit it, in both languages', () => {
+    // Two customers paying about 19 days early; a new one whose invoice is already 25 days overdue.
+    const early = (id: string) => history(id, 10, (i) => -19 + (i % 3) - 1);
+    const inv = [...early('E1'), ...early('E2'), open('NEW', '2026-09-01')];
+    const asOf = '2026-10-26';
+    const [alone] = forecastPayments(inv, asOf).filter((f) => f.id === 'NEW-open');
+    expect(alone.reasons.map((r) => r.key)).toEqual(['everybody', 'overdue']);
+    expect(forecastHeadline(alone, translator('en', 'forecast'), 'en')).toBe(
+      'expected 27 Oct 2026: no payment history yet, so like all customers (19 days early on average), already 25 days overdue, later than customers usually pay, so expected soon');
+    expect(forecastHeadline(alone, translator('zh', 'forecast'), 'zh')).toBe(
+      '预计 2026年10月27日：尚无付款记录，参照全部客户（平均提前 19 天付款），已逾期 25 天，晚于客户通常的付款时间，预计很快付款');
+    const customers = { E1: { segment: 'government' }, E2: { segment: 'government' }, NEW: { segment: 'government' } };
+    const [similar] = forecastPayments(inv, asOf, { customers }).filter((f) => f.id === 'NEW-open');
+    expect(forecastHeadline(similar, translator('en', 'forecast'), 'en')).toBe(
+      'expected 27 Oct 2026: no payment history yet, so like similar customers (government, 19 days early on average), already 25 days overdue, later than similar customers usually pay, so expected soon');
+    expect(forecastHeadline(similar, translator('zh', 'forecast'), 'zh')).toBe(
+      '预计 2026年10月27日：尚无付款记录，参照同类客户（政府，平均提前 19 天付款），已逾期 25 天，晚于同类客户通常的付款时间，预计很快付款');
+    // One paid, and an invoice not yet due but open longer than its own history says.
+    const en = translator('en', 'forecast');
+    const zh = translator('zh', 'forecast');
+    expect(reasonText({ key: 'everybody', params: { days: 4, count: 1 } }, en, 'en')).toBe('only 1 paid so far, so like all customers (4 days late on average)');
+    expect(reasonText({ key: 'similar', params: { days: 0, count: 2, segment: 'enterprise' } }, zh, 'zh')).toBe('仅付过 2 张，参照同类客户（企业，平均在到期日付款）');
+    expect(reasonText({ key: 'overdue', params: { days: -3, basis: 'own' } }, en, 'en')).toBe('still open later than its history explains, so expected soon');
+    expect(reasonText({ key: 'overdue', params: { days: 9 } }, zh, 'zh')).toBe('已逾期 9 天，晚于其以往的付款规律，预计很快付款');
+  });
+
   it('keeps the sign of the delay: an early payer is expected before the due date, a late one after', () => {
     const asOf = '2026-11-02';
     const inv = [...history('E', 10, -6), ...history('L', 10, 12), open('E', '2026-11-01'), open('L', '2026-11-01')];
@@ -171,6 +198,31 @@ describe('what the forecast learns', () => {
     expect(f.reasons.map((r) => r.key)).toContain('springHoliday');
     const off = openOne(forecastPayments(inv, '2027-01-08', { springHoliday: false }));
     expect(off.expectedDate).toBe('2027-02-06');
+  });
+
+  it('learns from the history whether the Spring Festival holiday stops this book being paid', () => {
+    // 40 customers invoiced every 3 days through 春节 2026 (17 Feb; holiday 16–23 Feb), each paid on its due day:
+    // a book paid in the holiday as on any other day (customers abroad).
+    const abroad = Array.from({ length: 40 }, (_, c) => Array.from({ length: 40 }, (_, i) => {
+      const issueDate = addDays('2025-12-01', 3 * i + (c % 3));
+      const dueDate = addDays(issueDate, 30);
+      return { id: `A${c}-${i}`, customerId: `A${c}`, issueDate, dueDate, amount: cny(100), settledOn: dueDate };
+    })).flat();
+    const asOf = '2026-05-01';
+    const known = abroad.filter((i) => i.settledOn <= asOf);
+    const settlements = known.map((i) => ({ settled: toEpochDay(i.settledOn!) }));
+    expect(paidInSpringHoliday(settlements)).toBe(true);
+    expect(fitForecast(known, asOf).learned.paidInSpringHoliday).toBe(true);
+    // The same book with every holiday payment moved to the first day after it: the holiday holds.
+    const chinese = known.map((i) => (i.settledOn >= '2026-02-16' && i.settledOn <= '2026-02-23' ? { ...i, settledOn: '2026-02-24' } : i));
+    expect(paidInSpringHoliday(chinese.map((i) => ({ settled: toEpochDay(i.settledOn!) })))).toBe(false);
+    // An on-time payer's invoice due in 春节 2027: moved past the holiday only for the book that kept it.
+    const due = { id: 'A0-open', customerId: 'A0', issueDate: '2027-01-07', dueDate: '2027-02-06', amount: cny(100) };
+    const later = (book: ForecastInvoice[]) => [...book, ...history('A0', 10, 0, '2026-03-01').map((i) => ({ ...i, id: `${i.id}x` })), due];
+    expect(forecastPayments(later(known), '2027-01-08').find((f) => f.id === 'A0-open')!.expectedDate).toBe('2027-02-06');
+    expect(forecastPayments(later(chinese), '2027-01-08').find((f) => f.id === 'A0-open')!.expectedDate).toBe('2027-02-13');
+    // Too little history to tell: the rule holds (the product is for China first).
+    expect(paidInSpringHoliday(settlements.slice(0, 10))).toBe(false);
   });
 
   it('a live promise moves the expected day, weighted by how often the customer kept its promises', () => {
