@@ -318,6 +318,28 @@ describe('team sync between two browsers and one server', () => {
     expect((await admin.currentRevs('huikuan-wanglei', ['customers:cL1', 'promises:pL1'])).map((r) => r.deleted)).toEqual([true, true]);
   });
 
+  it('a manager who reads the new owner\'s database before the old one keeps a moved customer\'s records', async () => {
+    const wang = browser(); const m1 = browser(); const m2 = browser();
+    await putCustomer(wang, customer('cN1', '王磊'), now);
+    await putPromise(wang, promise('pN1', 'cN1'), now);
+    await syncOnce(wang, couchFor('wanglei'), now);
+    for (const m of [m1, m2]) await syncOnce(m, couchFor('zhaomin'), now);
+    await putCustomer(m2, { ...customer('cN1', '李娜'), updatedAt: at(1).getTime() }, at(1));
+    expect((await syncOnce(m2, couchFor('zhaomin'), at(1))).pending).toBe(0);
+    // The team list now names 李娜 first, so m1 reads her database (the records' new home) before 王磊's, where
+    // the same records are tombstones.
+    const req = adminRequests(server.url, server.admin);
+    await applyTeamSetup(req, { ...spec, salespeople: [...spec.salespeople].reverse() });
+    try {
+      expect((await syncOnce(m1, couchFor('zhaomin'), at(2))).ok).toBe(true);
+      expect(await m1.customers.get('cN1')).toMatchObject({ owner: '李娜' });
+      expect(await m1.promises.get('pN1')).toBeDefined();
+      expect((await m1.syncDocs.get('promises:pN1'))?.db).toBe('huikuan-lina');
+    } finally {
+      await applyTeamSetup(req, spec);
+    }
+  });
+
   it('turning team mode on sends every record already in the browser', async () => {
     const rep = browser();
     await rep.customers.bulkPut([customer('cJ1', '王磊'), customer('cJ2', '王磊')]);
