@@ -5,6 +5,7 @@
  * reference the data-bound figures are compared against. Prints a table and writes bench/results.json.
  */
 import { forecastFigures, printForecast } from './forecast';
+import { printTeamSync, teamSyncFigures, type TeamSyncFigures } from './teamSync';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
@@ -27,7 +28,8 @@ import { attribute, heavyPageHtml, heavyPagePath, traceTasks } from './heavyPage
 
 /**
  * Flags (after `npm run bench --`): `--scale=500|5k|10k` runs one scale; `--only=popup,badge,panel,import,readpage,
- * node,raw,heavy` runs only those measurements (`import-report` only the report-shaped import) (`--heavy-seconds=S`, default 30) (seeding still happens for the scale-bound ones); `--runs=N`; `--settle=S`
+ * node,raw,heavy,forecast,team` runs only those measurements (`team`: the team sync against a local CouchDB-protocol
+ * server, bench/teamSync.ts, at `--team-scale=500|5k|10k`, default `--scale` or 10k) (`import-report` only the report-shaped import) (`--heavy-seconds=S`, default 30) (seeding still happens for the scale-bound ones); `--runs=N`; `--settle=S`
  * waits S seconds after seeding each scale (see SETTLE_S). The
  * environment variables BENCH_SCALE and BENCH_RUNS still work. A partial run merges into the existing results.json.
  */
@@ -546,6 +548,9 @@ let lastSeeded: Scale | undefined;
 // The payment forecast is measured in Node (the worker runs the same code): IBM sample when present, fixture, 200k.
 results.forecast = want('forecast') ? forecastFigures() : previous.forecast;
 save();
+// Team sync is measured in Node too (fake-indexeddb), against express-pouchdb on 127.0.0.1, with its floor.
+results.teamSync = want('team') ? await teamSyncFigures(argv['team-scale'] ?? argv.scale ?? '10k') : previous.teamSync;
+save();
 writeBlankPage(buildDirs.production);
 const l = await launchExtension({ headless: true, build: 'production', args: ['--enable-precise-memory-info'], clock: 'real' });
 try {
@@ -604,6 +609,7 @@ if (results.heavyPage) {
   console.log(`heavy page (${w.nodes} nodes, churn every frame, new record every 5 s, ${w.seconds} s): content script ${w.extensionMs.toFixed(0)} ms against the page's ${w.pageMs.toFixed(0)} ms = ${(w.share * 100).toFixed(2)} % (target ≤ 5 %), longest extension run sampled ${w.longestExtensionRunMs.toFixed(1)} ms; its own ${own?.tasks ?? '?'} tasks: ${own?.totalMs.toFixed(0) ?? '?'} ms, longest ${own?.maxMs.toFixed(1) ?? '?'} ms, ${own?.over50 ?? '?'} over 50 ms (target 0; slowest ${(own?.slowest ?? []).map(([k, ms]) => `${k} ${ms}`).join(', ')}); ${w.fps.toFixed(1)} fps, ${w.longTasks} long tasks — without the extension ${h.withoutExtension.pageMs.toFixed(0)} ms, ${h.withoutExtension.fps.toFixed(1)} fps, ${h.withoutExtension.longTasks} long tasks`);
 }
 if (results.forecast) printForecast(results.forecast as Record<string, unknown>);
+if (results.teamSync) printTeamSync(results.teamSync as TeamSyncFigures);
 const rp = Object.values((results.readPageMs ?? {}) as Record<string, Stat>).map((s) => s.median);
 console.log(`readPage over fixtures: median of medians ${stat(rp).median.toFixed(3)} ms, worst ${Math.max(...rp).toFixed(3)} ms (target ≤ 5)`);
 for (const [label, v] of Object.entries(results.scales as Record<string, Record<string, unknown>>)) {

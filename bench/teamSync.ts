@@ -1,57 +1,180 @@
 /**
- * Team sync speed (`npm run bench:team`, `--scale=10k|5k|500`): a generated portfolio (bench/generate.ts) written
- * into one store, its first sync to a local CouchDB-protocol server (express-pouchdb in memory,
- * tests/support/couch-server.ts), the manager's first sync pulling all of it into an empty store, then 100 edits
- * and their incremental sync both ways. Runs in Node with fake-indexeddb, not in Chromium: it measures the
- * protocol work (documents, revisions, pages of _changes, merges), not Chromium's IndexedDB (see "Benchmark").
+ * Team sync speed, a section of `npm run bench` (`--only=team`, `--team-scale=10k|5k|500`, default 10k), or on its
+ * own: `npx tsx bench/teamSync.ts --scale=500`. A generated portfolio (bench/generate.ts) is written into one
+ * store, queued as Connect queues it, and synced to a local CouchDB-protocol server (express-pouchdb in memory,
+ * tests/support/couch-server.ts, set up by the same code as scripts/team-setup.ts); the manager's first sync then
+ * pulls all of it into an empty store; then 100 edits go up and come down.
+ *
+ * The floor, measured in the same run against a second server set up the same way: the very same documents
+ * written with raw `_bulk_docs` (same batch size, same user, so the same `validate_doc_update` runs) and read back
+ * with raw `_changes` pages, without the extension's bridge (no store reads or writes, no schema checks, no
+ * summaries). Bridge minus floor is what the extension's side costs.
+ *
+ * Runs in Node with fake-indexeddb, not in Chromium: fake-indexeddb is a pure-JS IndexedDB, slower than
+ * Chromium's, so the store's share of these figures is if anything pessimistic.
  */
-import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { HuikuanDb } from '../lib/db/schema';
 import { replaceAll } from '../lib/db/repo';
 import { Couch } from '../lib/sync/couch';
-import { queueEverything, syncOnce } from '../lib/sync/engine';
+import { type SyncReport, queueEverything, syncOnce } from '../lib/sync/engine';
 import { adminRequests, applyTeamSetup } from '../lib/sync/design';
-import { startTestCouch } from '../tests/support/couch-server';
+import { docFromRow } from '../lib/sync/docs';
+import { startTestCouch, type TestCouch } from '../tests/support/couch-server';
 import { generatePortfolio, scales } from './generate';
 
-const arg = (k: string) => process.argv.find((a) => a.startsWith(`--${k}=`))?.split('=')[1];
-const scale = scales.find((s) => s.label.startsWith(`${arg('scale') ?? '10k'} `)) ?? scales[scales.length - 1];
-const now = new Date();
-const today = now.toISOString().slice(0, 10);
+// The bench's other sections run in the browser; only this one needs an IndexedDB in Node.
+Dexie.dependencies.indexedDB = indexedDB;
+Dexie.dependencies.IDBKeyRange = IDBKeyRange;
 
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const t0 = performance.now();
-  const r = await fn();
-  console.log(`${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  return r;
+const spec = {
+  salespeople: [{ name: 'wanglei', password: 'pw-wanglei-bench', displayName: '王磊' }],
+  managers: [{ name: 'zhaomin', password: 'pw-zhaomin-bench', displayName: '赵敏' }],
+};
+const DB = 'huikuan-wanglei';
+/** The bridge's own page sizes (lib/sync/engine.ts), so the floor does the same number of requests. */
+const PUSH_BATCH = 500;
+const PULL_PAGE = 500;
+
+export interface TeamSyncFigures {
+  scale: string;
+  customers: number;
+  receivables: number;
+  documents: number;
+  seconds: {
+    seed: number; queue: number; firstPush: number; firstPull: number; incrementalPush: number; incrementalPull: number;
+    floorPush: number; floorPull: number; floorIncrementalPush: number;
+  };
+  counts: { pushed: number; pulled: number; incrementalPushed: number; incrementalPulled: number; ok: boolean };
+  loadAverage: number[];
 }
 
-const server = await startTestCouch();
-try {
-  await applyTeamSetup(adminRequests(server.url, server.admin), {
-    salespeople: [{ name: 'wanglei', password: 'pw-wanglei-bench', displayName: '王磊' }],
-    managers: [{ name: 'zhaomin', password: 'pw-zhaomin-bench', displayName: '赵敏' }],
+const secs = (t0: number) => Number(((performance.now() - t0) / 1000).toFixed(2));
+
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const r = await fn();
+  const s = secs(t0);
+  console.log(`  ${label}: ${s.toFixed(1)} s`);
+  return [r, s];
+}
+
+async function raw(server: TestCouch, user: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const auth = `Basic ${Buffer.from(`${user}:pw-${user}-bench`).toString('base64')}`;
+  const r = await fetch(server.url + path, { method, headers: { authorization: auth, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = await r.json();
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json).slice(0, 200)}`);
+  return json;
+}
+
+/** Every document of the salesperson's database, as stored (the floor writes them again elsewhere). */
+async function exportDocs(server: TestCouch): Promise<Array<Record<string, unknown>>> {
+  const all = await raw(server, 'wanglei', 'GET', `/${DB}/_all_docs?include_docs=true`) as { rows: Array<{ id: string; doc: Record<string, unknown> }> };
+  return all.rows.filter((r) => !r.id.startsWith('_design/')).map((r) => {
+    const d = { ...r.doc };
+    delete d._rev;
+    return d;
   });
-  const data = generatePortfolio(scale, today);
-  // Every customer is 王磊's, so everything goes through one database (the worst case for one _changes feed).
-  for (const c of data.customers) c.owner = '王磊';
-  const rep = new HuikuanDb('bench-rep');
-  await timed(`seed ${data.customers.length} customers / ${data.receivables.length} receivables`, () => replaceAll(rep, data, now));
-  await rep.syncOutbox.clear();
-  const queued = await queueEverything(rep, now.getTime());
-  const couch = (name: string) => new Couch({ url: server.url, auth: { kind: 'password', name, password: `pw-${name}-bench` }, timeoutMs: 120_000 });
-  const push = await timed(`first sync, salesperson pushes ${queued} records`, () => syncOnce(rep, couch('wanglei'), now));
-  const mgr = new HuikuanDb('bench-mgr');
-  const pull = await timed('first sync, manager pulls everything', () => syncOnce(mgr, couch('zhaomin'), now));
-  console.log(`  pushed ${push.pushed}, pulled ${pull.pulled}, ok ${push.ok && pull.ok}`);
-  const ids = (await rep.customers.limit(100).toArray());
-  await rep.transaction('rw', rep.customers, async () => {
-    for (const c of ids) await rep.customers.put({ ...c, tags: [...c.tags, 'bench'], updatedAt: now.getTime() + 1 });
-  });
-  const inc = await timed('incremental: salesperson sends 100 edits', () => syncOnce(rep, couch('wanglei'), now));
-  const incPull = await timed('incremental: manager receives them', () => syncOnce(mgr, couch('zhaomin'), now));
-  console.log(`  pushed ${inc.pushed}, pulled ${incPull.pulled}`);
-} finally {
-  await server.stop();
+}
+
+async function floorPush(server: TestCouch, docs: Array<Record<string, unknown>>): Promise<void> {
+  for (let i = 0; i < docs.length; i += PUSH_BATCH) {
+    const res = await raw(server, 'wanglei', 'POST', `/${DB}/_bulk_docs`, { docs: docs.slice(i, i + PUSH_BATCH) }) as Array<{ ok?: boolean; rev?: string; id: string }>;
+    const bad = res.filter((r) => !r.ok);
+    if (bad.length) throw new Error(`floor _bulk_docs refused ${bad.length} documents: ${JSON.stringify(bad[0])}`);
+    res.forEach((r, k) => { docs[i + k]._rev = r.rev; });
+  }
+}
+
+async function floorPull(server: TestCouch): Promise<number> {
+  let since: string | number = 0;
+  let n = 0;
+  for (;;) {
+    const page = await raw(server, 'zhaomin', 'GET', `/${DB}/_changes?since=${encodeURIComponent(String(since))}&include_docs=true&conflicts=true&limit=${PULL_PAGE}`) as
+      { results: unknown[]; last_seq: string | number };
+    n += page.results.length;
+    if (page.results.length < PULL_PAGE) return n;
+    since = page.last_seq;
+  }
+}
+
+export async function teamSyncFigures(scaleArg = '10k', now = new Date()): Promise<TeamSyncFigures> {
+  const scale = scales.find((s) => s.label.startsWith(`${scaleArg} `)) ?? scales[scales.length - 1];
+  const today = now.toISOString().slice(0, 10);
+  console.log(`\n— team sync, ${scale.label} (Node, fake-indexeddb, express-pouchdb in memory)…`);
+  const server = await startTestCouch();
+  const floor = await startTestCouch();
+  const tag = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const rep = new HuikuanDb(`bench-team-rep-${tag}`);
+  const mgr = new HuikuanDb(`bench-team-mgr-${tag}`);
+  try {
+    await applyTeamSetup(adminRequests(server.url, server.admin), spec);
+    await applyTeamSetup(adminRequests(floor.url, floor.admin), spec);
+    const data = generatePortfolio(scale, today);
+    // Every customer is 王磊's, so everything goes through one database (the worst case for one _changes feed).
+    for (const c of data.customers) c.owner = '王磊';
+    const couch = (name: string) => new Couch({ url: server.url, auth: { kind: 'password', name, password: `pw-${name}-bench` }, timeoutMs: 300_000 });
+    // Warm-up on a throwaway server, so neither side pays the server's first-run compilation alone.
+    const warm = await startTestCouch();
+    try {
+      await applyTeamSetup(adminRequests(warm.url, warm.admin), spec);
+      await floorPush(warm, data.customers.slice(0, 1000).map((c) => docFromRow('customers', c as unknown as Record<string, unknown>,
+        { owner: 'wanglei', by: 'wanglei', at: now.getTime() }) as unknown as Record<string, unknown>));
+    } finally { await warm.stop(); }
+    const [, seed] = await timed(`seed ${data.customers.length} customers / ${data.receivables.length} receivables`, () => replaceAll(rep, data, now));
+    await rep.syncOutbox.clear();
+    const [queued, queue] = await timed('Connect queues every record', () => queueEverything(rep, now.getTime()));
+    const [push, firstPush] = await timed(`first sync, the salesperson pushes ${queued} records`, () => syncOnce(rep, couch('wanglei'), now));
+    const [pull, firstPull] = await timed('first sync, the manager pulls everything', () => syncOnce(mgr, couch('zhaomin'), now));
+    const docs = await exportDocs(server);
+    const [, fPush] = await timed(`floor: raw _bulk_docs of the same ${docs.length} documents`, () => floorPush(floor, docs));
+    const [, fPull] = await timed('floor: raw _changes of them', () => floorPull(floor));
+    // 100 changes: edits of 100 customers (a tag added), as one salesperson's morning.
+    const later = new Date(now.getTime() + 60_000);
+    const edited = await rep.customers.limit(100).toArray();
+    await rep.transaction('rw', rep.customers, async () => {
+      await rep.customers.bulkPut(edited.map((c) => ({ ...c, tags: [...c.tags, 'bench'], updatedAt: later.getTime() })));
+    });
+    const [inc, incrementalPush] = await timed('incremental: the salesperson sends 100 edits', () => syncOnce(rep, couch('wanglei'), later));
+    const [incPull, incrementalPull] = await timed('incremental: the manager receives them', () => syncOnce(mgr, couch('zhaomin'), later));
+    const byId = new Map(docs.map((d) => [d._id as string, d]));
+    const incDocs = edited.map((c) => {
+      const d = byId.get(`customers:${c.id}`)!;
+      return { ...d, row: { ...(d.row as object), tags: [...c.tags, 'bench'], updatedAt: later.getTime() }, at: later.getTime() };
+    });
+    const [, floorIncrementalPush] = await timed('floor: raw _bulk_docs of 100 edits', () => floorPush(floor, incDocs));
+    const ok = [push, pull, inc, incPull].every((r: SyncReport) => r.ok && !r.malformed && !r.refused.length);
+    const figures: TeamSyncFigures = {
+      scale: scale.label, customers: data.customers.length, receivables: data.receivables.length, documents: docs.length,
+      seconds: { seed, queue, firstPush, firstPull, incrementalPush, incrementalPull, floorPush: fPush, floorPull: fPull, floorIncrementalPush },
+      counts: { pushed: push.pushed, pulled: pull.pulled, incrementalPushed: inc.pushed, incrementalPulled: incPull.pulled, ok },
+      loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
+    };
+    if (!ok || push.pending || push.pushed !== docs.length || pull.pulled !== docs.length || inc.pushed !== 100 || incPull.pulled !== 100) {
+      throw new Error(`team sync did not come out whole: ${JSON.stringify({ push, pull, inc, incPull, documents: docs.length })}`);
+    }
+    return figures;
+  } finally {
+    rep.close();
+    mgr.close();
+    await server.stop();
+    await floor.stop();
+  }
+}
+
+export function printTeamSync(f: TeamSyncFigures): void {
+  const s = f.seconds;
+  console.log(`\nteam sync (${f.scale}: ${f.documents} documents, Node + fake-indexeddb against express-pouchdb in memory, load ${f.loadAverage.join(' ')}):`);
+  console.log(`  first sync: salesperson pushes ${s.firstPush.toFixed(1)} s (floor, raw _bulk_docs: ${s.floorPush.toFixed(1)} s); manager pulls ${s.firstPull.toFixed(1)} s (floor, raw _changes: ${s.floorPull.toFixed(1)} s)`);
+  console.log(`  100 changes: sent ${s.incrementalPush.toFixed(2)} s (floor ${s.floorIncrementalPush.toFixed(2)} s), received ${s.incrementalPull.toFixed(2)} s`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const arg = process.argv.find((a) => a.startsWith('--scale='))?.split('=')[1];
+  printTeamSync(await teamSyncFigures(arg ?? '10k'));
 }

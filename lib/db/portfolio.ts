@@ -24,6 +24,11 @@ export const emptyPortfolio = (): PortfolioAggregate => ({
   customers: 0, openReceivables: 0, disputed: 0, pendingPromises: 0, brokenPromises: 0, keptPromises: 0,
 });
 
+function isEmpty(o: Record<string, number>): boolean {
+  for (const _k in o) return false;
+  return true;
+}
+
 function addTuples(target: Record<string, Record<string, number>>, tuples: Array<[string, string, number]> | undefined,
   sign: 1 | -1) {
   for (const t of tuples ?? []) {
@@ -31,9 +36,10 @@ function addTuples(target: Record<string, Record<string, number>>, tuples: Array
     const [k, cur, minor] = t;
     const byCur = (target[cur] ??= {});
     const next = (byCur[k] ?? 0) + sign * minor;
-    if (next === 0) delete byCur[k];
-    else byCur[k] = next;
-    if (Object.keys(byCur).length === 0) delete target[cur];
+    if (next !== 0) { byCur[k] = next; continue; }
+    delete byCur[k];
+    // Only a deletion can empty it (counting the keys after every tuple made a summary's update quadratic).
+    if (isEmpty(byCur)) delete target[cur];
   }
 }
 

@@ -32,10 +32,15 @@ export async function clearTeamConfig(db: HuikuanDb): Promise<void> {
   await db.meta.delete(TEAM_CONFIG_KEY);
 }
 
-/** The match pattern of the server, which is the one host permission team mode asks for. */
+/**
+ * The match pattern of the server, which is the one host permission team mode asks for: its scheme and host name,
+ * without the port. Firefox accepts and lists a pattern with a port (`http://127.0.0.1:5984/*`) but grants no
+ * access by it (every request stays a CORS failure — tests/e2e/firefox-team.e2e.ts); without the port it covers
+ * that host on every port, in Firefox and in Chromium alike.
+ */
 export function serverOrigin(url: string): string {
   const u = new URL(url);
-  return `${u.protocol}//${u.host}/*`;
+  return `${u.protocol}//${u.hostname}/*`;
 }
 
 export function couchFor(config: TeamConfig, timeoutMs = 20_000): Couch {

@@ -1,6 +1,6 @@
 /**
  * The CouchDB HTTP API, as much of it as the sync cycle uses: `_session`, `_changes` (one-shot, with a
- * checkpoint), `_bulk_docs`, `_all_docs` by keys and single documents by revision. This is the only module of the
+ * checkpoint), `_bulk_docs`, `_all_docs` by keys, `_bulk_get` and single documents by revision. This is the only module of the
  * extension that sends a network request, and it sends it only to the server the user configured.
  *
  * Every answer is checked: a server that is down, slow, refuses us or answers garbage produces a `CouchError` with
@@ -47,6 +47,14 @@ const allDocsBody = z.object({
   }).loose()),
 }).loose();
 
+const bulkGetBody = z.object({
+  results: z.array(z.object({
+    id: z.string(),
+    // Each `{ ok: document }` or `{ error: … }`.
+    docs: z.array(z.record(z.string(), z.unknown())),
+  }).loose()),
+}).loose();
+
 export type Seq = z.infer<typeof seq>;
 export type ChangesPage = z.infer<typeof changesBody>;
 export type BulkResult = z.infer<typeof bulkBody>[number];
@@ -87,6 +95,26 @@ export class Couch {
     const body = bulkBody.safeParse(await this.request('POST', `/${encodeURIComponent(db)}/_bulk_docs`, { docs }));
     if (!body.success) throw new CouchError('garbage', 200, `_bulk_docs of ${db} answered something that is not CouchDB's`);
     return body.data;
+  }
+
+  /**
+   * Many documents at given revisions in one request (`_bulk_get`); a revision the server does not have is
+   * left out of the answer (the caller then treats the document as not fetched).
+   */
+  async bulkGet(db: string, refs: Array<{ id: string; rev: string }>): Promise<Map<string, Record<string, unknown>>> {
+    const out = new Map<string, Record<string, unknown>>();
+    if (!refs.length) return out;
+    const body = bulkGetBody.safeParse(await this.request('POST', `/${encodeURIComponent(db)}/_bulk_get`, { docs: refs }));
+    if (!body.success) throw new CouchError('garbage', 200, `_bulk_get of ${db} answered something that is not CouchDB's`);
+    for (const r of body.data.results) {
+      for (const d of r.docs) {
+        const doc = d.ok;
+        if (!doc || typeof doc !== 'object' || Array.isArray(doc)) continue;
+        const rev = (doc as Record<string, unknown>)._rev;
+        if (typeof rev === 'string') out.set(`${r.id}@${rev}`, doc as Record<string, unknown>);
+      }
+    }
+    return out;
   }
 
   /** The current revision of each id, also for deleted documents (their tombstone's revision). */

@@ -17,7 +17,7 @@ import {
 import { z } from 'zod';
 import type { HuikuanDb, SyncDocRow } from '../db/schema';
 import { refreshCustomers } from '../db/repo';
-import { markFromServer } from './capture';
+import { type OutboxRow, markFromServer } from './capture';
 import { type Couch, CouchError, type Seq, type Session } from './couch';
 import {
   type AlsoSet, type SyncDoc, type SyncKind, customerIdOf, docFromRow, editedAt, parseDocId, sameValue, syncKinds, tombstone,
@@ -59,7 +59,7 @@ const rowSchemas: Record<SyncKind, z.ZodType<Record<string, unknown>>> = {
 } as unknown as Record<SyncKind, z.ZodType<Record<string, unknown>>>;
 
 const PUSH_BATCH = 500;
-const PULL_PAGE = 200;
+const PULL_PAGE = 500;
 const MAX_MERGES_KEPT = 200;
 
 interface Ctx {
@@ -147,74 +147,181 @@ async function removeRevoked(ctx: Pick<Ctx, 'db' | 'report' | 'now'>, had: strin
 
 // ---------------------------------------------------------------------------------------------------- push
 
-interface Outgoing { entryAt: number; docId: string; db: string; doc: SyncDoc; row?: Record<string, unknown>; state?: SyncDocRow }
+/**
+ * One document to write in one database. A record whose customer changed hands is two: a tombstone that takes it
+ * out of the old owner's database (`leaving`) and the record in the new owner's.
+ */
+interface Outgoing {
+  entryAt: number; docId: string; db: string; doc: SyncDoc; row?: Record<string, unknown>; state?: SyncDocRow;
+  leaving?: boolean;
+  /** What became of it: written, settled by a merge, refused for good, or left in the outbox for the next cycle. */
+  result?: 'saved' | 'settled' | 'refused';
+}
 
+/**
+ * Pushes the outbox a page at a time (keyed by document id, so entries left for the next cycle are never read
+ * twice in one). Each page costs a handful of reads of the store and one `_bulk_docs` per database, whatever
+ * its size.
+ */
 async function push(ctx: Ctx): Promise<void> {
   const { db } = ctx;
-  let offset = 0;
+  let after: string | undefined;
   for (;;) {
-    const entries = await db.syncOutbox.orderBy('id').offset(offset).limit(PUSH_BATCH).toArray();
+    const page = after === undefined ? db.syncOutbox.orderBy('id') : db.syncOutbox.where('id').above(after);
+    const entries = (await page.limit(PUSH_BATCH).toArray()) as OutboxRow[];
     if (!entries.length) return;
-    const states = new Map((await db.syncDocs.bulkGet(entries.map((e) => e.id))).filter((s) => !!s).map((s) => [s.id, s]));
-    const outgoing: Outgoing[] = [];
-    const drop: Array<{ id: string; at: number }> = [];
-    let kept = 0;
-    for (const e of entries) {
-      const state = states.get(e.id);
-      if (e.op === 'delete') {
-        if (!state) { drop.push(e); continue; }
-        if (state.base._deleted) { drop.push(e); continue; }
-        outgoing.push({ entryAt: e.at, docId: e.id, db: state.db, state,
-          doc: tombstone(e.kind, e.key, { owner: state.owner, by: ctx.me.name, at: e.at, customerId: state.customerId }, state.rev) });
-        continue;
-      }
-      const row = (await db.table(e.kind).get(e.key)) as Record<string, unknown> | undefined;
-      // Gone without a deletion of its own (the store was cleared): nothing to send.
-      if (!row) { drop.push(e); continue; }
-      const customerId = customerIdOf(e.kind, row);
-      const customer = e.kind === 'customers' ? row : (await db.customers.get(customerId)) as Record<string, unknown> | undefined;
-      const member = memberForOwner(ctx.team, ctx.visible, customer?.owner as string | undefined, ctx.me);
-      if (!member) { ctx.report.notShared++; kept++; continue; }
-      const at = editedAt(e.kind, row) ?? e.at;
-      if (state && state.db !== member.db) {
-        // The customer changed hands: its record leaves the old owner's database and enters the new one's.
-        outgoing.push({ entryAt: e.at, docId: e.id, db: state.db, state: undefined,
-          doc: tombstone(e.kind, e.key, { owner: state.owner, by: ctx.me.name, at, customerId }, state.rev) });
-        outgoing.push({ entryAt: e.at, docId: e.id, db: member.db, row, doc: docFromRow(e.kind, row, { owner: member.name, by: ctx.me.name, at }) });
-        continue;
-      }
-      outgoing.push({ entryAt: e.at, docId: e.id, db: member.db, row, state,
-        doc: docFromRow(e.kind, row, { owner: member.name, by: ctx.me.name, at }, state?.base) });
-    }
-    await dropEntries(db, drop);
-    for (const [dbName, group] of groupBy(outgoing, (o) => o.db)) await pushGroup(ctx, dbName, group);
-    offset += kept;
+    after = entries[entries.length - 1].id;
+    await pushPage(ctx, entries);
     if (entries.length < PUSH_BATCH) return;
   }
+}
+
+/** The local rows the entries name, read in one request per kind. */
+async function readRows(db: HuikuanDb, entries: OutboxRow[]): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const [kind, group] of groupBy(entries.filter((e) => e.op === 'put'), (e) => e.kind)) {
+    const rows = (await db.table(kind).bulkGet(group.map((e) => e.key))) as Array<Record<string, unknown> | undefined>;
+    group.forEach((e, i) => { if (rows[i]) out.set(e.id, rows[i]!); });
+  }
+  return out;
+}
+
+async function readCustomers(db: HuikuanDb, rows: Map<string, Record<string, unknown>>, entries: OutboxRow[],
+  into = new Map<string, Record<string, unknown>>()): Promise<Map<string, Record<string, unknown>>> {
+  for (const e of entries) if (e.kind === 'customers' && rows.has(e.id)) into.set(e.key, rows.get(e.id)!);
+  const missing = [...new Set(entries.filter((e) => rows.has(e.id)).map((e) => customerIdOf(e.kind, rows.get(e.id)!)))]
+    .filter((id) => !into.has(id));
+  const found = await db.customers.bulkGet(missing);
+  missing.forEach((id, i) => { if (found[i]) into.set(id, found[i] as unknown as Record<string, unknown>); });
+  return into;
+}
+
+/**
+ * A customer that changed hands takes its records with it at once: when the customer's record is about to move to
+ * its new owner's database, every record of that customer on the server in another database (its ledger of
+ * receivables and payments, promises, activities, contacts, profile, preparations) is queued beside it. The entries are also written to the outbox, so a move cut off half-way is finished later.
+ */
+async function followers(ctx: Ctx, entries: OutboxRow[], rows: Map<string, Record<string, unknown>>,
+  customers: Map<string, Record<string, unknown>>, states: Map<string, SyncDocRow>): Promise<OutboxRow[]> {
+  const target = new Map<string, { db: string; at: number }>();
+  for (const e of entries) {
+    const row = rows.get(e.id);
+    const state = states.get(e.id);
+    if (e.kind !== 'customers' || !row || !state) continue;
+    const member = memberForOwner(ctx.team, ctx.visible, customers.get(e.key)?.owner as string | undefined, ctx.me);
+    if (member && member.db !== state.db) target.set(e.key, { db: member.db, at: e.at });
+  }
+  if (!target.size) return [];
+  const inPage = new Set(entries.map((e) => e.id));
+  const moving = (await ctx.db.syncDocs.where('customerId').anyOf([...target.keys()]).toArray())
+    .filter((s) => s.kind !== 'customers' && !inPage.has(s.id) && !s.base._deleted && s.db !== target.get(s.customerId)!.db);
+  if (!moving.length) return [];
+  const queued = await ctx.db.syncOutbox.bulkGet(moving.map((s) => s.id));
+  const out = moving.map((s, i): OutboxRow => queued[i] as OutboxRow | undefined
+    ?? { id: s.id, kind: s.kind, key: s.key, op: 'put', at: target.get(s.customerId)!.at });
+  await ctx.db.syncOutbox.bulkPut(out.filter((_o, i) => !queued[i]));
+  return out;
+}
+
+async function pushPage(ctx: Ctx, page: OutboxRow[]): Promise<void> {
+  const { db } = ctx;
+  const rows = await readRows(db, page);
+  const customers = await readCustomers(db, rows, page);
+  const states = new Map((await db.syncDocs.bulkGet(page.map((e) => e.id))).filter((s) => !!s).map((s) => [s.id, s]));
+  const extra = await followers(ctx, page, rows, customers, states);
+  const entries = [...page, ...extra];
+  if (extra.length) {
+    for (const [id, row] of await readRows(db, extra)) rows.set(id, row);
+    for (const s of await db.syncDocs.bulkGet(extra.map((e) => e.id))) if (s) states.set(s.id, s);
+  }
+  const outgoing: Outgoing[] = [];
+  const drop: Array<{ id: string; at: number }> = [];
+  for (const e of entries) {
+    const state = states.get(e.id);
+    if (e.op === 'delete') {
+      if (!state || state.base._deleted) { drop.push(e); continue; }
+      outgoing.push({ entryAt: e.at, docId: e.id, db: state.db, state,
+        doc: tombstone(e.kind, e.key, { owner: state.owner, by: ctx.me.name, at: e.at, customerId: state.customerId }, state.rev) });
+      continue;
+    }
+    const row = rows.get(e.id);
+    // Gone without a deletion of its own (the store was cleared): nothing to send.
+    if (!row) { drop.push(e); continue; }
+    const customerId = customerIdOf(e.kind, row);
+    const member = memberForOwner(ctx.team, ctx.visible, customers.get(customerId)?.owner as string | undefined, ctx.me);
+    if (!member) { ctx.report.notShared++; continue; }
+    const at = editedAt(e.kind, row) ?? e.at;
+    if (state && state.db !== member.db) {
+      // The customer changed hands: its record leaves the old owner's database and enters the new one's, keeping
+      // its field stamps, set-aside values and history (not its revision, which is the old database's).
+      if (!state.base._deleted) {
+        outgoing.push({ entryAt: e.at, docId: e.id, db: state.db, leaving: true,
+          doc: tombstone(e.kind, e.key, { owner: state.owner, by: ctx.me.name, at, customerId }, state.rev) });
+      }
+      const base: SyncDoc = { ...state.base };
+      delete base._rev;
+      outgoing.push({ entryAt: e.at, docId: e.id, db: member.db, row, doc: docFromRow(e.kind, row, { owner: member.name, by: ctx.me.name, at }, base) });
+      continue;
+    }
+    outgoing.push({ entryAt: e.at, docId: e.id, db: member.db, row, state,
+      doc: docFromRow(e.kind, row, { owner: member.name, by: ctx.me.name, at }, state?.base) });
+  }
+  await dropEntries(db, drop);
+  // First out of the old databases: a record enters its new one only once it has left the old (else it would
+  // stay readable by its former owner), and stays queued when it could not leave.
+  const leaving = outgoing.filter((o) => o.leaving);
+  for (const [dbName, group] of groupBy(leaving, (o) => o.db)) await leave(ctx, dbName, group);
+  const stuck = new Set(leaving.filter((o) => o.result !== 'saved').map((o) => o.docId));
+  const rest = outgoing.filter((o) => !o.leaving && !stuck.has(o.docId));
+  for (const [dbName, group] of groupBy(rest, (o) => o.db)) await pushGroup(ctx, dbName, group);
+  const saved = rest.filter((o) => o.result === 'saved');
+  const done = rest.filter((o) => o.result);
+  await db.transaction('rw', [db.syncDocs, db.syncOutbox], async () => {
+    if (saved.length) await db.syncDocs.bulkPut(saved.map((o) => stateOf(o.db, o.doc, o.row)));
+    await dropEntries(db, done.map((o) => ({ id: o.docId, at: o.entryAt })));
+  });
+  ctx.report.pushed += saved.length + leaving.filter((o) => o.result === 'saved').length;
+}
+
+/** Tombstones taking records out of a database they no longer belong in; a newer revision there is overwritten. */
+async function leave(ctx: Ctx, dbName: string, group: Outgoing[], attempt = 0): Promise<void> {
+  const results = new Map((await ctx.couch.bulkDocs(dbName, group.map((o) => o.doc))).map((r) => [r.id, r]));
+  const conflicted: Outgoing[] = [];
+  for (const o of group) {
+    const r = results.get(o.doc._id);
+    if (r?.ok) o.result = 'saved';
+    else if (r?.error === 'conflict') conflicted.push(o);
+    else if (r?.error === 'forbidden') ctx.report.refused.push({ docId: o.docId, reason: r.reason ?? 'refused' });
+  }
+  if (!conflicted.length) return;
+  const current = new Map((await ctx.couch.currentRevs(dbName, conflicted.map((o) => o.doc._id))).map((c) => [c.id, c]));
+  const again: Outgoing[] = [];
+  for (const o of conflicted) {
+    const c = current.get(o.doc._id);
+    if (!c?.rev || c.deleted) { o.result = 'saved'; continue; } // already gone from there
+    o.doc._rev = c.rev;
+    again.push(o);
+  }
+  if (again.length && attempt < 3) await leave(ctx, dbName, again, attempt + 1);
 }
 
 async function pushGroup(ctx: Ctx, dbName: string, group: Outgoing[]): Promise<void> {
   const results = await ctx.couch.bulkDocs(dbName, group.map((o) => o.doc));
   const byId = new Map(results.map((r) => [r.id, r]));
-  const saved: Outgoing[] = [];
+  const conflicted: Outgoing[] = [];
   for (const o of group) {
     const r = byId.get(o.doc._id);
-    if (r?.ok && r.rev) { o.doc._rev = r.rev; saved.push(o); continue; }
-    if (r?.error === 'conflict') { await settleConflict(ctx, dbName, o); continue; }
+    if (r?.ok && r.rev) { o.doc._rev = r.rev; o.result = 'saved'; continue; }
+    if (r?.error === 'conflict') { conflicted.push(o); continue; }
     if (r?.error === 'forbidden') {
       ctx.report.refused.push({ docId: o.docId, reason: r.reason ?? 'refused' });
-      await dropEntries(ctx.db, [{ id: o.docId, at: o.entryAt }]);
+      o.result = 'refused';
       continue;
     }
     if (r?.error === 'unauthorized') throw new CouchError('forbidden', 403, r.reason ?? `not allowed to write ${dbName}`);
     // Anything else stays in the outbox for the next cycle.
   }
-  if (!saved.length) return;
-  await ctx.db.transaction('rw', [ctx.db.syncDocs, ctx.db.syncOutbox], async () => {
-    await ctx.db.syncDocs.bulkPut(saved.filter((o) => o.doc._deleted || o.row).map((o) => stateOf(dbName, o.doc, o.row)));
-    await dropEntries(ctx.db, saved.map((o) => ({ id: o.docId, at: o.entryAt })));
-  });
-  ctx.report.pushed += saved.length;
+  if (conflicted.length) await settleConflicts(ctx, dbName, conflicted);
 }
 
 /** Drops outbox entries that were not written again since they were read (a newer edit stays queued). */
@@ -235,40 +342,59 @@ function stateOf(dbName: string, doc: SyncDoc, row?: Record<string, unknown>): S
   return { id: doc._id, db: dbName, kind: parsed.kind, key: parsed.key, customerId: doc.customerId, owner: doc.owner, rev: doc._rev!, base };
 }
 
-/** The server has a newer revision than the one this edit started from: merge by the rules and write again. */
-async function settleConflict(ctx: Ctx, dbName: string, o: Outgoing, attempt = 0): Promise<void> {
-  const [current] = await ctx.couch.currentRevs(dbName, [o.doc._id]);
-  if (!current?.rev) return; // vanished meanwhile: the next cycle sends it again
-  const remote = (await ctx.couch.getDoc(dbName, o.doc._id, current.rev)) as unknown as SyncDoc;
-  if (remote._deleted) { remote.kind ??= o.doc.kind; remote.at ??= 0; remote.by ??= ''; }
-  const result = mergeDocs(o.state?.base, o.doc, remote);
-  const followsRemote = result.outcome === 'remote' || (result.outcome === 'deleted' && remote._deleted)
-    || sameValue(result.doc.row, remote.row) && !!result.doc._deleted === !!remote._deleted && sameValue(result.doc.alsoSet, remote.alsoSet);
-  if (followsRemote) {
-    await applyDocs(ctx, dbName, [remote]);
-    await dropEntries(ctx.db, [{ id: o.docId, at: o.entryAt }]);
-    ctx.report.merged++;
-    return;
+/**
+ * The server has newer revisions than the ones these edits started from: fetch them all at once (`_all_docs` for
+ * the revisions, `_bulk_get` for the documents), merge each by the rules and write the merges back in one
+ * `_bulk_docs`; a merge that meets a still newer revision is settled again (three times at most per cycle).
+ */
+async function settleConflicts(ctx: Ctx, dbName: string, list: Outgoing[], attempt = 0): Promise<void> {
+  const current = new Map((await ctx.couch.currentRevs(dbName, list.map((o) => o.doc._id))).map((c) => [c.id, c.rev]));
+  // A document that vanished meanwhile is sent again by the next cycle.
+  const live = list.filter((o) => current.get(o.doc._id));
+  const remotes = await ctx.couch.bulkGet(dbName, live.map((o) => ({ id: o.doc._id, rev: current.get(o.doc._id)! })));
+  const follow: Outgoing[] = [];
+  const writes: Array<{ o: Outgoing; doc: SyncDoc; setAside: AlsoSet[] }> = [];
+  for (const o of live) {
+    const rev = current.get(o.doc._id)!;
+    const remote = remotes.get(`${o.doc._id}@${rev}`) as unknown as SyncDoc | undefined;
+    if (!remote) continue;
+    if (remote._deleted) { remote.kind ??= o.doc.kind; remote.at ??= 0; remote.by ??= ''; }
+    const result = mergeDocs(o.state?.base, o.doc, remote);
+    const followsRemote = result.outcome === 'remote' || (result.outcome === 'deleted' && remote._deleted)
+      || sameValue(result.doc.row, remote.row) && !!result.doc._deleted === !!remote._deleted && sameValue(result.doc.alsoSet, remote.alsoSet);
+    if (followsRemote) { o.doc = remote; follow.push(o); continue; }
+    writes.push({ o, setAside: result.setAside, doc: { ...result.doc, _rev: rev, by: ctx.me.name, at: Math.max(o.doc.at, remote.at ?? 0) } });
   }
-  const merged: SyncDoc = { ...result.doc, _rev: current.rev, by: ctx.me.name, at: Math.max(o.doc.at, remote.at ?? 0) };
-  const [r] = await ctx.couch.bulkDocs(dbName, [merged]);
-  if (r?.error === 'conflict' && attempt < 3) return settleConflict(ctx, dbName, o, attempt + 1);
-  if (!r?.ok || !r.rev) {
-    if (r?.error === 'forbidden') ctx.report.refused.push({ docId: o.docId, reason: r.reason ?? 'refused' });
-    return;
+  if (follow.length) {
+    await applyDocs(ctx, dbName, follow.map((o) => o.doc));
+    for (const o of follow) o.result = 'settled';
+    ctx.report.merged += follow.length;
   }
-  merged._rev = r.rev;
-  await applyDocs(ctx, dbName, [merged]);
-  await dropEntries(ctx.db, [{ id: o.docId, at: o.entryAt }]);
-  await noteMerges(ctx, merged, result.setAside);
-  ctx.report.merged++;
-  ctx.report.pushed++;
+  if (!writes.length) return;
+  const results = new Map((await ctx.couch.bulkDocs(dbName, writes.map((w) => w.doc))).map((r) => [r.id, r]));
+  const written: typeof writes = [];
+  const again: Outgoing[] = [];
+  for (const w of writes) {
+    const r = results.get(w.doc._id);
+    if (r?.ok && r.rev) { w.doc._rev = r.rev; written.push(w); continue; }
+    if (r?.error === 'conflict') { again.push(w.o); continue; }
+    if (r?.error === 'forbidden') ctx.report.refused.push({ docId: w.o.docId, reason: r.reason ?? 'refused' });
+  }
+  if (written.length) {
+    await applyDocs(ctx, dbName, written.map((w) => w.doc));
+    await noteMerges(ctx, written);
+    for (const w of written) w.o.result = 'settled';
+    ctx.report.merged += written.length;
+    ctx.report.pushed += written.length;
+  }
+  if (again.length && attempt < 3) await settleConflicts(ctx, dbName, again, attempt + 1);
 }
 
-async function noteMerges(ctx: Ctx, doc: SyncDoc, setAside: AlsoSet[]): Promise<void> {
-  if (!setAside.length) return;
-  const kind = parseDocId(doc._id)!.kind;
-  const notes: MergeNote[] = setAside.map((a) => ({ ...a, docId: doc._id, kind, customerId: doc.customerId, mergedAt: ctx.now.getTime() }));
+async function noteMerges(ctx: Ctx, merged: Array<{ doc: SyncDoc; setAside: AlsoSet[] }>): Promise<void> {
+  const notes: MergeNote[] = merged.flatMap(({ doc, setAside }) => setAside.map((a) => ({
+    ...a, docId: doc._id, kind: parseDocId(doc._id)!.kind, customerId: doc.customerId, mergedAt: ctx.now.getTime(),
+  })));
+  if (!notes.length) return;
   const prev = ((await ctx.db.meta.get(META.merges))?.value as MergeNote[] | undefined) ?? [];
   await ctx.db.meta.put({ key: META.merges, value: [...notes, ...prev].slice(0, MAX_MERGES_KEPT) });
 }
@@ -311,11 +437,17 @@ async function applyDocs(ctx: Ctx, dbName: string, docs: SyncDoc[], checkpoint?:
   const puts = new Map<SyncKind, Record<string, unknown>[]>();
   const deletes = new Map<SyncKind, string[]>();
   const touched = new Set<string>();
+  const deleted = docs.filter((d) => d._deleted);
+  const knownRows = await db.syncDocs.bulkGet(deleted.map((d) => d._id));
+  const knownOf = new Map(deleted.map((d, i) => [d._id, knownRows[i]]));
   for (const doc of docs) {
     const id = parseDocId(doc._id)!;
     if (doc._deleted) {
+      const known = knownOf.get(doc._id);
+      // The record left this database for another one, where this browser already has it (its customer changed
+      // hands and the new owner's database was read first): the tombstone is not a deletion here.
+      if (known && known.db !== dbName && !known.base._deleted) continue;
       (deletes.get(id.kind) ?? deletes.set(id.kind, []).get(id.kind)!).push(id.key);
-      const known = await db.syncDocs.get(doc._id);
       const customerId = doc.customerId ?? known?.customerId;
       if (customerId) touched.add(customerId);
       states.push({ id: doc._id, db: dbName, kind: id.kind, key: id.key, customerId: customerId ?? '', owner: doc.owner ?? known?.owner ?? '',
@@ -351,8 +483,10 @@ async function applyDocs(ctx: Ctx, dbName: string, docs: SyncDoc[], checkpoint?:
 async function settleServerConflicts(ctx: Ctx, dbName: string, winner: SyncDoc): Promise<void> {
   let merged: SyncDoc = winner;
   const setAside: AlsoSet[] = [];
+  const others = await ctx.couch.bulkGet(dbName, (winner._conflicts ?? []).map((rev) => ({ id: winner._id, rev })));
   for (const rev of winner._conflicts ?? []) {
-    const other = (await ctx.couch.getDoc(dbName, winner._id, rev)) as unknown as SyncDoc;
+    const other = others.get(`${winner._id}@${rev}`) as unknown as SyncDoc | undefined;
+    if (!other) return; // compacted or settled meanwhile: the next change of this document brings it back
     const result = mergeDocs(undefined, merged, other);
     merged = { ...result.doc, _id: winner._id };
     setAside.push(...result.setAside);
@@ -366,7 +500,7 @@ async function settleServerConflicts(ctx: Ctx, dbName: string, winner: SyncDoc):
   if (first?.ok && first.rev) {
     write._rev = first.rev;
     await applyDocs(ctx, dbName, [write]);
-    await noteMerges(ctx, write, setAside);
+    await noteMerges(ctx, [{ doc: write, setAside }]);
     ctx.report.merged++;
   }
 }

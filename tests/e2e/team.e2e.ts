@@ -232,6 +232,45 @@ test('a salesperson cannot read or write another salesperson\'s customers', asyn
   assert.ok(!(await idbAll<{ id: string }>(repOptions, 'customers')).some((c) => c.id === 'c-lina-1'));
 });
 
+test('a customer the manager gives to another salesperson leaves the first one\'s browser with all its records at once', async () => {
+  const id = 'c08';
+  type Held = { customers: number; ledgers: number; contacts: number; promises: number; activities: number };
+  const held = async (page: Page): Promise<Held> => ({
+    customers: (await idbAll<{ id: string }>(page, 'customers')).filter((c) => c.id === id).length,
+    ledgers: (await idbAll<{ customerId: string }>(page, 'ledgers')).filter((l) => l.customerId === id).length,
+    contacts: (await idbAll<{ customerId: string }>(page, 'contacts')).filter((c) => c.customerId === id).length,
+    promises: (await idbAll<{ customerId: string }>(page, 'promises')).filter((c) => c.customerId === id).length,
+    activities: (await idbAll<{ customerId: string }>(page, 'activities')).filter((c) => c.customerId === id).length,
+  });
+  const had = await held(repOptions);
+  assert.ok(had.customers === 1 && had.ledgers === 1 && had.contacts > 0 && had.activities > 0, `the demo's ${id}: ${JSON.stringify(had)}`);
+  await until(`${id} with all its records at the manager`, async () => JSON.stringify(await held(mgrOptions)) === JSON.stringify(had));
+
+  // The manager changes the owner in the side panel, and nothing else.
+  const panel = await panelFor(mgr, id);
+  const facts = panel.getByTestId('account-facts');
+  if (!(await facts.evaluate((d) => (d as HTMLDetailsElement).open))) await facts.locator('summary').click();
+  await facts.getByLabel('Our owner of this account').fill('李娜');
+  await facts.locator('[data-save-state="saved"]').waitFor({ timeout: 10_000 });
+
+  // 王磊's browser loses all of it in its next cycles, not the customer alone; the manager keeps all of it.
+  const none: Held = { customers: 0, ledgers: 0, contacts: 0, promises: 0, activities: 0 };
+  await until(`${id} and its records gone from 王磊's browser`, async () => JSON.stringify(await held(repOptions)) === JSON.stringify(none), 60_000);
+  assert.deepEqual(await held(mgrOptions), had);
+  // On the server every record of it is in 李娜's database, and left 王磊's as a tombstone.
+  const admin = adminRequests(couch.url, couch.admin);
+  const states = (await idbAll<{ id: string; customerId: string; db: string }>(mgrOptions, 'syncDocs')).filter((d) => d.customerId === id);
+  assert.equal(states.length, had.customers + had.ledgers + had.contacts + had.promises + had.activities
+    + states.filter((d) => /^(profiles|preparations):/.test(d.id)).length);
+  assert.deepEqual([...new Set(states.map((d) => d.db))], ['huikuan-lina']);
+  const keys = JSON.stringify(states.map((d) => d.id));
+  const rows = async (db: string) => ((await admin('GET', `/${db}/_all_docs?keys=${encodeURIComponent(keys)}`)).json as
+    { rows: Array<{ value?: { deleted?: boolean } }> }).rows;
+  assert.ok((await rows('huikuan-lina')).every((r) => r.value && !r.value.deleted));
+  assert.ok((await rows('huikuan-wanglei')).every((r) => r.value?.deleted));
+  await panel.close();
+});
+
 test('team mode sent requests to the configured server only', () => {
   assert.ok(outgoing.length > 0, 'the recorder saw the sync requests');
   const elsewhere = outgoing.filter((u) => !u.startsWith(`${couch.url}/`));

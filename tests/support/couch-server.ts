@@ -28,14 +28,18 @@ export interface TestCouch {
 }
 
 let instances = 0;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- PouchDB 7 has no types here
+let PouchBase: any;
 
 export async function startTestCouch(port = 0): Promise<TestCouch> {
   const express = require('express');
-  const PouchDB = require('pouchdb-core')
+  // The plugins are installed once per process (a second install throws); each server gets its own defaults.
+  PouchBase ??= require('pouchdb-core')
     .plugin(require('pouchdb-adapter-memory'))
     .plugin(require('pouchdb-adapter-http'))
     .plugin(require('pouchdb-mapreduce'))
     .plugin(require('pouchdb-replication'));
+  const PouchDB = PouchBase;
   const prefix = `couch${process.pid}_${instances++}_`;
   const MemPouch = PouchDB.defaults({ adapter: 'memory', prefix });
   const app = express();

@@ -45,7 +45,7 @@ export function findFirefox(): string {
 /** Host names the tests visit, all answered by the local HTTPS server. */
 export const fixtureHosts = ['acme.lightning.force.com', 'mail.google.com', 'outlook.office.com', 'news.example.com'];
 
-function prefs(httpsHosts: string[], locale: string): string {
+function prefs(httpsHosts: string[], locale: string, extra: Record<string, string | number | boolean> = {}): string {
   const p: Record<string, string | number | boolean> = {
     'marionette.port': 0,
     'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
@@ -72,6 +72,7 @@ function prefs(httpsHosts: string[], locale: string): string {
     'browser.region.network.url': '',
     'media.gmp-manager.url': '',
     'dom.disable_beforeunload': true,
+    ...extra,
   };
   return Object.entries(p).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n');
 }
@@ -103,14 +104,15 @@ async function waitForFile(path: string, proc: ChildProcess, log: () => string, 
   throw new Error(`Firefox's Marionette did not start within ${timeoutMs / 1000} s:\n${log().slice(-2000)}`);
 }
 
-export async function launchFirefox(opts: { locale?: string } = {}): Promise<FirefoxLaunched> {
+/** `prefs`: more preferences for this profile (e.g. to grant optional permissions without the doorhanger). */
+export async function launchFirefox(opts: { locale?: string; prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxLaunched> {
   if (!existsSync(join(firefoxExtensionDir, 'manifest.json'))) {
     throw new Error(`No built Firefox extension at ${firefoxExtensionDir}: run \`npm run build\` first.`);
   }
   const binary = findFirefox();
   const servers = await startServers(0);
   const profile = mkdtempSync(join(tmpdir(), 'huikuan-firefox-'));
-  writeFileSync(join(profile, 'user.js'), prefs(fixtureHosts, opts.locale ?? 'en-US'));
+  writeFileSync(join(profile, 'user.js'), prefs(fixtureHosts, opts.locale ?? 'en-US', opts.prefs));
   let out = '';
   const proc = spawn(binary, ['--headless', '-marionette', '-remote-allow-system-access', '-no-remote', '-profile', profile], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,12 +4,12 @@
  * scripts/team-setup.ts.
  */
 import { HuikuanDb } from '@/lib/db/schema';
-import { deleteRecords, putContact, putCustomer, putPromise, putReceivable } from '@/lib/db/repo';
+import { addActivity, deleteRecords, putContact, putCustomer, putProfile, putPromise, putReceivable } from '@/lib/db/repo';
 import { Couch } from '@/lib/sync/couch';
 import { setCaptureClock } from '@/lib/sync/capture';
 import { META, type MergeNote, queueEverything, syncOnce } from '@/lib/sync/engine';
 import { adminRequests, applyTeamSetup, revokeMember } from '@/lib/sync/design';
-import { contactSchema, customerSchema, paymentPromiseSchema, receivableSchema } from '@/lib/domain';
+import { activitySchema, contactSchema, customerSchema, paymentProcessProfileSchema, paymentPromiseSchema, receivableSchema } from '@/lib/domain';
 import { type TestCouch, startTestCouch } from '../../support/couch-server';
 import { PINNED } from '../support/clock';
 
@@ -184,7 +184,8 @@ describe('team sync between two browsers and one server', () => {
 
   it('a pull cut off mid-way resumes from its checkpoint without losing or repeating a change', async () => {
     const rep = browser();
-    for (let i = 0; i < 450; i++) await rep.customers.put(customer(`cG${i}`, '王磊'));
+    // More than two pages of changes (500 each).
+    await rep.customers.bulkPut(Array.from({ length: 1100 }, (_x, i) => customer(`cG${i}`, '王磊')));
     await syncOnce(rep, couchFor('wanglei'), now);
     const mgr = browser();
     // The second page of changes of the salesperson's database fails.
@@ -194,13 +195,13 @@ describe('team sync between two browsers and one server', () => {
     expect(cut.ok).toBe(false);
     const half = await mgr.customers.where('id').startsWith('cG').count();
     expect(half).toBeGreaterThan(0);
-    expect(half).toBeLessThan(450);
+    expect(half).toBeLessThan(1100);
     const cp = (await mgr.meta.get(META.checkpoint('huikuan-wanglei')))?.value;
     expect(cp).toBeDefined();
     const before = server.requests.length;
     const resumed = await syncOnce(mgr, couchFor('zhaomin'), now);
     expect(resumed.ok).toBe(true);
-    expect(await mgr.customers.where('id').startsWith('cG').count()).toBe(450);
+    expect(await mgr.customers.where('id').startsWith('cG').count()).toBe(1100);
     const firstChanges = server.requests.slice(before).find((r) => r.url.startsWith('/huikuan-wanglei/_changes'));
     expect(firstChanges?.url).toContain(`since=${encodeURIComponent(String(cp))}`);
   });
@@ -223,7 +224,7 @@ describe('team sync between two browsers and one server', () => {
       expect(slow.error?.kind).toBe('timeout');
     } finally { server.setDelay(0); }
     const ok = await syncOnce(rep, couchFor('wanglei'), now);
-    expect(ok).toMatchObject({ ok: true, pending: 0 });
+    expect(ok, JSON.stringify(ok)).toMatchObject({ ok: true, pending: 0 });
     expect(await rep.customers.get('cH1')).toBeDefined();
   });
 
@@ -241,6 +242,102 @@ describe('team sync between two browsers and one server', () => {
     expect(await rep.promises.get('pI1')).toBeUndefined();
     expect(await rep.summaries.get('cI1')).toBeUndefined();
     expect(await rep.syncOutbox.count()).toBe(0);
+  });
+
+  it('a customer given to another salesperson takes its ledger, promises, activities, contacts and answers along at once', async () => {
+    const wang = browser(); const mgr = browser(); const other = browser(); const li = browser();
+    await putCustomer(wang, customer('cK1', '王磊'), now);
+    await putContact(wang, contact('kK1', 'cK1', { note: '只接受电汇' }));
+    await putReceivable(wang, invoice('rK1', 'cK1', 450_000), now);
+    await putPromise(wang, promise('pK1', 'cK1'), now);
+    await addActivity(wang, activitySchema.parse({ id: 'aK1', customerId: 'cK1', date: '2026-11-20', channel: 'phone', note: '答应月底付', createdAt: now.getTime() }), now);
+    await putProfile(wang, paymentProcessProfileSchema.parse({ customerId: 'cK1', collectionTrigger: '验收单', updatedAt: now.getTime() }), now);
+    expect((await syncOnce(wang, couchFor('wanglei'), now)).pending).toBe(0);
+    for (const m of [mgr, other]) expect((await syncOnce(m, couchFor('zhaomin'), now)).ok).toBe(true);
+    const related = ['contacts:kK1', 'ledgers:cK1', 'promises:pK1', 'activities:aK1', 'profiles:cK1'];
+    expect((await mgr.syncDocs.bulkGet(related)).map((s) => s?.db)).toEqual(related.map(() => 'huikuan-wanglei'));
+
+    // The manager gives the customer to 李娜 and changes nothing else.
+    const before = server.requests.length;
+    await putCustomer(mgr, { ...customer('cK1', '李娜'), updatedAt: at(1).getTime() }, at(1));
+    const moved = await syncOnce(mgr, couchFor('zhaomin'), at(1));
+    expect(moved, JSON.stringify(moved)).toMatchObject({ ok: true, pending: 0, refused: [] });
+    // One request per database for the whole move, not one per record.
+    const writes = server.requests.slice(before).filter((r) => r.url.endsWith('/_bulk_docs'));
+    expect(writes.map((r) => r.url).sort()).toEqual(['/huikuan-lina/_bulk_docs', '/huikuan-wanglei/_bulk_docs']);
+
+    const admin = new Couch({ url: server.url, auth: { kind: 'password', ...server.admin }, timeoutMs: 5000 });
+    const ids = ['customers:cK1', ...related];
+    const inLina = await admin.currentRevs('huikuan-lina', ids);
+    expect(inLina.map((r) => !!r.rev && !r.deleted)).toEqual(ids.map(() => true));
+    const inWang = await admin.currentRevs('huikuan-wanglei', ids);
+    expect(inWang.map((r) => r.deleted)).toEqual(ids.map(() => true));
+
+    // 李娜 receives all of it; 王磊's browser no longer holds any of it.
+    expect((await syncOnce(li, couchFor('lina'), at(2))).ok).toBe(true);
+    expect(await li.contacts.get('kK1')).toMatchObject({ note: '只接受电汇' });
+    expect((await li.ledgers.get('cK1'))?.receivables.map((r) => r.id)).toEqual(['rK1']);
+    expect(await li.promises.get('pK1')).toBeDefined();
+    expect(await li.activities.get('aK1')).toMatchObject({ note: '答应月底付' });
+    expect(await li.profiles.get('cK1')).toMatchObject({ collectionTrigger: '验收单' });
+    expect((await li.summaries.get('cK1'))?.pendingPromiseCount).toBe(1);
+    expect((await syncOnce(wang, couchFor('wanglei'), at(2))).ok).toBe(true);
+    expect(await wang.customers.get('cK1')).toBeUndefined();
+    for (const [table, key] of [['contacts', 'kK1'], ['ledgers', 'cK1'], ['promises', 'pK1'], ['activities', 'aK1'], ['profiles', 'cK1']] as const) {
+      expect(await wang.table(table).get(key), table).toBeUndefined();
+    }
+    // Both managers keep everything, whichever database they read first (the tombstones left behind are not
+    // deletions for them).
+    for (const m of [mgr, other]) {
+      expect((await syncOnce(m, couchFor('zhaomin'), at(3))).ok).toBe(true);
+      expect(await m.customers.get('cK1')).toMatchObject({ owner: '李娜' });
+      expect(await m.contacts.get('kK1')).toBeDefined();
+      expect((await m.ledgers.get('cK1'))?.receivables).toHaveLength(1);
+      expect(await m.promises.get('pK1')).toBeDefined();
+      expect(await m.activities.get('aK1')).toBeDefined();
+      expect((await m.syncDocs.bulkGet(ids)).map((s) => s?.db)).toEqual(ids.map(() => 'huikuan-lina'));
+      expect(await m.syncOutbox.count()).toBe(0);
+    }
+  });
+
+  it('a move cut off after the records left the old database finishes at the next sync', async () => {
+    const wang = browser(); const mgr = browser();
+    await putCustomer(wang, customer('cL1', '王磊'), now);
+    await putPromise(wang, promise('pL1', 'cL1'), now);
+    await syncOnce(wang, couchFor('wanglei'), now);
+    await syncOnce(mgr, couchFor('zhaomin'), now);
+    await putCustomer(mgr, { ...customer('cL1', '李娜'), updatedAt: at(1).getTime() }, at(1));
+    server.failNext(1, 500, '{"error":"unknown_error","reason":"boom"}', (m, u) => m === 'POST' && u === '/huikuan-lina/_bulk_docs');
+    const cut = await syncOnce(mgr, couchFor('zhaomin'), at(1));
+    expect(cut.ok).toBe(false);
+    expect(await mgr.syncOutbox.get('promises:pL1')).toBeDefined();
+    const done = await syncOnce(mgr, couchFor('zhaomin'), at(2));
+    expect(done).toMatchObject({ ok: true, pending: 0 });
+    const admin = new Couch({ url: server.url, auth: { kind: 'password', ...server.admin }, timeoutMs: 5000 });
+    expect((await admin.currentRevs('huikuan-lina', ['customers:cL1', 'promises:pL1'])).map((r) => !!r.rev && !r.deleted)).toEqual([true, true]);
+    expect((await admin.currentRevs('huikuan-wanglei', ['customers:cL1', 'promises:pL1'])).map((r) => r.deleted)).toEqual([true, true]);
+  });
+
+  it('a manager who reads the new owner\'s database before the old one keeps a moved customer\'s records', async () => {
+    const wang = browser(); const m1 = browser(); const m2 = browser();
+    await putCustomer(wang, customer('cN1', '王磊'), now);
+    await putPromise(wang, promise('pN1', 'cN1'), now);
+    await syncOnce(wang, couchFor('wanglei'), now);
+    for (const m of [m1, m2]) await syncOnce(m, couchFor('zhaomin'), now);
+    await putCustomer(m2, { ...customer('cN1', '李娜'), updatedAt: at(1).getTime() }, at(1));
+    expect((await syncOnce(m2, couchFor('zhaomin'), at(1))).pending).toBe(0);
+    // The team list now names 李娜 first, so m1 reads her database (the records' new home) before 王磊's, where
+    // the same records are tombstones.
+    const req = adminRequests(server.url, server.admin);
+    await applyTeamSetup(req, { ...spec, salespeople: [...spec.salespeople].reverse() });
+    try {
+      expect((await syncOnce(m1, couchFor('zhaomin'), at(2))).ok).toBe(true);
+      expect(await m1.customers.get('cN1')).toMatchObject({ owner: '李娜' });
+      expect(await m1.promises.get('pN1')).toBeDefined();
+      expect((await m1.syncDocs.get('promises:pN1'))?.db).toBe('huikuan-lina');
+    } finally {
+      await applyTeamSetup(req, spec);
+    }
   });
 
   it('turning team mode on sends every record already in the browser', async () => {
