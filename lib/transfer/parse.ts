@@ -406,6 +406,9 @@ function onlyCell(cells: Cell[], i: number): boolean {
   return true;
 }
 
+/** The usual answer, one object for every row. */
+const DATA_LINE: LineKind = Object.freeze({ type: 'data' });
+
 function lineKind(ctx: Context, cells: Cell[]): LineKind {
   const m = ctx.mapping;
   const doc = m.invoiceNumber === undefined ? '' : cellText(cells[m.invoiceNumber]);
@@ -413,7 +416,7 @@ function lineKind(ctx: Context, cells: Cell[]): LineKind {
   if (doc && !TOTALISH.test(doc) && doc !== ctx.headers[m.invoiceNumber!]) {
     // With the customer on group lines, a line holding nothing but a name in the document column is such a line
     // (the customer written in the first column, above documents numbered in it).
-    if (!ctx.customerFromGroup || !onlyCell(cells, m.invoiceNumber!) || looksLikeAmount(doc) || looksLikeDate(doc)) return { type: 'data' };
+    if (!ctx.customerFromGroup || !onlyCell(cells, m.invoiceNumber!) || looksLikeAmount(doc) || looksLikeDate(doc)) return DATA_LINE;
     return { type: 'group', label: doc };
   }
   const texts: string[] = [];
@@ -434,7 +437,7 @@ function lineKind(ctx: Context, cells: Cell[]): LineKind {
       if (k) return { type: 'total', kind: k, label: t };
     }
   }
-  if (doc) return { type: 'data' };
+  if (doc) return DATA_LINE;
   const amounts = hasAmounts(ctx, cells);
   const cust = m.customerName === undefined ? '' : cellText(cells[m.customerName]);
   const dated = [m.dueDate, m.issueDate].some((i) => {
@@ -449,7 +452,7 @@ function lineKind(ctx: Context, cells: Cell[]): LineKind {
   if (amounts && !dated && !cust && !texts.length && !ctx.summary) return { type: 'total', kind: 'subtotal', label: '' };
   // A line without a document after the grand total is the report's footer (print time, basis, page).
   if (ctx.sawGrand && m.invoiceNumber !== undefined && !ctx.summary) return { type: 'group', label: texts.join(' ') || rowLabel(cells), footer: true };
-  return { type: 'data' };
+  return DATA_LINE;
 }
 
 // ------------------------------------------------------------------------------------------ reading lines
