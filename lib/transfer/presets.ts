@@ -116,6 +116,18 @@ export const presets: Preset[] = [
     source: '"A/R Aging Detail" report (Type, Date, Num, P. O. #, Name, Terms, Due Date, Class, Aging, Open Balance)',
   },
   {
+    // Desktop's Open Invoices: the A/R Aging Detail's labels without Name and Class, the customer on group lines.
+    id: 'quickbooks-desktop-open-invoices',
+    label: { zh: 'QuickBooks Desktop 未结发票', en: 'QuickBooks Desktop Open Invoices' },
+    signature: ['type', 'num', 'terms', 'duedate', 'aging', 'openbalance'],
+    columns: {
+      invoiceNumber: ['num'], kind: ['type'], issueDate: ['date'], dueDate: ['duedate'], open: ['openbalance'], contractRef: ['po'],
+    },
+    dateOrder: 'mdy',
+    basis: 'documentation',
+    source: '"Open Invoices" of QuickBooks Desktop as a public importer\'s test reads it (, Type, Date, Num, P. O. #, Terms, Due Date, Aging, Open Balance; the customer on a group line, "Total <customer>")',
+  },
+  {
     id: 'quickbooks-ar-aging-detail',
     label: { zh: 'QuickBooks Online 应收账龄明细', en: 'QuickBooks Online A/R Aging Detail' },
     signature: ['transactiontype', 'num', 'duedate', 'pastdue', 'openbalance'],
