@@ -27,8 +27,9 @@ function readProcs(): Proc[] {
   return out;
 }
 
-function cmdline(pid: number): string {
-  try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '); } catch { return ''; }
+/** A process's arguments (NUL-separated in /proc). */
+function args(pid: number): string[] {
+  try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'); } catch { return []; }
 }
 
 /**
@@ -44,9 +45,10 @@ export function browserCpuSeconds(extensionDir: string): number | undefined {
 export function browserCpuByType(extensionDir: string): CpuByType | undefined {
   if (process.platform !== 'linux') return undefined;
   const procs = readProcs();
+  // The whole argument, not a prefix: another browser may have loaded `${extensionDir}-test`.
   const roots = procs.filter((p) => {
-    const c = cmdline(p.pid);
-    return c.includes(`--load-extension=${extensionDir}`) && !c.includes('--type=');
+    const a = args(p.pid);
+    return a.includes(`--load-extension=${extensionDir}`) && !a.some((x) => x.startsWith('--type='));
   });
   if (!roots.length) return undefined;
   const children = new Map<number, Proc[]>();
@@ -55,9 +57,9 @@ export function browserCpuByType(extensionDir: string): CpuByType | undefined {
   const stack = [...roots];
   while (stack.length) {
     const p = stack.pop()!;
-    const c = cmdline(p.pid);
-    const type = /--type=(\S+)/.exec(c)?.[1] ?? 'browser';
-    const service = type === 'utility' ? /--utility-sub-type=(\S+)/.exec(c)?.[1] : undefined;
+    const a = args(p.pid);
+    const type = a.find((x) => x.startsWith('--type='))?.slice('--type='.length) ?? 'browser';
+    const service = type === 'utility' ? a.find((x) => x.startsWith('--utility-sub-type='))?.slice('--utility-sub-type='.length) : undefined;
     const key = service ? `${type}:${service}` : type;
     by[key] = (by[key] ?? 0) + p.ticks / TICKS_PER_SECOND;
     stack.push(...(children.get(p.pid) ?? []));
