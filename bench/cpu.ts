@@ -27,9 +27,12 @@ function readProcs(): Proc[] {
   return out;
 }
 
-/** A process's arguments (NUL-separated in /proc). */
+/**
+ * A process's arguments. /proc separates them with NULs, but Chromium's child processes rewrite their command line
+ * as one space-separated string (their process title): split on both.
+ */
 function args(pid: number): string[] {
-  try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'); } catch { return []; }
+  try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/); } catch { return []; }
 }
 
 /**
