@@ -162,7 +162,7 @@ const MAX_SKIPPED_KEPT = 500;
 
 interface TotalLine { row: number; kind: TotalKind; label: string; currency?: string; value?: number }
 
-interface Pending { row: LedgerRow; key: string; lineSum?: number; lineItems: boolean }
+interface Pending { row: LedgerRow; nameKey: string; lineSum?: number; lineItems: boolean }
 
 interface Context {
   headers: string[];
@@ -181,8 +181,8 @@ interface Context {
   reportDate?: string;
   group?: { name: string; code?: string };
   groupCurrency?: string;
-  /** Accepted documents: customer key + document number → first row. */
-  seen: Map<string, number>;
+  /** Accepted documents: customer key → document number → first row (two levels: no key string built per row). */
+  seen: Map<string, Map<string, number>>;
   nameKeys: Map<string, string>;
   pending?: Pending;
   payRefs: Map<string, number>;
@@ -208,6 +208,22 @@ interface Context {
   lineColumns?: boolean;
   /** The highest mapped column (a shorter CSV row misses one). */
   maxColumn: number;
+  /** Dates already read (a ledger repeats a few hundred days over its rows); see dateIn. */
+  dates: Map<string | number, ReturnType<typeof parseDateValue>>;
+}
+
+/** Distinct date cells kept by a context's cache before it starts over. */
+const DATE_CACHE_MAX = 4096;
+
+/** parseDateValue with the context's date order, remembered per cell value (the result depends on nothing else). */
+function dateIn(ctx: Context, cell: Cell): ReturnType<typeof parseDateValue> {
+  let p = ctx.dates.get(cell);
+  if (p === undefined) {
+    p = parseDateValue(cell, ctx.dateOrder);
+    if (ctx.dates.size >= DATE_CACHE_MAX) ctx.dates.clear();
+    ctx.dates.set(cell, p);
+  }
+  return p;
 }
 
 const REQUIRED: Array<{ label: string; group: RequiredColumnGroup; any: LedgerField[] }> = [
@@ -250,6 +266,9 @@ function columnValues(records: Cell[][], mapping: ColumnMapping, fields: LedgerF
   return out;
 }
 
+/** A character an amount cell names its currency with: anything but digits, signs, separators and spaces. */
+const MAY_NAME_CURRENCY = /[^\d\s.,()'\-+\u00a0\u2009\u202f]/;
+
 const BALANCE_HEADERS = new Set(['balance', '余额', '余额本币', '余额原币', '应收余额', 'runningbalance']);
 
 function headerScore(headers: string[]): number {
@@ -290,6 +309,7 @@ function setupContext(records: Cell[][], header: { first: number; last: number; 
     counts: { drafts: 0, voids: 0, payments: 0, lines: 0, creditNoDue: 0, balances: 0 }, needsDateOrder: false, format,
     skipped: [], skippedCounts: {}, totals: [], open: new Map(), lastBalance: new Map(), customers: new Set(), customersByCurrency: new Map(),
     errorRows: new Set(), maxColumn: Math.max(-1, ...Object.values(mapping).filter((i): i is number => i !== undefined)),
+    dates: new Map(),
   };
   for (let i = 0; i < titleRows.length; i++) {
     if (isBlankRow(titleRows[i])) continue;
@@ -386,6 +406,9 @@ function onlyCell(cells: Cell[], i: number): boolean {
   return true;
 }
 
+/** The usual answer, one object for every row. */
+const DATA_LINE: LineKind = Object.freeze({ type: 'data' });
+
 function lineKind(ctx: Context, cells: Cell[]): LineKind {
   const m = ctx.mapping;
   const doc = m.invoiceNumber === undefined ? '' : cellText(cells[m.invoiceNumber]);
@@ -393,7 +416,7 @@ function lineKind(ctx: Context, cells: Cell[]): LineKind {
   if (doc && !TOTALISH.test(doc) && doc !== ctx.headers[m.invoiceNumber!]) {
     // With the customer on group lines, a line holding nothing but a name in the document column is such a line
     // (the customer written in the first column, above documents numbered in it).
-    if (!ctx.customerFromGroup || !onlyCell(cells, m.invoiceNumber!) || looksLikeAmount(doc) || looksLikeDate(doc)) return { type: 'data' };
+    if (!ctx.customerFromGroup || !onlyCell(cells, m.invoiceNumber!) || looksLikeAmount(doc) || looksLikeDate(doc)) return DATA_LINE;
     return { type: 'group', label: doc };
   }
   const texts: string[] = [];
@@ -414,13 +437,13 @@ function lineKind(ctx: Context, cells: Cell[]): LineKind {
       if (k) return { type: 'total', kind: k, label: t };
     }
   }
-  if (doc) return { type: 'data' };
+  if (doc) return DATA_LINE;
   const amounts = hasAmounts(ctx, cells);
   const cust = m.customerName === undefined ? '' : cellText(cells[m.customerName]);
   const dated = [m.dueDate, m.issueDate].some((i) => {
     const c = i === undefined ? undefined : cells[i];
     if (c === undefined || isBlank(c)) return false;
-    const p = parseDateValue(c, ctx.dateOrder);
+    const p = dateIn(ctx, c);
     return p.ok || p.code === 'ambiguous';
   });
   if (texts.length && texts.length <= 2 && nonBlank <= 3 && isSectionLabel(texts[0]) && !dated) return { type: 'section', label: texts[0] };
@@ -429,7 +452,7 @@ function lineKind(ctx: Context, cells: Cell[]): LineKind {
   if (amounts && !dated && !cust && !texts.length && !ctx.summary) return { type: 'total', kind: 'subtotal', label: '' };
   // A line without a document after the grand total is the report's footer (print time, basis, page).
   if (ctx.sawGrand && m.invoiceNumber !== undefined && !ctx.summary) return { type: 'group', label: texts.join(' ') || rowLabel(cells), footer: true };
-  return { type: 'data' };
+  return DATA_LINE;
 }
 
 // ------------------------------------------------------------------------------------------ reading lines
@@ -508,7 +531,7 @@ function balanceForward(ctx: Context, cells: Cell[], rowNo: number, label: strin
   const value = col === undefined ? undefined : amountIn(ctx, cells[col], currency);
   if (!customer || !value) { skip(ctx, rowNo, 'subtotal', label); return; }
   const dateCell = [m.issueDate, m.dueDate].map((i) => (i === undefined ? undefined : cells[i])).find((c) => c !== undefined && !isBlank(c));
-  const parsed = dateCell === undefined ? undefined : parseDateValue(dateCell, ctx.dateOrder);
+  const parsed = dateCell === undefined ? undefined : dateIn(ctx, dateCell);
   const date = parsed?.ok ? parsed.value : ctx.reportDate;
   if (!date) { skip(ctx, rowNo, 'subtotal', label); return; }
   ctx.lastBalance.set(customer.name, { currency, minor: value });
@@ -609,7 +632,9 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
   const mainField: LedgerField = ctx.ledgerMode ? 'debit' : mapping.amount !== undefined ? 'amount' : mapping.lineAmount !== undefined && mapping.open === undefined ? 'lineAmount' : 'open';
   if (!currency && !curCell) {
     const probeCell = get(mainField) ?? get('credit');
-    const probe = probeCell === undefined ? undefined : parseAmountValue(probeCell, 'XXX', { decimalComma: ctx.decimalComma });
+    // Only a cell with something besides digits, signs and separators can name a currency ("$", "RMB", "USD").
+    const probe = probeCell === undefined || typeof probeCell === 'number' || !MAY_NAME_CURRENCY.test(probeCell) ? undefined
+      : parseAmountValue(probeCell, 'XXX', { decimalComma: ctx.decimalComma });
     const fam = probe && probe.ok ? probe.value.currencies : undefined;
     const pref = [ctx.preset.currency, ctx.opts.currency].filter((c): c is string => !!c);
     currency = fam?.length ? pref.find((c) => fam.includes(c)) ?? fam[0] : pref[0];
@@ -689,7 +714,7 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
       if (required) err(f, 'missing-value', 'the date is empty');
       return undefined;
     }
-    const p = parseDateValue(c, ctx.dateOrder);
+    const p = dateIn(ctx, c);
     if (!p.ok) {
       if (p.code === 'ambiguous') ctx.needsDateOrder = true;
       err(f, p.code === 'ambiguous' ? 'ambiguous-date' : 'invalid-date', p.reason === 'is empty' ? 'the date is empty' : p.reason,
@@ -789,9 +814,8 @@ function hasLineColumns(ctx: Context): boolean {
 function emit(ctx: Context, row: LedgerRow, out: Out, mergeable: boolean, lineMinor?: number) {
   let nameKey = ctx.nameKeys.get(row.customerName);
   if (nameKey === undefined) ctx.nameKeys.set(row.customerName, (nameKey = headerKey(row.customerName)));
-  const key = `${nameKey}|${row.invoiceNumber}`;
   const p = ctx.pending;
-  if (mergeable && p && p.key === key) {
+  if (mergeable && p && p.nameKey === nameKey && p.row.invoiceNumber === row.invoiceNumber) {
     const line = lineMinor !== undefined;
     if (line || p.lineItems) {
       if (line) {
@@ -803,16 +827,18 @@ function emit(ctx: Context, row: LedgerRow, out: Out, mergeable: boolean, lineMi
       return;
     }
   }
-  const first = ctx.seen.get(key);
+  let docs = ctx.seen.get(nameKey);
+  if (docs === undefined) ctx.seen.set(nameKey, (docs = new Map()));
+  const first = docs.get(row.invoiceNumber);
   if (first !== undefined) {
     pushError(ctx, out, { row: row.row, field: 'invoiceNumber', column: ctx.headers[ctx.mapping.invoiceNumber ?? -1] ?? fieldLabels.invoiceNumber.en,
       code: 'duplicate', message: `Row ${row.row}: document "${row.invoiceNumber}" of customer "${row.customerName}" already appears in row ${first}.`,
       params: { value: row.invoiceNumber, customer: row.customerName, first } });
     return;
   }
-  ctx.seen.set(key, row.row);
+  docs.set(row.invoiceNumber, row.row);
   flush(ctx, out);
-  ctx.pending = { row, key, lineItems: mergeable && hasLineColumns(ctx), ...(lineMinor !== undefined && { lineSum: lineMinor }) };
+  ctx.pending = { row, nameKey, lineItems: mergeable && hasLineColumns(ctx), ...(lineMinor !== undefined && { lineSum: lineMinor }) };
 }
 
 /** What a row leaves open, signed: a credit note's or payment's open part counts against the customer. */

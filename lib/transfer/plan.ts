@@ -117,7 +117,8 @@ export function createPlanner(customers: ExistingCustomer[], opts: { normalize?:
   // Documents are remembered under the key their customer had when first seen, so a document repeated after its
   // new customer was adopted is still caught as a duplicate.
   const adoptedKey = new Map<string, string>();
-  const seen = new Map<string, number>();
+  // customer key → document number → first row (two levels: no key string is built per row).
+  const seen = new Map<string, Map<string, number>>();
   // Names repeat across rows (a customer has many documents): normalise each distinct name once.
   const normCache = new Map<string, string>();
   const normOf = (name: string) => {
@@ -150,13 +151,15 @@ export function createPlanner(customers: ExistingCustomer[], opts: { normalize?:
         if (!key) { plan.rejected.push({ row: r.row, reason: `The customer name "${r.customerName}" is empty after normalising.`, code: 'empty-name', params: { customer: r.customerName } }); continue; }
         const found = byName.get(key);
         const refKey = found ? (adoptedKey.get(found.id) ?? found.id) : `new:${key}`;
-        const dupe = seen.get(`${refKey}|${r.invoiceNumber}`);
+        let docs = seen.get(refKey);
+        if (docs === undefined) seen.set(refKey, (docs = new Map()));
+        const dupe = docs.get(r.invoiceNumber);
         if (dupe !== undefined) {
           plan.rejected.push({ row: r.row, reason: `Document "${r.invoiceNumber}" of "${r.customerName}" is already in row ${dupe} (the names match after normalising).`,
             code: 'duplicate-after-normalising', params: { customer: r.customerName, value: r.invoiceNumber, first: dupe } });
           continue;
         }
-        seen.set(`${refKey}|${r.invoiceNumber}`, r.row);
+        docs.set(r.invoiceNumber, r.row);
         const fields = fieldsOf(r);
         const extra: { paid?: Money; settledDate?: string } = {};
         if (r.paid) extra.paid = r.paid;

@@ -63,7 +63,7 @@ const generic: Preset = {
       '应收单号', '编号', '单据号码', '业务单号', '凭证号'],
     kind: ['type', 'transactiontype', 'doctype', 'documenttype', 'vouchertype', '单据类型', '类型', '业务类型'],
     status: ['status', 'invoicestatus', 'documentstatus', '单据状态', '状态'],
-    issueDate: ['date', 'invoicedate', 'issuedate', 'documentdate', 'billdate', 'postingdate', 'txndate', '日期', '单据日期',
+    issueDate: ['date', 'invoicedate', 'issuedate', 'documentdate', 'billdate', 'postingdate', 'txndate', 'transactiondate', '日期', '单据日期',
       '业务日期', '开票日期', '发票日期', '记账日期', '制单日期'],
     dueDate: ['duedate', 'netduedate', 'paymentdue', 'due', 'duedatereceiveby', '到期日', '到期日期', '应收日期', '收款日期', '付款到期日',
       '预计收款日期', '收款到期日'],
@@ -116,24 +116,24 @@ export const presets: Preset[] = [
     source: '"A/R Aging Detail" report (Type, Date, Num, P. O. #, Name, Terms, Due Date, Class, Aging, Open Balance)',
   },
   {
-    id: 'quickbooks-open-invoices',
-    label: { zh: 'QuickBooks 未结发票', en: 'QuickBooks Open Invoices' },
-    signature: ['transactiontype', 'num', 'terms', 'duedate', 'openbalance'],
+    // Desktop's Open Invoices: the A/R Aging Detail's labels without Name and Class, the customer on group lines.
+    id: 'quickbooks-desktop-open-invoices',
+    label: { zh: 'QuickBooks Desktop 未结发票', en: 'QuickBooks Desktop Open Invoices' },
+    signature: ['type', 'num', 'terms', 'duedate', 'aging', 'openbalance'],
     columns: {
-      customerName: ['customerfullname', 'customer', 'name'], invoiceNumber: ['num'], kind: ['transactiontype'], issueDate: ['date'],
-      dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], currency: ['currency'],
+      invoiceNumber: ['num'], kind: ['type'], issueDate: ['date'], dueDate: ['duedate'], open: ['openbalance'], contractRef: ['po'],
     },
     dateOrder: 'mdy',
-    basis: 'unverified',
-    source: '"Open Invoices" report (grouped by customer, "Total for …" lines)',
+    basis: 'documentation',
+    source: '"Open Invoices" of QuickBooks Desktop as a public importer\'s test reads it (, Type, Date, Num, P. O. #, Terms, Due Date, Aging, Open Balance; the customer on a group line, "Total <customer>")',
   },
   {
     id: 'quickbooks-ar-aging-detail',
     label: { zh: 'QuickBooks Online 应收账龄明细', en: 'QuickBooks Online A/R Aging Detail' },
     signature: ['transactiontype', 'num', 'duedate', 'pastdue', 'openbalance'],
     columns: {
-      customerName: ['customerfullname', 'customer', 'name'], invoiceNumber: ['num'], kind: ['transactiontype'], issueDate: ['date'],
-      dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], currency: ['currency'],
+      customerName: ['customerfullname', 'customer', 'name'], invoiceNumber: ['num'], kind: ['transactiontype'],
+      issueDate: ['date', 'transactiondate'], dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], currency: ['currency'],
     },
     dateOrder: 'mdy',
     basis: 'documentation',
@@ -144,12 +144,26 @@ export const presets: Preset[] = [
     label: { zh: 'QuickBooks 发票清单', en: 'QuickBooks Invoice List' },
     signature: ['num', 'memodescription', 'duedate', 'openbalance'],
     columns: {
-      customerName: ['customerfullname', 'customer', 'name'], invoiceNumber: ['num'], kind: ['transactiontype'], issueDate: ['date'],
-      dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], status: ['status'], currency: ['currency'],
+      customerName: ['customerfullname', 'customer', 'name'], invoiceNumber: ['num'], kind: ['transactiontype'],
+      issueDate: ['date', 'transactiondate'], dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], status: ['status'], currency: ['currency'],
     },
     dateOrder: 'mdy',
     basis: 'unverified',
     source: '"Invoice List" report',
+  },
+  {
+    // After the A/R Aging Detail (which has Past due) and the Invoice List (Memo/Description): the Open Invoices
+    // columns are a subset of theirs.
+    id: 'quickbooks-open-invoices',
+    label: { zh: 'QuickBooks 未结发票', en: 'QuickBooks Open Invoices' },
+    signature: ['transactiontype', 'num', 'duedate', 'openbalance'],
+    columns: {
+      customerName: ['customerfullname', 'customer', 'name'], invoiceNumber: ['num'], kind: ['transactiontype'],
+      issueDate: ['date', 'transactiondate'], dueDate: ['duedate'], amount: ['amount'], open: ['openbalance'], currency: ['currency'],
+    },
+    dateOrder: 'mdy',
+    basis: 'documentation',
+    source: '"Open Invoices" CSV as a public QuickBooks Online reader expects it (BHruska/general-ledger-mysql utils/migration/qbo_invoices.py OPEN_HEADER: (blank), Date, Transaction type, Num, Term, Due date, Open balance; a customer group line above its invoices; "Total for …" and "TOTAL")',
   },
   {
     id: 'xero-invoices',

@@ -231,6 +231,10 @@ export function inferDecimalComma(values: Iterable<string | number>): boolean {
   return comma > 0 && point === 0;
 }
 
+/** A plain amount: optional minus, digits with or without thousands separators, an optional fraction. */
+const PLAIN_DECIMAL_POINT = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+const PLAIN_DECIMAL_COMMA = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/;
+
 /**
  * Parses an amount cell into minor units of `currency`. Accepts 1,234.56 · 1234.56 · ¥1,234.56 · ￥ · $ · US$ ·
  * RMB/CNY/USD/EUR/€/£ before or after · 1,234.56元 · negatives as -1,234.56, (1,234.56), 1,234.56- and −1,234.56
@@ -245,6 +249,14 @@ export function parseAmountValue(raw: string | number, currency: string, opts: {
     const text = Math.abs(raw) < 1e21 ? numberToPlain(raw) : '';
     const minor = text ? decimalToMinor(text, dp) : undefined;
     return minor === undefined ? { ok: false, reason: `"${raw}" is too large`, code: 'too-large' } : { ok: true, value: { minor } };
+  }
+  // The usual cell, "1234.56", "-1,234.56" (or "1.234,56" with a decimal comma): read without the general path's
+  // folding, stripping and currency marks, to the same result.
+  const fast = (opts.decimalComma ? PLAIN_DECIMAL_COMMA : PLAIN_DECIMAL_POINT).exec(raw);
+  if (fast) {
+    const sep = opts.decimalComma ? /\./g : /,/g;
+    const minor = decimalToMinor(fast[1] + fast[2].replace(sep, '') + (fast[3] === undefined ? '' : '.' + fast[3]), dp);
+    if (minor !== undefined) return { ok: true, value: { minor } };
   }
   let s = foldWidth(raw).trim().replace(/[\s\u00a0\u2009\u202f']/g, '');
   if (!s) return { ok: false, reason: 'is empty', code: 'empty' };

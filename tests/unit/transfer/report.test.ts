@@ -174,6 +174,29 @@ describe('report-shaped exports: what each kind of line does', () => {
     expect(parseLedger(text).reconciliation).toEqual([{ currency: 'CNY', imported: 21_600_000, fileTotal: 21_610_000, difference: -10_000, totalRow: 6 }]);
   });
 
+  it('QuickBooks Online Open Invoices as its CSV export has it (Term, no Amount or Past due): the layout and its M/D/Y dates', () => {
+    // Only dates that read both ways: the layout's month-first order decides them, not the file.
+    const csv = ['Northwind Supplies Inc.,,,,,,', 'Open Invoices,,,,,,', '"As of June 30, 2024",,,,,,', '',
+      ',Date,Transaction type,Num,Term,Due date,Open balance', 'Baker Hardware,,,,,,',
+      ',05/06/2024,Invoice,1058,Net 30,06/05/2024,700.00', 'Total for Baker Hardware,,,,,,$700.00', 'TOTAL,,,,,,$700.00'].join('\n');
+    const r = parseLedger(csv, { fileName: 'open.csv', currency: 'USD' });
+    expect(r.errors).toEqual([]);
+    expect(r.preset).toBe('quickbooks-open-invoices');
+    expect(r.rows).toMatchObject([{ customerName: 'Baker Hardware', invoiceNumber: '1058', issueDate: '2024-05-06', dueDate: '2024-06-05',
+      amount: { minor: 70_000, currency: 'USD' } }]);
+    expect(r.reconciliation).toEqual([{ currency: 'USD', imported: 70_000, fileTotal: 70_000, difference: 0, totalRow: 9 }]);
+  });
+
+  it('QuickBooks Online reports that head the date column "Transaction date" give the issue date from it', () => {
+    const csv = ['Northwind Supplies Inc.,,,,,,,,', 'A/R Aging Detail Report,,,,,,,,', '"As of June 30, 2024",,,,,,,,', '',
+      ',Transaction date,Transaction type,Num,Customer full name,Due date,Past due,Amount,Open balance',
+      ',05/15/2024,Invoice,1058,Baker Hardware,06/14/2024,16,"1,200.00",700.00', 'TOTAL,,,,,,,"$1,200.00",$700.00'].join('\n');
+    const r = parseLedger(csv, { fileName: 'aging.csv', currency: 'USD' });
+    expect(r.errors).toEqual([]);
+    expect(r.preset).toBe('quickbooks-ar-aging-detail');
+    expect(r.rows[0]).toMatchObject({ issueDate: '2024-05-15', dueDate: '2024-06-14', paid: { minor: 50_000 } });
+  });
+
   it('a customer named like a total word is still a customer when its row has a document', () => {
     const r = parseLedger('Customer,Invoice,Due Date,Amount\nTotal Logistics Ltd,T-1,2024-01-01,10.00\nTotal,,,10.00\n');
     expect(r.rows.map((x) => x.customerName)).toEqual(['Total Logistics Ltd']);

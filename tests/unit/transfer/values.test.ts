@@ -112,3 +112,20 @@ describe('currency and yes/no cells', () => {
     expect([parseBool('Yes'), parseBool('No'), parseBool('是'), parseBool('否'), parseBool(''), parseBool('maybe')]).toEqual([true, false, true, false, undefined, undefined]);
   });
 });
+
+describe('parseAmountValue: the plain-number shortcut', () => {
+  // A cell padded with a space cannot take the shortcut, so it goes the general way: both must agree, for every
+  // currency exponent and both decimal marks, including the cells the shortcut must leave alone.
+  const cells = ['0', '-0', '0.00', '7', '1234.56', '-1234.56', '1,234.56', '-1,234,567.891', '12,34', '1.234,56', '-1.234.567,89',
+    '1234.565', '0.005', '999999999999999', '9999999999999.99', '99999999999999999.99', '1,2345.6', '01,234', '.5', '5.', ',5',
+    '1.2.3', '1,23,456.7', '100-', '(100)', '−100', '１２３'];
+  for (const currency of ['CNY', 'JPY', 'BHD']) {
+    for (const decimalComma of [false, true]) {
+      it(`${currency}${decimalComma ? ', decimal comma' : ''}: same result as the general path`, () => {
+        // The error text quotes the cell as written, padding and all: compared without it.
+        const read = (c: string) => { const p = parseAmountValue(c, currency, { decimalComma }); return p.ok ? p : { ok: false, code: p.code }; };
+        for (const c of cells) expect(read(c), c).toEqual(read(` ${c} `));
+      });
+    }
+  }
+});
