@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '@/components/app/AppShell';
 import { AgingBar } from '@/components/aging/AgingBar';
-import { agingReport, daysBetween, limitationStatus } from '@/lib/ledger';
+import { agingReport, daysBetween, limitationStatus, splitByDue } from '@/lib/ledger';
 import { formatDay, formatMoney, formatNumber, formatPercent } from '@/lib/format';
 import { useAccount } from './account';
 
@@ -18,7 +18,16 @@ export function StatusCard() {
   const a = useAccount();
   const { today } = a;
   const all = useMemo(() => a.receivables.filter((r) => r.openMinor > 0 && r.kind === 'invoice' && r.status === 'open'), [a.receivables]);
-  const open = useMemo(() => all.filter((r) => !r.disputed), [all]);
+  // A held retention (质保金) counts on its release date: open, but not overdue before it (lib/ledger/retention.ts).
+  const open = useMemo(() => splitByDue(all.filter((r) => !r.disputed)), [all]);
+  const held = useMemo(() => {
+    const m = new Map<string, { minor: number; release: string }>();
+    for (const r of open) if (r.retentionPart && r.dueDate >= today) {
+      const e = m.get(r.amount.currency);
+      m.set(r.amount.currency, { minor: (e?.minor ?? 0) + r.openMinor, release: e && e.release < r.dueDate ? e.release : r.dueDate });
+    }
+    return m;
+  }, [open, today]);
   const disputed = useMemo(() => {
     const m = new Map<string, { minor: number; count: number }>();
     for (const r of all) if (r.disputed) {
@@ -58,6 +67,11 @@ export function StatusCard() {
               <p className="text-amber-900" data-testid={`disputed-${cur}`} data-minor={dis.minor}>
                 {t('common:playbook.status.disputed')} <strong className="tabular-nums">{formatMoney(dis.minor, cur, lang)}</strong>
                 <span className="text-xs"> · {t('common:playbook.status.disputedNote', { count: dis.count })}</span>
+              </p>
+            )}
+            {held.get(cur) && (
+              <p className="text-stone-700" data-testid={`retention-held-${cur}`} data-minor={held.get(cur)!.minor}>
+                {t('retentionHeld', { amount: formatMoney(held.get(cur)!.minor, cur, lang), date: formatDay(held.get(cur)!.release, lang) })}
               </p>
             )}
             <AgingBar buckets={report.buckets} amounts={row.amounts} currency={cur} lang={lang} />

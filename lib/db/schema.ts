@@ -12,7 +12,7 @@ import { OUTBOX, type OutboxRow, outboxMiddleware } from '../sync/capture';
 import type { SyncDoc, SyncKind } from '../sync/docs';
 import { allocateWithCredit } from '../ledger/allocate';
 import { summaryLadderOf } from '../playbook/ladder';
-import type { CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
+import type { Bill, CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
 
 export const DB_NAME = 'huikuan';
 
@@ -202,6 +202,17 @@ export const versions: SchemaVersion[] = [
     version: 9,
     stores: { [OUTBOX]: 'id', syncDocs: 'id, db, customerId, owner' },
   },
+  {
+    // The toolkit's acceptance bills and e-receivable certificates (lib/toolkit/bills.ts), a new store; and the
+    // summaries' latest release date of retention money still held (质保金: an optional field of a receivable, inside
+    // the ledger records), indexed for the reminders. No row changes: a store written by version 9 holds no
+    // retention, so no summary has the field yet.
+    version: 10,
+    stores: {
+      bills: 'id, customerId, paymentId, maturityDate, status',
+      summaries: 'customerId, owner, type, oldestOpenDue, nextPromiseDate, limitationDeadline, nextRetentionRelease',
+    },
+  },
 ];
 
 export class HuikuanDb extends Dexie {
@@ -222,6 +233,7 @@ export class HuikuanDb extends Dexie {
   paymentPlans!: EntityTable<PaymentPlan, 'id'>;
   disputes!: EntityTable<Dispute, 'id'>;
   customerTerms!: EntityTable<CustomerTerms, 'customerId'>;
+  bills!: EntityTable<Bill, 'id'>;
   safetyCopies!: EntityTable<SafetyCopyRow, 'id'>;
 
   /** `upTo` lets the migration tests open the database as an older release would. */
@@ -237,10 +249,10 @@ export class HuikuanDb extends Dexie {
   }
 }
 
-/** The toolkit's stores (version 5): written in the same transactions as the ledgers they refer to, emptied with them. */
+/** The toolkit's stores (versions 5 and 10): written in the same transactions as the ledgers they refer to, emptied with them. */
 export const toolkitTables = (db: HuikuanDb) =>
   // A database opened at an older version (the migration tests do) has no such stores.
-  [db.statements, db.paymentPlans, db.disputes, db.customerTerms].filter((t) => !!t);
+  [db.statements, db.paymentPlans, db.disputes, db.customerTerms, db.bills].filter((t) => !!t);
 
 let shared: HuikuanDb | undefined;
 /** The database of this extension origin. Content scripts must not call this: their IndexedDB is the page's. */

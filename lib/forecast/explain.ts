@@ -55,6 +55,8 @@ export function reasonText(r: ForecastReason, t: TFunction, lang: Lang): string 
       return t('reason.promise', { date: formatDay(String(p.date), lang), kept: p.kept });
     case 'overdue':
       return t('reason.overdue', { days });
+    case 'bill':
+      return t('reason.bill', { kind: t(`reason.billKinds.${String(p.kind)}`), acceptor: String(p.acceptor), date: formatDay(String(p.date), lang) });
   }
 }
 
