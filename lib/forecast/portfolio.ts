@@ -208,7 +208,10 @@ export function forecastStore(store: ForecastStore, asOf: string, promiseGraceDa
   const opts = { customers: customerFacts(store), promiseGraceDays };
   const model = fitForecast(invoices, asOf, opts);
   const open = invoices.filter((i) => i.issueDate <= asOf && !(i.settledOn && i.settledOn <= asOf));
-  const forecasts = [...forecastOpen(model, open, opts), ...billForecasts(store.bills ?? [], asOf)];
+  // A bill whose payment was deleted by hand no longer settles anything: its cash is not counted either.
+  const paymentIds = new Set(store.payments.map((p) => p.id));
+  const bills = (store.bills ?? []).filter((b) => paymentIds.has(b.paymentId));
+  const forecasts = [...forecastOpen(model, open, opts), ...billForecasts(bills, asOf)];
   return { model, forecasts, portfolio: collectionsOf(forecasts, asOf) };
 }
 

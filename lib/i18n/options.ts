@@ -197,7 +197,7 @@ export const options = {
       tables: {
         customers: 'Customers', contacts: 'Contacts', receivables: 'Receivables', payments: 'Payments', promises: 'Promises',
         activities: 'Activities', profiles: 'Payment-process profiles', preparations: 'Preparations', settings: 'Settings',
-        statements: 'Statements of account', paymentPlans: 'Payment plans', disputes: 'Disputes', customerTerms: 'Interest and complaint terms',
+        statements: 'Statements of account', paymentPlans: 'Payment plans', disputes: 'Disputes', customerTerms: 'Interest and complaint terms', bills: 'Bills and e-receivable certificates',
       },
       quota: 'there is not enough storage space. Free disk space, or make a backup and delete old data, then try again.',
       dismiss: 'Dismiss',
@@ -624,7 +624,7 @@ export const options = {
       tables: {
         customers: '客户', contacts: '联系人', receivables: '应收单据', payments: '回款', promises: '付款承诺',
         activities: '跟进记录', profiles: '付款流程档案', preparations: '催收准备', settings: '设置',
-        statements: '对账单', paymentPlans: '还款计划', disputes: '争议', customerTerms: '利息与投诉条件',
+        statements: '对账单', paymentPlans: '还款计划', disputes: '争议', customerTerms: '利息与投诉条件', bills: '票据及应收账款电子凭证',
       },
       quota: '存储空间不足。请释放磁盘空间，或先备份再删除旧数据，然后重试。',
       dismiss: '知道了',

@@ -14,6 +14,7 @@ import type { AccountSnapshot, Lang, OpenReceivable } from '../domain';
 import { toIsoDay } from '../domain';
 import { formatDay, formatMoney } from '../format';
 import { amountInCapitalsFor } from './capitals';
+import { joinParts, splitByDue } from '../ledger/retention';
 
 export type LetterKind = 'balance-confirmation' | 'collection-letter' | 'lawyer-letter';
 export const letterKinds: LetterKind[] = ['balance-confirmation', 'collection-letter', 'lawyer-letter'];
@@ -200,8 +201,11 @@ export function buildLetter(kind: LetterKind, account: AccountSnapshot, now: Dat
   const asOf = toIsoDay(now);
   const us = account.settings.ourCompany;
   const ourName = (lang === 'zh' ? us.name : us.nameEn || us.name) || w.noCompany;
-  const items = account.receivables
-    .filter((r) => r.openMinor > 0 && r.kind === 'invoice')
+  const open = account.receivables.filter((r) => r.openMinor > 0 && r.kind === 'invoice');
+  // A demand never asks for retention (质保金) before its release date; the balance confirmation states all that is open.
+  const demandable = kind === 'balance-confirmation' ? open
+    : joinParts(splitByDue(open).filter((r) => !(r.retentionPart && r.dueDate >= asOf)));
+  const items = demandable
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.docNumber.localeCompare(b.docNumber))
     .map(itemOf);
   const pickable = items.filter((i) => !i.disputed);

@@ -140,3 +140,18 @@ describe('a bill settles the ledger; its cash comes at maturity', () => {
     expect((await other.ledgers.get('c1'))!.payments).toHaveLength(1);
   });
 });
+
+it('a bill whose payment was deleted by hand brings no cash in the forecast', async () => {
+  const { deleteRecords } = await import('@/lib/db/repo');
+  const db = new HuikuanDb(`bills-deleted-${Math.random()}`);
+  setDb(db);
+  await putCustomer(db, customer, now);
+  await putReceivable(db, inv({ id: 'r1', minor: 600_000_00, due: '2026-10-31', issueDate: '2026-09-30' }), now);
+  const bill = await recordBill(db, { customerId: 'c1', kind: 'e-receivable', acceptor: customer.name, acceptorWeak: false,
+    amount: { minor: 600_000_00, currency: 'CNY' }, issueDate: today, receivedOn: today, maturityDate: '2027-03-31', receivableIds: ['r1'] }, now);
+  expect(forecastStore(await readForecastStore(db), today).portfolio.byCurrency.CNY.bills).toBe(600_000_00);
+  await deleteRecords(db, 'payments', [bill.paymentId], 'payment', now, 'c1');
+  const f = forecastStore(await readForecastStore(db), today);
+  expect(f.forecasts.map((x) => x.id)).toEqual(['r1']);
+  expect(f.portfolio.byCurrency.CNY.bills).toBe(0);
+});

@@ -180,3 +180,18 @@ describe('recording retention in the store', () => {
     expect((await receivablesOf(db, 'c1'))[0].retention).toBeUndefined();
   });
 });
+
+describe('letters', () => {
+  it('the 催款函 demands no retention before its release date; the balance confirmation states it', async () => {
+    const { buildLetter } = await import('@/lib/playbook/letters');
+    const payments = [pay({ id: 'p', minor: 900_000_00, date: '2026-06-20' })];
+    const snap = snapshot([withRetention()], payments);
+    const demand = buildLetter('collection-letter', snap, new Date(2026, 10, 22, 9, 30), 'en');
+    expect(demand.table.rows.map((r) => r.cells[4])).toEqual([expect.stringMatching(/50,000\.00/)]);
+    expect(demand.table.totals).toEqual([expect.stringMatching(/50,000\.00/)]);
+    const statement = buildLetter('balance-confirmation', snap, new Date(2026, 10, 22, 9, 30), 'en');
+    expect(statement.table.totals).toEqual([expect.stringMatching(/100,000\.00/)]);
+    const later = buildLetter('collection-letter', snap, new Date(2027, 6, 1, 9, 30), 'en');
+    expect(later.table.totals).toEqual([expect.stringMatching(/100,000\.00/)]);
+  });
+});
