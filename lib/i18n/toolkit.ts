@@ -184,7 +184,7 @@ export const toolkit = {
     },
     im: {
       intro: 'Short drafts for WeChat / 企业微信. Press 1–{{n}} or click to copy; Huikuan sends nothing.',
-      keys: { overdue: 'Overdue reminder', statement: 'Statement to seal', instalment: 'Next instalment', undisputed: 'Undisputed part', thanks: 'Thanks for paying' },
+      keys: { overdue: 'Overdue reminder', statement: 'Statement to seal', instalment: 'Next instalment', undisputed: 'Undisputed part', retention: 'Retention falling due', thanks: 'Thanks for paying' },
       copied: 'Copied: {{what}}',
     },
     lprSettings: {
@@ -398,7 +398,7 @@ export const toolkit = {
     },
     im: {
       intro: '微信 / 企业微信短话术。按 1–{{n}} 或点击复制；回款助手不会代为发送。',
-      keys: { overdue: '逾期提醒', statement: '请盖章回传对账单', instalment: '下一期还款', undisputed: '无争议部分', thanks: '到账致谢' },
+      keys: { overdue: '逾期提醒', statement: '请盖章回传对账单', instalment: '下一期还款', undisputed: '无争议部分', retention: '质保金到期', thanks: '到账致谢' },
       copied: '已复制：{{what}}',
     },
     lprSettings: {

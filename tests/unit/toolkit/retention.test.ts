@@ -195,3 +195,30 @@ describe('letters', () => {
     expect(later.table.totals).toEqual([expect.stringMatching(/100,000\.00/)]);
   });
 });
+
+describe('interest and the WeChat draft', () => {
+  it('interest runs on the rest from its due date, on the retention only from the day after its release date', async () => {
+    const { interestToDate } = await import('@/lib/toolkit/leverage');
+    const payments = [pay({ id: 'p', minor: 900_000_00, date: '2026-06-20' })];
+    const items = allocate([withRetention()], payments);
+    const before = interestToDate(items, { kind: 'sme-statutory' }, '2026-11-22');
+    // ¥50,000 from 2026-06-02 to 2026-11-22, both counted: 174 days at 0.05 % = ¥4,350.00; the retention bears none.
+    expect(before.documents.map((d) => [d.principalMinor, d.result.days, d.result.interest.minor, !!d.retention])).toEqual([[50_000_00, 174, 4_350_00, false]]);
+    const after = interestToDate(items, { kind: 'sme-statutory' }, '2027-06-11');
+    expect(after.documents.map((d) => [d.firstOverdueDay, d.principalMinor, d.result.days, !!d.retention])).toEqual([
+      ['2026-06-02', 50_000_00, 375, false], ['2027-06-02', 50_000_00, 10, true],
+    ]);
+  });
+
+  it('the overdue draft leaves the held retention out; the retention draft comes in its reminder days, citing art. 13', async () => {
+    const { imDrafts } = await import('@/lib/toolkit/im');
+    const items = allocate([withRetention()], [pay({ id: 'p', minor: 900_000_00, date: '2026-06-20' })]);
+    const now = imDrafts({ lang: 'zh', asOf: '2026-11-22', receivables: items });
+    expect(now.find((d) => d.key === 'overdue')?.text).toMatch(/¥50,000\.00 货款已到期未付/);
+    expect(now.map((d) => d.key)).not.toContain('retention');
+    const soon = imDrafts({ lang: 'zh', asOf: '2027-05-10', receivables: items }).find((d) => d.key === 'retention');
+    expect(soon?.text).toMatch(/r1 的质保金 ¥50,000\.00 将于2027年6月1日到期.*第十三条/);
+    const late = imDrafts({ lang: 'en', asOf: '2027-06-10', receivables: items }).find((d) => d.key === 'retention');
+    expect(late?.text).toMatch(/fell due on 1 Jun 2027.*art\. 13/);
+  });
+});
