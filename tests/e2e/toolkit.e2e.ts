@@ -355,6 +355,10 @@ test('retention not overdue before its date, demanded after', async () => {
   assert.deepEqual(summary.openByDue, [
     ['2026-09-25', 'CNY', a.openMinor - held], ['2026-11-01', 'CNY', b.openMinor], [release, 'CNY', held],
   ]);
+  // The WeChat draft asks for the deposit that fell due, with the regulation's article.
+  await panel.getByTestId('toolkit-tab-im').click();
+  assert.match(await panel.locator('[data-draft=retention] [data-testid=im-text]').innerText(),
+    /the retention of (CN)?¥77,500\.00 on 031002400 fell due on 1 Nov 2026\. .*\(art\. 13\)/);
   await panel.close();
 
   // The popup's worklist: c24's row asks for the retention falling due, and counts only the rest as overdue.
