@@ -12,7 +12,7 @@ import { billProblems, billWarnings, art11Applies } from '@/lib/toolkit/bills';
 import { ToolkitRefusal, closeBill, recordBill, saveTerms } from '@/lib/toolkit/store';
 import { billForecastId, forecastStore } from '@/lib/forecast/portfolio';
 import { readForecastStore } from '@/lib/forecast/service';
-import { inv } from '../ledger/helpers';
+import { inv } from '../support/receivables';
 
 const now = new Date(2026, 10, 22, 9, 30);
 const today = '2026-11-22';

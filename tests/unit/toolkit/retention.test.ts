@@ -14,7 +14,7 @@ import { deriveReminders } from '@/lib/reminders';
 import { defaultSettings, receivableSchema, type Customer, type Receivable } from '@/lib/domain';
 import { ToolkitRefusal, clearRetention, saveRetention } from '@/lib/toolkit/store';
 import { forecastInvoices, retentionForecastId } from '@/lib/forecast/portfolio';
-import { inv, pay } from '../ledger/helpers';
+import { inv, pay } from '../support/receivables';
 
 const customer: Customer = { id: 'c1', name: '某建设集团有限公司', aliases: [], domains: [], crmLinks: [], type: 'state-owned', tags: [], createdAt: 0, updatedAt: 0 };
 const settings = defaultSettings();
