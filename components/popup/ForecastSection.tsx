@@ -50,6 +50,11 @@ function Figures({ f, lang, monthlyTarget }: { f: PortfolioForecast; lang: Lang;
                 {t('popup.target', { amount: formatMoney(target.minor, cur, lang) })} · {t('popup.ofTarget', { share: formatPercent(c.thisMonth / target.minor, lang) })}
               </p>
             )}
+            {c.bills > 0 && c.nextBillMaturity && (
+              <p className="text-stone-700" data-testid={`forecast-bills-${cur}`} data-minor={c.bills} data-next={c.nextBillMaturity}>
+                {t('popup.bills', { amount: formatMoney(c.bills, cur, lang), date: formatDay(c.nextBillMaturity, lang) })}
+              </p>
+            )}
             <p className="mt-1 text-stone-600">{t('popup.weeks')}</p>
             <div role="img" aria-label={t('popup.chart', { currency: cur })} className="flex h-10 items-end gap-px" data-testid={`forecast-weeks-${cur}`}>
               {c.weeks.map((minor, i) => {

@@ -9,7 +9,7 @@ import { useApp } from '@/components/app/AppShell';
 import { useWorkerAnswer } from '@/components/forecast/useForecast';
 import { formatDay, formatMoney, formatPercent } from '@/lib/format';
 import { forecastHeadline } from '@/lib/forecast/explain';
-import type { CustomerForecast } from '@/lib/forecast/portfolio';
+import { type CustomerForecast, RETENTION_FORECAST_SUFFIX } from '@/lib/forecast/portfolio';
 import { useAccount } from './account';
 
 export function ForecastCard() {
@@ -18,6 +18,14 @@ export function ForecastCard() {
   const a = useAccount();
   const answer = useWorkerAnswer<CustomerForecast>({ type: 'forecast/customer', customerId: a.customer.id }, `${a.summary?.updatedAt ?? 0}|${a.today}`);
   const docs = useMemo(() => new Map(a.receivables.map((r) => [r.id, r.docNumber])), [a.receivables]);
+  // A held retention has its own row, due on its release date; a bill's cash comes at its maturity.
+  const docOf = (id: string) => {
+    if (id.endsWith(RETENTION_FORECAST_SUFFIX)) {
+      const base = id.slice(0, -RETENTION_FORECAST_SUFFIX.length);
+      return t('panel.retentionPart', { doc: docs.get(base) ?? base });
+    }
+    return docs.get(id) ?? id;
+  };
   return (
     <section aria-labelledby="forecast-h" data-testid="forecast-card" className="space-y-1 rounded border border-stone-200 p-2">
       <h2 id="forecast-h" className="font-medium">{t('panel.heading')}</h2>
@@ -36,7 +44,7 @@ export function ForecastCard() {
               <li key={f.id} className="py-1 text-xs" data-testid="forecast-invoice" data-receivable-id={f.id} data-expected={f.expectedDate}
                 data-from={f.from} data-to={f.to} data-late={f.lateProbability}>
                 <div className="flex justify-between gap-2">
-                  <span className="font-medium">{t('panel.invoice', { doc: docs.get(f.id) ?? f.id, amount: formatMoney(f.amount.minor, f.amount.currency, lang) })}</span>
+                  <span className="font-medium">{t('panel.invoice', { doc: docOf(f.id), amount: formatMoney(f.amount.minor, f.amount.currency, lang) })}</span>
                   <span className="tabular-nums">{t('expected', { date: formatDay(f.expectedDate, lang) })}</span>
                 </div>
                 <div className="flex justify-between gap-2 text-stone-700">

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '@/components/app/AppShell';
 import { AgingBar } from '@/components/aging/AgingBar';
-import { agingReport, daysBetween, limitationStatus } from '@/lib/ledger';
+import { agingReport, daysBetween, limitationStatus, splitByDue } from '@/lib/ledger';
 import { splitDisputed } from '@/lib/ledger/disputed';
 import { formatDay, formatMoney, formatNumber, formatPercent } from '@/lib/format';
 import { useAccount } from './account';
@@ -21,7 +21,16 @@ export function StatusCard() {
   const all = useMemo(() => a.receivables.filter((r) => r.openMinor > 0 && r.kind === 'invoice' && r.status === 'open'), [a.receivables]);
   // The one split (lib/ledger/disputed.ts): a document disputed in part counts its undisputed rest as open.
   const split = useMemo(() => splitDisputed(all, a.disputes), [all, a.disputes]);
-  const open = useMemo(() => split.filter((x) => x.undisputedMinor > 0).map((x) => ({ ...x.doc, openMinor: x.undisputedMinor })), [split]);
+  // A held retention (质保金) counts on its release date: open, but not overdue before it (lib/ledger/retention.ts).
+  const open = useMemo(() => splitByDue(split.filter((x) => x.undisputedMinor > 0).map((x) => ({ ...x.doc, openMinor: x.undisputedMinor }))), [split]);
+  const held = useMemo(() => {
+    const m = new Map<string, { minor: number; release: string }>();
+    for (const r of open) if (r.retentionPart && r.dueDate >= today) {
+      const e = m.get(r.amount.currency);
+      m.set(r.amount.currency, { minor: (e?.minor ?? 0) + r.openMinor, release: e && e.release < r.dueDate ? e.release : r.dueDate });
+    }
+    return m;
+  }, [open, today]);
   const disputed = useMemo(() => {
     const m = new Map<string, { minor: number; count: number }>();
     for (const x of split) if (x.disputedMinor > 0) {
@@ -61,6 +70,11 @@ export function StatusCard() {
               <p className="text-amber-900" data-testid={`disputed-${cur}`} data-minor={dis.minor}>
                 {t('common:playbook.status.disputed')} <strong className="tabular-nums">{formatMoney(dis.minor, cur, lang)}</strong>
                 <span className="text-xs"> · {t('common:playbook.status.disputedNote', { count: dis.count })}</span>
+              </p>
+            )}
+            {held.get(cur) && (
+              <p className="text-stone-700" data-testid={`retention-held-${cur}`} data-minor={held.get(cur)!.minor}>
+                {t('retentionHeld', { amount: formatMoney(held.get(cur)!.minor, cur, lang), date: formatDay(held.get(cur)!.release, lang) })}
               </p>
             )}
             <AgingBar buckets={report.buckets} amounts={row.amounts} currency={cur} lang={lang} />

@@ -32,16 +32,18 @@ export const LIMITATION_HORIZON_DAYS = 14;
  */
 export async function loadReminderInput(db: HuikuanDb, now: Date, settings: Pick<Settings, 'limitationWarnDays'>) {
   const today = toIsoDay(now);
-  const [nearDeadlines, promises, activities] = await Promise.all([
+  const [nearDeadlines, promises, activities, retention] = await Promise.all([
     db.summaries.where('limitationDeadline').between(today, addDays(today, settings.limitationWarnDays + LIMITATION_HORIZON_DAYS), true, true).toArray(),
     db.promises.where('status').anyOf('pending', 'broken').toArray(),
     db.activities.where('nextDate').between(addDays(today, -30), '9999-12-31', true, true).toArray(),
+    // Held retention whose release date is today or later (schema version 10 indexes it; older stores have none).
+    db.verno >= 10 ? db.summaries.where('nextRetentionRelease').aboveOrEqual(today).toArray() : Promise.resolve([]),
   ]);
-  const ids = [...new Set([...nearDeadlines.map((s) => s.customerId), ...promises.map((p) => p.customerId), ...activities.map((a) => a.customerId)])];
-  const have = new Set(nearDeadlines.map((s) => s.customerId));
-  const missing = ids.filter((id) => !have.has(id));
+  const ids = [...new Set([...nearDeadlines.map((s) => s.customerId), ...retention.map((s) => s.customerId), ...promises.map((p) => p.customerId), ...activities.map((a) => a.customerId)])];
+  const known = new Map([...nearDeadlines, ...retention].map((s) => [s.customerId, s]));
+  const missing = ids.filter((id) => !known.has(id));
   const [others, customers] = [await inSlices(missing, (s) => db.summaries.bulkGet(s)), await inSlices(ids, (s) => db.customers.bulkGet(s))];
-  const summaries = [...nearDeadlines, ...others.filter((s) => !!s)];
+  const summaries = [...known.values(), ...others.filter((s) => !!s)];
   return {
     summaries,
     promises,

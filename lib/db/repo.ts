@@ -10,7 +10,7 @@ import {
 } from '../domain';
 import { summarizeCustomer } from '../ledger';
 import { evaluatePromises } from '../promises';
-import type { CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
+import type { Bill, CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
 import { type CustomerLedger, type HuikuanDb, type TrashKind, type TrashRow, toolkitTables, userTables } from './schema';
 import { allDocuments, findReceivables, putDocuments, receivablesOf, removeDocuments } from './ledgers';
 import { type PortfolioAggregate, applySummaryDelta, emptyPortfolio } from './portfolio';
@@ -418,11 +418,11 @@ const plainTables = ['customers', 'contacts', 'promises', 'activities', 'profile
 export interface StoreContents {
   customers: Customer[]; contacts: Contact[]; receivables: Receivable[]; payments: Payment[];
   promises: PaymentPromise[]; activities: Activity[]; profiles: PaymentProcessProfile[]; preparations: Preparations[];
-  /** The toolkit's records (schema version 5); absent means none (the demo, backups made before them). */
-  statements?: Statement[]; paymentPlans?: PaymentPlan[]; disputes?: Dispute[]; customerTerms?: CustomerTerms[];
+  /** The toolkit's records (schema versions 5 and 10); absent means none (the demo, backups made before them). */
+  statements?: Statement[]; paymentPlans?: PaymentPlan[]; disputes?: Dispute[]; customerTerms?: CustomerTerms[]; bills?: Bill[];
 }
 
-const toolkitKinds = ['statements', 'paymentPlans', 'disputes', 'customerTerms'] as const;
+const toolkitKinds = ['statements', 'paymentPlans', 'disputes', 'customerTerms', 'bills'] as const;
 
 /**
  * Replaces every user record in one transaction (restore, demo load). If anything throws, IndexedDB rolls the
@@ -454,11 +454,11 @@ export async function replaceAll(db: HuikuanDb, data: StoreContents, now: Date,
 /** Reads every user record, for backup. */
 export async function readAll(db: HuikuanDb): Promise<StoreContents> {
   return db.transaction('r', [...userTables.map((t) => db[t]), ...toolkitTables(db)], async () => {
-    const [[customers, contacts, promises, activities, profiles, preparations], { receivables, payments }, [statements, paymentPlans, disputes, customerTerms]] =
+    const [[customers, contacts, promises, activities, profiles, preparations], { receivables, payments }, [statements, paymentPlans, disputes, customerTerms, bills]] =
       await Promise.all([Promise.all(plainTables.map((t) => db[t].toArray())), allDocuments(db),
-        Promise.all([db.statements.toArray(), db.paymentPlans.toArray(), db.disputes.toArray(), db.customerTerms.toArray()])]);
+        Promise.all([db.statements.toArray(), db.paymentPlans.toArray(), db.disputes.toArray(), db.customerTerms.toArray(), db.bills.toArray()])]);
     return { customers, contacts, receivables, payments, promises, activities, profiles, preparations,
-      statements, paymentPlans, disputes, customerTerms } as StoreContents;
+      statements, paymentPlans, disputes, customerTerms, bills } as StoreContents;
   });
 }
 

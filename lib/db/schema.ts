@@ -13,7 +13,7 @@ import type { SyncDoc, SyncKind } from '../sync/docs';
 import { allocateWithCredit } from '../ledger/allocate';
 import { summaryLadderOf } from '../playbook/ladder';
 import { splitDisputed } from '../ledger/disputed';
-import type { CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
+import type { Bill, CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
 import { DEMO_DB_NAME, type StoreChoice, STORE_CHOICE_KEY, pageStorageOf, storeChoice } from './storeChoice';
 import { faultMiddleware } from './faultHooks';
 export { DEMO_DB_NAME, STORE_CHOICE_KEY, storeChoice, type StoreChoice } from './storeChoice';
@@ -207,6 +207,17 @@ export const versions: SchemaVersion[] = [
     stores: { [OUTBOX]: 'id', syncDocs: 'id, db, customerId, owner' },
   },
   {
+    // The toolkit's acceptance bills and e-receivable certificates (lib/toolkit/bills.ts), a new store; and the
+    // summaries' latest release date of retention money still held (质保金: an optional field of a receivable, inside
+    // the ledger records), indexed for the reminders. No row changes: a store written by version 9 holds no
+    // retention, so no summary has the field yet.
+    version: 10,
+    stores: {
+      bills: 'id, customerId, paymentId, maturityDate, status',
+      summaries: 'customerId, owner, type, oldestOpenDue, nextPromiseDate, limitationDeadline, nextRetentionRelease',
+    },
+  },
+  {
     // A dispute on part of a document holds back only that part (lib/ledger/disputed.ts), and the ladder knows the
     // complaint channel's parties: the summaries of customers with open disputes or complaint terms, and of every
     // covered debtor (government customers), are rewritten with the disputed part and the complaint facts. No
@@ -269,6 +280,7 @@ export class HuikuanDb extends Dexie {
   paymentPlans!: EntityTable<PaymentPlan, 'id'>;
   disputes!: EntityTable<Dispute, 'id'>;
   customerTerms!: EntityTable<CustomerTerms, 'customerId'>;
+  bills!: EntityTable<Bill, 'id'>;
   safetyCopies!: EntityTable<SafetyCopyRow, 'id'>;
 
   /** `upTo` lets the migration tests open the database as an older release would. */
@@ -287,10 +299,10 @@ export class HuikuanDb extends Dexie {
   }
 }
 
-/** The toolkit's stores (version 5): written in the same transactions as the ledgers they refer to, emptied with them. */
+/** The toolkit's stores (versions 5 and 10): written in the same transactions as the ledgers they refer to, emptied with them. */
 export const toolkitTables = (db: HuikuanDb) =>
   // A database opened at an older version (the migration tests do) has no such stores.
-  [db.statements, db.paymentPlans, db.disputes, db.customerTerms].filter((t) => !!t);
+  [db.statements, db.paymentPlans, db.disputes, db.customerTerms, db.bills].filter((t) => !!t);
 
 /**
  * Switches this page (and, through localStorage, every extension page opened or reloaded after it) to a store.

@@ -132,6 +132,28 @@ export const interruptionSchema = z.object({
 });
 export type Interruption = z.infer<typeof interruptionSchema>;
 
+/**
+ * 质保金 / 保证金: a part of an invoice held back until a warranty ends or the work is accepted (or a deposit held
+ * for a term). That part is not due before `releaseDate`; the rest of the document keeps its own due date.
+ * Payments settle the rest first: the retention is the last part of a document to be paid. The 条例 (2025) art. 13
+ * requires a deposit to be settled and returned on time once its term ends.
+ */
+export const retentionBases = ['warranty', 'acceptance', 'deposit'] as const;
+export type RetentionBasis = (typeof retentionBases)[number];
+export const retentionSchema = z.object({
+  /** The amount held, in the document's currency's minor units (never more than the document). */
+  minor: z.number().int().positive().refine(Number.isSafeInteger, 'amount too large'),
+  /** The day the held part becomes due: the warranty's end, the acceptance, the end of the deposit's term. */
+  releaseDate: isoDate,
+  basis: z.enum(retentionBases).default('warranty'),
+  /** When it was entered as a share of the document (e.g. 5 for 5 %), for display. */
+  percent: z.number().positive().max(100).optional(),
+  /** Days before the release date when the collector is reminded to ask for it. */
+  remindDays: z.number().int().min(0).max(365).default(30),
+  note: shortText.optional(),
+});
+export type Retention = z.infer<typeof retentionSchema>;
+
 export const receivableSchema = z.object({
   id,
   customerId: id,
@@ -156,6 +178,8 @@ export const receivableSchema = z.object({
   /** The import batch that last wrote this row; lets the last import be undone. */
   importBatch: z.string().max(64).optional(),
   evidence: z.array(shortText).default([]),
+  /** The part held as 质保金 / deposit until its release date (lib/ledger/retention.ts). */
+  retention: retentionSchema.optional(),
   updatedAt: z.number().int(),
 });
 export type Receivable = z.infer<typeof receivableSchema>;
@@ -433,6 +457,13 @@ export const customerSummarySchema = z.object({
    * What the escalation ladder reads besides openByDue (lib/playbook/ladder.ts): the disputed part of openByDue,
    * the latest attempts and promises, the delinquency type. Absent in summaries written before it was kept.
    */
+  /**
+   * The retention (质保金) still held on open documents: [releaseDate, currency, held minor, remind days before].
+   * Its amounts are in openByDue on the release date; this list is what the reminders and the worklist ask for.
+   */
+  retentionHeld: z.array(z.tuple([isoDate, z.string(), z.number().int(), z.number().int()])).optional(),
+  /** The latest release date in retentionHeld (indexed: the reminders read the summaries with one still ahead). */
+  nextRetentionRelease: isoDate.optional(),
   ladder: z.object({
     disputedByDue: z.array(z.tuple([isoDate, z.string(), z.number().int()])),
     attempts: z.array(z.tuple([isoDate, channel, z.enum(outcomes)])),
@@ -460,6 +491,8 @@ export interface OpenReceivable extends Receivable {
   openMinor: number;
   /** Date the balance reached zero, when it did. */
   settledOn?: IsoDate;
+  /** This item is the held retention part of its document, due on the release date (lib/ledger/retention.ts). */
+  retentionPart?: boolean;
 }
 
 /**

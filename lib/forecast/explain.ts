@@ -59,6 +59,8 @@ export function reasonText(r: ForecastReason, t: TFunction, lang: Lang): string 
       // Overdue beyond the customer's own history, or beyond what customers like it (no history) usually take;
       // 'open' when it is not even due yet but still open later than that history says.
       return t(`reason.overdue.${overdueBasis(p.basis)}.${days > 0 ? 'late' : 'open'}`, { days });
+    case 'bill':
+      return t('reason.bill', { kind: t(`reason.billKinds.${String(p.kind)}`), acceptor: String(p.acceptor), date: formatDay(String(p.date), lang) });
   }
 }
 

@@ -33,7 +33,9 @@ export interface ForecastInvoice {
 export interface ForecastReason {
   key:
     | 'history' | 'similar' | 'everybody' | 'dispute' | 'season' | 'springHoliday' | 'batch' | 'bankCutoff'
-    | 'transfer' | 'promise' | 'overdue' | 'delivery' | 'drift';
+    | 'transfer' | 'promise' | 'overdue' | 'delivery' | 'drift'
+    /** The cash of an acceptance bill or e-receivable certificate, at its maturity (lib/toolkit/bills.ts). */
+    | 'bill';
   params: Record<string, string | number>;
 }
 

@@ -9,6 +9,7 @@
 import type { Customer, PaymentProcessProfile, PaymentPromise, Payment, Receivable } from '../domain';
 import { toIsoDay } from '../domain';
 import { allocate } from '../ledger/allocate';
+import { heldMinor, releaseDueDate } from '../ledger/retention';
 import { addDays, daysBetween, toEpochDay } from '../ledger/dates';
 import type { CustomerFacts } from './model';
 import {
@@ -16,6 +17,8 @@ import {
 } from './index';
 import { runSteps } from './model';
 import { type Evaluation, evaluateForecast } from './evaluate';
+import type { Bill } from '../toolkit/records';
+import { billCashDate, cashToCome } from '../toolkit/bills';
 
 export interface ForecastStore {
   customers: readonly Customer[];
@@ -23,6 +26,8 @@ export interface ForecastStore {
   payments: readonly Payment[];
   promises: readonly PaymentPromise[];
   profiles: readonly PaymentProcessProfile[];
+  /** Acceptance bills and e-receivable certificates (schema version 10): their cash comes at maturity. */
+  bills?: readonly Bill[];
 }
 
 /** China's budget year is the calendar year (预算法 第十八条: 自公历一月一日起，至十二月三十一日止). */
@@ -114,6 +119,17 @@ export function* forecastInvoicesSteps(store: Pick<ForecastStore, 'receivables' 
     if (!r) continue;
     if (r.kind !== 'invoice' || r.status === 'cancelled' || r.status === 'written-off') continue;
     if (r.openMinor <= 0 && !r.settledOn) continue;
+    // A held retention (质保金) is expected from its release date, apart from the rest of its document.
+    const held = heldMinor(r);
+    if (held > 0) {
+      if (r.openMinor > held) {
+        out.push({ id: r.id, customerId: r.customerId, issueDate: r.issueDate, dueDate: r.dueDate,
+          amount: { minor: r.openMinor - held, currency: r.amount.currency }, disputed: r.disputed });
+      }
+      out.push({ id: retentionForecastId(r.id), customerId: r.customerId, issueDate: r.issueDate, dueDate: releaseDueDate(r),
+        amount: { minor: held, currency: r.amount.currency }, disputed: r.disputed });
+      continue;
+    }
     const inv: ForecastInvoice = {
       id: r.id,
       customerId: r.customerId,
@@ -128,6 +144,10 @@ export function* forecastInvoicesSteps(store: Pick<ForecastStore, 'receivables' 
   return out;
 }
 
+/** The forecast's id for the held retention part of a document (its own row: it is due on another day). */
+export const RETENTION_FORECAST_SUFFIX = '#retention';
+export const retentionForecastId = (receivableId: string) => `${receivableId}${RETENTION_FORECAST_SUFFIX}`;
+
 export const FORECAST_WEEKS = 13;
 
 export interface CurrencyCollections {
@@ -137,6 +157,10 @@ export interface CurrencyCollections {
   weeks: number[];
   /** Open minor units with a forecast. */
   open: number;
+  /** Of these, the cash of acceptance bills and e-receivable certificates held, counted on their maturity days. */
+  bills: number;
+  /** The earliest maturity among them. */
+  nextBillMaturity?: string;
 }
 
 export interface PortfolioForecast {
@@ -178,8 +202,12 @@ export function collectionsOf(forecasts: readonly PaymentForecast[], asOf: strin
   const atRisk: Record<string, Record<string, number>> = {};
   for (const f of forecasts) {
     const cur = f.amount.currency;
-    const c = (byCurrency[cur] ??= { thisWeek: 0, thisMonth: 0, weeks: new Array<number>(FORECAST_WEEKS).fill(0), open: 0 });
+    const c = (byCurrency[cur] ??= { thisWeek: 0, thisMonth: 0, weeks: new Array<number>(FORECAST_WEEKS).fill(0), open: 0, bills: 0 });
     c.open += f.amount.minor;
+    if (f.reasons.some((r) => r.key === 'bill')) {
+      c.bills += f.amount.minor;
+      if (!c.nextBillMaturity || f.expectedDate < c.nextBillMaturity) c.nextBillMaturity = f.expectedDate;
+    }
     const week = Math.floor(daysBetween(monday, f.expectedDate) / 7);
     if (week < FORECAST_WEEKS) c.weeks[week] += f.amount.minor;
     if (week === 0) c.thisWeek += f.amount.minor;
@@ -199,7 +227,26 @@ export interface StoreForecast {
   portfolio: PortfolioForecast;
 }
 
-/** Fits the model on the store as it stands on `asOf` and forecasts every open invoice. */
+/** The forecast's id for a bill's cash. */
+export const billForecastId = (billId: string) => `bill:${billId}`;
+
+/**
+ * The cash of every bill still held, on its maturity day (today for one matured and not yet collected): the
+ * documents it paid are settled in the ledger, so no invoice forecast counts this money — the bill does. No late
+ * probability is guessed for it; the panel warns about the acceptor instead.
+ */
+export function billForecasts(bills: readonly Bill[], asOf: string): PaymentForecast[] {
+  return bills.filter(cashToCome).map((b) => {
+    const day = billCashDate(b, asOf);
+    return {
+      id: billForecastId(b.id), customerId: b.customerId, expectedDate: day, from: day, to: day, lateProbability: 0,
+      dueDate: b.maturityDate, amount: b.amount,
+      reasons: [{ key: 'bill' as const, params: { kind: b.kind, acceptor: b.acceptor, date: b.maturityDate, ...(b.number ? { number: b.number } : {}) } }],
+    };
+  });
+}
+
+/** Fits the model on the store as it stands on `asOf` and forecasts every open invoice, and each held bill's cash. */
 export function forecastStore(store: ForecastStore, asOf: string, promiseGraceDays = 0): StoreForecast {
   return runSteps(forecastStoreSteps(store, asOf, promiseGraceDays));
 }
@@ -210,8 +257,11 @@ export function* forecastStoreSteps(store: ForecastStore, asOf: string, promiseG
   const opts = { customers: customerFacts(store), promiseGraceDays };
   const model = yield* fitForecastSteps(invoices, asOf, opts);
   const open = invoices.filter((i) => i.issueDate <= asOf && !(i.settledOn && i.settledOn <= asOf));
+  // A bill whose payment was deleted by hand no longer settles anything: its cash is not counted either.
+  const paymentIds = new Set(store.payments.map((p) => p.id));
+  const bills = (store.bills ?? []).filter((b) => paymentIds.has(b.paymentId));
   yield;
-  const forecasts = yield* forecastOpenSteps(model, open, opts);
+  const forecasts = [...(yield* forecastOpenSteps(model, open, opts)), ...billForecasts(bills, asOf)];
   yield;
   return { model, forecasts, portfolio: collectionsOf(forecasts, asOf) };
 }

@@ -43,17 +43,17 @@ export interface ForecastService {
 }
 
 /** Every table the forecast reads. */
-export const FORECAST_TABLES = ['customers', 'ledgers', 'promises', 'profiles'] as const;
+export const FORECAST_TABLES = ['customers', 'ledgers', 'promises', 'profiles', 'bills'] as const;
 
 /** Quiet time after the last change before the background recomputes (an import writes in many transactions). */
 export const WARM_AFTER_MS = 1500;
 
 export async function readForecastStore(db: HuikuanDb): Promise<ForecastStore> {
-  return db.transaction('r', [db.customers, db.ledgers, db.promises, db.profiles], async () => {
-    const [customers, { receivables, payments }, promises, profiles] = await Promise.all([
-      db.customers.toArray(), allDocuments(db), db.promises.toArray(), db.profiles.toArray(),
+  return db.transaction('r', [db.customers, db.ledgers, db.promises, db.profiles, db.bills], async () => {
+    const [customers, { receivables, payments }, promises, profiles, bills] = await Promise.all([
+      db.customers.toArray(), allDocuments(db), db.promises.toArray(), db.profiles.toArray(), db.bills.toArray(),
     ]);
-    return { customers, receivables, payments, promises, profiles };
+    return { customers, receivables, payments, promises, profiles, bills };
   });
 }
 

@@ -198,7 +198,7 @@ export const options = {
       tables: {
         customers: 'Customers', contacts: 'Contacts', receivables: 'Receivables', payments: 'Payments', promises: 'Promises',
         activities: 'Activities', profiles: 'Payment-process profiles', preparations: 'Preparations', settings: 'Settings',
-        statements: 'Statements of account', paymentPlans: 'Payment plans', disputes: 'Disputes', customerTerms: 'Interest and complaint terms',
+        statements: 'Statements of account', paymentPlans: 'Payment plans', disputes: 'Disputes', customerTerms: 'Interest and complaint terms', bills: 'Bills and e-receivable certificates',
       },
       quota: 'there is not enough storage space. Free disk space, or make a backup and delete old data, then try again.',
       readerStopped: 'the file reader stopped before it finished (the file may be damaged or too large for the browser to read). Nothing was stored. Export the report again as CSV, or split it.',
@@ -655,7 +655,7 @@ export const options = {
       tables: {
         customers: '客户', contacts: '联系人', receivables: '应收单据', payments: '回款', promises: '付款承诺',
         activities: '跟进记录', profiles: '付款流程档案', preparations: '催收准备', settings: '设置',
-        statements: '对账单', paymentPlans: '还款计划', disputes: '争议', customerTerms: '利息与投诉条件',
+        statements: '对账单', paymentPlans: '还款计划', disputes: '争议', customerTerms: '利息与投诉条件', bills: '票据及应收账款电子凭证',
       },
       quota: '存储空间不足。请释放磁盘空间，或先备份再删除旧数据，然后重试。',
       readerStopped: '文件读取器在读完之前停止了（文件可能已损坏，或大到浏览器无法读取）。没有保存任何内容。请重新导出为 CSV，或拆分后再导入。',

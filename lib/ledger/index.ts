@@ -6,3 +6,4 @@ export * from './aging';
 export * from './metrics';
 export * from './limitation';
 export * from './summary';
+export * from './retention';

@@ -11,6 +11,7 @@ import { limitationDeadline, partialPaymentsByReceivable } from './limitation';
 import { avgDaysLate } from './metrics';
 import { summaryLadderOf } from '../playbook/ladder';
 import { disputedMinorOf, disputesByDocument } from './disputed';
+import { dueParts, heldMinor, releaseDueDate } from './retention';
 
 /**
  * Whether each of the nine payment-process questions is answered (index 0 = Q1):
@@ -68,6 +69,7 @@ export function summarizeCustomer(input: SummaryInput): CustomerSummary {
   let paidCount = 0;
   const disputed: Array<{ dueDate: string; currency: string; openMinor: number }> = [];
   const disputesOf = disputesByDocument(input.disputes);
+  const retentionHeld: Array<[string, string, number, number]> = [];
   for (const r of items) {
     if (r.kind !== 'invoice') continue;
     if (r.openMinor > 0) {
@@ -79,10 +81,16 @@ export function summarizeCustomer(input: SummaryInput): CustomerSummary {
         disputed.push({ dueDate: r.dueDate, currency: r.amount.currency, openMinor: disputedMinor });
       }
       addInto(open, r.amount.currency, r.openMinor);
-      const k = `${r.dueDate}|${r.amount.currency}`;
-      byDue.set(k, (byDue.get(k) ?? 0) + r.openMinor);
-      dueDates.push(r.dueDate);
-      deadlines.push(limitationDeadline(r, { years: settings.limitationYears }, partPayments.get(r.id) ?? []).deadline);
+      // A held retention is open from its document's issue but due only on its release date (./retention.ts).
+      for (const part of dueParts(r)) {
+        const k = `${part.dueDate}|${r.amount.currency}`;
+        byDue.set(k, (byDue.get(k) ?? 0) + part.minor);
+        dueDates.push(part.dueDate);
+        deadlines.push(limitationDeadline(part.dueDate === r.dueDate ? r : { ...r, dueDate: part.dueDate }, { years: settings.limitationYears },
+          partPayments.get(r.id) ?? []).deadline);
+      }
+      const held = heldMinor(r);
+      if (held && r.retention) retentionHeld.push([releaseDueDate(r), r.amount.currency, held, r.retention.remindDays]);
     } else if (r.settledOn) {
       paidCount++;
     }
@@ -122,5 +130,10 @@ export function summarizeCustomer(input: SummaryInput): CustomerSummary {
   set('lastActivityDate', maxOf(pastActs));
   set('nextActivityDate', minOf(nextActs));
   set('avgDaysLate', late);
+  if (retentionHeld.length) {
+    summary.retentionHeld = retentionHeld.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // The latest release date, indexed (schema version 10) so the reminders find the customers still holding one.
+    summary.nextRetentionRelease = summary.retentionHeld[summary.retentionHeld.length - 1][0];
+  }
   return summary;
 }

@@ -15,6 +15,7 @@ import { toIsoDay } from '../domain';
 import { splitDisputed } from '../ledger/disputed';
 import { formatDay, formatMoney } from '../format';
 import { amountInCapitalsFor } from './capitals';
+import { joinParts, splitByDue } from '../ledger/retention';
 
 export type LetterKind = 'balance-confirmation' | 'collection-letter' | 'lawyer-letter';
 export const letterKinds: LetterKind[] = ['balance-confirmation', 'collection-letter', 'lawyer-letter'];
@@ -219,7 +220,11 @@ export function buildLetter(kind: LetterKind, account: AccountSnapshot, now: Dat
   const asOf = toIsoDay(now);
   const us = account.settings.ourCompany;
   const ourName = (lang === 'zh' ? us.name : us.nameEn || us.name) || w.noCompany;
-  const items = letterItemsOf(account.receivables, account.disputes);
+  const open = account.receivables.filter((r) => r.openMinor > 0 && r.kind === 'invoice');
+  // A demand never asks for retention (质保金) before its release date; the balance confirmation states all that is open.
+  const demandable = kind === 'balance-confirmation' ? open
+    : joinParts(splitByDue(open).filter((r) => !(r.retentionPart && r.dueDate >= asOf)));
+  const items = letterItemsOf(demandable, account.disputes);
   const pickable = items.filter((i) => !i.disputed);
   const wanted = opts.picked ? new Set(opts.picked) : undefined;
   const covered = wanted ? pickable.filter((i) => wanted.has(i.id)) : pickable;

@@ -15,6 +15,7 @@ import { toIsoDay } from '../domain';
 import { addDays, daysBetween, isoOf } from '../ledger/dates';
 import { allocateWithCredit } from '../ledger/allocate';
 import { limitationDeadline, partialPaymentsByReceivable } from '../ledger/limitation';
+import { joinParts, splitByDue } from '../ledger/retention';
 import { nineQuestionAnswered } from '../ledger/summary';
 import { rungOf, techniques, traps } from './catalog';
 import { splitDisputed } from '../ledger/disputed';
@@ -326,7 +327,8 @@ export const suggestRules: SuggestRule[] = [
 
 /** The ladder's facts from the account itself, computed as the summary computes them (lib/ledger/summary.ts). */
 export function accountLadderFacts(account: AccountSnapshot): LadderFacts {
-  const invoices = account.receivables.filter((r) => r.kind === 'invoice' && r.openMinor > 0);
+  // A held retention counts on its release date, as in the summary (lib/ledger/retention.ts).
+  const invoices = splitByDue(account.receivables.filter((r) => r.kind === 'invoice' && r.openMinor > 0));
   const byDue = new Map<string, number>();
   for (const r of invoices) {
     const k = `${r.dueDate}|${r.amount.currency}`;
@@ -357,12 +359,19 @@ export function suggestContext(account: AccountSnapshot & { signals?: Signal[] }
   const { settings } = account;
   const lad = ladderLevel(accountLadderFacts(account), settings, asOf);
   const byDue = (a: OpenReceivable, b: OpenReceivable) => a.dueDate.localeCompare(b.dueDate) || a.docNumber.localeCompare(b.docNumber);
+  // The one split (lib/ledger/disputed.ts) first: a document disputed in part keeps its undisputed rest. Then each
+  // document's parts by due day: a retention still held is not due before its release date, so it is never
+  // demanded as overdue before then; after it, it is (条例 art. 13). A document is named once, its parts joined.
   const split = splitDisputed(account.receivables.filter((r) => r.kind === 'invoice' && r.openMinor > 0).sort(byDue), account.disputes);
-  const open = split.filter((x) => x.undisputedMinor > 0).map((x) => (x.disputedMinor ? { ...x.doc, openMinor: x.undisputedMinor } : x.doc));
+  const undisputed = split.filter((x) => x.undisputedMinor > 0).map((x) => (x.disputedMinor ? { ...x.doc, openMinor: x.undisputedMinor } : x.doc));
   const disputed = split.filter((x) => x.disputedMinor > 0).map((x) => ({ ...x.doc, openMinor: x.disputedMinor }));
+  const parts = splitByDue(undisputed).sort(byDue);
+  const heldLater = (r: OpenReceivable) => r.retentionPart && r.dueDate >= asOf && parts.some((x) => x.id === r.id && !x.retentionPart);
+  const open = joinParts(parts.filter((r) => !heldLater(r))).sort(byDue);
+  const overdue = joinParts(parts.filter((r) => r.dueDate < asOf)).sort(byDue);
   const grace = settings.promiseGraceDays;
   return {
-    account, now, asOf, ladder: lad, level: lad.level, open, overdue: open.filter((r) => r.dueDate < asOf), disputed,
+    account, now, asOf, ladder: lad, level: lad.level, open, overdue, disputed,
     answered: nineQuestionAnswered(account.profile),
     acts: [...account.activities].filter((a) => a.date <= asOf).sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt),
     signals: account.signals ?? [],

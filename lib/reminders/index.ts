@@ -10,7 +10,7 @@ import type { CustomerSummary, Lang, PaymentPromise, Settings } from '../domain'
 import { addDays, dayOf, parseDay } from '../ledger/dates';
 import { formatDay, formatMoney } from '../format';
 
-export type ReminderKind = 'promise-due' | 'promise-broken' | 'next-step' | 'limitation';
+export type ReminderKind = 'promise-due' | 'promise-broken' | 'next-step' | 'limitation' | 'retention';
 
 export interface Reminder {
   id: string;
@@ -148,6 +148,27 @@ export function deriveReminders(input: ReminderInput, now: Date, settings: Remin
         en: `The limitation period for ${name} ends on ${formatDay(l.deadline, 'en')}${open('en') ? ` with ${open('en')} open` : ''}. Before then, send a demand with proof of delivery or get a sealed balance confirmation to interrupt it.`,
       },
     });
+  }
+
+  // 质保金 / deposits still held: a reminder the set number of days before the release date, to ask for it on time
+  // (条例 art. 13); from the day after it, the held part is overdue like any document and the ladder takes it up.
+  for (const s of input.summaries) {
+    for (const [release, currency, minor, remind] of s.retentionHeld ?? []) {
+      if (release < today) continue;
+      const name = nameOf(s.customerId);
+      const amt = (lang: Lang) => money(minor, currency, lang);
+      add({
+        id: `retention:${s.customerId}:${release}:${currency}`,
+        customerId: s.customerId,
+        kind: 'retention',
+        date: addDays(release, -remind),
+        title: { zh: `质保金即将到期：${name}`, en: `Retention falls due: ${name}` },
+        message: {
+          zh: `${name} 的质保金 / 保证金 ${amt('zh')} 将于 ${formatDay(release, 'zh')} 到期。请提前确认质保期内无质量问题，并请对方按时退还（《保障中小企业款项支付条例》第十三条：保证期限届满后应及时退还）。`,
+          en: `${name}'s retention / deposit of ${amt('en')} falls due on ${formatDay(release, 'en')}. Confirm there is no warranty claim and ask for its release on time (the SME Payment Regulation, art. 13: deposits are to be returned promptly when their term ends).`,
+        },
+      });
+    }
   }
 
   return [...out.values()].sort((a, b) => a.when - b.when || (a.id < b.id ? -1 : 1));

@@ -8,12 +8,15 @@ import { formatDay, formatMoney } from '../format';
 import type { PlanProgress } from './plans';
 import type { DocumentDispute } from './disputes';
 import type { Statement } from './records';
+import { addDays } from '../ledger/dates';
+import { splitByDue } from '../ledger/retention';
 
-export interface ImDraft { key: 'overdue' | 'statement' | 'instalment' | 'undisputed' | 'thanks'; text: string }
+export interface ImDraft { key: 'overdue' | 'statement' | 'instalment' | 'undisputed' | 'retention' | 'thanks'; text: string }
 
 function overdueTotals(receivables: readonly OpenReceivable[], asOf: string, lang: Lang): string | undefined {
   const m = new Map<string, number>();
-  for (const r of receivables) if (r.kind === 'invoice' && r.openMinor > 0 && r.dueDate < asOf) m.set(r.amount.currency, (m.get(r.amount.currency) ?? 0) + r.openMinor);
+  // A held retention is overdue only after its release date (lib/ledger/retention.ts).
+  for (const r of splitByDue(receivables)) if (r.kind === 'invoice' && r.openMinor > 0 && r.dueDate < asOf) m.set(r.amount.currency, (m.get(r.amount.currency) ?? 0) + r.openMinor);
   return m.size ? [...m].map(([c, v]) => formatMoney(v, c, lang)).join(lang === 'zh' ? '、' : ' and ') : undefined;
 }
 
@@ -49,6 +52,17 @@ export function imDrafts(input: {
     out.push({ key: 'undisputed', text: zh
       ? `${hi}${d.docNumber} 中有争议的 ${formatMoney(d.disputedMinor, d.currency, lang)} 我们在核实处理；无争议的 ${formatMoney(d.undisputedMinor, d.currency, lang)} 请先安排支付，谢谢！`
       : `${hi}we are looking into the ${formatMoney(d.disputedMinor, d.currency, lang)} in question on ${d.docNumber}; please pay the undisputed ${formatMoney(d.undisputedMinor, d.currency, lang)} meanwhile. Thanks!` });
+  }
+  // The retention falling due (within its reminder days) or already due: ask for its release, 条例 art. 13.
+  const retention = splitByDue(input.receivables).filter((r) => r.retentionPart && r.openMinor > 0 && r.retention
+    && asOf >= addDays(r.dueDate, -r.retention.remindDays)).sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
+  if (retention) {
+    const amt = formatMoney(retention.openMinor, retention.amount.currency, lang);
+    const day = formatDay(retention.dueDate, lang);
+    const past = retention.dueDate < asOf;
+    out.push({ key: 'retention', text: zh
+      ? `${hi}${retention.docNumber} 的质保金 ${amt} ${past ? '已于' : '将于'}${day}到期。按合同约定及《保障中小企业款项支付条例》第十三条，保证金应在期满后及时退还，麻烦${past ? '尽快' : '届时'}安排，谢谢！`
+      : `${hi}the retention of ${amt} on ${retention.docNumber} ${past ? 'fell' : 'falls'} due on ${day}. Under the contract and the SME Payment Regulation (art. 13), deposits are returned promptly when their term ends — could you arrange it${past ? ' now' : ' for that day'}? Thanks!` });
   }
   out.push({ key: 'thanks', text: zh ? `${hi}款项已收到，感谢您的协调支持！` : `${hi}payment received — thank you for your help!` });
   return out;

@@ -6,6 +6,7 @@
 import type { DisputedPart, Lang, OpenReceivable } from '../domain';
 import { splitDisputed } from '../ledger/disputed';
 import { addDays } from '../ledger/dates';
+import { splitByDue } from '../ledger/retention';
 import { formatDay, formatMoney } from '../format';
 import { type InterestResult, type InterestRule, lateInterest, smeStatutoryRule } from './interest';
 import { type LprRow, publishedLpr } from './lpr';
@@ -31,8 +32,12 @@ export interface DocumentInterest {
   principalMinor: number;
   currency: string;
   firstOverdueDay: string;
+  /** The document's retention part, overdue since its release date (a document can then have two lines). */
+  retention?: boolean;
   result: InterestResult;
 }
+
+const joinedOpen = (receivables: readonly OpenReceivable[], id: string) => receivables.find((r) => r.id === id)?.openMinor ?? 0;
 
 export interface InterestToDate {
   documents: DocumentInterest[];
@@ -47,12 +52,17 @@ export function interestToDate(receivables: readonly OpenReceivable[], terms: Te
   table: readonly LprRow[] = publishedLpr, undisputed?: ReadonlyMap<string, number>): InterestToDate {
   const rule = ruleOf(terms, table);
   const documents: DocumentInterest[] = [];
-  for (const r of receivables) {
-    if (r.kind !== 'invoice' || r.openMinor <= 0 || r.dueDate >= asOf) continue;
-    const principalMinor = undisputed?.get(r.id) ?? r.openMinor;
-    if (principalMinor <= 0) continue;
+  // The undisputed part of each document, spent on its parts in order: the rest first, then the retention.
+  const budget = new Map<string, number>();
+  // A held retention (质保金) bears interest only from the day after its release date (lib/ledger/retention.ts).
+  for (const r of splitByDue(receivables.filter((x) => x.kind === 'invoice' && x.openMinor > 0))) {
+    const left = budget.get(r.id) ?? undisputed?.get(r.id) ?? joinedOpen(receivables, r.id);
+    const principalMinor = Math.min(r.openMinor, left);
+    budget.set(r.id, left - Math.max(0, principalMinor));
+    if (r.dueDate >= asOf || principalMinor <= 0) continue;
     const firstOverdueDay = addDays(r.dueDate, 1);
     documents.push({ receivableId: r.id, docNumber: r.docNumber, principalMinor, currency: r.amount.currency, firstOverdueDay,
+      ...(r.retentionPart ? { retention: true } : {}),
       result: lateInterest({ minor: principalMinor, currency: r.amount.currency }, firstOverdueDay, asOf, rule) });
   }
   const totals = new Map<string, number>();

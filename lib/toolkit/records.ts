@@ -129,3 +129,46 @@ export const customerTermsSchema = z.object({
   updatedAt: z.number().int(),
 });
 export type CustomerTerms = z.infer<typeof customerTermsSchema>;
+
+/**
+ * 承兑汇票 and 应收账款电子凭证: a customer paid by a bank acceptance bill (银行承兑汇票), a commercial acceptance
+ * bill (商业承兑汇票) or an e-receivable certificate (应收账款电子凭证, e.g. 云信 / 融信 on a supply-chain platform).
+ * Recording one settles the documents it pays in the ledger (a payment on the day it was received), while the
+ * cash comes at maturity: the forecast and the popup's expected collections count it on that day (schema v10).
+ */
+export const billKinds = ['bank-acceptance', 'commercial-acceptance', 'e-receivable'] as const;
+export type BillKind = (typeof billKinds)[number];
+/** held until maturity; collected (paid at maturity); endorsed on or discounted (cash before maturity); dishonoured (拒付). */
+export const billStatuses = ['held', 'collected', 'endorsed', 'discounted', 'dishonoured'] as const;
+export type BillStatus = (typeof billStatuses)[number];
+
+export const billSchema = z.object({
+  id,
+  customerId: id,
+  kind: z.enum(billKinds),
+  /** 票据号码 / 凭证编号. */
+  number: z.string().max(80).optional(),
+  /** Who must pay at maturity: the accepting bank, the accepting enterprise, or the certificate's issuer. */
+  acceptor: z.string().min(1).max(200),
+  /**
+   * The collector's judgement that the acceptor is weak: on the Shanghai Commercial Paper Exchange's list of
+   * acceptors with overdue bills, a poor credit rating, small or unknown. Only a commercial bill or a certificate
+   * carries this risk for us to warn about (a bank pays a bank acceptance).
+   */
+  acceptorWeak: z.boolean().default(false),
+  amount: moneySchema,
+  issueDate: isoDate,
+  /** The day we received it: the ledger's payment date. */
+  receivedOn: isoDate,
+  maturityDate: isoDate,
+  /** The payment that settles the documents in the ledger (removed again if the bill is dishonoured). */
+  paymentId: id,
+  receivableIds: z.array(id).min(1).max(500),
+  status: z.enum(billStatuses).default('held'),
+  /** When it was collected, endorsed on, discounted or dishonoured. */
+  closedOn: isoDate.optional(),
+  note: shortText.optional(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type Bill = z.infer<typeof billSchema>;

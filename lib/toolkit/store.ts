@@ -2,14 +2,18 @@
  * Writes of the toolkit's records. Each goes through writeTx (lib/db/repo.ts), so the limitation interruptions it
  * puts on the documents, the follow-up activities it plans and the customer's summary change in one transaction.
  */
-import { type Activity, type PaymentPromise, newId } from '../domain';
+import { type Activity, type Payment, type PaymentPromise, type Retention, newId, paymentSchema, retentionSchema } from '../domain';
 import type { HuikuanDb } from '../db/schema';
 import { writeTx } from '../db/repo';
-import { findReceivables, putDocuments } from '../db/ledgers';
+import { findReceivables, putDocuments, removeDocuments } from '../db/ledgers';
+import { allocate } from '../ledger/allocate';
+import { allocationsFor } from '../ledger/paymentPlan';
+import { retentionOfPercent } from '../ledger/retention';
+import { billProblems } from './bills';
 import { addDays } from '../ledger/dates';
 import { formatMoney } from '../format';
-import { type CustomerTerms, type DeliveryMethod, type Dispute, type PaymentPlan, type Statement,
-  customerTermsSchema, disputeSchema, paymentPlanSchema, statementSchema } from './records';
+import { type Bill, type BillKind, type BillStatus, type CustomerTerms, type DeliveryMethod, type Dispute, type PaymentPlan, type Statement,
+  billSchema, customerTermsSchema, disputeSchema, paymentPlanSchema, statementSchema } from './records';
 import { statementLines, statementReference } from './statements';
 
 /** Days after sending before an unreturned statement becomes a follow-up (editable per statement). */
@@ -187,5 +191,92 @@ export async function saveDispute(db: HuikuanDb, dispute: Omit<Dispute, 'created
     await db.disputes.put(row);
     touch(dispute.customerId);
     return row;
+  }, now);
+}
+
+/** A write the toolkit refuses, with the key of the reason (`toolkit:<area>.errors.<code>`) for the page to translate. */
+export class ToolkitRefusal extends Error {
+  constructor(readonly code: string) { super(code); }
+}
+
+/**
+ * 质保金 / deposit on one invoice: the amount (or a percentage of the document, rounded half up to the fen) held
+ * until `releaseDate`. It is written on the receivable itself, so the summary, the ladder, the worklist, the badge
+ * and the forecast read it with the ledger (lib/ledger/retention.ts); `undefined` removes it.
+ */
+export async function saveRetention(db: HuikuanDb, input: {
+  customerId: string; receivableId: string; releaseDate: string; basis?: Retention['basis']; remindDays?: number; note?: string;
+} & ({ minor: number; percent?: undefined } | { percent: number; minor?: undefined }), now: Date): Promise<Retention> {
+  return writeTx(db, async (touch) => {
+    const [doc] = await findReceivables(db, input.customerId, [input.receivableId]);
+    if (!doc || doc.kind !== 'invoice') throw new ToolkitRefusal('noDocument');
+    const minor = input.percent !== undefined ? retentionOfPercent(doc.amount.minor, input.percent) : input.minor;
+    if (!(minor > 0)) throw new ToolkitRefusal('amount');
+    if (minor > doc.amount.minor) throw new ToolkitRefusal('moreThanDocument');
+    if (input.releaseDate < doc.dueDate) throw new ToolkitRefusal('releaseBeforeDue');
+    const retention = retentionSchema.parse({ minor, releaseDate: input.releaseDate, basis: input.basis ?? 'warranty',
+      ...(input.percent !== undefined ? { percent: input.percent } : {}), remindDays: input.remindDays ?? 30, note: input.note || undefined });
+    await putDocuments(db, { receivables: [{ ...doc, retention, updatedAt: now.getTime() }] }, now.getTime());
+    touch(input.customerId);
+    return retention;
+  }, now);
+}
+
+export async function clearRetention(db: HuikuanDb, customerId: string, receivableId: string, now: Date): Promise<void> {
+  await writeTx(db, async (touch) => {
+    const [doc] = await findReceivables(db, customerId, [receivableId]);
+    if (!doc?.retention) return;
+    const { retention: _r, ...rest } = doc;
+    await putDocuments(db, { receivables: [{ ...rest, updatedAt: now.getTime() }] }, now.getTime());
+    touch(customerId);
+  }, now);
+}
+
+const billWord: Record<BillKind, string> = {
+  'bank-acceptance': '银行承兑汇票 / bank acceptance bill',
+  'commercial-acceptance': '商业承兑汇票 / commercial acceptance bill',
+  'e-receivable': '应收账款电子凭证 / e-receivable certificate',
+};
+
+/**
+ * A bill or e-receivable certificate received in payment: one payment on the day it was received, applied to the
+ * documents it pays (due-date order, each up to what it has open), so the ledger shows them settled; the bill
+ * keeps the maturity day on which the cash comes (the forecast counts it then, lib/forecast/portfolio.ts).
+ */
+export async function recordBill(db: HuikuanDb, input: Omit<Bill, 'id' | 'paymentId' | 'status' | 'closedOn' | 'createdAt' | 'updatedAt'>,
+  now: Date): Promise<Bill> {
+  return writeTx(db, async (touch) => {
+    const ledger = await db.ledgers.get(input.customerId);
+    const open = allocate(ledger?.receivables ?? [], ledger?.payments ?? []).filter((r) => r.kind === 'invoice' && r.openMinor > 0);
+    const problems = billProblems(input, open);
+    if (problems.length) throw new ToolkitRefusal(problems[0]);
+    const chosen = open.filter((r) => input.receivableIds.includes(r.id));
+    const payment: Payment = paymentSchema.parse({
+      id: newId('pay'), customerId: input.customerId, date: input.receivedOn, amount: input.amount,
+      allocations: allocationsFor(input.amount.minor, chosen),
+      reference: `${billWord[input.kind]}${input.number ? ` ${input.number}` : ''}`.slice(0, 500), updatedAt: now.getTime(),
+    });
+    const bill = billSchema.parse({ ...input, id: newId('bl'), paymentId: payment.id, status: 'held', createdAt: now.getTime(), updatedAt: now.getTime() });
+    await putDocuments(db, { payments: [payment] }, now.getTime());
+    await db.bills.add(bill);
+    touch(input.customerId);
+    return bill;
+  }, now);
+}
+
+/**
+ * What became of a bill: collected at maturity, endorsed on or discounted (the cash no longer to come from it), or
+ * dishonoured (拒付) — then its payment is taken out of the ledger and the documents it paid are open again.
+ */
+export async function closeBill(db: HuikuanDb, billId: string, status: Exclude<BillStatus, 'held'>, on: string, now: Date): Promise<Bill> {
+  return writeTx(db, async (touch) => {
+    const bill = await db.bills.get(billId);
+    if (!bill) throw new ToolkitRefusal('noBill');
+    if (bill.status !== 'held') throw new ToolkitRefusal('closed');
+    if (status === 'dishonoured') await removeDocuments(db, [bill.customerId], [bill.paymentId], now.getTime());
+    const next = billSchema.parse({ ...bill, status, closedOn: on, updatedAt: now.getTime() });
+    await db.bills.put(next);
+    touch(bill.customerId);
+    return next;
   }, now);
 }

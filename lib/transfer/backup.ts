@@ -12,8 +12,8 @@ import {
   type Preparations, type Receivable, type Settings,
 } from '../domain';
 import {
-  customerTermsSchema, disputeSchema, paymentPlanSchema, statementSchema,
-  type CustomerTerms, type Dispute, type PaymentPlan, type Statement,
+  billSchema, customerTermsSchema, disputeSchema, paymentPlanSchema, statementSchema,
+  type Bill, type CustomerTerms, type Dispute, type PaymentPlan, type Statement,
 } from '../toolkit/records';
 
 export const BACKUP_FORMAT = 'huikuan-backup';
@@ -23,6 +23,8 @@ export const backupTables = [
   'customers', 'contacts', 'receivables', 'payments', 'promises', 'activities', 'profiles', 'preparations', 'settings',
   // The collector's toolkit (schema version 5); absent from older backups, which restore with none.
   'statements', 'paymentPlans', 'disputes', 'customerTerms',
+  // Acceptance bills and e-receivable certificates (schema version 10); absent from older backups, which restore with none.
+  'bills',
 ] as const;
 export type BackupTable = (typeof backupTables)[number];
 
@@ -41,6 +43,7 @@ export interface BackupData {
   paymentPlans: PaymentPlan[];
   disputes: Dispute[];
   customerTerms: CustomerTerms[];
+  bills: Bill[];
 }
 
 export interface BackupMeta {
@@ -54,11 +57,12 @@ const schemas: Record<BackupTable, z.ZodType> = {
   promises: paymentPromiseSchema, activities: activitySchema, profiles: paymentProcessProfileSchema,
   preparations: preparationsSchema, settings: settingsSchema,
   statements: statementSchema, paymentPlans: paymentPlanSchema, disputes: disputeSchema, customerTerms: customerTermsSchema,
+  bills: billSchema,
 };
 const primaryKey: Record<BackupTable, string | undefined> = {
   customers: 'id', contacts: 'id', receivables: 'id', payments: 'id', promises: 'id', activities: 'id',
   profiles: 'customerId', preparations: 'customerId', settings: undefined,
-  statements: 'id', paymentPlans: 'id', disputes: 'id', customerTerms: 'customerId',
+  statements: 'id', paymentPlans: 'id', disputes: 'id', customerTerms: 'customerId', bills: 'id',
 };
 
 /** JSON with object keys sorted at every level; undefined members are dropped, as JSON.stringify does. */

@@ -13,7 +13,7 @@
 import { type BackupData, type BackupIssue, type BackupParse, type BackupTable, parseBackup } from './backup';
 
 const MAX_ISSUES = 100;
-const optionalTables = new Set<BackupTable>(['statements', 'paymentPlans', 'disputes', 'customerTerms']);
+const optionalTables = new Set<BackupTable>(['statements', 'paymentPlans', 'disputes', 'customerTerms', 'bills']);
 const withCustomer = ['contacts', 'receivables', 'payments', 'promises', 'activities', 'profiles', 'preparations'] as const;
 
 export function checkBackupStore(data: BackupData, absent: readonly BackupTable[]): BackupIssue[] {

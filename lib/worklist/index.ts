@@ -27,7 +27,7 @@
  * Every factor that applies is listed in `reasons` ({ key, params }) so each row can say why it is there.
  */
 import type { CustomerSummary } from '../domain';
-import { daysBetween } from '../ledger/dates';
+import { addDays, daysBetween } from '../ledger/dates';
 import { ladderFactsOf, ladderLevel, undisputedByDue, type LadderSettings } from '../playbook/ladder';
 import { currencyDecimals } from '../ledger/money';
 
@@ -46,7 +46,9 @@ export interface WorklistOptions {
 
 export type ReasonKey =
   | 'overdue' | 'overdueConverted' | 'paysLate' | 'brokenPromises' | 'promiseToday' | 'promiseInGrace'
-  | 'promiseJustBroken' | 'stepToday' | 'limitationNear' | 'limitationPassed' | 'disputed' | 'promisePending';
+  | 'promiseJustBroken' | 'stepToday' | 'limitationNear' | 'limitationPassed' | 'disputed' | 'promisePending'
+  /** A held retention (质保金) falls due within its reminder days: ask for its release now (条例 art. 13). */
+  | 'retentionDue';
 
 export interface WorklistReason {
   key: ReasonKey;
@@ -87,6 +89,7 @@ export interface WorklistRow {
 
 export const BOOSTS = {
   promiseToday: 6, promiseInGrace: 3, promiseJustBroken: 8, stepToday: 3, limitationNear: 10, limitationPassed: 4,
+  retentionDue: 3,
 } as const;
 export const PENDING_PROMISE_HOLD = 0.5;
 export const DISPUTE_HOLD = 0.5;
@@ -205,6 +208,14 @@ export function scoreCustomer(s: CustomerSummary, asOf: string, opts: WorklistOp
     boosts += BOOSTS.stepToday;
     reasons.push({ key: 'stepToday', params: { date: asOf } });
   }
+  // A retention still held is not overdue before its release date (it is in openByDue on that date), but in the
+  // days before it the collector asks for its release: the earliest one whose reminder window is open.
+  const soon = (s.retentionHeld ?? []).filter(([release, cur, , remind]) => (!opts.currency || cur === opts.currency)
+    && asOf <= release && asOf >= addDays(release, -remind))[0];
+  if (soon) {
+    boosts += BOOSTS.retentionDue;
+    reasons.push({ key: 'retentionDue', params: { minor: soon[2], currency: soon[1], date: soon[0] } });
+  }
   const hasOpen = s.openCount > 0;
   if (s.limitationDeadline && hasOpen) {
     const left = daysBetween(asOf, s.limitationDeadline);
@@ -221,7 +232,7 @@ export function scoreCustomer(s: CustomerSummary, asOf: string, opts: WorklistOp
   const score = round2(amountPoints * ageFactor * behaviourFactor * holdFactor + boosts);
   // Reasons in order of weight: boosts first (they explain "why today"), then the amount, behaviour and holds.
   const order: ReasonKey[] = ['promiseJustBroken', 'limitationNear', 'promiseToday', 'limitationPassed', 'promiseInGrace',
-    'stepToday', 'overdue', 'overdueConverted', 'brokenPromises', 'paysLate', 'disputed', 'promisePending'];
+    'stepToday', 'retentionDue', 'overdue', 'overdueConverted', 'brokenPromises', 'paysLate', 'disputed', 'promisePending'];
   reasons.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
   // Days on the oldest undisputed item where the summary keeps the disputed part (as the badge and the panel count).
   const oldestDue = undisputed && !onlyDisputed

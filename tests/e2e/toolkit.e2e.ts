@@ -8,6 +8,10 @@
  *   script's invoices, the level and the summary the badge and the popup read;
  * - the complaint channel is eligible for a government debtor of an SME creditor and not for a private company, and
  *   the ladder's complaint step appears for the government debtor (SME per Settings) and not for the private one.
+ * - retention money (质保金) is not overdue before its release date (status card, summary, worklist follow-up) and
+ *   is demanded after it (条例 art. 13);
+ * - a bank acceptance bill settles the ledger while its cash is expected at maturity in the popup's expected
+ *   collections, equal to the forecast computed in Node over the same store.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,9 +21,12 @@ import { BROWSER_START_MS } from './clock';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { addDays, allocate, limitationDeadline } from '../../lib/ledger';
 import { lateInterest, smeStatutoryRule, type InterestRule } from '../../lib/toolkit/interest';
+import { forecastStore } from '../../lib/forecast/portfolio';
+import type { Bill } from '../../lib/toolkit/records';
+import type { CustomerLedger } from '../../lib/db/schema';
 import { suggestNext } from '../../lib/playbook';
 import { formatMoney } from '../../lib/format';
-import { defaultSettings, type ComplaintTerms, type DisputedPart, type Receivable } from '../../lib/domain';
+import { defaultSettings, type ComplaintTerms, type Customer, type CustomerSummary, type DisputedPart, type PaymentProcessProfile, type PaymentPromise, type Receivable } from '../../lib/domain';
 
 let l: Launched;
 const today = todayIso();
@@ -395,4 +402,129 @@ test('the LPR table is edited in Options and the LPR rule then uses the new row 
   const shown = await panel.locator('[data-testid=interest-docs] li').evaluateAll((lis) => lis.reduce((s, li) => s + Number(li.getAttribute('data-minor')), 0));
   assert.equal(shown, expected);
   await panel.close();
+});
+
+test('retention not overdue before its date, demanded after', async () => {
+  // c24 owes 031002400 (¥77,500, due 8 Sep) and 031002402 (¥205,000, due 25 Sep), both overdue and unpaid.
+  const panel = await panelFor('c24');
+  const docs = openDocs('c24');
+  const a = docs.find((r) => r.docNumber === '031002402')!;
+  const b = docs.find((r) => r.docNumber === '031002400')!;
+  const overdueBefore = docs.filter((r) => r.dueDate < today).reduce((s, r) => s + r.openMinor, 0);
+  const overdueShown = async () => Number(await panel.getByTestId('overdue-CNY').getAttribute('data-minor'));
+  assert.equal(await overdueShown(), overdueBefore);
+
+  // 10 % of 031002402 held until 20 days from today (warranty end), reminded 30 days before: not overdue, ask soon.
+  const release = addDays(today, 20);
+  await panel.getByTestId('toolkit-tab-retention').click();
+  await panel.getByTestId('retention-add').click();
+  await panel.getByTestId('retention-doc').selectOption(a.id);
+  await panel.getByTestId('retention-value').fill('10');
+  await panel.getByTestId('retention-release').fill(release);
+  await panel.getByTestId('retention-save').click();
+  const itemA = panel.locator(`[data-testid=retention-item][data-receivable-id="${a.id}"]`);
+  await itemA.waitFor({ timeout: 10_000 });
+  const held = a.amount.minor / 10;
+  assert.equal(await itemA.getAttribute('data-state'), 'remind');
+  assert.equal(Number(await itemA.getAttribute('data-held-minor')), held);
+  await until('overdue without the held part', async () => (await overdueShown()) === overdueBefore - held);
+  assert.equal(Number(await panel.getByTestId('retention-held-CNY').getAttribute('data-minor')), held);
+  assert.match(await itemA.getByTestId('retention-say').innerText(), /falls due on .* \(in 20 days\)/);
+  assert.match(await itemA.getByTestId('retention-art13').innerText(), /art\. 13/);
+
+  // The whole of 031002400 held as a deposit whose term ended on 1 Nov: overdue since then, demanded.
+  await panel.getByTestId('retention-add').click();
+  await panel.getByTestId('retention-doc').selectOption(b.id);
+  await panel.getByTestId('retention-mode').selectOption('amount');
+  await panel.getByTestId('retention-value').fill(String(b.openMinor / 100));
+  await panel.getByTestId('retention-basis').selectOption('deposit');
+  await panel.getByTestId('retention-release').fill('2026-11-01');
+  await panel.getByTestId('retention-save').click();
+  const itemB = panel.locator(`[data-testid=retention-item][data-receivable-id="${b.id}"]`);
+  await itemB.waitFor({ timeout: 10_000 });
+  assert.equal(await itemB.getAttribute('data-state'), 'overdue');
+  assert.match(await itemB.getByTestId('retention-say').innerText(), /due since 1 Nov 2026 \(21 days\): demand it/);
+  assert.equal(await overdueShown(), overdueBefore - held);
+  // The next step still demands 031002400 (its deposit is overdue) and the rest of 031002402.
+  const step = panel.getByTestId('next-step');
+  assert.ok(Number(await step.getAttribute('data-level')) > 0);
+
+  // The stored summary (what the badge, the popup and the worklist read) has each part on its own day.
+  await until('the summary', async () => (await readRow<CustomerSummary>(panel, 'summaries', 'c24'))?.retentionHeld?.length === 2);
+  const summary = (await readRow<CustomerSummary>(panel, 'summaries', 'c24'))!;
+  assert.deepEqual(summary.openByDue, [
+    ['2026-09-25', 'CNY', a.openMinor - held], ['2026-11-01', 'CNY', b.openMinor], [release, 'CNY', held],
+  ]);
+  // The WeChat draft asks for the deposit that fell due, with the regulation's article.
+  await panel.getByTestId('toolkit-tab-im').click();
+  assert.match(await panel.locator('[data-draft=retention] [data-testid=im-text]').innerText(),
+    /the retention of (CN)?¥77,500\.00 on 031002400 fell due on 1 Nov 2026\. .*\(art\. 13\)/);
+  await panel.close();
+
+  // The popup's worklist: c24's row asks for the retention falling due, and counts only the rest as overdue.
+  const popup = await l.openPage('popup.html');
+  const row = popup.locator('[data-testid="worklist-row"][data-customer-id="c24"]');
+  await until('the retention follow-up in the worklist', async () => /retention (CN)?¥20,500\.00 falls due on 12 Dec 2026/.test((await row.textContent().catch(() => '')) ?? ''), 20_000);
+  assert.equal(Number(await row.getByTestId('worklist-owed-CNY').getAttribute('data-minor')), overdueBefore - held);
+  await popup.close();
+});
+
+test('a bill settling the ledger with cash expected at maturity in the popup’s expected collections', async () => {
+  const panel = await panelFor('c27');
+  const doc = openDocs('c27').find((r) => r.docNumber === '031002700')!; // ¥15,000, due 9 Oct, unpaid
+  const overdueBefore = Number(await panel.getByTestId('overdue-CNY').getAttribute('data-minor'));
+  const maturity = addDays(today, 30);
+  await panel.getByTestId('toolkit-tab-bills').click();
+  await panel.getByTestId('bill-add').click();
+  for (const box of await panel.getByTestId('bill-doc').all()) await box.setChecked((await box.getAttribute('data-receivable-id')) === doc.id);
+  await panel.getByTestId('bill-amount').fill(String(doc.openMinor / 100));
+  await panel.getByTestId('bill-maturity').fill(maturity);
+  // A commercial bill from a weak acceptor: warned before it is taken, with the 条例 art. 11.
+  await panel.getByTestId('bill-kind').selectOption('commercial-acceptance');
+  await panel.getByTestId('bill-weak').check();
+  const draftWarnings = () => panel.getByTestId('bill-warnings-draft').locator('[data-warning]').evaluateAll((els) => els.map((e) => e.getAttribute('data-warning')));
+  await until('the draft warnings', async () => (await draftWarnings().catch((): Array<string | null> => [])).includes('weakAcceptor'));
+  assert.deepEqual(await draftWarnings(), ['weakAcceptor', 'art11', 'stretches']);
+  assert.match(await panel.getByTestId('bill-warnings-draft').innerText(), /art\. 11/);
+  // Taken as a bank acceptance instead.
+  await panel.getByTestId('bill-kind').selectOption('bank-acceptance');
+  await panel.getByTestId('bill-acceptor').fill('中国工商银行济南分行');
+  await panel.getByTestId('bill-number').fill('110200000000120261122000000001');
+  await panel.getByTestId('bill-save').click();
+  const item = panel.getByTestId('bill-item');
+  await item.waitFor({ timeout: 10_000 });
+  assert.equal(await item.getAttribute('data-maturity'), maturity);
+  assert.match(await item.getByTestId('bill-settles').innerText(), /Settled 031002700 in the ledger on 22 Nov 2026; cash expected on 22 Dec 2026/);
+  // Settled in the ledger: the document is no longer overdue.
+  await until('the document settled', async () => Number(await panel.getByTestId('overdue-CNY').getAttribute('data-minor')) === overdueBefore - doc.openMinor);
+  const [bill] = await allRows<Bill>(panel, 'bills');
+  const ledger = (await readRow<CustomerLedger>(panel, 'ledgers', 'c27'))!;
+  const payment = ledger.payments.find((p) => p.id === bill.paymentId)!;
+  assert.deepEqual([payment.date, payment.amount.minor, payment.allocations], [today, doc.openMinor, [{ receivableId: doc.id, minor: doc.openMinor }]]);
+  // The side panel's forecast shows the bill's cash on its maturity day.
+  const row = panel.locator(`[data-testid=forecast-invoice][data-receivable-id="bill:${bill.id}"]`);
+  await row.waitFor({ timeout: 20_000 });
+  assert.equal(await row.getAttribute('data-expected'), maturity);
+  assert.match(await row.innerText(), /matures 22 Dec 2026: the documents are settled, the cash comes at maturity/);
+
+  // The popup's expected collections: the bill's cash in the week of its maturity, equal to Node's forecast of the same store.
+  const [customers, ledgers, promises, profiles, bills] = await Promise.all([
+    allRows<Customer>(panel, 'customers'), allRows<CustomerLedger>(panel, 'ledgers'), allRows<PaymentPromise>(panel, 'promises'),
+    allRows<PaymentProcessProfile>(panel, 'profiles'), allRows<Bill>(panel, 'bills')]);
+  await panel.close();
+  const expected = forecastStore({ customers, receivables: ledgers.flatMap((x) => x.receivables), payments: ledgers.flatMap((x) => x.payments),
+    promises, profiles, bills }, today, defaultSettings().promiseGraceDays).portfolio;
+  const cny = expected.byCurrency.CNY;
+  assert.deepEqual([cny.bills, cny.nextBillMaturity], [doc.openMinor, maturity]);
+  const popup = await l.openPage('popup.html');
+  const line = popup.getByTestId('forecast-bills-CNY');
+  await line.waitFor({ timeout: 30_000 });
+  assert.deepEqual([Number(await line.getAttribute('data-minor')), await line.getAttribute('data-next')], [doc.openMinor, maturity]);
+  assert.match(await line.innerText(), /cash at maturity: (CN)?¥15,000\.00 \(next 22 Dec 2026\)/);
+  const bars = await popup.getByTestId('forecast-weeks-CNY').locator('[data-minor]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-week'), Number(e.getAttribute('data-minor'))]));
+  assert.deepEqual(bars, expected.weekStarts.map((w, i) => [w, cny.weeks[i]]));
+  const week = expected.weekStarts.findIndex((w, i) => w <= maturity && (i === expected.weekStarts.length - 1 || maturity < expected.weekStarts[i + 1]));
+  assert.ok(cny.weeks[week] >= doc.openMinor, 'the week of the maturity holds the bill');
+  assert.equal(Number(await popup.getByTestId('forecast-month-CNY').getAttribute('data-minor')), cny.thisMonth);
+  await popup.close();
 });

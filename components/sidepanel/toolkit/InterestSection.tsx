@@ -97,7 +97,7 @@ export function InterestSection({ data }: { data: ToolkitData }) {
           <p className="text-xs text-stone-700" data-testid="interest-days">{t('interest.days', { days: figures.maxDays })}</p>
           <ul className="mt-1 text-xs tabular-nums" data-testid="interest-docs">
             {figures.documents.map((d) => (
-              <li key={d.receivableId} data-receivable-id={d.receivableId} data-days={d.result.days} data-minor={d.result.interest.minor}>
+              <li key={`${d.receivableId}${d.retention ? "#retention" : ""}`} data-receivable-id={d.receivableId} data-days={d.result.days} data-minor={d.result.interest.minor}>
                 {t('interest.doc', { doc: d.docNumber, principal: formatMoney(d.principalMinor, d.currency, lang), days: d.result.days,
                   interest: formatMoney(d.result.interest.minor, d.currency, lang) })}
               </li>

@@ -1,6 +1,7 @@
 /**
  * The collector's toolkit for the shown customer: late interest, statements of account with their trail, payment
- * plans, disputes with the undisputed part, the complaint channel and WeChat drafts. One card with a tab per tool,
+ * plans, disputes with the undisputed part, retention money (质保金), bills and e-receivable certificates, the
+ * complaint channel and WeChat drafts. One card with a tab per tool,
  * so the panel stays short; every figure comes from the customer's record and the toolkit's own stores.
  */
 import { useState } from 'react';
@@ -13,8 +14,10 @@ import { PlansSection } from './PlansSection';
 import { DisputesSection } from './DisputesSection';
 import { ComplaintSection } from './ComplaintSection';
 import { ImDraftsSection } from './ImDraftsSection';
+import { RetentionSection } from './RetentionSection';
+import { BillsSection } from './BillsSection';
 
-const tabs = ['interest', 'statements', 'plans', 'disputes', 'complaint', 'im'] as const;
+const tabs = ['interest', 'statements', 'plans', 'disputes', 'retention', 'bills', 'complaint', 'im'] as const;
 type Tab = (typeof tabs)[number];
 
 export function ToolkitCard() {
@@ -39,6 +42,8 @@ export function ToolkitCard() {
             {tab === 'statements' && <StatementsSection data={data} />}
             {tab === 'plans' && <PlansSection data={data} />}
             {tab === 'disputes' && <DisputesSection data={data} />}
+            {tab === 'retention' && <RetentionSection />}
+            {tab === 'bills' && <BillsSection data={data} />}
             {tab === 'complaint' && <ComplaintSection data={data} />}
             {tab === 'im' && <ImDraftsSection data={data} />}
           </>

@@ -2,6 +2,7 @@
 import type { Account } from '../account';
 import type { Dispute } from '@/lib/toolkit/records';
 import { undisputedParts } from '@/lib/toolkit/disputes';
+import { splitByDue } from '@/lib/ledger/retention';
 import { complaintEligibility } from '@/lib/toolkit/complaint';
 import type { CustomerTerms } from '@/lib/toolkit/records';
 
@@ -12,8 +13,12 @@ export function undisputedMap(a: Account, disputes: readonly Dispute[]): Map<str
 
 export function undisputedOverdueMinor(a: Account, disputes: readonly Dispute[]): number {
   const und = undisputedMap(a, disputes);
-  return a.receivables.filter((r) => r.kind === 'invoice' && r.openMinor > 0 && r.dueDate < a.today)
-    .reduce((s, r) => s + (und.get(r.id) ?? r.openMinor), 0);
+  // Per document: what is overdue of it (a held retention only after its release date), at most its undisputed part.
+  const overdue = new Map<string, number>();
+  for (const p of splitByDue(a.receivables.filter((r) => r.kind === 'invoice' && r.openMinor > 0))) {
+    if (p.dueDate < a.today) overdue.set(p.id, (overdue.get(p.id) ?? 0) + p.openMinor);
+  }
+  return [...overdue].reduce((s, [id, minor]) => s + Math.min(minor, und.get(id) ?? minor), 0);
 }
 
 /** The complaint conditions: our SME status from the customer's terms or Settings, the rest from the record. */

@@ -317,7 +317,7 @@ describe('day arithmetic and collections', () => {
       ({ id, customerId: id.slice(0, 1), expectedDate, from: expectedDate, to: expectedDate, lateProbability, dueDate: '2026-11-30', amount: { minor, currency }, reasons: [] });
     const p = collectionsOf([f('a1', '2026-11-20', 100, 'CNY', 0.5), f('a2', '2026-11-25', 200, 'CNY', 0), f('b1', '2026-12-01', 50, 'USD', 1), f('b2', '2027-06-01', 7, 'USD', 1)], '2026-11-19');
     expect(p.weekStarts[0]).toBe('2026-11-16');
-    expect(p.byCurrency.CNY).toEqual({ thisWeek: 100, thisMonth: 300, weeks: [100, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], open: 300 });
+    expect(p.byCurrency.CNY).toEqual({ thisWeek: 100, thisMonth: 300, weeks: [100, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], open: 300, bills: 0 });
     expect(p.byCurrency.USD.thisMonth).toBe(0);
     expect(p.byCurrency.USD.weeks[2]).toBe(50);
     expect(p.byCurrency.USD.open).toBe(57);
