@@ -5,7 +5,9 @@
  *
  * Deterministic and re-runnable: the JSON keeps the tables' key order, two-space indent, a final newline, so
  * running it twice over the same tables writes the same bytes. It is kept for merging branches that still add
- * strings to the TS tables: each table that exists is converted and replaces that namespace's two JSON files.
+ * strings to the TS tables: each table that exists is merged into that namespace's two JSON files — a string in
+ * the table replaces the file's, and strings only in the file (added to the JSON after the conversion) are kept,
+ * after the table's. A string deleted from a table is therefore not deleted from the JSON; delete it there.
  *
  *   (no option)     read the tables from the working tree (lib/i18n/<file>.ts, whichever exist)
  *   --from <rev>    read them from a git revision instead (e.g. `--from main` after a merge deleted them here)
@@ -60,6 +62,16 @@ function isBilingual(v: unknown): v is Bilingual {
   });
 }
 
+/** `table` with the strings only `file` has appended (recursively): the table wins where both have a key. */
+function merged(table: unknown, file: unknown): unknown {
+  if (!table || typeof table !== 'object' || !file || typeof file !== 'object') return table;
+  const out: Record<string, unknown> = {};
+  const f = file as Record<string, unknown>;
+  for (const [k, v] of Object.entries(table)) out[k] = k in f ? merged(v, f[k]) : v;
+  for (const [k, v] of Object.entries(f)) if (!(k in out)) out[k] = v;
+  return out;
+}
+
 /** Fails on anything but nested objects of strings (a function or number in a table would not survive JSON). */
 function assertStrings(v: unknown, path: string): void {
   if (typeof v === 'string') return;
@@ -82,8 +94,8 @@ async function main(): Promise<void> {
       for (const l of langs) {
         assertStrings(table[l], `${ns}.${l}`);
         const out = join(root, 'lib/i18n/locales', l, `${ns}.json`);
-        const text = `${JSON.stringify(table[l], null, 2)}\n`;
         const before = existsSync(out) ? readFileSync(out, 'utf8') : undefined;
+        const text = `${JSON.stringify(before === undefined ? table[l] : merged(table[l], JSON.parse(before)), null, 2)}\n`;
         if (before === text) continue;
         changed.push(out.slice(root.length + 1));
         if (!check) {
