@@ -28,7 +28,7 @@ type RestoreState =
   | { kind: 'busy' };
 
 export function ExportSection() {
-  const { t } = useTranslation('options');
+  const { t } = useTranslation(['options', 'popup', 'common']);
   const clock = useClock();
   const { lang, settings } = useApp();
   const [busy, setBusy] = useState(false);

@@ -4,7 +4,8 @@
  * what the page says is what the forecast used.
  */
 import type { TFunction } from 'i18next';
-import type { Lang } from '../domain';
+import { type CustomerType, type Lang, customerTypes } from '../domain';
+import type { SeasonKey } from './calendar';
 import { formatDay } from '../format';
 import type { ForecastReason, PaymentForecast } from './index';
 
@@ -14,18 +15,25 @@ const nth = (day: number): string => `${day}${suffix[ordinalRules.select(day)] ?
 
 const signKey = (days: number): 'late' | 'early' | 'onTime' => (days > 0 ? 'late' : days < 0 ? 'early' : 'onTime');
 
-function shiftText(days: number, t: TFunction): string {
+function shiftText(days: number, t: TFunction<'forecast'>): string {
   return t(days >= 0 ? 'reason.shift.later' : 'reason.shift.earlier', { days: Math.abs(days) });
 }
 
-function segmentText(segment: string, t: TFunction): string {
-  const key = `reason.segments.${segment}`;
-  const text = t(key);
-  return text === key ? segment : text;
+const isSegment = (s: string): s is CustomerType => (customerTypes as readonly string[]).includes(s);
+const seasonKeys: readonly SeasonKey[] = ['yearEnd', 'preSpringFestival', 'fiscalYearEnd'];
+const isSeason = (s: string): s is SeasonKey => seasonKeys.includes(s as SeasonKey);
+
+/** A segment's name (the customer types have one; any other segment is shown as it is). */
+function segmentText(segment: string, t: TFunction<'forecast'>): string {
+  return isSegment(segment) ? t(`reason.segments.${segment}`) : segment;
+}
+
+function seasonText(season: string, t: TFunction<'forecast'>): string {
+  return isSeason(season) ? t(`reason.seasons.${season}`) : season;
 }
 
 /** One reason as a phrase (`t` bound to the 'forecast' namespace). */
-export function reasonText(r: ForecastReason, t: TFunction, lang: Lang): string {
+export function reasonText(r: ForecastReason, t: TFunction<'forecast'>, lang: Lang): string {
   const p = r.params;
   const days = Number(p.days ?? 0);
   switch (r.key) {
@@ -42,7 +50,7 @@ export function reasonText(r: ForecastReason, t: TFunction, lang: Lang): string 
     case 'drift':
       return t('reason.drift', { shift: shiftText(days, t) });
     case 'season':
-      return t('reason.season', { season: t(`reason.seasons.${String(p.season)}`), shift: shiftText(days, t) });
+      return t('reason.season', { season: seasonText(String(p.season), t), shift: shiftText(days, t) });
     case 'springHoliday':
       return t('reason.springHoliday');
     case 'batch':
@@ -59,7 +67,7 @@ export function reasonText(r: ForecastReason, t: TFunction, lang: Lang): string 
 }
 
 /** "expected 18 Dec: pays 9 days late on average (12 paid), batch after the 25th". */
-export function forecastHeadline(f: Pick<PaymentForecast, 'expectedDate' | 'reasons'>, t: TFunction, lang: Lang): string {
+export function forecastHeadline(f: Pick<PaymentForecast, 'expectedDate' | 'reasons'>, t: TFunction<'forecast'>, lang: Lang): string {
   const sep = lang === 'zh' ? '，' : ', ';
   return t('headline', { date: formatDay(f.expectedDate, lang), why: f.reasons.map((r) => reasonText(r, t, lang)).join(sep) });
 }

@@ -15,11 +15,12 @@
  */
 import type { Activity, Channel, CustomerSummary, CustomerType, PaymentPromise, Settings } from '../domain';
 import { addDays, daysBetween } from '../ledger/dates';
+import type { PlaybookKey } from '../i18n/types';
 import { attitudes } from './method';
 
 /** A reason as data: a key under `playbook.reason` (or `playbook.caution`) and plain parameters. */
 export interface Reason {
-  key: string;
+  key: PlaybookKey<'reason'> | PlaybookKey<'caution'>;
   /** Amounts as minor units with a `currency` (or `*Minor` + `*Currency`), dates as YYYY-MM-DD, counts as numbers. */
   params?: Record<string, string | number>;
 }

@@ -21,6 +21,7 @@ import { attitudes } from './method';
 import { ladderLevel, summaryLadderOf, type DueEntry, type LadderFacts, type LadderResult, type Reason } from './ladder';
 import { addresseeFor, buildParts, personalityOf, type AddresseeRole, type ScriptPart, type Signal } from './scripts';
 import { renderScript, sayPart, sayReason } from './say';
+import type { PlaybookKey } from '../i18n/types';
 
 export interface Suggestion {
   level: number;
@@ -86,14 +87,14 @@ export interface SuggestDraft {
   cautions: Reason[];
   tech: Set<number>;
   /** Technique id → why it must not be used here (a key under playbook.because). */
-  forbidden: Map<number, Reason>;
+  forbidden: Map<number, { key: PlaybookKey<'because'>; params: Record<string, string | number> }>;
   channel: Channel;
   nextDate?: string;
 }
 
 export interface SuggestRule { name: string; apply(ctx: SuggestContext, d: SuggestDraft): void }
 
-const forbid = (d: SuggestDraft, ids: number[], because: string, params: Record<string, string | number> = {}) =>
+const forbid = (d: SuggestDraft, ids: number[], because: PlaybookKey<'because'>, params: Record<string, string | number> = {}) =>
   ids.forEach((id) => { if (!d.forbidden.has(id)) d.forbidden.set(id, { key: because, params }); });
 const byCurrency = (items: OpenReceivable[]) => {
   const m = new Map<string, number>();
