@@ -3,7 +3,7 @@
  * for everything, unlike the popup, which reads only maintained aggregates.
  */
 import type { TFunction } from 'i18next';
-import type { TWith } from '@/lib/i18n/types';
+import type { AnyT, TWith } from '@/lib/i18n/types';
 import type { Lang, Settings } from '@/lib/domain';
 import type { HuikuanDb } from '@/lib/db/schema';
 import { allocate } from '@/lib/ledger';
@@ -36,8 +36,8 @@ export async function agingExportItems(db: HuikuanDb): Promise<AgingExportItem[]
   return out;
 }
 
-export async function agingTable(db: HuikuanDb, asOf: string, lang: Lang, settings: Settings): Promise<ExportTable> {
-  return agingRowsForExport(await agingExportItems(db), asOf, lang, settings.agingBuckets);
+export async function agingTable(db: HuikuanDb, asOf: string, t: AnyT, settings: Settings): Promise<ExportTable> {
+  return agingRowsForExport(await agingExportItems(db), asOf, t, settings.agingBuckets);
 }
 
 export async function worklistTable(db: HuikuanDb, asOf: string, lang: Lang, settings: Settings, t: TWith<'popup' | 'common'>): Promise<ExportTable> {
@@ -47,7 +47,7 @@ export async function worklistTable(db: HuikuanDb, asOf: string, lang: Lang, set
     daysPastDue: r.oldestDaysPastDue, nextStep: r.step ? stepText(r.step, t, lang) : r.reasons.map((x) => reasonText(x, t, lang)).join('; '),
     nextDate: r.nextActivityDate, promiseDate: r.nextPromiseDate, lastActivityDate: r.lastActivityDate,
     limitationDeadline: r.limitationDeadline, owner: r.owner,
-  })), lang);
+  })), t);
 }
 
 /**

@@ -8,6 +8,8 @@ import type { Money } from '../domain';
 import { agingBuckets, bucketIndexFor, DEFAULT_BUCKET_DAYS } from '../ledger/aging';
 import { daysBetween } from '../ledger/dates';
 import { currencyDecimals } from '../ledger/money';
+import { type AnyT, commonText } from '../i18n/types';
+import type commonEn from '../i18n/locales/en/common.json';
 
 export type ExportCell = string | number;
 export type ExportRow = Record<string, ExportCell | undefined>;
@@ -76,8 +78,8 @@ function decimalText(n: number, dp: number): string {
   return dp ? `${int}.${frac.padEnd(dp, '0')}` : int;
 }
 
-type Lang = 'zh' | 'en';
-const L = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+/** A column's heading (common:exportColumns.*), in the language of the page's `t`. */
+const col = (t: AnyT, key: keyof typeof commonEn.exportColumns) => commonText(t, `exportColumns.${key}`);
 
 export interface AgingExportItem {
   customerName: string;
@@ -91,23 +93,23 @@ export interface AgingExportItem {
 }
 
 /** One row per open document with its days past due and the open amount under its aging bucket. */
-export function agingRowsForExport(items: AgingExportItem[], asOf: string, lang: Lang,
+export function agingRowsForExport(items: AgingExportItem[], asOf: string, t: AnyT,
   bucketDays: number[] = DEFAULT_BUCKET_DAYS): ExportTable {
   const buckets = agingBuckets(bucketDays);
-  const bucketLabel = (b: (typeof buckets)[number]) => b.key === 'current' ? L(lang, '未到期', 'Not yet due')
-    : b.toDays === null ? L(lang, `${b.fromDays! - 1} 天以上`, `Over ${b.fromDays! - 1} days`) : L(lang, `${b.fromDays}–${b.toDays} 天`, `${b.fromDays}–${b.toDays} days`);
+  const bucketLabel = (b: (typeof buckets)[number]) => b.key === 'current' ? commonText(t, 'buckets.current')
+    : b.toDays === null ? commonText(t, 'bucketOver', { from: b.fromDays! - 1 }) : commonText(t, 'bucketRange', { from: b.fromDays, to: b.toDays });
   const headers: ExportHeader[] = [
-    { key: 'customer', label: L(lang, '客户', 'Customer') },
-    { key: 'doc', label: L(lang, '单据编号', 'Document') },
-    { key: 'issueDate', label: L(lang, '单据日期', 'Issue date') },
-    { key: 'dueDate', label: L(lang, '到期日', 'Due date') },
-    { key: 'daysPastDue', label: L(lang, '逾期天数', 'Days past due') },
-    { key: 'currency', label: L(lang, '币种', 'Currency') },
-    { key: 'amount', label: L(lang, '单据金额', 'Amount') },
-    { key: 'open', label: L(lang, '未收金额', 'Open') },
+    { key: 'customer', label: col(t, 'customer') },
+    { key: 'doc', label: col(t, 'doc') },
+    { key: 'issueDate', label: col(t, 'issueDate') },
+    { key: 'dueDate', label: col(t, 'dueDate') },
+    { key: 'daysPastDue', label: col(t, 'daysPastDue') },
+    { key: 'currency', label: col(t, 'currency') },
+    { key: 'amount', label: col(t, 'amount') },
+    { key: 'open', label: col(t, 'open') },
     ...buckets.map((b, i) => ({ key: `b${i}`, label: bucketLabel(b) })),
-    { key: 'disputed', label: L(lang, '争议', 'Disputed') },
-    { key: 'owner', label: L(lang, '负责人', 'Owner') },
+    { key: 'disputed', label: col(t, 'disputed') },
+    { key: 'owner', label: col(t, 'owner') },
   ];
   const sorted = [...items].sort((a, b) => a.customerName.localeCompare(b.customerName) || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
   const rows = sorted.map((it) => {
@@ -115,7 +117,7 @@ export function agingRowsForExport(items: AgingExportItem[], asOf: string, lang:
     const row: ExportRow = {
       customer: it.customerName, doc: it.docNumber, issueDate: it.issueDate ?? '', dueDate: it.dueDate,
       daysPastDue: Math.max(0, days), currency: it.open.currency, amount: it.amount ? majorNumber(it.amount) : '',
-      open: majorNumber(it.open), disputed: it.disputed ? L(lang, '是', 'Yes') : '', owner: it.owner ?? '',
+      open: majorNumber(it.open), disputed: it.disputed ? col(t, 'yes') : '', owner: it.owner ?? '',
     };
     row[`b${bucketIndexFor(days, buckets)}`] = majorNumber(it.open);
     return row;
@@ -137,20 +139,20 @@ export interface WorklistExportEntry {
 }
 
 /** The worklist (who to chase, in order) as an export table. */
-export function worklistRowsForExport(entries: WorklistExportEntry[], lang: Lang): ExportTable {
+export function worklistRowsForExport(entries: WorklistExportEntry[], t: AnyT): ExportTable {
   const headers: ExportHeader[] = [
-    { key: 'rank', label: L(lang, '序号', 'Rank') },
-    { key: 'customer', label: L(lang, '客户', 'Customer') },
-    { key: 'currency', label: L(lang, '币种', 'Currency') },
-    { key: 'overdue', label: L(lang, '逾期金额', 'Overdue') },
-    { key: 'open', label: L(lang, '未收金额', 'Open') },
-    { key: 'daysPastDue', label: L(lang, '最长逾期天数', 'Oldest days past due') },
-    { key: 'nextStep', label: L(lang, '下一步', 'Next step') },
-    { key: 'nextDate', label: L(lang, '计划日期', 'Planned date') },
-    { key: 'promiseDate', label: L(lang, '承诺付款日', 'Promised date') },
-    { key: 'lastActivityDate', label: L(lang, '最近跟进', 'Last contact') },
-    { key: 'limitationDeadline', label: L(lang, '诉讼时效届满日', 'Limitation deadline') },
-    { key: 'owner', label: L(lang, '负责人', 'Owner') },
+    { key: 'rank', label: col(t, 'rank') },
+    { key: 'customer', label: col(t, 'customer') },
+    { key: 'currency', label: col(t, 'currency') },
+    { key: 'overdue', label: col(t, 'overdue') },
+    { key: 'open', label: col(t, 'open') },
+    { key: 'daysPastDue', label: col(t, 'oldestDaysPastDue') },
+    { key: 'nextStep', label: col(t, 'nextStep') },
+    { key: 'nextDate', label: col(t, 'nextDate') },
+    { key: 'promiseDate', label: col(t, 'promiseDate') },
+    { key: 'lastActivityDate', label: col(t, 'lastActivityDate') },
+    { key: 'limitationDeadline', label: col(t, 'limitationDeadline') },
+    { key: 'owner', label: col(t, 'owner') },
   ];
   const rows = entries.map((e, i) => ({
     rank: i + 1, customer: e.customerName, currency: e.overdue.currency, overdue: majorNumber(e.overdue),
