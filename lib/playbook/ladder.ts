@@ -5,7 +5,7 @@
  * that the maintained CustomerSummary carries (`ladderFactsOf`), so the three can never disagree.
  *
  * The ladder is a list of small named rules (`ladderRules`), run in order over one state; each may move the level
- * and must say why with a reason key (translated by lib/i18n/playbook.ts). Another rule is added by appending to
+ * and must say why with a reason key (translated from `common:playbook.*` in lib/i18n/locales). Another rule is added by appending to
  * the list (or inserting it where it belongs): a rule sees the level the rules before it left.
  *
  * Days past due no longer set the level; they are a ceiling on how far failed attempts may climb (the team's

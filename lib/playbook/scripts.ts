@@ -1,6 +1,6 @@
 /**
  * Scripts as structured parts. Each part has a kind, the facts of the record it rests on, and a text key with
- * parameters (lib/i18n/playbook.ts, `playbook.part.*`); `renderScript` turns the parts into text in one language.
+ * parameters (`common:playbook.part.*` in lib/i18n/locales); `renderScript` turns the parts into text in one language.
  * A sentence that presupposes a fact (the customer promised, asked for a new order, raised a complaint) is built
  * only when that fact is in the record, and names it; `partNeeds` lists, per key, the facts a part must rest on,
  * and tests/unit/playbook/provenance.test.ts checks it over thousands of generated accounts.

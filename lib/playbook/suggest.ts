@@ -5,7 +5,7 @@
  *   the step names) → the techniques that fit that level and these facts → a script built of parts that each rest
  *   on facts of the record (scripts.ts).
  *
- * Reasons, cautions and script parts are data ({ key, params }), translated from lib/i18n/playbook.ts (say.ts);
+ * Reasons, cautions and script parts are data ({ key, params }), translated from `common:playbook.*` in lib/i18n/locales (say.ts);
  * `why`, `cautions` and `script` hold that text in `lang`. The technique choice is a list of small named rules
  * (`suggestRules`), each with a table test; each technique's "must not be used when" is checked last, so that a
  * technique one rule adds can be taken out by a fact another found, and the caution says which.
