@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../domain';
 import { formatDay, formatMoney } from '../format';
-import { translator } from '../i18n';
+import { commonTranslator } from '../i18n/common';
 import type { KeyOf } from '../i18n/types';
 import { delinquencyTypes, ladder, techniques, traps } from './catalog';
 import { attitudes, personalities } from './method';
@@ -15,8 +15,7 @@ import type { ScriptPart } from './scripts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** One fixed translator per language: getFixedT is costly enough to show when a script has twenty parts. */
-const tCache = new Map<Lang, ReturnType<typeof translator>>();
-const tr = (lang: Lang) => tCache.get(lang) ?? tCache.set(lang, translator(lang)).get(lang)!;
+const tr = commonTranslator;
 
 /**
  * A key assembled from a parameter's value (a channel, who pays, a role, why a technique was left out): the value
