@@ -63,7 +63,7 @@ function isBilingual(v: unknown): v is Bilingual {
 }
 
 /** `table` with the strings only `file` has appended (recursively): the table wins where both have a key. */
-function merged(table: unknown, file: unknown): unknown {
+export function merged(table: unknown, file: unknown): unknown {
   if (!table || typeof table !== 'object' || !file || typeof file !== 'object') return table;
   const out: Record<string, unknown> = {};
   const f = file as Record<string, unknown>;
@@ -118,4 +118,5 @@ async function main(): Promise<void> {
   if (check && changed.length > 0) process.exitCode = 1;
 }
 
-await main();
+// Run as a command (not when a test imports `merged`).
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();
