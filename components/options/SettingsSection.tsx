@@ -111,7 +111,7 @@ function SettingInput<T>({ label, help, value, parse, onValid, testId, className
 
 export function SettingsSection() {
   const { t } = useTranslation(['options', 'common']);
-  const { settings, ready, lang } = useApp();
+  const { settings, ready } = useApp();
   const { state, save } = useSettingsSaver();
   if (!ready) return null;
   const s = settings;
@@ -168,9 +168,9 @@ export function SettingsSection() {
       <Card title={t('settings.limitation')}>
         <div role="group" aria-label={t('settings.limitationPresets')} className="flex flex-wrap gap-2">
           {limitationRules.map((r) => (
-            <button key={r.id} type="button" className={btn} title={r.citation[lang]}
+            <button key={r.id} type="button" className={btn} title={t(`settings.limitationRules.${r.id}.citation`)}
               aria-pressed={s.limitationYears === r.years} onClick={() => save({ limitationYears: r.years })}>
-              {r.label[lang]}
+              {t(`settings.limitationRules.${r.id}.label`)}
             </button>
           ))}
         </div>
