@@ -9,7 +9,7 @@ import { agingColor, agingTextOn } from './colors';
 export function AgingBar({ buckets, amounts, currency, lang }: { buckets: AgingBucket[]; amounts: number[]; currency: string; lang: Lang }) {
   const { t } = useTranslation('common');
   const total = amounts.reduce((a, b) => a + Math.max(0, b), 0);
-  const segs = buckets.map((b, i) => ({ i, label: bucketLabel(b, (key, params) => String(t(key, params ?? {}))), minor: amounts[i] ?? 0 }))
+  const segs = buckets.map((b, i) => ({ i, label: bucketLabel(b, t), minor: amounts[i] ?? 0 }))
     .map((s) => ({ ...s, share: total > 0 ? Math.max(0, s.minor) / total : 0 }));
   const describe = segs.filter((s) => s.minor > 0).map((s) => `${s.label} ${formatMoney(s.minor, currency, lang)}`).join(', ');
   return (

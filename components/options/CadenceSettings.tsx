@@ -16,9 +16,11 @@ import { Card, Field, Section, btn, input } from './ui';
 import { useSettingsSaver } from './SettingsSection';
 
 type StepError = string | undefined;
+/** The page's `t`: the options strings first, `common` beside them. */
+type OptionsT = TFunction<readonly ['options', 'common']>;
 
 /** The steps as typed → the days to save, or an error per step. */
-export function parseSteps(drafts: string[], t: TFunction): { ok: true; days: number[] } | { ok: false; errors: StepError[] } {
+export function parseSteps(drafts: string[], t: OptionsT): { ok: true; days: number[] } | { ok: false; errors: StepError[] } {
   const errors: StepError[] = drafts.map((d) => {
     if (!/^\s*[-−]?\d+\s*$/.test(d)) return t('cadence.errors.integer');
     const n = Number(d.trim().replace('−', '-'));
@@ -30,7 +32,7 @@ export function parseSteps(drafts: string[], t: TFunction): { ok: true; days: nu
   return errors.some(Boolean) ? { ok: false, errors } : { ok: true, days: [...nums].sort((a, b) => a - b) };
 }
 
-export function dayText(d: number, t: TFunction): string {
+export function dayText(d: number, t: OptionsT): string {
   return d < 0 ? t('cadence.before', { days: -d }) : d === 0 ? t('cadence.on') : t('cadence.after', { days: d });
 }
 
@@ -70,7 +72,7 @@ export function CadenceSettings() {
   );
 }
 
-function GroupSteps({ group, days, t, onValid }: { group: CustomerType; days: number[]; t: TFunction; onValid: (d: number[]) => void }) {
+function GroupSteps({ group, days, t, onValid }: { group: CustomerType; days: number[]; t: OptionsT; onValid: (d: number[]) => void }) {
   const [drafts, setDrafts] = useState<string[]>(days.map(String));
   const [errors, setErrors] = useState<StepError[]>([]);
   const saved = days.join(',');

@@ -28,7 +28,7 @@ type RestoreState =
   | { kind: 'busy' };
 
 export function ExportSection() {
-  const { t } = useTranslation('options');
+  const { t } = useTranslation(['options', 'popup', 'common']);
   const clock = useClock();
   const { lang, settings } = useApp();
   const [busy, setBusy] = useState(false);
@@ -61,7 +61,7 @@ export function ExportSection() {
   const asOf = () => toIsoDay(clock());
   const exportAging = (kind: 'csv' | 'xlsx') => run(async () => {
     const d = asOf();
-    save(await agingTable(getDb(), d, lang, settings), t('export.agingFile', { date: d }), t('export.sheetAging'), kind);
+    save(await agingTable(getDb(), d, t, settings), t('export.agingFile', { date: d }), t('export.sheetAging'), kind);
   });
   const exportWorklist = (kind: 'csv' | 'xlsx') => run(async () => {
     const d = asOf();

@@ -50,15 +50,15 @@ export function useSettingsSaver() {
 
 // ---------------------------------------------------------------------------------------------- parsers
 
-const intIn = (t: TFunction, min: number, max: number) => (s: string): Parsed<number> => {
+const intIn = (t: TFunction<'options'>, min: number, max: number) => (s: string): Parsed<number> => {
   if (!/^\s*-?\d+\s*$/.test(s)) return { ok: false, error: t('settings.errors.integer') };
   const n = Number(s);
   return n < min || n > max ? { ok: false, error: t('settings.errors.range', { min, max }) } : { ok: true, value: n };
 };
-const currencyP = (t: TFunction) => (s: string): Parsed<string> =>
+const currencyP = (t: TFunction<'options'>) => (s: string): Parsed<string> =>
   (/^[A-Za-z]{3}$/.test(s.trim()) ? { ok: true, value: s.trim().toUpperCase() } : { ok: false, error: t('settings.errors.currency') });
 const intList = (s: string) => s.split(/[,，\s]+/).filter(Boolean);
-const bucketsP = (t: TFunction) => (s: string): Parsed<number[]> => {
+const bucketsP = (t: TFunction<'options'>) => (s: string): Parsed<number[]> => {
   const parts = intList(s);
   const nums = parts.map(Number);
   if (!parts.length || parts.length > 8 || !parts.every((p) => /^\d+$/.test(p)) || nums.some((n) => n <= 0)) {
@@ -66,7 +66,7 @@ const bucketsP = (t: TFunction) => (s: string): Parsed<number[]> => {
   }
   return { ok: true, value: [...new Set(nums)].sort((a, b) => a - b) };
 };
-const ladderP = (t: TFunction) => (s: string): Parsed<number[]> => {
+const ladderP = (t: TFunction<'options'>) => (s: string): Parsed<number[]> => {
   const parts = intList(s);
   if (parts.length !== 9 || !parts.every((p) => /^-?\d+$/.test(p))) return { ok: false, error: t('settings.errors.ladder') };
   return { ok: true, value: parts.map(Number) };
@@ -110,8 +110,8 @@ function SettingInput<T>({ label, help, value, parse, onValid, testId, className
 // ---------------------------------------------------------------------------------------------- section
 
 export function SettingsSection() {
-  const { t } = useTranslation('options');
-  const { settings, ready, lang } = useApp();
+  const { t } = useTranslation(['options', 'common']);
+  const { settings, ready } = useApp();
   const { state, save } = useSettingsSaver();
   if (!ready) return null;
   const s = settings;
@@ -168,9 +168,9 @@ export function SettingsSection() {
       <Card title={t('settings.limitation')}>
         <div role="group" aria-label={t('settings.limitationPresets')} className="flex flex-wrap gap-2">
           {limitationRules.map((r) => (
-            <button key={r.id} type="button" className={btn} title={r.citation[lang]}
+            <button key={r.id} type="button" className={btn} title={t(`settings.limitationRules.${r.id}.citation`)}
               aria-pressed={s.limitationYears === r.years} onClick={() => save({ limitationYears: r.years })}>
-              {r.label[lang]}
+              {t(`settings.limitationRules.${r.id}.label`)}
             </button>
           ))}
         </div>

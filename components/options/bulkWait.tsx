@@ -4,6 +4,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { BulkOp, BulkWaitOptions } from '@/lib/db/bulkWrite';
 import { btn } from './ui';
 
@@ -35,7 +36,7 @@ export function useBulkRun() {
 }
 
 /** What the holder is, in the user's words ("the import of 应收.csv"). */
-export function holderText(t: (k: string, o?: Record<string, unknown>) => string, holder: BulkOp | undefined): string {
+export function holderText(t: TFunction<'options'>, holder: BulkOp | undefined): string {
   if (!holder) return t('safety.what.unknown');
   return t(`safety.what.${holder.kind}`, { file: holder.file ?? '' });
 }

@@ -3,6 +3,7 @@
  * for everything, unlike the popup, which reads only maintained aggregates.
  */
 import type { TFunction } from 'i18next';
+import type { AnyT, TWith } from '@/lib/i18n/types';
 import type { Lang, Settings } from '@/lib/domain';
 import type { HuikuanDb } from '@/lib/db/schema';
 import { allocate } from '@/lib/ledger';
@@ -35,25 +36,25 @@ export async function agingExportItems(db: HuikuanDb): Promise<AgingExportItem[]
   return out;
 }
 
-export async function agingTable(db: HuikuanDb, asOf: string, lang: Lang, settings: Settings): Promise<ExportTable> {
-  return agingRowsForExport(await agingExportItems(db), asOf, lang, settings.agingBuckets);
+export async function agingTable(db: HuikuanDb, asOf: string, t: AnyT, settings: Settings): Promise<ExportTable> {
+  return agingRowsForExport(await agingExportItems(db), asOf, t, settings.agingBuckets);
 }
 
-export async function worklistTable(db: HuikuanDb, asOf: string, lang: Lang, settings: Settings, t: TFunction): Promise<ExportTable> {
+export async function worklistTable(db: HuikuanDb, asOf: string, lang: Lang, settings: Settings, t: TWith<'popup' | 'common'>): Promise<ExportTable> {
   const rows = await currentWorklist(db, asOf, settings);
   return worklistRowsForExport(rows.map((r) => ({
     customerName: r.name, overdue: r.overdue, open: { minor: r.open[r.overdue.currency] ?? 0, currency: r.overdue.currency },
     daysPastDue: r.oldestDaysPastDue, nextStep: r.step ? stepText(r.step, t, lang) : '', why: r.reasons.map((x) => reasonText(x, t, lang)).join('; '),
     nextDate: r.nextActivityDate, promiseDate: r.nextPromiseDate, lastActivityDate: r.lastActivityDate,
     limitationDeadline: r.limitationDeadline, owner: r.owner,
-  })), lang);
+  })), t);
 }
 
 /**
  * Pending promises (from 30 days back, so recently missed ones still show) and planned follow-ups from today on,
  * as all-day calendar events with stable UIDs (re-importing the calendar updates instead of duplicating).
  */
-export async function icsText(db: HuikuanDb, asOf: string, lang: Lang, t: TFunction, now: Date): Promise<{ text: string; count: number }> {
+export async function icsText(db: HuikuanDb, asOf: string, lang: Lang, t: TFunction<'options'>, now: Date): Promise<{ text: string; count: number }> {
   const [promises, activities] = await Promise.all([
     db.promises.where('[status+date]').between(['pending', addDays(asOf, -30)], ['pending', '9999-12-31'], true, true).toArray(),
     db.activities.where('nextDate').between(asOf, '9999-12-31', true, true).toArray(),

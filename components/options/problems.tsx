@@ -8,7 +8,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '@/lib/domain';
 import {
-  type BackupIssue, type LedgerError, type LedgerNote, type PlanRejection, backupTables, fieldLabels,
+  type BackupIssue, type BackupTable, type LedgerError, type LedgerNote, type PlanRejection, backupTables, fieldLabels,
 } from '@/lib/transfer';
 import { type PendingWrite, takeInterruptedWrite } from './pendingWrite';
 import { recoverInterruptedImports } from '@/lib/db/importJournal';
@@ -16,7 +16,9 @@ import { getDb } from '@/lib/db/schema';
 import { btn } from './ui';
 import { useClock } from '@/components/app/clock';
 
-const quoted = (t: TFunction, items: string[]) => items.map((c) => `“${c}”`).join(t('problems.listSeparator'));
+const isTable = (s: string): s is BackupTable => (backupTables as readonly string[]).includes(s);
+
+const quoted = (t: TFunction<'options'>, items: string[]) => items.map((c) => `“${c}”`).join(t('problems.listSeparator'));
 
 /** Name of the column a row error is about: its header in the file, else the field's name. */
 export function errorColumn(e: LedgerError, lang: Lang): string {
@@ -24,7 +26,7 @@ export function errorColumn(e: LedgerError, lang: Lang): string {
 }
 
 /** Why a row (or the file) was not accepted, without the row and column, which the table shows beside it. */
-export function ledgerErrorText(e: LedgerError, t: TFunction, lang: Lang): string {
+export function ledgerErrorText(e: LedgerError, t: TFunction<'options'>, lang: Lang): string {
   const p = e.params ?? {};
   const column = errorColumn(e, lang);
   const value = p.value ?? '';
@@ -51,7 +53,9 @@ export function ledgerErrorText(e: LedgerError, t: TFunction, lang: Lang): strin
       });
     case 'over-limit': {
       const limit = p.limit ?? 0;
-      return t(`problems.limits.${p.limitProblem ?? 'inflated-size'}`, {
+      // A damaged zip is reported as 'unreadable-workbook', never as over a limit.
+      const problem = p.limitProblem === undefined || p.limitProblem === 'corrupt-zip' ? 'inflated-size' : p.limitProblem;
+      return t(`problems.limits.${problem}`, {
         limit: limit.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'), mb: Math.round(limit / 2 ** 20), kb: Math.round(limit / 1024),
       });
     }
@@ -62,25 +66,25 @@ export function ledgerErrorText(e: LedgerError, t: TFunction, lang: Lang): strin
   }
 }
 
-export function noteText(n: LedgerNote, t: TFunction): string {
+export function noteText(n: LedgerNote, t: TFunction<'options'>): string {
   return t(`problems.notes.${n.code}`, { row: n.row ?? '', currency: n.currency ?? '', count: n.count ?? 0, value: n.value ?? '' });
 }
 
-export function rejectionText(r: PlanRejection, t: TFunction): string {
+export function rejectionText(r: PlanRejection, t: TFunction<'options'>): string {
   return t(`problems.rejections.${r.code}`, { ...r.params, first: r.params.first ?? '' });
 }
 
 /** "Receivables, record 3, field dueDate" for `tables.receivables[2].dueDate`; '' for the whole file. */
-export function backupWhere(path: string, t: TFunction): string {
+export function backupWhere(path: string, t: TFunction<'options'>): string {
   const m = /^tables\.(\w+)(?:\[(\d+)\](?:\.(.+))?)?$/.exec(path);
   if (!m) return path ? path : t('problems.wholeFile');
-  const table = (backupTables as readonly string[]).includes(m[1]) ? t(`problems.tables.${m[1]}`) : m[1];
+  const table = isTable(m[1]) ? t(`problems.tables.${m[1]}`) : m[1];
   if (m[2] === undefined) return table;
   const record = Number(m[2]) + 1;
   return m[3] ? t('problems.whereField', { table, record, field: m[3] }) : t('problems.where', { table, record });
 }
 
-export function backupIssueText(i: BackupIssue, t: TFunction): string {
+export function backupIssueText(i: BackupIssue, t: TFunction<'options'>): string {
   const p = i.params ?? {};
   return t(`problems.backup.${i.code}`, {
     ...p,
@@ -90,12 +94,12 @@ export function backupIssueText(i: BackupIssue, t: TFunction): string {
     message: i.message,
     // Table names in the user's language.
     ref: p.ref ? t(`problems.tables.${p.ref}`) : '',
-    table: p.table && (backupTables as readonly string[]).includes(p.table) ? t(`problems.tables.${p.table}`) : p.table ?? '',
+    table: p.table && isTable(p.table) ? t(`problems.tables.${p.table}`) : p.table ?? '',
   });
 }
 
 /** A storage failure told plainly (quota), anything else with the browser's own words. */
-export function failureText(e: unknown, t: TFunction): string {
+export function failureText(e: unknown, t: TFunction<'options'>): string {
   const err = e as { name?: string; message?: string; inner?: { name?: string } } | undefined;
   const quota = err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError'
     || /quota/i.test(err?.message ?? '');

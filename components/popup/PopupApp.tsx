@@ -125,7 +125,7 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
       daysPastDue: r.oldestDaysPastDue, nextStep: r.step ? stepText(r.step, t, lang) : '', why: r.reasons.map((x) => reasonText(x, t, lang)).join('; '),
       nextDate: r.nextActivityDate, promiseDate: r.nextPromiseDate, lastActivityDate: r.lastActivityDate,
       limitationDeadline: r.limitationDeadline, owner: r.owner,
-    })), lang);
+    })), t);
     const name = t('worklist.fileName', { date: asOf });
     if (kind === 'csv') downloadFile(toCsv(table.rows, table.headers), `${name}.csv`, MIME.csv);
     else downloadFile(toXlsx([{ name: t('worklist.sheet'), headers: table.headers, rows: table.rows }]) as BlobPart, `${name}.xlsx`, MIME.xlsx);

@@ -1,14 +1,14 @@
 /** Small text helpers of the popup: worklist reasons and steps, opening a customer. */
-import type { TFunction } from 'i18next';
 import { extensionUrl, focusOrOpenTab, pickInPanel } from '@/lib/browser/pages';
 import { openPanelForWindow } from '@/lib/browser/panel';
 import type { Lang } from '@/lib/domain';
+import type { TWith } from '@/lib/i18n/types';
 import { formatDay, formatMoney } from '@/lib/format';
 import type { WorklistReason } from '@/lib/worklist';
 import type { WorklistStep } from '@/lib/worklist/step';
 
 /** One worklist reason as a sentence fragment in the UI language (amounts and dates formatted). */
-export function reasonText(r: WorklistReason, t: TFunction, lang: Lang): string {
+export function reasonText(r: WorklistReason, t: TWith<'popup' | 'common'>, lang: Lang): string {
   const p: Record<string, unknown> = { ...r.params };
   if (typeof p.minor === 'number' && typeof p.currency === 'string') p.amount = formatMoney(p.minor, p.currency, lang);
   if (typeof p.date === 'string') p.date = formatDay(p.date, lang);
@@ -16,7 +16,7 @@ export function reasonText(r: WorklistReason, t: TFunction, lang: Lang): string 
 }
 
 /** The step to take, as the row and the export's step column say it: "Call the payment initiator · Phone". */
-export function stepText(step: WorklistStep, t: TFunction, lang: Lang): string {
+export function stepText(step: WorklistStep, t: TWith<'popup' | 'common'>, lang: Lang): string {
   return `${step.name[lang]} · ${t(`common:channels.${step.channel}`)}`;
 }
 

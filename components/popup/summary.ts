@@ -11,11 +11,14 @@ import { type AgingBucket, DEFAULT_BUCKET_DAYS } from '@/lib/ledger/aging';
 import { metricFormulas } from '@/lib/ledger/metrics';
 import { pickLang } from '@/lib/i18n/lang';
 import { browserLang } from '@/lib/browser/lang';
-import { common } from '@/lib/i18n/common';
-import { popup } from '@/lib/i18n/popup';
+import type { KeyOf } from '@/lib/i18n/types';
+import commonEn from '@/lib/i18n/locales/en/common.json';
+import commonZh from '@/lib/i18n/locales/zh/common.json';
+import popupEn from '@/lib/i18n/locales/en/popup.json';
+import popupZh from '@/lib/i18n/locales/zh/popup.json';
 import { formatMoney, formatNumber, formatPercent } from '@/lib/format';
 import { agingColor, agingTextOn } from '@/components/aging/colors';
-import { type Translate, bucketLabel } from '@/components/aging/bucketLabel';
+import { bucketLabel } from '@/components/aging/bucketLabel';
 import { type CurrencyFigures, portfolioFigures } from './metrics';
 import summaryCss from './summary.css?inline';
 
@@ -35,7 +38,15 @@ export function displaySettings(v: unknown): { lang: Lang; bucketDays: number[] 
   return { lang: pickLang(language, browserLang()), bucketDays: ok ? (b as number[]) : DEFAULT_BUCKET_DAYS };
 }
 
-const resources = { common, popup } as const;
+/**
+ * The summary's strings: both languages of the popup's two namespaces (this script runs before the language's
+ * own file could be fetched; the live popup loads only its language's files, lib/i18n/core.ts).
+ */
+const resources = { common: { en: commonEn, zh: commonZh }, popup: { en: popupEn, zh: popupZh } } as const;
+
+/** A key the summary looks up: the popup's (bare or `popup:`) or `common:`'s, checked against the locale files. */
+type SummaryKey = KeyOf<'popup'> | `popup:${KeyOf<'popup'>}` | `common:${KeyOf<'common'>}`;
+type Translate = (key: SummaryKey, params?: Record<string, unknown>) => string;
 
 /** i18next's lookup and `{{name}}` interpolation over the popup's resources (the summary uses no plurals). */
 export function plainTranslate(lang: Lang): Translate {

@@ -11,8 +11,9 @@ import { getDb } from '@/lib/db/schema';
 import { receivablesOf } from '@/lib/db/ledgers';
 import { outcomes, toIsoDay } from '@/lib/domain';
 import { parseCapture } from '@/lib/capture';
+import type { DetectedSignal, SignalKind } from '@/lib/signals';
 import {
-  type CaptureChannel, type CaptureField, type CaptureForm, type CaptureKind, type Outcome, type SavedCapture,
+  type CaptureChannel, type CaptureErrorKey, type CaptureField, type CaptureForm, type CaptureKind, type Outcome, type SavedCapture,
   captureChannels, captureKinds, evidenceOf, kindForIntent, matchReceivables, outcomeForIntent, saveCapture, validateCapture,
 } from '@/lib/capture/record';
 import { domainOf, isFreeMailDomain } from '@/lib/match';
@@ -42,8 +43,12 @@ function messageDate(draft: CaptureDraftCardProps['draft']): Date {
   return Number.isNaN(ms) ? new Date(draft.capturedAt) : new Date(ms);
 }
 
+/** The customer's moves the card names (the three traps, refusal, a new order); the others show as the draft's kind. */
+const moveKinds = ['trap-discount', 'trap-wait-for-our-client', 'trap-goods-for-debt', 'refusal', 'new-order'] as const satisfies readonly SignalKind[];
+type MoveKind = (typeof moveKinds)[number];
+
 export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSaved }: CaptureDraftCardProps) {
-  const { t } = useTranslation('sidepanel');
+  const { t } = useTranslation(['sidepanel', 'common']);
   const clock = useClock();
   const { lang, settings } = useApp();
   const sent = useMemo(() => messageDate(draft), [draft]);
@@ -52,7 +57,7 @@ export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSav
   const first = parsed.promise?.amount ?? parsed.amounts[0];
   // The method's signals a draft kind does not hold (the traps, a refusal, a new order): shown so the collector
   // sees them before saving; the next step reads the same words from the saved note.
-  const moves = parsed.customerSignals.filter((x) => x.kind.startsWith('trap-') || x.kind === 'refusal' || x.kind === 'new-order');
+  const moves = parsed.customerSignals.filter((x): x is DetectedSignal & { kind: MoveKind } => (moveKinds as readonly string[]).includes(x.kind));
 
   const [kind, setKind] = useState<CaptureKind>(() => kindForIntent(parsed.intent));
   const [chosen, setChosen] = useState<string | null>(customerId);
@@ -107,7 +112,7 @@ export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSav
   const datePassed = kind === 'promise' && validation.ok && dates.promise < today;
   const [brokenOnPurpose, setBrokenOnPurpose] = useState(false);
   const canSave = validation.ok && (!datePassed || brokenOnPurpose);
-  const errors: Partial<Record<CaptureField, string>> = validation.ok ? {} : validation.errors;
+  const errors: Partial<Record<CaptureField, CaptureErrorKey>> = validation.ok ? {} : validation.errors;
   const evidence = evidenceOf(draft);
   const senderDomain = draft.from ? domainOf(draft.from) : undefined;
   const canLink = chosen !== null && chosen !== customerId && !!senderDomain && !isFreeMailDomain(senderDomain);

@@ -22,7 +22,7 @@ import { useClock } from '@/components/app/clock';
 
 export type Source = { kind: 'tab'; match: TabContextView['matches'][number] } | { kind: 'pinned' } | { kind: 'search' } | { kind: 'param' };
 
-export function recognitionText(source: Source, ctx: PageContext | null | undefined, t: TFunction): string {
+export function recognitionText(source: Source, ctx: PageContext | null | undefined, t: TFunction<'sidepanel'>): string {
   if (source.kind !== 'tab') return t(`header.source.${source.kind}`);
   const m = source.match;
   const domain = ctx?.emails.map(domainOf).find((d) => d && !isFreeMailDomain(d));

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { DisputedPart, Lang, OpenReceivable } from '@/lib/domain';
 import { formatDay, formatMoney } from '@/lib/format';
 import { letterItemsOf, letterTotals, type LetterItem } from '@/lib/playbook/letters';
@@ -37,7 +38,7 @@ export function useDraft(suggested: string, initialPick: string[]) {
   };
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction<'sidepanel'>;
 
 /** "Invoices: INV-1 ¥30,000.00 (due …); … Total ¥40,000.00." in the script's language. */
 export function coveredText(items: LetterItem[], picked: string[], lang: Lang, t: T): string {

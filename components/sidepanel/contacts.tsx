@@ -58,7 +58,7 @@ export function ContactPicker({ value, onChange, label, testId }: { value?: stri
 }
 
 export function ContactsCard() {
-  const { t } = useTranslation('sidepanel');
+  const { t } = useTranslation(['sidepanel', 'common']);
   const a = useAccount();
   const clock = useClock();
   const { remove } = useUndo();
@@ -104,7 +104,7 @@ export function ContactsCard() {
 }
 
 function ContactEditor({ contact, onDone }: { contact: Contact; onDone: () => void }) {
-  const { t } = useTranslation('sidepanel');
+  const { t } = useTranslation(['sidepanel', 'common']);
   const clock = useClock();
   const [d, setD] = useState(contact);
   const [error, setError] = useState<string | null>(null);

@@ -26,5 +26,5 @@ void (async () => {
   // Parsing React's chunk competes with the compositor: let the painted summary reach the screen first.
   if (document.querySelector('[elementtiming="portfolio-total"]')) await figureOnScreen(120);
   const { mountPopup } = await import('@/components/popup/mount');
-  mountPopup(document.getElementById('root')!, systemClock);
+  await mountPopup(document.getElementById('root')!, systemClock);
 })();

@@ -18,6 +18,7 @@ import { findReceivables, putDocuments, receivablesOf } from '../db/ledgers';
 import { parseTypedAmount } from '../format';
 import type { Intent } from './intent';
 import { UserError } from '../i18n/userError';
+import type { KeyOf } from '../i18n/types';
 
 export const captureKinds = ['promise', 'activity', 'dispute', 'payment'] as const;
 export type CaptureKind = (typeof captureKinds)[number];
@@ -122,13 +123,18 @@ export const captureErrors = {
   reasonMissing: 'capture.errors.reasonMissing',
   reasonTooLong: 'capture.errors.reasonTooLong',
   referenceTooLong: 'capture.errors.referenceTooLong',
-} as const;
+  invalid: 'capture.errors.invalid',
+} as const satisfies Record<string, KeyOf<'sidepanel'>>;
+/** A key of the capture card's error texts (sidepanel namespace). */
+export type CaptureErrorKey = (typeof captureErrors)[keyof typeof captureErrors];
+const errorKeys: readonly string[] = Object.values(captureErrors);
+const isErrorKey = (m: string): m is CaptureErrorKey => errorKeys.includes(m);
 const E = captureErrors;
 
 const amountErrors = { missing: E.amountMissing, invalid: E.amountInvalid, 'too-precise': E.amountTooPrecise } as const;
 
 /** Typed amount → minor units (lib/format parseTypedAmount), with the capture card's error keys. */
-export function amountToMinor(input: string, currency: string): { minor: number } | { error: string } {
+export function amountToMinor(input: string, currency: string): { minor: number } | { error: CaptureErrorKey } {
   const r = parseTypedAmount(input, currency);
   return 'error' in r ? { error: amountErrors[r.error] } : r;
 }
@@ -176,15 +182,17 @@ export type ValidCapture =
 
 export type CaptureValidation =
   | { ok: true; value: ValidCapture }
-  | { ok: false; errors: Partial<Record<CaptureField, string>> };
+  | { ok: false; errors: Partial<Record<CaptureField, CaptureErrorKey>> };
 
 export function validateCapture(form: CaptureForm): CaptureValidation {
   const r = formSchema.safeParse({ ...form, customerId: form.customerId ?? '' });
   if (!r.success) {
-    const errors: Partial<Record<CaptureField, string>> = {};
+    const errors: Partial<Record<CaptureField, CaptureErrorKey>> = {};
     for (const i of r.error.issues) {
       const k = String(i.path[0] ?? 'amount') as CaptureField;
-      errors[k] ??= i.message;
+      // zod's own messages (a kind, channel or outcome outside its list, an over-long id) are English developer
+      // text, not keys: the field is said to be invalid instead.
+      errors[k] ??= isErrorKey(i.message) ? i.message : E.invalid;
     }
     return { ok: false, errors };
   }

@@ -4,9 +4,11 @@
  * what the page says is what the forecast used.
  */
 import type { TFunction } from 'i18next';
-import type { Lang } from '../domain';
+import { type CustomerType, type Lang, customerTypes } from '../domain';
+import type { SeasonKey } from './calendar';
 import { formatDay } from '../format';
 import type { ForecastReason, PaymentForecast } from './index';
+import type { KeyOf } from '../i18n/types';
 
 const ordinalRules = new Intl.PluralRules('en', { type: 'ordinal' });
 const suffix: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
@@ -14,20 +16,27 @@ const nth = (day: number): string => `${day}${suffix[ordinalRules.select(day)] ?
 
 const signKey = (days: number): 'late' | 'early' | 'onTime' => (days > 0 ? 'late' : days < 0 ? 'early' : 'onTime');
 
-function shiftText(days: number, t: TFunction): string {
+function shiftText(days: number, t: TFunction<'forecast'>): string {
   return t(days >= 0 ? 'reason.shift.later' : 'reason.shift.earlier', { days: Math.abs(days) });
 }
 
-function segmentText(segment: string, t: TFunction): string {
-  const key = `reason.segments.${segment}`;
-  const text = t(key);
-  return text === key ? segment : text;
+const isSegment = (s: string): s is CustomerType => (customerTypes as readonly string[]).includes(s);
+const seasonKeys: readonly SeasonKey[] = ['yearEnd', 'preSpringFestival', 'fiscalYearEnd'];
+const isSeason = (s: string): s is SeasonKey => seasonKeys.includes(s as SeasonKey);
+
+/** A segment's name (the customer types have one; any other segment is shown as it is). */
+function segmentText(segment: string, t: TFunction<'forecast'>): string {
+  return isSegment(segment) ? t(`reason.segments.${segment}`) : segment;
+}
+
+function seasonText(season: string, t: TFunction<'forecast'>): string {
+  return isSeason(season) ? t(`reason.seasons.${season}`) : season;
 }
 
 const overdueBasis = (basis: unknown): 'own' | 'similar' | 'everybody' => (basis === 'similar' || basis === 'everybody' ? basis : 'own');
 
 /** One reason as a phrase (`t` bound to the 'forecast' namespace). */
-export function reasonText(r: ForecastReason, t: TFunction, lang: Lang): string {
+export function reasonText(r: ForecastReason, t: TFunction<'forecast'>, lang: Lang): string {
   const p = r.params;
   const days = Number(p.days ?? 0);
   switch (r.key) {
@@ -44,7 +53,7 @@ export function reasonText(r: ForecastReason, t: TFunction, lang: Lang): string 
     case 'drift':
       return t('reason.drift', { shift: shiftText(days, t) });
     case 'season':
-      return t('reason.season', { season: t(`reason.seasons.${String(p.season)}`), shift: shiftText(days, t) });
+      return t('reason.season', { season: seasonText(String(p.season), t), shift: shiftText(days, t) });
     case 'springHoliday':
       return t('reason.springHoliday');
     case 'batch':
@@ -60,12 +69,12 @@ export function reasonText(r: ForecastReason, t: TFunction, lang: Lang): string 
       // 'open' when it is not even due yet but still open later than that history says.
       return t(`reason.overdue.${overdueBasis(p.basis)}.${days > 0 ? 'late' : 'open'}`, { days });
     case 'bill':
-      return t('reason.bill', { kind: t(`reason.billKinds.${String(p.kind)}`), acceptor: String(p.acceptor), date: formatDay(String(p.date), lang) });
+      return t('reason.bill', { kind: t(`reason.billKinds.${String(p.kind)}` as KeyOf<'forecast'>), acceptor: String(p.acceptor), date: formatDay(String(p.date), lang) });
   }
 }
 
 /** "expected 18 Dec: pays 9 days late on average (12 paid), batch after the 25th". */
-export function forecastHeadline(f: Pick<PaymentForecast, 'expectedDate' | 'reasons'>, t: TFunction, lang: Lang): string {
+export function forecastHeadline(f: Pick<PaymentForecast, 'expectedDate' | 'reasons'>, t: TFunction<'forecast'>, lang: Lang): string {
   const sep = lang === 'zh' ? '，' : ', ';
   return t('headline', { date: formatDay(f.expectedDate, lang), why: f.reasons.map((r) => reasonText(r, t, lang)).join(sep) });
 }

@@ -1,147 +1,22 @@
-/** Strings used in more than one place: the badge, notifications, menus, shared UI words. */
-import { playbook } from './playbook';
+/**
+ * The `common` namespace in both languages, synchronously: for shared lib code that speaks either language on a
+ * page (the playbook's reasons and scripts, lib/playbook/say.ts) without pulling in every namespace the way
+ * ./index.ts does (that one is for the worker and tests).
+ */
+import type { TFunction } from 'i18next';
+import type { Lang } from '../domain';
+import { createI18n } from './core';
+import en from './locales/en/common.json';
+import zh from './locales/zh/common.json';
 
-export const common = {
-  en: {
-    playbook: playbook.en,
-    appName: 'Huikuan',
-    badge: {
-      overdue: '{{amount}} overdue · {{days}} d',
-      notDue: '{{amount}} open · not yet due',
-      settled: 'No open balance',
-      unlinked: 'Huikuan · not linked',
-      titleLinked: '{{customer}}: {{outstanding}} outstanding, {{overdue}} overdue. Click to open the collection panel.',
-      titleUnlinked: 'This record is not linked to a customer in Huikuan. Click to link it.',
-      titleStep: 'Escalation level {{level}} by days overdue: {{name}}.',
-      unread: 'Huikuan could not read this page',
-      titleUnread: 'Huikuan found no customer name or address on this record page. Click to link the record to a customer.',
-      confirmHost: 'Huikuan · confirm {{host}}',
-      titleConfirmHost: 'Anyone can publish pages on {{host}}. Huikuan shows figures here only after you confirm it is your company\u2019s. Click to confirm.',
-      promise: 'promised {{date}}',
-      promiseDueWas: 'promise due {{date}}',
-      promiseBroken: 'promise broken',
-    },
-    capture: { button: 'Capture payment news', menu: 'Capture with Huikuan: "%s"' },
-    demo: {
-      banner: 'Demo: made-up customers in a store of their own. Your own data is not shown here and nothing you do here changes it.',
-      back: 'Back to my data',
-      leaving: 'Returning to your data…',
-    },
-    buckets: { current: 'Not yet due', '1-30': '1–30 days', '31-60': '31–60 days', '61-90': '61–90 days', '90+': 'Over 90 days' },
-    bucketRange: '{{from}}–{{to}} days',
-    bucketOver: 'Over {{from}} days',
-    customerTypes: { enterprise: 'Private enterprise', 'state-owned': 'State-owned enterprise', government: 'Government', other: 'Other' },
-    webmails: { gmail: 'Gmail', outlook: 'Outlook (work or school)', 'outlook-live': 'Outlook.com', qq: 'QQ Mail', '163': '163 Mail' },
-    channels: {
-      phone: 'Phone', visit: 'Visit', 'written-notice': 'Fax / written notice', 'finance-letter': 'Finance collection letter',
-      'lawyer-letter': "Lawyer's letter", email: 'Email', im: 'WeChat / IM', statement: 'Statement of account',
-    },
-    outcomes: {
-      reached: 'Reached', 'no-answer': 'No answer', promised: 'Promised to pay', refused: 'Refused', disputed: 'Disputed', paid: 'Paid',
-      hardship: 'Hardship', redirected: 'Redirected', 'info-gathered': 'Information gathered', other: 'Other',
-    },
-    promiseStatus: { pending: 'Pending', kept: 'Kept', broken: 'Broken', cancelled: 'Cancelled' },
-    daysOverdue_one: '{{count}} day overdue',
-    daysOverdue_other: '{{count}} days overdue',
-    dueIn_one: 'due in {{count}} day',
-    dueIn_other: 'due in {{count}} days',
-    dueToday: 'due today',
-    undo: 'Undo',
-    saved: 'Saved',
-    save: 'Save',
-    cancel: 'Cancel',
-    delete: 'Delete',
-    deleted: 'Deleted',
-    recorded: 'Recorded',
-    none: '—',
-    errors: {
-      safety: {
-        copyGone: 'That automatic backup is no longer kept (only the last three are).',
-      },
-      import: {
-        totalTooLarge: 'This import would take the {{currency}} total past what Huikuan can add up exactly (2^53 minor units, about 90 trillion). Nothing was imported.',
-      },
-      router: {
-        badShape: 'The request was not understood. Reload the page and try again.',
-        unknownCustomer: 'That customer is no longer in Huikuan (deleted or restored over).',
-        notFromFrame: 'This action is not available from inside the page.',
-        noPageContext: 'Huikuan has not read this page yet. Reload it and try again.',
-        unknownSender: 'The request did not come from Huikuan.',
-        internal: 'Huikuan\'s background failed on this request. Try again; if it persists, reload the extension.',
-      },
-      capture: { foreignReceivable: 'One of the ticked invoices belongs to another customer. Tick this customer\'s invoices only.' },
-      unexpected: 'Something unexpected went wrong ({{detail}}).',
-    },
-  },
-  zh: {
-    playbook: playbook.zh,
-    appName: '回款',
-    badge: {
-      overdue: '{{amount}} 逾期 · {{days}} 天',
-      notDue: '{{amount}} 未收 · 未到期',
-      settled: '无未收款',
-      unlinked: '回款 · 未关联',
-      titleLinked: '{{customer}}：未收 {{outstanding}}，逾期 {{overdue}}。点击打开回款面板。',
-      titleUnlinked: '此记录尚未关联回款中的客户。点击进行关联。',
-      titleStep: '按逾期天数处于催收第 {{level}} 级：{{name}}。',
-      unread: '回款未能读取此页面',
-      titleUnread: '回款在此记录页上没有找到客户名称或邮箱。点击将此记录关联到客户。',
-      confirmHost: '回款 · 请确认 {{host}}',
-      titleConfirmHost: '任何人都可以在 {{host}} 上发布页面。确认这是贵公司的系统后，回款才会在此显示金额。点击进行确认。',
-      promise: '承诺 {{date}}',
-      promiseDueWas: '承诺 {{date}} 到期',
-      promiseBroken: '承诺已违约',
-    },
-    capture: { button: '记录回款消息', menu: '用回款记录：“%s”' },
-    demo: {
-      banner: '演示：虚构的客户，存放在单独的数据库里。这里不显示您自己的数据，在这里做的任何操作也不会改动它。',
-      back: '回到我的数据',
-      leaving: '正在回到您的数据…',
-    },
-    buckets: { current: '未到期', '1-30': '1–30 天', '31-60': '31–60 天', '61-90': '61–90 天', '90+': '90 天以上' },
-    bucketRange: '{{from}}–{{to}} 天',
-    bucketOver: '{{from}} 天以上',
-    customerTypes: { enterprise: '民营企业', 'state-owned': '国有企业', government: '政府机关', other: '其他' },
-    webmails: { gmail: 'Gmail', outlook: 'Outlook（工作或学校帐户）', 'outlook-live': 'Outlook.com', qq: 'QQ邮箱', '163': '网易163邮箱' },
-    channels: {
-      phone: '电话', visit: '上门拜访', 'written-notice': '传真/书面通知', 'finance-letter': '财务催款函',
-      'lawyer-letter': '律师函', email: '邮件', im: '微信/即时消息', statement: '对账单',
-    },
-    outcomes: {
-      reached: '已联系上', 'no-answer': '无人接听', promised: '承诺付款', refused: '拒绝', disputed: '提出异议', paid: '已付款',
-      hardship: '资金困难', redirected: '转交他人', 'info-gathered': '了解到信息', other: '其他',
-    },
-    promiseStatus: { pending: '待履行', kept: '已兑现', broken: '已违约', cancelled: '已取消' },
-    daysOverdue_one: '逾期 {{count}} 天',
-    daysOverdue_other: '逾期 {{count}} 天',
-    dueIn_one: '{{count}} 天后到期',
-    dueIn_other: '{{count}} 天后到期',
-    dueToday: '今天到期',
-    undo: '撤销',
-    saved: '已保存',
-    save: '保存',
-    cancel: '取消',
-    delete: '删除',
-    deleted: '已删除',
-    recorded: '已记录',
-    none: '—',
-    errors: {
-      safety: {
-        copyGone: '该自动备份已不再保留（只保留最近三份）。',
-      },
-      import: {
-        totalTooLarge: '导入后 {{currency}} 合计将超出回款能精确相加的范围（2^53 个最小货币单位，约 90 万亿）。未导入任何数据。',
-      },
-      router: {
-        badShape: '请求无法识别。请刷新页面后重试。',
-        unknownCustomer: '该客户已不在回款中（已删除或被恢复的数据覆盖）。',
-        notFromFrame: '此操作不能在页面内进行。',
-        noPageContext: '回款尚未读取此页面。请刷新页面后重试。',
-        unknownSender: '该请求并非来自回款。',
-        internal: '回款后台处理此请求失败。请重试；若仍失败，请重新加载扩展。',
-      },
-      capture: { foreignReceivable: '勾选的发票中有一张属于其他客户。请只勾选本客户的发票。' },
-      unexpected: '发生意外错误（{{detail}}）。',
-    },
-  },
-} as const;
+const fixed = new Map<Lang, TFunction<'common'>>();
+
+/** A `t` over `common` in language `l`. */
+export function commonTranslator(l: Lang): TFunction<'common'> {
+  let t = fixed.get(l);
+  if (!t) {
+    t = createI18n(l, { common: l === 'zh' ? zh : en }).getFixedT(l, 'common');
+    fixed.set(l, t);
+  }
+  return t;
+}

@@ -1,8 +1,9 @@
 /**
  * The part of i18n an extension page needs to start: language choice and an i18next instance built from only the
- * namespaces that page shows, in only its language. Namespace files are loaded with dynamic imports so a page's
- * bundle does not carry the strings of the others (the popup opens dozens of times a day; its first paint must not
- * wait for the options page's strings).
+ * namespaces that page shows, in only its language. Strings live in one JSON file per language and namespace
+ * (./locales/<lang>/<ns>.json); each is loaded with its own dynamic import, so a page's bundle carries neither the
+ * other language nor the other pages' strings (the popup opens dozens of times a day; its first paint must not wait
+ * for the options page's strings).
  */
 import i18next, { type i18n } from 'i18next';
 import type { Lang } from '../domain';
@@ -10,22 +11,34 @@ import { pickLang } from './lang';
 
 export { pickLang };
 
-export type Namespace = 'common' | 'sidepanel' | 'popup' | 'options' | 'forecast' | 'toolkit';
-export const allNamespaces: readonly Namespace[] = ['common', 'sidepanel', 'popup', 'options', 'forecast', 'toolkit'];
+export const allNamespaces = ['common', 'sidepanel', 'popup', 'options', 'forecast', 'toolkit'] as const;
+export type Namespace = (typeof allNamespaces)[number];
+export type Resource = Record<string, unknown>;
 
-type Bilingual = Record<Lang, Record<string, unknown>>;
+type Loader = () => Promise<{ default: Resource }>;
 
-const loaders: Record<Namespace, () => Promise<Bilingual>> = {
-  common: () => import('./common').then((m) => m.common),
-  sidepanel: () => import('./sidepanel').then((m) => m.sidepanel),
-  popup: () => import('./popup').then((m) => m.popup),
-  options: () => import('./options').then((m) => m.options),
-  forecast: () => import('./forecast').then((m) => m.forecast),
-  toolkit: () => import('./toolkit').then((m) => m.toolkit),
+/** One loader per file, written out so the bundler makes one chunk of each (and a missing file fails the build). */
+const loaders: Record<Lang, Record<Namespace, Loader>> = {
+  en: {
+    common: () => import('./locales/en/common.json'),
+    sidepanel: () => import('./locales/en/sidepanel.json'),
+    popup: () => import('./locales/en/popup.json'),
+    options: () => import('./locales/en/options.json'),
+    forecast: () => import('./locales/en/forecast.json'),
+    toolkit: () => import('./locales/en/toolkit.json'),
+  },
+  zh: {
+    common: () => import('./locales/zh/common.json'),
+    sidepanel: () => import('./locales/zh/sidepanel.json'),
+    popup: () => import('./locales/zh/popup.json'),
+    options: () => import('./locales/zh/options.json'),
+    forecast: () => import('./locales/zh/forecast.json'),
+    toolkit: () => import('./locales/zh/toolkit.json'),
+  },
 };
 
 /** A ready (synchronously initialised) instance holding `resources` for one language. */
-export function createI18n(l: Lang, resources: Partial<Record<Namespace, Record<string, unknown>>>): i18n {
+export function createI18n(l: Lang, resources: Partial<Record<Namespace, Resource>>): i18n {
   const inst = i18next.createInstance();
   void inst.init({
     lng: l,
@@ -40,6 +53,12 @@ export function createI18n(l: Lang, resources: Partial<Record<Namespace, Record<
   return inst;
 }
 
+/** The strings of `ns` in language `l`, each file loaded once. */
+export async function loadResources(l: Lang, ns: readonly Namespace[]): Promise<Partial<Record<Namespace, Resource>>> {
+  const files = await Promise.all(ns.map((n) => loaders[l][n]()));
+  return Object.fromEntries(ns.map((n, i) => [n, files[i].default]));
+}
+
 const loaded = new Map<string, Promise<i18n>>();
 
 /** An instance with `ns` in language `l`, loading each namespace file once. */
@@ -47,8 +66,7 @@ export function loadI18n(l: Lang, ns: readonly Namespace[] = allNamespaces): Pro
   const key = `${l}:${[...ns].sort().join(',')}`;
   let p = loaded.get(key);
   if (!p) {
-    p = Promise.all(ns.map((n) => loaders[n]())).then((bundles) =>
-      createI18n(l, Object.fromEntries(ns.map((n, i) => [n, bundles[i][l]]))));
+    p = loadResources(l, ns).then((resources) => createI18n(l, resources));
     loaded.set(key, p);
   }
   return p;

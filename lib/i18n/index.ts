@@ -1,26 +1,17 @@
 /**
- * i18next with one resource namespace per part of the product, both languages side by side in each file so a
- * string cannot be added in one language only without tests/unit/i18n.test.ts failing.
+ * i18next with one namespace per part of the product and one JSON file per language and namespace
+ * (./locales/<lang>/<ns>.json; keys are typed from the English files, ./i18next.d.ts, and
+ * tests/unit/i18n.test.ts fails when a key is in one language only).
  *
- * This module bundles every namespace and answers synchronously (the background, tests).
- * Extension pages load only their own namespaces through ./core (loadI18n).
+ * This module bundles every namespace of both languages and answers synchronously (the background, tests).
+ * Extension pages load only their own namespaces in their own language through ./core (loadI18n).
  */
 import type { i18n, TFunction } from 'i18next';
 import type { Lang } from '../domain';
 import { type Namespace, createI18n, pickLang } from './core';
-import { common } from './common';
-import { sidepanel } from './sidepanel';
-import { popup } from './popup';
-import { options } from './options';
-import { forecast } from './forecast';
-import { toolkit } from './toolkit';
+import { locales } from './resources';
 
-export const namespaces = { common, sidepanel, popup, options, forecast, toolkit } as const satisfies Record<Namespace, unknown>;
-export { type Namespace, pickLang };
-
-export function resourcesFor(l: Lang): Record<Namespace, Record<string, unknown>> {
-  return Object.fromEntries(Object.entries(namespaces).map(([ns, v]) => [ns, v[l]])) as unknown as Record<Namespace, Record<string, unknown>>;
-}
+export { type Namespace, pickLang, locales };
 
 const instances = new Map<Lang, i18n>();
 
@@ -28,12 +19,13 @@ const instances = new Map<Lang, i18n>();
 export function getI18n(l: Lang): i18n {
   let inst = instances.get(l);
   if (!inst) {
-    inst = createI18n(l, resourcesFor(l));
+    inst = createI18n(l, locales[l]);
     instances.set(l, inst);
   }
   return inst;
 }
 
-export function translator(l: Lang, ns: Namespace = 'common'): TFunction {
-  return getI18n(l).getFixedT(l, ns);
+/** A `t` for one language, its keys looked up in `ns` (keys of another namespace take their `ns:` prefix). */
+export function translator<N extends Namespace = 'common'>(l: Lang, ns?: N): TFunction<N> {
+  return getI18n(l).getFixedT(l, ns ?? 'common') as TFunction<N>;
 }

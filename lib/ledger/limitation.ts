@@ -13,44 +13,14 @@ import type { Application } from './allocate';
 export interface LimitationRule {
   id: 'prc' | 'us-ucc' | 'us-contract' | 'uk';
   years: number;
-  label: { zh: string; en: string };
-  citation: { zh: string; en: string };
 }
 
-/** Jurisdiction presets, as data. */
+/** Jurisdiction presets, as data; their names and the law they cite are in options:settings.limitationRules.<id>. */
 export const limitationRules: LimitationRule[] = [
-  {
-    id: 'prc', years: 3,
-    label: { zh: '中国大陆（3 年）', en: 'PRC (3 years)' },
-    citation: {
-      zh: '《民法典》第188条：诉讼时效期间为三年；第195条：权利人请求履行、义务人同意履行、提起诉讼或仲裁等，诉讼时效中断，从中断时起重新计算。',
-      en: 'PRC Civil Code art. 188: the limitation period is three years; art. 195: a demand for performance, the obligor agreeing to perform, or a suit or arbitration interrupts it and it runs afresh from then.',
-    },
-  },
-  {
-    id: 'us-ucc', years: 4,
-    label: { zh: '美国 货物买卖（4 年）', en: 'US sale of goods (4 years)' },
-    citation: {
-      zh: '《统一商法典》§2-725：货物买卖合同之诉应在诉因产生后 4 年内提起（可约定缩短至不少于 1 年）。',
-      en: 'UCC § 2-725: an action for breach of a contract for sale must be commenced within four years after the cause of action accrues (may be shortened by agreement to not less than one year).',
-    },
-  },
-  {
-    id: 'us-contract', years: 6,
-    label: { zh: '美国 书面合同（常见 6 年，依州法）', en: 'US written contract (often 6 years, by state)' },
-    citation: {
-      zh: '服务及其他书面合同适用各州一般合同时效，常见为 6 年（如纽约 CPLR §213），请按合同适用的州法核对。',
-      en: 'Services and other written contracts follow each state\'s general contract statute, commonly six years (e.g. New York CPLR § 213); check the governing state\'s law.',
-    },
-  },
-  {
-    id: 'uk', years: 6,
-    label: { zh: '英国 英格兰及威尔士（6 年）', en: 'UK, England & Wales (6 years)' },
-    citation: {
-      zh: '《1980年时效法》第5条：简单合同之诉自诉因产生起 6 年；债务人书面确认或部分付款使时效重新起算（第29–30条）。',
-      en: 'Limitation Act 1980 s.5: six years from accrual for simple contracts; a signed written acknowledgment or part payment restarts time (ss.29–30).',
-    },
-  },
+  { id: 'prc', years: 3 },
+  { id: 'us-ucc', years: 4 },
+  { id: 'us-contract', years: 6 },
+  { id: 'uk', years: 6 },
 ];
 
 export interface LimitationResult {

@@ -5,7 +5,7 @@
  * that the maintained CustomerSummary carries (`ladderFactsOf`), so the three can never disagree.
  *
  * The ladder is a list of small named rules (`ladderRules`), run in order over one state; each may move the level
- * and must say why with a reason key (translated by lib/i18n/playbook.ts). Another rule is added by appending to
+ * and must say why with a reason key (translated from `common:playbook.*` in lib/i18n/locales). Another rule is added by appending to
  * the list (or inserting it where it belongs): a rule sees the level the rules before it left.
  *
  * Days past due no longer set the level; they are a ceiling on how far failed attempts may climb (the team's
@@ -15,12 +15,13 @@
  */
 import type { Activity, Channel, ComplaintTerms, CustomerSummary, CustomerType, PaymentPromise, Settings } from '../domain';
 import { addDays, daysBetween } from '../ledger/dates';
+import type { PlaybookKey } from '../i18n/types';
 import { attitudes } from './method';
 import { complaintEligibility, type ComplaintCheck } from '../toolkit/complaint';
 
 /** A reason as data: a key under `playbook.reason` (or `playbook.caution`) and plain parameters. */
 export interface Reason {
-  key: string;
+  key: PlaybookKey<'reason'> | PlaybookKey<'caution'>;
   /** Amounts as minor units with a `currency` (or `*Minor` + `*Currency`), dates as YYYY-MM-DD, counts as numbers. */
   params?: Record<string, string | number>;
 }

@@ -1,12 +1,13 @@
 /**
  * Reasons, cautions and script parts are data ({ key, params }); this turns them into text in one language from
- * lib/i18n/playbook.ts. Parameters are plain data and are formatted here: `minor` + `currency` become `amount`
+ * the playbook's words (common:playbook.* in lib/i18n/locales). Parameters are plain data and are formatted here: `minor` + `currency` become `amount`
  * (`restMinor` → `rest`, `openMinor` → `open`), ISO days become local dates, a `level` adds its step's name, a
  * `tech` its technique's name, a `channel` its label; `docs` and `total` lists are formatted item by item.
  */
 import type { Lang } from '../domain';
 import { formatDay, formatMoney } from '../format';
-import { translator } from '../i18n';
+import { commonTranslator } from '../i18n/common';
+import type { KeyOf } from '../i18n/types';
 import { delinquencyTypes, ladder, techniques, traps } from './catalog';
 import { attitudes, personalities } from './method';
 import type { Reason } from './ladder';
@@ -14,8 +15,14 @@ import type { ScriptPart } from './scripts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** One fixed translator per language: getFixedT is costly enough to show when a script has twenty parts. */
-const tCache = new Map<Lang, ReturnType<typeof translator>>();
-const tr = (lang: Lang) => tCache.get(lang) ?? tCache.set(lang, translator(lang)).get(lang)!;
+const tr = commonTranslator;
+
+/**
+ * A key assembled from a parameter's value (a channel, who pays, a role, why a technique was left out): the value
+ * comes from the playbook's own code, not the page; a value without a text shows its key, as i18next does.
+ */
+const dataKey = (key: string) => key as KeyOf<'common'>;
+const sayKey = (t: ReturnType<typeof tr>, key: string, values?: Record<string, string | number>): string => String(t(dataKey(key), values));
 
 export function formatParams(params: Record<string, string | number> | undefined, lang: Lang): Record<string, string | number> {
   const t = tr(lang);
@@ -39,9 +46,9 @@ export function formatParams(params: Record<string, string | number> | undefined
     } else out[k] = v;
   }
   if (typeof p.level === 'number') out.stepName = ladder[p.level]?.name[lang] ?? '';
-  if (typeof p.kind === 'string' && ['agency', 'public-institution', 'large-enterprise'].includes(p.kind)) out.kindText = t(`playbook.debtorKind.${p.kind}`);
+  if (typeof p.kind === 'string' && ['agency', 'public-institution', 'large-enterprise'].includes(p.kind)) out.kindText = t(`playbook.debtorKind.${p.kind}` as KeyOf<'common'>);
   if (typeof p.tech === 'number') out.techName = techniques.find((x) => x.id === p.tech)?.name[lang] ?? '';
-  if (typeof p.channel === 'string') out.channel = t(`channels.${p.channel}`);
+  if (typeof p.channel === 'string') out.channel = sayKey(t, `channels.${p.channel}`);
   const personality = personalities.find((x) => x.key === p.personality);
   if (personality) {
     out.text = personality.opening[lang];
@@ -55,15 +62,16 @@ export function formatParams(params: Record<string, string | number> | undefined
   if (type) { out.typeName = type.name[lang]; out.typeStrategy = type.strategy[lang]; }
   const trap = traps.find((x) => x.id === p.trap);
   if (trap) out.trapName = trap.name[lang];
-  if (typeof p.who === 'string') out.whoText = t(`playbook.who.${p.who}`);
-  if (typeof p.role === 'string') out.roleText = t(`playbook.role.${p.role}`);
+  if (typeof p.who === 'string') out.whoText = sayKey(t, `playbook.who.${p.who}`);
+  if (typeof p.role === 'string') out.roleText = sayKey(t, `playbook.role.${p.role}`);
   if (typeof p.paid === 'number') out.paidText = t(`playbook.won.${p.paid ? 'payment' : 'promise'}`);
-  if (typeof p.because === 'string') out.becauseText = t(`playbook.because.${p.because}`, out);
+  if (typeof p.because === 'string') out.becauseText = sayKey(t, `playbook.because.${p.because}`, out);
   return out;
 }
 
 export function sayReason(r: Reason, lang: Lang, group: 'reason' | 'caution' = 'reason'): string {
-  return tr(lang)(`playbook.${group}.${r.key}`, formatParams(r.params, lang));
+  // A reason's key is one of reason's or caution's; the group says which list it is read from.
+  return sayKey(tr(lang), `playbook.${group}.${r.key}`, formatParams(r.params, lang));
 }
 
 export function sayPart(part: ScriptPart, lang: Lang): string {

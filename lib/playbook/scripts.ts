@@ -1,6 +1,6 @@
 /**
  * Scripts as structured parts. Each part has a kind, the facts of the record it rests on, and a text key with
- * parameters (lib/i18n/playbook.ts, `playbook.part.*`); `renderScript` turns the parts into text in one language.
+ * parameters (`common:playbook.part.*` in lib/i18n/locales); `renderScript` turns the parts into text in one language.
  * A sentence that presupposes a fact (the customer promised, asked for a new order, raised a complaint) is built
  * only when that fact is in the record, and names it; `partNeeds` lists, per key, the facts a part must rest on,
  * and tests/unit/playbook/scripts.provenance.test.ts checks it over thousands of generated accounts.
@@ -12,6 +12,7 @@
 import type { AccountSnapshot, Contact, Lang, OpenReceivable, PaymentPromise } from '../domain';
 import { addDays } from '../ledger/dates';
 import { personalities, type Personality } from './method';
+import type { PlaybookKey } from '../i18n/types';
 
 /** The customer's words, as found by a signal detector (lib/signals, when present) in captures and notes. */
 export type SignalKind = 'trap-discount' | 'trap-wait-for-our-client' | 'trap-goods-for-debt' | 'hardship' | 'refusal'
@@ -35,7 +36,7 @@ export interface ScriptPart {
   kind: PartKind;
   facts: FactRef[];
   /** Under `playbook.part`. */
-  key: string;
+  key: PlaybookKey<'part'>;
   params: Record<string, string | number>;
 }
 
@@ -140,7 +141,9 @@ const docsParam = (items: OpenReceivable[]) => items.map((r) => `${r.docNumber}|
 const totalParam = (items: OpenReceivable[]) => Object.entries(totals(items)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, m]) => `${m}|${c}`).join(';');
 
 /** Technique lines that need nothing beyond the amounts demanded; others need their fact (see buildParts). */
-const PLAIN_LINES = new Set([1, 2, 3, 4, 5, 7, 10, 12, 20, 21, 22]);
+/** Techniques with a plain line of their own (common:playbook.part.line.<id>). */
+const PLAIN_LINES = [1, 2, 3, 4, 5, 7, 10, 12, 20, 21, 22] as const;
+const isPlainLine = (id: number): id is (typeof PLAIN_LINES)[number] => (PLAIN_LINES as readonly number[]).includes(id);
 
 export function buildParts(input: ScriptInput): { parts: ScriptPart[]; subject?: ScriptPart } {
   const { account, level, addressee, demanded, disputed } = input;
@@ -189,7 +192,7 @@ export function buildParts(input: ScriptInput): { parts: ScriptPart[]; subject?:
     } else if ((id === 9 || id === 11) && input.brokenPromise && !input.livePromises.length) {
       const p = input.brokenPromise;
       lines.push({ kind: 'technique', facts: [{ kind: 'promise', id: p.id }, ...recFacts], key: 'brokenPromise', params: { tech: id, date: p.date, ...money(p.amount.minor, p.amount.currency), fix: addDays(input.asOf, 2) } });
-    } else if (PLAIN_LINES.has(id) && (id !== 5 || !input.overdue) && (id !== 22 || level >= 7)) {
+    } else if (isPlainLine(id) && (id !== 5 || !input.overdue) && (id !== 22 || level >= 7)) {
       lines.push({ kind: 'technique', facts: id === 1 || id === 21 ? [] : id === 22 ? [...recFacts, stepFact] : recFacts, key: `line.${id}`, params: { tech: id } });
     }
     // 6, 8, 14 are visit moves (in the agenda); 9 and 11 need a broken promise; 15–19 presuppose what the record

@@ -5,7 +5,7 @@
  *   the step names) → the techniques that fit that level and these facts → a script built of parts that each rest
  *   on facts of the record (scripts.ts).
  *
- * Reasons, cautions and script parts are data ({ key, params }), translated from lib/i18n/playbook.ts (say.ts);
+ * Reasons, cautions and script parts are data ({ key, params }), translated from `common:playbook.*` in lib/i18n/locales (say.ts);
  * `why`, `cautions` and `script` hold that text in `lang`. The technique choice is a list of small named rules
  * (`suggestRules`), each with a table test; each technique's "must not be used when" is checked last, so that a
  * technique one rule adds can be taken out by a fact another found, and the caution says which.
@@ -23,6 +23,7 @@ import { attitudes } from './method';
 import { complaintFactsOf, ladderLevel, summaryLadderOf, type DueEntry, type LadderFacts, type LadderResult, type Reason } from './ladder';
 import { addresseeFor, buildParts, personalityOf, type AddresseeRole, type ScriptPart, type Signal } from './scripts';
 import { renderScript, sayPart, sayReason } from './say';
+import type { PlaybookKey } from '../i18n/types';
 
 export interface Suggestion {
   level: number;
@@ -94,14 +95,14 @@ export interface SuggestDraft {
   cautions: Reason[];
   tech: Set<number>;
   /** Technique id → why it must not be used here (a key under playbook.because). */
-  forbidden: Map<number, Reason>;
+  forbidden: Map<number, { key: PlaybookKey<'because'>; params: Record<string, string | number> }>;
   channel: Channel;
   nextDate?: string;
 }
 
 export interface SuggestRule { name: string; apply(ctx: SuggestContext, d: SuggestDraft): void }
 
-const forbid = (d: SuggestDraft, ids: number[], because: string, params: Record<string, string | number> = {}) =>
+const forbid = (d: SuggestDraft, ids: number[], because: PlaybookKey<'because'>, params: Record<string, string | number> = {}) =>
   ids.forEach((id) => { if (!d.forbidden.has(id)) d.forbidden.set(id, { key: because, params }); });
 const byCurrency = (items: OpenReceivable[]) => {
   const m = new Map<string, number>();

@@ -9,6 +9,15 @@
 import type { CustomerSummary, Lang, PaymentPromise, Settings } from '../domain';
 import { addDays, dayOf, parseDay } from '../ledger/dates';
 import { formatDay, formatMoney } from '../format';
+import { translator } from '../i18n';
+
+/** A reminder's text in both languages (common:reminders.*): notifications pick the user's language when shown. */
+function both(key: 'promiseDue' | 'promiseBroken' | 'nextStep' | 'limitation', part: 'title' | 'message',
+  values: (lang: Lang) => Record<string, string | number>): Record<Lang, string> {
+  const say = (lang: Lang) => translator(lang)(`reminders.${key}.${part}`, values(lang));
+  return { zh: say('zh'), en: say('en') };
+}
+const tr = (lang: Lang) => translator(lang);
 
 export type ReminderKind = 'promise-due' | 'promise-broken' | 'next-step' | 'limitation' | 'retention';
 
@@ -58,7 +67,7 @@ function money(minor: number, currency: string, lang: Lang): string {
 function openText(summary: CustomerSummary | undefined, lang: Lang): string {
   if (!summary) return '';
   const parts = Object.entries(summary.open).filter(([, v]) => v > 0).map(([c, v]) => money(v, c, lang));
-  return parts.join(lang === 'zh' ? '，' : ', ');
+  return parts.join(tr(lang)('reminders.amountSeparator'));
 }
 
 export function deriveReminders(input: ReminderInput, now: Date, settings: ReminderSettings): Reminder[] {
@@ -89,11 +98,11 @@ export function deriveReminders(input: ReminderInput, now: Date, settings: Remin
         kind: 'promise-due',
         date: p.date,
         promiseId: p.id,
-        title: { zh: `付款承诺到期：${name}`, en: `Promise due: ${name}` },
-        message: {
-          zh: `${name} 承诺于 ${formatDay(p.date, 'zh')} 付款 ${amt('zh')}${p.coveredMinor ? `（已收 ${money(p.coveredMinor, p.amount.currency, 'zh')}）` : ''}。当天核对到账；未到账就当天跟进。`,
-          en: `${name} promised to pay ${amt('en')} on ${formatDay(p.date, 'en')}${p.coveredMinor ? ` (${money(p.coveredMinor, p.amount.currency, 'en')} received)` : ''}. Check the bank that day; if it has not arrived, follow up the same day.`,
-        },
+        title: both('promiseDue', 'title', () => ({ name })),
+        message: both('promiseDue', 'message', (lang) => ({
+          name, date: formatDay(p.date, lang), amount: amt(lang),
+          covered: p.coveredMinor ? tr(lang)('reminders.promiseDue.covered', { amount: money(p.coveredMinor, p.amount.currency, lang) }) : '',
+        })),
       });
     } else {
       // Broken, or pending past its grace period and not re-evaluated yet.
@@ -103,11 +112,8 @@ export function deriveReminders(input: ReminderInput, now: Date, settings: Remin
         kind: 'promise-broken',
         date: brokenDay,
         promiseId: p.id,
-        title: { zh: `付款承诺未兑现：${name}`, en: `Broken promise: ${name}` },
-        message: {
-          zh: `${name} 承诺于 ${formatDay(p.date, 'zh')} 付款 ${amt('zh')}，宽限 ${grace} 天后仍差 ${left('zh')}。今天联系对方，问清原因，要一个新的具体日期。`,
-          en: `${name} promised ${amt('en')} on ${formatDay(p.date, 'en')}; ${left('en')} is still missing after ${grace} days' grace. Call today, ask why, and get a new, specific date.`,
-        },
+        title: both('promiseBroken', 'title', () => ({ name })),
+        message: both('promiseBroken', 'message', (lang) => ({ name, date: formatDay(p.date, lang), amount: amt(lang), left: left(lang), grace })),
       });
     }
   }
@@ -124,11 +130,10 @@ export function deriveReminders(input: ReminderInput, now: Date, settings: Remin
       customerId,
       kind: 'next-step',
       date,
-      title: { zh: `今日跟进：${name}`, en: `Follow up: ${name}` },
-      message: {
-        zh: `按计划于 ${formatDay(date, 'zh')} 跟进 ${name}${open('zh') ? `，未收 ${open('zh')}` : ''}。打开侧边栏查看下一步建议。`,
-        en: `Planned follow-up with ${name} on ${formatDay(date, 'en')}${open('en') ? `, ${open('en')} open` : ''}. Open the side panel for the suggested next step.`,
-      },
+      title: both('nextStep', 'title', () => ({ name })),
+      message: both('nextStep', 'message', (lang) => ({
+        name, date: formatDay(date, lang), open: open(lang) ? tr(lang)('reminders.nextStep.open', { amount: open(lang) }) : '',
+      })),
     });
   }
 
@@ -142,11 +147,10 @@ export function deriveReminders(input: ReminderInput, now: Date, settings: Remin
       customerId: l.customerId,
       kind: 'limitation',
       date: warn,
-      title: { zh: `诉讼时效将届满：${name}`, en: `Limitation deadline approaching: ${name}` },
-      message: {
-        zh: `${name} 的诉讼时效于 ${formatDay(l.deadline, 'zh')} 届满${open('zh') ? `，尚欠 ${open('zh')}` : ''}。请在此之前发出有送达证据的催款函或取得盖章对账确认，以中断时效。`,
-        en: `The limitation period for ${name} ends on ${formatDay(l.deadline, 'en')}${open('en') ? ` with ${open('en')} open` : ''}. Before then, send a demand with proof of delivery or get a sealed balance confirmation to interrupt it.`,
-      },
+      title: both('limitation', 'title', () => ({ name })),
+      message: both('limitation', 'message', (lang) => ({
+        name, date: formatDay(l.deadline, lang), open: open(lang) ? tr(lang)('reminders.limitation.open', { amount: open(lang) }) : '',
+      })),
     });
   }
 
@@ -227,7 +231,9 @@ export function dueNotice(due: Reminder[], lang: Lang): { title: string; message
   if (due.length === 1) return { title: due[0].title[lang], message: due[0].message[lang] };
   const first = due.slice(0, 3).map((r) => r.title[lang]);
   const more = due.length - first.length;
-  return lang === 'zh'
-    ? { title: `${due.length} 项催收提醒已到期`, message: first.join('；') + (more > 0 ? `；另有 ${more} 项` : '') }
-    : { title: `${due.length} collection reminders due`, message: first.join('; ') + (more > 0 ? `; and ${more} more` : '') };
+  const t = tr(lang);
+  return {
+    title: t('reminders.due.title', { n: due.length }),
+    message: first.join(t('reminders.due.separator')) + (more > 0 ? t('reminders.due.more', { n: more }) : ''),
+  };
 }

@@ -6,6 +6,10 @@
  * The English `message` on each error stays for logs and tests; the options page shows the text for the code,
  * filled from the error's `params` (row, column, the cell's value, …).
  */
+import type { LimitProblem } from './limits';
+
+/** What a file that is not a spreadsheet really is (sniffed from its first bytes, ./grid.ts). */
+export type FileKind = 'pdf' | 'image' | 'word' | 'presentation' | 'archive' | 'executable';
 
 /** Problems with the whole ledger file or one of its rows (LedgerError.code). */
 export const ledgerErrorCodes = [
@@ -70,10 +74,10 @@ export interface LedgerErrorParams {
   /** The reading library's own words (unreadable workbook, broken quotes): technical, for logs, never translated. */
   cause?: string;
   /** 'wrong-file-type': what the file really is, and the extension its name has. */
-  detected?: string;
+  detected?: FileKind;
   extension?: string;
   /** 'over-limit': which limit and its value. */
-  limitProblem?: string;
+  limitProblem?: LimitProblem;
   limit?: number;
 }
 

@@ -17,6 +17,8 @@ import type { Money } from '../domain';
 import { agingBuckets, bucketIndexFor, DEFAULT_BUCKET_DAYS } from '../ledger/aging';
 import { daysBetween } from '../ledger/dates';
 import { currencyDecimals } from '../ledger/money';
+import { type AnyT, commonText } from '../i18n/types';
+import type commonEn from '../i18n/locales/en/common.json';
 
 export type ExportCell = string | number;
 export type ExportRow = Record<string, ExportCell | undefined>;
@@ -156,8 +158,8 @@ function decimalText(n: number, dp: number): string {
   return dp ? `${int}.${frac.padEnd(dp, '0')}` : int;
 }
 
-type Lang = 'zh' | 'en';
-const L = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+/** A column's heading (common:exportColumns.*), in the language of the page's `t`. */
+const col = (t: AnyT, key: keyof typeof commonEn.exportColumns) => commonText(t, `exportColumns.${key}`);
 
 export interface AgingExportItem {
   customerName: string;
@@ -171,23 +173,23 @@ export interface AgingExportItem {
 }
 
 /** One row per open document with its days past due and the open amount under its aging bucket. */
-export function agingRowsForExport(items: AgingExportItem[], asOf: string, lang: Lang,
+export function agingRowsForExport(items: AgingExportItem[], asOf: string, t: AnyT,
   bucketDays: number[] = DEFAULT_BUCKET_DAYS): ExportTable {
   const buckets = agingBuckets(bucketDays);
-  const bucketLabel = (b: (typeof buckets)[number]) => b.key === 'current' ? L(lang, '未到期', 'Not yet due')
-    : b.toDays === null ? L(lang, `${b.fromDays! - 1} 天以上`, `Over ${b.fromDays! - 1} days`) : L(lang, `${b.fromDays}–${b.toDays} 天`, `${b.fromDays}–${b.toDays} days`);
+  const bucketLabel = (b: (typeof buckets)[number]) => b.key === 'current' ? commonText(t, 'buckets.current')
+    : b.toDays === null ? commonText(t, 'bucketOver', { from: b.fromDays! - 1 }) : commonText(t, 'bucketRange', { from: b.fromDays, to: b.toDays });
   const headers: ExportHeader[] = [
-    { key: 'customer', label: L(lang, '客户', 'Customer') },
-    { key: 'doc', label: L(lang, '单据编号', 'Document') },
-    { key: 'issueDate', label: L(lang, '单据日期', 'Issue date'), type: 'date' },
-    { key: 'dueDate', label: L(lang, '到期日', 'Due date'), type: 'date' },
-    { key: 'daysPastDue', label: L(lang, '逾期天数', 'Days past due'), type: 'int' },
-    { key: 'currency', label: L(lang, '币种', 'Currency') },
-    { key: 'amount', label: L(lang, '单据金额', 'Amount'), type: 'money' },
-    { key: 'open', label: L(lang, '未收金额', 'Open'), type: 'money' },
+    { key: 'customer', label: col(t, 'customer') },
+    { key: 'doc', label: col(t, 'doc') },
+    { key: 'issueDate', label: col(t, 'issueDate'), type: 'date' },
+    { key: 'dueDate', label: col(t, 'dueDate'), type: 'date' },
+    { key: 'daysPastDue', label: col(t, 'daysPastDue'), type: 'int' },
+    { key: 'currency', label: col(t, 'currency') },
+    { key: 'amount', label: col(t, 'amount'), type: 'money' },
+    { key: 'open', label: col(t, 'open'), type: 'money' },
     ...buckets.map((b, i): ExportHeader => ({ key: `b${i}`, label: bucketLabel(b), type: 'money' })),
-    { key: 'disputed', label: L(lang, '争议', 'Disputed') },
-    { key: 'owner', label: L(lang, '负责人', 'Owner') },
+    { key: 'disputed', label: col(t, 'disputed') },
+    { key: 'owner', label: col(t, 'owner') },
   ];
   const sorted = [...items].sort((a, b) => a.customerName.localeCompare(b.customerName) || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
   const rows = sorted.map((it) => {
@@ -195,7 +197,7 @@ export function agingRowsForExport(items: AgingExportItem[], asOf: string, lang:
     const row: ExportRow = {
       customer: it.customerName, doc: it.docNumber, issueDate: it.issueDate ?? '', dueDate: it.dueDate,
       daysPastDue: Math.max(0, days), currency: it.open.currency, amount: it.amount ? majorNumber(it.amount) : '',
-      open: majorNumber(it.open), disputed: it.disputed ? L(lang, '是', 'Yes') : '', owner: it.owner ?? '',
+      open: majorNumber(it.open), disputed: it.disputed ? col(t, 'yes') : '', owner: it.owner ?? '',
     };
     row[`b${bucketIndexFor(days, buckets)}`] = majorNumber(it.open);
     return row;
@@ -220,21 +222,21 @@ export interface WorklistExportEntry {
 }
 
 /** The worklist (who to chase, in order) as an export table. */
-export function worklistRowsForExport(entries: WorklistExportEntry[], lang: Lang): ExportTable {
+export function worklistRowsForExport(entries: WorklistExportEntry[], t: AnyT): ExportTable {
   const headers: ExportHeader[] = [
-    { key: 'rank', label: L(lang, '序号', 'Rank'), type: 'int' },
-    { key: 'customer', label: L(lang, '客户', 'Customer') },
-    { key: 'currency', label: L(lang, '币种', 'Currency') },
-    { key: 'overdue', label: L(lang, '逾期金额', 'Overdue'), type: 'money' },
-    { key: 'open', label: L(lang, '未收金额', 'Open'), type: 'money' },
-    { key: 'daysPastDue', label: L(lang, '最长逾期天数', 'Oldest days past due'), type: 'int' },
-    { key: 'nextStep', label: L(lang, '下一步', 'Next step') },
-    { key: 'why', label: L(lang, '排序原因', 'Why it ranks here') },
-    { key: 'nextDate', label: L(lang, '计划日期', 'Planned date'), type: 'date' },
-    { key: 'promiseDate', label: L(lang, '承诺付款日', 'Promised date'), type: 'date' },
-    { key: 'lastActivityDate', label: L(lang, '最近跟进', 'Last contact'), type: 'date' },
-    { key: 'limitationDeadline', label: L(lang, '诉讼时效届满日', 'Limitation deadline'), type: 'date' },
-    { key: 'owner', label: L(lang, '负责人', 'Owner') },
+    { key: 'rank', label: col(t, 'rank'), type: 'int' },
+    { key: 'customer', label: col(t, 'customer') },
+    { key: 'currency', label: col(t, 'currency') },
+    { key: 'overdue', label: col(t, 'overdue'), type: 'money' },
+    { key: 'open', label: col(t, 'open'), type: 'money' },
+    { key: 'daysPastDue', label: col(t, 'oldestDaysPastDue'), type: 'int' },
+    { key: 'nextStep', label: col(t, 'nextStep') },
+    { key: 'why', label: col(t, 'why') },
+    { key: 'nextDate', label: col(t, 'nextDate'), type: 'date' },
+    { key: 'promiseDate', label: col(t, 'promiseDate'), type: 'date' },
+    { key: 'lastActivityDate', label: col(t, 'lastActivityDate'), type: 'date' },
+    { key: 'limitationDeadline', label: col(t, 'limitationDeadline'), type: 'date' },
+    { key: 'owner', label: col(t, 'owner') },
   ];
   const rows = entries.map((e, i) => ({
     rank: i + 1, customer: e.customerName, currency: e.overdue.currency, overdue: majorNumber(e.overdue),

@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import * as XLSX from '@e965/xlsx';
 import { decodeBytes, MESSAGES } from './decode';
 import { checkZip, DEFAULT_LIMITS, type LimitBreach, type ReadLimits } from './limits';
-import type { LedgerErrorCode, LedgerErrorParams } from './errors';
+import type { FileKind, LedgerErrorCode, LedgerErrorParams } from './errors';
 import { parseDateValue } from './values';
 import { localDay } from '../ledger/dates';
 
@@ -41,7 +41,7 @@ export function csvRecords(text: string, preview?: number): { records: string[][
 
 // ------------------------------------------------------------------------------------------ what a file really is
 
-export type FileKind = 'pdf' | 'image' | 'word' | 'presentation' | 'archive' | 'executable';
+export type { FileKind };
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 const ascii = (b: Uint8Array, n: number) => String.fromCharCode(...b.subarray(0, Math.min(n, b.length)));

@@ -1,4 +1,6 @@
-import { namespaces, pickLang, translator } from '@/lib/i18n';
+import { readFileSync, readdirSync } from 'node:fs';
+import { allNamespaces } from '@/lib/i18n/core';
+import { locales, pickLang, translator } from '@/lib/i18n';
 
 function keyPaths(o: unknown, prefix = ''): string[] {
   if (o && typeof o === 'object') return Object.entries(o).flatMap(([k, v]) => keyPaths(v, prefix ? `${prefix}.${k}` : k));
@@ -12,7 +14,17 @@ function leaves(o: unknown): unknown[] {
 const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
 
 describe('i18n', () => {
-  for (const [ns, v] of Object.entries(namespaces)) {
+  it('has one file per language and namespace, and every file is loaded', () => {
+    const dir = new URL('../../lib/i18n/locales/', import.meta.url);
+    for (const l of ['en', 'zh'] as const) {
+      expect(readdirSync(new URL(`${l}/`, dir)).sort()).toEqual(allNamespaces.map((ns) => `${ns}.json`).sort());
+      for (const ns of allNamespaces) {
+        expect(locales[l][ns]).toEqual(JSON.parse(readFileSync(new URL(`${l}/${ns}.json`, dir), 'utf8')));
+      }
+    }
+  });
+  for (const ns of allNamespaces) {
+    const v = { en: locales.en[ns], zh: locales.zh[ns] };
     it(`namespace ${ns} has the same keys in 简体中文 and English`, () => {
       expect([...new Set(keyPaths(v.zh).map(base))].sort()).toEqual([...new Set(keyPaths(v.en).map(base))].sort());
     });

@@ -20,6 +20,7 @@ import { type Bill, type BillKind, type BillStatus, billKinds } from '@/lib/tool
 import { useAccount } from '../account';
 import { Field, buttonCls, inputCls, primaryCls } from '../fields';
 import type { ToolkitData } from './data';
+import type { KeyOf } from '@/lib/i18n/types';
 
 const statusCls: Record<BillStatus, string> = {
   held: 'bg-blue-100 text-blue-900', collected: 'bg-emerald-100 text-emerald-900', endorsed: 'bg-stone-100 text-stone-800',
@@ -81,7 +82,7 @@ export function BillsSection({ data }: { data: ToolkitData }) {
       notifyDataChanged();
       setAdding(false);
     } catch (e) {
-      setError(e instanceof ToolkitRefusal ? t(`bills.errors.${e.code}`) : t('bills.errors.save', { message: (e as Error).message }));
+      setError(e instanceof ToolkitRefusal ? t(`bills.errors.${e.code}` as KeyOf<'toolkit'>) : t('bills.errors.save', { message: (e as Error).message }));
     }
   };
   const close = async (b: Bill, status: Exclude<BillStatus, 'held'>) => {

@@ -17,6 +17,7 @@ import { ToolkitRefusal, clearRetention, saveRetention } from '@/lib/toolkit/sto
 import { type RetentionBasis, isoDate, retentionBases } from '@/lib/domain';
 import { useAccount } from '../account';
 import { Field, buttonCls, inputCls, primaryCls } from '../fields';
+import type { KeyOf } from '@/lib/i18n/types';
 
 const stateCls: Record<string, string> = {
   held: 'bg-stone-100 text-stone-800', remind: 'bg-amber-100 text-amber-900', due: 'bg-amber-100 text-amber-900',
@@ -66,7 +67,7 @@ export function RetentionSection() {
       notifyDataChanged();
       setAdding(false);
     } catch (e) {
-      setError(e instanceof ToolkitRefusal ? t(`retention.errors.${e.code}`) : t('retention.errors.save', { message: (e as Error).message }));
+      setError(e instanceof ToolkitRefusal ? t(`retention.errors.${e.code}` as KeyOf<'toolkit'>) : t('retention.errors.save', { message: (e as Error).message }));
     }
   };
   const remove = async (receivableId: string) => {

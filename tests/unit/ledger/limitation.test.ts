@@ -1,3 +1,4 @@
+import { locales } from '../../../lib/i18n';
 import { allocateWithCredit } from '../../../lib/ledger/allocate';
 import { limitationDeadline, limitationRules, limitationStatus, partialPaymentInterruptions } from '../../../lib/ledger/limitation';
 import { inv, pay } from '../support/receivables';
@@ -40,8 +41,9 @@ describe('limitation', () => {
 
   it('jurisdiction presets carry years and bilingual citations', () => {
     expect(limitationRules.map((r) => [r.id, r.years])).toEqual([['prc', 3], ['us-ucc', 4], ['us-contract', 6], ['uk', 6]]);
-    expect(limitationRules[0].citation.zh).toContain('第188条');
-    expect(limitationRules[1].citation.en).toContain('2-725');
-    expect(limitationRules[3].citation.en).toContain('Limitation Act 1980 s.5');
+    const cite = (l: 'en' | 'zh', i: number) => locales[l].options.settings.limitationRules[limitationRules[i].id].citation;
+    expect(cite('zh', 0)).toContain('第188条');
+    expect(cite('en', 1)).toContain('2-725');
+    expect(cite('en', 3)).toContain('Limitation Act 1980 s.5');
   });
 });

@@ -7,7 +7,7 @@ import { send } from '@/lib/browser/send';
 import { UserError, errorText } from '@/lib/i18n/userError';
 import { rejectCodes } from '@/lib/messaging/protocol';
 import { createI18n } from '@/lib/i18n/core';
-import { common } from '@/lib/i18n/common';
+import { locales } from '@/lib/i18n';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -32,13 +32,13 @@ describe('send', () => {
 
 describe('errorText', () => {
   it.each(['en', 'zh'] as const)('says every refusal, and the unexpected, in %s', (lang) => {
-    const i18n = createI18n(lang, { common: common[lang] });
+    const i18n = createI18n(lang, { common: locales[lang].common });
     const t = i18n.t.bind(i18n) as (k: string, v?: Record<string, unknown>) => string;
     for (const code of rejectCodes) {
       const text = errorText(t, new UserError(`errors.router.${code}`));
-      expect(text).toBe(common[lang].errors.router[code]);
+      expect(text).toBe(locales[lang].common.errors.router[code]);
     }
-    expect(errorText(t, new UserError('errors.capture.foreignReceivable'))).toBe(common[lang].errors.capture.foreignReceivable);
-    expect(errorText(t, new Error('QuotaExceededError'))).toBe(common[lang].errors.unexpected.replace('{{detail}}', 'QuotaExceededError'));
+    expect(errorText(t, new UserError('errors.capture.foreignReceivable'))).toBe(locales[lang].common.errors.capture.foreignReceivable);
+    expect(errorText(t, new Error('QuotaExceededError'))).toBe(locales[lang].common.errors.unexpected.replace('{{detail}}', 'QuotaExceededError'));
   });
 });

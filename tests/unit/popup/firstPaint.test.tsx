@@ -88,7 +88,7 @@ describe('first paint', () => {
     await loadDemo();
     await firstPaint(pinnedClock, { read: () => readMetaRows(indexedDB, db.name) });
     const painted = host().firstElementChild;
-    await act(async () => { mountPopup(document.getElementById('root')!, pinnedClock); });
+    await act(async () => { await mountPopup(document.getElementById('root')!, pinnedClock); });
     await waitFor(() => expect(document.querySelector('[data-testid="worklist"]')).not.toBeNull(), { timeout: 5000 });
     expect(host().firstElementChild).toBe(painted);
     await act(async () => { await saveSettings(db, { language: 'zh' }); });

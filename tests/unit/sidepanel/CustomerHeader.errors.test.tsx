@@ -11,8 +11,7 @@ import { CustomerHeader } from '@/components/sidepanel/CustomerHeader';
 import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { saveSettings } from '@/lib/db/repo';
 import type { PageContext } from '@/lib/domain';
-import { common } from '@/lib/i18n/common';
-import { sidepanel } from '@/lib/i18n/sidepanel';
+import { locales } from '@/lib/i18n';
 import { pinnedClock } from '../support/clock';
 
 const ctx: PageContext = { site: 'demo-crm', kind: 'record', recordId: 'ACC-0099', name: '北风国际贸易有限公司', emails: [], url: 'https://crm.example/acc/99' } as PageContext;
@@ -38,9 +37,9 @@ it.each(['en', 'zh'] as const)('shows a refused link as its reason in %s', async
   render(<AppShell clock={pinnedClock}><CustomerHeader view={{ tabId: 3, ctx, matches: [], draft: null }} pinned={false} onPin={() => undefined}
     onChoose={() => undefined} onLinked={() => undefined} searchOpen={false} setSearchOpen={() => undefined} /></AppShell>);
   // Once the page speaks the chosen language.
-  await userEvent.click(await screen.findByText(sidepanel[lang].header.create.replace('{{name}}', ctx.name!)));
+  await userEvent.click(await screen.findByText(locales[lang].sidepanel.header.create.replace('{{name}}', ctx.name!)));
   const alert = await screen.findByRole('alert');
-  const reason = common[lang].errors.router.noPageContext;
-  expect(alert.textContent).toBe(sidepanel[lang].header.failed.replace('{{reason}}', reason));
+  const reason = locales[lang].common.errors.router.noPageContext;
+  expect(alert.textContent).toBe(locales[lang].sidepanel.header.failed.replace('{{reason}}', reason));
   expect(alert.textContent).not.toMatch(/no page context for that tab/);
 });

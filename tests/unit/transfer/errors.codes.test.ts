@@ -10,8 +10,7 @@ import {
   type BackupIssue, type LedgerError, type LedgerErrorParams, type LedgerNote, type PlanRejection, backupIssueCodes, backupTables, ledgerErrorCodes,
   ledgerNoteCodes, DEFAULT_LIMITS, parseBackup, parseLedger, planImport, rejectionCodes, requiredColumnGroups, valueProblems,
 } from '../../../lib/transfer';
-import { options } from '../../../lib/i18n/options';
-import { translator } from '../../../lib/i18n';
+import { locales, translator } from '../../../lib/i18n';
 import type { Lang } from '../../../lib/domain';
 import { backupIssueText, backupWhere, ledgerErrorText, noteText, rejectionText } from '../../../components/options/problems';
 
@@ -20,7 +19,7 @@ const fixtures = join(__dirname, '../../fixtures/ledgers');
 
 /** A resource leaf, or its plural forms (English has _one/_other, Chinese _other). */
 function leaf(lang: Lang, path: string): string | undefined {
-  let o: unknown = options[lang];
+  let o: unknown = locales[lang].options;
   const parts = path.split('.');
   const last = parts.pop()!;
   for (const p of parts) o = (o as Record<string, unknown> | undefined)?.[p];

@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { translator } from '../../../lib/i18n';
 import {
   MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, agingRowsForExport, excelSerial, freezeHeader, majorNumber, parseLedger, toCsv, toXlsx, worklistRowsForExport,
 } from '../../../lib/transfer';
@@ -18,10 +19,10 @@ describe('export', () => {
 
   it('aging rows with bilingual headers round-trip through XLSX and back into the importer', () => {
     const items = [{ customerName: '杭州云帆', docNumber: '000123', issueDate: '2024-01-01', dueDate: '2024-02-01', open: { minor: 50_000, currency: 'CNY' }, amount: { minor: 80_000, currency: 'CNY' } }];
-    const zh = agingRowsForExport(items, '2024-03-15', 'zh');
+    const zh = agingRowsForExport(items, '2024-03-15', translator('zh'));
     expect(zh.headers.map((h) => h.label)).toEqual(['客户', '单据编号', '单据日期', '到期日', '逾期天数', '币种', '单据金额', '未收金额', '未到期', '1–30 天', '31–60 天', '61–90 天', '90 天以上', '争议', '负责人']);
     expect(zh.rows[0]).toMatchObject({ daysPastDue: 43, open: 500, b2: 500 });
-    expect(agingRowsForExport(items, '2024-03-15', 'en').headers[12].label).toBe('Over 90 days');
+    expect(agingRowsForExport(items, '2024-03-15', translator('en')).headers[12].label).toBe('Over 90 days');
     const bytes = toXlsx([{ name: '账龄', ...zh }]);
     const wb = XLSX.read(bytes, { type: 'array' });
     expect(wb.SheetNames).toEqual(['账龄']);
@@ -30,9 +31,9 @@ describe('export', () => {
   });
 
   it('worklist rows', () => {
-    const t = worklistRowsForExport([{ customerName: 'Acme', overdue: { minor: 1_000_00, currency: 'USD' }, daysPastDue: 40, nextStep: 'Call' }], 'en');
+    const t = worklistRowsForExport([{ customerName: 'Acme', overdue: { minor: 1_000_00, currency: 'USD' }, daysPastDue: 40, nextStep: 'Call' }], translator('en'));
     expect(t.rows[0]).toMatchObject({ rank: 1, customer: 'Acme', currency: 'USD', overdue: 1000, daysPastDue: 40, nextStep: 'Call' });
-    expect(worklistRowsForExport([], 'zh').headers[3].label).toBe('逾期金额');
+    expect(worklistRowsForExport([], translator('zh')).headers[3].label).toBe('逾期金额');
   });
 });
 
@@ -44,7 +45,7 @@ describe('spreadsheet-grade XLSX', () => {
   const read = (bytes: Uint8Array) => XLSX.read(bytes, { type: 'array', cellDates: true, cellNF: true, cellStyles: true });
 
   it('dates are date cells, amounts formatted numbers, counts whole numbers; widths, autofilter and a frozen header row', () => {
-    const table = agingRowsForExport(items, '2024-03-15', 'zh');
+    const table = agingRowsForExport(items, '2024-03-15', translator('zh'));
     const bytes = toXlsx([{ name: '账龄', ...table }]);
     const ws = read(bytes).Sheets['账龄'];
     const col = (key: string) => XLSX.utils.encode_col(table.headers.findIndex((h) => h.key === key));
@@ -74,7 +75,7 @@ describe('spreadsheet-grade XLSX', () => {
   });
 
   it('the worklist export: step in the step column, the reason apart, dates as dates', () => {
-    const t = worklistRowsForExport([{ customerName: 'Acme', overdue: { minor: 1_000_00, currency: 'USD' }, nextStep: 'Call the payment initiator · Phone', why: 'Oldest item 40 days overdue', nextDate: '2026-12-04', promiseDate: '2026-12-10' }], 'en');
+    const t = worklistRowsForExport([{ customerName: 'Acme', overdue: { minor: 1_000_00, currency: 'USD' }, nextStep: 'Call the payment initiator · Phone', why: 'Oldest item 40 days overdue', nextDate: '2026-12-04', promiseDate: '2026-12-10' }], translator('en'));
     const ws = read(toXlsx([{ name: 'Worklist', ...t }])).Sheets.Worklist;
     const at = (key: string) => ws[`${XLSX.utils.encode_col(t.headers.findIndex((h) => h.key === key))}2`];
     expect(at('nextStep').v).toBe('Call the payment initiator · Phone');

@@ -5,9 +5,16 @@
 import { outcomeKeys, outcomes } from '@/lib/domain';
 import { rowActionKeys, rowOutcomes } from '@/lib/worklist/day';
 import { outcomeKeys as panelKeys } from '@/components/sidepanel/LogAttempt';
-import { popup } from '@/lib/i18n/popup';
-import { sidepanel } from '@/lib/i18n/sidepanel';
-import { common } from '@/lib/i18n/common';
+import popupEn from '@/lib/i18n/locales/en/popup.json';
+import popupZh from '@/lib/i18n/locales/zh/popup.json';
+import sidepanelEn from '@/lib/i18n/locales/en/sidepanel.json';
+import sidepanelZh from '@/lib/i18n/locales/zh/sidepanel.json';
+import commonEn from '@/lib/i18n/locales/en/common.json';
+import commonZh from '@/lib/i18n/locales/zh/common.json';
+
+const popup = { en: popupEn, zh: popupZh };
+const sidepanel = { en: sidepanelEn, zh: sidepanelZh };
+const common = { en: commonEn, zh: commonZh };
 
 describe('outcome keys', () => {
   it('the side panel and the worklist use the same letter for every outcome they both log', () => {
