@@ -165,7 +165,7 @@ test('the complaint step appears for an eligible government debtor and not for a
     await card.getByTestId('log-step').click();
     await card.getByTestId('log-attempt').waitFor();
     await gov.keyboard.press('Enter'); // the step's own channel
-    await gov.keyboard.press('r'); // refused
+    await gov.keyboard.press('x'); // refused
     await until('the ladder moves', async () => (await card.getAttribute('data-level')) !== before);
   };
   // Each refusal climbs one step; the step after the finance letter (the ceiling for public bodies) is the complaint.
