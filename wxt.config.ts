@@ -47,7 +47,8 @@ export default defineConfig({
     // manifest cannot name it. The one module that opens connections is lib/sync/couch.ts (ESLint forbids fetch
     // and its kin elsewhere), only to the configured server and only once its host permission is granted.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self' https: http:; base-uri 'none'; form-action 'none'",
+      extension_pages:
+        "script-src 'self'; object-src 'self'; connect-src 'self' https: http:; base-uri 'none'; form-action 'none'",
     },
     commands: {
       // The toolbar popup: MV3 calls it _execute_action; MV2 (WXT's Firefox build) ignores that and needs the old name.
@@ -61,17 +62,17 @@ export default defineConfig({
     web_accessible_resources: badgeResources(kind, browser),
     ...(browser === 'firefox'
       ? {
-        // MV2 has no optional_host_permissions: self-hosted CRMs are asked for as optional origins.
-        optional_permissions: ['https://*/*', 'http://*/*'],
-        browser_specific_settings: {
-          gecko: {
-            id: 'huikuan@huikuan.dev',
-            strict_min_version: '140.0',
-            // Nothing leaves the machine: no telemetry, no network request of its own.
-            data_collection_permissions: { required: ['none'] },
+          // MV2 has no optional_host_permissions: self-hosted CRMs are asked for as optional origins.
+          optional_permissions: ['https://*/*', 'http://*/*'],
+          browser_specific_settings: {
+            gecko: {
+              id: 'huikuan@huikuan.dev',
+              strict_min_version: '140.0',
+              // Nothing leaves the machine: no telemetry, no network request of its own.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
-        },
-      }
+        }
       : {}),
   }),
 });

@@ -8,7 +8,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-interface Proc { pid: number; ppid: number; ticks: number }
+interface Proc {
+  pid: number;
+  ppid: number;
+  ticks: number;
+}
 
 /** CPU seconds by Chromium process type (`browser` for the main process, else its `--type=`: renderer, utility, gpu-process…). */
 export type CpuByType = Record<string, number>;
@@ -22,7 +26,9 @@ function readProcs(): Proc[] {
       // The command name (field 2) is in parentheses and may hold spaces: split after its closing bracket.
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       out.push({ pid: Number(name), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
-    } catch { /* the process ended meanwhile */ }
+    } catch {
+      /* the process ended meanwhile */
+    }
   }
   return out;
 }
@@ -32,7 +38,11 @@ function readProcs(): Proc[] {
  * as one space-separated string (their process title): split on both.
  */
 function args(pid: number): string[] {
-  try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/); } catch { return []; }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -62,7 +72,10 @@ export function browserCpuByType(extensionDir: string): CpuByType | undefined {
     const p = stack.pop()!;
     const a = args(p.pid);
     const type = a.find((x) => x.startsWith('--type='))?.slice('--type='.length) ?? 'browser';
-    const service = type === 'utility' ? a.find((x) => x.startsWith('--utility-sub-type='))?.slice('--utility-sub-type='.length) : undefined;
+    const service =
+      type === 'utility'
+        ? a.find((x) => x.startsWith('--utility-sub-type='))?.slice('--utility-sub-type='.length)
+        : undefined;
     const key = service ? `${type}:${service}` : type;
     by[key] = (by[key] ?? 0) + p.ticks / TICKS_PER_SECOND;
     stack.push(...(children.get(p.pid) ?? []));

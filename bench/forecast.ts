@@ -17,9 +17,18 @@ import { addDays } from '../lib/ledger/dates';
 import { fixtureLedger } from '../tests/fixtures/forecast/ledger';
 import { ibmPath, readIbmLedger } from './ibmLedger';
 
-export const FORECAST_TARGETS = { maeWithout: 5.0, maeWith: 4.0, coverage: [0.75, 0.85], auc: 0.9, ms200k: 2000 } as const;
+export const FORECAST_TARGETS = {
+  maeWithout: 5.0,
+  maeWith: 4.0,
+  coverage: [0.75, 0.85],
+  auc: 0.9,
+  ms200k: 2000,
+} as const;
 
-interface Pair { withoutDispute: Evaluation; withDispute: Evaluation }
+interface Pair {
+  withoutDispute: Evaluation;
+  withDispute: Evaluation;
+}
 
 function pair(d: ReturnType<typeof fixtureLedger>): Pair {
   const strip = (e: Evaluation) => ({ ...e, asOfDays: e.asOfDays });
@@ -48,14 +57,26 @@ function floor(invoices: readonly ForecastInvoice[], asOf: string): number {
   for (const inv of invoices) {
     if (inv.issueDate > asOf || (inv.settledOn && inv.settledOn <= asOf)) continue;
     const due = Math.max(asOfDay + 1, dayOf(inv.dueDate));
-    out.push({ id: inv.id, expectedDate: isoOfDay(due), from: isoOfDay(due - 3), to: isoOfDay(due + 7), lateProbability: 0.5 });
+    out.push({
+      id: inv.id,
+      expectedDate: isoOfDay(due),
+      from: isoOfDay(due - 3),
+      to: isoOfDay(due + 7),
+      lateProbability: 0.5,
+    });
   }
   return out.length;
 }
 
 export function speed200k(runs = 3): Speed {
   const asOf = '2026-01-01';
-  const { invoices, customers } = fixtureLedger({ customers: 10_000, months: 24, from: '2024-01', seed: 7, openAfter: asOf });
+  const { invoices, customers } = fixtureLedger({
+    customers: 10_000,
+    months: 24,
+    from: '2024-01',
+    seed: 7,
+    openAfter: asOf,
+  });
   // Twenty more open invoices per customer issued in the last two months: 200,000 open in all.
   const open = invoices.filter((i) => !i.settledOn && i.issueDate <= asOf).length;
   let k = 0;
@@ -63,7 +84,13 @@ export function speed200k(runs = 3): Speed {
   const ids = [...customers.keys()];
   for (let i = 0; i < extra; i++) {
     const issueDate = addDays(asOf, -(i % 60));
-    invoices.push({ id: `X${k++}`, customerId: ids[i % ids.length], issueDate, dueDate: addDays(issueDate, 30), amount: { minor: 100_000 + (i % 997) * 100, currency: i % 5 ? 'CNY' : 'USD' } });
+    invoices.push({
+      id: `X${k++}`,
+      customerId: ids[i % ids.length],
+      issueDate,
+      dueDate: addDays(issueDate, 30),
+      amount: { minor: 100_000 + (i % 997) * 100, currency: i % 5 ? 'CNY' : 'USD' },
+    });
   }
   const cpu = (f: () => unknown): number => {
     const c0 = process.cpuUsage();
@@ -77,7 +104,11 @@ export function speed200k(runs = 3): Speed {
   let count = 0;
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
-    cpuMs.push(cpu(() => { count = forecastPayments(invoices, asOf, { customers }).length; }));
+    cpuMs.push(
+      cpu(() => {
+        count = forecastPayments(invoices, asOf, { customers }).length;
+      }),
+    );
     ms.push(Math.round(performance.now() - t0));
     floorCpuMs.push(cpu(() => floor(invoices, asOf)));
   }
@@ -102,10 +133,17 @@ export function speed200k(runs = 3): Speed {
   runSteps(timed(forecastOpenSteps(model, openNow, opts)));
   const sorted = slices.slice().sort((a, b) => a - b);
   return {
-    openInvoices: count, settledInvoices: invoices.filter((i) => i.settledOn).length, ms, cpuMs, floorCpuMs,
+    openInvoices: count,
+    settledInvoices: invoices.filter((i) => i.settledOn).length,
+    ms,
+    cpuMs,
+    floorCpuMs,
     slices: {
-      count: slices.length, maxMs: Math.round(sorted[sorted.length - 1]), medianMs: Math.round(sorted[Math.floor(sorted.length / 2)]),
-      maxCpuMs: Math.round(Math.max(...sliceCpu)), medianCpuMs: Math.round(sliceCpu.slice().sort((a, b) => a - b)[Math.floor(sliceCpu.length / 2)]),
+      count: slices.length,
+      maxMs: Math.round(sorted[sorted.length - 1]),
+      medianMs: Math.round(sorted[Math.floor(sorted.length / 2)]),
+      maxCpuMs: Math.round(Math.max(...sliceCpu)),
+      medianCpuMs: Math.round(sliceCpu.slice().sort((a, b) => a - b)[Math.floor(sliceCpu.length / 2)]),
     },
     loadAverage: loadavg().map((x) => Number(x.toFixed(1))),
   };
@@ -113,7 +151,9 @@ export function speed200k(runs = 3): Speed {
 
 export function forecastFigures(): Record<string, unknown> {
   const path = ibmPath();
-  const ibm = path ? { path, ...pair(readIbmLedger(path)) } : { absent: `IBM sample not found (set HUIKUAN_IBM_AR to the path of WA_Fn-UseC_-Accounts-Receivable.csv)` };
+  const ibm = path
+    ? { path, ...pair(readIbmLedger(path)) }
+    : { absent: `IBM sample not found (set HUIKUAN_IBM_AR to the path of WA_Fn-UseC_-Accounts-Receivable.csv)` };
   return { targets: FORECAST_TARGETS, ibm, fixture: pair(fixtureLedger()), speed: speed200k(), cpus: cpus().length };
 }
 
@@ -122,21 +162,34 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 export function printForecast(r: Record<string, unknown>): void {
   const line = (label: string, p: Pair) => {
-    for (const [mode, e, target] of [['no dispute flag', p.withoutDispute, FORECAST_TARGETS.maeWithout], ['with dispute flag', p.withDispute, FORECAST_TARGETS.maeWith]] as const) {
-      console.log(`  ${label}, ${mode}: MAE ${f2(e.mae)} d (target ≤ ${target}), 10–90 % range covers ${pct(e.coverage)} (target 75–85 %), late AUC ${e.auc.toFixed(3)} (target ≥ 0.9), bias ${f2(e.bias)} d; ${e.forecasts} forecasts at ${e.asOfDays.length} month starts`);
+    for (const [mode, e, target] of [
+      ['no dispute flag', p.withoutDispute, FORECAST_TARGETS.maeWithout],
+      ['with dispute flag', p.withDispute, FORECAST_TARGETS.maeWith],
+    ] as const) {
+      console.log(
+        `  ${label}, ${mode}: MAE ${f2(e.mae)} d (target ≤ ${target}), 10–90 % range covers ${pct(e.coverage)} (target 75–85 %), late AUC ${e.auc.toFixed(3)} (target ≥ 0.9), bias ${f2(e.bias)} d; ${e.forecasts} forecasts at ${e.asOfDays.length} month starts`,
+      );
     }
   };
-  console.log('\npayment forecast (time-ordered: each month start of the last 30 %, open invoices from what was known that day)');
+  console.log(
+    '\npayment forecast (time-ordered: each month start of the last 30 %, open invoices from what was known that day)',
+  );
   const ibm = r.ibm as ({ path: string } & Pair) | { absent: string };
   if ('absent' in ibm) console.log(`  IBM sample: ${ibm.absent}`);
   else line('IBM sample', ibm);
   line('fixture ledger', r.fixture as Pair);
   const s = r.speed as Speed;
-  console.log(`  speed: ${s.openInvoices.toLocaleString('en')} open invoices (${s.settledInvoices.toLocaleString('en')} settled as history) in ${s.ms.join(' / ')} ms wall, ${s.cpuMs.join(' / ')} ms CPU (target < ${FORECAST_TARGETS.ms200k} ms; load average ${s.loadAverage.join(' ')} on ${String(r.cpus)} cores)`);
+  console.log(
+    `  speed: ${s.openInvoices.toLocaleString('en')} open invoices (${s.settledInvoices.toLocaleString('en')} settled as history) in ${s.ms.join(' / ')} ms wall, ${s.cpuMs.join(' / ')} ms CPU (target < ${FORECAST_TARGETS.ms200k} ms; load average ${s.loadAverage.join(' ')} on ${String(r.cpus)} cores)`,
+  );
   if (s.floorCpuMs) {
     const best = (xs: number[]) => Math.min(...xs);
-    console.log(`  floor: the same invoices read and answered with no model in ${s.floorCpuMs.join(' / ')} ms CPU; forecast ÷ floor ${(best(s.cpuMs) / Math.max(1, best(s.floorCpuMs))).toFixed(1)}× (best runs)`);
-    console.log(`  worker slices: ${s.slices.count} slices, the longest ${s.slices.maxCpuMs} ms CPU / ${s.slices.maxMs} ms wall (median ${s.slices.medianCpuMs} / ${s.slices.medianMs} ms): a message waits at most one slice behind the forecast`);
+    console.log(
+      `  floor: the same invoices read and answered with no model in ${s.floorCpuMs.join(' / ')} ms CPU; forecast ÷ floor ${(best(s.cpuMs) / Math.max(1, best(s.floorCpuMs))).toFixed(1)}× (best runs)`,
+    );
+    console.log(
+      `  worker slices: ${s.slices.count} slices, the longest ${s.slices.maxCpuMs} ms CPU / ${s.slices.maxMs} ms wall (median ${s.slices.medianCpuMs} / ${s.slices.medianMs} ms): a message waits at most one slice behind the forecast`,
+    );
   }
 }
 

@@ -89,7 +89,11 @@ export function heavyPageHtml(o: HeavyPageOptions): string {
 }
 
 /** From a V8 CPU profile: script time of the extension's content scripts and of the page, and the longest run. */
-export function attribute(profile: { nodes: Array<{ id: number; callFrame: { url: string; functionName: string }; children?: number[] }>; samples?: number[]; timeDeltas?: number[] }) {
+export function attribute(profile: {
+  nodes: Array<{ id: number; callFrame: { url: string; functionName: string }; children?: number[] }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -113,13 +117,17 @@ export function attribute(profile: { nodes: Array<{ id: number; callFrame: { url
   let longestStack: string[] = [];
   const stackOf = (id: number): string => {
     const names: string[] = [];
-    for (let n: number | undefined = id; n !== undefined && names.length < 6; n = parent.get(n)) names.push(byId.get(n)!.callFrame.functionName || '(anon)');
+    for (let n: number | undefined = id; n !== undefined && names.length < 6; n = parent.get(n))
+      names.push(byId.get(n)!.callFrame.functionName || '(anon)');
     return names.join('<');
   };
   profile.samples?.forEach((id, i) => {
     const dt = (profile.timeDeltas?.[i] ?? 0) / 1000;
     const fn = byId.get(id)!.callFrame.functionName;
-    if (fn === '(idle)') { run = 0; return; }
+    if (fn === '(idle)') {
+      run = 0;
+      return;
+    }
     busy += dt;
     if (isOurs(id)) {
       extension += dt;
@@ -129,14 +137,38 @@ export function attribute(profile: { nodes: Array<{ id: number; callFrame: { url
       run += dt;
       const st = stackOf(id);
       if (runStack[runStack.length - 1] !== st) runStack.push(st);
-      if (run > longestRun) { longestRun = run; longestStack = runStack.slice(0, 12); }
-    } else { run = 0; runStack = []; }
+      if (run > longestRun) {
+        longestRun = run;
+        longestStack = runStack.slice(0, 12);
+      }
+    } else {
+      run = 0;
+      runStack = [];
+    }
   });
-  const hottest = [...hot].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, ms]) => `${k} ${ms.toFixed(1)} ms`);
-  return { extensionMs: extension, pageMs: busy - extension, longestExtensionRunMs: longestRun, hottest, longestRunStacks: longestStack };
+  const hottest = [...hot]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([k, ms]) => `${k} ${ms.toFixed(1)} ms`);
+  return {
+    extensionMs: extension,
+    pageMs: busy - extension,
+    longestExtensionRunMs: longestRun,
+    hottest,
+    longestRunStacks: longestStack,
+  };
 }
 
-export interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; tid: number; pid: number; args?: { data?: { url?: string } } }
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  tid: number;
+  pid: number;
+  args?: { data?: { url?: string } };
+}
 
 /**
  * From a Chrome trace (categories devtools.timeline and toplevel): the content script's own tasks — every
@@ -145,7 +177,8 @@ export interface TraceEvent { name: string; ph: string; ts: number; dur?: number
  * descheduled (a 12 ms read measured 175 ms at load average 15 on two cores); the thread time does not.
  */
 export function traceTasks(events: TraceEvent[], scriptPart = 'content-scripts/') {
-  const ours = events.filter((e) => e.ph === 'X' && e.name === 'FunctionCall' && e.args?.data?.url?.includes(scriptPart))
+  const ours = events
+    .filter((e) => e.ph === 'X' && e.name === 'FunctionCall' && e.args?.data?.url?.includes(scriptPart))
     .sort((a, b) => a.ts - b.ts);
   const top: TraceEvent[] = [];
   let end = -Infinity;
@@ -156,12 +189,14 @@ export function traceTasks(events: TraceEvent[], scriptPart = 'content-scripts/'
   }
   // The page's main thread: the one running most script (the page's own animation frames).
   const calls = new Map<string, number>();
-  for (const e of events) if (e.name === 'FunctionCall') calls.set(`${e.pid}:${e.tid}`, (calls.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  for (const e of events)
+    if (e.name === 'FunctionCall') calls.set(`${e.pid}:${e.tid}`, (calls.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
   const main = [...calls].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   const [pid, tid] = main.split(':').map(Number);
   const cpu = (e: TraceEvent) => (e.tdur ?? 0) / 1000;
   const wall = (e: TraceEvent) => (e.dur ?? 0) / 1000;
-  const mainCpuMs = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tid === tid && e.pid === pid)
+  const mainCpuMs = events
+    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tid === tid && e.pid === pid)
     .reduce((s, e) => s + cpu(e), 0);
   const ownCpuMs = top.reduce((s, e) => s + cpu(e), 0);
   return {

@@ -20,14 +20,26 @@ const usDay = (s: string): string => {
 };
 
 export function readIbmLedger(path: string): { invoices: ForecastInvoice[]; customers: Map<string, CustomerFacts> } {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim());
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   const head = lines[0].split(',');
   const col = (name: string): number => {
     const i = head.indexOf(name);
     if (i < 0) throw new Error(`${path}: no column ${name}`);
     return i;
   };
-  const c = { country: col('countryCode'), cust: col('customerID'), inv: col('invoiceNumber'), issue: col('InvoiceDate'), due: col('DueDate'), amount: col('InvoiceAmount'), disputed: col('Disputed'), settled: col('SettledDate'), paperless: col('PaperlessBill') };
+  const c = {
+    country: col('countryCode'),
+    cust: col('customerID'),
+    inv: col('invoiceNumber'),
+    issue: col('InvoiceDate'),
+    due: col('DueDate'),
+    amount: col('InvoiceAmount'),
+    disputed: col('Disputed'),
+    settled: col('SettledDate'),
+    paperless: col('PaperlessBill'),
+  };
   const invoices: ForecastInvoice[] = [];
   const customers = new Map<string, CustomerFacts>();
   for (let i = 1; i < lines.length; i++) {

@@ -37,10 +37,15 @@ const browserCpu = () => browserCpuSeconds(buildDirs.production) ?? NaN;
  * waits S seconds after seeding each scale (see SETTLE_S). The
  * environment variables BENCH_SCALE and BENCH_RUNS still work. A partial run merges into the existing results.json.
  */
-const argv = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => {
-  const [k, v] = a.slice(2).split('=');
-  return [k, v ?? 'true'];
-}));
+const argv = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .filter((a) => a.startsWith('--'))
+    .map((a) => {
+      const [k, v] = a.slice(2).split('=');
+      return [k, v ?? 'true'];
+    }),
+);
 const RUNS = Number(argv.runs ?? process.env.BENCH_RUNS ?? 5);
 /**
  * Seconds to leave the browser alone after seeding a scale, before measuring it (`--settle=30`): a full run measures
@@ -56,36 +61,67 @@ const only = argv.only ? new Set(argv.only.split(',')) : undefined;
 const want = (m: string) => !only || only.has(m);
 const partial = !!onlyScale || !!only;
 
-interface Stat { median: number; min: number; max: number; n: number }
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  n: number;
+}
 function stat(xs: number[]): Stat {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return { median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0], max: s[s.length - 1], n: s.length };
 }
-const fmt = (s: Stat | undefined, unit = 'ms', digits = 1) => (s && Number.isFinite(s.median) && s.median !== null ? `${s.median.toFixed(digits)} ${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})` : '—');
+const fmt = (s: Stat | undefined, unit = 'ms', digits = 1) =>
+  s && Number.isFinite(s.median) && s.median !== null
+    ? `${s.median.toFixed(digits)} ${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`
+    : '—';
 
 const results: Record<string, unknown> = {
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version,
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
     // The machine is shared: the load during the run says how much the figures are inflated.
-    loadAverageAtStart: loadavg().map((x) => Number(x.toFixed(2))) },
+    loadAverageAtStart: loadavg().map((x) => Number(x.toFixed(2))),
+  },
   date: new Date().toISOString(),
   runs: RUNS,
   targets: {
-    contentScriptGzipKB: 30, readPageMs: 5, badgeMs: 100, sidePanelSwitchMs: 100, popupFirstPaintMs: 150, importRowsPerSec: 10_000, idbBytesPerReceivable: 1024,
-    heavyPageExtensionShare: 0.05, heavyPageLongestExtensionTaskMs: 50,
+    contentScriptGzipKB: 30,
+    readPageMs: 5,
+    badgeMs: 100,
+    sidePanelSwitchMs: 100,
+    popupFirstPaintMs: 150,
+    importRowsPerSec: 10_000,
+    idbBytesPerReceivable: 1024,
+    heavyPageExtensionShare: 0.05,
+    heavyPageLongestExtensionTaskMs: 50,
   },
 };
 
 // 1. Content-script sizes.
 const csDir = join(buildDirs.production, 'content-scripts');
-results.contentScripts = Object.fromEntries(readdirSync(csDir).filter((f) => f.endsWith('.js')).map((f) => {
-  const buf = readFileSync(join(csDir, f));
-  return [f, { bytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length }];
-}));
+results.contentScripts = Object.fromEntries(
+  readdirSync(csDir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => {
+      const buf = readFileSync(join(csDir, f));
+      return [f, { bytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length }];
+    }),
+);
 
 // 2. readPage per fixture page, in the browser, through the same code the content scripts bundle.
 async function readPageTimes(l: Launched): Promise<Record<string, Stat>> {
-  const bundle = await build({ entryPoints: [join(root, 'lib/sites/index.ts')], bundle: true, write: false, format: 'iife', globalName: 'HK', platform: 'browser' });
+  const bundle = await build({
+    entryPoints: [join(root, 'lib/sites/index.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'HK',
+    platform: 'browser',
+  });
   const code = bundle.outputFiles[0].text;
   const sites = join(root, 'lib/sites');
   const out: Record<string, Stat> = {};
@@ -100,17 +136,25 @@ async function readPageTimes(l: Launched): Promise<Record<string, Stat>> {
       const page = await l.context.newPage();
       await page.goto(meta.url, { waitUntil: 'load' }).catch(() => undefined);
       await page.waitForTimeout(200);
-      const times: number[] | undefined = await page.addScriptTag({ content: code }).then(() => page.evaluate((runs) => {
-        const w = window as unknown as { HK: { readPage(u: string, d: Document): unknown } };
-        // performance.now() is coarse (0.1 ms) in these pages: time batches of 20 calls and report per call.
-        const ts: number[] = [];
-        for (let i = 0; i < runs; i++) {
-          const t0 = performance.now();
-          for (let k = 0; k < 20; k++) w.HK.readPage(location.href, document);
-          ts.push((performance.now() - t0) / 20);
-        }
-        return ts;
-      }, 10)).catch((e: unknown) => { console.warn(`readPage ${site}/${f}: ${String(e).split('\n')[0]}`); return undefined; });
+      const times: number[] | undefined = await page
+        .addScriptTag({ content: code })
+        .then(() =>
+          page.evaluate((runs) => {
+            const w = window as unknown as { HK: { readPage(u: string, d: Document): unknown } };
+            // performance.now() is coarse (0.1 ms) in these pages: time batches of 20 calls and report per call.
+            const ts: number[] = [];
+            for (let i = 0; i < runs; i++) {
+              const t0 = performance.now();
+              for (let k = 0; k < 20; k++) w.HK.readPage(location.href, document);
+              ts.push((performance.now() - t0) / 20);
+            }
+            return ts;
+          }, 10),
+        )
+        .catch((e: unknown) => {
+          console.warn(`readPage ${site}/${f}: ${String(e).split('\n')[0]}`);
+          return undefined;
+        });
       if (times) out[`${site}/${f.replace(/\.json$/, '')}`] = stat(times);
       await page.close();
     }
@@ -134,7 +178,9 @@ async function heavyPage(l: Launched) {
     const page = await l.context.newPage();
     await page.goto(`https://${host}${heavyPagePath(0)}`);
     await page.waitForFunction('window.__nodes >= 100000', undefined, { timeout: 60_000 });
-    await page.evaluate(`(() => { window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' }); })()`);
+    await page.evaluate(
+      `(() => { window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' }); })()`,
+    );
     await page.waitForTimeout(2_000);
     const cdp = await l.context.newCDPSession(page);
     // The content script's isolated world, where it keeps the timings of its own tasks (lib/browser/content.ts).
@@ -145,20 +191,29 @@ async function heavyPage(l: Launched) {
     await cdp.send('Runtime.enable');
     const inWorld = async (expression: string) => {
       for (const contextId of worlds) {
-        const r = await cdp.send('Runtime.evaluate', { expression, contextId, returnByValue: true }) as { result?: { value?: unknown } };
+        const r = (await cdp.send('Runtime.evaluate', { expression, contextId, returnByValue: true })) as {
+          result?: { value?: unknown };
+        };
         if (r.result?.value !== undefined) return r.result.value;
       }
       return undefined;
     };
-    await inWorld('globalThis.__huikuanWork && JSON.stringify(Object.assign(globalThis.__huikuanWork, { tasks: 0, totalMs: 0, maxMs: 0, over50: 0, slowest: [] }))');
+    await inWorld(
+      'globalThis.__huikuanWork && JSON.stringify(Object.assign(globalThis.__huikuanWork, { tasks: 0, totalMs: 0, maxMs: 0, over50: 0, slowest: [] }))',
+    );
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
     const f0 = Number(await page.evaluate('window.__frames'));
     const l0 = Number(await page.evaluate('window.__long.length'));
     await cdp.send('Profiler.start');
     // A trace alongside: each task's CPU time on the main thread, which a loaded machine does not inflate.
-    const traced = new Promise<string>((resolve) => cdp.on('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream ?? '')));
-    await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'] } } as never);
+    const traced = new Promise<string>((resolve) =>
+      cdp.on('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream ?? '')),
+    );
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReturnAsStream',
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'] },
+    } as never);
     await page.waitForTimeout(HEAVY_S * 1000);
     const { profile } = await cdp.send('Profiler.stop');
     // Read before the trace is collected: flushing it loads the renderer.
@@ -169,19 +224,41 @@ async function heavyPage(l: Launched) {
     const stream = await traced;
     let traceText = '';
     for (;;) {
-      const r = await cdp.send('IO.read', { handle: stream, size: 1 << 20 } as never) as { data: string; base64Encoded?: boolean; eof: boolean };
+      const r = (await cdp.send('IO.read', { handle: stream, size: 1 << 20 } as never)) as {
+        data: string;
+        base64Encoded?: boolean;
+        eof: boolean;
+      };
       traceText += r.base64Encoded ? Buffer.from(r.data, 'base64').toString() : r.data;
       if (r.eof) break;
     }
     await cdp.send('IO.close', { handle: stream } as never);
-    const trace = JSON.parse(traceText) as { traceEvents?: Parameters<typeof traceTasks>[0] } | Parameters<typeof traceTasks>[0];
-    const traceEvents = Array.isArray(trace) ? trace : trace.traceEvents ?? [];
+    const trace = JSON.parse(traceText) as
+      { traceEvents?: Parameters<typeof traceTasks>[0] } | Parameters<typeof traceTasks>[0];
+    const traceEvents = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
     const cpu = traceTasks(traceEvents);
-    const tasks = own ? JSON.parse(String(own)) as { tasks: number; totalMs: number; maxMs: number; over50: number } : undefined;
-    const nodes = Number(await page.evaluate('(() => { let n = 0; const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL); while (w.nextNode()) n++; return n; })()'));
+    const tasks = own
+      ? (JSON.parse(String(own)) as { tasks: number; totalMs: number; maxMs: number; over50: number })
+      : undefined;
+    const nodes = Number(
+      await page.evaluate(
+        '(() => { let n = 0; const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL); while (w.nextNode()) n++; return n; })()',
+      ),
+    );
     await page.close();
     const a = attribute(profile);
-    return { ...a, share: a.pageMs > 0 ? a.extensionMs / a.pageMs : 0, fps: frames / HEAVY_S, longTasks, nodes, seconds: HEAVY_S, ownTasks: tasks, cpu, cpuShare: cpu.pageCpuMs > 0 ? cpu.cpuMs / cpu.pageCpuMs : 0, loadAverage: loadavg()[0] };
+    return {
+      ...a,
+      share: a.pageMs > 0 ? a.extensionMs / a.pageMs : 0,
+      fps: frames / HEAVY_S,
+      longTasks,
+      nodes,
+      seconds: HEAVY_S,
+      ownTasks: tasks,
+      cpu,
+      cpuShare: cpu.pageCpuMs > 0 ? cpu.cpuMs / cpu.pageCpuMs : 0,
+      loadAverage: loadavg()[0],
+    };
   };
   return { withExtension: await run('heavy.lightning.force.com'), withoutExtension: await run('news.example.com') };
 }
@@ -189,7 +266,10 @@ async function heavyPage(l: Launched) {
 async function seed(l: Launched, scale: Scale): Promise<{ seedMs: number; bytesPerReceivable?: number }> {
   const data = generatePortfolio(scale, todayIso());
   const file = join(mkdtempSync(join(tmpdir(), 'hk-bench-')), 'backup.json');
-  writeFileSync(file, makeBackup(data as unknown as Parameters<typeof makeBackup>[0], { createdAt: Date.now() } as never));
+  writeFileSync(
+    file,
+    makeBackup(data as unknown as Parameters<typeof makeBackup>[0], { createdAt: Date.now() } as never),
+  );
   const options = await l.openPage('options.html#export');
   const before = await options.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
   const t0 = Date.now();
@@ -214,21 +294,27 @@ async function rawIdb(l: Launched): Promise<Record<string, Stat>> {
   for (const store of ['ledgers', 'summaries', 'customers']) {
     const rates: number[] = [];
     for (let i = 0; i < Math.min(RUNS, 3); i++) {
-      rates.push(await page.evaluate((s) => new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('huikuan');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const t0 = performance.now();
-          const g = db.transaction(s, 'readonly').objectStore(s).getAll();
-          g.onsuccess = () => {
-            const n = s === 'ledgers' ? g.result.reduce((k, l) => k + l.receivables.length, 0) : g.result.length;
-            db.close();
-            resolve(n / ((performance.now() - t0) / 1000));
-          };
-          g.onerror = () => reject(g.error);
-        };
-      }), store));
+      rates.push(
+        await page.evaluate(
+          (s) =>
+            new Promise<number>((resolve, reject) => {
+              const req = indexedDB.open('huikuan');
+              req.onerror = () => reject(req.error);
+              req.onsuccess = () => {
+                const db = req.result;
+                const t0 = performance.now();
+                const g = db.transaction(s, 'readonly').objectStore(s).getAll();
+                g.onsuccess = () => {
+                  const n = s === 'ledgers' ? g.result.reduce((k, l) => k + l.receivables.length, 0) : g.result.length;
+                  db.close();
+                  resolve(n / ((performance.now() - t0) / 1000));
+                };
+                g.onerror = () => reject(g.error);
+              };
+            }),
+          store,
+        ),
+      );
     }
     out[store === 'ledgers' ? 'receivables' : store] = stat(rates);
   }
@@ -256,8 +342,11 @@ type PopupStat = Stat & { afterDomInteractive: Stat; from: Record<string, number
 const BLANK_PAGE = 'bench-blank.html';
 /** The floor page: the same head as popup.html, one line of text with an Element Timing name, no script. */
 function writeBlankPage(dir: string): void {
-  writeFileSync(join(dir, BLANK_PAGE), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Huikuan</title></head>'
-    + '<body><p elementtiming="portfolio-total" style="width:380px">Huikuan</p></body></html>');
+  writeFileSync(
+    join(dir, BLANK_PAGE),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Huikuan</title></head>' +
+      '<body><p elementtiming="portfolio-total" style="width:380px">Huikuan</p></body></html>',
+  );
 }
 
 /** Runs in the popup: the first figure's paint, domInteractive, and what the first paint painted from. */
@@ -294,7 +383,7 @@ async function popupFirstPaint(l: Launched, opts: { page?: string; toolbar?: boo
       } else {
         const tab = await l.context.newPage();
         await tab.goto(`chrome-extension://${l.extensionId}/${page}`, { waitUntil: 'commit' });
-        figures = await tab.evaluate(POPUP_FIGURES) as string;
+        figures = (await tab.evaluate(POPUP_FIGURES)) as string;
         await tab.close();
       }
       const [paint, interactive, source] = JSON.parse(figures) as [number, number, string];
@@ -322,7 +411,9 @@ async function badgeLatency(l: Launched, customers: number): Promise<Stat & { mi
     const host = `bench${i}.lightning.force.com`;
     const path = `/lightning/r/Account/001Dn0000${String(i).padStart(6, '0')}AAA/view`;
     const name = customerName((i * 37) % customers);
-    l.servers.routes.set(`${host}${path}`, `<!doctype html><html><head><title>Loading | Salesforce</title></head><body><div id="app"></div><script>
+    l.servers.routes.set(
+      `${host}${path}`,
+      `<!doctype html><html><head><title>Loading | Salesforce</title></head><body><div id="app"></div><script>
       setTimeout(() => {
         window.__t0 = performance.timeOrigin + performance.now();
         const h = document.createElement('records-highlights2');
@@ -331,13 +422,14 @@ async function badgeLatency(l: Launched, customers: number): Promise<Stat & { mi
         const h1 = document.createElement('h1'); h1.appendChild(t); h.appendChild(h1);
         document.getElementById('app').appendChild(h);
         document.title = ${JSON.stringify(name)} + ' | Account | Salesforce';
-      }, 400);</script></body></html>`);
+      }, 400);</script></body></html>`,
+    );
     const page = await l.context.newPage();
     await page.goto(`https://${host}${path}`);
     let latency: number | undefined;
     const deadline = Date.now() + 5000;
     while (latency === undefined && Date.now() < deadline) {
-      const t0 = await page.evaluate('window.__t0').catch(() => undefined) as number | undefined;
+      const t0 = (await page.evaluate('window.__t0').catch(() => undefined)) as number | undefined;
       const f = page.frames().find((fr) => fr.url().includes('/badge.html'));
       if (t0 && f) {
         const chip = f.locator('#chip');
@@ -367,14 +459,16 @@ async function sidePanelSwitch(l: Launched, customers: number): Promise<Stat> {
   for (let i = 0; i < RUNS; i++) {
     const target = `c${(i * 131 + 7) % customers}`;
     // Evaluated as a string: the bundler's helpers for named functions do not exist in the page.
-    times.push(await page.evaluate(`new Promise((resolve) => {
+    times.push(
+      (await page.evaluate(`new Promise((resolve) => {
       const sel = 'main[data-customer-id="${target}"][data-ready="true"]';
       const t0 = performance.now();
       new MutationObserver((_, o) => { if (document.querySelector(sel)) { o.disconnect(); resolve(performance.now() - t0); } })
         .observe(document, { childList: true, subtree: true, attributes: true });
       history.pushState(null, '', '?customer=${target}');
       window.dispatchEvent(new PopStateEvent('popstate'));
-    })`) as number);
+    })`)) as number,
+    );
     await page.waitForTimeout(200);
   }
   await page.close();
@@ -396,7 +490,8 @@ async function rawIdbWrite(l: Launched): Promise<{ rate: Stat; perCpuSecond: Sta
   const perCpu: number[] = [];
   for (let i = 0; i < Math.min(RUNS, 3); i++) {
     const c0 = browserCpu();
-    rates.push(await page.evaluate(`new Promise((resolve, reject) => {
+    rates.push(
+      (await page.evaluate(`new Promise((resolve, reject) => {
       {
         const spec = { keyPath: 'id', indexes: [['customerId', 'customerId', false, false], ['customerId+docNumber', ['customerId', 'docNumber'], true, false],
           ['dueDate', 'dueDate', false, false], ['issueDate', 'issueDate', false, false], ['importBatch', 'importBatch', false, false]] };
@@ -427,7 +522,8 @@ async function rawIdbWrite(l: Launched): Promise<{ rate: Stat; perCpuSecond: Sta
         };
         req.onerror = () => reject(req.error);
       }
-    })`) as number);
+    })`)) as number,
+    );
     // The page writes RAW_PUT_RECORDS records (see N above) in the span.
     perCpu.push(RAW_PUT_RECORDS / (browserCpu() - c0));
   }
@@ -443,7 +539,10 @@ async function rawIdbWrite(l: Launched): Promise<{ rate: Stat; perCpuSecond: Sta
 /** The plain 200k-row table the import has always been measured on. */
 function plainLedger(rows: number): string[] {
   const lines = ['Customer,Invoice Number,Invoice Date,Due Date,Amount,Currency'];
-  for (let i = 0; i < rows; i++) lines.push(`导入客户${i % 5000}有限公司,IMP-${String(i).padStart(8, '0')},2026-01-${String(1 + (i % 28)).padStart(2, '0')},2026-03-${String(1 + (i % 28)).padStart(2, '0')},${(1000 + (i % 9000)).toFixed(2)},CNY`);
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `导入客户${i % 5000}有限公司,IMP-${String(i).padStart(8, '0')},2026-01-${String(1 + (i % 28)).padStart(2, '0')},2026-03-${String(1 + (i % 28)).padStart(2, '0')},${(1000 + (i % 9000)).toFixed(2)},CNY`,
+    );
   return lines;
 }
 
@@ -453,7 +552,13 @@ function plainLedger(rows: number): string[] {
  * row per customer and the grand total — QuickBooks' Open Invoices layout.
  */
 function reportLedger(rows: number): string[] {
-  const lines = ['Northwind Supplies Inc.', 'Open Invoices', 'As of June 30, 2026', '', ',Date,Transaction type,Num,Terms,Due date,Past due,Amount,Open balance'];
+  const lines = [
+    'Northwind Supplies Inc.',
+    'Open Invoices',
+    'As of June 30, 2026',
+    '',
+    ',Date,Transaction type,Num,Terms,Due date,Past due,Amount,Open balance',
+  ];
   const customers = 5000;
   const per = Math.ceil(rows / customers);
   let n = 0;
@@ -465,9 +570,11 @@ function reportLedger(rows: number): string[] {
       if (n % 5000 === 0 && n) lines.push(',Date,Transaction type,Num,Terms,Due date,Past due,Amount,Open balance');
       const amount = 1000 + (n % 9000);
       const pay = k === per - 1;
-      lines.push(pay
-        ? `,01/${String(1 + (n % 28)).padStart(2, '0')}/2026,Payment,PMT-${n},,,,-${(amount / 10).toFixed(2)},-${(amount / 10).toFixed(2)}`
-        : `,01/${String(1 + (n % 28)).padStart(2, '0')}/2026,Invoice,IMP-${String(n).padStart(8, '0')},Net 30,03/${String(1 + (n % 28)).padStart(2, '0')}/2026,,${amount.toFixed(2)},${amount.toFixed(2)}`);
+      lines.push(
+        pay
+          ? `,01/${String(1 + (n % 28)).padStart(2, '0')}/2026,Payment,PMT-${n},,,,-${(amount / 10).toFixed(2)},-${(amount / 10).toFixed(2)}`
+          : `,01/${String(1 + (n % 28)).padStart(2, '0')}/2026,Invoice,IMP-${String(n).padStart(8, '0')},Net 30,03/${String(1 + (n % 28)).padStart(2, '0')}/2026,,${amount.toFixed(2)},${amount.toFixed(2)}`,
+      );
       sub += pay ? -amount / 10 : amount;
     }
     lines.push(`Total for 导入客户${c}有限公司,,,,,,,,${sub.toFixed(2)}`);
@@ -477,7 +584,24 @@ function reportLedger(rows: number): string[] {
   return lines;
 }
 
-async function importThroughput(l: Launched, rows: number, shape: 'plain' | 'report' = 'plain'): Promise<{ rowsPerSec: Stat; rowsPerCpuSecond: Stat; cpuSeconds: number[]; cpuByType: CpuByType[]; peakHeapMB: number; peakHeapMBPerRun: number[]; heapBeforeMBPerRun: number[]; undoMs: Stat; rawPutRecordsPerSec?: Stat; rawPutRecordsPerCpuSecond?: Stat; rowsReady: number[]; fileTotalDifference: string[] }> {
+async function importThroughput(
+  l: Launched,
+  rows: number,
+  shape: 'plain' | 'report' = 'plain',
+): Promise<{
+  rowsPerSec: Stat;
+  rowsPerCpuSecond: Stat;
+  cpuSeconds: number[];
+  cpuByType: CpuByType[];
+  peakHeapMB: number;
+  peakHeapMBPerRun: number[];
+  heapBeforeMBPerRun: number[];
+  undoMs: Stat;
+  rawPutRecordsPerSec?: Stat;
+  rawPutRecordsPerCpuSecond?: Stat;
+  rowsReady: number[];
+  fileTotalDifference: string[];
+}> {
   const lines = shape === 'plain' ? plainLedger(rows) : reportLedger(rows);
   const file = join(mkdtempSync(join(tmpdir(), 'hk-imp-')), `${shape}-ledger.csv`);
   writeFileSync(file, lines.join('\n'));
@@ -499,7 +623,8 @@ async function importThroughput(l: Launched, rows: number, shape: 'plain' | 'rep
     const page = await l.openPage('options.html#import');
     // Extension pages share one renderer and heap: collect what earlier pages left (the seed's restore) first, so
     // the peak is this import's (the browser runs with --expose-gc).
-    const heapBeforeMB = Number(await page.evaluate('(() => { window.gc?.(); return performance.memory.usedJSHeapSize; })()')) / 2 ** 20;
+    const heapBeforeMB =
+      Number(await page.evaluate('(() => { window.gc?.(); return performance.memory.usedJSHeapSize; })()')) / 2 ** 20;
     heapsBefore.push(Number(heapBeforeMB.toFixed(0)));
     await page.evaluate(`(() => {
       window.__peak = 0;
@@ -510,11 +635,23 @@ async function importThroughput(l: Launched, rows: number, shape: 'plain' | 'rep
     const t0ByType = browserCpuByType(buildDirs.production);
     // `--profile-import=DIR`: a V8 CPU profile of the options page for the first run of each shape.
     const profiler = PROFILE_DIR && i === 0 ? await page.context().newCDPSession(page) : undefined;
-    if (profiler) { await profiler.send('Profiler.enable'); await profiler.send('Profiler.setSamplingInterval', { interval: 500 }); await profiler.send('Profiler.start'); }
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
+      await profiler.send('Profiler.start');
+    }
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-parsed').waitFor({ timeout: 600_000 });
     ready.push(Number(await page.getByTestId('import-ready').getAttribute('data-count')));
-    differences.push((await page.getByTestId('import-reconciliation').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.currency}:${(e as HTMLElement).dataset.difference}`))).join(' '));
+    differences.push(
+      (
+        await page
+          .getByTestId('import-reconciliation')
+          .evaluateAll((els) =>
+            els.map((e) => `${(e as HTMLElement).dataset.currency}:${(e as HTMLElement).dataset.difference}`),
+          )
+      ).join(' '),
+    );
     await page.getByTestId('import-apply').click({ timeout: 600_000 });
     await page.getByTestId('import-summary').waitFor({ timeout: 600_000 });
     rates.push(rows / ((Date.now() - t0) / 1000));
@@ -522,7 +659,7 @@ async function importThroughput(l: Launched, rows: number, shape: 'plain' | 'rep
     cpuSeconds.push(Number(cpu.toFixed(2)));
     cpuByType.push(cpuDelta(t0ByType, browserCpuByType(buildDirs.production)));
     if (profiler) {
-      const { profile } = await profiler.send('Profiler.stop') as { profile: unknown };
+      const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown };
       writeFileSync(join(PROFILE_DIR!, `import-${shape}.cpuprofile`), JSON.stringify(profile));
       await profiler.detach();
     }
@@ -535,14 +672,25 @@ async function importThroughput(l: Launched, rows: number, shape: 'plain' | 'rep
     await page.close();
   }
   const raw = shape === 'plain' ? await rawIdbWrite(l) : undefined;
-  return { rowsPerSec: stat(rates), rowsPerCpuSecond: stat(perCpu), cpuSeconds, cpuByType, peakHeapMB: Math.max(...peaks), peakHeapMBPerRun: peaks, heapBeforeMBPerRun: heapsBefore, undoMs: stat(undos),
-    rowsReady: ready, fileTotalDifference: differences,
-    ...(raw && { rawPutRecordsPerSec: raw.rate, rawPutRecordsPerCpuSecond: raw.perCpuSecond }) };
+  return {
+    rowsPerSec: stat(rates),
+    rowsPerCpuSecond: stat(perCpu),
+    cpuSeconds,
+    cpuByType,
+    peakHeapMB: Math.max(...peaks),
+    peakHeapMBPerRun: peaks,
+    heapBeforeMBPerRun: heapsBefore,
+    undoMs: stat(undos),
+    rowsReady: ready,
+    fileTotalDifference: differences,
+    ...(raw && { rawPutRecordsPerSec: raw.rate, rawPutRecordsPerCpuSecond: raw.perCpuSecond }),
+  };
 }
 
 function nodeTimings(scale: Scale) {
   const data = generatePortfolio(scale, todayIso());
-  const open = allocate(data.receivables, data.payments).filter((r) => r.openMinor > 0)
+  const open = allocate(data.receivables, data.payments)
+    .filter((r) => r.openMinor > 0)
     .map((r) => ({ dueDate: r.dueDate, open: { minor: r.openMinor, currency: r.amount.currency } }));
   const aging: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -551,7 +699,8 @@ function nodeTimings(scale: Scale) {
     aging.push(performance.now() - t0);
   }
   const byCustomer = new Map<string, typeof data.receivables>();
-  for (const r of data.receivables) (byCustomer.get(r.customerId) ?? byCustomer.set(r.customerId, []).get(r.customerId)!).push(r);
+  for (const r of data.receivables)
+    (byCustomer.get(r.customerId) ?? byCustomer.set(r.customerId, []).get(r.customerId)!).push(r);
   const suggest: number[] = [];
   const settings = defaultSettings();
   for (let i = 0; i < Math.max(RUNS, 20); i++) {
@@ -559,8 +708,13 @@ function nodeTimings(scale: Scale) {
     const recs = byCustomer.get(c.id) ?? [];
     const pays = data.payments.filter((p) => p.customerId === c.id);
     const account: AccountSnapshot = {
-      customer: c, contacts: data.contacts.filter((x) => x.customerId === c.id), receivables: allocate(recs, pays), payments: pays,
-      promises: data.promises.filter((p) => p.customerId === c.id), activities: data.activities.filter((a) => a.customerId === c.id), settings,
+      customer: c,
+      contacts: data.contacts.filter((x) => x.customerId === c.id),
+      receivables: allocate(recs, pays),
+      payments: pays,
+      promises: data.promises.filter((p) => p.customerId === c.id),
+      activities: data.activities.filter((a) => a.customerId === c.id),
+      settings,
     };
     const t0 = performance.now();
     suggestNext(account, new Date(), i % 2 ? 'zh' : 'en');
@@ -568,7 +722,13 @@ function nodeTimings(scale: Scale) {
   }
   // The page's customer is matched against every customer the worker holds; names are normalised on every write.
   const index = buildCustomerIndex(data.customers);
-  const queries = data.customers.slice(0, 50).flatMap((c) => [{ name: c.name }, { emails: [`ap@${c.domains[0] ?? 'x.example.com'}`] }, { name: c.name.slice(0, 4) }]);
+  const queries = data.customers
+    .slice(0, 50)
+    .flatMap((c) => [
+      { name: c.name },
+      { emails: [`ap@${c.domains[0] ?? 'x.example.com'}`] },
+      { name: c.name.slice(0, 4) },
+    ]);
   const match: number[] = [];
   for (let i = 0; i < Math.max(RUNS, 5); i++) {
     const t0 = performance.now();
@@ -578,11 +738,26 @@ function nodeTimings(scale: Scale) {
   const t1 = performance.now();
   for (const c of data.customers) normalizeCompanyName(c.name);
   const normalizePerName = (performance.now() - t1) / data.customers.length;
-  return { agingMs: stat(aging), agingItems: open.length, suggestNextMs: stat(suggest), matchQueryMs: stat(match), normalizeNameMs: normalizePerName };
+  return {
+    agingMs: stat(aging),
+    agingItems: open.length,
+    suggestNextMs: stat(suggest),
+    matchQueryMs: stat(match),
+    normalizeNameMs: normalizePerName,
+  };
 }
 
-const previous = partial ? (() => { try { return JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as Record<string, unknown>; } catch { return {}; } })() : {};
-const save = () => writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ ...previous, ...results }, null, 2));
+const previous = partial
+  ? (() => {
+      try {
+        return JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as Record<string, unknown>;
+      } catch {
+        return {};
+      }
+    })()
+  : {};
+const save = () =>
+  writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ ...previous, ...results }, null, 2));
 let lastSeeded: Scale | undefined;
 // The payment forecast is measured in Node (the worker runs the same code): IBM sample when present, fixture, 200k.
 results.forecast = want('forecast') ? forecastFigures() : previous.forecast;
@@ -591,15 +766,24 @@ save();
 results.teamSync = want('team') ? await teamSyncFigures(argv['team-scale'] ?? argv.scale ?? '10k') : previous.teamSync;
 save();
 writeBlankPage(buildDirs.production);
-const l = await launchExtension({ headless: true, build: 'production', args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'], clock: 'real' });
+const l = await launchExtension({
+  headless: true,
+  build: 'production',
+  args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  clock: 'real',
+});
 try {
   results.readPageMs = want('readpage') ? await readPageTimes(l) : previous.readPageMs;
   results.heavyPage = want('heavy') ? await heavyPage(l) : previous.heavyPage;
-  const perScale: Record<string, Record<string, unknown>> = { ...(previous.scales as Record<string, Record<string, unknown>> | undefined) };
+  const perScale: Record<string, Record<string, unknown>> = {
+    ...(previous.scales as Record<string, Record<string, unknown>> | undefined),
+  };
   const scaleBound = ['raw', 'popup', 'badge', 'panel', 'node', 'seed'].some(want);
   for (const scale of scales) {
     if (!scaleBound || (onlyScale && scale.label !== onlyScale)) continue;
-    console.log(`\n— ${scale.label}: seeding ${scale.customers} customers, ${scale.receivables} receivables, ${scale.activities} activities…`);
+    console.log(
+      `\n— ${scale.label}: seeding ${scale.customers} customers, ${scale.receivables} receivables, ${scale.activities} activities…`,
+    );
     const v: Record<string, unknown> = { ...perScale[scale.label] };
     Object.assign(v, await seed(l, scale));
     v.settleSeconds = SETTLE_S;
@@ -621,7 +805,9 @@ try {
     save();
   }
   results.scales = perScale;
-  const importWanted = only ? only.has('import') || only.has('import-report') : !onlyScale || onlyScale === '10k / 200k';
+  const importWanted = only
+    ? only.has('import') || only.has('import-report')
+    : !onlyScale || onlyScale === '10k / 200k';
   const plainImportWanted = importWanted && (!only || only.has('import'));
   // The import is measured against the top scale's store, as in a full run.
   const top = scales[scales.length - 1];
@@ -629,56 +815,118 @@ try {
     console.log(`\n— seeding ${top.label} for the import measurement…`);
     await seed(l, top);
   }
-  results.import200k = plainImportWanted ? { ...(await importThroughput(l, 200_000)), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) } : previous.import200k;
-  results.importReport200k = importWanted ? { ...(await importThroughput(l, 200_000, 'report')), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) } : previous.importReport200k;
+  results.import200k = plainImportWanted
+    ? { ...(await importThroughput(l, 200_000)), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) }
+    : previous.import200k;
+  results.importReport200k = importWanted
+    ? { ...(await importThroughput(l, 200_000, 'report')), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) }
+    : previous.importReport200k;
 } finally {
   await l.close();
 }
 
 save();
 console.log('\nHuikuan benchmark —', results.machine);
-for (const [f, s] of Object.entries(results.contentScripts as Record<string, { gzipBytes: number }>)) console.log(`content script ${f}: ${(s.gzipBytes / 1024).toFixed(1)} KB gzipped (target ≤ 30)`);
+for (const [f, s] of Object.entries(results.contentScripts as Record<string, { gzipBytes: number }>))
+  console.log(`content script ${f}: ${(s.gzipBytes / 1024).toFixed(1)} KB gzipped (target ≤ 30)`);
 if (results.heavyPage) {
-  type Heavy = ReturnType<typeof attribute> & { share: number; fps: number; longTasks: number; nodes: number; seconds: number };
+  type Heavy = ReturnType<typeof attribute> & {
+    share: number;
+    fps: number;
+    longTasks: number;
+    nodes: number;
+    seconds: number;
+  };
   const h = results.heavyPage as { withExtension: Heavy; withoutExtension: Heavy };
   const w = h.withExtension;
-  const own = (w as Heavy & { ownTasks?: { tasks: number; totalMs: number; maxMs: number; over50: number; slowest?: Array<[string, number]> } }).ownTasks;
-  const c = (w as Heavy & { cpu?: ReturnType<typeof traceTasks>; cpuShare?: number });
-  if (c.cpu) console.log(`heavy page, main-thread CPU time (trace): content script ${c.cpu.cpuMs.toFixed(0)} ms against the page's ${c.cpu.pageCpuMs.toFixed(0)} ms = ${((c.cpuShare ?? 0) * 100).toFixed(2)} % (target ≤ 5 %); ${c.cpu.tasks} tasks, longest ${c.cpu.maxCpuMs.toFixed(1)} ms CPU (${c.cpu.maxWallMs.toFixed(1)} ms wall), ${c.cpu.over50Cpu} over 50 ms CPU (${c.cpu.over50Wall} over 50 ms wall; target 0)`);
-  console.log(`heavy page (${w.nodes} nodes, churn every frame, new record every 5 s, ${w.seconds} s): content script ${w.extensionMs.toFixed(0)} ms against the page's ${w.pageMs.toFixed(0)} ms = ${(w.share * 100).toFixed(2)} % (target ≤ 5 %), longest extension run sampled ${w.longestExtensionRunMs.toFixed(1)} ms; its own ${own?.tasks ?? '?'} tasks: ${own?.totalMs.toFixed(0) ?? '?'} ms, longest ${own?.maxMs.toFixed(1) ?? '?'} ms, ${own?.over50 ?? '?'} over 50 ms (target 0; slowest ${(own?.slowest ?? []).map(([k, ms]) => `${k} ${ms}`).join(', ')}); ${w.fps.toFixed(1)} fps, ${w.longTasks} long tasks — without the extension ${h.withoutExtension.pageMs.toFixed(0)} ms, ${h.withoutExtension.fps.toFixed(1)} fps, ${h.withoutExtension.longTasks} long tasks`);
+  const own = (
+    w as Heavy & {
+      ownTasks?: { tasks: number; totalMs: number; maxMs: number; over50: number; slowest?: Array<[string, number]> };
+    }
+  ).ownTasks;
+  const c = w as Heavy & { cpu?: ReturnType<typeof traceTasks>; cpuShare?: number };
+  if (c.cpu)
+    console.log(
+      `heavy page, main-thread CPU time (trace): content script ${c.cpu.cpuMs.toFixed(0)} ms against the page's ${c.cpu.pageCpuMs.toFixed(0)} ms = ${((c.cpuShare ?? 0) * 100).toFixed(2)} % (target ≤ 5 %); ${c.cpu.tasks} tasks, longest ${c.cpu.maxCpuMs.toFixed(1)} ms CPU (${c.cpu.maxWallMs.toFixed(1)} ms wall), ${c.cpu.over50Cpu} over 50 ms CPU (${c.cpu.over50Wall} over 50 ms wall; target 0)`,
+    );
+  console.log(
+    `heavy page (${w.nodes} nodes, churn every frame, new record every 5 s, ${w.seconds} s): content script ${w.extensionMs.toFixed(0)} ms against the page's ${w.pageMs.toFixed(0)} ms = ${(w.share * 100).toFixed(2)} % (target ≤ 5 %), longest extension run sampled ${w.longestExtensionRunMs.toFixed(1)} ms; its own ${own?.tasks ?? '?'} tasks: ${own?.totalMs.toFixed(0) ?? '?'} ms, longest ${own?.maxMs.toFixed(1) ?? '?'} ms, ${own?.over50 ?? '?'} over 50 ms (target 0; slowest ${(own?.slowest ?? []).map(([k, ms]) => `${k} ${ms}`).join(', ')}); ${w.fps.toFixed(1)} fps, ${w.longTasks} long tasks — without the extension ${h.withoutExtension.pageMs.toFixed(0)} ms, ${h.withoutExtension.fps.toFixed(1)} fps, ${h.withoutExtension.longTasks} long tasks`,
+  );
 }
 if (results.forecast) printForecast(results.forecast as Record<string, unknown>);
 if (results.teamSync) printTeamSync(results.teamSync as TeamSyncFigures);
 const rp = Object.values((results.readPageMs ?? {}) as Record<string, Stat>).map((s) => s.median);
-console.log(`readPage over fixtures: median of medians ${stat(rp).median.toFixed(3)} ms, worst ${Math.max(...rp).toFixed(3)} ms (target ≤ 5)`);
+console.log(
+  `readPage over fixtures: median of medians ${stat(rp).median.toFixed(3)} ms, worst ${Math.max(...rp).toFixed(3)} ms (target ≤ 5)`,
+);
 for (const [label, v] of Object.entries(results.scales as Record<string, Record<string, unknown>>)) {
   console.log(`\n${label}`);
-  console.log(`  seed via restore           ${(Number(v.seedMs) / 1000).toFixed(1)} s; IndexedDB ${v.bytesPerReceivable ? Math.round(Number(v.bytesPerReceivable)) + ' B/receivable' : '—'} (target ≤ 1024)`);
+  console.log(
+    `  seed via restore           ${(Number(v.seedMs) / 1000).toFixed(1)} s; IndexedDB ${v.bytesPerReceivable ? Math.round(Number(v.bytesPerReceivable)) + ' B/receivable' : '—'} (target ≤ 1024)`,
+  );
   const raw = (v.rawIdbRecordsPerSec ?? {}) as Record<string, Stat>;
-  console.log(`  raw IndexedDB getAll       ${Object.entries(raw).map(([k, s]) => `${k} ${Math.round(s.median)}/s`).join(', ')}`);
-  const sources = (p: PopupStat | undefined) => Object.entries(p?.from ?? {}).map(([k, n]) => `${n}× ${k}`).join(', ');
+  console.log(
+    `  raw IndexedDB getAll       ${Object.entries(raw)
+      .map(([k, s]) => `${k} ${Math.round(s.median)}/s`)
+      .join(', ')}`,
+  );
+  const sources = (p: PopupStat | undefined) =>
+    Object.entries(p?.from ?? {})
+      .map(([k, n]) => `${n}× ${k}`)
+      .join(', ');
   const popupLine = (label: string, p: PopupStat | undefined, target = '') =>
-    console.log(`  ${label.padEnd(27)}${fmt(p)}${target}; of which after domInteractive ${fmt(p?.afterDomInteractive)}; painted from ${sources(p)}`);
-  const ratio = (a: unknown, b: unknown) => ((a as Stat | undefined)?.median && (b as Stat | undefined)?.median
-    ? ((a as Stat).median / (b as Stat).median).toFixed(2) : '—');
+    console.log(
+      `  ${label.padEnd(27)}${fmt(p)}${target}; of which after domInteractive ${fmt(p?.afterDomInteractive)}; painted from ${sources(p)}`,
+    );
+  const ratio = (a: unknown, b: unknown) =>
+    (a as Stat | undefined)?.median && (b as Stat | undefined)?.median
+      ? ((a as Stat).median / (b as Stat).median).toFixed(2)
+      : '—';
   popupLine('toolbar popup first paint', v.popupFirstPaintMs as PopupStat | undefined, ' (target ≤ 150)');
   popupLine('  floor: blank page as popup', v.blankToolbarFirstPaintMs as PopupStat | undefined);
-  console.log(`  popup ÷ floor              ${ratio(v.popupFirstPaintMs, v.blankToolbarFirstPaintMs)}× (target ≤ 1.3 at 10k / 200k)`);
+  console.log(
+    `  popup ÷ floor              ${ratio(v.popupFirstPaintMs, v.blankToolbarFirstPaintMs)}× (target ≤ 1.3 at 10k / 200k)`,
+  );
   popupLine('  … opened as a tab', v.popupTabFirstPaintMs as PopupStat | undefined);
   popupLine('  floor: blank page as a tab', v.blankTabFirstPaintMs as PopupStat | undefined);
   console.log(`  tab ÷ floor                ${ratio(v.popupTabFirstPaintMs, v.blankTabFirstPaintMs)}×`);
-  console.log(`  record DOM → badge         ${fmt(v.badgeMs as Stat)} (target ≤ 100)${(v.badgeMs as { missed?: number } | undefined)?.missed ? `, ${(v.badgeMs as { missed: number }).missed} runs never painted` : ''}`);
+  console.log(
+    `  record DOM → badge         ${fmt(v.badgeMs as Stat)} (target ≤ 100)${(v.badgeMs as { missed?: number } | undefined)?.missed ? `, ${(v.badgeMs as { missed: number }).missed} runs never painted` : ''}`,
+  );
   console.log(`  side panel switch          ${fmt(v.sidePanelSwitchMs as Stat)} (target ≤ 100)`);
-  console.log(`  agingReport (${v.agingItems} items) ${fmt(v.agingMs as Stat)}; suggestNext ${fmt(v.suggestNextMs as Stat, 'ms', 2)}`);
-  console.log(`  matchCustomer per query    ${fmt(v.matchQueryMs as Stat, 'ms', 3)} (target ≤ 5); normalizeCompanyName ${Number(v.normalizeNameMs ?? NaN).toFixed(4)} ms/name`);
+  console.log(
+    `  agingReport (${v.agingItems} items) ${fmt(v.agingMs as Stat)}; suggestNext ${fmt(v.suggestNextMs as Stat, 'ms', 2)}`,
+  );
+  console.log(
+    `  matchCustomer per query    ${fmt(v.matchQueryMs as Stat, 'ms', 3)} (target ≤ 5); normalizeCompanyName ${Number(v.normalizeNameMs ?? NaN).toFixed(4)} ms/name`,
+  );
 }
 if (results.import200k) {
-  const imp = results.import200k as { rowsPerSec: Stat; rowsPerCpuSecond?: Stat; peakHeapMB: number; undoMs?: Stat; rawPutRecordsPerSec?: Stat; rawPutRecordsPerCpuSecond?: Stat };
-  console.log(`\nimport 200k-row CSV: ${fmt(imp.rowsPerSec, 'rows/s', 0)} (target ≥ 10000), ${fmt(imp.rowsPerCpuSecond, 'rows per browser CPU second', 0)}, peak JS heap ${imp.peakHeapMB.toFixed(0)} MB; undo ${fmt(imp.undoMs)}`);
-  console.log(`raw IndexedDB put, one record per receivable (the floor): ${fmt(imp.rawPutRecordsPerSec, 'records/s', 0)}, ${fmt(imp.rawPutRecordsPerCpuSecond, 'records per browser CPU second', 0)}`);
+  const imp = results.import200k as {
+    rowsPerSec: Stat;
+    rowsPerCpuSecond?: Stat;
+    peakHeapMB: number;
+    undoMs?: Stat;
+    rawPutRecordsPerSec?: Stat;
+    rawPutRecordsPerCpuSecond?: Stat;
+  };
+  console.log(
+    `\nimport 200k-row CSV: ${fmt(imp.rowsPerSec, 'rows/s', 0)} (target ≥ 10000), ${fmt(imp.rowsPerCpuSecond, 'rows per browser CPU second', 0)}, peak JS heap ${imp.peakHeapMB.toFixed(0)} MB; undo ${fmt(imp.undoMs)}`,
+  );
+  console.log(
+    `raw IndexedDB put, one record per receivable (the floor): ${fmt(imp.rawPutRecordsPerSec, 'records/s', 0)}, ${fmt(imp.rawPutRecordsPerCpuSecond, 'records per browser CPU second', 0)}`,
+  );
 }
 if (results.importReport200k) {
-  const rep = results.importReport200k as { rowsPerSec: Stat; rowsPerCpuSecond?: Stat; peakHeapMB: number; rowsReady?: number[]; fileTotalDifference?: string[] };
-  console.log(`import 200k-row report (group lines, totals, repeated headers, payment rows): ${fmt(rep.rowsPerSec, 'rows/s', 0)} (target ≥ 10000), ${fmt(rep.rowsPerCpuSecond, 'rows per browser CPU second', 0)}, peak JS heap ${rep.peakHeapMB.toFixed(0)} MB; rows ready ${rep.rowsReady?.join(', ') ?? '?'}, imported − file total ${rep.fileTotalDifference?.join(', ') ?? '?'} (target 0)`);
+  const rep = results.importReport200k as {
+    rowsPerSec: Stat;
+    rowsPerCpuSecond?: Stat;
+    peakHeapMB: number;
+    rowsReady?: number[];
+    fileTotalDifference?: string[];
+  };
+  console.log(
+    `import 200k-row report (group lines, totals, repeated headers, payment rows): ${fmt(rep.rowsPerSec, 'rows/s', 0)} (target ≥ 10000), ${fmt(rep.rowsPerCpuSecond, 'rows per browser CPU second', 0)}, peak JS heap ${rep.peakHeapMB.toFixed(0)} MB; rows ready ${rep.rowsReady?.join(', ') ?? '?'}, imported − file total ${rep.fileTotalDifference?.join(', ') ?? '?'} (target 0)`,
+  );
 }
 console.log('\nwritten bench/results.json');

@@ -46,8 +46,15 @@ export interface TeamSyncFigures {
   receivables: number;
   documents: number;
   seconds: {
-    seed: number; queue: number; firstPush: number; firstPull: number; incrementalPush: number; incrementalPull: number;
-    floorPush: number; floorPull: number; floorIncrementalPush: number;
+    seed: number;
+    queue: number;
+    firstPush: number;
+    firstPull: number;
+    incrementalPush: number;
+    incrementalPull: number;
+    floorPush: number;
+    floorPull: number;
+    floorIncrementalPush: number;
   };
   counts: { pushed: number; pulled: number; incrementalPushed: number; incrementalPulled: number; ok: boolean };
   loadAverage: number[];
@@ -65,8 +72,11 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<[T, number
 
 async function raw(server: TestCouch, user: string, method: string, path: string, body?: unknown): Promise<unknown> {
   const auth = `Basic ${Buffer.from(`${user}:pw-${user}-bench`).toString('base64')}`;
-  const r = await fetch(server.url + path, { method, headers: { authorization: auth, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body) });
+  const r = await fetch(server.url + path, {
+    method,
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const json = await r.json();
   if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json).slice(0, 200)}`);
   return json;
@@ -74,20 +84,28 @@ async function raw(server: TestCouch, user: string, method: string, path: string
 
 /** Every document of the salesperson's database, as stored (the floor writes them again elsewhere). */
 async function exportDocs(server: TestCouch): Promise<Array<Record<string, unknown>>> {
-  const all = await raw(server, 'wanglei', 'GET', `/${DB}/_all_docs?include_docs=true`) as { rows: Array<{ id: string; doc: Record<string, unknown> }> };
-  return all.rows.filter((r) => !r.id.startsWith('_design/')).map((r) => {
-    const d = { ...r.doc };
-    delete d._rev;
-    return d;
-  });
+  const all = (await raw(server, 'wanglei', 'GET', `/${DB}/_all_docs?include_docs=true`)) as {
+    rows: Array<{ id: string; doc: Record<string, unknown> }>;
+  };
+  return all.rows
+    .filter((r) => !r.id.startsWith('_design/'))
+    .map((r) => {
+      const d = { ...r.doc };
+      delete d._rev;
+      return d;
+    });
 }
 
 async function floorPush(server: TestCouch, docs: Array<Record<string, unknown>>): Promise<void> {
   for (let i = 0; i < docs.length; i += PUSH_BATCH) {
-    const res = await raw(server, 'wanglei', 'POST', `/${DB}/_bulk_docs`, { docs: docs.slice(i, i + PUSH_BATCH) }) as Array<{ ok?: boolean; rev?: string; id: string }>;
+    const res = (await raw(server, 'wanglei', 'POST', `/${DB}/_bulk_docs`, {
+      docs: docs.slice(i, i + PUSH_BATCH),
+    })) as Array<{ ok?: boolean; rev?: string; id: string }>;
     const bad = res.filter((r) => !r.ok);
     if (bad.length) throw new Error(`floor _bulk_docs refused ${bad.length} documents: ${JSON.stringify(bad[0])}`);
-    res.forEach((r, k) => { docs[i + k]._rev = r.rev; });
+    res.forEach((r, k) => {
+      docs[i + k]._rev = r.rev;
+    });
   }
 }
 
@@ -95,8 +113,12 @@ async function floorPull(server: TestCouch): Promise<number> {
   let since: string | number = 0;
   let n = 0;
   for (;;) {
-    const page = await raw(server, 'zhaomin', 'GET', `/${DB}/_changes?since=${encodeURIComponent(String(since))}&include_docs=true&conflicts=true&limit=${PULL_PAGE}`) as
-      { results: unknown[]; last_seq: string | number };
+    const page = (await raw(
+      server,
+      'zhaomin',
+      'GET',
+      `/${DB}/_changes?since=${encodeURIComponent(String(since))}&include_docs=true&conflicts=true&limit=${PULL_PAGE}`,
+    )) as { results: unknown[]; last_seq: string | number };
     n += page.results.length;
     if (page.results.length < PULL_PAGE) return n;
     since = page.last_seq;
@@ -118,45 +140,108 @@ export async function teamSyncFigures(scaleArg = '10k', now = new Date()): Promi
     const data = generatePortfolio(scale, today);
     // Every customer is 王磊's, so everything goes through one database (the worst case for one _changes feed).
     for (const c of data.customers) c.owner = '王磊';
-    const couch = (name: string) => new Couch({ url: server.url, auth: { kind: 'password', name, password: `pw-${name}-bench` }, timeoutMs: 300_000 });
+    const couch = (name: string) =>
+      new Couch({
+        url: server.url,
+        auth: { kind: 'password', name, password: `pw-${name}-bench` },
+        timeoutMs: 300_000,
+      });
     // Warm-up on a throwaway server, so neither side pays the server's first-run compilation alone.
     const warm = await startTestCouch();
     try {
       await applyTeamSetup(adminRequests(warm.url, warm.admin), spec);
-      await floorPush(warm, data.customers.slice(0, 1000).map((c) => docFromRow('customers', c as unknown as Record<string, unknown>,
-        { owner: 'wanglei', by: 'wanglei', at: now.getTime() }) as unknown as Record<string, unknown>));
-    } finally { await warm.stop(); }
-    const [, seed] = await timed(`seed ${data.customers.length} customers / ${data.receivables.length} receivables`, () => replaceAll(rep, data, now));
+      await floorPush(
+        warm,
+        data.customers.slice(0, 1000).map(
+          (c) =>
+            docFromRow('customers', c as unknown as Record<string, unknown>, {
+              owner: 'wanglei',
+              by: 'wanglei',
+              at: now.getTime(),
+            }) as unknown as Record<string, unknown>,
+        ),
+      );
+    } finally {
+      await warm.stop();
+    }
+    const [, seed] = await timed(
+      `seed ${data.customers.length} customers / ${data.receivables.length} receivables`,
+      () => replaceAll(rep, data, now),
+    );
     await rep.syncOutbox.clear();
     const [queued, queue] = await timed('Connect queues every record', () => queueEverything(rep, now.getTime()));
-    const [push, firstPush] = await timed(`first sync, the salesperson pushes ${queued} records`, () => syncOnce(rep, couch('wanglei'), now));
-    const [pull, firstPull] = await timed('first sync, the manager pulls everything', () => syncOnce(mgr, couch('zhaomin'), now));
+    const [push, firstPush] = await timed(`first sync, the salesperson pushes ${queued} records`, () =>
+      syncOnce(rep, couch('wanglei'), now),
+    );
+    const [pull, firstPull] = await timed('first sync, the manager pulls everything', () =>
+      syncOnce(mgr, couch('zhaomin'), now),
+    );
     const docs = await exportDocs(server);
-    const [, fPush] = await timed(`floor: raw _bulk_docs of the same ${docs.length} documents`, () => floorPush(floor, docs));
+    const [, fPush] = await timed(`floor: raw _bulk_docs of the same ${docs.length} documents`, () =>
+      floorPush(floor, docs),
+    );
     const [, fPull] = await timed('floor: raw _changes of them', () => floorPull(floor));
     // 100 changes: edits of 100 customers (a tag added), as one salesperson's morning.
     const later = new Date(now.getTime() + 60_000);
     const edited = await rep.customers.limit(100).toArray();
     await rep.transaction('rw', rep.customers, async () => {
-      await rep.customers.bulkPut(edited.map((c) => ({ ...c, tags: [...c.tags, 'bench'], updatedAt: later.getTime() })));
+      await rep.customers.bulkPut(
+        edited.map((c) => ({ ...c, tags: [...c.tags, 'bench'], updatedAt: later.getTime() })),
+      );
     });
-    const [inc, incrementalPush] = await timed('incremental: the salesperson sends 100 edits', () => syncOnce(rep, couch('wanglei'), later));
-    const [incPull, incrementalPull] = await timed('incremental: the manager receives them', () => syncOnce(mgr, couch('zhaomin'), later));
+    const [inc, incrementalPush] = await timed('incremental: the salesperson sends 100 edits', () =>
+      syncOnce(rep, couch('wanglei'), later),
+    );
+    const [incPull, incrementalPull] = await timed('incremental: the manager receives them', () =>
+      syncOnce(mgr, couch('zhaomin'), later),
+    );
     const byId = new Map(docs.map((d) => [d._id as string, d]));
     const incDocs = edited.map((c) => {
       const d = byId.get(`customers:${c.id}`)!;
-      return { ...d, row: { ...(d.row as object), tags: [...c.tags, 'bench'], updatedAt: later.getTime() }, at: later.getTime() };
+      return {
+        ...d,
+        row: { ...(d.row as object), tags: [...c.tags, 'bench'], updatedAt: later.getTime() },
+        at: later.getTime(),
+      };
     });
     const [, floorIncrementalPush] = await timed('floor: raw _bulk_docs of 100 edits', () => floorPush(floor, incDocs));
     const ok = [push, pull, inc, incPull].every((r: SyncReport) => r.ok && !r.malformed && !r.refused.length);
     const figures: TeamSyncFigures = {
-      scale: scale.label, customers: data.customers.length, receivables: data.receivables.length, documents: docs.length,
-      seconds: { seed, queue, firstPush, firstPull, incrementalPush, incrementalPull, floorPush: fPush, floorPull: fPull, floorIncrementalPush },
-      counts: { pushed: push.pushed, pulled: pull.pulled, incrementalPushed: inc.pushed, incrementalPulled: incPull.pulled, ok },
+      scale: scale.label,
+      customers: data.customers.length,
+      receivables: data.receivables.length,
+      documents: docs.length,
+      seconds: {
+        seed,
+        queue,
+        firstPush,
+        firstPull,
+        incrementalPush,
+        incrementalPull,
+        floorPush: fPush,
+        floorPull: fPull,
+        floorIncrementalPush,
+      },
+      counts: {
+        pushed: push.pushed,
+        pulled: pull.pulled,
+        incrementalPushed: inc.pushed,
+        incrementalPulled: incPull.pulled,
+        ok,
+      },
       loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
     };
-    if (!ok || push.pending || push.pushed !== docs.length || pull.pulled !== docs.length || inc.pushed !== 100 || incPull.pulled !== 100) {
-      throw new Error(`team sync did not come out whole: ${JSON.stringify({ push, pull, inc, incPull, documents: docs.length })}`);
+    if (
+      !ok ||
+      push.pending ||
+      push.pushed !== docs.length ||
+      pull.pulled !== docs.length ||
+      inc.pushed !== 100 ||
+      incPull.pulled !== 100
+    ) {
+      throw new Error(
+        `team sync did not come out whole: ${JSON.stringify({ push, pull, inc, incPull, documents: docs.length })}`,
+      );
     }
     return figures;
   } finally {
@@ -169,9 +254,15 @@ export async function teamSyncFigures(scaleArg = '10k', now = new Date()): Promi
 
 export function printTeamSync(f: TeamSyncFigures): void {
   const s = f.seconds;
-  console.log(`\nteam sync (${f.scale}: ${f.documents} documents, Node + fake-indexeddb against express-pouchdb in memory, load ${f.loadAverage.join(' ')}):`);
-  console.log(`  first sync: salesperson pushes ${s.firstPush.toFixed(1)} s (floor, raw _bulk_docs: ${s.floorPush.toFixed(1)} s); manager pulls ${s.firstPull.toFixed(1)} s (floor, raw _changes: ${s.floorPull.toFixed(1)} s)`);
-  console.log(`  100 changes: sent ${s.incrementalPush.toFixed(2)} s (floor ${s.floorIncrementalPush.toFixed(2)} s), received ${s.incrementalPull.toFixed(2)} s`);
+  console.log(
+    `\nteam sync (${f.scale}: ${f.documents} documents, Node + fake-indexeddb against express-pouchdb in memory, load ${f.loadAverage.join(' ')}):`,
+  );
+  console.log(
+    `  first sync: salesperson pushes ${s.firstPush.toFixed(1)} s (floor, raw _bulk_docs: ${s.floorPush.toFixed(1)} s); manager pulls ${s.firstPull.toFixed(1)} s (floor, raw _changes: ${s.floorPull.toFixed(1)} s)`,
+  );
+  console.log(
+    `  100 changes: sent ${s.incrementalPush.toFixed(2)} s (floor ${s.floorIncrementalPush.toFixed(2)} s), received ${s.incrementalPull.toFixed(2)} s`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

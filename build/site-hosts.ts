@@ -7,7 +7,13 @@
  * checks each build's manifest.
  */
 import type { Browser } from 'wxt/browser';
-import { crmExcludeMatches, crmHostMatches, LOOPBACK_MATCHES, mailExcludeMatches, mailHostMatches } from '../lib/sites/hosts';
+import {
+  crmExcludeMatches,
+  crmHostMatches,
+  LOOPBACK_MATCHES,
+  mailExcludeMatches,
+  mailHostMatches,
+} from '../lib/sites/hosts';
 
 type Manifest = Browser.runtime.Manifest;
 
@@ -31,7 +37,13 @@ export function hostPermissions(kind: BuildKind): string[] {
 
 /** The badge frame's web_accessible_resources entry for a build. */
 export function badgeResources(kind: BuildKind, browser: string) {
-  return [{ resources: ['badge.html'], matches: hostPermissions(kind), ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }];
+  return [
+    {
+      resources: ['badge.html'],
+      matches: hostPermissions(kind),
+      ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+    },
+  ];
 }
 
 /**

@@ -16,8 +16,25 @@ export const root = resolve(import.meta.dirname, '..');
 
 function selfSignedCert(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'huikuan-cert-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=huikuan-test',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=huikuan-test',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }
 
@@ -40,7 +57,12 @@ function handler(routes: Routes, now: () => Date) {
   };
 }
 
-export interface Servers { httpPort: number; httpsPort: number; routes: Routes; close(): Promise<void> }
+export interface Servers {
+  httpPort: number;
+  httpsPort: number;
+  routes: Routes;
+  close(): Promise<void>;
+}
 
 /** `now`: the clock the demo pages are drawn by (the browser tests pass their pinned one). */
 export async function startServers(httpPort = 0, now: () => Date = () => new Date()): Promise<Servers> {
@@ -53,10 +75,11 @@ export async function startServers(httpPort = 0, now: () => Date = () => new Dat
     httpPort: (http.address() as AddressInfo).port,
     httpsPort: (https.address() as AddressInfo).port,
     routes,
-    close: () => Promise.all([
-      new Promise<void>((r) => http.close(() => r())),
-      new Promise<void>((r) => https.close(() => r())),
-    ]).then(() => undefined),
+    close: () =>
+      Promise.all([
+        new Promise<void>((r) => http.close(() => r())),
+        new Promise<void>((r) => https.close(() => r())),
+      ]).then(() => undefined),
   };
 }
 

@@ -6,7 +6,9 @@ const targets = process.argv.slice(2).length ? process.argv.slice(2) : ['chrome'
 for (const target of targets) {
   const args = ['wxt', 'build', ...(target === 'chrome' ? [] : ['-b', target])];
   const r = spawnSync('npx', args, {
-    stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, HUIKUAN_BUILD: 'test' },
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    env: { ...process.env, HUIKUAN_BUILD: 'test' },
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -8,13 +8,15 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chipFrame, launchExtension, loadDemo, tabIdFor } from '../tests/e2e/harness';
 
-const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY || process.argv.includes('--headless');
+const headless = (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) || process.argv.includes('--headless');
 const out = resolve('demo-output');
 
-const l = await launchExtension({ headless, httpPort: Number(process.env.DEMO_PORT ?? 5178), clock: 'real' }).catch(async (e) => {
-  if (String(e).includes('EADDRINUSE')) return launchExtension({ headless, httpPort: 0, clock: 'real' });
-  throw e;
-});
+const l = await launchExtension({ headless, httpPort: Number(process.env.DEMO_PORT ?? 5178), clock: 'real' }).catch(
+  async (e) => {
+    if (String(e).includes('EADDRINUSE')) return launchExtension({ headless, httpPort: 0, clock: 'real' });
+    throw e;
+  },
+);
 try {
   await loadDemo(l);
   const record = await l.context.newPage();
@@ -27,7 +29,7 @@ try {
     const shots: Array<[string, string]> = [];
     await record.waitForTimeout(500);
     await record.screenshot({ path: `${out}/record-page.png` });
-    shots.push([`${out}/record-page.png`, 'a demo customer\'s CRM record with the Huikuan badge beside its title']);
+    shots.push([`${out}/record-page.png`, "a demo customer's CRM record with the Huikuan badge beside its title"]);
     for (const width of [320, 400, 600]) {
       await panel.setViewportSize({ width, height: 800 });
       await panel.waitForTimeout(300);
@@ -47,9 +49,14 @@ try {
     console.log('Huikuan demo ran headless (no display) on the demo portfolio (30 customers). What it showed:');
     for (const [file, what] of shots) console.log(`  ${file}\n      ${what}`);
   } else {
-    console.log(`Huikuan demo is running. Demo CRM: ${l.demoUrl('/crm/accounts')}  Demo mail: ${l.demoUrl('/mail/inbox')}`);
+    console.log(
+      `Huikuan demo is running. Demo CRM: ${l.demoUrl('/crm/accounts')}  Demo mail: ${l.demoUrl('/mail/inbox')}`,
+    );
     console.log('Close the browser window (or press Ctrl+C) to stop.');
-    await new Promise<void>((r) => { l.context.on('close', () => r()); process.on('SIGINT', () => r()); });
+    await new Promise<void>((r) => {
+      l.context.on('close', () => r());
+      process.on('SIGINT', () => r());
+    });
   }
 } finally {
   await l.close();

@@ -12,21 +12,36 @@ const purpose = (process.argv[2] ?? 'test') as Purpose;
 function distro(): string[] {
   try {
     const text = readFileSync('/etc/os-release', 'utf8');
-    return ['ID', 'ID_LIKE'].flatMap((k) => (new RegExp(`^${k}="?([^"\\n]*)"?`, 'm').exec(text)?.[1] ?? '').toLowerCase().split(/\s+/)).filter(Boolean);
+    return ['ID', 'ID_LIKE']
+      .flatMap((k) => (new RegExp(`^${k}="?([^"\\n]*)"?`, 'm').exec(text)?.[1] ?? '').toLowerCase().split(/\s+/))
+      .filter(Boolean);
   } catch {
     return [];
   }
 }
 
 const onPath = (bin: string) => !spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status;
-const fontsPresent = () => ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc'].some(existsSync)
-  || (onPath('fc-list') && /CJK/.test(spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? ''))
-  || process.platform === 'darwin' || process.platform === 'win32'; // their system fonts cover Chinese
+const fontsPresent = () =>
+  [
+    '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+    '/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc',
+  ].some(existsSync) ||
+  (onPath('fc-list') && /CJK/.test(spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? '')) ||
+  process.platform === 'darwin' ||
+  process.platform === 'win32'; // their system fonts cover Chinese
 
 function found(): Set<Tool['id']> {
   const s = new Set<Tool['id']>();
-  if (['/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium',
-    '/Applications/Chromium.app/Contents/MacOS/Chromium'].some(existsSync)) s.add('chromium');
+  if (
+    [
+      '/usr/bin/chromium',
+      '/usr/lib/chromium/chromium',
+      '/usr/bin/chromium-browser',
+      '/snap/bin/chromium',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    ].some(existsSync)
+  )
+    s.add('chromium');
   if (onPath('faketime')) s.add('faketime');
   if (onPath('firefox-esr') || onPath('firefox')) s.add('firefox');
   if (fontsPresent()) s.add('cjk-fonts');
@@ -37,7 +52,8 @@ const system: System = {
   platform: process.platform,
   distro: distro(),
   isRoot: process.getuid?.() === 0,
-  passwordlessSudo: process.getuid?.() !== 0 && onPath('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0,
+  passwordlessSudo:
+    process.getuid?.() !== 0 && onPath('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0,
   env: process.env,
   found: found(),
 };
@@ -57,9 +73,13 @@ switch (plan.action) {
     }
     break;
   case 'skip':
-    console.log(`HUIKUAN_NO_INSTALL=1: not installing ${names(plan.tools)}. Tests that need them will fail; to install:\n  ${plan.hint}`);
+    console.log(
+      `HUIKUAN_NO_INSTALL=1: not installing ${names(plan.tools)}. Tests that need them will fail; to install:\n  ${plan.hint}`,
+    );
     break;
   case 'instruct':
-    console.error(`Missing: ${names(plan.tools)}.\nInstall with:\n  ${plan.hint.split('\n').join('\n  ')}\n(or set HUIKUAN_NO_INSTALL=1 to go on without them)`);
+    console.error(
+      `Missing: ${names(plan.tools)}.\nInstall with:\n  ${plan.hint.split('\n').join('\n  ')}\n(or set HUIKUAN_NO_INSTALL=1 to go on without them)`,
+    );
     process.exit(1);
 }

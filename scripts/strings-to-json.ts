@@ -46,7 +46,10 @@ function sourceDir(from: string | undefined): { dir: string; cleanup: () => void
   const dir = mkdtempSync(join(tmpdir(), 'strings-to-json-'));
   for (const name of [...tables, ...helpers]) {
     try {
-      const text = execFileSync('git', ['-C', root, 'show', `${from}:lib/i18n/${name}.ts`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      const text = execFileSync('git', ['-C', root, 'show', `${from}:lib/i18n/${name}.ts`], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
       writeFileSync(join(dir, `${name}.ts`), text);
     } catch {
       // Not in that revision: that namespace is left as it is.
@@ -56,10 +59,14 @@ function sourceDir(from: string | undefined): { dir: string; cleanup: () => void
 }
 
 function isBilingual(v: unknown): v is Bilingual {
-  return !!v && typeof v === 'object' && langs.every((l) => {
-    const x = (v as Record<string, unknown>)[l];
-    return !!x && typeof x === 'object';
-  });
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    langs.every((l) => {
+      const x = (v as Record<string, unknown>)[l];
+      return !!x && typeof x === 'object';
+    })
+  );
 }
 
 /** `table` with the strings only `file` has appended (recursively): the table wins where both have a key. */
@@ -109,7 +116,9 @@ async function main(): Promise<void> {
     cleanup();
   }
   if (converted.length === 0) {
-    console.log(`No string tables found${from ? ` in ${from}` : ''} (lib/i18n/{${tables.join(',')}}.ts). Nothing to do.`);
+    console.log(
+      `No string tables found${from ? ` in ${from}` : ''} (lib/i18n/{${tables.join(',')}}.ts). Nothing to do.`,
+    );
     return;
   }
   console.log(`Converted ${converted.join(', ')}${from ? ` from ${from}` : ''}.`);

@@ -7,5 +7,9 @@ import { startTestCouch } from '../tests/support/couch-server';
 
 const port = Number(process.env.PORT ?? 5984);
 const server = await startTestCouch(port);
-console.log(`CouchDB-protocol test server on ${server.url} (in memory). Admin: ${server.admin.name} / ${server.admin.password}`);
-console.log('Set it up:  COUCHDB_ADMIN_PASSWORD=' + server.admin.password + ' npm run team:setup -- scripts/team.example.json');
+console.log(
+  `CouchDB-protocol test server on ${server.url} (in memory). Admin: ${server.admin.name} / ${server.admin.password}`,
+);
+console.log(
+  'Set it up:  COUCHDB_ADMIN_PASSWORD=' + server.admin.password + ' npm run team:setup -- scripts/team.example.json',
+);

@@ -18,7 +18,15 @@ for (const r of runs.filter((x) => !only.length || only.includes(x.name))) {
     continue;
   }
   console.log(`\n── unit and component suite, clock moved: ${r.name}`);
-  const vitest = ['vitest', 'run', '--exclude', 'tests/unit/house/**', '--reporter=dot', '--reporter=json', `--outputFile.json=.tmp/vitest-${r.name}.json`];
+  const vitest = [
+    'vitest',
+    'run',
+    '--exclude',
+    'tests/unit/house/**',
+    '--reporter=dot',
+    '--reporter=json',
+    `--outputFile.json=.tmp/vitest-${r.name}.json`,
+  ];
   const [cmd, args] = r.cmd ? [r.cmd, [...r.pre, 'npx', ...vitest]] : ['npx', vitest];
   const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...r.env } });
   if (res.status !== 0) failed = true;

@@ -32,7 +32,11 @@ function useMetaMirror(): void {
   }, [rows]);
 }
 
-interface AppState { lang: Lang; settings: Settings; ready: boolean }
+interface AppState {
+  lang: Lang;
+  settings: Settings;
+  ready: boolean;
+}
 const AppContext = createContext<AppState>({ lang: 'en', settings: defaultSettings(), ready: false });
 
 export function useApp(): AppState {
@@ -58,21 +62,29 @@ export function AppShell({ children, clock, namespaces = allNamespaces, initial 
   const settings = useLiveQuery(() => getSettings(getDb()), []) ?? initial?.settings;
   const lang = pickLang(settings?.language, browserLang());
   const [loaded, setLoaded] = useState<{ lang: Lang; i18n: i18n } | undefined>(
-    initial ? { lang: initial.i18n.language as Lang, i18n: initial.i18n } : undefined);
+    initial ? { lang: initial.i18n.language as Lang, i18n: initial.i18n } : undefined,
+  );
   const nsKey = namespaces.join(',');
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     if (loaded?.lang === lang) return;
     let live = true;
-    void loadI18n(lang, nsKey.split(',') as Namespace[]).then((inst) => { if (live) setLoaded({ lang, i18n: inst }); });
-    return () => { live = false; };
+    void loadI18n(lang, nsKey.split(',') as Namespace[]).then((inst) => {
+      if (live) setLoaded({ lang, i18n: inst });
+    });
+    return () => {
+      live = false;
+    };
   }, [lang, nsKey, loaded?.lang]);
   if (!loaded) return null;
   const state: AppState = { lang: loaded.lang, settings: settings ?? defaultSettings(), ready: settings !== undefined };
   return (
     <ClockContext.Provider value={clock}>
       <AppContext.Provider value={state}>
-        <I18nextProvider i18n={loaded.i18n}><DemoBanner />{children}</I18nextProvider>
+        <I18nextProvider i18n={loaded.i18n}>
+          <DemoBanner />
+          {children}
+        </I18nextProvider>
       </AppContext.Provider>
     </ClockContext.Provider>
   );

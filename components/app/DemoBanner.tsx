@@ -31,15 +31,22 @@ export function DemoBanner() {
   const [leaving, setLeaving] = useState(false);
   if (storeChoice() !== 'demo') return null;
   return (
-    <div role="status" data-testid="demo-banner"
-      className="sticky top-0 z-50 flex flex-wrap items-center gap-2 border-b-2 border-amber-500 bg-amber-100 px-3 py-2 text-sm text-amber-950">
+    <div
+      role="status"
+      data-testid="demo-banner"
+      className="sticky top-0 z-50 flex flex-wrap items-center gap-2 border-b-2 border-amber-500 bg-amber-100 px-3 py-2 text-sm text-amber-950"
+    >
       <span className="flex-1 font-medium">{t('demo.banner')}</span>
-      <button type="button" disabled={leaving} data-testid="demo-leave"
+      <button
+        type="button"
+        disabled={leaving}
+        data-testid="demo-leave"
         className="rounded border border-amber-700 bg-white px-2 py-1 font-medium text-amber-950 hover:bg-amber-50 disabled:opacity-60"
         onClick={() => {
           setLeaving(true);
           void leaveDemo().then(() => location.reload());
-        }}>
+        }}
+      >
         {leaving ? t('demo.leaving') : t('demo.back')}
       </button>
     </div>

@@ -25,10 +25,14 @@ function askDemo<T>(request: PageRequest, clock: Clock): Promise<T> {
   });
   demoService.changed();
   switch (request.type) {
-    case 'forecast/portfolio': return demoService.portfolio() as Promise<T>;
-    case 'forecast/customer': return demoService.customer(request.customerId) as Promise<T>;
-    case 'forecast/accuracy': return demoService.accuracy() as Promise<T>;
-    default: return Promise.reject(new Error(`not answered in the demo: ${request.type}`));
+    case 'forecast/portfolio':
+      return demoService.portfolio() as Promise<T>;
+    case 'forecast/customer':
+      return demoService.customer(request.customerId) as Promise<T>;
+    case 'forecast/accuracy':
+      return demoService.accuracy() as Promise<T>;
+    default:
+      return Promise.reject(new Error(`not answered in the demo: ${request.type}`));
   }
 }
 
@@ -46,9 +50,15 @@ export function useWorkerAnswer<T>(request: PageRequest | undefined, version: un
     if (!key) return;
     let live = true;
     askWorker<T>(JSON.parse(key) as PageRequest, clock)
-      .then((value) => { if (live) setAnswer({ state: 'ready', value }); })
-      .catch((e: unknown) => { if (live) setAnswer({ state: 'failed', message: e instanceof Error ? e.message : String(e) }); });
-    return () => { live = false; };
+      .then((value) => {
+        if (live) setAnswer({ state: 'ready', value });
+      })
+      .catch((e: unknown) => {
+        if (live) setAnswer({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
+      });
+    return () => {
+      live = false;
+    };
   }, [key, version, clock]);
   return answer;
 }

@@ -59,34 +59,49 @@ export function ExportSection() {
   };
 
   const asOf = () => toIsoDay(clock());
-  const exportAging = (kind: 'csv' | 'xlsx') => run(async () => {
-    const d = asOf();
-    save(await agingTable(getDb(), d, t, settings), t('export.agingFile', { date: d }), t('export.sheetAging'), kind);
-  });
-  const exportWorklist = (kind: 'csv' | 'xlsx') => run(async () => {
-    const d = asOf();
-    save(await worklistTable(getDb(), d, lang, settings, t), t('export.worklistFile', { date: d }), t('export.sheetWorklist'), kind);
-  });
-  const exportIcs = () => run(async () => {
-    const { text, count } = await icsText(getDb(), asOf(), lang, t, clock());
-    if (!count) { setMsg({ text: t('export.icsNone'), tone: 'info' }); return; }
-    const file = `huikuan-${asOf()}.ics`;
-    downloadFile(text, file, MIME.ics);
-    setMsg({ text: t('export.done', { file }), tone: 'ok' });
-  });
-  const backup = () => run(async () => {
-    const text = await exportBackup(getDb(), { now: clock() });
-    const file = t('export.backupFile', { date: asOf() });
-    downloadFile(text, file, MIME.json);
-    setMsg({ text: t('export.done', { file }), tone: 'ok' });
-  });
+  const exportAging = (kind: 'csv' | 'xlsx') =>
+    run(async () => {
+      const d = asOf();
+      save(await agingTable(getDb(), d, t, settings), t('export.agingFile', { date: d }), t('export.sheetAging'), kind);
+    });
+  const exportWorklist = (kind: 'csv' | 'xlsx') =>
+    run(async () => {
+      const d = asOf();
+      save(
+        await worklistTable(getDb(), d, lang, settings, t),
+        t('export.worklistFile', { date: d }),
+        t('export.sheetWorklist'),
+        kind,
+      );
+    });
+  const exportIcs = () =>
+    run(async () => {
+      const { text, count } = await icsText(getDb(), asOf(), lang, t, clock());
+      if (!count) {
+        setMsg({ text: t('export.icsNone'), tone: 'info' });
+        return;
+      }
+      const file = `huikuan-${asOf()}.ics`;
+      downloadFile(text, file, MIME.ics);
+      setMsg({ text: t('export.done', { file }), tone: 'ok' });
+    });
+  const backup = () =>
+    run(async () => {
+      const text = await exportBackup(getDb(), { now: clock() });
+      const file = t('export.backupFile', { date: asOf() });
+      downloadFile(text, file, MIME.json);
+      setMsg({ text: t('export.done', { file }), tone: 'ok' });
+    });
 
   const pickRestore = async (file: File | undefined) => {
     if (!file) return;
     setRestore({ kind: 'checking', file: file.name });
     const text = new TextDecoder('utf-8').decode(await fileBytes(file));
     const parsed = parseForRestore(text);
-    if (!parsed.ok) { setRestore({ kind: 'invalid', file: file.name, errors: parsed.errors }); return; }
+    if (!parsed.ok) {
+      setRestore({ kind: 'invalid', file: file.name, errors: parsed.errors });
+      return;
+    }
     const counts = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, (v as unknown[]).length]));
     setRestore({ kind: 'valid', file: file.name, text, counts });
   };
@@ -95,17 +110,27 @@ export function ExportSection() {
     void requestPersistence();
     try {
       const r = await guardWrite({ kind: 'restore', file }, clock, (onHeld) =>
-        bulk.run((lock) => restoreBackup(getDb(), text, { now: clock(), file, lock }), { onHeld }));
-      if (!r.ok) { setRestore({ kind: 'invalid', file: '', errors: r.errors }); return; }
+        bulk.run((lock) => restoreBackup(getDb(), text, { now: clock(), file, lock }), { onHeld }),
+      );
+      if (!r.ok) {
+        setRestore({ kind: 'invalid', file: '', errors: r.errors });
+        return;
+      }
       notifyDataChanged();
       setRestore({ kind: 'idle' });
       // The counts are the store's after the restore, not the file's.
-      setMsg({ text: t('export.restoreDone', { customers: r.counts.customers, receivables: r.counts.receivables }), tone: 'ok',
-        ...(r.safetyCopyId && { undoCopy: r.safetyCopyId }) });
+      setMsg({
+        text: t('export.restoreDone', { customers: r.counts.customers, receivables: r.counts.receivables }),
+        tone: 'ok',
+        ...(r.safetyCopyId && { undoCopy: r.safetyCopyId }),
+      });
     } catch (e) {
       setRestore({ kind: 'idle' });
-      setMsg(isAbort(e) ? { text: t('safety.cancelled'), tone: 'info' }
-        : { text: t('export.restoreFailed', { message: failureText(e, t) }), tone: 'error' });
+      setMsg(
+        isAbort(e)
+          ? { text: t('safety.cancelled'), tone: 'info' }
+          : { text: t('export.restoreFailed', { message: failureText(e, t) }), tone: 'error' },
+      );
     } finally {
       if (restoreInput.current) restoreInput.current.value = '';
     }
@@ -116,11 +141,17 @@ export function ExportSection() {
     try {
       const r = await bulk.run((lock) => restoreSafetyCopy(getDb(), id, { now: clock(), lock }));
       notifyDataChanged();
-      setMsg(r.ok ? { text: `${t('safety.putBack')} ${t('safety.nowHolds', { ...r.counts })}`, tone: 'ok' }
-        : { text: t('export.restoreFailed', { message: r.errors.map((e) => e.message).join('; ') }), tone: 'error' });
+      setMsg(
+        r.ok
+          ? { text: `${t('safety.putBack')} ${t('safety.nowHolds', { ...r.counts })}`, tone: 'ok' }
+          : { text: t('export.restoreFailed', { message: r.errors.map((e) => e.message).join('; ') }), tone: 'error' },
+      );
     } catch (e) {
-      setMsg(isAbort(e) ? { text: t('safety.cancelled'), tone: 'info' }
-        : { text: t('export.restoreFailed', { message: failureText(e, t) }), tone: 'error' });
+      setMsg(
+        isAbort(e)
+          ? { text: t('safety.cancelled'), tone: 'info' }
+          : { text: t('export.restoreFailed', { message: failureText(e, t) }), tone: 'error' },
+      );
     } finally {
       setBusy(false);
     }
@@ -130,24 +161,64 @@ export function ExportSection() {
     <Section id="export" title={t('export.heading')}>
       <Card title={t('export.aging')}>
         <div className="flex gap-2">
-          <button type="button" className={btn} disabled={busy} onClick={() => void exportAging('csv')} data-testid="export-aging-csv">{t('export.csv')}</button>
-          <button type="button" className={btn} disabled={busy} onClick={() => void exportAging('xlsx')} data-testid="export-aging-xlsx">{t('export.xlsx')}</button>
+          <button
+            type="button"
+            className={btn}
+            disabled={busy}
+            onClick={() => void exportAging('csv')}
+            data-testid="export-aging-csv"
+          >
+            {t('export.csv')}
+          </button>
+          <button
+            type="button"
+            className={btn}
+            disabled={busy}
+            onClick={() => void exportAging('xlsx')}
+            data-testid="export-aging-xlsx"
+          >
+            {t('export.xlsx')}
+          </button>
         </div>
       </Card>
       <Card title={t('export.worklist')}>
         <div className="flex gap-2">
-          <button type="button" className={btn} disabled={busy} onClick={() => void exportWorklist('csv')} data-testid="export-worklist-csv">{t('export.csv')}</button>
-          <button type="button" className={btn} disabled={busy} onClick={() => void exportWorklist('xlsx')} data-testid="export-worklist-xlsx">{t('export.xlsx')}</button>
+          <button
+            type="button"
+            className={btn}
+            disabled={busy}
+            onClick={() => void exportWorklist('csv')}
+            data-testid="export-worklist-csv"
+          >
+            {t('export.csv')}
+          </button>
+          <button
+            type="button"
+            className={btn}
+            disabled={busy}
+            onClick={() => void exportWorklist('xlsx')}
+            data-testid="export-worklist-xlsx"
+          >
+            {t('export.xlsx')}
+          </button>
         </div>
       </Card>
       <Card title={t('export.ics')}>
-        <button type="button" className={btn} disabled={busy} onClick={() => void exportIcs()} data-testid="export-ics">{t('export.icsButton')}</button>
+        <button type="button" className={btn} disabled={busy} onClick={() => void exportIcs()} data-testid="export-ics">
+          {t('export.icsButton')}
+        </button>
       </Card>
       {msg && (
         <div className="flex flex-wrap items-center gap-2" data-testid="export-message">
           <Status tone={msg.tone}>{msg.text}</Status>
           {msg.undoCopy && (
-            <button type="button" className={btn} disabled={busy} onClick={() => void undoRestore(msg.undoCopy!)} data-testid="restore-undo">
+            <button
+              type="button"
+              className={btn}
+              disabled={busy}
+              onClick={() => void undoRestore(msg.undoCopy!)}
+              data-testid="restore-undo"
+            >
               {t('safety.undo')}
             </button>
           )}
@@ -158,11 +229,19 @@ export function ExportSection() {
       <Card title={t('export.backupHeading')}>
         <p className="text-stone-700">{t('export.backupIntro')}</p>
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className={btn} disabled={busy} onClick={() => void backup()} data-testid="backup">{t('export.backup')}</button>
+          <button type="button" className={btn} disabled={busy} onClick={() => void backup()} data-testid="backup">
+            {t('export.backup')}
+          </button>
           <label className={`${btn} cursor-pointer`}>
             {t('export.restore')}
-            <input ref={restoreInput} type="file" accept=".json,application/json" className="sr-only" data-testid="restore-file"
-              onChange={(e) => void pickRestore(e.target.files?.[0])} />
+            <input
+              ref={restoreInput}
+              type="file"
+              accept=".json,application/json"
+              className="sr-only"
+              data-testid="restore-file"
+              onChange={(e) => void pickRestore(e.target.files?.[0])}
+            />
           </label>
         </div>
         {restore.kind === 'checking' && <Status>{t('export.restoreCheck', { file: restore.file })}</Status>}
@@ -171,9 +250,16 @@ export function ExportSection() {
             <Status tone="ok">{t('export.restoreValid', { file: restore.file, ...restore.counts })}</Status>
             <Status tone="warn">{t('export.restoreWarn')}</Status>
             {held && (
-              <p className="text-amber-900" data-testid="restore-replaces">{t('safety.restoreReplaces', { ...held })}</p>
+              <p className="text-amber-900" data-testid="restore-replaces">
+                {t('safety.restoreReplaces', { ...held })}
+              </p>
             )}
-            <button type="button" className={btnDanger} onClick={() => void doRestore(restore.text, restore.file)} data-testid="restore-confirm">
+            <button
+              type="button"
+              className={btnDanger}
+              onClick={() => void doRestore(restore.text, restore.file)}
+              data-testid="restore-confirm"
+            >
               {t('export.restoreConfirm')}
             </button>
           </div>

@@ -28,19 +28,42 @@ export function ForecastAccuracy() {
   return (
     <Card title={t('accuracy.heading')} testId="forecast-accuracy">
       <p className="text-sm text-stone-700">{t('accuracy.body')}</p>
-      <button type="button" onClick={run} disabled={state === 'running'} data-testid="forecast-accuracy-run"
-        className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100 disabled:opacity-60">
+      <button
+        type="button"
+        onClick={run}
+        disabled={state === 'running'}
+        data-testid="forecast-accuracy-run"
+        className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100 disabled:opacity-60"
+      >
         {state === 'running' ? t('accuracy.computing') : t('accuracy.run')}
       </button>
-      {r && (r.forecasts > 0 && Number.isFinite(r.mae) ? (
-        <p className="text-sm" data-testid="forecast-accuracy-figures" data-mae={r.mae} data-coverage={r.coverage} data-auc={r.auc}>
-          {t('accuracy.figures', {
-            mae: formatNumber(r.mae, lang, 1), coverage: formatPercent(r.coverage, lang),
-            auc: Number.isFinite(r.auc) ? formatNumber(r.auc, lang, 2) : '—', count: r.forecasts, months: r.asOfDays.length,
-          })}
+      {r &&
+        (r.forecasts > 0 && Number.isFinite(r.mae) ? (
+          <p
+            className="text-sm"
+            data-testid="forecast-accuracy-figures"
+            data-mae={r.mae}
+            data-coverage={r.coverage}
+            data-auc={r.auc}
+          >
+            {t('accuracy.figures', {
+              mae: formatNumber(r.mae, lang, 1),
+              coverage: formatPercent(r.coverage, lang),
+              auc: Number.isFinite(r.auc) ? formatNumber(r.auc, lang, 2) : '—',
+              count: r.forecasts,
+              months: r.asOfDays.length,
+            })}
+          </p>
+        ) : (
+          <p className="text-sm text-stone-600" data-testid="forecast-accuracy-figures">
+            {t('accuracy.notEnough')}
+          </p>
+        ))}
+      {typeof state === 'object' && 'error' in state && (
+        <p role="alert" className="text-sm text-red-800">
+          {state.error}
         </p>
-      ) : <p className="text-sm text-stone-600" data-testid="forecast-accuracy-figures">{t('accuracy.notEnough')}</p>)}
-      {typeof state === 'object' && 'error' in state && <p role="alert" className="text-sm text-red-800">{state.error}</p>}
+      )}
     </Card>
   );
 }

@@ -42,8 +42,13 @@ export function OptionsApp({ initial }: { initial?: OptionSection } = {}) {
         <ul className="space-y-1">
           {optionSections.map((s) => (
             <li key={s}>
-              <button type="button" onClick={() => go(s)} aria-current={section === s ? 'page' : undefined} data-nav={s}
-                className={`w-full rounded px-2 py-1.5 text-left ${section === s ? 'bg-blue-50 font-semibold text-blue-900' : 'hover:bg-stone-100'}`}>
+              <button
+                type="button"
+                onClick={() => go(s)}
+                aria-current={section === s ? 'page' : undefined}
+                data-nav={s}
+                className={`w-full rounded px-2 py-1.5 text-left ${section === s ? 'bg-blue-50 font-semibold text-blue-900' : 'hover:bg-stone-100'}`}
+              >
                 {t(`nav.${s}`)}
               </button>
             </li>
@@ -54,7 +59,14 @@ export function OptionsApp({ initial }: { initial?: OptionSection } = {}) {
         <InterruptedNotice />
         {section === 'import' && <ImportSection />}
         {section === 'export' && <ExportSection />}
-        {section === 'settings' && <><SettingsSection /><CadenceSettings /><ForecastAccuracy /><LprTableSection /></>}
+        {section === 'settings' && (
+          <>
+            <SettingsSection />
+            <CadenceSettings />
+            <ForecastAccuracy />
+            <LprTableSection />
+          </>
+        )}
         {section === 'sites' && <SitesSection />}
         {section === 'data' && <DataSection />}
         {section === 'team' && <TeamSection />}

@@ -37,41 +37,64 @@ export function useSettingsSaver() {
       setState({ kind: 'error', error: e });
     }
   }, []);
-  const save = useCallback((patch: SettingsPatch) => {
-    // Field by field: a second company field typed within the pause must not put back the first one's old value.
-    pending.current = mergeSettingsPatch(pending.current, patch);
-    setState({ kind: 'saving' });
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => { void flush(); }, SAVE_DELAY_MS);
-  }, [flush]);
-  useEffect(() => () => { void flush(); }, [flush]);
+  const save = useCallback(
+    (patch: SettingsPatch) => {
+      // Field by field: a second company field typed within the pause must not put back the first one's old value.
+      pending.current = mergeSettingsPatch(pending.current, patch);
+      setState({ kind: 'saving' });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        void flush();
+      }, SAVE_DELAY_MS);
+    },
+    [flush],
+  );
+  useEffect(
+    () => () => {
+      void flush();
+    },
+    [flush],
+  );
   return { state, save, flush };
 }
 
 // ---------------------------------------------------------------------------------------------- parsers
 
-const intIn = (t: TFunction<'options'>, min: number, max: number) => (s: string): Parsed<number> => {
-  if (!/^\s*-?\d+\s*$/.test(s)) return { ok: false, error: t('settings.errors.integer') };
-  const n = Number(s);
-  return n < min || n > max ? { ok: false, error: t('settings.errors.range', { min, max }) } : { ok: true, value: n };
-};
-const currencyP = (t: TFunction<'options'>) => (s: string): Parsed<string> =>
-  (/^[A-Za-z]{3}$/.test(s.trim()) ? { ok: true, value: s.trim().toUpperCase() } : { ok: false, error: t('settings.errors.currency') });
+const intIn =
+  (t: TFunction<'options'>, min: number, max: number) =>
+  (s: string): Parsed<number> => {
+    if (!/^\s*-?\d+\s*$/.test(s)) return { ok: false, error: t('settings.errors.integer') };
+    const n = Number(s);
+    return n < min || n > max ? { ok: false, error: t('settings.errors.range', { min, max }) } : { ok: true, value: n };
+  };
+const currencyP =
+  (t: TFunction<'options'>) =>
+  (s: string): Parsed<string> =>
+    /^[A-Za-z]{3}$/.test(s.trim())
+      ? { ok: true, value: s.trim().toUpperCase() }
+      : { ok: false, error: t('settings.errors.currency') };
 const intList = (s: string) => s.split(/[,，\s]+/).filter(Boolean);
-const bucketsP = (t: TFunction<'options'>) => (s: string): Parsed<number[]> => {
-  const parts = intList(s);
-  const nums = parts.map(Number);
-  if (!parts.length || parts.length > 8 || !parts.every((p) => /^\d+$/.test(p)) || nums.some((n) => n <= 0)) {
-    return { ok: false, error: t('settings.errors.buckets') };
-  }
-  return { ok: true, value: [...new Set(nums)].sort((a, b) => a - b) };
-};
-const ladderP = (t: TFunction<'options'>) => (s: string): Parsed<number[]> => {
-  const parts = intList(s);
-  if (parts.length !== 9 || !parts.every((p) => /^-?\d+$/.test(p))) return { ok: false, error: t('settings.errors.ladder') };
-  return { ok: true, value: parts.map(Number) };
-};
-const textP = (max = 500) => (s: string): Parsed<string> => ({ ok: true, value: s.slice(0, max) });
+const bucketsP =
+  (t: TFunction<'options'>) =>
+  (s: string): Parsed<number[]> => {
+    const parts = intList(s);
+    const nums = parts.map(Number);
+    if (!parts.length || parts.length > 8 || !parts.every((p) => /^\d+$/.test(p)) || nums.some((n) => n <= 0)) {
+      return { ok: false, error: t('settings.errors.buckets') };
+    }
+    return { ok: true, value: [...new Set(nums)].sort((a, b) => a - b) };
+  };
+const ladderP =
+  (t: TFunction<'options'>) =>
+  (s: string): Parsed<number[]> => {
+    const parts = intList(s);
+    if (parts.length !== 9 || !parts.every((p) => /^-?\d+$/.test(p)))
+      return { ok: false, error: t('settings.errors.ladder') };
+    return { ok: true, value: parts.map(Number) };
+  };
+const textP =
+  (max = 500) =>
+  (s: string): Parsed<string> => ({ ok: true, value: s.slice(0, max) });
 
 function formatMajor(minor: number, currency: string): string {
   const dp = currencyDecimals(currency);
@@ -81,27 +104,59 @@ function formatMajor(minor: number, currency: string): string {
 // ---------------------------------------------------------------------------------------------- field
 
 /** A text input with a local draft; `parse` decides what is saved, and its error is shown under the field. */
-function SettingInput<T>({ label, help, value, parse, onValid, testId, className, inputMode }: {
-  label: string; help?: string; value: string; parse: (s: string) => Parsed<T>; onValid: (v: T) => void; testId?: string;
-  className?: string; inputMode?: 'numeric' | 'decimal' | 'text';
+function SettingInput<T>({
+  label,
+  help,
+  value,
+  parse,
+  onValid,
+  testId,
+  className,
+  inputMode,
+}: {
+  label: string;
+  help?: string;
+  value: string;
+  parse: (s: string) => Parsed<T>;
+  onValid: (v: T) => void;
+  testId?: string;
+  className?: string;
+  inputMode?: 'numeric' | 'decimal' | 'text';
 }) {
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | undefined>();
   const focused = useRef(false);
-  useEffect(() => { if (!focused.current) setDraft(value); }, [value]);
+  useEffect(() => {
+    if (!focused.current) setDraft(value);
+  }, [value]);
   return (
     <Field label={label} help={help} error={error}>
       {({ id, describedBy, invalid }) => (
-        <input id={id} className={className ?? input} value={draft} aria-describedby={describedBy} aria-invalid={invalid || undefined}
-          data-testid={testId} inputMode={inputMode}
-          onFocus={() => { focused.current = true; }}
-          onBlur={() => { focused.current = false; if (!error) setDraft(value); }}
+        <input
+          id={id}
+          className={className ?? input}
+          value={draft}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          data-testid={testId}
+          inputMode={inputMode}
+          onFocus={() => {
+            focused.current = true;
+          }}
+          onBlur={() => {
+            focused.current = false;
+            if (!error) setDraft(value);
+          }}
           onChange={(e) => {
             const s = e.target.value;
             setDraft(s);
             const p = parse(s);
-            if (p.ok) { setError(undefined); onValid(p.value); } else setError(p.error);
-          }} />
+            if (p.ok) {
+              setError(undefined);
+              onValid(p.value);
+            } else setError(p.error);
+          }}
+        />
       )}
     </Field>
   );
@@ -116,10 +171,22 @@ export function SettingsSection() {
   if (!ready) return null;
   const s = settings;
   const company = s.ourCompany;
-  const companyFields = ['name', 'nameEn', 'bankName', 'bankAccount', 'accountName', 'contactName', 'contactPhone'] as const;
+  const companyFields = [
+    'name',
+    'nameEn',
+    'bankName',
+    'bankAccount',
+    'accountName',
+    'contactName',
+    'contactPhone',
+  ] as const;
   const companyLabel: Record<(typeof companyFields)[number], string> = {
-    name: t('settings.companyName'), nameEn: t('settings.companyNameEn'), bankName: t('settings.bankName'),
-    bankAccount: t('settings.bankAccount'), accountName: t('settings.accountName'), contactName: t('settings.contactName'),
+    name: t('settings.companyName'),
+    nameEn: t('settings.companyNameEn'),
+    bankName: t('settings.bankName'),
+    bankAccount: t('settings.bankAccount'),
+    accountName: t('settings.accountName'),
+    contactName: t('settings.contactName'),
     contactPhone: t('settings.contactPhone'),
   };
 
@@ -128,35 +195,64 @@ export function SettingsSection() {
       <div className="sticky top-0 z-10 h-6 bg-white" aria-live="polite" data-testid="settings-status">
         {state.kind === 'saving' && <span className="text-stone-600">{t('settings.saving')}</span>}
         {state.kind === 'saved' && <span className="text-green-800">{t('settings.saved')}</span>}
-        {state.kind === 'error' && <span className="text-red-800">{t('settings.saveFailed', { message: errorText(t, state.error) })}</span>}
+        {state.kind === 'error' && (
+          <span className="text-red-800">{t('settings.saveFailed', { message: errorText(t, state.error) })}</span>
+        )}
       </div>
 
       <Card>
         <div className="grid gap-4 md:grid-cols-2">
           <Field label={t('settings.language')}>
             {({ id }) => (
-              <select id={id} className={input} value={s.language ?? ''} data-testid="setting-language"
-                onChange={(e) => save({ language: (e.target.value || undefined) as Settings['language'] })}>
+              <select
+                id={id}
+                className={input}
+                value={s.language ?? ''}
+                data-testid="setting-language"
+                onChange={(e) => save({ language: (e.target.value || undefined) as Settings['language'] })}
+              >
                 <option value="">{t('settings.languageBrowser')}</option>
                 <option value="zh">{t('settings.languageZh')}</option>
                 <option value="en">{t('settings.languageEn')}</option>
               </select>
             )}
           </Field>
-          <SettingInput label={t('settings.baseCurrency')} help={t('settings.baseCurrencyHelp')} value={s.baseCurrency}
-            parse={currencyP(t)} onValid={(v) => save({ baseCurrency: v })} testId="setting-base-currency" />
-          <SettingInput label={t('settings.owner')} value={s.owner ?? ''} parse={textP()}
-            onValid={(v) => save({ owner: v.trim() || undefined })} testId="setting-owner" />
+          <SettingInput
+            label={t('settings.baseCurrency')}
+            help={t('settings.baseCurrencyHelp')}
+            value={s.baseCurrency}
+            parse={currencyP(t)}
+            onValid={(v) => save({ baseCurrency: v })}
+            testId="setting-base-currency"
+          />
+          <SettingInput
+            label={t('settings.owner')}
+            value={s.owner ?? ''}
+            parse={textP()}
+            onValid={(v) => save({ owner: v.trim() || undefined })}
+            testId="setting-owner"
+          />
         </div>
       </Card>
 
       <Card>
         <div className="grid gap-4 md:grid-cols-2">
-          <SettingInput label={t('settings.agingBuckets')} help={t('settings.agingBucketsHelp')} value={s.agingBuckets.join(', ')}
-            parse={bucketsP(t)} onValid={(v) => save({ agingBuckets: v })} testId="setting-buckets" />
+          <SettingInput
+            label={t('settings.agingBuckets')}
+            help={t('settings.agingBucketsHelp')}
+            value={s.agingBuckets.join(', ')}
+            parse={bucketsP(t)}
+            onValid={(v) => save({ agingBuckets: v })}
+            testId="setting-buckets"
+          />
           <Field label={t('settings.agingBasis')}>
             {({ id }) => (
-              <select id={id} className={input} value={s.agingBasis} onChange={(e) => save({ agingBasis: e.target.value as Settings['agingBasis'] })}>
+              <select
+                id={id}
+                className={input}
+                value={s.agingBasis}
+                onChange={(e) => save({ agingBasis: e.target.value as Settings['agingBasis'] })}
+              >
                 <option value="due">{t('settings.basisDue')}</option>
                 <option value="issue">{t('settings.basisIssue')}</option>
               </select>
@@ -168,19 +264,42 @@ export function SettingsSection() {
       <Card title={t('settings.limitation')}>
         <div role="group" aria-label={t('settings.limitationPresets')} className="flex flex-wrap gap-2">
           {limitationRules.map((r) => (
-            <button key={r.id} type="button" className={btn} title={t(`settings.limitationRules.${r.id}.citation`)}
-              aria-pressed={s.limitationYears === r.years} onClick={() => save({ limitationYears: r.years })}>
+            <button
+              key={r.id}
+              type="button"
+              className={btn}
+              title={t(`settings.limitationRules.${r.id}.citation`)}
+              aria-pressed={s.limitationYears === r.years}
+              onClick={() => save({ limitationYears: r.years })}
+            >
               {t(`settings.limitationRules.${r.id}.label`)}
             </button>
           ))}
         </div>
         <div className="grid gap-4 md:grid-cols-3">
-          <SettingInput label={t('settings.limitationYears')} value={String(s.limitationYears)} parse={intIn(t, 1, 30)}
-            onValid={(v) => save({ limitationYears: v })} testId="setting-limitation-years" inputMode="numeric" />
-          <SettingInput label={t('settings.limitationWarnDays')} value={String(s.limitationWarnDays)} parse={intIn(t, 1, 365)}
-            onValid={(v) => save({ limitationWarnDays: v })} inputMode="numeric" />
-          <SettingInput label={t('settings.promiseGraceDays')} value={String(s.promiseGraceDays)} parse={intIn(t, 0, 30)}
-            onValid={(v) => save({ promiseGraceDays: v })} testId="setting-grace" inputMode="numeric" />
+          <SettingInput
+            label={t('settings.limitationYears')}
+            value={String(s.limitationYears)}
+            parse={intIn(t, 1, 30)}
+            onValid={(v) => save({ limitationYears: v })}
+            testId="setting-limitation-years"
+            inputMode="numeric"
+          />
+          <SettingInput
+            label={t('settings.limitationWarnDays')}
+            value={String(s.limitationWarnDays)}
+            parse={intIn(t, 1, 365)}
+            onValid={(v) => save({ limitationWarnDays: v })}
+            inputMode="numeric"
+          />
+          <SettingInput
+            label={t('settings.promiseGraceDays')}
+            value={String(s.promiseGraceDays)}
+            parse={intIn(t, 0, 30)}
+            onValid={(v) => save({ promiseGraceDays: v })}
+            testId="setting-grace"
+            inputMode="numeric"
+          />
         </div>
       </Card>
 
@@ -188,28 +307,60 @@ export function SettingsSection() {
         <div className="grid gap-4 md:grid-cols-2">
           <Field label={t('settings.attitude')}>
             {({ id }) => (
-              <select id={id} className={input} value={s.attitude} onChange={(e) => save({ attitude: e.target.value as Settings['attitude'] })}>
-                {attitudes.map((a) => <option key={a} value={a}>{t(`settings.attitudes.${a}`)}</option>)}
+              <select
+                id={id}
+                className={input}
+                value={s.attitude}
+                onChange={(e) => save({ attitude: e.target.value as Settings['attitude'] })}
+              >
+                {attitudes.map((a) => (
+                  <option key={a} value={a}>
+                    {t(`settings.attitudes.${a}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          <SettingInput label={t('settings.ladderDays')} help={t('settings.ladderDaysHelp')} value={s.ladderDays.join(', ')}
-            parse={ladderP(t)} onValid={(v) => save({ ladderDays: v })} />
+          <SettingInput
+            label={t('settings.ladderDays')}
+            help={t('settings.ladderDaysHelp')}
+            value={s.ladderDays.join(', ')}
+            parse={ladderP(t)}
+            onValid={(v) => save({ ladderDays: v })}
+          />
           {/* How fast the ladder climbs from the steps taken (lib/playbook/ladder.ts); the day thresholds above are its ceiling. */}
-          <SettingInput label={t('common:playbook.settings.climbAttempts')} help={t('common:playbook.settings.climbAttemptsHelp')}
-            value={String(s.ladderClimb.failedAttempts)} parse={intIn(t, 1, 10)} inputMode="numeric" testId="setting-climb-attempts"
-            onValid={(v) => save({ ladderClimb: { ...s.ladderClimb, failedAttempts: v } })} />
-          <SettingInput label={t('common:playbook.settings.climbDays')} help={t('common:playbook.settings.climbDaysHelp')}
-            value={String(s.ladderClimb.days)} parse={intIn(t, 1, 90)} inputMode="numeric" testId="setting-climb-days"
-            onValid={(v) => save({ ladderClimb: { ...s.ladderClimb, days: v } })} />
+          <SettingInput
+            label={t('common:playbook.settings.climbAttempts')}
+            help={t('common:playbook.settings.climbAttemptsHelp')}
+            value={String(s.ladderClimb.failedAttempts)}
+            parse={intIn(t, 1, 10)}
+            inputMode="numeric"
+            testId="setting-climb-attempts"
+            onValid={(v) => save({ ladderClimb: { ...s.ladderClimb, failedAttempts: v } })}
+          />
+          <SettingInput
+            label={t('common:playbook.settings.climbDays')}
+            help={t('common:playbook.settings.climbDaysHelp')}
+            value={String(s.ladderClimb.days)}
+            parse={intIn(t, 1, 90)}
+            inputMode="numeric"
+            testId="setting-climb-days"
+            onValid={(v) => save({ ladderClimb: { ...s.ladderClimb, days: v } })}
+          />
         </div>
       </Card>
 
       <Card title={t('settings.ourCompany')}>
         <div className="grid gap-4 md:grid-cols-2">
           {companyFields.map((f) => (
-            <SettingInput key={f} label={companyLabel[f]} value={company[f]} parse={textP()}
-              onValid={(v) => save({ ourCompany: { [f]: v } })} testId={`setting-company-${f}`} />
+            <SettingInput
+              key={f}
+              label={companyLabel[f]}
+              value={company[f]}
+              parse={textP()}
+              onValid={(v) => save({ ourCompany: { [f]: v } })}
+              testId={`setting-company-${f}`}
+            />
           ))}
         </div>
         {/* 条例 art. 3: an SME creditor may complain about agencies, public institutions and large enterprises (lib/toolkit/complaint.ts). */}
@@ -232,12 +383,25 @@ export function SettingsSection() {
 function SmeCreditorBox({ value, save }: { value: boolean; save: (p: Partial<Settings>) => void }) {
   const { t } = useTranslation('options');
   const [checked, setChecked] = useState(value);
-  useEffect(() => { setChecked(value); }, [value]);
+  useEffect(() => {
+    setChecked(value);
+  }, [value]);
   return (
     <label className="mt-3 flex items-start gap-2 text-sm">
-      <input type="checkbox" className="mt-1" data-testid="setting-sme-creditor" checked={checked}
-        onChange={(e) => { setChecked(e.target.checked); save({ smeCreditor: e.target.checked }); }} />
-      <span>{t('settings.smeCreditor')}<span className="block text-xs text-stone-600">{t('settings.smeCreditorHelp')}</span></span>
+      <input
+        type="checkbox"
+        className="mt-1"
+        data-testid="setting-sme-creditor"
+        checked={checked}
+        onChange={(e) => {
+          setChecked(e.target.checked);
+          save({ smeCreditor: e.target.checked });
+        }}
+      />
+      <span>
+        {t('settings.smeCreditor')}
+        <span className="block text-xs text-stone-600">{t('settings.smeCreditorHelp')}</span>
+      </span>
     </label>
   );
 }
@@ -254,11 +418,22 @@ function MonthlyTarget({ settings, save }: { settings: Settings; save: (p: Parti
   };
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <SettingInput label={t('settings.monthlyTargetAmount')} value={target ? formatMajor(target.minor, target.currency) : ''}
-        parse={amountP} inputMode="decimal" testId="setting-target"
-        onValid={(minor) => save({ monthlyTarget: minor === undefined ? undefined : { minor, currency: cur } })} />
-      <SettingInput label={t('settings.monthlyTargetCurrency')} value={cur} parse={currencyP(t)}
-        onValid={(c) => { if (target) save({ monthlyTarget: { minor: target.minor, currency: c } }); }} />
+      <SettingInput
+        label={t('settings.monthlyTargetAmount')}
+        value={target ? formatMajor(target.minor, target.currency) : ''}
+        parse={amountP}
+        inputMode="decimal"
+        testId="setting-target"
+        onValid={(minor) => save({ monthlyTarget: minor === undefined ? undefined : { minor, currency: cur } })}
+      />
+      <SettingInput
+        label={t('settings.monthlyTargetCurrency')}
+        value={cur}
+        parse={currencyP(t)}
+        onValid={(c) => {
+          if (target) save({ monthlyTarget: { minor: target.minor, currency: c } });
+        }}
+      />
     </div>
   );
 }
@@ -266,7 +441,8 @@ function MonthlyTarget({ settings, save }: { settings: Settings; save: (p: Parti
 function FxRates({ settings, save }: { settings: Settings; save: (p: Partial<Settings>) => void }) {
   const { t } = useTranslation('options');
   const [rows, setRows] = useState<Array<{ key: number; cur: string; rate: string }>>(() =>
-    Object.entries(settings.fxRates).map(([cur, rate], i) => ({ key: i, cur, rate: String(rate) })));
+    Object.entries(settings.fxRates).map(([cur, rate], i) => ({ key: i, cur, rate: String(rate) })),
+  );
   const [errors, setErrors] = useState<Record<number, string>>({});
   const nextKey = useRef(rows.length);
   const commit = (next: typeof rows) => {
@@ -275,9 +451,15 @@ function FxRates({ settings, save }: { settings: Settings; save: (p: Partial<Set
     const out: Record<string, number> = {};
     for (const r of next) {
       if (!r.cur && !r.rate) continue;
-      if (!/^[A-Za-z]{3}$/.test(r.cur)) { errs[r.key] = t('settings.errors.currency'); continue; }
+      if (!/^[A-Za-z]{3}$/.test(r.cur)) {
+        errs[r.key] = t('settings.errors.currency');
+        continue;
+      }
       const n = Number(r.rate.replace(/[,，]/g, ''));
-      if (!(Number.isFinite(n) && n > 0)) { errs[r.key] = t('settings.errors.rate'); continue; }
+      if (!(Number.isFinite(n) && n > 0)) {
+        errs[r.key] = t('settings.errors.rate');
+        continue;
+      }
       out[r.cur.toUpperCase()] = n;
     }
     setErrors(errs);
@@ -289,20 +471,42 @@ function FxRates({ settings, save }: { settings: Settings; save: (p: Partial<Set
         <div key={r.key} className="flex items-end gap-2">
           <label className="flex flex-col text-xs">
             {t('settings.fxCurrency')}
-            <input className={`${input} w-24 uppercase`} value={r.cur} maxLength={3}
-              onChange={(e) => commit(rows.map((x, j) => (j === i ? { ...x, cur: e.target.value.toUpperCase() } : x)))} />
+            <input
+              className={`${input} w-24 uppercase`}
+              value={r.cur}
+              maxLength={3}
+              onChange={(e) => commit(rows.map((x, j) => (j === i ? { ...x, cur: e.target.value.toUpperCase() } : x)))}
+            />
           </label>
           <label className="flex flex-col text-xs">
             {t('settings.fxRate')}
-            <input className={`${input} w-32`} value={r.rate} inputMode="decimal"
-              onChange={(e) => commit(rows.map((x, j) => (j === i ? { ...x, rate: e.target.value } : x)))} />
+            <input
+              className={`${input} w-32`}
+              value={r.rate}
+              inputMode="decimal"
+              onChange={(e) => commit(rows.map((x, j) => (j === i ? { ...x, rate: e.target.value } : x)))}
+            />
           </label>
-          <button type="button" className={btn} aria-label={t('settings.fxRemove', { currency: r.cur || '—' })}
-            onClick={() => commit(rows.filter((_, j) => j !== i))}>×</button>
-          {errors[r.key] && <span className="text-xs text-red-800" role="alert">{errors[r.key]}</span>}
+          <button
+            type="button"
+            className={btn}
+            aria-label={t('settings.fxRemove', { currency: r.cur || '—' })}
+            onClick={() => commit(rows.filter((_, j) => j !== i))}
+          >
+            ×
+          </button>
+          {errors[r.key] && (
+            <span className="text-xs text-red-800" role="alert">
+              {errors[r.key]}
+            </span>
+          )}
         </div>
       ))}
-      <button type="button" className={btn} onClick={() => setRows([...rows, { key: nextKey.current++, cur: '', rate: '' }])}>
+      <button
+        type="button"
+        className={btn}
+        onClick={() => setRows([...rows, { key: nextKey.current++, cur: '', rate: '' }])}
+      >
         {t('settings.fxAdd')}
       </button>
     </div>

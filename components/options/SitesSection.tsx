@@ -6,7 +6,14 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { registerPageScript, removeHostPermission, requestHostPermission, setLocalValue, unregisterPageScript, watchLocalValue } from '@/lib/browser/pages';
+import {
+  registerPageScript,
+  removeHostPermission,
+  requestHostPermission,
+  setLocalValue,
+  unregisterPageScript,
+  watchLocalValue,
+} from '@/lib/browser/pages';
 import { useApp } from '@/components/app/AppShell';
 import { type UserSite, newId, userSiteSchema } from '@/lib/domain';
 import { getDb } from '@/lib/db/schema';
@@ -31,16 +38,40 @@ function useLocalValue<T>(key: string, parse: (raw: unknown) => T): T {
 export const userScriptId = (siteId: string) => `user-${siteId}`;
 export const CRM_SCRIPT = 'content-scripts/crm.js';
 
-type Draft = { label: string; hostPattern: string; nameSelector: string; nameRegex: string; recordIdRegex: string; emailSelector: string };
-const empty: Draft = { label: '', hostPattern: '', nameSelector: '', nameRegex: '', recordIdRegex: '', emailSelector: '' };
+type Draft = {
+  label: string;
+  hostPattern: string;
+  nameSelector: string;
+  nameRegex: string;
+  recordIdRegex: string;
+  emailSelector: string;
+};
+const empty: Draft = {
+  label: '',
+  hostPattern: '',
+  nameSelector: '',
+  nameRegex: '',
+  recordIdRegex: '',
+  emailSelector: '',
+};
 
 function validRegex(s: string): boolean {
   if (!s) return true;
-  try { new RegExp(s); return true; } catch { return false; }
+  try {
+    new RegExp(s);
+    return true;
+  } catch {
+    return false;
+  }
 }
 function validSelector(s: string): boolean {
   if (!s) return true;
-  try { document.createDocumentFragment().querySelector(s); return true; } catch { return false; }
+  try {
+    document.createDocumentFragment().querySelector(s);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Adds a user site: permission (first, inside the gesture), settings, storage mirror, content script. */
@@ -49,7 +80,9 @@ export async function addUserSite(draft: Draft): Promise<{ ok: true; site: UserS
   const granted = await requestHostPermission(pattern);
   if (!granted) return { ok: false, denied: true };
   const site = userSiteSchema.parse({
-    id: newId('s').slice(0, 12), label: draft.label.trim(), hostPattern: pattern,
+    id: newId('s').slice(0, 12),
+    label: draft.label.trim(),
+    hostPattern: pattern,
     ...(draft.nameSelector.trim() ? { nameSelector: draft.nameSelector.trim() } : {}),
     ...(draft.nameRegex.trim() ? { nameRegex: draft.nameRegex.trim() } : {}),
     ...(draft.recordIdRegex.trim() ? { recordIdRegex: draft.recordIdRegex.trim() } : {}),
@@ -70,8 +103,12 @@ export async function removeUserSite(site: UserSite): Promise<void> {
   const rest = current.userSites.filter((s) => s.id !== site.id);
   try {
     await unregisterPageScript(userScriptId(site.id));
-  } catch { /* not registered (e.g. after a browser restart without re-registration) */ }
-  const builtIn = (crmHostMatches as readonly string[]).includes(site.hostPattern) || (mailHostMatches as readonly string[]).includes(site.hostPattern);
+  } catch {
+    /* not registered (e.g. after a browser restart without re-registration) */
+  }
+  const builtIn =
+    (crmHostMatches as readonly string[]).includes(site.hostPattern) ||
+    (mailHostMatches as readonly string[]).includes(site.hostPattern);
   if (!builtIn && !rest.some((s) => s.hostPattern === site.hostPattern)) {
     await removeHostPermission(site.hostPattern);
   }
@@ -89,12 +126,16 @@ export function SitesSection() {
   const health: SiteHealth = useLocalValue(HEALTH_KEY, parseHealth);
   const confirmedHosts = useLocalValue(CONFIRMED_HOSTS_KEY, parseConfirmedHosts);
   const week = isoWeek(useClock()());
-  const forget = (host: string) => send({ type: 'host/forget', host })
-    .then(() => setMsg({ text: t('sites.hostForgotten', { host }), tone: 'ok' }), (e: unknown) => setMsg({ text: t('sites.failed', { message: errorText(t, e) }), tone: 'error' }));
+  const forget = (host: string) =>
+    send({ type: 'host/forget', host }).then(
+      () => setMsg({ text: t('sites.hostForgotten', { host }), tone: 'ok' }),
+      (e: unknown) => setMsg({ text: t('sites.failed', { message: errorText(t, e) }), tone: 'error' }),
+    );
 
   const errors: Partial<Record<keyof Draft, string>> = {};
   if (!draft.label.trim()) errors.label = t('sites.errors.label');
-  if (!draft.hostPattern.trim() || !compileMatchPattern(draft.hostPattern.trim())) errors.hostPattern = t('sites.errors.pattern');
+  if (!draft.hostPattern.trim() || !compileMatchPattern(draft.hostPattern.trim()))
+    errors.hostPattern = t('sites.errors.pattern');
   if (!validRegex(draft.nameRegex)) errors.nameRegex = t('sites.errors.regex');
   if (!validRegex(draft.recordIdRegex)) errors.recordIdRegex = t('sites.errors.regex');
   if (!validSelector(draft.nameSelector)) errors.nameSelector = t('sites.errors.selector');
@@ -103,7 +144,8 @@ export function SitesSection() {
 
   const toggle = async (id: string, on: boolean) => {
     const next = new Set(disabled);
-    if (on) next.delete(id); else next.add(id);
+    if (on) next.delete(id);
+    else next.add(id);
     await saveSettings(getDb(), { disabledSites: [...next].sort() });
     notifyDataChanged();
   };
@@ -112,19 +154,28 @@ export function SitesSection() {
   const onAdd = () => {
     setTouched(true);
     if (!valid) return;
-    addUserSite(draft).then((r) => {
-      if (!r.ok) { setMsg({ text: t('sites.denied', { pattern: draft.hostPattern.trim() }), tone: 'error' }); return; }
-      setMsg({ text: t('sites.added', { site: r.site.label }), tone: 'ok' });
-      setDraft(empty);
-      setTouched(false);
-      notifyDataChanged();
-    }, (e: unknown) => setMsg({ text: t('sites.failed', { message: errorText(t, e) }), tone: 'error' }));
+    addUserSite(draft).then(
+      (r) => {
+        if (!r.ok) {
+          setMsg({ text: t('sites.denied', { pattern: draft.hostPattern.trim() }), tone: 'error' });
+          return;
+        }
+        setMsg({ text: t('sites.added', { site: r.site.label }), tone: 'ok' });
+        setDraft(empty);
+        setTouched(false);
+        notifyDataChanged();
+      },
+      (e: unknown) => setMsg({ text: t('sites.failed', { message: errorText(t, e) }), tone: 'error' }),
+    );
   };
   const onRemove = (site: UserSite) => {
-    removeUserSite(site).then(() => {
-      setMsg({ text: t('sites.removed', { site: site.label }), tone: 'ok' });
-      notifyDataChanged();
-    }, (e: unknown) => setMsg({ text: t('sites.failed', { message: errorText(t, e) }), tone: 'error' }));
+    removeUserSite(site).then(
+      () => {
+        setMsg({ text: t('sites.removed', { site: site.label }), tone: 'ok' });
+        notifyDataChanged();
+      },
+      (e: unknown) => setMsg({ text: t('sites.failed', { message: errorText(t, e) }), tone: 'error' }),
+    );
   };
 
   if (!ready) return null;
@@ -146,10 +197,17 @@ export function SitesSection() {
             return (
               <li key={r.id}>
                 <label className="flex items-center gap-2">
-                  <input type="checkbox" checked={!disabled.has(r.id)} data-site={r.id}
-                    aria-label={t('sites.enabled', { site: name })} onChange={(e) => void toggle(r.id, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={!disabled.has(r.id)}
+                    data-site={r.id}
+                    aria-label={t('sites.enabled', { site: name })}
+                    onChange={(e) => void toggle(r.id, e.target.checked)}
+                  />
                   <span>{name}</span>
-                  <span className="text-xs text-stone-600">{r.kind === 'crm' ? t('sites.kindCrm') : t('sites.kindMail')}</span>
+                  <span className="text-xs text-stone-600">
+                    {r.kind === 'crm' ? t('sites.kindCrm') : t('sites.kindMail')}
+                  </span>
                 </label>
                 {r.kind === 'crm' && <SiteHealthLine counts={weekOf(health, r.id, week)} site={r.id} />}
               </li>
@@ -160,12 +218,16 @@ export function SitesSection() {
 
       <Card title={t('sites.hostsHeading')}>
         <p className="text-xs text-stone-600">{t('sites.hostsHelp')}</p>
-        {confirmedHosts.length === 0 ? <p className="text-stone-700">{t('sites.hostsNone')}</p> : (
+        {confirmedHosts.length === 0 ? (
+          <p className="text-stone-700">{t('sites.hostsNone')}</p>
+        ) : (
           <ul className="divide-y divide-stone-100" data-testid="confirmed-hosts">
             {confirmedHosts.map((h) => (
               <li key={h} className="flex items-center justify-between gap-2 py-1">
                 <code className="text-xs">{h}</code>
-                <button type="button" className={btn} onClick={() => void forget(h)}>{t('sites.hostForget', { host: h })}</button>
+                <button type="button" className={btn} onClick={() => void forget(h)}>
+                  {t('sites.hostForget', { host: h })}
+                </button>
               </li>
             ))}
           </ul>
@@ -174,12 +236,18 @@ export function SitesSection() {
 
       <Card title={t('sites.userHeading')}>
         <p className="text-xs text-stone-600">{t('sites.userHelp')}</p>
-        {settings.userSites.length === 0 ? <p className="text-stone-700">{t('sites.none')}</p> : (
+        {settings.userSites.length === 0 ? (
+          <p className="text-stone-700">{t('sites.none')}</p>
+        ) : (
           <ul className="divide-y divide-stone-100">
             {settings.userSites.map((s) => (
               <li key={s.id} className="flex items-center justify-between gap-2 py-1" data-user-site={s.id}>
-                <span><span className="font-medium">{s.label}</span> <code className="text-xs">{s.hostPattern}</code></span>
-                <button type="button" className={btn} onClick={() => onRemove(s)}>{t('sites.remove', { site: s.label })}</button>
+                <span>
+                  <span className="font-medium">{s.label}</span> <code className="text-xs">{s.hostPattern}</code>
+                </span>
+                <button type="button" className={btn} onClick={() => onRemove(s)}>
+                  {t('sites.remove', { site: s.label })}
+                </button>
               </li>
             ))}
           </ul>
@@ -188,13 +256,22 @@ export function SitesSection() {
           {fields.map((f) => (
             <Field key={f.k} label={f.label} help={f.help} error={touched ? errors[f.k] : undefined}>
               {({ id, describedBy, invalid }) => (
-                <input id={id} className={input} value={draft[f.k]} aria-describedby={describedBy} aria-invalid={invalid || undefined}
-                  data-testid={`site-${f.k}`} onChange={(e) => setDraft({ ...draft, [f.k]: e.target.value })} />
+                <input
+                  id={id}
+                  className={input}
+                  value={draft[f.k]}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  data-testid={`site-${f.k}`}
+                  onChange={(e) => setDraft({ ...draft, [f.k]: e.target.value })}
+                />
               )}
             </Field>
           ))}
         </div>
-        <button type="button" className={btnPrimary} onClick={onAdd} data-testid="site-add">{t('sites.add')}</button>
+        <button type="button" className={btnPrimary} onClick={onAdd} data-testid="site-add">
+          {t('sites.add')}
+        </button>
         {msg && <Status tone={msg.tone}>{msg.text}</Status>}
       </Card>
     </Section>

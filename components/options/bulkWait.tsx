@@ -8,29 +8,40 @@ import type { TFunction } from 'i18next';
 import type { BulkOp, BulkWaitOptions } from '@/lib/db/bulkWrite';
 import { btn } from './ui';
 
-export interface BulkWaiting { holder?: BulkOp }
+export interface BulkWaiting {
+  holder?: BulkOp;
+}
 
 /** `run(fn)` gives `fn` the lock options; while it waits, `waiting` names the holder and `cancel` stops the wait. */
 export function useBulkRun() {
   const [waiting, setWaiting] = useState<BulkWaiting | null>(null);
   const acRef = useRef<AbortController | null>(null);
-  const run = useCallback(async <T,>(fn: (lock: BulkWaitOptions) => Promise<T>, extra: { signal?: AbortSignal; onHeld?: () => void } = {}): Promise<T> => {
-    const ac = new AbortController();
-    acRef.current = ac;
-    const abort = () => ac.abort();
-    extra.signal?.addEventListener('abort', abort);
-    try {
-      return await fn({
-        signal: ac.signal,
-        onWait: (holder) => setWaiting({ ...(holder && { holder }) }),
-        onHeld: () => { setWaiting(null); extra.onHeld?.(); },
-      });
-    } finally {
-      extra.signal?.removeEventListener('abort', abort);
-      setWaiting(null);
-      acRef.current = null;
-    }
-  }, []);
+  const run = useCallback(
+    async <T,>(
+      fn: (lock: BulkWaitOptions) => Promise<T>,
+      extra: { signal?: AbortSignal; onHeld?: () => void } = {},
+    ): Promise<T> => {
+      const ac = new AbortController();
+      acRef.current = ac;
+      const abort = () => ac.abort();
+      extra.signal?.addEventListener('abort', abort);
+      try {
+        return await fn({
+          signal: ac.signal,
+          onWait: (holder) => setWaiting({ ...(holder && { holder }) }),
+          onHeld: () => {
+            setWaiting(null);
+            extra.onHeld?.();
+          },
+        });
+      } finally {
+        extra.signal?.removeEventListener('abort', abort);
+        setWaiting(null);
+        acRef.current = null;
+      }
+    },
+    [],
+  );
   const cancel = useCallback(() => acRef.current?.abort(), []);
   return { waiting, run, cancel };
 }
@@ -45,10 +56,16 @@ export function BulkWaitNotice({ waiting, onCancel }: { waiting: BulkWaiting | n
   const { t } = useTranslation('options');
   if (!waiting) return null;
   return (
-    <div role="status" data-testid="bulk-waiting" data-holder={waiting.holder?.kind ?? ''}
-      className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+    <div
+      role="status"
+      data-testid="bulk-waiting"
+      data-holder={waiting.holder?.kind ?? ''}
+      className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+    >
       <p className="flex-1">{t('safety.waiting', { what: holderText(t, waiting.holder) })}</p>
-      <button type="button" className={btn} onClick={onCancel} data-testid="bulk-wait-cancel">{t('safety.cancelWait')}</button>
+      <button type="button" className={btn} onClick={onCancel} data-testid="bulk-wait-cancel">
+        {t('safety.cancelWait')}
+      </button>
     </div>
   );
 }

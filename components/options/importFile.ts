@@ -7,8 +7,17 @@
  * fit one write transaction, so memory does not grow with the file.
  */
 import {
-  type ColumnMapping, type DateOrder, type LedgerError, type LedgerNote, type LedgerParse, type LedgerPreview, type LedgerRow,
-  type LedgerStats, type Reconciliation, type SkippedLine, parseLedgerChunks,
+  type ColumnMapping,
+  type DateOrder,
+  type LedgerError,
+  type LedgerNote,
+  type LedgerParse,
+  type LedgerPreview,
+  type LedgerRow,
+  type LedgerStats,
+  type Reconciliation,
+  type SkippedLine,
+  parseLedgerChunks,
 } from '@/lib/transfer';
 import { SMALL_FILE_BYTES, isWorkbook } from './read/job';
 import { runRead } from './read/client';
@@ -61,11 +70,24 @@ export async function fileBytes(file: Blob): Promise<ArrayBuffer> {
   return new Response(file).arrayBuffer();
 }
 
-const readOpts = (fileName: string, o: ReadOptions) => ({ fileName, currency: o.currency, dateOrder: o.dateOrder, mapping: o.mapping,
-  headerRow: o.headerRow, headerRows: o.headerRows, customerFromGroup: o.customerFromGroup });
+const readOpts = (fileName: string, o: ReadOptions) => ({
+  fileName,
+  currency: o.currency,
+  dateOrder: o.dateOrder,
+  mapping: o.mapping,
+  headerRow: o.headerRow,
+  headerRows: o.headerRows,
+  customerFromGroup: o.customerFromGroup,
+});
 
-const reportFields = (r: Pick<LedgerParse, 'reconciliation' | 'stats' | 'skipped' | 'headerRow' | 'customerFromGroup' | 'reportDate'>) => ({
-  reconciliation: r.reconciliation, stats: r.stats, skipped: r.skipped, headerRow: r.headerRow, customerFromGroup: r.customerFromGroup,
+const reportFields = (
+  r: Pick<LedgerParse, 'reconciliation' | 'stats' | 'skipped' | 'headerRow' | 'customerFromGroup' | 'reportDate'>,
+) => ({
+  reconciliation: r.reconciliation,
+  stats: r.stats,
+  skipped: r.skipped,
+  headerRow: r.headerRow,
+  customerFromGroup: r.customerFromGroup,
   ...(r.reportDate && { reportDate: r.reportDate }),
 });
 
@@ -76,9 +98,20 @@ export async function readLedgerFile(file: Blob, fileName: string, o: ReadOption
     const r = await runRead({ op: 'parse', file, opts }, { signal: o.signal });
     o.onProgress?.({ fraction: 1, rows: r.rows.length, errors: r.errors.length });
     return {
-      fileName, format: r.format, preset: r.preset, headers: r.headers, mapping: r.mapping, rows: r.rows, rowCount: r.rows.length,
-      errors: r.errors.slice(0, MAX_ERRORS_KEPT), errorCount: r.errors.length, warnings: r.warnings, notes: r.notes,
-      needsDateOrder: r.needsDateOrder, aborted: false, ...reportFields(r),
+      fileName,
+      format: r.format,
+      preset: r.preset,
+      headers: r.headers,
+      mapping: r.mapping,
+      rows: r.rows,
+      rowCount: r.rows.length,
+      errors: r.errors.slice(0, MAX_ERRORS_KEPT),
+      errorCount: r.errors.length,
+      warnings: r.warnings,
+      notes: r.notes,
+      needsDateOrder: r.needsDateOrder,
+      aborted: false,
+      ...reportFields(r),
     };
   }
   const errors: LedgerError[] = [];
@@ -86,20 +119,34 @@ export async function readLedgerFile(file: Blob, fileName: string, o: ReadOption
   // Rows per customer name (a few bytes per customer, not per row): the import reads the file once per group of
   // customers so that it writes each customer's ledger once (lib/db/import customerGroups).
   const rowsPerCustomer = new Map<string, number>();
-  const summary = await runRead({ op: 'count', file, opts }, {
-    signal: o.signal,
-    onChunk: (c) => {
-      for (const [name, n] of c.customers) rowsPerCustomer.set(name, (rowsPerCustomer.get(name) ?? 0) + n);
-      errorCount += c.errors.length;
-      for (const e of c.errors) if (errors.length < MAX_ERRORS_KEPT) errors.push(e);
-      o.onProgress?.({ fraction: c.fraction, rows: c.rows, errors: c.errorsSoFar });
+  const summary = await runRead(
+    { op: 'count', file, opts },
+    {
+      signal: o.signal,
+      onChunk: (c) => {
+        for (const [name, n] of c.customers) rowsPerCustomer.set(name, (rowsPerCustomer.get(name) ?? 0) + n);
+        errorCount += c.errors.length;
+        for (const e of c.errors) if (errors.length < MAX_ERRORS_KEPT) errors.push(e);
+        o.onProgress?.({ fraction: c.fraction, rows: c.rows, errors: c.errorsSoFar });
+      },
     },
-  });
+  );
   return {
-    fileName, format: summary.format, preset: summary.preset, headers: summary.headers, mapping: summary.mapping, rows: [],
-    rowCount: summary.rows, source: groupedSource(file, opts, customerGroups(rowsPerCustomer)),
-    errors: errors.sort((a, b) => a.row - b.row), errorCount, warnings: summary.warnings, notes: summary.notes, needsDateOrder: summary.needsDateOrder,
-    aborted: summary.aborted, ...reportFields(summary),
+    fileName,
+    format: summary.format,
+    preset: summary.preset,
+    headers: summary.headers,
+    mapping: summary.mapping,
+    rows: [],
+    rowCount: summary.rows,
+    source: groupedSource(file, opts, customerGroups(rowsPerCustomer)),
+    errors: errors.sort((a, b) => a.row - b.row),
+    errorCount,
+    warnings: summary.warnings,
+    notes: summary.notes,
+    needsDateOrder: summary.needsDateOrder,
+    aborted: summary.aborted,
+    ...reportFields(summary),
   };
 }
 
@@ -107,7 +154,11 @@ export async function readLedgerFile(file: Blob, fileName: string, o: ReadOption
  * The import's source for a streamed file: the whole file in one pass when its customers fit one group, else one
  * pass per group of customers, handing over only that group's rows.
  */
-export function groupedSource(file: Blob, opts: Parameters<typeof parseLedgerChunks>[1], groups: string[][]): LedgerRowSource {
+export function groupedSource(
+  file: Blob,
+  opts: Parameters<typeof parseLedgerChunks>[1],
+  groups: string[][],
+): LedgerRowSource {
   if (groups.length <= 1) return (consume) => parseLedgerChunks(file, opts, (rs) => consume(rs));
   return async (consume, endGroup) => {
     for (const group of groups) {
@@ -127,7 +178,14 @@ export async function previewFile(file: Blob, fileName: string, n = 8, o: ReadOp
  * The rows as they would be imported with the mapping screen's choices, with their totals, customers, dates and
  * the lines skipped — of the whole file when it is small, of its head when it is large (`partial`).
  */
-export async function previewImport(file: Blob, fileName: string, o: ReadOptions): Promise<LedgerParse & { partial: boolean }> {
+export async function previewImport(
+  file: Blob,
+  fileName: string,
+  o: ReadOptions,
+): Promise<LedgerParse & { partial: boolean }> {
   const partial = file.size > SMALL_FILE_BYTES && !isWorkbook(fileName);
-  return { ...await runRead({ op: 'parse', file, head: true, opts: readOpts(fileName, o) }, { signal: o.signal }), partial };
+  return {
+    ...(await runRead({ op: 'parse', file, head: true, opts: readOpts(fileName, o) }, { signal: o.signal })),
+    partial,
+  };
 }

@@ -13,8 +13,12 @@ import { BULK_LOCK } from '@/lib/db/bulkWrite';
 
 const KEY = 'huikuan.pendingWrite';
 
-const pendingWriteSchema = z.object({ kind: z.enum(['import', 'restore']), file: z.string().max(1000), at: z.number(),
-  id: z.string().max(40).optional() });
+const pendingWriteSchema = z.object({
+  kind: z.enum(['import', 'restore']),
+  file: z.string().max(1000),
+  at: z.number(),
+  id: z.string().max(40).optional(),
+});
 export type PendingWrite = z.infer<typeof pendingWriteSchema>;
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -36,19 +40,27 @@ function read(raw: string | null): PendingWrite | undefined {
  * Runs `write`, which calls `held` once it holds the bulk lock (the marker is set then, not while it waits behind
  * another tab's write); the marker goes when `write` settles.
  */
-export async function guardWrite<T>(w: Omit<PendingWrite, 'at' | 'id'>, clock: Clock, write: (held: () => void) => Promise<T>,
-  store: Store = globalThis.localStorage): Promise<T> {
+export async function guardWrite<T>(
+  w: Omit<PendingWrite, 'at' | 'id'>,
+  clock: Clock,
+  write: (held: () => void) => Promise<T>,
+  store: Store = globalThis.localStorage,
+): Promise<T> {
   const id = Math.random().toString(36).slice(2, 12);
   try {
-    return await write(() => store.setItem(KEY, JSON.stringify({ ...w, id, at: clock().getTime() } satisfies PendingWrite)));
+    return await write(() =>
+      store.setItem(KEY, JSON.stringify({ ...w, id, at: clock().getTime() } satisfies PendingWrite)),
+    );
   } finally {
     if (read(store.getItem(KEY))?.id === id) store.removeItem(KEY);
   }
 }
 
 /** The write a closed page left unfinished, once (the marker is cleared); undefined when none. */
-export async function takeInterruptedWrite(store: Store = globalThis.localStorage,
-  locks: Locks | undefined = defaultLocks()): Promise<PendingWrite | undefined> {
+export async function takeInterruptedWrite(
+  store: Store = globalThis.localStorage,
+  locks: Locks | undefined = defaultLocks(),
+): Promise<PendingWrite | undefined> {
   if (!store.getItem(KEY)) return undefined;
   const take = (): PendingWrite | undefined => {
     const raw = store.getItem(KEY);

@@ -8,7 +8,13 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '@/lib/domain';
 import {
-  type BackupIssue, type BackupTable, type LedgerError, type LedgerNote, type PlanRejection, backupTables, fieldLabels,
+  type BackupIssue,
+  type BackupTable,
+  type LedgerError,
+  type LedgerNote,
+  type PlanRejection,
+  backupTables,
+  fieldLabels,
 } from '@/lib/transfer';
 import { type PendingWrite, takeInterruptedWrite } from './pendingWrite';
 import { recoverInterruptedImports } from '@/lib/db/importJournal';
@@ -18,7 +24,8 @@ import { useClock } from '@/components/app/clock';
 
 const isTable = (s: string): s is BackupTable => (backupTables as readonly string[]).includes(s);
 
-const quoted = (t: TFunction<'options'>, items: string[]) => items.map((c) => `“${c}”`).join(t('problems.listSeparator'));
+const quoted = (t: TFunction<'options'>, items: string[]) =>
+  items.map((c) => `“${c}”`).join(t('problems.listSeparator'));
 
 /** Name of the column a row error is about: its header in the file, else the field's name. */
 export function errorColumn(e: LedgerError, lang: Lang): string {
@@ -34,13 +41,15 @@ export function ledgerErrorText(e: LedgerError, t: TFunction<'options'>, lang: L
     case 'invalid-date':
     case 'ambiguous-date':
     case 'invalid-amount':
-      return p.problem ? t(`problems.values.${p.problem}`, { value, column }) : t(`problems.errors.${e.code}`, { value });
+      return p.problem
+        ? t(`problems.values.${p.problem}`, { value, column })
+        : t(`problems.errors.${e.code}`, { value });
     case 'missing-columns':
       return p.missing?.length
         ? t('problems.errors.missing-columns-found', {
-          missing: p.missing.map((g) => t(`problems.groups.${g}`)).join(t('problems.listSeparator')),
-          columns: p.columns?.length ? quoted(t, p.columns) : '—',
-        })
+            missing: p.missing.map((g) => t(`problems.groups.${g}`)).join(t('problems.listSeparator')),
+            columns: p.columns?.length ? quoted(t, p.columns) : '—',
+          })
         : t('problems.errors.missing-columns');
     case 'no-data':
       return t(p.headerOnly ? 'problems.errors.no-data-header-only' : 'problems.errors.no-data');
@@ -54,20 +63,33 @@ export function ledgerErrorText(e: LedgerError, t: TFunction<'options'>, lang: L
     case 'over-limit': {
       const limit = p.limit ?? 0;
       // A damaged zip is reported as 'unreadable-workbook', never as over a limit.
-      const problem = p.limitProblem === undefined || p.limitProblem === 'corrupt-zip' ? 'inflated-size' : p.limitProblem;
+      const problem =
+        p.limitProblem === undefined || p.limitProblem === 'corrupt-zip' ? 'inflated-size' : p.limitProblem;
       return t(`problems.limits.${problem}`, {
-        limit: limit.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'), mb: Math.round(limit / 2 ** 20), kb: Math.round(limit / 1024),
+        limit: limit.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'),
+        mb: Math.round(limit / 2 ** 20),
+        kb: Math.round(limit / 1024),
       });
     }
     default:
       return t(`problems.errors.${e.code}`, {
-        value, column, cause: p.cause ?? '', customer: p.customer ?? '', first: p.first ?? '', currency: p.currency ?? '',
+        value,
+        column,
+        cause: p.cause ?? '',
+        customer: p.customer ?? '',
+        first: p.first ?? '',
+        currency: p.currency ?? '',
       });
   }
 }
 
 export function noteText(n: LedgerNote, t: TFunction<'options'>): string {
-  return t(`problems.notes.${n.code}`, { row: n.row ?? '', currency: n.currency ?? '', count: n.count ?? 0, value: n.value ?? '' });
+  return t(`problems.notes.${n.code}`, {
+    row: n.row ?? '',
+    currency: n.currency ?? '',
+    count: n.count ?? 0,
+    value: n.value ?? '',
+  });
 }
 
 export function rejectionText(r: PlanRejection, t: TFunction<'options'>): string {
@@ -94,15 +116,17 @@ export function backupIssueText(i: BackupIssue, t: TFunction<'options'>): string
     message: i.message,
     // Table names in the user's language.
     ref: p.ref ? t(`problems.tables.${p.ref}`) : '',
-    table: p.table && isTable(p.table) ? t(`problems.tables.${p.table}`) : p.table ?? '',
+    table: p.table && isTable(p.table) ? t(`problems.tables.${p.table}`) : (p.table ?? ''),
   });
 }
 
 /** A storage failure told plainly (quota), anything else with the browser's own words. */
 export function failureText(e: unknown, t: TFunction<'options'>): string {
   const err = e as { name?: string; message?: string; inner?: { name?: string } } | undefined;
-  const quota = err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError'
-    || /quota/i.test(err?.message ?? '');
+  const quota =
+    err?.name === 'QuotaExceededError' ||
+    err?.inner?.name === 'QuotaExceededError' ||
+    /quota/i.test(err?.message ?? '');
   if (err?.name === 'ReaderStopped') return t('problems.readerStopped');
   return quota ? t('problems.quota') : String(err?.message ?? e);
 }
@@ -131,19 +155,30 @@ export function InterruptedNotice() {
   const [w, setW] = useState<PendingWrite | undefined>();
   useEffect(() => {
     let live = true;
-    void takeInterruptedWrite().then(async (x) => {
-      // Make the notice true before showing it: whatever the cut-off import wrote is reverted first.
-      if (x) await recoverInterruptedImports(getDb(), clock()).catch(() => undefined);
-      if (live && x) setW(x);
-    }, () => undefined);
-    return () => { live = false; };
+    void takeInterruptedWrite().then(
+      async (x) => {
+        // Make the notice true before showing it: whatever the cut-off import wrote is reverted first.
+        if (x) await recoverInterruptedImports(getDb(), clock()).catch(() => undefined);
+        if (live && x) setW(x);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, [clock]);
   if (!w) return null;
   return (
-    <div role="alert" data-testid="interrupted-write" data-kind={w.kind}
-      className="mb-4 flex items-start gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+    <div
+      role="alert"
+      data-testid="interrupted-write"
+      data-kind={w.kind}
+      className="mb-4 flex items-start gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+    >
       <p className="flex-1">{t(`problems.interrupted.${w.kind}`, { file: w.file })}</p>
-      <button type="button" className={btn} onClick={() => setW(undefined)}>{t('problems.dismiss')}</button>
+      <button type="button" className={btn} onClick={() => setW(undefined)}>
+        {t('problems.dismiss')}
+      </button>
     </div>
   );
 }

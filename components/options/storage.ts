@@ -22,8 +22,10 @@ export interface StorageState {
  * How full storage is, from `navigator.storage.estimate()`. `extraBytes` is what an import is about to add:
  * 'over' means it would not fit, 'near' that usage would pass `ratio` of the quota.
  */
-export function storageState(estimate: { usage?: number; quota?: number } | null | undefined,
-  opts: { ratio?: number; extraBytes?: number } = {}): StorageState {
+export function storageState(
+  estimate: { usage?: number; quota?: number } | null | undefined,
+  opts: { ratio?: number; extraBytes?: number } = {},
+): StorageState {
   const quota = estimate?.quota;
   if (!estimate || typeof quota !== 'number' || !Number.isFinite(quota) || quota <= 0) {
     return { level: 'unknown', share: 0, usage: 0, quota: 0 };
@@ -43,11 +45,13 @@ const ASKED_KEY = 'huikuan.persistAsked';
  * (by its own heuristics; installed extensions usually qualify), Firefox may ask the user. Returns the answer,
  * or undefined where the API does not exist. Never throws: persistence is a safeguard, not a precondition.
  */
-export async function requestPersistence(manager: Partial<Manager> | undefined = globalThis.navigator?.storage,
-  remember: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): Promise<boolean | undefined> {
+export async function requestPersistence(
+  manager: Partial<Manager> | undefined = globalThis.navigator?.storage,
+  remember: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage,
+): Promise<boolean | undefined> {
   if (!manager?.persist) return undefined;
   try {
-    if (manager.persisted && await manager.persisted()) return true;
+    if (manager.persisted && (await manager.persisted())) return true;
     remember?.setItem(ASKED_KEY, String(Date.now()));
     return await manager.persist();
   } catch {
@@ -59,8 +63,10 @@ export async function requestPersistence(manager: Partial<Manager> | undefined =
  * At the first run (the options page opened for the first time), ask once without waiting for a button; later
  * asks happen when data is written (import, restore, demo).
  */
-export async function requestPersistenceOnFirstRun(manager: Partial<Manager> | undefined = globalThis.navigator?.storage,
-  remember: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage): Promise<boolean | undefined> {
+export async function requestPersistenceOnFirstRun(
+  manager: Partial<Manager> | undefined = globalThis.navigator?.storage,
+  remember: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage,
+): Promise<boolean | undefined> {
   if (remember?.getItem(ASKED_KEY)) return undefined;
   return requestPersistence(manager, remember);
 }

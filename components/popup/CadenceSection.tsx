@@ -20,7 +20,8 @@ export interface CadenceSectionProps {
   onSent: (draft: CadenceDraft) => Promise<void>;
 }
 
-const small = 'rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600';
+const small =
+  'rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600';
 
 export function CadenceSection(p: CadenceSectionProps) {
   const { t } = useTranslation(['popup', 'common']);
@@ -31,8 +32,11 @@ export function CadenceSection(p: CadenceSectionProps) {
   const stepText = (d: CadenceDraft) => {
     const n = d.plan.index + 1;
     const of = d.plan.of;
-    return d.plan.day < 0 ? t('cadence.stepBefore', { n, of, days: -d.plan.day })
-      : d.plan.day === 0 ? t('cadence.stepOn', { n, of }) : t('cadence.stepAfter', { n, of, days: d.plan.day });
+    return d.plan.day < 0
+      ? t('cadence.stepBefore', { n, of, days: -d.plan.day })
+      : d.plan.day === 0
+        ? t('cadence.stepOn', { n, of })
+        : t('cadence.stepAfter', { n, of, days: d.plan.day });
   };
   const sent = async (d: CadenceDraft) => {
     try {
@@ -55,35 +59,78 @@ export function CadenceSection(p: CadenceSectionProps) {
     <section aria-labelledby="cadence-h" data-testid="cadence" className="rounded-md border border-stone-200 p-2">
       <h2 id="cadence-h" className="text-sm font-semibold">
         {t('cadence.heading')}
-        {p.drafts.length > 0 && <span className="ml-2 text-xs font-normal text-stone-600">{t('cadence.count', { count: p.drafts.length })}</span>}
+        {p.drafts.length > 0 && (
+          <span className="ml-2 text-xs font-normal text-stone-600">
+            {t('cadence.count', { count: p.drafts.length })}
+          </span>
+        )}
       </h2>
-      <p className="sr-only" role="status" data-testid="cadence-status">{status}</p>
+      <p className="sr-only" role="status" data-testid="cadence-status">
+        {status}
+      </p>
       {p.drafts.length === 0 && <p className="mt-1 text-xs text-stone-600">{t('cadence.none')}</p>}
       {p.drafts.length > 0 && <p className="mt-1 text-xs text-stone-600">{t('cadence.nothingSent')}</p>}
       <ul className="mt-1 divide-y divide-stone-100">
         {p.drafts.map((d) => (
-          <li key={d.customerId} className="min-w-0 py-1" data-testid="cadence-draft" data-customer-id={d.customerId} data-day={d.plan.day}>
+          <li
+            key={d.customerId}
+            className="min-w-0 py-1"
+            data-testid="cadence-draft"
+            data-customer-id={d.customerId}
+            data-day={d.plan.day}
+          >
             <p className="flex min-w-0 justify-between gap-2 text-sm">
               <span className="min-w-0 truncate font-medium">{d.customerName}</span>
-              <span className="shrink-0 text-xs text-blue-900" data-testid="cadence-step">{stepText(d)}</span>
+              <span className="shrink-0 text-xs text-blue-900" data-testid="cadence-step">
+                {stepText(d)}
+              </span>
             </p>
-            <p className="truncate text-xs text-stone-700">{t('cadence.invoices', { docs: d.plan.invoices.map((i) => i.docNumber).join(', ') })}</p>
-            {d.to ? <p className="truncate text-xs text-stone-700" data-testid="cadence-to">{t('cadence.to', { name: d.to.name, email: d.to.email })}</p>
-              : <p className="text-xs text-amber-900" data-testid="cadence-no-email">{t('cadence.noEmail')}</p>}
-            <p className="truncate text-xs text-stone-700" data-testid="cadence-subject">{t('cadence.subject', { subject: d.subject })}</p>
+            <p className="truncate text-xs text-stone-700">
+              {t('cadence.invoices', { docs: d.plan.invoices.map((i) => i.docNumber).join(', ') })}
+            </p>
+            {d.to ? (
+              <p className="truncate text-xs text-stone-700" data-testid="cadence-to">
+                {t('cadence.to', { name: d.to.name, email: d.to.email })}
+              </p>
+            ) : (
+              <p className="text-xs text-amber-900" data-testid="cadence-no-email">
+                {t('cadence.noEmail')}
+              </p>
+            )}
+            <p className="truncate text-xs text-stone-700" data-testid="cadence-subject">
+              {t('cadence.subject', { subject: d.subject })}
+            </p>
             <details className="text-xs">
               <summary className="cursor-pointer text-stone-700">{t('cadence.showText')}</summary>
-              <p className="mt-1 whitespace-pre-wrap break-words rounded bg-stone-50 p-1" data-testid="cadence-body">{d.body}</p>
+              <p className="mt-1 whitespace-pre-wrap break-words rounded bg-stone-50 p-1" data-testid="cadence-body">
+                {d.body}
+              </p>
             </details>
             <div className="mt-1 flex flex-wrap gap-1">
-              <button type="button" className={small} data-testid="cadence-open" aria-label={t('cadence.openLabel', { name: d.customerName, webmail })}
-                onClick={() => { p.onOpen(d); setOpened((s) => new Set(s).add(d.customerId)); setStatus(t('cadence.opened', { webmail })); }}>
+              <button
+                type="button"
+                className={small}
+                data-testid="cadence-open"
+                aria-label={t('cadence.openLabel', { name: d.customerName, webmail })}
+                onClick={() => {
+                  p.onOpen(d);
+                  setOpened((s) => new Set(s).add(d.customerId));
+                  setStatus(t('cadence.opened', { webmail }));
+                }}
+              >
                 {t('cadence.open', { webmail })}
               </button>
-              <button type="button" className={small} data-testid="cadence-copy" onClick={() => void copy(d)}>{t('cadence.copy')}</button>
+              <button type="button" className={small} data-testid="cadence-copy" onClick={() => void copy(d)}>
+                {t('cadence.copy')}
+              </button>
               {opened.has(d.customerId) && (
-                <button type="button" className={`${small} border-green-700 font-medium text-green-900`} data-testid="cadence-sent"
-                  aria-label={t('cadence.sentLabel', { name: d.customerName })} onClick={() => void sent(d)}>
+                <button
+                  type="button"
+                  className={`${small} border-green-700 font-medium text-green-900`}
+                  data-testid="cadence-sent"
+                  aria-label={t('cadence.sentLabel', { name: d.customerName })}
+                  onClick={() => void sent(d)}
+                >
                   {t('cadence.sent')}
                 </button>
               )}

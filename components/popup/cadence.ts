@@ -21,14 +21,20 @@ export interface CadenceCache {
   drafts: Record<Lang, CadenceDraft[]>;
 }
 
-const overdueOf = (s: CustomerSummary, asOf: string) => s.openByDue.reduce((t, [due, , m]) => (due < asOf ? t + m : t), 0);
+const overdueOf = (s: CustomerSummary, asOf: string) =>
+  s.openByDue.reduce((t, [due, , m]) => (due < asOf ? t + m : t), 0);
 
 /** The drafts due on `asOf`, in both languages (the script is asked for at noon that day, as the worklist's step). */
-export async function computeCadenceDrafts(db: HuikuanDb, asOf: string, settings: Settings): Promise<Record<Lang, CadenceDraft[]>> {
+export async function computeCadenceDrafts(
+  db: HuikuanDb,
+  asOf: string,
+  settings: Settings,
+): Promise<Record<Lang, CadenceDraft[]>> {
   const [y, m, d] = asOf.split('-').map(Number);
   const noon = new Date(y, m - 1, d, 12);
   const summaries = await db.summaries.toArray();
-  const candidates = summaries.filter((s) => mayBeDue(s.openByDue, cadenceFor(settings, s.type), asOf))
+  const candidates = summaries
+    .filter((s) => mayBeDue(s.openByDue, cadenceFor(settings, s.type), asOf))
     .sort((a, b) => overdueOf(b, asOf) - overdueOf(a, asOf));
   const out: Record<Lang, CadenceDraft[]> = { zh: [], en: [] };
   for (const s of candidates) {
@@ -36,11 +42,29 @@ export async function computeCadenceDrafts(db: HuikuanDb, asOf: string, settings
     const stored = await loadAccountRows(db, s.customerId);
     if (!stored) continue;
     const receivables = allocate(stored.receivables, stored.payments);
-    const invoices = receivables.filter((r) => r.kind === 'invoice' && r.openMinor > 0)
-      .map((r) => ({ id: r.id, docNumber: r.docNumber, dueDate: r.dueDate, openMinor: r.openMinor, currency: r.amount.currency, disputed: r.disputed }));
-    const plan = cadencePlan(invoices, cadenceFor(settings, stored.customer.type), asOf, loggedSteps(stored.activities));
+    const invoices = receivables
+      .filter((r) => r.kind === 'invoice' && r.openMinor > 0)
+      .map((r) => ({
+        id: r.id,
+        docNumber: r.docNumber,
+        dueDate: r.dueDate,
+        openMinor: r.openMinor,
+        currency: r.amount.currency,
+        disputed: r.disputed,
+      }));
+    const plan = cadencePlan(
+      invoices,
+      cadenceFor(settings, stored.customer.type),
+      asOf,
+      loggedSteps(stored.activities),
+    );
     if (!plan) continue;
-    const account: AccountSnapshot = { ...stored, settings, receivables, recentMessages: recentMessagesOf(stored.activities, asOf) };
+    const account: AccountSnapshot = {
+      ...stored,
+      settings,
+      receivables,
+      recentMessages: recentMessagesOf(stored.activities, asOf),
+    };
     out.zh.push(cadenceDraft(account, plan, noon, 'zh'));
     out.en.push(cadenceDraft(account, plan, noon, 'en'));
   }

@@ -35,7 +35,9 @@ export interface WorklistCache {
 
 export function worklistOptions(settings: Settings): WorklistOptions {
   return {
-    baseCurrency: settings.baseCurrency, fxRates: settings.fxRates, promiseGraceDays: settings.promiseGraceDays,
+    baseCurrency: settings.baseCurrency,
+    fxRates: settings.fxRates,
+    promiseGraceDays: settings.promiseGraceDays,
     limitationWarnDays: settings.limitationWarnDays,
     ladder: settings,
   };
@@ -45,8 +47,18 @@ export function worklistOptions(settings: Settings): WorklistOptions {
 export function worklistSettingsKey(settings: Settings): string {
   // The cadence drafts (cadence.ts) are refreshed with the worklist: their schedules and our company's name, bank
   // account and signature (in every script) are part of the key.
-  return JSON.stringify([settings.baseCurrency, settings.fxRates, settings.promiseGraceDays, settings.limitationWarnDays,
-    settings.ladderDays, settings.attitude, settings.ladderClimb, settings.smeCreditor, settings.cadences, settings.ourCompany]);
+  return JSON.stringify([
+    settings.baseCurrency,
+    settings.fxRates,
+    settings.promiseGraceDays,
+    settings.limitationWarnDays,
+    settings.ladderDays,
+    settings.attitude,
+    settings.ladderClimb,
+    settings.smeCreditor,
+    settings.cadences,
+    settings.ourCompany,
+  ]);
 }
 
 export async function readWorklistCache(db: HuikuanDb): Promise<WorklistCache | undefined> {
@@ -55,7 +67,12 @@ export async function readWorklistCache(db: HuikuanDb): Promise<WorklistCache | 
   return v && Array.isArray(v.rows) ? v : undefined;
 }
 
-export function isCacheFresh(cache: WorklistCache | undefined, dataVersion: number, asOf: string, settingsKey: string): boolean {
+export function isCacheFresh(
+  cache: WorklistCache | undefined,
+  dataVersion: number,
+  asOf: string,
+  settingsKey: string,
+): boolean {
   return !!cache && cache.dataVersion === dataVersion && cache.asOf === asOf && cache.settingsKey === settingsKey;
 }
 
@@ -78,17 +95,24 @@ async function withNames(db: HuikuanDb, rows: WorklistRow[]): Promise<WorklistEn
  * Ranks the worklist from the summaries. Owner and type filters use the summaries' indexes; without a filter every
  * summary is read once (10,000 summaries: tens of milliseconds, which is why the popup shows the cache first).
  */
-export async function computeWorklist(db: HuikuanDb, asOf: string, settings: Settings, filter: WorklistFilter = {},
-  limit = WORKLIST_LIMIT): Promise<{ rows: WorklistEntry[]; dataVersion: number }> {
-  return db.transaction('r', [db.summaries, db.customers, db.meta], async () => {
-    const dataVersion = await getDataVersion(db);
-    let summaries: CustomerSummary[];
-    if (filter.owner) summaries = await db.summaries.where('owner').equals(filter.owner).toArray();
-    else if (filter.type) summaries = await db.summaries.where('type').equals(filter.type).toArray();
-    else summaries = await db.summaries.toArray();
-    const rows = rankWorklist(summaries, asOf, worklistOptions(settings), limit, filter);
-    return { rows: await withNames(db, rows), dataVersion };
-  }).then(async (r) => ({ ...r, rows: await withSteps(db, r.rows, asOf) }));
+export async function computeWorklist(
+  db: HuikuanDb,
+  asOf: string,
+  settings: Settings,
+  filter: WorklistFilter = {},
+  limit = WORKLIST_LIMIT,
+): Promise<{ rows: WorklistEntry[]; dataVersion: number }> {
+  return db
+    .transaction('r', [db.summaries, db.customers, db.meta], async () => {
+      const dataVersion = await getDataVersion(db);
+      let summaries: CustomerSummary[];
+      if (filter.owner) summaries = await db.summaries.where('owner').equals(filter.owner).toArray();
+      else if (filter.type) summaries = await db.summaries.where('type').equals(filter.type).toArray();
+      else summaries = await db.summaries.toArray();
+      const rows = rankWorklist(summaries, asOf, worklistOptions(settings), limit, filter);
+      return { rows: await withNames(db, rows), dataVersion };
+    })
+    .then(async (r) => ({ ...r, rows: await withSteps(db, r.rows, asOf) }));
 }
 
 /**
@@ -111,7 +135,12 @@ export async function refreshWorklistCache(db: HuikuanDb, asOf: string, settings
   const cache: WorklistCache = { dataVersion, asOf, settingsKey, rows };
   await db.meta.put({ key: WORKLIST_CACHE_KEY, value: cache });
   // The drafts after the rows are shown: the worklist does not wait for them.
-  const cadence: CadenceCache = { dataVersion, asOf, settingsKey, drafts: await computeCadenceDrafts(db, asOf, settings) };
+  const cadence: CadenceCache = {
+    dataVersion,
+    asOf,
+    settingsKey,
+    drafts: await computeCadenceDrafts(db, asOf, settings),
+  };
   await db.meta.put({ key: CADENCE_CACHE_KEY, value: cadence });
   return cache;
 }
@@ -124,7 +153,14 @@ export async function currentWorklist(db: HuikuanDb, asOf: string, settings: Set
 }
 
 export type TodayKind = 'promiseToday' | 'promiseWeek' | 'promiseBroken' | 'stepDue' | 'limitation';
-export interface TodayItem { kind: TodayKind; customerId: string; name: string; date: string; amount?: Money; id: string }
+export interface TodayItem {
+  kind: TodayKind;
+  customerId: string;
+  name: string;
+  date: string;
+  amount?: Money;
+  id: string;
+}
 export type TodayData = Record<TodayKind, TodayItem[]>;
 
 export const TODAY_LOOKBACK_DAYS = 30;
@@ -138,28 +174,61 @@ const TODAY_LIMIT = 200;
 export async function loadToday(db: HuikuanDb, asOf: string, warnDays: number): Promise<TodayData> {
   return db.transaction('r', [db.promises, db.activities, db.summaries, db.customers], async () => {
     const [pending, broken, steps, limits] = await Promise.all([
-      db.promises.where('[status+date]').between(['pending', asOf], ['pending', addDays(asOf, 6)], true, true).limit(TODAY_LIMIT).toArray(),
-      db.promises.where('[status+date]').between(['broken', addDays(asOf, -TODAY_LOOKBACK_DAYS)], ['broken', asOf], true, true)
-        .limit(TODAY_LIMIT).toArray(),
-      db.activities.where('nextDate').between(addDays(asOf, -TODAY_LOOKBACK_DAYS), asOf, true, true).limit(TODAY_LIMIT).toArray(),
-      db.summaries.where('limitationDeadline').between(asOf, addDays(asOf, warnDays), true, true).limit(TODAY_LIMIT).toArray(),
+      db.promises
+        .where('[status+date]')
+        .between(['pending', asOf], ['pending', addDays(asOf, 6)], true, true)
+        .limit(TODAY_LIMIT)
+        .toArray(),
+      db.promises
+        .where('[status+date]')
+        .between(['broken', addDays(asOf, -TODAY_LOOKBACK_DAYS)], ['broken', asOf], true, true)
+        .limit(TODAY_LIMIT)
+        .toArray(),
+      db.activities
+        .where('nextDate')
+        .between(addDays(asOf, -TODAY_LOOKBACK_DAYS), asOf, true, true)
+        .limit(TODAY_LIMIT)
+        .toArray(),
+      db.summaries
+        .where('limitationDeadline')
+        .between(asOf, addDays(asOf, warnDays), true, true)
+        .limit(TODAY_LIMIT)
+        .toArray(),
     ]);
-    const ids = [...new Set([...pending, ...broken, ...steps].map((r) => r.customerId).concat(limits.map((s) => s.customerId)))];
+    const ids = [
+      ...new Set([...pending, ...broken, ...steps].map((r) => r.customerId).concat(limits.map((s) => s.customerId))),
+    ];
     const [customers, stepSummaries] = await Promise.all([
       db.customers.bulkGet(ids),
       db.summaries.bulkGet([...new Set(steps.map((a) => a.customerId))]),
     ]);
     const name = new Map(ids.map((id, i) => [id, customers[i]?.name ?? id]));
-    const lastAct = new Map(stepSummaries.filter((s): s is CustomerSummary => !!s).map((s) => [s.customerId, s.lastActivityDate]));
-    const byDate = (a: TodayItem, b: TodayItem) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.name.localeCompare(b.name));
+    const lastAct = new Map(
+      stepSummaries.filter((s): s is CustomerSummary => !!s).map((s) => [s.customerId, s.lastActivityDate]),
+    );
+    const byDate = (a: TodayItem, b: TodayItem) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : a.name.localeCompare(b.name);
     const out: TodayData = { promiseToday: [], promiseWeek: [], promiseBroken: [], stepDue: [], limitation: [] };
     for (const p of pending) {
-      const item = { kind: p.date === asOf ? 'promiseToday' : 'promiseWeek', customerId: p.customerId, name: name.get(p.customerId)!,
-        date: p.date, amount: p.amount, id: p.id } as TodayItem;
+      const item = {
+        kind: p.date === asOf ? 'promiseToday' : 'promiseWeek',
+        customerId: p.customerId,
+        name: name.get(p.customerId)!,
+        date: p.date,
+        amount: p.amount,
+        id: p.id,
+      } as TodayItem;
       out[item.kind].push(item);
     }
     for (const p of broken) {
-      out.promiseBroken.push({ kind: 'promiseBroken', customerId: p.customerId, name: name.get(p.customerId)!, date: p.date, amount: p.amount, id: p.id });
+      out.promiseBroken.push({
+        kind: 'promiseBroken',
+        customerId: p.customerId,
+        name: name.get(p.customerId)!,
+        date: p.date,
+        amount: p.amount,
+        id: p.id,
+      });
     }
     // A planned step is done once an activity was logged on or after its date.
     const seen = new Set<string>();
@@ -168,11 +237,23 @@ export async function loadToday(db: HuikuanDb, asOf: string, warnDays: number): 
       if (last && last >= a.nextDate!) continue;
       if (seen.has(a.customerId)) continue;
       seen.add(a.customerId);
-      out.stepDue.push({ kind: 'stepDue', customerId: a.customerId, name: name.get(a.customerId)!, date: a.nextDate!, id: a.id });
+      out.stepDue.push({
+        kind: 'stepDue',
+        customerId: a.customerId,
+        name: name.get(a.customerId)!,
+        date: a.nextDate!,
+        id: a.id,
+      });
     }
     for (const s of limits) {
       if (s.openCount <= 0) continue;
-      out.limitation.push({ kind: 'limitation', customerId: s.customerId, name: name.get(s.customerId)!, date: s.limitationDeadline!, id: s.customerId });
+      out.limitation.push({
+        kind: 'limitation',
+        customerId: s.customerId,
+        name: name.get(s.customerId)!,
+        date: s.limitationDeadline!,
+        id: s.customerId,
+      });
     }
     for (const k of Object.keys(out) as TodayKind[]) out[k].sort(byDate);
     return out;

@@ -10,7 +10,6 @@ import { today } from '@/lib/ledger/dates';
 import { paintSummary } from './summary';
 import { FIRST_PAINT_DONE as DONE, SUMMARY_ID } from './summaryHost';
 
-
 /** Resolves once the browser has run the next frame (a task queued from an animation frame runs after it). */
 function afterNextFrame(win: Window | null): Promise<void> {
   return new Promise((resolve) => {
@@ -23,7 +22,10 @@ function host(doc: Document): HTMLElement | null {
   return doc.getElementById(SUMMARY_ID);
 }
 
-export async function firstPaint(now: () => Date, opts: { doc?: Document; read?: () => Promise<MetaRows | undefined>; storage?: Storage } = {}): Promise<void> {
+export async function firstPaint(
+  now: () => Date,
+  opts: { doc?: Document; read?: () => Promise<MetaRows | undefined>; storage?: Storage } = {},
+): Promise<void> {
   const { doc = document, read = () => readMetaRows(), storage } = opts;
   const el = host(doc);
   if (!el) return;

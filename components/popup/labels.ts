@@ -28,8 +28,11 @@ export function stepText(step: WorklistStep, t: TWith<'popup' | 'common'>, lang:
  */
 export function openCustomer(entry: { customerId: string; crmUrl?: string }, windowId?: number): Promise<unknown> {
   if (entry.crmUrl) return focusOrOpenTab(entry.crmUrl);
-  const panelPage = () => focusOrOpenTab(`${extensionUrl('/sidepanel.html')}?customer=${encodeURIComponent(entry.customerId)}`);
+  const panelPage = () =>
+    focusOrOpenTab(`${extensionUrl('/sidepanel.html')}?customer=${encodeURIComponent(entry.customerId)}`);
   const opening = openPanelForWindow(windowId);
   // The panel reads the pick when it starts and hears it when already open, so the pick may follow the opening.
-  return opening ? opening.then((opened): Promise<unknown> => (opened ? pickInPanel(entry.customerId) : panelPage())) : panelPage();
+  return opening
+    ? opening.then((opened): Promise<unknown> => (opened ? pickInPanel(entry.customerId) : panelPage()))
+    : panelPage();
 }

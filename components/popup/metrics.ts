@@ -10,7 +10,15 @@
 import type { PortfolioAggregate } from '@/lib/db/portfolio';
 import { portfolioOpenItems } from '@/lib/db/portfolio';
 import {
-  type AgingBucket, agingReport, averageDaysDelinquent, bestPossibleDso, cei, daysBetween, daysInMonthOf, dsoSimple, prevMonth,
+  type AgingBucket,
+  agingReport,
+  averageDaysDelinquent,
+  bestPossibleDso,
+  cei,
+  daysBetween,
+  daysInMonthOf,
+  dsoSimple,
+  prevMonth,
 } from '@/lib/ledger';
 
 export const PERIOD_MONTHS = 3;
@@ -60,14 +68,27 @@ export function portfolioFigures(agg: PortfolioAggregate, asOf: string, bucketDa
     const sales = sumMonths(agg.salesByMonth[currency], months);
     const collected = sumMonths(agg.collectedByMonth[currency], months);
     const f: CurrencyFigures = {
-      currency, total, overdue: r.overdue, overdueShare: total > 0 ? r.overdue / total : 0, amounts: r.amounts, current,
-      sales, collected, periodDays: days,
+      currency,
+      total,
+      overdue: r.overdue,
+      overdueShare: total > 0 ? r.overdue / total : 0,
+      amounts: r.amounts,
+      current,
+      sales,
+      collected,
+      periodDays: days,
     };
     const dso = dsoSimple({ endingAR: total, creditSales: sales, days });
     const bp = bestPossibleDso({ currentAR: current, creditSales: sales, days });
     const add = averageDaysDelinquent({ endingAR: total, currentAR: current, creditSales: sales, days });
     // Begin AR is derived for the whole period, so the whole period's sales go in (months: 1), not a monthly average.
-    const c = cei({ beginAR: total - sales + collected, creditSales: sales, endTotalAR: total, endCurrentAR: current, months: 1 });
+    const c = cei({
+      beginAR: total - sales + collected,
+      creditSales: sales,
+      endTotalAR: total,
+      endCurrentAR: current,
+      months: 1,
+    });
     if (dso !== undefined) f.dso = dso;
     if (bp !== undefined) f.bpdso = bp;
     if (add !== undefined) f.add = add;
@@ -91,18 +112,24 @@ export interface Scoreboard {
   daysToCollect?: { currency: string; now?: number; lastMonth?: number; trend?: number };
 }
 
-export function scoreboard(agg: PortfolioAggregate, asOf: string, figures: PortfolioFigures,
-  settings: { monthlyTarget?: { minor: number; currency: string }; baseCurrency: string }): Scoreboard {
+export function scoreboard(
+  agg: PortfolioAggregate,
+  asOf: string,
+  figures: PortfolioFigures,
+  settings: { monthlyTarget?: { minor: number; currency: string }; baseCurrency: string },
+): Scoreboard {
   const month = asOf.slice(0, 7);
   const collectedThisMonth: Record<string, number> = {};
-  for (const [cur, byMonth] of Object.entries(agg.collectedByMonth)) if (byMonth[month]) collectedThisMonth[cur] = byMonth[month];
+  for (const [cur, byMonth] of Object.entries(agg.collectedByMonth))
+    if (byMonth[month]) collectedThisMonth[cur] = byMonth[month];
   const out: Scoreboard = { month, collectedThisMonth, kept: agg.keptPromises, broken: agg.brokenPromises };
   if (settings.monthlyTarget && settings.monthlyTarget.minor > 0) {
     const t = settings.monthlyTarget;
     const collected = collectedThisMonth[t.currency] ?? 0;
     out.target = { ...t, collected, ratio: collected / t.minor };
   }
-  if (agg.keptPromises + agg.brokenPromises > 0) out.keptRatio = agg.keptPromises / (agg.keptPromises + agg.brokenPromises);
+  if (agg.keptPromises + agg.brokenPromises > 0)
+    out.keptRatio = agg.keptPromises / (agg.keptPromises + agg.brokenPromises);
   const head = figures.rows.find((r) => r.currency === settings.baseCurrency) ?? figures.rows[0];
   if (head) {
     const cur = head.currency;

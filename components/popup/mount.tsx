@@ -29,8 +29,11 @@ export async function mountPopup(container: HTMLElement, clock: Clock): Promise<
   const root = createRoot(container);
   root.render(
     <StrictMode>
-      <AppShell clock={clock} namespaces={namespaces}
-        initial={{ i18n, settings: parsed?.success ? parsed.data : undefined }}>
+      <AppShell
+        clock={clock}
+        namespaces={namespaces}
+        initial={{ i18n, settings: parsed?.success ? parsed.data : undefined }}
+      >
         <PopupApp initialPortfolio={trustedPortfolio(rows?.portfolio)} />
       </AppShell>
     </StrictMode>,

@@ -11,8 +11,14 @@ import type { TabContextView } from '@/lib/messaging/protocol';
 
 type MatchView = TabContextView['matches'][number];
 
-export function CaptureCustomerPicker({ matches, value, onChange }: {
-  matches: readonly MatchView[]; value: string | null; onChange: (customerId: string) => void;
+export function CaptureCustomerPicker({
+  matches,
+  value,
+  onChange,
+}: {
+  matches: readonly MatchView[];
+  value: string | null;
+  onChange: (customerId: string) => void;
 }) {
   const { t } = useTranslation('sidepanel');
   const group = useId();
@@ -26,13 +32,22 @@ export function CaptureCustomerPicker({ matches, value, onChange }: {
   // Loaded only once the user types, and kept while the box has text, so an empty picker costs nothing.
   const all = useLiveQuery(async () => (searching ? getDb().customers.toArray() : null), [searching]);
   const prepared = useMemo(() => (all ? prepareCustomerSearch(all) : undefined), [all]);
-  const results = useMemo(() => (prepared && searching ? searchCustomers(prepared, query, 8) : []), [prepared, query, searching]);
+  const results = useMemo(
+    () => (prepared && searching ? searchCustomers(prepared, query, 8) : []),
+    [prepared, query, searching],
+  );
 
   const option = (id: string, name: string, detail?: string) => (
     <li key={id}>
       <label className="flex items-baseline gap-1">
-        <input type="radio" name={group} data-testid="capture-customer-option" data-customer-id={id}
-          checked={value === id} onChange={() => onChange(id)} />
+        <input
+          type="radio"
+          name={group}
+          data-testid="capture-customer-option"
+          data-customer-id={id}
+          checked={value === id}
+          onChange={() => onChange(id)}
+        />
         <span>{name}</span>
         {detail && <span className="text-xs text-stone-600">{detail}</span>}
       </label>
@@ -46,19 +61,36 @@ export function CaptureCustomerPicker({ matches, value, onChange }: {
         <>
           <p className="text-xs text-stone-600">{t('capture.candidates')}</p>
           <ul>
-            {candidates.map(({ match, customer }) => option(customer.id, customer.name,
-              `${t('capture.score', { score: Math.round(match.score * 100) })} · ${t(`capture.reasons.${match.reason}`, { defaultValue: match.reason })}`))}
+            {candidates.map(({ match, customer }) =>
+              option(
+                customer.id,
+                customer.name,
+                `${t('capture.score', { score: Math.round(match.score * 100) })} · ${t(`capture.reasons.${match.reason}`, { defaultValue: match.reason })}`,
+              ),
+            )}
           </ul>
         </>
       )}
       <label className="mt-1 block">
         <span className="text-xs text-stone-600">{t('capture.search')}</span>
-        <input type="search" data-testid="capture-customer-search" value={query} placeholder={t('capture.searchPlaceholder')}
-          onChange={(e) => setQuery(e.target.value)} className="block w-full rounded border px-1" />
+        <input
+          type="search"
+          data-testid="capture-customer-search"
+          value={query}
+          placeholder={t('capture.searchPlaceholder')}
+          onChange={(e) => setQuery(e.target.value)}
+          className="block w-full rounded border px-1"
+        />
       </label>
-      {searching && all && (results.length === 0
-        ? <p className="text-stone-600">{t('capture.noResults')}</p>
-        : <ul data-testid="capture-customer-results">{results.filter((c) => !ids.includes(c.id)).map((c) => option(c.id, c.name))}</ul>)}
+      {searching &&
+        all &&
+        (results.length === 0 ? (
+          <p className="text-stone-600">{t('capture.noResults')}</p>
+        ) : (
+          <ul data-testid="capture-customer-results">
+            {results.filter((c) => !ids.includes(c.id)).map((c) => option(c.id, c.name))}
+          </ul>
+        ))}
     </fieldset>
   );
 }

@@ -21,7 +21,12 @@ export interface CaptureSavedInfo {
 
 let current: CaptureSavedInfo | null = null;
 const listeners = new Set<() => void>();
-const subscribe = (l: () => void) => { listeners.add(l); return () => { listeners.delete(l); }; };
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => {
+    listeners.delete(l);
+  };
+};
 const snapshot = () => current;
 
 export function announceCaptureSaved(info: CaptureSavedInfo | null): void {
@@ -38,20 +43,30 @@ export function CaptureSavedNotice() {
   const info = useSyncExternalStore(subscribe, snapshot, snapshot);
   useEffect(() => {
     if (!info) return;
-    const timer = setTimeout(() => { if (current === info) announceCaptureSaved(null); }, SHOW_MS);
+    const timer = setTimeout(() => {
+      if (current === info) announceCaptureSaved(null);
+    }, SHOW_MS);
     return () => clearTimeout(timer);
   }, [info]);
   if (!info) return null;
   const vars = {
-    customer: info.customerName, count: info.count,
+    customer: info.customerName,
+    count: info.count,
     amount: info.amount ? formatMoney(info.amount.minor, info.amount.currency, lang) : '',
     date: info.date ? formatDay(info.date, lang) : '',
   };
   return (
-    <div role="status" data-testid="capture-saved" data-kind={info.kind} data-customer-id={info.customerId}
-      className="flex items-start gap-2 rounded border border-green-300 bg-green-50 p-2 text-green-900">
+    <div
+      role="status"
+      data-testid="capture-saved"
+      data-kind={info.kind}
+      data-customer-id={info.customerId}
+      className="flex items-start gap-2 rounded border border-green-300 bg-green-50 p-2 text-green-900"
+    >
       <p className="flex-1">{t(`capture.saved.${info.kind}`, vars)}</p>
-      <button type="button" className="rounded border border-green-400 px-1" onClick={() => announceCaptureSaved(null)}>{t('capture.dismiss')}</button>
+      <button type="button" className="rounded border border-green-400 px-1" onClick={() => announceCaptureSaved(null)}>
+        {t('capture.dismiss')}
+      </button>
     </div>
   );
 }

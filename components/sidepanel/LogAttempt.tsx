@@ -44,14 +44,24 @@ export function LogAttempt(p: LogAttemptProps) {
   const [logged, setLogged] = useState<LoggedAttempt | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => { box.current?.focus(); }, [step]);
+  useEffect(() => {
+    box.current?.focus();
+  }, [step]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const save = async (outcome: Outcome) => {
     const activity: Activity = {
-      id: newId('a'), customerId: p.customerId, date: p.date, channel, outcome, techniqueIds: p.techniqueIds ?? [],
-      nextDate: p.nextDate && p.nextDate >= p.date ? p.nextDate : undefined, note: p.note?.slice(0, 2000) || undefined,
-      receivableIds: p.receivableIds, sent: p.sent, createdAt: clock().getTime(),
+      id: newId('a'),
+      customerId: p.customerId,
+      date: p.date,
+      channel,
+      outcome,
+      techniqueIds: p.techniqueIds ?? [],
+      nextDate: p.nextDate && p.nextDate >= p.date ? p.nextDate : undefined,
+      note: p.note?.slice(0, 2000) || undefined,
+      receivableIds: p.receivableIds,
+      sent: p.sent,
+      createdAt: clock().getTime(),
     };
     const result = await addActivity(getDb(), activity, clock());
     notifyDataChanged();
@@ -76,56 +86,131 @@ export function LogAttempt(p: LogAttemptProps) {
     // The panel's own shortcuts (/, n, c) must not fire while the keys choose a channel and an outcome.
     e.stopPropagation();
     const k = e.key.toLowerCase();
-    if (k === 'escape' && step !== 'done') { e.preventDefault(); p.onClose(); return; }
+    if (k === 'escape' && step !== 'done') {
+      e.preventDefault();
+      p.onClose();
+      return;
+    }
     if (step === 'channel') {
       const c = channels.find((x) => channelKey(x) === k);
-      if (c) { e.preventDefault(); setChannel(c); setStep('outcome'); }
-      else if (k === 'enter') { e.preventDefault(); setStep('outcome'); }
+      if (c) {
+        e.preventDefault();
+        setChannel(c);
+        setStep('outcome');
+      } else if (k === 'enter') {
+        e.preventDefault();
+        setStep('outcome');
+      }
     } else if (step === 'outcome') {
       const o = (Object.keys(outcomeKeys) as Outcome[]).find((x) => outcomeKeys[x] === k);
-      if (o) { e.preventDefault(); void save(o); }
-      else if (k === 'backspace') { e.preventDefault(); setStep('channel'); }
-    } else if (step === 'done' && (k === 'z' || k === 'u')) { e.preventDefault(); void undo(); }
+      if (o) {
+        e.preventDefault();
+        void save(o);
+      } else if (k === 'backspace') {
+        e.preventDefault();
+        setStep('channel');
+      }
+    } else if (step === 'done' && (k === 'z' || k === 'u')) {
+      e.preventDefault();
+      void undo();
+    }
   };
 
   const keyCls = 'mr-1 rounded border border-stone-400 bg-stone-50 px-1 font-mono text-xs';
   return (
-    <div ref={box} tabIndex={-1} role="group" aria-label={t('attempt.title')} data-testid="log-attempt" data-step={step} onKeyDown={onKey}
-      className="mt-1 rounded border border-emerald-400 bg-white p-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-emerald-700 print:hidden">
-      {step === 'channel' && <>
-        <p className="text-xs font-medium">{t('attempt.channelStep')} <span className="text-stone-600">{t('attempt.accept', { channel: t(`common:channels.${channel}`) })} · {t('attempt.cancel')}</span></p>
-        <div className="mt-1 flex flex-wrap gap-1">
-          {channels.map((c) => (
-            <button key={c} type="button" data-testid={`attempt-channel-${c}`} aria-pressed={c === channel}
-              className={`${buttonCls} ${c === channel ? 'border-emerald-700 font-medium' : ''}`} onClick={() => { setChannel(c); setStep('outcome'); }}>
-              <kbd className={keyCls}>{channelKey(c)}</kbd>{t(`common:channels.${c}`)}
-            </button>
-          ))}
-        </div>
-      </>}
-      {step === 'outcome' && <>
-        <p className="text-xs font-medium">{t(`common:channels.${channel}`)} — {t('attempt.outcomeStep')} <span className="text-stone-600">{t('attempt.back')} · {t('attempt.cancel')}</span></p>
-        <p className="text-xs text-stone-600" data-testid="attempt-keys-note">{t('attempt.sameKeys')}</p>
-        <div className="mt-1 flex flex-wrap gap-1">
-          {outcomes.map((o) => (
-            <button key={o} type="button" data-testid={`attempt-outcome-${o}`} className={buttonCls} onClick={() => void save(o)}>
-              <kbd className={keyCls}>{outcomeKeys[o]}</kbd>{t(`common:outcomes.${o}`)}
-            </button>
-          ))}
-        </div>
-      </>}
+    <div
+      ref={box}
+      tabIndex={-1}
+      role="group"
+      aria-label={t('attempt.title')}
+      data-testid="log-attempt"
+      data-step={step}
+      onKeyDown={onKey}
+      className="mt-1 rounded border border-emerald-400 bg-white p-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-emerald-700 print:hidden"
+    >
+      {step === 'channel' && (
+        <>
+          <p className="text-xs font-medium">
+            {t('attempt.channelStep')}{' '}
+            <span className="text-stone-600">
+              {t('attempt.accept', { channel: t(`common:channels.${channel}`) })} · {t('attempt.cancel')}
+            </span>
+          </p>
+          <div className="mt-1 flex flex-wrap gap-1">
+            {channels.map((c) => (
+              <button
+                key={c}
+                type="button"
+                data-testid={`attempt-channel-${c}`}
+                aria-pressed={c === channel}
+                className={`${buttonCls} ${c === channel ? 'border-emerald-700 font-medium' : ''}`}
+                onClick={() => {
+                  setChannel(c);
+                  setStep('outcome');
+                }}
+              >
+                <kbd className={keyCls}>{channelKey(c)}</kbd>
+                {t(`common:channels.${c}`)}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+      {step === 'outcome' && (
+        <>
+          <p className="text-xs font-medium">
+            {t(`common:channels.${channel}`)} — {t('attempt.outcomeStep')}{' '}
+            <span className="text-stone-600">
+              {t('attempt.back')} · {t('attempt.cancel')}
+            </span>
+          </p>
+          <p className="text-xs text-stone-600" data-testid="attempt-keys-note">
+            {t('attempt.sameKeys')}
+          </p>
+          <div className="mt-1 flex flex-wrap gap-1">
+            {outcomes.map((o) => (
+              <button
+                key={o}
+                type="button"
+                data-testid={`attempt-outcome-${o}`}
+                className={buttonCls}
+                onClick={() => void save(o)}
+              >
+                <kbd className={keyCls}>{outcomeKeys[o]}</kbd>
+                {t(`common:outcomes.${o}`)}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
       {step === 'done' && logged && (
         <div role="status" className="flex flex-wrap items-center gap-2 text-sm" data-testid="attempt-logged">
-          <span>{t('attempt.logged', { channel: t(`common:channels.${logged.activity.channel}`), outcome: t(`common:outcomes.${logged.activity.outcome}`) })}</span>
-          <button type="button" data-testid="attempt-undo" className="rounded px-1 font-medium text-emerald-900 underline" onClick={() => void undo()}>
+          <span>
+            {t('attempt.logged', {
+              channel: t(`common:channels.${logged.activity.channel}`),
+              outcome: t(`common:outcomes.${logged.activity.outcome}`),
+            })}
+          </span>
+          <button
+            type="button"
+            data-testid="attempt-undo"
+            className="rounded px-1 font-medium text-emerald-900 underline"
+            onClick={() => void undo()}
+          >
             {t('attempt.undo')} <kbd className={keyCls}>z</kbd>
           </button>
           <span className="w-full text-xs text-stone-700" data-testid="attempt-preparations">
-            {preparationChannels.has(logged.activity.channel) ? t('attempt.preparationsReset') : t('attempt.preparationsKept')}
+            {preparationChannels.has(logged.activity.channel)
+              ? t('attempt.preparationsReset')
+              : t('attempt.preparationsKept')}
           </span>
         </div>
       )}
-      {step === 'undone' && <p role="status" className="text-sm" data-testid="attempt-undone">{t('attempt.undone')}</p>}
+      {step === 'undone' && (
+        <p role="status" className="text-sm" data-testid="attempt-undone">
+          {t('attempt.undone')}
+        </p>
+      )}
     </div>
   );
 }

@@ -35,7 +35,14 @@ import { CaptureDraftCard } from './CaptureDraftCard';
 import { CaptureSavedNotice } from './CaptureSavedNotice';
 import { useClock } from '@/components/app/clock';
 import { followActiveTab } from '@/lib/browser/followTab';
-import { clearPanelPick, extensionUrl, onExtensionMessage, PANEL_PICK_KEY, tabFollowApi, watchLocalValue } from '@/lib/browser/pages';
+import {
+  clearPanelPick,
+  extensionUrl,
+  onExtensionMessage,
+  PANEL_PICK_KEY,
+  tabFollowApi,
+  watchLocalValue,
+} from '@/lib/browser/pages';
 
 function useTabContext(fixedTab: number | null, enabled: boolean): TabContextView | null {
   const [tabId, setTabId] = useState<number | null>(fixedTab);
@@ -47,7 +54,12 @@ function useTabContext(fixedTab: number | null, enabled: boolean): TabContextVie
   useEffect(() => {
     if (tabId === null) return;
     let live = true;
-    const load = () => void send<TabContextView>({ type: 'tab/context', tabId }).then((v) => { if (live) setView(v); }).catch(() => undefined);
+    const load = () =>
+      void send<TabContextView>({ type: 'tab/context', tabId })
+        .then((v) => {
+          if (live) setView(v);
+        })
+        .catch(() => undefined);
     load();
     const onMsg = (m: unknown) => {
       const msg = m as { type?: string; tabId?: number };
@@ -55,7 +67,10 @@ function useTabContext(fixedTab: number | null, enabled: boolean): TabContextVie
       return undefined;
     };
     const stop = onExtensionMessage(onMsg);
-    return () => { live = false; stop(); };
+    return () => {
+      live = false;
+      stop();
+    };
   }, [tabId]);
   return view;
 }
@@ -78,8 +93,13 @@ function BelowTheFold({ children }: { children: ReactNode }) {
   const [shown, setShown] = useState(false);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => { timer = setTimeout(() => startTransition(() => setShown(true)), 0); });
-    return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setShown(true)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, []);
   return (
     <div className="space-y-3" data-testid="below-the-fold" data-complete={shown}>
@@ -88,16 +108,23 @@ function BelowTheFold({ children }: { children: ReactNode }) {
   );
 }
 
-const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 export function SidePanelApp() {
   const now = useClock();
   // The panel reads receivables directly: rows left by an import cut off by a closed page are put right first.
-  useEffect(() => { void recoverInterruptedImports(getDb(), now()).catch(() => undefined); }, [now]);
+  useEffect(() => {
+    void recoverInterruptedImports(getDb(), now()).catch(() => undefined);
+  }, [now]);
   // While the panel is open the team's changes arrive within seconds (nothing is sent when team mode is off).
   useTeamLive();
   // One undo toast for the whole panel, so deleting the shown customer can still be undone after it is gone.
-  return <UndoProvider><Workspace now={now} /></UndoProvider>;
+  return (
+    <UndoProvider>
+      <Workspace now={now} />
+    </UndoProvider>
+  );
 }
 
 function Workspace({ now }: { now: () => Date }) {
@@ -112,12 +139,16 @@ function Workspace({ now }: { now: () => Date }) {
   const view = useTabContext(params.get('tab') && !demo ? Number(params.get('tab')) : null, !customerParam && !demo);
   const [chosen, setChosen] = useState<{ id: string; pinned: boolean; fromWorklist?: boolean } | null>(null);
   // A worklist row clicked in the popup opened this panel (or found it open) and asks it to show that customer.
-  useEffect(() => watchLocalValue(PANEL_PICK_KEY, (raw) => {
-    const id = (raw as { customerId?: unknown } | undefined)?.customerId;
-    if (typeof id !== 'string' || !id) return;
-    setChosen({ id, pinned: false, fromWorklist: true });
-    void clearPanelPick().catch(() => undefined);
-  }), []);
+  useEffect(
+    () =>
+      watchLocalValue(PANEL_PICK_KEY, (raw) => {
+        const id = (raw as { customerId?: unknown } | undefined)?.customerId;
+        if (typeof id !== 'string' || !id) return;
+        setChosen({ id, pinned: false, fromWorklist: true });
+        void clearPanelPick().catch(() => undefined);
+      }),
+    [],
+  );
   const [searchOpen, setSearchOpen] = useState(false);
   const nextStep = useRef<NextStepHandle>(null);
   const quickAdd = useRef<QuickAddHandle>(null);
@@ -136,9 +167,16 @@ function Workspace({ now }: { now: () => Date }) {
   const match = view ? confidentMatch(view.matches) : undefined;
   let customerId: string | null = null;
   let source: Source | undefined;
-  if (chosen) { customerId = chosen.id; source = { kind: chosen.pinned ? 'pinned' : chosen.fromWorklist ? 'param' : 'search' }; }
-  else if (customerParam) { customerId = customerParam; source = { kind: 'param' }; }
-  else if (match) { customerId = match.customerId; source = { kind: 'tab', match }; }
+  if (chosen) {
+    customerId = chosen.id;
+    source = { kind: chosen.pinned ? 'pinned' : chosen.fromWorklist ? 'param' : 'search' };
+  } else if (customerParam) {
+    customerId = customerParam;
+    source = { kind: 'param' };
+  } else if (match) {
+    customerId = match.customerId;
+    source = { kind: 'tab', match };
+  }
 
   const account = useAccountQuery(customerId, toIsoDay(now()));
   const candidates = useLiveQuery(async () => {
@@ -147,12 +185,23 @@ function Workspace({ now }: { now: () => Date }) {
     return cs.flatMap((c, i) => (c ? [{ id: c.id, name: c.name, score: view.matches[i].score }] : []));
   }, [customerId, view]);
 
-  const onKey = useCallback((e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-    if (e.key === '/') { e.preventDefault(); setSearchOpen(true); }
-    else if (e.key === 'n' && account) { e.preventDefault(); activityRef.current?.scrollIntoView({ block: 'nearest' }); quickAdd.current?.focus(); }
-    else if (e.key === 'c' && account) { e.preventDefault(); void nextStep.current?.copy(); }
-  }, [account]);
+  const onKey = useCallback(
+    (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.key === '/') {
+        e.preventDefault();
+        setSearchOpen(true);
+      } else if (e.key === 'n' && account) {
+        e.preventDefault();
+        activityRef.current?.scrollIntoView({ block: 'nearest' });
+        quickAdd.current?.focus();
+      } else if (e.key === 'c' && account) {
+        e.preventDefault();
+        void nextStep.current?.copy();
+      }
+    },
+    [account],
+  );
   useEffect(() => {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -160,8 +209,17 @@ function Workspace({ now }: { now: () => Date }) {
 
   const onPin = (pinned: boolean) => setChosen(customerId ? { id: customerId, pinned } : null);
   const header = (
-    <CustomerHeader customer={account ? account.customer : undefined} source={source} view={view} pinned={!!chosen?.pinned}
-      onPin={onPin} onChoose={(id) => setChosen({ id, pinned: false })} onLinked={() => setChosen(null)} searchOpen={searchOpen} setSearchOpen={setSearchOpen} />
+    <CustomerHeader
+      customer={account ? account.customer : undefined}
+      source={source}
+      view={view}
+      pinned={!!chosen?.pinned}
+      onPin={onPin}
+      onChoose={(id) => setChosen({ id, pinned: false })}
+      onLinked={() => setChosen(null)}
+      searchOpen={searchOpen}
+      setSearchOpen={setSearchOpen}
+    />
   );
   const composeTab = view?.ctx && siteKind(view.ctx.site) === 'mail' ? view.tabId : undefined;
 
@@ -172,17 +230,41 @@ function Workspace({ now }: { now: () => Date }) {
         <CaptureSavedNotice />
         {view?.pendingHost && <HostConfirmCard view={view} />}
         {view?.unread && !view.pendingHost && <UnreadCard view={view} onLinked={() => setChosen(null)} />}
-        {view?.draft && <CaptureDraftCard key={view.draft.capturedAt} customerId={null} matches={view.matches} draft={view.draft} tabId={view.tabId} />}
-        {customerId && account === null && <p role="alert" className="text-red-800">{t('customerGone')}</p>}
+        {view?.draft && (
+          <CaptureDraftCard
+            key={view.draft.capturedAt}
+            customerId={null}
+            matches={view.matches}
+            draft={view.draft}
+            tabId={view.tabId}
+          />
+        )}
+        {customerId && account === null && (
+          <p role="alert" className="text-red-800">
+            {t('customerGone')}
+          </p>
+        )}
         {candidates && candidates.length > 0 && view && (
-          <section aria-label={t('header.candidates')} className="rounded border border-amber-300 bg-amber-50 p-2" data-testid="candidates">
+          <section
+            aria-label={t('header.candidates')}
+            className="rounded border border-amber-300 bg-amber-50 p-2"
+            data-testid="candidates"
+          >
             <h2 className="font-medium">{t('header.candidates')}</h2>
             <ul className="mt-1 space-y-1">
               {candidates.map((c) => (
                 <li key={c.id} className="flex items-center justify-between gap-2">
-                  <span className="min-w-0 truncate" title={c.name}>{c.name} <span className="text-xs text-stone-600">{Math.round(c.score * 100)}%</span></span>
-                  <button type="button" className="shrink-0 rounded border border-stone-300 bg-white px-2 py-0.5" data-customer-id={c.id}
-                    onClick={() => void send({ type: 'customer/link', tabId: view.tabId, customerId: c.id })}>{t('header.thisOne')}</button>
+                  <span className="min-w-0 truncate" title={c.name}>
+                    {c.name} <span className="text-xs text-stone-600">{Math.round(c.score * 100)}%</span>
+                  </span>
+                  <button
+                    type="button"
+                    className="shrink-0 rounded border border-stone-300 bg-white px-2 py-0.5"
+                    data-customer-id={c.id}
+                    onClick={() => void send({ type: 'customer/link', tabId: view.tabId, customerId: c.id })}
+                  >
+                    {t('header.thisOne')}
+                  </button>
                 </li>
               ))}
             </ul>
@@ -190,7 +272,7 @@ function Workspace({ now }: { now: () => Date }) {
         )}
         {!view?.ctx && !customerId && <p className="text-stone-700">{t('emptyHint')}</p>}
       </main>
-  );
+    );
   }
   if (!account) {
     return (
@@ -202,31 +284,52 @@ function Workspace({ now }: { now: () => Date }) {
     );
   }
   return (
-      <AccountProvider account={account}>
-        <main key={customerId} tabIndex={-1} className="space-y-3 p-3 pb-14 text-sm focus:outline-none" data-customer-id={customerId} data-ready="true">
-          {header}
-          <CaptureSavedNotice />
-          {view?.draft && <CaptureDraftCard key={view.draft.capturedAt} customerId={customerId} matches={view.matches} draft={view.draft} tabId={view.tabId} />}
-          <StatusCard />
-          <ForecastCard />
-          <NextStepCard ref={nextStep} customerId={customerId} composeTabId={composeTab} />
-          <BelowTheFold>
-            <AccountFacts />
-            <NineQuestions />
-            <MergeNotes customerId={customerId} />
-            <ContactsCard />
-            <PreparationsChecklist />
-            <PaymentsCard />
-            <PromisesCard />
-            <ToolkitCard />
-            <section ref={activityRef} aria-labelledby="activity-h" data-testid="activity" className="space-y-2 rounded border border-stone-200 p-2">
-              <h2 id="activity-h" className="font-medium">{t('activity.title')} <kbd className="rounded border px-1 text-xs font-normal text-stone-600">n</kbd></h2>
-              <ActivityQuickAdd ref={quickAdd} />
-              <ActivityTimeline />
-            </section>
-            <ReceivablesCard />
-          </BelowTheFold>
-        </main>
-      </AccountProvider>
+    <AccountProvider account={account}>
+      <main
+        key={customerId}
+        tabIndex={-1}
+        className="space-y-3 p-3 pb-14 text-sm focus:outline-none"
+        data-customer-id={customerId}
+        data-ready="true"
+      >
+        {header}
+        <CaptureSavedNotice />
+        {view?.draft && (
+          <CaptureDraftCard
+            key={view.draft.capturedAt}
+            customerId={customerId}
+            matches={view.matches}
+            draft={view.draft}
+            tabId={view.tabId}
+          />
+        )}
+        <StatusCard />
+        <ForecastCard />
+        <NextStepCard ref={nextStep} customerId={customerId} composeTabId={composeTab} />
+        <BelowTheFold>
+          <AccountFacts />
+          <NineQuestions />
+          <MergeNotes customerId={customerId} />
+          <ContactsCard />
+          <PreparationsChecklist />
+          <PaymentsCard />
+          <PromisesCard />
+          <ToolkitCard />
+          <section
+            ref={activityRef}
+            aria-labelledby="activity-h"
+            data-testid="activity"
+            className="space-y-2 rounded border border-stone-200 p-2"
+          >
+            <h2 id="activity-h" className="font-medium">
+              {t('activity.title')} <kbd className="rounded border px-1 text-xs font-normal text-stone-600">n</kbd>
+            </h2>
+            <ActivityQuickAdd ref={quickAdd} />
+            <ActivityTimeline />
+          </section>
+          <ReceivablesCard />
+        </BelowTheFold>
+      </main>
+    </AccountProvider>
   );
 }

@@ -18,7 +18,8 @@ export function itemsOf(receivables: OpenReceivable[], disputes?: readonly Dispu
 }
 
 /** A script covers the overdue undisputed invoices unless the collector picks otherwise. */
-export const defaultScriptPick = (items: LetterItem[], today: string) => items.filter((i) => !i.disputed && i.dueDate < today).map((i) => i.id);
+export const defaultScriptPick = (items: LetterItem[], today: string) =>
+  items.filter((i) => !i.disputed && i.dueDate < today).map((i) => i.id);
 
 /** The text and the invoices a step covers, with "edited" kept apart from the suggestion it started from. */
 export function useDraft(suggested: string, initialPick: string[]) {
@@ -28,12 +29,25 @@ export function useDraft(suggested: string, initialPick: string[]) {
   return {
     text: override ?? suggested,
     edited: override !== null,
-    setText: (s: string) => { setOverride(s); setPickedAfterEdit(false); },
-    reset: () => { setOverride(null); setPickedAfterEdit(false); },
+    setText: (s: string) => {
+      setOverride(s);
+      setPickedAfterEdit(false);
+    },
+    reset: () => {
+      setOverride(null);
+      setPickedAfterEdit(false);
+    },
     /** After the step is logged the next one starts from its own suggestion and picks. */
-    clear: () => { setOverride(null); setPickedState(null); setPickedAfterEdit(false); },
+    clear: () => {
+      setOverride(null);
+      setPickedState(null);
+      setPickedAfterEdit(false);
+    },
     picked: picked ?? initialPick,
-    setPicked: (ids: string[]) => { setPickedState(ids); if (override !== null) setPickedAfterEdit(true); },
+    setPicked: (ids: string[]) => {
+      setPickedState(ids);
+      if (override !== null) setPickedAfterEdit(true);
+    },
     pickedAfterEdit,
   };
 }
@@ -44,17 +58,41 @@ type T = TFunction<'sidepanel'>;
 export function coveredText(items: LetterItem[], picked: string[], lang: Lang, t: T): string {
   const chosen = items.filter((i) => picked.includes(i.id));
   if (!chosen.length) return '';
-  const list = chosen.map((i) => t('sent.invoiceLine', { doc: i.docNumber, amount: formatMoney(i.openMinor, i.currency, lang), due: formatDay(i.dueDate, lang) }));
-  return t('sent.covered', { list: list.join(lang === 'zh' ? '；' : '; '), total: letterTotals(chosen, lang, { capitals: false }).join(' + ') });
+  const list = chosen.map((i) =>
+    t('sent.invoiceLine', {
+      doc: i.docNumber,
+      amount: formatMoney(i.openMinor, i.currency, lang),
+      due: formatDay(i.dueDate, lang),
+    }),
+  );
+  return t('sent.covered', {
+    list: list.join(lang === 'zh' ? '；' : '; '),
+    total: letterTotals(chosen, lang, { capitals: false }).join(' + '),
+  });
 }
 
-export function InvoicePicker({ items, picked, onChange, lang, testId = 'invoice-pick' }: {
-  items: LetterItem[]; picked: string[]; onChange: (ids: string[]) => void; lang: Lang; testId?: string;
+export function InvoicePicker({
+  items,
+  picked,
+  onChange,
+  lang,
+  testId = 'invoice-pick',
+}: {
+  items: LetterItem[];
+  picked: string[];
+  onChange: (ids: string[]) => void;
+  lang: Lang;
+  testId?: string;
 }) {
   const { t } = useTranslation('sidepanel');
   const pickable = items.filter((i) => !i.disputed);
   const disputed = items.filter((i) => i.disputed);
-  const toggle = (id: string) => onChange(picked.includes(id) ? picked.filter((x) => x !== id) : pickable.filter((i) => i.id === id || picked.includes(i.id)).map((i) => i.id));
+  const toggle = (id: string) =>
+    onChange(
+      picked.includes(id)
+        ? picked.filter((x) => x !== id)
+        : pickable.filter((i) => i.id === id || picked.includes(i.id)).map((i) => i.id),
+    );
   return (
     <fieldset className="mt-1 text-xs print:hidden" data-testid={testId}>
       <legend className="font-medium">{t('sent.invoices')}</legend>
@@ -63,30 +101,77 @@ export function InvoicePicker({ items, picked, onChange, lang, testId = 'invoice
         {pickable.map((i) => (
           <li key={i.id}>
             <label className="flex items-center gap-1">
-              <input type="checkbox" data-testid={`${testId}-${i.docNumber}`} checked={picked.includes(i.id)} onChange={() => toggle(i.id)} />
-              <span className="tabular-nums">{t('sent.invoiceLine', { doc: i.docNumber, amount: formatMoney(i.openMinor, i.currency, lang), due: formatDay(i.dueDate, lang) })}</span>
+              <input
+                type="checkbox"
+                data-testid={`${testId}-${i.docNumber}`}
+                checked={picked.includes(i.id)}
+                onChange={() => toggle(i.id)}
+              />
+              <span className="tabular-nums">
+                {t('sent.invoiceLine', {
+                  doc: i.docNumber,
+                  amount: formatMoney(i.openMinor, i.currency, lang),
+                  due: formatDay(i.dueDate, lang),
+                })}
+              </span>
             </label>
           </li>
         ))}
       </ul>
-      {disputed.length > 0 && <p className="text-amber-900" data-testid={`${testId}-disputed`}>{t('sent.disputedApart', { list: disputed.map((i) => `${i.docNumber} ${formatMoney(i.openMinor, i.currency, lang)}`).join(', ') })}</p>}
+      {disputed.length > 0 && (
+        <p className="text-amber-900" data-testid={`${testId}-disputed`}>
+          {t('sent.disputedApart', {
+            list: disputed.map((i) => `${i.docNumber} ${formatMoney(i.openMinor, i.currency, lang)}`).join(', '),
+          })}
+        </p>
+      )}
     </fieldset>
   );
 }
 
-export function DraftText({ value, onChange, edited, onReset, pickedAfterEdit, testId }: {
-  value: string; onChange: (s: string) => void; edited: boolean; onReset: () => void; pickedAfterEdit: boolean; testId: string;
+export function DraftText({
+  value,
+  onChange,
+  edited,
+  onReset,
+  pickedAfterEdit,
+  testId,
+}: {
+  value: string;
+  onChange: (s: string) => void;
+  edited: boolean;
+  onReset: () => void;
+  pickedAfterEdit: boolean;
+  testId: string;
 }) {
   const { t } = useTranslation('sidepanel');
   return (
     <div className="mt-1">
       <label className="block text-xs text-stone-700">
         <span className="font-medium">{t('sent.edit')}</span> — {t('sent.editHint')}
-        <textarea data-testid={testId} className={`${inputCls} mt-0.5 min-h-32 font-sans`} rows={Math.min(14, value.split('\n').length + 1)}
-          value={value} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          data-testid={testId}
+          className={`${inputCls} mt-0.5 min-h-32 font-sans`}
+          rows={Math.min(14, value.split('\n').length + 1)}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
       </label>
-      {edited && <button type="button" className={`${buttonCls} mt-0.5 text-xs`} data-testid={`${testId}-reset`} onClick={onReset}>{t('sent.reset')}</button>}
-      {pickedAfterEdit && <p role="alert" className="text-xs text-amber-900" data-testid={`${testId}-check-amounts`}>{t('sent.editedBeforePick')}</p>}
+      {edited && (
+        <button
+          type="button"
+          className={`${buttonCls} mt-0.5 text-xs`}
+          data-testid={`${testId}-reset`}
+          onClick={onReset}
+        >
+          {t('sent.reset')}
+        </button>
+      )}
+      {pickedAfterEdit && (
+        <p role="alert" className="text-xs text-amber-900" data-testid={`${testId}-check-amounts`}>
+          {t('sent.editedBeforePick')}
+        </p>
+      )}
     </div>
   );
 }

@@ -10,8 +10,11 @@ import { useClock } from '@/components/app/clock';
 export type SaveState = 'idle' | 'saving' | 'saved' | 'invalid' | 'error';
 export const AUTOSAVE_MS = 400;
 
-export function useAutosave<S extends z.ZodType>(schema: S, save: (value: z.output<S>) => Promise<void>,
-  delay = AUTOSAVE_MS) {
+export function useAutosave<S extends z.ZodType>(
+  schema: S,
+  save: (value: z.output<S>) => Promise<void>,
+  delay = AUTOSAVE_MS,
+) {
   const [state, setState] = useState<SaveState>('idle');
   const [issues, setIssues] = useState<Record<string, string>>({});
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -28,28 +31,31 @@ export function useAutosave<S extends z.ZodType>(schema: S, save: (value: z.outp
   // A pending edit is written when the section unmounts (customer switch, panel closing), not dropped.
   useEffect(() => () => void flush(), [flush]);
 
-  const change = useCallback((draft: unknown) => {
-    const parsed = schema.safeParse(draft);
-    if (!parsed.success) {
-      setIssues(issuesByField(parsed.error.issues));
-      setState('invalid');
-      clearTimeout(timer.current);
-      pending.current = null;
-      return;
-    }
-    setIssues({});
-    setState('saving');
-    pending.current = async () => {
-      try {
-        await saveRef.current(parsed.data);
-        setState('saved');
-      } catch {
-        setState('error');
+  const change = useCallback(
+    (draft: unknown) => {
+      const parsed = schema.safeParse(draft);
+      if (!parsed.success) {
+        setIssues(issuesByField(parsed.error.issues));
+        setState('invalid');
+        clearTimeout(timer.current);
+        pending.current = null;
+        return;
       }
-    };
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), delay);
-  }, [schema, delay, flush]);
+      setIssues({});
+      setState('saving');
+      pending.current = async () => {
+        try {
+          await saveRef.current(parsed.data);
+          setState('saved');
+        } catch {
+          setState('error');
+        }
+      };
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), delay);
+    },
+    [schema, delay, flush],
+  );
 
   return { state, issues, change, flush };
 }
@@ -78,7 +84,13 @@ export function useAutosavedDraft<D extends object, S extends z.ZodType>(opts: {
     own.current = now;
     await saveRef.current(v, now);
   });
-  useEffect(() => { if (opts.stamp !== own.current) setDraft(opts.incoming); }, [opts.incoming]); // eslint-disable-line react-hooks/exhaustive-deps
-  const set = (patch: Partial<D>) => { const next = { ...draft, ...patch }; setDraft(next); change(next); };
+  useEffect(() => {
+    if (opts.stamp !== own.current) setDraft(opts.incoming);
+  }, [opts.incoming]); // eslint-disable-line react-hooks/exhaustive-deps
+  const set = (patch: Partial<D>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    change(next);
+  };
   return { draft, set, state, issues };
 }

@@ -15,7 +15,11 @@ import { notifyDataChanged } from '@/lib/browser/send';
 import { useClock } from '@/components/app/clock';
 
 type Trashable = Parameters<typeof deleteRecords>[1];
-interface Toast { label: string; kind: 'deleted' | 'recorded'; undo: () => Promise<void> }
+interface Toast {
+  label: string;
+  kind: 'deleted' | 'recorded';
+  undo: () => Promise<void>;
+}
 interface UndoApi {
   /** `customerId` names the ledger that holds receivables and payments (see lib/db deleteRecords). */
   remove: (table: Trashable, ids: string[], label: string, customerId?: string) => Promise<void>;
@@ -53,19 +57,35 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     clearTimeout(timer.current);
     timer.current = setTimeout(close, UNDO_MS);
   }, [close]);
-  const show = useCallback((next: Toast) => {
-    const active = document.activeElement as HTMLElement | null;
-    if (!returnTo.current && active && active !== document.body) returnTo.current = active;
-    setToast(next);
-    arm();
-  }, [arm]);
+  const show = useCallback(
+    (next: Toast) => {
+      const active = document.activeElement as HTMLElement | null;
+      if (!returnTo.current && active && active !== document.body) returnTo.current = active;
+      setToast(next);
+      arm();
+    },
+    [arm],
+  );
 
-  const remove = useCallback(async (table: Trashable, ids: string[], label: string, customerId?: string) => {
-    const trashId = await deleteRecords(getDb(), table, ids, label, clock(), customerId);
-    notifyDataChanged();
-    show({ label, kind: 'deleted', undo: async () => { await undoDelete(getDb(), trashId, clock()); notifyDataChanged(); } });
-  }, [clock, show]);
-  const recorded = useCallback((label: string, undo: () => Promise<void>) => show({ label, kind: 'recorded', undo }), [show]);
+  const remove = useCallback(
+    async (table: Trashable, ids: string[], label: string, customerId?: string) => {
+      const trashId = await deleteRecords(getDb(), table, ids, label, clock(), customerId);
+      notifyDataChanged();
+      show({
+        label,
+        kind: 'deleted',
+        undo: async () => {
+          await undoDelete(getDb(), trashId, clock());
+          notifyDataChanged();
+        },
+      });
+    },
+    [clock, show],
+  );
+  const recorded = useCallback(
+    (label: string, undo: () => Promise<void>) => show({ label, kind: 'recorded', undo }),
+    [show],
+  );
 
   const undo = useCallback(async () => {
     if (!toast) return;
@@ -74,7 +94,9 @@ export function UndoProvider({ children }: { children: ReactNode }) {
   }, [toast, close]);
 
   // The toast takes the focus as it appears (after its own render).
-  useEffect(() => { if (toast) button.current?.focus(); }, [toast]);
+  useEffect(() => {
+    if (toast) button.current?.focus();
+  }, [toast]);
   useEffect(() => {
     if (!toast) return;
     const onKey = (e: KeyboardEvent) => {
@@ -94,12 +116,29 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     <UndoContext.Provider value={{ remove, recorded }}>
       {children}
       {toast && (
-        <div role="status" data-testid="undo-toast" data-kind={toast.kind}
-          onFocus={() => clearTimeout(timer.current)} onBlur={arm} onMouseEnter={() => clearTimeout(timer.current)} onMouseLeave={arm}
-          className="fixed inset-x-2 bottom-2 z-20 flex items-center justify-between gap-2 rounded bg-stone-900 px-3 py-2 text-white shadow-lg">
-          <span className="min-w-0 truncate" title={toast.label}>{t(toast.kind === 'deleted' ? 'deleted' : 'recorded')}: {toast.label}</span>
-          <button type="button" ref={button} data-testid="undo" onClick={() => void undo()} aria-keyshortcuts="Control+Z"
-            className="shrink-0 rounded px-2 py-0.5 font-medium text-amber-300 underline focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-300">{t('undo')}</button>
+        <div
+          role="status"
+          data-testid="undo-toast"
+          data-kind={toast.kind}
+          onFocus={() => clearTimeout(timer.current)}
+          onBlur={arm}
+          onMouseEnter={() => clearTimeout(timer.current)}
+          onMouseLeave={arm}
+          className="fixed inset-x-2 bottom-2 z-20 flex items-center justify-between gap-2 rounded bg-stone-900 px-3 py-2 text-white shadow-lg"
+        >
+          <span className="min-w-0 truncate" title={toast.label}>
+            {t(toast.kind === 'deleted' ? 'deleted' : 'recorded')}: {toast.label}
+          </span>
+          <button
+            type="button"
+            ref={button}
+            data-testid="undo"
+            onClick={() => void undo()}
+            aria-keyshortcuts="Control+Z"
+            className="shrink-0 rounded px-2 py-0.5 font-medium text-amber-300 underline focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-300"
+          >
+            {t('undo')}
+          </button>
         </div>
       )}
     </UndoContext.Provider>

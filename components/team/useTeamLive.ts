@@ -6,7 +6,10 @@ export function useTeamLive(): { syncNow(): void } {
   const live = useRef<ReturnType<typeof connectTeamLive> | undefined>(undefined);
   useEffect(() => {
     live.current = connectTeamLive();
-    return () => { live.current?.close(); live.current = undefined; };
+    return () => {
+      live.current?.close();
+      live.current = undefined;
+    };
   }, []);
   return { syncNow: () => live.current?.syncNow() };
 }

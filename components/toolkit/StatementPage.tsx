@@ -37,40 +37,104 @@ export function StatementPage() {
     return { statement, plan, customer, settings: await getSettings(db), docs: ledger?.receivables ?? [] };
   }, [statementId, planId]);
   const title = rows?.statement ? `${rows.statement.reference}` : rows?.plan ? rows.plan.reference : undefined;
-  useEffect(() => { if (title) document.title = title; }, [title]);
-  if (rows === undefined) return <p className="p-8" aria-busy="true">{t('loading')}</p>;
+  useEffect(() => {
+    if (title) document.title = title;
+  }, [title]);
+  if (rows === undefined)
+    return (
+      <p className="p-8" aria-busy="true">
+        {t('loading')}
+      </p>
+    );
   const tk = translator(lang, 'toolkit');
   if (!rows.customer || (!rows.statement && !rows.plan)) return <p className="p-8">{tk('doc.notFound')}</p>;
   return (
-    <article className="mx-auto max-w-[210mm] bg-white p-[18mm] text-[13px] leading-relaxed text-black print:max-w-none print:p-0" data-testid="toolkit-doc" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <article
+      className="mx-auto max-w-[210mm] bg-white p-[18mm] text-[13px] leading-relaxed text-black print:max-w-none print:p-0"
+      data-testid="toolkit-doc"
+      lang={lang === 'zh' ? 'zh-CN' : 'en'}
+    >
       <style>{pageCss}</style>
       <div className="mb-4 flex justify-end print:hidden">
-        <button type="button" onClick={() => window.print()} className="rounded bg-blue-700 px-3 py-1 text-white">{t('print')}</button>
+        <button type="button" onClick={() => window.print()} className="rounded bg-blue-700 px-3 py-1 text-white">
+          {t('print')}
+        </button>
       </div>
-      {rows.statement && <StatementLetter s={rows.statement} customer={rows.customer} settings={rows.settings} lang={lang} />}
-      {rows.plan && <PlanAgreement plan={rows.plan} customer={rows.customer} settings={rows.settings} lang={lang}
-        docs={rows.docs.filter((r) => rows.plan!.receivableIds.includes(r.id)).map((r) => ({ docNumber: r.docNumber, dueDate: r.dueDate }))} />}
+      {rows.statement && (
+        <StatementLetter s={rows.statement} customer={rows.customer} settings={rows.settings} lang={lang} />
+      )}
+      {rows.plan && (
+        <PlanAgreement
+          plan={rows.plan}
+          customer={rows.customer}
+          settings={rows.settings}
+          lang={lang}
+          docs={rows.docs
+            .filter((r) => rows.plan!.receivableIds.includes(r.id))
+            .map((r) => ({ docNumber: r.docNumber, dueDate: r.dueDate }))}
+        />
+      )}
     </article>
   );
 }
 
-function StatementLetter({ s, customer, settings, lang }: { s: Statement; customer: Customer; settings: Settings; lang: Lang }) {
+function StatementLetter({
+  s,
+  customer,
+  settings,
+  lang,
+}: {
+  s: Statement;
+  customer: Customer;
+  settings: Settings;
+  lang: Lang;
+}) {
   const doc = buildStatementDoc(s, customer, settings, lang, addDays(s.asOf, PAY_WITHIN_DAYS));
   return (
     <>
       <h1 className="mb-1 text-center text-xl font-bold">{doc.title}</h1>
-      <p className="text-right" data-testid="doc-reference">{doc.reference}</p>
+      <p className="text-right" data-testid="doc-reference">
+        {doc.reference}
+      </p>
       <p className="mt-4 font-medium">{doc.addressee}</p>
-      {doc.paragraphs.map((p, i) => <p key={i} className="mt-2 indent-8">{p}</p>)}
+      {doc.paragraphs.map((p, i) => (
+        <p key={i} className="mt-2 indent-8">
+          {p}
+        </p>
+      ))}
       <table className="mt-4 w-full border-collapse text-[12px]">
-        <thead><tr>{doc.headers.map((h) => <th key={h} className="border border-black px-1.5 py-1 text-left">{h}</th>)}</tr></thead>
-        <tbody>{doc.rows.map((r) => <tr key={r[0]} className="break-inside-avoid">{r.map((c, i) => <td key={i} className="border border-black px-1.5 py-1 tabular-nums">{c}</td>)}</tr>)}</tbody>
+        <thead>
+          <tr>
+            {doc.headers.map((h) => (
+              <th key={h} className="border border-black px-1.5 py-1 text-left">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {doc.rows.map((r) => (
+            <tr key={r[0]} className="break-inside-avoid">
+              {r.map((c, i) => (
+                <td key={i} className="border border-black px-1.5 py-1 tabular-nums">
+                  {c}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
       </table>
-      <p className="mt-2 font-medium" data-testid="doc-total">{doc.totals.join(lang === 'zh' ? '；' : '; ')}</p>
+      <p className="mt-2 font-medium" data-testid="doc-total">
+        {doc.totals.join(lang === 'zh' ? '；' : '; ')}
+      </p>
       <p className="mt-3">{doc.payment}</p>
       <section className="mt-6 min-h-[45mm] break-inside-avoid border border-black p-3" data-testid="doc-seal-box">
         <h2 className="font-medium">{doc.seal.heading}</h2>
-        {doc.seal.options.map((o) => <p key={o} className="mt-2">{o}</p>)}
+        {doc.seal.options.map((o) => (
+          <p key={o} className="mt-2">
+            {o}
+          </p>
+        ))}
         <p className="mt-10 whitespace-pre">{doc.seal.signature}</p>
       </section>
       <p className="mt-8 whitespace-pre-line text-right">{doc.sender}</p>
@@ -78,31 +142,67 @@ function StatementLetter({ s, customer, settings, lang }: { s: Statement; custom
   );
 }
 
-function PlanAgreement({ plan, customer, settings, lang, docs }: { plan: PaymentPlan; customer: Customer; settings: Settings; lang: Lang; docs: Array<{ docNumber: string; dueDate: string }> }) {
+function PlanAgreement({
+  plan,
+  customer,
+  settings,
+  lang,
+  docs,
+}: {
+  plan: PaymentPlan;
+  customer: Customer;
+  settings: Settings;
+  lang: Lang;
+  docs: Array<{ docNumber: string; dueDate: string }>;
+}) {
   const tk = translator(lang, 'toolkit');
   const zh = lang === 'zh';
   const us = settings.ourCompany;
-  const creditor = (zh ? us.name : us.nameEn || us.name) || (zh ? '（我方公司名称，请在设置中填写）' : '(our company name — set it in Options)');
+  const creditor =
+    (zh ? us.name : us.nameEn || us.name) ||
+    (zh ? '（我方公司名称，请在设置中填写）' : '(our company name — set it in Options)');
   const currency = plan.instalments[0].amount.currency;
   const totalMinor = plan.instalments.reduce((s, i) => s + i.amount.minor, 0);
-  const total = formatMoney(totalMinor, currency, lang) + (zh && currency === 'CNY' ? `（${amountInCapitals(totalMinor)}）` : '');
+  const total =
+    formatMoney(totalMinor, currency, lang) + (zh && currency === 'CNY' ? `（${amountInCapitals(totalMinor)}）` : '');
   const grace = plan.graceDays ? tk('doc.plan.grace', { days: plan.graceDays }) : '';
   return (
     <>
       <h1 className="mb-1 text-center text-xl font-bold">{tk('doc.plan.title')}</h1>
-      <p className="text-right" data-testid="doc-reference">{plan.reference}</p>
-      <p className="mt-4 indent-8">{tk('doc.plan.intro', { debtor: customer.name, creditor, date: formatDay(plan.agreedOn, lang), total })}</p>
+      <p className="text-right" data-testid="doc-reference">
+        {plan.reference}
+      </p>
+      <p className="mt-4 indent-8">
+        {tk('doc.plan.intro', { debtor: customer.name, creditor, date: formatDay(plan.agreedOn, lang), total })}
+      </p>
       <h2 className="mt-3 font-medium">{tk('doc.plan.docs')}</h2>
       <p>{docs.map((d) => `${d.docNumber} (${formatDay(d.dueDate, lang)})`).join(zh ? '、' : ', ')}</p>
       <h2 className="mt-3 font-medium">{tk('doc.plan.schedule')}</h2>
       <table className="mt-1 w-full border-collapse" data-testid="doc-schedule">
-        <thead><tr>{(['n', 'date', 'amount'] as const).map((h) => <th key={h} className="border border-black px-2 py-1 text-left">{tk(`doc.plan.headers.${h}`)}</th>)}</tr></thead>
-        <tbody>{plan.instalments.map((i, n) => (
-          <tr key={i.promiseId}><td className="border border-black px-2 py-1">{n + 1}</td><td className="border border-black px-2 py-1">{formatDay(i.date, lang)}</td>
-            <td className="border border-black px-2 py-1 tabular-nums">{formatMoney(i.amount.minor, i.amount.currency, lang)}</td></tr>
-        ))}</tbody>
+        <thead>
+          <tr>
+            {(['n', 'date', 'amount'] as const).map((h) => (
+              <th key={h} className="border border-black px-2 py-1 text-left">
+                {tk(`doc.plan.headers.${h}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {plan.instalments.map((i, n) => (
+            <tr key={i.promiseId}>
+              <td className="border border-black px-2 py-1">{n + 1}</td>
+              <td className="border border-black px-2 py-1">{formatDay(i.date, lang)}</td>
+              <td className="border border-black px-2 py-1 tabular-nums">
+                {formatMoney(i.amount.minor, i.amount.currency, lang)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
       </table>
-      <p className="mt-3 indent-8">{plan.accelerateOnMiss ? tk('doc.plan.terms', { grace }) : tk('doc.plan.termsNoAcc', { grace })}</p>
+      <p className="mt-3 indent-8">
+        {plan.accelerateOnMiss ? tk('doc.plan.terms', { grace }) : tk('doc.plan.termsNoAcc', { grace })}
+      </p>
       <p className="mt-16 whitespace-pre">{tk('doc.plan.sign')}</p>
     </>
   );

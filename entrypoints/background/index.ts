@@ -41,12 +41,18 @@ export default defineBackground(() => {
   teamSync.start();
   const reminders = createReminderService({ db, browser, now });
   const siteState = createSiteState(browser.storage.local, now);
-  browser.storage.onChanged.addListener((changes, area) => { if (area === 'local' && CONFIRMED_HOSTS_KEY in changes) siteState.hostsChanged(); });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && CONFIRMED_HOSTS_KEY in changes) siteState.hostsChanged();
+  });
   // No receiver (no panel open) is normal.
   const broadcast = (message: unknown) => void browser.runtime.sendMessage(message).catch(() => undefined);
 
   const handle = createRouter({
-    me, db, tabs, now, broadcast,
+    me,
+    db,
+    tabs,
+    now,
+    broadcast,
     matcher: () => caches.matcher.current(),
     customersChanged: (ids) => {
       if (ids) caches.matcher.changed(ids);
@@ -55,7 +61,9 @@ export default defineBackground(() => {
     },
     clock: () => performance.timeOrigin + performance.now(),
     // The forecast is recomputed in the background once the store is quiet after a change (lib/forecast/service.ts).
-    schedule: (task, ms) => { setTimeout(task, ms); },
+    schedule: (task, ms) => {
+      setTimeout(task, ms);
+    },
     settings: caches.settings,
     badgeInputs: caches.badgeInputs,
     browserLang: () => browser.i18n.getUILanguage(),

@@ -76,7 +76,9 @@ async function fetchView() {
 }
 
 // A page that hides or covers the chip must not make a click meant for something else open the panel.
-const guard = createVisibilityGuard(chip, (allowed) => { chip.dataset.clickable = String(allowed); });
+const guard = createVisibilityGuard(chip, (allowed) => {
+  chip.dataset.clickable = String(allowed);
+});
 
 chip.addEventListener('click', () => {
   if (tabId === undefined || !guard.clickAllowed()) return;

@@ -11,8 +11,14 @@ function figureOnScreen(ms: number): Promise<void> {
     const timer = setTimeout(resolve, ms);
     try {
       new PerformanceObserver((list, obs) => {
-        if (list.getEntries().some((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'portfolio-total')) {
-          obs.disconnect(); clearTimeout(timer); resolve();
+        if (
+          list
+            .getEntries()
+            .some((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'portfolio-total')
+        ) {
+          obs.disconnect();
+          clearTimeout(timer);
+          resolve();
         }
       }).observe({ type: 'element', buffered: true });
     } catch {

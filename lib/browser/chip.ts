@@ -14,23 +14,46 @@ export const FRAME_W = 240;
 export const MAIL_FRAME_W = 420;
 export const FRAME_H = 30;
 
-const hostStyle = (w: number) => Object.entries({
-  all: 'initial', 'z-index': '2147483646', width: `${w}px`, height: `${FRAME_H}px`,
-  display: 'block', margin: '0', padding: '0', border: '0', background: 'transparent', 'pointer-events': 'auto',
-  opacity: '1', visibility: 'visible', filter: 'none', transform: 'none', 'clip-path': 'none',
-}).map(([k, v]) => `${k}: ${v} !important`).join('; ');
+const hostStyle = (w: number) =>
+  Object.entries({
+    all: 'initial',
+    'z-index': '2147483646',
+    width: `${w}px`,
+    height: `${FRAME_H}px`,
+    display: 'block',
+    margin: '0',
+    padding: '0',
+    border: '0',
+    background: 'transparent',
+    'pointer-events': 'auto',
+    opacity: '1',
+    visibility: 'visible',
+    filter: 'none',
+    transform: 'none',
+    'clip-path': 'none',
+  })
+    .map(([k, v]) => `${k}: ${v} !important`)
+    .join('; ');
 
 /** A style that makes an element (the chip or an ancestor) not plainly visible. */
 function hides(cs: CSSStyleDeclaration, self: boolean): boolean {
-  return Number(cs.opacity) < 0.99 || cs.visibility !== 'visible' || cs.display === 'none' || cs.filter !== 'none'
-    || (cs.clipPath !== '' && cs.clipPath !== 'none') || cs.mixBlendMode !== 'normal' || (self && cs.transform !== 'none');
+  return (
+    Number(cs.opacity) < 0.99 ||
+    cs.visibility !== 'visible' ||
+    cs.display === 'none' ||
+    cs.filter !== 'none' ||
+    (cs.clipPath !== '' && cs.clipPath !== 'none') ||
+    cs.mixBlendMode !== 'normal' ||
+    (self && cs.transform !== 'none')
+  );
 }
 
 /**
  * Where the browser reports visibility itself (IntersectionObserver v2, Chromium), the frame enforces it and the
  * content script need not force a layout every second to look for itself.
  */
-const frameGuardsItself = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+const frameGuardsItself =
+  typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 
 export function createChip(doc: Document) {
   let host: HTMLElement | null = null;
@@ -102,7 +125,9 @@ export function createChip(doc: Document) {
   };
 
   return {
-    get mounted() { return !!host; },
+    get mounted() {
+      return !!host;
+    },
     mount(src: string, at: Element | null, frameWidth = FRAME_W) {
       if (width !== frameWidth) {
         width = frameWidth;
@@ -114,7 +139,10 @@ export function createChip(doc: Document) {
         const root = host.attachShadow({ mode: 'closed' });
         frame = doc.createElement('iframe');
         frame.setAttribute('title', 'Huikuan');
-        frame.setAttribute('style', `all:initial;border:0;width:${width}px;height:${FRAME_H}px;color-scheme:normal;display:block`);
+        frame.setAttribute(
+          'style',
+          `all:initial;border:0;width:${width}px;height:${FRAME_H}px;color-scheme:normal;display:block`,
+        );
         root.appendChild(frame);
         doc.body.appendChild(host);
       }

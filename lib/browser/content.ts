@@ -13,10 +13,17 @@ import { createPageWatch, type ReadStatus, type WatchEnv } from './pageWatch';
 
 function sameContext(a: PageContext | null, b: PageContext | null): boolean {
   if (!a || !b) return a === b;
-  return a.site === b.site && a.kind === b.kind && a.recordId === b.recordId && a.name === b.name
-    && a.emails.join() === b.emails.join() && a.subject === b.subject && a.addressHidden === b.addressHidden
+  return (
+    a.site === b.site &&
+    a.kind === b.kind &&
+    a.recordId === b.recordId &&
+    a.name === b.name &&
+    a.emails.join() === b.emails.join() &&
+    a.subject === b.subject &&
+    a.addressHidden === b.addressHidden &&
     // A message body that arrives late (163's reading frame) is a change: the capture draft is made from it.
-    && (a.kind !== 'thread' || a.body === b.body);
+    (a.kind !== 'thread' || a.body === b.body)
+  );
 }
 
 /** Found all it looks for: a record's name or address, a message's counterpart or subject; a compose box always. */
@@ -45,8 +52,13 @@ function findAnchor(doc: Document, ctx: PageContext | null): Element | null {
     }
     return null;
   };
-  return hit(doc.getElementsByTagName('h1')) ?? hit(doc.getElementsByTagName('h2'))
-    ?? (ctx!.kind === 'thread' || ctx!.site.startsWith('demo') ? hit(doc.querySelectorAll('[role="heading"], [data-field="account-name"], [data-subject]')) : null);
+  return (
+    hit(doc.getElementsByTagName('h1')) ??
+    hit(doc.getElementsByTagName('h2')) ??
+    (ctx!.kind === 'thread' || ctx!.site.startsWith('demo')
+      ? hit(doc.querySelectorAll('[role="heading"], [data-field="account-name"], [data-subject]'))
+      : null)
+  );
 }
 
 async function insertIntoCompose(site: string, text: string): Promise<boolean> {
@@ -60,7 +72,8 @@ async function insertIntoCompose(site: string, text: string): Promise<boolean> {
   }
   box.focus();
   // insertText keeps the editor's own undo stack and formatting model; fall back to a text node.
-  if (!box.ownerDocument.execCommand?.('insertText', false, text)) box.appendChild(box.ownerDocument.createTextNode(text));
+  if (!box.ownerDocument.execCommand?.('insertText', false, text))
+    box.appendChild(box.ownerDocument.createTextNode(text));
   return true;
 }
 
@@ -69,11 +82,20 @@ async function insertIntoCompose(site: string, text: string): Promise<boolean> {
  * reads it over the DevTools protocol to report the longest task the extension caused.
  */
 export interface ContentWork {
-  tasks: number; totalMs: number; maxMs: number; over50: number;
+  tasks: number;
+  totalMs: number;
+  maxMs: number;
+  over50: number;
   /** The five longest tasks, as [what, ms]. */
   slowest: Array<[string, number]>;
 }
-const work: ContentWork = ((globalThis as { __huikuanWork?: ContentWork }).__huikuanWork = { tasks: 0, totalMs: 0, maxMs: 0, over50: 0, slowest: [] });
+const work: ContentWork = ((globalThis as { __huikuanWork?: ContentWork }).__huikuanWork = {
+  tasks: 0,
+  totalMs: 0,
+  maxMs: 0,
+  over50: 0,
+  slowest: [],
+});
 
 /** Runs `fn` as one task of ours, timed under `what`. */
 function timed<A extends unknown[]>(what: string, fn: (...args: A) => void): (...args: A) => void {
@@ -88,7 +110,9 @@ function timed<A extends unknown[]>(what: string, fn: (...args: A) => void): (..
       if (ms > work.maxMs) work.maxMs = ms;
       if (ms > 50) work.over50++;
       if (work.slowest.length < 5 || ms > work.slowest[work.slowest.length - 1][1]) {
-        work.slowest = [...work.slowest, [what, Math.round(ms * 10) / 10] as [string, number]].sort((a, b) => b[1] - a[1]).slice(0, 5);
+        work.slowest = [...work.slowest, [what, Math.round(ms * 10) / 10] as [string, number]]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5);
       }
     }
   };
@@ -100,7 +124,12 @@ function browserEnv(ctx: ContentScriptContext): WatchEnv {
     now: () => performance.now(),
     setTimeout: (fn, ms) => ctx.setTimeout(timed('timer', fn), ms),
     clearTimeout: (id) => clearTimeout(id),
-    whenIdle: (fn, timeout) => { ctx.requestIdleCallback(timed('read', () => fn()), { timeout }); },
+    whenIdle: (fn, timeout) => {
+      ctx.requestIdleCallback(
+        timed('read', () => fn()),
+        { timeout },
+      );
+    },
     observe(onMutation) {
       // Child lists of the whole document (the record's DOM arriving, <title> replaced): no attributes, no text.
       const o = new MutationObserver(timed('mutation', onMutation));
@@ -112,7 +141,9 @@ function browserEnv(ctx: ContentScriptContext): WatchEnv {
     hidden: () => document.hidden,
     onLongTask(fn) {
       if (!PerformanceObserver.supportedEntryTypes?.includes('longtask')) return () => undefined;
-      const o = new PerformanceObserver((list) => { for (const e of list.getEntries()) fn(e.duration); });
+      const o = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) fn(e.duration);
+      });
       o.observe({ type: 'longtask' });
       return () => o.disconnect();
     },
@@ -153,7 +184,11 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
     const reply = pageReplyMini.safeParse(await sent);
     if (!ctx.isValid || current !== next) return;
     if (reply.success && (reply.data.showBadge || reply.data.showCapture)) {
-      chip.mount(frameUrl(reply.data.showBadge ? 'crm' : 'mail'), anchorNow(), reply.data.showBadge ? FRAME_W : MAIL_FRAME_W);
+      chip.mount(
+        frameUrl(reply.data.showBadge ? 'crm' : 'mail'),
+        anchorNow(),
+        reply.data.showBadge ? FRAME_W : MAIL_FRAME_W,
+      );
     } else chip.unmount();
   };
 
@@ -181,9 +216,16 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
     complete,
     same: sameContext,
     // A task of its own: a read and the report of what it found (message, chip, anchor) never add up to one long task.
-    report: (value, status) => { ctx.setTimeout(timed('report', () => void report(value, status)), 0); },
+    report: (value, status) => {
+      ctx.setTimeout(
+        timed('report', () => void report(value, status)),
+        0,
+      );
+    },
     // In the next frame: reading the anchor's position then costs the layout the frame needs anyway.
-    check: () => { if (chip.mounted) ctx.requestAnimationFrame(timed('check', () => chip.check(anchorNow))); },
+    check: () => {
+      if (chip.mounted) ctx.requestAnimationFrame(timed('check', () => chip.check(anchorNow)));
+    },
   });
 
   const onLocation = timed('location', () => watch.locationChanged());
@@ -194,19 +236,33 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
   ctx.addEventListener(window, 'hashchange', onLocation);
   let size = `${innerWidth}x${innerHeight}`;
   let placing = false;
-  ctx.addEventListener(window, 'resize', timed('resize', () => {
-    const now = `${innerWidth}x${innerHeight}`;
-    if (now === size || placing) return;
-    size = now;
-    placing = true;
-    ctx.requestAnimationFrame(timed('place', () => { placing = false; chip.place(); }));
-  }));
+  ctx.addEventListener(
+    window,
+    'resize',
+    timed('resize', () => {
+      const now = `${innerWidth}x${innerHeight}`;
+      if (now === size || placing) return;
+      size = now;
+      placing = true;
+      ctx.requestAnimationFrame(
+        timed('place', () => {
+          placing = false;
+          chip.place();
+        }),
+      );
+    }),
+  );
   // 163 Mail and QQ Mail's frameset put the message in a same-origin frame that loads after the page: the top
   // document's observer does not see inside it, so a frame finishing its load is a reason to read again.
   if (kind === 'mail') {
-    ctx.addEventListener(document, 'load', timed('frame', (e: Event) => {
-      if ((e.target as Element | null)?.tagName === 'IFRAME' && current?.kind === 'thread') watch.reread();
-    }), { capture: true });
+    ctx.addEventListener(
+      document,
+      'load',
+      timed('frame', (e: Event) => {
+        if ((e.target as Element | null)?.tagName === 'IFRAME' && current?.kind === 'thread') watch.reread();
+      }),
+      { capture: true },
+    );
   }
   ctx.onInvalidated(() => {
     watch.stop();
@@ -226,7 +282,9 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
         return Promise.resolve({ emails: now?.kind === 'compose' ? now.emails.slice(0, 50) : [] });
       }
       case 'selection/get': {
-        const text = String(window.getSelection() ?? '').trim().slice(0, 20_000);
+        const text = String(window.getSelection() ?? '')
+          .trim()
+          .slice(0, 20_000);
         if (text) void browser.runtime.sendMessage({ type: 'capture/selection', text });
         return Promise.resolve({ ok: !!text });
       }
@@ -238,8 +296,14 @@ export function runContentScript(ctx: ContentScriptContext, kind: 'crm' | 'mail'
   });
 
   // The sites the user defined are read once; their content script is registered for their pattern only.
-  const sites = kind === 'crm' && siteKindForUrl(location.href) === null
-    ? browser.storage.local.get('userSites').then((r) => { userSites = (r.userSites as UserSite[] | undefined) ?? []; }).catch(() => undefined)
-    : Promise.resolve();
+  const sites =
+    kind === 'crm' && siteKindForUrl(location.href) === null
+      ? browser.storage.local
+          .get('userSites')
+          .then((r) => {
+            userSites = (r.userSites as UserSite[] | undefined) ?? [];
+          })
+          .catch(() => undefined)
+      : Promise.resolve();
   void sites.then(() => watch.start());
 }

@@ -26,14 +26,17 @@ export function followActiveTab(api: TabFollowApi, ownOrigin: string, onTab: (ta
     onTab(info.tabId);
   };
   api.tabs.onActivated.addListener(onActivated);
-  void api.windows.getCurrent().then(async (w) => {
-    if (w.id === undefined) return;
-    windowId = w.id;
-    const tabs = await api.tabs.query({ active: true, windowId: w.id });
-    // The panel opened as a tab of its own (from the worklist) speaks for no page.
-    const t = tabs.find((x) => !x.url?.startsWith(ownOrigin));
-    if (live && !switched && t?.id != null) onTab(t.id);
-  }).catch(() => undefined);
+  void api.windows
+    .getCurrent()
+    .then(async (w) => {
+      if (w.id === undefined) return;
+      windowId = w.id;
+      const tabs = await api.tabs.query({ active: true, windowId: w.id });
+      // The panel opened as a tab of its own (from the worklist) speaks for no page.
+      const t = tabs.find((x) => !x.url?.startsWith(ownOrigin));
+      if (live && !switched && t?.id != null) onTab(t.id);
+    })
+    .catch(() => undefined);
   return () => {
     live = false;
     api.tabs.onActivated.removeListener(onActivated);

@@ -135,11 +135,14 @@ export function createPageWatch<T>(env: WatchEnv, hooks: WatchHooks<T>) {
       seekStep();
       return;
     }
-    timer = env.setTimeout(() => {
-      // Not inside the page's long-task streak: wait for a quiet moment (a second at most).
-      if (env.now() < busyUntil) env.whenIdle(seekStep, MAX_GAP_MS);
-      else seekStep();
-    }, Math.max(0, gap - since));
+    timer = env.setTimeout(
+      () => {
+        // Not inside the page's long-task streak: wait for a quiet moment (a second at most).
+        if (env.now() < busyUntil) env.whenIdle(seekStep, MAX_GAP_MS);
+        else seekStep();
+      },
+      Math.max(0, gap - since),
+    );
   };
 
   const seek = () => {
@@ -166,7 +169,10 @@ export function createPageWatch<T>(env: WatchEnv, hooks: WatchHooks<T>) {
     if (timer !== undefined) env.clearTimeout(timer);
     timer = env.setTimeout(seekStep, 0);
     // Deadlines, even on a page that never mutates again.
-    for (const at of [UNREAD_AFTER_MS, WATCH_MS]) env.setTimeout(() => { if (gen === generation && phase === 'seeking') seekStep(); }, at);
+    for (const at of [UNREAD_AFTER_MS, WATCH_MS])
+      env.setTimeout(() => {
+        if (gen === generation && phase === 'seeking') seekStep();
+      }, at);
   };
 
   const beat = () => {
@@ -217,7 +223,11 @@ export function createPageWatch<T>(env: WatchEnv, hooks: WatchHooks<T>) {
       if (phase === 'seeking') seekStep();
       else if (phase !== 'stopped') seek();
     },
-    get phase() { return phase; },
-    get last() { return last; },
+    get phase() {
+      return phase;
+    },
+    get last() {
+      return last;
+    },
   };
 }

@@ -15,7 +15,11 @@ import { armFaultHooks } from '../db/faultHooks';
 export function armTestFaults(): void {
   try {
     const m = browser.runtime.getManifest() as { host_permissions?: string[]; permissions?: string[] };
-    armFaultHooks([...(m.host_permissions ?? []), ...(m.permissions ?? [])].some((p) => (LOOPBACK_MATCHES as readonly string[]).includes(p)));
+    armFaultHooks(
+      [...(m.host_permissions ?? []), ...(m.permissions ?? [])].some((p) =>
+        (LOOPBACK_MATCHES as readonly string[]).includes(p),
+      ),
+    );
   } catch {
     armFaultHooks(false);
   }
@@ -49,7 +53,8 @@ export async function focusOrOpenTab(url: string): Promise<'focused' | 'opened'>
   const hit = tabs.find((t) => t.url && samePage(t.url, url));
   if (hit?.id !== undefined) {
     await browser.tabs.update(hit.id, { active: true });
-    if (hit.windowId !== undefined) await browser.windows.update(hit.windowId, { focused: true }).catch(() => undefined);
+    if (hit.windowId !== undefined)
+      await browser.windows.update(hit.windowId, { focused: true }).catch(() => undefined);
     return 'focused';
   }
   await browser.tabs.create({ url });
@@ -88,12 +93,17 @@ export function tabFollowApi(): TabFollowApi {
 /** Reads one storage.local value and calls `onValue` now and on every change; returns the unsubscribe. */
 export function watchLocalValue(key: string, onValue: (raw: unknown) => void): () => void {
   let live = true;
-  void browser.storage.local.get(key).then((r) => { if (live) onValue(r[key]); });
+  void browser.storage.local.get(key).then((r) => {
+    if (live) onValue(r[key]);
+  });
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && key in changes) onValue(changes[key].newValue);
   };
   browser.storage.onChanged.addListener(onChanged);
-  return () => { live = false; browser.storage.onChanged.removeListener(onChanged); };
+  return () => {
+    live = false;
+    browser.storage.onChanged.removeListener(onChanged);
+  };
 }
 
 export async function setLocalValue(key: string, value: unknown): Promise<void> {

@@ -5,9 +5,15 @@
  * content-script APIs only, and a message to the background would lose the gesture.
  */
 export function openPanelForTab(tabId: number, windowId?: number): boolean {
-  const c = (globalThis as unknown as { chrome?: { sidePanel?: { open(o: { tabId: number; windowId?: number }): Promise<void> } } }).chrome;
+  const c = (
+    globalThis as unknown as {
+      chrome?: { sidePanel?: { open(o: { tabId: number; windowId?: number }): Promise<void> } };
+    }
+  ).chrome;
   if (c?.sidePanel?.open) {
-    c.sidePanel.open(windowId != null ? { tabId, windowId } : { tabId }).catch((e: unknown) => console.warn('[huikuan] side panel', e));
+    c.sidePanel
+      .open(windowId != null ? { tabId, windowId } : { tabId })
+      .catch((e: unknown) => console.warn('[huikuan] side panel', e));
     return true;
   }
   const b = (globalThis as { browser?: { sidebarAction?: { open(): Promise<void> } } }).browser;
@@ -22,14 +28,27 @@ export function openPanelForTab(tabId: number, windowId?: number): boolean {
  * once where neither API exists or no window is known.
  */
 export function openPanelForWindow(windowId: number | undefined): Promise<boolean> | false {
-  const c = (globalThis as unknown as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome;
+  const c = (globalThis as unknown as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } })
+    .chrome;
   if (c?.sidePanel?.open) {
     if (windowId === undefined) return false;
-    return c.sidePanel.open({ windowId }).then(() => true, (e: unknown) => { console.warn('[huikuan] side panel', e); return false; });
+    return c.sidePanel.open({ windowId }).then(
+      () => true,
+      (e: unknown) => {
+        console.warn('[huikuan] side panel', e);
+        return false;
+      },
+    );
   }
   const b = (globalThis as { browser?: { sidebarAction?: { open(): Promise<void> } } }).browser;
   if (!b?.sidebarAction?.open) return false;
-  return b.sidebarAction.open().then(() => true, (e: unknown) => { console.warn('[huikuan] sidebar', e); return false; });
+  return b.sidebarAction.open().then(
+    () => true,
+    (e: unknown) => {
+      console.warn('[huikuan] sidebar', e);
+      return false;
+    },
+  );
 }
 
 /** The window a badge opens the panel page in where it cannot open the sidebar: the sidebar's shape. */

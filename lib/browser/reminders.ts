@@ -17,7 +17,11 @@ const SHOWN_KEY = 'remindersShown';
 /** Shown ids kept: enough for every reminder of a large portfolio's look-back window. */
 const MAX_SHOWN_KEPT = 50_000;
 
-export interface ReminderDeps { db: HuikuanDb; browser: WxtBrowser; now(): Date }
+export interface ReminderDeps {
+  db: HuikuanDb;
+  browser: WxtBrowser;
+  now(): Date;
+}
 
 /**
  * Limitation warnings are derived only for deadlines whose warning starts within this many days: the worker
@@ -33,16 +37,29 @@ export const LIMITATION_HORIZON_DAYS = 14;
 export async function loadReminderInput(db: HuikuanDb, now: Date, settings: Pick<Settings, 'limitationWarnDays'>) {
   const today = toIsoDay(now);
   const [nearDeadlines, promises, activities, retention] = await Promise.all([
-    db.summaries.where('limitationDeadline').between(today, addDays(today, settings.limitationWarnDays + LIMITATION_HORIZON_DAYS), true, true).toArray(),
+    db.summaries
+      .where('limitationDeadline')
+      .between(today, addDays(today, settings.limitationWarnDays + LIMITATION_HORIZON_DAYS), true, true)
+      .toArray(),
     db.promises.where('status').anyOf('pending', 'broken').toArray(),
     db.activities.where('nextDate').between(addDays(today, -30), '9999-12-31', true, true).toArray(),
     // Held retention whose release date is today or later (schema version 10 indexes it; older stores have none).
     db.verno >= 10 ? db.summaries.where('nextRetentionRelease').aboveOrEqual(today).toArray() : Promise.resolve([]),
   ]);
-  const ids = [...new Set([...nearDeadlines.map((s) => s.customerId), ...retention.map((s) => s.customerId), ...promises.map((p) => p.customerId), ...activities.map((a) => a.customerId)])];
+  const ids = [
+    ...new Set([
+      ...nearDeadlines.map((s) => s.customerId),
+      ...retention.map((s) => s.customerId),
+      ...promises.map((p) => p.customerId),
+      ...activities.map((a) => a.customerId),
+    ]),
+  ];
   const known = new Map([...nearDeadlines, ...retention].map((s) => [s.customerId, s]));
   const missing = ids.filter((id) => !known.has(id));
-  const [others, customers] = [await inSlices(missing, (s) => db.summaries.bulkGet(s)), await inSlices(ids, (s) => db.customers.bulkGet(s))];
+  const [others, customers] = [
+    await inSlices(missing, (s) => db.summaries.bulkGet(s)),
+    await inSlices(ids, (s) => db.customers.bulkGet(s)),
+  ];
   const summaries = [...known.values(), ...others.filter((s) => !!s)];
   return {
     summaries,
@@ -93,7 +110,13 @@ export function createReminderService(deps: ReminderDeps) {
     // What alarms that just fired have recorded as shown is in before the list is read.
     await shownQueue;
     const shown = await readShown();
-    const plan = planAlarms(current, existing.map((a) => a.name), shown, now, PREFIX);
+    const plan = planAlarms(
+      current,
+      existing.map((a) => a.name),
+      shown,
+      now,
+      PREFIX,
+    );
     for (const name of plan.clear) await browser.alarms.clear(name);
     for (const a of plan.create) await browser.alarms.create(a.name, { when: a.when });
     const notice = dueNotice(plan.due, pickLang(settings.language, browser.i18n.getUILanguage()));
@@ -101,7 +124,10 @@ export function createReminderService(deps: ReminderDeps) {
       const one = plan.due.length === 1 ? plan.due[0] : undefined;
       // One customer's reminder opens that customer; the digest names several and opens the popup's today list.
       await browser.notifications.create(one ? `n:${one.customerId}:${one.id}` : `n::due:${now.getTime()}`, {
-        type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: notice.title, message: notice.message,
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: notice.title,
+        message: notice.message,
       });
       await markShown(plan.due.map((r) => r.id));
     }
@@ -144,7 +170,9 @@ export function createReminderService(deps: ReminderDeps) {
     await browser.notifications.clear(nid);
     const [, customerId] = nid.split(':');
     if (customerId) {
-      await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?customer=${encodeURIComponent(customerId)}`) });
+      await browser.tabs.create({
+        url: browser.runtime.getURL(`/sidepanel.html?customer=${encodeURIComponent(customerId)}`),
+      });
       return;
     }
     try {
@@ -162,11 +190,13 @@ export function createReminderService(deps: ReminderDeps) {
   /** Adds ids to the shown list, one update at a time (two alarms firing together must not lose one). */
   let shownQueue: Promise<void> = Promise.resolve();
   function markShown(ids: string[]): Promise<void> {
-    shownQueue = shownQueue.then(async () => {
-      const next = [...new Set([...(await readShown()), ...ids])];
-      // Keep the list bounded: ids carry their date, old ones are never derived again.
-      await browser.storage.local.set({ [SHOWN_KEY]: next.slice(-(MAX_SHOWN_KEPT)) });
-    }).catch((e: unknown) => console.warn('[huikuan] reminders shown', e));
+    shownQueue = shownQueue
+      .then(async () => {
+        const next = [...new Set([...(await readShown()), ...ids])];
+        // Keep the list bounded: ids carry their date, old ones are never derived again.
+        await browser.storage.local.set({ [SHOWN_KEY]: next.slice(-MAX_SHOWN_KEPT) });
+      })
+      .catch((e: unknown) => console.warn('[huikuan] reminders shown', e));
     return shownQueue;
   }
 
@@ -182,8 +212,12 @@ export function createReminderService(deps: ReminderDeps) {
       browser.alarms.onAlarm.addListener((a) => void fire(a.name));
       browser.notifications.onClicked.addListener((nid) => void opened(nid));
       browser.alarms.create(DAILY, { periodInMinutes: 60 });
-      await refreshDuePromises(db, deps.now()).then(sync)
-        .then(() => undefined, (e: unknown) => console.warn('[huikuan] reminders', e));
+      await refreshDuePromises(db, deps.now())
+        .then(sync)
+        .then(
+          () => undefined,
+          (e: unknown) => console.warn('[huikuan] reminders', e),
+        );
     },
   };
 }

@@ -11,7 +11,7 @@ export async function send<T = unknown>(message: PageRequest): Promise<T> {
   const reply = (await browser.runtime.sendMessage(message)) as unknown;
   if (reply && typeof reply === 'object' && 'error' in reply) {
     const parsed = errorReplySchema.safeParse(reply);
-    const code = parsed.success ? parsed.data.code ?? 'internal' : 'internal';
+    const code = parsed.success ? (parsed.data.code ?? 'internal') : 'internal';
     throw new UserError(`errors.router.${code}`, {}, parsed.success ? parsed.data.error : 'malformed error reply');
   }
   return reply as T;

@@ -21,26 +21,35 @@ export function parseConfirmedHosts(raw: unknown): string[] {
 
 export function createSiteState(local: LocalArea, now: () => Date) {
   let hosts: Promise<Set<string>> | undefined;
-  const hostsNow = () => (hosts ??= local.get(CONFIRMED_HOSTS_KEY).then((r) => new Set(parseConfirmedHosts(r[CONFIRMED_HOSTS_KEY])))
-    .catch((e: unknown) => { hosts = undefined; throw e; }));
+  const hostsNow = () =>
+    (hosts ??= local
+      .get(CONFIRMED_HOSTS_KEY)
+      .then((r) => new Set(parseConfirmedHosts(r[CONFIRMED_HOSTS_KEY])))
+      .catch((e: unknown) => {
+        hosts = undefined;
+        throw e;
+      }));
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);
     queue = run.catch(() => undefined);
     return run;
   };
-  const writeHosts = (change: (s: Set<string>) => void) => serially(async () => {
-    const s = new Set(await hostsNow());
-    change(s);
-    hosts = Promise.resolve(s);
-    await local.set({ [CONFIRMED_HOSTS_KEY]: [...s].sort() });
-  });
+  const writeHosts = (change: (s: Set<string>) => void) =>
+    serially(async () => {
+      const s = new Set(await hostsNow());
+      change(s);
+      hosts = Promise.resolve(s);
+      await local.set({ [CONFIRMED_HOSTS_KEY]: [...s].sort() });
+    });
   return {
     hostConfirmed: async (host: string) => (await hostsNow()).has(host),
     confirmHost: (host: string) => writeHosts((s) => void s.add(host)),
     forgetHost: (host: string) => writeHosts((s) => void s.delete(host)),
     /** Another context wrote the hosts (the options page): read them again next time. */
-    hostsChanged: () => { hosts = undefined; },
+    hostsChanged: () => {
+      hosts = undefined;
+    },
     recordVisit(site: string, read: boolean): void {
       void serially(async () => {
         const health = parseHealth((await local.get(HEALTH_KEY))[HEALTH_KEY]);

@@ -22,7 +22,12 @@ const portMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync-now') }),
 ]);
 
-export interface TeamSyncDeps { db: HuikuanDb; browser: WxtBrowser; now: () => Date; extensionOrigin: string }
+export interface TeamSyncDeps {
+  db: HuikuanDb;
+  browser: WxtBrowser;
+  now: () => Date;
+  extensionOrigin: string;
+}
 
 export function createTeamSync({ db, browser, now, extensionOrigin }: TeamSyncDeps) {
   let running: Promise<SyncReport | undefined> | undefined;
@@ -33,7 +38,10 @@ export function createTeamSync({ db, browser, now, extensionOrigin }: TeamSyncDe
 
   /** One cycle at a time; a request during a cycle runs one more right after it. */
   function run(): Promise<SyncReport | undefined> {
-    if (running) { again = true; return running; }
+    if (running) {
+      again = true;
+      return running;
+    }
     running = (async () => {
       try {
         const config = await readTeamConfig(db);
@@ -46,7 +54,10 @@ export function createTeamSync({ db, browser, now, extensionOrigin }: TeamSyncDe
         return undefined;
       } finally {
         running = undefined;
-        if (again) { again = false; void run(); }
+        if (again) {
+          again = false;
+          void run();
+        }
       }
     })();
     return running;
@@ -59,11 +70,16 @@ export function createTeamSync({ db, browser, now, extensionOrigin }: TeamSyncDe
 
   function start(): void {
     void browser.alarms.create(TEAM_ALARM, { periodInMinutes: 1 });
-    browser.alarms.onAlarm.addListener((alarm) => { if (alarm.name === TEAM_ALARM) void run(); });
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === TEAM_ALARM) void run();
+    });
     browser.runtime.onConnect.addListener((port) => {
       if (port.name !== TEAM_PORT) return;
       // Only our own pages (the side panel, the options page) keep a live sync going.
-      if (port.sender?.id !== browser.runtime.id || !port.sender?.url?.startsWith(extensionOrigin)) { port.disconnect(); return; }
+      if (port.sender?.id !== browser.runtime.id || !port.sender?.url?.startsWith(extensionOrigin)) {
+        port.disconnect();
+        return;
+      }
       livePorts.add(port);
       port.onDisconnect.addListener(() => livePorts.delete(port));
       port.onMessage.addListener((raw) => {
@@ -72,7 +88,13 @@ export function createTeamSync({ db, browser, now, extensionOrigin }: TeamSyncDe
         const t = now().getTime();
         if (msg.data.type === 'sync-now' || t - lastLive >= LIVE_EVERY_MS) {
           lastLive = t;
-          void run().then((report) => { try { port.postMessage({ type: 'report', report: report ?? null }); } catch { /* closed */ } });
+          void run().then((report) => {
+            try {
+              port.postMessage({ type: 'report', report: report ?? null });
+            } catch {
+              /* closed */
+            }
+          });
         }
       });
     });
@@ -86,7 +108,10 @@ export function createTeamSync({ db, browser, now, extensionOrigin }: TeamSyncDe
  * An extension page's side of the live sync: a port to the worker that ticks every few seconds while the page is
  * open (the worker runs a cycle per tick, at most one every five seconds). Returns `syncNow` and a closer.
  */
-export function connectTeamLive(onReport?: (report: SyncReport | null) => void, browser: WxtBrowser = extensionBrowser): { syncNow(): void; close(): void } {
+export function connectTeamLive(
+  onReport?: (report: SyncReport | null) => void,
+  browser: WxtBrowser = extensionBrowser,
+): { syncNow(): void; close(): void } {
   // Outside the extension (component tests without a runtime) there is no worker to keep live.
   if (typeof browser?.runtime?.connect !== 'function') return { syncNow: () => undefined, close: () => undefined };
   let port: ReturnType<WxtBrowser['runtime']['connect']> | undefined;
@@ -97,12 +122,29 @@ export function connectTeamLive(onReport?: (report: SyncReport | null) => void, 
       if (r?.type === 'report') onReport?.(r.report ?? null);
     });
     // The worker was stopped and restarted: connect again on the next tick.
-    port.onDisconnect.addListener(() => { port = undefined; });
+    port.onDisconnect.addListener(() => {
+      port = undefined;
+    });
   };
   const post = (type: 'tick' | 'sync-now') => {
-    try { if (!port) open(); port!.postMessage({ type }); } catch { port = undefined; }
+    try {
+      if (!port) open();
+      port!.postMessage({ type });
+    } catch {
+      port = undefined;
+    }
   };
   post('tick');
   const timer = setInterval(() => post('tick'), LIVE_EVERY_MS);
-  return { syncNow: () => post('sync-now'), close: () => { clearInterval(timer); try { port?.disconnect(); } catch { /* gone */ } } };
+  return {
+    syncNow: () => post('sync-now'),
+    close: () => {
+      clearInterval(timer);
+      try {
+        port?.disconnect();
+      } catch {
+        /* gone */
+      }
+    },
+  };
 }

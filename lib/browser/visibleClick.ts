@@ -10,23 +10,32 @@ export const MIN_VISIBLE_MS = 500;
 type VisibilityEntry = IntersectionObserverEntry & { isVisible?: boolean };
 
 /** `onChange` hears when clicks start or stop counting (the badge marks itself, which the browser tests wait on). */
-export function createVisibilityGuard(el: Element, onChange?: (allowed: boolean) => void, minMs = MIN_VISIBLE_MS, now = () => performance.now()) {
+export function createVisibilityGuard(
+  el: Element,
+  onChange?: (allowed: boolean) => void,
+  minMs = MIN_VISIBLE_MS,
+  now = () => performance.now(),
+) {
   let visibleSince: number | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const supported = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+  const supported =
+    typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
   if (supported) {
-    const io = new IntersectionObserver((entries) => {
-      for (const e of entries as VisibilityEntry[]) {
-        if (e.isVisible && visibleSince === null) {
-          visibleSince = now();
-          timer = setTimeout(() => onChange?.(true), minMs);
-        } else if (!e.isVisible) {
-          visibleSince = null;
-          clearTimeout(timer);
-          onChange?.(false);
+    const io = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries as VisibilityEntry[]) {
+          if (e.isVisible && visibleSince === null) {
+            visibleSince = now();
+            timer = setTimeout(() => onChange?.(true), minMs);
+          } else if (!e.isVisible) {
+            visibleSince = null;
+            clearTimeout(timer);
+            onChange?.(false);
+          }
         }
-      }
-    }, { threshold: [1], trackVisibility: true, delay: 100 } as IntersectionObserverInit);
+      },
+      { threshold: [1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    );
     io.observe(el);
   } else onChange?.(true);
   return {

@@ -73,8 +73,12 @@ export function loggedSteps(activities: readonly Pick<Activity, 'receivableIds' 
 }
 
 /** Today's reminder for one customer, or undefined when none is due. */
-export function cadencePlan(invoices: readonly CadenceInvoice[], days: readonly number[], asOf: string,
-  logged: Map<string, Set<number>>): CadencePlan | undefined {
+export function cadencePlan(
+  invoices: readonly CadenceInvoice[],
+  days: readonly number[],
+  asOf: string,
+  logged: Map<string, Set<number>>,
+): CadencePlan | undefined {
   if (!days.length) return undefined;
   const sorted = [...days].sort((a, b) => a - b);
   const due: Array<{ inv: CadenceInvoice; day: number }> = [];
@@ -86,20 +90,29 @@ export function cadencePlan(invoices: readonly CadenceInvoice[], days: readonly 
   }
   if (!due.length) return undefined;
   const day = Math.max(...due.map((d) => d.day));
-  const at = due.filter((d) => d.day === day).map((d) => d.inv)
+  const at = due
+    .filter((d) => d.day === day)
+    .map((d) => d.inv)
     .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.docNumber.localeCompare(b.docNumber)));
   const nextDate = nextStepDate(at[0].dueDate, sorted, day);
   return { day, index: sorted.indexOf(day), of: sorted.length, invoices: at, ...(nextDate ? { nextDate } : {}) };
 }
 
-export const cadenceFor = (settings: Pick<Settings, 'cadences'>, type: CustomerType): number[] => settings.cadences[type] ?? [];
+export const cadenceFor = (settings: Pick<Settings, 'cadences'>, type: CustomerType): number[] =>
+  settings.cadences[type] ?? [];
 
 /** True when some due date in `openByDue` (the summary's) could have a step due on `asOf`: a cheap first pass. */
-export function mayBeDue(openByDue: ReadonlyArray<readonly [string, string, number]>, days: readonly number[], asOf: string): boolean {
+export function mayBeDue(
+  openByDue: ReadonlyArray<readonly [string, string, number]>,
+  days: readonly number[],
+  asOf: string,
+): boolean {
   if (!days.length) return false;
   const first = Math.min(...days);
   const last = Math.max(...days);
-  return openByDue.some(([due, , minor]) => minor > 0 && addDays(due, first) <= asOf && asOf < addDays(due, last + LAST_STEP_DAYS));
+  return openByDue.some(
+    ([due, , minor]) => minor > 0 && addDays(due, first) <= asOf && asOf < addDays(due, last + LAST_STEP_DAYS),
+  );
 }
 
 export interface CadenceDraft {
@@ -113,7 +126,8 @@ export interface CadenceDraft {
   level: number;
 }
 
-const emailOf = (c?: Contact) => (c?.email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email.trim()) ? c.email.trim() : undefined);
+const emailOf = (c?: Contact) =>
+  c?.email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email.trim()) ? c.email.trim() : undefined;
 
 /**
  * The draft for a plan: the playbook's email script for the account today (its subject and letter-shaped text, true
@@ -125,9 +139,13 @@ export function cadenceDraft(account: AccountSnapshot, plan: CadencePlan, now: D
   const contact = emailOf(addressee) ? addressee : account.contacts.find((c) => emailOf(c));
   const email = emailOf(contact);
   return {
-    customerId: account.customer.id, customerName: account.customer.name, plan, level: s.level,
+    customerId: account.customer.id,
+    customerName: account.customer.name,
+    plan,
+    level: s.level,
     ...(contact && email ? { to: { name: contact.name, email, contactId: contact.id } } : {}),
-    subject: s.subject ?? account.customer.name, body: s.script,
+    subject: s.subject ?? account.customer.name,
+    body: s.script,
   };
 }
 
@@ -160,21 +178,39 @@ export function composeUrl(mail: Webmail, m: { to?: string; subject: string; bod
   const e = encodeURIComponent;
   const to = m.to ?? '';
   switch (mail) {
-    case 'gmail': return `https://mail.google.com/mail/?view=cm&fs=1&to=${e(to)}&su=${e(m.subject)}&body=${e(m.body)}`;
-    case 'outlook': return `https://outlook.office.com/mail/deeplink/compose?to=${e(to)}&subject=${e(m.subject)}&body=${e(m.body)}`;
-    case 'outlook-live': return `https://outlook.live.com/mail/0/deeplink/compose?to=${e(to)}&subject=${e(m.subject)}&body=${e(m.body)}`;
-    case 'qq': return `https://mail.qq.com/cgi-bin/readtemplate?check=false&t=compose&to=${e(to)}&subject=${e(m.subject)}&body=${e(m.body)}`;
-    case '163': return `https://mail.163.com/#module=compose.ComposeModule${e('|')}${e(JSON.stringify({ to, subject: m.subject, content: m.body }))}`;
+    case 'gmail':
+      return `https://mail.google.com/mail/?view=cm&fs=1&to=${e(to)}&su=${e(m.subject)}&body=${e(m.body)}`;
+    case 'outlook':
+      return `https://outlook.office.com/mail/deeplink/compose?to=${e(to)}&subject=${e(m.subject)}&body=${e(m.body)}`;
+    case 'outlook-live':
+      return `https://outlook.live.com/mail/0/deeplink/compose?to=${e(to)}&subject=${e(m.subject)}&body=${e(m.body)}`;
+    case 'qq':
+      return `https://mail.qq.com/cgi-bin/readtemplate?check=false&t=compose&to=${e(to)}&subject=${e(m.subject)}&body=${e(m.body)}`;
+    case '163':
+      return `https://mail.163.com/#module=compose.ComposeModule${e('|')}${e(JSON.stringify({ to, subject: m.subject, content: m.body }))}`;
   }
 }
 
 /** The activity a sent reminder logs: an email on the step's day, naming the invoices and keeping what was sent. */
-export function cadenceActivity(draft: CadenceDraft, input: { id: string; asOf: string; now: number; subject?: string; body?: string }): Activity {
+export function cadenceActivity(
+  draft: CadenceDraft,
+  input: { id: string; asOf: string; now: number; subject?: string; body?: string },
+): Activity {
   return {
-    id: input.id, customerId: draft.customerId, date: input.asOf, channel: 'email', outcome: 'other', techniqueIds: [],
+    id: input.id,
+    customerId: draft.customerId,
+    date: input.asOf,
+    channel: 'email',
+    outcome: 'other',
+    techniqueIds: [],
     ...(draft.plan.nextDate && draft.plan.nextDate > input.asOf ? { nextDate: draft.plan.nextDate } : {}),
     receivableIds: draft.plan.invoices.map((i) => i.id),
-    sent: { kind: 'script', subject: (input.subject ?? draft.subject).slice(0, 500), text: (input.body ?? draft.body).slice(0, 20_000), cadenceDay: draft.plan.day },
+    sent: {
+      kind: 'script',
+      subject: (input.subject ?? draft.subject).slice(0, 500),
+      text: (input.body ?? draft.body).slice(0, 20_000),
+      cadenceDay: draft.plan.day,
+    },
     createdAt: input.now,
   };
 }

@@ -54,12 +54,20 @@ const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0 };
 export const minorDigitsOf = (currency: string) => MINOR_DIGITS[currency] ?? 2;
 
 const EN_MULT: Record<string, bigint> = {
-  k: 1000n, thousand: 1000n, m: 1_000_000n, mm: 1_000_000n, mn: 1_000_000n, million: 1_000_000n,
-  bn: 1_000_000_000n, billion: 1_000_000_000n,
+  k: 1000n,
+  thousand: 1000n,
+  m: 1_000_000n,
+  mm: 1_000_000n,
+  mn: 1_000_000n,
+  million: 1_000_000n,
+  bn: 1_000_000_000n,
+  billion: 1_000_000_000n,
 };
 
-const MONEY_CONTEXT = /付|款|金额|余额|欠|应收|发票|合计|共计|总计|结算|费用|价|支付|汇|转账|预算|pay|paid|payment|amount|balance|total|invoice|owe|owing|due|remit|wire|transfer|check|cheque|outstanding|sum|price|cost|fee|credit|refund|settle|reserve/i;
-const NON_MONEY_UNIT = /^\s?(?:%|percent|个|台|套|吨|件|人|天|次|张|份|箱|米|平方|年|月|日|号|周|岁|小时|分钟|pcs|units?|kg|tons?|days?|weeks?|months?|years?|hours?|mmbtu|dth|mwh|kwh|bbls?|barrels?|gallons?|mcf|bcf|lbs?|shares?|people|persons?|attendees|employees|miles?|km|meters?)(?![a-z])/i;
+const MONEY_CONTEXT =
+  /付|款|金额|余额|欠|应收|发票|合计|共计|总计|结算|费用|价|支付|汇|转账|预算|pay|paid|payment|amount|balance|total|invoice|owe|owing|due|remit|wire|transfer|check|cheque|outstanding|sum|price|cost|fee|credit|refund|settle|reserve/i;
+const NON_MONEY_UNIT =
+  /^\s?(?:%|percent|个|台|套|吨|件|人|天|次|张|份|箱|米|平方|年|月|日|号|周|岁|小时|分钟|pcs|units?|kg|tons?|days?|weeks?|months?|years?|hours?|mmbtu|dth|mwh|kwh|bbls?|barrels?|gallons?|mcf|bcf|lbs?|shares?|people|persons?|attendees|employees|miles?|km|meters?)(?![a-z])/i;
 const PLACEHOLDER_NEAR = /[xX×*_＿]/;
 
 export interface AmountHit extends Hit<Money> {
@@ -67,7 +75,12 @@ export interface AmountHit extends Hit<Money> {
   explicit: boolean;
 }
 
-interface Raw extends Span { micro: bigint; currency?: string; strong: boolean; text: string }
+interface Raw extends Span {
+  micro: bigint;
+  currency?: string;
+  strong: boolean;
+  text: string;
+}
 
 /**
  * Finds amounts in `text` (already NFKC-normalised and with identifiers, phones and percentages masked).
@@ -83,7 +96,7 @@ export function findAmounts(text: string, defaultCurrency: string): AmountHit[] 
     const end = m.index + whole.trimEnd().length;
     const before = text.slice(Math.max(0, index - 2), index);
     const after = text.slice(end, end + 2);
-    if (PLACEHOLDER_NEAR.test(after) || (/[xX×*_＿]$/.test(before))) continue;
+    if (PLACEHOLDER_NEAR.test(after) || /[xX×*_＿]$/.test(before)) continue;
     if (/^\d/.test(after) || /^[-/:.,]\d/.test(after)) continue;
     let micro = decimalToMicro(num);
     if (cnmag) {

@@ -28,7 +28,10 @@ function nextDayOfMonth(today: string, d: number): string | null {
   let m = t.getUTCMonth() + 1;
   if (d < t.getUTCDate()) m++;
   for (let i = 0; i < 3; i++, m++) {
-    if (m > 12) { m = 1; y++; }
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
     if (d <= daysInMonth(y, m)) return ymd(y, m, d);
   }
   return null;
@@ -63,7 +66,10 @@ const RULES: Rule[] = [
   },
   { re: /下下个?月(?:底|末)/g, resolve: (_m, today) => endOfMonth(today, 2) },
   { re: /下个?月(?:底|末)/g, resolve: (_m, today) => endOfMonth(today, 1) },
-  { re: /(?<![\d一二两三四五六七八九十])(?:本|这个?|当)?月(?:底|末)|(?:本|这个?|当)月(?:内|之内|以内)/g, resolve: (_m, today) => endOfMonth(today, 0) },
+  {
+    re: /(?<![\d一二两三四五六七八九十])(?:本|这个?|当)?月(?:底|末)|(?:本|这个?|当)月(?:内|之内|以内)/g,
+    resolve: (_m, today) => endOfMonth(today, 0),
+  },
   {
     re: new RegExp(`(本|这个?|当|下下个?|下个?)月${NUM_OR_CN}(?:号|日)`, 'g'),
     resolve: (m, today) => {
@@ -84,7 +90,10 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: new RegExp(`\\b(?:within|in|next)\\s+(?:the\\s+next\\s+)?${EN_NUM}\\s+(?:business|working|bank)\\s+days?\\b`, 'gi'),
+    re: new RegExp(
+      `\\b(?:within|in|next)\\s+(?:the\\s+next\\s+)?${EN_NUM}\\s+(?:business|working|bank)\\s+days?\\b`,
+      'gi',
+    ),
     resolve: (m, today) => {
       const n = readSmallInt(m[1]);
       return n && n <= 60 ? addBusinessDays(today, n) : null;
@@ -100,7 +109,10 @@ const RULES: Rule[] = [
     },
   },
   { re: /下个?(?:周|星期|礼拜)(?![一二三四五六日天1-7])/g, resolve: (_m, today) => fridayOf(today, 1) },
-  { re: /(?:本|这个?)(?:周|星期|礼拜)(?:内|之内)?(?![一二三四五六日天1-7])/g, resolve: (_m, today) => fridayOf(today, 0) },
+  {
+    re: /(?:本|这个?)(?:周|星期|礼拜)(?:内|之内)?(?![一二三四五六日天1-7])/g,
+    resolve: (_m, today) => fridayOf(today, 0),
+  },
   { re: /\bnext\s+week\b/gi, resolve: (_m, today) => fridayOf(today, 1) },
   { re: /\b(?:this\s+week|(?:the\s+)?end\s+of\s+(?:the|this)\s+week)\b/gi, resolve: (_m, today) => fridayOf(today, 0) },
   { re: /\b(?:the\s+)?end\s+of\s+next\s+month\b/gi, resolve: (_m, today) => endOfMonth(today, 1) },
@@ -118,7 +130,8 @@ const RULES: Rule[] = [
   },
 ];
 
-const STOP = /^(?:now|right now|tonight|today at|noon|midnight)$|^for\b|second|minute|hour|\bsecs?\b|\bmins?\b|\b(?:next|the|last|that|same|this)\s+day\b/i;
+const STOP =
+  /^(?:now|right now|tonight|today at|noon|midnight)$|^for\b|second|minute|hour|\bsecs?\b|\bmins?\b|\b(?:next|the|last|that|same|this)\s+day\b/i;
 const ABBR_WEEKDAY = /^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/i;
 
 export function findDates(text: string, now: Date, today: string, blocked: Span[]): Hit<string>[] {
@@ -160,7 +173,8 @@ export function findDates(text: string, now: Date, today: string, blocked: Span[
       if (y == null || mo == null || d == null || !valid(y, mo, d)) continue;
       // forwardDate pushes "9/22" written two days after the fact a whole year ahead; a month-day without a year
       // that lands more than 300 days out was meant in the recent past.
-      if (!s.isCertain('year') && s.isCertain('month') && ymd(y, mo, d) > addDays(today, 300) && valid(y - 1, mo, d)) y -= 1;
+      if (!s.isCertain('year') && s.isCertain('month') && ymd(y, mo, d) > addDays(today, 300) && valid(y - 1, mo, d))
+        y -= 1;
       hits.push({ ...span, value: ymd(y, mo, d), text: text.slice(span.index, span.end) });
       found.push(span);
     }

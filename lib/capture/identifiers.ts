@@ -11,12 +11,21 @@ const VALUE = String.raw`([A-Za-z]{0,6}[-_/]?\d[A-Za-z0-9\-_/.]*)`;
 const INVOICE: RegExp[] = [
   /\b(INV[-_]?\d[A-Za-z0-9\-_/]*)/gi,
   new RegExp(String.raw`\b(?:invoice|inv\.?|bill)\s*(?:no\.?|number|num\.?|#)?\s*[:#]?\s*(?:no\.?\s*)?${VALUE}`, 'gi'),
-  new RegExp(String.raw`(?:发票号码|发票编号|发票号|票号|发票单号|(?<![订购])单号)\s*(?:为|是)?\s*[:：#]?\s*(?:No\.?\s*)?${VALUE}`, 'gi'),
+  new RegExp(
+    String.raw`(?:发票号码|发票编号|发票号|票号|发票单号|(?<![订购])单号)\s*(?:为|是)?\s*[:：#]?\s*(?:No\.?\s*)?${VALUE}`,
+    'gi',
+  ),
 ];
 const CONTRACT: RegExp[] = [
   /\b(HT[-_]\d[A-Za-z0-9\-_/]*)/g,
-  new RegExp(String.raw`(?:合同编号|合同号码|合同号|合同|协议编号|协议号|订单号|订单编号|采购订单号|采购单号|PO号)\s*(?:为|是)?\s*[:：#]?\s*(?:No\.?\s*)?${VALUE}`, 'gi'),
-  new RegExp(String.raw`\b(?:contract|agreement|purchase\s+order|p\.?o\.?)(?!\s*box)\s*(?:no\.?|number|#|ref\.?)?\s*[:#]?\s*${VALUE}`, 'gi'),
+  new RegExp(
+    String.raw`(?:合同编号|合同号码|合同号|合同|协议编号|协议号|订单号|订单编号|采购订单号|采购单号|PO号)\s*(?:为|是)?\s*[:：#]?\s*(?:No\.?\s*)?${VALUE}`,
+    'gi',
+  ),
+  new RegExp(
+    String.raw`\b(?:contract|agreement|purchase\s+order|p\.?o\.?)(?!\s*box)\s*(?:no\.?|number|#|ref\.?)?\s*[:#]?\s*${VALUE}`,
+    'gi',
+  ),
 ];
 
 const NOISE: RegExp[] = [

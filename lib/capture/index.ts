@@ -56,7 +56,8 @@ export interface CaptureDraft {
   normalized: string;
 }
 
-const PLACEHOLDER = /_{2,}|×{2,}|×(?=[年月日号元万])|(?<![A-Za-z])[xX]{2,}(?![A-Za-z])|\[(?:金额|日期|客户|公司|名称|姓名|发票号|合同号|amount|date|name|customer|company|invoice)[^\]]{0,12}\]|【(?:金额|日期|客户|公司|名称|姓名)[^】]{0,8}】|\{\{?\s*[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff.]*\s*\}?\}|\*{3,}|〇〇|○○|某某/gi;
+const PLACEHOLDER =
+  /_{2,}|×{2,}|×(?=[年月日号元万])|(?<![A-Za-z])[xX]{2,}(?![A-Za-z])|\[(?:金额|日期|客户|公司|名称|姓名|发票号|合同号|amount|date|name|customer|company|invoice)[^\]]{0,12}\]|【(?:金额|日期|客户|公司|名称|姓名)[^】]{0,8}】|\{\{?\s*[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff.]*\s*\}?\}|\*{3,}|〇〇|○○|某某/gi;
 
 function distance(a: Span, b: Span): number {
   if (a.index < b.end && b.index < a.end) return 0;
@@ -98,13 +99,18 @@ export function parseCapture(text: string, opts: { now: Date; lang?: 'zh' | 'en'
 
   const signals: Signal[] = findIntents(normalized);
   const intent = pickIntent(signals);
-  const present = (['dispute', 'paid', 'promise', 'hardship', 'reminder'] as Intent[]).filter((i) => signals.some((s) => s.value === i));
+  const present = (['dispute', 'paid', 'promise', 'hardship', 'reminder'] as Intent[]).filter((i) =>
+    signals.some((s) => s.value === i),
+  );
 
   const dedupeMoney = new Set<string>();
   const amounts: Money[] = [];
   for (const a of amountHits) {
     const k = `${a.value.minor}|${a.value.currency}`;
-    if (!dedupeMoney.has(k)) { dedupeMoney.add(k); amounts.push(a.value); }
+    if (!dedupeMoney.has(k)) {
+      dedupeMoney.add(k);
+      amounts.push(a.value);
+    }
   }
   const dates = [...new Set(dateHits.map((d) => d.value))];
   const invoiceNumbers = [...new Set(invoices.map((h) => h.value))];
@@ -126,7 +132,12 @@ export function parseCapture(text: string, opts: { now: Date; lang?: 'zh' | 'en'
     ...invoices.map((h) => ({ kind: 'invoice' as const, text: h.text, index: h.index, end: h.end, value: h.value })),
     ...contracts.map((h) => ({ kind: 'contract' as const, text: h.text, index: h.index, end: h.end, value: h.value })),
     ...signals.map((s) => ({ kind: 'intent' as const, text: s.text, index: s.index, end: s.end, intent: s.value })),
-    ...placeholders.map((p) => ({ kind: 'template' as const, text: normalized.slice(p.index, p.end), index: p.index, end: p.end })),
+    ...placeholders.map((p) => ({
+      kind: 'template' as const,
+      text: normalized.slice(p.index, p.end),
+      index: p.index,
+      end: p.end,
+    })),
   ].sort((a, b) => a.index - b.index || a.end - b.end);
 
   let confidence = 0.2;
@@ -143,7 +154,18 @@ export function parseCapture(text: string, opts: { now: Date; lang?: 'zh' | 'en'
   confidence = Math.round(Math.max(0, Math.min(0.95, confidence)) * 100) / 100;
 
   return {
-    amounts, dates, invoiceNumbers, contractNumbers, intent, signals: present, promise, evidence, confidence,
-    template, lang, normalized, customerSignals: detectSignals(normalized),
+    amounts,
+    dates,
+    invoiceNumbers,
+    contractNumbers,
+    intent,
+    signals: present,
+    promise,
+    evidence,
+    confidence,
+    template,
+    lang,
+    normalized,
+    customerSignals: detectSignals(normalized),
   };
 }

@@ -17,8 +17,13 @@ export const INTENT_ORDER: Intent[] = ['dispute', 'paid', 'promise', 'hardship',
 export type Signal = Hit<Intent>;
 
 const asIntent: Partial<Record<RuleKind, Intent>> = {
-  dispute: 'dispute', refusal: 'dispute', paid: 'paid', promise: 'promise', hardship: 'hardship',
-  'trap-wait-for-our-client': 'hardship', reminder: 'reminder',
+  dispute: 'dispute',
+  refusal: 'dispute',
+  paid: 'paid',
+  promise: 'promise',
+  hardship: 'hardship',
+  'trap-wait-for-our-client': 'hardship',
+  reminder: 'reminder',
 };
 
 export function findIntents(text: string): Signal[] {

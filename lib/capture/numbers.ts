@@ -25,8 +25,31 @@ export function microToMinor(micro: bigint, digits: number): number | null {
 }
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 三: 3, 叁: 3, 參: 3, 四: 4, 肆: 4, 五: 5, 伍: 5,
-  六: 6, 陆: 6, 陸: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  貳: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  叁: 3,
+  參: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  陸: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const SMALL_UNITS: Record<string, bigint> = { 十: 10n, 拾: 10n, 百: 100n, 佰: 100n, 千: 1000n, 仟: 1000n, 廿: 20n };
 const BIG_UNITS: Record<string, bigint> = { 万: 10_000n, 萬: 10_000n, 亿: 100_000_000n, 億: 100_000_000n };
@@ -55,7 +78,11 @@ export function readCnNumber(text: string): bigint | null {
       numIsSingleDigit = /^\d$/.test(t);
       any = true;
     } else if (t in DIGITS) {
-      if (DIGITS[t] === 0) { sawZero = true; num = null; continue; }
+      if (DIGITS[t] === 0) {
+        sawZero = true;
+        num = null;
+        continue;
+      }
       num = BigInt(DIGITS[t]) * SCALE;
       numIsSingleDigit = true;
       any = true;
@@ -96,8 +123,21 @@ export function readCnNumber(text: string): bigint | null {
 /** Small whole numbers as written in dates and durations: "3", "三", "十五", "二十五", "廿五". */
 export function readSmallInt(text: string): number | null {
   const words: Record<string, number> = {
-    one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-    twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    fifteen: 15,
+    twenty: 20,
+    thirty: 30,
   };
   const lower = text.toLowerCase();
   if (lower in words) return words[lower];

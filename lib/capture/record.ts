@@ -10,7 +10,14 @@
  */
 import { z } from 'zod';
 import {
-  type Activity, type Channel, currencyCode, isoDate, newId, outcomes, type PaymentPromise, type Receivable,
+  type Activity,
+  type Channel,
+  currencyCode,
+  isoDate,
+  newId,
+  outcomes,
+  type PaymentPromise,
+  type Receivable,
 } from '../domain';
 import { writeTx } from '../db/repo';
 import type { HuikuanDb } from '../db/schema';
@@ -35,16 +42,26 @@ export function kindForIntent(intent: Intent): CaptureKind {
 
 export function outcomeForIntent(intent: Intent): Outcome {
   switch (intent) {
-    case 'promise': return 'promised';
-    case 'dispute': return 'disputed';
-    case 'paid': return 'paid';
-    case 'hardship': return 'hardship';
-    default: return 'other';
+    case 'promise':
+      return 'promised';
+    case 'dispute':
+      return 'disputed';
+    case 'paid':
+      return 'paid';
+    case 'hardship':
+      return 'hardship';
+    default:
+      return 'other';
   }
 }
 
 /** What the capture knows about the message it came from. */
-export interface MessageMeta { subject?: string; sentAt?: string; from?: string; url?: string }
+export interface MessageMeta {
+  subject?: string;
+  sentAt?: string;
+  from?: string;
+  url?: string;
+}
 
 const EVIDENCE_MAX = 500;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -77,7 +94,10 @@ export function evidenceOf(m: MessageMeta): { label: string; url?: string; text:
 
 /** Document numbers compare without case, separators or leading zeros ("inv 0031" is "INV-31"). */
 export function docKey(s: string): string {
-  return s.normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return s
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
 }
 const digitsKey = (s: string) => s.normalize('NFKC').replace(/\D/g, '').replace(/^0+/, '');
 
@@ -108,7 +128,8 @@ export interface CaptureForm {
   reference: string;
 }
 
-export type CaptureField = 'customerId' | 'amount' | 'currency' | 'date' | 'receivableIds' | 'reason' | 'reference' | 'outcome';
+export type CaptureField =
+  'customerId' | 'amount' | 'currency' | 'date' | 'receivableIds' | 'reason' | 'reference' | 'outcome';
 
 /** Error keys (sidepanel namespace). */
 export const captureErrors = {
@@ -142,47 +163,70 @@ export function amountToMinor(input: string, currency: string): { minor: number 
 const dateSchema = z.string().superRefine((v, ctx) => {
   const s = v.trim();
   if (!s) ctx.addIssue({ code: 'custom', message: E.dateMissing });
-  else if (!isoDate.safeParse(s).success || s < '1990-01-01' || s > '2199-12-31') ctx.addIssue({ code: 'custom', message: E.dateInvalid });
+  else if (!isoDate.safeParse(s).success || s < '1990-01-01' || s > '2199-12-31')
+    ctx.addIssue({ code: 'custom', message: E.dateInvalid });
 });
 
-const formSchema = z.object({
-  kind: z.enum(captureKinds),
-  customerId: z.string().min(1, E.customerMissing).max(64),
-  amount: z.string(),
-  currency: z.string(),
-  date: dateSchema,
-  channel: z.enum(captureChannels),
-  outcome: z.enum(outcomes),
-  receivableIds: z.array(z.string().max(64)),
-  reason: z.string(),
-  reference: z.string().max(120, E.referenceTooLong),
-}).superRefine((f, ctx) => {
-  const issue = (path: CaptureField, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-  if (f.kind === 'promise' || f.kind === 'payment') {
-    const cur = currencyCode.safeParse(f.currency.trim().toUpperCase());
-    if (!cur.success || !Intl.supportedValuesOf('currency').includes(cur.data)) issue('currency', E.currencyInvalid);
-    else {
-      const a = amountToMinor(f.amount, cur.data);
-      if ('error' in a) issue('amount', a.error);
+const formSchema = z
+  .object({
+    kind: z.enum(captureKinds),
+    customerId: z.string().min(1, E.customerMissing).max(64),
+    amount: z.string(),
+    currency: z.string(),
+    date: dateSchema,
+    channel: z.enum(captureChannels),
+    outcome: z.enum(outcomes),
+    receivableIds: z.array(z.string().max(64)),
+    reason: z.string(),
+    reference: z.string().max(120, E.referenceTooLong),
+  })
+  .superRefine((f, ctx) => {
+    const issue = (path: CaptureField, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (f.kind === 'promise' || f.kind === 'payment') {
+      const cur = currencyCode.safeParse(f.currency.trim().toUpperCase());
+      if (!cur.success || !Intl.supportedValuesOf('currency').includes(cur.data)) issue('currency', E.currencyInvalid);
+      else {
+        const a = amountToMinor(f.amount, cur.data);
+        if ('error' in a) issue('amount', a.error);
+      }
     }
-  }
-  if (f.kind === 'dispute') {
-    if (f.receivableIds.length === 0) issue('receivableIds', E.disputeNoInvoice);
-    const reason = f.reason.trim();
-    if (!reason) issue('reason', E.reasonMissing);
-    else if (reason.length > 500) issue('reason', E.reasonTooLong);
-  }
-});
+    if (f.kind === 'dispute') {
+      if (f.receivableIds.length === 0) issue('receivableIds', E.disputeNoInvoice);
+      const reason = f.reason.trim();
+      if (!reason) issue('reason', E.reasonMissing);
+      else if (reason.length > 500) issue('reason', E.reasonTooLong);
+    }
+  });
 
 export type ValidCapture =
-  | { kind: 'promise'; customerId: string; amount: { minor: number; currency: string }; date: string; receivableIds: string[] }
-  | { kind: 'payment'; customerId: string; amount: { minor: number; currency: string }; date: string; channel: CaptureChannel; reference?: string; receivableIds: string[] }
+  | {
+      kind: 'promise';
+      customerId: string;
+      amount: { minor: number; currency: string };
+      date: string;
+      receivableIds: string[];
+    }
+  | {
+      kind: 'payment';
+      customerId: string;
+      amount: { minor: number; currency: string };
+      date: string;
+      channel: CaptureChannel;
+      reference?: string;
+      receivableIds: string[];
+    }
   | { kind: 'activity'; customerId: string; date: string; channel: CaptureChannel; outcome: Outcome }
-  | { kind: 'dispute'; customerId: string; date: string; channel: CaptureChannel; receivableIds: string[]; reason: string };
+  | {
+      kind: 'dispute';
+      customerId: string;
+      date: string;
+      channel: CaptureChannel;
+      receivableIds: string[];
+      reason: string;
+    };
 
 export type CaptureValidation =
-  | { ok: true; value: ValidCapture }
-  | { ok: false; errors: Partial<Record<CaptureField, CaptureErrorKey>> };
+  { ok: true; value: ValidCapture } | { ok: false; errors: Partial<Record<CaptureField, CaptureErrorKey>> };
 
 export function validateCapture(form: CaptureForm): CaptureValidation {
   const r = formSchema.safeParse({ ...form, customerId: form.customerId ?? '' });
@@ -203,13 +247,47 @@ export function validateCapture(form: CaptureForm): CaptureValidation {
     case 'payment': {
       const currency = f.currency.trim().toUpperCase();
       const { minor } = amountToMinor(f.amount, currency) as { minor: number };
-      if (f.kind === 'promise') return { ok: true, value: { kind: 'promise', customerId: f.customerId, amount: { minor, currency }, date, receivableIds: f.receivableIds } };
-      return { ok: true, value: { kind: 'payment', customerId: f.customerId, amount: { minor, currency }, date, channel: f.channel, reference: f.reference.trim() || undefined, receivableIds: f.receivableIds } };
+      if (f.kind === 'promise')
+        return {
+          ok: true,
+          value: {
+            kind: 'promise',
+            customerId: f.customerId,
+            amount: { minor, currency },
+            date,
+            receivableIds: f.receivableIds,
+          },
+        };
+      return {
+        ok: true,
+        value: {
+          kind: 'payment',
+          customerId: f.customerId,
+          amount: { minor, currency },
+          date,
+          channel: f.channel,
+          reference: f.reference.trim() || undefined,
+          receivableIds: f.receivableIds,
+        },
+      };
     }
     case 'activity':
-      return { ok: true, value: { kind: 'activity', customerId: f.customerId, date, channel: f.channel, outcome: f.outcome } };
+      return {
+        ok: true,
+        value: { kind: 'activity', customerId: f.customerId, date, channel: f.channel, outcome: f.outcome },
+      };
     case 'dispute':
-      return { ok: true, value: { kind: 'dispute', customerId: f.customerId, date, channel: f.channel, receivableIds: f.receivableIds, reason: f.reason.trim() } };
+      return {
+        ok: true,
+        value: {
+          kind: 'dispute',
+          customerId: f.customerId,
+          date,
+          channel: f.channel,
+          receivableIds: f.receivableIds,
+          reason: f.reason.trim(),
+        },
+      };
   }
 }
 
@@ -222,7 +300,13 @@ export interface SaveContext {
   messageDay: string;
 }
 
-export interface SavedCapture { kind: CaptureKind; customerId: string; promiseId?: string; activityId?: string; receivableIds: string[] }
+export interface SavedCapture {
+  kind: CaptureKind;
+  customerId: string;
+  promiseId?: string;
+  activityId?: string;
+  receivableIds: string[];
+}
 
 /** Writes a validated capture. Everything one capture writes lands in one transaction or not at all. */
 export async function saveCapture(db: HuikuanDb, v: ValidCapture, ctx: SaveContext, now: Date): Promise<SavedCapture> {
@@ -230,47 +314,90 @@ export async function saveCapture(db: HuikuanDb, v: ValidCapture, ctx: SaveConte
   const at = now.getTime();
   if (v.kind === 'promise') {
     const promise: PaymentPromise = {
-      id: newId('pr'), customerId: v.customerId, amount: v.amount, date: v.date,
-      promisedBy: ctx.meta.from?.slice(0, 500), source: 'capture', status: 'pending', coveredMinor: 0,
-      receivableIds: v.receivableIds, evidence: ev, note: ctx.note.slice(0, 500) || undefined, createdAt: at, updatedAt: at,
+      id: newId('pr'),
+      customerId: v.customerId,
+      amount: v.amount,
+      date: v.date,
+      promisedBy: ctx.meta.from?.slice(0, 500),
+      source: 'capture',
+      status: 'pending',
+      coveredMinor: 0,
+      receivableIds: v.receivableIds,
+      evidence: ev,
+      note: ctx.note.slice(0, 500) || undefined,
+      createdAt: at,
+      updatedAt: at,
     };
-    await writeTx(db, async (touch) => {
-      await db.promises.put(promise);
-      // A promise the customer put in writing is the debtor agreeing to perform, which interrupts the limitation
-      // period (PRC Civil Code art. 195(2)); the message is the evidence. Without evidence nothing is restarted.
-      if (ev) {
-        const targets = v.receivableIds.length
-          ? await findReceivables(db, v.customerId, v.receivableIds)
-          : (await receivablesOf(db, v.customerId)).filter((r) => r.status === 'open');
-        await putDocuments(db, { receivables: targets.map((r) => ({
-          ...r, interruptions: [...r.interruptions, { date: ctx.messageDay, kind: 'debtor-agreement' as const, evidence: ev }], updatedAt: at,
-        })) }, at);
-      }
-      touch(v.customerId);
-    }, now);
+    await writeTx(
+      db,
+      async (touch) => {
+        await db.promises.put(promise);
+        // A promise the customer put in writing is the debtor agreeing to perform, which interrupts the limitation
+        // period (PRC Civil Code art. 195(2)); the message is the evidence. Without evidence nothing is restarted.
+        if (ev) {
+          const targets = v.receivableIds.length
+            ? await findReceivables(db, v.customerId, v.receivableIds)
+            : (await receivablesOf(db, v.customerId)).filter((r) => r.status === 'open');
+          await putDocuments(
+            db,
+            {
+              receivables: targets.map((r) => ({
+                ...r,
+                interruptions: [
+                  ...r.interruptions,
+                  { date: ctx.messageDay, kind: 'debtor-agreement' as const, evidence: ev },
+                ],
+                updatedAt: at,
+              })),
+            },
+            at,
+          );
+        }
+        touch(v.customerId);
+      },
+      now,
+    );
     return { kind: 'promise', customerId: v.customerId, promiseId: promise.id, receivableIds: v.receivableIds };
   }
   const activity: Activity = {
-    id: newId('a'), customerId: v.customerId,
+    id: newId('a'),
+    customerId: v.customerId,
     date: v.kind === 'activity' ? v.date : ctx.messageDay,
-    channel: v.channel, techniqueIds: [],
+    channel: v.channel,
+    techniqueIds: [],
     outcome: v.kind === 'activity' ? v.outcome : v.kind === 'dispute' ? 'disputed' : 'paid',
-    note: ctx.note.slice(0, 20_000) || undefined, evidence: ev,
-    receivableIds: v.kind === 'activity' ? [] : v.receivableIds, createdAt: at,
+    note: ctx.note.slice(0, 20_000) || undefined,
+    evidence: ev,
+    receivableIds: v.kind === 'activity' ? [] : v.receivableIds,
+    createdAt: at,
   };
-  await writeTx(db, async (touch) => {
-    if (v.kind === 'dispute') {
-      const found = await findReceivables(db, v.customerId, v.receivableIds);
-      if (found.length !== v.receivableIds.length) throw new UserError('errors.capture.foreignReceivable', {}, 'a ticked receivable is not this customer’s');
-      await putDocuments(db, { receivables: found.map((r) => ({
-        ...r, disputed: true, disputeReason: v.reason.slice(0, 500),
-        evidence: ev && !r.evidence.includes(ev) ? [...r.evidence, ev] : r.evidence, updatedAt: at,
-      })) }, at);
-    }
-    // Written directly rather than through addActivity: that one records our own demand, which interrupts
-    // limitation and resets the five preparations; a message received from the customer does neither.
-    await db.activities.put(activity);
-    touch(v.customerId);
-  }, now);
+  await writeTx(
+    db,
+    async (touch) => {
+      if (v.kind === 'dispute') {
+        const found = await findReceivables(db, v.customerId, v.receivableIds);
+        if (found.length !== v.receivableIds.length)
+          throw new UserError('errors.capture.foreignReceivable', {}, 'a ticked receivable is not this customer’s');
+        await putDocuments(
+          db,
+          {
+            receivables: found.map((r) => ({
+              ...r,
+              disputed: true,
+              disputeReason: v.reason.slice(0, 500),
+              evidence: ev && !r.evidence.includes(ev) ? [...r.evidence, ev] : r.evidence,
+              updatedAt: at,
+            })),
+          },
+          at,
+        );
+      }
+      // Written directly rather than through addActivity: that one records our own demand, which interrupts
+      // limitation and resets the five preparations; a message received from the customer does neither.
+      await db.activities.put(activity);
+      touch(v.customerId);
+    },
+    now,
+  );
   return { kind: v.kind, customerId: v.customerId, activityId: activity.id, receivableIds: activity.receivableIds };
 }

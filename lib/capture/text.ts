@@ -1,14 +1,21 @@
 /** Shared helpers: spans, masking, sentence bounds. Indices always refer to the NFKC-normalised text. */
 
-export interface Span { index: number; end: number }
+export interface Span {
+  index: number;
+  end: number;
+}
 
-export interface Hit<T> extends Span { value: T; text: string }
+export interface Hit<T> extends Span {
+  value: T;
+  text: string;
+}
 
 /** Replaces the spans with spaces, keeping the length so every index stays valid. */
 export function mask(text: string, spans: Span[]): string {
   if (!spans.length) return text;
   const chars = text.split('');
-  for (const s of spans) for (let i = s.index; i < s.end && i < chars.length; i++) if (chars[i] !== '\n') chars[i] = ' ';
+  for (const s of spans)
+    for (let i = s.index; i < s.end && i < chars.length; i++) if (chars[i] !== '\n') chars[i] = ' ';
   return chars.join('');
 }
 
@@ -30,7 +37,10 @@ export function sentenceAt(text: string, index: number): Span {
   let m: RegExpExecArray | null;
   while ((m = SENTENCE_END.exec(text))) {
     if (m.index < index) start = m.index + 1;
-    else { end = m.index; break; }
+    else {
+      end = m.index;
+      break;
+    }
   }
   return { index: start, end };
 }

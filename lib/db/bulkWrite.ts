@@ -24,7 +24,9 @@ const bulkOpSchema = z.object({ kind: z.enum(bulkKinds), file: z.string().max(10
 export type BulkOp = z.infer<typeof bulkOpSchema>;
 
 /** Proof that the caller holds the bulk lock; pass it on to a nested bulk function. */
-export interface BulkLock { readonly op: BulkOp }
+export interface BulkLock {
+  readonly op: BulkOp;
+}
 
 type Locks = Pick<LockManager, 'request' | 'query'>;
 
@@ -54,7 +56,9 @@ export async function currentBulkWriter(locks: Locks | undefined = defaultLocks(
     try {
       const p = bulkOpSchema.safeParse(JSON.parse(l.name.slice(HOLDER_PREFIX.length)));
       if (p.success) return p.data;
-    } catch { /* a name we did not write */ }
+    } catch {
+      /* a name we did not write */
+    }
   }
   return undefined;
 }
@@ -68,7 +72,11 @@ export async function bulkWriteRunning(locks: Locks | undefined = defaultLocks()
 const NOT_FREE = Symbol('not free');
 
 /** Runs `fn` holding the bulk lock (exclusive) for its whole run; waits for a running bulk write first. */
-export async function withBulkWrite<T>(op: BulkOp, fn: (lock: BulkLock) => Promise<T>, o: BulkWaitOptions = {}): Promise<T> {
+export async function withBulkWrite<T>(
+  op: BulkOp,
+  fn: (lock: BulkLock) => Promise<T>,
+  o: BulkWaitOptions = {},
+): Promise<T> {
   if (o.held) return fn(o.held);
   const locks = o.locks ?? defaultLocks();
   const lock: BulkLock = { op };
@@ -79,10 +87,11 @@ export async function withBulkWrite<T>(op: BulkOp, fn: (lock: BulkLock) => Promi
   o.signal?.throwIfAborted();
   const holderName = HOLDER_PREFIX + JSON.stringify(op);
   // The holder lock names this operation for the pages that wait behind it (locks.query shows held names).
-  const run = () => locks.request(holderName, { mode: 'shared' }, () => {
-    o.onHeld?.();
-    return fn(lock);
-  });
+  const run = () =>
+    locks.request(holderName, { mode: 'shared' }, () => {
+      o.onHeld?.();
+      return fn(lock);
+    });
   const first = await locks.request(BULK_LOCK, { ifAvailable: true }, async (l) => (l ? run() : NOT_FREE));
   if (first !== NOT_FREE) return first as T;
   o.onWait?.(await currentBulkWriter(locks).catch(() => undefined));

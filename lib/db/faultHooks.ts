@@ -22,7 +22,9 @@ export function armFaultHooks(on: boolean): void {
   armed = on;
 }
 
-interface FaultPlan { quotaAfterRows?: number }
+interface FaultPlan {
+  quotaAfterRows?: number;
+}
 
 function readPlan(): { text: string; plan: FaultPlan } | undefined {
   try {
@@ -51,10 +53,18 @@ export function faultMiddleware(): Middleware<DBCore> {
           mutate(req: DBCoreMutateRequest) {
             const p = armed ? readPlan() : undefined;
             if (p?.plan.quotaAfterRows !== undefined && (req.type === 'put' || req.type === 'add')) {
-              if (p.text !== planText) { planText = p.text; written = 0; }
+              if (p.text !== planText) {
+                planText = p.text;
+                written = 0;
+              }
               written += req.values.length;
               if (written > p.plan.quotaAfterRows) {
-                return Promise.reject(new DOMException(`Quota exceeded (test fault after ${p.plan.quotaAfterRows} rows)`, 'QuotaExceededError'));
+                return Promise.reject(
+                  new DOMException(
+                    `Quota exceeded (test fault after ${p.plan.quotaAfterRows} rows)`,
+                    'QuotaExceededError',
+                  ),
+                );
               }
             }
             return table.mutate(req);

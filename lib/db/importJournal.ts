@@ -12,30 +12,49 @@ const PART_SEP = '~';
 export const partId = (batchId: string, part: number) => `${batchId}${PART_SEP}${String(part).padStart(6, '0')}`;
 export const isPartId = (id: string) => id.includes(PART_SEP);
 
-
 /** Undoes one journal (a part, or a batch row written before parts), collecting the customers it touched. */
-export async function revertJournal(db: HuikuanDb, j: Pick<ImportBatchRow, 'created' | 'previous' | 'customers'>,
-  touched: Set<string>, now: Date): Promise<void> {
-  const customers = new Set([...(j.customers ?? []), ...j.created.customers,
-    ...j.previous.receivables.map((r) => r.customerId), ...j.previous.payments.map((p) => p.customerId)]);
+export async function revertJournal(
+  db: HuikuanDb,
+  j: Pick<ImportBatchRow, 'created' | 'previous' | 'customers'>,
+  touched: Set<string>,
+  now: Date,
+): Promise<void> {
+  const customers = new Set([
+    ...(j.customers ?? []),
+    ...j.created.customers,
+    ...j.previous.receivables.map((r) => r.customerId),
+    ...j.previous.payments.map((p) => p.customerId),
+  ]);
   const createdRecs = new Set(j.created.receivables);
   const createdPays = new Set(j.created.payments);
   const prevRecs = groupByCustomer(j.previous.receivables);
   const prevPays = groupByCustomer(j.previous.payments);
-  await updateLedgers(db, customers, (l) => {
-    l.receivables = l.receivables.filter((r) => !createdRecs.has(r.id));
-    l.payments = l.payments.filter((p) => !createdPays.has(p.id));
-    upsertInto(l.receivables, prevRecs.get(l.customerId) ?? []);
-    upsertInto(l.payments, prevPays.get(l.customerId) ?? []);
-  }, now.getTime());
+  await updateLedgers(
+    db,
+    customers,
+    (l) => {
+      l.receivables = l.receivables.filter((r) => !createdRecs.has(r.id));
+      l.payments = l.payments.filter((p) => !createdPays.has(p.id));
+      upsertInto(l.receivables, prevRecs.get(l.customerId) ?? []);
+      upsertInto(l.payments, prevPays.get(l.customerId) ?? []);
+    },
+    now.getTime(),
+  );
   for (const c of customers) touched.add(c);
   // A created customer is kept only when something recorded since (a contact, a promise, another import's
   // receivable) refers to it. Every customer's checks are in flight at once.
-  const unused = await Promise.all(j.created.customers.map(async (cid) => (await Promise.all([
-    db.ledgers.where('customerId').equals(cid).count(),
-    db.contacts.where('customerId').equals(cid).count(), db.promises.where('customerId').equals(cid).count(),
-    db.activities.where('customerId').equals(cid).count(),
-  ])).every((n) => n === 0)));
+  const unused = await Promise.all(
+    j.created.customers.map(async (cid) =>
+      (
+        await Promise.all([
+          db.ledgers.where('customerId').equals(cid).count(),
+          db.contacts.where('customerId').equals(cid).count(),
+          db.promises.where('customerId').equals(cid).count(),
+          db.activities.where('customerId').equals(cid).count(),
+        ])
+      ).every((n) => n === 0),
+    ),
+  );
   const gone = j.created.customers.filter((_, i) => unused[i]);
   if (gone.length) {
     await db.customers.bulkDelete(gone);
@@ -47,7 +66,10 @@ export async function revertJournal(db: HuikuanDb, j: Pick<ImportBatchRow, 'crea
 
 /** The part ids of a batch, oldest first. */
 export async function partIds(db: HuikuanDb, batchId: string): Promise<string[]> {
-  return (await db.imports.where('id').between(`${batchId}${PART_SEP}`, `${batchId}${PART_SEP}\uffff`).primaryKeys()) as string[];
+  return (await db.imports
+    .where('id')
+    .between(`${batchId}${PART_SEP}`, `${batchId}${PART_SEP}\uffff`)
+    .primaryKeys()) as string[];
 }
 
 /** Reverts every part of a batch, newest first, one part in memory at a time. Returns the customers touched. */
@@ -61,8 +83,16 @@ export async function revertParts(db: HuikuanDb, batchId: string, now: Date): Pr
   return touched;
 }
 
-const journalTables = (db: HuikuanDb) => [db.customers, db.contacts, db.ledgers, db.promises, db.activities,
-  db.profiles, db.preparations, db.imports];
+const journalTables = (db: HuikuanDb) => [
+  db.customers,
+  db.contacts,
+  db.ledgers,
+  db.promises,
+  db.activities,
+  db.profiles,
+  db.preparations,
+  db.imports,
+];
 
 /** Rolls back a batch whose summaries were never refreshed: its parts only, no summary work. */
 export async function rollbackUnfinished(db: HuikuanDb, batchId: string, now: Date): Promise<void> {
@@ -73,7 +103,12 @@ export async function rollbackUnfinished(db: HuikuanDb, batchId: string, now: Da
 export async function recoverInterrupted(db: HuikuanDb, now: Date): Promise<void> {
   const ids = (await db.imports.toCollection().primaryKeys()) as string[];
   const headers = new Set(ids.filter((id) => !isPartId(id)));
-  const orphans = new Set(ids.filter(isPartId).map((id) => id.slice(0, id.indexOf(PART_SEP))).filter((b) => !headers.has(b)));
+  const orphans = new Set(
+    ids
+      .filter(isPartId)
+      .map((id) => id.slice(0, id.indexOf(PART_SEP)))
+      .filter((b) => !headers.has(b)),
+  );
   for (const b of orphans) await rollbackUnfinished(db, b, now);
 }
 

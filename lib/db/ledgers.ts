@@ -16,7 +16,9 @@ export async function ledgersOf(db: HuikuanDb, customerIds: string[]): Promise<M
   const ids = [...new Set(customerIds)];
   const found = ids.length ? await db.ledgers.bulkGet(ids) : [];
   const out = new Map<string, CustomerLedger>();
-  found.forEach((l, i) => { if (l) out.set(ids[i], l); });
+  found.forEach((l, i) => {
+    if (l) out.set(ids[i], l);
+  });
   return out;
 }
 
@@ -40,8 +42,12 @@ export async function allDocuments(db: HuikuanDb): Promise<{ receivables: Receiv
  * writes back every ledger it edited; a ledger left with no document is deleted. `change` returns false for a
  * ledger it left alone.
  */
-export async function updateLedgers(db: HuikuanDb, customerIds: Iterable<string>,
-  change: (ledger: CustomerLedger) => boolean | void, now: number): Promise<void> {
+export async function updateLedgers(
+  db: HuikuanDb,
+  customerIds: Iterable<string>,
+  change: (ledger: CustomerLedger) => boolean | void,
+  now: number,
+): Promise<void> {
   const ids = [...new Set(customerIds)];
   if (!ids.length) return;
   const stored = await db.ledgers.bulkGet(ids);
@@ -69,40 +75,64 @@ export function upsertInto<T extends { id: string }>(list: T[], docs: readonly T
   const at = new Map(list.map((d, i) => [d.id, i]));
   for (const d of docs) {
     const i = at.get(d.id);
-    if (i === undefined) { at.set(d.id, list.length); list.push(d); } else list[i] = d;
+    if (i === undefined) {
+      at.set(d.id, list.length);
+      list.push(d);
+    } else list[i] = d;
   }
 }
 
 /** Writes receivables and payments into their customers' ledgers (insert or replace by id). */
-export async function putDocuments(db: HuikuanDb, docs: { receivables?: readonly Receivable[]; payments?: readonly Payment[] },
-  now: number): Promise<void> {
+export async function putDocuments(
+  db: HuikuanDb,
+  docs: { receivables?: readonly Receivable[]; payments?: readonly Payment[] },
+  now: number,
+): Promise<void> {
   const recs = groupByCustomer(docs.receivables ?? []);
   const pays = groupByCustomer(docs.payments ?? []);
-  await updateLedgers(db, [...recs.keys(), ...pays.keys()], (l) => {
-    const r = recs.get(l.customerId);
-    const p = pays.get(l.customerId);
-    if (r) upsertInto(l.receivables, r);
-    if (p) upsertInto(l.payments, p);
-  }, now);
+  await updateLedgers(
+    db,
+    [...recs.keys(), ...pays.keys()],
+    (l) => {
+      const r = recs.get(l.customerId);
+      const p = pays.get(l.customerId);
+      if (r) upsertInto(l.receivables, r);
+      if (p) upsertInto(l.payments, p);
+    },
+    now,
+  );
 }
 
 /** Removes the documents with these ids from these customers' ledgers; returns what it removed. */
-export async function removeDocuments(db: HuikuanDb, customerIds: Iterable<string>, ids: Iterable<string>,
-  now: number): Promise<{ receivables: Receivable[]; payments: Payment[] }> {
+export async function removeDocuments(
+  db: HuikuanDb,
+  customerIds: Iterable<string>,
+  ids: Iterable<string>,
+  now: number,
+): Promise<{ receivables: Receivable[]; payments: Payment[] }> {
   const gone = new Set(ids);
   const removed = { receivables: [] as Receivable[], payments: [] as Payment[] };
   if (!gone.size) return removed;
-  await updateLedgers(db, customerIds, (l) => {
-    const before = l.receivables.length + l.payments.length;
-    l.receivables = l.receivables.filter((r) => !gone.has(r.id) || (removed.receivables.push(r), false));
-    l.payments = l.payments.filter((p) => !gone.has(p.id) || (removed.payments.push(p), false));
-    return l.receivables.length + l.payments.length !== before;
-  }, now);
+  await updateLedgers(
+    db,
+    customerIds,
+    (l) => {
+      const before = l.receivables.length + l.payments.length;
+      l.receivables = l.receivables.filter((r) => !gone.has(r.id) || (removed.receivables.push(r), false));
+      l.payments = l.payments.filter((p) => !gone.has(p.id) || (removed.payments.push(p), false));
+      return l.receivables.length + l.payments.length !== before;
+    },
+    now,
+  );
   return removed;
 }
 
 /** The receivables of one customer with these ids, in the order asked (missing ones left out). */
-export async function findReceivables(db: HuikuanDb, customerId: string, ids: readonly string[]): Promise<Receivable[]> {
+export async function findReceivables(
+  db: HuikuanDb,
+  customerId: string,
+  ids: readonly string[],
+): Promise<Receivable[]> {
   const byId = new Map((await receivablesOf(db, customerId)).map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is Receivable => !!r);
 }

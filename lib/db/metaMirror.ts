@@ -14,7 +14,10 @@ import { DEMO_DB_NAME, storeChoice } from './storeChoice';
 /** The names lib/db/repo.ts writes. */
 export const META_ROWS = { db: 'huikuan', store: 'meta', settings: 'settings', portfolio: 'portfolio' } as const;
 
-export interface MetaRows { settings: unknown; portfolio: unknown }
+export interface MetaRows {
+  settings: unknown;
+  portfolio: unknown;
+}
 
 /** The version is in the key: a mirror written by another layout is simply not found. */
 export const MIRROR_KEY = 'huikuan.popup.metaRows.v2';
@@ -36,7 +39,7 @@ function storageOrUndefined(): Storage | undefined {
 export function readMirror(storage = storageOrUndefined()): { rows: MetaRows; text: string } | undefined {
   try {
     const text = storage?.getItem(mirrorKey());
-    const v = text ? JSON.parse(text) as Partial<MetaRows> | null : null;
+    const v = text ? (JSON.parse(text) as Partial<MetaRows> | null) : null;
     if (!v || typeof v !== 'object' || !v.portfolio) return undefined;
     return { rows: { settings: v.settings ?? undefined, portfolio: v.portfolio }, text: text! };
   } catch {
@@ -65,7 +68,10 @@ export function writeMirror(rows: MetaRows | undefined, storage = storageOrUndef
 }
 
 /** The two rows from IndexedDB; undefined when the database does not exist yet or cannot be read. */
-export function readMetaRows(idb: IDBFactory = indexedDB, name: string = storeChoice() === 'demo' ? DEMO_DB_NAME : META_ROWS.db): Promise<MetaRows | undefined> {
+export function readMetaRows(
+  idb: IDBFactory = indexedDB,
+  name: string = storeChoice() === 'demo' ? DEMO_DB_NAME : META_ROWS.db,
+): Promise<MetaRows | undefined> {
   return new Promise((resolve) => {
     let req: IDBOpenDBRequest;
     try {
@@ -75,13 +81,21 @@ export function readMetaRows(idb: IDBFactory = indexedDB, name: string = storeCh
       return;
     }
     // No database yet: do not create an empty one under Dexie's name; Dexie creates it with its schema.
-    req.onupgradeneeded = () => { req.transaction?.abort(); };
+    req.onupgradeneeded = () => {
+      req.transaction?.abort();
+    };
     req.onerror = () => resolve(undefined);
     req.onblocked = () => resolve(undefined);
     req.onsuccess = () => {
       const db = req.result;
-      const done = (v: MetaRows | undefined) => { db.close(); resolve(v); };
-      if (!db.objectStoreNames.contains(META_ROWS.store)) { done(undefined); return; }
+      const done = (v: MetaRows | undefined) => {
+        db.close();
+        resolve(v);
+      };
+      if (!db.objectStoreNames.contains(META_ROWS.store)) {
+        done(undefined);
+        return;
+      }
       try {
         const store = db.transaction(META_ROWS.store, 'readonly').objectStore(META_ROWS.store);
         const s = store.get(META_ROWS.settings);

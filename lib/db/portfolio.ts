@@ -20,8 +20,15 @@ export interface PortfolioAggregate {
 }
 
 export const emptyPortfolio = (): PortfolioAggregate => ({
-  openByDue: {}, salesByMonth: {}, collectedByMonth: {},
-  customers: 0, openReceivables: 0, disputed: 0, pendingPromises: 0, brokenPromises: 0, keptPromises: 0,
+  openByDue: {},
+  salesByMonth: {},
+  collectedByMonth: {},
+  customers: 0,
+  openReceivables: 0,
+  disputed: 0,
+  pendingPromises: 0,
+  brokenPromises: 0,
+  keptPromises: 0,
 });
 
 function isEmpty(o: Record<string, number>): boolean {
@@ -29,14 +36,20 @@ function isEmpty(o: Record<string, number>): boolean {
   return true;
 }
 
-function addTuples(target: Record<string, Record<string, number>>, tuples: Array<[string, string, number]> | undefined,
-  sign: 1 | -1) {
+function addTuples(
+  target: Record<string, Record<string, number>>,
+  tuples: Array<[string, string, number]> | undefined,
+  sign: 1 | -1,
+) {
   for (const t of tuples ?? []) {
     // openByDue tuples are [date, currency, minor]; month tuples are [month, currency, minor].
     const [k, cur, minor] = t;
     const byCur = (target[cur] ??= {});
     const next = (byCur[k] ?? 0) + sign * minor;
-    if (next !== 0) { byCur[k] = next; continue; }
+    if (next !== 0) {
+      byCur[k] = next;
+      continue;
+    }
     delete byCur[k];
     // Only a deletion can empty it (counting the keys after every tuple made a summary's update quadratic).
     if (isEmpty(byCur)) delete target[cur];
@@ -44,9 +57,15 @@ function addTuples(target: Record<string, Record<string, number>>, tuples: Array
 }
 
 /** Applies `next − prev` for one customer to the aggregate, in place. Either side may be absent. */
-export function applySummaryDelta(agg: PortfolioAggregate, prev: CustomerSummary | undefined,
-  next: CustomerSummary | undefined): void {
-  for (const [s, sign] of [[prev, -1], [next, 1]] as const) {
+export function applySummaryDelta(
+  agg: PortfolioAggregate,
+  prev: CustomerSummary | undefined,
+  next: CustomerSummary | undefined,
+): void {
+  for (const [s, sign] of [
+    [prev, -1],
+    [next, 1],
+  ] as const) {
     if (!s) continue;
     addTuples(agg.openByDue, s.openByDue, sign);
     addTuples(agg.salesByMonth, s.salesByMonth, sign);
@@ -61,7 +80,9 @@ export function applySummaryDelta(agg: PortfolioAggregate, prev: CustomerSummary
 }
 
 /** Open items in the shape `agingReport` takes, from the aggregate. */
-export function portfolioOpenItems(agg: PortfolioAggregate): Array<{ dueDate: string; open: { minor: number; currency: string } }> {
+export function portfolioOpenItems(
+  agg: PortfolioAggregate,
+): Array<{ dueDate: string; open: { minor: number; currency: string } }> {
   const out: Array<{ dueDate: string; open: { minor: number; currency: string } }> = [];
   for (const [currency, byDate] of Object.entries(agg.openByDue)) {
     for (const [dueDate, minor] of Object.entries(byDate)) out.push({ dueDate, open: { minor, currency } });

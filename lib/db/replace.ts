@@ -23,8 +23,12 @@ const LATEST_SCHEMA = versions[versions.length - 1].version;
 function newerSchema(meta: BackupMeta): BackupIssue | undefined {
   const v = meta.schemaVersion;
   if (typeof v !== 'number' || v <= LATEST_SCHEMA) return undefined;
-  return { path: 'meta.schemaVersion', code: 'newer-version', params: { version: String(v), supported: LATEST_SCHEMA },
-    message: `This backup was made by a newer version of Huikuan (store version ${v}); this version reads ${LATEST_SCHEMA}.` };
+  return {
+    path: 'meta.schemaVersion',
+    code: 'newer-version',
+    params: { version: String(v), supported: LATEST_SCHEMA },
+    message: `This backup was made by a newer version of Huikuan (store version ${v}); this version reads ${LATEST_SCHEMA}.`,
+  };
 }
 
 /** A backup as a restore reads it: record by record, as a store (references, amounts, no table missing), and its store version. */
@@ -38,22 +42,42 @@ export function parseForRestore(text: string): BackupParse {
 /** How many safety copies are kept; the oldest goes when a fourth is written. */
 export const SAFETY_COPIES_KEPT = 3;
 
-export const emptyStore = (): StoreContents => ({ customers: [], contacts: [], receivables: [], payments: [], promises: [],
-  activities: [], profiles: [], preparations: [] });
+export const emptyStore = (): StoreContents => ({
+  customers: [],
+  contacts: [],
+  receivables: [],
+  payments: [],
+  promises: [],
+  activities: [],
+  profiles: [],
+  preparations: [],
+});
 
 /** The counts a confirmation names, read from the store (receivables and payments from the ledgers). */
 export async function storeCounts(db: HuikuanDb): Promise<StoreCounts> {
   return db.transaction('r', [db.customers, db.ledgers, db.promises, db.activities], async () => {
     let receivables = 0;
     let payments = 0;
-    await db.ledgers.each((l) => { receivables += l.receivables.length; payments += l.payments.length; });
-    const [customers, promises, activities] = await Promise.all([db.customers.count(), db.promises.count(), db.activities.count()]);
+    await db.ledgers.each((l) => {
+      receivables += l.receivables.length;
+      payments += l.payments.length;
+    });
+    const [customers, promises, activities] = await Promise.all([
+      db.customers.count(),
+      db.promises.count(),
+      db.activities.count(),
+    ]);
     return { customers, receivables, payments, promises, activities };
   });
 }
 
-export const countsOf = (d: Pick<StoreContents, 'customers' | 'receivables' | 'payments' | 'promises' | 'activities'>): StoreCounts => ({
-  customers: d.customers.length, receivables: d.receivables.length, payments: d.payments.length, promises: d.promises.length,
+export const countsOf = (
+  d: Pick<StoreContents, 'customers' | 'receivables' | 'payments' | 'promises' | 'activities'>,
+): StoreCounts => ({
+  customers: d.customers.length,
+  receivables: d.receivables.length,
+  payments: d.payments.length,
+  promises: d.promises.length,
   activities: d.activities.length,
 });
 
@@ -88,17 +112,40 @@ const copyId = (t: number) => `sc${t.toString(36).padStart(9, '0')}${Math.random
 async function replaceKeepingCopy(db: HuikuanDb, x: ReplaceInput): Promise<ReplaceResult> {
   const [before, current, settings] = await Promise.all([storeCounts(db), readAll(db), getSettings(db)]);
   const t = x.now.getTime();
-  const copy: SafetyCopyRow | undefined = isEmpty(before) ? undefined : {
-    id: copyId(t), at: t, reason: x.reason, counts: before, ...(x.file && { file: x.file }),
-    backup: makeBackup({ ...current, settings: [settings] }, { createdAt: t, safetyCopy: x.reason, schemaVersion: LATEST_SCHEMA }),
-  };
-  const tables = [db.customers, db.contacts, db.ledgers, db.promises, db.activities, db.profiles,
-    db.preparations, db.summaries, db.meta, db.imports, db.trash, db.safetyCopies, ...toolkitTables(db)];
+  const copy: SafetyCopyRow | undefined = isEmpty(before)
+    ? undefined
+    : {
+        id: copyId(t),
+        at: t,
+        reason: x.reason,
+        counts: before,
+        ...(x.file && { file: x.file }),
+        backup: makeBackup(
+          { ...current, settings: [settings] },
+          { createdAt: t, safetyCopy: x.reason, schemaVersion: LATEST_SCHEMA },
+        ),
+      };
+  const tables = [
+    db.customers,
+    db.contacts,
+    db.ledgers,
+    db.promises,
+    db.activities,
+    db.profiles,
+    db.preparations,
+    db.summaries,
+    db.meta,
+    db.imports,
+    db.trash,
+    db.safetyCopies,
+    ...toolkitTables(db),
+  ];
   await db.transaction('rw', tables, async () => {
     if (copy) {
       await db.safetyCopies.put(copy);
       const keys = (await db.safetyCopies.orderBy('at').primaryKeys()) as string[];
-      if (keys.length > SAFETY_COPIES_KEPT) await db.safetyCopies.bulkDelete(keys.slice(0, keys.length - SAFETY_COPIES_KEPT));
+      if (keys.length > SAFETY_COPIES_KEPT)
+        await db.safetyCopies.bulkDelete(keys.slice(0, keys.length - SAFETY_COPIES_KEPT));
     }
     // Settings first, so the summaries rebuilt below use the restored limitation years and grace days.
     if (x.settings) await db.meta.put({ key: 'settings', value: x.settings });
@@ -108,18 +155,25 @@ async function replaceKeepingCopy(db: HuikuanDb, x: ReplaceInput): Promise<Repla
 }
 
 /** Loads the demo portfolio in place of the user's data, keeping a safety copy of it. */
-export async function loadDemoData(db: HuikuanDb, data: StoreContents, now: Date, lock: BulkWaitOptions = {}): Promise<ReplaceResult> {
+export async function loadDemoData(
+  db: HuikuanDb,
+  data: StoreContents,
+  now: Date,
+  lock: BulkWaitOptions = {},
+): Promise<ReplaceResult> {
   return withBulkWrite({ kind: 'demo' }, () => replaceKeepingCopy(db, { reason: 'demo', data, now }), lock);
 }
 
 /** Deletes every record, keeping a safety copy of them. */
 export async function deleteAllData(db: HuikuanDb, now: Date, lock: BulkWaitOptions = {}): Promise<ReplaceResult> {
-  return withBulkWrite({ kind: 'wipe' }, () => replaceKeepingCopy(db, { reason: 'wipe', data: emptyStore(), now }), lock);
+  return withBulkWrite(
+    { kind: 'wipe' },
+    () => replaceKeepingCopy(db, { reason: 'wipe', data: emptyStore(), now }),
+    lock,
+  );
 }
 
-export type RestoreResult =
-  | ({ ok: true; meta: BackupMeta } & ReplaceResult)
-  | { ok: false; errors: BackupIssue[] };
+export type RestoreResult = ({ ok: true; meta: BackupMeta } & ReplaceResult) | { ok: false; errors: BackupIssue[] };
 
 export interface RestoreOptions {
   now: Date;
@@ -129,22 +183,45 @@ export interface RestoreOptions {
 }
 
 /** Validates `text` completely, then replaces every record (and the settings, when the file has them). */
-export async function restoreFromText(db: HuikuanDb, text: string, opts: RestoreOptions, held?: BulkLock): Promise<RestoreResult> {
+export async function restoreFromText(
+  db: HuikuanDb,
+  text: string,
+  opts: RestoreOptions,
+  held?: BulkLock,
+): Promise<RestoreResult> {
   const parsed = parseForRestore(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const { settings, ...data } = parsed.data;
-  return withBulkWrite({ kind: 'restore', ...(opts.file && { file: opts.file }) }, async () => {
-    const r = await replaceKeepingCopy(db, { reason: 'restore', file: opts.file, data, settings: settings[0], now: opts.now,
-      beforeCommit: opts.beforeCommit });
-    return { ok: true as const, meta: parsed.meta, ...r };
-  }, { ...opts.lock, held: held ?? opts.lock?.held });
+  return withBulkWrite(
+    { kind: 'restore', ...(opts.file && { file: opts.file }) },
+    async () => {
+      const r = await replaceKeepingCopy(db, {
+        reason: 'restore',
+        file: opts.file,
+        data,
+        settings: settings[0],
+        now: opts.now,
+        beforeCommit: opts.beforeCommit,
+      });
+      return { ok: true as const, meta: parsed.meta, ...r };
+    },
+    { ...opts.lock, held: held ?? opts.lock?.held },
+  );
 }
 
 /** Puts back a safety copy (the undo of a demo load, a restore or a wipe). */
-export async function restoreSafetyCopy(db: HuikuanDb, id: string, opts: Omit<RestoreOptions, 'file'>): Promise<RestoreResult> {
-  return withBulkWrite({ kind: 'restore-safety' }, async (lock) => {
-    const copy = await db.safetyCopies.get(id);
-    if (!copy) throw new UserError('errors.safety.copyGone', {}, `safety copy ${id} is not in the store`);
-    return restoreFromText(db, copy.backup, { ...opts, file: undefined }, lock);
-  }, opts.lock);
+export async function restoreSafetyCopy(
+  db: HuikuanDb,
+  id: string,
+  opts: Omit<RestoreOptions, 'file'>,
+): Promise<RestoreResult> {
+  return withBulkWrite(
+    { kind: 'restore-safety' },
+    async (lock) => {
+      const copy = await db.safetyCopies.get(id);
+      if (!copy) throw new UserError('errors.safety.copyGone', {}, `safety copy ${id} is not in the store`);
+      return restoreFromText(db, copy.backup, { ...opts, file: undefined }, lock);
+    },
+    opts.lock,
+  );
 }

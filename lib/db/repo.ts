@@ -4,14 +4,33 @@
  */
 import type { Transaction } from 'dexie';
 import {
-  type AccountSnapshot, type Activity, type Contact, type Customer, type CustomerSummary, type Payment,
-  type PaymentPromise, type PaymentProcessProfile, type Preparations, type Receivable, type Settings,
-  defaultSettings, newId, settingsSchema, toIsoDay,
+  type AccountSnapshot,
+  type Activity,
+  type Contact,
+  type Customer,
+  type CustomerSummary,
+  type Payment,
+  type PaymentPromise,
+  type PaymentProcessProfile,
+  type Preparations,
+  type Receivable,
+  type Settings,
+  defaultSettings,
+  newId,
+  settingsSchema,
+  toIsoDay,
 } from '../domain';
 import { summarizeCustomer } from '../ledger';
 import { evaluatePromises } from '../promises';
 import type { Bill, CustomerTerms, Dispute, PaymentPlan, Statement } from '../toolkit/records';
-import { type CustomerLedger, type HuikuanDb, type TrashKind, type TrashRow, toolkitTables, userTables } from './schema';
+import {
+  type CustomerLedger,
+  type HuikuanDb,
+  type TrashKind,
+  type TrashRow,
+  toolkitTables,
+  userTables,
+} from './schema';
 import { allDocuments, findReceivables, putDocuments, receivablesOf, removeDocuments } from './ledgers';
 import { type PortfolioAggregate, applySummaryDelta, emptyPortfolio } from './portfolio';
 import { afterBulkWrites } from './bulkWrite';
@@ -44,12 +63,18 @@ export function mergeSettingsPatch(a: SettingsPatch, b: SettingsPatch): Settings
  * progress: a restore also writes them).
  */
 export async function saveSettings(db: HuikuanDb, patch: SettingsPatch): Promise<Settings> {
-  return afterBulkWrites(() => db.transaction('rw', db.meta, async () => {
-    const current = await getSettings(db);
-    const next = settingsSchema.parse({ ...current, ...patch, ourCompany: { ...current.ourCompany, ...patch.ourCompany } });
-    await db.meta.put({ key: SETTINGS_KEY, value: next });
-    return next;
-  }));
+  return afterBulkWrites(() =>
+    db.transaction('rw', db.meta, async () => {
+      const current = await getSettings(db);
+      const next = settingsSchema.parse({
+        ...current,
+        ...patch,
+        ourCompany: { ...current.ourCompany, ...patch.ourCompany },
+      });
+      await db.meta.put({ key: SETTINGS_KEY, value: next });
+      return next;
+    }),
+  );
 }
 
 export async function getPortfolio(db: HuikuanDb): Promise<PortfolioAggregate> {
@@ -80,40 +105,60 @@ function monthTuples(entries: Array<[string, string, number]>): Array<[string, s
     const k = `${date.slice(0, 7)}|${cur}`;
     m.set(k, (m.get(k) ?? 0) + minor);
   }
-  return [...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, minor]) => {
-    const [month, cur] = k.split('|');
-    return [month, cur, minor];
-  });
+  return [...m]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, minor]) => {
+      const [month, cur] = k.split('|');
+      return [month, cur, minor];
+    });
 }
 
 export function computeSummary(rows: CustomerRows, settings: Settings, asOf: string, now: number): CustomerSummary {
   const base = summarizeCustomer({ ...rows, settings, asOf });
   return {
     ...base,
-    salesByMonth: monthTuples(rows.receivables
-      .filter((r) => r.kind === 'invoice' && r.status !== 'cancelled')
-      .map((r) => [r.issueDate, r.amount.currency, r.amount.minor])),
+    salesByMonth: monthTuples(
+      rows.receivables
+        .filter((r) => r.kind === 'invoice' && r.status !== 'cancelled')
+        .map((r) => [r.issueDate, r.amount.currency, r.amount.minor]),
+    ),
     collectedByMonth: monthTuples(rows.payments.map((p) => [p.date, p.amount.currency, p.amount.minor])),
     updatedAt: now,
   };
 }
 
-const writeTables = (db: HuikuanDb) =>
-  [db.customers, db.contacts, db.ledgers, db.promises, db.activities, db.profiles,
-    db.preparations, db.summaries, db.meta, db.imports, db.trash, ...toolkitTables(db)];
+const writeTables = (db: HuikuanDb) => [
+  db.customers,
+  db.contacts,
+  db.ledgers,
+  db.promises,
+  db.activities,
+  db.profiles,
+  db.preparations,
+  db.summaries,
+  db.meta,
+  db.imports,
+  db.trash,
+  ...toolkitTables(db),
+];
 
 /**
  * Runs `fn` in one read-write transaction over every table, then refreshes what it touched. A single-record write:
  * it waits for a bulk write in progress (an import, a restore) and is applied after it (lib/db/bulkWrite).
  */
-export async function writeTx<T>(db: HuikuanDb, fn: (touch: (customerId: string) => void, tx: Transaction) => Promise<T>,
-  now: Date): Promise<T> {
-  return afterBulkWrites(() => db.transaction('rw', writeTables(db), async (tx) => {
-    const touched = new Set<string>();
-    const result = await fn((id) => touched.add(id), tx);
-    if (touched.size) await refreshCustomers(db, [...touched], now);
-    return result;
-  }));
+export async function writeTx<T>(
+  db: HuikuanDb,
+  fn: (touch: (customerId: string) => void, tx: Transaction) => Promise<T>,
+  now: Date,
+): Promise<T> {
+  return afterBulkWrites(() =>
+    db.transaction('rw', writeTables(db), async (tx) => {
+      const touched = new Set<string>();
+      const result = await fn((id) => touched.add(id), tx);
+      if (touched.size) await refreshCustomers(db, [...touched], now);
+      return result;
+    }),
+  );
 }
 
 /**
@@ -122,35 +167,62 @@ export async function writeTx<T>(db: HuikuanDb, fn: (touch: (customerId: string)
  * every write of those goes through writeTx, which writes the customer's summary in the same transaction — so the
  * customers an import has just created cost no query of those tables.
  */
-export interface PreloadedRows { ledgers?: ReadonlyMap<string, CustomerLedger>; summarised?: ReadonlySet<string> }
+export interface PreloadedRows {
+  ledgers?: ReadonlyMap<string, CustomerLedger>;
+  summarised?: ReadonlySet<string>;
+}
 
 /** The customers that have a summary, from the keys alone (one request, no row decoded). */
 export async function readSummarised(db: HuikuanDb): Promise<Set<string>> {
   return new Set((await db.summaries.toCollection().primaryKeys()) as string[]);
 }
 
-async function loadRows(db: HuikuanDb, ids: string[], pre?: PreloadedRows): Promise<Map<string, CustomerRows | undefined>> {
+async function loadRows(
+  db: HuikuanDb,
+  ids: string[],
+  pre?: PreloadedRows,
+): Promise<Map<string, CustomerRows | undefined>> {
   const out = new Map<string, CustomerRows | undefined>();
   if (ids.length > BULK_THRESHOLD && !pre) {
     const idSet = new Set(ids);
     const group = <T extends { customerId: string }>(rows: T[]) => {
       const m = new Map<string, T[]>();
-      for (const r of rows) if (idSet.has(r.customerId)) (m.get(r.customerId) ?? m.set(r.customerId, []).get(r.customerId)!).push(r);
+      for (const r of rows)
+        if (idSet.has(r.customerId)) (m.get(r.customerId) ?? m.set(r.customerId, []).get(r.customerId)!).push(r);
       return m;
     };
     const [customers, docs, proms, acts, profiles, disputes, terms] = await Promise.all([
-      db.customers.bulkGet(ids), allDocuments(db), db.promises.toArray(), db.activities.toArray(), db.profiles.bulkGet(ids),
+      db.customers.bulkGet(ids),
+      allDocuments(db),
+      db.promises.toArray(),
+      db.activities.toArray(),
+      db.profiles.bulkGet(ids),
       db.disputes ? db.disputes.where('status').equals('open').toArray() : [],
       db.customerTerms ? db.customerTerms.toArray() : [],
     ]);
-    const [r, p, pr, a, d] = [group(docs.receivables), group(docs.payments), group(proms), group(acts), group(disputes)];
+    const [r, p, pr, a, d] = [
+      group(docs.receivables),
+      group(docs.payments),
+      group(proms),
+      group(acts),
+      group(disputes),
+    ];
     const termsOf = new Map(terms.map((t) => [t.customerId, t]));
     ids.forEach((id, i) => {
       const customer = customers[i];
-      out.set(id, customer && {
-        customer, receivables: r.get(id) ?? [], payments: p.get(id) ?? [], promises: pr.get(id) ?? [],
-        activities: a.get(id) ?? [], profile: profiles[i] ?? undefined, disputes: d.get(id) ?? [], terms: termsOf.get(id),
-      });
+      out.set(
+        id,
+        customer && {
+          customer,
+          receivables: r.get(id) ?? [],
+          payments: p.get(id) ?? [],
+          promises: pr.get(id) ?? [],
+          activities: a.get(id) ?? [],
+          profile: profiles[i] ?? undefined,
+          disputes: d.get(id) ?? [],
+          terms: termsOf.get(id),
+        },
+      );
     });
     return out;
   }
@@ -162,21 +234,38 @@ async function loadRows(db: HuikuanDb, ids: string[], pre?: PreloadedRows): Prom
     db.customerTerms && asked.length ? db.customerTerms.bulkGet(asked) : [],
   ]);
   const disputesOf = new Map<string, Dispute[]>();
-  for (const d of disputes) (disputesOf.get(d.customerId) ?? disputesOf.set(d.customerId, []).get(d.customerId)!).push(d);
-  const termsOf = new Map((terms as Array<CustomerTerms | undefined>).filter((t): t is CustomerTerms => !!t).map((t) => [t.customerId, t] as const));
-  const loaded = await Promise.all(ids.map(async (id) => {
-    // No summary: nothing in the related tables (see PreloadedRows).
-    const bare = pre?.summarised ? !pre.summarised.has(id) : false;
-    const [customer, ledger, promises, activities, profile] = await Promise.all([
-      db.customers.get(id),
-      pre?.ledgers?.get(id) ?? db.ledgers.get(id),
-      bare ? [] : db.promises.where('customerId').equals(id).toArray(),
-      bare ? [] : db.activities.where('customerId').equals(id).toArray(),
-      bare ? undefined : db.profiles.get(id),
-    ]);
-    return customer ? { customer, receivables: ledger?.receivables ?? [], payments: ledger?.payments ?? [], promises, activities, profile,
-      disputes: disputesOf.get(id) ?? [], terms: termsOf.get(id) } : undefined;
-  }));
+  for (const d of disputes)
+    (disputesOf.get(d.customerId) ?? disputesOf.set(d.customerId, []).get(d.customerId)!).push(d);
+  const termsOf = new Map(
+    (terms as Array<CustomerTerms | undefined>)
+      .filter((t): t is CustomerTerms => !!t)
+      .map((t) => [t.customerId, t] as const),
+  );
+  const loaded = await Promise.all(
+    ids.map(async (id) => {
+      // No summary: nothing in the related tables (see PreloadedRows).
+      const bare = pre?.summarised ? !pre.summarised.has(id) : false;
+      const [customer, ledger, promises, activities, profile] = await Promise.all([
+        db.customers.get(id),
+        pre?.ledgers?.get(id) ?? db.ledgers.get(id),
+        bare ? [] : db.promises.where('customerId').equals(id).toArray(),
+        bare ? [] : db.activities.where('customerId').equals(id).toArray(),
+        bare ? undefined : db.profiles.get(id),
+      ]);
+      return customer
+        ? {
+            customer,
+            receivables: ledger?.receivables ?? [],
+            payments: ledger?.payments ?? [],
+            promises,
+            activities,
+            profile,
+            disputes: disputesOf.get(id) ?? [],
+            terms: termsOf.get(id),
+          }
+        : undefined;
+    }),
+  );
   ids.forEach((id, i) => out.set(id, loaded[i]));
   return out;
 }
@@ -186,8 +275,12 @@ async function loadRows(db: HuikuanDb, ids: string[], pre?: PreloadedRows): Prom
  * portfolio aggregate. Must run inside a transaction covering every table (writeTx does that). `preloaded` holds rows
  * the caller read or wrote in this same transaction, used instead of reading them again.
  */
-export async function refreshCustomers(db: HuikuanDb, ids: string[], now: Date,
-  preloaded?: PreloadedRows): Promise<void> {
+export async function refreshCustomers(
+  db: HuikuanDb,
+  ids: string[],
+  now: Date,
+  preloaded?: PreloadedRows,
+): Promise<void> {
   const settings = await getSettings(db);
   const asOf = toIsoDay(now);
   const rowsById = await loadRows(db, ids, preloaded);
@@ -231,22 +324,57 @@ export async function rebuildAllSummaries(db: HuikuanDb, now: Date): Promise<voi
 }
 
 export async function putCustomer(db: HuikuanDb, customer: Customer, now: Date): Promise<void> {
-  await writeTx(db, async (touch) => { await db.customers.put(customer); touch(customer.id); }, now);
+  await writeTx(
+    db,
+    async (touch) => {
+      await db.customers.put(customer);
+      touch(customer.id);
+    },
+    now,
+  );
 }
 export async function putContact(db: HuikuanDb, contact: Contact): Promise<void> {
   await afterBulkWrites(() => db.contacts.put(contact));
 }
 export async function putReceivable(db: HuikuanDb, r: Receivable, now: Date): Promise<void> {
-  await writeTx(db, async (touch) => { await putDocuments(db, { receivables: [r] }, now.getTime()); touch(r.customerId); }, now);
+  await writeTx(
+    db,
+    async (touch) => {
+      await putDocuments(db, { receivables: [r] }, now.getTime());
+      touch(r.customerId);
+    },
+    now,
+  );
 }
 export async function putPayment(db: HuikuanDb, p: Payment, now: Date): Promise<void> {
-  await writeTx(db, async (touch) => { await putDocuments(db, { payments: [p] }, now.getTime()); touch(p.customerId); }, now);
+  await writeTx(
+    db,
+    async (touch) => {
+      await putDocuments(db, { payments: [p] }, now.getTime());
+      touch(p.customerId);
+    },
+    now,
+  );
 }
 export async function putPromise(db: HuikuanDb, p: PaymentPromise, now: Date): Promise<void> {
-  await writeTx(db, async (touch) => { await db.promises.put(p); touch(p.customerId); }, now);
+  await writeTx(
+    db,
+    async (touch) => {
+      await db.promises.put(p);
+      touch(p.customerId);
+    },
+    now,
+  );
 }
 export async function putProfile(db: HuikuanDb, p: PaymentProcessProfile, now: Date): Promise<void> {
-  await writeTx(db, async (touch) => { await db.profiles.put(p); touch(p.customerId); }, now);
+  await writeTx(
+    db,
+    async (touch) => {
+      await db.profiles.put(p);
+      touch(p.customerId);
+    },
+    now,
+  );
 }
 export async function putPreparations(db: HuikuanDb, p: Preparations): Promise<void> {
   await afterBulkWrites(() => db.preparations.put(p));
@@ -260,10 +388,19 @@ const demandChannels = new Set(['written-notice', 'finance-letter', 'lawyer-lett
  * unannounced visit) and a letter (the statement, the finance and the lawyer's letter). A call or an email does
  * not use them up, so they stay ticked for the visit or letter still to come.
  */
-export const preparationChannels: ReadonlySet<Activity['channel']> = new Set(['visit', 'written-notice', 'finance-letter', 'lawyer-letter', 'statement']);
+export const preparationChannels: ReadonlySet<Activity['channel']> = new Set([
+  'visit',
+  'written-notice',
+  'finance-letter',
+  'lawyer-letter',
+  'statement',
+]);
 
 /** What a logged attempt changed, so that its undo puts exactly that back. */
-export interface LoggedAttempt { activity: Activity; preparationsBefore?: Preparations }
+export interface LoggedAttempt {
+  activity: Activity;
+  preparationsBefore?: Preparations;
+}
 
 /**
  * Logs an attempt. A visit or a letter uses the five preparations: the activity keeps which were ticked and they
@@ -271,26 +408,36 @@ export interface LoggedAttempt { activity: Activity; preparationsBefore?: Prepar
  * of the receivables it names (all open ones when it names none).
  */
 export async function addActivity(db: HuikuanDb, activity: Activity, now: Date): Promise<LoggedAttempt> {
-  return writeTx(db, async (touch) => {
-    const preparationsBefore = await db.preparations.get(activity.customerId);
-    let logged = activity;
-    if (preparationChannels.has(activity.channel)) {
-      logged = { ...activity, preparationsUsed: activity.preparationsUsed ?? preparationsBefore?.checked ?? [] };
-      await db.preparations.put({ customerId: activity.customerId, checked: [], updatedAt: activity.createdAt });
-    }
-    await db.activities.put(logged);
-    if (activity.evidence && demandChannels.has(activity.channel)) {
-      const targets = await demandTargets(db, activity);
-      const kind = activity.channel === 'statement' ? 'sealed-confirmation' : 'demand-with-evidence';
-      await putDocuments(db, { receivables: targets.map((r) => ({
-        ...r,
-        interruptions: [...r.interruptions, { date: activity.date, kind, evidence: activity.evidence }],
-        updatedAt: activity.createdAt,
-      })) }, now.getTime());
-    }
-    touch(activity.customerId);
-    return { activity: logged, preparationsBefore };
-  }, now);
+  return writeTx(
+    db,
+    async (touch) => {
+      const preparationsBefore = await db.preparations.get(activity.customerId);
+      let logged = activity;
+      if (preparationChannels.has(activity.channel)) {
+        logged = { ...activity, preparationsUsed: activity.preparationsUsed ?? preparationsBefore?.checked ?? [] };
+        await db.preparations.put({ customerId: activity.customerId, checked: [], updatedAt: activity.createdAt });
+      }
+      await db.activities.put(logged);
+      if (activity.evidence && demandChannels.has(activity.channel)) {
+        const targets = await demandTargets(db, activity);
+        const kind = activity.channel === 'statement' ? 'sealed-confirmation' : 'demand-with-evidence';
+        await putDocuments(
+          db,
+          {
+            receivables: targets.map((r) => ({
+              ...r,
+              interruptions: [...r.interruptions, { date: activity.date, kind, evidence: activity.evidence }],
+              updatedAt: activity.createdAt,
+            })),
+          },
+          now.getTime(),
+        );
+      }
+      touch(activity.customerId);
+      return { activity: logged, preparationsBefore };
+    },
+    now,
+  );
 }
 
 async function demandTargets(db: HuikuanDb, activity: Activity): Promise<Receivable[]> {
@@ -305,48 +452,101 @@ async function demandTargets(db: HuikuanDb, activity: Activity): Promise<Receiva
  */
 export async function undoActivity(db: HuikuanDb, logged: LoggedAttempt, now: Date): Promise<void> {
   const { activity, preparationsBefore } = logged;
-  await writeTx(db, async (touch) => {
-    await db.activities.delete(activity.id);
-    if (preparationChannels.has(activity.channel)) {
-      if (preparationsBefore) await db.preparations.put(preparationsBefore);
-      else await db.preparations.delete(activity.customerId);
-    }
-    if (activity.evidence && demandChannels.has(activity.channel)) {
-      const kind = activity.channel === 'statement' ? 'sealed-confirmation' : 'demand-with-evidence';
-      const targets = await demandTargets(db, activity);
-      await putDocuments(db, { receivables: targets.map((r) => {
-        const i = r.interruptions.findLastIndex((x) => x.date === activity.date && x.kind === kind && x.evidence === activity.evidence);
-        return i < 0 ? r : { ...r, interruptions: r.interruptions.filter((_, j) => j !== i), updatedAt: now.getTime() };
-      }) }, now.getTime());
-    }
-    touch(activity.customerId);
-  }, now);
+  await writeTx(
+    db,
+    async (touch) => {
+      await db.activities.delete(activity.id);
+      if (preparationChannels.has(activity.channel)) {
+        if (preparationsBefore) await db.preparations.put(preparationsBefore);
+        else await db.preparations.delete(activity.customerId);
+      }
+      if (activity.evidence && demandChannels.has(activity.channel)) {
+        const kind = activity.channel === 'statement' ? 'sealed-confirmation' : 'demand-with-evidence';
+        const targets = await demandTargets(db, activity);
+        await putDocuments(
+          db,
+          {
+            receivables: targets.map((r) => {
+              const i = r.interruptions.findLastIndex(
+                (x) => x.date === activity.date && x.kind === kind && x.evidence === activity.evidence,
+              );
+              return i < 0
+                ? r
+                : { ...r, interruptions: r.interruptions.filter((_, j) => j !== i), updatedAt: now.getTime() };
+            }),
+          },
+          now.getTime(),
+        );
+      }
+      touch(activity.customerId);
+    },
+    now,
+  );
 }
 
 /** Everything the side panel and the playbook need for one customer, by index lookups only. */
-export async function loadAccountRows(db: HuikuanDb, customerId: string): Promise<Omit<AccountSnapshot, 'receivables' | 'disputes' | 'terms'> & {
-  receivables: Receivable[]; summary?: CustomerSummary; disputes: Dispute[]; terms?: CustomerTerms;
-} | undefined> {
-  return db.transaction('r', [db.customers, db.contacts, db.ledgers, db.promises, db.activities,
-    db.profiles, db.preparations, db.summaries, db.meta, ...toolkitTables(db)], async () => {
-    const customer = await db.customers.get(customerId);
-    if (!customer) return undefined;
-    const [contacts, ledger, promises, activities, profile, preparations, summary, settings, disputes, terms] =
-      await Promise.all([
-        db.contacts.where('customerId').equals(customerId).toArray(),
-        db.ledgers.get(customerId),
-        db.promises.where('customerId').equals(customerId).toArray(),
-        db.activities.where('[customerId+date]').between([customerId, ''], [customerId, '\uffff']).reverse().toArray(),
-        db.profiles.get(customerId),
-        db.preparations.get(customerId),
-        db.summaries.get(customerId),
-        getSettings(db),
-        db.disputes ? db.disputes.where('customerId').equals(customerId).toArray() : [],
-        db.customerTerms ? db.customerTerms.get(customerId) : undefined,
-      ]);
-    return { customer, contacts, receivables: ledger?.receivables ?? [], payments: ledger?.payments ?? [], promises, activities,
-      profile, preparations, summary, settings, disputes, ...(terms ? { terms } : {}) };
-  });
+export async function loadAccountRows(
+  db: HuikuanDb,
+  customerId: string,
+): Promise<
+  | (Omit<AccountSnapshot, 'receivables' | 'disputes' | 'terms'> & {
+      receivables: Receivable[];
+      summary?: CustomerSummary;
+      disputes: Dispute[];
+      terms?: CustomerTerms;
+    })
+  | undefined
+> {
+  return db.transaction(
+    'r',
+    [
+      db.customers,
+      db.contacts,
+      db.ledgers,
+      db.promises,
+      db.activities,
+      db.profiles,
+      db.preparations,
+      db.summaries,
+      db.meta,
+      ...toolkitTables(db),
+    ],
+    async () => {
+      const customer = await db.customers.get(customerId);
+      if (!customer) return undefined;
+      const [contacts, ledger, promises, activities, profile, preparations, summary, settings, disputes, terms] =
+        await Promise.all([
+          db.contacts.where('customerId').equals(customerId).toArray(),
+          db.ledgers.get(customerId),
+          db.promises.where('customerId').equals(customerId).toArray(),
+          db.activities
+            .where('[customerId+date]')
+            .between([customerId, ''], [customerId, '\uffff'])
+            .reverse()
+            .toArray(),
+          db.profiles.get(customerId),
+          db.preparations.get(customerId),
+          db.summaries.get(customerId),
+          getSettings(db),
+          db.disputes ? db.disputes.where('customerId').equals(customerId).toArray() : [],
+          db.customerTerms ? db.customerTerms.get(customerId) : undefined,
+        ]);
+      return {
+        customer,
+        contacts,
+        receivables: ledger?.receivables ?? [],
+        payments: ledger?.payments ?? [],
+        promises,
+        activities,
+        profile,
+        preparations,
+        summary,
+        settings,
+        disputes,
+        ...(terms ? { terms } : {}),
+      };
+    },
+  );
 }
 
 type TrashableTable = 'customers' | 'contacts' | 'receivables' | 'payments' | 'promises' | 'activities';
@@ -356,70 +556,94 @@ type TrashableTable = 'customers' | 'contacts' | 'receivables' | 'payments' | 'p
  * contacts, receivables, payments, promises, activities, profile and preparations with it. Receivables and payments
  * live in their customer's ledger, so deleting them names that customer (`customerId`).
  */
-export async function deleteRecords(db: HuikuanDb, table: TrashableTable, ids: string[], label: string,
-  now: Date, customerId?: string): Promise<string> {
+export async function deleteRecords(
+  db: HuikuanDb,
+  table: TrashableTable,
+  ids: string[],
+  label: string,
+  now: Date,
+  customerId?: string,
+): Promise<string> {
   const trashId = newId('t');
-  await writeTx(db, async (touch) => {
-    const rows: TrashRow['rows'] = {};
-    const customerIds = new Set<string>();
-    if (table === 'customers') {
-      const customers = (await db.customers.bulkGet(ids)).filter((c): c is Customer => !!c);
-      rows.customers = customers;
-      for (const t of ['contacts', 'promises', 'activities'] as const) {
-        const found = await db[t].where('customerId').anyOf(ids).toArray();
-        rows[t] = found;
-        await db[t].bulkDelete(found.map((r) => r.id));
+  await writeTx(
+    db,
+    async (touch) => {
+      const rows: TrashRow['rows'] = {};
+      const customerIds = new Set<string>();
+      if (table === 'customers') {
+        const customers = (await db.customers.bulkGet(ids)).filter((c): c is Customer => !!c);
+        rows.customers = customers;
+        for (const t of ['contacts', 'promises', 'activities'] as const) {
+          const found = await db[t].where('customerId').anyOf(ids).toArray();
+          rows[t] = found;
+          await db[t].bulkDelete(found.map((r) => r.id));
+        }
+        const ledgers = (await db.ledgers.bulkGet(ids)).filter((l) => !!l);
+        rows.receivables = ledgers.flatMap((l) => l.receivables);
+        rows.payments = ledgers.flatMap((l) => l.payments);
+        await db.ledgers.bulkDelete(ids);
+        rows.profiles = (await db.profiles.bulkGet(ids)).filter(Boolean);
+        rows.preparations = (await db.preparations.bulkGet(ids)).filter(Boolean);
+        await db.profiles.bulkDelete(ids);
+        await db.preparations.bulkDelete(ids);
+        await db.customers.bulkDelete(ids);
+        ids.forEach((id) => customerIds.add(id));
+      } else if (table === 'receivables' || table === 'payments') {
+        if (!customerId) throw new Error(`deleting ${table} needs the customer whose ledger holds them`);
+        const removed = await removeDocuments(db, [customerId], ids, now.getTime());
+        rows[table] = removed[table];
+        for (const r of removed[table]) customerIds.add(r.customerId);
+      } else {
+        const found = (await db[table].bulkGet(ids)).filter((r): r is NonNullable<typeof r> => !!r);
+        rows[table] = found;
+        for (const r of found) customerIds.add(r.customerId);
+        await db[table].bulkDelete(ids);
       }
-      const ledgers = (await db.ledgers.bulkGet(ids)).filter((l) => !!l);
-      rows.receivables = ledgers.flatMap((l) => l.receivables);
-      rows.payments = ledgers.flatMap((l) => l.payments);
-      await db.ledgers.bulkDelete(ids);
-      rows.profiles = (await db.profiles.bulkGet(ids)).filter(Boolean);
-      rows.preparations = (await db.preparations.bulkGet(ids)).filter(Boolean);
-      await db.profiles.bulkDelete(ids);
-      await db.preparations.bulkDelete(ids);
-      await db.customers.bulkDelete(ids);
-      ids.forEach((id) => customerIds.add(id));
-    } else if (table === 'receivables' || table === 'payments') {
-      if (!customerId) throw new Error(`deleting ${table} needs the customer whose ledger holds them`);
-      const removed = await removeDocuments(db, [customerId], ids, now.getTime());
-      rows[table] = removed[table];
-      for (const r of removed[table]) customerIds.add(r.customerId);
-    } else {
-      const found = (await db[table].bulkGet(ids)).filter((r): r is NonNullable<typeof r> => !!r);
-      rows[table] = found;
-      for (const r of found) customerIds.add(r.customerId);
-      await db[table].bulkDelete(ids);
-    }
-    await db.trash.put({ id: trashId, at: now.getTime(), label, customerIds: [...customerIds], rows });
-    customerIds.forEach(touch);
-  }, now);
+      await db.trash.put({ id: trashId, at: now.getTime(), label, customerIds: [...customerIds], rows });
+      customerIds.forEach(touch);
+    },
+    now,
+  );
   return trashId;
 }
 
 export async function undoDelete(db: HuikuanDb, trashId: string, now: Date): Promise<boolean> {
-  return writeTx(db, async (touch) => {
-    const entry = await db.trash.get(trashId);
-    if (!entry) return false;
-    for (const [kind, rows] of Object.entries(entry.rows) as Array<[TrashKind, unknown[]]>) {
-      if (kind === 'receivables') await putDocuments(db, { receivables: rows as Receivable[] }, now.getTime());
-      else if (kind === 'payments') await putDocuments(db, { payments: rows as Payment[] }, now.getTime());
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows came out of this very table
-      else await (db[kind] as any).bulkPut(rows);
-    }
-    await db.trash.delete(trashId);
-    entry.customerIds.forEach(touch);
-    return true;
-  }, now);
+  return writeTx(
+    db,
+    async (touch) => {
+      const entry = await db.trash.get(trashId);
+      if (!entry) return false;
+      for (const [kind, rows] of Object.entries(entry.rows) as Array<[TrashKind, unknown[]]>) {
+        if (kind === 'receivables') await putDocuments(db, { receivables: rows as Receivable[] }, now.getTime());
+        else if (kind === 'payments') await putDocuments(db, { payments: rows as Payment[] }, now.getTime());
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows came out of this very table
+        else await (db[kind] as any).bulkPut(rows);
+      }
+      await db.trash.delete(trashId);
+      entry.customerIds.forEach(touch);
+      return true;
+    },
+    now,
+  );
 }
 /** The stores that hold records as they are, one record each (receivables and payments live in ledgers). */
 const plainTables = ['customers', 'contacts', 'promises', 'activities', 'profiles', 'preparations'] as const;
 
 export interface StoreContents {
-  customers: Customer[]; contacts: Contact[]; receivables: Receivable[]; payments: Payment[];
-  promises: PaymentPromise[]; activities: Activity[]; profiles: PaymentProcessProfile[]; preparations: Preparations[];
+  customers: Customer[];
+  contacts: Contact[];
+  receivables: Receivable[];
+  payments: Payment[];
+  promises: PaymentPromise[];
+  activities: Activity[];
+  profiles: PaymentProcessProfile[];
+  preparations: Preparations[];
   /** The toolkit's records (schema versions 5 and 10); absent means none (the demo, backups made before them). */
-  statements?: Statement[]; paymentPlans?: PaymentPlan[]; disputes?: Dispute[]; customerTerms?: CustomerTerms[]; bills?: Bill[];
+  statements?: Statement[];
+  paymentPlans?: PaymentPlan[];
+  disputes?: Dispute[];
+  customerTerms?: CustomerTerms[];
+  bills?: Bill[];
 }
 
 const toolkitKinds = ['statements', 'paymentPlans', 'disputes', 'customerTerms', 'bills'] as const;
@@ -428,8 +652,12 @@ const toolkitKinds = ['statements', 'paymentPlans', 'disputes', 'customerTerms',
  * Replaces every user record in one transaction (restore, demo load). If anything throws, IndexedDB rolls the
  * whole transaction back and the store is exactly as before.
  */
-export async function replaceAll(db: HuikuanDb, data: StoreContents, now: Date,
-  beforeCommit?: () => void | Promise<void>): Promise<void> {
+export async function replaceAll(
+  db: HuikuanDb,
+  data: StoreContents,
+  now: Date,
+  beforeCommit?: () => void | Promise<void>,
+): Promise<void> {
   await db.transaction('rw', writeTables(db), async () => {
     for (const t of userTables) await db[t].clear();
     for (const t of toolkitTables(db)) await t.clear();
@@ -446,7 +674,11 @@ export async function replaceAll(db: HuikuanDb, data: StoreContents, now: Date,
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each array belongs to its own table
       if (data[t]?.length) await (db[t] as any).bulkAdd(data[t]);
     }
-    await refreshCustomers(db, data.customers.map((c) => c.id), now);
+    await refreshCustomers(
+      db,
+      data.customers.map((c) => c.id),
+      now,
+    );
     await beforeCommit?.();
   });
 }
@@ -454,18 +686,55 @@ export async function replaceAll(db: HuikuanDb, data: StoreContents, now: Date,
 /** Reads every user record, for backup. */
 export async function readAll(db: HuikuanDb): Promise<StoreContents> {
   return db.transaction('r', [...userTables.map((t) => db[t]), ...toolkitTables(db)], async () => {
-    const [[customers, contacts, promises, activities, profiles, preparations], { receivables, payments }, [statements, paymentPlans, disputes, customerTerms, bills]] =
-      await Promise.all([Promise.all(plainTables.map((t) => db[t].toArray())), allDocuments(db),
-        Promise.all([db.statements.toArray(), db.paymentPlans.toArray(), db.disputes.toArray(), db.customerTerms.toArray(), db.bills.toArray()])]);
-    return { customers, contacts, receivables, payments, promises, activities, profiles, preparations,
-      statements, paymentPlans, disputes, customerTerms, bills } as StoreContents;
+    const [
+      [customers, contacts, promises, activities, profiles, preparations],
+      { receivables, payments },
+      [statements, paymentPlans, disputes, customerTerms, bills],
+    ] = await Promise.all([
+      Promise.all(plainTables.map((t) => db[t].toArray())),
+      allDocuments(db),
+      Promise.all([
+        db.statements.toArray(),
+        db.paymentPlans.toArray(),
+        db.disputes.toArray(),
+        db.customerTerms.toArray(),
+        db.bills.toArray(),
+      ]),
+    ]);
+    return {
+      customers,
+      contacts,
+      receivables,
+      payments,
+      promises,
+      activities,
+      profiles,
+      preparations,
+      statements,
+      paymentPlans,
+      disputes,
+      customerTerms,
+      bills,
+    } as StoreContents;
   });
 }
 
 /** Empties the store (the options page goes through lib/db/replace deleteAllData, which keeps a safety copy). */
 export async function wipeAll(db: HuikuanDb, now: Date): Promise<void> {
-  await replaceAll(db, { customers: [], contacts: [], receivables: [], payments: [], promises: [], activities: [],
-    profiles: [], preparations: [] }, now);
+  await replaceAll(
+    db,
+    {
+      customers: [],
+      contacts: [],
+      receivables: [],
+      payments: [],
+      promises: [],
+      activities: [],
+      profiles: [],
+      preparations: [],
+    },
+    now,
+  );
 }
 
 /**
@@ -477,7 +746,10 @@ export async function refreshDuePromises(db: HuikuanDb, now: Date): Promise<numb
   const d = new Date(now);
   d.setDate(d.getDate() - settings.promiseGraceDays);
   const cutoff = toIsoDay(d);
-  const due = await db.promises.where('[status+date]').between(['pending', ''], ['pending', cutoff], true, false).toArray();
+  const due = await db.promises
+    .where('[status+date]')
+    .between(['pending', ''], ['pending', cutoff], true, false)
+    .toArray();
   const ids = [...new Set(due.map((p) => p.customerId))];
   if (ids.length) await writeTx(db, async (touch) => ids.forEach(touch), now);
   return ids.length;

@@ -5,7 +5,14 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type {
-  Activity, Contact, Customer, CustomerSummary, Payment, PaymentPromise, PaymentProcessProfile, Preparations,
+  Activity,
+  Contact,
+  Customer,
+  CustomerSummary,
+  Payment,
+  PaymentPromise,
+  PaymentProcessProfile,
+  Preparations,
 } from '../domain';
 import type { Receivable } from '../domain';
 import { OUTBOX, type OutboxRow, outboxMiddleware } from '../sync/capture';
@@ -21,7 +28,10 @@ export { DEMO_DB_NAME, STORE_CHOICE_KEY, storeChoice, type StoreChoice } from '.
 export const DB_NAME = 'huikuan';
 
 /** Key/value rows for things that are one of a kind: settings, the portfolio aggregate, the worklist cache. */
-export interface MetaRow { key: string; value: unknown }
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
 
 /**
  * A customer's ledger (台账): all of its receivables and payments in one record. IndexedDB in Chromium costs about
@@ -63,7 +73,13 @@ export interface SafetyCopyRow {
 }
 
 /** The records a confirmation names, counted in the store. */
-export interface StoreCounts { customers: number; receivables: number; payments: number; promises: number; activities: number }
+export interface StoreCounts {
+  customers: number;
+  receivables: number;
+  payments: number;
+  promises: number;
+  activities: number;
+}
 
 /** Deleted records kept for a while so a deletion can be undone. */
 export interface TrashRow {
@@ -75,14 +91,30 @@ export interface TrashRow {
 }
 
 export type TableName =
-  | 'customers' | 'contacts' | 'ledgers' | 'promises' | 'activities' | 'profiles'
-  | 'preparations' | 'summaries' | 'meta' | 'imports' | 'trash';
+  | 'customers'
+  | 'contacts'
+  | 'ledgers'
+  | 'promises'
+  | 'activities'
+  | 'profiles'
+  | 'preparations'
+  | 'summaries'
+  | 'meta'
+  | 'imports'
+  | 'trash';
 /** What a trash row holds: records by the kind of record (receivables and payments live inside ledgers). */
-export type TrashKind = 'customers' | 'contacts' | 'receivables' | 'payments' | 'promises' | 'activities' | 'profiles' | 'preparations';
+export type TrashKind =
+  'customers' | 'contacts' | 'receivables' | 'payments' | 'promises' | 'activities' | 'profiles' | 'preparations';
 
 /** The stores that hold the user's own records (a backup holds them, with ledgers as receivables and payments). */
 export const userTables = [
-  'customers', 'contacts', 'ledgers', 'promises', 'activities', 'profiles', 'preparations',
+  'customers',
+  'contacts',
+  'ledgers',
+  'promises',
+  'activities',
+  'profiles',
+  'preparations',
 ] as const;
 export type UserTable = (typeof userTables)[number];
 
@@ -136,20 +168,35 @@ export const versions: SchemaVersion[] = [
       const receivables = (await tx.table('receivables').toArray()) as Receivable[];
       const payments = (await tx.table('payments').toArray()) as Payment[];
       const ledgers = new Map<string, CustomerLedger>();
-      const ledgerOf = (customerId: string) => ledgers.get(customerId)
-        ?? ledgers.set(customerId, { customerId, receivables: [], payments: [], updatedAt: 0 }).get(customerId)!;
-      for (const r of receivables) { const l = ledgerOf(r.customerId); l.receivables.push(r); l.updatedAt = Math.max(l.updatedAt, r.updatedAt); }
-      for (const p of payments) { const l = ledgerOf(p.customerId); l.payments.push(p); l.updatedAt = Math.max(l.updatedAt, p.updatedAt); }
+      const ledgerOf = (customerId: string) =>
+        ledgers.get(customerId) ??
+        ledgers.set(customerId, { customerId, receivables: [], payments: [], updatedAt: 0 }).get(customerId)!;
+      for (const r of receivables) {
+        const l = ledgerOf(r.customerId);
+        l.receivables.push(r);
+        l.updatedAt = Math.max(l.updatedAt, r.updatedAt);
+      }
+      for (const p of payments) {
+        const l = ledgerOf(p.customerId);
+        l.payments.push(p);
+        l.updatedAt = Math.max(l.updatedAt, p.updatedAt);
+      }
       await tx.table('ledgers').bulkAdd([...ledgers.values()]);
       // Undo journals named created documents by id only; an undo now needs their customers.
       const customerOfDoc = new Map<string, string>([...receivables, ...payments].map((d) => [d.id, d.customerId]));
-      await tx.table('imports').toCollection().modify((j: ImportBatchRow) => {
-        const ids = [...j.created.receivables, ...j.created.payments];
-        j.customers = [...new Set([
-          ...ids.map((id) => customerOfDoc.get(id)).filter((c): c is string => !!c),
-          ...j.previous.receivables.map((r) => r.customerId), ...j.previous.payments.map((p) => p.customerId),
-        ])];
-      });
+      await tx
+        .table('imports')
+        .toCollection()
+        .modify((j: ImportBatchRow) => {
+          const ids = [...j.created.receivables, ...j.created.payments];
+          j.customers = [
+            ...new Set([
+              ...ids.map((id) => customerOfDoc.get(id)).filter((c): c is string => !!c),
+              ...j.previous.receivables.map((r) => r.customerId),
+              ...j.previous.payments.map((p) => p.customerId),
+            ]),
+          ];
+        });
       // Deleted receivables and payments kept in the trash are restored into ledgers now; their rows are unchanged.
     },
   },
@@ -181,23 +228,30 @@ export const versions: SchemaVersion[] = [
         return m;
       };
       const [ledgers, promises, activities, customers] = await Promise.all([
-        tx.table('ledgers').toArray() as Promise<CustomerLedger[]>, tx.table('promises').toArray() as Promise<PaymentPromise[]>,
-        tx.table('activities').toArray() as Promise<Activity[]>, tx.table('customers').toArray() as Promise<Customer[]>,
+        tx.table('ledgers').toArray() as Promise<CustomerLedger[]>,
+        tx.table('promises').toArray() as Promise<PaymentPromise[]>,
+        tx.table('activities').toArray() as Promise<Activity[]>,
+        tx.table('customers').toArray() as Promise<Customer[]>,
       ]);
       const ledgerOf = new Map(ledgers.map((l) => [l.customerId, l]));
       const customerOf = new Map(customers.map((c) => [c.id, c]));
       const promisesOf = byCustomer(promises);
       const activitiesOf = byCustomer(activities);
-      await tx.table('summaries').toCollection().modify((s: { customerId: string; ladder?: unknown }) => {
-        const l = ledgerOf.get(s.customerId);
-        const items = l ? allocateWithCredit(l.receivables, l.payments).items : [];
-        s.ladder = summaryLadderOf({
-          disputed: items.filter((r) => r.kind === 'invoice' && r.openMinor > 0 && r.disputed)
-            .map((r) => ({ dueDate: r.dueDate, currency: r.amount.currency, openMinor: r.openMinor })),
-          activities: activitiesOf.get(s.customerId) ?? [], promises: promisesOf.get(s.customerId) ?? [],
-          delinquencyType: customerOf.get(s.customerId)?.delinquencyType,
+      await tx
+        .table('summaries')
+        .toCollection()
+        .modify((s: { customerId: string; ladder?: unknown }) => {
+          const l = ledgerOf.get(s.customerId);
+          const items = l ? allocateWithCredit(l.receivables, l.payments).items : [];
+          s.ladder = summaryLadderOf({
+            disputed: items
+              .filter((r) => r.kind === 'invoice' && r.openMinor > 0 && r.disputed)
+              .map((r) => ({ dueDate: r.dueDate, currency: r.amount.currency, openMinor: r.openMinor })),
+            activities: activitiesOf.get(s.customerId) ?? [],
+            promises: promisesOf.get(s.customerId) ?? [],
+            delinquencyType: customerOf.get(s.customerId)?.delinquencyType,
+          });
         });
-      });
     },
   },
   {
@@ -231,32 +285,57 @@ export const versions: SchemaVersion[] = [
         tx.table('customers').toArray() as Promise<Customer[]>,
       ]);
       const disputesOf = new Map<string, Dispute[]>();
-      for (const d of disputes) (disputesOf.get(d.customerId) ?? disputesOf.set(d.customerId, []).get(d.customerId)!).push(d);
+      for (const d of disputes)
+        (disputesOf.get(d.customerId) ?? disputesOf.set(d.customerId, []).get(d.customerId)!).push(d);
       const termsOf = new Map(terms.map((t) => [t.customerId, t]));
       const customerOf = new Map(customers.map((c) => [c.id, c]));
-      const ids = [...new Set([...disputesOf.keys(), ...termsOf.keys(), ...customers.filter((c) => c.type === 'government').map((c) => c.id)])];
+      const ids = [
+        ...new Set([
+          ...disputesOf.keys(),
+          ...termsOf.keys(),
+          ...customers.filter((c) => c.type === 'government').map((c) => c.id),
+        ]),
+      ];
       if (!ids.length) return;
-      const ledgers = new Map(((await tx.table('ledgers').bulkGet(ids)) as Array<CustomerLedger | undefined>).filter((l) => !!l).map((l) => [l!.customerId, l!]));
+      const ledgers = new Map(
+        ((await tx.table('ledgers').bulkGet(ids)) as Array<CustomerLedger | undefined>)
+          .filter((l) => !!l)
+          .map((l) => [l!.customerId, l!]),
+      );
       let disputedDelta = 0;
-      await tx.table('summaries').where('customerId').anyOf(ids).modify((s: CustomerSummary) => {
-        const customer = customerOf.get(s.customerId);
-        const l = ledgers.get(s.customerId);
-        if (!customer || !s.ladder) return;
-        const items = l ? allocateWithCredit(l.receivables, l.payments).items : [];
-        const split = splitDisputed(items, disputesOf.get(s.customerId)).filter((x) => x.disputedMinor > 0);
-        const fresh = summaryLadderOf({
-          disputed: split.map((x) => ({ dueDate: x.doc.dueDate, currency: x.doc.amount.currency, openMinor: x.disputedMinor })),
-          activities: [], promises: [], complaint: { customerType: customer.type, terms: termsOf.get(s.customerId) },
+      await tx
+        .table('summaries')
+        .where('customerId')
+        .anyOf(ids)
+        .modify((s: CustomerSummary) => {
+          const customer = customerOf.get(s.customerId);
+          const l = ledgers.get(s.customerId);
+          if (!customer || !s.ladder) return;
+          const items = l ? allocateWithCredit(l.receivables, l.payments).items : [];
+          const split = splitDisputed(items, disputesOf.get(s.customerId)).filter((x) => x.disputedMinor > 0);
+          const fresh = summaryLadderOf({
+            disputed: split.map((x) => ({
+              dueDate: x.doc.dueDate,
+              currency: x.doc.amount.currency,
+              openMinor: x.disputedMinor,
+            })),
+            activities: [],
+            promises: [],
+            complaint: { customerType: customer.type, terms: termsOf.get(s.customerId) },
+          });
+          disputedDelta += split.length - s.disputedCount;
+          s.disputedCount = split.length;
+          s.ladder = { ...s.ladder, disputedByDue: fresh.disputedByDue };
+          if (fresh.complaint) s.ladder.complaint = fresh.complaint;
+          else delete s.ladder.complaint;
         });
-        disputedDelta += split.length - s.disputedCount;
-        s.disputedCount = split.length;
-        s.ladder = { ...s.ladder, disputedByDue: fresh.disputedByDue };
-        if (fresh.complaint) s.ladder.complaint = fresh.complaint; else delete s.ladder.complaint;
-      });
       // The portfolio aggregate counts disputed documents (lib/db/portfolio.ts): it follows.
-      const portfolio = (await tx.table('meta').get('portfolio')) as { key: string; value: { disputed?: number } } | undefined;
+      const portfolio = (await tx.table('meta').get('portfolio')) as
+        { key: string; value: { disputed?: number } } | undefined;
       if (disputedDelta && portfolio?.value && typeof portfolio.value.disputed === 'number') {
-        await tx.table('meta').put({ key: 'portfolio', value: { ...portfolio.value, disputed: portfolio.value.disputed + disputedDelta } });
+        await tx
+          .table('meta')
+          .put({ key: 'portfolio', value: { ...portfolio.value, disputed: portfolio.value.disputed + disputedDelta } });
       }
     },
   },

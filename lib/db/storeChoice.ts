@@ -24,4 +24,3 @@ export function storeChoice(): StoreChoice {
     return 'user';
   }
 }
-

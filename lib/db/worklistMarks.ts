@@ -15,7 +15,8 @@ function parseMarks(raw: unknown): DayMarks {
   for (const part of ['snoozed', 'done'] as const) {
     const m = (raw as Record<string, unknown>)[part];
     if (!m || typeof m !== 'object') continue;
-    for (const [id, day] of Object.entries(m as Record<string, unknown>)) if (typeof day === 'string' && iso.test(day)) out[part][id] = day;
+    for (const [id, day] of Object.entries(m as Record<string, unknown>))
+      if (typeof day === 'string' && iso.test(day)) out[part][id] = day;
   }
   return out;
 }
@@ -25,7 +26,11 @@ export async function readWorklistMarks(db: HuikuanDb): Promise<DayMarks> {
 }
 
 /** Applies one change for `customerId` and drops what no longer matters on `asOf`. */
-export async function updateWorklistMarks(db: HuikuanDb, asOf: string, change: { customerId: string; snoozedUntil?: string | null; doneOn?: string | null }): Promise<DayMarks> {
+export async function updateWorklistMarks(
+  db: HuikuanDb,
+  asOf: string,
+  change: { customerId: string; snoozedUntil?: string | null; doneOn?: string | null },
+): Promise<DayMarks> {
   return db.transaction('rw', db.meta, async () => {
     const marks = await readWorklistMarks(db);
     const { customerId } = change;

@@ -81,8 +81,15 @@ export type Customer = z.infer<typeof customerSchema>;
 
 /** The nine personality types (九型) the government-account course uses to adapt tone. */
 export const personalityTypes = [
-  'perfectionist', 'helper', 'achiever', 'individualist', 'investigator',
-  'loyalist', 'enthusiast', 'challenger', 'peacemaker',
+  'perfectionist',
+  'helper',
+  'achiever',
+  'individualist',
+  'investigator',
+  'loyalist',
+  'enthusiast',
+  'challenger',
+  'peacemaker',
 ] as const;
 export const personalityType = z.enum(personalityTypes);
 export type PersonalityType = z.infer<typeof personalityType>;
@@ -113,7 +120,12 @@ export const selfQuestionsSchema = z.object({
 });
 export type SelfQuestions = z.infer<typeof selfQuestionsSchema>;
 export const selfQuestionKeys = [
-  'tradeItem', 'acceptor', 'acceptanceStandard', 'paymentTerms', 'acceptanceMethod', 'payer',
+  'tradeItem',
+  'acceptor',
+  'acceptanceStandard',
+  'paymentTerms',
+  'acceptanceMethod',
+  'payer',
 ] as const satisfies readonly (keyof SelfQuestions)[];
 
 export const receivableKinds = ['invoice', 'credit-note'] as const;
@@ -121,7 +133,11 @@ export const receivableStatuses = ['open', 'paid', 'written-off', 'cancelled'] a
 
 /** Events that interrupt the limitation period (PRC Civil Code art. 195) and restart it. */
 export const interruptionKinds = [
-  'demand-with-evidence', 'sealed-confirmation', 'partial-payment', 'payment-plan', 'suit',
+  'demand-with-evidence',
+  'sealed-confirmation',
+  'partial-payment',
+  'payment-plan',
+  'suit',
   /** The customer agreed in writing to pay (a captured promise): art. 195(2), 义务人同意履行义务. */
   'debtor-agreement',
 ] as const;
@@ -227,7 +243,9 @@ export const CADENCE_MIN_DAY = -60;
 export const CADENCE_MAX_DAY = 365;
 export const CADENCE_MAX_STEPS = 8;
 export const DEFAULT_CADENCE_DAYS = [-5, 0, 7, 15];
-export const cadenceDaysSchema = z.array(z.number().int().min(CADENCE_MIN_DAY).max(CADENCE_MAX_DAY)).max(CADENCE_MAX_STEPS)
+export const cadenceDaysSchema = z
+  .array(z.number().int().min(CADENCE_MIN_DAY).max(CADENCE_MAX_DAY))
+  .max(CADENCE_MAX_STEPS)
   .transform((d) => [...new Set(d)].sort((a, b) => a - b));
 const cadenceDefault = () => [...DEFAULT_CADENCE_DAYS];
 export const cadencesSchema = z.object({
@@ -242,13 +260,29 @@ export type Webmail = (typeof webmails)[number];
 
 /** The five tools plus the modern channels the product also logs. */
 export const channels = [
-  'phone', 'visit', 'written-notice', 'finance-letter', 'lawyer-letter', 'email', 'im', 'statement',
+  'phone',
+  'visit',
+  'written-notice',
+  'finance-letter',
+  'lawyer-letter',
+  'email',
+  'im',
+  'statement',
 ] as const;
 export const channel = z.enum(channels);
 export type Channel = z.infer<typeof channel>;
 
 export const outcomes = [
-  'reached', 'no-answer', 'promised', 'refused', 'disputed', 'paid', 'hardship', 'redirected', 'info-gathered', 'other',
+  'reached',
+  'no-answer',
+  'promised',
+  'refused',
+  'disputed',
+  'paid',
+  'hardship',
+  'redirected',
+  'info-gathered',
+  'other',
 ] as const;
 /**
  * One letter per outcome, the same wherever an outcome is logged by keyboard: the popup's worklist rows
@@ -257,8 +291,16 @@ export const outcomes = [
  * the invoice), so d means "done" in the worklist and nothing else anywhere.
  */
 export const outcomeKeys = {
-  reached: 'r', 'no-answer': 'n', promised: 'p', refused: 'x', paid: 'y', disputed: 'q', hardship: 'h', redirected: 't',
-  'info-gathered': 'i', other: 'o',
+  reached: 'r',
+  'no-answer': 'n',
+  promised: 'p',
+  refused: 'x',
+  paid: 'y',
+  disputed: 'q',
+  hardship: 'h',
+  redirected: 't',
+  'info-gathered': 'i',
+  other: 'o',
 } as const satisfies Record<(typeof outcomes)[number], string>;
 
 export const activitySchema = z.object({
@@ -274,15 +316,17 @@ export const activitySchema = z.object({
   /** Counts as an interrupting demand (art. 195) when it carries evidence. */
   receivableIds: z.array(id).default([]),
   /** What was sent, as it left: the edited script or letter (kept so the record says what the customer read). */
-  sent: z.object({
-    kind: z.enum(['script', 'letter']),
-    letterKind: z.enum(['balance-confirmation', 'collection-letter', 'lawyer-letter']).optional(),
-    reference: shortText.optional(),
-    subject: shortText.optional(),
-    text: longText,
-    /** A cadence reminder: the step's day relative to the due date (lib/cadence), and the webmail it was opened in. */
-    cadenceDay: z.number().int().min(CADENCE_MIN_DAY).max(CADENCE_MAX_DAY).optional(),
-  }).optional(),
+  sent: z
+    .object({
+      kind: z.enum(['script', 'letter']),
+      letterKind: z.enum(['balance-confirmation', 'collection-letter', 'lawyer-letter']).optional(),
+      reference: shortText.optional(),
+      subject: shortText.optional(),
+      text: longText,
+      /** A cadence reminder: the step's day relative to the due date (lib/cadence), and the webmail it was opened in. */
+      cadenceDay: z.number().int().min(CADENCE_MIN_DAY).max(CADENCE_MAX_DAY).optional(),
+    })
+    .optional(),
   /** The five preparations ticked when a visit or letter was logged (they reset after it). */
   preparationsUsed: z.array(z.number().int().min(1).max(5)).optional(),
   createdAt: z.number().int(),
@@ -371,19 +415,31 @@ export const settingsSchema = z.object({
    * How fast the ladder climbs from the steps taken (lib/playbook/ladder.ts): one step after this many unanswered
    * attempts at a step, or this many days after trying a step without a result — never past what ladderDays allow.
    */
-  ladderClimb: z.object({
-    failedAttempts: z.number().int().min(1).max(10).default(2),
-    days: z.number().int().min(1).max(90).default(14),
-  }).default({ failedAttempts: 2, days: 14 }),
-  ourCompany: z.object({
-    name: shortText.default(''),
-    nameEn: shortText.default(''),
-    bankName: shortText.default(''),
-    bankAccount: shortText.default(''),
-    accountName: shortText.default(''),
-    contactName: shortText.default(''),
-    contactPhone: shortText.default(''),
-  }).default({ name: '', nameEn: '', bankName: '', bankAccount: '', accountName: '', contactName: '', contactPhone: '' }),
+  ladderClimb: z
+    .object({
+      failedAttempts: z.number().int().min(1).max(10).default(2),
+      days: z.number().int().min(1).max(90).default(14),
+    })
+    .default({ failedAttempts: 2, days: 14 }),
+  ourCompany: z
+    .object({
+      name: shortText.default(''),
+      nameEn: shortText.default(''),
+      bankName: shortText.default(''),
+      bankAccount: shortText.default(''),
+      accountName: shortText.default(''),
+      contactName: shortText.default(''),
+      contactPhone: shortText.default(''),
+    })
+    .default({
+      name: '',
+      nameEn: '',
+      bankName: '',
+      bankAccount: '',
+      accountName: '',
+      contactName: '',
+      contactPhone: '',
+    }),
   monthlyTarget: moneySchema.optional(),
   /** User-entered conversion rates into baseCurrency (1 unit of key = rate units of base). */
   fxRates: z.record(currencyCode, z.number().positive()).default({}),
@@ -464,23 +520,27 @@ export const customerSummarySchema = z.object({
   retentionHeld: z.array(z.tuple([isoDate, z.string(), z.number().int(), z.number().int()])).optional(),
   /** The latest release date in retentionHeld (indexed: the reminders read the summaries with one still ahead). */
   nextRetentionRelease: isoDate.optional(),
-  ladder: z.object({
-    disputedByDue: z.array(z.tuple([isoDate, z.string(), z.number().int()])),
-    attempts: z.array(z.tuple([isoDate, channel, z.enum(outcomes)])),
-    promises: z.array(z.tuple([isoDate, z.enum(promiseStatuses), z.string(), z.number().int(), z.number().int()])),
-    delinquencyType: z.number().int().min(1).max(7).optional(),
-    /**
-     * The complaint channel's facts about the parties (lib/toolkit/complaint.ts): how the debtor is covered, our
-     * SME status as the customer's terms state it, a suit pending, the day a complaint was filed. Absent when the
-     * debtor is not covered.
-     */
-    complaint: z.object({
-      debtorKind: z.enum(['agency', 'public-institution', 'large-enterprise']),
-      weWereSme: z.boolean(),
-      inCourt: z.boolean(),
-      filedOn: isoDate.optional(),
-    }).optional(),
-  }).optional(),
+  ladder: z
+    .object({
+      disputedByDue: z.array(z.tuple([isoDate, z.string(), z.number().int()])),
+      attempts: z.array(z.tuple([isoDate, channel, z.enum(outcomes)])),
+      promises: z.array(z.tuple([isoDate, z.enum(promiseStatuses), z.string(), z.number().int(), z.number().int()])),
+      delinquencyType: z.number().int().min(1).max(7).optional(),
+      /**
+       * The complaint channel's facts about the parties (lib/toolkit/complaint.ts): how the debtor is covered, our
+       * SME status as the customer's terms state it, a suit pending, the day a complaint was filed. Absent when the
+       * debtor is not covered.
+       */
+      complaint: z
+        .object({
+          debtorKind: z.enum(['agency', 'public-institution', 'large-enterprise']),
+          weWereSme: z.boolean(),
+          inCourt: z.boolean(),
+          filedOn: isoDate.optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   updatedAt: z.number().int(),
 });
 export type CustomerSummary = z.infer<typeof customerSummarySchema>;
@@ -499,7 +559,12 @@ export interface OpenReceivable extends Receivable {
  * The part of a document the customer disputes (lib/toolkit's dispute records have this shape): only this part is
  * held back; the rest of the document is undisputed and demanded (条例 art. 15). lib/ledger/disputed.ts reads it.
  */
-export interface DisputedPart { receivableId: string; disputedMinor: number; currency: string; status: 'open' | 'resolved' }
+export interface DisputedPart {
+  receivableId: string;
+  disputedMinor: number;
+  currency: string;
+  status: 'open' | 'resolved';
+}
 
 /** What the complaint channel needs to know of a customer (lib/toolkit's CustomerTerms has this shape). */
 export interface ComplaintTerms {

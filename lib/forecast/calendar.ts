@@ -15,12 +15,36 @@ import { civilFromDays, dayOf, daysFromCivil, daysInMonthOf } from './days';
  * season in the forecast (the model never guesses a date it cannot stand behind).
  */
 export const SPRING_FESTIVAL: Readonly<Record<number, string>> = {
-  2010: '2010-02-14', 2011: '2011-02-03', 2012: '2012-01-23', 2013: '2013-02-10', 2014: '2014-01-31',
-  2015: '2015-02-19', 2016: '2016-02-08', 2017: '2017-01-28', 2018: '2018-02-16', 2019: '2019-02-05',
-  2020: '2020-01-25', 2021: '2021-02-12', 2022: '2022-02-01', 2023: '2023-01-22', 2024: '2024-02-10',
-  2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06', 2028: '2028-01-26', 2029: '2029-02-13',
-  2030: '2030-02-03', 2031: '2031-01-23', 2032: '2032-02-11', 2033: '2033-01-31', 2034: '2034-02-19',
-  2035: '2035-02-08', 2036: '2036-01-28', 2037: '2037-02-15', 2038: '2038-02-04', 2039: '2039-01-24',
+  2010: '2010-02-14',
+  2011: '2011-02-03',
+  2012: '2012-01-23',
+  2013: '2013-02-10',
+  2014: '2014-01-31',
+  2015: '2015-02-19',
+  2016: '2016-02-08',
+  2017: '2017-01-28',
+  2018: '2018-02-16',
+  2019: '2019-02-05',
+  2020: '2020-01-25',
+  2021: '2021-02-12',
+  2022: '2022-02-01',
+  2023: '2023-01-22',
+  2024: '2024-02-10',
+  2025: '2025-01-29',
+  2026: '2026-02-17',
+  2027: '2027-02-06',
+  2028: '2028-01-26',
+  2029: '2029-02-13',
+  2030: '2030-02-03',
+  2031: '2031-01-23',
+  2032: '2032-02-11',
+  2033: '2033-01-31',
+  2034: '2034-02-19',
+  2035: '2035-02-08',
+  2036: '2036-01-28',
+  2037: '2037-02-15',
+  2038: '2038-02-04',
+  2039: '2039-01-24',
   2040: '2040-02-12',
 };
 
@@ -34,15 +58,21 @@ export const YEAR_END_FROM_DAY = 16;
 /** A government customer's fiscal year end: its last 31 days (budget spent or lost). */
 export const FISCAL_YEAR_END_DAYS = 31;
 
-export interface YearMonthDay { y: number; m: number; d: number }
+export interface YearMonthDay {
+  y: number;
+  m: number;
+  d: number;
+}
 
 export const ymdOf = (day: number): YearMonthDay => civilFromDays(day);
 
 /** The epoch day of a day of a month, clamped to the month's last day (the 31st of a 30-day month). */
-export const dayOfYmd = (y: number, m: number, d: number): number => daysFromCivil(y, m, Math.min(d, daysInMonthOf(y, m)));
+export const dayOfYmd = (y: number, m: number, d: number): number =>
+  daysFromCivil(y, m, Math.min(d, daysInMonthOf(y, m)));
 
-const springDays: Array<[year: number, day: number]> = Object.entries(SPRING_FESTIVAL)
-  .map(([y, iso]) => [Number(y), dayOf(iso)] as [number, number]);
+const springDays: Array<[year: number, day: number]> = Object.entries(SPRING_FESTIVAL).map(
+  ([y, iso]) => [Number(y), dayOf(iso)] as [number, number],
+);
 
 /** The Spring Festival day nearest after `day - SPRING_HOLIDAY_LAST_OFFSET` (the one whose season `day` may be in). */
 function springAround(day: number): number | undefined {
@@ -54,7 +84,8 @@ function springAround(day: number): number | undefined {
 export function afterSpringHoliday(day: number): number | undefined {
   const sf = springAround(day);
   if (sf === undefined) return undefined;
-  if (day >= sf + SPRING_HOLIDAY_FIRST_OFFSET && day <= sf + SPRING_HOLIDAY_LAST_OFFSET) return sf + SPRING_HOLIDAY_LAST_OFFSET + 1;
+  if (day >= sf + SPRING_HOLIDAY_FIRST_OFFSET && day <= sf + SPRING_HOLIDAY_LAST_OFFSET)
+    return sf + SPRING_HOLIDAY_LAST_OFFSET + 1;
   return undefined;
 }
 
@@ -66,14 +97,21 @@ export function seasonsOf(day: number, fiscalYearStartMonth?: number): SeasonKey
   const { y, m, d } = ymdOf(day);
   if (m === 12 && d >= YEAR_END_FROM_DAY) out.push('yearEnd');
   const sf = springAround(day);
-  if (sf !== undefined && day < sf + SPRING_HOLIDAY_FIRST_OFFSET && day >= sf + SPRING_HOLIDAY_FIRST_OFFSET - PRE_SPRING_DAYS) {
+  if (
+    sf !== undefined &&
+    day < sf + SPRING_HOLIDAY_FIRST_OFFSET &&
+    day >= sf + SPRING_HOLIDAY_FIRST_OFFSET - PRE_SPRING_DAYS
+  ) {
     out.push('preSpringFestival');
   }
   if (fiscalYearStartMonth !== undefined) {
     // The fiscal year ends the day before its start month begins; look at this year's and next year's start.
     for (const startYear of [y, y + 1]) {
       const end = dayOfYmd(startYear, fiscalYearStartMonth, 1) - 1;
-      if (day <= end && day > end - FISCAL_YEAR_END_DAYS) { out.push('fiscalYearEnd'); break; }
+      if (day <= end && day > end - FISCAL_YEAR_END_DAYS) {
+        out.push('fiscalYearEnd');
+        break;
+      }
     }
   }
   return out;
@@ -133,7 +171,10 @@ function nearestBatchArrivalUncached(day: number, bookClosingDay: number, transf
     const mm = total - yy * 12 + 1;
     const arrival = dayOfYmd(yy, mm, bookClosingDay) + 1 + transferDays;
     const gap = Math.abs(arrival - day);
-    if (gap < bestGap || (gap === bestGap && arrival > best)) { best = arrival; bestGap = gap; }
+    if (gap < bestGap || (gap === bestGap && arrival > best)) {
+      best = arrival;
+      bestGap = gap;
+    }
   }
   return best;
 }

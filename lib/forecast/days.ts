@@ -3,7 +3,11 @@
  * Howard Hinnant's days_from_civil / civil_from_days (http://howardhinnant.github.io/date_algorithms.html), the
  * same proleptic Gregorian calendar as lib/ledger/dates (a unit test checks they agree).
  */
-export interface Ymd { y: number; m: number; d: number }
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
 
 export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;

@@ -59,7 +59,11 @@ export function auc(scores: readonly number[], positive: readonly boolean[]): nu
     let j = i;
     while (j + 1 < idx.length && scores[idx[j + 1]] === scores[idx[i]]) j++;
     const avgRank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if (positive[idx[k]]) { pos++; rankSum += avgRank; }
+    for (let k = i; k <= j; k++)
+      if (positive[idx[k]]) {
+        pos++;
+        rankSum += avgRank;
+      }
     i = j + 1;
   }
   const neg = idx.length - pos;

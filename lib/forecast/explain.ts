@@ -33,7 +33,8 @@ function seasonText(season: string, t: TFunction<'forecast'>): string {
   return isSeason(season) ? t(`reason.seasons.${season}`) : season;
 }
 
-const overdueBasis = (basis: unknown): 'own' | 'similar' | 'everybody' => (basis === 'similar' || basis === 'everybody' ? basis : 'own');
+const overdueBasis = (basis: unknown): 'own' | 'similar' | 'everybody' =>
+  basis === 'similar' || basis === 'everybody' ? basis : 'own';
 
 /** One reason as a phrase (`t` bound to the 'forecast' namespace). */
 export function reasonText(r: ForecastReason, t: TFunction<'forecast'>, lang: Lang): string {
@@ -43,9 +44,16 @@ export function reasonText(r: ForecastReason, t: TFunction<'forecast'>, lang: La
     case 'history':
       return t(`reason.history.${signKey(days)}`, { days: Math.abs(days), count: p.count });
     case 'similar':
-      return t(Number(p.count) > 0 ? 'reason.similar.few' : 'reason.similar.none', { count: p.count, segment: segmentText(String(p.segment), t), delay: t(`reason.delay.${signKey(days)}`, { days: Math.abs(days) }) });
+      return t(Number(p.count) > 0 ? 'reason.similar.few' : 'reason.similar.none', {
+        count: p.count,
+        segment: segmentText(String(p.segment), t),
+        delay: t(`reason.delay.${signKey(days)}`, { days: Math.abs(days) }),
+      });
     case 'everybody':
-      return t(Number(p.count) > 0 ? 'reason.everybody.few' : 'reason.everybody.none', { count: p.count, delay: t(`reason.delay.${signKey(days)}`, { days: Math.abs(days) }) });
+      return t(Number(p.count) > 0 ? 'reason.everybody.few' : 'reason.everybody.none', {
+        count: p.count,
+        delay: t(`reason.delay.${signKey(days)}`, { days: Math.abs(days) }),
+      });
     case 'dispute':
       return t('reason.dispute', { days });
     case 'delivery':
@@ -69,12 +77,23 @@ export function reasonText(r: ForecastReason, t: TFunction<'forecast'>, lang: La
       // 'open' when it is not even due yet but still open later than that history says.
       return t(`reason.overdue.${overdueBasis(p.basis)}.${days > 0 ? 'late' : 'open'}`, { days });
     case 'bill':
-      return t('reason.bill', { kind: t(`reason.billKinds.${String(p.kind)}` as KeyOf<'forecast'>), acceptor: String(p.acceptor), date: formatDay(String(p.date), lang) });
+      return t('reason.bill', {
+        kind: t(`reason.billKinds.${String(p.kind)}` as KeyOf<'forecast'>),
+        acceptor: String(p.acceptor),
+        date: formatDay(String(p.date), lang),
+      });
   }
 }
 
 /** "expected 18 Dec: pays 9 days late on average (12 paid), batch after the 25th". */
-export function forecastHeadline(f: Pick<PaymentForecast, 'expectedDate' | 'reasons'>, t: TFunction<'forecast'>, lang: Lang): string {
+export function forecastHeadline(
+  f: Pick<PaymentForecast, 'expectedDate' | 'reasons'>,
+  t: TFunction<'forecast'>,
+  lang: Lang,
+): string {
   const sep = lang === 'zh' ? '，' : ', ';
-  return t('headline', { date: formatDay(f.expectedDate, lang), why: f.reasons.map((r) => reasonText(r, t, lang)).join(sep) });
+  return t('headline', {
+    date: formatDay(f.expectedDate, lang),
+    why: f.reasons.map((r) => reasonText(r, t, lang)).join(sep),
+  });
 }

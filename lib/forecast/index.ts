@@ -7,8 +7,21 @@ import type { Money } from '../domain';
 import { dayOf, isoOfDay } from './days';
 import type { SeasonKey } from './calendar';
 import {
-  type CustomerFacts, type CustomerState, type KnownSettlement, type Learned, type RulesApplied, PARAMS, applyProcess, baseLocation,
-  LEARN_SLICE, disputeOffset, learnSteps, newCustomerState, runSteps, springHolidayWithin, spreadScale,
+  type CustomerFacts,
+  type CustomerState,
+  type KnownSettlement,
+  type Learned,
+  type RulesApplied,
+  PARAMS,
+  applyProcess,
+  baseLocation,
+  LEARN_SLICE,
+  disputeOffset,
+  learnSteps,
+  newCustomerState,
+  runSteps,
+  springHolidayWithin,
+  spreadScale,
 } from './model';
 import { type PaymentProcess, seasonsOfDay } from './calendar';
 import { DayPoints, type PointSummary } from './points';
@@ -32,8 +45,19 @@ export interface ForecastInvoice {
 /** One line of a forecast's explanation: an i18n key (`forecast:reason.<key>`) and its figures. */
 export interface ForecastReason {
   key:
-    | 'history' | 'similar' | 'everybody' | 'dispute' | 'season' | 'springHoliday' | 'batch' | 'bankCutoff'
-    | 'transfer' | 'promise' | 'overdue' | 'delivery' | 'drift'
+    | 'history'
+    | 'similar'
+    | 'everybody'
+    | 'dispute'
+    | 'season'
+    | 'springHoliday'
+    | 'batch'
+    | 'bankCutoff'
+    | 'transfer'
+    | 'promise'
+    | 'overdue'
+    | 'delivery'
+    | 'drift'
     /** The cash of an acceptance bill or e-receivable certificate, at its maturity (lib/toolkit/bills.ts). */
     | 'bill';
   params: Record<string, string | number>;
@@ -84,19 +108,33 @@ const factsLookup = (opts: ForecastOptions): ((id: string) => CustomerFacts | un
 };
 
 /** Learns from the invoices settled on or before `asOf` only. */
-export function fitForecast(invoices: readonly ForecastInvoice[], asOf: string, opts: ForecastOptions = {}): ForecastModel {
+export function fitForecast(
+  invoices: readonly ForecastInvoice[],
+  asOf: string,
+  opts: ForecastOptions = {},
+): ForecastModel {
   return runSteps(fitForecastSteps(invoices, asOf, opts));
 }
 
 /** `fitForecast` in slices (see `learnSteps`). */
-export function* fitForecastSteps(invoices: readonly ForecastInvoice[], asOf: string, opts: ForecastOptions = {}): Generator<void, ForecastModel> {
+export function* fitForecastSteps(
+  invoices: readonly ForecastInvoice[],
+  asOf: string,
+  opts: ForecastOptions = {},
+): Generator<void, ForecastModel> {
   const asOfDay = dayOf(asOf);
   const known: KnownSettlement[] = [];
   for (let i = 0; i < invoices.length; i++) {
     if (i > 0 && i % (2 * LEARN_SLICE) === 0) yield;
     const inv = invoices[i];
     if (!inv.settledOn || inv.settledOn > asOf || inv.issueDate > asOf) continue;
-    known.push({ customerId: inv.customerId, due: dayOf(inv.dueDate), settled: dayOf(inv.settledOn), disputed: inv.disputed === true, delivery: inv.delivery });
+    known.push({
+      customerId: inv.customerId,
+      due: dayOf(inv.dueDate),
+      settled: dayOf(inv.settledOn),
+      disputed: inv.disputed === true,
+      delivery: inv.delivery,
+    });
   }
   const facts = factsLookup(opts);
   const promised = new Set<string>();
@@ -112,13 +150,20 @@ export function* fitForecastSteps(invoices: readonly ForecastInvoice[], asOf: st
  * `asOf`), its 10th–90th percentile range and the probability of payment after the due date, from what was known
  * at `asOf` (settlements on or before it). Invoices are returned in input order.
  */
-export function forecastPayments(invoices: readonly ForecastInvoice[], asOf: string, opts: ForecastOptions = {}): PaymentForecast[] {
+export function forecastPayments(
+  invoices: readonly ForecastInvoice[],
+  asOf: string,
+  opts: ForecastOptions = {},
+): PaymentForecast[] {
   const model = fitForecast(invoices, asOf, opts);
   const open = invoices.filter((inv) => inv.issueDate <= asOf && !(inv.settledOn && inv.settledOn <= asOf));
   return forecastOpen(model, open, opts);
 }
 
-interface PromiseChoice { day: number; kept: number }
+interface PromiseChoice {
+  day: number;
+  kept: number;
+}
 
 /** The live promise covering each open invoice, and the customer's promise-kept ratio that weights it. */
 function livePromises(model: ForecastModel, open: readonly ForecastInvoice[]): Map<string, PromiseChoice> {
@@ -145,10 +190,14 @@ function livePromises(model: ForecastModel, open: readonly ForecastInvoice[]): M
     }
     // Laplace's rule: no record yet means an even chance, each kept or broken promise moves it.
     const ratio = (kept + 1) / (kept + broken + 2);
-    const live = promises.filter((p) => p.status === 'pending' && p.date >= asOf).sort((a, b) => (a.date < b.date ? -1 : 1));
+    const live = promises
+      .filter((p) => p.status === 'pending' && p.date >= asOf)
+      .sort((a, b) => (a.date < b.date ? -1 : 1));
     const oldestFirst = list.slice().sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
     for (const p of live) {
-      const covered = p.receivableIds?.length ? oldestFirst.filter((i) => p.receivableIds!.includes(i.id)) : oldestFirst;
+      const covered = p.receivableIds?.length
+        ? oldestFirst.filter((i) => p.receivableIds!.includes(i.id))
+        : oldestFirst;
       for (const inv of covered) {
         if (!out.has(inv.id)) out.set(inv.id, { day: Math.max(dayOf(p.date), dayOf(asOf) + 1), kept: ratio });
       }
@@ -157,7 +206,11 @@ function livePromises(model: ForecastModel, open: readonly ForecastInvoice[]): M
   return out;
 }
 
-interface OwnPoints { values: Float64Array; weights: Float64Array; poolShare: number }
+interface OwnPoints {
+  values: Float64Array;
+  weights: Float64Array;
+  poolShare: number;
+}
 
 /** A customer's own latest outcomes, sorted, each with its recency weight (shared by its invoices). */
 function ownPoints(recent: readonly number[], kernel: number): OwnPoints {
@@ -191,7 +244,11 @@ interface CustomerContext {
 }
 
 /** Forecasts the given open invoices with a fitted model. */
-export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoice[], opts: ForecastOptions = {}): PaymentForecast[] {
+export function forecastOpen(
+  model: ForecastModel,
+  open: readonly ForecastInvoice[],
+  opts: ForecastOptions = {},
+): PaymentForecast[] {
   return runSteps(forecastOpenSteps(model, open, opts));
 }
 
@@ -199,7 +256,11 @@ export function forecastOpen(model: ForecastModel, open: readonly ForecastInvoic
 export const FORECAST_SLICE = 5_000;
 
 /** `forecastOpen`, pausing (yielding) after every FORECAST_SLICE invoices so a worker can answer other messages. */
-export function* forecastOpenSteps(model: ForecastModel, open: readonly ForecastInvoice[], opts: ForecastOptions = {}): Generator<void, PaymentForecast[]> {
+export function* forecastOpenSteps(
+  model: ForecastModel,
+  open: readonly ForecastInvoice[],
+  opts: ForecastOptions = {},
+): Generator<void, PaymentForecast[]> {
   const l = model.learned;
   const asOfDay = l.asOfDay;
   const holidays = opts.springHoliday ?? !l.paidInSpringHoliday;
@@ -218,7 +279,8 @@ export function* forecastOpenSteps(model: ForecastModel, open: readonly Forecast
   const driftReason: ForecastReason = { key: 'drift', params: { days: Math.round(l.drift) } };
   const wayReasons = new Map<string, ForecastReason>();
   const seasonReasons = new Map<string, ForecastReason>();
-  for (const [way, w] of l.delivery) wayReasons.set(way, { key: 'delivery', params: { way, days: Math.round(w.offset) } });
+  for (const [way, w] of l.delivery)
+    wayReasons.set(way, { key: 'delivery', params: { way, days: Math.round(w.offset) } });
   for (const s of Object.keys(l.seasonShift) as SeasonKey[]) {
     const sh = l.seasonShift[s];
     seasonReasons.set(s, { key: 'season', params: { season: s, days: Math.round(sh.shift), count: sh.count } });
@@ -228,15 +290,26 @@ export function* forecastOpenSteps(model: ForecastModel, open: readonly Forecast
     const st = l.customers.get(customerId) ?? newCustomerState(facts?.segment ?? '');
     const base = baseLocation(l, st);
     // The basis follows the undisputed settlements the location learned from; the count shown is all of them.
-    const basis: ForecastReason = st.count >= 3 ? { key: 'history', params: { days: Math.round(base), count: st.settledN } }
-      : st.segment && l.segments.has(st.segment) ? { key: 'similar', params: { days: Math.round(base), count: st.settledN, segment: st.segment } }
-        : { key: 'everybody', params: { days: Math.round(base), count: st.settledN } };
+    const basis: ForecastReason =
+      st.count >= 3
+        ? { key: 'history', params: { days: Math.round(base), count: st.settledN } }
+        : st.segment && l.segments.has(st.segment)
+          ? { key: 'similar', params: { days: Math.round(base), count: st.settledN, segment: st.segment } }
+          : { key: 'everybody', params: { days: Math.round(base), count: st.settledN } };
     const dispute = disputeOffset(l, st);
     const process = facts?.process;
     return {
-      facts, st, base, scale: spreadScale(l, st), own: ownPoints(st.recent, kernel), basis,
-      dispute, disputeReason: { key: 'dispute', params: { days: Math.round(dispute) } },
-      process, hasProcess: process !== undefined && (process.bookClosingDay !== undefined || process.bankClosingDay !== undefined),
+      facts,
+      st,
+      base,
+      scale: spreadScale(l, st),
+      own: ownPoints(st.recent, kernel),
+      basis,
+      dispute,
+      disputeReason: { key: 'dispute', params: { days: Math.round(dispute) } },
+      process,
+      hasProcess:
+        process !== undefined && (process.bookClosingDay !== undefined || process.bankClosingDay !== undefined),
     };
   };
   let lastId: string | undefined;
@@ -295,7 +368,9 @@ export function* forecastOpenSteps(model: ForecastModel, open: readonly Forecast
     const pLo = Math.min(lo, ownLo);
     const pHi = Math.max(hi, ownHi);
     const span = Math.ceil(pHi - pLo) + 2;
-    const holiday = holidays ? springHolidayWithin(Math.floor(pLo) - 1, Math.max(Math.ceil(pHi), floorDay + span + grace) + reach) : undefined;
+    const holiday = holidays
+      ? springHolidayWithin(Math.floor(pLo) - 1, Math.max(Math.ceil(pHi), floorDay + span + grace) + reach)
+      : undefined;
     const hFrom = holiday ? holiday[0] : NaN;
     const hTo = holiday ? holiday[1] : NaN;
     const needsRules = holiday !== undefined || hasProcess;
@@ -346,10 +421,17 @@ export function* forecastOpenSteps(model: ForecastModel, open: readonly Forecast
     const to = Math.max(expected, sum.to);
     const lateProbability = asOfDay >= due ? 1 : sum.late;
 
-    if (overdue) reasons.push({ key: 'overdue', params: { days: asOfDay - due, basis: c.basis.key === 'history' ? 'own' : c.basis.key } });
-    if (applied.batch && process?.bookClosingDay !== undefined) reasons.push({ key: 'batch', params: { day: process.bookClosingDay } });
-    if (applied.bankCutoff && process?.bankClosingDay !== undefined) reasons.push({ key: 'bankCutoff', params: { day: process.bankClosingDay } });
-    if (process?.transferDays && (applied.batch || applied.bankCutoff)) reasons.push({ key: 'transfer', params: { days: process.transferDays } });
+    if (overdue)
+      reasons.push({
+        key: 'overdue',
+        params: { days: asOfDay - due, basis: c.basis.key === 'history' ? 'own' : c.basis.key },
+      });
+    if (applied.batch && process?.bookClosingDay !== undefined)
+      reasons.push({ key: 'batch', params: { day: process.bookClosingDay } });
+    if (applied.bankCutoff && process?.bankClosingDay !== undefined)
+      reasons.push({ key: 'bankCutoff', params: { day: process.bankClosingDay } });
+    if (process?.transferDays && (applied.batch || applied.bankCutoff))
+      reasons.push({ key: 'transfer', params: { days: process.transferDays } });
     if (applied.springHoliday) reasons.push({ key: 'springHoliday', params: {} });
 
     out[idx] = {
@@ -379,4 +461,3 @@ export function customerLateProbability(model: ForecastModel, customerId: string
   for (const r of l.residuals) if (Math.round(loc + scale * r) > 0) late++;
   return Math.round((late / l.residuals.length) * 100) / 100;
 }
-

@@ -21,45 +21,51 @@
  */
 import { dayOf } from './days';
 import {
-  type PaymentProcess, type SeasonKey, SPRING_FESTIVAL, SPRING_HOLIDAY_FIRST_OFFSET, SPRING_HOLIDAY_LAST_OFFSET,
-  afterBankCutoff, nearestBatchArrival, seasonsOfDay,
+  type PaymentProcess,
+  type SeasonKey,
+  SPRING_FESTIVAL,
+  SPRING_HOLIDAY_FIRST_OFFSET,
+  SPRING_HOLIDAY_LAST_OFFSET,
+  afterBankCutoff,
+  nearestBatchArrival,
+  seasonsOfDay,
 } from './calendar';
 
 /** The model's few figures (tuned on the fixture ledger and the IBM file, see README "Payment forecast"). */
 export const PARAMS = {
-/** Each older settlement of a customer weighs this much less than the next (exponential recency weighting). */
+  /** Each older settlement of a customer weighs this much less than the next (exponential recency weighting). */
   RECENCY: 0.3,
-/** Shrinkage: the segment's mean counts as this many of the customer's own settlements. */
+  /** Shrinkage: the segment's mean counts as this many of the customer's own settlements. */
   PRIOR_WEIGHT: 1,
-/** Shrinkage of a segment's mean towards everybody's, in settlements. */
+  /** Shrinkage of a segment's mean towards everybody's, in settlements. */
   SEGMENT_PRIOR_WEIGHT: 10,
-/** Shrinkage of a customer's dispute offset towards everybody's, in disputed settlements. */
+  /** Shrinkage of a customer's dispute offset towards everybody's, in disputed settlements. */
   DISPUTE_PRIOR_WEIGHT: 10,
-/** Shrinkage of a season's shift towards none, in settlements. */
+  /** Shrinkage of a season's shift towards none, in settlements. */
   SEASON_PRIOR_WEIGHT: 30,
-/** Shrinkage of a customer's residual spread towards everybody's, in settlements. */
+  /** Shrinkage of a customer's residual spread towards everybody's, in settlements. */
   SPREAD_PRIOR_WEIGHT: 3,
-/** Points of the residual distribution. */
+  /** Points of the residual distribution. */
   QUANTILES: 32,
-/** Only the most recent residuals form the distribution (behaviour drifts). */
+  /** Only the most recent residuals form the distribution (behaviour drifts). */
   RESIDUAL_WINDOW: 4000,
-/** The customer's own latest outcomes kept as points of its distribution. */
+  /** The customer's own latest outcomes kept as points of its distribution. */
   OWN_POINTS: 24,
-/** The pooled distribution counts as this many of the customer's own (recency-weighted) outcomes. */
+  /** The pooled distribution counts as this many of the customer's own (recency-weighted) outcomes. */
   POOL_WEIGHT: 2,
-/** Recency weighting of the customer's own outcomes among its points. */
+  /** Recency weighting of the customer's own outcomes among its points. */
   OWN_RECENCY: 0.1,
-/** Each own outcome is spread over the neighbouring days (± this many). */
+  /** Each own outcome is spread over the neighbouring days (± this many). */
   OWN_KERNEL: 1,
-/** Shrinkage of a delivery way's offset towards none, in settlements. */
+  /** Shrinkage of a delivery way's offset towards none, in settlements. */
   DELIVERY_PRIOR_WEIGHT: 5,
-/** Everybody's drift: recency weighting of all customers' latest surprises (the whole market paying faster). */
+  /** Everybody's drift: recency weighting of all customers' latest surprises (the whole market paying faster). */
   DRIFT_RECENCY: 0.005,
-/** Settlements within this many days around past Spring Festival holidays decide whether the book is paid in them. */
+  /** Settlements within this many days around past Spring Festival holidays decide whether the book is paid in them. */
   HOLIDAY_BAND_DAYS: 28,
-/** …once there are this many of them. */
+  /** …once there are this many of them. */
   HOLIDAY_MIN_SETTLEMENTS: 20,
-/** Paid in the holiday at this share of the daily rate around it or more: the holiday does not stop this book. */
+  /** Paid in the holiday at this share of the daily rate around it or more: the holiday does not stop this book. */
   HOLIDAY_PAID_RATIO: 0.5,
 };
 export type ModelParams = typeof PARAMS;
@@ -133,7 +139,21 @@ const NO_SEGMENT = '';
 
 /** A customer with nothing settled yet (in `segment`). */
 export function newCustomerState(segment: string, fiscalYearStartMonth?: number): CustomerState {
-  return { segment, fiscalYearStartMonth, ewSum: 0, ewW: 0, count: 0, dSum: 0, dW: 0, disputedCount: 0, absSum: 0, absN: 0, lateN: 0, settledN: 0, recent: [] };
+  return {
+    segment,
+    fiscalYearStartMonth,
+    ewSum: 0,
+    ewW: 0,
+    count: 0,
+    dSum: 0,
+    dW: 0,
+    disputedCount: 0,
+    absSum: 0,
+    absN: 0,
+    lateN: 0,
+    settledN: 0,
+    recent: [],
+  };
 }
 
 export function segmentMean(l: Pick<Learned, 'segments' | 'globalMean'>, segment: string): number {
@@ -158,7 +178,6 @@ export function spreadScale(l: Pick<Learned, 'meanAbsResidual'>, st: CustomerSta
   return own / l.meanAbsResidual;
 }
 
-
 /**
  * The settlements in settlement order (then due day, then input order): a numeric sort of packed keys when they
  * fit in a double's 53 bits (no comparator call per comparison: 200,000 settlements sort in milliseconds).
@@ -178,7 +197,10 @@ export function bySettlement<T extends Pick<KnownSettlement, 'settled' | 'due'>>
   }
   const dueSpan = maxD - minD + 1;
   if (n === 0 || (maxS - minS + 1) * dueSpan * n >= Number.MAX_SAFE_INTEGER) {
-    return known.map((k, i) => ({ k, i })).sort((a, b) => a.k.settled - b.k.settled || a.k.due - b.k.due || a.i - b.i).map((x) => x.k);
+    return known
+      .map((k, i) => ({ k, i }))
+      .sort((a, b) => a.k.settled - b.k.settled || a.k.due - b.k.due || a.i - b.i)
+      .map((x) => x.k);
   }
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = ((known[i].settled - minS) * dueSpan + (known[i].due - minD)) * n + i;
@@ -224,7 +246,9 @@ export function* learnSteps(
   let dispN = 0;
   const residualRing: number[] = [];
   const seasonAcc: Record<SeasonKey, { sum: number; n: number }> = {
-    yearEnd: { sum: 0, n: 0 }, preSpringFestival: { sum: 0, n: 0 }, fiscalYearEnd: { sum: 0, n: 0 },
+    yearEnd: { sum: 0, n: 0 },
+    preSpringFestival: { sum: 0, n: 0 },
+    fiscalYearEnd: { sum: 0, n: 0 },
   };
   let absAll = 0;
   let absAllN = 0;
@@ -320,7 +344,9 @@ export function* learnSteps(
     customers,
     segments,
     drift,
-    delivery: new Map([...deliveryAcc].map(([k, a]) => [k, { offset: a.sum / (a.n + P.DELIVERY_PRIOR_WEIGHT), count: a.n }])),
+    delivery: new Map(
+      [...deliveryAcc].map(([k, a]) => [k, { offset: a.sum / (a.n + P.DELIVERY_PRIOR_WEIGHT), count: a.n }]),
+    ),
   };
 }
 
@@ -364,7 +390,10 @@ export function paidInSpringHoliday(known: readonly Pick<KnownSettlement, 'settl
   let aroundDays = 0;
   let first = Infinity;
   let last = -Infinity;
-  for (const k of known) { if (k.settled < first) first = k.settled; if (k.settled > last) last = k.settled; }
+  for (const k of known) {
+    if (k.settled < first) first = k.settled;
+    if (k.settled > last) last = k.settled;
+  }
   for (const [from, to] of springRanges) {
     // Only the part of a holiday and its bands that the history covers.
     const lo = Math.max(first, from - P.HOLIDAY_BAND_DAYS);
@@ -392,7 +421,13 @@ export interface RulesApplied {
  * Moves a day the customer would pay on to the day the money can really arrive: a monthly batch, the bank's
  * cut-off, then the Spring Festival holiday [`holidayFrom`, `holidayTo`] (NaN: none near).
  */
-export function applyProcess(day: number, process: PaymentProcess | undefined, holidayFrom: number, holidayTo: number, applied: RulesApplied): number {
+export function applyProcess(
+  day: number,
+  process: PaymentProcess | undefined,
+  holidayFrom: number,
+  holidayTo: number,
+  applied: RulesApplied,
+): number {
   let d = day;
   if (process) {
     const transfer = process.transferDays ?? 0;
@@ -407,7 +442,10 @@ export function applyProcess(day: number, process: PaymentProcess | undefined, h
       d = b;
     }
   }
-  if (d >= holidayFrom && d <= holidayTo) { applied.springHoliday = true; d = holidayTo + 1; }
+  if (d >= holidayFrom && d <= holidayTo) {
+    applied.springHoliday = true;
+    d = holidayTo + 1;
+  }
   return d;
 }
 
@@ -422,7 +460,13 @@ export interface InvoicePoints {
  * for the ends of a range (`mid`) an atom counts half below and half above its day (the mid-distribution
  * function), so that a 10–90 % range of whole days covers about 80 % rather than 80 % plus two atoms.
  */
-export function weightedQuantile(days: Float64Array, weights: Float64Array, count: number, q: number, mid = false): number {
+export function weightedQuantile(
+  days: Float64Array,
+  weights: Float64Array,
+  count: number,
+  q: number,
+  mid = false,
+): number {
   let total = 0;
   for (let i = 0; i < count; i++) total += weights[i];
   const target = q * total;
@@ -430,7 +474,10 @@ export function weightedQuantile(days: Float64Array, weights: Float64Array, coun
   for (let i = 0; i < count;) {
     let j = i;
     let atom = 0;
-    while (j < count && days[j] === days[i]) { atom += weights[j]; j++; }
+    while (j < count && days[j] === days[i]) {
+      atom += weights[j];
+      j++;
+    }
     if (below + (mid ? atom / 2 : atom) >= target - 1e-9) return days[i];
     below += atom;
     i = j;
@@ -445,9 +492,12 @@ export function sortPoints(p: InvoicePoints): void {
     const d = days[i];
     const w = weights[i];
     let j = i - 1;
-    while (j >= 0 && days[j] > d) { days[j + 1] = days[j]; weights[j + 1] = weights[j]; j--; }
+    while (j >= 0 && days[j] > d) {
+      days[j + 1] = days[j];
+      weights[j + 1] = weights[j];
+      j--;
+    }
     days[j + 1] = d;
     weights[j + 1] = w;
   }
 }
-

@@ -6,7 +6,13 @@
  */
 
 /** What `summarize` writes: the median, the mid-distribution 10th and 90th percentiles, the share after `due`. */
-export interface PointSummary { expected: number; from: number; to: number; late: number; total: number }
+export interface PointSummary {
+  expected: number;
+  from: number;
+  to: number;
+  late: number;
+  total: number;
+}
 
 export class DayPoints {
   private w: Float64Array;
@@ -100,7 +106,10 @@ export class DayPoints {
     let total = 0;
     let late = 0;
     const dueI = due - this.base;
-    for (let i = this.lo; i <= this.hi; i++) { total += w[i]; if (i > dueI) late += w[i]; }
+    for (let i = this.lo; i <= this.hi; i++) {
+      total += w[i];
+      if (i > dueI) late += w[i];
+    }
     const t10 = 0.1 * total - 1e-9;
     const t50 = 0.5 * total - 1e-9;
     const t90 = 0.9 * total - 1e-9;
@@ -113,7 +122,10 @@ export class DayPoints {
       if (atom === 0) continue;
       if (from < 0 && below + atom / 2 >= t10) from = i;
       if (expected < 0 && below + atom >= t50) expected = i;
-      if (below + atom / 2 >= t90) { to = i; break; }
+      if (below + atom / 2 >= t90) {
+        to = i;
+        break;
+      }
       below += atom;
     }
     const last = this.hi;
@@ -122,7 +134,11 @@ export class DayPoints {
     out.to = this.base + (to < 0 ? last : to);
     out.late = total > 0 ? late / total : 0;
     out.total = total;
-    if (this.hi < 0) { out.expected = NaN; out.from = NaN; out.to = NaN; }
+    if (this.hi < 0) {
+      out.expected = NaN;
+      out.from = NaN;
+      out.to = NaN;
+    }
     return out;
   }
 }

@@ -13,7 +13,12 @@ import { heldMinor, releaseDueDate } from '../ledger/retention';
 import { addDays, daysBetween, toEpochDay } from '../ledger/dates';
 import type { CustomerFacts } from './model';
 import {
-  type ForecastInvoice, type ForecastModel, type PaymentForecast, customerLateProbability, fitForecastSteps, forecastOpenSteps,
+  type ForecastInvoice,
+  type ForecastModel,
+  type PaymentForecast,
+  customerLateProbability,
+  fitForecastSteps,
+  forecastOpenSteps,
 } from './index';
 import { runSteps } from './model';
 import { type Evaluation, evaluateForecast } from './evaluate';
@@ -34,7 +39,10 @@ export interface ForecastStore {
 export const GOVERNMENT_FISCAL_START = 1;
 
 /** What the forecast knows of each customer, from the store. */
-export function customerFacts(store: Pick<ForecastStore, 'customers' | 'profiles' | 'promises'>, withPromises = true): Map<string, CustomerFacts> {
+export function customerFacts(
+  store: Pick<ForecastStore, 'customers' | 'profiles' | 'promises'>,
+  withPromises = true,
+): Map<string, CustomerFacts> {
   const profiles = new Map(store.profiles.map((p) => [p.customerId, p]));
   const promises = new Map<string, PaymentPromise[]>();
   if (withPromises) {
@@ -49,18 +57,25 @@ export function customerFacts(store: Pick<ForecastStore, 'customers' | 'profiles
     const prof = profiles.get(c.id);
     const budgetBound = c.type === 'government' || prof?.budgetRequired === true;
     const fiscal = c.fiscalYearStartMonth ?? (c.type === 'government' ? GOVERNMENT_FISCAL_START : undefined);
-    const process = prof && (prof.bookClosingDay !== undefined || prof.bankClosingDay !== undefined || prof.transferDays !== undefined)
-      ? { bookClosingDay: prof.bookClosingDay, bankClosingDay: prof.bankClosingDay, transferDays: prof.transferDays }
-      : undefined;
+    const process =
+      prof &&
+      (prof.bookClosingDay !== undefined || prof.bankClosingDay !== undefined || prof.transferDays !== undefined)
+        ? { bookClosingDay: prof.bookClosingDay, bankClosingDay: prof.bankClosingDay, transferDays: prof.transferDays }
+        : undefined;
     out.set(c.id, {
       segment: c.type,
       ...(budgetBound && fiscal !== undefined ? { fiscalYearStartMonth: fiscal } : {}),
       ...(process ? { process } : {}),
-      ...(promises.has(c.id) ? {
-        promises: promises.get(c.id)!.map((p) => ({
-          date: p.date, status: p.status, madeOn: toIsoDay(new Date(p.createdAt)), receivableIds: p.receivableIds,
-        })),
-      } : {}),
+      ...(promises.has(c.id)
+        ? {
+            promises: promises.get(c.id)!.map((p) => ({
+              date: p.date,
+              status: p.status,
+              madeOn: toIsoDay(new Date(p.createdAt)),
+              receivableIds: p.receivableIds,
+            })),
+          }
+        : {}),
     });
   }
   return out;
@@ -83,7 +98,9 @@ export const ALLOCATE_SLICE = 20_000;
  * customer's invoices, lib/ledger/allocate.ts), so whole customers are allocated ALLOCATE_SLICE receivables at a
  * time with a pause between; the invoices come out in the store's order, as one allocation would give them.
  */
-export function* forecastInvoicesSteps(store: Pick<ForecastStore, 'receivables' | 'payments'>): Generator<void, ForecastInvoice[]> {
+export function* forecastInvoicesSteps(
+  store: Pick<ForecastStore, 'receivables' | 'payments'>,
+): Generator<void, ForecastInvoice[]> {
   const recsOf = new Map<string, Receivable[]>();
   for (const r of store.receivables) {
     let list = recsOf.get(r.customerId);
@@ -107,7 +124,10 @@ export function* forecastInvoicesSteps(store: Pick<ForecastStore, 'receivables' 
   for (const [customerId, list] of recsOf) {
     for (const r of list) recs.push(r);
     for (const p of paysOf.get(customerId) ?? []) pays.push(p);
-    if (recs.length >= ALLOCATE_SLICE) { flush(); yield; }
+    if (recs.length >= ALLOCATE_SLICE) {
+      flush();
+      yield;
+    }
   }
   flush();
   yield;
@@ -123,11 +143,23 @@ export function* forecastInvoicesSteps(store: Pick<ForecastStore, 'receivables' 
     const held = heldMinor(r);
     if (held > 0) {
       if (r.openMinor > held) {
-        out.push({ id: r.id, customerId: r.customerId, issueDate: r.issueDate, dueDate: r.dueDate,
-          amount: { minor: r.openMinor - held, currency: r.amount.currency }, disputed: r.disputed });
+        out.push({
+          id: r.id,
+          customerId: r.customerId,
+          issueDate: r.issueDate,
+          dueDate: r.dueDate,
+          amount: { minor: r.openMinor - held, currency: r.amount.currency },
+          disputed: r.disputed,
+        });
       }
-      out.push({ id: retentionForecastId(r.id), customerId: r.customerId, issueDate: r.issueDate, dueDate: releaseDueDate(r),
-        amount: { minor: held, currency: r.amount.currency }, disputed: r.disputed });
+      out.push({
+        id: retentionForecastId(r.id),
+        customerId: r.customerId,
+        issueDate: r.issueDate,
+        dueDate: releaseDueDate(r),
+        amount: { minor: held, currency: r.amount.currency },
+        disputed: r.disputed,
+      });
       continue;
     }
     const inv: ForecastInvoice = {
@@ -202,7 +234,13 @@ export function collectionsOf(forecasts: readonly PaymentForecast[], asOf: strin
   const atRisk: Record<string, Record<string, number>> = {};
   for (const f of forecasts) {
     const cur = f.amount.currency;
-    const c = (byCurrency[cur] ??= { thisWeek: 0, thisMonth: 0, weeks: new Array<number>(FORECAST_WEEKS).fill(0), open: 0, bills: 0 });
+    const c = (byCurrency[cur] ??= {
+      thisWeek: 0,
+      thisMonth: 0,
+      weeks: new Array<number>(FORECAST_WEEKS).fill(0),
+      open: 0,
+      bills: 0,
+    });
     c.open += f.amount.minor;
     if (f.reasons.some((r) => r.key === 'bill')) {
       c.bills += f.amount.minor;
@@ -239,9 +277,25 @@ export function billForecasts(bills: readonly Bill[], asOf: string): PaymentFore
   return bills.filter(cashToCome).map((b) => {
     const day = billCashDate(b, asOf);
     return {
-      id: billForecastId(b.id), customerId: b.customerId, expectedDate: day, from: day, to: day, lateProbability: 0,
-      dueDate: b.maturityDate, amount: b.amount,
-      reasons: [{ key: 'bill' as const, params: { kind: b.kind, acceptor: b.acceptor, date: b.maturityDate, ...(b.number ? { number: b.number } : {}) } }],
+      id: billForecastId(b.id),
+      customerId: b.customerId,
+      expectedDate: day,
+      from: day,
+      to: day,
+      lateProbability: 0,
+      dueDate: b.maturityDate,
+      amount: b.amount,
+      reasons: [
+        {
+          key: 'bill' as const,
+          params: {
+            kind: b.kind,
+            acceptor: b.acceptor,
+            date: b.maturityDate,
+            ...(b.number ? { number: b.number } : {}),
+          },
+        },
+      ],
     };
   });
 }
@@ -252,7 +306,11 @@ export function forecastStore(store: ForecastStore, asOf: string, promiseGraceDa
 }
 
 /** `forecastStore` in slices of a few milliseconds (it yields between them): the worker answers other messages. */
-export function* forecastStoreSteps(store: ForecastStore, asOf: string, promiseGraceDays = 0): Generator<void, StoreForecast> {
+export function* forecastStoreSteps(
+  store: ForecastStore,
+  asOf: string,
+  promiseGraceDays = 0,
+): Generator<void, StoreForecast> {
   const invoices = yield* forecastInvoicesSteps(store);
   const opts = { customers: customerFacts(store), promiseGraceDays };
   const model = yield* fitForecastSteps(invoices, asOf, opts);
@@ -277,7 +335,9 @@ export function customerForecast(f: StoreForecast, customerId: string): Customer
   return {
     customerId,
     lateProbability: customerLateProbability(f.model, customerId),
-    forecasts: f.forecasts.filter((x) => x.customerId === customerId).sort((a, b) => (a.expectedDate < b.expectedDate ? -1 : a.expectedDate > b.expectedDate ? 1 : 0)),
+    forecasts: f.forecasts
+      .filter((x) => x.customerId === customerId)
+      .sort((a, b) => (a.expectedDate < b.expectedDate ? -1 : a.expectedDate > b.expectedDate ? 1 : 0)),
   };
 }
 

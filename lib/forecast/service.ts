@@ -10,7 +10,12 @@ import type { HuikuanDb } from '../db/schema';
 import { allDocuments } from '../db/ledgers';
 import type { Evaluation } from './evaluate';
 import {
-  type CustomerForecast, type ForecastStore, type PortfolioForecast, type StoreForecast, customerForecast, forecastStoreSteps,
+  type CustomerForecast,
+  type ForecastStore,
+  type PortfolioForecast,
+  type StoreForecast,
+  customerForecast,
+  forecastStoreSteps,
   storeAccuracy,
 } from './portfolio';
 
@@ -51,7 +56,11 @@ export const WARM_AFTER_MS = 1500;
 export async function readForecastStore(db: HuikuanDb): Promise<ForecastStore> {
   return db.transaction('r', [db.customers, db.ledgers, db.promises, db.profiles, db.bills], async () => {
     const [customers, { receivables, payments }, promises, profiles, bills] = await Promise.all([
-      db.customers.toArray(), allDocuments(db), db.promises.toArray(), db.profiles.toArray(), db.bills.toArray(),
+      db.customers.toArray(),
+      allDocuments(db),
+      db.promises.toArray(),
+      db.profiles.toArray(),
+      db.bills.toArray(),
     ]);
     return { customers, receivables, payments, promises, profiles, bills };
   });
@@ -97,7 +106,9 @@ export function createForecastService(deps: ForecastServiceDeps): ForecastServic
         throw e;
       });
       current = { key, value };
-      value.catch(() => { if (current?.value === value) current = undefined; });
+      value.catch(() => {
+        if (current?.value === value) current = undefined;
+      });
     }
     return current.value;
   };
@@ -119,7 +130,9 @@ export function createForecastService(deps: ForecastServiceDeps): ForecastServic
       if (accuracy?.key !== key) {
         const value = deps.read().then(storeAccuracy);
         accuracy = { key, value };
-        value.catch(() => { if (accuracy?.value === value) accuracy = undefined; });
+        value.catch(() => {
+          if (accuracy?.value === value) accuracy = undefined;
+        });
       }
       return accuracy.value;
     },

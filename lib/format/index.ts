@@ -14,8 +14,10 @@ function nf(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
 
 /** Decimal places of a currency's minor unit (JPY 0, CNY 2, KWD 3). */
 export function minorDigits(currency: string): number {
-  return nf(`digits|${currency}`, () => new Intl.NumberFormat('en', { style: 'currency', currency }))
-    .resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    nf(`digits|${currency}`, () => new Intl.NumberFormat('en', { style: 'currency', currency })).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 const MAGNITUDE: Record<string, number> = { 万: 4, 萬: 4, 亿: 8, 億: 8 };
@@ -46,21 +48,31 @@ export function toMajor(minor: number, currency: string): number {
 
 export function formatMoney(minor: number, currency: string, lang: Lang, opts: { compact?: boolean } = {}): string {
   const key = `${lang}|${currency}|${opts.compact ? 'c' : 'f'}`;
-  const f = nf(key, () => new Intl.NumberFormat(locales[lang], {
-    style: 'currency',
-    currency,
-    currencyDisplay: lang === 'zh' && currency === 'CNY' ? 'narrowSymbol' : 'symbol',
-    ...(opts.compact ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 } : {}),
-  }));
+  const f = nf(
+    key,
+    () =>
+      new Intl.NumberFormat(locales[lang], {
+        style: 'currency',
+        currency,
+        currencyDisplay: lang === 'zh' && currency === 'CNY' ? 'narrowSymbol' : 'symbol',
+        ...(opts.compact ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 } : {}),
+      }),
+  );
   return f.format(toMajor(minor, currency));
 }
 
 export function formatNumber(n: number, lang: Lang, maxFractionDigits = 1): string {
-  return nf(`${lang}|n|${maxFractionDigits}`, () => new Intl.NumberFormat(locales[lang], { maximumFractionDigits: maxFractionDigits })).format(n);
+  return nf(
+    `${lang}|n|${maxFractionDigits}`,
+    () => new Intl.NumberFormat(locales[lang], { maximumFractionDigits: maxFractionDigits }),
+  ).format(n);
 }
 
 export function formatPercent(ratio: number, lang: Lang): string {
-  return nf(`${lang}|pct`, () => new Intl.NumberFormat(locales[lang], { style: 'percent', maximumFractionDigits: 1 })).format(ratio);
+  return nf(
+    `${lang}|pct`,
+    () => new Intl.NumberFormat(locales[lang], { style: 'percent', maximumFractionDigits: 1 }),
+  ).format(ratio);
 }
 
 const dfCache = new Map<Lang, Intl.DateTimeFormat>();
@@ -68,7 +80,12 @@ const dfCache = new Map<Lang, Intl.DateTimeFormat>();
 export function formatDay(iso: string, lang: Lang): string {
   let f = dfCache.get(lang);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: lang === 'zh' ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' });
+    f = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+      year: 'numeric',
+      month: lang === 'zh' ? 'long' : 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
     dfCache.set(lang, f);
   }
   const [y, m, d] = iso.split('-').map(Number);

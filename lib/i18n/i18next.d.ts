@@ -13,7 +13,14 @@ import type toolkit from './locales/en/toolkit.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof common; sidepanel: typeof sidepanel; popup: typeof popup; options: typeof options; forecast: typeof forecast; toolkit: typeof toolkit };
+    resources: {
+      common: typeof common;
+      sidepanel: typeof sidepanel;
+      popup: typeof popup;
+      options: typeof options;
+      forecast: typeof forecast;
+      toolkit: typeof toolkit;
+    };
     returnNull: false;
   }
 }

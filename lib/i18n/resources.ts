@@ -19,6 +19,20 @@ import forecastZh from './locales/zh/forecast.json';
 import toolkitZh from './locales/zh/toolkit.json';
 
 export const locales = {
-  en: { common: commonEn, sidepanel: sidepanelEn, popup: popupEn, options: optionsEn, forecast: forecastEn, toolkit: toolkitEn },
-  zh: { common: commonZh, sidepanel: sidepanelZh, popup: popupZh, options: optionsZh, forecast: forecastZh, toolkit: toolkitZh },
+  en: {
+    common: commonEn,
+    sidepanel: sidepanelEn,
+    popup: popupEn,
+    options: optionsEn,
+    forecast: forecastEn,
+    toolkit: toolkitEn,
+  },
+  zh: {
+    common: commonZh,
+    sidepanel: sidepanelZh,
+    popup: popupZh,
+    options: optionsZh,
+    forecast: forecastZh,
+    toolkit: toolkitZh,
+  },
 } as const satisfies Record<Lang, Record<Namespace, unknown>>;

@@ -30,5 +30,5 @@ export type PrefixedKey<N extends Namespace> = N extends Namespace ? `${N}:${Key
 export type TWith<N extends Namespace> = (key: PrefixedKey<N>, options?: Record<string, unknown>) => string;
 
 /** The keys of the playbook's words (common:playbook.<group>.<key>), for the reasons and script parts built as data. */
-export type PlaybookKey<G extends 'reason' | 'caution' | 'part' | 'because'> = KeyOf<'common'> extends infer K
-  ? K extends `playbook.${G}.${infer R}` ? R : never : never;
+export type PlaybookKey<G extends 'reason' | 'caution' | 'part' | 'because'> =
+  KeyOf<'common'> extends infer K ? (K extends `playbook.${G}.${infer R}` ? R : never) : never;

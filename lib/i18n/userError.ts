@@ -6,7 +6,11 @@
 import { type AnyT, type KeyOf, commonText } from './types';
 
 export class UserError extends Error {
-  constructor(readonly key: KeyOf<'common'>, readonly values: Record<string, string | number> = {}, detail?: string) {
+  constructor(
+    readonly key: KeyOf<'common'>,
+    readonly values: Record<string, string | number> = {},
+    detail?: string,
+  ) {
     super(detail ?? key);
     this.name = 'UserError';
   }

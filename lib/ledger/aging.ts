@@ -58,8 +58,12 @@ export function bucketIndexFor(days: number, buckets: AgingBucket[]): number {
 }
 
 /** Open amounts by days past due (or since issue), per currency (DESIGN.md stable API). */
-export function agingReport(items: AgingItem[], asOf: string, bucketDays: number[] = DEFAULT_BUCKET_DAYS,
-  opts: { basis?: 'due' | 'issue' } = {}): AgingReport {
+export function agingReport(
+  items: AgingItem[],
+  asOf: string,
+  bucketDays: number[] = DEFAULT_BUCKET_DAYS,
+  opts: { basis?: 'due' | 'issue' } = {},
+): AgingReport {
   const buckets = agingBuckets(bucketDays);
   const byCurrency: Record<string, CurrencyAging> = {};
   for (const it of items) {
@@ -80,9 +84,16 @@ export function agingReport(items: AgingItem[], asOf: string, bucketDays: number
  * Aging from the per-customer summary's compact `openByDue` tuples `[dueDate, currency, minor]`
  * (due-date basis; the tuples carry no issue date).
  */
-export function agingFromOpenByDue(openByDue: Array<[string, string, number]>, asOf: string,
-  bucketDays: number[] = DEFAULT_BUCKET_DAYS): AgingReport {
-  return agingReport(openByDue.map(([dueDate, currency, minor]) => ({ dueDate, open: { minor, currency } })), asOf, bucketDays);
+export function agingFromOpenByDue(
+  openByDue: Array<[string, string, number]>,
+  asOf: string,
+  bucketDays: number[] = DEFAULT_BUCKET_DAYS,
+): AgingReport {
+  return agingReport(
+    openByDue.map(([dueDate, currency, minor]) => ({ dueDate, open: { minor, currency } })),
+    asOf,
+    bucketDays,
+  );
 }
 
 /**
@@ -90,8 +101,11 @@ export function agingFromOpenByDue(openByDue: Array<[string, string, number]>, a
  * units of base, as in Settings.fxRates). Returns undefined when any currency present lacks a rate: no guessed
  * rates, ever. Each amount is rounded half away from zero to the base currency's minor unit.
  */
-export function convertTotal(byCurrency: Record<string, CurrencyAging>, rates: Record<string, number>, base: string):
-  CurrencyAging | undefined {
+export function convertTotal(
+  byCurrency: Record<string, CurrencyAging>,
+  rates: Record<string, number>,
+  base: string,
+): CurrencyAging | undefined {
   let out: CurrencyAging | undefined;
   for (const [cur, row] of Object.entries(byCurrency)) {
     const rate = cur === base ? 1 : rates[cur];
@@ -101,7 +115,9 @@ export function convertTotal(byCurrency: Record<string, CurrencyAging>, rates: R
     out ??= { total: 0, overdue: 0, amounts: row.amounts.map(() => 0) };
     out.total += conv(row.total);
     out.overdue += conv(row.overdue);
-    row.amounts.forEach((m, i) => { out!.amounts[i] += conv(m); });
+    row.amounts.forEach((m, i) => {
+      out!.amounts[i] += conv(m);
+    });
   }
   return out ?? { total: 0, overdue: 0, amounts: [] };
 }

@@ -47,7 +47,8 @@ interface Slot {
   settledOn?: string;
 }
 
-const byPaymentOrder = (a: Payment, b: Payment) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byPaymentOrder = (a: Payment, b: Payment) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 function cmpStr(a: string | undefined, b: string | undefined): number {
   const x = a ?? '';
@@ -57,7 +58,12 @@ function cmpStr(a: string | undefined, b: string | undefined): number {
 
 /** Oldest-first order of invoices: due date, issue date, docNumber, id. */
 export function oldestFirst(a: Receivable, b: Receivable): number {
-  return cmpStr(a.dueDate, b.dueDate) || cmpStr(a.issueDate, b.issueDate) || cmpStr(a.docNumber, b.docNumber) || cmpStr(a.id, b.id);
+  return (
+    cmpStr(a.dueDate, b.dueDate) ||
+    cmpStr(a.issueDate, b.issueDate) ||
+    cmpStr(a.docNumber, b.docNumber) ||
+    cmpStr(a.id, b.id)
+  );
 }
 
 /** Full allocation with the unapplied credit and the list of applications. */
@@ -138,7 +144,8 @@ export function allocateWithCredit(receivables: Receivable[], payments: Payment[
   }
 
   const unapplied: Record<string, number> = {};
-  for (const byCur of Object.values(unappliedByCustomer)) for (const [cur, m] of Object.entries(byCur)) addInto(unapplied, cur, m);
+  for (const byCur of Object.values(unappliedByCustomer))
+    for (const [cur, m] of Object.entries(byCur)) addInto(unapplied, cur, m);
 
   const items: OpenReceivable[] = receivables.map((r) => {
     const slot = slots.get(r.id);
@@ -146,7 +153,9 @@ export function allocateWithCredit(receivables: Receivable[], payments: Payment[
     if (r.status === 'written-off' || r.status === 'paid') {
       return slot.settledOn ? { ...r, openMinor: 0, settledOn: slot.settledOn } : { ...r, openMinor: 0 };
     }
-    return slot.open === 0 && slot.settledOn ? { ...r, openMinor: 0, settledOn: slot.settledOn } : { ...r, openMinor: slot.open };
+    return slot.open === 0 && slot.settledOn
+      ? { ...r, openMinor: 0, settledOn: slot.settledOn }
+      : { ...r, openMinor: slot.open };
   });
   return { items, unapplied, unappliedByCustomer, applications };
 }

@@ -23,7 +23,9 @@ export function disputesByDocument(disputes: readonly DisputedPart[] | undefined
 export function disputedMinorOf(r: Doc, byDoc: ReadonlyMap<string, readonly DisputedPart[]>): number {
   if (r.kind !== 'invoice' || r.openMinor <= 0) return 0;
   if (r.disputed) return r.openMinor;
-  const sum = (byDoc.get(r.id) ?? []).filter((d) => d.currency === r.amount.currency).reduce((s, d) => s + d.disputedMinor, 0);
+  const sum = (byDoc.get(r.id) ?? [])
+    .filter((d) => d.currency === r.amount.currency)
+    .reduce((s, d) => s + d.disputedMinor, 0);
   return Math.min(r.openMinor, Math.max(0, sum));
 }
 
@@ -37,10 +39,20 @@ export interface DocumentSplit<R> {
 }
 
 /** Every open invoice split into its disputed and undisputed parts. */
-export function splitDisputed<R extends Doc>(receivables: readonly R[], disputes: readonly DisputedPart[] | undefined): DocumentSplit<R>[] {
+export function splitDisputed<R extends Doc>(
+  receivables: readonly R[],
+  disputes: readonly DisputedPart[] | undefined,
+): DocumentSplit<R>[] {
   const byDoc = disputesByDocument(disputes);
-  return receivables.filter((r) => r.kind === 'invoice' && r.openMinor > 0).map((doc) => {
-    const disputedMinor = disputedMinorOf(doc, byDoc);
-    return { doc, disputedMinor, undisputedMinor: doc.openMinor - disputedMinor, partial: disputedMinor > 0 && disputedMinor < doc.openMinor };
-  });
+  return receivables
+    .filter((r) => r.kind === 'invoice' && r.openMinor > 0)
+    .map((doc) => {
+      const disputedMinor = disputedMinorOf(doc, byDoc);
+      return {
+        doc,
+        disputedMinor,
+        undisputedMinor: doc.openMinor - disputedMinor,
+        partial: disputedMinor > 0 && disputedMinor < doc.openMinor,
+      };
+    });
 }

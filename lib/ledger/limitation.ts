@@ -33,20 +33,30 @@ export interface LimitationResult {
   revived: boolean;
 }
 
-const REVIVING = new Set<Interruption['kind']>(['sealed-confirmation', 'payment-plan', 'partial-payment', 'debtor-agreement']);
+const REVIVING = new Set<Interruption['kind']>([
+  'sealed-confirmation',
+  'payment-plan',
+  'partial-payment',
+  'debtor-agreement',
+]);
 
 /**
  * The limitation deadline of one receivable: `years` after the due date, restarted from each interruption that
  * happens while the period runs (the receivable's own `interruptions` plus `extra`, e.g. the partial payments from
  * `partialPaymentInterruptions`). The deadline is the anniversary of the start (29 Feb → 28 Feb).
  */
-export function limitationDeadline(receivable: { dueDate: string; interruptions?: Interruption[] },
-  rule: { years: number }, extra: Array<Pick<Interruption, 'date' | 'kind'>> = []): LimitationResult {
+export function limitationDeadline(
+  receivable: { dueDate: string; interruptions?: Interruption[] },
+  rule: { years: number },
+  extra: Array<Pick<Interruption, 'date' | 'kind'>> = [],
+): LimitationResult {
   let start = receivable.dueDate;
   let startKind: LimitationResult['startKind'] = 'due';
   let deadline = addYears(start, rule.years);
   let revived = false;
-  const events = [...(receivable.interruptions ?? []), ...extra].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const events = [...(receivable.interruptions ?? []), ...extra].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+  );
   for (const e of events) {
     if (e.date <= start) continue;
     if (e.date > deadline) {
@@ -61,17 +71,24 @@ export function limitationDeadline(receivable: { dueDate: string; interruptions?
 }
 
 /** Partial payments (money applied while the receivable stayed open) as interruptions of that receivable. */
-export function partialPaymentInterruptions(receivableId: string, applications: Application[]):
-  Array<Pick<Interruption, 'date' | 'kind'>> {
+export function partialPaymentInterruptions(
+  receivableId: string,
+  applications: Application[],
+): Array<Pick<Interruption, 'date' | 'kind'>> {
   return partialPaymentsByReceivable(applications).get(receivableId) ?? [];
 }
 
 /** The same for every receivable at once, grouped in one pass (a customer's summary needs them all). */
-export function partialPaymentsByReceivable(applications: Application[]): Map<string, Array<Pick<Interruption, 'date' | 'kind'>>> {
+export function partialPaymentsByReceivable(
+  applications: Application[],
+): Map<string, Array<Pick<Interruption, 'date' | 'kind'>>> {
   const out = new Map<string, Array<Pick<Interruption, 'date' | 'kind'>>>();
   for (const a of applications) {
     if (a.source !== 'payment') continue;
-    (out.get(a.receivableId) ?? out.set(a.receivableId, []).get(a.receivableId)!).push({ date: a.date, kind: 'partial-payment' });
+    (out.get(a.receivableId) ?? out.set(a.receivableId, []).get(a.receivableId)!).push({
+      date: a.date,
+      kind: 'partial-payment',
+    });
   }
   return out;
 }
@@ -79,7 +96,11 @@ export function partialPaymentsByReceivable(applications: Application[]): Map<st
 export type LimitationState = 'ok' | 'warn' | 'expired';
 
 /** 'expired' after the deadline, 'warn' within `warnDays` of it (inclusive), else 'ok'; daysLeft may be negative. */
-export function limitationStatus(deadline: string, asOf: string, warnDays: number): { status: LimitationState; daysLeft: number } {
+export function limitationStatus(
+  deadline: string,
+  asOf: string,
+  warnDays: number,
+): { status: LimitationState; daysLeft: number } {
   const daysLeft = daysBetween(asOf, deadline);
   return { status: daysLeft < 0 ? 'expired' : daysLeft <= warnDays ? 'warn' : 'ok', daysLeft };
 }

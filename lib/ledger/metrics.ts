@@ -17,7 +17,7 @@ export const metricFormulas: Record<MetricKey, { zh: string; en: string }> = {
   },
   dsoCountback: {
     zh: 'DSO（倒推法）= 从最近一个月起逐月用期末应收冲减当月赊销额并累加当月天数；应收不足冲减一整月时，加上 当月天数 × 剩余应收 ÷ 当月赊销额',
-    en: 'DSO (countback) = starting with the latest month, subtract each month\'s credit sales from ending AR and add that month\'s days; for the month AR no longer covers, add days × remaining AR ÷ that month\'s sales',
+    en: "DSO (countback) = starting with the latest month, subtract each month's credit sales from ending AR and add that month's days; for the month AR no longer covers, add days × remaining AR ÷ that month's sales",
   },
   bpdso: {
     zh: '最佳可能 DSO = 未到期应收账款 ÷ 期间赊销额 × 期间天数',
@@ -59,8 +59,10 @@ export function dsoSimple(input: { endingAR: number; creditSales: number; days: 
  * Apr 2,250/30. With AR 13,000: 153 days for Sep–May (11,000) + 30 × 2,000 ÷ 2,250 = 26.7 → 179.7 days (the
  * figure Oracle prints; its page says debtors 12,000, which would give 153 + 13.3 = 166.3).
  */
-export function dsoCountback(endingAR: number, months: Array<{ sales: number; days: number }>):
-  { days: number; exhausted: boolean } {
+export function dsoCountback(
+  endingAR: number,
+  months: Array<{ sales: number; days: number }>,
+): { days: number; exhausted: boolean } {
   let left = endingAR;
   let days = 0;
   if (left <= 0) return { days: 0, exhausted: true };
@@ -76,8 +78,12 @@ export function dsoCountback(endingAR: number, months: Array<{ sales: number; da
  * Countback months from `[YYYY-MM, currency, minor]` tuples (the summary's salesByMonth), newest first, starting
  * at `fromMonth` and going back `count` months (months without sales count with 0 sales).
  */
-export function countbackMonths(salesByMonth: Array<[string, string, number]>, currency: string, fromMonth: string,
-  count = 12): Array<{ month: string; sales: number; days: number }> {
+export function countbackMonths(
+  salesByMonth: Array<[string, string, number]>,
+  currency: string,
+  fromMonth: string,
+  count = 12,
+): Array<{ month: string; sales: number; days: number }> {
   const m = new Map<string, number>();
   for (const [ym, cur, minor] of salesByMonth) if (cur === currency) m.set(ym, (m.get(ym) ?? 0) + minor);
   const out: Array<{ month: string; sales: number; days: number }> = [];
@@ -102,8 +108,12 @@ export function bestPossibleDso(input: { currentAR: number; creditSales: number;
  * Average Days Delinquent = DSO − Best Possible DSO, both simple DSO on the same sales and days.
  * Example (creditguru): AR 15,000, current 4,000, sales 10,000 in 30 days → 45 − 12 = 33 days.
  */
-export function averageDaysDelinquent(input: { endingAR: number; currentAR: number; creditSales: number; days: number }):
-  number | undefined {
+export function averageDaysDelinquent(input: {
+  endingAR: number;
+  currentAR: number;
+  creditSales: number;
+  days: number;
+}): number | undefined {
   const dso = dsoSimple(input);
   const best = bestPossibleDso(input);
   return dso === undefined || best === undefined ? undefined : dso - best;
@@ -116,8 +126,13 @@ export function averageDaysDelinquent(input: { endingAR: number; currentAR: numb
  * current) × 100. Example (creditguru, 3 months): begin 6,200, sales 10,890, end total 6,340, end current 3,590
  * → (6,200 + 3,630 − 6,340) ÷ (6,200 + 3,630 − 3,590) × 100 = 55.9 %.
  */
-export function cei(input: { beginAR: number; creditSales: number; endTotalAR: number; endCurrentAR: number; months?: number }):
-  number | undefined {
+export function cei(input: {
+  beginAR: number;
+  creditSales: number;
+  endTotalAR: number;
+  endCurrentAR: number;
+  months?: number;
+}): number | undefined {
   const n = input.months ?? 1;
   if (!(n > 0)) return undefined;
   const base = input.beginAR + input.creditSales / n;
@@ -132,8 +147,10 @@ export function cei(input: { beginAR: number; creditSales: number; endTotalAR: n
  * `settledOn` are ignored. Within one currency the weights are minor units; with several currencies each
  * currency's average is weighted by its amount in major units (a display figure, not money).
  */
-export function avgDaysLate(items: Array<{ dueDate: string; settledOn?: string; amount: { minor: number; currency: string } }>,
-  opts: { allowEarly?: boolean } = {}): number | undefined {
+export function avgDaysLate(
+  items: Array<{ dueDate: string; settledOn?: string; amount: { minor: number; currency: string } }>,
+  opts: { allowEarly?: boolean } = {},
+): number | undefined {
   let num = 0;
   let den = 0;
   for (const it of items) {
@@ -147,7 +164,10 @@ export function avgDaysLate(items: Array<{ dueDate: string; settledOn?: string; 
 }
 
 /** Days from issue to settlement (DaysToSettle in the IBM sample) and days late (max(0, settled − due)). */
-export function settlementDays(r: { issueDate: string; dueDate: string; settledOn: string }): { toSettle: number; late: number } {
+export function settlementDays(r: { issueDate: string; dueDate: string; settledOn: string }): {
+  toSettle: number;
+  late: number;
+} {
   return { toSettle: daysBetween(r.issueDate, r.settledOn), late: Math.max(0, daysBetween(r.dueDate, r.settledOn)) };
 }
 

@@ -5,10 +5,15 @@
  */
 import type { OpenReceivable, Payment } from '../domain';
 
-export function allocationsFor(amountMinor: number, chosen: Pick<OpenReceivable, 'id' | 'openMinor' | 'dueDate'>[]): Payment['allocations'] {
+export function allocationsFor(
+  amountMinor: number,
+  chosen: Pick<OpenReceivable, 'id' | 'openMinor' | 'dueDate'>[],
+): Payment['allocations'] {
   const out: Payment['allocations'] = [];
   let left = amountMinor;
-  for (const r of [...chosen].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1))) {
+  for (const r of [...chosen].sort((a, b) =>
+    a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1,
+  )) {
     if (left <= 0) break;
     const take = Math.min(left, Math.max(0, r.openMinor));
     if (take > 0) out.push({ receivableId: r.id, minor: take });

@@ -51,9 +51,16 @@ export function dueParts(r: OpenReceivable): DuePart[] {
 export function splitByDue(items: readonly OpenReceivable[]): OpenReceivable[] {
   const out: OpenReceivable[] = [];
   for (const r of items) {
-    if (!heldMinor(r)) { out.push(r); continue; }
+    if (!heldMinor(r)) {
+      out.push(r);
+      continue;
+    }
     for (const p of dueParts(r)) {
-      out.push(p.retention ? { ...r, dueDate: p.dueDate, openMinor: p.minor, retentionPart: true } : { ...r, openMinor: p.minor });
+      out.push(
+        p.retention
+          ? { ...r, dueDate: p.dueDate, openMinor: p.minor, retentionPart: true }
+          : { ...r, openMinor: p.minor },
+      );
     }
   }
   return out;
@@ -67,9 +74,16 @@ export function joinParts(items: readonly OpenReceivable[]): OpenReceivable[] {
   const byId = new Map<string, OpenReceivable>();
   for (const r of items) {
     const seen = byId.get(r.id);
-    if (!seen) { byId.set(r.id, r); continue; }
+    if (!seen) {
+      byId.set(r.id, r);
+      continue;
+    }
     const { retentionPart: _p, ...rest } = seen;
-    byId.set(r.id, { ...rest, openMinor: seen.openMinor + r.openMinor, dueDate: seen.dueDate < r.dueDate ? seen.dueDate : r.dueDate });
+    byId.set(r.id, {
+      ...rest,
+      openMinor: seen.openMinor + r.openMinor,
+      dueDate: seen.dueDate < r.dueDate ? seen.dueDate : r.dueDate,
+    });
   }
   return [...byId.values()];
 }

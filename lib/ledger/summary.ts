@@ -3,7 +3,16 @@
  * every record of one customer and the day to evaluate on.
  */
 import type {
-  Activity, ComplaintTerms, DisputedPart, Customer, CustomerSummary, Payment, PaymentPromise, PaymentProcessProfile, Receivable, Settings,
+  Activity,
+  ComplaintTerms,
+  DisputedPart,
+  Customer,
+  CustomerSummary,
+  Payment,
+  PaymentPromise,
+  PaymentProcessProfile,
+  Receivable,
+  Settings,
 } from '../domain';
 import { allocateWithCredit } from './allocate';
 import { addInto } from './money';
@@ -30,7 +39,10 @@ export function nineQuestionAnswered(profile: PaymentProcessProfile | undefined)
     txt(profile.signerContactId),
     (profile.keyPeople ?? []).some((k) => txt(k.contactId) || txt(k.name)),
     txt(profile.invoicingRequirements),
-    profile.bookClosingDay !== undefined || txt(profile.bank) || profile.bankClosingDay !== undefined || profile.transferDays !== undefined,
+    profile.bookClosingDay !== undefined ||
+      txt(profile.bank) ||
+      profile.bankClosingDay !== undefined ||
+      profile.transferDays !== undefined,
     txt(profile.fundingAndCredit),
   ];
 }
@@ -86,8 +98,13 @@ export function summarizeCustomer(input: SummaryInput): CustomerSummary {
         const k = `${part.dueDate}|${r.amount.currency}`;
         byDue.set(k, (byDue.get(k) ?? 0) + part.minor);
         dueDates.push(part.dueDate);
-        deadlines.push(limitationDeadline(part.dueDate === r.dueDate ? r : { ...r, dueDate: part.dueDate }, { years: settings.limitationYears },
-          partPayments.get(r.id) ?? []).deadline);
+        deadlines.push(
+          limitationDeadline(
+            part.dueDate === r.dueDate ? r : { ...r, dueDate: part.dueDate },
+            { years: settings.limitationYears },
+            partPayments.get(r.id) ?? [],
+          ).deadline,
+        );
       }
       const held = heldMinor(r);
       if (held && r.retention) retentionHeld.push([releaseDueDate(r), r.amount.currency, held, r.retention.remindDays]);
@@ -95,10 +112,12 @@ export function summarizeCustomer(input: SummaryInput): CustomerSummary {
       paidCount++;
     }
   }
-  const openByDue = [...byDue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, minor]) => {
-    const [d, cur] = k.split('|');
-    return [d, cur, minor] as [string, string, number];
-  });
+  const openByDue = [...byDue]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, minor]) => {
+      const [d, cur] = k.split('|');
+      return [d, cur, minor] as [string, string, number];
+    });
   const pending = input.promises.filter((p) => p.status === 'pending');
   const broken = input.promises.filter((p) => p.status === 'broken');
   const kept = input.promises.filter((p) => p.status === 'kept');
@@ -117,12 +136,19 @@ export function summarizeCustomer(input: SummaryInput): CustomerSummary {
     keptPromiseCount: kept.length,
     paidCount,
     profileAnswered: nineQuestionAnswered(input.profile).filter(Boolean).length,
-    ladder: summaryLadderOf({ disputed, activities: input.activities, promises: input.promises, delinquencyType: customer.delinquencyType,
-      complaint: { customerType: customer.type, terms: input.terms } }),
+    ladder: summaryLadderOf({
+      disputed,
+      activities: input.activities,
+      promises: input.promises,
+      delinquencyType: customer.delinquencyType,
+      complaint: { customerType: customer.type, terms: input.terms },
+    }),
     updatedAt: input.now ?? 0,
   };
   if (customer.owner !== undefined) summary.owner = customer.owner;
-  const set = <K extends keyof CustomerSummary>(k: K, v: CustomerSummary[K] | undefined) => { if (v !== undefined) summary[k] = v; };
+  const set = <K extends keyof CustomerSummary>(k: K, v: CustomerSummary[K] | undefined) => {
+    if (v !== undefined) summary[k] = v;
+  };
   set('oldestOpenDue', minOf(dueDates));
   set('limitationDeadline', minOf(deadlines));
   set('nextPromiseDate', minOf(pending.map((p) => p.date)));

@@ -21,9 +21,12 @@ const QUOTE_START = [
   /^_{8,}\s*$/,
 ];
 
-const ZH_COMPANY = /([\u4e00-\u9fa5A-Za-z0-9（）()·&]{2,40}?(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团|公司|研究院|事务所))/;
+const ZH_COMPANY =
+  /([\u4e00-\u9fa5A-Za-z0-9（）()·&]{2,40}?(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团|公司|研究院|事务所))/;
 const EN_SUFFIX = String.raw`(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|PLC|GmbH|AG|S\.A|SA|S\.r\.l|B\.V|BV|Pte|Pty|Oy|AB|K\.K|Group|Holdings|Trading)`;
-const EN_COMPANY = new RegExp(String.raw`^([A-Z0-9][\w&'’.\- ]{0,60}?,?\s${EN_SUFFIX}\.?(?:\s(?:Ltd|Limited|Co)\.?)?)$`);
+const EN_COMPANY = new RegExp(
+  String.raw`^([A-Z0-9][\w&'’.\- ]{0,60}?,?\s${EN_SUFFIX}\.?(?:\s(?:Ltd|Limited|Co)\.?)?)$`,
+);
 /** A label in front of the name on a signature line ("Company: …", "公司：…"). */
 const LABEL = /^(?:company|organi[sz]ation|employer|公司名称|公司|单位)\s*[:：]\s*/i;
 /** "我司"/"本公司"/"贵公司" are words in a sentence, not a company's name. */
@@ -42,15 +45,27 @@ export function ownPart(body: string): string {
  */
 export function signatureCompany(body: string | undefined, exclude: string[] = []): string | undefined {
   if (!body) return undefined;
-  const lines = ownPart(body).split('\n').map((l) => l.trim()).filter(Boolean).slice(-12);
+  const lines = ownPart(body)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-12);
   const ours = new Set(exclude.map((n) => n.trim().toLowerCase()).filter(Boolean));
   for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i].replace(LABEL, '').replace(/[|｜·•]\s*.*$/, '').trim();
+    const line = lines[i]
+      .replace(LABEL, '')
+      .replace(/[|｜·•]\s*.*$/, '')
+      .trim();
     if (!line || line.length > 60) continue;
     const zh = ZH_COMPANY.exec(line);
     // A Chinese company name starts the line ("大丰建材有限公司 财务部"); one inside a sentence is not a signature.
-    const name = zh && zh.index === 0 && !PRONOUN_COMPANY.test(zh[1]) && !/[，。！？,!?]/.test(line.slice(0, zh.index + zh[1].length))
-      ? zh[1] : EN_COMPANY.exec(line)?.[1];
+    const name =
+      zh &&
+      zh.index === 0 &&
+      !PRONOUN_COMPANY.test(zh[1]) &&
+      !/[，。！？,!?]/.test(line.slice(0, zh.index + zh[1].length))
+        ? zh[1]
+        : EN_COMPANY.exec(line)?.[1];
     if (name && !ours.has(name.toLowerCase())) return name;
   }
   return undefined;
@@ -71,7 +86,11 @@ export function companyFromDomain(domain: string): string | undefined {
   if (labels.length > 1 && SECOND_LEVEL.has(labels[labels.length - 1])) labels.pop();
   const label = [...labels].reverse().find((l) => !NOT_COMPANY.has(l) && !/^\d+$/.test(l));
   if (!label) return undefined;
-  return label.split(/[-_]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+  return label
+    .split(/[-_]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
 /** The sender's first corporate (non-free-mail) domain. */

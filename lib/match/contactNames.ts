@@ -11,7 +11,10 @@ export const CONTACT_NAME_SCORE = { unique: 0.9, shared: 0.8 } as const;
 
 /** "Chen  Jing", "ＣＨＥＮ Jing", "陈 静" compare equal to "chen jing", "陈静". */
 export function normalizePersonName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s·•・.,，。'"“”‘’()（）]+/g, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s·•・.,，。'"“”‘’()（）]+/g, '');
 }
 
 export function createContactNameIndex(contacts: Array<Pick<Contact, 'customerId' | 'name'>>) {

@@ -8,24 +8,83 @@ import { normalizeCompanyName } from './normalize';
 
 export { normalizeCompanyName, toSimplified } from './normalize';
 
-export type MatchableCustomer = Pick<Customer, 'id' | 'name'> & Partial<Pick<Customer, 'aliases' | 'domains' | 'crmLinks'>>;
-export interface MatchQuery { name?: string; emails?: string[]; site?: string; recordId?: string }
+export type MatchableCustomer = Pick<Customer, 'id' | 'name'> &
+  Partial<Pick<Customer, 'aliases' | 'domains' | 'crmLinks'>>;
+export interface MatchQuery {
+  name?: string;
+  emails?: string[];
+  site?: string;
+  recordId?: string;
+}
 export type MatchReason = 'crm-link' | 'email-domain' | 'name' | 'fuzzy-name';
-export interface CustomerMatch { customerId: string; score: number; reason: MatchReason }
+export interface CustomerMatch {
+  customerId: string;
+  score: number;
+  reason: MatchReason;
+}
 
 export const SCORES = { link: 1, domain: 0.95, name: 0.9, fuzzyMin: 0.5, fuzzyMax: 0.85 } as const;
 
 // ------------------------------------------------------------------------------------------------------- e-mail
 const FREE_MAIL = new Set([
-  'gmail.com', 'googlemail.com', 'qq.com', 'vip.qq.com', 'foxmail.com', '163.com', 'vip.163.com', '126.com', 'vip.126.com',
-  'yeah.net', '188.com', 'sina.com', 'sina.cn', 'vip.sina.com', 'sohu.com', 'aliyun.com', '139.com', '189.cn', 'wo.cn',
-  'tom.com', '21cn.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'live.cn', 'outlook.cn', 'yahoo.com',
-  'ymail.com', 'rocketmail.com', 'icloud.com', 'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'pm.me', 'aol.com',
-  'mail.com', 'gmx.com', 'gmx.net', 'gmx.de', 'web.de', 't-online.de', 'yandex.com', 'yandex.ru', 'mail.ru', 'zoho.com',
-  'zohomail.com', 'hey.com', 'fastmail.com', 'tutanota.com', 'naver.com', 'daum.net', 'hanmail.net',
+  'gmail.com',
+  'googlemail.com',
+  'qq.com',
+  'vip.qq.com',
+  'foxmail.com',
+  '163.com',
+  'vip.163.com',
+  '126.com',
+  'vip.126.com',
+  'yeah.net',
+  '188.com',
+  'sina.com',
+  'sina.cn',
+  'vip.sina.com',
+  'sohu.com',
+  'aliyun.com',
+  '139.com',
+  '189.cn',
+  'wo.cn',
+  'tom.com',
+  '21cn.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'live.cn',
+  'outlook.cn',
+  'yahoo.com',
+  'ymail.com',
+  'rocketmail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
+  'aol.com',
+  'mail.com',
+  'gmx.com',
+  'gmx.net',
+  'gmx.de',
+  'web.de',
+  't-online.de',
+  'yandex.com',
+  'yandex.ru',
+  'mail.ru',
+  'zoho.com',
+  'zohomail.com',
+  'hey.com',
+  'fastmail.com',
+  'tutanota.com',
+  'naver.com',
+  'daum.net',
+  'hanmail.net',
 ]);
 /** Free-mail providers' country variants: gmx.*, yahoo.*, hotmail.*, outlook.*, live.* */
-const FREE_MAIL_FAMILY = /^(?:gmx|yahoo|hotmail|outlook|live|yandex|web|libero|orange|free|wanadoo|laposte)\.[a-z.]{2,6}$/;
+const FREE_MAIL_FAMILY =
+  /^(?:gmx|yahoo|hotmail|outlook|live|yandex|web|libero|orange|free|wanadoo|laposte)\.[a-z.]{2,6}$/;
 
 /** True for consumer mailbox providers, which never identify a company. */
 export function isFreeMailDomain(domain: string): boolean {
@@ -41,8 +100,14 @@ export function domainOf(email: string): string | undefined {
 
 /** A customer's domain as typed by a user: "https://www.Acme.com/about", "@acme.com" → "acme.com". */
 export function cleanDomain(raw: string): string | undefined {
-  const d = raw.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^@/, '').replace(/[/?#:].*$/, '')
-    .replace(/^www\./, '').replace(/\.$/, '');
+  const d = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^@/, '')
+    .replace(/[/?#:].*$/, '')
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d) ? d : undefined;
 }
 
@@ -64,7 +129,8 @@ function bigrams(s: string): Set<string> {
 }
 const HAN = /\p{Script=Han}/u;
 /** A leading administrative region ("北京", "深圳市", "广东省") that short names often leave out. */
-const REGION_PREFIX = /^(?:[\p{Script=Han}]{2,3}(?:省|市|自治区|特别行政区)|北京|上海|天津|重庆|深圳|广州|杭州|南京|武汉|成都|西安|苏州|厦门|青岛|大连|宁波|中国)/u;
+const REGION_PREFIX =
+  /^(?:[\p{Script=Han}]{2,3}(?:省|市|自治区|特别行政区)|北京|上海|天津|重庆|深圳|广州|杭州|南京|武汉|成都|西安|苏州|厦门|青岛|大连|宁波|中国)/u;
 
 /** Is `short` a subsequence of `long` (Chinese 简称 usually are: 深振业 ⊂ 深圳市振业)? */
 function isSubsequence(short: string[], long: string[]): boolean {
@@ -80,7 +146,7 @@ export function nameSimilarity(a: string, b: string, ga = bigrams(a), gb = bigra
   let common = 0;
   for (const g of ga) if (gb.has(g)) common++;
   const dice = (2 * common) / (ga.size + gb.size);
-  let s = dice >= 0.5 ? (dice - 0.5) / 0.5 * 0.85 : 0;
+  let s = dice >= 0.5 ? ((dice - 0.5) / 0.5) * 0.85 : 0;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   const cjk = HAN.test(short);
   const minLen = cjk ? 2 : 4;
@@ -90,7 +156,10 @@ export function nameSimilarity(a: string, b: string, ga = bigrams(a), gb = bigra
     if (at === 0) s = Math.max(s, 0.6 + 0.4 * ratio);
     else if (at > 0) {
       const head = long.slice(0, at);
-      s = Math.max(s, (cjk && REGION_PREFIX.test(head) && head.match(REGION_PREFIX)![0] === head ? 0.55 : 0.3) + 0.4 * ratio);
+      s = Math.max(
+        s,
+        (cjk && REGION_PREFIX.test(head) && head.match(REGION_PREFIX)![0] === head ? 0.55 : 0.3) + 0.4 * ratio,
+      );
     } else if (cjk && short.length >= 2) {
       const sc = Array.from(short);
       const lc = Array.from(long);
@@ -103,10 +172,20 @@ export function nameSimilarity(a: string, b: string, ga = bigrams(a), gb = bigra
 }
 
 // ---------------------------------------------------------------------------------------------------------- index
-interface Entry { customerId: string; norm: string; core: string; grams: Set<string> }
+interface Entry {
+  customerId: string;
+  norm: string;
+  core: string;
+  grams: Set<string>;
+}
 
 /** What one customer contributes to the exact lookups, kept so that an edit can take it out again. */
-interface CustomerKeys { name: string; links: string[]; domains: string[]; norms: string[] }
+interface CustomerKeys {
+  name: string;
+  links: string[];
+  domains: string[];
+  norms: string[];
+}
 
 /** The fuzzy part: bigram, character and sub-name postings over every normalised name and alias. */
 class FuzzyTier {
@@ -252,7 +331,8 @@ export class CustomerIndex {
     const best = new Map<string, CustomerMatch>();
     const add = (customerId: string, score: number, reason: MatchReason) => {
       const prev = best.get(customerId);
-      if (!prev || prev.score < score) best.set(customerId, { customerId, score: Math.round(score * 1000) / 1000, reason });
+      if (!prev || prev.score < score)
+        best.set(customerId, { customerId, score: Math.round(score * 1000) / 1000, reason });
     };
     if (query.site && query.recordId) {
       for (const id of this.byLink.get(linkKey(query.site, query.recordId)) ?? []) add(id, SCORES.link, 'crm-link');
@@ -291,7 +371,9 @@ export class CustomerIndex {
         seen.add(idx);
         const e = tier.entries[idx];
         if (e.norm === norm) continue;
-        const sim = Math.max(nameSimilarity(q, e.norm, qg, e.grams), e.core !== e.norm ? nameSimilarity(q, e.core, qg) : 0) * weight;
+        const sim =
+          Math.max(nameSimilarity(q, e.norm, qg, e.grams), e.core !== e.norm ? nameSimilarity(q, e.core, qg) : 0) *
+          weight;
         if (sim <= 0) continue;
         const score = SCORES.fuzzyMin + (SCORES.fuzzyMax - SCORES.fuzzyMin - 0.01) * sim;
         if (score > SCORES.fuzzyMin) add(e.customerId, score, 'fuzzy-name');
@@ -303,7 +385,10 @@ export class CustomerIndex {
 /** Entries worth scoring: bounded work whatever the query (rarest postings first, then the best-sharing few). */
 function candidates(tier: FuzzyTier, q: string, qg: Set<string>): number[] {
   const counts = new Map<number, number>();
-  const lists = [...qg].map((g) => tier.byGram.get(g) ?? []).filter((l) => l.length).sort((a, b) => a.length - b.length);
+  const lists = [...qg]
+    .map((g) => tier.byGram.get(g) ?? [])
+    .filter((l) => l.length)
+    .sort((a, b) => a.length - b.length);
   let budget = 8_000;
   for (const l of lists) {
     if (budget <= 0) break;

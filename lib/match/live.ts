@@ -39,7 +39,11 @@ export function changedCustomerIds(parts: Record<string, unknown>, dbName: strin
  * Which keys of a table keyed by a string id a Dexie `storagemutated` notification says changed: the keys, 'all'
  * (a range, a cleared table, or more than 500 keys), or none.
  */
-export function changedKeys(parts: Record<string, unknown>, dbName: string, table: string): string[] | 'all' | undefined {
+export function changedKeys(
+  parts: Record<string, unknown>,
+  dbName: string,
+  table: string,
+): string[] | 'all' | undefined {
   const part = parts[`idb://${dbName}/${table}/`];
   if (part === undefined) {
     // A notification for every table (a reopened page): anything may have changed.
@@ -75,7 +79,9 @@ export function createLiveMatcher(source: CustomerSource, opts: LiveMatcherOptio
     return tail;
   };
 
-  const note = (c: LiveCustomer) => { if ((c.updatedAt ?? 0) > lastUpdatedAt) lastUpdatedAt = c.updatedAt ?? 0; };
+  const note = (c: LiveCustomer) => {
+    if ((c.updatedAt ?? 0) > lastUpdatedAt) lastUpdatedAt = c.updatedAt ?? 0;
+  };
 
   const flushNotices = () => {
     const pending = notify;
@@ -89,32 +95,40 @@ export function createLiveMatcher(source: CustomerSource, opts: LiveMatcherOptio
     if (slicing) return;
     slicing = true;
     const step = () => {
-      if (!index.buildFuzzySlice(sliceSize)) { opts.setTimeout(step, 0); return; }
+      if (!index.buildFuzzySlice(sliceSize)) {
+        opts.setTimeout(step, 0);
+        return;
+      }
       slicing = false;
       flushNotices();
     };
     opts.setTimeout(step, 0);
   };
 
-  const reloadAll = () => enqueue(async () => {
-    const all = await source.readAll();
-    lastUpdatedAt = 0;
-    index.reset(all);
-    all.forEach(note);
-    sliceFuzzy('all');
-  });
-
-  const refreshPending = () => enqueue(async () => {
-    if (!pendingIds.size) return;
-    const ids = [...pendingIds];
-    pendingIds.clear();
-    const rows = await source.readSome(ids);
-    ids.forEach((id, i) => {
-      const c = rows[i];
-      if (c) { index.upsert(c); note(c); } else index.remove(id);
+  const reloadAll = () =>
+    enqueue(async () => {
+      const all = await source.readAll();
+      lastUpdatedAt = 0;
+      index.reset(all);
+      all.forEach(note);
+      sliceFuzzy('all');
     });
-    sliceFuzzy(ids);
-  });
+
+  const refreshPending = () =>
+    enqueue(async () => {
+      if (!pendingIds.size) return;
+      const ids = [...pendingIds];
+      pendingIds.clear();
+      const rows = await source.readSome(ids);
+      ids.forEach((id, i) => {
+        const c = rows[i];
+        if (c) {
+          index.upsert(c);
+          note(c);
+        } else index.remove(id);
+      });
+      sliceFuzzy(ids);
+    });
 
   /** A bulk write: re-read everything once the burst settles, or at once when a request needs the index. */
   const scheduleBulk = () => {
@@ -144,7 +158,10 @@ export function createLiveMatcher(source: CustomerSource, opts: LiveMatcherOptio
     },
     /** The store says these customers (or, for a bulk write, any of them) changed. */
     changed(ids: string[] | 'all'): void {
-      if (ids === 'all') { scheduleBulk(); return; }
+      if (ids === 'all') {
+        scheduleBulk();
+        return;
+      }
       if (!ids.length) return;
       for (const id of ids) pendingIds.add(id);
       void refreshPending();
@@ -154,9 +171,12 @@ export function createLiveMatcher(source: CustomerSource, opts: LiveMatcherOptio
      * holds, and re-read only if they differ. Requests do not wait for the check.
      */
     verify(): void {
-      void source.stamp().then((s) => {
-        if (s.count !== index.size || s.lastUpdatedAt > lastUpdatedAt) scheduleBulk();
-      }).catch((e: unknown) => console.warn('[huikuan] matcher check', e));
+      void source
+        .stamp()
+        .then((s) => {
+          if (s.count !== index.size || s.lastUpdatedAt > lastUpdatedAt) scheduleBulk();
+        })
+        .catch((e: unknown) => console.warn('[huikuan] matcher check', e));
     },
   };
 }

@@ -30,15 +30,63 @@ const DROP_BRACKETED = /[(（[【〔]\s*(?:集团|中国|控股|group|china|hold
  * "XX集团" written without a legal form.
  */
 const CN_SUFFIXES = [
-  '股份有限公司', '有限责任公司', '股份合作公司', '有限合伙企业', '普通合伙企业', '有限公司', '股份公司',
-  '有限合伙', '责任公司', '总公司', '公司', '股份',
+  '股份有限公司',
+  '有限责任公司',
+  '股份合作公司',
+  '有限合伙企业',
+  '普通合伙企业',
+  '有限公司',
+  '股份公司',
+  '有限合伙',
+  '责任公司',
+  '总公司',
+  '公司',
+  '股份',
 ];
 
 /** English and international legal forms and their abbreviations, as lower-case tokens without dots. */
 const EN_SUFFIXES = new Set([
-  'co', 'company', 'cos', 'ltd', 'limited', 'ltda', 'inc', 'incorporated', 'corp', 'corporation', 'llc', 'llp', 'lp',
-  'plc', 'pty', 'pte', 'gmbh', 'ag', 'kg', 'kgaa', 'mbh', 'sa', 'sas', 'sarl', 'srl', 'spa', 'nv', 'bv', 'se', 'kk',
-  'oy', 'oyj', 'ab', 'asa', 'aps', 'sl', 'sau', 'ulc', 'bhd', 'sdn', 'tbk',
+  'co',
+  'company',
+  'cos',
+  'ltd',
+  'limited',
+  'ltda',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'llc',
+  'llp',
+  'lp',
+  'plc',
+  'pty',
+  'pte',
+  'gmbh',
+  'ag',
+  'kg',
+  'kgaa',
+  'mbh',
+  'sa',
+  'sas',
+  'sarl',
+  'srl',
+  'spa',
+  'nv',
+  'bv',
+  'se',
+  'kk',
+  'oy',
+  'oyj',
+  'ab',
+  'asa',
+  'aps',
+  'sl',
+  'sau',
+  'ulc',
+  'bhd',
+  'sdn',
+  'tbk',
 ]);
 /** Connectors that only join legal forms ("GmbH & Co. KG", "Co., Ltd. and"). */
 const EN_JOINERS = new Set(['and']);
@@ -52,7 +100,10 @@ export function normalizeCompanyName(name: string): string {
   // US filings' state-of-incorporation tags: "DANAHER CORP /DE/", "VALERO ENERGY CORP/TX".
   s = s.replace(/\s*\/[a-z]{2}\/?\s*$/, '');
   // Dotted abbreviations: s.a., l.l.c., b.v., k.k., s.p.a. → sa, llc, bv, kk, spa.
-  s = s.replace(/(^|[^\p{L}\p{N}])((?:\p{L}\.){2,})/gu, (_m, pre: string, abbr: string) => pre + abbr.replace(/\./g, ''));
+  s = s.replace(
+    /(^|[^\p{L}\p{N}])((?:\p{L}\.){2,})/gu,
+    (_m, pre: string, abbr: string) => pre + abbr.replace(/\./g, ''),
+  );
   // Spaces inside Chinese text carry no meaning ("万  科A").
   s = s.replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1');
   const tokens = s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);

@@ -8,7 +8,8 @@ import type { Customer } from '../domain';
 import { type CustomerIndex, buildCustomerIndex } from './index';
 import { normalizeCompanyName } from './normalize';
 
-export type SearchableCustomer = Pick<Customer, 'id' | 'name'> & Partial<Pick<Customer, 'aliases' | 'domains' | 'crmLinks'>>;
+export type SearchableCustomer = Pick<Customer, 'id' | 'name'> &
+  Partial<Pick<Customer, 'aliases' | 'domains' | 'crmLinks'>>;
 
 export interface PreparedCustomerSearch<C extends SearchableCustomer = SearchableCustomer> {
   entries: Array<{ customer: C; raw: string[]; norm: string[] }>;
@@ -19,7 +20,9 @@ export interface PreparedCustomerSearch<C extends SearchableCustomer = Searchabl
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 
-export function prepareCustomerSearch<C extends SearchableCustomer>(customers: readonly C[]): PreparedCustomerSearch<C> {
+export function prepareCustomerSearch<C extends SearchableCustomer>(
+  customers: readonly C[],
+): PreparedCustomerSearch<C> {
   let index: CustomerIndex | undefined;
   return {
     entries: customers.map((customer) => {
@@ -31,7 +34,11 @@ export function prepareCustomerSearch<C extends SearchableCustomer>(customers: r
   };
 }
 
-export function searchCustomers<C extends SearchableCustomer>(prepared: PreparedCustomerSearch<C>, query: string, limit = 8): C[] {
+export function searchCustomers<C extends SearchableCustomer>(
+  prepared: PreparedCustomerSearch<C>,
+  query: string,
+  limit = 8,
+): C[] {
   const raw = fold(query).trim();
   if (!raw) return [];
   const norm = normalizeCompanyName(raw);

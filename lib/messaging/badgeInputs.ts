@@ -18,12 +18,20 @@ import type { CustomerSummary } from '../domain';
  * What the badge needs of a summary: `headlineFigure` and `ladderStepFor` read nothing else. The ladder facts (the
  * disputed part, the latest attempts and promises) are kept as the summary has them: a few small tuples per customer.
  */
-export type BadgeInputs = Pick<CustomerSummary, 'openByDue'>
-  & Partial<Pick<CustomerSummary, 'type' | 'limitationDeadline' | 'ladder' | 'nextPromiseDate' | 'lastBrokenPromiseDate'>>;
+export type BadgeInputs = Pick<CustomerSummary, 'openByDue'> &
+  Partial<
+    Pick<CustomerSummary, 'type' | 'limitationDeadline' | 'ladder' | 'nextPromiseDate' | 'lastBrokenPromiseDate'>
+  >;
 
-interface Packed { keys: string[]; minors: Float64Array; rest: Omit<BadgeInputs, 'openByDue'> }
+interface Packed {
+  keys: string[];
+  minors: Float64Array;
+  rest: Omit<BadgeInputs, 'openByDue'>;
+}
 const restOf = (s: CustomerSummary): Packed['rest'] => ({
-  type: s.type, ...(s.limitationDeadline ? { limitationDeadline: s.limitationDeadline } : {}), ...(s.ladder ? { ladder: s.ladder } : {}),
+  type: s.type,
+  ...(s.limitationDeadline ? { limitationDeadline: s.limitationDeadline } : {}),
+  ...(s.ladder ? { ladder: s.ladder } : {}),
   // The mail chip says the next promise, or that the last one was broken.
   ...(s.nextPromiseDate ? { nextPromiseDate: s.nextPromiseDate } : {}),
   ...(s.lastBrokenPromiseDate ? { lastBrokenPromiseDate: s.lastBrokenPromiseDate } : {}),
@@ -116,11 +124,19 @@ export function createBadgeInputs(source: SummarySource, opts: BadgeInputsOption
           after = undefined;
           continue;
         }
-        if (urgent > 0) { await pause(pauseMs); continue; }
+        if (urgent > 0) {
+          await pause(pauseMs);
+          continue;
+        }
         const startedAt = seq;
         const page = await source.readPage(after, pageSize);
         if (gen !== generation) continue;
-        keep(page.map((s) => s.customerId), page, startedAt, gen);
+        keep(
+          page.map((s) => s.customerId),
+          page,
+          startedAt,
+          gen,
+        );
         if (page.length < pageSize) complete = true;
         else {
           after = page[page.length - 1].customerId;
@@ -142,9 +158,13 @@ export function createBadgeInputs(source: SummarySource, opts: BadgeInputsOption
       void loadAll();
     },
     /** Whether every summary is in memory. */
-    get complete(): boolean { return complete; },
+    get complete(): boolean {
+      return complete;
+    },
     /** Customers held (with or without a summary). */
-    get size(): number { return held.size; },
+    get size(): number {
+      return held.size;
+    },
     /** The badge inputs of a customer; read from the store only when not in memory. */
     async get(customerId: string): Promise<BadgeInputs | undefined> {
       const have = held.get(customerId);
@@ -174,7 +194,10 @@ export function createBadgeInputs(source: SummarySource, opts: BadgeInputsOption
         opts.onChanged?.('all');
         if (loadStarted && !loading && !bulkTimer) {
           bulkTimer = true;
-          opts.setTimeout(() => { bulkTimer = false; void loadAll(); }, bulkDelayMs);
+          opts.setTimeout(() => {
+            bulkTimer = false;
+            void loadAll();
+          }, bulkDelayMs);
         }
         return;
       }
@@ -186,10 +209,13 @@ export function createBadgeInputs(source: SummarySource, opts: BadgeInputsOption
       }
       const gen = generation;
       // Read again at once, so that the badge of an open page showing one of them is pushed the new figures.
-      void source.readSome(ids).then((rows) => {
-        keep(ids, rows, n, gen);
-        if (gen === generation) opts.onChanged?.(ids);
-      }).catch((e: unknown) => console.warn('[huikuan] badge inputs refresh', e));
+      void source
+        .readSome(ids)
+        .then((rows) => {
+          keep(ids, rows, n, gen);
+          if (gen === generation) opts.onChanged?.(ids);
+        })
+        .catch((e: unknown) => console.warn('[huikuan] badge inputs refresh', e));
     },
   };
 }

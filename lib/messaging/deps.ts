@@ -9,7 +9,11 @@ import type { ExtensionIdentity } from './senders';
 import type { BadgeInputs } from './badgeInputs';
 import type { ForecastService } from '../forecast/service';
 
-export interface MatchResult { customerId: string; score: number; reason: string }
+export interface MatchResult {
+  customerId: string;
+  score: number;
+  reason: string;
+}
 export interface Matcher {
   match(query: { name?: string; emails?: string[]; site?: string; recordId?: string }): MatchResult[];
   /** The name of a customer the matcher holds (saves the badge a read). */
@@ -100,8 +104,10 @@ export function confidentMatch(matches: MatchResult[]): MatchResult | undefined 
 
 /** A request refused: `code` is what the user is told, the message what the log says. */
 export class RejectedMessage extends Error {
-  constructor(readonly code: RejectCode, detail: string) {
+  constructor(
+    readonly code: RejectCode,
+    detail: string,
+  ) {
     super(detail);
   }
 }
-

@@ -14,7 +14,11 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
    * `status` 'unread': a record page still without a name or an address after a while (the chip says "could not
    * read"); 'settled': the content script stopped looking (read, or gave up) — counted once in the site's health.
    */
-  z.object({ type: z.literal('page/context'), ctx: pageContextSchema, status: z.enum(['reading', 'unread', 'settled']).optional() }),
+  z.object({
+    type: z.literal('page/context'),
+    ctx: pageContextSchema,
+    status: z.enum(['reading', 'unread', 'settled']).optional(),
+  }),
   z.object({ type: z.literal('page/cleared') }),
   z.object({ type: z.literal('capture/selection'), text: z.string().min(1).max(20_000) }),
 ]);
@@ -32,8 +36,13 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
    * Insert a script for `customerId` into the tab's compose box. Unless `anyway`, the recipients are checked first:
    * addressed to another customer of the store and to none of this one, the reply is a `mismatch` to ask about.
    */
-  z.object({ type: z.literal('compose/insert'), tabId, text: z.string().min(1).max(20_000), customerId: z.string().min(1).max(64).optional(),
-    anyway: z.boolean().optional() }),
+  z.object({
+    type: z.literal('compose/insert'),
+    tabId,
+    text: z.string().min(1).max(20_000),
+    customerId: z.string().min(1).max(64).optional(),
+    anyway: z.boolean().optional(),
+  }),
   /**
    * Before a script for `customerId` is copied: is the tab's open compose box addressed to another customer of the
    * store (the same check as the insert's)? The reply's `mismatch` is what to ask about; none when it is not.
@@ -140,6 +149,13 @@ export const tabContextViewSchema = z.object({
 export type TabContextView = z.infer<typeof tabContextViewSchema>;
 
 /** Why the background refused or failed a request; the pages say each in the user's language (common:errors.router). */
-export const rejectCodes = ['badShape', 'unknownCustomer', 'notFromFrame', 'noPageContext', 'unknownSender', 'internal'] as const;
+export const rejectCodes = [
+  'badShape',
+  'unknownCustomer',
+  'notFromFrame',
+  'noPageContext',
+  'unknownSender',
+  'internal',
+] as const;
 export type RejectCode = (typeof rejectCodes)[number];
 export const errorReplySchema = z.object({ error: z.string(), code: z.enum(rejectCodes).optional() });

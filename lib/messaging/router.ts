@@ -25,13 +25,21 @@ export function createRouter(deps: RouterDeps) {
   const stamp = () => (lastAt = Math.max(clock(), lastAt + 0.001));
   const settings = deps.settings ?? (() => getSettings(deps.db));
   const lang = (s: Settings) => pickLang(s.language, deps.browserLang());
-  const views = createTabViews({ deps, settings, lang, stamp, badgeInputs: deps.badgeInputs ?? ((id: string) => deps.db.summaries.get(id)) });
-  const forecast = deps.forecast ?? createForecastService({
-    read: () => readForecastStore(deps.db),
-    today: () => toIsoDay(deps.now()),
-    promiseGraceDays: async () => (await settings()).promiseGraceDays,
-    schedule: deps.schedule,
+  const views = createTabViews({
+    deps,
+    settings,
+    lang,
+    stamp,
+    badgeInputs: deps.badgeInputs ?? ((id: string) => deps.db.summaries.get(id)),
   });
+  const forecast =
+    deps.forecast ??
+    createForecastService({
+      read: () => readForecastStore(deps.db),
+      today: () => toIsoDay(deps.now()),
+      promiseGraceDays: async () => (await settings()).promiseGraceDays,
+      schedule: deps.schedule,
+    });
   const ctx: RouterContext = { deps, settings, lang, forecast, views };
 
   const badShape = (issues: Array<{ message: string }>) =>
@@ -51,7 +59,8 @@ export function createRouter(deps: RouterDeps) {
     const fromFrame = isEmbeddedFrame(sender, deps.me);
     if (frameOnly && !fromFrame) throw new RejectedMessage('notFromFrame', frameOnly);
     // The rest act on any tab and are for the side panel, popup and options only.
-    if (!frameOnly && !ANY_PAGE.has(msg.type) && sender.tab && fromFrame) throw new RejectedMessage('notFromFrame', `${msg.type} not allowed from a frame`);
+    if (!frameOnly && !ANY_PAGE.has(msg.type) && sender.tab && fromFrame)
+      throw new RejectedMessage('notFromFrame', `${msg.type} not allowed from a frame`);
     return dispatch(pageHandlers, msg, sender, ctx);
   }
 

@@ -10,10 +10,16 @@ export interface SenderLike {
   frameId?: number;
 }
 
-export interface ExtensionIdentity { id: string; origin: string }
+export interface ExtensionIdentity {
+  id: string;
+  origin: string;
+}
 
 /** A content script of ours running in a web page tab. */
-export function isContentScript(sender: SenderLike, me: ExtensionIdentity): sender is SenderLike & { tab: { id: number } } {
+export function isContentScript(
+  sender: SenderLike,
+  me: ExtensionIdentity,
+): sender is SenderLike & { tab: { id: number } } {
   return sender.id === me.id && typeof sender.tab?.id === 'number' && !(sender.url ?? '').startsWith(me.origin);
 }
 
@@ -23,6 +29,9 @@ export function isExtensionPage(sender: SenderLike, me: ExtensionIdentity): bool
 }
 
 /** Our badge or capture frame embedded in a web page: an extension page that lives inside a tab. */
-export function isEmbeddedFrame(sender: SenderLike, me: ExtensionIdentity): sender is SenderLike & { tab: { id: number } } {
+export function isEmbeddedFrame(
+  sender: SenderLike,
+  me: ExtensionIdentity,
+): sender is SenderLike & { tab: { id: number } } {
   return isExtensionPage(sender, me) && typeof sender.tab?.id === 'number' && /\/(badge)\.html/.test(sender.url ?? '');
 }

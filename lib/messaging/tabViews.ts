@@ -23,7 +23,13 @@ export interface TabViewsBase {
 
 export type TabViews = ReturnType<typeof createTabViews>;
 
-export function createTabViews({ deps, settings: settingsNow, lang: langOf, badgeInputs: inputsOf, stamp }: TabViewsBase) {
+export function createTabViews({
+  deps,
+  settings: settingsNow,
+  lang: langOf,
+  badgeInputs: inputsOf,
+  stamp,
+}: TabViewsBase) {
   /**
    * What the badge frame in a tab shows. It reads the maintained summary only, never the account: the badge is on
    * the host page's critical path.
@@ -46,19 +52,28 @@ export function createTabViews({ deps, settings: settingsNow, lang: langOf, badg
     // worker paints the badge without reading IndexedDB.
     const known = (await deps.matcher()).nameOf?.(m.customerId);
     const [name, summary] = await Promise.all([
-      known ?? deps.db.customers.get(m.customerId).then((c) => c?.name), inputsOf(m.customerId),
+      known ?? deps.db.customers.get(m.customerId).then((c) => c?.name),
+      inputsOf(m.customerId),
     ]);
     if (name === undefined) return { ...unlinkedBadge(lang), ...extra };
     const asOf = toIsoDay(deps.now());
-    const view = badgeViewFor({ summary, customerName: name, lang, asOf, bucketDays: settings.agingBuckets,
-      step: summary ? ladderStepFor(summary, settings, asOf, lang) : undefined });
-    const figures = entry.ctx.kind === 'thread' || entry.ctx.kind === 'compose' ? mailFigures(view, summary, asOf, lang) : undefined;
+    const view = badgeViewFor({
+      summary,
+      customerName: name,
+      lang,
+      asOf,
+      bucketDays: settings.agingBuckets,
+      step: summary ? ladderStepFor(summary, settings, asOf, lang) : undefined,
+    });
+    const figures =
+      entry.ctx.kind === 'thread' || entry.ctx.kind === 'compose' ? mailFigures(view, summary, asOf, lang) : undefined;
     return { ...view, ...extra, ...(figures ? { figures } : {}) };
   }
 
   /** Sends a tab's badge frame its current view without being asked. No frame in the tab (yet) is normal. */
   function pushBadge(tabId: number): void {
-    void badgeView(tabId).then((view) => deps.sendToTab(tabId, { type: 'badge/view', view }).catch(() => undefined))
+    void badgeView(tabId)
+      .then((view) => deps.sendToTab(tabId, { type: 'badge/view', view }).catch(() => undefined))
       .catch((e: unknown) => console.warn('[huikuan] badge view', e));
   }
 
@@ -91,11 +106,15 @@ export function createTabViews({ deps, settings: settingsNow, lang: langOf, badg
    * nickname chips, Outlook's colleagues), also by the display name among the contacts held.
    */
   async function matchPage(ctx: PageContext): Promise<MatchResult[]> {
-    const matches = (await deps.matcher()).match({ name: ctx.name, emails: ctx.emails, site: ctx.site, recordId: ctx.recordId }).slice(0, 5);
+    const matches = (await deps.matcher())
+      .match({ name: ctx.name, emails: ctx.emails, site: ctx.site, recordId: ctx.recordId })
+      .slice(0, 5);
     if (!ctx.addressHidden || !ctx.name || confidentMatch(matches) || !deps.contactMatches) return matches;
     const byContact = await deps.contactMatches(ctx.name);
     const seen = new Set(byContact.map((m) => m.customerId));
-    return [...byContact, ...matches.filter((m) => !seen.has(m.customerId))].sort((a, b) => b.score - a.score).slice(0, 5);
+    return [...byContact, ...matches.filter((m) => !seen.has(m.customerId))]
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 5);
   }
 
   /**
@@ -119,11 +138,14 @@ export function createTabViews({ deps, settings: settingsNow, lang: langOf, badg
    * no address of `customerId`'s; recipients of no known customer (a colleague, a free-mail address) prove nothing.
    */
   async function recipientMismatch(tabId: number, customerId: string): Promise<ComposeMismatch | undefined> {
-    const reply = recipientsReplyMini.safeParse(await deps.sendToTab(tabId, { type: 'compose/recipients' }).catch(() => undefined));
+    const reply = recipientsReplyMini.safeParse(
+      await deps.sendToTab(tabId, { type: 'compose/recipients' }).catch(() => undefined),
+    );
     if (!reply.success || !reply.data.emails.length) return undefined;
     const matcher = await deps.matcher();
     const owners = reply.data.emails.map((email) => ({
-      email, customerId: matcher.match({ emails: [email] }).find((m) => m.reason === 'email-domain')?.customerId,
+      email,
+      customerId: matcher.match({ emails: [email] }).find((m) => m.reason === 'email-domain')?.customerId,
     }));
     if (owners.some((o) => o.customerId === customerId)) return undefined;
     const others = owners.filter((o): o is { email: string; customerId: string } => !!o.customerId);
@@ -131,7 +153,11 @@ export function createTabViews({ deps, settings: settingsNow, lang: langOf, badg
     const names = await deps.db.customers.bulkGet([customerId, ...others.map((o) => o.customerId)]);
     return {
       letterFor: names[0]?.name ?? customerId,
-      recipients: others.map((o, i) => ({ email: o.email, customerId: o.customerId, customerName: names[i + 1]?.name ?? o.customerId })),
+      recipients: others.map((o, i) => ({
+        email: o.email,
+        customerId: o.customerId,
+        customerName: names[i + 1]?.name ?? o.customerId,
+      })),
     };
   }
 

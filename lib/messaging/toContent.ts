@@ -21,4 +21,6 @@ export const pageReplyMini = z.object({
 });
 
 /** The content script's answer to compose/recipients (page data: validated like any). */
-export const recipientsReplyMini = z.object({ emails: z.array(z.string().check(z.maxLength(254))).check(z.maxLength(50)) });
+export const recipientsReplyMini = z.object({
+  emails: z.array(z.string().check(z.maxLength(254))).check(z.maxLength(50)),
+});

@@ -15,7 +15,12 @@ export function bucketIndex(daysPastDue: number, bucketDays: number[]): number {
   return i === -1 ? bucketDays.length + 1 : i + 1;
 }
 
-export interface OverdueFigure { currency: string; open: number; overdue: number; oldestOverdueDue?: string }
+export interface OverdueFigure {
+  currency: string;
+  open: number;
+  overdue: number;
+  oldestOverdueDue?: string;
+}
 
 /**
  * The headline currency: the one with the most overdue (then most open). Figures are never added across
@@ -32,7 +37,8 @@ export function headlineFigure(summary: Pick<CustomerSummary, 'openByDue'>, asOf
     }
     byCur.set(currency, f);
   }
-  return [...byCur.values()].filter((f) => f.open > 0)
+  return [...byCur.values()]
+    .filter((f) => f.open > 0)
     .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.currency.localeCompare(b.currency))[0];
 }
 
@@ -40,7 +46,9 @@ export function headlineFigure(summary: Pick<CustomerSummary, 'openByDue'>, asOf
 export function badgeOverdueText(overdueMinor: number, currency: string, days: number, lang: Lang): string {
   const t = translator(lang);
   const exact = t('badge.overdue', { amount: formatMoney(overdueMinor, currency, lang), days });
-  return exact.length <= 26 ? exact : t('badge.overdue', { amount: formatMoney(overdueMinor, currency, lang, { compact: true }), days });
+  return exact.length <= 26
+    ? exact
+    : t('badge.overdue', { amount: formatMoney(overdueMinor, currency, lang, { compact: true }), days });
 }
 
 /**
@@ -48,8 +56,12 @@ export function badgeOverdueText(overdueMinor: number, currency: string, days: n
  * keeps, so the badge, the popup and the side panel say the same. Undefined when nothing undisputed is overdue or the
  * summary predates the ladder facts (it is rewritten on the customer's next write, and by the version 7 upgrade).
  */
-export function ladderStepFor(summary: BadgeInputs, settings: LadderSettings, asOf: string, lang: Lang):
-  { level: number; name: string } | undefined {
+export function ladderStepFor(
+  summary: BadgeInputs,
+  settings: LadderSettings,
+  asOf: string,
+  lang: Lang,
+): { level: number; name: string } | undefined {
   const facts = ladderFactsOf(summary);
   if (!facts) return undefined;
   const { level, complaint } = ladderLevel(facts, settings, asOf);
@@ -58,7 +70,11 @@ export function ladderStepFor(summary: BadgeInputs, settings: LadderSettings, as
 }
 
 export function badgeViewFor(input: {
-  summary: BadgeInputs | undefined; customerName: string; lang: Lang; asOf: string; bucketDays: number[];
+  summary: BadgeInputs | undefined;
+  customerName: string;
+  lang: Lang;
+  asOf: string;
+  bucketDays: number[];
   /** The escalation level the playbook puts the account at today, named in the tooltip. */
   step?: { level: number; name: string };
 }): BadgeView {
@@ -71,14 +87,20 @@ export function badgeViewFor(input: {
   const disputedIn = (cur?: string) => {
     const byCur = new Map<string, number>();
     for (const [, c, m] of disputedByDue) byCur.set(c, (byCur.get(c) ?? 0) + m);
-    const [c, m] = cur && byCur.has(cur) ? [cur, byCur.get(cur)!] : [...byCur].sort((a, b) => b[1] - a[1])[0] ?? [];
+    const [c, m] = cur && byCur.has(cur) ? [cur, byCur.get(cur)!] : ([...byCur].sort((a, b) => b[1] - a[1])[0] ?? []);
     return c && m ? formatMoney(m, c, lang) : undefined;
   };
   if (!fig) {
     const disputed = disputedIn();
     if (disputed) {
       const title = t('playbook.badge.titleDisputedOnly', { customer: input.customerName, disputed });
-      return { state: 'linked', text: t('playbook.badge.disputedOnly', { amount: disputed }), title, worstBucket: 0, lang };
+      return {
+        state: 'linked',
+        text: t('playbook.badge.disputedOnly', { amount: disputed }),
+        title,
+        worstBucket: 0,
+        lang,
+      };
     }
     return { state: 'linked', text: t('badge.settled'), title: t('badge.settled'), worstBucket: -1, lang };
   }
@@ -87,7 +109,9 @@ export function badgeViewFor(input: {
   const linked = t('badge.titleLinked', { customer: input.customerName, outstanding, overdue });
   const disputed = disputedIn(fig.currency);
   const withDispute = disputed ? `${linked} ${t('playbook.badge.titleDisputed', { amount: disputed })}` : linked;
-  const title = input.step ? `${withDispute} ${t('playbook.badge.titleStep', { level: input.step.level, name: input.step.name })}` : withDispute;
+  const title = input.step
+    ? `${withDispute} ${t('playbook.badge.titleStep', { level: input.step.level, name: input.step.name })}`
+    : withDispute;
   if (!fig.oldestOverdueDue) {
     return { state: 'linked', text: t('badge.notDue', { amount: outstanding }), title, worstBucket: 0, lang };
   }
@@ -105,13 +129,21 @@ export function badgeViewFor(input: {
  * The mail chip's figures: the CRM badge's line (overdue and days, or open / settled) and then the next promise
  * ("promised 25 Nov") or, when none is pending and the last one was broken, "promise broken".
  */
-export function mailFigures(view: Pick<BadgeView, 'state' | 'text'>, inputs: Pick<CustomerSummary, 'nextPromiseDate' | 'lastBrokenPromiseDate'> | undefined,
-  asOf: string, lang: Lang): string | undefined {
+export function mailFigures(
+  view: Pick<BadgeView, 'state' | 'text'>,
+  inputs: Pick<CustomerSummary, 'nextPromiseDate' | 'lastBrokenPromiseDate'> | undefined,
+  asOf: string,
+  lang: Lang,
+): string | undefined {
   if (view.state !== 'linked') return undefined;
   const t = translator(lang);
   const promise = inputs?.nextPromiseDate
-    ? t(inputs.nextPromiseDate < asOf ? 'badge.promiseDueWas' : 'badge.promise', { date: formatDay(inputs.nextPromiseDate, lang) })
-    : inputs?.lastBrokenPromiseDate ? t('badge.promiseBroken') : undefined;
+    ? t(inputs.nextPromiseDate < asOf ? 'badge.promiseDueWas' : 'badge.promise', {
+        date: formatDay(inputs.nextPromiseDate, lang),
+      })
+    : inputs?.lastBrokenPromiseDate
+      ? t('badge.promiseBroken')
+      : undefined;
   return promise ? `${view.text} · ${promise}` : view.text;
 }
 
@@ -127,5 +159,11 @@ export function unreadBadge(lang: Lang): BadgeView {
 
 export function confirmHostBadge(host: string, lang: Lang): BadgeView {
   const t = translator(lang);
-  return { state: 'confirm', text: t('badge.confirmHost', { host }), title: t('badge.titleConfirmHost', { host }), worstBucket: -1, lang };
+  return {
+    state: 'confirm',
+    text: t('badge.confirmHost', { host }),
+    title: t('badge.titleConfirmHost', { host }),
+    worstBucket: -1,
+    lang,
+  };
 }

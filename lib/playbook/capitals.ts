@@ -38,7 +38,10 @@ export function amountInCapitals(minor: number, prefix = '人民币'): string {
     let needZero = false;
     for (let g = groups.length - 1; g >= 0; g--) {
       const v = groups[g];
-      if (v === 0) { needZero = true; continue; }
+      if (v === 0) {
+        needZero = true;
+        continue;
+      }
       if (int && (needZero || v < 1000)) int += '零';
       int += fourDigits(v) + bigUnits[g];
       needZero = false;
@@ -54,10 +57,35 @@ export function amountInCapitals(minor: number, prefix = '人民币'): string {
 
 /** Chinese names of currencies as they head an amount in capitals; other codes head it with the code itself. */
 const currencyNames: Record<string, string> = {
-  CNY: '人民币', USD: '美元', EUR: '欧元', GBP: '英镑', JPY: '日元', HKD: '港币', MOP: '澳门元', TWD: '新台币',
-  AUD: '澳元', CAD: '加元', NZD: '新西兰元', SGD: '新加坡元', CHF: '瑞士法郎', KRW: '韩元', THB: '泰铢',
-  MYR: '林吉特', RUB: '卢布', INR: '印度卢比', AED: '阿联酋迪拉姆', SAR: '沙特里亚尔', VND: '越南盾', IDR: '印尼盾',
-  PHP: '菲律宾比索', SEK: '瑞典克朗', NOK: '挪威克朗', DKK: '丹麦克朗', BRL: '巴西雷亚尔', MXN: '墨西哥比索', ZAR: '南非兰特',
+  CNY: '人民币',
+  USD: '美元',
+  EUR: '欧元',
+  GBP: '英镑',
+  JPY: '日元',
+  HKD: '港币',
+  MOP: '澳门元',
+  TWD: '新台币',
+  AUD: '澳元',
+  CAD: '加元',
+  NZD: '新西兰元',
+  SGD: '新加坡元',
+  CHF: '瑞士法郎',
+  KRW: '韩元',
+  THB: '泰铢',
+  MYR: '林吉特',
+  RUB: '卢布',
+  INR: '印度卢比',
+  AED: '阿联酋迪拉姆',
+  SAR: '沙特里亚尔',
+  VND: '越南盾',
+  IDR: '印尼盾',
+  PHP: '菲律宾比索',
+  SEK: '瑞典克朗',
+  NOK: '挪威克朗',
+  DKK: '丹麦克朗',
+  BRL: '巴西雷亚尔',
+  MXN: '墨西哥比索',
+  ZAR: '南非兰特',
 };
 
 /**

@@ -13,7 +13,15 @@
  * broken promise, deliberate delay after documented failed steps, insolvency signs, limitation close), and the
  * reason names that fact.
  */
-import type { Activity, Channel, ComplaintTerms, CustomerSummary, CustomerType, PaymentPromise, Settings } from '../domain';
+import type {
+  Activity,
+  Channel,
+  ComplaintTerms,
+  CustomerSummary,
+  CustomerType,
+  PaymentPromise,
+  Settings,
+} from '../domain';
 import { addDays, daysBetween } from '../ledger/dates';
 import type { PlaybookKey } from '../i18n/types';
 import { attitudes } from './method';
@@ -61,12 +69,17 @@ export const MAX_ATTEMPTS = 40;
 export const MAX_PROMISES = 12;
 
 /** The summary's part that only the ladder reads (CustomerSummary.ladder). */
-export type SummaryLadder = Pick<LadderFacts, 'disputedByDue' | 'attempts' | 'promises' | 'delinquencyType' | 'complaint'>;
+export type SummaryLadder = Pick<
+  LadderFacts,
+  'disputedByDue' | 'attempts' | 'promises' | 'delinquencyType' | 'complaint'
+>;
 
 /** Packs the records the ladder reads, for the summary (lib/ledger/summary.ts calls it on every write). */
 export function summaryLadderOf(input: {
   disputed: Array<{ dueDate: string; currency: string; openMinor: number }>;
-  activities: Activity[]; promises: PaymentPromise[]; delinquencyType?: number;
+  activities: Activity[];
+  promises: PaymentPromise[];
+  delinquencyType?: number;
   /** The customer's type and complaint terms: the parties' side of the complaint channel's conditions. */
   complaint?: { customerType: CustomerType; terms?: ComplaintTerms };
 }): SummaryLadder {
@@ -75,41 +88,76 @@ export function summaryLadderOf(input: {
     const k = `${d.dueDate}|${d.currency}`;
     byDue.set(k, (byDue.get(k) ?? 0) + d.openMinor);
   }
-  const disputedByDue = [...byDue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, m]) => { const [d, c] = k.split('|'); return [d, c, m] as DueEntry; });
+  const disputedByDue = [...byDue]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, m]) => {
+      const [d, c] = k.split('|');
+      return [d, c, m] as DueEntry;
+    });
   // Ties on one day keep their creation order, so that "called, no answer; called again, refused" reads as logged.
-  const attempts = [...input.activities].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt - b.createdAt))
-    .slice(-MAX_ATTEMPTS).map((a) => [a.date, a.channel, a.outcome] as AttemptEntry);
-  const promises = [...input.promises].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt - b.createdAt))
-    .slice(-MAX_PROMISES).map((p) => [p.date, p.status, p.amount.currency, p.amount.minor, p.coveredMinor] as PromiseEntry);
+  const attempts = [...input.activities]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt - b.createdAt))
+    .slice(-MAX_ATTEMPTS)
+    .map((a) => [a.date, a.channel, a.outcome] as AttemptEntry);
+  const promises = [...input.promises]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt - b.createdAt))
+    .slice(-MAX_PROMISES)
+    .map((p) => [p.date, p.status, p.amount.currency, p.amount.minor, p.coveredMinor] as PromiseEntry);
   const complaint = input.complaint && complaintFactsOf(input.complaint.customerType, input.complaint.terms);
-  return { disputedByDue, attempts, promises, ...(input.delinquencyType ? { delinquencyType: input.delinquencyType } : {}),
-    ...(complaint ? { complaint } : {}) };
+  return {
+    disputedByDue,
+    attempts,
+    promises,
+    ...(input.delinquencyType ? { delinquencyType: input.delinquencyType } : {}),
+    ...(complaint ? { complaint } : {}),
+  };
 }
 
 /** The parties' side of the complaint conditions, kept in the summary; undefined when the debtor is not covered. */
-export function complaintFactsOf(customerType: CustomerType, terms: ComplaintTerms | undefined): ComplaintFacts | undefined {
+export function complaintFactsOf(
+  customerType: CustomerType,
+  terms: ComplaintTerms | undefined,
+): ComplaintFacts | undefined {
   const { debtorKind } = complaintEligibility({ customerType, terms, undisputedOverdueMinor: 0 });
   if (!debtorKind) return undefined;
-  return { debtorKind, weWereSme: terms?.weWereSme ?? false, inCourt: terms?.inCourt ?? false,
-    ...(terms?.complaintFiledOn ? { filedOn: terms.complaintFiledOn } : {}) };
+  return {
+    debtorKind,
+    weWereSme: terms?.weWereSme ?? false,
+    inCourt: terms?.inCourt ?? false,
+    ...(terms?.complaintFiledOn ? { filedOn: terms.complaintFiledOn } : {}),
+  };
 }
 
 /** The ladder's facts from a maintained summary; undefined for a summary written before the ladder was kept. */
-export function ladderFactsOf(summary: Pick<CustomerSummary, 'openByDue'> & Partial<Pick<CustomerSummary, 'type' | 'limitationDeadline' | 'ladder'>>): LadderFacts | undefined {
+export function ladderFactsOf(
+  summary: Pick<CustomerSummary, 'openByDue'> &
+    Partial<Pick<CustomerSummary, 'type' | 'limitationDeadline' | 'ladder'>>,
+): LadderFacts | undefined {
   if (!summary.ladder) return undefined;
   return {
-    customerType: summary.type ?? 'enterprise', openByDue: summary.openByDue, limitationDeadline: summary.limitationDeadline,
+    customerType: summary.type ?? 'enterprise',
+    openByDue: summary.openByDue,
+    limitationDeadline: summary.limitationDeadline,
     ...summary.ladder,
   };
 }
 
-export type LadderSettings = Pick<Settings, 'ladderDays' | 'attitude' | 'ladderClimb' | 'promiseGraceDays' | 'limitationWarnDays'>
-  & Partial<Pick<Settings, 'smeCreditor'>>;
+export type LadderSettings = Pick<
+  Settings,
+  'ladderDays' | 'attitude' | 'ladderClimb' | 'promiseGraceDays' | 'limitationWarnDays'
+> &
+  Partial<Pick<Settings, 'smeCreditor'>>;
 
 /** Which ladder step an attempt on this channel is; reminders (phone, email, IM) belong to steps 1 and 2. */
 export const stepOfChannel: Record<Channel, number> = {
-  phone: 1, email: 1, im: 1, statement: 3, visit: 4, 'finance-letter': 5, 'written-notice': 6, 'lawyer-letter': 7,
+  phone: 1,
+  email: 1,
+  im: 1,
+  statement: 3,
+  visit: 4,
+  'finance-letter': 5,
+  'written-notice': 6,
+  'lawyer-letter': 7,
 };
 const FAILED: ReadonlyArray<Activity['outcome']> = ['no-answer'];
 /** Outcomes that show the talks are alive (rule 10). */
@@ -132,7 +180,9 @@ export interface OverdueFigures {
 /** Open minus disputed, per (due, currency). */
 export function undisputedByDue(f: Pick<LadderFacts, 'openByDue' | 'disputedByDue'>): DueEntry[] {
   const disputed = new Map(f.disputedByDue.map(([d, c, m]) => [`${d}|${c}`, m]));
-  return f.openByDue.map(([d, c, m]) => [d, c, m - (disputed.get(`${d}|${c}`) ?? 0)] as DueEntry).filter(([, , m]) => m > 0);
+  return f.openByDue
+    .map(([d, c, m]) => [d, c, m - (disputed.get(`${d}|${c}`) ?? 0)] as DueEntry)
+    .filter(([, , m]) => m > 0);
 }
 
 const sumByCurrency = (xs: DueEntry[]) => {
@@ -147,7 +197,9 @@ export function overdueFigures(f: Pick<LadderFacts, 'openByDue' | 'disputedByDue
   const oldestDue = und.map(([d]) => d).sort()[0];
   const oldestDisputed = dis.map(([d]) => d).sort()[0];
   return {
-    undisputed: sumByCurrency(und), disputed: sumByCurrency(dis), oldestDue,
+    undisputed: sumByCurrency(und),
+    disputed: sumByCurrency(dis),
+    oldestDue,
     days: oldestDue ? daysBetween(oldestDue, asOf) : 0,
     disputedDays: oldestDisputed ? daysBetween(oldestDisputed, asOf) : 0,
   };
@@ -157,7 +209,9 @@ export function overdueFigures(f: Pick<LadderFacts, 'openByDue' | 'disputedByDue
 export function daysCeiling(days: number, settings: Pick<Settings, 'ladderDays' | 'attitude'>): number {
   const factor = attitudes.find((a) => a.key === settings.attitude)?.ladderFactor ?? 1;
   let level = 0;
-  settings.ladderDays.forEach((d, i) => { if (i > 0 && days >= Math.round(d * factor)) level = i; });
+  settings.ladderDays.forEach((d, i) => {
+    if (i > 0 && days >= Math.round(d * factor)) level = i;
+  });
   return level;
 }
 
@@ -185,10 +239,17 @@ export interface LadderContext {
   livePromises: PromiseEntry[];
 }
 
-export interface LadderRule { name: string; apply(ctx: LadderContext, state: LadderState): void }
+export interface LadderRule {
+  name: string;
+  apply(ctx: LadderContext, state: LadderState): void;
+}
 
-const up = (s: LadderState, to: number) => { s.level = Math.min(LEVEL_MAX, Math.max(s.level, to)); };
-const cap = (s: LadderState, to: number) => { s.level = Math.min(s.level, to); };
+const up = (s: LadderState, to: number) => {
+  s.level = Math.min(LEVEL_MAX, Math.max(s.level, to));
+};
+const cap = (s: LadderState, to: number) => {
+  s.level = Math.min(s.level, to);
+};
 
 /** Nothing undisputed overdue: before the due date (level 0), or only disputed items overdue (resolve them first). */
 export const notOverdue: LadderRule = {
@@ -241,11 +302,13 @@ export const history: LadderRule = {
       if (fails >= climbAttempts) {
         level++;
         last = { key: 'climbFailed', params: { count: fails, date: day, level } };
-        fails = 0; tried = undefined;
+        fails = 0;
+        tried = undefined;
       } else if (tried && daysBetween(tried, day) >= climbDays) {
         level++;
         last = { key: 'climbNoResult', params: { date: tried, days: daysBetween(tried, day), level } };
-        tried = undefined; fails = 0;
+        tried = undefined;
+        fails = 0;
       }
     };
     for (const e of events) {
@@ -259,13 +322,15 @@ export const history: LadderRule = {
           level = Math.max(1, level - 1);
           last = { key: 'keptPromise', params: { date, minor, currency, level } };
         }
-        tried = undefined; fails = 0;
+        tried = undefined;
+        fails = 0;
         continue;
       }
       const [date, channel, outcome] = e.attempt!;
       const step = stepOfChannel[channel];
       if (step > level) {
-        level = step; fails = 0;
+        level = step;
+        fails = 0;
         last = { key: 'stepTaken', params: { date, channel, level } };
       }
       // A reminder channel counts at the first two steps; every other step is tried on its own channel.
@@ -275,7 +340,8 @@ export const history: LadderRule = {
         s.failedAttempts++;
         level = Math.min(LEVEL_MAX, level + 1);
         last = { key: 'refused', params: { date, channel, level } };
-        tried = undefined; fails = 0;
+        tried = undefined;
+        fails = 0;
       } else if (FAILED.includes(outcome)) {
         s.failedAttempts++;
         if (atThisStep) fails++;
@@ -283,16 +349,22 @@ export const history: LadderRule = {
       } else if (outcome === 'paid') {
         level = Math.max(1, level - 1);
         last = { key: 'paidStepDown', params: { date, level } };
-        tried = undefined; fails = 0;
+        tried = undefined;
+        fails = 0;
       } else if (outcome === 'promised' || outcome === 'hardship' || outcome === 'disputed') {
         // The answer is a promise, a hardship or a dispute: the rules below deal with it; the clock starts again.
-        tried = undefined; fails = 0;
+        tried = undefined;
+        fails = 0;
       }
     }
     climb(ctx.asOf);
     s.level = level;
     if (!ctx.attempts.length) s.reasons.push({ key: 'noContactYet', params: { date: start, days: figures.days } });
-    else s.reasons.push({ key: 'attemptsSoFar', params: { count: ctx.attempts.length, failed: s.failedAttempts, date: start } });
+    else
+      s.reasons.push({
+        key: 'attemptsSoFar',
+        params: { count: ctx.attempts.length, failed: s.failedAttempts, date: start },
+      });
     if (last) s.reasons.push(last);
     if (tried && level < LEVEL_MAX) {
       s.reasons.push({ key: 'climbsOn', params: { date: addDays(tried, climbDays), attempts: climbAttempts - fails } });
@@ -344,13 +416,18 @@ export const promiseCover: LadderRule = {
   apply(ctx, s) {
     if (!ctx.livePromises.length) return;
     const byCur = new Map<string, number>();
-    for (const [, , c, minor, covered] of ctx.livePromises) byCur.set(c, (byCur.get(c) ?? 0) + Math.max(0, minor - covered));
+    for (const [, , c, minor, covered] of ctx.livePromises)
+      byCur.set(c, (byCur.get(c) ?? 0) + Math.max(0, minor - covered));
     const next = [...ctx.livePromises].sort((a, b) => (a[0] < b[0] ? -1 : 1))[0];
     const [currency, promised] = [...byCur].sort((a, b) => b[1] - a[1])[0];
     const overdue = ctx.figures.undisputed.find((u) => u.currency === currency)?.minor ?? 0;
-    const open = undisputedByDue(ctx.facts).filter(([, c]) => c === currency).reduce((t, [, , m]) => t + m, 0);
-    if (promised > open) s.cautions.push({ key: 'promiseExceeds', params: { minor: promised, currency, openMinor: open } });
-    if (ctx.livePromises.length > 1) s.cautions.push({ key: 'promisesOverlap', params: { count: ctx.livePromises.length } });
+    const open = undisputedByDue(ctx.facts)
+      .filter(([, c]) => c === currency)
+      .reduce((t, [, , m]) => t + m, 0);
+    if (promised > open)
+      s.cautions.push({ key: 'promiseExceeds', params: { minor: promised, currency, openMinor: open } });
+    if (ctx.livePromises.length > 1)
+      s.cautions.push({ key: 'promisesOverlap', params: { count: ctx.livePromises.length } });
     const others = ctx.figures.undisputed.filter((u) => u.currency !== currency && u.minor > 0);
     if (promised >= overdue && !others.length) {
       cap(s, 2);
@@ -371,7 +448,10 @@ export const disputeHold: LadderRule = {
       cap(s, 3);
       s.reasons.push({ key: 'contractDispute' });
     } else if (ctx.figures.disputed.length || ctx.facts.disputedByDue.length) {
-      if (s.level > 5) { cap(s, 5); s.reasons.push({ key: 'disputeCapsLegal' }); }
+      if (s.level > 5) {
+        cap(s, 5);
+        s.reasons.push({ key: 'disputeCapsLegal' });
+      }
     }
   },
 };
@@ -381,7 +461,8 @@ export const hardship: LadderRule = {
   name: 'hardship',
   apply(ctx, s) {
     const lastAttempt = ctx.attempts.at(-1);
-    const recent = lastAttempt && lastAttempt[2] === 'hardship' && daysBetween(lastAttempt[0], ctx.asOf) <= HARDSHIP_DAYS;
+    const recent =
+      lastAttempt && lastAttempt[2] === 'hardship' && daysBetween(lastAttempt[0], ctx.asOf) <= HARDSHIP_DAYS;
     if (ctx.facts.delinquencyType !== 7 && !recent) return;
     if (s.level > 3) cap(s, 3);
     s.reasons.push(recent ? { key: 'hardshipSaid', params: { date: lastAttempt[0] } } : { key: 'accident' });
@@ -393,7 +474,9 @@ export const negotiationAlive: LadderRule = {
   name: 'negotiationAlive',
   apply(ctx, s) {
     if (s.level < 7) return;
-    const talk = [...ctx.attempts].reverse().find((a) => TALKING.includes(a[2]) && daysBetween(a[0], ctx.asOf) <= RECENT_DAYS);
+    const talk = [...ctx.attempts]
+      .reverse()
+      .find((a) => TALKING.includes(a[2]) && daysBetween(a[0], ctx.asOf) <= RECENT_DAYS);
     if (!talk && !ctx.livePromises.length) return;
     cap(s, 6);
     s.reasons.push(talk ? { key: 'negotiationAlive', params: { date: talk[0] } } : { key: 'negotiationPromise' });
@@ -416,10 +499,17 @@ export const complaintBeforeLawyer: LadderRule = {
     const government = ctx.facts.customerType === 'government';
     const past = government ? s.level > 5 : s.level >= 7;
     if (!past) return;
-    if (c.filedOn) { s.reasons.push({ key: 'complaintFiled', params: { date: c.filedOn } }); return; }
+    if (c.filedOn) {
+      s.reasons.push({ key: 'complaintFiled', params: { date: c.filedOn } });
+      return;
+    }
     if (ctx.attempts.some((a) => a[1] === 'lawyer-letter')) return;
     // Rule 10 as for any legal step: not while a promise is alive or the talks moved in the last 14 days.
-    if (ctx.livePromises.length || ctx.attempts.some((a) => TALKING.includes(a[2]) && daysBetween(a[0], ctx.asOf) <= RECENT_DAYS)) return;
+    if (
+      ctx.livePromises.length ||
+      ctx.attempts.some((a) => TALKING.includes(a[2]) && daysBetween(a[0], ctx.asOf) <= RECENT_DAYS)
+    )
+      return;
     if (!complaintCheckOf(ctx.facts, ctx.settings, ctx.figures).eligible) return;
     s.level = 7;
     s.complaint = true;
@@ -428,15 +518,19 @@ export const complaintBeforeLawyer: LadderRule = {
 };
 
 /** The complaint conditions from the ladder's facts and Settings, through the one check (lib/toolkit/complaint.ts). */
-export function complaintCheckOf(facts: Pick<LadderFacts, 'customerType' | 'complaint'>, settings: Partial<Pick<Settings, 'smeCreditor'>>,
-  figures: Pick<OverdueFigures, 'undisputed'>): ComplaintCheck {
+export function complaintCheckOf(
+  facts: Pick<LadderFacts, 'customerType' | 'complaint'>,
+  settings: Partial<Pick<Settings, 'smeCreditor'>>,
+  figures: Pick<OverdueFigures, 'undisputed'>,
+): ComplaintCheck {
   const c = facts.complaint;
   return complaintEligibility({
     customerType: facts.customerType,
     terms: {
       weWereSme: (c?.weWereSme ?? false) || settings.smeCreditor === true,
       debtorSize: c?.debtorKind === 'large-enterprise' ? 'large' : 'unknown',
-      publicInstitution: c?.debtorKind === 'public-institution', inCourt: c?.inCourt ?? false,
+      publicInstitution: c?.debtorKind === 'public-institution',
+      inCourt: c?.inCourt ?? false,
     },
     undisputedOverdueMinor: figures.undisputed.reduce((t, u) => t + u.minor, 0),
   });
@@ -447,7 +541,10 @@ export const governmentCeiling: LadderRule = {
   name: 'governmentCeiling',
   apply(ctx, s) {
     if (ctx.facts.customerType !== 'government' || s.complaint) return;
-    if (s.level > 5) { cap(s, 5); s.reasons.push({ key: 'governmentCeiling' }); }
+    if (s.level > 5) {
+      cap(s, 5);
+      s.reasons.push({ key: 'governmentCeiling' });
+    }
   },
 };
 
@@ -464,8 +561,18 @@ export const lawyerLetterFirst: LadderRule = {
 
 /** In order; a rule sees the level the rules before it left. Holds and ceilings come after the jumps. */
 export const ladderRules: LadderRule[] = [
-  notOverdue, history, deliberateDelay, insolvencySigns, limitationClose, promiseCover, disputeHold, hardship,
-  negotiationAlive, complaintBeforeLawyer, governmentCeiling, lawyerLetterFirst,
+  notOverdue,
+  history,
+  deliberateDelay,
+  insolvencySigns,
+  limitationClose,
+  promiseCover,
+  disputeHold,
+  hardship,
+  negotiationAlive,
+  complaintBeforeLawyer,
+  governmentCeiling,
+  lawyerLetterFirst,
 ];
 
 export interface LadderResult {
@@ -480,7 +587,12 @@ export interface LadderResult {
 }
 
 /** The one level function (see the file comment). */
-export function ladderLevel(facts: LadderFacts, settings: LadderSettings, asOf: string, rules: LadderRule[] = ladderRules): LadderResult {
+export function ladderLevel(
+  facts: LadderFacts,
+  settings: LadderSettings,
+  asOf: string,
+  rules: LadderRule[] = ladderRules,
+): LadderResult {
   const figures = overdueFigures(facts, asOf);
   const from = figures.oldestDue;
   const attempts = facts.attempts.filter(([d]) => d <= asOf && (!from || d >= from));
@@ -492,6 +604,13 @@ export function ladderLevel(facts: LadderFacts, settings: LadderSettings, asOf: 
     rule.apply(ctx, state);
     if (state.done) break;
   }
-  return { level: state.level, reasons: state.reasons, cautions: state.cautions, figures, held: !!state.held, failedAttempts: state.failedAttempts,
-    complaint: !!state.complaint };
+  return {
+    level: state.level,
+    reasons: state.reasons,
+    cautions: state.cautions,
+    figures,
+    held: !!state.held,
+    failedAttempts: state.failedAttempts,
+    complaint: !!state.complaint,
+  };
 }

@@ -21,7 +21,11 @@ export type LetterKind = 'balance-confirmation' | 'collection-letter' | 'lawyer-
 export const letterKinds: LetterKind[] = ['balance-confirmation', 'collection-letter', 'lawyer-letter'];
 
 /** The channel an activity logs when a letter of this kind is sent. */
-export const letterChannel = { 'balance-confirmation': 'statement', 'collection-letter': 'finance-letter', 'lawyer-letter': 'lawyer-letter' } as const;
+export const letterChannel = {
+  'balance-confirmation': 'statement',
+  'collection-letter': 'finance-letter',
+  'lawyer-letter': 'lawyer-letter',
+} as const;
 
 /** An open invoice the letter can cover. */
 export interface LetterItem {
@@ -103,7 +107,11 @@ interface Wording {
 
 const wording: Record<Lang, Wording> = {
   zh: {
-    title: { 'balance-confirmation': '对账函（欠款征询函）', 'collection-letter': '催款函', 'lawyer-letter': '律师函（草稿，供律师审定）' },
+    title: {
+      'balance-confirmation': '对账函（欠款征询函）',
+      'collection-letter': '催款函',
+      'lawyer-letter': '律师函（草稿，供律师审定）',
+    },
     addressee: (c) => `${c}：`,
     paragraphs: {
       'balance-confirmation': (f) => [
@@ -121,18 +129,28 @@ const wording: Record<Lang, Wording> = {
       ],
     },
     payment: {
-      creditor: (f) => (f.bank
-        ? `请将上述款项汇入我司唯一指定收款账户：户名 ${f.bank.accountName}，开户行 ${f.bank.bankName}，账号 ${f.bank.account}。汇入其他任何账户或交付任何个人的款项，均不视为向我司付款。`
-        : '请将款项汇入合同约定的我司对公账户。汇入其他任何账户或交付任何个人的款项，均不视为向我司付款。'),
-      counsel: (f) => (f.bank
-        ? `请将上述款项汇入委托人指定收款账户：户名 ${f.bank.accountName}，开户行 ${f.bank.bankName}，账号 ${f.bank.account}。汇入其他任何账户或交付任何个人的款项，均不视为向委托人付款。`
-        : '请将款项汇入合同约定的委托人对公账户。汇入其他任何账户或交付任何个人的款项，均不视为向委托人付款。'),
+      creditor: (f) =>
+        f.bank
+          ? `请将上述款项汇入我司唯一指定收款账户：户名 ${f.bank.accountName}，开户行 ${f.bank.bankName}，账号 ${f.bank.account}。汇入其他任何账户或交付任何个人的款项，均不视为向我司付款。`
+          : '请将款项汇入合同约定的我司对公账户。汇入其他任何账户或交付任何个人的款项，均不视为向我司付款。',
+      counsel: (f) =>
+        f.bank
+          ? `请将上述款项汇入委托人指定收款账户：户名 ${f.bank.accountName}，开户行 ${f.bank.bankName}，账号 ${f.bank.account}。汇入其他任何账户或交付任何个人的款项，均不视为向委托人付款。`
+          : '请将款项汇入合同约定的委托人对公账户。汇入其他任何账户或交付任何个人的款项，均不视为向委托人付款。',
     },
     disputed: (docs) => `以下单据双方尚有争议，不在本函付款要求之内，另行协商解决：${docs}。`,
     headers: ['单据号', '合同号', '开票日期', '到期日', '未付金额'],
-    seal: { heading: '贵司确认', options: ['□ 信息核对无误', '□ 信息有差异，差异金额及原因：'], signature: '（公司盖章）        经办人：        日期：' },
+    seal: {
+      heading: '贵司确认',
+      options: ['□ 信息核对无误', '□ 信息有差异，差异金额及原因：'],
+      signature: '（公司盖章）        经办人：        日期：',
+    },
     signOff: {
-      creditor: (f, date) => [`${f.ourName}（盖章）`, `联系人：${f.contactName || f.blank}　电话：${f.contactPhone || f.blank}`, date],
+      creditor: (f, date) => [
+        `${f.ourName}（盖章）`,
+        `联系人：${f.contactName || f.blank}　电话：${f.contactPhone || f.blank}`,
+        date,
+      ],
       counsel: (_f, date) => ['【律师事务所名称】（盖章）', '律师：【律师姓名】', '联系电话：【律师电话】', date],
     },
     blank: '__________',
@@ -141,7 +159,11 @@ const wording: Record<Lang, Wording> = {
     reason: (r) => `（${r}）`,
   },
   en: {
-    title: { 'balance-confirmation': 'Balance confirmation', 'collection-letter': 'Payment demand', 'lawyer-letter': "Lawyer's letter (draft for counsel)" },
+    title: {
+      'balance-confirmation': 'Balance confirmation',
+      'collection-letter': 'Payment demand',
+      'lawyer-letter': "Lawyer's letter (draft for counsel)",
+    },
     addressee: (c) => `To ${c}`,
     paragraphs: {
       'balance-confirmation': (f) => [
@@ -159,19 +181,31 @@ const wording: Record<Lang, Wording> = {
       ],
     },
     payment: {
-      creditor: (f) => (f.bank
-        ? `Please pay only into our designated account: ${f.bank.accountName}, ${f.bank.bankName}, account ${f.bank.account}. Payment into any other account or to any individual is not payment to us.`
-        : 'Please pay into our company account stated in the contract. Payment into any other account or to any individual is not payment to us.'),
-      counsel: (f) => (f.bank
-        ? `Please pay only into our client's designated account: ${f.bank.accountName}, ${f.bank.bankName}, account ${f.bank.account}. Payment into any other account or to any individual is not payment to our client.`
-        : "Please pay into our client's company account stated in the contract. Payment into any other account or to any individual is not payment to our client."),
+      creditor: (f) =>
+        f.bank
+          ? `Please pay only into our designated account: ${f.bank.accountName}, ${f.bank.bankName}, account ${f.bank.account}. Payment into any other account or to any individual is not payment to us.`
+          : 'Please pay into our company account stated in the contract. Payment into any other account or to any individual is not payment to us.',
+      counsel: (f) =>
+        f.bank
+          ? `Please pay only into our client's designated account: ${f.bank.accountName}, ${f.bank.bankName}, account ${f.bank.account}. Payment into any other account or to any individual is not payment to our client.`
+          : "Please pay into our client's company account stated in the contract. Payment into any other account or to any individual is not payment to our client.",
     },
-    disputed: (docs) => `These documents are in dispute and are not demanded in this letter; they will be settled separately: ${docs}.`,
+    disputed: (docs) =>
+      `These documents are in dispute and are not demanded in this letter; they will be settled separately: ${docs}.`,
     headers: ['Document', 'Contract', 'Issued', 'Due', 'Open amount'],
-    seal: { heading: 'Your confirmation', options: ['□ The balance above is correct', '□ It differs; amount and reason:'], signature: '(Company stamp)        Name:        Date:' },
+    seal: {
+      heading: 'Your confirmation',
+      options: ['□ The balance above is correct', '□ It differs; amount and reason:'],
+      signature: '(Company stamp)        Name:        Date:',
+    },
     signOff: {
-      creditor: (f, date) => [`For and on behalf of ${f.ourName}`, '(company seal)', `Contact: ${f.contactName || f.blank}, tel. ${f.contactPhone || f.blank}`, date],
-      counsel: (_f, date) => ['[Law firm name] (seal)', "[Lawyer's name], attorney", 'Tel. [lawyer\'s phone]', date],
+      creditor: (f, date) => [
+        `For and on behalf of ${f.ourName}`,
+        '(company seal)',
+        `Contact: ${f.contactName || f.blank}, tel. ${f.contactPhone || f.blank}`,
+        date,
+      ],
+      counsel: (_f, date) => ['[Law firm name] (seal)', "[Lawyer's name], attorney", "Tel. [lawyer's phone]", date],
     },
     blank: '__________',
     noCompany: '(our company name — set it in Options)',
@@ -180,7 +214,11 @@ const wording: Record<Lang, Wording> = {
   },
 };
 
-const referencePrefix: Record<LetterKind, string> = { 'balance-confirmation': 'DZ', 'collection-letter': 'CK', 'lawyer-letter': 'LS' };
+const referencePrefix: Record<LetterKind, string> = {
+  'balance-confirmation': 'DZ',
+  'collection-letter': 'CK',
+  'lawyer-letter': 'LS',
+};
 
 /** `DZ-20261122-01`: kind, day, and the letter's number that day for this customer. */
 export function letterReference(kind: LetterKind, asOf: string, sequence = 1): string {
@@ -192,12 +230,23 @@ export function letterReference(kind: LetterKind, asOf: string, sequence = 1): s
  * its id: the undisputed rest, which can be picked and demanded, and the disputed part, listed apart
  * (lib/ledger/disputed.ts; 条例 art. 15).
  */
-export function letterItemsOf(receivables: readonly OpenReceivable[], disputes?: readonly DisputedPart[]): LetterItem[] {
-  const sorted = receivables.filter((r) => r.openMinor > 0 && r.kind === 'invoice')
+export function letterItemsOf(
+  receivables: readonly OpenReceivable[],
+  disputes?: readonly DisputedPart[],
+): LetterItem[] {
+  const sorted = receivables
+    .filter((r) => r.openMinor > 0 && r.kind === 'invoice')
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.docNumber.localeCompare(b.docNumber));
   const item = (r: OpenReceivable, openMinor: number, disputed: boolean): LetterItem => ({
-    id: r.id, docNumber: r.docNumber, contractRef: r.contractRef, issueDate: r.issueDate, dueDate: r.dueDate,
-    openMinor, currency: r.amount.currency, disputed, ...(disputed && r.disputeReason ? { disputeReason: r.disputeReason } : {}),
+    id: r.id,
+    docNumber: r.docNumber,
+    contractRef: r.contractRef,
+    issueDate: r.issueDate,
+    dueDate: r.dueDate,
+    openMinor,
+    currency: r.amount.currency,
+    disputed,
+    ...(disputed && r.disputeReason ? { disputeReason: r.disputeReason } : {}),
   });
   return splitDisputed(sorted, disputes).flatMap((x) => [
     ...(x.undisputedMinor > 0 ? [item(x.doc, x.undisputedMinor, false)] : []),
@@ -215,15 +264,23 @@ export function letterTotals(items: LetterItem[], lang: Lang, opts: { capitals?:
   });
 }
 
-export function buildLetter(kind: LetterKind, account: AccountSnapshot, now: Date, lang: Lang, opts: LetterOptions = {}): LetterDoc {
+export function buildLetter(
+  kind: LetterKind,
+  account: AccountSnapshot,
+  now: Date,
+  lang: Lang,
+  opts: LetterOptions = {},
+): LetterDoc {
   const w = wording[lang];
   const asOf = toIsoDay(now);
   const us = account.settings.ourCompany;
   const ourName = (lang === 'zh' ? us.name : us.nameEn || us.name) || w.noCompany;
   const open = account.receivables.filter((r) => r.openMinor > 0 && r.kind === 'invoice');
   // A demand never asks for retention (质保金) before its release date; the balance confirmation states all that is open.
-  const demandable = kind === 'balance-confirmation' ? open
-    : joinParts(splitByDue(open).filter((r) => !(r.retentionPart && r.dueDate >= asOf)));
+  const demandable =
+    kind === 'balance-confirmation'
+      ? open
+      : joinParts(splitByDue(open).filter((r) => !(r.retentionPart && r.dueDate >= asOf)));
   const items = letterItemsOf(demandable, account.disputes);
   const pickable = items.filter((i) => !i.disputed);
   const wanted = opts.picked ? new Set(opts.picked) : undefined;
@@ -238,7 +295,13 @@ export function buildLetter(kind: LetterKind, account: AccountSnapshot, now: Dat
     contactName: us.contactName,
     contactPhone: us.contactPhone,
     blank: w.blank,
-    bank: us.bankAccount ? { accountName: us.accountName || (lang === 'zh' ? us.name : us.nameEn || us.name), bankName: us.bankName, account: us.bankAccount } : undefined,
+    bank: us.bankAccount
+      ? {
+          accountName: us.accountName || (lang === 'zh' ? us.name : us.nameEn || us.name),
+          bankName: us.bankName,
+          account: us.bankAccount,
+        }
+      : undefined,
   };
   const voice = kind === 'lawyer-letter' ? 'counsel' : 'creditor';
   const disputedItems = items.filter((i) => i.disputed);
@@ -260,11 +323,27 @@ export function buildLetter(kind: LetterKind, account: AccountSnapshot, now: Dat
     picked: covered.map((i) => i.id),
     table: {
       headers: w.headers,
-      rows: covered.map((r) => ({ id: r.id, cells: [r.docNumber, r.contractRef ?? '', formatDay(r.issueDate, lang), formatDay(r.dueDate, lang), formatMoney(r.openMinor, r.currency, lang)] })),
+      rows: covered.map((r) => ({
+        id: r.id,
+        cells: [
+          r.docNumber,
+          r.contractRef ?? '',
+          formatDay(r.issueDate, lang),
+          formatDay(r.dueDate, lang),
+          formatMoney(r.openMinor, r.currency, lang),
+        ],
+      })),
       totals,
     },
     disputed: disputedItems.length
-      ? w.disputed(disputedItems.map((i) => `${i.docNumber} ${formatMoney(i.openMinor, i.currency, lang)}${i.disputeReason ? w.reason(i.disputeReason) : ''}`).join(w.listSep))
+      ? w.disputed(
+          disputedItems
+            .map(
+              (i) =>
+                `${i.docNumber} ${formatMoney(i.openMinor, i.currency, lang)}${i.disputeReason ? w.reason(i.disputeReason) : ''}`,
+            )
+            .join(w.listSep),
+        )
       : undefined,
     payment: w.payment[voice](facts),
     seal: kind === 'balance-confirmation' ? w.seal : undefined,
@@ -276,8 +355,20 @@ export function buildLetter(kind: LetterKind, account: AccountSnapshot, now: Dat
 /** The letter as plain text, the way it is kept with the logged activity (what was sent). */
 export function letterText(doc: LetterDoc, paragraphs: string[] = doc.paragraphs): string {
   return [
-    doc.title, doc.reference, '', doc.addressee, ...paragraphs, ...(doc.interest ? [doc.interest] : []), '',
-    doc.table.headers.join('\t'), ...doc.table.rows.map((r) => r.cells.join('\t')), doc.table.totals.join(' / '),
-    ...(doc.disputed ? ['', doc.disputed] : []), '', doc.payment, '', ...doc.signOff,
+    doc.title,
+    doc.reference,
+    '',
+    doc.addressee,
+    ...paragraphs,
+    ...(doc.interest ? [doc.interest] : []),
+    '',
+    doc.table.headers.join('\t'),
+    ...doc.table.rows.map((r) => r.cells.join('\t')),
+    doc.table.totals.join(' / '),
+    ...(doc.disputed ? ['', doc.disputed] : []),
+    '',
+    doc.payment,
+    '',
+    ...doc.signOff,
   ].join('\n');
 }

@@ -22,9 +22,13 @@ const tr = commonTranslator;
  * comes from the playbook's own code, not the page; a value without a text shows its key, as i18next does.
  */
 const dataKey = (key: string) => key as KeyOf<'common'>;
-const sayKey = (t: ReturnType<typeof tr>, key: string, values?: Record<string, string | number>): string => String(t(dataKey(key), values));
+const sayKey = (t: ReturnType<typeof tr>, key: string, values?: Record<string, string | number>): string =>
+  String(t(dataKey(key), values));
 
-export function formatParams(params: Record<string, string | number> | undefined, lang: Lang): Record<string, string | number> {
+export function formatParams(
+  params: Record<string, string | number> | undefined,
+  lang: Lang,
+): Record<string, string | number> {
   const t = tr(lang);
   const p = params ?? {};
   const out: Record<string, string | number> = {};
@@ -34,19 +38,39 @@ export function formatParams(params: Record<string, string | number> | undefined
     if (k === 'minor') out.amount = formatMoney(Number(v), cur, lang);
     else if (k.endsWith('Minor')) out[k.slice(0, -5)] = formatMoney(Number(v), cur, lang);
     else if (typeof v === 'string' && ISO.test(v)) out[k] = formatDay(v, lang);
-    else if (k === 'dates') out[k] = String(v).split(';').filter(Boolean).map((d) => formatDay(d, lang)).join(sep);
+    else if (k === 'dates')
+      out[k] = String(v)
+        .split(';')
+        .filter(Boolean)
+        .map((d) => formatDay(d, lang))
+        .join(sep);
     else if (k === 'docs') {
-      out[k] = String(v).split(';').filter(Boolean).map((d) => {
-        const [doc, minor, currency, due] = d.split('|');
-        return t('playbook.part.doc', { doc, amount: formatMoney(Number(minor), currency, lang), due: formatDay(due, lang) });
-      }).join(lang === 'zh' ? '；' : '; ');
+      out[k] = String(v)
+        .split(';')
+        .filter(Boolean)
+        .map((d) => {
+          const [doc, minor, currency, due] = d.split('|');
+          return t('playbook.part.doc', {
+            doc,
+            amount: formatMoney(Number(minor), currency, lang),
+            due: formatDay(due, lang),
+          });
+        })
+        .join(lang === 'zh' ? '；' : '; ');
     } else if (k === 'total') {
-      out[k] = String(v).split(';').filter(Boolean).map((x) => { const [m, c] = x.split('|'); return formatMoney(Number(m), c, lang); })
+      out[k] = String(v)
+        .split(';')
+        .filter(Boolean)
+        .map((x) => {
+          const [m, c] = x.split('|');
+          return formatMoney(Number(m), c, lang);
+        })
         .join(lang === 'zh' ? ' 及 ' : ' and ');
     } else out[k] = v;
   }
   if (typeof p.level === 'number') out.stepName = ladder[p.level]?.name[lang] ?? '';
-  if (typeof p.kind === 'string' && ['agency', 'public-institution', 'large-enterprise'].includes(p.kind)) out.kindText = t(`playbook.debtorKind.${p.kind}` as KeyOf<'common'>);
+  if (typeof p.kind === 'string' && ['agency', 'public-institution', 'large-enterprise'].includes(p.kind))
+    out.kindText = t(`playbook.debtorKind.${p.kind}` as KeyOf<'common'>);
   if (typeof p.tech === 'number') out.techName = techniques.find((x) => x.id === p.tech)?.name[lang] ?? '';
   if (typeof p.channel === 'string') out.channel = sayKey(t, `channels.${p.channel}`);
   const personality = personalities.find((x) => x.key === p.personality);
@@ -57,9 +81,15 @@ export function formatParams(params: Record<string, string | number> | undefined
     out.personalityAvoid = personality.avoid[lang];
   }
   const attitude = attitudes.find((x) => x.key === p.attitude);
-  if (attitude) { out.attitudeName = attitude.name[lang]; out.attitudeLadder = attitude.ladder[lang]; }
+  if (attitude) {
+    out.attitudeName = attitude.name[lang];
+    out.attitudeLadder = attitude.ladder[lang];
+  }
   const type = delinquencyTypes.find((x) => x.id === p.type);
-  if (type) { out.typeName = type.name[lang]; out.typeStrategy = type.strategy[lang]; }
+  if (type) {
+    out.typeName = type.name[lang];
+    out.typeStrategy = type.strategy[lang];
+  }
   const trap = traps.find((x) => x.id === p.trap);
   if (trap) out.trapName = trap.name[lang];
   if (typeof p.who === 'string') out.whoText = sayKey(t, `playbook.who.${p.who}`);
@@ -83,10 +113,21 @@ export function renderScript(parts: ScriptPart[], lang: Lang, shape: 'letter' | 
   const texts = parts.map((p) => ({ kind: p.kind, text: sayPart(p, lang) })).filter((x) => x.text);
   const sep = lang === 'zh' ? '' : ' ';
   if (shape === 'agenda') return texts.map((x, i) => `${i + 1}. ${x.text}`).join('\n');
-  const greeting = texts.filter((x) => x.kind === 'greeting').map((x) => x.text).join('');
-  const signature = texts.filter((x) => x.kind === 'signature').map((x) => x.text).join('\n')
-    .split('\n').filter((l) => l.trim()).join('\n');
-  const body = texts.filter((x) => x.kind !== 'greeting' && x.kind !== 'signature').map((x) => x.text).join(sep);
+  const greeting = texts
+    .filter((x) => x.kind === 'greeting')
+    .map((x) => x.text)
+    .join('');
+  const signature = texts
+    .filter((x) => x.kind === 'signature')
+    .map((x) => x.text)
+    .join('\n')
+    .split('\n')
+    .filter((l) => l.trim())
+    .join('\n');
+  const body = texts
+    .filter((x) => x.kind !== 'greeting' && x.kind !== 'signature')
+    .map((x) => x.text)
+    .join(sep);
   if (shape === 'spoken') return [greeting, body].filter(Boolean).join(lang === 'zh' ? '，' : '. ');
   return `${greeting}${lang === 'zh' ? '：' : ','}\n\n${body}\n\n${signature}`.trim();
 }

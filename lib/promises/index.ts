@@ -49,11 +49,14 @@ export function evaluatePromises(
     list.push(pay);
     remaining.set(pay.id, pay.amount.minor);
   }
-  for (const list of byKey.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+  for (const list of byKey.values())
+    list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
 
   const order = promises
     .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.p.createdAt - b.p.createdAt || (a.p.id < b.p.id ? -1 : 1)));
+    .sort((a, b) =>
+      a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.p.createdAt - b.p.createdAt || (a.p.id < b.p.id ? -1 : 1),
+    );
 
   const out: PromiseEvaluation[] = new Array(promises.length);
   for (const { p, i } of order) {

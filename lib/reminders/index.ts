@@ -12,8 +12,11 @@ import { formatDay, formatMoney } from '../format';
 import { translator } from '../i18n';
 
 /** A reminder's text in both languages (common:reminders.*): notifications pick the user's language when shown. */
-function both(key: 'promiseDue' | 'promiseBroken' | 'nextStep' | 'limitation', part: 'title' | 'message',
-  values: (lang: Lang) => Record<string, string | number>): Record<Lang, string> {
+function both(
+  key: 'promiseDue' | 'promiseBroken' | 'nextStep' | 'limitation',
+  part: 'title' | 'message',
+  values: (lang: Lang) => Record<string, string | number>,
+): Record<Lang, string> {
   const say = (lang: Lang) => translator(lang)(`reminders.${key}.${part}`, values(lang));
   return { zh: say('zh'), en: say('en') };
 }
@@ -66,7 +69,9 @@ function money(minor: number, currency: string, lang: Lang): string {
 
 function openText(summary: CustomerSummary | undefined, lang: Lang): string {
   if (!summary) return '';
-  const parts = Object.entries(summary.open).filter(([, v]) => v > 0).map(([c, v]) => money(v, c, lang));
+  const parts = Object.entries(summary.open)
+    .filter(([, v]) => v > 0)
+    .map(([c, v]) => money(v, c, lang));
   return parts.join(tr(lang)('reminders.amountSeparator'));
 }
 
@@ -100,8 +105,12 @@ export function deriveReminders(input: ReminderInput, now: Date, settings: Remin
         promiseId: p.id,
         title: both('promiseDue', 'title', () => ({ name })),
         message: both('promiseDue', 'message', (lang) => ({
-          name, date: formatDay(p.date, lang), amount: amt(lang),
-          covered: p.coveredMinor ? tr(lang)('reminders.promiseDue.covered', { amount: money(p.coveredMinor, p.amount.currency, lang) }) : '',
+          name,
+          date: formatDay(p.date, lang),
+          amount: amt(lang),
+          covered: p.coveredMinor
+            ? tr(lang)('reminders.promiseDue.covered', { amount: money(p.coveredMinor, p.amount.currency, lang) })
+            : '',
         })),
       });
     } else {
@@ -113,7 +122,13 @@ export function deriveReminders(input: ReminderInput, now: Date, settings: Remin
         date: brokenDay,
         promiseId: p.id,
         title: both('promiseBroken', 'title', () => ({ name })),
-        message: both('promiseBroken', 'message', (lang) => ({ name, date: formatDay(p.date, lang), amount: amt(lang), left: left(lang), grace })),
+        message: both('promiseBroken', 'message', (lang) => ({
+          name,
+          date: formatDay(p.date, lang),
+          amount: amt(lang),
+          left: left(lang),
+          grace,
+        })),
       });
     }
   }
@@ -132,7 +147,9 @@ export function deriveReminders(input: ReminderInput, now: Date, settings: Remin
       date,
       title: both('nextStep', 'title', () => ({ name })),
       message: both('nextStep', 'message', (lang) => ({
-        name, date: formatDay(date, lang), open: open(lang) ? tr(lang)('reminders.nextStep.open', { amount: open(lang) }) : '',
+        name,
+        date: formatDay(date, lang),
+        open: open(lang) ? tr(lang)('reminders.nextStep.open', { amount: open(lang) }) : '',
       })),
     });
   }
@@ -149,7 +166,9 @@ export function deriveReminders(input: ReminderInput, now: Date, settings: Remin
       date: warn,
       title: both('limitation', 'title', () => ({ name })),
       message: both('limitation', 'message', (lang) => ({
-        name, date: formatDay(l.deadline, lang), open: open(lang) ? tr(lang)('reminders.limitation.open', { amount: open(lang) }) : '',
+        name,
+        date: formatDay(l.deadline, lang),
+        open: open(lang) ? tr(lang)('reminders.limitation.open', { amount: open(lang) }) : '',
       })),
     });
   }
@@ -206,7 +225,9 @@ export function planAlarms(
   const have = new Set(existing);
   const seen = new Set(shown);
   const t = now.getTime();
-  const ahead = reminders.filter((r) => r.when > t).sort((a, b) => a.when - b.when || (a.id < b.id ? -1 : 1))
+  const ahead = reminders
+    .filter((r) => r.when > t)
+    .sort((a, b) => a.when - b.when || (a.id < b.id ? -1 : 1))
     .slice(0, MAX_PLANNED_ALARMS);
   // An alarm whose time has passed but that has not fired yet (the browser can hold alarms back) still shows its own.
   const firing = reminders.filter((r) => r.when <= t && have.has(prefix + r.id) && !seen.has(r.id));

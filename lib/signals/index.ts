@@ -11,11 +11,21 @@
 import { findRuleHits, type RuleHit, type RuleKind } from './rules';
 
 export const signalKinds = [
-  'trap-discount', 'trap-wait-for-our-client', 'trap-goods-for-debt',
-  'hardship', 'refusal', 'new-order', 'dispute', 'paid', 'promise',
+  'trap-discount',
+  'trap-wait-for-our-client',
+  'trap-goods-for-debt',
+  'hardship',
+  'refusal',
+  'new-order',
+  'dispute',
+  'paid',
+  'promise',
 ] as const;
 export type SignalKind = (typeof signalKinds)[number];
-export interface DetectedSignal { kind: SignalKind; evidence: string }
+export interface DetectedSignal {
+  kind: SignalKind;
+  evidence: string;
+}
 export type { RuleHit, RuleKind } from './rules';
 
 const isSignal = (k: RuleKind): k is SignalKind => (signalKinds as readonly string[]).includes(k);

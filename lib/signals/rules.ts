@@ -10,18 +10,38 @@
 import { clauseBefore, type Hit } from '../capture/text';
 
 export type RuleKind =
-  | 'trap-discount' | 'trap-wait-for-our-client' | 'trap-goods-for-debt'
-  | 'hardship' | 'refusal' | 'new-order' | 'dispute' | 'paid' | 'promise' | 'reminder';
+  | 'trap-discount'
+  | 'trap-wait-for-our-client'
+  | 'trap-goods-for-debt'
+  | 'hardship'
+  | 'refusal'
+  | 'new-order'
+  | 'dispute'
+  | 'paid'
+  | 'promise'
+  | 'reminder';
 
 const W = String.raw`(?:[\w']+\s+)`;
 const PAY_OBJ = String.raw`(?:payment|wire|check|cheque|funds|money|remittance|transfer|ach)`;
 
 const PAID: RegExp[] = [
-  new RegExp(String.raw`\b(?:have|has|had)\s+(?:already\s+|just\s+|now\s+)?(?:been\s+)?(?:paid|remitted|transferred|wired|settled|sent\s+(?:the\s+|a\s+|our\s+)?${PAY_OBJ}|made\s+(?:the\s+|a\s+)?payment|processed\s+(?:the\s+)?payment)\b`, 'gi'),
-  new RegExp(String.raw`\b${PAY_OBJ}s?\s+(?:has\s+been|have\s+been|was|were|is|got)\s+(?:already\s+|just\s+)?(?:sent|made|remitted|released|processed|initiated|wired|paid|mailed|issued|transferred|received)\b`, 'gi'),
-  new RegExp(String.raw`\b(?:we|i)\s+(?:already\s+|just\s+)?(?:paid|remitted|wired|transferred|settled|sent\s+(?:the\s+|a\s+)?${PAY_OBJ})\b`, 'gi'),
+  new RegExp(
+    String.raw`\b(?:have|has|had)\s+(?:already\s+|just\s+|now\s+)?(?:been\s+)?(?:paid|remitted|transferred|wired|settled|sent\s+(?:the\s+|a\s+|our\s+)?${PAY_OBJ}|made\s+(?:the\s+|a\s+)?payment|processed\s+(?:the\s+)?payment)\b`,
+    'gi',
+  ),
+  new RegExp(
+    String.raw`\b${PAY_OBJ}s?\s+(?:has\s+been|have\s+been|was|were|is|got)\s+(?:already\s+|just\s+)?(?:sent|made|remitted|released|processed|initiated|wired|paid|mailed|issued|transferred|received)\b`,
+    'gi',
+  ),
+  new RegExp(
+    String.raw`\b(?:we|i)\s+(?:already\s+|just\s+)?(?:paid|remitted|wired|transferred|settled|sent\s+(?:the\s+|a\s+)?${PAY_OBJ})\b`,
+    'gi',
+  ),
   /\b(?:was|were|been)\s+paid\b/gi,
-  new RegExp(String.raw`\b(?:received|got)\s+(?:the\s+|your\s+|a\s+|their\s+)?(?:payment|wire(?:\s+transfer)?|check|cheque|funds|remittance)\b`, 'gi'),
+  new RegExp(
+    String.raw`\b(?:received|got)\s+(?:the\s+|your\s+|a\s+|their\s+)?(?:payment|wire(?:\s+transfer)?|check|cheque|funds|remittance)\b`,
+    'gi',
+  ),
   /\b(?:paid\s+in\s+full|proof\s+of\s+payment|payment\s+confirmation|remittance\s+advice|wire\s+confirmation|bank\s+slip)\b/gi,
   /\bpayment\s+(?:sent|made|remitted|done|completed)\b/gi,
   /\b(?:have|has)\s+(?:only\s+)?been\s+able\s+to\s+pay\b/gi,
@@ -33,9 +53,18 @@ const PAID: RegExp[] = [
 ];
 
 const PROMISE: RegExp[] = [
-  new RegExp(String.raw`\b(?:will|'ll|shall|going\s+to|plan\s+to|intend\s+to|expect\s+to|promise\s+to|commit\s+to|aim\s+to|be\s+able\s+to|can|could)\s+${W}{0,2}?(?:be\s+)?(?:pay|paid|remit|remitted|transfer|transferred|wire|wired|settle|settled)\b`, 'gi'),
-  new RegExp(String.raw`\b(?:will|'ll|shall|going\s+to|plan\s+to|intend\s+to|expect\s+to|can|could)\s+${W}{0,2}?(?:send|make|process|release|issue|arrange|initiate|schedule|approve|cut|mail)\s+${W}{0,2}?${PAY_OBJ}`, 'gi'),
-  new RegExp(String.raw`\b${PAY_OBJ}\s+(?:will|should|shall|is\s+expected\s+to|is\s+scheduled\s+to|is\s+going\s+to)\s+(?:be\s+)?(?:go\s+out|made|sent|released|processed|remitted|issued|paid|arrive|reach|wired)`, 'gi'),
+  new RegExp(
+    String.raw`\b(?:will|'ll|shall|going\s+to|plan\s+to|intend\s+to|expect\s+to|promise\s+to|commit\s+to|aim\s+to|be\s+able\s+to|can|could)\s+${W}{0,2}?(?:be\s+)?(?:pay|paid|remit|remitted|transfer|transferred|wire|wired|settle|settled)\b`,
+    'gi',
+  ),
+  new RegExp(
+    String.raw`\b(?:will|'ll|shall|going\s+to|plan\s+to|intend\s+to|expect\s+to|can|could)\s+${W}{0,2}?(?:send|make|process|release|issue|arrange|initiate|schedule|approve|cut|mail)\s+${W}{0,2}?${PAY_OBJ}`,
+    'gi',
+  ),
+  new RegExp(
+    String.raw`\b${PAY_OBJ}\s+(?:will|should|shall|is\s+expected\s+to|is\s+scheduled\s+to|is\s+going\s+to)\s+(?:be\s+)?(?:go\s+out|made|sent|released|processed|remitted|issued|paid|arrive|reach|wired)`,
+    'gi',
+  ),
   /\b(?:scheduled|approved|queued|set\s+up)\s+for\s+payment\b|\bpayment\s+(?:is\s+)?(?:scheduled|approved|in\s+process|in\s+progress|being\s+processed)\b|\bin\s+(?:our|the)\s+(?:next\s+)?payment\s+run\b/gi,
   /安排(?:一下)?(?:付款|打款|转账|支付|汇款|回款|付)/g,
   /(?:会|将|将会|准备|打算|计划|争取|尽量|预计|保证|承诺|可以)(?:在)?[^，。,.！？!?；;\n]{0,10}?(?:付款|支付|打款|转账|汇款|结清|付清|付掉|回款|打给|转给|汇给|还清|还上|还款|还钱|付(?![出]))/g,
@@ -48,7 +77,10 @@ const PROMISE: RegExp[] = [
 const HARDSHIP: RegExp[] = [
   /\b(?:cash\s*-?\s*flow|liquidity|tight\s+on\s+cash|cash\s+is\s+tight|short\s+(?:of|on)\s+(?:cash|funds)|insufficient\s+funds|hardship|bankrupt\w*|insolven\w*|restructuring)\b/gi,
   /\bfinancial(?:ly)?\s+(?:difficult\w*|trouble\w*|constraints?|distress|problems?|strain)\b|\bdifficult\s+(?:time|times|period|situation|month|quarter)\b|\bgoing\s+through\s+(?:a\s+)?(?:tough|hard|difficult)\b/gi,
-  new RegExp(String.raw`\b(?:can(?:no|')t|can\s+not|unable\s+to|not\s+able\s+to|won'?t\s+be\s+able\s+to|will\s+not\s+be\s+able\s+to|couldn'?t)\s+${W}{0,2}?(?:pay|remit|settle|make\s+(?:the\s+|any\s+)?payments?)\b`, 'gi'),
+  new RegExp(
+    String.raw`\b(?:can(?:no|')t|can\s+not|unable\s+to|not\s+able\s+to|won'?t\s+be\s+able\s+to|will\s+not\s+be\s+able\s+to|couldn'?t)\s+${W}{0,2}?(?:pay|remit|settle|make\s+(?:the\s+|any\s+)?payments?)\b`,
+    'gi',
+  ),
   /\b(?:payment\s+plan|instal?lments?|defer(?:ral|\s+(?:the\s+)?payment)|postpone\s+(?:the\s+)?payment|more\s+time\s+to\s+pay|(?:payment|an?)\s+extension|extend\s+the\s+(?:due\s+date|deadline|payment))\b/gi,
   /资金紧张|资金困难|资金周转|周转困难|周转不[开过灵]|资金链|手头(?:有点)?紧|没钱|缺钱|付不[了出起]|暂时无法(?:付款|支付|付)|无法(?:按时)?(?:付款|支付)|没(?:办)?法付|经营困难|困难|延期付款|延迟付款|晚点付|晚些付|缓一缓|缓几天|宽限|分期(?:付款)?|预算(?:还)?没(?:有)?(?:批|下来|到位)|预算未(?:批|到位)|资金(?:还)?没(?:有)?到位|拨款(?:还)?没(?:有)?到|破产|现金(?:实在|真的)?没有|没有现金|拿不出(?:钱|现金)/g,
   /\b(?:fire|flood(?:ing)?|accident|storm|hurricane|earthquake|pandemic|lockdown|illness|hospitali[sz]ed|passed\s+away|laid\s+off|lost\s+(?:our|a|their)\s+(?:biggest|largest|main|major)\s+(?:customer|client|contract))\b/gi,
@@ -70,7 +102,6 @@ const REMINDER: RegExp[] = [
   /请尽快(?:安排)?(?:付款|支付|打款|回款|结清|处理)|请(?:贵司|您)?(?:及时|尽快|于)[^。]{0,20}?(?:付款|支付|打款|结清)|烦请(?:安排|尽快)?(?:付款|支付)|麻烦(?:尽快)?安排(?:一下)?(?:付款|打款)|催款|催收|催缴|逾期|到期未付|尚未(?:付款|支付|结清)|还没(?:有)?(?:付款|打款|收到(?:款|货款|付款))|未收到(?:贵司|您的|你们的)?(?:款|货款|付款)|付款提醒|对账单|敬请(?:安排)?(?:付款|支付)/g,
 ];
 
-
 /** A reduction asked for as the price of paying: the waiver note the first trap warns about. */
 const TRAP_DISCOUNT: RegExp[] = [
   /\b(?:take|knock|shave|cut|give\s+us)\s+(?:\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|[$€£¥]?\s*[\d,.]+k?|a\s+(?:bit|little|few\s+(?:points|percent)))\s+off\b/gi,
@@ -86,10 +117,16 @@ const TRAP_DISCOUNT: RegExp[] = [
 /** The second trap: payment tied to money the customer is waiting for from someone else. */
 const CLIENT_EN = String.raw`(?:(?:our|my)\s+(?:own\s+)?(?:(?:biggest|largest|main|major|key|end)\s+)?(?:client|customer|buyer|principal|main\s+contractor|general\s+contractor|debtors?|customers|clients)s?|the\s+(?:end\s+)?(?:client|customer|owner|main\s+contractor|general\s+contractor|government|ministry|agency|hospital|project\s+owner)|our\s+customers)`;
 const TRAP_WAIT: RegExp[] = [
-  new RegExp(String.raw`\b(?:until|till|unless|once|when|as\s+soon\s+as|after)\s+(?:${CLIENT_EN}|they)\s+(?:has\s+|have\s+|finally\s+|actually\s+)?(?:pays?|paid|settles?|settled|remits?|releases?\s+(?:the\s+)?(?:funds|money|payment))`, 'gi'),
+  new RegExp(
+    String.raw`\b(?:until|till|unless|once|when|as\s+soon\s+as|after)\s+(?:${CLIENT_EN}|they)\s+(?:has\s+|have\s+|finally\s+|actually\s+)?(?:pays?|paid|settles?|settled|remits?|releases?\s+(?:the\s+)?(?:funds|money|payment))`,
+    'gi',
+  ),
   /\b(?:when|once|as\s+soon\s+as|until|till|after)\s+(?:we|i)\s+(?:get|are|have\s+been|receive|collect)\s+(?:paid|payment|the\s+money|our\s+money|from\s+our)\b/gi,
   /\bpaid\s+when\s+(?:we|i)\s+(?:get|are)\s+paid\b|\bpay[- ]when[- ]paid\b|\bpay[- ]if[- ]paid\b/gi,
-  new RegExp(String.raw`\b${CLIENT_EN}\s+(?:still\s+)?(?:(?:has\s+not|hasn't|have\s+not|haven't|did\s+not|didn't)\s+(?:yet\s+)?(?:paid|pay|settled|remitted)|(?:is|are)\s+(?:\d+\s+days\s+|months\s+|weeks\s+)?(?:late|behind|slow)\s+(?:in\s+)?(?:paying|to\s+pay)|owes?\s+us)\b`, 'gi'),
+  new RegExp(
+    String.raw`\b${CLIENT_EN}\s+(?:still\s+)?(?:(?:has\s+not|hasn't|have\s+not|haven't|did\s+not|didn't)\s+(?:yet\s+)?(?:paid|pay|settled|remitted)|(?:is|are)\s+(?:\d+\s+days\s+|months\s+|weeks\s+)?(?:late|behind|slow)\s+(?:in\s+)?(?:paying|to\s+pay)|owes?\s+us)\b`,
+    'gi',
+  ),
   /\b(?:waiting|wait)\s+(?:on|for)\s+(?:(?:payment|money|funds)\s+from\s+)?(?:our|my)\s+(?:own\s+)?(?:client|customer|buyer|receivables?|debtors?)s?\b|\b(?:we\s+are|we're|i\s+am|i'm)\s+owed\s+money\s+(?:ourselves|myself|too|as\s+well)\b|\bowed\s+money\s+ourselves\b/gi,
   /(?:我们的?|我方|我司|我这边的?)?(?:客户|甲方|业主|上游|下游|总包|下家|买家|买方|终端|政府|医院|项目方)(?:那边|方面)?(?:的款|的钱)?(?:还|一直|迟迟|也)?(?:没有?|未|不)(?:有)?(?:给我们|给我|付给我们|跟我们)?(?:回款|付款|付钱|结款|结算|打款|给钱|付|给|结|拨款|到账)/g,
   /等(?:他们|她们|客户|甲方|业主|上游|下游|总包|下家|买家|项目方|政府|财政|医院|那边|对方)(?:那边)?(?:的)?(?:回款|付款|付了|付给我们|结了|打款|拨款|钱到|款到|钱下来|款下来|给钱|把[^，。,.！？；\n]{0,4}(?:款|钱))/g,
@@ -120,9 +157,11 @@ const NEW_ORDER: RegExp[] = [
   /新(?:的)?[^，。,.！？；\n]{0,4}(?:订单|单子|项目|合同|采购)|(?:先|再|来|要)(?:从你们(?:这里|那里|这边|那边))?(?:提货|拿货|进货|要货)|(?:再|又|还要|继续|追加|补)(?:下|订|签|采购|要)(?:一)?(?:个|批|单|笔|些)?(?:单|货|订单|合同)?|下(?:个|一个|一批)?(?:新)?(?:订单|单)(?:给你们|给你)?|追加(?:订单|采购|订货)|补货|(?:再|继续|先|赶紧|尽快)(?:发|供|送|安排)(?:一批|点|些)?(?:货|供货|发货)|继续(?:供货|发货|合作|拿货)|急需.{0,4}(?:货|材料|产品)|要(?:一)?批(?:新)?货|采购订单|订货|拿(?:一)?批货/g,
 ];
 
-const NEG_EN = /(?:\bnot|\bnever|n't|\bno|\bunable\s+to|\bcannot|\bcan\s+not|\byet\s+to|\bnothing|\bwithout)\s+(?:[\w']+\s+){0,2}$/i;
+const NEG_EN =
+  /(?:\bnot|\bnever|n't|\bno|\bunable\s+to|\bcannot|\bcan\s+not|\byet\s+to|\bnothing|\bwithout)\s+(?:[\w']+\s+){0,2}$/i;
 const NEG_ZH = /(?:不|没有?|未|无法|尚未|还没有?|并未|暂不|别)[^，。,]{0,3}$/;
-const REQUEST = /(?:\bplease\b|\bkindly\b|\bcould\s+you\b|\bcan\s+you\b|\bwould\s+you\b|请|烦请|麻烦|务必|希望贵司|望贵司)(.*)$/i;
+const REQUEST =
+  /(?:\bplease\b|\bkindly\b|\bcould\s+you\b|\bcan\s+you\b|\bwould\s+you\b|请|烦请|麻烦|务必|希望贵司|望贵司)(.*)$/i;
 const FIRST_PERSON = /\b(?:we|i)\b|我/i;
 const FUTURE = /\b(?:will|shall|going\s+to|expected\s+to|expect\s+to|scheduled\s+to|plan\s+to)\s+(?:[\w']+\s+){0,3}$/i;
 const OBLIGATION = /\b(?:should|must|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?:[\w']+\s+){0,2}$/i;
@@ -149,7 +188,10 @@ function scan(text: string, res: RegExp[], fn: (m: RegExpExecArray) => RuleKind 
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
-      if (!m[0]) { re.lastIndex++; continue; }
+      if (!m[0]) {
+        re.lastIndex++;
+        continue;
+      }
       const kind = fn(m);
       if (kind) out.push({ index: m.index, end: m.index + m[0].length, text: m[0], value: kind });
     }
@@ -161,7 +203,12 @@ const overlap = (a: RuleHit, b: { index: number; end: number }) => a.index < b.e
 /** The sentence bounds around a hit, for rules that judge a whole sentence ("if you agree to … we can close"). */
 function sentenceOf(text: string, index: number): { index: number; end: number } {
   const before = text.slice(0, index);
-  const start = Math.max(...['。', '！', '？', '!', '?', '；', ';', '\n\n', '. '].map((c) => { const i = before.lastIndexOf(c); return i < 0 ? 0 : i + c.length; }));
+  const start = Math.max(
+    ...['。', '！', '？', '!', '?', '；', ';', '\n\n', '. '].map((c) => {
+      const i = before.lastIndexOf(c);
+      return i < 0 ? 0 : i + c.length;
+    }),
+  );
   const rest = text.slice(index);
   const ends = ['。', '！', '？', '!', '?', '；', ';', '\n\n', '. '].map((c) => rest.indexOf(c)).filter((i) => i >= 0);
   return { index: start, end: index + (ends.length ? Math.min(...ends) : rest.length) };
@@ -169,21 +216,37 @@ function sentenceOf(text: string, index: number): { index: number; end: number }
 
 /** The three traps, refusal and new order: present unless the clause negates them ("we won't place a new order"). */
 function scanCustomerMoves(text: string, out: RuleHit[]) {
-  scan(text, TRAP_DISCOUNT, (m) => (negated(text, m.index, m[0]) && !/减免|少付|放弃/.test(m[0]) ? null : 'trap-discount'), out);
+  scan(
+    text,
+    TRAP_DISCOUNT,
+    (m) => (negated(text, m.index, m[0]) && !/减免|少付|放弃/.test(m[0]) ? null : 'trap-discount'),
+    out,
+  );
   scan(text, TRAP_WAIT, () => 'trap-wait-for-our-client', out);
   scan(text, TRAP_GOODS, (m) => (negated(text, m.index, m[0]) ? null : 'trap-goods-for-debt'), out);
-  scan(text, REFUSAL, (m) => {
-    // "如果不付" / "if you do not pay" is our own warning, not the customer's refusal.
-    if (/\b(?:if|unless)\b|如果|若|否则|逾期/.test(clauseBefore(text, m.index, 20))) return null;
-    if (/^不(?:付|给|还)/.test(m[0]) && /(?:会|能|得|可)$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return null;
-    return 'refusal';
-  }, out);
-  scan(text, NEW_ORDER, (m) => {
-    if (negated(text, m.index, m[0])) return null;
-    // "停止供货 / 暂停发货 unless paid" and "no further shipment" are ours, not the customer's request.
-    if (/停|暂停|不再|suspend|hold|stop/i.test(clauseBefore(text, m.index, 10))) return null;
-    return 'new-order';
-  }, out);
+  scan(
+    text,
+    REFUSAL,
+    (m) => {
+      // "如果不付" / "if you do not pay" is our own warning, not the customer's refusal.
+      if (/\b(?:if|unless)\b|如果|若|否则|逾期/.test(clauseBefore(text, m.index, 20))) return null;
+      if (/^不(?:付|给|还)/.test(m[0]) && /(?:会|能|得|可)$/.test(text.slice(Math.max(0, m.index - 1), m.index)))
+        return null;
+      return 'refusal';
+    },
+    out,
+  );
+  scan(
+    text,
+    NEW_ORDER,
+    (m) => {
+      if (negated(text, m.index, m[0])) return null;
+      // "停止供货 / 暂停发货 unless paid" and "no further shipment" are ours, not the customer's request.
+      if (/停|暂停|不再|suspend|hold|stop/i.test(clauseBefore(text, m.index, 10))) return null;
+      return 'new-order';
+    },
+    out,
+  );
 }
 
 /** Every signal the rules find, with its span, in order of position. */
@@ -191,46 +254,70 @@ export function findRuleHits(text: string): RuleHit[] {
   const out: RuleHit[] = [];
   scanCustomerMoves(text, out);
   const refusals = out.filter((s) => s.value === 'refusal');
-  scan(text, DISPUTE, (m) => {
-    const before = clauseBefore(text, m.index, 30);
-    const neg = CJK_CHAR.test(m[0]) ? NEG_ZH.test(before.slice(-4)) && !/^(?:没|未|不)/.test(m[0]) : NEG_EN.test(before);
-    return neg ? null : 'dispute';
-  }, out);
-  scan(text, HARDSHIP, (m) => {
-    if (/^(?:no|not)\b/i.test(clauseBefore(text, m.index, 8).trim())) return null;
-    const span = { index: m.index, end: m.index + m[0].length };
-    return refusals.some((r) => overlap(r, span)) ? null : 'hardship';
-  }, out);
-  scan(text, PAID, (m) => {
-    const before = clauseBefore(text, m.index, 40);
-    if (negated(text, m.index, m[0])) return 'reminder';
-    if (/[a-z]/i.test(m[0]) && FUTURE.test(before)) return 'promise';
-    if (/[a-z]/i.test(m[0]) && OBLIGATION.test(before)) return 'reminder';
-    return 'paid';
-  }, out);
+  scan(
+    text,
+    DISPUTE,
+    (m) => {
+      const before = clauseBefore(text, m.index, 30);
+      const neg = CJK_CHAR.test(m[0])
+        ? NEG_ZH.test(before.slice(-4)) && !/^(?:没|未|不)/.test(m[0])
+        : NEG_EN.test(before);
+      return neg ? null : 'dispute';
+    },
+    out,
+  );
+  scan(
+    text,
+    HARDSHIP,
+    (m) => {
+      if (/^(?:no|not)\b/i.test(clauseBefore(text, m.index, 8).trim())) return null;
+      const span = { index: m.index, end: m.index + m[0].length };
+      return refusals.some((r) => overlap(r, span)) ? null : 'hardship';
+    },
+    out,
+  );
+  scan(
+    text,
+    PAID,
+    (m) => {
+      const before = clauseBefore(text, m.index, 40);
+      if (negated(text, m.index, m[0])) return 'reminder';
+      if (/[a-z]/i.test(m[0]) && FUTURE.test(before)) return 'promise';
+      if (/[a-z]/i.test(m[0]) && OBLIGATION.test(before)) return 'reminder';
+      return 'paid';
+    },
+    out,
+  );
   const paidSpans = out.filter((s) => s.value === 'paid' || s.value === 'reminder');
   const waits = out.filter((s) => s.value === 'trap-wait-for-our-client');
-  const conditions = out.filter((s) => s.value === 'trap-wait-for-our-client' || s.value === 'trap-discount' || s.value === 'trap-goods-for-debt');
-  scan(text, PROMISE, (m) => {
-    const span = { index: m.index, end: m.index + m[0].length };
-    if (paidSpans.some((p) => overlap(p, span))) return null;
-    if (/[付款账汇打转]$/.test(m[0]) && /^(?:已|了|过)/.test(text.slice(span.end, span.end + 1))) return null;
-    if (/已经?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) return null;
-    const after = text.slice(span.end, span.end + 3);
-    if (/^不[了出起]/.test(after)) return 'hardship';
-    if (/\b(?:not|never)\b|n't/i.test(m[0])) return null;
-    if (negated(text, m.index, m[0])) {
-      const before = clauseBefore(text, m.index, 12);
-      if (/无法|不能|没法|没办法|暂时|暂不/.test(before)) return 'hardship';
-      return CJK_CHAR.test(m[0]) ? 'dispute' : null;
-    }
-    if (isRequest(text, m.index) || /\byou\b/i.test(m[0])) return 'reminder';
-    if (/\b(?:if|whether|unless)\b|如果|是否|假如|要是/i.test(clauseBefore(text, m.index, 80))) return null;
-    // "we will pay once our client pays us" and "20% off and we pay Friday" are traps, not commitments.
-    const sentence = sentenceOf(text, m.index);
-    if (conditions.some((w) => overlap(w, sentence))) return null;
-    return 'promise';
-  }, out);
+  const conditions = out.filter(
+    (s) => s.value === 'trap-wait-for-our-client' || s.value === 'trap-discount' || s.value === 'trap-goods-for-debt',
+  );
+  scan(
+    text,
+    PROMISE,
+    (m) => {
+      const span = { index: m.index, end: m.index + m[0].length };
+      if (paidSpans.some((p) => overlap(p, span))) return null;
+      if (/[付款账汇打转]$/.test(m[0]) && /^(?:已|了|过)/.test(text.slice(span.end, span.end + 1))) return null;
+      if (/已经?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) return null;
+      const after = text.slice(span.end, span.end + 3);
+      if (/^不[了出起]/.test(after)) return 'hardship';
+      if (/\b(?:not|never)\b|n't/i.test(m[0])) return null;
+      if (negated(text, m.index, m[0])) {
+        const before = clauseBefore(text, m.index, 12);
+        if (/无法|不能|没法|没办法|暂时|暂不/.test(before)) return 'hardship';
+        return CJK_CHAR.test(m[0]) ? 'dispute' : null;
+      }
+      if (isRequest(text, m.index) || /\byou\b/i.test(m[0])) return 'reminder';
+      if (/\b(?:if|whether|unless)\b|如果|是否|假如|要是/i.test(clauseBefore(text, m.index, 80))) return null;
+      // "we will pay once our client pays us" and "20% off and we pay Friday" are traps, not commitments.
+      const sentence = sentenceOf(text, m.index);
+      if (conditions.some((w) => overlap(w, sentence))) return null;
+      return 'promise';
+    },
+    out,
+  );
   scan(text, REMINDER, () => 'reminder', out);
   // "has not been paid" is a reminder, never also a payment; a trap's "can't pay until…" is the trap, not hardship.
   const reminders = out.filter((s) => s.value === 'reminder');

@@ -10,20 +10,32 @@ export const SUBJECT_MAX = 500;
 const EMAILS_MAX = 50;
 
 // Zero-width, bidi controls, BOM, soft hyphen, and other C0/C1 controls except whitespace.
-const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const INVISIBLE =
+  /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /** Strip invisible characters, collapse whitespace, trim, and cap. */
 export function clean(s: string | null | undefined, max = NAME_MAX): string | undefined {
   if (!s) return undefined;
-  const t = s.slice(0, max * 4).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().slice(0, max).trim();
+  const t = s
+    .slice(0, max * 4)
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max)
+    .trim();
   return t || undefined;
 }
 
 /** Body text: keeps line breaks, drops invisible characters, caps at 20 000. */
 export function cleanBody(s: string | null | undefined): string | undefined {
   if (!s) return undefined;
-  const t = s.slice(0, BODY_MAX * 2).replace(INVISIBLE, '').replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/ *\n[ \n]*/g, (m) => (m.split('\n').length > 2 ? '\n\n' : '\n')).trim().slice(0, BODY_MAX);
+  const t = s
+    .slice(0, BODY_MAX * 2)
+    .replace(INVISIBLE, '')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n[ \n]*/g, (m) => (m.split('\n').length > 2 ? '\n\n' : '\n'))
+    .trim()
+    .slice(0, BODY_MAX);
   return t || undefined;
 }
 
@@ -74,17 +86,64 @@ export function textOf(el: Element | null | undefined): string | undefined {
   const t = el.textContent ?? '';
   if (t.trim()) return t;
   const sr = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-  return sr ? sr.textContent ?? undefined : undefined;
+  return sr ? (sr.textContent ?? undefined) : undefined;
 }
 
 /** Elements that start and end a line of their own when a browser lays the message out. */
-const BLOCK_TAGS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CENTER', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
-  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'PRE', 'SECTION', 'TABLE',
-  'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CAPTION']);
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'CENTER',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'TR',
+  'UL',
+  'CAPTION',
+]);
 /** Elements whose end leaves a blank line (a paragraph). */
 const PARAGRAPH_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TABLE', 'UL', 'OL']);
 /** Elements whose text is never shown as the message. */
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'SVG', 'svg', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT']);
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'HEAD',
+  'TITLE',
+  'SVG',
+  'svg',
+  'IFRAME',
+  'OBJECT',
+  'BUTTON',
+  'SELECT',
+]);
 const MAX_BODY_NODES = 20_000;
 
 function shownNever(el: Element): boolean {
@@ -116,26 +175,36 @@ export function messageText(root: Element | null | undefined): string | undefine
       size += t.length;
     } else if (!pending && out.length) out.push(' ');
   };
-  const lineBreak = (n: number) => { if (out.length) pending = Math.max(pending, n); };
+  const lineBreak = (n: number) => {
+    if (out.length) pending = Math.max(pending, n);
+  };
   const walk = (node: Node, pre: boolean) => {
     if (size > BODY_MAX * 2 || ++nodes > MAX_BODY_NODES) return;
     if (node.nodeType === 3) {
       const t = node.nodeValue ?? '';
       if (!pre) text(t.replace(/[ \t\r\n\f]+/g, ' '));
-      else t.split(/\r?\n/).forEach((line, i) => { if (i > 0 && out.length) pending++; text(line); });
+      else
+        t.split(/\r?\n/).forEach((line, i) => {
+          if (i > 0 && out.length) pending++;
+          text(line);
+        });
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 11) return;
     const el = node as Element;
     if (node.nodeType === 1) {
       if (node !== root && shownNever(el)) return;
-      if (el.tagName === 'BR') { if (out.length) pending++; return; }
+      if (el.tagName === 'BR') {
+        if (out.length) pending++;
+        return;
+      }
       if (el.tagName === 'IMG') return;
     }
     const tag = node.nodeType === 1 ? el.tagName : '';
     const block = BLOCK_TAGS.has(tag) || PARAGRAPH_TAGS.has(tag);
     const para = PARAGRAPH_TAGS.has(tag);
-    const inPre = pre || tag === 'PRE' || (node.nodeType === 1 && /white-space\s*:\s*pre/i.test(el.getAttribute('style') ?? ''));
+    const inPre =
+      pre || tag === 'PRE' || (node.nodeType === 1 && /white-space\s*:\s*pre/i.test(el.getAttribute('style') ?? ''));
     if (block) lineBreak(para ? 2 : 1);
     if (tag === 'TD' || tag === 'TH') text(' ');
     for (let c = node.firstChild; c; c = c.nextSibling) walk(c, inPre);
@@ -251,14 +320,18 @@ export function uniqEmails(list: Array<string | null | undefined>, exclude: Arra
 }
 
 export function mailtoEmails(root: ParentNode | null | undefined): string[] {
-  return qa(root, 'a[href^="mailto:" i]', 50).map((a) => emailAttr(a.getAttribute('href'))).filter((e): e is string => !!e);
+  return qa(root, 'a[href^="mailto:" i]', 50)
+    .map((a) => emailAttr(a.getAttribute('href')))
+    .filter((e): e is string => !!e);
 }
 
 /** ISO string when the date text parses, else the raw text (capped). */
 export function sentAtOf(raw: string | null | undefined): string | undefined {
   const s = clean(raw, 200);
   if (!s) return undefined;
-  const zh = s.match(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:[^\d]*?(上午|下午|晚上|中午)?\s*(\d{1,2})[:：](\d{2}))?/);
+  const zh = s.match(
+    /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:[^\d]*?(上午|下午|晚上|中午)?\s*(\d{1,2})[:：](\d{2}))?/,
+  );
   if (zh) {
     let h = zh[5] ? Number(zh[5]) : 0;
     if ((zh[4] === '下午' || zh[4] === '晚上') && h < 12) h += 12;
@@ -309,20 +382,28 @@ export function textEmails(els: Element[]): string[] {
 export function isAppWord(s: string | undefined, label: string): boolean {
   if (!s) return true;
   const t = s.trim().toLowerCase();
-  return t === label.toLowerCase() || /^(?:leads? inbox|leads|deals|contacts|organizations|people|home|inbox|loading…?|潜在客户|线索|首页)$/i.test(t)
-    || t.startsWith(label.toLowerCase() + ' ');
+  return (
+    t === label.toLowerCase() ||
+    /^(?:leads? inbox|leads|deals|contacts|organizations|people|home|inbox|loading…?|潜在客户|线索|首页)$/i.test(t) ||
+    t.startsWith(label.toLowerCase() + ' ')
+  );
 }
 
 /** Split "Name | Type | Product" style titles. */
 export function titleParts(doc: Document): string[] {
-  return (doc.title ?? '').slice(0, 1000).split(/\s+[|–—-]\s+/).map((s) => s.trim()).filter(Boolean);
+  return (doc.title ?? '')
+    .slice(0, 1000)
+    .split(/\s+[|–—-]\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The demo pages served by `npm run demo` on http://127.0.0.1:<any port>. */
 export const isDemoHost = (u: URL): boolean => u.protocol === 'http:' && u.hostname === '127.0.0.1';
 
 /** The host is one of these domains or a subdomain of one. */
-export const hostIs = (h: string, ...suffixes: string[]): boolean => suffixes.some((s) => h === s || h.endsWith('.' + s));
+export const hostIs = (h: string, ...suffixes: string[]): boolean =>
+  suffixes.some((s) => h === s || h.endsWith('.' + s));
 
 export const last = <T>(xs: T[]): T | undefined => xs[xs.length - 1];
 

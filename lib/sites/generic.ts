@@ -19,9 +19,12 @@ export function compileMatchPattern(pattern: string): ((u: URL) => boolean) | nu
   const m = p.match(/^(\*|https?|file):\/\/(\*|(?:\*\.)?[^/*:]+)(?::(\d+|\*))?(\/.*)$/);
   if (!m) return null;
   const [, scheme, host, port, path] = m;
-  const hostRe = host === '*' ? /^.*$/ : host.startsWith('*.')
-    ? new RegExp(`^(?:[^.]+\\.)*${esc(host.slice(2).toLowerCase())}$`)
-    : new RegExp(`^${esc(host.toLowerCase())}$`);
+  const hostRe =
+    host === '*'
+      ? /^.*$/
+      : host.startsWith('*.')
+        ? new RegExp(`^(?:[^.]+\\.)*${esc(host.slice(2).toLowerCase())}$`)
+        : new RegExp(`^${esc(host.toLowerCase())}$`);
   const pathRe = new RegExp(`^${path.split('*').map(esc).join('.*')}$`, 's');
   return (u) => {
     const proto = u.protocol.slice(0, -1);
@@ -67,7 +70,11 @@ export function genericReader(site: UserSite): SiteReader {
       const recordId = idRe ? clean(pick(url.href.slice(0, 2000).match(idRe)), 200) : undefined;
       if (!name && !recordId) return null;
       const emails = site.emailSelector
-        ? qa(doc, site.emailSelector, 50).flatMap((e) => [emailAttr(e.getAttribute('href')), ...emailsIn(textOf(e)), ...mailtoEmails(e)])
+        ? qa(doc, site.emailSelector, 50).flatMap((e) => [
+            emailAttr(e.getAttribute('href')),
+            ...emailsIn(textOf(e)),
+            ...mailtoEmails(e),
+          ])
         : mailtoEmails(doc);
       return ctx(GENERIC_SITE, 'record', url, { recordId, name, emails: uniqEmails(emails) });
     },

@@ -9,15 +9,18 @@ import type { HostTrust } from './types';
 import { compileMatchPattern } from './generic';
 export { LOOPBACK_MATCHES } from './demo-crm/hosts';
 
-const of = (kind: 'crm' | 'mail', key: 'matches' | 'excludeMatches') =>
-  [...new Set(readers.filter((r) => r.kind === kind).flatMap((r) => r.hosts[key] ?? []))];
+const of = (kind: 'crm' | 'mail', key: 'matches' | 'excludeMatches') => [
+  ...new Set(readers.filter((r) => r.kind === kind).flatMap((r) => r.hosts[key] ?? [])),
+];
 
 export const crmHostMatches: readonly string[] = of('crm', 'matches');
 export const mailHostMatches: readonly string[] = of('mail', 'matches');
 export const crmExcludeMatches: readonly string[] = of('crm', 'excludeMatches');
 export const mailExcludeMatches: readonly string[] = of('mail', 'excludeMatches');
 
-const trustTests = readers.flatMap((r) => r.hosts.matches.map((p) => ({ site: r.id, trust: r.hosts.trust, test: compileMatchPattern(p) })));
+const trustTests = readers.flatMap((r) =>
+  r.hosts.matches.map((p) => ({ site: r.id, trust: r.hosts.trust, test: compileMatchPattern(p) })),
+);
 
 /**
  * Whether a page's host needs the user's confirmation before figures are shown there: its site's hosts are ones

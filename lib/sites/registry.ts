@@ -20,8 +20,20 @@ import { mail163 } from './mail163/reader';
 import { demoMail } from './demo-mail/reader';
 
 export const readers: readonly SiteReader[] = [
-  salesforce, hubspot, zoho, pipedrive, dynamics, odoo, fxiaoke, xiaoshouyi, demoCrm,
-  gmail, outlook, qqmail, mail163, demoMail,
+  salesforce,
+  hubspot,
+  zoho,
+  pipedrive,
+  dynamics,
+  odoo,
+  fxiaoke,
+  xiaoshouyi,
+  demoCrm,
+  gmail,
+  outlook,
+  qqmail,
+  mail163,
+  demoMail,
 ];
 
 export const siteIds: readonly string[] = readers.map((r) => r.id);

@@ -31,14 +31,23 @@ export function markFromServer(trans: unknown): void {
   if (trans && typeof trans === 'object') fromServer.add(trans);
 }
 
-function outboxRows(kind: SyncKind, req: DBCoreMutateRequest, res: DBCoreMutateResponse, keyPath: string, at: number): OutboxRow[] {
+function outboxRows(
+  kind: SyncKind,
+  req: DBCoreMutateRequest,
+  res: DBCoreMutateResponse,
+  keyPath: string,
+  at: number,
+): OutboxRow[] {
   if (req.type === 'deleteRange') return [];
   const ok = (i: number) => !res.failures[i];
   if (req.type === 'delete') {
-    return req.keys.filter((_k, i) => ok(i)).map((k) => ({ id: docIdOf(kind, String(k)), kind, key: String(k), op: 'delete', at }));
+    return req.keys
+      .filter((_k, i) => ok(i))
+      .map((k) => ({ id: docIdOf(kind, String(k)), kind, key: String(k), op: 'delete', at }));
   }
   const keys = req.values.map((v, i) => res.results?.[i] ?? (v as Record<string, unknown>)[keyPath]);
-  return keys.filter((k, i) => ok(i) && k !== undefined)
+  return keys
+    .filter((k, i) => ok(i) && k !== undefined)
     .map((k) => ({ id: docIdOf(kind, String(k)), kind, key: String(k), op: 'put', at }));
 }
 
@@ -49,7 +58,9 @@ function outboxRows(kind: SyncKind, req: DBCoreMutateRequest, res: DBCoreMutateR
  * then a deletion is stamped 0, the oldest instant, so a stamp the clock did not give never wins a merge.
  */
 let captureClock: () => number = () => 0;
-export function setCaptureClock(clock: () => number): void { captureClock = clock; }
+export function setCaptureClock(clock: () => number): void {
+  captureClock = clock;
+}
 
 export function outboxMiddleware(now: () => number = () => captureClock()): Middleware<DBCore> {
   return {
@@ -57,27 +68,30 @@ export function outboxMiddleware(now: () => number = () => captureClock()): Midd
     name: 'huikuan-sync-outbox',
     // Dexie also builds a core per schema step while upgrading; one without the outbox store records nothing
     // (an upgrade is no edit, and turning team mode on queues every record anyway).
-    create: (down) => !down.schema.tables.some((t) => t.name === OUTBOX) ? down : ({
-      ...down,
-      transaction(stores, mode, options) {
-        const capture = mode === 'readwrite' && stores.some((s) => synced.has(s)) && !stores.includes(OUTBOX);
-        return down.transaction(capture ? [...stores, OUTBOX] : stores, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (!synced.has(name)) return table;
-        const keyPath = String(table.schema.primaryKey.keyPath);
-        return {
-          ...table,
-          async mutate(req: DBCoreMutateRequest) {
-            const res = await table.mutate(req);
-            if (fromServer.has(req.trans as DBCoreTransaction)) return res;
-            const rows = outboxRows(name as SyncKind, req, res, keyPath, now());
-            if (rows.length) await down.table(OUTBOX).mutate({ type: 'put', trans: req.trans, values: rows });
-            return res;
+    create: (down) =>
+      !down.schema.tables.some((t) => t.name === OUTBOX)
+        ? down
+        : {
+            ...down,
+            transaction(stores, mode, options) {
+              const capture = mode === 'readwrite' && stores.some((s) => synced.has(s)) && !stores.includes(OUTBOX);
+              return down.transaction(capture ? [...stores, OUTBOX] : stores, mode, options);
+            },
+            table(name) {
+              const table = down.table(name);
+              if (!synced.has(name)) return table;
+              const keyPath = String(table.schema.primaryKey.keyPath);
+              return {
+                ...table,
+                async mutate(req: DBCoreMutateRequest) {
+                  const res = await table.mutate(req);
+                  if (fromServer.has(req.trans as DBCoreTransaction)) return res;
+                  const rows = outboxRows(name as SyncKind, req, res, keyPath, now());
+                  if (rows.length) await down.table(OUTBOX).mutate({ type: 'put', trans: req.trans, values: rows });
+                  return res;
+                },
+              };
+            },
           },
-        };
-      },
-    }),
   };
 }

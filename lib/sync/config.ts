@@ -10,7 +10,11 @@ export const TEAM_CONFIG_KEY = 'team.config';
 
 export const teamConfigSchema = z.object({
   /** http(s) origin and optional path prefix of the CouchDB server. */
-  url: z.string().url().max(500).refine((u) => /^https?:\/\//.test(u), 'the server address starts with https:// or http://'),
+  url: z
+    .string()
+    .url()
+    .max(500)
+    .refine((u) => /^https?:\/\//.test(u), 'the server address starts with https:// or http://'),
   name: z.string().min(1).max(100),
   auth: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('password'), password: z.string().min(1).max(500) }),
@@ -44,8 +48,9 @@ export function serverOrigin(url: string): string {
 }
 
 export function couchFor(config: TeamConfig, timeoutMs = 20_000): Couch {
-  const auth: CouchAuth = config.auth.kind === 'password'
-    ? { kind: 'password', name: config.name, password: config.auth.password }
-    : { kind: 'jwt', token: config.auth.token };
+  const auth: CouchAuth =
+    config.auth.kind === 'password'
+      ? { kind: 'password', name: config.name, password: config.auth.password }
+      : { kind: 'jwt', token: config.auth.token };
   return new Couch({ url: config.url, auth, timeoutMs });
 }

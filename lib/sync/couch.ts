@@ -18,48 +18,92 @@ export interface CouchOptions {
   fetch?: typeof fetch;
 }
 
-export type CouchErrorKind = 'offline' | 'timeout' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'server' | 'garbage';
+export type CouchErrorKind =
+  'offline' | 'timeout' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'server' | 'garbage';
 export class CouchError extends Error {
-  constructor(readonly kind: CouchErrorKind, readonly status: number | undefined, readonly reason: string) {
+  constructor(
+    readonly kind: CouchErrorKind,
+    readonly status: number | undefined,
+    readonly reason: string,
+  ) {
     super(`${kind}${status ? ` ${status}` : ''}: ${reason}`);
     this.name = 'CouchError';
   }
 }
 
 const errorBody = z.object({ error: z.string().optional(), reason: z.string().optional() }).loose();
-const sessionBody = z.object({ userCtx: z.object({ name: z.string().nullable(), roles: z.array(z.string()) }) }).loose();
+const sessionBody = z
+  .object({ userCtx: z.object({ name: z.string().nullable(), roles: z.array(z.string()) }) })
+  .loose();
 const seq = z.union([z.string(), z.number()]);
-const changesBody = z.object({
-  results: z.array(z.object({
-    id: z.string(), seq: seq.optional(), deleted: z.boolean().optional(),
-    changes: z.array(z.object({ rev: z.string() })),
-    doc: z.record(z.string(), z.unknown()).optional(),
-  }).loose()),
-  last_seq: seq,
-}).loose();
-const bulkBody = z.array(z.object({
-  id: z.string(), rev: z.string().optional(), ok: z.boolean().optional(), error: z.string().optional(), reason: z.string().optional(),
-}).loose());
-const allDocsBody = z.object({
-  rows: z.array(z.object({
-    key: z.string(), id: z.string().optional(), error: z.string().optional(),
-    value: z.object({ rev: z.string(), deleted: z.boolean().optional() }).loose().optional(),
-  }).loose()),
-}).loose();
+const changesBody = z
+  .object({
+    results: z.array(
+      z
+        .object({
+          id: z.string(),
+          seq: seq.optional(),
+          deleted: z.boolean().optional(),
+          changes: z.array(z.object({ rev: z.string() })),
+          doc: z.record(z.string(), z.unknown()).optional(),
+        })
+        .loose(),
+    ),
+    last_seq: seq,
+  })
+  .loose();
+const bulkBody = z.array(
+  z
+    .object({
+      id: z.string(),
+      rev: z.string().optional(),
+      ok: z.boolean().optional(),
+      error: z.string().optional(),
+      reason: z.string().optional(),
+    })
+    .loose(),
+);
+const allDocsBody = z
+  .object({
+    rows: z.array(
+      z
+        .object({
+          key: z.string(),
+          id: z.string().optional(),
+          error: z.string().optional(),
+          value: z.object({ rev: z.string(), deleted: z.boolean().optional() }).loose().optional(),
+        })
+        .loose(),
+    ),
+  })
+  .loose();
 
-const bulkGetBody = z.object({
-  results: z.array(z.object({
-    id: z.string(),
-    // Each `{ ok: document }` or `{ error: … }`.
-    docs: z.array(z.record(z.string(), z.unknown())),
-  }).loose()),
-}).loose();
+const bulkGetBody = z
+  .object({
+    results: z.array(
+      z
+        .object({
+          id: z.string(),
+          // Each `{ ok: document }` or `{ error: … }`.
+          docs: z.array(z.record(z.string(), z.unknown())),
+        })
+        .loose(),
+    ),
+  })
+  .loose();
 
 export type Seq = z.infer<typeof seq>;
 export type ChangesPage = z.infer<typeof changesBody>;
 export type BulkResult = z.infer<typeof bulkBody>[number];
-export interface CurrentRev { id: string; rev?: string; deleted: boolean }
-export interface Session { name: string; roles: string[] }
+export interface CurrentRev {
+  id: string;
+  rev?: string;
+  deleted: boolean;
+}
+export interface Session {
+  name: string;
+  roles: string[];
+}
 
 export class Couch {
   private readonly base: string;
@@ -70,7 +114,8 @@ export class Couch {
   /** Who the server says we are. A 401 means the name, password or token is wrong or expired. */
   async session(): Promise<Session> {
     const body = sessionBody.safeParse(await this.request('GET', '/_session'));
-    if (!body.success) throw new CouchError('garbage', 200, 'the server answered /_session with something that is not CouchDB');
+    if (!body.success)
+      throw new CouchError('garbage', 200, 'the server answered /_session with something that is not CouchDB');
     if (!body.data.userCtx.name) throw new CouchError('unauthorized', 401, 'not signed in');
     return { name: body.data.userCtx.name, roles: body.data.userCtx.roles };
   }
@@ -78,7 +123,8 @@ export class Couch {
   async getDoc(db: string, id: string, rev?: string): Promise<Record<string, unknown>> {
     const q = rev ? `?rev=${encodeURIComponent(rev)}` : '';
     const body = await this.request('GET', `/${encodeURIComponent(db)}/${encodeURIComponent(id)}${q}`);
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new CouchError('garbage', 200, `document ${id} is not an object`);
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw new CouchError('garbage', 200, `document ${id} is not an object`);
     return body as Record<string, unknown>;
   }
 
@@ -93,7 +139,8 @@ export class Couch {
   /** Writes documents with their revisions; per-document refusals (conflict, forbidden) come back in the result. */
   async bulkDocs(db: string, docs: unknown[]): Promise<BulkResult[]> {
     const body = bulkBody.safeParse(await this.request('POST', `/${encodeURIComponent(db)}/_bulk_docs`, { docs }));
-    if (!body.success) throw new CouchError('garbage', 200, `_bulk_docs of ${db} answered something that is not CouchDB's`);
+    if (!body.success)
+      throw new CouchError('garbage', 200, `_bulk_docs of ${db} answered something that is not CouchDB's`);
     return body.data;
   }
 
@@ -104,8 +151,11 @@ export class Couch {
   async bulkGet(db: string, refs: Array<{ id: string; rev: string }>): Promise<Map<string, Record<string, unknown>>> {
     const out = new Map<string, Record<string, unknown>>();
     if (!refs.length) return out;
-    const body = bulkGetBody.safeParse(await this.request('POST', `/${encodeURIComponent(db)}/_bulk_get`, { docs: refs }));
-    if (!body.success) throw new CouchError('garbage', 200, `_bulk_get of ${db} answered something that is not CouchDB's`);
+    const body = bulkGetBody.safeParse(
+      await this.request('POST', `/${encodeURIComponent(db)}/_bulk_get`, { docs: refs }),
+    );
+    if (!body.success)
+      throw new CouchError('garbage', 200, `_bulk_get of ${db} answered something that is not CouchDB's`);
     for (const r of body.data.results) {
       for (const d of r.docs) {
         const doc = d.ok;
@@ -119,8 +169,11 @@ export class Couch {
 
   /** The current revision of each id, also for deleted documents (their tombstone's revision). */
   async currentRevs(db: string, ids: string[]): Promise<CurrentRev[]> {
-    const body = allDocsBody.safeParse(await this.request('POST', `/${encodeURIComponent(db)}/_all_docs`, { keys: ids }));
-    if (!body.success) throw new CouchError('garbage', 200, `_all_docs of ${db} answered something that is not CouchDB's`);
+    const body = allDocsBody.safeParse(
+      await this.request('POST', `/${encodeURIComponent(db)}/_all_docs`, { keys: ids }),
+    );
+    if (!body.success)
+      throw new CouchError('garbage', 200, `_all_docs of ${db} answered something that is not CouchDB's`);
     return body.data.rows.map((r) => ({ id: r.key, rev: r.value?.rev, deleted: !!r.value?.deleted }));
   }
 
@@ -139,8 +192,12 @@ export class Couch {
     let text: string;
     try {
       res = await doFetch(this.base + path, {
-        method, headers: this.headers(), body: body === undefined ? undefined : JSON.stringify(body),
-        signal: ctrl.signal, credentials: 'omit', cache: 'no-store',
+        method,
+        headers: this.headers(),
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: ctrl.signal,
+        credentials: 'omit',
+        cache: 'no-store',
       });
       text = await res.text();
     } catch (e) {
@@ -150,8 +207,14 @@ export class Couch {
       clearTimeout(timer);
     }
     let json: unknown;
-    try { json = text ? JSON.parse(text) : undefined; } catch {
-      throw new CouchError(res.ok ? 'garbage' : 'server', res.status, `the server's answer is not JSON (${text.slice(0, 80)})`);
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new CouchError(
+        res.ok ? 'garbage' : 'server',
+        res.status,
+        `the server's answer is not JSON (${text.slice(0, 80)})`,
+      );
     }
     if (res.ok) return json;
     const err = errorBody.safeParse(json);

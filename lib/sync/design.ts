@@ -65,22 +65,43 @@ export const teamSecurity = {
   members: { names: [], roles: [MEMBER_ROLE, MANAGER_ROLE] },
 };
 
-export interface TeamSetupUser { name: string; password: string; displayName: string; monthlyTarget?: { minor: number; currency: string } }
-export interface TeamSetupSpec { salespeople: TeamSetupUser[]; managers: TeamSetupUser[] }
+export interface TeamSetupUser {
+  name: string;
+  password: string;
+  displayName: string;
+  monthlyTarget?: { minor: number; currency: string };
+}
+export interface TeamSetupSpec {
+  salespeople: TeamSetupUser[];
+  managers: TeamSetupUser[];
+}
 
-type AdminRequest = (method: 'GET' | 'PUT' | 'DELETE', path: string, body?: unknown) => Promise<{ status: number; json: unknown }>;
+type AdminRequest = (
+  method: 'GET' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; json: unknown }>;
 
 /** An admin's requests to the server (Basic auth), for the setup script and the tests. */
-export function adminRequests(url: string, admin: { name: string; password: string }, doFetch: typeof fetch = fetch): AdminRequest {
+export function adminRequests(
+  url: string,
+  admin: { name: string; password: string },
+  doFetch: typeof fetch = fetch,
+): AdminRequest {
   const auth = `Basic ${btoa(`${admin.name}:${admin.password}`)}`;
   return async (method, path, body) => {
     const r = await doFetch(url.replace(/\/+$/, '') + path, {
-      method, headers: { authorization: auth, 'content-type': 'application/json', accept: 'application/json' },
+      method,
+      headers: { authorization: auth, 'content-type': 'application/json', accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await r.text();
     let json: unknown;
-    try { json = text ? JSON.parse(text) : undefined; } catch { json = text; }
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = text;
+    }
     return { status: r.status, json };
   };
 }
@@ -104,8 +125,12 @@ export async function applyTeamSetup(req: AdminRequest, spec: TeamSetupSpec): Pr
   for (const u of spec.salespeople) await putUser(req, u, [MEMBER_ROLE]);
   for (const u of spec.managers) await putUser(req, u, [MEMBER_ROLE, MANAGER_ROLE]);
   const team: Team = {
-    members: spec.salespeople.map((u) => ({ name: u.name, displayName: u.displayName, db: dbOf(u.name),
-      ...(u.monthlyTarget ? { monthlyTarget: u.monthlyTarget } : {}) })),
+    members: spec.salespeople.map((u) => ({
+      name: u.name,
+      displayName: u.displayName,
+      db: dbOf(u.name),
+      ...(u.monthlyTarget ? { monthlyTarget: u.monthlyTarget } : {}),
+    })),
     managers: spec.managers.map((u) => ({ name: u.name, displayName: u.displayName })),
   };
   for (const m of team.members) {
@@ -122,12 +147,21 @@ export async function applyTeamSetup(req: AdminRequest, spec: TeamSetupSpec): Pr
 
 /** Takes a salesperson out of the team: out of their database's members (their next sync removes its data). */
 export async function revokeMember(req: AdminRequest, name: string): Promise<void> {
-  await ensure(req, `/${dbOf(name)}/_security`, { admins: { names: [], roles: [] }, members: { names: [], roles: [MANAGER_ROLE] } });
+  await ensure(req, `/${dbOf(name)}/_security`, {
+    admins: { names: [], roles: [] },
+    members: { names: [], roles: [MANAGER_ROLE] },
+  });
 }
 
 const dbOf = ownerDbName;
 
 async function putUser(req: AdminRequest, u: TeamSetupUser, roles: string[]): Promise<void> {
-  if (!/^[a-z][a-z0-9._-]*$/.test(u.name)) throw new Error(`user name ${u.name}: use lower-case letters, digits, . _ -`);
-  await upsert(req, `/_users/org.couchdb.user:${encodeURIComponent(u.name)}`, { name: u.name, password: u.password, roles, type: 'user' });
+  if (!/^[a-z][a-z0-9._-]*$/.test(u.name))
+    throw new Error(`user name ${u.name}: use lower-case letters, digits, . _ -`);
+  await upsert(req, `/_users/org.couchdb.user:${encodeURIComponent(u.name)}`, {
+    name: u.name,
+    password: u.password,
+    roles,
+    type: 'user',
+  });
 }

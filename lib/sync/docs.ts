@@ -5,17 +5,44 @@
  * conflict rules need: who wrote it and when (`by`, `at`), per-field edit stamps for the field-merged kinds,
  * the values a merge set aside (`alsoSet`), and for ledgers the history of which import replaced which.
  */
-export const syncKinds = ['customers', 'contacts', 'ledgers', 'promises', 'activities', 'profiles', 'preparations'] as const;
+export const syncKinds = [
+  'customers',
+  'contacts',
+  'ledgers',
+  'promises',
+  'activities',
+  'profiles',
+  'preparations',
+] as const;
 export type SyncKind = (typeof syncKinds)[number];
 
 /** Field-merged kinds keep a stamp per field; the ledger follows its source; activities never change. */
-export const fieldMergedKinds: ReadonlySet<SyncKind> = new Set(['customers', 'contacts', 'promises', 'profiles', 'preparations']);
+export const fieldMergedKinds: ReadonlySet<SyncKind> = new Set([
+  'customers',
+  'contacts',
+  'promises',
+  'profiles',
+  'preparations',
+]);
 
-export interface FieldStamp { at: number; by: string }
+export interface FieldStamp {
+  at: number;
+  by: string;
+}
 /** A value that lost a field merge, kept visible: "also set to … by 王磊 on 2 Dec". */
-export interface AlsoSet { field: string; value: unknown; by: string; at: number }
+export interface AlsoSet {
+  field: string;
+  value: unknown;
+  by: string;
+  at: number;
+}
 /** One entry per time a ledger was replaced by a later import from another browser. */
-export interface LedgerHistoryEntry { at: number; by: string; replacedAt: number; replacedBy: string }
+export interface LedgerHistoryEntry {
+  at: number;
+  by: string;
+  replacedAt: number;
+  replacedBy: string;
+}
 
 export interface SyncDoc {
   _id: string;
@@ -69,11 +96,21 @@ const bookkeeping = new Set(['id', 'customerId', 'updatedAt', 'createdAt']);
  * field whose value differs from it gets a new stamp (`at`, `by`), the others keep theirs, so the merge knows
  * which side edited which field.
  */
-export function docFromRow(kind: SyncKind, row: Record<string, unknown>, meta: { owner: string; by: string; at: number },
-  base?: SyncDoc): SyncDoc {
+export function docFromRow(
+  kind: SyncKind,
+  row: Record<string, unknown>,
+  meta: { owner: string; by: string; at: number },
+  base?: SyncDoc,
+): SyncDoc {
   const key = keyOf(kind, row);
   const doc: SyncDoc = {
-    _id: docIdOf(kind, key), kind, owner: meta.owner, customerId: customerIdOf(kind, row), at: meta.at, by: meta.by, row,
+    _id: docIdOf(kind, key),
+    kind,
+    owner: meta.owner,
+    customerId: customerIdOf(kind, row),
+    at: meta.at,
+    by: meta.by,
+    row,
   };
   if (base?._rev) doc._rev = base._rev;
   if (fieldMergedKinds.has(kind)) {
@@ -92,10 +129,22 @@ export function docFromRow(kind: SyncKind, row: Record<string, unknown>, meta: {
 }
 
 /** A deletion, kept as a tombstone that says when and by whom (deletions win only when newer). */
-export function tombstone(kind: SyncKind, key: string, meta: { owner: string; by: string; at: number; customerId: string },
-  rev?: string): SyncDoc {
-  return { _id: docIdOf(kind, key), ...(rev ? { _rev: rev } : {}), _deleted: true, kind, owner: meta.owner,
-    customerId: meta.customerId, at: meta.at, by: meta.by };
+export function tombstone(
+  kind: SyncKind,
+  key: string,
+  meta: { owner: string; by: string; at: number; customerId: string },
+  rev?: string,
+): SyncDoc {
+  return {
+    _id: docIdOf(kind, key),
+    ...(rev ? { _rev: rev } : {}),
+    _deleted: true,
+    kind,
+    owner: meta.owner,
+    customerId: meta.customerId,
+    at: meta.at,
+    by: meta.by,
+  };
 }
 
 export function fieldNames(...rows: Array<Record<string, unknown> | undefined>): string[] {

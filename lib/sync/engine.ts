@@ -11,8 +11,14 @@
  */
 import type { Transaction } from 'dexie';
 import {
-  activitySchema, contactSchema, customerSchema, paymentPromiseSchema, paymentProcessProfileSchema, paymentSchema,
-  preparationsSchema, receivableSchema,
+  activitySchema,
+  contactSchema,
+  customerSchema,
+  paymentPromiseSchema,
+  paymentProcessProfileSchema,
+  paymentSchema,
+  preparationsSchema,
+  receivableSchema,
 } from '../domain';
 import { z } from 'zod';
 import type { HuikuanDb, SyncDocRow } from '../db/schema';
@@ -20,7 +26,16 @@ import { refreshCustomers } from '../db/repo';
 import { type OutboxRow, markFromServer } from './capture';
 import { type Couch, CouchError, type Seq, type Session } from './couch';
 import {
-  type AlsoSet, type SyncDoc, type SyncKind, customerIdOf, docFromRow, editedAt, parseDocId, sameValue, syncKinds, tombstone,
+  type AlsoSet,
+  type SyncDoc,
+  type SyncKind,
+  customerIdOf,
+  docFromRow,
+  editedAt,
+  parseDocId,
+  sameValue,
+  syncKinds,
+  tombstone,
 } from './docs';
 import { mergeDocs } from './merge';
 import { TEAM_DB, TEAM_DOC, type Team, type TeamMember, memberForOwner, teamSchema, visibleMembers } from './team';
@@ -33,7 +48,12 @@ export const META = {
   checkpoint: (db: string) => `team.cp.${db}`,
 } as const;
 
-export interface MergeNote extends AlsoSet { docId: string; kind: SyncKind; customerId: string; mergedAt: number }
+export interface MergeNote extends AlsoSet {
+  docId: string;
+  kind: SyncKind;
+  customerId: string;
+  mergedAt: number;
+}
 export interface SyncReport {
   at: number;
   ok: boolean;
@@ -53,9 +73,18 @@ export interface SyncReport {
 }
 
 const rowSchemas: Record<SyncKind, z.ZodType<Record<string, unknown>>> = {
-  customers: customerSchema, contacts: contactSchema, promises: paymentPromiseSchema, activities: activitySchema,
-  profiles: paymentProcessProfileSchema, preparations: preparationsSchema,
-  ledgers: z.object({ customerId: z.string().min(1).max(64), receivables: z.array(receivableSchema), payments: z.array(paymentSchema), updatedAt: z.number().int() }),
+  customers: customerSchema,
+  contacts: contactSchema,
+  promises: paymentPromiseSchema,
+  activities: activitySchema,
+  profiles: paymentProcessProfileSchema,
+  preparations: preparationsSchema,
+  ledgers: z.object({
+    customerId: z.string().min(1).max(64),
+    receivables: z.array(receivableSchema),
+    payments: z.array(paymentSchema),
+    updatedAt: z.number().int(),
+  }),
 } as unknown as Record<SyncKind, z.ZodType<Record<string, unknown>>>;
 
 const PUSH_BATCH = 500;
@@ -73,7 +102,16 @@ interface Ctx {
 }
 
 const emptyReport = (at: number): SyncReport => ({
-  at, ok: false, pushed: 0, pulled: 0, merged: 0, refused: [], malformed: 0, notShared: 0, revoked: [], pending: 0,
+  at,
+  ok: false,
+  pushed: 0,
+  pulled: 0,
+  merged: 0,
+  refused: [],
+  malformed: 0,
+  notShared: 0,
+  revoked: [],
+  pending: 0,
 });
 
 /** One cycle. It never throws: the result (also stored for the options page) says what happened. */
@@ -86,7 +124,11 @@ export async function syncOnce(db: HuikuanDb, couch: Couch, now: Date): Promise<
     if (team) {
       const visible = visibleMembers(team, me);
       const ctx: Ctx = { db, couch, me, team, visible, now, report };
-      await removeRevoked(ctx, await syncedDbs(db), visible.map((m) => m.db));
+      await removeRevoked(
+        ctx,
+        await syncedDbs(db),
+        visible.map((m) => m.db),
+      );
       await push(ctx);
       for (const m of visible) await pullDb(ctx, m.db);
       report.ok = true;
@@ -114,7 +156,8 @@ async function readTeam(db: HuikuanDb, couch: Couch, report: SyncReport): Promis
     throw e;
   }
   const team = teamSchema.safeParse(raw);
-  if (!team.success) throw new CouchError('garbage', 200, `the team document is malformed: ${team.error.issues[0]?.message ?? ''}`);
+  if (!team.success)
+    throw new CouchError('garbage', 200, `the team document is malformed: ${team.error.issues[0]?.message ?? ''}`);
   await db.meta.put({ key: META.team, value: team.data });
   return team.data;
 }
@@ -152,7 +195,12 @@ async function removeRevoked(ctx: Pick<Ctx, 'db' | 'report' | 'now'>, had: strin
  * out of the old owner's database (`leaving`) and the record in the new owner's.
  */
 interface Outgoing {
-  entryAt: number; docId: string; db: string; doc: SyncDoc; row?: Record<string, unknown>; state?: SyncDocRow;
+  entryAt: number;
+  docId: string;
+  db: string;
+  doc: SyncDoc;
+  row?: Record<string, unknown>;
+  state?: SyncDocRow;
   leaving?: boolean;
   /** What became of it: written, settled by a merge, refused for good, or left in the outbox for the next cycle. */
   result?: 'saved' | 'settled' | 'refused';
@@ -179,20 +227,32 @@ async function push(ctx: Ctx): Promise<void> {
 /** The local rows the entries name, read in one request per kind. */
 async function readRows(db: HuikuanDb, entries: OutboxRow[]): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>();
-  for (const [kind, group] of groupBy(entries.filter((e) => e.op === 'put'), (e) => e.kind)) {
+  for (const [kind, group] of groupBy(
+    entries.filter((e) => e.op === 'put'),
+    (e) => e.kind,
+  )) {
     const rows = (await db.table(kind).bulkGet(group.map((e) => e.key))) as Array<Record<string, unknown> | undefined>;
-    group.forEach((e, i) => { if (rows[i]) out.set(e.id, rows[i]!); });
+    group.forEach((e, i) => {
+      if (rows[i]) out.set(e.id, rows[i]!);
+    });
   }
   return out;
 }
 
-async function readCustomers(db: HuikuanDb, rows: Map<string, Record<string, unknown>>, entries: OutboxRow[],
-  into = new Map<string, Record<string, unknown>>()): Promise<Map<string, Record<string, unknown>>> {
+async function readCustomers(
+  db: HuikuanDb,
+  rows: Map<string, Record<string, unknown>>,
+  entries: OutboxRow[],
+  into = new Map<string, Record<string, unknown>>(),
+): Promise<Map<string, Record<string, unknown>>> {
   for (const e of entries) if (e.kind === 'customers' && rows.has(e.id)) into.set(e.key, rows.get(e.id)!);
-  const missing = [...new Set(entries.filter((e) => rows.has(e.id)).map((e) => customerIdOf(e.kind, rows.get(e.id)!)))]
-    .filter((id) => !into.has(id));
+  const missing = [
+    ...new Set(entries.filter((e) => rows.has(e.id)).map((e) => customerIdOf(e.kind, rows.get(e.id)!))),
+  ].filter((id) => !into.has(id));
   const found = await db.customers.bulkGet(missing);
-  missing.forEach((id, i) => { if (found[i]) into.set(id, found[i] as unknown as Record<string, unknown>); });
+  missing.forEach((id, i) => {
+    if (found[i]) into.set(id, found[i] as unknown as Record<string, unknown>);
+  });
   return into;
 }
 
@@ -201,8 +261,13 @@ async function readCustomers(db: HuikuanDb, rows: Map<string, Record<string, unk
  * its new owner's database, every record of that customer on the server in another database (its ledger of
  * receivables and payments, promises, activities, contacts, profile, preparations) is queued beside it. The entries are also written to the outbox, so a move cut off half-way is finished later.
  */
-async function followers(ctx: Ctx, entries: OutboxRow[], rows: Map<string, Record<string, unknown>>,
-  customers: Map<string, Record<string, unknown>>, states: Map<string, SyncDocRow>): Promise<OutboxRow[]> {
+async function followers(
+  ctx: Ctx,
+  entries: OutboxRow[],
+  rows: Map<string, Record<string, unknown>>,
+  customers: Map<string, Record<string, unknown>>,
+  states: Map<string, SyncDocRow>,
+): Promise<OutboxRow[]> {
   const target = new Map<string, { db: string; at: number }>();
   for (const e of entries) {
     const row = rows.get(e.id);
@@ -213,12 +278,26 @@ async function followers(ctx: Ctx, entries: OutboxRow[], rows: Map<string, Recor
   }
   if (!target.size) return [];
   const inPage = new Set(entries.map((e) => e.id));
-  const moving = (await ctx.db.syncDocs.where('customerId').anyOf([...target.keys()]).toArray())
-    .filter((s) => s.kind !== 'customers' && !inPage.has(s.id) && !s.base._deleted && s.db !== target.get(s.customerId)!.db);
+  const moving = (
+    await ctx.db.syncDocs
+      .where('customerId')
+      .anyOf([...target.keys()])
+      .toArray()
+  ).filter(
+    (s) => s.kind !== 'customers' && !inPage.has(s.id) && !s.base._deleted && s.db !== target.get(s.customerId)!.db,
+  );
   if (!moving.length) return [];
   const queued = await ctx.db.syncOutbox.bulkGet(moving.map((s) => s.id));
-  const out = moving.map((s, i): OutboxRow => queued[i] as OutboxRow | undefined
-    ?? { id: s.id, kind: s.kind, key: s.key, op: 'put', at: target.get(s.customerId)!.at });
+  const out = moving.map(
+    (s, i): OutboxRow =>
+      (queued[i] as OutboxRow | undefined) ?? {
+        id: s.id,
+        kind: s.kind,
+        key: s.key,
+        op: 'put',
+        at: target.get(s.customerId)!.at,
+      },
+  );
   await ctx.db.syncOutbox.bulkPut(out.filter((_o, i) => !queued[i]));
   return out;
 }
@@ -239,32 +318,73 @@ async function pushPage(ctx: Ctx, page: OutboxRow[]): Promise<void> {
   for (const e of entries) {
     const state = states.get(e.id);
     if (e.op === 'delete') {
-      if (!state || state.base._deleted) { drop.push(e); continue; }
-      outgoing.push({ entryAt: e.at, docId: e.id, db: state.db, state,
-        doc: tombstone(e.kind, e.key, { owner: state.owner, by: ctx.me.name, at: e.at, customerId: state.customerId }, state.rev) });
+      if (!state || state.base._deleted) {
+        drop.push(e);
+        continue;
+      }
+      outgoing.push({
+        entryAt: e.at,
+        docId: e.id,
+        db: state.db,
+        state,
+        doc: tombstone(
+          e.kind,
+          e.key,
+          { owner: state.owner, by: ctx.me.name, at: e.at, customerId: state.customerId },
+          state.rev,
+        ),
+      });
       continue;
     }
     const row = rows.get(e.id);
     // Gone without a deletion of its own (the store was cleared): nothing to send.
-    if (!row) { drop.push(e); continue; }
+    if (!row) {
+      drop.push(e);
+      continue;
+    }
     const customerId = customerIdOf(e.kind, row);
-    const member = memberForOwner(ctx.team, ctx.visible, customers.get(customerId)?.owner as string | undefined, ctx.me);
-    if (!member) { ctx.report.notShared++; continue; }
+    const member = memberForOwner(
+      ctx.team,
+      ctx.visible,
+      customers.get(customerId)?.owner as string | undefined,
+      ctx.me,
+    );
+    if (!member) {
+      ctx.report.notShared++;
+      continue;
+    }
     const at = editedAt(e.kind, row) ?? e.at;
     if (state && state.db !== member.db) {
       // The customer changed hands: its record leaves the old owner's database and enters the new one's, keeping
       // its field stamps, set-aside values and history (not its revision, which is the old database's).
       if (!state.base._deleted) {
-        outgoing.push({ entryAt: e.at, docId: e.id, db: state.db, leaving: true,
-          doc: tombstone(e.kind, e.key, { owner: state.owner, by: ctx.me.name, at, customerId }, state.rev) });
+        outgoing.push({
+          entryAt: e.at,
+          docId: e.id,
+          db: state.db,
+          leaving: true,
+          doc: tombstone(e.kind, e.key, { owner: state.owner, by: ctx.me.name, at, customerId }, state.rev),
+        });
       }
       const base: SyncDoc = { ...state.base };
       delete base._rev;
-      outgoing.push({ entryAt: e.at, docId: e.id, db: member.db, row, doc: docFromRow(e.kind, row, { owner: member.name, by: ctx.me.name, at }, base) });
+      outgoing.push({
+        entryAt: e.at,
+        docId: e.id,
+        db: member.db,
+        row,
+        doc: docFromRow(e.kind, row, { owner: member.name, by: ctx.me.name, at }, base),
+      });
       continue;
     }
-    outgoing.push({ entryAt: e.at, docId: e.id, db: member.db, row, state,
-      doc: docFromRow(e.kind, row, { owner: member.name, by: ctx.me.name, at }, state?.base) });
+    outgoing.push({
+      entryAt: e.at,
+      docId: e.id,
+      db: member.db,
+      row,
+      state,
+      doc: docFromRow(e.kind, row, { owner: member.name, by: ctx.me.name, at }, state?.base),
+    });
   }
   await dropEntries(db, drop);
   // First out of the old databases: a record enters its new one only once it has left the old (else it would
@@ -278,14 +398,24 @@ async function pushPage(ctx: Ctx, page: OutboxRow[]): Promise<void> {
   const done = rest.filter((o) => o.result);
   await db.transaction('rw', [db.syncDocs, db.syncOutbox], async () => {
     if (saved.length) await db.syncDocs.bulkPut(saved.map((o) => stateOf(o.db, o.doc, o.row)));
-    await dropEntries(db, done.map((o) => ({ id: o.docId, at: o.entryAt })));
+    await dropEntries(
+      db,
+      done.map((o) => ({ id: o.docId, at: o.entryAt })),
+    );
   });
   ctx.report.pushed += saved.length + leaving.filter((o) => o.result === 'saved').length;
 }
 
 /** Tombstones taking records out of a database they no longer belong in; a newer revision there is overwritten. */
 async function leave(ctx: Ctx, dbName: string, group: Outgoing[], attempt = 0): Promise<void> {
-  const results = new Map((await ctx.couch.bulkDocs(dbName, group.map((o) => o.doc))).map((r) => [r.id, r]));
+  const results = new Map(
+    (
+      await ctx.couch.bulkDocs(
+        dbName,
+        group.map((o) => o.doc),
+      )
+    ).map((r) => [r.id, r]),
+  );
   const conflicted: Outgoing[] = [];
   for (const o of group) {
     const r = results.get(o.doc._id);
@@ -294,11 +424,21 @@ async function leave(ctx: Ctx, dbName: string, group: Outgoing[], attempt = 0): 
     else if (r?.error === 'forbidden') ctx.report.refused.push({ docId: o.docId, reason: r.reason ?? 'refused' });
   }
   if (!conflicted.length) return;
-  const current = new Map((await ctx.couch.currentRevs(dbName, conflicted.map((o) => o.doc._id))).map((c) => [c.id, c]));
+  const current = new Map(
+    (
+      await ctx.couch.currentRevs(
+        dbName,
+        conflicted.map((o) => o.doc._id),
+      )
+    ).map((c) => [c.id, c]),
+  );
   const again: Outgoing[] = [];
   for (const o of conflicted) {
     const c = current.get(o.doc._id);
-    if (!c?.rev || c.deleted) { o.result = 'saved'; continue; } // already gone from there
+    if (!c?.rev || c.deleted) {
+      o.result = 'saved';
+      continue;
+    } // already gone from there
     o.doc._rev = c.rev;
     again.push(o);
   }
@@ -306,19 +446,30 @@ async function leave(ctx: Ctx, dbName: string, group: Outgoing[], attempt = 0): 
 }
 
 async function pushGroup(ctx: Ctx, dbName: string, group: Outgoing[]): Promise<void> {
-  const results = await ctx.couch.bulkDocs(dbName, group.map((o) => o.doc));
+  const results = await ctx.couch.bulkDocs(
+    dbName,
+    group.map((o) => o.doc),
+  );
   const byId = new Map(results.map((r) => [r.id, r]));
   const conflicted: Outgoing[] = [];
   for (const o of group) {
     const r = byId.get(o.doc._id);
-    if (r?.ok && r.rev) { o.doc._rev = r.rev; o.result = 'saved'; continue; }
-    if (r?.error === 'conflict') { conflicted.push(o); continue; }
+    if (r?.ok && r.rev) {
+      o.doc._rev = r.rev;
+      o.result = 'saved';
+      continue;
+    }
+    if (r?.error === 'conflict') {
+      conflicted.push(o);
+      continue;
+    }
     if (r?.error === 'forbidden') {
       ctx.report.refused.push({ docId: o.docId, reason: r.reason ?? 'refused' });
       o.result = 'refused';
       continue;
     }
-    if (r?.error === 'unauthorized') throw new CouchError('forbidden', 403, r.reason ?? `not allowed to write ${dbName}`);
+    if (r?.error === 'unauthorized')
+      throw new CouchError('forbidden', 403, r.reason ?? `not allowed to write ${dbName}`);
     // Anything else stays in the outbox for the next cycle.
   }
   if (conflicted.length) await settleConflicts(ctx, dbName, conflicted);
@@ -339,7 +490,16 @@ function stateOf(dbName: string, doc: SyncDoc, row?: Record<string, unknown>): S
   delete base._conflicts;
   if (parsed.kind === 'ledgers') delete base.row;
   else if (row && !doc._deleted) base.row = row;
-  return { id: doc._id, db: dbName, kind: parsed.kind, key: parsed.key, customerId: doc.customerId, owner: doc.owner, rev: doc._rev!, base };
+  return {
+    id: doc._id,
+    db: dbName,
+    kind: parsed.kind,
+    key: parsed.key,
+    customerId: doc.customerId,
+    owner: doc.owner,
+    rev: doc._rev!,
+    base,
+  };
 }
 
 /**
@@ -348,40 +508,88 @@ function stateOf(dbName: string, doc: SyncDoc, row?: Record<string, unknown>): S
  * `_bulk_docs`; a merge that meets a still newer revision is settled again (three times at most per cycle).
  */
 async function settleConflicts(ctx: Ctx, dbName: string, list: Outgoing[], attempt = 0): Promise<void> {
-  const current = new Map((await ctx.couch.currentRevs(dbName, list.map((o) => o.doc._id))).map((c) => [c.id, c.rev]));
+  const current = new Map(
+    (
+      await ctx.couch.currentRevs(
+        dbName,
+        list.map((o) => o.doc._id),
+      )
+    ).map((c) => [c.id, c.rev]),
+  );
   // A document that vanished meanwhile is sent again by the next cycle.
   const live = list.filter((o) => current.get(o.doc._id));
-  const remotes = await ctx.couch.bulkGet(dbName, live.map((o) => ({ id: o.doc._id, rev: current.get(o.doc._id)! })));
+  const remotes = await ctx.couch.bulkGet(
+    dbName,
+    live.map((o) => ({ id: o.doc._id, rev: current.get(o.doc._id)! })),
+  );
   const follow: Outgoing[] = [];
   const writes: Array<{ o: Outgoing; doc: SyncDoc; setAside: AlsoSet[] }> = [];
   for (const o of live) {
     const rev = current.get(o.doc._id)!;
     const remote = remotes.get(`${o.doc._id}@${rev}`) as unknown as SyncDoc | undefined;
     if (!remote) continue;
-    if (remote._deleted) { remote.kind ??= o.doc.kind; remote.at ??= 0; remote.by ??= ''; }
+    if (remote._deleted) {
+      remote.kind ??= o.doc.kind;
+      remote.at ??= 0;
+      remote.by ??= '';
+    }
     const result = mergeDocs(o.state?.base, o.doc, remote);
-    const followsRemote = result.outcome === 'remote' || (result.outcome === 'deleted' && remote._deleted)
-      || sameValue(result.doc.row, remote.row) && !!result.doc._deleted === !!remote._deleted && sameValue(result.doc.alsoSet, remote.alsoSet);
-    if (followsRemote) { o.doc = remote; follow.push(o); continue; }
-    writes.push({ o, setAside: result.setAside, doc: { ...result.doc, _rev: rev, by: ctx.me.name, at: Math.max(o.doc.at, remote.at ?? 0) } });
+    const followsRemote =
+      result.outcome === 'remote' ||
+      (result.outcome === 'deleted' && remote._deleted) ||
+      (sameValue(result.doc.row, remote.row) &&
+        !!result.doc._deleted === !!remote._deleted &&
+        sameValue(result.doc.alsoSet, remote.alsoSet));
+    if (followsRemote) {
+      o.doc = remote;
+      follow.push(o);
+      continue;
+    }
+    writes.push({
+      o,
+      setAside: result.setAside,
+      doc: { ...result.doc, _rev: rev, by: ctx.me.name, at: Math.max(o.doc.at, remote.at ?? 0) },
+    });
   }
   if (follow.length) {
-    await applyDocs(ctx, dbName, follow.map((o) => o.doc));
+    await applyDocs(
+      ctx,
+      dbName,
+      follow.map((o) => o.doc),
+    );
     for (const o of follow) o.result = 'settled';
     ctx.report.merged += follow.length;
   }
   if (!writes.length) return;
-  const results = new Map((await ctx.couch.bulkDocs(dbName, writes.map((w) => w.doc))).map((r) => [r.id, r]));
+  const results = new Map(
+    (
+      await ctx.couch.bulkDocs(
+        dbName,
+        writes.map((w) => w.doc),
+      )
+    ).map((r) => [r.id, r]),
+  );
   const written: typeof writes = [];
   const again: Outgoing[] = [];
   for (const w of writes) {
     const r = results.get(w.doc._id);
-    if (r?.ok && r.rev) { w.doc._rev = r.rev; written.push(w); continue; }
-    if (r?.error === 'conflict') { again.push(w.o); continue; }
+    if (r?.ok && r.rev) {
+      w.doc._rev = r.rev;
+      written.push(w);
+      continue;
+    }
+    if (r?.error === 'conflict') {
+      again.push(w.o);
+      continue;
+    }
     if (r?.error === 'forbidden') ctx.report.refused.push({ docId: w.o.docId, reason: r.reason ?? 'refused' });
   }
   if (written.length) {
-    await applyDocs(ctx, dbName, written.map((w) => w.doc));
+    await applyDocs(
+      ctx,
+      dbName,
+      written.map((w) => w.doc),
+    );
     await noteMerges(ctx, written);
     for (const w of written) w.o.result = 'settled';
     ctx.report.merged += written.length;
@@ -391,9 +599,15 @@ async function settleConflicts(ctx: Ctx, dbName: string, list: Outgoing[], attem
 }
 
 async function noteMerges(ctx: Ctx, merged: Array<{ doc: SyncDoc; setAside: AlsoSet[] }>): Promise<void> {
-  const notes: MergeNote[] = merged.flatMap(({ doc, setAside }) => setAside.map((a) => ({
-    ...a, docId: doc._id, kind: parseDocId(doc._id)!.kind, customerId: doc.customerId, mergedAt: ctx.now.getTime(),
-  })));
+  const notes: MergeNote[] = merged.flatMap(({ doc, setAside }) =>
+    setAside.map((a) => ({
+      ...a,
+      docId: doc._id,
+      kind: parseDocId(doc._id)!.kind,
+      customerId: doc.customerId,
+      mergedAt: ctx.now.getTime(),
+    })),
+  );
   if (!notes.length) return;
   const prev = ((await ctx.db.meta.get(META.merges))?.value as MergeNote[] | undefined) ?? [];
   await ctx.db.meta.put({ key: META.merges, value: [...notes, ...prev].slice(0, MAX_MERGES_KEPT) });
@@ -416,7 +630,9 @@ async function pullDb(ctx: Ctx, dbName: string): Promise<void> {
       throw e;
     }
     const docs = page.results.filter((r) => r.doc && parseDocId(r.id)).map((r) => r.doc as unknown as SyncDoc);
-    const pending = new Set((await ctx.db.syncOutbox.bulkGet(docs.map((d) => d._id))).filter((x) => !!x).map((x) => x.id));
+    const pending = new Set(
+      (await ctx.db.syncOutbox.bulkGet(docs.map((d) => d._id))).filter((x) => !!x).map((x) => x.id),
+    );
     // A record edited here and not yet sent is left to the push, which meets the server's revision as a conflict
     // and merges it by the rules.
     const incoming = docs.filter((d) => !pending.has(d._id));
@@ -450,12 +666,30 @@ async function applyDocs(ctx: Ctx, dbName: string, docs: SyncDoc[], checkpoint?:
       (deletes.get(id.kind) ?? deletes.set(id.kind, []).get(id.kind)!).push(id.key);
       const customerId = doc.customerId ?? known?.customerId;
       if (customerId) touched.add(customerId);
-      states.push({ id: doc._id, db: dbName, kind: id.kind, key: id.key, customerId: customerId ?? '', owner: doc.owner ?? known?.owner ?? '',
-        rev: doc._rev!, base: { ...doc, kind: id.kind, at: doc.at ?? 0, by: doc.by ?? '', owner: doc.owner ?? '', customerId: customerId ?? '' } });
+      states.push({
+        id: doc._id,
+        db: dbName,
+        kind: id.kind,
+        key: id.key,
+        customerId: customerId ?? '',
+        owner: doc.owner ?? known?.owner ?? '',
+        rev: doc._rev!,
+        base: {
+          ...doc,
+          kind: id.kind,
+          at: doc.at ?? 0,
+          by: doc.by ?? '',
+          owner: doc.owner ?? '',
+          customerId: customerId ?? '',
+        },
+      });
       continue;
     }
     const parsed = rowSchemas[id.kind].safeParse(doc.row);
-    if (!parsed.success || doc.kind !== id.kind || customerIdOf(id.kind, parsed.data) !== doc.customerId) { ctx.report.malformed++; continue; }
+    if (!parsed.success || doc.kind !== id.kind || customerIdOf(id.kind, parsed.data) !== doc.customerId) {
+      ctx.report.malformed++;
+      continue;
+    }
     (puts.get(id.kind) ?? puts.set(id.kind, []).get(id.kind)!).push(parsed.data);
     touched.add(doc.customerId);
     states.push(stateOf(dbName, doc, parsed.data));
@@ -483,7 +717,10 @@ async function applyDocs(ctx: Ctx, dbName: string, docs: SyncDoc[], checkpoint?:
 async function settleServerConflicts(ctx: Ctx, dbName: string, winner: SyncDoc): Promise<void> {
   let merged: SyncDoc = winner;
   const setAside: AlsoSet[] = [];
-  const others = await ctx.couch.bulkGet(dbName, (winner._conflicts ?? []).map((rev) => ({ id: winner._id, rev })));
+  const others = await ctx.couch.bulkGet(
+    dbName,
+    (winner._conflicts ?? []).map((rev) => ({ id: winner._id, rev })),
+  );
   for (const rev of winner._conflicts ?? []) {
     const other = others.get(`${winner._id}@${rev}`) as unknown as SyncDoc | undefined;
     if (!other) return; // compacted or settled meanwhile: the next change of this document brings it back
@@ -493,8 +730,14 @@ async function settleServerConflicts(ctx: Ctx, dbName: string, winner: SyncDoc):
   }
   const write: SyncDoc = { ...merged, _rev: winner._rev, by: ctx.me.name, at: Math.max(winner.at, merged.at) };
   delete write._conflicts;
-  const losers = (winner._conflicts ?? []).map((rev) => ({ ...tombstone(winner.kind, parseDocId(winner._id)!.key,
-    { owner: winner.owner, by: ctx.me.name, at: write.at, customerId: winner.customerId }, rev) }));
+  const losers = (winner._conflicts ?? []).map((rev) => ({
+    ...tombstone(
+      winner.kind,
+      parseDocId(winner._id)!.key,
+      { owner: winner.owner, by: ctx.me.name, at: write.at, customerId: winner.customerId },
+      rev,
+    ),
+  }));
   const results = await ctx.couch.bulkDocs(dbName, [write, ...losers]);
   const first = results[0];
   if (first?.ok && first.rev) {

@@ -8,7 +8,13 @@
  * - a deletion wins over an edit only when it is newer.
  */
 import {
-  type AlsoSet, type FieldStamp, type LedgerHistoryEntry, type SyncDoc, fieldMergedKinds, fieldNames, sameValue,
+  type AlsoSet,
+  type FieldStamp,
+  type LedgerHistoryEntry,
+  type SyncDoc,
+  fieldMergedKinds,
+  fieldNames,
+  sameValue,
 } from './docs';
 
 export interface MergeResult {
@@ -28,7 +34,9 @@ function later(a: FieldStamp, b: FieldStamp): 'a' | 'b' {
   return a.by >= b.by ? 'a' : 'b';
 }
 
-function stampOf(doc: SyncDoc): FieldStamp { return { at: doc.at, by: doc.by }; }
+function stampOf(doc: SyncDoc): FieldStamp {
+  return { at: doc.at, by: doc.by };
+}
 
 function edited(stamp: FieldStamp | undefined, base: FieldStamp | undefined): boolean {
   if (!stamp) return false;
@@ -58,7 +66,11 @@ function strip(doc: SyncDoc): SyncDoc {
 
 function mergeDeletion(local: SyncDoc, remote: SyncDoc): MergeResult {
   if (local._deleted && remote._deleted) {
-    return { doc: strip(later(stampOf(local), stampOf(remote)) === 'a' ? local : remote), setAside: [], outcome: 'deleted' };
+    return {
+      doc: strip(later(stampOf(local), stampOf(remote)) === 'a' ? local : remote),
+      setAside: [],
+      outcome: 'deleted',
+    };
   }
   const deletion = local._deleted ? local : remote;
   const edit = local._deleted ? remote : local;
@@ -112,7 +124,8 @@ function mergeFields(base: SyncDoc | undefined, local: SyncDoc, remote: SyncDoc)
     }
     assign(row, f, takeLocal ? lrow[f] : rrow[f]);
     fields[f] = takeLocal ? ls : rs;
-    if (takeLocal) tookLocal = true; else tookRemote = true;
+    if (takeLocal) tookLocal = true;
+    else tookRemote = true;
   }
   // Bookkeeping: the record's identity, first creation and latest edit.
   for (const f of ['id', 'customerId']) if (lrow[f] !== undefined || rrow[f] !== undefined) row[f] = lrow[f] ?? rrow[f];

@@ -24,11 +24,15 @@ export type TeamMember = z.infer<typeof teamMemberSchema>;
 
 export const teamSchema = z.object({
   members: z.array(teamMemberSchema).max(500),
-  managers: z.array(z.object({ name: z.string().min(1).max(100), displayName: z.string().min(1).max(100) })).max(100).default([]),
+  managers: z
+    .array(z.object({ name: z.string().min(1).max(100), displayName: z.string().min(1).max(100) }))
+    .max(100)
+    .default([]),
 });
 export type Team = z.infer<typeof teamSchema>;
 
-export const ownerDbName = (userName: string): string => `huikuan-${userName.toLowerCase().replace(/[^a-z0-9_-]/g, "_")}`;
+export const ownerDbName = (userName: string): string =>
+  `huikuan-${userName.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}`;
 
 export function isManager(roles: readonly string[]): boolean {
   return roles.includes(MANAGER_ROLE) || roles.includes('_admin');
@@ -43,8 +47,12 @@ export function visibleMembers(team: Team, me: { name: string; roles: string[] }
  * Whose database a customer with this owner belongs in, among those this user replicates; undefined when it
  * belongs to a salesperson whose database this user cannot write (it then stays in this browser only).
  */
-export function memberForOwner(team: Team, visible: readonly TeamMember[], owner: string | undefined,
-  me: { name: string }): TeamMember | undefined {
+export function memberForOwner(
+  team: Team,
+  visible: readonly TeamMember[],
+  owner: string | undefined,
+  me: { name: string },
+): TeamMember | undefined {
   const o = owner?.trim();
   const named = o ? team.members.find((m) => m.name === o || m.displayName === o) : undefined;
   if (named) return visible.some((m) => m.db === named.db) ? named : undefined;
@@ -53,5 +61,9 @@ export function memberForOwner(team: Team, visible: readonly TeamMember[], owner
 }
 
 export function displayNameOf(team: Team | undefined, name: string): string {
-  return team?.members.find((m) => m.name === name)?.displayName ?? team?.managers.find((m) => m.name === name)?.displayName ?? name;
+  return (
+    team?.members.find((m) => m.name === name)?.displayName ??
+    team?.managers.find((m) => m.name === name)?.displayName ??
+    name
+  );
 }

@@ -30,15 +30,27 @@ export function teamFigures(team: Team, summaries: readonly CustomerSummary[], a
     const mine = summaries.filter((s) => ownerMatches(member, s.owner));
     const collected: Record<string, number> = {};
     const overdue: Record<string, number> = {};
-    let kept = 0; let broken = 0; let pending = 0;
+    let kept = 0;
+    let broken = 0;
+    let pending = 0;
     for (const s of mine) {
-      for (const [m, cur, minor] of s.collectedByMonth ?? []) if (m === month) collected[cur] = (collected[cur] ?? 0) + minor;
-      for (const [due, cur, minor] of s.openByDue) if (due < asOf && minor > 0) overdue[cur] = (overdue[cur] ?? 0) + minor;
-      kept += s.keptPromiseCount; broken += s.brokenPromiseCount; pending += s.pendingPromiseCount;
+      for (const [m, cur, minor] of s.collectedByMonth ?? [])
+        if (m === month) collected[cur] = (collected[cur] ?? 0) + minor;
+      for (const [due, cur, minor] of s.openByDue)
+        if (due < asOf && minor > 0) overdue[cur] = (overdue[cur] ?? 0) + minor;
+      kept += s.keptPromiseCount;
+      broken += s.brokenPromiseCount;
+      pending += s.pendingPromiseCount;
     }
     const t = member.monthlyTarget;
-    const target = t ? { minor: t.minor, currency: t.currency, collected: collected[t.currency] ?? 0,
-      ratio: t.minor > 0 ? (collected[t.currency] ?? 0) / t.minor : 0 } : undefined;
+    const target = t
+      ? {
+          minor: t.minor,
+          currency: t.currency,
+          collected: collected[t.currency] ?? 0,
+          ratio: t.minor > 0 ? (collected[t.currency] ?? 0) / t.minor : 0,
+        }
+      : undefined;
     return { member, customers: mine.length, collected, ...(target ? { target } : {}), kept, broken, pending, overdue };
   });
 }

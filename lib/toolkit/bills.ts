@@ -30,7 +30,10 @@ export type BillWarning =
 export const enterpriseRisk = (kind: BillKind): boolean => kind !== 'bank-acceptance';
 
 /** The debtor is one the 条例 binds (agency, public institution, large enterprise) and we were an SME at signing. */
-export function art11Applies(customerType: CustomerType, terms: Pick<CustomerTerms, 'weWereSme' | 'debtorSize' | 'publicInstitution'> | undefined): boolean {
+export function art11Applies(
+  customerType: CustomerType,
+  terms: Pick<CustomerTerms, 'weWereSme' | 'debtorSize' | 'publicInstitution'> | undefined,
+): boolean {
   if (!terms?.weWereSme) return false;
   return customerType === 'government' || terms.publicInstitution || terms.debtorSize === 'large';
 }
@@ -42,17 +45,27 @@ export function art11Applies(customerType: CustomerType, terms: Pick<CustomerTer
  * dates (the cash comes that much later than the contract says: the "stretching" art. 11 names); a bill's term
  * beyond six months.
  */
-export function billWarnings(bill: Pick<Bill, 'kind' | 'acceptor' | 'acceptorWeak' | 'issueDate' | 'maturityDate'>,
-  docs: ReadonlyArray<Pick<OpenReceivable, 'docNumber' | 'dueDate'>>, customerType: CustomerType,
-  terms?: Pick<CustomerTerms, 'weWereSme' | 'debtorSize' | 'publicInstitution'>): BillWarning[] {
+export function billWarnings(
+  bill: Pick<Bill, 'kind' | 'acceptor' | 'acceptorWeak' | 'issueDate' | 'maturityDate'>,
+  docs: ReadonlyArray<Pick<OpenReceivable, 'docNumber' | 'dueDate'>>,
+  customerType: CustomerType,
+  terms?: Pick<CustomerTerms, 'weWereSme' | 'debtorSize' | 'publicInstitution'>,
+): BillWarning[] {
   const out: BillWarning[] = [];
   if (enterpriseRisk(bill.kind)) {
-    out.push(bill.acceptorWeak ? { key: 'weakAcceptor', params: { acceptor: bill.acceptor } } : { key: 'commercialRisk', params: { acceptor: bill.acceptor } });
+    out.push(
+      bill.acceptorWeak
+        ? { key: 'weakAcceptor', params: { acceptor: bill.acceptor } }
+        : { key: 'commercialRisk', params: { acceptor: bill.acceptor } },
+    );
     out.push(art11Applies(customerType, terms) ? { key: 'art11Covered' } : { key: 'art11' });
   }
   const latest = [...docs].sort((a, b) => (a.dueDate < b.dueDate ? 1 : a.dueDate > b.dueDate ? -1 : 0))[0];
   if (latest && bill.maturityDate > latest.dueDate) {
-    out.push({ key: 'stretches', params: { days: daysBetween(latest.dueDate, bill.maturityDate), doc: latest.docNumber } });
+    out.push({
+      key: 'stretches',
+      params: { days: daysBetween(latest.dueDate, bill.maturityDate), doc: latest.docNumber },
+    });
   }
   if (bill.kind !== 'e-receivable' && bill.maturityDate > addMonths(bill.issueDate, BILL_MAX_MONTHS)) {
     out.push({ key: 'termTooLong', params: { months: BILL_MAX_MONTHS } });
@@ -60,11 +73,14 @@ export function billWarnings(bill: Pick<Bill, 'kind' | 'acceptor' | 'acceptorWea
   return out;
 }
 
-export type BillProblem = 'maturityBeforeIssue' | 'receivedBeforeIssue' | 'noDocuments' | 'amount' | 'currency' | 'moreThanOpen';
+export type BillProblem =
+  'maturityBeforeIssue' | 'receivedBeforeIssue' | 'noDocuments' | 'amount' | 'currency' | 'moreThanOpen';
 
 /** What makes a bill impossible to record as entered (checked again by the write). */
-export function billProblems(input: Pick<Bill, 'amount' | 'issueDate' | 'receivedOn' | 'maturityDate' | 'receivableIds'>,
-  docs: ReadonlyArray<Pick<OpenReceivable, 'id' | 'openMinor' | 'amount'>>): BillProblem[] {
+export function billProblems(
+  input: Pick<Bill, 'amount' | 'issueDate' | 'receivedOn' | 'maturityDate' | 'receivableIds'>,
+  docs: ReadonlyArray<Pick<OpenReceivable, 'id' | 'openMinor' | 'amount'>>,
+): BillProblem[] {
   const out: BillProblem[] = [];
   if (input.maturityDate <= input.issueDate) out.push('maturityBeforeIssue');
   if (input.receivedOn < input.issueDate) out.push('receivedBeforeIssue');

@@ -28,9 +28,18 @@ export function complaintEligibility(input: {
   undisputedOverdueMinor: number;
 }): ComplaintCheck {
   const t = input.terms;
-  const debtorKind = input.customerType === 'government' ? (t?.publicInstitution ? 'public-institution' : 'agency')
-    : t?.debtorSize === 'large' ? 'large-enterprise' : undefined;
-  const sizeUnknown = !debtorKind && (input.customerType === 'state-owned' || input.customerType === 'enterprise') && (t?.debtorSize ?? 'unknown') === 'unknown';
+  const debtorKind =
+    input.customerType === 'government'
+      ? t?.publicInstitution
+        ? 'public-institution'
+        : 'agency'
+      : t?.debtorSize === 'large'
+        ? 'large-enterprise'
+        : undefined;
+  const sizeUnknown =
+    !debtorKind &&
+    (input.customerType === 'state-owned' || input.customerType === 'enterprise') &&
+    (t?.debtorSize ?? 'unknown') === 'unknown';
   const conditions: ComplaintCheck['conditions'] = [
     { key: 'weWereSme', met: t?.weWereSme ?? 'unknown' },
     { key: 'debtorCovered', met: debtorKind ? true : sizeUnknown ? 'unknown' : false },
@@ -46,29 +55,57 @@ export function complaintEligibility(input: {
  * ready to paste into the platform's form; nothing is invented.
  */
 export function complaintFacts(input: {
-  lang: 'zh' | 'en'; asOf: string; ourName: string; debtorName: string; debtorKind?: ComplaintCheck['debtorKind'];
-  documents: Array<{ docNumber: string; contractRef?: string; dueDate: string; undisputedMinor: number; currency: string }>;
+  lang: 'zh' | 'en';
+  asOf: string;
+  ourName: string;
+  debtorName: string;
+  debtorKind?: ComplaintCheck['debtorKind'];
+  documents: Array<{
+    docNumber: string;
+    contractRef?: string;
+    dueDate: string;
+    undisputedMinor: number;
+    currency: string;
+  }>;
   demands: Array<{ date: string; channel: string; evidence?: string }>;
   sealedStatements: Array<{ reference: string; sealedOn: string }>;
   format: (minor: number, currency: string) => string;
 }): string[] {
   const zh = input.lang === 'zh';
-  const kind = input.debtorKind && (zh
-    ? { agency: '机关', 'public-institution': '事业单位', 'large-enterprise': '大型企业' }
-    : { agency: 'government agency', 'public-institution': 'public institution', 'large-enterprise': 'large enterprise' })[input.debtorKind];
+  const kind =
+    input.debtorKind &&
+    (zh
+      ? { agency: '机关', 'public-institution': '事业单位', 'large-enterprise': '大型企业' }
+      : {
+          agency: 'government agency',
+          'public-institution': 'public institution',
+          'large-enterprise': 'large enterprise',
+        })[input.debtorKind];
   const overdue = input.documents.filter((d) => d.dueDate < input.asOf && d.undisputedMinor > 0);
   const totals = new Map<string, number>();
   for (const d of overdue) totals.set(d.currency, (totals.get(d.currency) ?? 0) + d.undisputedMinor);
   const total = [...totals].map(([c, m]) => input.format(m, c)).join(zh ? '，' : '; ');
   return [
     zh ? `投诉人（中小企业）：${input.ourName}` : `Complainant (SME): ${input.ourName}`,
-    zh ? `被投诉人：${input.debtorName}${kind ? `（${kind}）` : ''}` : `Debtor: ${input.debtorName}${kind ? ` (${kind})` : ''}`,
+    zh
+      ? `被投诉人：${input.debtorName}${kind ? `（${kind}）` : ''}`
+      : `Debtor: ${input.debtorName}${kind ? ` (${kind})` : ''}`,
     zh ? `截至 ${input.asOf} 无争议逾期款项合计：${total}` : `Undisputed overdue as of ${input.asOf}: ${total}`,
-    ...overdue.map((d) => zh
-      ? `· 单据 ${d.docNumber}${d.contractRef ? `（合同 ${d.contractRef}）` : ''}，到期日 ${d.dueDate}，无争议未付 ${input.format(d.undisputedMinor, d.currency)}`
-      : `· ${d.docNumber}${d.contractRef ? ` (contract ${d.contractRef})` : ''}, due ${d.dueDate}, undisputed unpaid ${input.format(d.undisputedMinor, d.currency)}`),
-    ...input.sealedStatements.map((s) => zh ? `· 对账确认：${s.reference}，对方于 ${s.sealedOn} 盖章确认` : `· Statement ${s.reference} sealed by the debtor on ${s.sealedOn}`),
-    ...input.demands.map((d) => zh ? `· 催收记录：${d.date}（${d.channel}）${d.evidence ? `，凭证：${d.evidence}` : ''}` : `· Demand on ${d.date} (${d.channel})${d.evidence ? `, evidence: ${d.evidence}` : ''}`),
+    ...overdue.map((d) =>
+      zh
+        ? `· 单据 ${d.docNumber}${d.contractRef ? `（合同 ${d.contractRef}）` : ''}，到期日 ${d.dueDate}，无争议未付 ${input.format(d.undisputedMinor, d.currency)}`
+        : `· ${d.docNumber}${d.contractRef ? ` (contract ${d.contractRef})` : ''}, due ${d.dueDate}, undisputed unpaid ${input.format(d.undisputedMinor, d.currency)}`,
+    ),
+    ...input.sealedStatements.map((s) =>
+      zh
+        ? `· 对账确认：${s.reference}，对方于 ${s.sealedOn} 盖章确认`
+        : `· Statement ${s.reference} sealed by the debtor on ${s.sealedOn}`,
+    ),
+    ...input.demands.map((d) =>
+      zh
+        ? `· 催收记录：${d.date}（${d.channel}）${d.evidence ? `，凭证：${d.evidence}` : ''}`
+        : `· Demand on ${d.date} (${d.channel})${d.evidence ? `, evidence: ${d.evidence}` : ''}`,
+    ),
     zh ? '该款项未进入诉讼或仲裁程序。' : 'No suit or arbitration concerns this debt.',
   ];
 }

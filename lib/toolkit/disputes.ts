@@ -23,10 +23,20 @@ export interface DocumentDispute {
  * Per open document with a disputed part: its open disputes added up (a document may carry several; a flagged
  * document is disputed in full), and the undisputed rest — the one split of lib/ledger/disputed.ts.
  */
-export function undisputedParts(receivables: readonly OpenReceivable[], disputes: readonly Dispute[]): DocumentDispute[] {
-  return splitDisputed(receivables, disputes).filter((x) => x.disputedMinor > 0).map(({ doc: r, disputedMinor, undisputedMinor }) => ({
-    receivableId: r.id, docNumber: r.docNumber, currency: r.amount.currency, openMinor: r.openMinor, disputedMinor, undisputedMinor,
-  }));
+export function undisputedParts(
+  receivables: readonly OpenReceivable[],
+  disputes: readonly Dispute[],
+): DocumentDispute[] {
+  return splitDisputed(receivables, disputes)
+    .filter((x) => x.disputedMinor > 0)
+    .map(({ doc: r, disputedMinor, undisputedMinor }) => ({
+      receivableId: r.id,
+      docNumber: r.docNumber,
+      currency: r.amount.currency,
+      openMinor: r.openMinor,
+      disputedMinor,
+      undisputedMinor,
+    }));
 }
 
 export type RegulationArticle = 'art12' | 'art14' | 'art15';
@@ -36,7 +46,11 @@ export type RegulationArticle = 'art12' | 'art14' | 'art15';
  * agency / public institution / large-enterprise debtor). An audit or final-accounts dispute gets arts. 12 and 14
  * unless the contract made the audit a payment condition; every partial dispute gets art. 15.
  */
-export function regulationArguments(d: Pick<Dispute, 'category' | 'contractMakesItACondition'>, regulationApplies: boolean, partial: boolean): RegulationArticle[] {
+export function regulationArguments(
+  d: Pick<Dispute, 'category' | 'contractMakesItACondition'>,
+  regulationApplies: boolean,
+  partial: boolean,
+): RegulationArticle[] {
   if (!regulationApplies) return [];
   const out: RegulationArticle[] = [];
   const auditLike: DisputeCategory[] = ['audit-final-accounts'];

@@ -17,7 +17,9 @@ export type TermsRule = NonNullable<CustomerTerms['interest']>;
 /** The rule used until the user sets one: the regulation's 0.05 % a day only where it can apply (government and
  * state-owned debtors), else 1.5 × the one-year LPR. */
 export function defaultInterestRule(customerType: string): TermsRule {
-  return customerType === 'government' || customerType === 'state-owned' ? { kind: 'sme-statutory' } : { kind: 'lpr', multiple: 1.5 };
+  return customerType === 'government' || customerType === 'state-owned'
+    ? { kind: 'sme-statutory' }
+    : { kind: 'lpr', multiple: 1.5 };
 }
 
 export function ruleOf(terms: TermsRule, table: readonly LprRow[] = publishedLpr): InterestRule {
@@ -37,7 +39,8 @@ export interface DocumentInterest {
   result: InterestResult;
 }
 
-const joinedOpen = (receivables: readonly OpenReceivable[], id: string) => receivables.find((r) => r.id === id)?.openMinor ?? 0;
+const joinedOpen = (receivables: readonly OpenReceivable[], id: string) =>
+  receivables.find((r) => r.id === id)?.openMinor ?? 0;
 
 export interface InterestToDate {
   documents: DocumentInterest[];
@@ -48,8 +51,13 @@ export interface InterestToDate {
 }
 
 /** `undisputed` maps a document to the part to charge on (its open amount minus open disputes); default: open. */
-export function interestToDate(receivables: readonly OpenReceivable[], terms: TermsRule, asOf: string,
-  table: readonly LprRow[] = publishedLpr, undisputed?: ReadonlyMap<string, number>): InterestToDate {
+export function interestToDate(
+  receivables: readonly OpenReceivable[],
+  terms: TermsRule,
+  asOf: string,
+  table: readonly LprRow[] = publishedLpr,
+  undisputed?: ReadonlyMap<string, number>,
+): InterestToDate {
   const rule = ruleOf(terms, table);
   const documents: DocumentInterest[] = [];
   // The undisputed part of each document, spent on its parts in order: the rest first, then the retention.
@@ -61,9 +69,15 @@ export function interestToDate(receivables: readonly OpenReceivable[], terms: Te
     budget.set(r.id, left - Math.max(0, principalMinor));
     if (r.dueDate >= asOf || principalMinor <= 0) continue;
     const firstOverdueDay = addDays(r.dueDate, 1);
-    documents.push({ receivableId: r.id, docNumber: r.docNumber, principalMinor, currency: r.amount.currency, firstOverdueDay,
+    documents.push({
+      receivableId: r.id,
+      docNumber: r.docNumber,
+      principalMinor,
+      currency: r.amount.currency,
+      firstOverdueDay,
       ...(r.retentionPart ? { retention: true } : {}),
-      result: lateInterest({ minor: principalMinor, currency: r.amount.currency }, firstOverdueDay, asOf, rule) });
+      result: lateInterest({ minor: principalMinor, currency: r.amount.currency }, firstOverdueDay, asOf, rule),
+    });
   }
   const totals = new Map<string, number>();
   for (const d of documents) totals.set(d.currency, (totals.get(d.currency) ?? 0) + d.result.interest.minor);
@@ -75,15 +89,28 @@ export function describeRule(terms: TermsRule, lang: Lang): string {
   const pct = (x: number, digits: number) => `${(x * 100).toFixed(digits).replace(/\.?0+$/, '')}%`;
   const zh = lang === 'zh';
   switch (terms.kind) {
-    case 'sme-statutory': return zh ? '每日万分之五（《保障中小企业款项支付条例》第十七条）' : '0.05% a day (SME Payment Regulation, art. 17)';
-    case 'per-day': return zh ? `合同约定每日 ${pct(terms.rate, 4)}` : `the contract's ${pct(terms.rate, 4)} a day`;
-    case 'per-year': return zh ? `合同约定年利率 ${pct(terms.rate, 3)}` : `the contract's ${pct(terms.rate, 3)} a year`;
-    case 'lpr': return zh ? `一年期贷款市场报价利率（LPR）的 ${terms.multiple} 倍` : `${terms.multiple} × the one-year Loan Prime Rate`;
+    case 'sme-statutory':
+      return zh
+        ? '每日万分之五（《保障中小企业款项支付条例》第十七条）'
+        : '0.05% a day (SME Payment Regulation, art. 17)';
+    case 'per-day':
+      return zh ? `合同约定每日 ${pct(terms.rate, 4)}` : `the contract's ${pct(terms.rate, 4)} a day`;
+    case 'per-year':
+      return zh ? `合同约定年利率 ${pct(terms.rate, 3)}` : `the contract's ${pct(terms.rate, 3)} a year`;
+    case 'lpr':
+      return zh
+        ? `一年期贷款市场报价利率（LPR）的 ${terms.multiple} 倍`
+        : `${terms.multiple} × the one-year Loan Prime Rate`;
   }
 }
 
 /** The optional 催款函 paragraph: the interest to date as leverage, with its basis and the day count. */
-export function interestParagraph(figures: InterestToDate, terms: TermsRule, asOf: string, lang: Lang): string | undefined {
+export function interestParagraph(
+  figures: InterestToDate,
+  terms: TermsRule,
+  asOf: string,
+  lang: Lang,
+): string | undefined {
   if (!figures.documents.length) return undefined;
   const zh = lang === 'zh';
   const amounts = [...figures.totals].map(([c, m]) => formatMoney(m, c, lang)).join(zh ? '，' : '; ');
@@ -98,8 +125,13 @@ export function interestParagraph(figures: InterestToDate, terms: TermsRule, asO
  * them is overdue. Only the letter page's check box, ticked by the user, puts it in the letter.
  */
 export function letterInterestParagraph(input: {
-  receivables: readonly OpenReceivable[]; disputes?: readonly DisputedPart[]; picked: readonly string[];
-  terms: TermsRule; asOf: string; table?: readonly LprRow[]; lang: Lang;
+  receivables: readonly OpenReceivable[];
+  disputes?: readonly DisputedPart[];
+  picked: readonly string[];
+  terms: TermsRule;
+  asOf: string;
+  table?: readonly LprRow[];
+  lang: Lang;
 }): { paragraph: string; figures: InterestToDate } | undefined {
   const wanted = new Set(input.picked);
   const docs = input.receivables.filter((r) => wanted.has(r.id));

@@ -12,7 +12,10 @@
  * The last row is the last change confirmed when this table was written (2025-05-20, 3.00 %). Any later change
  * must be entered in Settings; the panel says which table and which rows a figure used.
  */
-export interface LprRow { from: string; rate: number }
+export interface LprRow {
+  from: string;
+  rate: number;
+}
 
 export const publishedLpr: readonly LprRow[] = [
   { from: '2019-08-20', rate: 0.0425 },

@@ -10,7 +10,10 @@ import { type LprRow, sortedLpr } from './lpr';
 
 export const LPR_TABLE_KEY = 'lprTable';
 
-export const lprTableSchema = z.array(z.object({ from: isoDate, rate: z.number().min(0).max(1) })).min(1).max(500)
+export const lprTableSchema = z
+  .array(z.object({ from: isoDate, rate: z.number().min(0).max(1) }))
+  .min(1)
+  .max(500)
   .refine((rows) => new Set(rows.map((r) => r.from)).size === rows.length, 'two rows take effect on the same day');
 
 export function readLprTable(value: unknown): LprRow[] | undefined {
@@ -39,6 +42,9 @@ export function parseLprText(text: string): { rows: LprRow[] } | { error: LprTex
 }
 
 export async function saveLprTable(db: HuikuanDb, rows: LprRow[] | undefined): Promise<void> {
-  if (!rows) { await db.meta.delete(LPR_TABLE_KEY); return; }
+  if (!rows) {
+    await db.meta.delete(LPR_TABLE_KEY);
+    return;
+  }
   await db.meta.put({ key: LPR_TABLE_KEY, value: lprTableSchema.parse(rows) });
 }

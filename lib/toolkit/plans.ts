@@ -35,16 +35,26 @@ export function planProgress(plan: PaymentPlan, promises: readonly PaymentPromis
   const instalments = plan.instalments.map((inst, index): InstalmentProgress => {
     const p = byId.get(inst.promiseId);
     const paidMinor = Math.min(inst.amount.minor, p?.coveredMinor ?? 0);
-    const state: InstalmentState = !p ? 'pending'
-      : p.status === 'kept' ? 'kept'
-        : p.status === 'broken' ? (paidMinor > 0 ? 'partly-kept' : 'broken')
-          : p.status === 'cancelled' ? 'cancelled' : 'pending';
+    const state: InstalmentState = !p
+      ? 'pending'
+      : p.status === 'kept'
+        ? 'kept'
+        : p.status === 'broken'
+          ? paidMinor > 0
+            ? 'partly-kept'
+            : 'broken'
+          : p.status === 'cancelled'
+            ? 'cancelled'
+            : 'pending';
     return { index, date: inst.date, minor: inst.amount.minor, currency: inst.amount.currency, paidMinor, state };
   });
   const missed = instalments.find((i) => i.state === 'broken' || i.state === 'partly-kept');
   const restMinor = instalments.reduce((s, i) => s + (i.minor - i.paidMinor), 0);
   return {
-    instalments, missed, restMinor, currency: plan.instalments[0].amount.currency,
+    instalments,
+    missed,
+    restMinor,
+    currency: plan.instalments[0].amount.currency,
     shouldAccelerate: !!missed && plan.accelerateOnMiss && plan.status === 'active' && restMinor > 0,
     completed: instalments.every((i) => i.state === 'kept'),
   };
@@ -54,8 +64,13 @@ export function planProgress(plan: PaymentPlan, promises: readonly PaymentPromis
  * Splits `totalMinor` into `count` instalments every `everyMonths` months from `firstDate` (the last one takes the
  * rounding rest), the usual shape of a plan; the user edits the rows afterwards.
  */
-export function evenInstalments(totalMinor: number, count: number, firstDate: string, everyMonths: number,
-  addMonths: (iso: string, n: number) => string): Array<{ date: string; minor: number }> {
+export function evenInstalments(
+  totalMinor: number,
+  count: number,
+  firstDate: string,
+  everyMonths: number,
+  addMonths: (iso: string, n: number) => string,
+): Array<{ date: string; minor: number }> {
   if (!Number.isInteger(count) || count < 1) throw new Error('at least one instalment');
   const each = Math.floor(totalMinor / count);
   return Array.from({ length: count }, (_, i) => ({

@@ -76,7 +76,14 @@ export const paymentPlanSchema = z.object({
 export type PaymentPlan = z.infer<typeof paymentPlanSchema>;
 
 /** The Chinese dispute categories (争议类型). */
-export const disputeCategories = ['quality', 'quantity-acceptance', 'invoice-error', 'price-rebate', 'audit-final-accounts', 'other'] as const;
+export const disputeCategories = [
+  'quality',
+  'quantity-acceptance',
+  'invoice-error',
+  'price-rebate',
+  'audit-final-accounts',
+  'other',
+] as const;
 export type DisputeCategory = (typeof disputeCategories)[number];
 
 export const disputeSchema = z.object({
@@ -106,13 +113,15 @@ export const counterpartSizes = ['unknown', 'large', 'sme'] as const;
 /** Per customer: the late-interest terms of the contract and what the complaint channel needs to know. */
 export const customerTermsSchema = z.object({
   customerId: id,
-  interest: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('per-day'), rate: z.number().min(0).max(1) }),
-    z.object({ kind: z.literal('per-year'), rate: z.number().min(0).max(10) }),
-    z.object({ kind: z.literal('lpr'), multiple: z.number().min(0).max(10) }),
-    /** 条例 art. 17 without an agreed rate: 0.05 % a day. */
-    z.object({ kind: z.literal('sme-statutory') }),
-  ]).optional(),
+  interest: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('per-day'), rate: z.number().min(0).max(1) }),
+      z.object({ kind: z.literal('per-year'), rate: z.number().min(0).max(10) }),
+      z.object({ kind: z.literal('lpr'), multiple: z.number().min(0).max(10) }),
+      /** 条例 art. 17 without an agreed rate: 0.05 % a day. */
+      z.object({ kind: z.literal('sme-statutory') }),
+    ])
+    .optional(),
   contractSignedOn: isoDate.optional(),
   /** We (the creditor) were an SME when the contract was signed, and told the buyer so (条例 art. 3). */
   weWereSme: z.boolean().default(false),

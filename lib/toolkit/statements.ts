@@ -20,10 +20,17 @@ import type { Statement, StatementLine, StatementStatus } from './records';
  * The open invoices on `asOf` (issued on or before it, open after the payments and credit notes dated on or before
  * it), oldest due first; only `picked` ones when given. Throws when a picked document is not open that day.
  */
-export function statementLines(receivables: Receivable[], payments: Payment[], asOf: string, picked?: readonly string[]): StatementLine[] {
+export function statementLines(
+  receivables: Receivable[],
+  payments: Payment[],
+  asOf: string,
+  picked?: readonly string[],
+): StatementLine[] {
   const known = receivables.filter((r) => r.issueDate <= asOf);
-  const open = allocate(known, payments.filter((p) => p.date <= asOf))
-    .filter((r) => r.kind === 'invoice' && r.openMinor > 0);
+  const open = allocate(
+    known,
+    payments.filter((p) => p.date <= asOf),
+  ).filter((r) => r.kind === 'invoice' && r.openMinor > 0);
   const chosen = picked?.length ? open.filter((r) => picked.includes(r.id)) : open;
   if (picked?.length && chosen.length !== new Set(picked).size) {
     const missing = picked.filter((id) => !open.some((r) => r.id === id));
@@ -33,8 +40,13 @@ export function statementLines(receivables: Receivable[], payments: Payment[], a
   return chosen
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.docNumber.localeCompare(b.docNumber))
     .map((r) => ({
-      receivableId: r.id, docNumber: r.docNumber, ...(r.contractRef ? { contractRef: r.contractRef } : {}),
-      issueDate: r.issueDate, dueDate: r.dueDate, amount: r.amount, openMinor: r.openMinor,
+      receivableId: r.id,
+      docNumber: r.docNumber,
+      ...(r.contractRef ? { contractRef: r.contractRef } : {}),
+      issueDate: r.issueDate,
+      dueDate: r.dueDate,
+      amount: r.amount,
+      openMinor: r.openMinor,
     }));
 }
 
@@ -62,13 +74,17 @@ export interface StatementDoc {
 
 function ourName(settings: Settings, lang: Lang): string {
   const us = settings.ourCompany;
-  return (lang === 'zh' ? us.name : us.nameEn || us.name) || (lang === 'zh' ? '（我方公司名称，请在设置中填写）' : '(our company name — set it in Options)');
+  return (
+    (lang === 'zh' ? us.name : us.nameEn || us.name) ||
+    (lang === 'zh' ? '（我方公司名称，请在设置中填写）' : '(our company name — set it in Options)')
+  );
 }
 
 function paymentText(settings: Settings, lang: Lang): string {
   const us = settings.ourCompany;
   if (!us.bankAccount) {
-    return lang === 'zh' ? '请将款项汇入合同约定的我司对公账户。汇入其他任何账户或交付任何个人的款项，均不视为向我司付款。'
+    return lang === 'zh'
+      ? '请将款项汇入合同约定的我司对公账户。汇入其他任何账户或交付任何个人的款项，均不视为向我司付款。'
       : 'Please pay into our company account stated in the contract. Payment into any other account or to any individual is not payment to us.';
   }
   return lang === 'zh'
@@ -77,9 +93,17 @@ function paymentText(settings: Settings, lang: Lang): string {
 }
 
 /** The printable statement: figures from the statement's own lines, so a reprint shows what was sent. */
-export function buildStatementDoc(statement: Statement, customer: Customer, settings: Settings, lang: Lang, payBy: string): StatementDoc {
+export function buildStatementDoc(
+  statement: Statement,
+  customer: Customer,
+  settings: Settings,
+  lang: Lang,
+  payBy: string,
+): StatementDoc {
   const zh = lang === 'zh';
-  const totals = [...statementTotals(statement.lines)].map(([c, m]) => formatMoney(m, c, lang) + (zh && c === 'CNY' ? `（${amountInCapitals(m)}）` : ''));
+  const totals = [...statementTotals(statement.lines)].map(
+    ([c, m]) => formatMoney(m, c, lang) + (zh && c === 'CNY' ? `（${amountInCapitals(m)}）` : ''),
+  );
   const totalText = totals.join(zh ? '，' : '; ');
   const asOf = formatDay(statement.asOf, lang);
   return {
@@ -87,20 +111,37 @@ export function buildStatementDoc(statement: Statement, customer: Customer, sett
     reference: statement.reference,
     addressee: zh ? `${customer.name}：` : `To ${customer.name}`,
     paragraphs: zh
-      ? [`截至 ${asOf}，根据我司账务记录，贵司尚欠我司款项合计 ${totalText}，共 ${statement.lines.length} 笔，明细见下表。`,
-        `请贵司财务逐笔核对，在下方加盖公章或财务专用章确认后寄回我司。如有差异，请注明差异单据、金额及原因；无差异部分请按期支付。本函同时为我司对上述款项的付款请求，请于 ${formatDay(payBy, lang)} 前付清。`]
-      : [`According to our records as of ${asOf}, your company owes us ${totalText} in ${statement.lines.length} item(s), listed below.`,
-        `Please check each line, stamp (company seal or finance seal) below to confirm and return this statement to us. Where anything differs, name the document, the amount and the reason; please pay the undisputed part when due. This statement is also our request for payment of these amounts by ${formatDay(payBy, lang)}.`],
-    headers: zh ? ['序号', '单据号', '合同号', '开票日期', '到期日', '单据金额', '未付金额', '逾期天数'] : ['#', 'Document', 'Contract', 'Issued', 'Due', 'Amount', 'Open', 'Days overdue'],
-    rows: statement.lines.map((l, i) => [String(i + 1), l.docNumber, l.contractRef ?? '', formatDay(l.issueDate, lang), formatDay(l.dueDate, lang),
-      formatMoney(l.amount.minor, l.amount.currency, lang), formatMoney(l.openMinor, l.amount.currency, lang),
-      String(Math.max(0, daysBetween(l.dueDate, statement.asOf)))]),
+      ? [
+          `截至 ${asOf}，根据我司账务记录，贵司尚欠我司款项合计 ${totalText}，共 ${statement.lines.length} 笔，明细见下表。`,
+          `请贵司财务逐笔核对，在下方加盖公章或财务专用章确认后寄回我司。如有差异，请注明差异单据、金额及原因；无差异部分请按期支付。本函同时为我司对上述款项的付款请求，请于 ${formatDay(payBy, lang)} 前付清。`,
+        ]
+      : [
+          `According to our records as of ${asOf}, your company owes us ${totalText} in ${statement.lines.length} item(s), listed below.`,
+          `Please check each line, stamp (company seal or finance seal) below to confirm and return this statement to us. Where anything differs, name the document, the amount and the reason; please pay the undisputed part when due. This statement is also our request for payment of these amounts by ${formatDay(payBy, lang)}.`,
+        ],
+    headers: zh
+      ? ['序号', '单据号', '合同号', '开票日期', '到期日', '单据金额', '未付金额', '逾期天数']
+      : ['#', 'Document', 'Contract', 'Issued', 'Due', 'Amount', 'Open', 'Days overdue'],
+    rows: statement.lines.map((l, i) => [
+      String(i + 1),
+      l.docNumber,
+      l.contractRef ?? '',
+      formatDay(l.issueDate, lang),
+      formatDay(l.dueDate, lang),
+      formatMoney(l.amount.minor, l.amount.currency, lang),
+      formatMoney(l.openMinor, l.amount.currency, lang),
+      String(Math.max(0, daysBetween(l.dueDate, statement.asOf))),
+    ]),
     totals,
     payment: paymentText(settings, lang),
     seal: {
       heading: zh ? '贵司确认' : 'Your confirmation',
-      options: zh ? ['□ 上述欠款金额核对无误，我司将按期支付', '□ 有差异，差异单据、金额及原因：'] : ['□ The balance above is correct and we will pay it when due', '□ It differs; document, amount and reason:'],
-      signature: zh ? '（公司公章 / 财务专用章）        经办人：        日期：' : '(Company or finance seal)        Name:        Date:',
+      options: zh
+        ? ['□ 上述欠款金额核对无误，我司将按期支付', '□ 有差异，差异单据、金额及原因：']
+        : ['□ The balance above is correct and we will pay it when due', '□ It differs; document, amount and reason:'],
+      signature: zh
+        ? '（公司公章 / 财务专用章）        经办人：        日期：'
+        : '(Company or finance seal)        Name:        Date:',
     },
     sender: `${ourName(settings, lang)}\n${formatDay(statement.asOf, lang)}`,
   };
@@ -114,26 +155,89 @@ export function buildStatementDoc(statement: Statement, customer: Customer, sett
 export function statementWorkbook(statement: Statement, customer: Customer, lang: Lang): Uint8Array {
   const zh = lang === 'zh';
   const head = zh
-    ? ['序号', '单据号', '合同号', '开票日期', '到期日', '币种', '单据金额', '未付金额', '贵司核对（√ / ×）', '贵司账面金额', '差异说明']
-    : ['#', 'Document', 'Contract', 'Issued', 'Due', 'Currency', 'Amount', 'Open', 'Agreed (✓ / ✗)', 'Your figure', 'Difference, reason'];
+    ? [
+        '序号',
+        '单据号',
+        '合同号',
+        '开票日期',
+        '到期日',
+        '币种',
+        '单据金额',
+        '未付金额',
+        '贵司核对（√ / ×）',
+        '贵司账面金额',
+        '差异说明',
+      ]
+    : [
+        '#',
+        'Document',
+        'Contract',
+        'Issued',
+        'Due',
+        'Currency',
+        'Amount',
+        'Open',
+        'Agreed (✓ / ✗)',
+        'Your figure',
+        'Difference, reason',
+      ];
   const date = (iso: string): XLSX.CellObject => ({ t: 'n', v: excelSerial(iso), z: XLSX_DATE_FORMAT });
-  const money = (minor: number, c: string): XLSX.CellObject => ({ t: 'n', v: toMajor(minor, c), z: moneyFormat(currencyDecimals(c)) });
-  const rows: (string | number | XLSX.CellObject)[][] = statement.lines.map((l, i) => [i + 1, l.docNumber, l.contractRef ?? '', date(l.issueDate), date(l.dueDate),
-    l.amount.currency, money(l.amount.minor, l.amount.currency), money(l.openMinor, l.amount.currency), '', '', '']);
-  const totals = [...statementTotals(statement.lines)].map(([c, m]) => ['', zh ? '合计' : 'Total', '', '', '', c, '', money(m, c), '', '', '']);
-  const titleRows = [[zh ? `对账单 ${statement.reference}` : `Statement ${statement.reference}`], [customer.name, zh ? `截至 ${statement.asOf}` : `As of ${statement.asOf}`], []];
+  const money = (minor: number, c: string): XLSX.CellObject => ({
+    t: 'n',
+    v: toMajor(minor, c),
+    z: moneyFormat(currencyDecimals(c)),
+  });
+  const rows: (string | number | XLSX.CellObject)[][] = statement.lines.map((l, i) => [
+    i + 1,
+    l.docNumber,
+    l.contractRef ?? '',
+    date(l.issueDate),
+    date(l.dueDate),
+    l.amount.currency,
+    money(l.amount.minor, l.amount.currency),
+    money(l.openMinor, l.amount.currency),
+    '',
+    '',
+    '',
+  ]);
+  const totals = [...statementTotals(statement.lines)].map(([c, m]) => [
+    '',
+    zh ? '合计' : 'Total',
+    '',
+    '',
+    '',
+    c,
+    '',
+    money(m, c),
+    '',
+    '',
+    '',
+  ]);
+  const titleRows = [
+    [zh ? `对账单 ${statement.reference}` : `Statement ${statement.reference}`],
+    [customer.name, zh ? `截至 ${statement.asOf}` : `As of ${statement.asOf}`],
+    [],
+  ];
   const sheet = XLSX.utils.aoa_to_sheet([...titleRows, head, ...rows, ...totals]);
   sheet['!cols'] = head.map((h, i) => ({ wch: i === 1 || i === 10 ? 22 : i === 0 ? 6 : Math.max(12, h.length + 4) }));
   const headerRow = titleRows.length;
-  sheet['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: headerRow, c: 0 }, e: { r: headerRow + rows.length, c: head.length - 1 } }) };
+  sheet['!autofilter'] = {
+    ref: XLSX.utils.encode_range({ s: { r: headerRow, c: 0 }, e: { r: headerRow + rows.length, c: head.length - 1 } }),
+  };
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, sheet, zh ? '对账单' : 'Statement');
-  return freezeHeader(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer), headerRow + 1);
+  return freezeHeader(
+    new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer),
+    headerRow + 1,
+  );
 }
 
 /** Where a statement stands, and whether its sealed copy is late (sent or received more than `followUpDays` ago). */
-export function statementProgress(s: Pick<Statement, 'status' | 'sentOn'>, today: string, followUpDays: number):
-  { status: StatementStatus; followUpOn?: string; overdueForSeal: boolean } {
+export function statementProgress(
+  s: Pick<Statement, 'status' | 'sentOn'>,
+  today: string,
+  followUpDays: number,
+): { status: StatementStatus; followUpOn?: string; overdueForSeal: boolean } {
   if (s.status === 'sealed' || s.status === 'draft' || !s.sentOn) return { status: s.status, overdueForSeal: false };
   const followUpOn = addDays(s.sentOn, followUpDays);
   return { status: s.status, followUpOn, overdueForSeal: today >= followUpOn };

@@ -11,7 +11,8 @@ export type Decoded =
 
 export const MESSAGES = {
   empty: 'The file is empty (0 bytes).',
-  binary: 'This file is neither a spreadsheet (XLSX/XLS) nor a text file (CSV/TSV); open it in Excel and save it as XLSX or CSV.',
+  binary:
+    'This file is neither a spreadsheet (XLSX/XLS) nor a text file (CSV/TSV); open it in Excel and save it as XLSX or CSV.',
 };
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
@@ -27,7 +28,10 @@ export function detectEncoding(b: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be'
   let ctrl = 0;
   for (let i = 0; i < n; i++) {
     const c = b[i];
-    if (c === 0) { if (i % 2) nulOdd++; else nulEven++; } else if (c < 9 || (c > 13 && c < 32 && c !== 27)) ctrl++;
+    if (c === 0) {
+      if (i % 2) nulOdd++;
+      else nulEven++;
+    } else if (c < 9 || (c > 13 && c < 32 && c !== 27)) ctrl++;
   }
   const half = n / 2;
   if (nulOdd > half * 0.3 && nulEven === 0) return 'utf-16le';
@@ -46,14 +50,17 @@ export function decodeBytes(input: ArrayBuffer | Uint8Array): Decoded {
   const b = input instanceof Uint8Array ? input : new Uint8Array(input);
   if (b.length === 0) return { kind: 'error', code: 'empty-file', message: MESSAGES.empty };
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'workbook', bytes: b, format: 'xlsx' };
-  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'workbook', bytes: b, format: 'xls' };
+  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
+    return { kind: 'workbook', bytes: b, format: 'xls' };
   const enc = detectEncoding(b);
   if (enc === 'binary') return { kind: 'error', code: 'binary-file', message: MESSAGES.binary };
   if (enc === 'utf-8') {
     const text = new TextDecoder('utf-8').decode(b);
     // Valid in the sample but not beyond it: a GBK file with an ASCII head.
     if (text.includes('\ufffd')) {
-      try { return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' }; } catch {
+      try {
+        return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
+      } catch {
         return { kind: 'text', text: new TextDecoder('gb18030').decode(b), encoding: 'gb18030' };
       }
     }

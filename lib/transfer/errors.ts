@@ -13,16 +13,38 @@ export type FileKind = 'pdf' | 'image' | 'word' | 'presentation' | 'archive' | '
 
 /** Problems with the whole ledger file or one of its rows (LedgerError.code). */
 export const ledgerErrorCodes = [
-  'empty-file', 'binary-file', 'unreadable-workbook', 'no-data', 'missing-columns', 'field-count', 'broken-quotes',
-  'missing-value', 'invalid-date', 'ambiguous-date', 'invalid-amount', 'invalid-currency', 'currency-conflict',
-  'duplicate', 'wrong-file-type', 'over-limit', 'no-report-date',
+  'empty-file',
+  'binary-file',
+  'unreadable-workbook',
+  'no-data',
+  'missing-columns',
+  'field-count',
+  'broken-quotes',
+  'missing-value',
+  'invalid-date',
+  'ambiguous-date',
+  'invalid-amount',
+  'invalid-currency',
+  'currency-conflict',
+  'duplicate',
+  'wrong-file-type',
+  'over-limit',
+  'no-report-date',
 ] as const;
 export type LedgerErrorCode = (typeof ledgerErrorCodes)[number];
 
 /** Why one date or amount cell could not be read (values.ts); refines 'invalid-date' and 'invalid-amount'. */
 export const valueProblems = [
-  'empty', 'not-a-date', 'not-a-real-date', 'out-of-range', 'serial-out-of-range', 'serial-1900-02-29', 'ambiguous', 'not-an-amount',
-  'too-large', 'two-currencies',
+  'empty',
+  'not-a-date',
+  'not-a-real-date',
+  'out-of-range',
+  'serial-out-of-range',
+  'serial-1900-02-29',
+  'ambiguous',
+  'not-an-amount',
+  'too-large',
+  'two-currencies',
 ] as const;
 export type ValueProblem = (typeof valueProblems)[number];
 
@@ -31,24 +53,61 @@ export const requiredColumnGroups = ['customer', 'document', 'due-date', 'amount
 export type RequiredColumnGroup = (typeof requiredColumnGroups)[number];
 
 /** Notes about how the file was read (not errors: the rows are still imported). */
-export const ledgerNoteCodes = ['date-order-conflict', 'no-due-column', 'payment-rows', 'currency-assumed', 'zero-amount',
-  'drafts-skipped', 'voids-skipped', 'payments-as-credits', 'summary-buckets', 'currency-from-layout', 'lines-grouped',
-  'customer-from-group', 'credit-without-due', 'balance-forward'] as const;
+export const ledgerNoteCodes = [
+  'date-order-conflict',
+  'no-due-column',
+  'payment-rows',
+  'currency-assumed',
+  'zero-amount',
+  'drafts-skipped',
+  'voids-skipped',
+  'payments-as-credits',
+  'summary-buckets',
+  'currency-from-layout',
+  'lines-grouped',
+  'customer-from-group',
+  'credit-without-due',
+  'balance-forward',
+] as const;
 export type LedgerNoteCode = (typeof ledgerNoteCodes)[number];
 
 /** Rows the import plan refuses although they parsed (plan.ts). */
-export const rejectionCodes = ['empty-name', 'duplicate-after-normalising', 'currency-mismatch', 'payment-mismatch'] as const;
+export const rejectionCodes = [
+  'empty-name',
+  'duplicate-after-normalising',
+  'currency-mismatch',
+  'payment-mismatch',
+] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 
 /** Problems with a backup file (backup.ts). */
 export const backupIssueCodes = [
-  'not-json', 'not-backup', 'bad-version', 'newer-version', 'no-created-at', 'no-tables', 'unknown-table', 'not-a-list',
-  'too-many-settings', 'duplicate-key', 'more-problems',
+  'not-json',
+  'not-backup',
+  'bad-version',
+  'newer-version',
+  'no-created-at',
+  'no-tables',
+  'unknown-table',
+  'not-a-list',
+  'too-many-settings',
+  'duplicate-key',
+  'more-problems',
   // One record failing its schema, by kind of failure.
-  'wrong-type', 'too-small', 'too-big', 'bad-format', 'bad-value', 'unknown-keys', 'not-a-real-date', 'amount-too-large',
-  'date-out-of-range', 'invalid-record',
+  'wrong-type',
+  'too-small',
+  'too-big',
+  'bad-format',
+  'bad-value',
+  'unknown-keys',
+  'not-a-real-date',
+  'amount-too-large',
+  'date-out-of-range',
+  'invalid-record',
   // The backup as a whole store (storeCheck.ts).
-  'missing-table', 'missing-reference', 'negative-amount',
+  'missing-table',
+  'missing-reference',
+  'negative-amount',
 ] as const;
 export type BackupIssueCode = (typeof backupIssueCodes)[number];
 

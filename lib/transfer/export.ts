@@ -27,8 +27,16 @@ export type ExportRow = Record<string, ExportCell | undefined>;
  * `currencyKey` column (default `currency`), `int` whole numbers; `text` (the default) stays text.
  */
 export type ColumnType = 'text' | 'date' | 'money' | 'int';
-export interface ExportHeader { key: string; label: string; type?: ColumnType; currencyKey?: string }
-export interface ExportTable { headers: ExportHeader[]; rows: ExportRow[] }
+export interface ExportHeader {
+  key: string;
+  label: string;
+  type?: ColumnType;
+  currencyKey?: string;
+}
+export interface ExportTable {
+  headers: ExportHeader[];
+  rows: ExportRow[];
+}
 
 const needsQuote = /[",\r\n]|^\s|\s$/;
 const formulaStart = /^[=+\-@\t\r]/;
@@ -65,7 +73,10 @@ export function excelSerial(iso: string): number {
 /** Display width of a value in characters, CJK and full-width counting two. */
 function textWidth(v: string): number {
   let w = 0;
-  for (const ch of v) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of v)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -92,20 +103,26 @@ export const MAX_COLUMN_WIDTH = 60;
  * An XLSX workbook as bytes. Text stays text (document numbers keep leading zeros); typed columns become dates,
  * formatted amounts and whole numbers; widths, a header autofilter and a frozen header row on every sheet.
  */
-export function toXlsx(sheets: Array<{ name: string; headers: Array<ExportHeader | string>; rows: ExportRow[] }>): Uint8Array {
+export function toXlsx(
+  sheets: Array<{ name: string; headers: Array<ExportHeader | string>; rows: ExportRow[] }>,
+): Uint8Array {
   const wb = XLSX.utils.book_new();
   const used = new Set<string>();
   for (const sh of sheets) {
     const hs = sh.headers.map((h) => (typeof h === 'string' ? { key: h, label: h } : h));
     const ws: XLSX.WorkSheet = {};
     const widths = hs.map((h) => textWidth(h.label) + 3); // room for the filter button
-    hs.forEach((h, c) => { ws[XLSX.utils.encode_cell({ r: 0, c })] = { t: 's', v: h.label }; });
-    sh.rows.forEach((row, i) => hs.forEach((h, c) => {
-      const { cell, shown } = typedCell(h, row);
-      if (cell.t === 's' && cell.v === '') return;
-      ws[XLSX.utils.encode_cell({ r: i + 1, c })] = cell;
-      widths[c] = Math.max(widths[c], textWidth(shown) + 1);
-    }));
+    hs.forEach((h, c) => {
+      ws[XLSX.utils.encode_cell({ r: 0, c })] = { t: 's', v: h.label };
+    });
+    sh.rows.forEach((row, i) =>
+      hs.forEach((h, c) => {
+        const { cell, shown } = typedCell(h, row);
+        if (cell.t === 's' && cell.v === '') return;
+        ws[XLSX.utils.encode_cell({ r: i + 1, c })] = cell;
+        widths[c] = Math.max(widths[c], textWidth(shown) + 1);
+      }),
+    );
     const ref = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: sh.rows.length, c: Math.max(0, hs.length - 1) } });
     ws['!ref'] = ref;
     ws['!cols'] = widths.map((w) => ({ wch: Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, w)) }));
@@ -173,11 +190,19 @@ export interface AgingExportItem {
 }
 
 /** One row per open document with its days past due and the open amount under its aging bucket. */
-export function agingRowsForExport(items: AgingExportItem[], asOf: string, t: AnyT,
-  bucketDays: number[] = DEFAULT_BUCKET_DAYS): ExportTable {
+export function agingRowsForExport(
+  items: AgingExportItem[],
+  asOf: string,
+  t: AnyT,
+  bucketDays: number[] = DEFAULT_BUCKET_DAYS,
+): ExportTable {
   const buckets = agingBuckets(bucketDays);
-  const bucketLabel = (b: (typeof buckets)[number]) => b.key === 'current' ? commonText(t, 'buckets.current')
-    : b.toDays === null ? commonText(t, 'bucketOver', { from: b.fromDays! - 1 }) : commonText(t, 'bucketRange', { from: b.fromDays, to: b.toDays });
+  const bucketLabel = (b: (typeof buckets)[number]) =>
+    b.key === 'current'
+      ? commonText(t, 'buckets.current')
+      : b.toDays === null
+        ? commonText(t, 'bucketOver', { from: b.fromDays! - 1 })
+        : commonText(t, 'bucketRange', { from: b.fromDays, to: b.toDays });
   const headers: ExportHeader[] = [
     { key: 'customer', label: col(t, 'customer') },
     { key: 'doc', label: col(t, 'doc') },
@@ -191,13 +216,23 @@ export function agingRowsForExport(items: AgingExportItem[], asOf: string, t: An
     { key: 'disputed', label: col(t, 'disputed') },
     { key: 'owner', label: col(t, 'owner') },
   ];
-  const sorted = [...items].sort((a, b) => a.customerName.localeCompare(b.customerName) || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  const sorted = [...items].sort(
+    (a, b) =>
+      a.customerName.localeCompare(b.customerName) || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0),
+  );
   const rows = sorted.map((it) => {
     const days = daysBetween(it.dueDate, asOf);
     const row: ExportRow = {
-      customer: it.customerName, doc: it.docNumber, issueDate: it.issueDate ?? '', dueDate: it.dueDate,
-      daysPastDue: Math.max(0, days), currency: it.open.currency, amount: it.amount ? majorNumber(it.amount) : '',
-      open: majorNumber(it.open), disputed: it.disputed ? col(t, 'yes') : '', owner: it.owner ?? '',
+      customer: it.customerName,
+      doc: it.docNumber,
+      issueDate: it.issueDate ?? '',
+      dueDate: it.dueDate,
+      daysPastDue: Math.max(0, days),
+      currency: it.open.currency,
+      amount: it.amount ? majorNumber(it.amount) : '',
+      open: majorNumber(it.open),
+      disputed: it.disputed ? col(t, 'yes') : '',
+      owner: it.owner ?? '',
     };
     row[`b${bucketIndexFor(days, buckets)}`] = majorNumber(it.open);
     return row;
@@ -239,10 +274,19 @@ export function worklistRowsForExport(entries: WorklistExportEntry[], t: AnyT): 
     { key: 'owner', label: col(t, 'owner') },
   ];
   const rows = entries.map((e, i) => ({
-    rank: i + 1, customer: e.customerName, currency: e.overdue.currency, overdue: majorNumber(e.overdue),
-    open: e.open ? majorNumber(e.open) : '', daysPastDue: e.daysPastDue ?? '', nextStep: e.nextStep ?? '', why: e.why ?? '',
-    nextDate: e.nextDate ?? '', promiseDate: e.promiseDate ?? '', lastActivityDate: e.lastActivityDate ?? '',
-    limitationDeadline: e.limitationDeadline ?? '', owner: e.owner ?? '',
+    rank: i + 1,
+    customer: e.customerName,
+    currency: e.overdue.currency,
+    overdue: majorNumber(e.overdue),
+    open: e.open ? majorNumber(e.open) : '',
+    daysPastDue: e.daysPastDue ?? '',
+    nextStep: e.nextStep ?? '',
+    why: e.why ?? '',
+    nextDate: e.nextDate ?? '',
+    promiseDate: e.promiseDate ?? '',
+    lastActivityDate: e.lastActivityDate ?? '',
+    limitationDeadline: e.limitationDeadline ?? '',
+    owner: e.owner ?? '',
   }));
   return { headers, rows };
 }

@@ -31,11 +31,18 @@ export interface GridError {
 
 export const DELIMITERS = [',', '\t', ';', '|'];
 
-export function csvRecords(text: string, preview?: number): { records: string[][]; quoteErrors: Grid['quoteErrors']; delimiter: string } {
+export function csvRecords(
+  text: string,
+  preview?: number,
+): { records: string[][]; quoteErrors: Grid['quoteErrors']; delimiter: string } {
   const res = Papa.parse<string[]>(text, { skipEmptyLines: false, preview, delimitersToGuess: DELIMITERS });
   const quoteErrors = res.errors
     .filter((e) => e.type === 'Quotes' && e.row !== undefined)
-    .map((e) => ({ row: (e.row ?? 0) + 1, message: `Row ${(e.row ?? 0) + 1}: a quoted cell is never closed (${e.message})`, cause: e.message }));
+    .map((e) => ({
+      row: (e.row ?? 0) + 1,
+      message: `Row ${(e.row ?? 0) + 1}: a quoted cell is never closed (${e.message})`,
+      cause: e.message,
+    }));
   return { records: res.data, quoteErrors, delimiter: res.meta.delimiter };
 }
 
@@ -50,9 +57,16 @@ const ascii = (b: Uint8Array, n: number) => String.fromCharCode(...b.subarray(0,
 export function sniffForeign(b: Uint8Array): FileKind | undefined {
   const head = ascii(b, 8);
   if (head.startsWith('%PDF')) return 'pdf';
-  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0xff, 0xd8, 0xff]) || head.startsWith('GIF8') || head.startsWith('BM')
-    || (head.startsWith('RIFF') && ascii(b.subarray(8), 4) === 'WEBP')) return 'image';
-  if (head.startsWith('Rar!') || startsWith(b, [0x37, 0x7a, 0xbc, 0xaf]) || startsWith(b, [0x1f, 0x8b])) return 'archive';
+  if (
+    startsWith(b, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(b, [0xff, 0xd8, 0xff]) ||
+    head.startsWith('GIF8') ||
+    head.startsWith('BM') ||
+    (head.startsWith('RIFF') && ascii(b.subarray(8), 4) === 'WEBP')
+  )
+    return 'image';
+  if (head.startsWith('Rar!') || startsWith(b, [0x37, 0x7a, 0xbc, 0xaf]) || startsWith(b, [0x1f, 0x8b]))
+    return 'archive';
   if (head.startsWith('MZ') || startsWith(b, [0x7f, 0x45, 0x4c, 0x46])) return 'executable';
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) {
     // A zip: a workbook has xl/ entries; Word and PowerPoint files are zips too. The central directory lists every
@@ -71,12 +85,17 @@ export function sniffForeign(b: Uint8Array): FileKind | undefined {
 function zipNames(b: Uint8Array): string[] {
   const names: string[] = [];
   for (let i = 0; i + 30 < b.length && names.length < 4000; i++) {
-    if (b[i] === 0x50 && b[i + 1] === 0x4b && ((b[i + 2] === 0x03 && b[i + 3] === 0x04) || (b[i + 2] === 0x01 && b[i + 3] === 0x02))) {
+    if (
+      b[i] === 0x50 &&
+      b[i + 1] === 0x4b &&
+      ((b[i + 2] === 0x03 && b[i + 3] === 0x04) || (b[i + 2] === 0x01 && b[i + 3] === 0x02))
+    ) {
       const central = b[i + 2] === 0x01;
       const lenAt = central ? i + 28 : i + 26;
       const nameAt = central ? i + 46 : i + 30;
       const len = b[lenAt] | (b[lenAt + 1] << 8);
-      if (len > 0 && len < 512 && nameAt + len <= b.length) names.push(new TextDecoder().decode(b.subarray(nameAt, nameAt + len)));
+      if (len > 0 && len < 512 && nameAt + len <= b.length)
+        names.push(new TextDecoder().decode(b.subarray(nameAt, nameAt + len)));
       if (names.some((n) => n.startsWith('xl/'))) break;
     }
   }
@@ -87,10 +106,20 @@ const extensionOf = (fileName?: string) => /\.([A-Za-z0-9]{1,5})$/.exec(fileName
 
 export function foreignFileError(kind: FileKind, fileName?: string): GridError {
   const ext = extensionOf(fileName);
-  const what = { pdf: 'a PDF document', image: 'an image', word: 'a Word document', presentation: 'a PowerPoint file', archive: 'an archive (zip/rar/7z/gzip)', executable: 'a program' }[kind];
-  return { row: 0, code: 'wrong-file-type',
+  const what = {
+    pdf: 'a PDF document',
+    image: 'an image',
+    word: 'a Word document',
+    presentation: 'a PowerPoint file',
+    archive: 'an archive (zip/rar/7z/gzip)',
+    executable: 'a program',
+  }[kind];
+  return {
+    row: 0,
+    code: 'wrong-file-type',
     message: `This file is ${what}, not a spreadsheet${ext ? ` (although its name ends in .${ext})` : ''}; export the report from your system as Excel or CSV.`,
-    params: { detected: kind, extension: ext } };
+    params: { detected: kind, extension: ext },
+  };
 }
 
 export function limitError(b: LimitBreach): GridError {
@@ -100,10 +129,15 @@ export function limitError(b: LimitBreach): GridError {
     'column-count': `A row has more than ${b.limit.toLocaleString('en-US')} columns; it is refused.`,
     'record-length': `A row is longer than ${Math.round(b.limit / 1024)} KB (a quoted cell may never be closed); the file is refused.`,
     'entry-count': `The workbook holds more than ${b.limit.toLocaleString('en-US')} files inside its zip; it is refused (a workbook holds tens).`,
-    'corrupt-zip': 'The workbook is damaged (its zip structure cannot be read); open it in Excel and save it again as XLSX.',
+    'corrupt-zip':
+      'The workbook is damaged (its zip structure cannot be read); open it in Excel and save it again as XLSX.',
   };
-  return { row: 0, code: b.problem === 'corrupt-zip' ? 'unreadable-workbook' : 'over-limit', message: text[b.problem],
-    params: { limit: b.limit, limitProblem: b.problem } };
+  return {
+    row: 0,
+    code: b.problem === 'corrupt-zip' ? 'unreadable-workbook' : 'over-limit',
+    message: text[b.problem],
+    params: { limit: b.limit, limitProblem: b.problem },
+  };
 }
 
 // ------------------------------------------------------------------------------------------ workbooks
@@ -123,9 +157,12 @@ function cellValue(cell: XLSX.CellObject): Cell {
     case 'd': {
       return localDay(cell.v as Date);
     }
-    case 'b': return cell.v ? 'TRUE' : 'FALSE';
-    case 'e': return '';
-    default: return cell.v === undefined || cell.v === null ? '' : String(cell.v);
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE';
+    case 'e':
+      return '';
+    default:
+      return cell.v === undefined || cell.v === null ? '' : String(cell.v);
   }
 }
 
@@ -138,7 +175,10 @@ function sheetGrid(ws: XLSX.WorkSheet, limits: ReadLimits): Cell[][] | LimitBrea
   const out: Cell[][] = [];
   for (let r = 0; r < data.length; r++) {
     const src = data[r];
-    if (!src) { out.push([]); continue; }
+    if (!src) {
+      out.push([]);
+      continue;
+    }
     let last = src.length - 1;
     while (last >= 0 && (!src[last] || src[last]!.v === undefined || src[last]!.v === '')) last--;
     if (last + 1 > limits.maxColumns) return { problem: 'column-count', limit: limits.maxColumns, found: last + 1 };
@@ -153,9 +193,16 @@ function sheetGrid(ws: XLSX.WorkSheet, limits: ReadLimits): Cell[][] | LimitBrea
  * Reads a workbook within the limits. `pickSheet` scores a sheet's rows (the header's fields); the best is kept,
  * a sheet scoring `goodEnough` stops the search.
  */
-export function workbookGrid(bytes: Uint8Array, format: 'xlsx' | 'xls', pickSheet: (rows: Cell[][]) => number, opts: {
-  limits?: ReadLimits; previewRows?: number; goodEnough?: number;
-} = {}): Grid | GridError {
+export function workbookGrid(
+  bytes: Uint8Array,
+  format: 'xlsx' | 'xls',
+  pickSheet: (rows: Cell[][]) => number,
+  opts: {
+    limits?: ReadLimits;
+    previewRows?: number;
+    goodEnough?: number;
+  } = {},
+): Grid | GridError {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   if (format === 'xlsx') {
     const breach = checkZip(bytes, limits);
@@ -163,11 +210,20 @@ export function workbookGrid(bytes: Uint8Array, format: 'xlsx' | 'xls', pickShee
   }
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellNF: true, cellDates: false, dense: true, sheetRows: opts.previewRows ? opts.previewRows + 1 : 0 });
+    wb = XLSX.read(bytes, {
+      type: 'array',
+      cellNF: true,
+      cellDates: false,
+      dense: true,
+      sheetRows: opts.previewRows ? opts.previewRows + 1 : 0,
+    });
   } catch (e) {
-    return { row: 0, code: format === 'xlsx' ? 'unreadable-workbook' : 'binary-file',
+    return {
+      row: 0,
+      code: format === 'xlsx' ? 'unreadable-workbook' : 'binary-file',
       message: `The spreadsheet could not be read (${(e as Error).message}); open it in Excel and save it again as XLSX.`,
-      params: { cause: (e as Error).message } };
+      params: { cause: (e as Error).message },
+    };
   }
   let best: { name: string; grid: Cell[][]; score: number } | undefined;
   for (const name of wb.SheetNames) {
@@ -181,9 +237,15 @@ export function workbookGrid(bytes: Uint8Array, format: 'xlsx' | 'xls', pickShee
 }
 
 /** Any input → a grid, or the reason it cannot be one. */
-export function loadGrid(input: string | ArrayBuffer | Uint8Array, pickSheet: (rows: Cell[][]) => number, opts: {
-  fileName?: string; limits?: ReadLimits; previewRows?: number;
-} = {}): Grid | GridError {
+export function loadGrid(
+  input: string | ArrayBuffer | Uint8Array,
+  pickSheet: (rows: Cell[][]) => number,
+  opts: {
+    fileName?: string;
+    limits?: ReadLimits;
+    previewRows?: number;
+  } = {},
+): Grid | GridError {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   if (typeof input === 'string') {
     if (input.length === 0) return { row: 0, code: 'empty-file', message: MESSAGES.empty };
@@ -204,10 +266,12 @@ export function loadGrid(input: string | ArrayBuffer | Uint8Array, pickSheet: (r
 
 function checkRecords(g: Grid, limits: ReadLimits): Grid | GridError {
   for (const r of g.records) {
-    if (r.length > limits.maxColumns) return limitError({ problem: 'column-count', limit: limits.maxColumns, found: r.length });
+    if (r.length > limits.maxColumns)
+      return limitError({ problem: 'column-count', limit: limits.maxColumns, found: r.length });
     let chars = 0;
     for (const c of r) chars += typeof c === 'string' ? c.length : 8;
-    if (chars > limits.maxRecordChars) return limitError({ problem: 'record-length', limit: limits.maxRecordChars, found: chars });
+    if (chars > limits.maxRecordChars)
+      return limitError({ problem: 'record-length', limit: limits.maxRecordChars, found: chars });
   }
   return g;
 }

@@ -25,7 +25,11 @@ export interface IcsOptions {
 const encoder = new TextEncoder();
 
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Splits one content line into 75-octet pieces; continuation lines start with a space (which counts). */
@@ -55,7 +59,10 @@ const compactDate = (iso: string) => iso.replace(/-/g, '');
 const nextDay = (iso: string) => compactDate(addDays(iso, 1));
 
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Strips characters a content line may not carry (controls except tab). */
@@ -87,7 +94,13 @@ export function toIcs(events: IcsEvent[], opts: IcsOptions): string {
     if (e.url) lines.push(`URL:${clean(e.url)}`);
     lines.push('TRANSP:TRANSPARENT');
     if (hour != null) {
-      lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:PT${hour}H`, `DESCRIPTION:${escapeText(e.summary)}`, 'END:VALARM');
+      lines.push(
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `TRIGGER:PT${hour}H`,
+        `DESCRIPTION:${escapeText(e.summary)}`,
+        'END:VALARM',
+      );
     }
     lines.push('END:VEVENT');
   }

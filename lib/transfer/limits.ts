@@ -28,9 +28,14 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxEntries: 5_000,
 };
 
-export type LimitProblem = 'inflated-size' | 'cell-count' | 'column-count' | 'record-length' | 'entry-count' | 'corrupt-zip';
+export type LimitProblem =
+  'inflated-size' | 'cell-count' | 'column-count' | 'record-length' | 'entry-count' | 'corrupt-zip';
 
-export interface LimitBreach { problem: LimitProblem; limit: number; found?: number }
+export interface LimitBreach {
+  problem: LimitProblem;
+  limit: number;
+  found?: number;
+}
 
 /** "<c " or "<c>" in sheet XML: one cell each (a tag cut at a chunk's edge is missed; the count is a bound). */
 function countCells(chunk: Uint8Array): number {
@@ -54,7 +59,10 @@ export function zipDirectory(b: Uint8Array): { entries: number; declaredBytes: n
   const min = Math.max(0, b.length - 22 - 0xffff);
   let end = -1;
   for (let i = b.length - 22; i >= min; i--) {
-    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) { end = i; break; }
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
+      end = i;
+      break;
+    }
   }
   if (end < 0) return undefined;
   const total = u16(b, end + 10);
@@ -78,8 +86,10 @@ export function zipDirectory(b: Uint8Array): { entries: number; declaredBytes: n
  */
 export function checkZip(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): LimitBreach | undefined {
   const dir = zipDirectory(bytes);
-  if (dir && dir.entries > limits.maxEntries) return { problem: 'entry-count', limit: limits.maxEntries, found: dir.entries };
-  if (dir && dir.declaredBytes > limits.maxInflatedBytes) return { problem: 'inflated-size', limit: limits.maxInflatedBytes, found: dir.declaredBytes };
+  if (dir && dir.entries > limits.maxEntries)
+    return { problem: 'entry-count', limit: limits.maxEntries, found: dir.entries };
+  if (dir && dir.declaredBytes > limits.maxInflatedBytes)
+    return { problem: 'inflated-size', limit: limits.maxInflatedBytes, found: dir.declaredBytes };
   let inflated = 0;
   let cells = 0;
   let breach: LimitBreach | undefined;
@@ -96,7 +106,10 @@ export function checkZip(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS)
     files.push(file);
     file.ondata = (err, chunk) => {
       if (breach) return;
-      if (err) { breach = { problem: 'corrupt-zip', limit: 0 }; return; }
+      if (err) {
+        breach = { problem: 'corrupt-zip', limit: 0 };
+        return;
+      }
       inflated += chunk.length;
       if (inflated > limits.maxInflatedBytes) {
         breach = { problem: 'inflated-size', limit: limits.maxInflatedBytes, found: inflated };
@@ -117,7 +130,8 @@ export function checkZip(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS)
   try {
     // Fed in slices, so a breach stops the inflating early instead of after the whole archive.
     const step = 64 * 1024; // deflate inflates at most ~1,000×: at most ~64 MB per slice
-    for (let i = 0; i < bytes.length && !breach; i += step) unzip.push(bytes.subarray(i, i + step), i + step >= bytes.length);
+    for (let i = 0; i < bytes.length && !breach; i += step)
+      unzip.push(bytes.subarray(i, i + step), i + step >= bytes.length);
   } catch {
     breach ??= { problem: 'corrupt-zip', limit: 0 };
   }

@@ -22,16 +22,41 @@ import { MESSAGES } from './decode';
 import { type Cell, type GridError, loadGrid } from './grid';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits';
 import {
-  type ColumnMapping, type LedgerField, type Preset, detectPreset, fieldLabels, genericPreset, headerKey, mapWithPreset,
-  presets, suggestMapping,
+  type ColumnMapping,
+  type LedgerField,
+  type Preset,
+  detectPreset,
+  fieldLabels,
+  genericPreset,
+  headerKey,
+  mapWithPreset,
+  presets,
+  suggestMapping,
 } from './presets';
 import {
-  type BucketColumn, type TotalKind, HEADER_SCAN, bucketColumns, findHeaderRows, groupCustomer, isBlankRow, isSectionLabel,
-  joinHeaderRows, labelCurrency, reportDateOf, totalKind,
+  type BucketColumn,
+  type TotalKind,
+  HEADER_SCAN,
+  bucketColumns,
+  findHeaderRows,
+  groupCustomer,
+  isBlankRow,
+  isSectionLabel,
+  joinHeaderRows,
+  labelCurrency,
+  reportDateOf,
+  totalKind,
 } from './report';
 import { type Piece, textPieces } from './stream';
 import {
-  type DateOrder, cellText, foldWidth, inferDateOrder, inferDecimalComma, parseAmountValue, parseBool, parseCurrency,
+  type DateOrder,
+  cellText,
+  foldWidth,
+  inferDateOrder,
+  inferDecimalComma,
+  parseAmountValue,
+  parseBool,
+  parseCurrency,
   parseDateValue,
 } from './values';
 import type { LedgerErrorCode, LedgerErrorParams, LedgerNote, RequiredColumnGroup } from './errors';
@@ -160,9 +185,20 @@ const MAX_SKIPPED_KEPT = 500;
 
 // ------------------------------------------------------------------------------------------ context
 
-interface TotalLine { row: number; kind: TotalKind; label: string; currency?: string; value?: number }
+interface TotalLine {
+  row: number;
+  kind: TotalKind;
+  label: string;
+  currency?: string;
+  value?: number;
+}
 
-interface Pending { row: LedgerRow; nameKey: string; lineSum?: number; lineItems: boolean }
+interface Pending {
+  row: LedgerRow;
+  nameKey: string;
+  lineSum?: number;
+  lineItems: boolean;
+}
 
 interface Context {
   headers: string[];
@@ -247,13 +283,31 @@ function skip(ctx: Context, row: number, kind: SkippedLine['kind'], label: strin
 
 const isBlank = (c: Cell | undefined) => c === undefined || (typeof c === 'string' && c.trim() === '');
 
-const PAYMENT_KIND = /^(payment|pmt|receive payment|deposit|customer payment|payment entry|cash receipt|receipt|dz$|sr$|sa$|收款|收款单|预收|预收款|收款核销|回款|银行收款)/i;
+const PAYMENT_KIND =
+  /^(payment|pmt|receive payment|deposit|customer payment|payment entry|cash receipt|receipt|dz$|sr$|sa$|收款|收款单|预收|预收款|收款核销|回款|银行收款)/i;
 const CREDIT_KIND = /(credit|cr memo|贷项|红字|退货|折让|销售退回|^dg$|^sc$)/i;
 const DRAFT_STATUS = /^(draft|drafts|submitted|awaiting approval|pending approval|草稿|暂存|未提交|待审批)$/i;
 const VOID_STATUS = /^(void|voided|deleted|cancel|cancelled|canceled|作废|已作废|已删除|已取消|已撤销)$/i;
 /** Columns that only a line-item export has. */
-const LINE_COLUMNS = new Set(['quantity', 'qty', 'unitamount', 'unitprice', 'itemname', 'itemdesc', 'description', 'itemcode',
-  'inventoryitemcode', 'lineamount', 'itemtotal', 'itemprice', '数量', '单价', '物料名称', '存货名称', '商品名称']);
+const LINE_COLUMNS = new Set([
+  'quantity',
+  'qty',
+  'unitamount',
+  'unitprice',
+  'itemname',
+  'itemdesc',
+  'description',
+  'itemcode',
+  'inventoryitemcode',
+  'lineamount',
+  'itemtotal',
+  'itemprice',
+  '数量',
+  '单价',
+  '物料名称',
+  '存货名称',
+  '商品名称',
+]);
 
 /** Values of some fields over a set of records, for inferring the file's date order and decimal mark. */
 function columnValues(records: Cell[][], mapping: ColumnMapping, fields: LedgerField[]): Cell[] {
@@ -279,8 +333,12 @@ function headerScore(headers: string[]): number {
 
 type Setup = Context | LedgerError;
 
-function setupContext(records: Cell[][], header: { first: number; last: number; headers: string[] }, opts: ParseLedgerOptions,
-  format: LedgerParse['format']): Setup {
+function setupContext(
+  records: Cell[][],
+  header: { first: number; last: number; headers: string[] },
+  opts: ParseLedgerOptions,
+  format: LedgerParse['format'],
+): Setup {
   const headers = header.headers;
   const sample = records.slice(header.last + 1, header.last + 1 + 400);
   let preset: Preset;
@@ -295,20 +353,46 @@ function setupContext(records: Cell[][], header: { first: number; last: number; 
     if (preset !== genericPreset) mapping = { ...mapping, ...mapWithPreset(headers, preset) };
   }
   const ledgerMode = mapping.debit !== undefined && mapping.credit !== undefined && mapping.amount === undefined;
-  if (ledgerMode && mapping.open !== undefined && BALANCE_HEADERS.has(headerKey(headers[mapping.open] ?? '')) && mapping.balance === undefined) {
+  if (
+    ledgerMode &&
+    mapping.open !== undefined &&
+    BALANCE_HEADERS.has(headerKey(headers[mapping.open] ?? '')) &&
+    mapping.balance === undefined
+  ) {
     mapping.balance = mapping.open;
     delete mapping.open;
   }
   const buckets = mapping.invoiceNumber === undefined ? bucketColumns(headers) : [];
   const titleRows = records.slice(0, header.first);
   const ctx: Context = {
-    headers, headerRow: header.first + 1, headerRows: header.last - header.first + 1,
+    headers,
+    headerRow: header.first + 1,
+    headerRows: header.last - header.first + 1,
     headerKeys: records.slice(header.first, header.last + 1).map((r) => r.map((c) => headerKey(cellText(c)))),
-    mapping, preset, opts, decimalComma: false, customerFromGroup: false, ledgerMode,
-    seen: new Map(), nameKeys: new Map(), payRefs: new Map(), warned: new Set(), warnings: [], notes: [],
-    counts: { drafts: 0, voids: 0, payments: 0, lines: 0, creditNoDue: 0, balances: 0 }, needsDateOrder: false, format,
-    skipped: [], skippedCounts: {}, totals: [], open: new Map(), lastBalance: new Map(), customers: new Set(), customersByCurrency: new Map(),
-    errorRows: new Set(), maxColumn: Math.max(-1, ...Object.values(mapping).filter((i): i is number => i !== undefined)),
+    mapping,
+    preset,
+    opts,
+    decimalComma: false,
+    customerFromGroup: false,
+    ledgerMode,
+    seen: new Map(),
+    nameKeys: new Map(),
+    payRefs: new Map(),
+    warned: new Set(),
+    warnings: [],
+    notes: [],
+    counts: { drafts: 0, voids: 0, payments: 0, lines: 0, creditNoDue: 0, balances: 0 },
+    needsDateOrder: false,
+    format,
+    skipped: [],
+    skippedCounts: {},
+    totals: [],
+    open: new Map(),
+    lastBalance: new Map(),
+    customers: new Set(),
+    customersByCurrency: new Map(),
+    errorRows: new Set(),
+    maxColumn: Math.max(-1, ...Object.values(mapping).filter((i): i is number => i !== undefined)),
     dates: new Map(),
   };
   for (let i = 0; i < titleRows.length; i++) {
@@ -318,47 +402,78 @@ function setupContext(records: Cell[][], header: { first: number; last: number; 
     const label = rowLabel(titleRows[i]);
     const name = /^(?:name|名称)\s+(.+)$/i.exec(label);
     if (name && ctx.group?.code) ctx.group = { name: name[1].trim(), code: ctx.group.code };
-    else if (/^(customer|kunde|客户|往来单位)\b/i.test(label) && !/line item|明细|列表/i.test(label)) ctx.group = groupCustomer(label);
+    else if (/^(customer|kunde|客户|往来单位)\b/i.test(label) && !/line item|明细|列表/i.test(label))
+      ctx.group = groupCustomer(label);
   }
   ctx.dateOrder = opts.dateOrder;
   if (!ctx.dateOrder) {
     const inferred = inferDateOrder(columnValues(sample, mapping, ['dueDate', 'issueDate', 'settledDate']));
     if (inferred === 'conflict') {
-      warnOnce(ctx, 'conflict', 'Some dates are day/month and others month/day; check the date columns.', { code: 'date-order-conflict' });
+      warnOnce(ctx, 'conflict', 'Some dates are day/month and others month/day; check the date columns.', {
+        code: 'date-order-conflict',
+      });
     } else ctx.dateOrder = inferred ?? preset.dateOrder;
   }
   ctx.reportDate = reportDateOf(titleRows, ctx.dateOrder ?? preset.dateOrder);
-  ctx.decimalComma = inferDecimalComma(columnValues(sample, mapping, ['amount', 'open', 'paid', 'debit', 'credit', 'lineAmount']));
+  ctx.decimalComma = inferDecimalComma(
+    columnValues(sample, mapping, ['amount', 'open', 'paid', 'debit', 'credit', 'lineAmount']),
+  );
 
   // The customer on group lines: asked for, or seen above the first rows when the file has no customer column.
   const hasCustomerColumn = mapping.customerName !== undefined || mapping.customerId !== undefined;
   if (opts.customerFromGroup !== undefined) ctx.customerFromGroup = opts.customerFromGroup;
   else if (!hasCustomerColumn) ctx.customerFromGroup = sample.some((r) => lineKind(ctx, r).type === 'group');
-  if (ctx.customerFromGroup) warnOnce(ctx, 'groupcust', 'The customer of each row is read from the group line above it.', { code: 'customer-from-group' });
+  if (ctx.customerFromGroup)
+    warnOnce(ctx, 'groupcust', 'The customer of each row is read from the group line above it.', {
+      code: 'customer-from-group',
+    });
 
   if (buckets.length && (hasCustomerColumn || ctx.customerFromGroup)) {
     const asOf = ctx.reportDate ?? opts.asOf;
     if (!asOf) {
-      return { row: ctx.headerRow, code: 'no-report-date',
-        message: 'This aging summary has no invoices and names no report date ("As of …"); the buckets cannot be dated. Export the detailed report, or add the date.' };
+      return {
+        row: ctx.headerRow,
+        code: 'no-report-date',
+        message:
+          'This aging summary has no invoices and names no report date ("As of …"); the buckets cannot be dated. Export the detailed report, or add the date.',
+      };
     }
     ctx.summary = { buckets, asOf };
-    warnOnce(ctx, 'summary', `The report is a summary: each customer's balance in each aging bucket is imported as one item dated to the bucket's first day before ${asOf}.`,
-      { code: 'summary-buckets', value: asOf });
+    warnOnce(
+      ctx,
+      'summary',
+      `The report is a summary: each customer's balance in each aging bucket is imported as one item dated to the bucket's first day before ${asOf}.`,
+      { code: 'summary-buckets', value: asOf },
+    );
     return ctx;
   }
-  const missingReq = REQUIRED.filter((r) => r.any.every((f) => mapping[f] === undefined) && !(r.group === 'customer' && ctx.customerFromGroup));
+  const missingReq = REQUIRED.filter(
+    (r) => r.any.every((f) => mapping[f] === undefined) && !(r.group === 'customer' && ctx.customerFromGroup),
+  );
   if (missingReq.length) {
-    const found = headers.filter((h) => h).map((h) => `"${h}"`).join(', ');
-    return { row: header.first + 1, code: 'missing-columns',
+    const found = headers
+      .filter((h) => h)
+      .map((h) => `"${h}"`)
+      .join(', ');
+    return {
+      row: header.first + 1,
+      code: 'missing-columns',
       message: `No column found for: ${missingReq.map((r) => r.label).join(', ')}. Columns in the file: ${found || '(none)'}.`,
-      params: { missing: missingReq.map((r) => r.group), columns: headers.filter((h) => h) } };
+      params: { missing: missingReq.map((r) => r.group), columns: headers.filter((h) => h) },
+    };
   }
-  if (mapping.dueDate === undefined) warnOnce(ctx, 'nodue', 'The file has no due-date column; each due date is taken to be the document date.', { code: 'no-due-column' });
+  if (mapping.dueDate === undefined)
+    warnOnce(ctx, 'nodue', 'The file has no due-date column; each due date is taken to be the document date.', {
+      code: 'no-due-column',
+    });
   return ctx;
 }
 
-const rowLabel = (cells: Cell[]) => cells.map((c) => cellText(c)).filter(Boolean).join(' · ');
+const rowLabel = (cells: Cell[]) =>
+  cells
+    .map((c) => cellText(c))
+    .filter(Boolean)
+    .join(' · ');
 
 // ------------------------------------------------------------------------------------------ line kinds
 
@@ -416,7 +531,8 @@ function lineKind(ctx: Context, cells: Cell[]): LineKind {
   if (doc && !TOTALISH.test(doc) && doc !== ctx.headers[m.invoiceNumber!]) {
     // With the customer on group lines, a line holding nothing but a name in the document column is such a line
     // (the customer written in the first column, above documents numbered in it).
-    if (!ctx.customerFromGroup || !onlyCell(cells, m.invoiceNumber!) || looksLikeAmount(doc) || looksLikeDate(doc)) return DATA_LINE;
+    if (!ctx.customerFromGroup || !onlyCell(cells, m.invoiceNumber!) || looksLikeAmount(doc) || looksLikeDate(doc))
+      return DATA_LINE;
     return { type: 'group', label: doc };
   }
   const texts: string[] = [];
@@ -446,34 +562,54 @@ function lineKind(ctx: Context, cells: Cell[]): LineKind {
     const p = dateIn(ctx, c);
     return p.ok || p.code === 'ambiguous';
   });
-  if (texts.length && texts.length <= 2 && nonBlank <= 3 && isSectionLabel(texts[0]) && !dated) return { type: 'section', label: texts[0] };
+  if (texts.length && texts.length <= 2 && nonBlank <= 3 && isSectionLabel(texts[0]) && !dated)
+    return { type: 'section', label: texts[0] };
   if (!amounts && !dated && texts.length >= 1 && nonBlank <= 3) return { type: 'group', label: texts.join(' ') };
   // An unlabelled sum: amounts and nothing that names a document, a customer or a date.
-  if (amounts && !dated && !cust && !texts.length && !ctx.summary) return { type: 'total', kind: 'subtotal', label: '' };
+  if (amounts && !dated && !cust && !texts.length && !ctx.summary)
+    return { type: 'total', kind: 'subtotal', label: '' };
   // A line without a document after the grand total is the report's footer (print time, basis, page).
-  if (ctx.sawGrand && m.invoiceNumber !== undefined && !ctx.summary) return { type: 'group', label: texts.join(' ') || rowLabel(cells), footer: true };
+  if (ctx.sawGrand && m.invoiceNumber !== undefined && !ctx.summary)
+    return { type: 'group', label: texts.join(' ') || rowLabel(cells), footer: true };
   return DATA_LINE;
 }
 
 // ------------------------------------------------------------------------------------------ reading lines
 
-interface Out { rows: LedgerRow[]; errors: LedgerError[] }
+interface Out {
+  rows: LedgerRow[];
+  errors: LedgerError[];
+}
 
 function processRecord(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
   if (isBlankRow(cells)) return;
   const k = lineKind(ctx, cells);
   switch (k.type) {
-    case 'header': skip(ctx, rowNo, 'header', rowLabel(cells)); return;
-    case 'section': skip(ctx, rowNo, 'section', k.label); return;
+    case 'header':
+      skip(ctx, rowNo, 'header', rowLabel(cells));
+      return;
+    case 'section':
+      skip(ctx, rowNo, 'section', k.label);
+      return;
     case 'group': {
-      if (k.footer) { skip(ctx, rowNo, 'other', k.label); return; }
+      if (k.footer) {
+        skip(ctx, rowNo, 'other', k.label);
+        return;
+      }
       // Ruler lines ("-----") and a block's other facts (SAP's company code, city) name no customer.
-      if (!/[\p{L}\p{N}]/u.test(k.label) || /^(company code|buchungskreis|city|ort|country|land|公司代码|城市|page|第\s*\d+\s*页)\b/i.test(k.label)) {
+      if (
+        !/[\p{L}\p{N}]/u.test(k.label) ||
+        /^(company code|buchungskreis|city|ort|country|land|公司代码|城市|page|第\s*\d+\s*页)\b/i.test(k.label)
+      ) {
         skip(ctx, rowNo, 'other', k.label);
         return;
       }
       const cur = labelCurrency(k.label, parseCurrency);
-      if (cur) { ctx.groupCurrency = cur; skip(ctx, rowNo, 'group', k.label); return; }
+      if (cur) {
+        ctx.groupCurrency = cur;
+        skip(ctx, rowNo, 'group', k.label);
+        return;
+      }
       const name = /^(?:name|名称)\s*[:：]?\s*(.+)$/i.exec(k.label);
       if (name && ctx.group?.code) ctx.group = { name: name[1].trim(), code: ctx.group.code };
       else ctx.group = groupCustomer(k.label) ?? ctx.group;
@@ -481,7 +617,10 @@ function processRecord(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
       return;
     }
     case 'total':
-      if (k.kind === 'balance-forward') { balanceForward(ctx, cells, rowNo, k.label, out); return; }
+      if (k.kind === 'balance-forward') {
+        balanceForward(ctx, cells, rowNo, k.label, out);
+        return;
+      }
       flush(ctx, out); // a total ends the document before it (and counts it in the currency's total)
       totalLine(ctx, cells, rowNo, k.kind, k.label);
       return;
@@ -500,8 +639,14 @@ function amountIn(ctx: Context, cell: Cell | undefined, cur: string): number | u
 function lineCurrency(ctx: Context, cells: Cell[], label: string): string | undefined {
   const i = ctx.mapping.currency;
   const fromCell = i === undefined ? undefined : parseCurrency(cellText(cells[i]));
-  return fromCell ?? labelCurrency(label, parseCurrency) ?? ctx.groupCurrency
-    ?? (ctx.open.size === 1 ? [...ctx.open.keys()][0] : undefined) ?? defaultCurrency(ctx) ?? (ctx.open.size === 0 ? 'CNY' : undefined);
+  return (
+    fromCell ??
+    labelCurrency(label, parseCurrency) ??
+    ctx.groupCurrency ??
+    (ctx.open.size === 1 ? [...ctx.open.keys()][0] : undefined) ??
+    defaultCurrency(ctx) ??
+    (ctx.open.size === 0 ? 'CNY' : undefined)
+  );
 }
 
 const defaultCurrency = (ctx: Context) => ctx.preset.currency ?? ctx.opts.currency;
@@ -529,19 +674,41 @@ function balanceForward(ctx: Context, cells: Cell[], rowNo: number, label: strin
   const currency = lineCurrency(ctx, cells, label) ?? 'CNY';
   const col = [m.balance, m.open, m.debit, m.amount].find((i) => i !== undefined && !isBlank(cells[i]));
   const value = col === undefined ? undefined : amountIn(ctx, cells[col], currency);
-  if (!customer || !value) { skip(ctx, rowNo, 'subtotal', label); return; }
-  const dateCell = [m.issueDate, m.dueDate].map((i) => (i === undefined ? undefined : cells[i])).find((c) => c !== undefined && !isBlank(c));
+  if (!customer || !value) {
+    skip(ctx, rowNo, 'subtotal', label);
+    return;
+  }
+  const dateCell = [m.issueDate, m.dueDate]
+    .map((i) => (i === undefined ? undefined : cells[i]))
+    .find((c) => c !== undefined && !isBlank(c));
   const parsed = dateCell === undefined ? undefined : dateIn(ctx, dateCell);
   const date = parsed?.ok ? parsed.value : ctx.reportDate;
-  if (!date) { skip(ctx, rowNo, 'subtotal', label); return; }
+  if (!date) {
+    skip(ctx, rowNo, 'subtotal', label);
+    return;
+  }
   ctx.lastBalance.set(customer.name, { currency, minor: value });
   ctx.counts.balances++;
-  warnOnce(ctx, 'bf', 'Opening balances are imported as one item per customer, dated to their line.', { code: 'balance-forward' });
-  emit(ctx, {
-    row: rowNo, customerName: customer.name, invoiceNumber: `${foldWidth(label)} ${date}`, kind: value < 0 ? 'credit-note' : 'invoice',
-    source: 'balance-forward', issueDate: date, dueDate: date, amount: { minor: Math.abs(value), currency }, currency,
-    ...(customer.code && { customerId: customer.code }),
-  }, out, false);
+  warnOnce(ctx, 'bf', 'Opening balances are imported as one item per customer, dated to their line.', {
+    code: 'balance-forward',
+  });
+  emit(
+    ctx,
+    {
+      row: rowNo,
+      customerName: customer.name,
+      invoiceNumber: `${foldWidth(label)} ${date}`,
+      kind: value < 0 ? 'credit-note' : 'invoice',
+      source: 'balance-forward',
+      issueDate: date,
+      dueDate: date,
+      amount: { minor: Math.abs(value), currency },
+      currency,
+      ...(customer.code && { customerId: customer.code }),
+    },
+    out,
+    false,
+  );
 }
 
 function customerOf(ctx: Context, cells: Cell[]): { name: string; code?: string } | undefined {
@@ -562,8 +729,13 @@ function summaryRows(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
   const customer = customerOf(ctx, cells);
   const currency = lineCurrency(ctx, cells, '') ?? 'CNY';
   if (!customer) {
-    pushError(ctx, out, { row: rowNo, field: 'customerName', code: 'missing-value', column: ctx.headers[ctx.mapping.customerName ?? 0],
-      message: `Row ${rowNo}: the customer is empty` });
+    pushError(ctx, out, {
+      row: rowNo,
+      field: 'customerName',
+      code: 'missing-value',
+      column: ctx.headers[ctx.mapping.customerName ?? 0],
+      message: `Row ${rowNo}: the customer is empty`,
+    });
     return;
   }
   let any = false;
@@ -572,18 +744,35 @@ function summaryRows(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
     if (isBlank(c)) continue;
     const p = parseAmountValue(c, currency, { decimalComma: ctx.decimalComma });
     if (!p.ok) {
-      pushError(ctx, out, { row: rowNo, column: ctx.headers[b.index], code: 'invalid-amount', message: `Row ${rowNo}, column "${ctx.headers[b.index]}": ${p.reason}`,
-        params: { value: cellText(c), problem: p.code } });
+      pushError(ctx, out, {
+        row: rowNo,
+        column: ctx.headers[b.index],
+        code: 'invalid-amount',
+        message: `Row ${rowNo}, column "${ctx.headers[b.index]}": ${p.reason}`,
+        params: { value: cellText(c), problem: p.code },
+      });
       continue;
     }
     if (p.value.minor === 0) continue;
     any = true;
     const due = addDays(s.asOf, -b.fromDays);
-    emit(ctx, {
-      row: rowNo, customerName: customer.name, invoiceNumber: `${b.label} @ ${s.asOf}`, kind: p.value.minor < 0 ? 'credit-note' : 'invoice',
-      source: 'aging-bucket', issueDate: due, dueDate: due, amount: { minor: Math.abs(p.value.minor), currency }, currency,
-      ...(customer.code && { customerId: customer.code }),
-    }, out, false);
+    emit(
+      ctx,
+      {
+        row: rowNo,
+        customerName: customer.name,
+        invoiceNumber: `${b.label} @ ${s.asOf}`,
+        kind: p.value.minor < 0 ? 'credit-note' : 'invoice',
+        source: 'aging-bucket',
+        issueDate: due,
+        dueDate: due,
+        amount: { minor: Math.abs(p.value.minor), currency },
+        currency,
+        ...(customer.code && { customerId: customer.code }),
+      },
+      out,
+      false,
+    );
   }
   if (!any) skip(ctx, rowNo, 'zero', customer.name);
 }
@@ -597,29 +786,44 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
   const { mapping, headers } = ctx;
   // A CSV row with more cells than the header, or too few to reach a mapped column, is misaligned.
   const short = cells.length <= ctx.maxColumn;
-  if (ctx.format === 'csv' && (short || (cells.length > headers.length && !cells.slice(headers.length).every(isBlank)))) {
-    pushError(ctx, out, { row: rowNo, code: 'field-count',
+  if (
+    ctx.format === 'csv' &&
+    (short || (cells.length > headers.length && !cells.slice(headers.length).every(isBlank)))
+  ) {
+    pushError(ctx, out, {
+      row: rowNo,
+      code: 'field-count',
       message: `Row ${rowNo} has ${cells.length} field${cells.length === 1 ? '' : 's'}; the header row has ${headers.length}.`,
-      params: { count: cells.length, expected: headers.length } });
+      params: { count: cells.length, expected: headers.length },
+    });
     return;
   }
   const get = (f: LedgerField): Cell | undefined => (mapping[f] === undefined ? undefined : cells[mapping[f]!]);
   const col = (f: LedgerField) => headers[mapping[f]!] || fieldLabels[f].en;
   const errors: LedgerError[] = [];
   const err = (f: LedgerField, code: LedgerErrorCode, reason: string, params?: LedgerErrorParams) =>
-    errors.push({ row: rowNo, field: f, column: col(f), code, message: `Row ${rowNo}, column "${col(f)}": ${reason}`, ...(params && { params }) });
+    errors.push({
+      row: rowNo,
+      field: f,
+      column: col(f),
+      code,
+      message: `Row ${rowNo}, column "${col(f)}": ${reason}`,
+      ...(params && { params }),
+    });
 
   const statusText = cellText(get('status'));
   if (statusText && (DRAFT_STATUS.test(statusText) || VOID_STATUS.test(statusText))) {
     const isDraft = DRAFT_STATUS.test(statusText);
-    if (isDraft) ctx.counts.drafts++; else ctx.counts.voids++;
+    if (isDraft) ctx.counts.drafts++;
+    else ctx.counts.voids++;
     skip(ctx, rowNo, isDraft ? 'draft' : 'void', `${cellText(get('invoiceNumber'))} ${statusText}`.trim());
     return;
   }
   const kindText = cellText(get('kind'));
   let invoiceNumber = foldWidth(cellText(get('invoiceNumber')));
   const customer = customerOf(ctx, cells);
-  if (!customer) err(mapping.customerName !== undefined ? 'customerName' : 'customerId', 'missing-value', 'the customer is empty');
+  if (!customer)
+    err(mapping.customerName !== undefined ? 'customerName' : 'customerId', 'missing-value', 'the customer is empty');
 
   // Currency: the row's column, the group line's, the amount's own symbol, the layout's, the caller's, else CNY.
   let currency: string | undefined;
@@ -629,23 +833,39 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
     if (!currency) err('currency', 'invalid-currency', `"${curCell}" is not a currency code`, { value: curCell });
   }
   currency ??= ctx.groupCurrency;
-  const mainField: LedgerField = ctx.ledgerMode ? 'debit' : mapping.amount !== undefined ? 'amount' : mapping.lineAmount !== undefined && mapping.open === undefined ? 'lineAmount' : 'open';
+  const mainField: LedgerField = ctx.ledgerMode
+    ? 'debit'
+    : mapping.amount !== undefined
+      ? 'amount'
+      : mapping.lineAmount !== undefined && mapping.open === undefined
+        ? 'lineAmount'
+        : 'open';
   if (!currency && !curCell) {
     const probeCell = get(mainField) ?? get('credit');
     // Only a cell with something besides digits, signs and separators can name a currency ("$", "RMB", "USD").
-    const probe = probeCell === undefined || typeof probeCell === 'number' || !MAY_NAME_CURRENCY.test(probeCell) ? undefined
-      : parseAmountValue(probeCell, 'XXX', { decimalComma: ctx.decimalComma });
+    const probe =
+      probeCell === undefined || typeof probeCell === 'number' || !MAY_NAME_CURRENCY.test(probeCell)
+        ? undefined
+        : parseAmountValue(probeCell, 'XXX', { decimalComma: ctx.decimalComma });
     const fam = probe && probe.ok ? probe.value.currencies : undefined;
     const pref = [ctx.preset.currency, ctx.opts.currency].filter((c): c is string => !!c);
-    currency = fam?.length ? pref.find((c) => fam.includes(c)) ?? fam[0] : pref[0];
+    currency = fam?.length ? (pref.find((c) => fam.includes(c)) ?? fam[0]) : pref[0];
     if (!fam?.length && ctx.preset.currency && ctx.opts.currency && ctx.preset.currency !== ctx.opts.currency) {
-      warnOnce(ctx, 'curlayout', `The ${ctx.preset.label.en} layout is in ${ctx.preset.currency}; amounts are taken as ${ctx.preset.currency}.`,
-        { code: 'currency-from-layout', currency: ctx.preset.currency, value: ctx.preset.id });
+      warnOnce(
+        ctx,
+        'curlayout',
+        `The ${ctx.preset.label.en} layout is in ${ctx.preset.currency}; amounts are taken as ${ctx.preset.currency}.`,
+        { code: 'currency-from-layout', currency: ctx.preset.currency, value: ctx.preset.id },
+      );
     }
     if (!currency) {
       currency = 'CNY';
-      warnOnce(ctx, 'cur', 'The file names no currency; amounts are taken as CNY. Choose the currency before importing if that is wrong.',
-        { code: 'currency-assumed', currency: 'CNY' });
+      warnOnce(
+        ctx,
+        'cur',
+        'The file names no currency; amounts are taken as CNY. Choose the currency before importing if that is wrong.',
+        { code: 'currency-assumed', currency: 'CNY' },
+      );
     }
   }
   const cur = currency ?? 'CNY';
@@ -655,11 +875,17 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
     if (c === undefined || isBlank(c)) return undefined;
     const p = parseAmountValue(c, cur, { decimalComma: ctx.decimalComma });
     if (!p.ok) {
-      err(f, 'invalid-amount', p.reason === 'is empty' ? 'the amount is empty' : p.reason, { value: cellText(c), problem: p.code });
+      err(f, 'invalid-amount', p.reason === 'is empty' ? 'the amount is empty' : p.reason, {
+        value: cellText(c),
+        problem: p.code,
+      });
       return undefined;
     }
     if (p.value.currencies && currency && !p.value.currencies.includes(currency)) {
-      err(f, 'currency-conflict', `"${cellText(c)}" is not in ${currency}, the row's currency`, { value: cellText(c), currency });
+      err(f, 'currency-conflict', `"${cellText(c)}" is not in ${currency}, the row's currency`, {
+        value: cellText(c),
+        currency,
+      });
       return undefined;
     }
     return p.value.minor;
@@ -688,14 +914,20 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
     }
   } else {
     amount = amountOf(mainField);
-    if (amount === undefined && !errors.some((e) => e.field === mainField)) err(mainField, 'missing-value', 'the amount is empty');
+    if (amount === undefined && !errors.some((e) => e.field === mainField))
+      err(mainField, 'missing-value', 'the amount is empty');
     openMinor = mainField === 'amount' || mainField === 'lineAmount' ? amountOf('open') : amount;
     paidMinor = amountOf('paid');
     const credited = amountOf('credited');
     if (credited) paidMinor = (paidMinor ?? 0) + credited;
     // A receipt in a report with an amount and a credit column (金蝶 K/3): nothing owed, something received.
     const credit = !amount && mapping.credit !== undefined ? amountOf('credit') : undefined;
-    if (credit) { amount = credit; openMinor = undefined; paidMinor = undefined; if (!isCredit) isPayment = true; }
+    if (credit) {
+      amount = credit;
+      openMinor = undefined;
+      paidMinor = undefined;
+      if (!isCredit) isPayment = true;
+    }
   }
   if (isPayment && amount !== undefined) {
     // A payment's row carries its unapplied rest in the open column, and often nothing in the invoice amount.
@@ -703,7 +935,10 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
   }
 
   if (amount === 0 && !errors.length && mainField !== 'lineAmount' && !ctx.ledgerMode) {
-    warnOnce(ctx, `zero${rowNo}`, `Row ${rowNo} has a zero amount and is skipped.`, { code: 'zero-amount', row: rowNo });
+    warnOnce(ctx, `zero${rowNo}`, `Row ${rowNo} has a zero amount and is skipped.`, {
+      code: 'zero-amount',
+      row: rowNo,
+    });
     skip(ctx, rowNo, 'zero', invoiceNumber || rowLabel(cells));
     return;
   }
@@ -717,8 +952,12 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
     const p = dateIn(ctx, c);
     if (!p.ok) {
       if (p.code === 'ambiguous') ctx.needsDateOrder = true;
-      err(f, p.code === 'ambiguous' ? 'ambiguous-date' : 'invalid-date', p.reason === 'is empty' ? 'the date is empty' : p.reason,
-        { value: cellText(c), problem: p.code });
+      err(
+        f,
+        p.code === 'ambiguous' ? 'ambiguous-date' : 'invalid-date',
+        p.reason === 'is empty' ? 'the date is empty' : p.reason,
+        { value: cellText(c), problem: p.code },
+      );
       return undefined;
     }
     return p.value;
@@ -763,7 +1002,10 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
     if (paidMinor !== undefined) paidMinor = Math.abs(paidMinor);
   }
   if (amount === 0 && !(mainField === 'lineAmount')) {
-    warnOnce(ctx, `zero${rowNo}`, `Row ${rowNo} has a zero amount and is skipped.`, { code: 'zero-amount', row: rowNo });
+    warnOnce(ctx, `zero${rowNo}`, `Row ${rowNo} has a zero amount and is skipped.`, {
+      code: 'zero-amount',
+      row: rowNo,
+    });
     skip(ctx, rowNo, 'zero', invoiceNumber);
     return;
   }
@@ -779,15 +1021,30 @@ function dataRow(ctx: Context, cells: Cell[], rowNo: number, out: Out) {
     amount = openAbs ?? Math.max(0, amount! - (paidMinor ?? 0));
     openAbs = undefined;
     paidMinor = undefined;
-    if (amount === 0) { skip(ctx, rowNo, 'zero', invoiceNumber); return; }
+    if (amount === 0) {
+      skip(ctx, rowNo, 'zero', invoiceNumber);
+      return;
+    }
   }
-  if (paidMinor === undefined && openAbs !== undefined && mainField !== 'open') paidMinor = Math.max(0, amount! - openAbs);
-  if (paidMinor === undefined && openAbs === undefined && settledDate
-    && (ctx.preset.settledMeansPaid || (mapping.paid === undefined && mapping.open === undefined))) paidMinor = amount;
+  if (paidMinor === undefined && openAbs !== undefined && mainField !== 'open')
+    paidMinor = Math.max(0, amount! - openAbs);
+  if (
+    paidMinor === undefined &&
+    openAbs === undefined &&
+    settledDate &&
+    (ctx.preset.settledMeansPaid || (mapping.paid === undefined && mapping.open === undefined))
+  )
+    paidMinor = amount;
 
   const row: LedgerRow = {
-    row: rowNo, customerName: customer!.name, invoiceNumber, kind, issueDate: issueDate!, dueDate: dueDate!,
-    amount: { minor: amount!, currency: cur }, currency: cur,
+    row: rowNo,
+    customerName: customer!.name,
+    invoiceNumber,
+    kind,
+    issueDate: issueDate!,
+    dueDate: dueDate!,
+    amount: { minor: amount!, currency: cur },
+    currency: cur,
   };
   if (isPayment) row.source = 'payment';
   const code = mapping.customerId !== undefined ? cellText(get('customerId')) : customer!.code;
@@ -823,7 +1080,9 @@ function emit(ctx: Context, row: LedgerRow, out: Out, mergeable: boolean, lineMi
         p.row.amount = { minor: p.lineSum, currency: p.row.currency };
       }
       ctx.counts.lines++;
-      warnOnce(ctx, 'lines', 'Rows that are lines of one invoice are imported as one document.', { code: 'lines-grouped' });
+      warnOnce(ctx, 'lines', 'Rows that are lines of one invoice are imported as one document.', {
+        code: 'lines-grouped',
+      });
       return;
     }
   }
@@ -831,19 +1090,29 @@ function emit(ctx: Context, row: LedgerRow, out: Out, mergeable: boolean, lineMi
   if (docs === undefined) ctx.seen.set(nameKey, (docs = new Map()));
   const first = docs.get(row.invoiceNumber);
   if (first !== undefined) {
-    pushError(ctx, out, { row: row.row, field: 'invoiceNumber', column: ctx.headers[ctx.mapping.invoiceNumber ?? -1] ?? fieldLabels.invoiceNumber.en,
-      code: 'duplicate', message: `Row ${row.row}: document "${row.invoiceNumber}" of customer "${row.customerName}" already appears in row ${first}.`,
-      params: { value: row.invoiceNumber, customer: row.customerName, first } });
+    pushError(ctx, out, {
+      row: row.row,
+      field: 'invoiceNumber',
+      column: ctx.headers[ctx.mapping.invoiceNumber ?? -1] ?? fieldLabels.invoiceNumber.en,
+      code: 'duplicate',
+      message: `Row ${row.row}: document "${row.invoiceNumber}" of customer "${row.customerName}" already appears in row ${first}.`,
+      params: { value: row.invoiceNumber, customer: row.customerName, first },
+    });
     return;
   }
   docs.set(row.invoiceNumber, row.row);
   flush(ctx, out);
-  ctx.pending = { row, nameKey, lineItems: mergeable && hasLineColumns(ctx), ...(lineMinor !== undefined && { lineSum: lineMinor }) };
+  ctx.pending = {
+    row,
+    nameKey,
+    lineItems: mergeable && hasLineColumns(ctx),
+    ...(lineMinor !== undefined && { lineSum: lineMinor }),
+  };
 }
 
 /** What a row leaves open, signed: a credit note's or payment's open part counts against the customer. */
 export function rowOpenMinor(r: LedgerRow): number {
-  const open = r.open?.minor ?? (r.amount.minor - (r.paid?.minor ?? 0));
+  const open = r.open?.minor ?? r.amount.minor - (r.paid?.minor ?? 0);
   return r.kind === 'credit-note' ? -open : open;
 }
 
@@ -856,7 +1125,8 @@ function flush(ctx: Context, out: Out) {
   out.rows.push(r);
   ctx.open.set(r.currency, (ctx.open.get(r.currency) ?? 0) + rowOpenMinor(r));
   ctx.customers.add(r.customerName);
-  const byCur = ctx.customersByCurrency.get(r.currency) ?? ctx.customersByCurrency.set(r.currency, new Set()).get(r.currency)!;
+  const byCur =
+    ctx.customersByCurrency.get(r.currency) ?? ctx.customersByCurrency.set(r.currency, new Set()).get(r.currency)!;
   byCur.add(r.customerName);
   if (!ctx.firstDue || r.dueDate < ctx.firstDue) ctx.firstDue = r.dueDate;
   if (!ctx.lastDue || r.dueDate > ctx.lastDue) ctx.lastDue = r.dueDate;
@@ -878,7 +1148,10 @@ function finishNotes(ctx: Context) {
 
 /** The file's grand total per currency against the imported open total (see the module comment). */
 function reconcile(ctx: Context): Reconciliation[] {
-  const currencies = new Set<string>([...ctx.open.keys(), ...ctx.totals.filter((t) => t.currency && t.value !== undefined).map((t) => t.currency!)]);
+  const currencies = new Set<string>([
+    ...ctx.open.keys(),
+    ...ctx.totals.filter((t) => t.currency && t.value !== undefined).map((t) => t.currency!),
+  ]);
   const out: Reconciliation[] = [];
   for (const currency of [...currencies].sort()) {
     const imported = ctx.open.get(currency) ?? 0;
@@ -899,23 +1172,37 @@ function reconcile(ctx: Context): Reconciliation[] {
     }
     if (fileTotal === undefined && (ctx.customersByCurrency.get(currency)?.size ?? 0) <= 1) {
       const subs = ctx.totals.filter((t) => t.kind === 'subtotal' && t.currency === currency && t.value !== undefined);
-      if (subs.length) { fileTotal = subs[subs.length - 1].value; totalRow = subs[subs.length - 1].row; }
+      if (subs.length) {
+        fileTotal = subs[subs.length - 1].value;
+        totalRow = subs[subs.length - 1].row;
+      }
     }
-    out.push({ currency, imported, ...(fileTotal !== undefined && { fileTotal, difference: imported - fileTotal }), ...(totalRow && { totalRow }) });
+    out.push({
+      currency,
+      imported,
+      ...(fileTotal !== undefined && { fileTotal, difference: imported - fileTotal }),
+      ...(totalRow && { totalRow }),
+    });
   }
   return out;
 }
 
 function statsOf(ctx: Context): LedgerStats {
   return {
-    customers: ctx.customers.size, ...(ctx.firstDue && { firstDue: ctx.firstDue, lastDue: ctx.lastDue }),
-    openByCurrency: Object.fromEntries(ctx.open), rowsWithErrors: ctx.errorRows.size, skipped: { ...ctx.skippedCounts },
+    customers: ctx.customers.size,
+    ...(ctx.firstDue && { firstDue: ctx.firstDue, lastDue: ctx.lastDue }),
+    openByCurrency: Object.fromEntries(ctx.open),
+    rowsWithErrors: ctx.errorRows.size,
+    skipped: { ...ctx.skippedCounts },
   };
 }
 
 // ------------------------------------------------------------------------------------------ header
 
-function pickHeader(records: Cell[][], opts: ParseLedgerOptions): { first: number; last: number; headers: string[] } | undefined {
+function pickHeader(
+  records: Cell[][],
+  opts: ParseLedgerOptions,
+): { first: number; last: number; headers: string[] } | undefined {
   if (opts.headerRow) {
     const first = opts.headerRow - 1;
     const last = Math.min(records.length - 1, first + Math.max(1, Math.min(3, opts.headerRows ?? 1)) - 1);
@@ -933,12 +1220,28 @@ function pickHeader(records: Cell[][], opts: ParseLedgerOptions): { first: numbe
 const sheetScore = (rows: Cell[][]) => findHeaderRows(rows, headerScore)?.score ?? -1;
 
 function baseResult(format: LedgerParse['format']): LedgerParse {
-  return { rows: [], errors: [], warnings: [], notes: [], preset: 'generic', headers: [], headerRow: 0, headerRows: 0, mapping: {},
-    decimalComma: false, needsDateOrder: false, format, customerFromGroup: false, reconciliation: [], skipped: [],
-    stats: { customers: 0, openByCurrency: {}, rowsWithErrors: 0, skipped: {} } };
+  return {
+    rows: [],
+    errors: [],
+    warnings: [],
+    notes: [],
+    preset: 'generic',
+    headers: [],
+    headerRow: 0,
+    headerRows: 0,
+    mapping: {},
+    decimalComma: false,
+    needsDateOrder: false,
+    format,
+    customerFromGroup: false,
+    reconciliation: [],
+    skipped: [],
+    stats: { customers: 0, openByCurrency: {}, rowsWithErrors: 0, skipped: {} },
+  };
 }
 
-const NO_COLUMNS = 'No recognisable columns: the file needs at least customer, document number, due date and amount columns (for example 客户名称, 单据编号, 到期日, 金额).';
+const NO_COLUMNS =
+  'No recognisable columns: the file needs at least customer, document number, due date and amount columns (for example 客户名称, 单据编号, 到期日, 金额).';
 
 // ------------------------------------------------------------------------------------------ public API
 
@@ -953,9 +1256,11 @@ export function parseLedger(input: string | ArrayBuffer | Uint8Array, opts: Pars
   const header = pickHeader(grid.records, opts);
   if (!header) {
     const nonBlank = grid.records.some((r) => !isBlankRow(r));
-    out.errors.push(nonBlank
-      ? { row: 0, code: 'missing-columns', message: NO_COLUMNS }
-      : { row: 0, code: 'no-data', message: 'The file has no rows.' });
+    out.errors.push(
+      nonBlank
+        ? { row: 0, code: 'missing-columns', message: NO_COLUMNS }
+        : { row: 0, code: 'no-data', message: 'The file has no rows.' },
+    );
     return out;
   }
   out.headers = header.headers;
@@ -967,9 +1272,18 @@ export function parseLedger(input: string | ArrayBuffer | Uint8Array, opts: Pars
     out.preset = detectPreset(out.headers).id;
     return out;
   }
-  Object.assign(out, { preset: ctx.preset.id, mapping: ctx.mapping, dateOrder: ctx.dateOrder, decimalComma: ctx.decimalComma,
-    reportDate: ctx.reportDate, customerFromGroup: ctx.customerFromGroup });
-  for (const q of grid.quoteErrors) { out.errors.push({ row: q.row, code: 'broken-quotes', message: q.message, params: { cause: q.cause } }); ctx.errorRows.add(q.row); }
+  Object.assign(out, {
+    preset: ctx.preset.id,
+    mapping: ctx.mapping,
+    dateOrder: ctx.dateOrder,
+    decimalComma: ctx.decimalComma,
+    reportDate: ctx.reportDate,
+    customerFromGroup: ctx.customerFromGroup,
+  });
+  for (const q of grid.quoteErrors) {
+    out.errors.push({ row: q.row, code: 'broken-quotes', message: q.message, params: { cause: q.cause } });
+    ctx.errorRows.add(q.row);
+  }
   const sink: Out = { rows: out.rows, errors: out.errors };
   for (let i = header.last + 1; i < grid.records.length; i++) {
     if (quoteRows.has(i + 1)) continue;
@@ -978,10 +1292,21 @@ export function parseLedger(input: string | ArrayBuffer | Uint8Array, opts: Pars
   flush(ctx, sink);
   finishNotes(ctx);
   out.errors.sort((a, b) => a.row - b.row);
-  Object.assign(out, { warnings: ctx.warnings, notes: ctx.notes, needsDateOrder: ctx.needsDateOrder, reconciliation: reconcile(ctx),
-    stats: statsOf(ctx), skipped: ctx.skipped });
+  Object.assign(out, {
+    warnings: ctx.warnings,
+    notes: ctx.notes,
+    needsDateOrder: ctx.needsDateOrder,
+    reconciliation: reconcile(ctx),
+    stats: statsOf(ctx),
+    skipped: ctx.skipped,
+  });
   if (!out.rows.length && !out.errors.length) {
-    out.errors.push({ row: 0, code: 'no-data', message: 'The file has a header row but no data rows.', params: { headerOnly: true } });
+    out.errors.push({
+      row: 0,
+      code: 'no-data',
+      message: 'The file has a header row but no data rows.',
+      params: { headerOnly: true },
+    });
   }
   return out;
 }
@@ -1001,19 +1326,52 @@ export interface LedgerPreview {
 }
 
 /** The header and the first `n` data rows, with the suggested mapping — for the column-mapping screen. */
-export function previewRows(input: string | ArrayBuffer | Uint8Array, n = 10, opts: ParseLedgerOptions = {}): LedgerPreview {
-  const grid = loadGrid(input, sheetScore, { fileName: opts.fileName, previewRows: n + HEADER_SCAN, limits: opts.limits });
-  const empty = { headers: [], headerRow: 0, headerRows: 0, rows: [], top: [], preset: 'generic', mapping: {}, customerFromGroup: false };
+export function previewRows(
+  input: string | ArrayBuffer | Uint8Array,
+  n = 10,
+  opts: ParseLedgerOptions = {},
+): LedgerPreview {
+  const grid = loadGrid(input, sheetScore, {
+    fileName: opts.fileName,
+    previewRows: n + HEADER_SCAN,
+    limits: opts.limits,
+  });
+  const empty = {
+    headers: [],
+    headerRow: 0,
+    headerRows: 0,
+    rows: [],
+    top: [],
+    preset: 'generic',
+    mapping: {},
+    customerFromGroup: false,
+  };
   if ('code' in grid) return { ...empty, error: grid as GridError };
   const top = grid.records.slice(0, 15).map((r) => r.map((c) => cellText(c)));
-  const header = pickHeader(grid.records, { ...opts, mapping: undefined })
-    ?? (() => { const i = grid.records.findIndex((r) => !isBlankRow(r)); return i >= 0 ? { first: i, last: i, headers: grid.records[i].map((c) => cellText(c)) } : undefined; })();
+  const header =
+    pickHeader(grid.records, { ...opts, mapping: undefined }) ??
+    (() => {
+      const i = grid.records.findIndex((r) => !isBlankRow(r));
+      return i >= 0 ? { first: i, last: i, headers: grid.records[i].map((c) => cellText(c)) } : undefined;
+    })();
   if (!header) return { ...empty, top };
   const s = suggestMapping(header.headers);
-  const rows = grid.records.slice(header.last + 1).filter((r) => !isBlankRow(r)).slice(0, n).map((r) => r.map((c) => cellText(c)));
+  const rows = grid.records
+    .slice(header.last + 1)
+    .filter((r) => !isBlankRow(r))
+    .slice(0, n)
+    .map((r) => r.map((c) => cellText(c)));
   const probe = setupContext(grid.records, header, { ...opts, mapping: opts.mapping ?? s.mapping }, grid.format);
-  return { headers: header.headers, headerRow: header.first + 1, headerRows: header.last - header.first + 1, rows, top, preset: s.preset,
-    mapping: s.mapping, customerFromGroup: 'code' in probe ? false : probe.customerFromGroup };
+  return {
+    headers: header.headers,
+    headerRow: header.first + 1,
+    headerRows: header.last - header.first + 1,
+    rows,
+    top,
+    preset: s.preset,
+    mapping: s.mapping,
+    customerFromGroup: 'code' in probe ? false : probe.customerFromGroup,
+  };
 }
 
 export interface ChunkProgress {
@@ -1044,9 +1402,23 @@ export interface ChunkSummary {
 }
 
 function emptySummary(): ChunkSummary {
-  return { preset: 'generic', headers: [], headerRow: 0, mapping: {}, rows: 0, errors: 0, warnings: [], notes: [], needsDateOrder: false,
-    aborted: false, format: 'csv', customerFromGroup: false, reconciliation: [], skipped: [],
-    stats: { customers: 0, openByCurrency: {}, rowsWithErrors: 0, skipped: {} } };
+  return {
+    preset: 'generic',
+    headers: [],
+    headerRow: 0,
+    mapping: {},
+    rows: 0,
+    errors: 0,
+    warnings: [],
+    notes: [],
+    needsDateOrder: false,
+    aborted: false,
+    format: 'csv',
+    customerFromGroup: false,
+    reconciliation: [],
+    skipped: [],
+    stats: { customers: 0, openByCurrency: {}, rowsWithErrors: 0, skipped: {} },
+  };
 }
 
 /**
@@ -1056,14 +1428,22 @@ function emptySummary(): ChunkSummary {
  * rows. `onChunk` may return a promise (reading pauses until it settles). An XLSX input is parsed whole (within the
  * read limits) and handed over in slices. Works the same in Node and in a page or worker.
  */
-export async function parseLedgerChunks(input: Blob | string | ArrayBuffer | Uint8Array, opts: ParseLedgerOptions,
+export async function parseLedgerChunks(
+  input: Blob | string | ArrayBuffer | Uint8Array,
+  opts: ParseLedgerOptions,
   onChunk: (rows: LedgerRow[], errors: LedgerError[], progress: ChunkProgress) => void | Promise<void>,
-  signal?: AbortSignal, chunkSize = 1 << 20): Promise<ChunkSummary> {
+  signal?: AbortSignal,
+  chunkSize = 1 << 20,
+): Promise<ChunkSummary> {
   const summary = emptySummary();
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const isBlob = typeof Blob !== 'undefined' && input instanceof Blob;
   if (!isBlob && typeof input !== 'string') input = new Blob([input as ArrayBuffer]);
-  const pieces = textPieces(input as Blob | string, { chunkSize, maxRecordChars: limits.maxRecordChars, fileName: opts.fileName });
+  const pieces = textPieces(input as Blob | string, {
+    chunkSize,
+    maxRecordChars: limits.maxRecordChars,
+    fileName: opts.fileName,
+  });
   const first = await pieces.next();
   if (first.done) return summary;
   if (first.value.kind === 'error' || first.value.kind === 'workbook') {
@@ -1081,8 +1461,14 @@ export async function parseLedgerChunks(input: Blob | string | ArrayBuffer | Uin
   let recordIndex = 0;
   let piece: Piece | undefined = first.value;
   while (piece && !failed) {
-    if (signal?.aborted) { summary.aborted = true; break; }
-    if (piece.kind === 'error') { failed = piece.error as LedgerError; break; }
+    if (signal?.aborted) {
+      summary.aborted = true;
+      break;
+    }
+    if (piece.kind === 'error') {
+      failed = piece.error as LedgerError;
+      break;
+    }
     if (piece.kind !== 'text') break;
     const parsed = piece.records(piece.delimiter);
     const rows: LedgerRow[] = [];
@@ -1095,19 +1481,38 @@ export async function parseLedgerChunks(input: Blob | string | ArrayBuffer | Uin
     for (const q of parsed.quoteErrors) {
       const row = startIndex + q.row;
       quoteRows.add(row);
-      errors.push({ row, code: 'broken-quotes', message: `Row ${row}: a quoted cell is never closed (${q.cause})`, params: { cause: q.cause } });
+      errors.push({
+        row,
+        code: 'broken-quotes',
+        message: `Row ${row}: a quoted cell is never closed (${q.cause})`,
+        params: { cause: q.cause },
+      });
     }
     if (!ctx) {
       pending = pending.concat(work);
-      if (pending.length < HEADER_SCAN + 200 && !piece.final) { piece = (await pieces.next()).value; continue; }
+      if (pending.length < HEADER_SCAN + 200 && !piece.final) {
+        piece = (await pieces.next()).value;
+        continue;
+      }
       const header = pickHeader(pending, opts);
-      if (!header) { failed = { row: 0, code: 'missing-columns', message: NO_COLUMNS }; break; }
+      if (!header) {
+        failed = { row: 0, code: 'missing-columns', message: NO_COLUMNS };
+        break;
+      }
       summary.headers = header.headers;
       summary.headerRow = header.first + 1;
       const c = setupContext(pending, header, opts, 'csv');
-      if ('code' in c) { failed = c; break; }
+      if ('code' in c) {
+        failed = c;
+        break;
+      }
       ctx = c;
-      Object.assign(summary, { preset: c.preset.id, mapping: c.mapping, reportDate: c.reportDate, customerFromGroup: c.customerFromGroup });
+      Object.assign(summary, {
+        preset: c.preset.id,
+        mapping: c.mapping,
+        reportDate: c.reportDate,
+        customerFromGroup: c.customerFromGroup,
+      });
       work = pending.slice(header.last + 1);
       startIndex = header.last + 1;
       pending = [];
@@ -1131,28 +1536,57 @@ export async function parseLedgerChunks(input: Blob | string | ArrayBuffer | Uin
   }
   if (ctx) {
     finishNotes(ctx);
-    Object.assign(summary, { warnings: ctx.warnings, notes: ctx.notes, needsDateOrder: ctx.needsDateOrder, reconciliation: reconcile(ctx),
-      stats: statsOf(ctx), skipped: ctx.skipped });
+    Object.assign(summary, {
+      warnings: ctx.warnings,
+      notes: ctx.notes,
+      needsDateOrder: ctx.needsDateOrder,
+      reconciliation: reconcile(ctx),
+      stats: statsOf(ctx),
+      skipped: ctx.skipped,
+    });
   }
   return summary;
 }
 
-async function wholeInSlices(bytes: Uint8Array, opts: ParseLedgerOptions,
-  onChunk: (rows: LedgerRow[], errors: LedgerError[], progress: ChunkProgress) => void | Promise<void>, summary: ChunkSummary,
-  signal?: AbortSignal): Promise<ChunkSummary> {
+async function wholeInSlices(
+  bytes: Uint8Array,
+  opts: ParseLedgerOptions,
+  onChunk: (rows: LedgerRow[], errors: LedgerError[], progress: ChunkProgress) => void | Promise<void>,
+  summary: ChunkSummary,
+  signal?: AbortSignal,
+): Promise<ChunkSummary> {
   const res = parseLedger(bytes, opts);
   const step = 5000;
-  Object.assign(summary, { preset: res.preset, headers: res.headers, headerRow: res.headerRow, mapping: res.mapping,
-    warnings: res.warnings, notes: res.notes, needsDateOrder: res.needsDateOrder, format: res.format, encoding: res.encoding,
-    reportDate: res.reportDate, customerFromGroup: res.customerFromGroup, reconciliation: res.reconciliation, stats: res.stats,
-    skipped: res.skipped });
+  Object.assign(summary, {
+    preset: res.preset,
+    headers: res.headers,
+    headerRow: res.headerRow,
+    mapping: res.mapping,
+    warnings: res.warnings,
+    notes: res.notes,
+    needsDateOrder: res.needsDateOrder,
+    format: res.format,
+    encoding: res.encoding,
+    reportDate: res.reportDate,
+    customerFromGroup: res.customerFromGroup,
+    reconciliation: res.reconciliation,
+    stats: res.stats,
+    skipped: res.skipped,
+  });
   for (let i = 0; i < Math.max(res.rows.length, 1); i += step) {
-    if (signal?.aborted) { summary.aborted = true; break; }
+    if (signal?.aborted) {
+      summary.aborted = true;
+      break;
+    }
     const rows = res.rows.slice(i, i + step);
     const errs = i === 0 ? res.errors : [];
     summary.rows += rows.length;
     summary.errors += errs.length;
-    await onChunk(rows, errs, { fraction: Math.min(1, (i + step) / Math.max(res.rows.length, 1)), rowsSoFar: summary.rows, errorsSoFar: summary.errors });
+    await onChunk(rows, errs, {
+      fraction: Math.min(1, (i + step) / Math.max(res.rows.length, 1)),
+      rowsSoFar: summary.rows,
+      errorsSoFar: summary.errors,
+    });
   }
   return summary;
 }

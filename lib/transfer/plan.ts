@@ -10,12 +10,21 @@ import type { RejectionCode } from './errors';
 
 /** A small local company-name normaliser (width, case, spaces, punctuation, common legal suffixes). */
 export function simpleNormalizeName(name: string): string {
-  let s = foldWidth(name.normalize('NFKC')).toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
-  s = s.replace(/(股份有限公司|有限责任公司|有限公司|集团|公司|coltd|limited|ltd|inc|corp|corporation|llc|gmbh|co)$/u, '');
+  let s = foldWidth(name.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
+  s = s.replace(
+    /(股份有限公司|有限责任公司|有限公司|集团|公司|coltd|limited|ltd|inc|corp|corporation|llc|gmbh|co)$/u,
+    '',
+  );
   return s;
 }
 
-export interface ExistingCustomer { id: string; name: string; aliases?: string[] }
+export interface ExistingCustomer {
+  id: string;
+  name: string;
+  aliases?: string[];
+}
 export type ExistingReceivable = Pick<Receivable, 'id' | 'customerId' | 'docNumber'> &
   Partial<Pick<Receivable, 'kind' | 'issueDate' | 'dueDate' | 'amount' | 'disputed' | 'contractRef' | 'status'>> & {
     /** Minor units paid as recorded by the previous import, when known. */
@@ -42,7 +51,13 @@ export interface PlanFields {
 
 export type CustomerRef = { existingId: string } | { newKey: string };
 
-export interface PlannedCreate { row: number; customer: CustomerRef; fields: PlanFields; paid?: Money; settledDate?: string }
+export interface PlannedCreate {
+  row: number;
+  customer: CustomerRef;
+  fields: PlanFields;
+  paid?: Money;
+  settledDate?: string;
+}
 export interface PlannedUpdate {
   row: number;
   id: string;
@@ -78,7 +93,11 @@ export const receivableKey = (customerId: string, docNumber: string): string => 
 function fieldsOf(r: LedgerRow): PlanFields {
   const paidFull = r.paid !== undefined && r.paid.minor >= r.amount.minor;
   const f: PlanFields = {
-    docNumber: r.invoiceNumber, kind: r.kind, issueDate: r.issueDate, dueDate: r.dueDate, amount: r.amount,
+    docNumber: r.invoiceNumber,
+    kind: r.kind,
+    issueDate: r.issueDate,
+    dueDate: r.dueDate,
+    amount: r.amount,
     status: paidFull ? 'paid' : 'open',
   };
   if (r.disputed !== undefined) f.disputed = r.disputed;
@@ -104,7 +123,10 @@ export interface ImportPlanner {
   isNew(id: string): boolean;
 }
 
-export function createPlanner(customers: ExistingCustomer[], opts: { normalize?: (name: string) => string } = {}): ImportPlanner {
+export function createPlanner(
+  customers: ExistingCustomer[],
+  opts: { normalize?: (name: string) => string } = {},
+): ImportPlanner {
   const norm = opts.normalize ?? simpleNormalizeName;
   const byName = new Map<string, ExistingCustomer>();
   for (const c of [...customers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
@@ -142,21 +164,40 @@ export function createPlanner(customers: ExistingCustomer[], opts: { normalize?:
       adoptedKey.set(id, newKey);
     },
     plan(rows, receivableKeys) {
-      const plan: ImportPlan = { newCustomers: [], matchedCustomers: [], create: [], update: [], unchanged: [], rejected: [],
-        counts: { created: 0, updated: 0, unchanged: 0, rejected: 0, newCustomers: 0 } };
+      const plan: ImportPlan = {
+        newCustomers: [],
+        matchedCustomers: [],
+        create: [],
+        update: [],
+        unchanged: [],
+        rejected: [],
+        counts: { created: 0, updated: 0, unchanged: 0, rejected: 0, newCustomers: 0 },
+      };
       const newByKey = new Map<string, ImportPlan['newCustomers'][number]>();
       const matched = new Map<string, ImportPlan['matchedCustomers'][number]>();
       for (const r of rows) {
         const key = normOf(r.customerName);
-        if (!key) { plan.rejected.push({ row: r.row, reason: `The customer name "${r.customerName}" is empty after normalising.`, code: 'empty-name', params: { customer: r.customerName } }); continue; }
+        if (!key) {
+          plan.rejected.push({
+            row: r.row,
+            reason: `The customer name "${r.customerName}" is empty after normalising.`,
+            code: 'empty-name',
+            params: { customer: r.customerName },
+          });
+          continue;
+        }
         const found = byName.get(key);
         const refKey = found ? (adoptedKey.get(found.id) ?? found.id) : `new:${key}`;
         let docs = seen.get(refKey);
         if (docs === undefined) seen.set(refKey, (docs = new Map()));
         const dupe = docs.get(r.invoiceNumber);
         if (dupe !== undefined) {
-          plan.rejected.push({ row: r.row, reason: `Document "${r.invoiceNumber}" of "${r.customerName}" is already in row ${dupe} (the names match after normalising).`,
-            code: 'duplicate-after-normalising', params: { customer: r.customerName, value: r.invoiceNumber, first: dupe } });
+          plan.rejected.push({
+            row: r.row,
+            reason: `Document "${r.invoiceNumber}" of "${r.customerName}" is already in row ${dupe} (the names match after normalising).`,
+            code: 'duplicate-after-normalising',
+            params: { customer: r.customerName, value: r.invoiceNumber, first: dupe },
+          });
           continue;
         }
         docs.set(r.invoiceNumber, r.row);
@@ -178,27 +219,48 @@ export function createPlanner(customers: ExistingCustomer[], opts: { normalize?:
           continue;
         }
         let m = matched.get(found.id);
-        if (!m) { m = { customerId: found.id, name: found.name, rows: [] }; matched.set(found.id, m); plan.matchedCustomers.push(m); }
+        if (!m) {
+          m = { customerId: found.id, name: found.name, rows: [] };
+          matched.set(found.id, m);
+          plan.matchedCustomers.push(m);
+        }
         m.rows.push(r.row);
         const prev = receivableKeys.get(receivableKey(found.id, r.invoiceNumber));
-        if (!prev) { plan.create.push({ row: r.row, customer: { existingId: found.id }, fields, ...extra }); continue; }
+        if (!prev) {
+          plan.create.push({ row: r.row, customer: { existingId: found.id }, fields, ...extra });
+          continue;
+        }
         if (prev.amount && prev.amount.currency !== r.amount.currency) {
-          plan.rejected.push({ row: r.row, reason: `Document "${r.invoiceNumber}" is stored in ${prev.amount.currency}; the file says ${r.amount.currency}.`,
-            code: 'currency-mismatch', params: { customer: r.customerName, value: r.invoiceNumber, stored: prev.amount.currency, file: r.amount.currency } });
+          plan.rejected.push({
+            row: r.row,
+            reason: `Document "${r.invoiceNumber}" is stored in ${prev.amount.currency}; the file says ${r.amount.currency}.`,
+            code: 'currency-mismatch',
+            params: {
+              customer: r.customerName,
+              value: r.invoiceNumber,
+              stored: prev.amount.currency,
+              file: r.amount.currency,
+            },
+          });
           continue;
         }
         if (prev.payment && !fields.payment) {
           // The document number was a payment's reference in an earlier file; a document under it now is a conflict
           // the collector resolves by hand, not a payment silently turned into an invoice.
-          plan.rejected.push({ row: r.row, reason: `"${r.invoiceNumber}" of "${r.customerName}" is stored as a payment; the file has it as a document.`,
-            code: 'payment-mismatch', params: { customer: r.customerName, value: r.invoiceNumber } });
+          plan.rejected.push({
+            row: r.row,
+            reason: `"${r.invoiceNumber}" of "${r.customerName}" is stored as a payment; the file has it as a document.`,
+            code: 'payment-mismatch',
+            params: { customer: r.customerName, value: r.invoiceNumber },
+          });
           continue;
         }
         if (prev.payment) {
           const changes: Partial<PlanFields> = {};
           if (prev.issueDate !== fields.issueDate) changes.issueDate = fields.issueDate;
           if (!prev.amount || prev.amount.minor !== fields.amount.minor) changes.amount = fields.amount;
-          if (Object.keys(changes).length) plan.update.push({ row: r.row, id: prev.id, customerId: found.id, changes, payment: true });
+          if (Object.keys(changes).length)
+            plan.update.push({ row: r.row, id: prev.id, customerId: found.id, changes, payment: true });
           else plan.unchanged.push({ row: r.row, id: prev.id });
           continue;
         }
@@ -207,24 +269,41 @@ export function createPlanner(customers: ExistingCustomer[], opts: { normalize?:
         if (prev.issueDate !== fields.issueDate) changes.issueDate = fields.issueDate;
         if (prev.dueDate !== fields.dueDate) changes.dueDate = fields.dueDate;
         if (!prev.amount || prev.amount.minor !== fields.amount.minor) changes.amount = fields.amount;
-        if (fields.disputed !== undefined && (prev.disputed ?? false) !== fields.disputed) changes.disputed = fields.disputed;
-        if (fields.contractRef !== undefined && prev.contractRef !== fields.contractRef) changes.contractRef = fields.contractRef;
-        if (r.paid !== undefined && prev.status !== fields.status && (prev.status === 'open' || prev.status === 'paid' || prev.status === undefined)) changes.status = fields.status;
+        if (fields.disputed !== undefined && (prev.disputed ?? false) !== fields.disputed)
+          changes.disputed = fields.disputed;
+        if (fields.contractRef !== undefined && prev.contractRef !== fields.contractRef)
+          changes.contractRef = fields.contractRef;
+        if (
+          r.paid !== undefined &&
+          prev.status !== fields.status &&
+          (prev.status === 'open' || prev.status === 'paid' || prev.status === undefined)
+        )
+          changes.status = fields.status;
         const paidChanged = r.paid !== undefined && prev.paidMinor !== r.paid.minor;
-        if (Object.keys(changes).length || paidChanged) plan.update.push({ row: r.row, id: prev.id, customerId: found.id, changes, ...extra });
+        if (Object.keys(changes).length || paidChanged)
+          plan.update.push({ row: r.row, id: prev.id, customerId: found.id, changes, ...extra });
         else plan.unchanged.push({ row: r.row, id: prev.id });
       }
-      plan.counts = { created: plan.create.length, updated: plan.update.length, unchanged: plan.unchanged.length,
-        rejected: plan.rejected.length, newCustomers: plan.newCustomers.length };
+      plan.counts = {
+        created: plan.create.length,
+        updated: plan.update.length,
+        unchanged: plan.unchanged.length,
+        rejected: plan.rejected.length,
+        newCustomers: plan.newCustomers.length,
+      };
       return plan;
     },
   };
 }
 
 /** Plans a whole file at once (small files, the preview): one chunk through the planner. */
-export function planImport(rows: LedgerRow[], existing: {
-  customers: ExistingCustomer[];
-  receivableKeys: Map<string, ExistingReceivable>;
-}, opts: { normalize?: (name: string) => string } = {}): ImportPlan {
+export function planImport(
+  rows: LedgerRow[],
+  existing: {
+    customers: ExistingCustomer[];
+    receivableKeys: Map<string, ExistingReceivable>;
+  },
+  opts: { normalize?: (name: string) => string } = {},
+): ImportPlan {
   return createPlanner(existing.customers, opts).plan(rows, existing.receivableKeys);
 }

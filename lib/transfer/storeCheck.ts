@@ -14,35 +14,60 @@ import { type BackupData, type BackupIssue, type BackupParse, type BackupTable, 
 
 const MAX_ISSUES = 100;
 const optionalTables = new Set<BackupTable>(['statements', 'paymentPlans', 'disputes', 'customerTerms', 'bills']);
-const withCustomer = ['contacts', 'receivables', 'payments', 'promises', 'activities', 'profiles', 'preparations'] as const;
+const withCustomer = [
+  'contacts',
+  'receivables',
+  'payments',
+  'promises',
+  'activities',
+  'profiles',
+  'preparations',
+] as const;
 
 export function checkBackupStore(data: BackupData, absent: readonly BackupTable[]): BackupIssue[] {
   const out: BackupIssue[] = [];
   let extra = 0;
-  const push = (i: BackupIssue) => { if (out.length < MAX_ISSUES) out.push(i); else extra++; };
+  const push = (i: BackupIssue) => {
+    if (out.length < MAX_ISSUES) out.push(i);
+    else extra++;
+  };
   for (const t of absent) {
     // The settings may be absent (the current ones are kept); so may the toolkit's tables, which a backup written
     // before they existed (schema version 5) cannot have.
     if (t === 'settings' || optionalTables.has(t)) continue;
-    push({ path: `tables.${t}`, message: `The backup has no "${t}" table; restoring it would empty that table.`, code: 'missing-table',
-      params: { table: t } });
+    push({
+      path: `tables.${t}`,
+      message: `The backup has no "${t}" table; restoring it would empty that table.`,
+      code: 'missing-table',
+      params: { table: t },
+    });
   }
   const customers = new Set(data.customers.map((c) => c.id));
   const receivables = new Set(data.receivables.map((r) => r.id));
   const missing = (path: string, ref: BackupTable, value: string) =>
-    push({ path, message: `refers to ${ref} "${value}", which is not in the backup`, code: 'missing-reference', params: { ref, value } });
+    push({
+      path,
+      message: `refers to ${ref} "${value}", which is not in the backup`,
+      code: 'missing-reference',
+      params: { ref, value },
+    });
   for (const t of withCustomer) {
     (data[t] as Array<{ customerId: string }>).forEach((r, i) => {
       if (!customers.has(r.customerId)) missing(`tables.${t}[${i}].customerId`, 'customers', r.customerId);
     });
   }
-  data.payments.forEach((p, i) => p.allocations.forEach((a, j) => {
-    if (!receivables.has(a.receivableId)) missing(`tables.payments[${i}].allocations[${j}].receivableId`, 'receivables', a.receivableId);
-  }));
+  data.payments.forEach((p, i) =>
+    p.allocations.forEach((a, j) => {
+      if (!receivables.has(a.receivableId))
+        missing(`tables.payments[${i}].allocations[${j}].receivableId`, 'receivables', a.receivableId);
+    }),
+  );
   for (const t of ['promises', 'activities'] as const) {
-    data[t].forEach((r, i) => r.receivableIds.forEach((id, j) => {
-      if (!receivables.has(id)) missing(`tables.${t}[${i}].receivableIds[${j}]`, 'receivables', id);
-    }));
+    data[t].forEach((r, i) =>
+      r.receivableIds.forEach((id, j) => {
+        if (!receivables.has(id)) missing(`tables.${t}[${i}].receivableIds[${j}]`, 'receivables', id);
+      }),
+    );
   }
   const totals = new Map<string, number>();
   const add = (key: string, minor: number) => {
@@ -59,11 +84,15 @@ export function checkBackupStore(data: BackupData, absent: readonly BackupTable[
       }
       if (t === 'promises') return;
       // Per customer and for the whole portfolio, per currency and per kind of record.
-      const exact = add(`${t}|${r.customerId}|${r.amount.currency}`, r.amount.minor) && add(`${t}||${r.amount.currency}`, r.amount.minor);
-      if (!exact) push({ path, message: 'the total with this amount is beyond 2^53 minor units', code: 'amount-too-large' });
+      const exact =
+        add(`${t}|${r.customerId}|${r.amount.currency}`, r.amount.minor) &&
+        add(`${t}||${r.amount.currency}`, r.amount.minor);
+      if (!exact)
+        push({ path, message: 'the total with this amount is beyond 2^53 minor units', code: 'amount-too-large' });
     });
   }
-  if (extra) out.push({ path: '', message: `…and ${extra} more problems.`, code: 'more-problems', params: { count: extra } });
+  if (extra)
+    out.push({ path: '', message: `…and ${extra} more problems.`, code: 'more-problems', params: { count: extra } });
   return out;
 }
 

@@ -20,7 +20,11 @@ export interface TextPiece {
   fraction: number;
   final: boolean;
   /** Parses the piece: `delimiters` is the one delimiter found in the first piece, or the candidates to guess from. */
-  records(delimiters: string | string[]): { records: string[][]; quoteErrors: Array<{ row: number; cause: string }>; delimiter: string };
+  records(delimiters: string | string[]): {
+    records: string[][];
+    quoteErrors: Array<{ row: number; cause: string }>;
+    delimiter: string;
+  };
 }
 
 export type Piece = TextPiece | { kind: 'workbook'; bytes: Uint8Array } | { kind: 'error'; error: GridError };
@@ -65,13 +69,27 @@ export function guessDelimiter(head: string): string {
 
 function piece(text: string, encoding: string, delimiter: string, fraction: number, final: boolean): TextPiece {
   return {
-    kind: 'text', encoding, delimiter, fraction, final,
+    kind: 'text',
+    encoding,
+    delimiter,
+    fraction,
+    final,
     records(delimiters) {
-      if (text === '') return { records: final ? [] : [['']], quoteErrors: [], delimiter: typeof delimiters === 'string' ? delimiters : ',' };
-      const res = Papa.parse<string[]>(text, typeof delimiters === 'string'
-        ? { delimiter: delimiters, skipEmptyLines: false }
-        : { delimitersToGuess: delimiters, skipEmptyLines: false });
-      const quoteErrors = res.errors.filter((e) => e.type === 'Quotes' && e.row !== undefined).map((e) => ({ row: (e.row ?? 0) + 1, cause: e.message }));
+      if (text === '')
+        return {
+          records: final ? [] : [['']],
+          quoteErrors: [],
+          delimiter: typeof delimiters === 'string' ? delimiters : ',',
+        };
+      const res = Papa.parse<string[]>(
+        text,
+        typeof delimiters === 'string'
+          ? { delimiter: delimiters, skipEmptyLines: false }
+          : { delimitersToGuess: delimiters, skipEmptyLines: false },
+      );
+      const quoteErrors = res.errors
+        .filter((e) => e.type === 'Quotes' && e.row !== undefined)
+        .map((e) => ({ row: (e.row ?? 0) + 1, cause: e.message }));
       return { records: res.data, quoteErrors, delimiter: res.meta.delimiter };
     },
   };
@@ -81,39 +99,73 @@ function piece(text: string, encoding: string, delimiter: string, fraction: numb
  * The pieces of a Blob (or a string, already decoded). The first piece says what the input is: text, a workbook
  * (handed over whole), or an error (empty, binary, a PDF or image renamed, a record over the limit).
  */
-export async function* textPieces(input: Blob | string, opts: { chunkSize: number; maxRecordChars: number; fileName?: string }): AsyncGenerator<Piece> {
+export async function* textPieces(
+  input: Blob | string,
+  opts: { chunkSize: number; maxRecordChars: number; fileName?: string },
+): AsyncGenerator<Piece> {
   const { chunkSize, maxRecordChars } = opts;
   if (typeof input === 'string') {
     const text = input.replace(/^\ufeff/, '');
-    if (!text.length) { yield { kind: 'error', error: { row: 0, code: 'empty-file', message: MESSAGES.empty } }; return; }
-    yield* cutInto((async function* () {
-      for (let i = 0; i < text.length; i += chunkSize) yield { text: text.slice(i, i + chunkSize), fraction: Math.min(1, (i + chunkSize) / text.length) };
-    })(), 'utf-16', guessDelimiter(text.slice(0, HEAD)), maxRecordChars);
+    if (!text.length) {
+      yield { kind: 'error', error: { row: 0, code: 'empty-file', message: MESSAGES.empty } };
+      return;
+    }
+    yield* cutInto(
+      (async function* () {
+        for (let i = 0; i < text.length; i += chunkSize)
+          yield { text: text.slice(i, i + chunkSize), fraction: Math.min(1, (i + chunkSize) / text.length) };
+      })(),
+      'utf-16',
+      guessDelimiter(text.slice(0, HEAD)),
+      maxRecordChars,
+    );
     return;
   }
-  if (input.size === 0) { yield { kind: 'error', error: { row: 0, code: 'empty-file', message: MESSAGES.empty } }; return; }
+  if (input.size === 0) {
+    yield { kind: 'error', error: { row: 0, code: 'empty-file', message: MESSAGES.empty } };
+    return;
+  }
   const head = new Uint8Array(await input.slice(0, HEAD).arrayBuffer());
   const foreign = sniffForeign(head);
-  if (foreign) { yield { kind: 'error', error: foreignFileError(foreign, opts.fileName) }; return; }
+  if (foreign) {
+    yield { kind: 'error', error: foreignFileError(foreign, opts.fileName) };
+    return;
+  }
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   const isOle = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
-  if (isZip || isOle) { yield { kind: 'workbook', bytes: new Uint8Array(await input.arrayBuffer()) }; return; }
+  if (isZip || isOle) {
+    yield { kind: 'workbook', bytes: new Uint8Array(await input.arrayBuffer()) };
+    return;
+  }
   const encoding = await blobEncoding(input, head);
-  if (encoding === 'binary') { yield { kind: 'error', error: { row: 0, code: 'binary-file', message: MESSAGES.binary } }; return; }
+  if (encoding === 'binary') {
+    yield { kind: 'error', error: { row: 0, code: 'binary-file', message: MESSAGES.binary } };
+    return;
+  }
   const blob = input;
   const delimiter = guessDelimiter(new TextDecoder(encoding).decode(head));
-  yield* cutInto((async function* () {
-    const decoder = new TextDecoder(encoding);
-    for (let at = 0; at < blob.size; at += chunkSize) {
-      const bytes = new Uint8Array(await blob.slice(at, at + chunkSize).arrayBuffer());
-      const last = at + chunkSize >= blob.size;
-      // stream: true keeps a character cut at the slice's edge for the next slice; the last call flushes it.
-      yield { text: decoder.decode(bytes, { stream: !last }), fraction: Math.min(1, (at + chunkSize) / blob.size) };
-    }
-  })(), encoding, delimiter, maxRecordChars);
+  yield* cutInto(
+    (async function* () {
+      const decoder = new TextDecoder(encoding);
+      for (let at = 0; at < blob.size; at += chunkSize) {
+        const bytes = new Uint8Array(await blob.slice(at, at + chunkSize).arrayBuffer());
+        const last = at + chunkSize >= blob.size;
+        // stream: true keeps a character cut at the slice's edge for the next slice; the last call flushes it.
+        yield { text: decoder.decode(bytes, { stream: !last }), fraction: Math.min(1, (at + chunkSize) / blob.size) };
+      }
+    })(),
+    encoding,
+    delimiter,
+    maxRecordChars,
+  );
 }
 
-async function* cutInto(decoded: AsyncGenerator<{ text: string; fraction: number }>, encoding: string, delimiter: string, maxRecordChars: number): AsyncGenerator<Piece> {
+async function* cutInto(
+  decoded: AsyncGenerator<{ text: string; fraction: number }>,
+  encoding: string,
+  delimiter: string,
+  maxRecordChars: number,
+): AsyncGenerator<Piece> {
   let carry = '';
   let prev: { text: string; fraction: number } | undefined;
   for await (const part of decoded) {
@@ -122,7 +174,13 @@ async function* cutInto(decoded: AsyncGenerator<{ text: string; fraction: number
       const cut = cutPoint(text);
       if (!cut) {
         carry = text;
-        if (carry.length > maxRecordChars) { yield { kind: 'error', error: limitError({ problem: 'record-length', limit: maxRecordChars, found: carry.length }) }; return; }
+        if (carry.length > maxRecordChars) {
+          yield {
+            kind: 'error',
+            error: limitError({ problem: 'record-length', limit: maxRecordChars, found: carry.length }),
+          };
+          return;
+        }
       } else {
         carry = text.slice(cut.next);
         yield piece(text.slice(0, cut.end), encoding, delimiter, prev.fraction, false);

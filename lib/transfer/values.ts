@@ -27,7 +27,8 @@ export function foldWidth(s: string): string {
     else if (c === 0xffe5) out += '¥';
     else if (c === 0xffe1) out += '£';
     else if (c === 0xff04) out += '$';
-    else if (c === 0x3001) out += ','; // 、 used as a grouping mark in hand-typed sheets
+    else if (c === 0x3001)
+      out += ','; // 、 used as a grouping mark in hand-typed sheets
     else out += ch;
   }
   return out;
@@ -43,20 +44,43 @@ export function foldWidth(s: string): string {
 export function excelSerialToIso(serial: number): Parsed<string> {
   if (!Number.isFinite(serial)) return { ok: false, reason: 'is not a date', code: 'not-a-date' };
   const n = Math.floor(serial);
-  if (n < 1 || n > 2_958_465) return { ok: false, reason: 'is not a date (Excel serial out of range)', code: 'serial-out-of-range' };
-  if (n === 60) return { ok: false, reason: 'is Excel\'s non-existent 1900-02-29', code: 'serial-1900-02-29' };
+  if (n < 1 || n > 2_958_465)
+    return { ok: false, reason: 'is not a date (Excel serial out of range)', code: 'serial-out-of-range' };
+  if (n === 60) return { ok: false, reason: "is Excel's non-existent 1900-02-29", code: 'serial-1900-02-29' };
   return { ok: true, value: addDays(n < 60 ? '1899-12-31' : '1899-12-30', n) };
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 
 function real(y: number, m: number, d: number, raw: string): Parsed<string> {
   const iso = isoOf(y, m, d);
-  if (m < 1 || m > 12 || d < 1 || !isIsoDay(iso)) return { ok: false, reason: `"${raw}" is not a real date`, code: 'not-a-real-date' };
+  if (m < 1 || m > 12 || d < 1 || !isIsoDay(iso))
+    return { ok: false, reason: `"${raw}" is not a real date`, code: 'not-a-real-date' };
   return { ok: true, value: iso };
 }
 
@@ -75,7 +99,11 @@ export function parseDateValue(raw: string | number, order?: DateOrder): Parsed<
   const p = parseDateCell(raw, order);
   // The store's own range (lib/domain DAY_RANGE): refused here with the row and column, not later by a restore.
   if (p.ok && !inDayRange(p.value)) {
-    return { ok: false, reason: `"${raw}" is outside ${DAY_RANGE.from.slice(0, 4)}–${DAY_RANGE.to.slice(0, 4)}`, code: 'out-of-range' };
+    return {
+      ok: false,
+      reason: `"${raw}" is outside ${DAY_RANGE.from.slice(0, 4)}–${DAY_RANGE.to.slice(0, 4)}`,
+      code: 'out-of-range',
+    };
   }
   return p;
 }
@@ -85,7 +113,11 @@ function parseDateCell(raw: string | number, order?: DateOrder): Parsed<string> 
   const s = foldWidth(raw).trim();
   if (!s) return { ok: false, reason: 'is empty', code: 'empty' };
   let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s))) {
+  if (
+    (m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      s,
+    ))
+  ) {
     return real(+m[1], +m[2], +m[3], raw);
   }
   if ((m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/.exec(s))) return real(+m[1], +m[2], +m[3], raw);
@@ -139,11 +171,50 @@ export function inferDateOrder(values: Iterable<string | number>): DateOrder | '
 
 /** Currency words and codes seen in ledgers → ISO code. */
 const CURRENCY_WORDS: Record<string, string> = {
-  人民币: 'CNY', rmb: 'CNY', cny: 'CNY', 元: 'CNY', 本位币: '', 美元: 'USD', usd: 'USD', 'us$': 'USD', 欧元: 'EUR',
-  eur: 'EUR', '€': 'EUR', 英镑: 'GBP', gbp: 'GBP', '£': 'GBP', 港币: 'HKD', 港元: 'HKD', hkd: 'HKD', 'hk$': 'HKD',
-  日元: 'JPY', jpy: 'JPY', 円: 'JPY', 新台币: 'TWD', twd: 'TWD', 'nt$': 'TWD', 新加坡元: 'SGD', sgd: 'SGD', 's$': 'SGD',
-  澳元: 'AUD', aud: 'AUD', 'a$': 'AUD', 加元: 'CAD', cad: 'CAD', 'c$': 'CAD', 瑞士法郎: 'CHF', chf: 'CHF',
-  韩元: 'KRW', krw: 'KRW', '₩': 'KRW', 卢布: 'RUB', rub: 'RUB', 'nz$': 'NZD', nzd: 'NZD', inr: 'INR', '₹': 'INR',
+  人民币: 'CNY',
+  rmb: 'CNY',
+  cny: 'CNY',
+  元: 'CNY',
+  本位币: '',
+  美元: 'USD',
+  usd: 'USD',
+  us$: 'USD',
+  欧元: 'EUR',
+  eur: 'EUR',
+  '€': 'EUR',
+  英镑: 'GBP',
+  gbp: 'GBP',
+  '£': 'GBP',
+  港币: 'HKD',
+  港元: 'HKD',
+  hkd: 'HKD',
+  hk$: 'HKD',
+  日元: 'JPY',
+  jpy: 'JPY',
+  円: 'JPY',
+  新台币: 'TWD',
+  twd: 'TWD',
+  nt$: 'TWD',
+  新加坡元: 'SGD',
+  sgd: 'SGD',
+  s$: 'SGD',
+  澳元: 'AUD',
+  aud: 'AUD',
+  a$: 'AUD',
+  加元: 'CAD',
+  cad: 'CAD',
+  c$: 'CAD',
+  瑞士法郎: 'CHF',
+  chf: 'CHF',
+  韩元: 'KRW',
+  krw: 'KRW',
+  '₩': 'KRW',
+  卢布: 'RUB',
+  rub: 'RUB',
+  nz$: 'NZD',
+  nzd: 'NZD',
+  inr: 'INR',
+  '₹': 'INR',
 };
 
 /** Normalises a currency cell ("人民币", "RMB", "usd", "US$") to an ISO code, or undefined when unknown/blank. */
@@ -159,12 +230,13 @@ export function parseCurrency(raw: string): string | undefined {
 /** Symbols that name a family of currencies rather than one. */
 const SYMBOL_SETS: Record<string, string[]> = {
   '¥': ['CNY', 'JPY'],
-  '$': ['USD', 'HKD', 'SGD', 'AUD', 'CAD', 'NZD', 'TWD', 'MXN'],
+  $: ['USD', 'HKD', 'SGD', 'AUD', 'CAD', 'NZD', 'TWD', 'MXN'],
 };
 
 // Longest first, so "US$" wins over "$" and "人民币" over "元".
 const TOKENS = [...Object.keys(CURRENCY_WORDS), ...Object.keys(SYMBOL_SETS)]
-  .filter((t) => t && !/^[a-z]{3}$/.test(t)).sort((a, b) => b.length - a.length);
+  .filter((t) => t && !/^[a-z]{3}$/.test(t))
+  .sort((a, b) => b.length - a.length);
 
 // ---------------------------------------------------------------------------------------------------- amounts
 
@@ -185,7 +257,8 @@ export function decimalToMinor(text: string, dp: number, shift = 0): number | un
   const neg = m[1] === '-';
   let intPart = m[2] || '0';
   let frac = m[3] ?? '';
-  if (shift > 0) { // move the decimal point right (万 → 4)
+  if (shift > 0) {
+    // move the decimal point right (万 → 4)
     const moved = (frac + '0'.repeat(shift)).slice(0, shift);
     intPart += moved;
     frac = frac.slice(shift);
@@ -241,14 +314,19 @@ const PLAIN_DECIMAL_COMMA = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/;
  * · full-width digits and punctuation · 1.5万 / 2亿 / 3千万 · 1.234,56 when `decimalComma` (then "." and spaces
  * group thousands). A number (from an XLSX cell) is taken at its shortest decimal form.
  */
-export function parseAmountValue(raw: string | number, currency: string, opts: { decimalComma?: boolean } = {}):
-  Parsed<AmountValue> {
+export function parseAmountValue(
+  raw: string | number,
+  currency: string,
+  opts: { decimalComma?: boolean } = {},
+): Parsed<AmountValue> {
   const dp = currencyDecimals(currency);
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { ok: false, reason: 'is not an amount', code: 'not-an-amount' };
     const text = Math.abs(raw) < 1e21 ? numberToPlain(raw) : '';
     const minor = text ? decimalToMinor(text, dp) : undefined;
-    return minor === undefined ? { ok: false, reason: `"${raw}" is too large`, code: 'too-large' } : { ok: true, value: { minor } };
+    return minor === undefined
+      ? { ok: false, reason: `"${raw}" is too large`, code: 'too-large' }
+      : { ok: true, value: { minor } };
   }
   // The usual cell, "1234.56", "-1,234.56" (or "1.234,56" with a decimal comma): read without the general path's
   // folding, stripping and currency marks, to the same result.
@@ -258,12 +336,23 @@ export function parseAmountValue(raw: string | number, currency: string, opts: {
     const minor = decimalToMinor(fast[1] + fast[2].replace(sep, '') + (fast[3] === undefined ? '' : '.' + fast[3]), dp);
     if (minor !== undefined) return { ok: true, value: { minor } };
   }
-  let s = foldWidth(raw).trim().replace(/[\s\u00a0\u2009\u202f']/g, '');
+  let s = foldWidth(raw)
+    .trim()
+    .replace(/[\s\u00a0\u2009\u202f']/g, '');
   if (!s) return { ok: false, reason: 'is empty', code: 'empty' };
   let neg = false;
-  if (/^\(.*\)$/.test(s)) { neg = true; s = s.slice(1, -1); }
-  if (/^[-−–]/.test(s)) { neg = !neg; s = s.slice(1); }
-  if (/[-−–]$/.test(s)) { neg = !neg; s = s.slice(0, -1); }
+  if (/^\(.*\)$/.test(s)) {
+    neg = true;
+    s = s.slice(1, -1);
+  }
+  if (/^[-−–]/.test(s)) {
+    neg = !neg;
+    s = s.slice(1);
+  }
+  if (/[-−–]$/.test(s)) {
+    neg = !neg;
+    s = s.slice(0, -1);
+  }
   let currencies: string[] | undefined;
   const strip = (atStart: boolean): boolean => {
     const lower = s.toLowerCase();
@@ -286,25 +375,43 @@ export function parseAmountValue(raw: string | number, currency: string, opts: {
   };
   // A plain number (the usual cell) has no currency mark or multiplier to strip.
   const plainNumber = /^[\d.,]+$/.test(s);
-  while (!plainNumber && strip(true)) { /* prefixes such as "RMB¥" */ }
-  if (/^\(.*\)$/.test(s)) { neg = !neg; s = s.slice(1, -1); }
-  if (/^[-−–]/.test(s)) { neg = !neg; s = s.slice(1); }
+  while (!plainNumber && strip(true)) {
+    /* prefixes such as "RMB¥" */
+  }
+  if (/^\(.*\)$/.test(s)) {
+    neg = !neg;
+    s = s.slice(1, -1);
+  }
+  if (/^[-−–]/.test(s)) {
+    neg = !neg;
+    s = s.slice(1);
+  }
   let shift = 0;
   for (;;) {
     if (plainNumber) break;
     if (strip(false)) continue;
     const mult = MULTIPLIER_WORDS.find((k) => s.endsWith(k));
-    if (mult && shift === 0) { shift = MULTIPLIERS[mult]; s = s.slice(0, -mult.length); continue; }
+    if (mult && shift === 0) {
+      shift = MULTIPLIERS[mult];
+      s = s.slice(0, -mult.length);
+      continue;
+    }
     break;
   }
-  if (/[-−–]$/.test(s)) { neg = !neg; s = s.slice(0, -1); }
-  if (currencies && currencies.length === 0) return { ok: false, reason: `"${raw}" names two different currencies`, code: 'two-currencies' };
+  if (/[-−–]$/.test(s)) {
+    neg = !neg;
+    s = s.slice(0, -1);
+  }
+  if (currencies && currencies.length === 0)
+    return { ok: false, reason: `"${raw}" names two different currencies`, code: 'two-currencies' };
   let plain: string;
   if (opts.decimalComma) {
-    if (!/^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(s) && !/^,\d+$/.test(s)) return { ok: false, reason: `"${raw}" is not an amount`, code: 'not-an-amount' };
+    if (!/^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(s) && !/^,\d+$/.test(s))
+      return { ok: false, reason: `"${raw}" is not an amount`, code: 'not-an-amount' };
     plain = s.replace(/\./g, '').replace(',', '.');
   } else {
-    if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s) && !/^\.\d+$/.test(s)) return { ok: false, reason: `"${raw}" is not an amount`, code: 'not-an-amount' };
+    if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s) && !/^\.\d+$/.test(s))
+      return { ok: false, reason: `"${raw}" is not an amount`, code: 'not-an-amount' };
     plain = s.replace(/,/g, '');
   }
   const minor = decimalToMinor((neg ? '-' : '') + plain, dp, shift);
@@ -322,7 +429,12 @@ function numberToPlain(n: number): string {
   const digits = mant.replace(/^-/, '').replace('.', '');
   const pointAt = mant.replace(/^-/, '').indexOf('.') === -1 ? digits.length : mant.replace(/^-/, '').indexOf('.');
   const pos = pointAt + exp;
-  const out = pos <= 0 ? '0.' + '0'.repeat(-pos) + digits : pos >= digits.length ? digits + '0'.repeat(pos - digits.length) : digits.slice(0, pos) + '.' + digits.slice(pos);
+  const out =
+    pos <= 0
+      ? '0.' + '0'.repeat(-pos) + digits
+      : pos >= digits.length
+        ? digits + '0'.repeat(pos - digits.length)
+        : digits.slice(0, pos) + '.' + digits.slice(pos);
   return (neg ? '-' : '') + out;
 }
 

@@ -45,8 +45,18 @@ export interface WorklistOptions {
 }
 
 export type ReasonKey =
-  | 'overdue' | 'overdueConverted' | 'paysLate' | 'brokenPromises' | 'promiseToday' | 'promiseInGrace'
-  | 'promiseJustBroken' | 'stepToday' | 'limitationNear' | 'limitationPassed' | 'disputed' | 'promisePending'
+  | 'overdue'
+  | 'overdueConverted'
+  | 'paysLate'
+  | 'brokenPromises'
+  | 'promiseToday'
+  | 'promiseInGrace'
+  | 'promiseJustBroken'
+  | 'stepToday'
+  | 'limitationNear'
+  | 'limitationPassed'
+  | 'disputed'
+  | 'promisePending'
   /** A held retention (质保金) falls due within its reminder days: ask for its release now (条例 art. 13). */
   | 'retentionDue';
 
@@ -88,7 +98,12 @@ export interface WorklistRow {
 }
 
 export const BOOSTS = {
-  promiseToday: 6, promiseInGrace: 3, promiseJustBroken: 8, stepToday: 3, limitationNear: 10, limitationPassed: 4,
+  promiseToday: 6,
+  promiseInGrace: 3,
+  promiseJustBroken: 8,
+  stepToday: 3,
+  limitationNear: 10,
+  limitationPassed: 4,
   retentionDue: 3,
 } as const;
 export const PENDING_PROMISE_HOLD = 0.5;
@@ -99,7 +114,11 @@ export const JUST_BROKEN_DAYS = 7;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const toMajor = (minor: number, cur: string) => minor / 10 ** currencyDecimals(cur);
 
-interface CurrencyOverdue { currency: string; minor: number; weightedDays: number }
+interface CurrencyOverdue {
+  currency: string;
+  minor: number;
+  weightedDays: number;
+}
 
 function overdueByCurrency(entries: CustomerSummary['openByDue'], asOf: string, only?: string): CurrencyOverdue[] {
   const m = new Map<string, { minor: number; dayMinor: number }>();
@@ -111,7 +130,8 @@ function overdueByCurrency(entries: CustomerSummary['openByDue'], asOf: string, 
     e.dayMinor += minor * daysBetween(due, asOf);
     m.set(cur, e);
   }
-  return [...m].filter(([, e]) => e.minor > 0)
+  return [...m]
+    .filter(([, e]) => e.minor > 0)
     .map(([currency, e]) => ({ currency, minor: e.minor, weightedDays: e.dayMinor / e.minor }))
     .sort((a, b) => (a.currency < b.currency ? -1 : 1));
 }
@@ -130,16 +150,22 @@ export function scoreCustomer(s: CustomerSummary, asOf: string, opts: WorklistOp
   // The undisputed remainder is what is chased (条例 art. 15): the summary's disputed part (lib/ledger/disputed.ts)
   // comes off. Only when nothing undisputed is overdue does the disputed part rank the row, held back by half.
   const disputedByDue = s.ladder?.disputedByDue;
-  const undisputed = disputedByDue ? overdueByCurrency(undisputedByDue({ openByDue: s.openByDue, disputedByDue }), asOf, opts.currency) : undefined;
+  const undisputed = disputedByDue
+    ? overdueByCurrency(undisputedByDue({ openByDue: s.openByDue, disputedByDue }), asOf, opts.currency)
+    : undefined;
   const onlyDisputed = !!undisputed && !undisputed.length;
   const overdue = undisputed && !onlyDisputed ? undisputed : overdueByCurrency(s.openByDue, asOf, opts.currency);
 
   // Amount on a common scale.
   let amountPoints = 0;
   let days = 0;
-  let headline: { minor: number; currency: string } = { minor: 0, currency: opts.currency ?? opts.baseCurrency ?? 'CNY' };
+  let headline: { minor: number; currency: string } = {
+    minor: 0,
+    currency: opts.currency ?? opts.baseCurrency ?? 'CNY',
+  };
   const base = opts.baseCurrency;
-  const convertible = !!base && overdue.length > 0 && overdue.every((o) => rateOf(o.currency, base, opts.fxRates) !== undefined);
+  const convertible =
+    !!base && overdue.length > 0 && overdue.every((o) => rateOf(o.currency, base, opts.fxRates) !== undefined);
   if (convertible && base) {
     let value = 0;
     let dayValue = 0;
@@ -152,15 +178,23 @@ export function scoreCustomer(s: CustomerSummary, asOf: string, opts: WorklistOp
     days = value > 0 ? dayValue / value : 0;
     headline = { minor: Math.round(value * 10 ** currencyDecimals(base)), currency: base };
     const single = overdue.length === 1 && overdue[0].currency === base;
-    reasons.push(single
-      ? { key: 'overdue', params: { minor: overdue[0].minor, currency: base, days: Math.round(days) } }
-      : { key: 'overdueConverted', params: { minor: headline.minor, currency: base, days: Math.round(days), currencies: overdue.length } });
+    reasons.push(
+      single
+        ? { key: 'overdue', params: { minor: overdue[0].minor, currency: base, days: Math.round(days) } }
+        : {
+            key: 'overdueConverted',
+            params: { minor: headline.minor, currency: base, days: Math.round(days), currencies: overdue.length },
+          },
+    );
   } else if (overdue.length) {
     let lead = overdue[0];
     let best = -1;
     for (const o of overdue) {
       const p = Math.log10(1 + toMajor(o.minor, o.currency));
-      if (p > best) { best = p; lead = o; }
+      if (p > best) {
+        best = p;
+        lead = o;
+      }
     }
     amountPoints = best;
     days = lead.weightedDays;
@@ -199,8 +233,11 @@ export function scoreCustomer(s: CustomerSummary, asOf: string, opts: WorklistOp
     boosts += BOOSTS.promiseInGrace;
     reasons.push({ key: 'promiseInGrace', params: { date: s.nextPromiseDate } });
   }
-  if (s.lastBrokenPromiseDate && s.lastBrokenPromiseDate <= asOf
-    && daysBetween(s.lastBrokenPromiseDate, asOf) <= grace + JUST_BROKEN_DAYS) {
+  if (
+    s.lastBrokenPromiseDate &&
+    s.lastBrokenPromiseDate <= asOf &&
+    daysBetween(s.lastBrokenPromiseDate, asOf) <= grace + JUST_BROKEN_DAYS
+  ) {
     boosts += BOOSTS.promiseJustBroken;
     reasons.push({ key: 'promiseJustBroken', params: { date: s.lastBrokenPromiseDate } });
   }
@@ -210,8 +247,10 @@ export function scoreCustomer(s: CustomerSummary, asOf: string, opts: WorklistOp
   }
   // A retention still held is not overdue before its release date (it is in openByDue on that date), but in the
   // days before it the collector asks for its release: the earliest one whose reminder window is open.
-  const soon = (s.retentionHeld ?? []).filter(([release, cur, , remind]) => (!opts.currency || cur === opts.currency)
-    && asOf <= release && asOf >= addDays(release, -remind))[0];
+  const soon = (s.retentionHeld ?? []).filter(
+    ([release, cur, , remind]) =>
+      (!opts.currency || cur === opts.currency) && asOf <= release && asOf >= addDays(release, -remind),
+  )[0];
   if (soon) {
     boosts += BOOSTS.retentionDue;
     reasons.push({ key: 'retentionDue', params: { minor: soon[2], currency: soon[1], date: soon[0] } });
@@ -231,20 +270,40 @@ export function scoreCustomer(s: CustomerSummary, asOf: string, opts: WorklistOp
   if (amountPoints <= 0 && boosts <= 0) return undefined;
   const score = round2(amountPoints * ageFactor * behaviourFactor * holdFactor + boosts);
   // Reasons in order of weight: boosts first (they explain "why today"), then the amount, behaviour and holds.
-  const order: ReasonKey[] = ['promiseJustBroken', 'limitationNear', 'promiseToday', 'limitationPassed', 'promiseInGrace',
-    'stepToday', 'retentionDue', 'overdue', 'overdueConverted', 'brokenPromises', 'paysLate', 'disputed', 'promisePending'];
+  const order: ReasonKey[] = [
+    'promiseJustBroken',
+    'limitationNear',
+    'promiseToday',
+    'limitationPassed',
+    'promiseInGrace',
+    'stepToday',
+    'retentionDue',
+    'overdue',
+    'overdueConverted',
+    'brokenPromises',
+    'paysLate',
+    'disputed',
+    'promisePending',
+  ];
   reasons.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
   // Days on the oldest undisputed item where the summary keeps the disputed part (as the badge and the panel count).
-  const oldestDue = undisputed && !onlyDisputed
-    ? undisputedByDue({ openByDue: s.openByDue, disputedByDue: disputedByDue! }).map(([d]) => d).sort()[0] : s.oldestOpenDue;
+  const oldestDue =
+    undisputed && !onlyDisputed
+      ? undisputedByDue({ openByDue: s.openByDue, disputedByDue: disputedByDue! })
+          .map(([d]) => d)
+          .sort()[0]
+      : s.oldestOpenDue;
   const oldest = oldestDue ? Math.max(0, daysBetween(oldestDue, asOf)) : 0;
   const row: WorklistRow = {
     customerId: s.customerId,
     score,
     reasons,
     parts: {
-      amountPoints: round2(amountPoints), ageFactor: round2(ageFactor), behaviourFactor: round2(behaviourFactor),
-      holdFactor: round2(holdFactor), boosts,
+      amountPoints: round2(amountPoints),
+      ageFactor: round2(ageFactor),
+      behaviourFactor: round2(behaviourFactor),
+      holdFactor: round2(holdFactor),
+      boosts,
     },
     overdue: headline,
     overdueByCurrency: Object.fromEntries(overdue.map((o) => [o.currency, o.minor])),
@@ -263,11 +322,18 @@ export function scoreCustomer(s: CustomerSummary, asOf: string, opts: WorklistOp
 }
 
 export function compareRows(a: WorklistRow, b: WorklistRow): number {
-  return b.score - a.score || b.parts.amountPoints - a.parts.amountPoints
-    || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0);
+  return (
+    b.score - a.score ||
+    b.parts.amountPoints - a.parts.amountPoints ||
+    (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0)
+  );
 }
 
-export interface WorklistFilter { owner?: string; type?: CustomerSummary['type']; currency?: string }
+export interface WorklistFilter {
+  owner?: string;
+  type?: CustomerSummary['type'];
+  currency?: string;
+}
 
 /** True when a summary passes the owner / type filters (the currency filter acts inside the score). */
 export function passesFilter(s: Pick<CustomerSummary, 'owner' | 'type' | 'open'>, f: WorklistFilter): boolean {
@@ -282,8 +348,13 @@ export function passesFilter(s: Pick<CustomerSummary, 'owner' | 'type' | 'open'>
  * top-k insertion, so 10,000 customers rank in a few milliseconds — but it still reads every summary, so the
  * popup shows the cached list first (see components/popup/data.ts).
  */
-export function rankWorklist(summaries: Iterable<CustomerSummary>, asOf: string, opts: WorklistOptions = {},
-  limit = 100, filter: WorklistFilter = {}): WorklistRow[] {
+export function rankWorklist(
+  summaries: Iterable<CustomerSummary>,
+  asOf: string,
+  opts: WorklistOptions = {},
+  limit = 100,
+  filter: WorklistFilter = {},
+): WorklistRow[] {
   const top: WorklistRow[] = [];
   const o = filter.currency ? { ...opts, currency: filter.currency } : opts;
   for (const s of summaries) {

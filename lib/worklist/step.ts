@@ -31,7 +31,9 @@ export type StoredAccount = Omit<AccountSnapshot, 'receivables'> & { receivables
 export function worklistStep(stored: StoredAccount, asOf: string, lang: Lang = 'en'): WorklistStep {
   const [y, m, d] = asOf.split('-').map(Number);
   const account: AccountSnapshot = {
-    ...stored, receivables: allocate(stored.receivables, stored.payments), recentMessages: recentMessagesOf(stored.activities, asOf),
+    ...stored,
+    receivables: allocate(stored.receivables, stored.payments),
+    recentMessages: recentMessagesOf(stored.activities, asOf),
   };
   const s = suggestNext(account, new Date(y, m - 1, d, 12), lang);
   const rung = s.complaint ? complaintRung : ladder.find((l) => l.key === s.levelKey);

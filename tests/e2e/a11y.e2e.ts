@@ -17,24 +17,52 @@ before(async () => {
   l = await launchExtension();
   await loadDemo(l);
 });
-after(async () => { await l?.close(); });
+after(async () => {
+  await l?.close();
+});
 
-interface Finding { id: string; impact: string | null; help: string; nodes: string[] }
+interface Finding {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
 
 /** Runs axe over the page (its source evaluated over the DevTools protocol: extension pages allow no inline script). */
 async function axe(page: Page): Promise<Finding[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const w = globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } };
+    const w = globalThis as unknown as {
+      axe: {
+        run(
+          ctx: unknown,
+          opts: unknown,
+        ): Promise<{
+          violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+        }>;
+      };
+    };
     // label-content-name-mismatch is one of axe's experimental rules (off by default): the worklist once had it.
-    const r = await w.axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+    const r = await w.axe.run(document, {
+      resultTypes: ['violations'],
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }));
   });
 }
 
 function assertClean(where: string, found: Finding[]) {
   const bad = found.filter((f) => f.impact === 'serious' || f.impact === 'critical');
-  assert.deepEqual(bad, [], `${where}: ${bad.map((f) => `${f.id} (${f.impact}) ${f.help} ${f.nodes.join(' ')}`).join('; ')}`);
+  assert.deepEqual(
+    bad,
+    [],
+    `${where}: ${bad.map((f) => `${f.id} (${f.impact}) ${f.help} ${f.nodes.join(' ')}`).join('; ')}`,
+  );
 }
 
 async function setLanguage(lang: 'en' | 'zh') {
@@ -49,7 +77,9 @@ for (const lang of ['en', 'zh'] as const) {
     await setLanguage(lang);
 
     const panel = await l.openPage('sidepanel.html?customer=c01');
-    await panel.locator('main[data-customer-id="c01"] [data-testid=below-the-fold][data-complete="true"]').waitFor({ timeout: 15_000 });
+    await panel
+      .locator('main[data-customer-id="c01"] [data-testid=below-the-fold][data-complete="true"]')
+      .waitFor({ timeout: 15_000 });
     await panel.getByTestId('payment-add').click();
     await panel.getByTestId('payment-mode-invoices').check();
     await panel.getByTestId('promise-add').click();

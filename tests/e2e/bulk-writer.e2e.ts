@@ -18,44 +18,66 @@ before(async () => {
   l = await launchExtension();
   dir = mkdtempSync(join(tmpdir(), 'hk-bulk-'));
 });
-after(async () => { await l?.close(); });
+after(async () => {
+  await l?.close();
+});
 
-interface Counts { customers: number; receivables: number; promises: number; activities: number; owner?: string }
+interface Counts {
+  customers: number;
+  receivables: number;
+  promises: number;
+  activities: number;
+  owner?: string;
+}
 
 /** The store's customers, documents, promises and activities, and the settings' owner, read with plain IndexedDB. */
 function counts(page: Page): Promise<Counts> {
-  return page.evaluate(() => new Promise<Counts>((resolve, reject) => {
-    const req = indexedDB.open('huikuan');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction(['customers', 'ledgers', 'promises', 'activities', 'meta'], 'readonly');
-      const out: Counts = { customers: 0, receivables: 0, promises: 0, activities: 0 };
-      for (const n of ['customers', 'promises', 'activities'] as const) {
-        const c = tx.objectStore(n).count();
-        c.onsuccess = () => { out[n] = c.result; };
-      }
-      const s = tx.objectStore('meta').get('settings');
-      s.onsuccess = () => { out.owner = (s.result?.value as { owner?: string } | undefined)?.owner; };
-      const cur = tx.objectStore('ledgers').openCursor();
-      cur.onsuccess = () => {
-        const c = cur.result;
-        if (!c) return;
-        out.receivables += (c.value as { receivables: unknown[] }).receivables.length;
-        c.continue();
-      };
-      tx.oncomplete = () => { db.close(); resolve(out); };
-      tx.onerror = () => { db.close(); reject(tx.error); };
-    };
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<Counts>((resolve, reject) => {
+        const req = indexedDB.open('huikuan');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['customers', 'ledgers', 'promises', 'activities', 'meta'], 'readonly');
+          const out: Counts = { customers: 0, receivables: 0, promises: 0, activities: 0 };
+          for (const n of ['customers', 'promises', 'activities'] as const) {
+            const c = tx.objectStore(n).count();
+            c.onsuccess = () => {
+              out[n] = c.result;
+            };
+          }
+          const s = tx.objectStore('meta').get('settings');
+          s.onsuccess = () => {
+            out.owner = (s.result?.value as { owner?: string } | undefined)?.owner;
+          };
+          const cur = tx.objectStore('ledgers').openCursor();
+          cur.onsuccess = () => {
+            const c = cur.result;
+            if (!c) return;
+            out.receivables += (c.value as { receivables: unknown[] }).receivables.length;
+            c.continue();
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => {
+            db.close();
+            reject(tx.error);
+          };
+        };
+      }),
+  );
 }
 
 /** The bulk operation holding the lock now, as the page's Web Locks see it ('' when none). */
-const holder = (page: Page) => page.evaluate(async () => {
-  const q = await navigator.locks.query();
-  const h = (q.held ?? []).find((x) => x.name?.startsWith('huikuan-bulk-holder:'));
-  return h ? (JSON.parse(h.name!.slice('huikuan-bulk-holder:'.length)) as { kind: string }).kind : '';
-});
+const holder = (page: Page) =>
+  page.evaluate(async () => {
+    const q = await navigator.locks.query();
+    const h = (q.held ?? []).find((x) => x.name?.startsWith('huikuan-bulk-holder:'));
+    return h ? (JSON.parse(h.name!.slice('huikuan-bulk-holder:'.length)) as { kind: string }).kind : '';
+  });
 
 async function until(what: string, fn: () => Promise<boolean>, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
@@ -69,7 +91,9 @@ async function until(what: string, fn: () => Promise<boolean>, timeoutMs = 180_0
 function ledger(name: string, n: number, customers: number, tag: string): string {
   const lines = ['客户名称,单据编号,单据日期,到期日期,原币金额,币种'];
   for (let i = 0; i < n; i++) {
-    lines.push(`并发测试客户${tag}${i % customers}有限公司,${tag}-${String(i).padStart(6, '0')},2026/3/1,2026/4/${1 + (i % 28)},"${1000 + (i % 9000)}.50",CNY`);
+    lines.push(
+      `并发测试客户${tag}${i % customers}有限公司,${tag}-${String(i).padStart(6, '0')},2026/3/1,2026/4/${1 + (i % 28)},"${1000 + (i % 9000)}.50",CNY`,
+    );
   }
   const file = join(dir, name);
   writeFileSync(file, lines.join('\n') + '\n');
@@ -88,7 +112,8 @@ async function startImport(page: Page, file: string, rows: number) {
   await page.getByTestId('import-apply').click();
 }
 
-const summaryCount = (page: Page, k: string) => page.getByTestId('import-summary').locator(`[data-count="${k}"]`).textContent();
+const summaryCount = (page: Page, k: string) =>
+  page.getByTestId('import-summary').locator(`[data-count="${k}"]`).textContent();
 
 async function wipeEverything(page: Page) {
   const c = await counts(page);
@@ -114,7 +139,7 @@ test('delete all during an import waits for it, then deletes everything; the imp
   const waiting = b.getByTestId('bulk-waiting');
   await waiting.waitFor({ timeout: 30_000 });
   assert.equal(await waiting.getAttribute('data-holder'), 'import');
-  assert.match(await waiting.textContent() ?? '', /Waiting for the import of a\.csv in another tab/);
+  assert.match((await waiting.textContent()) ?? '', /Waiting for the import of a\.csv in another tab/);
 
   // A single-record edit meanwhile (the settings' owner) waits too, and is kept.
   await settings.getByTestId('setting-owner').fill('并发测试');
@@ -123,9 +148,15 @@ test('delete all during an import waits for it, then deletes everything; the imp
   assert.equal(await summaryCount(a, 'created'), '160,000');
   assert.equal(await summaryCount(a, 'newCustomers'), '4,000');
   await b.getByTestId('data-message').waitFor({ timeout: 120_000 });
-  assert.match(await b.getByTestId('data-message').textContent() ?? '', /All data was deleted\. Huikuan now holds 0 customers, 0 receivables/);
+  assert.match(
+    (await b.getByTestId('data-message').textContent()) ?? '',
+    /All data was deleted\. Huikuan now holds 0 customers, 0 receivables/,
+  );
   const afterWipe = await counts(b);
-  assert.deepEqual({ ...afterWipe, owner: undefined }, { customers: 0, receivables: 0, promises: 0, activities: 0, owner: undefined });
+  assert.deepEqual(
+    { ...afterWipe, owner: undefined },
+    { customers: 0, receivables: 0, promises: 0, activities: 0, owner: undefined },
+  );
   // The import page no longer offers to undo an import that is not there.
   await a.getByTestId('import-gone').waitFor({ timeout: 30_000 });
   assert.equal(await a.getByTestId('import-undo').count(), 0);
@@ -157,12 +188,12 @@ test('a restore during an import waits for it, then replaces the store with the 
   await exp.getByTestId('restore-confirm').click({ timeout: 60_000 });
   const waiting = exp.getByTestId('bulk-waiting');
   await waiting.waitFor({ timeout: 30_000 });
-  assert.match(await waiting.textContent() ?? '', /Waiting for the import of r\.csv in another tab/);
+  assert.match((await waiting.textContent()) ?? '', /Waiting for the import of r\.csv in another tab/);
 
   await a.getByTestId('import-summary').waitFor({ timeout: 300_000 });
   assert.equal(await summaryCount(a, 'created'), '40,000');
   await exp.getByTestId('restore-undo').waitFor({ timeout: 120_000 });
-  assert.match(await exp.getByTestId('export-message').textContent() ?? '', /Restored: 30 customers/);
+  assert.match((await exp.getByTestId('export-message').textContent()) ?? '', /Restored: 30 customers/);
   const c = await counts(exp);
   assert.equal(c.customers, 30);
   await a.getByTestId('import-gone').waitFor({ timeout: 30_000 });
@@ -185,7 +216,7 @@ test('a demo load during an undo waits for it; the undo is whole, then the demo 
   // The store holds the import: the demo asks first, naming what it replaces.
   const box = b.getByTestId('demo-confirm-box');
   await box.waitFor({ timeout: 30_000 });
-  assert.match(await box.textContent() ?? '', /replaces your 1000 customers, 40000 receivables/);
+  assert.match((await box.textContent()) ?? '', /replaces your 1000 customers, 40000 receivables/);
 
   await a.bringToFront();
   await a.getByTestId('import-undo').click({ timeout: 30_000 });
@@ -197,7 +228,10 @@ test('a demo load during an undo waits for it; the undo is whole, then the demo 
   assert.equal(await waiting.getAttribute('data-holder'), 'undo-import');
 
   await b.getByTestId('data-message').waitFor({ timeout: 300_000 });
-  assert.match(await b.getByTestId('data-message').textContent() ?? '', /The demo portfolio is loaded\. Huikuan now holds 30 customers/);
+  assert.match(
+    (await b.getByTestId('data-message').textContent()) ?? '',
+    /The demo portfolio is loaded\. Huikuan now holds 30 customers/,
+  );
   const c = await counts(b);
   assert.equal(c.customers, 30);
   // The undo ran first and whole: the store it replaced was empty, so the demo kept no copy of it.
@@ -221,7 +255,7 @@ test('two imports at once: the second waits, then both are applied whole, each r
   await b.getByTestId('import-apply').click();
   const waiting = b.getByTestId('bulk-waiting');
   await waiting.waitFor({ timeout: 30_000 });
-  assert.match(await waiting.textContent() ?? '', /Waiting for the import of first\.csv in another tab/);
+  assert.match((await waiting.textContent()) ?? '', /Waiting for the import of first\.csv in another tab/);
   await a.getByTestId('import-summary').waitFor({ timeout: 300_000 });
   await b.getByTestId('import-summary').waitFor({ timeout: 300_000 });
   assert.equal(await summaryCount(a, 'created'), '30,000');

@@ -22,21 +22,35 @@ const composePage = '<!doctype html><html><head><title>Compose</title></head><bo
 
 before(async () => {
   l = await launchExtension();
-  for (const path of ['mail.google.com/mail/', 'outlook.office.com/mail/deeplink/compose']) l.servers.routes.set(path, composePage);
+  for (const path of ['mail.google.com/mail/', 'outlook.office.com/mail/deeplink/compose'])
+    l.servers.routes.set(path, composePage);
   await loadDemo(l);
 });
-after(async () => { await l?.close(); rmSync(dir, { recursive: true, force: true }); });
+after(async () => {
+  await l?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate((name) => new Promise<T[]>((resolve, reject) => {
-    const req = indexedDB.open('huikuan');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const all = req.result.transaction(name, 'readonly').objectStore(name).getAll();
-      all.onsuccess = () => { req.result.close(); resolve(all.result as T[]); };
-      all.onerror = () => { req.result.close(); reject(all.error); };
-    };
-  }), store);
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = indexedDB.open('huikuan');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const all = req.result.transaction(name, 'readonly').objectStore(name).getAll();
+          all.onsuccess = () => {
+            req.result.close();
+            resolve(all.result as T[]);
+          };
+          all.onerror = () => {
+            req.result.close();
+            reject(all.error);
+          };
+        };
+      }),
+    store,
+  );
 }
 
 async function openCompose(popup: Page, draft: ReturnType<Page['locator']>): Promise<string> {
@@ -73,11 +87,21 @@ test('a cadence draft opens a compose URL with the text, and is logged when the 
   assert.ok(!url.href.includes('+'), 'spaces are %20, not +');
 
   // Nothing is logged by opening it; "Sent — log it" logs the email on its step and the draft leaves.
-  type Act = { customerId: string; date: string; channel: string; receivableIds: string[]; sent?: { cadenceDay?: number; text: string; subject?: string } };
+  type Act = {
+    customerId: string;
+    date: string;
+    channel: string;
+    receivableIds: string[];
+    sent?: { cadenceDay?: number; text: string; subject?: string };
+  };
   const before = (await readStore<Act>(popup, 'activities')).filter((a) => a.sent?.cadenceDay !== undefined);
   assert.equal(before.length, 0);
   await draft.getByTestId('cadence-sent').click();
-  await popup.waitForFunction((id) => !document.querySelector(`[data-testid="cadence-draft"][data-customer-id="${id}"]`), customerId, { timeout: 10_000 });
+  await popup.waitForFunction(
+    (id) => !document.querySelector(`[data-testid="cadence-draft"][data-customer-id="${id}"]`),
+    customerId,
+    { timeout: 10_000 },
+  );
   const logged = (await readStore<Act>(popup, 'activities')).filter((a) => a.sent?.cadenceDay !== undefined);
   assert.equal(logged.length, 1);
   assert.equal(logged[0].customerId, customerId);
@@ -92,8 +116,11 @@ test('a cadence draft opens a compose URL with the text, and is logged when the 
   // invoices may come up next; the list is capped, so another customer may take the freed place).
   const again = await l.openPage('popup.html');
   await again.getByTestId('cadence-draft').first().waitFor({ timeout: 30_000 });
-  assert.equal(await again.locator(`[data-testid="cadence-draft"][data-customer-id="${customerId}"][data-day="${day}"]`).count(), 0);
-  assert.ok(await again.getByTestId('cadence-draft').count() <= count);
+  assert.equal(
+    await again.locator(`[data-testid="cadence-draft"][data-customer-id="${customerId}"][data-day="${day}"]`).count(),
+    0,
+  );
+  assert.ok((await again.getByTestId('cadence-draft').count()) <= count);
   await again.close();
 });
 
@@ -103,7 +130,10 @@ test('the webmail chosen in Options is the one a draft opens in', async () => {
   await options.getByTestId('cadence-save-status').filter({ hasText: 'Saved' }).waitFor({ timeout: 10_000 });
   await options.close();
   const popup = await l.openPage('popup.html');
-  const draft = popup.getByTestId('cadence-draft').filter({ has: popup.getByTestId('cadence-to') }).first();
+  const draft = popup
+    .getByTestId('cadence-draft')
+    .filter({ has: popup.getByTestId('cadence-to') })
+    .first();
   await draft.waitFor({ timeout: 30_000 });
   assert.match((await draft.getByTestId('cadence-open').textContent())!, /Open in Outlook \(work or school\)/);
   const subject = (await draft.getByTestId('cadence-subject').textContent())!.replace(/^Subject: /, '');
@@ -148,7 +178,10 @@ test('an XLSX export read back with the library: date cells, number formats, wid
     }
     const cols = ws['!cols']!;
     assert.equal(cols.length, header.length);
-    assert.ok(cols.every((c) => (c.wch ?? 0) >= 6), `${kind}: widths`);
+    assert.ok(
+      cols.every((c) => (c.wch ?? 0) >= 6),
+      `${kind}: widths`,
+    );
     assert.ok(cols[header.indexOf('Customer')].wch! > 10);
     assert.equal(ws['!autofilter']?.ref, ws['!ref']);
     // SheetJS's community reader does not parse panes: the sheet's XML shows the frozen header row.

@@ -37,26 +37,41 @@ const unknownThread = `<!doctype html><html><head><title>尾款安排 - me@ourco
 
 /** One record read with plain IndexedDB from an extension page (the side panel's origin). */
 function readRecord<T>(page: Page, store: string, id: string): Promise<T | undefined> {
-  return page.evaluate(({ store, id }) => new Promise<T | undefined>((resolve, reject) => {
-    const req = indexedDB.open('huikuan');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const get = db.transaction(store, 'readonly').objectStore(store).get(id);
-      get.onsuccess = () => { db.close(); resolve(get.result as T | undefined); };
-      get.onerror = () => { db.close(); reject(get.error); };
-    };
-  }), { store, id });
+  return page.evaluate(
+    ({ store, id }) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const req = indexedDB.open('huikuan');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction(store, 'readonly').objectStore(store).get(id);
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result as T | undefined);
+          };
+          get.onerror = () => {
+            db.close();
+            reject(get.error);
+          };
+        };
+      }),
+    { store, id },
+  );
 }
 
 before(async () => {
   l = await launchExtension();
   l.servers.routes.set('mail.google.com/mail/u/0/', gmailThread);
   l.servers.routes.set('mail.google.com/mail/u/1/', unknownThread);
-  l.servers.routes.set('outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1kZjZmLTk4ZDgtMDACLTAwCgAQAJ', outlookMessage);
+  l.servers.routes.set(
+    'outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1kZjZmLTk4ZDgtMDACLTAwCgAQAJ',
+    outlookMessage,
+  );
   await loadDemo(l);
 });
-after(async () => { await l?.close(); });
+after(async () => {
+  await l?.close();
+});
 
 async function captureAndConfirm(url: string, expectAmount: RegExp) {
   const page = await l.context.newPage();
@@ -75,7 +90,11 @@ async function captureAndConfirm(url: string, expectAmount: RegExp) {
 
 test('a Gmail thread → capture → confirm: the promise is in the side panel and the popup', async () => {
   const { page, panel } = await captureAndConfirm(gmailUrl, /124,?000/);
-  await panel.getByTestId('promises').getByText(/124,000/).first().waitFor({ timeout: 10_000 });
+  await panel
+    .getByTestId('promises')
+    .getByText(/124,000/)
+    .first()
+    .waitFor({ timeout: 10_000 });
   const popup = await l.openPage('popup.html');
   await popup.getByTestId('today').getByText('杭州云帆科技有限公司').first().waitFor({ timeout: 10_000 });
   for (const p of [popup, panel, page]) await p.close();
@@ -103,7 +122,8 @@ test('selected text captured through the menu path becomes a draft in the side p
     getSelection()!.addRange(range);
   });
   await l.worker.evaluate(async (id) => {
-    const c = (globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }).chrome;
+    const c = (globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } })
+      .chrome;
     await c.tabs.sendMessage(id, { type: 'selection/get' });
   }, tabId);
   const panel = await l.openPage(`sidepanel.html?tab=${tabId}`);
@@ -131,7 +151,10 @@ test('a dispute in the demo mailbox → capture → the invoice it names is mark
   await named.waitFor({ timeout: 10_000 });
   assert.equal(await named.isChecked(), true);
   assert.equal(await draft.locator('[data-testid="capture-doc"]:checked').count(), 1);
-  assert.match(await draft.getByTestId('capture-evidence-label').innerText(), /^INV-20511: quantity billed does not match delivery · \d{4}-\d{2}-\d{2} \d{2}:\d{2} · finance@pacificrim-components\.example\.com$/);
+  assert.match(
+    await draft.getByTestId('capture-evidence-label').innerText(),
+    /^INV-20511: quantity billed does not match delivery · \d{4}-\d{2}-\d{2} \d{2}:\d{2} · finance@pacificrim-components\.example\.com$/,
+  );
   assert.match(await draft.getByTestId('capture-reason').inputValue(), /INV-20511 is wrong/);
   await draft.getByTestId('capture-save').click();
   await panel.getByTestId('capture-saved').waitFor({ timeout: 10_000 });
@@ -142,7 +165,10 @@ test('a dispute in the demo mailbox → capture → the invoice it names is mark
   assert.equal(r?.docNumber, 'INV-20511');
   assert.equal(r?.disputed, true);
   assert.match(r?.disputeReason ?? '', /INV-20511 is wrong/);
-  assert.match(r?.evidence.at(-1) ?? '', /quantity billed does not match delivery .* · http:\/\/127\.0\.0\.1:\d+\/mail\/thread\/t4$/);
+  assert.match(
+    r?.evidence.at(-1) ?? '',
+    /quantity billed does not match delivery .* · http:\/\/127\.0\.0\.1:\d+\/mail\/thread\/t4$/,
+  );
   const other = ledger?.receivables.find((x) => x.id === 'c06-r1');
   assert.equal(other?.disputed, false);
   await panel.close();
@@ -168,7 +194,10 @@ test('a sender nobody knows → capture → the panel asks which customer; the p
   assert.match(await draft.getByTestId('capture-amount').inputValue(), /8,?500/);
   assert.equal(await draft.getByTestId('capture-link-sender').isChecked(), true);
   await draft.getByTestId('capture-save').click();
-  await panel.getByTestId('capture-saved').getByText(/杭州云帆科技有限公司/).waitFor({ timeout: 10_000 });
+  await panel
+    .getByTestId('capture-saved')
+    .getByText(/杭州云帆科技有限公司/)
+    .waitFor({ timeout: 10_000 });
   await panel.getByTestId('capture-draft').waitFor({ state: 'detached', timeout: 10_000 });
   // The sender's domain is now the customer's, so the panel follows the tab to it and lists the promise.
   await panel.locator('main[data-customer-id="c01"]').waitFor({ timeout: 10_000 });

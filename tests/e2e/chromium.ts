@@ -20,9 +20,9 @@ export function findChromium(): string {
   }
   for (const c of candidates) if (existsSync(c)) return c;
   throw new Error(
-    'No Chromium found. Install one and run again:\n'
-    + '  Debian/Ubuntu:  sudo apt-get install -y chromium\n'
-    + '  macOS:          brew install --cask chromium\n'
-    + 'or point CHROME_PATH at a Chromium binary. Google-branded Chrome 137+ ignores --load-extension, so use Chromium.',
+    'No Chromium found. Install one and run again:\n' +
+      '  Debian/Ubuntu:  sudo apt-get install -y chromium\n' +
+      '  macOS:          brew install --cask chromium\n' +
+      'or point CHROME_PATH at a Chromium binary. Google-branded Chrome 137+ ignores --load-extension, so use Chromium.',
   );
 }

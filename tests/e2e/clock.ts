@@ -25,9 +25,9 @@ const libfaketimeCandidates = [
 export function findLibfaketime(): string {
   for (const p of libfaketimeCandidates) if (existsSync(p)) return p;
   throw new Error(
-    'The browser tests run Chromium at a pinned date through libfaketime, which is not installed.\n'
-    + '  Debian/Ubuntu:  sudo apt-get install -y faketime\n'
-    + 'or point LIBFAKETIME_PATH at libfaketime.so.1. (`npm test` and .ci/run install it on Debian when they can.)',
+    'The browser tests run Chromium at a pinned date through libfaketime, which is not installed.\n' +
+      '  Debian/Ubuntu:  sudo apt-get install -y faketime\n' +
+      'or point LIBFAKETIME_PATH at libfaketime.so.1. (`npm test` and .ci/run install it on Debian when they can.)',
   );
 }
 

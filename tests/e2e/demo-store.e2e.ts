@@ -12,34 +12,55 @@ import { launchExtension, type Launched } from './harness';
 
 const ledger = join(import.meta.dirname, '../fixtures/ledgers/reports/qiqi-ar-detail.csv');
 let l: Launched;
-before(async () => { l = await launchExtension(); });
-after(async () => { await l?.close(); });
+before(async () => {
+  l = await launchExtension();
+});
+after(async () => {
+  await l?.close();
+});
 
 /** Every record of every table of one database, as JSON (tables sorted). */
 function dump(page: Page, name: string): Promise<string> {
-  return page.evaluate((dbName) => new Promise<string>((resolve, reject) => {
-    const req = indexedDB.open(dbName);
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const names = [...db.objectStoreNames].sort();
-      if (!names.length) { db.close(); resolve('{}'); return; }
-      const tx = db.transaction(names, 'readonly');
-      const out: Record<string, unknown[]> = {};
-      for (const n of names) {
-        const all = tx.objectStore(n).getAll();
-        all.onsuccess = () => { out[n] = all.result; };
-      }
-      tx.oncomplete = () => { db.close(); resolve(JSON.stringify(out)); };
-      tx.onerror = () => { db.close(); reject(tx.error); };
-    };
-  }), name);
+  return page.evaluate(
+    (dbName) =>
+      new Promise<string>((resolve, reject) => {
+        const req = indexedDB.open(dbName);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const names = [...db.objectStoreNames].sort();
+          if (!names.length) {
+            db.close();
+            resolve('{}');
+            return;
+          }
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const n of names) {
+            const all = tx.objectStore(n).getAll();
+            all.onsuccess = () => {
+              out[n] = all.result;
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(JSON.stringify(out));
+          };
+          tx.onerror = () => {
+            db.close();
+            reject(tx.error);
+          };
+        };
+      }),
+    name,
+  );
 }
 
 const databases = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).sort());
-const count = async (page: Page, name: string, table: string) => (JSON.parse(await dump(page, name)) as Record<string, unknown[]>)[table]?.length ?? 0;
+const count = async (page: Page, name: string, table: string) =>
+  (JSON.parse(await dump(page, name)) as Record<string, unknown[]>)[table]?.length ?? 0;
 
-test('the demo opens in its own store, is marked on every page, and leaves the user\'s store as it was', async () => {
+test("the demo opens in its own store, is marked on every page, and leaves the user's store as it was", async () => {
   // The user's own data: a real ledger imported.
   const page = await l.openPage('options.html#import');
   await page.getByTestId('import-file').setInputFiles(ledger);
@@ -57,7 +78,7 @@ test('the demo opens in its own store, is marked on every page, and leaves the u
   await page.getByTestId('in-demo').waitFor();
   assert.ok((await databases(page)).includes('huikuan-demo'));
   assert.equal(await count(page, 'huikuan-demo', 'customers'), 30);
-  assert.ok(await dump(page, 'huikuan') === mine, 'opening the demo changed the user\'s store');
+  assert.ok((await dump(page, 'huikuan')) === mine, "opening the demo changed the user's store");
 
   // The popup and the side panel say it is the demo and show the demo's figures.
   const popup = await l.openPage('popup.html');
@@ -74,7 +95,7 @@ test('the demo opens in its own store, is marked on every page, and leaves the u
   assert.equal(await count(page, 'huikuan-demo', 'customers'), 0);
   await page.getByTestId('load-demo').click();
   const deadline = Date.now() + 60_000;
-  while (await count(page, 'huikuan-demo', 'customers') !== 30) {
+  while ((await count(page, 'huikuan-demo', 'customers')) !== 30) {
     assert.ok(Date.now() < deadline, 'the demo did not load again');
     await page.waitForTimeout(200);
   }
@@ -84,7 +105,7 @@ test('the demo opens in its own store, is marked on every page, and leaves the u
   await page.getByTestId('import-apply').click({ timeout: 20_000 });
   await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
   assert.equal(await count(page, 'huikuan-demo', 'customers'), 30 + myCustomers);
-  assert.ok(await dump(page, 'huikuan') === mine, 'working in the demo changed the user\'s store');
+  assert.ok((await dump(page, 'huikuan')) === mine, "working in the demo changed the user's store");
 
   // Back to my data: from the popup, so the options page (open) follows by itself.
   await popup.getByTestId('demo-leave').click();
@@ -92,11 +113,11 @@ test('the demo opens in its own store, is marked on every page, and leaves the u
   await popup.getByTestId('popup-live').waitFor({ timeout: 15_000 });
   assert.equal(await popup.getByTestId('demo-banner').count(), 0);
   const deadline2 = Date.now() + 15_000;
-  while (await page.getByTestId('demo-banner').count() > 0) {
+  while ((await page.getByTestId('demo-banner').count()) > 0) {
     assert.ok(Date.now() < deadline2, 'the open options page stayed in the demo');
     await page.waitForTimeout(200);
   }
-  assert.ok(!(await databases(page)).includes('huikuan-demo'), 'the demo\'s database was kept');
+  assert.ok(!(await databases(page)).includes('huikuan-demo'), "the demo's database was kept");
   // Back on the user's store, the popup reopened on it and cached its worklist and the day's cadence drafts (meta
   // 'worklist' and 'cadence', derived from the user's own records, written by any popup opening): those rows aside
   // (in both dumps), the store is what it was.
@@ -105,7 +126,7 @@ test('the demo opens in its own store, is marked on every page, and leaves the u
     d.meta = d.meta.filter((r) => r.key !== 'worklist' && r.key !== 'cadence');
     return JSON.stringify(d);
   };
-  assert.ok(derived(await dump(page, 'huikuan')) === derived(mine), 'the user\'s store is not what it was');
+  assert.ok(derived(await dump(page, 'huikuan')) === derived(mine), "the user's store is not what it was");
   await page.goto(page.url().replace(/#.*$/, '#data'));
   await page.getByTestId('try-demo').waitFor({ timeout: 15_000 });
   await popup.close();

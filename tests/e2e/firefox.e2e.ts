@@ -52,11 +52,21 @@ function lightningRecord(name: string): string {
 function gmailThread(day: string): string {
   const d = new Date(`${day}T09:30:00`);
   d.setDate(d.getDate() - 1);
-  const title = d.toLocaleString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+  const title = d.toLocaleString('en-US', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
   const short = d.toLocaleString('en-US', { month: 'short', day: 'numeric' });
   return gmailThreadAt(title, short);
 }
-const gmailThreadAt = (title: string, short: string) => `<!doctype html><html><head><title>Re: 付款安排 - me@ourco.example.com - Gmail</title></head><body>
+const gmailThreadAt = (
+  title: string,
+  short: string,
+) => `<!doctype html><html><head><title>Re: 付款安排 - me@ourco.example.com - Gmail</title></head><body>
 <div class="nH"><div class="ha"><h2 class="hP" data-legacy-thread-id="18c2f1a9b7e4d3c2">Re: 付款安排</h2></div>
 <div class="adn ads" data-message-id="#msg-f:1"><table><tr><td class="gF"><span email="finance@yunfan-tech.example.cn" name="陈静" class="gD">陈静</span></td>
 <td><span class="g3" title="${title}">${short}</span></td></tr></table>
@@ -64,7 +74,8 @@ const gmailThreadAt = (title: string, short: string) => `<!doctype html><html><h
 
 function openItems(customerId?: string) {
   const data = buildDemoPortfolio(today, Date.parse(`${today}T09:00:00`));
-  const mine = <T extends { customerId: string }>(xs: T[]) => (customerId ? xs.filter((x) => x.customerId === customerId) : xs);
+  const mine = <T extends { customerId: string }>(xs: T[]) =>
+    customerId ? xs.filter((x) => x.customerId === customerId) : xs;
   return allocate(mine(data.receivables), mine(data.payments)).filter((r) => r.openMinor > 0);
 }
 
@@ -72,7 +83,12 @@ function openItems(customerId?: string) {
 function expectedChip(customerId: string): string {
   const overdue = openItems(customerId).filter((r) => r.dueDate < today && r.amount.currency === 'CNY');
   const oldest = overdue.map((r) => r.dueDate).sort()[0];
-  return badgeOverdueText(overdue.reduce((s, r) => s + r.openMinor, 0), 'CNY', daysBetween(oldest, today), 'en');
+  return badgeOverdueText(
+    overdue.reduce((s, r) => s + r.openMinor, 0),
+    'CNY',
+    daysBetween(oldest, today),
+    'en',
+  );
 }
 
 /** Text of the extension's views of a kind (sidebar, popup), read from the background reader tab. */
@@ -80,8 +96,10 @@ async function viewTexts(type: 'sidebar' | 'popup', windowId?: number): Promise<
   const back = await f.s.handle();
   await f.s.switchTo(reader, false);
   try {
-    return await f.s.run<string[]>(`return browser.extension.getViews(arguments[0]).map((w) => w.document.body.innerText)`,
-      windowId === undefined ? { type } : { type, windowId });
+    return await f.s.run<string[]>(
+      `return browser.extension.getViews(arguments[0]).map((w) => w.document.body.innerText)`,
+      windowId === undefined ? { type } : { type, windowId },
+    );
   } finally {
     await f.s.switchTo(back, false);
   }
@@ -92,7 +110,9 @@ async function chipText(): Promise<string> {
   return until('the Huikuan chip', async () => {
     await f.s.frame(null);
     await f.s.frame(0);
-    return f.s.run<string | null>(`const c = document.getElementById('chip'); return c && !c.hidden && c.dataset.state ? c.textContent : null;`);
+    return f.s.run<string | null>(
+      `const c = document.getElementById('chip'); return c && !c.hidden && c.dataset.state ? c.textContent : null;`,
+    );
   });
 }
 
@@ -120,7 +140,9 @@ before(async () => {
     return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');`);
   f.servers.routes.set(`mail.google.com${gmailPath}`, gmailThread(today));
 });
-after(async () => { await f?.close(); });
+after(async () => {
+  await f?.close();
+});
 
 test('Firefox: the MV2 build installs as an add-on; its background answers an extension page; its shortcuts are Firefox’s', async () => {
   const m = JSON.parse(readFileSync(join(firefoxExtensionDir, 'manifest.json'), 'utf8'));
@@ -132,15 +154,21 @@ test('Firefox: the MV2 build installs as an add-on; its background answers an ex
   const bad = await f.s.run<{ error?: string }>(`return browser.runtime.sendMessage({ type: 'no/such/thing' })`);
   assert.match(bad.error ?? '', /rejected/);
   const commands = await f.s.run<Array<{ name: string; shortcut: string }>>(`return browser.commands.getAll()`);
-  assert.deepEqual(Object.fromEntries(commands.map((c) => [c.name, c.shortcut])),
-    { _execute_browser_action: 'Alt+Shift+L', 'open-panel': 'Alt+Shift+J', 'capture-selection': 'Alt+Shift+K' });
+  assert.deepEqual(Object.fromEntries(commands.map((c) => [c.name, c.shortcut])), {
+    _execute_browser_action: 'Alt+Shift+L',
+    'open-panel': 'Alt+Shift+J',
+    'capture-selection': 'Alt+Shift+K',
+  });
 });
 
 test('Firefox options: the demo portfolio loads with a click', async () => {
   await f.s.switchTo(reader);
   await until('the load-demo button', () => f.s.run(`return !!document.querySelector('[data-testid="load-demo"]')`));
   await f.s.click('[data-testid="load-demo"]');
-  await until('30 demo customers in the store', () => f.s.run<boolean>(`return await new Promise((resolve) => {
+  await until(
+    '30 demo customers in the store',
+    () =>
+      f.s.run<boolean>(`return await new Promise((resolve) => {
     const req = indexedDB.open('huikuan');
     req.onerror = () => resolve(false);
     req.onsuccess = () => {
@@ -149,20 +177,26 @@ test('Firefox options: the demo portfolio loads with a click', async () => {
       const c = db.transaction('customers').objectStore('customers').count();
       c.onsuccess = () => { db.close(); resolve(c.result >= 30); };
     };
-  })`), 30_000);
+  })`),
+    30_000,
+  );
 });
 
 test('Firefox options: a ledger is read in the reader worker (the import screen reads every file there)', async () => {
   await f.s.switchTo(reader);
   const worker = readdirSync(join(firefoxExtensionDir, 'assets')).find((n) => n.startsWith('parse.worker-'));
   assert.ok(worker, 'no reader worker in the build');
-  const csv = 'Customer,Invoice,Due Date,Amount,Currency\nAcme,INV-1,2026-01-31,100.00,CNY\nAcme,INV-2,2026-02-28,50.00,CNY\n';
-  const r = await f.s.run<{ kind: string; message?: string; result?: { rows: unknown[]; errors: unknown[] } }>(`return await new Promise((resolve) => {
+  const csv =
+    'Customer,Invoice,Due Date,Amount,Currency\nAcme,INV-1,2026-01-31,100.00,CNY\nAcme,INV-2,2026-02-28,50.00,CNY\n';
+  const r = await f.s.run<{ kind: string; message?: string; result?: { rows: unknown[]; errors: unknown[] } }>(
+    `return await new Promise((resolve) => {
     const w = new Worker('/assets/${worker}', { type: 'module', name: 'huikuan-ledger-reader' });
     w.onmessage = (e) => { if (e.data.kind !== 'chunk') { w.terminate(); resolve(e.data); } };
     w.onerror = (e) => resolve({ kind: 'worker-error', message: String(e.message) });
     w.postMessage({ op: 'parse', file: new Blob([arguments[0]]), opts: { fileName: 'a.csv' } });
-  })`, csv);
+  })`,
+    csv,
+  );
   assert.equal(r.kind, 'done', JSON.stringify(r));
   assert.equal(r.result?.rows.length, 2);
   assert.deepEqual(r.result?.errors, []);
@@ -184,17 +218,29 @@ test('Firefox chip click: opens that customer’s panel for this tab in a window
   await f.s.click('#chip');
   const win = await newHandle(before);
   await f.s.switchTo(win);
-  const url = await until('the panel page', () => f.s.run<string>(`return location.href.startsWith('${extensionOrigin}/sidepanel.html') && document.readyState === 'complete' ? location.href : null`));
+  const url = await until('the panel page', () =>
+    f.s.run<string>(
+      `return location.href.startsWith('${extensionOrigin}/sidepanel.html') && document.readyState === 'complete' ? location.href : null`,
+    ),
+  );
   assert.equal(new URL(url).searchParams.get('tab'), String(tabId));
-  const cnyOpen = openItems('c01').filter((r) => r.amount.currency === 'CNY').reduce((s, r) => s + r.openMinor, 0);
-  const text = await until('the customer and outstanding amount in the panel window', () => f.s.run<string | null>(
-    `const t = document.body.innerText; return t.includes('杭州云帆科技有限公司') && t.includes(arguments[0]) ? t : null;`,
-    formatMoney(cnyOpen, 'CNY', 'en')));
+  const cnyOpen = openItems('c01')
+    .filter((r) => r.amount.currency === 'CNY')
+    .reduce((s, r) => s + r.openMinor, 0);
+  const text = await until('the customer and outstanding amount in the panel window', () =>
+    f.s.run<string | null>(
+      `const t = document.body.innerText; return t.includes('杭州云帆科技有限公司') && t.includes(arguments[0]) ? t : null;`,
+      formatMoney(cnyOpen, 'CNY', 'en'),
+    ),
+  );
   assert.ok(text);
   await f.s.switchTo(reader, false);
-  const shape = await f.s.run<{ type?: string; width?: number } | undefined>(`const ws = await browser.windows.getAll({ populate: true });
+  const shape = await f.s.run<{ type?: string; width?: number } | undefined>(
+    `const ws = await browser.windows.getAll({ populate: true });
     const w = ws.find((x) => x.tabs.some((t) => t.url === arguments[0]));
-    return w && { type: w.type, width: w.width };`, url);
+    return w && { type: w.type, width: w.width };`,
+    url,
+  );
   assert.equal(shape?.type, 'popup', 'a window of its own, not a tab');
   assert.ok((shape?.width ?? 0) <= 440, `panel-sized window, got ${shape?.width}px`);
   await f.s.switchTo(win);
@@ -208,7 +254,10 @@ test('Firefox sidebar: Alt+Shift+J opens the real sidebar on the page’s custom
   const record = recordTab;
   await f.s.switchTo(record);
   await shortcut('j');
-  const inOwn = async (name: string) => until(`the sidebar showing ${name}`, async () => (await viewTexts('sidebar', ownWindow)).find((t) => t.includes(name)));
+  const inOwn = async (name: string) =>
+    until(`the sidebar showing ${name}`, async () =>
+      (await viewTexts('sidebar', ownWindow)).find((t) => t.includes(name)),
+    );
   await inOwn('杭州云帆科技有限公司');
 
   // Another window comes to the front on another record: this window's sidebar stays with its own page.
@@ -221,8 +270,10 @@ test('Firefox sidebar: Alt+Shift+J opens the real sidebar on the page’s custom
   await f.s.frame(null);
   await new Promise((r) => setTimeout(r, 500));
   const still = await viewTexts('sidebar', ownWindow);
-  assert.ok(still.some((t) => t.includes('杭州云帆科技有限公司')) && !still.some((t) => t.includes('上海申联物流股份有限公司')),
-    `the sidebar of the first window moved: ${still.map((t) => t.slice(0, 40)).join(' | ')}`);
+  assert.ok(
+    still.some((t) => t.includes('杭州云帆科技有限公司')) && !still.some((t) => t.includes('上海申联物流股份有限公司')),
+    `the sidebar of the first window moved: ${still.map((t) => t.slice(0, 40)).join(' | ')}`,
+  );
   await f.s.closeTab();
 
   // A switch in its own window moves it.
@@ -239,17 +290,24 @@ test('Firefox sidebar: Alt+Shift+J opens the real sidebar on the page’s custom
 test('Firefox toolbar popup: Alt+Shift+L opens it, with the portfolio totals the ledger gives', async () => {
   await f.s.switchTo(recordTab);
   await shortcut('l');
-  const report = agingReport(openItems().map((r) => ({ dueDate: r.dueDate, open: { minor: r.openMinor, currency: r.amount.currency } })), today);
+  const report = agingReport(
+    openItems().map((r) => ({ dueDate: r.dueDate, open: { minor: r.openMinor, currency: r.amount.currency } })),
+    today,
+  );
   await f.s.switchTo(reader, false);
-  const totals = await until('the popup’s totals', () => f.s.run<Record<string, number> | null>(`
+  const totals = await until('the popup’s totals', () =>
+    f.s.run<Record<string, number> | null>(`
     const [popup] = browser.extension.getViews({ type: 'popup' });
     if (!popup) return null;
     const els = [...popup.document.querySelectorAll('[data-testid^="portfolio-total-"]')];
-    return els.length ? Object.fromEntries(els.map((e) => [e.dataset.testid.slice('portfolio-total-'.length), Number(e.dataset.minor)])) : null;`));
+    return els.length ? Object.fromEntries(els.map((e) => [e.dataset.testid.slice('portfolio-total-'.length), Number(e.dataset.minor)])) : null;`),
+  );
   assert.deepEqual(totals, Object.fromEntries(Object.entries(report.byCurrency).map(([cur, fig]) => [cur, fig.total])));
   // The toolbar button counts what is due today (Firefox's MV2 build has it as browserAction, not action).
-  const count = await until('the toolbar count', () => f.s.run<string | null>(`
-    return browser.browserAction.getBadgeText({}).then((t) => t || null)`));
+  const count = await until('the toolbar count', () =>
+    f.s.run<string | null>(`
+    return browser.browserAction.getBadgeText({}).then((t) => t || null)`),
+  );
   assert.ok(Number(count) > 0, `the toolbar counts what is due: "${count}"`);
   // Selecting a tab closes the popup, as a click elsewhere does.
   await f.s.switchTo(reader);
@@ -264,23 +322,33 @@ test('Firefox capture: a Gmail thread’s chip opens the panel with the draft; s
   await f.s.click('#chip');
   const win = await newHandle([...before, ...opened]);
   await f.s.switchTo(win);
-  await until('the capture draft', () => f.s.run(`return document.querySelector('[data-testid="capture-draft"]') ? true : null`));
+  await until('the capture draft', () =>
+    f.s.run(`return document.querySelector('[data-testid="capture-draft"]') ? true : null`),
+  );
   const amount = await f.s.run<string>(`return document.querySelector('[data-testid="capture-amount"]').value`);
   assert.match(amount, /124,?000/);
   await f.s.click('[data-testid="capture-save"]');
-  await until('the promise in the panel', () => f.s.run(`const p = document.querySelector('[data-testid="promises"]');
-    return !document.querySelector('[data-testid="capture-draft"]') && p && /124,000/.test(p.innerText) ? true : null;`));
+  await until('the promise in the panel', () =>
+    f.s.run(`const p = document.querySelector('[data-testid="promises"]');
+    return !document.querySelector('[data-testid="capture-draft"]') && p && /124,000/.test(p.innerText) ? true : null;`),
+  );
   await f.s.closeTab();
 });
 
 test('Firefox options: all data is cleared after the typed confirmation, and the popup then teaches onboarding', async () => {
   await f.s.switchTo(reader);
   await f.s.navigate(`${extensionOrigin}/options.html#data`);
-  const word = await until('the wipe field', () => f.s.run<string | null>(`return document.querySelector('[data-testid="wipe-confirm"]')?.getAttribute('placeholder') ?? null`));
+  const word = await until('the wipe field', () =>
+    f.s.run<string | null>(
+      `return document.querySelector('[data-testid="wipe-confirm"]')?.getAttribute('placeholder') ?? null`,
+    ),
+  );
   await f.s.type('[data-testid="wipe-confirm"]', word);
   await f.s.click('[data-testid="wipe"]');
   const popup = await f.openPage('popup.html');
-  await until('the onboarding', () => f.s.run(`return document.querySelector('[data-testid="onboarding"]') ? true : null`));
+  await until('the onboarding', () =>
+    f.s.run(`return document.querySelector('[data-testid="onboarding"]') ? true : null`),
+  );
   await f.s.closeTab();
   assert.ok(popup);
   await f.s.switchTo(reader);
@@ -289,18 +357,25 @@ test('Firefox options: all data is cleared after the typed confirmation, and the
 test('Firefox console: no extension script threw or broke the CSP (zod runs without eval) during these flows', async () => {
   await f.s.context('chrome');
   try {
-    const ours = await f.s.run<string[]>(`
+    const ours = await f.s.run<string[]>(
+      `
       const origin = arguments[0];
       return Services.console.getMessageArray()
         .filter((m) => m instanceof Ci.nsIScriptError && (m.sourceName || '').startsWith(origin)
           && (/Content-Security-Policy/.test(m.errorMessage) || !(m.flags & Ci.nsIScriptError.warningFlag)))
-        .map((m) => m.sourceName + ':' + m.lineNumber + ' ' + m.errorMessage);`, extensionOrigin);
+        .map((m) => m.sourceName + ':' + m.lineNumber + ' ' + m.errorMessage);`,
+      extensionOrigin,
+    );
     // Firefox logs "Promise resolved (or rejected) after context unloaded" when a page closes (the tests close the
     // popup and the options tab) while an extension API call of it is still answering — rejected when the message
     // channel itself went with the page ("Actor 'Conduits' destroyed before query 'RuntimeMessage' was resolved"):
     // the answer has nowhere to go. Nothing threw; every other message from our origin fails the test.
-    const unloaded = / Promise (resolved after context unloaded|rejected after context unloaded: Actor 'Conduits' destroyed before query '\w+' was resolved)\s*$/;
-    assert.deepEqual(ours.filter((m) => !unloaded.test(m)), []);
+    const unloaded =
+      / Promise (resolved after context unloaded|rejected after context unloaded: Actor 'Conduits' destroyed before query '\w+' was resolved)\s*$/;
+    assert.deepEqual(
+      ours.filter((m) => !unloaded.test(m)),
+      [],
+    );
   } finally {
     await f.s.context('content');
   }

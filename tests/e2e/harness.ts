@@ -16,7 +16,10 @@ import { BROWSER_START_MS, BROWSER_TZ, TODAY, pinnedClockEnv } from './clock';
  * The demo/test build (`npm run build:test`): the production build's manifest plus the loopback address, where the
  * demo pages are served. `production` is the build users install (the benchmark measures that one).
  */
-export const buildDirs = { test: join(root, '.output/chrome-mv3-test'), production: join(root, '.output/chrome-mv3') } as const;
+export const buildDirs = {
+  test: join(root, '.output/chrome-mv3-test'),
+  production: join(root, '.output/chrome-mv3'),
+} as const;
 export const extensionDir = buildDirs.test;
 
 /** Host names of the supported sites, as Chromium's resolver rules take them. */
@@ -46,10 +49,22 @@ export interface Launched {
  * close and the caller removes it. `clock: 'pinned'` (the default, for tests) starts the browser's wall clock at
  * tests/e2e/clock.ts's BROWSER_START; `'real'` (the demo, the bench) leaves it alone.
  */
-export async function launchExtension(opts: { headless?: boolean; httpPort?: number; locale?: string; args?: string[]; profileDir?: string; clock?: 'pinned' | 'real'; build?: keyof typeof buildDirs } = {}): Promise<Launched> {
+export async function launchExtension(
+  opts: {
+    headless?: boolean;
+    httpPort?: number;
+    locale?: string;
+    args?: string[];
+    profileDir?: string;
+    clock?: 'pinned' | 'real';
+    build?: keyof typeof buildDirs;
+  } = {},
+): Promise<Launched> {
   const extensionDir = buildDirs[opts.build ?? 'test'];
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}: run \`npm run ${opts.build === 'production' ? 'build' : 'build:test'}\` first.`);
+    throw new Error(
+      `No built extension at ${extensionDir}: run \`npm run ${opts.build === 'production' ? 'build' : 'build:test'}\` first.`,
+    );
   }
   const executablePath = findChromium();
   const pinned = (opts.clock ?? 'pinned') === 'pinned';
@@ -57,7 +72,9 @@ export async function launchExtension(opts: { headless?: boolean; httpPort?: num
   const servers = await startServers(opts.httpPort ?? 0, pinned ? () => new Date(BROWSER_START_MS) : undefined);
   const profile = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'huikuan-profile-'));
   // news.example.com stands for any site Huikuan does not support.
-  const rules = [...supportedHostPatterns(), 'news.example.com'].map((h) => `MAP ${h} 127.0.0.1:${servers.httpsPort}`).join(', ');
+  const rules = [...supportedHostPatterns(), 'news.example.com']
+    .map((h) => `MAP ${h} 127.0.0.1:${servers.httpsPort}`)
+    .join(', ');
   const headless = opts.headless ?? true;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -73,8 +90,14 @@ export async function launchExtension(opts: { headless?: boolean; httpPort?: num
       `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${rules}`,
       '--ignore-certificate-errors',
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-default-apps',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
       ...(opts.locale?.startsWith('zh') ? ['--lang=zh-CN'] : []),
       ...(opts.args ?? []),
     ],
@@ -82,7 +105,10 @@ export async function launchExtension(opts: { headless?: boolean; httpPort?: num
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
-    context, extensionId, worker, servers,
+    context,
+    extensionId,
+    worker,
+    servers,
     async openPage(path: string) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
@@ -100,7 +126,9 @@ export async function launchExtension(opts: { headless?: boolean; httpPort?: num
 /** The id of the tab showing `url` (prefix match), asked of the extension itself. */
 export async function tabIdFor(l: Launched, urlPrefix: string): Promise<number> {
   const id = await l.worker.evaluate(async (prefix) => {
-    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }).chrome;
+    const c = (
+      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }
+    ).chrome;
     const tabs = await c.tabs.query({});
     return tabs.find((t) => t.url?.startsWith(prefix))?.id ?? -1;
   }, urlPrefix);
@@ -110,17 +138,30 @@ export async function tabIdFor(l: Launched, urlPrefix: string): Promise<number> 
 
 /** Number of customers in the extension's store, read with plain IndexedDB from one of its pages. */
 export async function customerCount(page: Page): Promise<number> {
-  return page.evaluate(() => new Promise<number>((resolve) => {
-    const req = indexedDB.open('huikuan');
-    req.onsuccess = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains('customers')) { db.close(); resolve(0); return; }
-      const c = db.transaction('customers', 'readonly').objectStore('customers').count();
-      c.onsuccess = () => { db.close(); resolve(c.result); };
-      c.onerror = () => { db.close(); resolve(-1); };
-    };
-    req.onerror = () => resolve(-1);
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open('huikuan');
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('customers')) {
+            db.close();
+            resolve(0);
+            return;
+          }
+          const c = db.transaction('customers', 'readonly').objectStore('customers').count();
+          c.onsuccess = () => {
+            db.close();
+            resolve(c.result);
+          };
+          c.onerror = () => {
+            db.close();
+            resolve(-1);
+          };
+        };
+        req.onerror = () => resolve(-1);
+      }),
+  );
 }
 
 /**
@@ -133,7 +174,7 @@ export async function loadDemo(l: Launched): Promise<void> {
   await page.getByTestId('load-demo').first().click();
   if (held > 0) await page.getByTestId('demo-confirm').click({ timeout: 30_000 });
   const deadline = Date.now() + 60_000;
-  while ((await customerCount(page)) !== 30 || (held > 0 && await page.getByTestId('replace-undo').count() === 0)) {
+  while ((await customerCount(page)) !== 30 || (held > 0 && (await page.getByTestId('replace-undo').count()) === 0)) {
     if (Date.now() > deadline) throw new Error('the demo portfolio did not load');
     await page.waitForTimeout(150);
   }
@@ -169,8 +210,13 @@ export async function clickChip(chip: Awaited<ReturnType<typeof chipFrame>>['chi
 
 /** Sends a message to the background from an extension page, as the side panel would. */
 export async function sendFromPage(page: Page, message: unknown): Promise<unknown> {
-  return page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } })
-    .chrome.runtime.sendMessage(m), message);
+  return page.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage(m),
+    message,
+  );
 }
 
 /** The browser's "today" under the pinned clock (tests/e2e/clock.ts); the demo and the ledger count days from it. */
@@ -190,19 +236,24 @@ export interface ToolbarPopup {
  * session attached to it. `dispose` closes the page in front.
  */
 /** `page`: the action's popup page (popup.html unless the caller pointed the action elsewhere). */
-export async function toolbarPopups(l: Launched, page = 'popup.html'): Promise<{ open(): Promise<ToolbarPopup>; dispose(): Promise<void> }> {
+export async function toolbarPopups(
+  l: Launched,
+  page = 'popup.html',
+): Promise<{ open(): Promise<ToolbarPopup>; dispose(): Promise<void> }> {
   const front = await l.context.newPage();
   await front.goto(l.demoUrl('/'));
   const cdp = await l.context.newCDPSession(front);
   type Target = { targetId: string; url: string };
-  const popups = async () => ((await cdp.send('Target.getTargets')) as { targetInfos: Target[] }).targetInfos
-    .filter((t) => t.url === `chrome-extension://${l.extensionId}/${page}`);
+  const popups = async () =>
+    ((await cdp.send('Target.getTargets')) as { targetInfos: Target[] }).targetInfos.filter(
+      (t) => t.url === `chrome-extension://${l.extensionId}/${page}`,
+    );
   let nextId = 1;
   return {
     async open() {
       const before = new Set((await popups()).map((t) => t.targetId));
       await front.bringToFront();
-      const opened = await l.worker.evaluate('chrome.action.openPopup().then(() => "", (e) => String(e))') as string;
+      const opened = (await l.worker.evaluate('chrome.action.openPopup().then(() => "", (e) => String(e))')) as string;
       if (opened) throw new Error(`the toolbar popup did not open: ${opened}`);
       let target: Target | undefined;
       for (let waited = 0; !target; waited += 20) {
@@ -211,20 +262,40 @@ export async function toolbarPopups(l: Launched, page = 'popup.html'): Promise<{
         if (!target) await new Promise((r) => setTimeout(r, 20));
       }
       const { targetId } = target;
-      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false }) as { sessionId: string };
-      const evaluate = <T>(expression: string) => new Promise<T>((resolve, reject) => {
-        const id = nextId++;
-        const onMessage = (m: { sessionId: string; message: string }) => {
-          const reply = JSON.parse(m.message) as { id?: number; error?: { message: string }; result?: { result?: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } } };
-          if (m.sessionId !== sessionId || reply.id !== id) return;
-          cdp.off('Target.receivedMessageFromTarget', onMessage);
-          const failed = reply.error?.message ?? reply.result?.exceptionDetails?.exception?.description ?? reply.result?.exceptionDetails?.text;
-          if (failed) reject(new Error(`in the toolbar popup: ${failed}`));
-          else resolve(reply.result?.result?.value as T);
-        };
-        cdp.on('Target.receivedMessageFromTarget', onMessage);
-        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }) });
-      });
+      const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as {
+        sessionId: string;
+      };
+      const evaluate = <T>(expression: string) =>
+        new Promise<T>((resolve, reject) => {
+          const id = nextId++;
+          const onMessage = (m: { sessionId: string; message: string }) => {
+            const reply = JSON.parse(m.message) as {
+              id?: number;
+              error?: { message: string };
+              result?: {
+                result?: { value?: unknown };
+                exceptionDetails?: { text: string; exception?: { description?: string } };
+              };
+            };
+            if (m.sessionId !== sessionId || reply.id !== id) return;
+            cdp.off('Target.receivedMessageFromTarget', onMessage);
+            const failed =
+              reply.error?.message ??
+              reply.result?.exceptionDetails?.exception?.description ??
+              reply.result?.exceptionDetails?.text;
+            if (failed) reject(new Error(`in the toolbar popup: ${failed}`));
+            else resolve(reply.result?.result?.value as T);
+          };
+          cdp.on('Target.receivedMessageFromTarget', onMessage);
+          void cdp.send('Target.sendMessageToTarget', {
+            sessionId,
+            message: JSON.stringify({
+              id,
+              method: 'Runtime.evaluate',
+              params: { expression, awaitPromise: true, returnByValue: true },
+            }),
+          });
+        });
       return {
         evaluate,
         async close() {
@@ -248,25 +319,43 @@ export async function toolbarPopups(l: Launched, page = 'popup.html'): Promise<{
  * Evaluates `expression` in a target Playwright does not attach to as a page (the browser's side panel), over the
  * DevTools protocol, polling until it returns a truthy value or `timeout` passes.
  */
-export async function evaluateInTarget<T>(l: Launched, page: Page, urlPart: string, expression: string, timeout = 15_000): Promise<T> {
+export async function evaluateInTarget<T>(
+  l: Launched,
+  page: Page,
+  urlPart: string,
+  expression: string,
+  timeout = 15_000,
+): Promise<T> {
   const cdp = await l.context.newCDPSession(page);
   try {
     const deadline = Date.now() + timeout;
     for (;;) {
-      const { targetInfos } = await cdp.send('Target.getTargets') as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: Array<{ targetId: string; type: string; url: string }>;
+      };
       const target = targetInfos.find((t) => t.type === 'page' && t.url.includes(urlPart));
       if (target) {
-        const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false }) as { sessionId: string };
+        const { sessionId } = (await cdp.send('Target.attachToTarget', {
+          targetId: target.targetId,
+          flatten: false,
+        })) as { sessionId: string };
         const value = await new Promise<T>((resolve, reject) => {
           const onMessage = (m: { sessionId: string; message: string }) => {
-            const reply = JSON.parse(m.message) as { id?: number; error?: { message: string }; result?: { result?: { value?: unknown } } };
+            const reply = JSON.parse(m.message) as {
+              id?: number;
+              error?: { message: string };
+              result?: { result?: { value?: unknown } };
+            };
             if (m.sessionId !== sessionId || reply.id !== 1) return;
             cdp.off('Target.receivedMessageFromTarget', onMessage);
             if (reply.error) reject(new Error(reply.error.message));
             else resolve(reply.result?.result?.value as T);
           };
           cdp.on('Target.receivedMessageFromTarget', onMessage);
-          void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
+          void cdp.send('Target.sendMessageToTarget', {
+            sessionId,
+            message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
+          });
         });
         await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
         if (value) return value;
@@ -281,13 +370,22 @@ export async function evaluateInTarget<T>(l: Launched, page: Page, urlPart: stri
 
 /** Our company's settings as stored, read with plain IndexedDB from an extension page. */
 export async function storedCompany(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => new Promise<Record<string, string>>((resolve) => {
-    const req = indexedDB.open('huikuan');
-    req.onsuccess = () => {
-      const get = req.result.transaction('meta', 'readonly').objectStore('meta').get('settings');
-      get.onsuccess = () => { req.result.close(); resolve((get.result?.value?.ourCompany ?? {}) as Record<string, string>); };
-      get.onerror = () => { req.result.close(); resolve({}); };
-    };
-    req.onerror = () => resolve({});
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, string>>((resolve) => {
+        const req = indexedDB.open('huikuan');
+        req.onsuccess = () => {
+          const get = req.result.transaction('meta', 'readonly').objectStore('meta').get('settings');
+          get.onsuccess = () => {
+            req.result.close();
+            resolve((get.result?.value?.ourCompany ?? {}) as Record<string, string>);
+          };
+          get.onerror = () => {
+            req.result.close();
+            resolve({});
+          };
+        };
+        req.onerror = () => resolve({});
+      }),
+  );
 }

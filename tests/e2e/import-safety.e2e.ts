@@ -28,7 +28,9 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hk-safety-'));
   await loadDemo(l);
 });
-after(async () => { await l?.close(); });
+after(async () => {
+  await l?.close();
+});
 
 interface Snapshot {
   counts: Record<string, number>;
@@ -40,38 +42,54 @@ interface Snapshot {
 
 /** Every store's record count and the money totals, in one read transaction, with plain IndexedDB. */
 function snapshot(page: Page): Promise<Snapshot> {
-  return page.evaluate(() => new Promise<Snapshot>((resolve, reject) => {
-    const req = indexedDB.open('huikuan');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const names = [...db.objectStoreNames];
-      const tx = db.transaction(names, 'readonly');
-      const out: Snapshot = { counts: {}, receivables: {}, payments: {}, metaKeys: [] };
-      const keys = tx.objectStore('meta').getAllKeys();
-      keys.onsuccess = () => { out.metaKeys = keys.result.map(String).sort(); };
-      for (const n of names) {
-        const c = tx.objectStore(n).count();
-        c.onsuccess = () => { out.counts[n] = c.result; };
-      }
-      // Receivables and payments live in one ledger record per customer; counted and summed document by document.
-      out.counts.receivables = 0;
-      out.counts.payments = 0;
-      const cur = tx.objectStore('ledgers').openCursor();
-      cur.onsuccess = () => {
-        const c = cur.result;
-        if (!c) return;
-        const ledger = c.value as Record<'receivables' | 'payments', Array<{ amount: { minor: number; currency: string } }>>;
-        for (const kind of ['receivables', 'payments'] as const) {
-          out.counts[kind] += ledger[kind].length;
-          for (const { amount: a } of ledger[kind]) out[kind][a.currency] = (out[kind][a.currency] ?? 0) + a.minor;
-        }
-        c.continue();
-      };
-      tx.oncomplete = () => { db.close(); resolve(out); };
-      tx.onerror = () => { db.close(); reject(tx.error); };
-    };
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<Snapshot>((resolve, reject) => {
+        const req = indexedDB.open('huikuan');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const out: Snapshot = { counts: {}, receivables: {}, payments: {}, metaKeys: [] };
+          const keys = tx.objectStore('meta').getAllKeys();
+          keys.onsuccess = () => {
+            out.metaKeys = keys.result.map(String).sort();
+          };
+          for (const n of names) {
+            const c = tx.objectStore(n).count();
+            c.onsuccess = () => {
+              out.counts[n] = c.result;
+            };
+          }
+          // Receivables and payments live in one ledger record per customer; counted and summed document by document.
+          out.counts.receivables = 0;
+          out.counts.payments = 0;
+          const cur = tx.objectStore('ledgers').openCursor();
+          cur.onsuccess = () => {
+            const c = cur.result;
+            if (!c) return;
+            const ledger = c.value as Record<
+              'receivables' | 'payments',
+              Array<{ amount: { minor: number; currency: string } }>
+            >;
+            for (const kind of ['receivables', 'payments'] as const) {
+              out.counts[kind] += ledger[kind].length;
+              for (const { amount: a } of ledger[kind]) out[kind][a.currency] = (out[kind][a.currency] ?? 0) + a.minor;
+            }
+            c.continue();
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => {
+            db.close();
+            reject(tx.error);
+          };
+        };
+      }),
+  );
 }
 
 /**
@@ -79,20 +97,32 @@ function snapshot(page: Page): Promise<Snapshot> {
  * open on them). A held-back read is left running; its answer is collected by `heldRead`.
  */
 function readIsHeld(probe: Page, waitMs = 400): Promise<boolean> {
-  return probe.evaluate((ms) => new Promise<boolean>((resolve) => {
-    const w = window as unknown as { heldRead?: Promise<number> };
-    const req = indexedDB.open('huikuan');
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction(['ledgers'], 'readonly');
-      const count = tx.objectStore('ledgers').count();
-      const answer = new Promise<number>((done) => { count.onsuccess = () => done(count.result); });
-      tx.oncomplete = () => db.close();
-      const timer = setTimeout(() => { w.heldRead = answer; resolve(true); }, ms);
-      void answer.then(() => { clearTimeout(timer); resolve(false); });
-    };
-    req.onerror = () => resolve(false);
-  }), waitMs);
+  return probe.evaluate(
+    (ms) =>
+      new Promise<boolean>((resolve) => {
+        const w = window as unknown as { heldRead?: Promise<number> };
+        const req = indexedDB.open('huikuan');
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['ledgers'], 'readonly');
+          const count = tx.objectStore('ledgers').count();
+          const answer = new Promise<number>((done) => {
+            count.onsuccess = () => done(count.result);
+          });
+          tx.oncomplete = () => db.close();
+          const timer = setTimeout(() => {
+            w.heldRead = answer;
+            resolve(true);
+          }, ms);
+          void answer.then(() => {
+            clearTimeout(timer);
+            resolve(false);
+          });
+        };
+        req.onerror = () => resolve(false);
+      }),
+    waitMs,
+  );
 }
 
 const heldRead = (probe: Page) => probe.evaluate(() => (window as unknown as { heldRead: Promise<number> }).heldRead);
@@ -112,7 +142,9 @@ function bigLedger(n: number, customers: number): string {
   const lines = ['客户名称,单据编号,单据日期,到期日期,原币金额,币种'];
   for (let i = 0; i < n; i++) {
     const c = i % customers;
-    lines.push(`中断测试客户${c}有限公司,ZD-${String(i).padStart(6, '0')},2026/3/1,2026/4/${1 + (i % 28)},"${1000 + (i % 9000)}.50",CNY`);
+    lines.push(
+      `中断测试客户${c}有限公司,ZD-${String(i).padStart(6, '0')},2026/3/1,2026/4/${1 + (i % 28)},"${1000 + (i % 9000)}.50",CNY`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -163,7 +195,10 @@ test('an import cut off by closing the page writes nothing, and the reopened pag
 });
 
 test('a restore cut off by closing the page changes nothing, and the reopened page says so', async () => {
-  const data = generatePortfolio({ label: 'safety', customers: 3_000, receivables: 40_000, activities: 6_000 }, todayIso());
+  const data = generatePortfolio(
+    { label: 'safety', customers: 3_000, receivables: 40_000, activities: 6_000 },
+    todayIso(),
+  );
   const file = join(dir, 'huikuan-backup-big.json');
   writeFileSync(file, makeBackup(data as unknown as Parameters<typeof makeBackup>[0], { createdAt: BROWSER_START_MS }));
   const probe = await l.openPage(PROBE);

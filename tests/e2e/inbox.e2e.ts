@@ -8,7 +8,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchExtension, loadDemo, chipFrame, clickChip, sendFromPage, tabIdFor, todayIso, type Launched } from './harness';
+import {
+  launchExtension,
+  loadDemo,
+  chipFrame,
+  clickChip,
+  sendFromPage,
+  tabIdFor,
+  todayIso,
+  type Launched,
+} from './harness';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { summarizeCustomer } from '../../lib/ledger/summary';
 import { defaultSettings } from '../../lib/domain';
@@ -50,7 +59,8 @@ const strangerThread = `<!doctype html><html><head><title>Invoice query - emily.
 </div></div></body></html>`;
 
 // 163 Mail: the read module is in the page at once, the message body's frame gets its document 1.5 s later.
-const mail163Url = 'https://mail.163.com/js6/main.jsp?sid=QAbcdEfGh#module=read.ReadModule%7C%7B%22id%22%3A%22123%3A1tbiInbox4%22%7D';
+const mail163Url =
+  'https://mail.163.com/js6/main.jsp?sid=QAbcdEfGh#module=read.ReadModule%7C%7B%22id%22%3A%22123%3A1tbiInbox4%22%7D';
 const mail163Page = `<!doctype html><html><head><meta charset="utf-8"><title>网易邮箱</title></head><body>
 <span id="spnUid">wanglei_sales@163.com</span>
 <div id="_dvModuleContainer_read.ReadModule_0" style="display:block"><div>
@@ -67,12 +77,17 @@ before(async () => {
   l = await launchExtension();
   l.servers.routes.set('mail.google.com/mail/u/0/', gmailThread);
   l.servers.routes.set('mail.google.com/mail/u/2/', strangerThread);
-  l.servers.routes.set('outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1iNTcwLWI2NTEtMDACLTAwCgAQInbox2', outlookMessage);
+  l.servers.routes.set(
+    'outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1iNTcwLWI2NTEtMDACLTAwCgAQInbox2',
+    outlookMessage,
+  );
   l.servers.routes.set('mail.163.com/js6/main.jsp', mail163Page);
   l.servers.routes.set('mail.163.com/js6/read/readhtml.jsp', mail163Frame);
   await loadDemo(l);
 });
-after(async () => { await l?.close(); });
+after(async () => {
+  await l?.close();
+});
 
 /** What the worker shows for this demo customer on a mail chip, from the same summary the store keeps. */
 function expectedFigures(customerId: string): string {
@@ -82,10 +97,22 @@ function expectedFigures(customerId: string): string {
   const mine = <T extends { customerId: string }>(xs: T[]) => xs.filter((x) => x.customerId === customerId);
   const settings = defaultSettings();
   const summary = summarizeCustomer({
-    customer, receivables: mine(data.receivables), payments: mine(data.payments), promises: mine(data.promises),
-    activities: mine(data.activities), profile: data.profiles.find((p) => p.customerId === customerId), settings, asOf: today,
+    customer,
+    receivables: mine(data.receivables),
+    payments: mine(data.payments),
+    promises: mine(data.promises),
+    activities: mine(data.activities),
+    profile: data.profiles.find((p) => p.customerId === customerId),
+    settings,
+    asOf: today,
   });
-  const view = badgeViewFor({ summary, customerName: customer.name, lang: 'en', asOf: today, bucketDays: settings.agingBuckets });
+  const view = badgeViewFor({
+    summary,
+    customerName: customer.name,
+    lang: 'en',
+    asOf: today,
+    bucketDays: settings.agingBuckets,
+  });
   return mailFigures(view, summary, today, 'en')!;
 }
 
@@ -95,7 +122,7 @@ async function tabContext(page: Page, url: string): Promise<{ tabId: number; bod
   try {
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const view = await sendFromPage(ext, { type: 'tab/context', tabId }) as { ctx?: { body?: string } } | null;
+      const view = (await sendFromPage(ext, { type: 'tab/context', tabId })) as { ctx?: { body?: string } } | null;
       if (view?.ctx?.body) return { tabId, body: view.ctx.body };
       if (Date.now() > deadline) throw new Error(`no body read on ${page.url()}`);
       await new Promise((r) => setTimeout(r, 200));
@@ -106,7 +133,12 @@ async function tabContext(page: Page, url: string): Promise<{ tabId: number; bod
 }
 
 for (const [site, url, customerId, lines] of [
-  ['Gmail', gmailUrl, 'c06', 'Hi Emily,\n\nWe will remit $4,321.00 by the 25th.\nSorry for the delay — our AP run slipped.\n\nBest,\nSarah Miller\nAP Manager'],
+  [
+    'Gmail',
+    gmailUrl,
+    'c06',
+    'Hi Emily,\n\nWe will remit $4,321.00 by the 25th.\nSorry for the delay — our AP run slipped.\n\nBest,\nSarah Miller\nAP Manager',
+  ],
   ['Outlook', outlookUrl, 'c01', '王经理您好：\n\n我司财务下周五安排付款 12.4万，请查收。\n陈静'],
 ] as const) {
   test(`a ${site} thread: the chip shows the customer's figures beside capture, and the captured promise keeps the line breaks`, async () => {
@@ -117,7 +149,7 @@ for (const [site, url, customerId, lines] of [
     assert.match(want, /overdue · \d+ d/);
     await frame.locator('.figures', { hasText: want }).waitFor({ timeout: 15_000 });
     assert.equal(await frame.locator('.figures').textContent(), want);
-    assert.match(await chip.locator('.label').textContent() ?? '', /Capture payment news/);
+    assert.match((await chip.locator('.label').textContent()) ?? '', /Capture payment news/);
     assert.equal(await chip.getAttribute('data-state'), 'linked');
 
     const { tabId, body } = await tabContext(page, url);
@@ -128,15 +160,29 @@ for (const [site, url, customerId, lines] of [
     await draft.waitFor({ timeout: 15_000 });
     await draft.getByTestId('capture-save').click();
     await draft.waitFor({ state: 'detached', timeout: 10_000 });
-    const notes = await panel.evaluate((cid) => new Promise<string[]>((resolve, reject) => {
-      const req = indexedDB.open('huikuan');
-      req.onerror = () => reject(req.error);
-      req.onsuccess = () => {
-        const all = req.result.transaction('promises', 'readonly').objectStore('promises').getAll();
-        all.onsuccess = () => { req.result.close(); resolve((all.result as Array<{ customerId: string; note?: string }>).filter((p) => p.customerId === cid).map((p) => p.note ?? '')); };
-      };
-    }), customerId);
-    assert.ok(notes.some((n) => n.includes(lines)), `a promise of ${customerId} keeps the body as read: ${JSON.stringify(notes)}`);
+    const notes = await panel.evaluate(
+      (cid) =>
+        new Promise<string[]>((resolve, reject) => {
+          const req = indexedDB.open('huikuan');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const all = req.result.transaction('promises', 'readonly').objectStore('promises').getAll();
+            all.onsuccess = () => {
+              req.result.close();
+              resolve(
+                (all.result as Array<{ customerId: string; note?: string }>)
+                  .filter((p) => p.customerId === cid)
+                  .map((p) => p.note ?? ''),
+              );
+            };
+          };
+        }),
+      customerId,
+    );
+    assert.ok(
+      notes.some((n) => n.includes(lines)),
+      `a promise of ${customerId} keeps the body as read: ${JSON.stringify(notes)}`,
+    );
     await panel.close();
     await page.close();
   });
@@ -162,22 +208,35 @@ test('a new customer from an email is proposed as the company in the signature, 
   assert.equal(await create.textContent(), 'Create “Brightwater Optics GmbH”');
   await create.click();
   await panel.getByTestId('customer-name').filter({ hasText: 'Brightwater Optics GmbH' }).waitFor({ timeout: 10_000 });
-  const saved = await panel.evaluate(() => new Promise<{ domains: string[]; contacts: Array<{ name: string; email?: string }> }>((resolve, reject) => {
-    const req = indexedDB.open('huikuan');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const tx = req.result.transaction(['customers', 'contacts'], 'readonly');
-      const cs = tx.objectStore('customers').getAll();
-      const ps = tx.objectStore('contacts').getAll();
-      tx.oncomplete = () => {
-        const c = (cs.result as Array<{ id: string; name: string; domains: string[] }>).find((x) => x.name === 'Brightwater Optics GmbH')!;
-        resolve({ domains: c.domains, contacts: (ps.result as Array<{ customerId: string; name: string; email?: string }>).filter((p) => p.customerId === c.id) });
-        req.result.close();
-      };
-    };
-  }));
+  const saved = await panel.evaluate(
+    () =>
+      new Promise<{ domains: string[]; contacts: Array<{ name: string; email?: string }> }>((resolve, reject) => {
+        const req = indexedDB.open('huikuan');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['customers', 'contacts'], 'readonly');
+          const cs = tx.objectStore('customers').getAll();
+          const ps = tx.objectStore('contacts').getAll();
+          tx.oncomplete = () => {
+            const c = (cs.result as Array<{ id: string; name: string; domains: string[] }>).find(
+              (x) => x.name === 'Brightwater Optics GmbH',
+            )!;
+            resolve({
+              domains: c.domains,
+              contacts: (ps.result as Array<{ customerId: string; name: string; email?: string }>).filter(
+                (p) => p.customerId === c.id,
+              ),
+            });
+            req.result.close();
+          };
+        };
+      }),
+  );
   assert.deepEqual(saved.domains, ['brightwater-optics.example.com']);
-  assert.deepEqual(saved.contacts.map((c) => [c.name, c.email]), [['Lena Hoffmann', 'l.hoffmann@brightwater-optics.example.com']]);
+  assert.deepEqual(
+    saved.contacts.map((c) => [c.name, c.email]),
+    [['Lena Hoffmann', 'l.hoffmann@brightwater-optics.example.com']],
+  );
   await panel.close();
   await page.close();
 });

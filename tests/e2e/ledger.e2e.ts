@@ -10,8 +10,12 @@ import { join } from 'node:path';
 import { evaluateInTarget, launchExtension, loadDemo, type Launched } from './harness';
 
 let l: Launched;
-before(async () => { l = await launchExtension(); });
-after(async () => { await l?.close(); });
+before(async () => {
+  l = await launchExtension();
+});
+after(async () => {
+  await l?.close();
+});
 
 const csv = [
   '客户名称,单据编号,单据日期,到期日期,原币金额,币种',
@@ -58,7 +62,12 @@ test('a worklist row opens that customer in the side panel, without a tab', asyn
   // refreshed worklist puts it.
   const id = (await row.getAttribute('data-customer-id'))!;
   await popup.locator(`[data-testid="worklist-row"][data-customer-id="${id}"]`).getByTestId('worklist-open').click();
-  const shown = await evaluateInTarget<string>(l, popup, '/sidepanel.html', `document.querySelector('main[data-customer-id="${id}"]') ? 'yes' : ''`);
+  const shown = await evaluateInTarget<string>(
+    l,
+    popup,
+    '/sidepanel.html',
+    `document.querySelector('main[data-customer-id="${id}"]') ? 'yes' : ''`,
+  );
   assert.equal(shown, 'yes');
   assert.equal(l.context.pages().length, pages, 'no tab was opened');
   await popup.close();

@@ -19,9 +19,13 @@ import { publishedLpr } from '../../lib/toolkit/lpr';
 let l: Launched;
 
 const company = {
-  name: '杭州回款科技有限公司', nameEn: 'Huikuan Technology Co., Ltd.', bankName: '中国工商银行杭州分行',
-  accountName: '杭州回款科技有限公司', bankAccount: '6222 0212 3456 7890',
-  contactName: '王磊', contactPhone: '0571-8888 1234',
+  name: '杭州回款科技有限公司',
+  nameEn: 'Huikuan Technology Co., Ltd.',
+  bankName: '中国工商银行杭州分行',
+  accountName: '杭州回款科技有限公司',
+  bankAccount: '6222 0212 3456 7890',
+  contactName: '王磊',
+  contactPhone: '0571-8888 1234',
 } as const;
 
 before(async () => {
@@ -39,7 +43,9 @@ before(async () => {
   }
   await options.close();
 });
-after(async () => { await l?.close(); });
+after(async () => {
+  await l?.close();
+});
 
 async function openLetter(query: string): Promise<Page> {
   const page = await l.openPage(`letter.html?${query}`);
@@ -71,7 +77,10 @@ test('the Chinese balance confirmation: amounts in figures and capitals, a seal 
   assert.match(total, /US\$12,400\.00（美元壹万贰仟肆佰元整）/);
   assert.ok(cells.some((c) => c.startsWith('US$')));
 
-  assert.match(await page.getByTestId('letter-signoff').innerText(), /杭州回款科技有限公司（盖章）\s*联系人：王磊　电话：0571-8888 1234/);
+  assert.match(
+    await page.getByTestId('letter-signoff').innerText(),
+    /杭州回款科技有限公司（盖章）\s*联系人：王磊　电话：0571-8888 1234/,
+  );
   const seal = page.getByTestId('seal-box');
   assert.ok(await seal.isVisible());
   const sealText = await seal.innerText();
@@ -98,9 +107,15 @@ test('the English payment demand: USD amounts, our bank account only, no seal bo
   assert.match(total, /^\$[\d,]+\.\d{2}$/);
   assert.doesNotMatch(await letter.innerText(), /人民币/);
   const cells = await letter.locator('tbody tr td:last-child').allInnerTexts();
-  assert.equal(cells.reduce((s, c) => s + minorOf(c), 0), minorOf(total));
+  assert.equal(
+    cells.reduce((s, c) => s + minorOf(c), 0),
+    minorOf(total),
+  );
   const pay = await page.getByTestId('letter-payment').innerText();
-  assert.match(pay, /Please pay only into our designated account: 杭州回款科技有限公司, 中国工商银行杭州分行, account 6222 0212 3456 7890\./);
+  assert.match(
+    pay,
+    /Please pay only into our designated account: 杭州回款科技有限公司, 中国工商银行杭州分行, account 6222 0212 3456 7890\./,
+  );
   assert.match(pay, /Payment into any other account or to any individual is not payment to us\./);
   assert.equal(await page.getByTestId('seal-box').count(), 0);
   assert.match(await letter.innerText(), /Huikuan Technology Co\., Ltd\./);
@@ -148,9 +163,21 @@ test('the 催款函 late-interest paragraph: off by default, added only when the
   // c02 has no interest terms: the default rule for an enterprise (1.5 × the one-year LPR) is named in the option and the paragraph.
   const id = 'c02';
   const demo = buildDemoPortfolio(todayIso(), BROWSER_START_MS);
-  const receivables = allocate(demo.receivables.filter((r) => r.customerId === id), demo.payments.filter((p) => p.customerId === id));
-  const picked = letterItemsOf(receivables).filter((i) => !i.disputed).map((i) => i.id);
-  const expected = letterInterestParagraph({ receivables, picked, terms: { kind: 'lpr', multiple: 1.5 }, asOf: todayIso(), table: publishedLpr, lang: 'zh' });
+  const receivables = allocate(
+    demo.receivables.filter((r) => r.customerId === id),
+    demo.payments.filter((p) => p.customerId === id),
+  );
+  const picked = letterItemsOf(receivables)
+    .filter((i) => !i.disputed)
+    .map((i) => i.id);
+  const expected = letterInterestParagraph({
+    receivables,
+    picked,
+    terms: { kind: 'lpr', multiple: 1.5 },
+    asOf: todayIso(),
+    table: publishedLpr,
+    lang: 'zh',
+  });
   assert.ok(expected, 'c02 has overdue invoices to charge interest on');
 
   const page = await openLetter(`customer=${id}&kind=collection-letter&lang=zh`);
@@ -159,7 +186,10 @@ test('the 催款函 late-interest paragraph: off by default, added only when the
   assert.equal(await box.isChecked(), false);
   assert.equal(await page.getByTestId('letter-interest-text').count(), 0);
   assert.doesNotMatch(await page.getByTestId('letter').innerText(), /逾期利息/);
-  assert.match(await page.getByTestId('letter-interest-option').innerText(), /1\.5 × the one-year Loan Prime Rate|一年期贷款市场报价利率（LPR）的 1\.5 倍/);
+  assert.match(
+    await page.getByTestId('letter-interest-option').innerText(),
+    /1\.5 × the one-year Loan Prime Rate|一年期贷款市场报价利率（LPR）的 1\.5 倍/,
+  );
 
   await box.check();
   const text = await page.getByTestId('letter-interest-text').innerText();

@@ -83,7 +83,11 @@ async function chipState(page: Page, want: string, timeout = 15_000): Promise<st
   let state = '';
   while (Date.now() < deadline) {
     const f = page.frames().find((fr) => fr.url().includes('/badge.html'));
-    state = (await f?.locator('#chip').getAttribute('data-state', { timeout: 500 }).catch(() => '')) ?? '';
+    state =
+      (await f
+        ?.locator('#chip')
+        .getAttribute('data-state', { timeout: 500 })
+        .catch(() => '')) ?? '';
     if (state === want) return state;
     await page.waitForTimeout(150);
   }
@@ -99,7 +103,9 @@ before(async () => {
   l.servers.routes.set('wx.mail.qq.com/home/index', qqPage);
   await loadDemo(l);
 });
-after(async () => { await l?.close(); });
+after(async () => {
+  await l?.close();
+});
 
 test('a hidden or covered chip takes no click; the same chip in plain view opens the side panel', async () => {
   const page = await l.context.newPage();
@@ -108,12 +114,36 @@ test('a hidden or covered chip takes no click; the same chip in plain view opens
   assert.equal(await chipState(page, 'linked'), 'linked');
   assert.equal(await sidePanels(), 0, 'no panel before the test');
   const attacks: Array<[string, (p: Page) => Promise<unknown>, (p: Page) => Promise<unknown>]> = [
-    ['chip made transparent', (p) => p.evaluate(() => (document.querySelector('huikuan-chip') as HTMLElement).style.setProperty('opacity', '0', 'important')),
-      (p) => p.evaluate(() => (document.querySelector('huikuan-chip') as HTMLElement).style.removeProperty('opacity'))],
-    ['page made nearly transparent', (p) => p.evaluate(() => { document.documentElement.style.opacity = '0.05'; }),
-      (p) => p.evaluate(() => { document.documentElement.style.opacity = ''; })],
-    ['chip covered by a decoy that lets clicks through', (p) => p.evaluate(() => { document.getElementById('decoy')!.style.display = 'block'; }),
-      (p) => p.evaluate(() => { document.getElementById('decoy')!.style.display = 'none'; })],
+    [
+      'chip made transparent',
+      (p) =>
+        p.evaluate(() =>
+          (document.querySelector('huikuan-chip') as HTMLElement).style.setProperty('opacity', '0', 'important'),
+        ),
+      (p) => p.evaluate(() => (document.querySelector('huikuan-chip') as HTMLElement).style.removeProperty('opacity')),
+    ],
+    [
+      'page made nearly transparent',
+      (p) =>
+        p.evaluate(() => {
+          document.documentElement.style.opacity = '0.05';
+        }),
+      (p) =>
+        p.evaluate(() => {
+          document.documentElement.style.opacity = '';
+        }),
+    ],
+    [
+      'chip covered by a decoy that lets clicks through',
+      (p) =>
+        p.evaluate(() => {
+          document.getElementById('decoy')!.style.display = 'block';
+        }),
+      (p) =>
+        p.evaluate(() => {
+          document.getElementById('decoy')!.style.display = 'none';
+        }),
+    ],
   ];
   for (const [name, attack, undo] of attacks) {
     await attack(page);
@@ -138,12 +168,24 @@ test('a page that removes the chip gets it back', async () => {
   for (let round = 0; round < 3; round++) {
     await page.evaluate(() => document.querySelector('huikuan-chip')!.remove());
     assert.equal(await page.evaluate(() => document.querySelector('huikuan-chip')), null);
-    const back = await page.waitForFunction(() => !!document.querySelector('huikuan-chip'), undefined, { timeout: 5_000 }).then(() => true, () => false);
+    const back = await page
+      .waitForFunction(() => !!document.querySelector('huikuan-chip'), undefined, { timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     assert.ok(back, `round ${round}: the chip did not come back`);
   }
   // Moved into a hidden corner of the page: put back at the end of the body.
-  await page.evaluate(() => { const d = document.createElement('div'); d.hidden = true; document.body.prepend(d); d.appendChild(document.querySelector('huikuan-chip')!); });
-  await page.waitForFunction(() => document.querySelector('huikuan-chip')?.parentElement === document.body, undefined, { timeout: 5_000 });
+  await page.evaluate(() => {
+    const d = document.createElement('div');
+    d.hidden = true;
+    document.body.prepend(d);
+    d.appendChild(document.querySelector('huikuan-chip')!);
+  });
+  await page.waitForFunction(() => document.querySelector('huikuan-chip')?.parentElement === document.body, undefined, {
+    timeout: 5_000,
+  });
   assert.equal(await chipState(page, 'linked'), 'linked');
   await page.close();
 });
@@ -154,8 +196,19 @@ test('nothing is posted to the page, and the badge frame cannot be fetched by th
   await chipFrame(page);
   await page.waitForTimeout(1500);
   const seen = await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
-  assert.deepEqual(seen.filter((m) => m.includes(l.extensionId) || /wxt|huikuan/i.test(m)), [], `posted to the page: ${seen.join(' | ')}`);
-  const fetched = await page.evaluate((id) => fetch(`chrome-extension://${id}/badge.html`).then((r) => `status ${r.status}`, (e) => `refused: ${e}`), l.extensionId);
+  assert.deepEqual(
+    seen.filter((m) => m.includes(l.extensionId) || /wxt|huikuan/i.test(m)),
+    [],
+    `posted to the page: ${seen.join(' | ')}`,
+  );
+  const fetched = await page.evaluate(
+    (id) =>
+      fetch(`chrome-extension://${id}/badge.html`).then(
+        (r) => `status ${r.status}`,
+        (e) => `refused: ${e}`,
+      ),
+    l.extensionId,
+  );
   assert.match(fetched, /refused/, `the page fetched badge.html by the fixed id (${fetched})`);
   await page.close();
 });
@@ -170,11 +223,15 @@ test('a thousand forged events a second for 10 s cost the settled content script
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  const fired = await page.evaluate(() => (window as unknown as { __forge(s: number, rate: number): Promise<number> }).__forge(10, 1000));
+  const fired = await page.evaluate(() =>
+    (window as unknown as { __forge(s: number, rate: number): Promise<number> }).__forge(10, 1000),
+  );
   const { profile } = await cdp.send('Profiler.stop');
   const urlOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame.url]));
   let ours = 0;
-  profile.samples?.forEach((id, i) => { if (urlOf.get(id)?.includes('content-scripts/')) ours += profile.timeDeltas?.[i] ?? 0; });
+  profile.samples?.forEach((id, i) => {
+    if (urlOf.get(id)?.includes('content-scripts/')) ours += profile.timeDeltas?.[i] ?? 0;
+  });
   console.log(`forged ${fired} events in 10 s; content script sampled ${(ours / 1000).toFixed(1)} ms`);
   assert.ok(fired >= 9_900, `the page fired only ${fired} events`);
   assert.ok(ours / 1000 < 50, `the content script spent ${(ours / 1000).toFixed(1)} ms`);
@@ -188,7 +245,11 @@ test('on a host anyone can publish on (Odoo Online) figures wait for the user\u2
   await chipFrame(page);
   assert.equal(await chipState(page, 'confirm'), 'confirm');
   const f = page.frames().find((fr) => fr.url().includes('/badge.html'))!;
-  assert.doesNotMatch((await f.locator('#chip').textContent()) ?? '', /[¥$]|overdue|逾期/, 'no figures before confirmation');
+  assert.doesNotMatch(
+    (await f.locator('#chip').textContent()) ?? '',
+    /[¥$]|overdue|逾期/,
+    'no figures before confirmation',
+  );
   const tabId = await tabIdFor(l, 'https://trial-ourco.odoo.com');
   const panel = await l.openPage(`sidepanel.html?tab=${tabId}`);
   await panel.getByTestId('host-confirm').waitFor({ timeout: 10_000 });
@@ -206,7 +267,10 @@ test('on a host anyone can publish on (Odoo Online) figures wait for the user\u2
   assert.equal(await chipState(other, 'confirm'), 'confirm');
   // The options page lists the confirmed host and can take it back.
   const options = await l.openPage('options.html#sites');
-  await options.getByTestId('confirmed-hosts').getByText('trial-ourco.odoo.com', { exact: true }).waitFor({ timeout: 10_000 });
+  await options
+    .getByTestId('confirmed-hosts')
+    .getByText('trial-ourco.odoo.com', { exact: true })
+    .waitFor({ timeout: 10_000 });
   await options.getByRole('button', { name: /trial-ourco\.odoo\.com/ }).click();
   assert.equal(await chipState(page, 'confirm'), 'confirm', 'forgetting the host withholds the figures again');
   for (const p of [options, other, panel, page]) await p.close();
@@ -237,7 +301,10 @@ test('a record page Huikuan cannot read says so, links in one step, and counts i
     counts = m ? [Number(m[1]), Number(m[2])] : counts;
     if (counts[1] > counts[0]) break;
   }
-  assert.ok(counts[1] > counts[0] && counts[0] > 0, `the readable pages count as read, the unread one as not read (${counts[0]} of ${counts[1]})`);
+  assert.ok(
+    counts[1] > counts[0] && counts[0] > 0,
+    `the readable pages count as read, the unread one as not read (${counts[0]} of ${counts[1]})`,
+  );
   for (const p of [options, panel, page]) await p.close();
 });
 
@@ -248,7 +315,10 @@ test('a QQ Mail sender shown only by nickname is matched among the contacts held
   const tabId = await tabIdFor(l, 'https://wx.mail.qq.com');
   const panel = await l.openPage(`sidepanel.html?tab=${tabId}`);
   await panel.getByTestId('customer-name').filter({ hasText: '杭州云帆科技有限公司' }).waitFor({ timeout: 10_000 });
-  assert.match((await panel.getByTestId('recognised-by').textContent()) ?? '', /sender’s name “陈静” among your contacts: QQ邮箱 shows no address/);
+  assert.match(
+    (await panel.getByTestId('recognised-by').textContent()) ?? '',
+    /sender’s name “陈静” among your contacts: QQ邮箱 shows no address/,
+  );
   await panel.close();
   await page.close();
 });

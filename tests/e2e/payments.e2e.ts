@@ -13,11 +13,17 @@ before(async () => {
   l = await launchExtension();
   await loadDemo(l);
 });
-after(async () => { await l?.close(); });
+after(async () => {
+  await l?.close();
+});
 
 async function panelFor(customer: string): Promise<Page> {
   const panel = await l.openPage(`sidepanel.html?customer=${customer}`);
-  await panel.locator(`main[data-customer-id="${customer}"][data-ready="true"] [data-testid=below-the-fold][data-complete="true"]`).waitFor({ timeout: 15_000 });
+  await panel
+    .locator(
+      `main[data-customer-id="${customer}"][data-ready="true"] [data-testid=below-the-fold][data-complete="true"]`,
+    )
+    .waitFor({ timeout: 15_000 });
   return panel;
 }
 
@@ -35,7 +41,7 @@ test('a partial payment recorded in the panel lowers the popup total and keeps t
   const pending = panel.locator('[data-testid=promises] [data-promise-id][data-status="pending"]').first();
   await pending.waitFor({ timeout: 10_000 });
   const promiseId = (await pending.getAttribute('data-promise-id'))!;
-  assert.match(await pending.textContent() ?? '', /50,000/);
+  assert.match((await pending.textContent()) ?? '', /50,000/);
   const outstanding = Number(await panel.getByTestId('outstanding-CNY').getAttribute('data-minor'));
   assert.ok(outstanding > 5_000_000, 'more is open than the payment: it is a partial payment');
   const before = await popupTotal('CNY');
@@ -43,10 +49,15 @@ test('a partial payment recorded in the panel lowers the popup total and keeps t
   await panel.getByTestId('payment-add').click();
   await panel.getByTestId('payment-amount').fill('50000');
   await panel.getByTestId('payment-reference').fill('BOC 2026112201');
-  assert.match(await panel.getByTestId('payment-preview').textContent() ?? '', /Leaves/);
+  assert.match((await panel.getByTestId('payment-preview').textContent()) ?? '', /Leaves/);
   await panel.getByTestId('payment-save').click();
   await panel.locator(`[data-promise-id="${promiseId}"][data-status="kept"]`).waitFor({ timeout: 10_000 });
-  await panel.waitForFunction((b) => Number(document.querySelector('[data-testid="outstanding-CNY"]')?.getAttribute('data-minor')) === b - 5_000_000, outstanding, { timeout: 10_000 });
+  await panel.waitForFunction(
+    (b) =>
+      Number(document.querySelector('[data-testid="outstanding-CNY"]')?.getAttribute('data-minor')) === b - 5_000_000,
+    outstanding,
+    { timeout: 10_000 },
+  );
   assert.equal(await popupTotal('CNY'), before - 5_000_000);
 
   // The toast took the focus; Ctrl+Z takes the payment back out.
@@ -57,7 +68,11 @@ test('a partial payment recorded in the panel lowers the popup total and keeps t
   assert.equal(await panel.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'undo');
   await panel.keyboard.press('Control+z');
   await panel.locator(`[data-promise-id="${promiseId}"][data-status="pending"]`).waitFor({ timeout: 10_000 });
-  await panel.waitForFunction((b) => Number(document.querySelector('[data-testid="outstanding-CNY"]')?.getAttribute('data-minor')) === b, outstanding, { timeout: 10_000 });
+  await panel.waitForFunction(
+    (b) => Number(document.querySelector('[data-testid="outstanding-CNY"]')?.getAttribute('data-minor')) === b,
+    outstanding,
+    { timeout: 10_000 },
+  );
   assert.equal(await popupTotal('CNY'), before);
   await panel.close();
 });
@@ -69,13 +84,24 @@ test('after a deletion the focus is on the undo toast, Ctrl+Z brings the row bac
   const count = await rows.count();
   await rows.first().click();
   await panel.getByTestId('undo-toast').waitFor();
-  await panel.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'undo', undefined, { timeout: 5_000 });
-  const deleteButtons = (n: number) => panel.waitForFunction((want) => [...document.querySelectorAll('[data-testid=activity] li button')]
-    .filter((b) => /Delete/.test(b.textContent ?? '')).length === want, n, { timeout: 10_000 });
+  await panel.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'undo', undefined, {
+    timeout: 5_000,
+  });
+  const deleteButtons = (n: number) =>
+    panel.waitForFunction(
+      (want) =>
+        [...document.querySelectorAll('[data-testid=activity] li button')].filter((b) =>
+          /Delete/.test(b.textContent ?? ''),
+        ).length === want,
+      n,
+      { timeout: 10_000 },
+    );
   await deleteButtons(count - 1);
   await panel.keyboard.press('Control+z');
   await panel.getByTestId('undo-toast').waitFor({ state: 'detached', timeout: 5_000 });
   await deleteButtons(count);
-  await panel.waitForFunction(() => !!document.activeElement && document.activeElement !== document.body, undefined, { timeout: 5_000 });
+  await panel.waitForFunction(() => !!document.activeElement && document.activeElement !== document.body, undefined, {
+    timeout: 5_000,
+  });
   await panel.close();
 });

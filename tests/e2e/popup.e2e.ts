@@ -13,23 +13,39 @@ import type { Lang } from '../../lib/domain';
 import { MIRROR_KEY } from '../../lib/db/metaMirror';
 import { BROWSER_START_MS } from './clock';
 
-interface Box { x: number; y: number; width: number; height: number }
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 interface FirstSeen {
-  totals: Record<string, { text: string; minor: string; box: Box }>; worklist: boolean; react: boolean; heading: string;
+  totals: Record<string, { text: string; minor: string; box: Box }>;
+  worklist: boolean;
+  react: boolean;
+  heading: string;
   fullStylesheet: boolean;
 }
 
 const launched: Launched[] = [];
-after(async () => { for (const l of launched) await l.close(); });
+after(async () => {
+  for (const l of launched) await l.close();
+});
 
 function ledgerTotals(): Record<string, number> {
   const data = buildDemoPortfolio(todayIso(), BROWSER_START_MS);
   const open = allocate(data.receivables, data.payments).filter((r) => r.openMinor > 0);
-  const report = agingReport(open.map((r) => ({ dueDate: r.dueDate, open: { minor: r.openMinor, currency: r.amount.currency } })), todayIso());
+  const report = agingReport(
+    open.map((r) => ({ dueDate: r.dueDate, open: { minor: r.openMinor, currency: r.amount.currency } })),
+    todayIso(),
+  );
   return Object.fromEntries(Object.entries(report.byCurrency).map(([cur, fig]) => [cur, fig.total]));
 }
 
-for (const [lang, locale, heading] of [['en', 'en-US', 'Huikuan · Portfolio'], ['zh', 'zh-CN', '回款 · 应收总览']] as Array<[Lang, string, string]>) {
+for (const [lang, locale, heading] of [
+  ['en', 'en-US', 'Huikuan · Portfolio'],
+  ['zh', 'zh-CN', '回款 · 应收总览'],
+] as Array<[Lang, string, string]>) {
   test(`the popup paints the ledger's totals before React, and React shows the same once (${lang})`, async () => {
     const l = await launchExtension({ locale });
     launched.push(l);
@@ -45,8 +61,12 @@ for (const [lang, locale, heading] of [['en', 'en-US', 'Huikuan · Portfolio'], 
         o.disconnect();
         w.__firstNodes = totals;
         w.__firstSeen = {
-          totals: Object.fromEntries(totals.map((t) => [t.getAttribute('data-testid')!.slice('portfolio-total-'.length),
-            { text: t.textContent, minor: t.getAttribute('data-minor'), box: t.getBoundingClientRect().toJSON() }])),
+          totals: Object.fromEntries(
+            totals.map((t) => [
+              t.getAttribute('data-testid')!.slice('portfolio-total-'.length),
+              { text: t.textContent, minor: t.getAttribute('data-minor'), box: t.getBoundingClientRect().toJSON() },
+            ]),
+          ),
           // The first paint carries its own styles: the full stylesheet (which comes with React's chunk) is not in yet.
           fullStylesheet: !!document.querySelector('link[rel="stylesheet"]'),
           worklist: !!document.querySelector('[data-testid="worklist"]'),
@@ -58,12 +78,16 @@ for (const [lang, locale, heading] of [['en', 'en-US', 'Huikuan · Portfolio'], 
     });
     await page.goto(`chrome-extension://${l.extensionId}/popup.html`);
     await page.getByTestId('worklist').waitFor({ timeout: 15_000 });
-    const first = await page.evaluate(() => (window as unknown as { __firstSeen: unknown }).__firstSeen) as FirstSeen;
+    const first = (await page.evaluate(() => (window as unknown as { __firstSeen: unknown }).__firstSeen)) as FirstSeen;
 
     assert.equal(first.worklist, false, 'the totals were painted before the React popup');
     assert.equal(first.react, false, 'the totals were painted before React mounted');
-    assert.ok(await page.evaluate(() => Object.keys(document.getElementById('root')!).some((k) => k.startsWith('__reactContainer'))),
-      'React now owns the root');
+    assert.ok(
+      await page.evaluate(() =>
+        Object.keys(document.getElementById('root')!).some((k) => k.startsWith('__reactContainer')),
+      ),
+      'React now owns the root',
+    );
     assert.equal(first.heading, heading);
     assert.equal(first.fullStylesheet, false, 'the first paint did not wait for the full stylesheet');
     assert.deepEqual(Object.keys(first.totals).sort(), Object.keys(expected).sort());
@@ -76,17 +100,22 @@ for (const [lang, locale, heading] of [['en', 'en-US', 'Huikuan · Portfolio'], 
       // Styled by the summary's own stylesheet, the figure stood where it stands under the full one.
       const box = await live.evaluate((e) => e.getBoundingClientRect().toJSON() as Box);
       for (const k of ['x', 'y', 'width', 'height'] as const) {
-        assert.ok(Math.abs(box[k] - first.totals[cur].box[k]) < 1, `total ${cur} ${k}: first paint ${first.totals[cur].box[k]}, React ${box[k]}`);
+        assert.ok(
+          Math.abs(box[k] - first.totals[cur].box[k]) < 1,
+          `total ${cur} ${k}: first paint ${first.totals[cur].box[k]}, React ${box[k]}`,
+        );
       }
     }
-    const kept = await page.evaluate(() => (window as unknown as { __firstNodes: Element[] }).__firstNodes.every((n) => n.isConnected));
+    const kept = await page.evaluate(() =>
+      (window as unknown as { __firstNodes: Element[] }).__firstNodes.every((n) => n.isConnected),
+    );
     assert.ok(kept, 'the live popup kept the painted summary (same data, no repaint)');
     assert.equal(await page.locator('main').count(), 1);
     await page.close();
   });
 }
 
-test('a popup whose mirror is out of date paints it, then the store\'s totals before React mounts', async () => {
+test("a popup whose mirror is out of date paints it, then the store's totals before React mounts", async () => {
   const l = await launchExtension({ locale: 'en-US' });
   launched.push(l);
   await loadDemo(l);
@@ -96,12 +125,14 @@ test('a popup whose mirror is out of date paints it, then the store\'s totals be
   const other = await l.openPage('badge.html');
   const key = MIRROR_KEY;
   const stale = await other.evaluate((k) => {
-    const copy = JSON.parse(localStorage.getItem(k)!) as { portfolio: { openByDue: Record<string, Record<string, number>> } };
+    const copy = JSON.parse(localStorage.getItem(k)!) as {
+      portfolio: { openByDue: Record<string, Record<string, number>> };
+    };
     for (const byDue of Object.values(copy.portfolio.openByDue)) for (const d of Object.keys(byDue)) byDue[d] *= 3;
     localStorage.setItem(k, JSON.stringify(copy));
     return true;
   }, key);
-  assert.ok(stale, 'the options page had left a mirror of the store\'s rows');
+  assert.ok(stale, "the options page had left a mirror of the store's rows");
   await other.close();
 
   const page = await l.context.newPage();
@@ -117,15 +148,21 @@ test('a popup whose mirror is out of date paints it, then the store\'s totals be
   await page.goto(`chrome-extension://${l.extensionId}/popup.html`);
   await page.getByTestId('worklist').waitFor({ timeout: 15_000 });
   const seen = await page.evaluate(() => (window as unknown as { __plainTotals: string[] }).__plainTotals);
-  assert.deepEqual(seen, [String(expected.CNY * 3), String(expected.CNY)], 'the copy first, then the store, both before React');
+  assert.deepEqual(
+    seen,
+    [String(expected.CNY * 3), String(expected.CNY)],
+    'the copy first, then the store, both before React',
+  );
   assert.equal(await page.getByTestId('portfolio-total-CNY').getAttribute('data-minor'), String(expected.CNY));
-  const copy = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!) as unknown, key) as { portfolio: { openByDue: Record<string, Record<string, number>> } };
+  const copy = (await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!) as unknown, key)) as {
+    portfolio: { openByDue: Record<string, Record<string, number>> };
+  };
   const copied = Object.values(copy.portfolio.openByDue.CNY).reduce((a, b) => a + b, 0);
-  assert.equal(copied, expected.CNY, 'the mirror is the store\'s again');
+  assert.equal(copied, expected.CNY, "the mirror is the store's again");
   await page.close();
 });
 
-test('the toolbar popup, opened as a click on the icon opens it, paints and then shows the ledger\'s totals', async () => {
+test("the toolbar popup, opened as a click on the icon opens it, paints and then shows the ledger's totals", async () => {
   const l = await launchExtension();
   launched.push(l);
   await loadDemo(l);
@@ -133,7 +170,8 @@ test('the toolbar popup, opened as a click on the icon opens it, paints and then
   const toolbar = await toolbarPopups(l);
   try {
     const popup = await toolbar.open();
-    const seen = JSON.parse(await popup.evaluate<string>(`new Promise((resolve, reject) => {
+    const seen = JSON.parse(
+      await popup.evaluate<string>(`new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the popup showed no worklist within 15 s')), 15000);
       const look = () => {
         if (!document.querySelector('[data-testid="worklist"]')) { setTimeout(look, 50); return; }
@@ -146,9 +184,13 @@ test('the toolbar popup, opened as a click on the icon opens it, paints and then
         }));
       };
       look();
-    })`)) as { totals: Record<string, string>; firstPaint: string | null; width: number };
+    })`),
+    ) as { totals: Record<string, string>; firstPaint: string | null; width: number };
     assert.deepEqual(seen.totals, Object.fromEntries(Object.entries(expected).map(([c, m]) => [c, String(m)])));
-    assert.ok(seen.firstPaint === 'mirror' || seen.firstPaint === 'store', `the first paint showed the summary (${seen.firstPaint})`);
+    assert.ok(
+      seen.firstPaint === 'mirror' || seen.firstPaint === 'store',
+      `the first paint showed the summary (${seen.firstPaint})`,
+    );
     // The popup is sized by its content (w-[380px] and padding), not a tab's viewport.
     assert.ok(seen.width >= 380 && seen.width <= 420, `popup width ${seen.width}`);
     await popup.close();

@@ -15,16 +15,27 @@ import { makeBackup } from '../../lib/transfer/backup';
 import { BROWSER_START_MS } from './clock';
 
 const launched: Launched[] = [];
-after(async () => { for (const l of launched) await l.close(); });
+after(async () => {
+  for (const l of launched) await l.close();
+});
 
-interface WorkerState { alarms: number; reminderAlarms: number; notifications: string[]; shown: number; badge: string }
+interface WorkerState {
+  alarms: number;
+  reminderAlarms: number;
+  notifications: string[];
+  shown: number;
+  badge: string;
+}
 
 test('hundreds of due reminders make one notification, a bounded set of alarms and the toolbar count', async () => {
   const l = await launchExtension();
   launched.push(l);
-  const sw = l.context.serviceWorkers()[0] ?? await l.context.waitForEvent('serviceworker');
+  const sw = l.context.serviceWorkers()[0] ?? (await l.context.waitForEvent('serviceworker'));
   const customers = 600;
-  const data = generatePortfolio({ label: 'rem', customers, receivables: customers * 5, activities: customers * 2 }, todayIso());
+  const data = generatePortfolio(
+    { label: 'rem', customers, receivables: customers * 5, activities: customers * 2 },
+    todayIso(),
+  );
   const file = join(mkdtempSync(join(tmpdir(), 'hk-rem-')), 'backup.json');
   writeFileSync(file, makeBackup(data as unknown as Parameters<typeof makeBackup>[0], { createdAt: BROWSER_START_MS }));
   const options = await l.openPage('options.html#export');
@@ -33,10 +44,14 @@ test('hundreds of due reminders make one notification, a bounded set of alarms a
   while ((await customerCount(options)) < customers) await options.waitForTimeout(200);
   // The page tells the worker once the restore has settled; closing it before that (the store is already written)
   // would leave the worker to notice at its hourly check.
-  await options.getByTestId('export-message').filter({ hasText: /Restored/ }).waitFor({ timeout: 120_000 });
+  await options
+    .getByTestId('export-message')
+    .filter({ hasText: /Restored/ })
+    .waitFor({ timeout: 120_000 });
   await options.close();
 
-  const state = () => sw.evaluate(`Promise.all([chrome.alarms.getAll(), chrome.notifications.getAll(),
+  const state = () =>
+    sw.evaluate(`Promise.all([chrome.alarms.getAll(), chrome.notifications.getAll(),
     chrome.storage.local.get('remindersShown'), chrome.action.getBadgeText({})]).then(([a, n, s, b]) => ({
       alarms: a.length, reminderAlarms: a.filter((x) => x.name.startsWith('r:')).length, notifications: Object.keys(n),
       shown: (s.remindersShown || []).length, badge: b }))`) as Promise<WorkerState>;
@@ -54,7 +69,9 @@ test('hundreds of due reminders make one notification, a bounded set of alarms a
   assert.ok(Number(s.badge) > 0, `the toolbar counts what is due: "${s.badge}"`);
 
   // Re-deriving (the worker does it after every change, every hour and at start) shows nothing again.
-  await sw.evaluate(`chrome.notifications.getAll().then((n) => Promise.all(Object.keys(n).map((id) => chrome.notifications.clear(id))))`);
+  await sw.evaluate(
+    `chrome.notifications.getAll().then((n) => Promise.all(Object.keys(n).map((id) => chrome.notifications.clear(id))))`,
+  );
   const again = await l.openPage('options.html#data');
   await again.evaluate(`chrome.runtime.sendMessage({ type: 'data/changed' }).catch(() => undefined)`);
   await again.close();

@@ -7,7 +7,10 @@ import { spawnSync } from 'node:child_process';
 /** Files whose checks depend on how long something takes (a wipe pressed during an import, a worker stopped mid-write). */
 const ALONE = ['bulk-writer', 'faults', 'import-safety'];
 
-const files = readdirSync('tests/e2e').filter((f) => f.endsWith('.e2e.ts')).sort().map((f) => `tests/e2e/${f}`);
+const files = readdirSync('tests/e2e')
+  .filter((f) => f.endsWith('.e2e.ts'))
+  .sort()
+  .map((f) => `tests/e2e/${f}`);
 const only = process.argv.slice(2);
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 const alone = (f) => ALONE.some((a) => f.endsWith(`/${a}.e2e.ts`));
@@ -17,14 +20,27 @@ for (const f of readdirSync('.tmp').filter((x) => /^e2e.*\.tap$/.test(x))) rmSyn
 
 function run(name, list, n) {
   if (!list.length) return 0;
-  const r = spawnSync(process.execPath, [
-    '--import', 'tsx', '--test', `--test-concurrency=${n}`,
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=.tmp/e2e-${name}.tap`,
-    ...list,
-  ], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${n}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=.tmp/e2e-${name}.tap`,
+      ...list,
+    ],
+    { stdio: 'inherit' },
+  );
   return r.status ?? 1;
 }
-const together = run('together', selected.filter((f) => !alone(f)), concurrency);
+const together = run(
+  'together',
+  selected.filter((f) => !alone(f)),
+  concurrency,
+);
 const apart = run('alone', selected.filter(alone), 1);
 process.exit(together || apart);

@@ -11,19 +11,36 @@ import { launchExtension, loadDemo, storedCompany, type Launched } from './harne
 
 let l: Launched;
 
-interface StoredActivity { id: string; customerId: string; channel: string; outcome: string; receivableIds: string[]; sent?: { kind: string; letterKind?: string; reference?: string; text: string } }
+interface StoredActivity {
+  id: string;
+  customerId: string;
+  channel: string;
+  outcome: string;
+  receivableIds: string[];
+  sent?: { kind: string; letterKind?: string; reference?: string; text: string };
+}
 
 /** The customer's activities as stored, read with plain IndexedDB from an extension page. */
 async function activitiesOf(page: Page, customerId: string): Promise<StoredActivity[]> {
-  return page.evaluate((id) => new Promise<StoredActivity[]>((resolve, reject) => {
-    const req = indexedDB.open('huikuan');
-    req.onsuccess = () => {
-      const all = req.result.transaction('activities', 'readonly').objectStore('activities').getAll();
-      all.onsuccess = () => { req.result.close(); resolve((all.result as StoredActivity[]).filter((a) => a.customerId === id)); };
-      all.onerror = () => { req.result.close(); reject(all.error); };
-    };
-    req.onerror = () => reject(req.error);
-  }), customerId);
+  return page.evaluate(
+    (id) =>
+      new Promise<StoredActivity[]>((resolve, reject) => {
+        const req = indexedDB.open('huikuan');
+        req.onsuccess = () => {
+          const all = req.result.transaction('activities', 'readonly').objectStore('activities').getAll();
+          all.onsuccess = () => {
+            req.result.close();
+            resolve((all.result as StoredActivity[]).filter((a) => a.customerId === id));
+          };
+          all.onerror = () => {
+            req.result.close();
+            reject(all.error);
+          };
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    customerId,
+  );
 }
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 15_000): Promise<T> {
@@ -40,18 +57,30 @@ before(async () => {
   l = await launchExtension();
   await loadDemo(l);
   const options = await l.openPage('options.html#settings');
-  for (const [field, value] of Object.entries({ name: '杭州回款科技有限公司', contactName: '王磊', contactPhone: '0571-8888 1234' })) {
+  for (const [field, value] of Object.entries({
+    name: '杭州回款科技有限公司',
+    contactName: '王磊',
+    contactPhone: '0571-8888 1234',
+  })) {
     await options.getByTestId(`setting-company-${field}`).fill(value);
     // Each field is saved before the next is typed, so no save overwrites another.
-    await until(() => storedCompany(options), (c) => c[field] === value, `setting ${field}`);
+    await until(
+      () => storedCompany(options),
+      (c) => c[field] === value,
+      `setting ${field}`,
+    );
   }
   await options.close();
 });
-after(async () => { await l?.close(); });
+after(async () => {
+  await l?.close();
+});
 
 test('edit the script, pick its invoices, print the 对账函 and log each attempt with its outcome', async () => {
   const panel = await l.openPage('sidepanel.html?customer=c01');
-  await panel.locator('main[data-customer-id="c01"][data-ready="true"] [data-testid=below-the-fold][data-complete="true"]').waitFor({ timeout: 20_000 });
+  await panel
+    .locator('main[data-customer-id="c01"][data-ready="true"] [data-testid=below-the-fold][data-complete="true"]')
+    .waitFor({ timeout: 20_000 });
   const card = panel.getByTestId('next-step');
   const before = (await activitiesOf(panel, 'c01')).length;
 
@@ -74,7 +103,11 @@ test('edit the script, pick its invoices, print the 对账函 and log each attem
   await panel.keyboard.press('6');
   await panel.keyboard.press('p');
   await card.getByTestId('attempt-logged').waitFor();
-  let acts = await until(() => activitiesOf(panel, 'c01'), (a) => a.length === before + 1, 'the email attempt');
+  let acts = await until(
+    () => activitiesOf(panel, 'c01'),
+    (a) => a.length === before + 1,
+    'the email attempt',
+  );
   const email = acts.find((a) => a.sent?.kind === 'script')!;
   assert.equal(email.channel, 'email');
   assert.equal(email.outcome, 'promised');
@@ -82,16 +115,27 @@ test('edit the script, pick its invoices, print the 对账函 and log each attem
   assert.doesNotMatch(email.sent!.text, new RegExp(`${leftOut} `));
   await panel.keyboard.press('z');
   await card.getByTestId('attempt-undone').waitFor();
-  await until(() => activitiesOf(panel, 'c01'), (a) => a.length === before, 'the undo');
+  await until(
+    () => activitiesOf(panel, 'c01'),
+    (a) => a.length === before,
+    'the undo',
+  );
   await card.getByTestId('log-attempt').waitFor({ state: 'detached', timeout: 10_000 });
   await card.getByTestId('log-step').click();
   await card.getByTestId('log-attempt').waitFor();
   await panel.keyboard.press('1');
   await panel.keyboard.press('n');
-  await until(() => activitiesOf(panel, 'c01'), (a) => a.some((x) => x.channel === 'phone' && x.outcome === 'no-answer' && x.sent?.kind === 'script'), 'the call');
+  await until(
+    () => activitiesOf(panel, 'c01'),
+    (a) => a.some((x) => x.channel === 'phone' && x.outcome === 'no-answer' && x.sent?.kind === 'script'),
+    'the call',
+  );
 
   // The 对账函, opened from the panel in a tab of its own.
-  const [letter] = await Promise.all([l.context.waitForEvent('page'), card.getByTestId('letter-balance-confirmation').click()]);
+  const [letter] = await Promise.all([
+    l.context.waitForEvent('page'),
+    card.getByTestId('letter-balance-confirmation').click(),
+  ]);
   const doc = letter.getByTestId('letter');
   await doc.waitFor({ timeout: 15_000 });
   await letter.goto(letter.url().replace(/lang=\w+/, 'lang=zh'));
@@ -106,7 +150,10 @@ test('edit the script, pick its invoices, print the 对账函 and log each attem
   assert.match(total, /（(人民币|美元)[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+）/);
   await letter.getByTestId('letter-edit').click();
   await letter.getByTestId('letter-paragraph-0').fill('贵司好：经双方财务核对，截至今日贵司尚欠我司下表所列货款。');
-  assert.match(await letter.getByTestId('letter-signoff').innerText(), /杭州回款科技有限公司（盖章）\s*联系人：王磊　电话：0571-8888 1234/);
+  assert.match(
+    await letter.getByTestId('letter-signoff').innerText(),
+    /杭州回款科技有限公司（盖章）\s*联系人：王磊　电话：0571-8888 1234/,
+  );
 
   // Print: the PDF as Chromium prints the page, then the button (its dialog stubbed: headless) opens the log.
   await letter.emulateMedia({ media: 'print' });
@@ -117,7 +164,9 @@ test('edit the script, pick its invoices, print the 对账函 and log each attem
   assert.equal(Buffer.from(data, 'base64').subarray(0, 5).toString('latin1'), '%PDF-');
   await cdp.detach();
   await letter.emulateMedia({ media: 'screen' });
-  await letter.evaluate(() => { window.print = () => undefined; });
+  await letter.evaluate(() => {
+    window.print = () => undefined;
+  });
   await letter.getByTestId('letter-print').click();
   const letterLog = letter.getByTestId('log-attempt');
   await letterLog.waitFor();
@@ -127,7 +176,11 @@ test('edit the script, pick its invoices, print the 对账函 and log each attem
   await letter.getByTestId('attempt-logged').waitFor();
   assert.match(await letter.getByTestId('attempt-preparations').innerText(), /reset|清零/);
 
-  acts = await until(() => activitiesOf(letter, 'c01'), (a) => a.some((x) => x.sent?.kind === 'letter'), 'the letter');
+  acts = await until(
+    () => activitiesOf(letter, 'c01'),
+    (a) => a.some((x) => x.sent?.kind === 'letter'),
+    'the letter',
+  );
   const sent = acts.find((x) => x.sent?.kind === 'letter')!;
   assert.equal(sent.channel, 'statement');
   assert.equal(sent.outcome, 'promised');

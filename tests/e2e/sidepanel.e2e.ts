@@ -38,7 +38,11 @@ after(async () => {
 
 async function panelFor(customer: string): Promise<Page> {
   const panel = await l.openPage(`sidepanel.html?customer=${customer}`);
-  await panel.locator(`main[data-customer-id="${customer}"][data-ready="true"] [data-testid=below-the-fold][data-complete="true"]`).waitFor({ timeout: 15_000 });
+  await panel
+    .locator(
+      `main[data-customer-id="${customer}"][data-ready="true"] [data-testid=below-the-fold][data-complete="true"]`,
+    )
+    .waitFor({ timeout: 15_000 });
   return panel;
 }
 
@@ -51,11 +55,19 @@ test('a recognised record: the panel shows that customer’s overdue and outstan
   await panel.locator('main[data-customer-id="c01"][data-ready="true"]').waitFor({ timeout: 15_000 });
   const today = todayIso();
   const data = buildDemoPortfolio(today, BROWSER_START_MS);
-  const items = allocate(data.receivables.filter((r) => r.customerId === 'c01'), data.payments.filter((p) => p.customerId === 'c01'))
-    .filter((r) => r.kind === 'invoice' && r.openMinor > 0 && r.amount.currency === 'CNY');
-  assert.equal(Number(await panel.getByTestId('outstanding-CNY').getAttribute('data-minor')), items.reduce((s, r) => s + r.openMinor, 0));
-  assert.equal(Number(await panel.getByTestId('overdue-CNY').getAttribute('data-minor')), items.filter((r) => r.dueDate < today).reduce((s, r) => s + r.openMinor, 0));
-  assert.match(await panel.getByTestId('recognised-by').textContent() ?? '', /Linked to demo-crm record ACC-0001/);
+  const items = allocate(
+    data.receivables.filter((r) => r.customerId === 'c01'),
+    data.payments.filter((p) => p.customerId === 'c01'),
+  ).filter((r) => r.kind === 'invoice' && r.openMinor > 0 && r.amount.currency === 'CNY');
+  assert.equal(
+    Number(await panel.getByTestId('outstanding-CNY').getAttribute('data-minor')),
+    items.reduce((s, r) => s + r.openMinor, 0),
+  );
+  assert.equal(
+    Number(await panel.getByTestId('overdue-CNY').getAttribute('data-minor')),
+    items.filter((r) => r.dueDate < today).reduce((s, r) => s + r.openMinor, 0),
+  );
+  assert.match((await panel.getByTestId('recognised-by').textContent()) ?? '', /Linked to demo-crm record ACC-0001/);
   await panel.close();
   await page.close();
 });
@@ -68,7 +80,10 @@ test('an unknown record: create the customer from the panel, the badge turns lin
   const panel = await l.openPage(`sidepanel.html?tab=${await tabIdFor(l, `https://${SF}${unknownA}`)}`);
   await panel.getByTestId('create-customer').click();
   await panel.getByTestId('customer-name').filter({ hasText: '北风国际贸易有限公司' }).waitFor({ timeout: 10_000 });
-  assert.match(await panel.getByTestId('recognised-by').textContent() ?? '', /Linked to salesforce record 001Dn00000NoRth1AA/);
+  assert.match(
+    (await panel.getByTestId('recognised-by').textContent()) ?? '',
+    /Linked to salesforce record 001Dn00000NoRth1AA/,
+  );
   const frame = page.frames().find((f) => f.url().includes('/badge.html'))!;
   await frame.locator('#chip[data-state="linked"]').waitFor({ timeout: 10_000 });
 
@@ -80,7 +95,10 @@ test('an unknown record: create the customer from the panel, the badge turns lin
   await panel.getByTestId('customer-search-input').fill('云帆');
   await panel.locator('[role=option][data-customer-id="c01"]').click();
   await panel.locator('main[data-customer-id="c01"]').waitFor({ timeout: 10_000 });
-  assert.match(await panel.getByTestId('recognised-by').textContent() ?? '', /Linked to salesforce record 001Dn00000YunFn2AA/);
+  assert.match(
+    (await panel.getByTestId('recognised-by').textContent()) ?? '',
+    /Linked to salesforce record 001Dn00000YunFn2AA/,
+  );
   const frame2 = page.frames().find((f) => f.url().includes('/badge.html'))!;
   await frame2.locator('#chip[data-state="linked"]').waitFor({ timeout: 10_000 });
 
@@ -98,12 +116,32 @@ function phoneCustomer(): string {
   for (const c of d.customers) {
     const by = <T extends { customerId: string }>(xs: T[]) => xs.filter((x) => x.customerId === c.id);
     const account = {
-      customer: c, contacts: by(d.contacts), receivables: allocate(by(d.receivables), by(d.payments)), payments: by(d.payments),
-      promises: by(d.promises), activities: by(d.activities), profile: d.profiles.find((p) => p.customerId === c.id),
-      preparations: d.preparations.find((p) => p.customerId === c.id), settings: defaultSettings(),
+      customer: c,
+      contacts: by(d.contacts),
+      receivables: allocate(by(d.receivables), by(d.payments)),
+      payments: by(d.payments),
+      promises: by(d.promises),
+      activities: by(d.activities),
+      profile: d.profiles.find((p) => p.customerId === c.id),
+      preparations: d.preparations.find((p) => p.customerId === c.id),
+      settings: defaultSettings(),
     };
-    const calls = [1, 2, 3].map((i) => activitySchema.parse({ id: `x${i}`, customerId: c.id, date: today, channel: 'phone', outcome: 'no-answer', createdAt: BROWSER_START_MS + i }));
-    if (suggestNext(account, new Date(BROWSER_START_MS), 'en').channel === 'phone' && suggestNext({ ...account, activities: [...calls, ...account.activities] }, new Date(BROWSER_START_MS), 'en').channel !== 'phone') return c.id;
+    const calls = [1, 2, 3].map((i) =>
+      activitySchema.parse({
+        id: `x${i}`,
+        customerId: c.id,
+        date: today,
+        channel: 'phone',
+        outcome: 'no-answer',
+        createdAt: BROWSER_START_MS + i,
+      }),
+    );
+    if (
+      suggestNext(account, new Date(BROWSER_START_MS), 'en').channel === 'phone' &&
+      suggestNext({ ...account, activities: [...calls, ...account.activities] }, new Date(BROWSER_START_MS), 'en')
+        .channel !== 'phone'
+    )
+      return c.id;
   }
   throw new Error('no demo customer is phoned today and reached otherwise after three unanswered calls');
 }
@@ -116,10 +154,13 @@ test('three unanswered calls logged in the panel move the next step off the phon
     await panel.locator('body').press('n');
     // The quick-add defaults to a phone call without answer: one key to focus, one to log.
     await panel.keyboard.press('Control+Enter');
-    await panel.waitForFunction((n) => document.querySelectorAll('[data-testid=timeline] li').length === n, before + i + 1);
+    await panel.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=timeline] li').length === n,
+      before + i + 1,
+    );
   }
   await panel.locator('[data-testid=next-step]:not([data-channel="phone"])').waitFor({ timeout: 10_000 });
-  assert.match(await panel.getByTestId('why').textContent() ?? '', /Last three calls unanswered/);
+  assert.match((await panel.getByTestId('why').textContent()) ?? '', /Last three calls unanswered/);
   await panel.close();
 });
 
@@ -133,7 +174,7 @@ test('a promise added in the panel shows in the popup’s today list; a deleted 
   const popup = await l.openPage('popup.html');
   const today = popup.locator('[data-today="promiseToday"] [data-customer-id="c07"]');
   await today.waitFor({ timeout: 10_000 });
-  assert.match(await today.textContent() ?? '', /8,800/);
+  assert.match((await today.textContent()) ?? '', /8,800/);
   await popup.close();
 
   const row = panel.locator('[data-promise-id][data-status="pending"]').first();
@@ -165,15 +206,26 @@ test('a receivable deleted from its detail leaves the panel’s and the popup’
   await row.locator('button').click();
   await panel.getByTestId('receivable-detail').getByTestId('detail-delete').click();
   await panel.getByTestId('undo-toast').waitFor();
-  await panel.locator(`[data-testid=receivables] [data-receivable-id="${id}"]`).waitFor({ state: 'detached', timeout: 10_000 });
-  await panel.waitForFunction(([c, b]) => Number(document.querySelector(`[data-testid="outstanding-${c}"]`)?.getAttribute('data-minor') ?? b) < Number(b), [cur, String(panelBefore)] as const, { timeout: 10_000 });
-  const removed = panelBefore - await outstanding();
+  await panel
+    .locator(`[data-testid=receivables] [data-receivable-id="${id}"]`)
+    .waitFor({ state: 'detached', timeout: 10_000 });
+  await panel.waitForFunction(
+    ([c, b]) =>
+      Number(document.querySelector(`[data-testid="outstanding-${c}"]`)?.getAttribute('data-minor') ?? b) < Number(b),
+    [cur, String(panelBefore)] as const,
+    { timeout: 10_000 },
+  );
+  const removed = panelBefore - (await outstanding());
   assert.ok(removed > 0, 'the panel’s outstanding dropped');
   assert.equal(await popupTotal(cur), popupBefore - removed, 'the popup’s total dropped by the same amount');
 
   await panel.getByTestId('undo').click();
   await panel.locator(`[data-testid=receivables] [data-receivable-id="${id}"]`).waitFor({ timeout: 10_000 });
-  await panel.waitForFunction(([c, b]) => document.querySelector(`[data-testid="outstanding-${c}"]`)?.getAttribute('data-minor') === b, [cur, String(panelBefore)] as const, { timeout: 10_000 });
+  await panel.waitForFunction(
+    ([c, b]) => document.querySelector(`[data-testid="outstanding-${c}"]`)?.getAttribute('data-minor') === b,
+    [cur, String(panelBefore)] as const,
+    { timeout: 10_000 },
+  );
   assert.equal(await popupTotal(cur), popupBefore, 'undo put the popup’s total back');
   await panel.close();
 });
@@ -208,7 +260,12 @@ test('an e-mail addressed to another customer gets the letter only after the pan
   const warn = panel.getByTestId('recipient-mismatch');
   await warn.waitFor({ timeout: 10_000 });
   const text = (await warn.textContent()) ?? '';
-  assert.ok(text.includes(demo.customers.find((c) => c.id === 'c01')!.name) && text.includes(other.name) && text.includes(`ap@${other.domains[0]}`), text);
+  assert.ok(
+    text.includes(demo.customers.find((c) => c.id === 'c01')!.name) &&
+      text.includes(other.name) &&
+      text.includes(`ap@${other.domains[0]}`),
+    text,
+  );
   assert.equal(await page.locator('[data-compose-body]').inputValue(), '', 'nothing inserted before the user answers');
   await panel.getByTestId('insert-anyway').click();
   await panel.getByText('Inserted into the open email').waitFor({ timeout: 10_000 });
@@ -238,7 +295,9 @@ test('/ finds a customer; a receivable’s six self-questions are answered and k
   await panel.getByTestId('customer-search-input').fill('Nordwind');
   await panel.locator('[role=option][data-customer-id="c07"]').waitFor();
   await panel.keyboard.press('Enter');
-  await panel.locator('main[data-customer-id="c07"] [data-testid=below-the-fold][data-complete="true"]').waitFor({ timeout: 10_000 });
+  await panel
+    .locator('main[data-customer-id="c07"] [data-testid=below-the-fold][data-complete="true"]')
+    .waitFor({ timeout: 10_000 });
   assert.equal(await panel.getByTestId('recognised-by').textContent(), 'Chosen by search');
 
   const first = panel.locator('[data-testid=receivables] [data-receivable-id]').first();
@@ -248,7 +307,9 @@ test('/ finds a customer; a receivable’s six self-questions are answered and k
   await detail.getByTestId('self-payer').fill('Klaus Weber, AP');
   await detail.getByTestId('self-acceptor').fill('Werk Bremen');
   await detail.locator('[data-save-state="saved"]').waitFor({ timeout: 10_000 });
-  const filled = await detail.locator('[data-testid^="self-"]:is(input)').evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).value.trim()).length);
+  const filled = await detail
+    .locator('[data-testid^="self-"]:is(input)')
+    .evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).value.trim()).length);
   assert.equal(await detail.getByTestId('self-count').textContent(), `${filled}/6`);
   // Kept: a fresh page for the same customer shows the answers.
   await panel.goto(`chrome-extension://${l.extensionId}/sidepanel.html?customer=c07`);
@@ -257,14 +318,22 @@ test('/ finds a customer; a receivable’s six self-questions are answered and k
   await panel.getByTestId('recv-back').click();
 
   // Deleting the whole customer is undone from the toast, every record with it.
-  const count = async () => Number(await panel.getByTestId('recv-count').textContent().then((t) => t?.replace(/\D/g, '')));
+  const count = async () =>
+    Number(
+      await panel
+        .getByTestId('recv-count')
+        .textContent()
+        .then((t) => t?.replace(/\D/g, '')),
+    );
   const before = await count();
   const facts = panel.getByTestId('account-facts');
   if (!(await facts.evaluate((d) => (d as HTMLDetailsElement).open))) await facts.locator('summary').click();
   await panel.getByTestId('delete-customer').click();
   await panel.getByText(/no longer in Huikuan/).waitFor();
   await panel.getByTestId('undo').click();
-  await panel.locator('main[data-customer-id="c07"] [data-testid=below-the-fold][data-complete="true"]').waitFor({ timeout: 10_000 });
+  await panel
+    .locator('main[data-customer-id="c07"] [data-testid=below-the-fold][data-complete="true"]')
+    .waitFor({ timeout: 10_000 });
   assert.equal(await count(), before);
   await panel.close();
 });

@@ -43,8 +43,10 @@ function lightningSpa(first: string, second: string): string {
 function expectedOverdue(customerId: string) {
   const today = todayIso();
   const data = buildDemoPortfolio(today, BROWSER_START_MS);
-  const items = allocate(data.receivables.filter((r) => r.customerId === customerId), data.payments.filter((p) => p.customerId === customerId))
-    .filter((r) => r.openMinor > 0 && r.dueDate < today && r.amount.currency === 'CNY');
+  const items = allocate(
+    data.receivables.filter((r) => r.customerId === customerId),
+    data.payments.filter((p) => p.customerId === customerId),
+  ).filter((r) => r.openMinor > 0 && r.dueDate < today && r.amount.currency === 'CNY');
   const overdue = items.reduce((s, r) => s + r.openMinor, 0);
   const oldest = items.map((r) => r.dueDate).sort()[0];
   return { text: badgeOverdueText(overdue, 'CNY', daysBetween(oldest, today), 'en') };
@@ -55,13 +57,21 @@ before(async () => {
   const spa = lightningSpa('杭州云帆科技有限公司', '上海申联物流股份有限公司');
   l.servers.routes.set(`${SF}${recA}`, spa);
   l.servers.routes.set(`${SF}${recB}`, spa);
-  l.servers.routes.set('app.hubspot.com/contacts/4455667/record/0-2/9876543210', `<!doctype html><html><head><title>Pacific Rim | HubSpot</title></head><body>
-    <div data-test-id="left-sidebar"><span data-test-id="record-title">Pacific Rim Components Inc.</span></div></body></html>`);
-  l.servers.routes.set('app.hubspot.com/reports-dashboard/4455667/view/1', '<!doctype html><html><head><title>Reports | HubSpot</title></head><body><h1>杭州云帆科技有限公司</h1></body></html>');
+  l.servers.routes.set(
+    'app.hubspot.com/contacts/4455667/record/0-2/9876543210',
+    `<!doctype html><html><head><title>Pacific Rim | HubSpot</title></head><body>
+    <div data-test-id="left-sidebar"><span data-test-id="record-title">Pacific Rim Components Inc.</span></div></body></html>`,
+  );
+  l.servers.routes.set(
+    'app.hubspot.com/reports-dashboard/4455667/view/1',
+    '<!doctype html><html><head><title>Reports | HubSpot</title></head><body><h1>杭州云帆科技有限公司</h1></body></html>',
+  );
   l.servers.routes.set('news.example.com/', '<!doctype html><html><body><h1>杭州云帆科技有限公司</h1></body></html>');
   await loadDemo(l);
 });
-after(async () => { await l?.close(); });
+after(async () => {
+  await l?.close();
+});
 
 test('a Salesforce record is recognised: the badge shows the customer’s overdue figure and the side panel shows that customer', async () => {
   const page = await l.context.newPage();
@@ -90,7 +100,11 @@ test('a Salesforce record is recognised: the badge shows the customer’s overdu
   let text = '';
   while (Date.now() < deadline) {
     const f = page.frames().find((fr) => fr.url().includes('/badge.html'));
-    text = (await f?.locator('#chip').textContent().catch(() => '')) ?? '';
+    text =
+      (await f
+        ?.locator('#chip')
+        .textContent()
+        .catch(() => '')) ?? '';
     if (text === expectedOverdue('c02').text) break;
     await page.waitForTimeout(150);
   }
@@ -118,7 +132,11 @@ test('a page no reader knows gets no badge and reports nothing', async () => {
     assert.equal(page.frames().length, 1, `${url}: no frame injected`);
     // Without the "tabs" permission the extension cannot even see this tab's URL; check what it stored instead.
     const ctx = await l.worker.evaluate(async (u) => {
-      const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, { ctx?: { url?: string } }>> } } } }).chrome;
+      const c = (
+        globalThis as unknown as {
+          chrome: { storage: { session: { get(k: null): Promise<Record<string, { ctx?: { url?: string } }>> } } };
+        }
+      ).chrome;
       const all = await c.storage.session.get(null);
       return Object.values(all).find((e) => e?.ctx?.url?.startsWith(u)) ?? null;
     }, url);

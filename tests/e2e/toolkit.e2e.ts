@@ -26,7 +26,16 @@ import type { Bill } from '../../lib/toolkit/records';
 import type { CustomerLedger } from '../../lib/db/schema';
 import { suggestNext } from '../../lib/playbook';
 import { formatMoney } from '../../lib/format';
-import { defaultSettings, type ComplaintTerms, type Customer, type CustomerSummary, type DisputedPart, type PaymentProcessProfile, type PaymentPromise, type Receivable } from '../../lib/domain';
+import {
+  defaultSettings,
+  type ComplaintTerms,
+  type Customer,
+  type CustomerSummary,
+  type DisputedPart,
+  type PaymentProcessProfile,
+  type PaymentPromise,
+  type Receivable,
+} from '../../lib/domain';
 
 let l: Launched;
 const today = todayIso();
@@ -36,57 +45,98 @@ before(async () => {
   l = await launchExtension();
   await loadDemo(l);
 });
-after(async () => { await l?.close(); });
+after(async () => {
+  await l?.close();
+});
 
 async function panelFor(customer: string): Promise<Page> {
   const panel = await l.openPage(`sidepanel.html?customer=${customer}`);
-  await panel.locator(`main[data-customer-id="${customer}"][data-ready="true"] [data-testid=below-the-fold][data-complete="true"]`).waitFor({ timeout: 20_000 });
+  await panel
+    .locator(
+      `main[data-customer-id="${customer}"][data-ready="true"] [data-testid=below-the-fold][data-complete="true"]`,
+    )
+    .waitFor({ timeout: 20_000 });
   await panel.getByTestId('toolkit').scrollIntoViewIfNeeded();
   return panel;
 }
 
-const openDocs = (customerId: string) => allocate(demo.receivables.filter((r) => r.customerId === customerId), demo.payments.filter((p) => p.customerId === customerId))
-  .filter((r) => r.kind === 'invoice' && r.openMinor > 0);
+const openDocs = (customerId: string) =>
+  allocate(
+    demo.receivables.filter((r) => r.customerId === customerId),
+    demo.payments.filter((p) => p.customerId === customerId),
+  ).filter((r) => r.kind === 'invoice' && r.openMinor > 0);
 
 /** A record of one of the extension's stores, read with plain IndexedDB from an extension page. */
 async function readRow<T>(page: Page, store: string, key: string): Promise<T | undefined> {
-  return page.evaluate(([s, k]) => new Promise<T | undefined>((resolve) => {
-    const req = indexedDB.open('huikuan');
-    req.onsuccess = () => {
-      const get = req.result.transaction(s, 'readonly').objectStore(s).get(k);
-      get.onsuccess = () => { req.result.close(); resolve(get.result as T | undefined); };
-      get.onerror = () => { req.result.close(); resolve(undefined); };
-    };
-    req.onerror = () => resolve(undefined);
-  }), [store, key] as const);
+  return page.evaluate(
+    ([s, k]) =>
+      new Promise<T | undefined>((resolve) => {
+        const req = indexedDB.open('huikuan');
+        req.onsuccess = () => {
+          const get = req.result.transaction(s, 'readonly').objectStore(s).get(k);
+          get.onsuccess = () => {
+            req.result.close();
+            resolve(get.result as T | undefined);
+          };
+          get.onerror = () => {
+            req.result.close();
+            resolve(undefined);
+          };
+        };
+        req.onerror = () => resolve(undefined);
+      }),
+    [store, key] as const,
+  );
 }
 async function allRows<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate((s) => new Promise<T[]>((resolve) => {
-    const req = indexedDB.open('huikuan');
-    req.onsuccess = () => {
-      const get = req.result.transaction(s, 'readonly').objectStore(s).getAll();
-      get.onsuccess = () => { req.result.close(); resolve(get.result as T[]); };
-    };
-  }), store);
+  return page.evaluate(
+    (s) =>
+      new Promise<T[]>((resolve) => {
+        const req = indexedDB.open('huikuan');
+        req.onsuccess = () => {
+          const get = req.result.transaction(s, 'readonly').objectStore(s).getAll();
+          get.onsuccess = () => {
+            req.result.close();
+            resolve(get.result as T[]);
+          };
+        };
+      }),
+    store,
+  );
 }
 
 /** The demo customer's account as the panel loads it, with the complaint terms and Settings the test has set. */
 function snapshotOf(id: string, opts: { terms?: ComplaintTerms; sme?: boolean; disputes?: DisputedPart[] } = {}) {
   return {
-    customer: demo.customers.find((c) => c.id === id)!, contacts: demo.contacts.filter((c) => c.customerId === id),
-    receivables: allocate(demo.receivables.filter((r) => r.customerId === id), demo.payments.filter((p) => p.customerId === id)),
-    payments: demo.payments.filter((p) => p.customerId === id), promises: demo.promises.filter((p) => p.customerId === id),
-    activities: demo.activities.filter((a) => a.customerId === id), profile: demo.profiles.find((p) => p.customerId === id),
-    settings: { ...defaultSettings(), smeCreditor: opts.sme ?? false }, ...(opts.terms ? { terms: opts.terms } : {}), disputes: opts.disputes ?? [],
+    customer: demo.customers.find((c) => c.id === id)!,
+    contacts: demo.contacts.filter((c) => c.customerId === id),
+    receivables: allocate(
+      demo.receivables.filter((r) => r.customerId === id),
+      demo.payments.filter((p) => p.customerId === id),
+    ),
+    payments: demo.payments.filter((p) => p.customerId === id),
+    promises: demo.promises.filter((p) => p.customerId === id),
+    activities: demo.activities.filter((a) => a.customerId === id),
+    profile: demo.profiles.find((p) => p.customerId === id),
+    settings: { ...defaultSettings(), smeCreditor: opts.sme ?? false },
+    ...(opts.terms ? { terms: opts.terms } : {}),
+    disputes: opts.disputes ?? [],
   };
 }
 
 /** What suggestNext (computed here in Node) says of a demo customer today. */
-const suggestionOf = (id: string, opts: Parameters<typeof snapshotOf>[1] = {}) => suggestNext(snapshotOf(id, opts), new Date(BROWSER_START_MS), 'en');
+const suggestionOf = (id: string, opts: Parameters<typeof snapshotOf>[1] = {}) =>
+  suggestNext(snapshotOf(id, opts), new Date(BROWSER_START_MS), 'en');
 
 const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const terms = (t: Partial<ComplaintTerms> = {}): ComplaintTerms => ({ weWereSme: false, debtorSize: 'unknown', publicInstitution: false, inCourt: false, ...t });
+const terms = (t: Partial<ComplaintTerms> = {}): ComplaintTerms => ({
+  weWereSme: false,
+  debtorSize: 'unknown',
+  publicInstitution: false,
+  inCourt: false,
+  ...t,
+});
 
 async function until(what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -99,23 +149,44 @@ async function until(what: string, check: () => Promise<boolean>, ms = 15_000): 
 test('interest to date: each rule gives lateInterest’s figure per overdue document, with the day count and caveats', async () => {
   const panel = await panelFor('c05');
   const docs = openDocs('c05').filter((r) => r.dueDate < today);
-  const expectFor = (rule: InterestRule) => new Map(docs.map((r) => {
-    const res = lateInterest({ minor: r.openMinor, currency: 'CNY' }, addDays(r.dueDate, 1), today, rule);
-    return [r.id, res] as const;
-  }));
+  const expectFor = (rule: InterestRule) =>
+    new Map(
+      docs.map((r) => {
+        const res = lateInterest({ minor: r.openMinor, currency: 'CNY' }, addDays(r.dueDate, 1), today, rule);
+        return [r.id, res] as const;
+      }),
+    );
   const shown = async () => {
     const items = await panel.locator('[data-testid=interest-docs] li').all();
-    return new Map(await Promise.all(items.map(async (li) => [await li.getAttribute('data-receivable-id'), {
-      days: Number(await li.getAttribute('data-days')), minor: Number(await li.getAttribute('data-minor')) }] as const)));
+    return new Map(
+      await Promise.all(
+        items.map(
+          async (li) =>
+            [
+              await li.getAttribute('data-receivable-id'),
+              {
+                days: Number(await li.getAttribute('data-days')),
+                minor: Number(await li.getAttribute('data-minor')),
+              },
+            ] as const,
+        ),
+      ),
+    );
   };
   const check = async (rule: InterestRule, caveat: string) => {
     const expected = expectFor(rule);
     await until('the interest figures', async () => {
       const s = await shown();
-      return s.size === expected.size && [...expected].every(([id, e]) => s.get(id)?.minor === e.interest.minor && s.get(id)?.days === e.days);
+      return (
+        s.size === expected.size &&
+        [...expected].every(([id, e]) => s.get(id)?.minor === e.interest.minor && s.get(id)?.days === e.days)
+      );
     });
     const total = [...expected.values()].reduce((s, e) => s + e.interest.minor, 0);
-    assert.match(await panel.getByTestId('interest-total').innerText(), new RegExp(`¥${(total / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }).replace(/\./g, '\\.')}`));
+    assert.match(
+      await panel.getByTestId('interest-total').innerText(),
+      new RegExp(`¥${(total / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }).replace(/\./g, '\\.')}`),
+    );
     const maxDays = Math.max(...[...expected.values()].map((e) => e.days));
     assert.match(await panel.getByTestId('interest-days').innerText(), new RegExp(`${maxDays} days`));
     assert.equal(await panel.locator(`[data-testid=interest-caveats] [data-caveat=${caveat}]`).count(), 1);
@@ -137,7 +208,12 @@ test('interest to date: each rule gives lateInterest’s figure per overdue docu
 
   // Saved terms persist, and the letter paragraph appears only when the user ticks it.
   await panel.getByTestId('interest-save').click();
-  await until('the saved terms', async () => (await readRow<{ interest?: { kind: string; multiple?: number } }>(panel, 'customerTerms', 'c05'))?.interest?.multiple === 1.5);
+  await until(
+    'the saved terms',
+    async () =>
+      (await readRow<{ interest?: { kind: string; multiple?: number } }>(panel, 'customerTerms', 'c05'))?.interest
+        ?.multiple === 1.5,
+  );
   assert.equal(await panel.getByTestId('interest-paragraph').count(), 0);
   // The box follows the stored terms (a live query), so click and wait for the store rather than `check()`.
   await panel.getByTestId('interest-in-letter').click();
@@ -152,7 +228,8 @@ test('the complaint step appears for an eligible government debtor and not for a
   const sme = options.getByTestId('setting-sme-creditor');
   await sme.waitFor({ timeout: 15_000 });
   await sme.check();
-  const smeSaved = async (v: boolean) => (await readRow<{ value: { smeCreditor?: boolean } }>(options, 'meta', 'settings'))?.value.smeCreditor === v;
+  const smeSaved = async (v: boolean) =>
+    (await readRow<{ value: { smeCreditor?: boolean } }>(options, 'meta', 'settings'))?.value.smeCreditor === v;
   await until('Settings say we are an SME', () => smeSaved(true));
 
   // c04, a government agency (no terms of its own), before the statement test below talks to it (a sealed statement
@@ -171,14 +248,20 @@ test('the complaint step appears for an eligible government debtor and not for a
   // Each refusal climbs one step; the step after the finance letter (the ceiling for public bodies) is the complaint.
   const seen = [await card.getAttribute('data-level')];
   assert.ok(Number(seen[0]) <= 5, `c04 starts at or below the finance letter (${seen[0]})`);
-  while (seen.at(-1) !== '7' && seen.length < 5) { await refuse(); seen.push(await card.getAttribute('data-level')); }
+  while (seen.at(-1) !== '7' && seen.length < 5) {
+    await refuse();
+    seen.push(await card.getAttribute('data-level'));
+  }
   assert.deepEqual(seen.slice(-2), ['5', '7']);
   assert.match(await card.locator('h2').innerText(), /Complaint to the SME payment platform/);
   const script = await card.getByTestId('script').inputValue();
   assert.match(script, /违约拖欠中小企业款项登记（投诉）平台/);
   assert.match(script, /广州市卫生健康信息中心 \(a government agency\)/);
   assert.match(script, /No suit or arbitration concerns these amounts\./);
-  for (const r of openDocs('c04').filter((x) => x.dueDate < today).slice(0, 8)) assert.ok(script.includes(r.docNumber), r.docNumber);
+  for (const r of openDocs('c04')
+    .filter((x) => x.dueDate < today)
+    .slice(0, 8))
+    assert.ok(script.includes(r.docNumber), r.docNumber);
   assert.doesNotMatch(script, /lawyer|sue/i);
   await gov.getByTestId('toolkit-tab-complaint').click();
   const box = gov.getByTestId('complaint');
@@ -220,7 +303,11 @@ test('statement sent by EMS → sealed copy recorded → limitation restarted on
   const row = panel.locator('[data-statement-id]').first();
   await row.waitFor({ timeout: 10_000 });
   const id = (await row.getAttribute('data-statement-id'))!;
-  const stored = (await readRow<{ lines: Array<{ receivableId: string; openMinor: number }>; reference: string }>(panel, 'statements', id))!;
+  const stored = (await readRow<{ lines: Array<{ receivableId: string; openMinor: number }>; reference: string }>(
+    panel,
+    'statements',
+    id,
+  ))!;
   const expected = openDocs('c04');
   assert.deepEqual(stored.lines.map((x) => x.receivableId).sort(), expected.map((r) => r.id).sort());
 
@@ -228,7 +315,10 @@ test('statement sent by EMS → sealed copy recorded → limitation restarted on
   const letter = await l.openPage(`statement.html?statement=${id}&lang=zh`);
   await letter.getByTestId('toolkit-doc').waitFor({ timeout: 15_000 });
   const totalMinor = expected.reduce((s, r) => s + r.openMinor, 0);
-  assert.match(await letter.getByTestId('doc-total').innerText(), new RegExp(`¥${(totalMinor / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }).replace(/\./g, '\\.')}`));
+  assert.match(
+    await letter.getByTestId('doc-total').innerText(),
+    new RegExp(`¥${(totalMinor / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }).replace(/\./g, '\\.')}`),
+  );
   assert.match(await letter.getByTestId('doc-seal-box').innerText(), /公章/);
   await letter.close();
 
@@ -251,14 +341,27 @@ test('statement sent by EMS → sealed copy recorded → limitation restarted on
 
   const ledger = (await readRow<{ receivables: Receivable[] }>(panel, 'ledgers', 'c04'))!;
   for (const r of ledger.receivables.filter((x) => stored.lines.some((line) => line.receivableId === x.id))) {
-    assert.ok(r.interruptions.some((i) => i.kind === 'sealed-confirmation' && i.date === '2026-11-20'), `${r.docNumber} has the sealed confirmation`);
+    assert.ok(
+      r.interruptions.some((i) => i.kind === 'sealed-confirmation' && i.date === '2026-11-20'),
+      `${r.docNumber} has the sealed confirmation`,
+    );
     // A document not yet due on the day of the seal keeps its period from its due date (nothing to interrupt yet).
-    assert.equal(limitationDeadline(r, { years: 3 }).deadline, r.dueDate < '2026-11-20' ? '2029-11-20' : `${Number(r.dueDate.slice(0, 4)) + 3}${r.dueDate.slice(4)}`, r.docNumber);
+    assert.equal(
+      limitationDeadline(r, { years: 3 }).deadline,
+      r.dueDate < '2026-11-20' ? '2029-11-20' : `${Number(r.dueDate.slice(0, 4)) + 3}${r.dueDate.slice(4)}`,
+      r.docNumber,
+    );
   }
   const summary = await readRow<{ limitationDeadline?: string }>(panel, 'summaries', 'c04');
-  const notListed = ledger.receivables.filter((x) => !stored.lines.some((line) => line.receivableId === x.id) && x.status === 'open' && x.kind === 'invoice');
-  const expectedDeadline = [...notListed, ...ledger.receivables.filter((x) => stored.lines.some((line) => line.receivableId === x.id))]
-    .map((r) => limitationDeadline(r, { years: 3 }).deadline).sort()[0];
+  const notListed = ledger.receivables.filter(
+    (x) => !stored.lines.some((line) => line.receivableId === x.id) && x.status === 'open' && x.kind === 'invoice',
+  );
+  const expectedDeadline = [
+    ...notListed,
+    ...ledger.receivables.filter((x) => stored.lines.some((line) => line.receivableId === x.id)),
+  ]
+    .map((r) => limitationDeadline(r, { years: 3 }).deadline)
+    .sort()[0];
   assert.equal(summary?.limitationDeadline, expectedDeadline);
   await panel.close();
 });
@@ -274,7 +377,10 @@ test('a payment plan with a missed instalment escalates: instalment broken, acce
   await panel.getByTestId('plan-save').click();
   const plan = panel.locator('[data-plan-id]').first();
   await plan.waitFor({ timeout: 10_000 });
-  await until('instalment 1 broken', async () => (await plan.locator('[data-instalment="1"]').getAttribute('data-state')) === 'broken');
+  await until(
+    'instalment 1 broken',
+    async () => (await plan.locator('[data-instalment="1"]').getAttribute('data-state')) === 'broken',
+  );
   assert.equal(await plan.locator('[data-instalment="2"]').getAttribute('data-state'), 'pending');
   assert.match(await plan.getByTestId('plan-missed').innerText(), /¥90,000\.00/);
   await plan.getByTestId('plan-accelerate').click();
@@ -282,10 +388,17 @@ test('a payment plan with a missed instalment escalates: instalment broken, acce
   assert.equal(await plan.locator('[data-instalment="3"]').getAttribute('data-state'), 'cancelled');
   const planId = (await plan.getAttribute('data-plan-id'))!;
   const notice = await readRow<{ channel: string; nextDate?: string }>(panel, 'activities', `a-acc-${planId}`);
-  assert.deepEqual(notice && { channel: notice.channel, nextDate: notice.nextDate }, { channel: 'written-notice', nextDate: today });
+  assert.deepEqual(notice && { channel: notice.channel, nextDate: notice.nextDate }, {
+    channel: 'written-notice',
+    nextDate: today,
+  });
   // The agreement interrupted limitation on the documents it covers.
   const ledger = (await readRow<{ receivables: Receivable[] }>(panel, 'ledgers', 'c08'))!;
-  assert.ok(ledger.receivables.filter((r) => r.status === 'open').every((r) => r.interruptions.some((i) => i.kind === 'payment-plan' && i.date === today)));
+  assert.ok(
+    ledger.receivables
+      .filter((r) => r.status === 'open')
+      .every((r) => r.interruptions.some((i) => i.kind === 'payment-plan' && i.date === today)),
+  );
   await panel.close();
 });
 
@@ -303,34 +416,72 @@ test('a partial dispute demanding only the rest', async () => {
   assert.equal(Number(await rest.getAttribute('data-undisputed-minor')), doc.openMinor - 4_000_000);
   assert.match(await rest.innerText(), /¥100,000\.00 undisputed/); // "CN¥" in English
   const rows = await allRows<{ disputedMinor: number; category: string }>(panel, 'disputes');
-  assert.deepEqual(rows.map((r) => [r.category, r.disputedMinor]), [['quantity-acceptance', 4_000_000]]);
+  assert.deepEqual(
+    rows.map((r) => [r.category, r.disputedMinor]),
+    [['quantity-acceptance', 4_000_000]],
+  );
   await panel.getByTestId('toolkit-tab-im').click();
   const draft = panel.locator('[data-draft=undisputed] [data-testid=im-text]');
   assert.match(await draft.innerText(), /please pay the undisputed (CN)?¥100,000\.00/);
 
   // The rest of the panel, the summary the badge and the popup read, and the ladder act on the undisputed rest too.
-  const disputes: DisputedPart[] = [{ receivableId: doc.id, disputedMinor: 4_000_000, currency: 'CNY', status: 'open' }];
+  const disputes: DisputedPart[] = [
+    { receivableId: doc.id, disputedMinor: 4_000_000, currency: 'CNY', status: 'open' },
+  ];
   const expected = suggestionOf('c10', { disputes });
-  const flagged = openDocs('c10').filter((r) => r.disputed).reduce((t, r) => t + r.openMinor, 0);
-  await until('the status card counts the disputed part apart', async () =>
-    Number(await panel.getByTestId('disputed-CNY').getAttribute('data-minor').catch(() => '0')) === flagged + 4_000_000);
+  const flagged = openDocs('c10')
+    .filter((r) => r.disputed)
+    .reduce((t, r) => t + r.openMinor, 0);
+  await until(
+    'the status card counts the disputed part apart',
+    async () =>
+      Number(
+        await panel
+          .getByTestId('disputed-CNY')
+          .getAttribute('data-minor')
+          .catch(() => '0'),
+      ) ===
+      flagged + 4_000_000,
+  );
   // The script's picker offers the ¥100,000 rest of the document and names its disputed ¥40,000 apart.
   const card = panel.getByTestId('next-step');
-  assert.match(await card.getByTestId('script-invoices').innerText(), new RegExp(`031001001 .?${escape(formatMoney(doc.openMinor - 4_000_000, 'CNY', 'en'))}`));
-  assert.match(await card.getByTestId('script-invoices-disputed').innerText(), new RegExp(`031001001 ${escape(formatMoney(4_000_000, 'CNY', 'en'))}`));
+  assert.match(
+    await card.getByTestId('script-invoices').innerText(),
+    new RegExp(`031001001 .?${escape(formatMoney(doc.openMinor - 4_000_000, 'CNY', 'en'))}`),
+  );
+  assert.match(
+    await card.getByTestId('script-invoices-disputed').innerText(),
+    new RegExp(`031001001 ${escape(formatMoney(4_000_000, 'CNY', 'en'))}`),
+  );
   assert.equal(Number(await card.getAttribute('data-level')), expected.level);
   const demanded = expected.demanded.find((d) => d.id === doc.id)!;
   assert.equal(demanded.minor, doc.openMinor - 4_000_000);
-  const summary = await readRow<{ disputedCount: number; ladder: { disputedByDue: Array<[string, string, number]> } }>(panel, 'summaries', 'c10');
-  const onDue = summary!.ladder.disputedByDue.filter(([d, c]) => d === doc.dueDate && c === 'CNY').reduce((t, [, , m]) => t + m, 0);
-  assert.equal(onDue, openDocs('c10').filter((r) => r.disputed && r.dueDate === doc.dueDate).reduce((t, r) => t + r.openMinor, 0) + 4_000_000);
+  const summary = await readRow<{ disputedCount: number; ladder: { disputedByDue: Array<[string, string, number]> } }>(
+    panel,
+    'summaries',
+    'c10',
+  );
+  const onDue = summary!.ladder.disputedByDue
+    .filter(([d, c]) => d === doc.dueDate && c === 'CNY')
+    .reduce((t, [, , m]) => t + m, 0);
+  assert.equal(
+    onDue,
+    openDocs('c10')
+      .filter((r) => r.disputed && r.dueDate === doc.dueDate)
+      .reduce((t, r) => t + r.openMinor, 0) + 4_000_000,
+  );
   await panel.close();
   // The popup's worklist row owes the undisputed overdue rest: flagged documents and the disputed ¥40,000 left out.
-  const owed = openDocs('c10').filter((r) => r.dueDate < today && !r.disputed && r.amount.currency === 'CNY')
+  const owed = openDocs('c10')
+    .filter((r) => r.dueDate < today && !r.disputed && r.amount.currency === 'CNY')
     .reduce((t, r) => t + r.openMinor - (r.id === doc.id ? 4_000_000 : 0), 0);
   const popup = await l.openPage('popup.html');
   const row = popup.locator('[data-testid=worklist-row][data-customer-id=c10] [data-testid=worklist-owed-CNY]');
-  await until('the worklist row owes the undisputed rest', async () => Number(await row.getAttribute('data-minor', { timeout: 1000 }).catch(() => '0')) === owed, 20_000);
+  await until(
+    'the worklist row owes the undisputed rest',
+    async () => Number(await row.getAttribute('data-minor', { timeout: 1000 }).catch(() => '0')) === owed,
+    20_000,
+  );
   await popup.close();
 });
 
@@ -345,14 +496,20 @@ test('the complaint channel: eligible for a government debtor of an SME creditor
   assert.match(facts, /成都市高新区政务服务中心 \(government agency\)/);
   for (const r of openDocs('c05').filter((x) => x.dueDate < today)) assert.ok(facts.includes(r.docNumber), r.docNumber);
   // Offered exactly when the ladder (suggestNext, computed here in Node on the same record) says so.
-  assert.equal(await box.getAttribute('data-offer'), String(suggestionOf('c05', { terms: terms({ weWereSme: true }) }).complaint));
+  assert.equal(
+    await box.getAttribute('data-offer'),
+    String(suggestionOf('c05', { terms: terms({ weWereSme: true }) }).complaint),
+  );
   await gov.close();
 
   // c09, a state-owned group, once stated to be a large enterprise, is at the lawyer's letter: the complaint comes first.
   const soe = await panelFor('c09');
   await soe.getByTestId('toolkit-tab-complaint').click();
   await soe.getByTestId('complaint-sme').click();
-  await until('SME saved', async () => (await readRow<{ weWereSme: boolean }>(soe, 'customerTerms', 'c09'))?.weWereSme === true);
+  await until(
+    'SME saved',
+    async () => (await readRow<{ weWereSme: boolean }>(soe, 'customerTerms', 'c09'))?.weWereSme === true,
+  );
   await soe.getByTestId('complaint-size').selectOption('large');
   const sbox = soe.getByTestId('complaint');
   await until('eligible', async () => (await sbox.getAttribute('data-eligible')) === 'true');
@@ -363,16 +520,21 @@ test('the complaint channel: eligible for a government debtor of an SME creditor
   assert.match(await soe.getByTestId('complaint-facts').innerText(), /\(large enterprise\)/);
   await soe.close();
 
-
   const priv = await panelFor('c12');
   await priv.getByTestId('toolkit-tab-complaint').click();
   await priv.getByTestId('complaint-sme').click();
   const pbox = priv.getByTestId('complaint');
-  await until('SME saved', async () => (await readRow<{ weWereSme: boolean }>(priv, 'customerTerms', 'c12'))?.weWereSme === true);
+  await until(
+    'SME saved',
+    async () => (await readRow<{ weWereSme: boolean }>(priv, 'customerTerms', 'c12'))?.weWereSme === true,
+  );
   assert.equal(await pbox.getAttribute('data-eligible'), 'false');
   assert.equal(await priv.locator('[data-condition=debtorCovered]').getAttribute('data-met'), 'unknown');
   await priv.getByTestId('complaint-size').selectOption('sme');
-  await until('debtor not covered', async () => (await priv.locator('[data-condition=debtorCovered]').getAttribute('data-met')) === 'false');
+  await until(
+    'debtor not covered',
+    async () => (await priv.locator('[data-condition=debtorCovered]').getAttribute('data-met')) === 'false',
+  );
   assert.equal(await pbox.getAttribute('data-eligible'), 'false');
   assert.equal(await priv.getByTestId('complaint-step').count(), 0);
   assert.equal(await priv.getByTestId('complaint-facts').count(), 0);
@@ -389,17 +551,40 @@ test('the LPR table is edited in Options and the LPR rule then uses the new row 
   assert.match(await options.getByTestId('lpr-message').innerText(), /Line 14: .*Nothing was saved/);
   await box.fill((await box.inputValue()).replace('2026-10-20 abc', '2026-10-20 2.50'));
   await options.getByTestId('lpr-save').click();
-  await until('the table saved', async () => /Using your table/.test(await options.getByTestId('lpr-source').innerText()));
+  await until('the table saved', async () =>
+    /Using your table/.test(await options.getByTestId('lpr-source').innerText()),
+  );
   await options.close();
 
   const panel = await panelFor('c05');
   await panel.getByTestId('interest-kind').selectOption('lpr');
   await panel.getByTestId('interest-multiple').fill('1');
-  const table = [{ from: '2025-05-20', rate: 0.03 }, { from: '2026-10-20', rate: 0.025 }];
+  const table = [
+    { from: '2025-05-20', rate: 0.03 },
+    { from: '2026-10-20', rate: 0.025 },
+  ];
   const docs = openDocs('c05').filter((r) => r.dueDate < today);
-  const expected = docs.reduce((s, r) => s + lateInterest({ minor: r.openMinor, currency: 'CNY' }, addDays(r.dueDate, 1), today, { kind: 'lpr', multiple: 1, table }).interest.minor, 0);
-  await until('the new LPR row used', async () => /2\.50%/.test(await panel.getByTestId('interest-lpr-rows').innerText().catch(() => '')));
-  const shown = await panel.locator('[data-testid=interest-docs] li').evaluateAll((lis) => lis.reduce((s, li) => s + Number(li.getAttribute('data-minor')), 0));
+  const expected = docs.reduce(
+    (s, r) =>
+      s +
+      lateInterest({ minor: r.openMinor, currency: 'CNY' }, addDays(r.dueDate, 1), today, {
+        kind: 'lpr',
+        multiple: 1,
+        table,
+      }).interest.minor,
+    0,
+  );
+  await until('the new LPR row used', async () =>
+    /2\.50%/.test(
+      await panel
+        .getByTestId('interest-lpr-rows')
+        .innerText()
+        .catch(() => ''),
+    ),
+  );
+  const shown = await panel
+    .locator('[data-testid=interest-docs] li')
+    .evaluateAll((lis) => lis.reduce((s, li) => s + Number(li.getAttribute('data-minor')), 0));
   assert.equal(shown, expected);
   await panel.close();
 });
@@ -450,21 +635,33 @@ test('retention not overdue before its date, demanded after', async () => {
   assert.ok(Number(await step.getAttribute('data-level')) > 0);
 
   // The stored summary (what the badge, the popup and the worklist read) has each part on its own day.
-  await until('the summary', async () => (await readRow<CustomerSummary>(panel, 'summaries', 'c24'))?.retentionHeld?.length === 2);
+  await until(
+    'the summary',
+    async () => (await readRow<CustomerSummary>(panel, 'summaries', 'c24'))?.retentionHeld?.length === 2,
+  );
   const summary = (await readRow<CustomerSummary>(panel, 'summaries', 'c24'))!;
   assert.deepEqual(summary.openByDue, [
-    ['2026-09-25', 'CNY', a.openMinor - held], ['2026-11-01', 'CNY', b.openMinor], [release, 'CNY', held],
+    ['2026-09-25', 'CNY', a.openMinor - held],
+    ['2026-11-01', 'CNY', b.openMinor],
+    [release, 'CNY', held],
   ]);
   // The WeChat draft asks for the deposit that fell due, with the regulation's article.
   await panel.getByTestId('toolkit-tab-im').click();
-  assert.match(await panel.locator('[data-draft=retention] [data-testid=im-text]').innerText(),
-    /the retention of (CN)?¥77,500\.00 on 031002400 fell due on 1 Nov 2026\. .*\(art\. 13\)/);
+  assert.match(
+    await panel.locator('[data-draft=retention] [data-testid=im-text]').innerText(),
+    /the retention of (CN)?¥77,500\.00 on 031002400 fell due on 1 Nov 2026\. .*\(art\. 13\)/,
+  );
   await panel.close();
 
   // The popup's worklist: c24's row asks for the retention falling due, and counts only the rest as overdue.
   const popup = await l.openPage('popup.html');
   const row = popup.locator('[data-testid="worklist-row"][data-customer-id="c24"]');
-  await until('the retention follow-up in the worklist', async () => /retention (CN)?¥20,500\.00 falls due on 12 Dec 2026/.test((await row.textContent().catch(() => '')) ?? ''), 20_000);
+  await until(
+    'the retention follow-up in the worklist',
+    async () =>
+      /retention (CN)?¥20,500\.00 falls due on 12 Dec 2026/.test((await row.textContent().catch(() => '')) ?? ''),
+    20_000,
+  );
   assert.equal(Number(await row.getByTestId('worklist-owed-CNY').getAttribute('data-minor')), overdueBefore - held);
   await popup.close();
 });
@@ -476,14 +673,21 @@ test('a bill settling the ledger with cash expected at maturity in the popup’s
   const maturity = addDays(today, 30);
   await panel.getByTestId('toolkit-tab-bills').click();
   await panel.getByTestId('bill-add').click();
-  for (const box of await panel.getByTestId('bill-doc').all()) await box.setChecked((await box.getAttribute('data-receivable-id')) === doc.id);
+  for (const box of await panel.getByTestId('bill-doc').all())
+    await box.setChecked((await box.getAttribute('data-receivable-id')) === doc.id);
   await panel.getByTestId('bill-amount').fill(String(doc.openMinor / 100));
   await panel.getByTestId('bill-maturity').fill(maturity);
   // A commercial bill from a weak acceptor: warned before it is taken, with the 条例 art. 11.
   await panel.getByTestId('bill-kind').selectOption('commercial-acceptance');
   await panel.getByTestId('bill-weak').check();
-  const draftWarnings = () => panel.getByTestId('bill-warnings-draft').locator('[data-warning]').evaluateAll((els) => els.map((e) => e.getAttribute('data-warning')));
-  await until('the draft warnings', async () => (await draftWarnings().catch((): Array<string | null> => [])).includes('weakAcceptor'));
+  const draftWarnings = () =>
+    panel
+      .getByTestId('bill-warnings-draft')
+      .locator('[data-warning]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-warning')));
+  await until('the draft warnings', async () =>
+    (await draftWarnings().catch((): Array<string | null> => [])).includes('weakAcceptor'),
+  );
   assert.deepEqual(await draftWarnings(), ['weakAcceptor', 'art11', 'stretches']);
   assert.match(await panel.getByTestId('bill-warnings-draft').innerText(), /art\. 11/);
   // Taken as a bank acceptance instead.
@@ -494,13 +698,23 @@ test('a bill settling the ledger with cash expected at maturity in the popup’s
   const item = panel.getByTestId('bill-item');
   await item.waitFor({ timeout: 10_000 });
   assert.equal(await item.getAttribute('data-maturity'), maturity);
-  assert.match(await item.getByTestId('bill-settles').innerText(), /Settled 031002700 in the ledger on 22 Nov 2026; cash expected on 22 Dec 2026/);
+  assert.match(
+    await item.getByTestId('bill-settles').innerText(),
+    /Settled 031002700 in the ledger on 22 Nov 2026; cash expected on 22 Dec 2026/,
+  );
   // Settled in the ledger: the document is no longer overdue.
-  await until('the document settled', async () => Number(await panel.getByTestId('overdue-CNY').getAttribute('data-minor')) === overdueBefore - doc.openMinor);
+  await until(
+    'the document settled',
+    async () =>
+      Number(await panel.getByTestId('overdue-CNY').getAttribute('data-minor')) === overdueBefore - doc.openMinor,
+  );
   const [bill] = await allRows<Bill>(panel, 'bills');
   const ledger = (await readRow<CustomerLedger>(panel, 'ledgers', 'c27'))!;
   const payment = ledger.payments.find((p) => p.id === bill.paymentId)!;
-  assert.deepEqual([payment.date, payment.amount.minor, payment.allocations], [today, doc.openMinor, [{ receivableId: doc.id, minor: doc.openMinor }]]);
+  assert.deepEqual(
+    [payment.date, payment.amount.minor, payment.allocations],
+    [today, doc.openMinor, [{ receivableId: doc.id, minor: doc.openMinor }]],
+  );
   // The side panel's forecast shows the bill's cash on its maturity day.
   const row = panel.locator(`[data-testid=forecast-invoice][data-receivable-id="bill:${bill.id}"]`);
   await row.waitFor({ timeout: 20_000 });
@@ -509,21 +723,46 @@ test('a bill settling the ledger with cash expected at maturity in the popup’s
 
   // The popup's expected collections: the bill's cash in the week of its maturity, equal to Node's forecast of the same store.
   const [customers, ledgers, promises, profiles, bills] = await Promise.all([
-    allRows<Customer>(panel, 'customers'), allRows<CustomerLedger>(panel, 'ledgers'), allRows<PaymentPromise>(panel, 'promises'),
-    allRows<PaymentProcessProfile>(panel, 'profiles'), allRows<Bill>(panel, 'bills')]);
+    allRows<Customer>(panel, 'customers'),
+    allRows<CustomerLedger>(panel, 'ledgers'),
+    allRows<PaymentPromise>(panel, 'promises'),
+    allRows<PaymentProcessProfile>(panel, 'profiles'),
+    allRows<Bill>(panel, 'bills'),
+  ]);
   await panel.close();
-  const expected = forecastStore({ customers, receivables: ledgers.flatMap((x) => x.receivables), payments: ledgers.flatMap((x) => x.payments),
-    promises, profiles, bills }, today, defaultSettings().promiseGraceDays).portfolio;
+  const expected = forecastStore(
+    {
+      customers,
+      receivables: ledgers.flatMap((x) => x.receivables),
+      payments: ledgers.flatMap((x) => x.payments),
+      promises,
+      profiles,
+      bills,
+    },
+    today,
+    defaultSettings().promiseGraceDays,
+  ).portfolio;
   const cny = expected.byCurrency.CNY;
   assert.deepEqual([cny.bills, cny.nextBillMaturity], [doc.openMinor, maturity]);
   const popup = await l.openPage('popup.html');
   const line = popup.getByTestId('forecast-bills-CNY');
   await line.waitFor({ timeout: 30_000 });
-  assert.deepEqual([Number(await line.getAttribute('data-minor')), await line.getAttribute('data-next')], [doc.openMinor, maturity]);
+  assert.deepEqual(
+    [Number(await line.getAttribute('data-minor')), await line.getAttribute('data-next')],
+    [doc.openMinor, maturity],
+  );
   assert.match(await line.innerText(), /cash at maturity: (CN)?¥15,000\.00 \(next 22 Dec 2026\)/);
-  const bars = await popup.getByTestId('forecast-weeks-CNY').locator('[data-minor]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-week'), Number(e.getAttribute('data-minor'))]));
-  assert.deepEqual(bars, expected.weekStarts.map((w, i) => [w, cny.weeks[i]]));
-  const week = expected.weekStarts.findIndex((w, i) => w <= maturity && (i === expected.weekStarts.length - 1 || maturity < expected.weekStarts[i + 1]));
+  const bars = await popup
+    .getByTestId('forecast-weeks-CNY')
+    .locator('[data-minor]')
+    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-week'), Number(e.getAttribute('data-minor'))]));
+  assert.deepEqual(
+    bars,
+    expected.weekStarts.map((w, i) => [w, cny.weeks[i]]),
+  );
+  const week = expected.weekStarts.findIndex(
+    (w, i) => w <= maturity && (i === expected.weekStarts.length - 1 || maturity < expected.weekStarts[i + 1]),
+  );
   assert.ok(cny.weeks[week] >= doc.openMinor, 'the week of the maturity holds the bill');
   assert.equal(Number(await popup.getByTestId('forecast-month-CNY').getAttribute('data-minor')), cny.thisMonth);
   await popup.close();

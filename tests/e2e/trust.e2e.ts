@@ -23,16 +23,27 @@ before(async () => {
   const fromExtension = (r: Request) => {
     const sw = r.serviceWorker();
     if (sw) return sw.url().startsWith('chrome-extension://');
-    try { return r.frame().url().startsWith('chrome-extension://'); } catch { return false; }
+    try {
+      return r.frame().url().startsWith('chrome-extension://');
+    } catch {
+      return false;
+    }
   };
   l.context.on('request', (r) => {
-    if (fromExtension(r) && !r.url().startsWith('chrome-extension://') && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) {
+    if (
+      fromExtension(r) &&
+      !r.url().startsWith('chrome-extension://') &&
+      !r.url().startsWith('data:') &&
+      !r.url().startsWith('blob:')
+    ) {
       offending.push(`${r.method()} ${r.url()}`);
     }
   });
   await loadDemo(l);
 });
-after(async () => { await l?.close(); });
+after(async () => {
+  await l?.close();
+});
 
 async function openHostile(mode: string) {
   const page = await l.context.newPage();
@@ -46,7 +57,10 @@ test('markup in a name is shown as text, runs nothing, and the page cannot read 
   const text = (await chip.textContent()) ?? '';
   assert.doesNotMatch(text, /<img|<script/);
   await page.waitForTimeout(400);
-  const spy = await page.evaluate(() => ({ pwned: (window as unknown as { __pwned?: number }).__pwned, spy: (window as unknown as { __spy: Record<string, unknown> }).__spy }));
+  const spy = await page.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: number }).__pwned,
+    spy: (window as unknown as { __spy: Record<string, unknown> }).__spy,
+  }));
   assert.equal(spy.pwned, undefined);
   assert.equal(spy.spy.shadow, 'null', 'the badge host exposes no shadow root to the page');
   assert.doesNotMatch(String(spy.spy.frameDoc), /¥|CN¥|overdue|逾期/, 'the page read the badge');
@@ -65,7 +79,9 @@ test('right-to-left and zero-width characters do not stop recognition', async ()
 test('a 10,000-character name neither breaks the page nor widens the badge', async () => {
   const page = await openHostile('long');
   await chipFrame(page);
-  const width = await page.evaluate(() => (document.querySelector('huikuan-chip') as HTMLElement).getBoundingClientRect().width);
+  const width = await page.evaluate(
+    () => (document.querySelector('huikuan-chip') as HTMLElement).getBoundingClientRect().width,
+  );
   assert.ok(width <= 240, `badge is ${width}px wide`);
   await page.close();
 });
@@ -91,8 +107,15 @@ test('overridden DOM prototypes and forged messages do not change what the exten
   assert.equal(await chip.getAttribute('data-state'), 'linked');
   const tabId = await tabIdFor(l, `https://${HOST}`);
   const panel = await l.openPage('options.html');
-  const view = await panel.evaluate((id) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ctx: { name?: string } }> } } })
-    .chrome.runtime.sendMessage({ type: 'tab/context', tabId: id }), tabId);
+  const view = await panel.evaluate(
+    (id) =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ ctx: { name?: string } }> } };
+        }
+      ).chrome.runtime.sendMessage({ type: 'tab/context', tabId: id }),
+    tabId,
+  );
   assert.notEqual(view.ctx?.name, 'Forged');
   await panel.close();
   await page.close();
@@ -116,7 +139,9 @@ test('on a page mutating its DOM thousands of times a second the content script 
     if (urlOf.get(id)?.includes('content-scripts/')) ours += dt;
   });
   const share = ours / total;
-  console.log(`content script CPU on the storm page: ${(ours / 1000).toFixed(1)} ms of ${(total / 1000).toFixed(0)} ms sampled (${(share * 100).toFixed(2)}%)`);
+  console.log(
+    `content script CPU on the storm page: ${(ours / 1000).toFixed(1)} ms of ${(total / 1000).toFixed(0)} ms sampled (${(share * 100).toFixed(2)}%)`,
+  );
   assert.ok(share < 0.05, `content script used ${(share * 100).toFixed(1)}% of the page's main thread`);
   await page.close();
 });
@@ -124,9 +149,14 @@ test('on a page mutating its DOM thousands of times a second the content script 
 test('the request recorder does see a request an extension page makes (so the next test can fail)', async () => {
   const page = await l.openPage('options.html');
   // connect-src 'self' stops fetch() from extension pages; an image load is still a request the recorder must see.
-  await page.evaluate(() => { new Image().src = 'https://news.example.com/probe.png'; });
+  await page.evaluate(() => {
+    new Image().src = 'https://news.example.com/probe.png';
+  });
   await page.waitForTimeout(300);
-  assert.ok(offending.some((r) => r.includes('news.example.com/probe')), 'the recorder missed an extension-page request');
+  assert.ok(
+    offending.some((r) => r.includes('news.example.com/probe')),
+    'the recorder missed an extension-page request',
+  );
   offending.length = 0;
   await page.close();
 });

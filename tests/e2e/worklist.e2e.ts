@@ -22,26 +22,42 @@ before(async () => {
   l.servers.routes.set(`${SF}${yunfanRecord}`, record('杭州云帆科技有限公司'));
   await loadDemo(l);
 });
-after(async () => { await l?.close(); });
+after(async () => {
+  await l?.close();
+});
 
 const rows = (popup: Page) => popup.getByTestId('worklist-row');
 
 async function openPopup(): Promise<Page> {
   const popup = await l.openPage('popup.html');
-  await rows(popup).first().getByTestId('worklist-step').filter({ hasText: /^Next: .+ · / }).waitFor({ timeout: 20_000 });
+  await rows(popup)
+    .first()
+    .getByTestId('worklist-step')
+    .filter({ hasText: /^Next: .+ · / })
+    .waitFor({ timeout: 20_000 });
   return popup;
 }
 
 function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate((name) => new Promise<T[]>((resolve, reject) => {
-    const req = indexedDB.open('huikuan');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const all = req.result.transaction(name, 'readonly').objectStore(name).getAll();
-      all.onsuccess = () => { req.result.close(); resolve(all.result as T[]); };
-      all.onerror = () => { req.result.close(); reject(all.error); };
-    };
-  }), store);
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = indexedDB.open('huikuan');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const all = req.result.transaction(name, 'readonly').objectStore(name).getAll();
+          all.onsuccess = () => {
+            req.result.close();
+            resolve(all.result as T[]);
+          };
+          all.onerror = () => {
+            req.result.close();
+            reject(all.error);
+          };
+        };
+      }),
+    store,
+  );
 }
 
 test('a worklist row logs an outcome and is snoozed by keyboard, and each moves below the rows still to do', async () => {
@@ -51,21 +67,37 @@ test('a worklist row logs an outcome and is snoozed by keyboard, and each moves 
   const second = (await rows(popup).nth(1).getAttribute('data-customer-id'))!;
   await rows(popup).nth(0).getByTestId('worklist-open').focus();
   await popup.keyboard.press('r');
-  await popup.waitForFunction((id) => document.querySelector('[data-testid="worklist-row"]')?.getAttribute('data-customer-id') !== id, first, { timeout: 15_000 });
-  assert.equal(await popup.locator(`[data-testid="worklist-row"][data-customer-id="${first}"]`).getAttribute('data-state'), 'done');
-  const logged = (await readStore<{ customerId: string; date: string; outcome: string; nextDate?: string }>(popup, 'activities'))
-    .filter((a) => a.customerId === first && a.date === today && a.outcome === 'reached');
-  assert.deepEqual(logged.map((a) => a.nextDate), [addDays(today, 7)]);
+  await popup.waitForFunction(
+    (id) => document.querySelector('[data-testid="worklist-row"]')?.getAttribute('data-customer-id') !== id,
+    first,
+    { timeout: 15_000 },
+  );
+  assert.equal(
+    await popup.locator(`[data-testid="worklist-row"][data-customer-id="${first}"]`).getAttribute('data-state'),
+    'done',
+  );
+  const logged = (
+    await readStore<{ customerId: string; date: string; outcome: string; nextDate?: string }>(popup, 'activities')
+  ).filter((a) => a.customerId === first && a.date === today && a.outcome === 'reached');
+  assert.deepEqual(
+    logged.map((a) => a.nextDate),
+    [addDays(today, 7)],
+  );
 
   // Focus moved to the row now first; s opens the date, Enter snoozes it to tomorrow.
-  assert.equal(await popup.evaluate(() => document.activeElement?.closest('[data-testid="worklist-row"]')?.getAttribute('data-customer-id')), second);
+  assert.equal(
+    await popup.evaluate(() =>
+      document.activeElement?.closest('[data-testid="worklist-row"]')?.getAttribute('data-customer-id'),
+    ),
+    second,
+  );
   await popup.keyboard.press('s');
   await popup.getByTestId('worklist-snooze-date').waitFor();
   await popup.keyboard.press('Enter');
   const snoozed = popup.locator(`[data-testid="worklist-row"][data-customer-id="${second}"][data-state="snoozed"]`);
   await snoozed.waitFor({ timeout: 10_000 });
   assert.equal(await rows(popup).last().getAttribute('data-customer-id'), second);
-  assert.match(await snoozed.getByTestId('worklist-row-state').textContent() ?? '', /Back on 23 Nov 2026/);
+  assert.match((await snoozed.getByTestId('worklist-row-state').textContent()) ?? '', /Back on 23 Nov 2026/);
   await popup.close();
 });
 
@@ -77,7 +109,10 @@ test('a popup click on a customer linked to a CRM record brings the tab showing 
   await chipFrame(crm);
   const panel = await l.openPage(`sidepanel.html?tab=${await tabIdFor(l, url)}`);
   await panel.getByTestId('link-confirm').click();
-  await panel.getByTestId('recognised-by').filter({ hasText: /Linked to salesforce record 001Dn00000YunFnAAA/ }).waitFor({ timeout: 10_000 });
+  await panel
+    .getByTestId('recognised-by')
+    .filter({ hasText: /Linked to salesforce record 001Dn00000YunFnAAA/ })
+    .waitFor({ timeout: 10_000 });
   await panel.close();
 
   const popup = await openPopup();
@@ -85,16 +120,21 @@ test('a popup click on a customer linked to a CRM record brings the tab showing 
   const row = popup.locator('[data-testid="worklist-row"][data-customer-id="c01"][data-opens="crm-record"]');
   await row.waitFor({ timeout: 15_000 });
   const pagesBefore = l.context.pages().length;
-  const activeUrl = () => l.worker.evaluate(async () => {
-    const [tab] = await (globalThis as unknown as { chrome: ChromeTabs }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.url ?? '';
-  });
+  const activeUrl = () =>
+    l.worker.evaluate(async () => {
+      const [tab] = await (globalThis as unknown as { chrome: ChromeTabs }).chrome.tabs.query({
+        active: true,
+        lastFocusedWindow: true,
+      });
+      return tab?.url ?? '';
+    });
   for (let i = 0; i < 3; i++) {
     await popup.bringToFront();
     await row.getByTestId('worklist-open').click();
     const deadline = Date.now() + 10_000;
     while ((await activeUrl()) !== url) {
-      if (Date.now() > deadline) throw new Error(`the CRM tab did not come to the front (active: ${await activeUrl()})`);
+      if (Date.now() > deadline)
+        throw new Error(`the CRM tab did not come to the front (active: ${await activeUrl()})`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -107,13 +147,25 @@ test('a popup click on a customer without a CRM record opens the side panel on t
   const popup = await openPopup();
   const row = popup.locator('[data-testid="worklist-row"][data-opens="panel"]').first();
   const id = (await row.getAttribute('data-customer-id'))!;
-  const tabsBefore = await l.worker.evaluate(async () => (await (globalThis as unknown as { chrome: ChromeTabs }).chrome.tabs.query({})).length);
+  const tabsBefore = await l.worker.evaluate(
+    async () => (await (globalThis as unknown as { chrome: ChromeTabs }).chrome.tabs.query({})).length,
+  );
   await row.getByTestId('worklist-open').click();
   // The browser's side panel (not a tab: Playwright does not list it among the pages) shows that customer.
-  const shown = await evaluateInTarget<string>(l, popup, '/sidepanel.html',
-    `(() => { const m = document.querySelector('main[data-customer-id="${id}"]'); return m ? document.querySelector('[data-testid="recognised-by"]')?.textContent ?? '' : ''; })()`);
+  const shown = await evaluateInTarget<string>(
+    l,
+    popup,
+    '/sidepanel.html',
+    `(() => { const m = document.querySelector('main[data-customer-id="${id}"]'); return m ? document.querySelector('[data-testid="recognised-by"]')?.textContent ?? '' : ''; })()`,
+  );
   assert.match(shown, /Opened from the worklist/);
-  assert.equal(await l.worker.evaluate(async () => (await (globalThis as unknown as { chrome: ChromeTabs }).chrome.tabs.query({})).length), tabsBefore, 'no tab was opened');
+  assert.equal(
+    await l.worker.evaluate(
+      async () => (await (globalThis as unknown as { chrome: ChromeTabs }).chrome.tabs.query({})).length,
+    ),
+    tabsBefore,
+    'no tab was opened',
+  );
   assert.ok(!l.context.pages().some((p) => p.url().includes('sidepanel.html')), 'no panel page in a tab');
   await popup.close();
 });
@@ -135,9 +187,15 @@ for (const lang of ['en', 'zh'] as const) {
     // The popup is 380 px wide (its <main>); nothing may reach past it, or the toolbar popup scrolls sideways.
     const { scroll, client, right, past } = await popup.evaluate(() => {
       const main = document.querySelector('main')!.getBoundingClientRect().right;
-      const over = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > main + 0.5)
+      const over = [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > main + 0.5)
         .map((el) => `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className).slice(0, 40)}`);
-      return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, right: main, past: over.slice(0, 5) };
+      return {
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+        right: main,
+        past: over.slice(0, 5),
+      };
     });
     assert.deepEqual(past, [], `elements reach past the popup's ${right} px`);
     assert.ok(scroll <= client, `scrollWidth ${scroll} > clientWidth ${client}`);

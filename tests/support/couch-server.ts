@@ -47,22 +47,42 @@ export async function startTestCouch(port = 0): Promise<TestCouch> {
   let delay = 0;
   const failures: Array<{ n: number; status: number; body: string; match?: (m: string, u: string) => boolean }> = [];
   const requests: TestCouch['requests'] = [];
-  app.use((req: { method: string; url: string }, res: { status(n: number): { type(t: string): { send(b: string): void } } }, next: () => void) => {
-    requests.push({ method: req.method, url: req.url });
-    const f = failures.find((x) => x.n > 0 && (!x.match || x.match(req.method, req.url)));
-    const go = () => {
-      if (f) { f.n--; res.status(f.status).type('application/json').send(f.body); return; }
-      next();
-    };
-    if (delay) setTimeout(go, delay); else go();
-  });
-  app.use(require('express-pouchdb')(MemPouch, { inMemoryConfig: true, mode: 'fullCouchDB', logPath: `/tmp/${prefix}log.txt` }));
+  app.use(
+    (
+      req: { method: string; url: string },
+      res: { status(n: number): { type(t: string): { send(b: string): void } } },
+      next: () => void,
+    ) => {
+      requests.push({ method: req.method, url: req.url });
+      const f = failures.find((x) => x.n > 0 && (!x.match || x.match(req.method, req.url)));
+      const go = () => {
+        if (f) {
+          f.n--;
+          res.status(f.status).type('application/json').send(f.body);
+          return;
+        }
+        next();
+      };
+      if (delay) setTimeout(go, delay);
+      else go();
+    },
+  );
+  app.use(
+    require('express-pouchdb')(MemPouch, {
+      inMemoryConfig: true,
+      mode: 'fullCouchDB',
+      logPath: `/tmp/${prefix}log.txt`,
+    }),
+  );
   const sockets = new Set<Socket>();
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
   server.on('connection', (s: Socket) => {
-    if (paused) { s.destroy(); return; }
+    if (paused) {
+      s.destroy();
+      return;
+    }
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -71,11 +91,26 @@ export async function startTestCouch(port = 0): Promise<TestCouch> {
   const r = await fetch(`${url}/_config/admins/${admin.name}`, { method: 'PUT', body: JSON.stringify(admin.password) });
   if (!r.ok) throw new Error(`could not create the test server's admin: ${r.status}`);
   return {
-    url, admin, requests,
-    stop: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }),
-    pause: () => { paused = true; for (const s of sockets) s.destroy(); },
-    resume: () => { paused = false; },
-    failNext: (n, status, body, match) => { failures.push({ n, status, body, match }); },
-    setDelay: (ms) => { delay = ms; },
+    url,
+    admin,
+    requests,
+    stop: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+    pause: () => {
+      paused = true;
+      for (const s of sockets) s.destroy();
+    },
+    resume: () => {
+      paused = false;
+    },
+    failNext: (n, status, body, match) => {
+      failures.push({ n, status, body, match });
+    },
+    setDelay: (ms) => {
+      delay = ms;
+    },
   };
 }

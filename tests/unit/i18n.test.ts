@@ -3,7 +3,8 @@ import { allNamespaces } from '@/lib/i18n/core';
 import { locales, pickLang, translator } from '@/lib/i18n';
 
 function keyPaths(o: unknown, prefix = ''): string[] {
-  if (o && typeof o === 'object') return Object.entries(o).flatMap(([k, v]) => keyPaths(v, prefix ? `${prefix}.${k}` : k));
+  if (o && typeof o === 'object')
+    return Object.entries(o).flatMap(([k, v]) => keyPaths(v, prefix ? `${prefix}.${k}` : k));
   return [prefix];
 }
 function leaves(o: unknown): unknown[] {

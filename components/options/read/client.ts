@@ -24,7 +24,10 @@ export function runRead<J extends ReadJob>(job: J, run: ReadRun = {}): Promise<R
   if (run.signal?.aborted) return Promise.reject(abortError());
   if (typeof Worker === 'undefined') return runReadJob(job, run.onChunk);
   return new Promise<ReadResult<J>>((resolve, reject) => {
-    const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name: 'huikuan-ledger-reader' });
+    const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'huikuan-ledger-reader',
+    });
     let settled = false;
     const finish = (f: () => void) => {
       if (settled) return;
@@ -45,7 +48,7 @@ export function runRead<J extends ReadJob>(job: J, run: ReadRun = {}): Promise<R
       e.preventDefault();
       finish(() => reject(new ReaderStopped(e.message || 'the reader stopped')));
     };
-    worker.onmessageerror = () => finish(() => reject(new ReaderStopped('the reader\'s answer could not be read')));
+    worker.onmessageerror = () => finish(() => reject(new ReaderStopped("the reader's answer could not be read")));
     worker.postMessage(job);
   });
 }

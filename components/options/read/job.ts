@@ -6,7 +6,13 @@
  * file makes the reader do, the options page's own thread keeps painting and its Cancel button stays live.
  */
 import {
-  type ChunkSummary, type LedgerError, type LedgerParse, type LedgerPreview, type ParseLedgerOptions, parseLedger, parseLedgerChunks,
+  type ChunkSummary,
+  type LedgerError,
+  type LedgerParse,
+  type LedgerPreview,
+  type ParseLedgerOptions,
+  parseLedger,
+  parseLedgerChunks,
   previewRows,
 } from '@/lib/transfer';
 
@@ -21,7 +27,11 @@ export type ReadJob =
   /** A large text file streamed: rows counted per customer and checked, not kept. */
   | { op: 'count'; file: Blob; opts: ParseLedgerOptions };
 
-export type ReadResult<J extends ReadJob> = J extends { op: 'parse' } ? LedgerParse : J extends { op: 'preview' } ? LedgerPreview : ChunkSummary;
+export type ReadResult<J extends ReadJob> = J extends { op: 'parse' }
+  ? LedgerParse
+  : J extends { op: 'preview' }
+    ? LedgerPreview
+    : ChunkSummary;
 
 /** One streamed chunk's findings: new rows per customer, the chunk's errors, the progress so far. */
 export interface CountChunk {
@@ -47,18 +57,30 @@ export async function headOf(file: Blob, fileName: string): Promise<Uint8Array> 
   return end > 0 ? b.subarray(0, end) : b;
 }
 
-export async function runReadJob<J extends ReadJob>(job: J, onChunk: (c: CountChunk) => void = () => undefined): Promise<ReadResult<J>> {
+export async function runReadJob<J extends ReadJob>(
+  job: J,
+  onChunk: (c: CountChunk) => void = () => undefined,
+): Promise<ReadResult<J>> {
   const fileName = job.opts.fileName ?? '';
   switch (job.op) {
     case 'parse':
-      return parseLedger(job.head ? await headOf(job.file, fileName) : await bytesOf(job.file), job.opts) as ReadResult<J>;
+      return parseLedger(
+        job.head ? await headOf(job.file, fileName) : await bytesOf(job.file),
+        job.opts,
+      ) as ReadResult<J>;
     case 'preview':
       return previewRows(await headOf(job.file, fileName), job.n, job.opts) as ReadResult<J>;
     case 'count':
-      return await parseLedgerChunks(job.file, job.opts, (rows, errors, p) => {
+      return (await parseLedgerChunks(job.file, job.opts, (rows, errors, p) => {
         const customers = new Map<string, number>();
         for (const r of rows) customers.set(r.customerName, (customers.get(r.customerName) ?? 0) + 1);
-        onChunk({ customers: [...customers], errors, fraction: p.fraction, rows: p.rowsSoFar, errorsSoFar: p.errorsSoFar });
-      }) as ReadResult<J>;
+        onChunk({
+          customers: [...customers],
+          errors,
+          fraction: p.fraction,
+          rows: p.rowsSoFar,
+          errorsSoFar: p.errorsSoFar,
+        });
+      })) as ReadResult<J>;
   }
 }

@@ -10,7 +10,8 @@ import { buttonCls } from '../fields';
 import type { ToolkitData } from './data';
 import { copyText } from './shared';
 
-const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 export function ImDraftsSection({ data }: { data: ToolkitData }) {
   const { t } = useTranslation('toolkit');
@@ -19,7 +20,10 @@ export function ImDraftsSection({ data }: { data: ToolkitData }) {
   const [flash, setFlash] = useState<string>();
   const plan = data.plans.find((p) => p.status === 'active');
   const drafts = imDrafts({
-    lang, asOf: a.today, contactName: a.contacts[0]?.name, receivables: a.receivables,
+    lang,
+    asOf: a.today,
+    contactName: a.contacts[0]?.name,
+    receivables: a.receivables,
     openStatement: data.statements.find((s) => s.status === 'sent' || s.status === 'received'),
     plan: plan ? { reference: plan.reference, progress: planProgress(plan, a.promises) } : undefined,
     disputes: undisputedParts(a.receivables, data.disputes),
@@ -45,14 +49,24 @@ export function ImDraftsSection({ data }: { data: ToolkitData }) {
         {drafts.map((d, i) => (
           <li key={d.key} className="rounded border border-stone-200 p-1.5" data-draft={d.key}>
             <div className="flex items-center justify-between gap-1">
-              <span className="font-medium"><kbd className="rounded border px-1">{i + 1}</kbd> {t(`im.keys.${d.key}`)}</span>
-              <button type="button" className={buttonCls} onClick={() => copy.current(i)}>{t('interest.copy')}</button>
+              <span className="font-medium">
+                <kbd className="rounded border px-1">{i + 1}</kbd> {t(`im.keys.${d.key}`)}
+              </span>
+              <button type="button" className={buttonCls} onClick={() => copy.current(i)}>
+                {t('interest.copy')}
+              </button>
             </div>
-            <p className="mt-0.5" data-testid="im-text">{d.text}</p>
+            <p className="mt-0.5" data-testid="im-text">
+              {d.text}
+            </p>
           </li>
         ))}
       </ol>
-      {flash && <p aria-live="polite" className="text-stone-600" data-testid="im-flash">{flash}</p>}
+      {flash && (
+        <p aria-live="polite" className="text-stone-600" data-testid="im-flash">
+          {flash}
+        </p>
+      )}
     </div>
   );
 }

@@ -27,16 +27,28 @@ export function ToolkitCard() {
   const [tab, setTab] = useState<Tab>('interest');
   return (
     <section aria-labelledby="toolkit-h" data-testid="toolkit" className="rounded border border-stone-200 p-2">
-      <h2 id="toolkit-h" className="font-medium">{t('title')}</h2>
+      <h2 id="toolkit-h" className="font-medium">
+        {t('title')}
+      </h2>
       <div role="tablist" aria-label={t('title')} className="mt-1 flex flex-wrap gap-1">
         {tabs.map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={tab === k} data-testid={`toolkit-tab-${k}`}
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={tab === k}
+            data-testid={`toolkit-tab-${k}`}
             className={`rounded px-2 py-0.5 text-xs ${tab === k ? 'bg-blue-700 text-white' : 'border border-stone-300 bg-white hover:bg-stone-50'}`}
-            onClick={() => setTab(k)}>{t(`tabs.${k}`)}</button>
+            onClick={() => setTab(k)}
+          >
+            {t(`tabs.${k}`)}
+          </button>
         ))}
       </div>
       <div role="tabpanel" className="mt-2" data-testid={`toolkit-panel-${tab}`}>
-        {!data ? <div className="h-16 animate-pulse rounded bg-stone-50" aria-busy="true" /> : (
+        {!data ? (
+          <div className="h-16 animate-pulse rounded bg-stone-50" aria-busy="true" />
+        ) : (
           <>
             {tab === 'interest' && <InterestSection data={data} />}
             {tab === 'statements' && <StatementsSection data={data} />}

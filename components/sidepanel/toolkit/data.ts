@@ -31,7 +31,8 @@ export function useToolkitData(customerId: string): ToolkitData | undefined {
       plans: plans.sort((a, b) => b.createdAt - a.createdAt),
       disputes: disputes.sort((a, b) => b.createdAt - a.createdAt),
       bills: bills.sort((a, b) => b.createdAt - a.createdAt),
-      terms, lpr: readLprTable(lprRow?.value) ?? publishedLpr,
+      terms,
+      lpr: readLprTable(lprRow?.value) ?? publishedLpr,
     };
   }, [customerId]);
 }

@@ -24,14 +24,27 @@ export function undisputedOverdueMinor(a: Account, disputes: readonly Dispute[])
 /** The complaint conditions: our SME status from the customer's terms or Settings, the rest from the record. */
 export function eligibilityOf(a: Account, disputes: readonly Dispute[], terms?: CustomerTerms) {
   const sme = (terms?.weWereSme ?? false) || a.settings.smeCreditor;
-  return complaintEligibility({ customerType: a.customer.type, terms: { ...(terms ?? termsDefaults(a.customer.id)), weWereSme: sme },
-    undisputedOverdueMinor: undisputedOverdueMinor(a, disputes) });
+  return complaintEligibility({
+    customerType: a.customer.type,
+    terms: { ...(terms ?? termsDefaults(a.customer.id)), weWereSme: sme },
+    undisputedOverdueMinor: undisputedOverdueMinor(a, disputes),
+  });
 }
 
 export async function copyText(text: string): Promise<boolean> {
-  try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const termsDefaults = (customerId: string): Omit<CustomerTerms, 'updatedAt'> => ({
-  customerId, weWereSme: false, debtorSize: 'unknown', publicInstitution: false, inCourt: false, interestInLetter: false,
+  customerId,
+  weWereSme: false,
+  debtorSize: 'unknown',
+  publicInstitution: false,
+  inCourt: false,
+  interestInLetter: false,
 });

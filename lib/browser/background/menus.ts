@@ -10,7 +10,13 @@ import type { Broadcast } from '../../messaging/protocol';
 import type { TabStore } from '../../messaging/router';
 import { openPanelForTab } from '../panel';
 
-export interface MenuDeps { browser: WxtBrowser; db: HuikuanDb; tabs: TabStore; now(): Date; broadcast(message: Broadcast): void }
+export interface MenuDeps {
+  browser: WxtBrowser;
+  db: HuikuanDb;
+  tabs: TabStore;
+  now(): Date;
+  broadcast(message: Broadcast): void;
+}
 
 export function installMenusAndCommands({ browser, db, tabs, now, broadcast }: MenuDeps): void {
   async function refreshMenus() {
@@ -30,7 +36,8 @@ export function installMenusAndCommands({ browser, db, tabs, now, broadcast }: M
     void (async () => {
       const prev = await tabs.get(tabId);
       await tabs.set(tabId, {
-        ctx: prev?.ctx ?? null, matches: prev?.matches ?? [],
+        ctx: prev?.ctx ?? null,
+        matches: prev?.matches ?? [],
         draft: { text, url: tab.url, capturedAt: now().getTime() },
       });
       broadcast({ type: 'tab/updated', tabId });
@@ -40,6 +47,7 @@ export function installMenusAndCommands({ browser, db, tabs, now, broadcast }: M
   browser.commands.onCommand.addListener((command, tab) => {
     if (!tab?.id) return;
     if (command === 'open-panel' || command === 'capture-selection') openPanelForTab(tab.id, tab.windowId);
-    if (command === 'capture-selection') browser.tabs.sendMessage(tab.id, { type: 'selection/get' }).catch(() => undefined);
+    if (command === 'capture-selection')
+      browser.tabs.sendMessage(tab.id, { type: 'selection/get' }).catch(() => undefined);
   });
 }

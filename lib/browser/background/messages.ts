@@ -3,7 +3,10 @@ import type { WxtBrowser } from 'wxt/browser';
 import { RejectedMessage } from '../../messaging/router';
 import type { SenderLike } from '../../messaging/senders';
 
-export function listenForMessages(browser: WxtBrowser, handle: (message: unknown, sender: SenderLike) => Promise<unknown>): void {
+export function listenForMessages(
+  browser: WxtBrowser,
+  handle: (message: unknown, sender: SenderLike) => Promise<unknown>,
+): void {
   browser.runtime.onMessage.addListener((message, sender) => {
     // An async function's native promise: Chrome drops Dexie's own promise type as a reply.
     return (async () => {

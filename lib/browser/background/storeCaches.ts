@@ -25,40 +25,61 @@ export interface StoreChangeHandlers {
 export function createStoreCaches(db: HuikuanDb, on: StoreChangeHandlers) {
   const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) };
   // Read when the worker starts rather than when the first record page asks.
-  const matcher = createLiveMatcher({
-    readAll: () => db.customers.toArray(),
-    readSome: (ids) => db.customers.bulkGet(ids),
-    async stamp() {
-      const [count, last] = await Promise.all([db.customers.count(), db.customers.orderBy('updatedAt').last()]);
-      return { count, lastUpdatedAt: last?.updatedAt ?? 0 };
+  const matcher = createLiveMatcher(
+    {
+      readAll: () => db.customers.toArray(),
+      readSome: (ids) => db.customers.bulkGet(ids),
+      async stamp() {
+        const [count, last] = await Promise.all([db.customers.count(), db.customers.orderBy('updatedAt').last()]);
+        return { count, lastUpdatedAt: last?.updatedAt ?? 0 };
+      },
     },
-  }, { ...timers, onChanged: () => on.customersRematched() });
+    { ...timers, onChanged: () => on.customersRematched() },
+  );
   // Loaded a page at a time once the matcher (which a page needs first) is ready; a miss meanwhile reads just
   // that summary.
-  const badgeInputs = createBadgeInputs({
-    readPage: (after, limit) => (after === undefined ? db.summaries.limit(limit)
-      : db.summaries.where('customerId').above(after).limit(limit)).toArray(),
-    readSome: (ids) => db.summaries.bulkGet(ids),
-  }, { ...timers, onChanged: (ids) => on.figuresChanged(ids) });
+  const badgeInputs = createBadgeInputs(
+    {
+      readPage: (after, limit) =>
+        (after === undefined
+          ? db.summaries.limit(limit)
+          : db.summaries.where('customerId').above(after).limit(limit)
+        ).toArray(),
+      readSome: (ids) => db.summaries.bulkGet(ids),
+    },
+    { ...timers, onChanged: (ids) => on.figuresChanged(ids) },
+  );
   void matcher.current().then(() => badgeInputs.start());
 
   // Read again as soon as the meta store changed, not when the next page asks: a read queued behind a large one
   // (the reminders' scan, a restore's aftermath) would otherwise hold up the badge.
   let settings: Promise<Settings> | undefined;
-  const settingsNow = () => (settings ??= getSettings(db).catch((e: unknown) => { settings = undefined; throw e; }));
+  const settingsNow = () =>
+    (settings ??= getSettings(db).catch((e: unknown) => {
+      settings = undefined;
+      throw e;
+    }));
   let contactNames: Promise<ReturnType<typeof createContactNameIndex>> | undefined;
-  const contactNamesNow = () => (contactNames ??= db.contacts.toArray().then(createContactNameIndex)
-    .catch((e: unknown) => { contactNames = undefined; throw e; }));
+  const contactNamesNow = () =>
+    (contactNames ??= db.contacts
+      .toArray()
+      .then(createContactNameIndex)
+      .catch((e: unknown) => {
+        contactNames = undefined;
+        throw e;
+      }));
 
   Dexie.on('storagemutated', (parts) => {
     const changed = parts as Record<string, unknown>;
     if (`idb://${db.name}/meta/` in parts || 'all' in parts) {
       const before = settings;
       settings = undefined;
-      void settingsNow().then(async (next) => {
-        // The meta store changes with every write (the portfolio's figures); the badges follow a settings change only.
-        if (JSON.stringify(await before?.catch(() => undefined)) !== JSON.stringify(next)) on.settingsChanged();
-      }).catch(() => undefined);
+      void settingsNow()
+        .then(async (next) => {
+          // The meta store changes with every write (the portfolio's figures); the badges follow a settings change only.
+          if (JSON.stringify(await before?.catch(() => undefined)) !== JSON.stringify(next)) on.settingsChanged();
+        })
+        .catch(() => undefined);
     }
     const ids = changedCustomerIds(changed, db.name);
     if (ids) matcher.changed(ids);

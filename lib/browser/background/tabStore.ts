@@ -26,9 +26,13 @@ export function createTabStore(session: SessionArea): WorkerTabStore {
     flushing = true;
     const batch = Object.fromEntries([...pending].map(([id, e]) => [`tab:${id}`, e]));
     pending.clear();
-    session.set(batch)
+    session
+      .set(batch)
       .catch((e: unknown) => console.warn('[huikuan] tab state', e))
-      .finally(() => { flushing = false; flush(); });
+      .finally(() => {
+        flushing = false;
+        flush();
+      });
   }
   return {
     async get(tabId) {

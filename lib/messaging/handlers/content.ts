@@ -15,14 +15,20 @@ export const contentHandlers: ContentHandlers = {
     // The page's host as the browser stamped it on the message, never the context's own url field.
     const pageUrl = sender.url ?? sender.tab.url ?? '';
     const host = hostOf(pageUrl);
-    const pendingHost = enabled && hostTrust(ctx.site, pageUrl) === 'confirm' && !(await deps.hostConfirmed?.(host)) ? host || '?' : undefined;
+    const pendingHost =
+      enabled && hostTrust(ctx.site, pageUrl) === 'confirm' && !(await deps.hostConfirmed?.(host))
+        ? host || '?'
+        : undefined;
     const matches = enabled && !pendingHost ? await views.matchPage(ctx) : [];
     const read = readRecord(ctx);
     if (msg.status === 'settled' && enabled && ctx.kind === 'record') deps.recordVisit?.(ctx.site, read);
     const unread = !read && (msg.status === 'unread' || msg.status === 'settled');
     await deps.tabs.set(tabId, {
-      ctx: enabled ? ctx : null, matches, draft: prev?.draft ?? null,
-      ...(pendingHost ? { pendingHost } : {}), ...(unread ? { unread: true } : {}),
+      ctx: enabled ? ctx : null,
+      matches,
+      draft: prev?.draft ?? null,
+      ...(pendingHost ? { pendingHost } : {}),
+      ...(unread ? { unread: true } : {}),
     });
     views.tabChanged(tabId);
     const reply: PageReply = {
@@ -48,7 +54,8 @@ export const contentHandlers: ContentHandlers = {
     const tabId = sender.tab.id;
     const prev = await deps.tabs.get(tabId);
     await deps.tabs.set(tabId, {
-      ctx: prev?.ctx ?? null, matches: prev?.matches ?? [],
+      ctx: prev?.ctx ?? null,
+      matches: prev?.matches ?? [],
       draft: { text: msg.text, url: sender.tab.url ?? sender.url, capturedAt: deps.now().getTime() },
     });
     deps.broadcast({ type: 'tab/updated', tabId });

@@ -29,7 +29,12 @@ export type ContentHandlers = HandlerMap<ContentRequest, TabSender>;
 export type PageHandlers = HandlerMap<PageRequest, SenderLike>;
 
 /** Calls the handler for `msg.type` (the map's type guarantees there is one). */
-export function dispatch<M extends { type: string }, S>(handlers: HandlerMap<M, S>, msg: M, sender: S, ctx: RouterContext): Promise<unknown> {
+export function dispatch<M extends { type: string }, S>(
+  handlers: HandlerMap<M, S>,
+  msg: M,
+  sender: S,
+  ctx: RouterContext,
+): Promise<unknown> {
   const handler = handlers[msg.type as M['type']] as (m: M, s: S, c: RouterContext) => Promise<unknown>;
   return handler(msg, sender, ctx);
 }

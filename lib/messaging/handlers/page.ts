@@ -19,7 +19,12 @@ export const FRAME_ONLY: Partial<Record<PageRequest['type'], string>> = {
 /** Types any of our pages may send, a frame included. */
 export const ANY_PAGE: ReadonlySet<PageRequest['type']> = new Set(['ping']);
 
-async function linkFromContext({ deps }: RouterContext, customerId: string, ctx: PageContext, add: boolean): Promise<void> {
+async function linkFromContext(
+  { deps }: RouterContext,
+  customerId: string,
+  ctx: PageContext,
+  add: boolean,
+): Promise<void> {
   const customer = await deps.db.customers.get(customerId);
   if (!customer) throw new RejectedMessage('unknownCustomer', 'unknown customer');
   const crmLinks: CrmLink[] = customer.crmLinks.filter((l) => !(l.site === ctx.site && l.recordId === ctx.recordId));
@@ -67,7 +72,11 @@ export const pageHandlers: PageHandlers = {
     await deps.tabs.set(tabId, {
       ...entry,
       draft: {
-        text: ctx.body ?? '', subject: ctx.subject, sentAt: ctx.sentAt, from: ctx.emails[0], url: ctx.url,
+        text: ctx.body ?? '',
+        subject: ctx.subject,
+        sentAt: ctx.sentAt,
+        from: ctx.emails[0],
+        url: ctx.url,
         capturedAt: deps.now().getTime(),
       },
     });
@@ -78,8 +87,12 @@ export const pageHandlers: PageHandlers = {
   async 'tab/context'(msg, _sender, { deps }) {
     const entry = await deps.tabs.get(msg.tabId);
     const view: TabContextView = {
-      tabId: msg.tabId, ctx: entry?.ctx ?? null, matches: entry?.matches ?? [], draft: entry?.draft ?? null,
-      ...(entry?.pendingHost ? { pendingHost: entry.pendingHost } : {}), ...(entry?.unread ? { unread: true } : {}),
+      tabId: msg.tabId,
+      ctx: entry?.ctx ?? null,
+      matches: entry?.matches ?? [],
+      draft: entry?.draft ?? null,
+      ...(entry?.pendingHost ? { pendingHost: entry.pendingHost } : {}),
+      ...(entry?.unread ? { unread: true } : {}),
     };
     return view;
   },

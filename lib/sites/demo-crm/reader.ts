@@ -20,7 +20,10 @@ export const demoCrm: SiteReader = {
     if (!id || !main) return null;
     const name = clean(textOf(q(main, '[data-field="account-name"]')));
     return ctx('demo-crm', 'record', url, {
-      recordId: main.getAttribute('data-record-id') || id, recordType: 'account', name, emails: uniqEmails(mailtoEmails(main)),
+      recordId: main.getAttribute('data-record-id') || id,
+      recordType: 'account',
+      name,
+      emails: uniqEmails(mailtoEmails(main)),
     });
   },
 };

@@ -1,6 +1,19 @@
 /** The demo webmail's thread and compose pages (demo/pages.ts renders them; this reader is their contract). */
 import type { SiteReader } from '../types';
-import { clean, ctx, emailAttr, emailsIn, isDemoHost, last, messageText, q, qa, sentAtOf, textOf, uniqEmails } from '../dom';
+import {
+  clean,
+  ctx,
+  emailAttr,
+  emailsIn,
+  isDemoHost,
+  last,
+  messageText,
+  q,
+  qa,
+  sentAtOf,
+  textOf,
+  uniqEmails,
+} from '../dom';
 import { hosts } from './hosts';
 
 function demoMailRoute(url: URL): 'thread' | 'compose' | null {
@@ -19,7 +32,9 @@ export const demoMail: SiteReader = {
     if (demoMailRoute(url) === 'compose') {
       const c = q(doc, '[data-compose]');
       if (!c) return null;
-      return ctx('demo-mail', 'compose', url, { emails: uniqEmails(qa(c, 'input[data-to]', 10).flatMap((i) => emailsIn(textOf(i)))) });
+      return ctx('demo-mail', 'compose', url, {
+        emails: uniqEmails(qa(c, 'input[data-to]', 10).flatMap((i) => emailsIn(textOf(i)))),
+      });
     }
     const a = last(qa(doc, 'article[data-message]', 100));
     if (!a) return null;

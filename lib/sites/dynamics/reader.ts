@@ -27,7 +27,11 @@ export function dynamicsRecord(url: URL): { recordId: string; recordType: string
  * the form's and the header flyout's copy) [easyrepro] [recorded-d365-inputs]: no mailto link is rendered.
  */
 function fieldEmails(doc: Document): Array<string | undefined> {
-  const inputs = qa(doc, 'input[data-id$=".fieldControl-mail-text-input"], [data-id*="emailaddress"][data-id$="-FieldSectionItemContainer"] input, [data-id^="header_emailaddress"] input', 20);
+  const inputs = qa(
+    doc,
+    'input[data-id$=".fieldControl-mail-text-input"], [data-id*="emailaddress"][data-id$="-FieldSectionItemContainer"] input, [data-id^="header_emailaddress"] input',
+    20,
+  );
   return inputs.map((i) => emailAttr(textOf(i)) ?? emailAttr(i.getAttribute('title')));
 }
 
@@ -36,19 +40,26 @@ export const dynamics: SiteReader = {
   kind: 'crm',
   label: 'Dynamics 365',
   hosts,
-  matchesUrl: (u) => u.protocol === 'https:' && /^[a-z0-9-]+\.crm\d*\.dynamics\.(?:com|cn)$/.test(u.hostname) && !!dynamicsRecord(u),
+  matchesUrl: (u) =>
+    u.protocol === 'https:' && /^[a-z0-9-]+\.crm\d*\.dynamics\.(?:com|cn)$/.test(u.hostname) && !!dynamicsRecord(u),
   read(url, doc) {
     const rec = dynamicsRecord(url);
     if (!rec) return null;
     // `//*[@data-id='header_title']`, read through its title attribute (the visible text may be truncated or end in
     // "- Saved") [easyrepro]; `#headerContainer h1` [toggl].
-    const h = q(doc, '[data-id="header_title"]') ?? q(doc, '[data-id="form-header"] h1') ?? q(doc, '#headerContainer h1');
+    const h =
+      q(doc, '[data-id="header_title"]') ?? q(doc, '[data-id="form-header"] h1') ?? q(doc, '#headerContainer h1');
     let name = clean(h?.getAttribute('title')) ?? clean(textOf(h));
     // "Account: Acme Corp - Dynamics 365" / "Acme Corp - Sales Hub"
     if (!name) {
       const parts = titleParts(doc);
-      if (parts.length >= 2) name = clean(parts[0].replace(/^(?:Account|Contact|Opportunity|Lead|客户|联系人|商机|潜在顾客):\s*/i, ''));
+      if (parts.length >= 2)
+        name = clean(parts[0].replace(/^(?:Account|Contact|Opportunity|Lead|客户|联系人|商机|潜在顾客):\s*/i, ''));
     }
-    return ctx('dynamics', 'record', url, { ...rec, name, emails: uniqEmails([...fieldEmails(doc), ...mailtoEmails(doc)]) });
+    return ctx('dynamics', 'record', url, {
+      ...rec,
+      name,
+      emails: uniqEmails([...fieldEmails(doc), ...mailtoEmails(doc)]),
+    });
   },
 };

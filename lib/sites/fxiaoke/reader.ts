@@ -17,7 +17,11 @@ export function fxiaokeRecord(url: URL): { recordId?: string; recordType: string
   return l ? { recordType: l[1] } : null;
 }
 
-interface Field { api: string; label: string; value: string }
+interface Field {
+  api: string;
+  label: string;
+  value: string;
+}
 
 function fields(doc: Document): Field[] {
   return qa(doc, '.faci-field-display', 300).map((block) => ({
@@ -39,12 +43,17 @@ export const fxiaoke: SiteReader = {
     const fs = fields(doc);
     // A list with no record open is not a record page; a detail route is one even before its fields arrive.
     if (!fs.length && !rec.recordId) return null;
-    const value = (api: string, label: RegExp) => fs.find((f) => f.value && (f.api === api || label.test(f.label)))?.value;
-    const name = rec.recordType === 'AccountObj'
-      ? value('name', /^客户名称$/)
-      : value('account_id', /^客户名称$/) ?? value('name', /^(?:客户名称|名称)$/);
+    const value = (api: string, label: RegExp) =>
+      fs.find((f) => f.value && (f.api === api || label.test(f.label)))?.value;
+    const name =
+      rec.recordType === 'AccountObj'
+        ? value('name', /^客户名称$/)
+        : (value('account_id', /^客户名称$/) ?? value('name', /^(?:客户名称|名称)$/));
     const emailFields = fs.filter((f) => /email/i.test(f.api) || /邮箱|邮件|e-?mail/i.test(f.label));
-    const emails = uniqEmails([...emailFields.flatMap((f) => emailsIn(f.value)), ...mailtoEmails(q(doc, '.faci-field-display')?.parentElement ?? null)]);
+    const emails = uniqEmails([
+      ...emailFields.flatMap((f) => emailsIn(f.value)),
+      ...mailtoEmails(q(doc, '.faci-field-display')?.parentElement ?? null),
+    ]);
     return ctx('fxiaoke', 'record', url, { recordId: rec.recordId, recordType: rec.recordType, name, emails });
   },
 };

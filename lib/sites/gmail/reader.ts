@@ -6,7 +6,21 @@
 import type { PageContext } from '../../domain';
 import type { SiteReader } from '../types';
 import {
-  attrEmails, clean, ctx, emailAttr, emailsIn, firstText, last, messageText, pickEditor, q, qa, sentAtOf, textOf, titleParts, uniqEmails,
+  attrEmails,
+  clean,
+  ctx,
+  emailAttr,
+  emailsIn,
+  firstText,
+  last,
+  messageText,
+  pickEditor,
+  q,
+  qa,
+  sentAtOf,
+  textOf,
+  titleParts,
+  uniqEmails,
 } from '../dom';
 import { hosts } from './hosts';
 
@@ -36,12 +50,17 @@ function readGmail(url: URL, doc: Document): PageContext | null {
   if (route === 'compose') {
     const root = gmailComposeRoot(doc);
     if (!root) return null;
-    const emails = uniqEmails([
-      ...attrEmails(root, '[data-hovercard-id]', ['data-hovercard-id']),
-      ...attrEmails(root, 'span[email]', ['email']),
-      // Older compose (–2019): plain inputs; PeopleKit keeps hidden inputs too.
-      ...qa(root, 'input[name="to"], textarea[name="to"], input[name="cc"], textarea[name="cc"]', 10).flatMap((i) => emailsIn(textOf(i))),
-    ], [me]);
+    const emails = uniqEmails(
+      [
+        ...attrEmails(root, '[data-hovercard-id]', ['data-hovercard-id']),
+        ...attrEmails(root, 'span[email]', ['email']),
+        // Older compose (–2019): plain inputs; PeopleKit keeps hidden inputs too.
+        ...qa(root, 'input[name="to"], textarea[name="to"], input[name="cc"], textarea[name="cc"]', 10).flatMap((i) =>
+          emailsIn(textOf(i)),
+        ),
+      ],
+      [me],
+    );
     const subject = clean(textOf(q(root, 'input[name="subjectbox"]')));
     return ctx('gmail', 'compose', url, { emails, subject });
   }
@@ -50,11 +69,14 @@ function readGmail(url: URL, doc: Document): PageContext | null {
   if (!q(main, 'h2.hP, h2[data-legacy-thread-id], div.adn, [data-message-id]')) return null;
   const senders = qa(main, 'span.gD[email], h3 span[email][name]', 100);
   const sender = last(senders.filter((s) => (s.getAttribute('email') ?? '').toLowerCase() !== me)) ?? last(senders);
-  const emails = uniqEmails([
-    ...senders.map((s) => emailAttr(s.getAttribute('email'))),
-    ...attrEmails(main, 'span[email]', ['email'], 200),
-    ...attrEmails(main, '[data-hovercard-id*="@"]', ['data-hovercard-id'], 200),
-  ], [me]);
+  const emails = uniqEmails(
+    [
+      ...senders.map((s) => emailAttr(s.getAttribute('email'))),
+      ...attrEmails(main, 'span[email]', ['email'], 200),
+      ...attrEmails(main, '[data-hovercard-id*="@"]', ['data-hovercard-id'], 200),
+    ],
+    [me],
+  );
   // Subject: h2.hP (2018–), h2[data-legacy-thread-id] (2020–), then the title "Subject - me@x.com - Gmail".
   let subject = firstText(main, ['h2[data-legacy-thread-id]', 'h2.hP', '.ha h2']);
   if (!subject) {
@@ -62,14 +84,18 @@ function readGmail(url: URL, doc: Document): PageContext | null {
     if (parts.length >= 3 && /gmail/i.test(last(parts)!)) subject = clean(parts.slice(0, -2).join(' - '));
   }
   // The counterpart's latest message (div.adn, [data-message-id]) gives the date and the body; else the last one.
-  const msg = sender?.closest('div.adn, [data-message-id]') ?? last(qa(main, 'div.adn, [data-message-id]', 200)) ?? main;
+  const msg =
+    sender?.closest('div.adn, [data-message-id]') ?? last(qa(main, 'div.adn, [data-message-id]', 200)) ?? main;
   const date = q(msg, 'span.g3[title], .gK [title]') ?? last(qa(main, 'span.g3[title]', 100));
   const sentAt = sentAtOf(date?.getAttribute('title') ?? textOf(date));
   const bodyEl = q(msg, 'div.a3s') ?? last(qa(main, 'div.a3s', 100));
   if (!sender && !subject && !emails.length) return null;
   return ctx('gmail', 'thread', url, {
     name: clean(sender?.getAttribute('name')) ?? clean(textOf(sender)),
-    emails, subject, sentAt, body: messageText(bodyEl),
+    emails,
+    subject,
+    sentAt,
+    body: messageText(bodyEl),
   });
 }
 export const gmail: SiteReader = {
@@ -77,7 +103,12 @@ export const gmail: SiteReader = {
   kind: 'mail',
   label: 'Gmail',
   hosts,
-  composeBox: (doc) => pickEditor(doc, ['div[aria-label="Message Body"][contenteditable="true"]', 'div.editable[contenteditable="true"]', 'div[g_editable="true"][contenteditable="true"]']),
+  composeBox: (doc) =>
+    pickEditor(doc, [
+      'div[aria-label="Message Body"][contenteditable="true"]',
+      'div.editable[contenteditable="true"]',
+      'div[g_editable="true"][contenteditable="true"]',
+    ]),
   matchesUrl: (u) => u.protocol === 'https:' && u.hostname === 'mail.google.com' && !!gmailRoute(u),
   read: readGmail,
 };

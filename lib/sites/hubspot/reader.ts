@@ -18,16 +18,23 @@ export const hubspot: SiteReader = {
   kind: 'crm',
   label: 'HubSpot',
   hosts,
-  matchesUrl: (u) => u.protocol === 'https:' && /^app(?:-[a-z0-9]+)?\.hubspot\.com$/.test(u.hostname) && !!hubspotRecord(u),
+  matchesUrl: (u) =>
+    u.protocol === 'https:' && /^app(?:-[a-z0-9]+)?\.hubspot\.com$/.test(u.hostname) && !!hubspotRecord(u),
   read(url, doc) {
     const rec = hubspotRecord(url);
     if (!rec) return null;
     // The highlight card [toggl]; then older test hooks (unconfirmed by a public recording, kept as fallbacks).
-    const name = firstText(doc, [
-      'div[data-selenium-test$="-highlight-details"] h3', '[data-selenium-test="highlightTitle"]',
-      '[data-test-id="record-highlight-title"]', '[data-test-id="deal-name"]',
-    ]) ?? [clean(titleParts(doc)[0])].find((t) => !isAppWord(t, 'HubSpot'));
-    const emails = uniqEmails([...mailtoEmails(doc), ...qa(doc, '[data-selenium-test="property-input-email"]', 10).map((e) => emailAttr(textOf(e)))]);
+    const name =
+      firstText(doc, [
+        'div[data-selenium-test$="-highlight-details"] h3',
+        '[data-selenium-test="highlightTitle"]',
+        '[data-test-id="record-highlight-title"]',
+        '[data-test-id="deal-name"]',
+      ]) ?? [clean(titleParts(doc)[0])].find((t) => !isAppWord(t, 'HubSpot'));
+    const emails = uniqEmails([
+      ...mailtoEmails(doc),
+      ...qa(doc, '[data-selenium-test="property-input-email"]', 10).map((e) => emailAttr(textOf(e))),
+    ]);
     return ctx('hubspot', 'record', url, { ...rec, name, emails });
   },
 };

@@ -5,7 +5,21 @@
  */
 import type { PageContext } from '../../domain';
 import type { SiteReader } from '../types';
-import { clean, ctx, emailAttr, emailsIn, firstText, frameDoc, last, messageText, q, qa, sentAtOf, textOf, uniqEmails } from '../dom';
+import {
+  clean,
+  ctx,
+  emailAttr,
+  emailsIn,
+  firstText,
+  frameDoc,
+  last,
+  messageText,
+  q,
+  qa,
+  sentAtOf,
+  textOf,
+  uniqEmails,
+} from '../dom';
 import { hosts } from './hosts';
 
 function mail163Route(url: URL): 'thread' | 'compose' | null {
@@ -25,17 +39,25 @@ function read163(url: URL, doc: Document): PageContext | null {
   if (route === 'compose') {
     const mod = visibleModule(doc, 'compose.ComposeModule');
     if (!mod) return null;
-    const emails = uniqEmails(qa(mod, '.js-component-emailblock .nui-addr-email, .js-component-emailblock [title*="@"]', 50)
-      .flatMap((e) => emailsIn(textOf(e) + ' ' + (e.getAttribute('title') ?? ''))), [me]);
-    return ctx('mail163', 'compose', url, { emails, subject: clean(textOf(q(mod, 'input[id$="_subjectInput"], .js-component-input input'))) });
+    const emails = uniqEmails(
+      qa(mod, '.js-component-emailblock .nui-addr-email, .js-component-emailblock [title*="@"]', 50).flatMap((e) =>
+        emailsIn(textOf(e) + ' ' + (e.getAttribute('title') ?? '')),
+      ),
+      [me],
+    );
+    return ctx('mail163', 'compose', url, {
+      emails,
+      subject: clean(textOf(q(mod, 'input[id$="_subjectInput"], .js-component-input input'))),
+    });
   }
   const mod = visibleModule(doc, 'read.ReadModule');
   if (!mod) return null;
   const blocks = qa(mod, '.js-component-emailblock', 50);
   const from = blocks[0];
-  const emails = uniqEmails(blocks.flatMap((b) => [
-    ...emailsIn(textOf(q(b, '.nui-addr-email'))), ...emailsIn(b.getAttribute('title')),
-  ]), [me]);
+  const emails = uniqEmails(
+    blocks.flatMap((b) => [...emailsIn(textOf(q(b, '.nui-addr-email'))), ...emailsIn(b.getAttribute('title'))]),
+    [me],
+  );
   // The message body is an iframe (same origin) with class netease_mail_readhtml.
   const bodyDoc = frameDoc(q(mod, 'iframe.netease_mail_readhtml, iframe[id$="_frameBody"]'));
   const body = messageText(bodyDoc?.body) ?? messageText(q(mod, 'div.netease_mail_readhtml'));
@@ -60,6 +82,9 @@ export const mail163: SiteReader = {
     }
     return null;
   },
-  matchesUrl: (u) => u.protocol === 'https:' && (u.hostname === 'mail.163.com' || u.hostname.endsWith('.mail.163.com')) && !!mail163Route(u),
+  matchesUrl: (u) =>
+    u.protocol === 'https:' &&
+    (u.hostname === 'mail.163.com' || u.hostname.endsWith('.mail.163.com')) &&
+    !!mail163Route(u),
   read: read163,
 };

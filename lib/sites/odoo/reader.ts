@@ -7,7 +7,13 @@ import type { SiteReader } from '../types';
 import { ctx, emailAttr, firstText, hostIs, mailtoEmails, q, qa, textOf, uniqEmails } from '../dom';
 import { hosts } from './hosts';
 
-const ODOO_APPS: Record<string, string> = { contacts: 'res.partner', customers: 'res.partner', crm: 'crm.lead', sales: 'sale.order', invoicing: 'account.move' };
+const ODOO_APPS: Record<string, string> = {
+  contacts: 'res.partner',
+  customers: 'res.partner',
+  crm: 'crm.lead',
+  sales: 'sale.order',
+  invoicing: 'account.move',
+};
 
 export function odooRecord(url: URL): { recordId: string; recordType?: string } | null {
   if (url.pathname === '/web' || url.pathname.startsWith('/web/')) {
@@ -29,13 +35,26 @@ export function readOdoo(site: string, url: URL, doc: Document): PageContext | n
   const form = q(doc, '.o_form_view') ?? doc;
   // The form's title block `<div class="oe_title"><h1><field name="name"/>` [odoo-qweb]; then the breadcrumb's last
   // item, which Odoo's own tours check for the partner's name [odoo-tour] [toggl].
-  const name = firstText(form, [
-    '.oe_title .o_field_widget[name="name"] input', '.oe_title .o_field_widget[name="name"]', '.oe_title h1',
-    '[name="name"] input', '[name="display_name"]',
-  ]) ?? firstText(doc, ['.o_breadcrumb .o_last_breadcrumb_item.active', '.o_last_breadcrumb_item.active .text-truncate', '.o_last_breadcrumb_item', '.o_control_panel_breadcrumbs .active']);
+  const name =
+    firstText(form, [
+      '.oe_title .o_field_widget[name="name"] input',
+      '.oe_title .o_field_widget[name="name"]',
+      '.oe_title h1',
+      '[name="name"] input',
+      '[name="display_name"]',
+    ]) ??
+    firstText(doc, [
+      '.o_breadcrumb .o_last_breadcrumb_item.active',
+      '.o_last_breadcrumb_item.active .text-truncate',
+      '.o_last_breadcrumb_item',
+      '.o_control_panel_breadcrumbs .active',
+    ]);
   const emails = uniqEmails([
-    ...qa(form, '.o_field_widget[name="email"] input, .o_field_widget[name="email_from"] input, .o_field_widget[name="email"] a', 10)
-      .map((e) => emailAttr(textOf(e)) ?? emailAttr(e.getAttribute('href'))),
+    ...qa(
+      form,
+      '.o_field_widget[name="email"] input, .o_field_widget[name="email_from"] input, .o_field_widget[name="email"] a',
+      10,
+    ).map((e) => emailAttr(textOf(e)) ?? emailAttr(e.getAttribute('href'))),
     ...mailtoEmails(form),
   ]);
   return ctx(site, 'record', url, { ...rec, name, emails });

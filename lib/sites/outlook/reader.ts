@@ -6,7 +6,21 @@
  */
 import type { PageContext } from '../../domain';
 import type { SiteReader } from '../types';
-import { clean, ctx, emailAttr, emailsIn, firstText, last, messageText, pickEditor, q, qa, sentAtOf, textOf, uniqEmails } from '../dom';
+import {
+  clean,
+  ctx,
+  emailAttr,
+  emailsIn,
+  firstText,
+  last,
+  messageText,
+  pickEditor,
+  q,
+  qa,
+  sentAtOf,
+  textOf,
+  uniqEmails,
+} from '../dom';
 import { hosts } from './hosts';
 
 const OUTLOOK_HOSTS = new Set(['outlook.office.com', 'outlook.office365.com', 'outlook.live.com']);
@@ -22,51 +36,99 @@ function outlookRoute(url: URL): 'thread' | 'compose' | null {
 
 /** The signed-in mailbox: the account manager's secondary line. */
 function outlookMe(doc: Document): string | undefined {
-  return emailAttr(textOf(q(doc, '#mectrl_currentAccount_secondary'))) ?? emailsIn(q(doc, '#O365_MainLink_Me')?.getAttribute('aria-label'))[0];
+  return (
+    emailAttr(textOf(q(doc, '#mectrl_currentAccount_secondary'))) ??
+    emailsIn(q(doc, '#O365_MainLink_Me')?.getAttribute('aria-label'))[0]
+  );
 }
 
 /** Addresses a persona shows in its title, aria-label or a mailto link. */
 function personaEmails(root: ParentNode | null): string[] {
   const out: string[] = [];
   for (const el of qa(root, '[title*="@"], [aria-label*="@"], a[href^="mailto:"]', 200)) {
-    for (const a of ['title', 'aria-label', 'href']) out.push(...emailsIn(el.getAttribute(a)?.replace(/^mailto:/i, '')));
+    for (const a of ['title', 'aria-label', 'href'])
+      out.push(...emailsIn(el.getAttribute(a)?.replace(/^mailto:/i, '')));
   }
   return out;
 }
 
 /** "From: 陈静 <chen.jing@…>" → 陈静 */
-const personName = (s: string | null | undefined) => clean(s?.replace(/^(?:From|发件人)\s*[:：]\s*/i, '').replace(/<[^>]*>|\S+@\S+/g, ''));
+const personName = (s: string | null | undefined) =>
+  clean(s?.replace(/^(?:From|发件人)\s*[:：]\s*/i, '').replace(/<[^>]*>|\S+@\S+/g, ''));
 
 function readCompose(url: URL, doc: Document, me: string | undefined): PageContext | null {
-  const box = q(doc, 'div[aria-label="Message body"][contenteditable="true"], [id^="editorParent_"] [contenteditable="true"], div[role="textbox"][contenteditable="true"]');
-  const root = box?.closest('[data-app-section="MailCompose"], [role="dialog"], [role="main"], form') ?? q(doc, '[role="main"]');
+  const box = q(
+    doc,
+    'div[aria-label="Message body"][contenteditable="true"], [id^="editorParent_"] [contenteditable="true"], div[role="textbox"][contenteditable="true"]',
+  );
+  const root =
+    box?.closest('[data-app-section="MailCompose"], [role="dialog"], [role="main"], form') ?? q(doc, '[role="main"]');
   if (!root) return null;
   // Recipient chips: `._EType_RECIPIENT_ENTITY` whose inner span carries the address in aria-label [realbmail].
   const chips = qa(root, '._EType_RECIPIENT_ENTITY', 50);
-  const emails = uniqEmails(chips.length ? chips.flatMap((c) => [...personaEmails(c), ...emailsIn(c.textContent)]) : personaEmails(root), [me]);
-  const subject = clean(textOf(q(root, 'input[aria-label="Subject"], input[aria-label="Add a subject"], input[aria-label="添加主题"], input[placeholder="Add a subject"]')));
+  const emails = uniqEmails(
+    chips.length ? chips.flatMap((c) => [...personaEmails(c), ...emailsIn(c.textContent)]) : personaEmails(root),
+    [me],
+  );
+  const subject = clean(
+    textOf(
+      q(
+        root,
+        'input[aria-label="Subject"], input[aria-label="Add a subject"], input[aria-label="添加主题"], input[placeholder="Add a subject"]',
+      ),
+    ),
+  );
   return ctx('outlook', 'compose', url, { emails, subject });
 }
 
 function readMessage(url: URL, doc: Document, me: string | undefined): PageContext | null {
-  const pane = q(doc, '[data-app-section="MailReadCompose"]') ?? q(doc, '[data-app-section="ConversationContainer"]')
-    ?? q(doc, '#ReadingPaneContainerId') ?? q(doc, '[role="main"]');
+  const pane =
+    q(doc, '[data-app-section="MailReadCompose"]') ??
+    q(doc, '[data-app-section="ConversationContainer"]') ??
+    q(doc, '#ReadingPaneContainerId') ??
+    q(doc, '[role="main"]');
   if (!pane) return null;
-  const subject = firstText(pane, ['[role="heading"][id^="CONV_"][id$="_SUBJECT"]', '[role="heading"][id$="_SUBJECT"]', 'div[role="heading"][title]',
-    '[data-app-section="SubjectLine"] span', '[data-app-section="SubjectLine"]', '[data-automationid="MessageSubject"]']);
+  const subject = firstText(pane, [
+    '[role="heading"][id^="CONV_"][id$="_SUBJECT"]',
+    '[role="heading"][id$="_SUBJECT"]',
+    'div[role="heading"][title]',
+    '[data-app-section="SubjectLine"] span',
+    '[data-app-section="SubjectLine"]',
+    '[data-automationid="MessageSubject"]',
+  ]);
   // The last expanded message (the one whose body is shown) is the one being read: its sender line and body.
   const lastBody = last(qa(pane, '[id^="UniqueMessageBody"]', 50));
-  const item = last(qa(pane, '[data-testid="message-item"], [aria-label="Email message"], [aria-label="电子邮件"]', 50))
-    ?? lastBody?.closest('[aria-expanded="true"]') ?? pane;
-  const fromEl = q(item, 'span[aria-label^="From:"], [id$="_FROM"], span[aria-label^="发件人"], [data-testid="SenderPersona"], [data-automationid="From"]');
-  const fromEmails = [...emailsIn(fromEl?.getAttribute('aria-label')), ...emailsIn(fromEl?.getAttribute('title')), ...emailsIn(fromEl?.textContent)];
+  const item =
+    last(qa(pane, '[data-testid="message-item"], [aria-label="Email message"], [aria-label="电子邮件"]', 50)) ??
+    lastBody?.closest('[aria-expanded="true"]') ??
+    pane;
+  const fromEl = q(
+    item,
+    'span[aria-label^="From:"], [id$="_FROM"], span[aria-label^="发件人"], [data-testid="SenderPersona"], [data-automationid="From"]',
+  );
+  const fromEmails = [
+    ...emailsIn(fromEl?.getAttribute('aria-label')),
+    ...emailsIn(fromEl?.getAttribute('title')),
+    ...emailsIn(fromEl?.textContent),
+  ];
   const name = personName(fromEl?.getAttribute('aria-label')) ?? personName(textOf(fromEl));
   const emails = uniqEmails([...fromEmails, ...personaEmails(item)], [me]);
-  const sentAt = sentAtOf(q(item, 'time[datetime]')?.getAttribute('datetime') ?? textOf(q(item, '[data-testid="SentReceivedSavedTime"]')));
-  const body = messageText(q(item, '[id^="UniqueMessageBody"], [aria-label="Message body"][role="document"], [aria-label="邮件正文"]')
-    ?? q(item, '[aria-label="Message body"]'));
+  const sentAt = sentAtOf(
+    q(item, 'time[datetime]')?.getAttribute('datetime') ?? textOf(q(item, '[data-testid="SentReceivedSavedTime"]')),
+  );
+  const body = messageText(
+    q(item, '[id^="UniqueMessageBody"], [aria-label="Message body"][role="document"], [aria-label="邮件正文"]') ??
+      q(item, '[aria-label="Message body"]'),
+  );
   if (!subject && !emails.length && !name) return null;
-  return ctx('outlook', 'thread', url, { name, emails, subject, sentAt, body, addressHidden: !!name && !emails.length });
+  return ctx('outlook', 'thread', url, {
+    name,
+    emails,
+    subject,
+    sentAt,
+    body,
+    addressHidden: !!name && !emails.length,
+  });
 }
 
 export const outlook: SiteReader = {
@@ -81,5 +143,10 @@ export const outlook: SiteReader = {
     const me = outlookMe(doc);
     return route === 'compose' ? readCompose(url, doc, me) : readMessage(url, doc, me);
   },
-  composeBox: (doc) => pickEditor(doc, ['div[aria-label="Message body"][contenteditable="true"]', 'div[role="textbox"][contenteditable="true"]', '[id^="editorParent_"] [contenteditable="true"]']),
+  composeBox: (doc) =>
+    pickEditor(doc, [
+      'div[aria-label="Message body"][contenteditable="true"]',
+      'div[role="textbox"][contenteditable="true"]',
+      '[id^="editorParent_"] [contenteditable="true"]',
+    ]),
 };

@@ -18,7 +18,11 @@ export function pipedriveRecord(url: URL): { recordId: string; recordType: strin
 const notApp = (s: string | undefined) => (isAppWord(s, 'Pipedrive') ? undefined : s);
 
 function headingName(root: ParentNode): string | undefined {
-  for (const el of qa(root, '[data-testid="header-title"], [data-test="header-title"], [data-testid="detail-view-title"], h1, [role="heading"][aria-level="1"], h2', 20)) {
+  for (const el of qa(
+    root,
+    '[data-testid="header-title"], [data-test="header-title"], [data-testid="detail-view-title"], h1, [role="heading"][aria-level="1"], h2',
+    20,
+  )) {
     const t = notApp(clean(textOf(el)));
     if (t) return t;
   }
@@ -30,15 +34,21 @@ export const pipedrive: SiteReader = {
   kind: 'crm',
   label: 'Pipedrive',
   hosts,
-  matchesUrl: (u) => u.protocol === 'https:' && /^[a-z0-9-]+\.pipedrive\.com$/.test(u.hostname)
-    && !/^(www|developers|support|status|api|webforms|leadbooster-chat)\./.test(u.hostname) && !!pipedriveRecord(u),
+  matchesUrl: (u) =>
+    u.protocol === 'https:' &&
+    /^[a-z0-9-]+\.pipedrive\.com$/.test(u.hostname) &&
+    !/^(www|developers|support|status|api|webforms|leadbooster-chat)\./.test(u.hostname) &&
+    !!pipedriveRecord(u),
   read(url, doc) {
     const rec = pipedriveRecord(url);
     if (!rec) return null;
     // A lead opens beside the inbox list: prefer a dialog or detail region over the list's own heading.
     const detail = rec.recordType === 'lead' ? (q(doc, '[role="dialog"]') ?? q(doc, '[role="main"]') ?? doc) : doc;
-    const name = headingName(detail) ?? (detail !== doc ? headingName(doc) : undefined)
-      ?? notApp(firstText(doc, ['.detailView h1'])) ?? notApp(clean(titleParts(doc)[0]));
+    const name =
+      headingName(detail) ??
+      (detail !== doc ? headingName(doc) : undefined) ??
+      notApp(firstText(doc, ['.detailView h1'])) ??
+      notApp(clean(titleParts(doc)[0]));
     return ctx('pipedrive', 'record', url, { ...rec, name, emails: uniqEmails(mailtoEmails(doc)) });
   },
 };

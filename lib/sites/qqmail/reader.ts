@@ -7,18 +7,37 @@
  */
 import type { PageContext } from '../../domain';
 import type { SiteReader } from '../types';
-import { attrEmails, clean, ctx, emailAttr, emailsIn, firstText, frameDoc, messageText, q, qa, sentAtOf, textOf, uniqEmails } from '../dom';
+import {
+  attrEmails,
+  clean,
+  ctx,
+  emailAttr,
+  emailsIn,
+  firstText,
+  frameDoc,
+  messageText,
+  q,
+  qa,
+  sentAtOf,
+  textOf,
+  uniqEmails,
+} from '../dom';
 import { hosts } from './hosts';
 
 function qqMe(doc: Document, inner: Document | null): string | undefined {
-  return emailAttr(textOf(q(doc, '.profile-user-info span.user-email'))) ?? emailAttr(textOf(q(doc, '#useraddr')))
-    ?? emailAttr(textOf(q(inner, '#useraddr')));
+  return (
+    emailAttr(textOf(q(doc, '.profile-user-info span.user-email'))) ??
+    emailAttr(textOf(q(doc, '#useraddr'))) ??
+    emailAttr(textOf(q(inner, '#useraddr')))
+  );
 }
 
 /** Nicknames on the visible chips under `root` (chips folded into "+n" sit in `.cmp-hide-accounts`). */
 function chipNames(root: ParentNode | null): string[] {
-  return qa(root, '.cmp-account-wrap', 50).filter((c) => !c.closest('.cmp-hide-accounts'))
-    .map((c) => clean(textOf(c)?.replace(/[;；,，、]\s*$/, ''))).filter((n): n is string => !!n);
+  return qa(root, '.cmp-account-wrap', 50)
+    .filter((c) => !c.closest('.cmp-hide-accounts'))
+    .map((c) => clean(textOf(c)?.replace(/[;；,，、]\s*$/, '')))
+    .filter((n): n is string => !!n);
 }
 
 function readCurrent(url: URL, doc: Document, me: string | undefined): PageContext | null {
@@ -27,15 +46,24 @@ function readCurrent(url: URL, doc: Document, me: string | undefined): PageConte
     const receivers = q(compose, '.mail-compose-receivers') ?? compose;
     const names = chipNames(receivers);
     // A chip for an address the user typed shows the address itself; the others show only a nickname.
-    const emails = uniqEmails(names.flatMap((n) => emailsIn(n)), [me]);
+    const emails = uniqEmails(
+      names.flatMap((n) => emailsIn(n)),
+      [me],
+    );
     return ctx('qqmail', 'compose', url, { emails, addressHidden: names.some((n) => !emailsIn(n).length) });
   }
-  const reader = q(doc, '.mail-list-page-reader-body') ?? q(doc, '.reader-body-children') ?? q(doc, '.mail-detail-content')?.parentElement ?? null;
+  const reader =
+    q(doc, '.mail-list-page-reader-body') ??
+    q(doc, '.reader-body-children') ??
+    q(doc, '.mail-detail-content')?.parentElement ??
+    null;
   if (!reader) return null;
   // The counterpart: the sender chip in the message header, else the chip of the quick-reply box under the
   // message (whom a reply goes to) [realbmail].
   const reply = q(reader, '.mail-detail-reply');
-  const headerChip = qa(reader, '.cmp-account-wrap', 20).find((c) => !reply?.contains(c) && !c.closest('.cmp-hide-accounts'));
+  const headerChip = qa(reader, '.cmp-account-wrap', 20).find(
+    (c) => !reply?.contains(c) && !c.closest('.cmp-hide-accounts'),
+  );
   const chip = clean(textOf(headerChip)?.replace(/[;；,，、]\s*$/, '')) ?? chipNames(reply)[0];
   // The address is not on the page (the hover card that shows it may belong to any chip, so it is not read).
   const emails = uniqEmails(emailsIn(chip), [me]);
@@ -54,8 +82,14 @@ function readLegacy(url: URL, doc: Document, inner: Document | null, me: string 
   // Compose: recipients `.addr_base.addr_normal[addr]` [realbmail].
   const compose = q(inner, '#frm_compose, form[name="frm"] #toAreaCtrl');
   if (compose) {
-    const emails = uniqEmails([...attrEmails(inner, '.addr_base.addr_normal', ['addr']), ...attrEmails(compose, '[addr]', ['addr']),
-      ...qa(compose, 'input[name="to"], #to, textarea[name="to"]', 5).flatMap((i) => emailsIn(textOf(i)))], [me]);
+    const emails = uniqEmails(
+      [
+        ...attrEmails(inner, '.addr_base.addr_normal', ['addr']),
+        ...attrEmails(compose, '[addr]', ['addr']),
+        ...qa(compose, 'input[name="to"], #to, textarea[name="to"]', 5).flatMap((i) => emailsIn(textOf(i))),
+      ],
+      [me],
+    );
     return ctx('qqmail', 'compose', url, { emails });
   }
   for (const d of [doc, inner]) {
@@ -93,10 +127,15 @@ export const qqmail: SiteReader = {
     return readCurrent(url, doc, me) ?? readLegacy(url, doc, inner, me);
   },
   composeBox(doc) {
-    const current = q(doc, '.mail-compose-page .mail-content-editor-inner[contenteditable="true"], .mail-compose-page [contenteditable="true"], .mail-detail-reply .reply-editor [contenteditable="true"], .mail-detail-reply .reply-editor');
+    const current = q(
+      doc,
+      '.mail-compose-page .mail-content-editor-inner[contenteditable="true"], .mail-compose-page [contenteditable="true"], .mail-detail-reply .reply-editor [contenteditable="true"], .mail-detail-reply .reply-editor',
+    );
     if (current) return current as HTMLElement;
     // Legacy compose: the editor is an iframe inside mainFrame [realbmail: `iframe.qmEditorIfrmEditArea`].
     const inner = legacyInner(doc);
-    return (q(inner, '[contenteditable="true"]') ?? frameDoc(q(inner, 'iframe.qmEditorIfrmEditArea'))?.body ?? null) as HTMLElement | null;
+    return (q(inner, '[contenteditable="true"]') ??
+      frameDoc(q(inner, 'iframe.qmEditorIfrmEditArea'))?.body ??
+      null) as HTMLElement | null;
   },
 };

@@ -4,13 +4,33 @@
  * in brackets below point there.
  */
 import type { SiteReader } from '../types';
-import { clean, ctx, deepQueryAll, emailAttr, firstText, hostIs, q, qa, qFirst, shadowQueryAll, textEmails, titleParts, uniqEmails } from '../dom';
+import {
+  clean,
+  ctx,
+  deepQueryAll,
+  emailAttr,
+  firstText,
+  hostIs,
+  q,
+  qa,
+  qFirst,
+  shadowQueryAll,
+  textEmails,
+  titleParts,
+  uniqEmails,
+} from '../dom';
 import { hosts } from './hosts';
 
 const SF_HOSTS = ['force.com', 'salesforce.com', 'sfcrmproducts.cn', 'sfcrmapps.cn', 'force.com.mcas.ms'];
 // Real ids are 15 or 18 characters; Lightning paths are taken at 15–18 (test orgs and fixtures use odd lengths).
 const SF_ID = /^[a-zA-Z0-9]{15,18}$/;
-const SF_PREFIX: Record<string, string> = { '001': 'Account', '003': 'Contact', '006': 'Opportunity', '00Q': 'Lead', '500': 'Case' };
+const SF_PREFIX: Record<string, string> = {
+  '001': 'Account',
+  '003': 'Contact',
+  '006': 'Opportunity',
+  '00Q': 'Lead',
+  '500': 'Case',
+};
 
 export function salesforceRecord(url: URL): { recordId: string; recordType?: string } | null {
   // Lightning and console: /lightning/r/Account/001.../view (console adds ?ws=...).
@@ -55,8 +75,12 @@ function lwcName(host: Element): string | undefined {
   if (sr) scopes.push(sr);
   for (const scope of scopes) {
     const name = firstText(scope, [
-      '[slot="primaryField"] lightning-formatted-name', '[slot="primaryField"] lightning-formatted-text', '[slot="primaryField"]',
-      'slot[name="primaryField"] lightning-formatted-name', 'slot[name="primaryField"] lightning-formatted-text', 'slot[name="primaryField"]',
+      '[slot="primaryField"] lightning-formatted-name',
+      '[slot="primaryField"] lightning-formatted-text',
+      '[slot="primaryField"]',
+      'slot[name="primaryField"] lightning-formatted-name',
+      'slot[name="primaryField"] lightning-formatted-text',
+      'slot[name="primaryField"]',
     ]);
     if (name) return name;
   }
@@ -87,7 +111,15 @@ function highlights(view: ParentNode): { name?: string; panel?: Element } {
     const lwc = qFirst(view, LWC_PANELS);
     const name = lwc ? lwcName(lwc) : undefined;
     if (lwc && name) return { name, panel: lwc };
-    return { panel: first, name: firstText(first, ['.primaryField', 'h1.slds-page-header__title .uiOutputText', '.slds-page-header__title .uiOutputText', 'h1 .uiOutputText']) };
+    return {
+      panel: first,
+      name: firstText(first, [
+        '.primaryField',
+        'h1.slds-page-header__title .uiOutputText',
+        '.slds-page-header__title .uiOutputText',
+        'h1 .uiOutputText',
+      ]),
+    };
   }
   const hosts = [...shadowQueryAll(view, LWC_PANELS[0], 4), ...shadowQueryAll(view, LWC_PANELS[1], 2)];
   for (const host of hosts) {
@@ -105,12 +137,24 @@ function highlights(view: ParentNode): { name?: string; panel?: Element } {
  */
 function recordEmails(view: ParentNode, panel: Element | undefined, lightning: boolean): string[] {
   // Classic's detail table; never on a Lightning host, where no panel yet means the record has not rendered.
-  const detail = panel ? q(view, 'records-lwc-detail-panel, .forceDetailPanelDesktop') : lightning ? null : q(view, '.detailList');
+  const detail = panel
+    ? q(view, 'records-lwc-detail-panel, .forceDetailPanelDesktop')
+    : lightning
+      ? null
+      : q(view, '.detailList');
   const regions = [panel, detail].filter((r): r is Element => !!r);
   const out: Array<string | undefined> = [];
   for (const region of regions) {
     out.push(...deepQueryAll(region, 'a[href^="mailto:" i]', 20, 1500).map((a) => emailAttr(a.getAttribute('href'))));
-    out.push(...textEmails(qa(region, 'lightning-formatted-email, emailui-formatted-email-contact, emailui-formatted-email-lead, emailui-formatted-email-account', 20)));
+    out.push(
+      ...textEmails(
+        qa(
+          region,
+          'lightning-formatted-email, emailui-formatted-email-contact, emailui-formatted-email-lead, emailui-formatted-email-account',
+          20,
+        ),
+      ),
+    );
   }
   return uniqEmails(out);
 }
@@ -128,11 +172,12 @@ export const salesforce: SiteReader = {
     const parts = titleParts(doc);
     const lightning = url.hostname.includes('.lightning.');
     const header = highlights(view);
-    const name = header.name
+    const name =
+      header.name ??
       // Classic (–2019) detail page header [toggl]; Classic is never on a Lightning host.
-      ?? (lightning ? undefined : firstText(view, ['.bPageTitle h2.pageDescription', 'h2.topName']))
+      (lightning ? undefined : firstText(view, ['.bPageTitle h2.pageDescription', 'h2.topName'])) ??
       // document.title: "Acme Corp | Account | Salesforce" [toggl: title up to "| Salesforce"].
-      ?? (parts.length >= 2 && /salesforce/i.test(parts[parts.length - 1]) ? clean(parts[0]) : undefined);
+      (parts.length >= 2 && /salesforce/i.test(parts[parts.length - 1]) ? clean(parts[0]) : undefined);
     const recordType = rec.recordType ?? (parts.length >= 3 ? parts[1] : undefined);
     const emails = recordEmails(view, header.panel, lightning);
     return ctx('salesforce', 'record', url, { recordId: rec.recordId, recordType, name, emails });

@@ -12,7 +12,9 @@ export function xiaoshouyiRecord(url: URL): { recordId: string; recordType: stri
   const id = url.searchParams.get('id');
   if (a && id && /^\d+$/.test(id)) return { recordId: id, recordType: a[1] };
   // SPA routes (not recorded publicly): …#/account/detail/123, /neoweb/…/account/123
-  const m = (url.pathname + url.hash).match(/\/(account|contact|opportunity|lead)\/(?:detail\/|info\/)?(\d{3,})(?:[/?]|$)/);
+  const m = (url.pathname + url.hash).match(
+    /\/(account|contact|opportunity|lead)\/(?:detail\/|info\/)?(\d{3,})(?:[/?]|$)/,
+  );
   return m ? { recordId: m[2], recordType: m[1] } : null;
 }
 
@@ -21,13 +23,15 @@ export const xiaoshouyi: SiteReader = {
   kind: 'crm',
   label: '销售易',
   hosts,
-  matchesUrl: (u) => /^https?:$/.test(u.protocol) && hostIs(u.hostname, 'xiaoshouyi.com', 'neocrm.com') && !!xiaoshouyiRecord(u),
+  matchesUrl: (u) =>
+    /^https?:$/.test(u.protocol) && hostIs(u.hostname, 'xiaoshouyi.com', 'neocrm.com') && !!xiaoshouyiRecord(u),
   read(url, doc) {
     const rec = xiaoshouyiRecord(url);
     if (!rec) return null;
     const fromTitle = clean(titleParts(doc)[0]);
-    const name = firstText(doc, ['[data-field="accountName"]', '[data-field="name"]', '.detail-header .name', '.account-name'])
-      ?? (isAppWord(fromTitle, '销售易') ? undefined : fromTitle);
+    const name =
+      firstText(doc, ['[data-field="accountName"]', '[data-field="name"]', '.detail-header .name', '.account-name']) ??
+      (isAppWord(fromTitle, '销售易') ? undefined : fromTitle);
     return ctx('xiaoshouyi', 'record', url, { ...rec, name, emails: uniqEmails(mailtoEmails(doc)) });
   },
 };

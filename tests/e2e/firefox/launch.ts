@@ -35,10 +35,10 @@ export function findFirefox(): string {
   }
   for (const c of candidates) if (existsSync(c)) return c;
   throw new Error(
-    'No Firefox found for the Firefox browser tests. Install one and run again:\n'
-    + '  Debian/Ubuntu:  sudo apt-get install -y firefox-esr\n'
-    + '  macOS:          brew install --cask firefox\n'
-    + 'or point FIREFOX_PATH at a Firefox (128 ESR or later) binary.',
+    'No Firefox found for the Firefox browser tests. Install one and run again:\n' +
+      '  Debian/Ubuntu:  sudo apt-get install -y firefox-esr\n' +
+      '  macOS:          brew install --cask firefox\n' +
+      'or point FIREFOX_PATH at a Firefox (128 ESR or later) binary.',
   );
 }
 
@@ -74,7 +74,9 @@ function prefs(httpsHosts: string[], locale: string, extra: Record<string, strin
     'dom.disable_beforeunload': true,
     ...extra,
   };
-  return Object.entries(p).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n');
+  return Object.entries(p)
+    .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+    .join('\n');
 }
 
 export interface FirefoxLaunched {
@@ -94,7 +96,8 @@ export interface FirefoxLaunched {
 async function waitForFile(path: string, proc: ChildProcess, log: () => string, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`Firefox exited (${proc.exitCode}) before Marionette started:\n${log().slice(-2000)}`);
+    if (proc.exitCode !== null)
+      throw new Error(`Firefox exited (${proc.exitCode}) before Marionette started:\n${log().slice(-2000)}`);
     if (existsSync(path)) {
       const text = readFileSync(path, 'utf8').trim();
       if (text) return text;
@@ -105,7 +108,9 @@ async function waitForFile(path: string, proc: ChildProcess, log: () => string, 
 }
 
 /** `prefs`: more preferences for this profile (e.g. to grant optional permissions without the doorhanger). */
-export async function launchFirefox(opts: { locale?: string; prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxLaunched> {
+export async function launchFirefox(
+  opts: { locale?: string; prefs?: Record<string, string | number | boolean> } = {},
+): Promise<FirefoxLaunched> {
   if (!existsSync(join(firefoxExtensionDir, 'manifest.json'))) {
     throw new Error(`No built Firefox extension at ${firefoxExtensionDir}: run \`npm run build\` first.`);
   }
@@ -114,12 +119,20 @@ export async function launchFirefox(opts: { locale?: string; prefs?: Record<stri
   const profile = mkdtempSync(join(tmpdir(), 'huikuan-firefox-'));
   writeFileSync(join(profile, 'user.js'), prefs(fixtureHosts, opts.locale ?? 'en-US', opts.prefs));
   let out = '';
-  const proc = spawn(binary, ['--headless', '-marionette', '-remote-allow-system-access', '-no-remote', '-profile', profile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1' },
+  const proc = spawn(
+    binary,
+    ['--headless', '-marionette', '-remote-allow-system-access', '-no-remote', '-profile', profile],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1' },
+    },
+  );
+  proc.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
   });
-  proc.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-  proc.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  proc.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const log = () => out;
   let s: Session | undefined;
   const close = async () => {
@@ -144,7 +157,10 @@ export async function launchFirefox(opts: { locale?: string; prefs?: Record<stri
   }
   const session = s;
   const launched: FirefoxLaunched = {
-    s: session, servers, log, close,
+    s: session,
+    servers,
+    log,
+    close,
     siteUrl: (host, path) => `https://${host}:${servers.httpsPort}${path}`,
     async openPage(path) {
       return launched.openUrl(`${extensionOrigin}/${path.replace(/^\//, '')}`);
@@ -160,7 +176,11 @@ export async function launchFirefox(opts: { locale?: string; prefs?: Record<stri
 }
 
 /** Polls `check` until it returns a value other than undefined, null or false, or fails with `what`. */
-export async function until<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

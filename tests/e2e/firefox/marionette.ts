@@ -9,7 +9,11 @@ import { connect, type Socket } from 'node:net';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
-interface Pending { resolve(v: unknown): void; reject(e: Error): void; name: string }
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  name: string;
+}
 
 export class Marionette {
   private buf = Buffer.alloc(0);
@@ -20,11 +24,17 @@ export class Marionette {
 
   private constructor(private sock: Socket) {
     this.greeted = new Promise((resolve, reject) => {
-      const onGreeting = (g: unknown) => (g && typeof g === 'object' && 'marionetteProtocol' in g ? resolve() : reject(new Error(`not Marionette: ${JSON.stringify(g)}`)));
+      const onGreeting = (g: unknown) =>
+        g && typeof g === 'object' && 'marionetteProtocol' in g
+          ? resolve()
+          : reject(new Error(`not Marionette: ${JSON.stringify(g)}`));
       this.onGreeting = onGreeting;
       sock.once('error', reject);
     });
-    sock.on('data', (d) => { this.buf = Buffer.concat([this.buf, d]); this.drain(); });
+    sock.on('data', (d) => {
+      this.buf = Buffer.concat([this.buf, d]);
+      this.drain();
+    });
     sock.on('close', () => {
       this.closed = true;
       for (const p of this.pending.values()) p.reject(new Error(`Marionette closed during ${p.name}`));
@@ -49,7 +59,10 @@ export class Marionette {
       if (this.buf.length < colon + 1 + len) return;
       const msg = JSON.parse(this.buf.subarray(colon + 1, colon + 1 + len).toString('utf8')) as unknown;
       this.buf = this.buf.subarray(colon + 1 + len);
-      if (!Array.isArray(msg)) { this.onGreeting(msg); continue; }
+      if (!Array.isArray(msg)) {
+        this.onGreeting(msg);
+        continue;
+      }
       const [, id, error, result] = msg as [number, number, { error: string; message: string } | null, unknown];
       const p = this.pending.get(id);
       if (!p) continue;
@@ -66,7 +79,9 @@ export class Marionette {
     const body = Buffer.from(JSON.stringify([0, id, name, params]), 'utf8');
     this.sock.write(`${body.length}:`);
     this.sock.write(body);
-    return new Promise<T>((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, name }));
+    return new Promise<T>((resolve, reject) =>
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, name }),
+    );
   }
 
   close(): void {
@@ -99,7 +114,10 @@ export class Session {
       const args = Array.prototype.slice.call(arguments, 0, -1);
       (async function () { ${body} }).apply(null, args)
         .then((v) => done({ ok: v === undefined ? null : v }), (e) => done({ err: String(e && e.stack ? e + '\\n' + e.stack : e) }));`;
-    const r = await this.m.command<{ value: { ok?: T; err?: string } | null }>('WebDriver:ExecuteAsyncScript', { script, args });
+    const r = await this.m.command<{ value: { ok?: T; err?: string } | null }>('WebDriver:ExecuteAsyncScript', {
+      script,
+      args,
+    });
     if (r.value?.err) throw new Error(`in the browser: ${r.value.err}`);
     return r.value?.ok as T;
   }
@@ -138,7 +156,10 @@ export class Session {
   }
 
   async find(css: string): Promise<string> {
-    const r = await this.m.command<{ value: Record<string, string> }>('WebDriver:FindElement', { using: 'css selector', value: css });
+    const r = await this.m.command<{ value: Record<string, string> }>('WebDriver:FindElement', {
+      using: 'css selector',
+      value: css,
+    });
     return r.value[ELEMENT] ?? Object.values(r.value)[0];
   }
 
@@ -157,7 +178,9 @@ export class Session {
     const code: Record<string, string> = { Alt: '\uE00A', Shift: '\uE008', Control: '\uE009', Meta: '\uE03D' };
     const down = keys.map((k) => ({ type: 'keyDown', value: code[k] ?? k }));
     const up = [...keys].reverse().map((k) => ({ type: 'keyUp', value: code[k] ?? k }));
-    await this.m.command('WebDriver:PerformActions', { actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }] });
+    await this.m.command('WebDriver:PerformActions', {
+      actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }],
+    });
     await this.m.command('WebDriver:ReleaseActions');
   }
 

@@ -5,17 +5,37 @@
 import { traceTasks, type TraceEvent } from '../../../bench/heavyPage';
 
 const CS = 'chrome-extension://abc/content-scripts/crm.js';
-const call = (ts: number, dur: number, tdur: number, url: string, tid = 1): TraceEvent =>
-  ({ name: 'FunctionCall', ph: 'X', ts: ts * 1000, dur: dur * 1000, tdur: tdur * 1000, pid: 7, tid, args: { data: { url } } });
-const task = (ts: number, dur: number, tdur: number, tid = 1): TraceEvent =>
-  ({ name: 'RunTask', ph: 'X', ts: ts * 1000, dur: dur * 1000, tdur: tdur * 1000, pid: 7, tid });
+const call = (ts: number, dur: number, tdur: number, url: string, tid = 1): TraceEvent => ({
+  name: 'FunctionCall',
+  ph: 'X',
+  ts: ts * 1000,
+  dur: dur * 1000,
+  tdur: tdur * 1000,
+  pid: 7,
+  tid,
+  args: { data: { url } },
+});
+const task = (ts: number, dur: number, tdur: number, tid = 1): TraceEvent => ({
+  name: 'RunTask',
+  ph: 'X',
+  ts: ts * 1000,
+  dur: dur * 1000,
+  tdur: tdur * 1000,
+  pid: 7,
+  tid,
+});
 
 test('counts top-level calls into the content script, in wall and CPU time, against the main thread', () => {
   const events = [
-    task(0, 100, 40), call(0, 100, 40, 'https://x.lightning.force.com/app.js'),
-    task(200, 90, 10), call(200, 90, 10, CS), call(210, 5, 2, CS), // a nested call is part of the first
-    task(400, 20, 20), call(400, 20, 20, CS),
-    task(500, 30, 30), call(500, 30, 30, 'https://x.lightning.force.com/app.js'),
+    task(0, 100, 40),
+    call(0, 100, 40, 'https://x.lightning.force.com/app.js'),
+    task(200, 90, 10),
+    call(200, 90, 10, CS),
+    call(210, 5, 2, CS), // a nested call is part of the first
+    task(400, 20, 20),
+    call(400, 20, 20, CS),
+    task(500, 30, 30),
+    call(500, 30, 30, 'https://x.lightning.force.com/app.js'),
     call(0, 500, 500, 'https://other/', 2), // another thread, fewer calls: not the page's main thread
   ];
   const r = traceTasks(events);

@@ -6,22 +6,49 @@ function fakeApi(ownWindow: number, active: Record<number, { id: number; url: st
   const listeners = new Set<(i: Info) => void>();
   let answer: () => void = () => undefined;
   let answerQuery: () => void = () => undefined;
-  const gotWindow = new Promise<void>((r) => { answer = r; });
-  const gotQuery = new Promise<void>((r) => { answerQuery = r; });
+  const gotWindow = new Promise<void>((r) => {
+    answer = r;
+  });
+  const gotQuery = new Promise<void>((r) => {
+    answerQuery = r;
+  });
   const api: TabFollowApi = {
-    windows: { getCurrent: async () => { await gotWindow; return { id: ownWindow }; } },
+    windows: {
+      getCurrent: async () => {
+        await gotWindow;
+        return { id: ownWindow };
+      },
+    },
     tabs: {
-      query: async (q) => { await gotQuery; return active[q.windowId] ? [active[q.windowId]] : []; },
+      query: async (q) => {
+        await gotQuery;
+        return active[q.windowId] ? [active[q.windowId]] : [];
+      },
       onActivated: { addListener: (fn) => void listeners.add(fn), removeListener: (fn) => void listeners.delete(fn) },
     },
   };
-  return { api, answer: () => { answer(); answerQuery(); }, answerWindow: answer, answerQuery, activate: (i: Info) => { for (const l of listeners) l(i); }, listeners };
+  return {
+    api,
+    answer: () => {
+      answer();
+      answerQuery();
+    },
+    answerWindow: answer,
+    answerQuery,
+    activate: (i: Info) => {
+      for (const l of listeners) l(i);
+    },
+    listeners,
+  };
 }
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('the side panel follows the active tab of its own window', () => {
   it('starts on its window’s active tab and follows switches there, not in other windows', async () => {
-    const f = fakeApi(1, { 1: { id: 10, url: 'https://acme.lightning.force.com/x' }, 2: { id: 20, url: 'https://mail.qq.com/' } });
+    const f = fakeApi(1, {
+      1: { id: 10, url: 'https://acme.lightning.force.com/x' },
+      2: { id: 20, url: 'https://mail.qq.com/' },
+    });
     const seen: number[] = [];
     const stop = followActiveTab(f.api, 'moz-extension://u/', (id) => seen.push(id));
     f.answer();

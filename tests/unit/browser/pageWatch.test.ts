@@ -2,9 +2,22 @@
  * The page watch's work is bounded whatever the page does: driven here by a virtual clock, a page that mutates
  * continuously, forges navigation events and runs long tasks.
  */
-import { createPageWatch, HEARTBEAT_MS, UNREAD_AFTER_MS, WATCH_MS, type ReadStatus, type WatchEnv } from '@/lib/browser/pageWatch';
+import {
+  createPageWatch,
+  HEARTBEAT_MS,
+  UNREAD_AFTER_MS,
+  WATCH_MS,
+  type ReadStatus,
+  type WatchEnv,
+} from '@/lib/browser/pageWatch';
 
-interface Page { href: string; title: string; name?: string; readCostMs: number; reads: number }
+interface Page {
+  href: string;
+  title: string;
+  name?: string;
+  readCostMs: number;
+  reads: number;
+}
 
 function virtualBrowser(page: Page) {
   let now = 0;
@@ -14,14 +27,32 @@ function virtualBrowser(page: Page) {
   let longTask: ((ms: number) => void) | null = null;
   const env: WatchEnv = {
     now: () => now,
-    setTimeout: (fn, ms) => { const id = nextId++; timers.set(id, { at: now + ms, fn }); return id; },
+    setTimeout: (fn, ms) => {
+      const id = nextId++;
+      timers.set(id, { at: now + ms, fn });
+      return id;
+    },
     clearTimeout: (id) => void timers.delete(id),
-    whenIdle: (fn, timeout) => { env.setTimeout(fn, Math.min(timeout, 200)); },
-    observe: (fn) => { onMutation = fn; return { disconnect: () => { if (onMutation === fn) onMutation = null; } }; },
+    whenIdle: (fn, timeout) => {
+      env.setTimeout(fn, Math.min(timeout, 200));
+    },
+    observe: (fn) => {
+      onMutation = fn;
+      return {
+        disconnect: () => {
+          if (onMutation === fn) onMutation = null;
+        },
+      };
+    },
     href: () => page.href,
     title: () => page.title,
     hidden: () => false,
-    onLongTask: (fn) => { longTask = fn; return () => { longTask = null; }; },
+    onLongTask: (fn) => {
+      longTask = fn;
+      return () => {
+        longTask = null;
+      };
+    },
   };
   /** Runs every timer due up to `t`, in order; a read advances the clock by its cost. */
   const advanceTo = (t: number) => {
@@ -36,12 +67,20 @@ function virtualBrowser(page: Page) {
   };
   return {
     env,
-    get now() { return now; },
+    get now() {
+      return now;
+    },
     advanceTo,
     mutate: () => onMutation?.(),
-    get observing() { return onMutation !== null; },
+    get observing() {
+      return onMutation !== null;
+    },
     longTask: (ms: number) => longTask?.(ms),
-    read: () => { page.reads++; now += page.readCostMs; return page.href.includes('/record/') ? { name: page.name } : null; },
+    read: () => {
+      page.reads++;
+      now += page.readCostMs;
+      return page.href.includes('/record/') ? { name: page.name } : null;
+    },
   };
 }
 
@@ -82,7 +121,10 @@ test('once the record is read the observer is gone: mutations cost nothing, the 
   expect(reports.at(-1)).toEqual(['Acme Corp', 'settled']);
   expect(b.observing).toBe(false);
   const readsAfterSettle = page.reads;
-  for (let t = 1; t <= 10_000; t++) { b.advanceTo(b.now + 1); b.mutate(); }
+  for (let t = 1; t <= 10_000; t++) {
+    b.advanceTo(b.now + 1);
+    b.mutate();
+  }
   expect(page.reads).toBe(readsAfterSettle);
   page.title = 'Acme Corporation | Account';
   page.name = 'Acme Corporation';

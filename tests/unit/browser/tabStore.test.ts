@@ -6,16 +6,38 @@ function sessionArea() {
   let writes = 0;
   let release: (() => void) | undefined;
   return {
-    data, get writes() { return writes; },
-    hold() { let r!: () => void; const p = new Promise<void>((res) => { r = res; }); release = r; return p; },
+    data,
+    get writes() {
+      return writes;
+    },
+    hold() {
+      let r!: () => void;
+      const p = new Promise<void>((res) => {
+        r = res;
+      });
+      release = r;
+      return p;
+    },
     release: () => release?.(),
-    async get(key: string) { return data.has(key) ? { [key]: data.get(key) } : {}; },
+    async get(key: string) {
+      return data.has(key) ? { [key]: data.get(key) } : {};
+    },
     gate: undefined as Promise<void> | undefined,
-    async set(items: Record<string, unknown>) { writes++; await this.gate; for (const [k, v] of Object.entries(items)) data.set(k, v); },
-    async remove(key: string) { data.delete(key); },
+    async set(items: Record<string, unknown>) {
+      writes++;
+      await this.gate;
+      for (const [k, v] of Object.entries(items)) data.set(k, v);
+    },
+    async remove(key: string) {
+      data.delete(key);
+    },
   };
 }
-const entry = (name: string): TabEntry => ({ ctx: null, matches: [{ customerId: name, score: 1, reason: 'name' }], draft: null });
+const entry = (name: string): TabEntry => ({
+  ctx: null,
+  matches: [{ customerId: name, score: 1, reason: 'name' }],
+  draft: null,
+});
 
 describe('the worker tab store', () => {
   it('answers from memory at once and a restarted worker reads what was written behind', async () => {

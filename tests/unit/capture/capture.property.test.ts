@@ -30,8 +30,20 @@ describe('amounts', () => {
     ['US$ 300', [usd(30_000)]],
     ['USD 4900', [usd(490_000)]],
     ['5,000 美元', [usd(500_000)]],
-    ['EUR 1,234.56 and €99', [{ minor: 123_456, currency: 'EUR' }, { minor: 9_900, currency: 'EUR' }]],
-    ['HKD 3,000 / 港币500', [{ minor: 300_000, currency: 'HKD' }, { minor: 50_000, currency: 'HKD' }]],
+    [
+      'EUR 1,234.56 and €99',
+      [
+        { minor: 123_456, currency: 'EUR' },
+        { minor: 9_900, currency: 'EUR' },
+      ],
+    ],
+    [
+      'HKD 3,000 / 港币500',
+      [
+        { minor: 300_000, currency: 'HKD' },
+        { minor: 50_000, currency: 'HKD' },
+      ],
+    ],
     ['JPY 5000', [{ minor: 5000, currency: 'JPY' }]],
     ['we can pay 12k next week', [usd(1_200_000)]],
     ['invoice total 1,234.50', [usd(123_450)]],
@@ -99,9 +111,12 @@ describe('dates relative to Fri 2026-11-20', () => {
   it.each(cases)('%s', (text, expected) => {
     expect(p(text).dates).toEqual(expected);
   });
-  it.each(['3日内没有回复', 'call me at 4:00', 'we have 12 months', '星期日休息'].map((t) => [t]))('no day-specific date in %s', (text) => {
-    expect(p(text).dates.filter((d) => d !== '2026-11-22' && d !== '2026-11-23')).toEqual([]);
-  });
+  it.each(['3日内没有回复', 'call me at 4:00', 'we have 12 months', '星期日休息'].map((t) => [t]))(
+    'no day-specific date in %s',
+    (text) => {
+      expect(p(text).dates.filter((d) => d !== '2026-11-22' && d !== '2026-11-23')).toEqual([]);
+    },
+  );
 });
 
 describe('document numbers', () => {
@@ -178,7 +193,7 @@ describe('intent', () => {
   });
   it('"not yet paid" is not paid', () => {
     expect(p('The invoice is not yet paid').signals).not.toContain('paid');
-    expect(p('invoice 215 hasn\'t been paid').signals).not.toContain('paid');
+    expect(p("invoice 215 hasn't been paid").signals).not.toContain('paid');
   });
 });
 
@@ -192,7 +207,10 @@ describe('promise', () => {
   it('we will remit $12,400 for INV-1023 by the 25th', () => {
     const d = p('we will remit $12,400 for INV-1023 by the 25th');
     expect(d).toMatchObject({
-      amounts: [usd(1_240_000)], dates: ['2026-11-25'], invoiceNumbers: ['INV-1023'], intent: 'promise',
+      amounts: [usd(1_240_000)],
+      dates: ['2026-11-25'],
+      invoiceNumbers: ['INV-1023'],
+      intent: 'promise',
       promise: { amount: usd(1_240_000), date: '2026-11-25' },
     });
   });
@@ -260,7 +278,8 @@ describe('robustness', () => {
     expect(p('$100 付款').amounts).toEqual([usd(10_000)]);
     expect(p('payment of 1,000.00').amounts).toEqual([usd(100_000)]);
     expect(p('payment of 1,000.00, the rest in EUR 500').amounts).toEqual([
-      { minor: 100_000, currency: 'EUR' }, { minor: 50_000, currency: 'EUR' },
+      { minor: 100_000, currency: 'EUR' },
+      { minor: 50_000, currency: 'EUR' },
     ]);
   });
   it('dates come out in order of appearance, without duplicates', () => {

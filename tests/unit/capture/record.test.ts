@@ -3,8 +3,16 @@ import { PINNED } from '../support/clock';
 import { replaceAll } from '@/lib/db/repo';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import {
-  type CaptureForm, amountToMinor, captureErrors as E, evidenceOf, kindForIntent, matchReceivables, outcomeForIntent,
-  readableSentAt, saveCapture, validateCapture,
+  type CaptureForm,
+  amountToMinor,
+  captureErrors as E,
+  evidenceOf,
+  kindForIntent,
+  matchReceivables,
+  outcomeForIntent,
+  readableSentAt,
+  saveCapture,
+  validateCapture,
 } from '@/lib/capture/record';
 import { prepareCustomerSearch, searchCustomers } from '@/lib/match/search';
 import type { Receivable } from '@/lib/domain';
@@ -15,8 +23,17 @@ const fixed = PINNED;
 const today = '2026-11-22';
 
 const form = (patch: Partial<CaptureForm>): CaptureForm => ({
-  kind: 'promise', customerId: 'c01', amount: '124,000.00', currency: 'CNY', date: '2026-11-27', channel: 'email',
-  outcome: 'other', receivableIds: [], reason: '', reference: '', ...patch,
+  kind: 'promise',
+  customerId: 'c01',
+  amount: '124,000.00',
+  currency: 'CNY',
+  date: '2026-11-27',
+  channel: 'email',
+  outcome: 'other',
+  receivableIds: [],
+  reason: '',
+  reference: '',
+  ...patch,
 });
 
 describe('capture → record helpers', () => {
@@ -48,7 +65,12 @@ describe('capture → record helpers', () => {
 
   it('keeps subject · date · from and the link as one evidence line within 500 characters', () => {
     const sentAt = new Date(2026, 10, 20, 9, 5).toISOString();
-    const e = evidenceOf({ subject: ' Re:  付款安排 ', sentAt, from: 'finance@yunfan-tech.example.cn', url: 'https://mail.google.com/mail/u/0/#inbox/abc' });
+    const e = evidenceOf({
+      subject: ' Re:  付款安排 ',
+      sentAt,
+      from: 'finance@yunfan-tech.example.cn',
+      url: 'https://mail.google.com/mail/u/0/#inbox/abc',
+    });
     expect(e.label).toBe('Re: 付款安排 · 2026-11-20 09:05 · finance@yunfan-tech.example.cn');
     expect(e.text).toBe(`${e.label} · https://mail.google.com/mail/u/0/#inbox/abc`);
     expect(readableSentAt('Fri, Nov 20, 2026, 9:30 AM')).toBe('2026-11-20 09:30');
@@ -71,15 +93,33 @@ describe('capture → record helpers', () => {
   it('validates per kind and reports i18n keys', () => {
     expect(validateCapture(form({})).ok).toBe(true);
     const bad = validateCapture(form({ customerId: null, amount: '', date: '2026-02-30' }));
-    expect(bad).toEqual({ ok: false, errors: { customerId: E.customerMissing, amount: E.amountMissing, date: E.dateInvalid } });
+    expect(bad).toEqual({
+      ok: false,
+      errors: { customerId: E.customerMissing, amount: E.amountMissing, date: E.dateInvalid },
+    });
     expect(validateCapture(form({ date: ' ' }))).toMatchObject({ errors: { date: E.dateMissing } });
     expect(validateCapture(form({ currency: 'XYZ' }))).toMatchObject({ errors: { currency: E.currencyInvalid } });
     // An activity needs no amount; a dispute needs invoices and a reason.
     expect(validateCapture(form({ kind: 'activity', amount: '' })).ok).toBe(true);
-    expect(validateCapture(form({ kind: 'dispute', reason: ' ' }))).toMatchObject({ errors: { receivableIds: E.disputeNoInvoice, reason: E.reasonMissing } });
-    expect(validateCapture(form({ kind: 'payment', reference: 'x'.repeat(121) }))).toMatchObject({ errors: { reference: E.referenceTooLong } });
+    expect(validateCapture(form({ kind: 'dispute', reason: ' ' }))).toMatchObject({
+      errors: { receivableIds: E.disputeNoInvoice, reason: E.reasonMissing },
+    });
+    expect(validateCapture(form({ kind: 'payment', reference: 'x'.repeat(121) }))).toMatchObject({
+      errors: { reference: E.referenceTooLong },
+    });
     const ok = validateCapture(form({ kind: 'payment', amount: '4,321', currency: 'usd', reference: ' TT-1 ' }));
-    expect(ok).toEqual({ ok: true, value: { kind: 'payment', customerId: 'c01', amount: { minor: 432_100, currency: 'USD' }, date: '2026-11-27', channel: 'email', reference: 'TT-1', receivableIds: [] } });
+    expect(ok).toEqual({
+      ok: true,
+      value: {
+        kind: 'payment',
+        customerId: 'c01',
+        amount: { minor: 432_100, currency: 'USD' },
+        date: '2026-11-27',
+        channel: 'email',
+        reference: 'TT-1',
+        receivableIds: [],
+      },
+    });
   });
 
   it('finds customers by part of the name, an alias, or a near spelling', () => {
@@ -100,7 +140,16 @@ describe('saveCapture', () => {
     await replaceAll(db, buildDemoPortfolio(today, fixed.getTime()), fixed);
   });
   afterEach(() => db.close());
-  const ctx = { meta: { subject: '发票抬头问题', sentAt: fixed.toISOString(), from: 'finance@yunfan-tech.example.cn', url: 'https://mail.example/t/1' }, note: '原文', messageDay: today };
+  const ctx = {
+    meta: {
+      subject: '发票抬头问题',
+      sentAt: fixed.toISOString(),
+      from: 'finance@yunfan-tech.example.cn',
+      url: 'https://mail.example/t/1',
+    },
+    note: '原文',
+    messageDay: today,
+  };
 
   it('marks the ticked receivables disputed with the reason and the evidence, logs a disputed activity, and restarts no limitation', async () => {
     const before = await receivableById(db, 'c01-r2');
@@ -113,7 +162,13 @@ describe('saveCapture', () => {
     expect(r.evidence.at(-1)).toBe(evidenceOf(ctx.meta).text);
     expect(r.interruptions).toEqual(before!.interruptions);
     const a = (await db.activities.get(saved.activityId!))!;
-    expect(a).toMatchObject({ outcome: 'disputed', channel: 'email', receivableIds: ['c01-r2'], note: '原文', date: today });
+    expect(a).toMatchObject({
+      outcome: 'disputed',
+      channel: 'email',
+      receivableIds: ['c01-r2'],
+      note: '原文',
+      date: today,
+    });
     expect(a.evidence).toContain('https://mail.example/t/1');
     expect((await db.summaries.get('c01'))!.disputedCount).toBe(1);
     const others = await receivablesOf(db, 'c01');
@@ -144,11 +199,23 @@ describe('saveCapture', () => {
     if (!v.ok) throw new Error('invalid');
     const saved = await saveCapture(db, v.value, ctx, fixed);
     const p = (await db.promises.get(saved.promiseId!))!;
-    expect(p).toMatchObject({ customerId: 'c02', amount: { minor: 12_400_000, currency: 'CNY' }, date: '2026-11-27', source: 'capture',
-      status: 'pending', promisedBy: 'finance@yunfan-tech.example.cn', receivableIds: ['c02-r1'], evidence: evidenceOf(ctx.meta).text });
+    expect(p).toMatchObject({
+      customerId: 'c02',
+      amount: { minor: 12_400_000, currency: 'CNY' },
+      date: '2026-11-27',
+      source: 'capture',
+      status: 'pending',
+      promisedBy: 'finance@yunfan-tech.example.cn',
+      receivableIds: ['c02-r1'],
+      evidence: evidenceOf(ctx.meta).text,
+    });
     expect((await db.summaries.get('c02'))!.pendingPromiseCount).toBe(pending + 1);
     // The customer's written promise restarts limitation on the receivable it names, and only that one.
-    expect((await receivableById(db, 'c02-r1'))!.interruptions.at(-1)).toEqual({ date: today, kind: 'debtor-agreement', evidence: evidenceOf(ctx.meta).text });
+    expect((await receivableById(db, 'c02-r1'))!.interruptions.at(-1)).toEqual({
+      date: today,
+      kind: 'debtor-agreement',
+      evidence: evidenceOf(ctx.meta).text,
+    });
     const others = (await receivablesOf(db, 'c02')).filter((r) => r.id !== 'c02-r1');
     expect(others.every((r) => !r.interruptions.some((i) => i.kind === 'debtor-agreement'))).toBe(true);
   });

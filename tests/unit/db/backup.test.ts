@@ -7,14 +7,24 @@ const now = new Date(2026, 10, 22, 10, 0, 0);
 const today = '2026-11-22';
 
 async function snapshot(db: HuikuanDb) {
-  return { data: await readAll(db), settings: await getSettings(db), summaries: await db.summaries.toArray(), portfolio: await getPortfolio(db) };
+  return {
+    data: await readAll(db),
+    settings: await getSettings(db),
+    summaries: await db.summaries.toArray(),
+    portfolio: await getPortfolio(db),
+  };
 }
 
 let db: HuikuanDb;
 beforeEach(async () => {
   db = new HuikuanDb(`t-${Math.random()}`);
   await replaceAll(db, buildDemoPortfolio(today, now.getTime()), now);
-  await saveSettings(db, { owner: '王磊', limitationYears: 4, fxRates: { USD: 7.1 }, monthlyTarget: { minor: 50_000_000, currency: 'CNY' } });
+  await saveSettings(db, {
+    owner: '王磊',
+    limitationYears: 4,
+    fxRates: { USD: 7.1 },
+    monthlyTarget: { minor: 50_000_000, currency: 'CNY' },
+  });
 });
 afterEach(() => db.close());
 
@@ -62,7 +72,11 @@ describe('backup and restore', () => {
     const before = await snapshot(db);
     const r1 = await restoreBackup(db, 'not json', { now });
     expect(r1.ok).toBe(false);
-    const r2 = await restoreBackup(db, JSON.stringify({ format: 'huikuan-backup', version: 99, meta: { createdAt: 1 }, tables: {} }), { now });
+    const r2 = await restoreBackup(
+      db,
+      JSON.stringify({ format: 'huikuan-backup', version: 99, meta: { createdAt: 1 }, tables: {} }),
+      { now },
+    );
     expect(r2.ok === false && r2.errors[0].path).toBe('version');
     expect(await snapshot(db)).toEqual(before);
   });
@@ -71,8 +85,14 @@ describe('backup and restore', () => {
     const text = await exportBackup(db, { now });
     await saveSettings(db, { owner: 'before' });
     const before = await snapshot(db);
-    await expect(restoreBackup(db, text, { now, beforeCommit: () => { throw new Error('quota exceeded (injected)'); } }))
-      .rejects.toThrow(/injected/);
+    await expect(
+      restoreBackup(db, text, {
+        now,
+        beforeCommit: () => {
+          throw new Error('quota exceeded (injected)');
+        },
+      }),
+    ).rejects.toThrow(/injected/);
     expect(await snapshot(db)).toEqual(before);
   });
 });

@@ -23,12 +23,16 @@ beforeEach(() => {
   db = new HuikuanDb(`bulk-${Math.random()}`);
   undoLocks = installLocks().restore;
 });
-afterEach(() => { db.close(); undoLocks(); });
+afterEach(() => {
+  db.close();
+  undoLocks();
+});
 
 /** A ledger of `n` rows over `customers` customers, parsed as the importer would receive it. */
 function ledgerRows(n: number, customers: number): LedgerRow[] {
   const lines = ['Customer,Invoice No,Invoice Date,Due Date,Amount,Currency'];
-  for (let i = 0; i < n; i++) lines.push(`客户${i % customers}有限公司,INV-${i},2026-09-01,2026-10-01,${100 + i}.00,CNY`);
+  for (let i = 0; i < n; i++)
+    lines.push(`客户${i % customers}有限公司,INV-${i},2026-09-01,2026-10-01,${100 + i}.00,CNY`);
   const p = parseLedger(lines.join('\n'), { fileName: 'big.csv' });
   expect(p.errors).toEqual([]);
   return p.rows;
@@ -53,14 +57,27 @@ describe('one bulk writer at a time', () => {
     let release!: () => void;
     const first = withBulkWrite({ kind: 'import', file: '应收.csv' }, async () => {
       log.push('import start');
-      await new Promise<void>((r) => { release = r; });
+      await new Promise<void>((r) => {
+        release = r;
+      });
       log.push('import end');
     });
     await tick();
     expect(await currentBulkWriter()).toEqual({ kind: 'import', file: '应收.csv' });
     let waitedFor: BulkOp | undefined;
-    const second = withBulkWrite({ kind: 'wipe' }, async () => { log.push('wipe'); }, { onWait: (h) => { waitedFor = h; } });
-    await tick(); await tick();
+    const second = withBulkWrite(
+      { kind: 'wipe' },
+      async () => {
+        log.push('wipe');
+      },
+      {
+        onWait: (h) => {
+          waitedFor = h;
+        },
+      },
+    );
+    await tick();
+    await tick();
     expect(waitedFor).toEqual({ kind: 'import', file: '应收.csv' });
     expect(log).toEqual(['import start']);
     release();
@@ -71,11 +88,23 @@ describe('one bulk writer at a time', () => {
 
   it('Cancel while waiting rejects with an AbortError and the operation never runs', async () => {
     let release!: () => void;
-    const first = withBulkWrite({ kind: 'restore', file: 'b.json' }, () => new Promise<void>((r) => { release = r; }));
+    const first = withBulkWrite(
+      { kind: 'restore', file: 'b.json' },
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
     await tick();
     const ac = new AbortController();
     let ran = false;
-    const second = withBulkWrite({ kind: 'demo' }, async () => { ran = true; }, { signal: ac.signal, onWait: () => ac.abort() });
+    const second = withBulkWrite(
+      { kind: 'demo' },
+      async () => {
+        ran = true;
+      },
+      { signal: ac.signal, onWait: () => ac.abort() },
+    );
     await expect(second).rejects.toMatchObject({ name: 'AbortError' });
     release();
     await first;
@@ -86,14 +115,23 @@ describe('one bulk writer at a time', () => {
     const rows = ledgerRows(600, 40);
     let wipe: Promise<unknown> | undefined;
     let waited: BulkOp | undefined;
-    const imp = importLedger(db, slowSource(rows, 100, (i) => {
-      // The user presses "Delete all" in another page while the import is half-way.
-      if (i === 2) wipe = deleteAllData(db, now, { onWait: (h) => { waited = h; } });
-    }), { fileName: 'big.csv', now, chunkRows: 100 });
+    const imp = importLedger(
+      db,
+      slowSource(rows, 100, (i) => {
+        // The user presses "Delete all" in another page while the import is half-way.
+        if (i === 2)
+          wipe = deleteAllData(db, now, {
+            onWait: (h) => {
+              waited = h;
+            },
+          });
+      }),
+      { fileName: 'big.csv', now, chunkRows: 100 },
+    );
     const report = await imp;
     expect(report.created).toBe(600);
     expect(report.newCustomers).toBe(40);
-    const afterWipe = await wipe as Awaited<ReturnType<typeof deleteAllData>>;
+    const afterWipe = (await wipe) as Awaited<ReturnType<typeof deleteAllData>>;
     expect(waited).toEqual({ kind: 'import', file: 'big.csv' });
     // The wipe replaced the whole import, and kept it as its safety copy.
     expect(afterWipe.counts).toEqual({ customers: 0, receivables: 0, payments: 0, promises: 0, activities: 0 });
@@ -126,7 +164,10 @@ describe('one bulk writer at a time', () => {
     await importLedger(db, slowSource(ledgerRows(200, 5), 50), { fileName: 'x.csv', now, chunkRows: 50 });
     const order: string[] = [];
     const undo = undoLastImport(db, now).then(() => order.push('undo'));
-    const restore = restoreBackup(db, backup, { now, file: 'demo.json' }).then((r) => { order.push('restore'); return r; });
+    const restore = restoreBackup(db, backup, { now, file: 'demo.json' }).then((r) => {
+      order.push('restore');
+      return r;
+    });
     const [, r] = await Promise.all([undo, restore]);
     expect(order).toEqual(['undo', 'restore']);
     expect(r.ok && r.counts.customers).toBe(30);
@@ -136,16 +177,33 @@ describe('one bulk writer at a time', () => {
   it('single-record writes during a bulk write wait for it and are applied after it, none lost', async () => {
     await loadDemoData(db, buildDemoPortfolio(today, now.getTime()), now);
     let release!: () => void;
-    const bulk = withBulkWrite({ kind: 'import', file: 'slow.csv' }, () => new Promise<void>((r) => { release = r; }));
+    const bulk = withBulkWrite(
+      { kind: 'import', file: 'slow.csv' },
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
     await tick();
-    const promise = { id: 'p-during', customerId: 'c01', date: '2026-12-01', amount: { minor: 100, currency: 'CNY' },
-      status: 'pending' as const, source: 'other' as const, coveredMinor: 0, receivableIds: [], createdAt: now.getTime(), updatedAt: now.getTime() };
+    const promise = {
+      id: 'p-during',
+      customerId: 'c01',
+      date: '2026-12-01',
+      amount: { minor: 100, currency: 'CNY' },
+      status: 'pending' as const,
+      source: 'other' as const,
+      coveredMinor: 0,
+      receivableIds: [],
+      createdAt: now.getTime(),
+      updatedAt: now.getTime(),
+    };
     let settled = 0;
     const writes = [
       saveSettings(db, { owner: '王磊' }).then(() => settled++),
       putPromise(db, promise, now).then(() => settled++),
     ];
-    await tick(); await tick();
+    await tick();
+    await tick();
     expect(settled).toBe(0);
     release();
     await bulk;

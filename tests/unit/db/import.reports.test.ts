@@ -30,7 +30,9 @@ const openTotals = async (db: HuikuanDb) => {
 };
 
 let db: HuikuanDb;
-beforeEach(() => { db = new HuikuanDb(`t-${Math.random()}`); });
+beforeEach(() => {
+  db = new HuikuanDb(`t-${Math.random()}`);
+});
 afterEach(() => db.close());
 
 describe('payment rows of a report', () => {
@@ -42,10 +44,16 @@ describe('payment rows of a report', () => {
     expect(receivables.map((r) => r.docNumber)).not.toContain('PMT 2024-05-28 15000');
     expect(receivables.filter((r) => r.kind === 'credit-note').map((r) => r.docNumber)).toEqual(['1066']);
     const diaz = (await db.customers.toArray()).find((c) => c.name === 'Diaz Landscaping')!;
-    expect(payments.filter((p) => p.allocations.length === 0)).toEqual([expect.objectContaining({
-      id: importedPaymentId(diaz.id, 'PMT 2024-05-28 15000'), customerId: diaz.id, date: '2024-05-28',
-      amount: { minor: 15_000, currency: 'CNY' }, allocations: [], reference: 'PMT 2024-05-28 15000',
-    })]);
+    expect(payments.filter((p) => p.allocations.length === 0)).toEqual([
+      expect.objectContaining({
+        id: importedPaymentId(diaz.id, 'PMT 2024-05-28 15000'),
+        customerId: diaz.id,
+        date: '2024-05-28',
+        amount: { minor: 15_000, currency: 'CNY' },
+        allocations: [],
+        reference: 'PMT 2024-05-28 15000',
+      }),
+    ]);
     expect(await openTotals(db)).toEqual({ CNY: 678_050 });
   });
 
@@ -58,7 +66,10 @@ describe('payment rows of a report', () => {
       const first = await applyImport(db, rows, { fileName: fx.file, now });
       expect(first.openByCurrency, fx.file).toEqual(fx.open);
       const docs = await allDocuments(db);
-      expect(docs.payments.filter((p) => p.allocations.length === 0), fx.file).toHaveLength(payRows);
+      expect(
+        docs.payments.filter((p) => p.allocations.length === 0),
+        fx.file,
+      ).toHaveLength(payRows);
       expect(docs.receivables.length, fx.file).toBe(fx.documents - payRows);
       expect(await openTotals(db), fx.file).toEqual(fx.open);
       const again = await applyImport(db, rows, { fileName: fx.file, now });
@@ -71,7 +82,7 @@ describe('payment rows of a report', () => {
     }
   });
 
-  it('a corrected payment row updates the stored payment; a document under a payment\'s reference is refused', async () => {
+  it("a corrected payment row updates the stored payment; a document under a payment's reference is refused", async () => {
     const text = new TextDecoder().decode(readFileSync(join(dir, 'netsuite-ar-aging-detail.csv')));
     const rows = parse('netsuite-ar-aging-detail.csv', text);
     const pay = rows.find((r) => r.source === 'payment')!;
@@ -79,10 +90,18 @@ describe('payment rows of a report', () => {
     const moved = rows.map((r) => (r === pay ? { ...r, amount: { ...r.amount, minor: r.amount.minor + 100 } } : r));
     const s = await applyImport(db, moved, { fileName: 'ns.csv', now });
     expect(s).toMatchObject({ updated: 1, unchanged: rows.length - 1, created: 0 });
-    expect((await allDocuments(db)).payments.find((p) => p.reference === pay.invoiceNumber)?.amount.minor).toBe(pay.amount.minor + 100);
+    expect((await allDocuments(db)).payments.find((p) => p.reference === pay.invoiceNumber)?.amount.minor).toBe(
+      pay.amount.minor + 100,
+    );
     const asDocument = { ...pay, source: undefined, kind: 'invoice' as const, row: 99 };
     const r = await applyImport(db, [asDocument], { fileName: 'other.csv', now });
-    expect(r.rejections).toEqual([expect.objectContaining({ row: 99, code: 'payment-mismatch', params: { customer: pay.customerName, value: pay.invoiceNumber } })]);
+    expect(r.rejections).toEqual([
+      expect.objectContaining({
+        row: 99,
+        code: 'payment-mismatch',
+        params: { customer: pay.customerName, value: pay.invoiceNumber },
+      }),
+    ]);
     expect(r.openByCurrency).toEqual({}); // the refused row is not counted as imported
   });
 });

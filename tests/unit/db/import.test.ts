@@ -1,6 +1,15 @@
 import { HuikuanDb } from '@/lib/db/schema';
 import { getPortfolio, readAll, rebuildAllSummaries, replaceAll } from '@/lib/db/repo';
-import { applyImport, customerGroups, importLedger, importedPaymentId, importedReceivableId, lastImport, recoverInterruptedImports, undoLastImport } from '@/lib/db/import';
+import {
+  applyImport,
+  customerGroups,
+  importLedger,
+  importedPaymentId,
+  importedReceivableId,
+  lastImport,
+  recoverInterruptedImports,
+  undoLastImport,
+} from '@/lib/db/import';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { parseLedger } from '@/lib/transfer';
 import { receivableById, paymentById, documentCounts } from '../support/ledgers';
@@ -25,11 +34,18 @@ function rowsOf(text: string) {
 
 /** Calls `fn` on every ledger written (created or replaced); returns the unsubscribe. */
 function onLedgerWrite(fn: () => void): () => void {
-  const creating = function () { fn(); };
-  const updating = function () { fn(); };
+  const creating = function () {
+    fn();
+  };
+  const updating = function () {
+    fn();
+  };
   db.ledgers.hook('creating', creating);
   db.ledgers.hook('updating', updating);
-  return () => { db.ledgers.hook('creating').unsubscribe(creating); db.ledgers.hook('updating').unsubscribe(updating); };
+  return () => {
+    db.ledgers.hook('creating').unsubscribe(creating);
+    db.ledgers.hook('updating').unsubscribe(updating);
+  };
 }
 
 async function snapshot(db: HuikuanDb) {
@@ -43,7 +59,8 @@ async function snapshot(db: HuikuanDb) {
 
 /** Summaries and the aggregate carry updatedAt stamps; compare what they say, not when. */
 const strip = (s: Awaited<ReturnType<typeof snapshot>>) => ({
-  ...s, summaries: s.summaries.map(({ updatedAt: _u, ...rest }) => rest),
+  ...s,
+  summaries: s.summaries.map(({ updatedAt: _u, ...rest }) => rest),
 });
 
 let db: HuikuanDb;
@@ -62,11 +79,19 @@ describe('applyImport', () => {
     expect(await db.customers.count()).toBe(before + 1);
     // "杭州云帆科技有限公司" is the demo's c01.
     const rec = await receivableById(db, importedReceivableId('c01', 'FILE-001'));
-    expect(rec).toMatchObject({ customerId: 'c01', docNumber: 'FILE-001', amount: { minor: 1_000_000, currency: 'CNY' }, status: 'open' });
+    expect(rec).toMatchObject({
+      customerId: 'c01',
+      docNumber: 'FILE-001',
+      amount: { minor: 1_000_000, currency: 'CNY' },
+      status: 'open',
+    });
     const acme = (await db.customers.where('name').equals('Acme Trading Co.').first())!;
     const pay = await paymentById(db, importedPaymentId(acme.id, 'A-100'));
-    expect(pay).toMatchObject({ amount: { minor: 100_000, currency: 'USD' }, date: '2026-09-01',
-      allocations: [{ receivableId: importedReceivableId(acme.id, 'A-100'), minor: 100_000 }] });
+    expect(pay).toMatchObject({
+      amount: { minor: 100_000, currency: 'USD' },
+      date: '2026-09-01',
+      allocations: [{ receivableId: importedReceivableId(acme.id, 'A-100'), minor: 100_000 }],
+    });
     const summary = await db.summaries.get(acme.id);
     expect(summary?.open).toEqual({ USD: 150_000 + 120_000 });
     const batch = await lastImport(db);
@@ -121,7 +146,9 @@ describe('applyImport', () => {
   it('a failure in the middle of the writes leaves the store exactly as before', async () => {
     const before = await snapshot(db);
     let n = 0;
-    const unhook = onLedgerWrite(() => { if (++n === 2) throw new Error('disk full (injected)'); });
+    const unhook = onLedgerWrite(() => {
+      if (++n === 2) throw new Error('disk full (injected)');
+    });
     await expect(applyImport(db, rowsOf(first), { fileName: 'ledger.csv', now })).rejects.toThrow(/injected/);
     unhook();
     expect(n).toBeGreaterThanOrEqual(2);
@@ -130,9 +157,15 @@ describe('applyImport', () => {
 
   it('a throw just before commit (after every write and the summary refresh) rolls everything back', async () => {
     const before = await snapshot(db);
-    await expect(applyImport(db, rowsOf(first), {
-      fileName: 'ledger.csv', now, beforeCommit: () => { throw new Error('late failure'); },
-    })).rejects.toThrow('late failure');
+    await expect(
+      applyImport(db, rowsOf(first), {
+        fileName: 'ledger.csv',
+        now,
+        beforeCommit: () => {
+          throw new Error('late failure');
+        },
+      }),
+    ).rejects.toThrow('late failure');
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -140,17 +173,30 @@ describe('applyImport', () => {
     const before = await snapshot(db);
     const ac = new AbortController();
     ac.abort();
-    await expect(applyImport(db, rowsOf(first), { fileName: 'ledger.csv', now, signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      applyImport(db, rowsOf(first), { fileName: 'ledger.csv', now, signal: ac.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
     const ac2 = new AbortController();
-    await expect(applyImport(db, rowsOf(first), {
-      fileName: 'ledger.csv', now, signal: ac2.signal, beforeCommit: () => { ac2.abort(); throw new DOMException('aborted', 'AbortError'); },
-    })).rejects.toBeTruthy();
+    await expect(
+      applyImport(db, rowsOf(first), {
+        fileName: 'ledger.csv',
+        now,
+        signal: ac2.signal,
+        beforeCommit: () => {
+          ac2.abort();
+          throw new DOMException('aborted', 'AbortError');
+        },
+      }),
+    ).rejects.toBeTruthy();
     expect(await snapshot(db)).toEqual(before);
   });
 
   it('handles a large file in one transaction', async () => {
     const lines: string[] = [];
-    for (let i = 0; i < 5000; i++) lines.push(`Customer ${i % 400},D-${i},2026-08-01,2026-09-${String(1 + (i % 28)).padStart(2, '0')},${100 + i}.00,,CNY`);
+    for (let i = 0; i < 5000; i++)
+      lines.push(
+        `Customer ${i % 400},D-${i},2026-08-01,2026-09-${String(1 + (i % 28)).padStart(2, '0')},${100 + i}.00,,CNY`,
+      );
     const s = await applyImport(db, rowsOf(csv(lines)), { fileName: 'big.csv', now });
     expect(s).toMatchObject({ created: 5000, newCustomers: 400 });
     expect(await db.summaries.count()).toBe(30 + 400);
@@ -160,7 +206,10 @@ describe('applyImport', () => {
 describe('importLedger (chunked)', () => {
   const many = (n: number, prefix = 'D') => {
     const lines: string[] = [];
-    for (let i = 0; i < n; i++) lines.push(`Chunk Customer ${i % 7},${prefix}-${i},2026-08-01,2026-09-${String(1 + (i % 28)).padStart(2, '0')},${100 + i}.00,${i % 3 ? '' : '50.00'},CNY`);
+    for (let i = 0; i < n; i++)
+      lines.push(
+        `Chunk Customer ${i % 7},${prefix}-${i},2026-08-01,2026-09-${String(1 + (i % 28)).padStart(2, '0')},${100 + i}.00,${i % 3 ? '' : '50.00'},CNY`,
+      );
     return lines;
   };
 
@@ -182,14 +231,21 @@ describe('importLedger (chunked)', () => {
     other.close();
   });
 
-  it('groups customers into chunks of at most chunkRows rows, in the file\'s order, a large customer alone', () => {
-    const counts = new Map([['a', 10], ['b', 20], ['c', 5], ['d', 40], ['e', 1], ['f', 24]]);
+  it("groups customers into chunks of at most chunkRows rows, in the file's order, a large customer alone", () => {
+    const counts = new Map([
+      ['a', 10],
+      ['b', 20],
+      ['c', 5],
+      ['d', 40],
+      ['e', 1],
+      ['f', 24],
+    ]);
     expect(customerGroups(counts, 25)).toEqual([['a'], ['b', 'c'], ['d'], ['e', 'f']]);
     expect(customerGroups(new Map(), 25)).toEqual([]);
     expect(customerGroups(new Map([['a', 3]]), 25)).toEqual([['a']]);
   });
 
-  it('rows handed over a group of customers at a time write each customer\'s ledger once, with the same result', async () => {
+  it("rows handed over a group of customers at a time write each customer's ledger once, with the same result", async () => {
     const rows = rowsOf(csv(many(60)));
     const other = new HuikuanDb(`t-${Math.random()}`);
     await replaceAll(other, buildDemoPortfolio(today, now.getTime()), now);
@@ -201,16 +257,24 @@ describe('importLedger (chunked)', () => {
     expect(groups.length).toBeGreaterThan(2);
     const parts: number[] = [];
     let writes = 0;
-    const unhook = onLedgerWrite(() => { writes++; });
-    const grouped = await importLedger(db, async (consume, endGroup) => {
-      for (const g of groups) {
-        // Each pass reads the whole file and keeps its group's rows, in pieces as the parser hands them over.
-        for (let i = 0; i < rows.length; i += 7) await consume(rows.slice(i, i + 7).filter((r) => g.includes(r.customerName)));
-        await endGroup!();
-      }
-    }, { fileName: 'x.csv', now, chunkRows: 25 });
+    const unhook = onLedgerWrite(() => {
+      writes++;
+    });
+    const grouped = await importLedger(
+      db,
+      async (consume, endGroup) => {
+        for (const g of groups) {
+          // Each pass reads the whole file and keeps its group's rows, in pieces as the parser hands them over.
+          for (let i = 0; i < rows.length; i += 7)
+            await consume(rows.slice(i, i + 7).filter((r) => g.includes(r.customerName)));
+          await endGroup!();
+        }
+      },
+      { fileName: 'x.csv', now, chunkRows: 25 },
+    );
     unhook();
-    for (const p of await db.imports.toArray()) if ('part' in p) parts.push((p as { customers: string[] }).customers.length);
+    for (const p of await db.imports.toArray())
+      if ('part' in p) parts.push((p as { customers: string[] }).customers.length);
     expect(writes).toBe(perCustomer.size);
     expect(parts).toEqual(groups.map((g) => g.length));
     expect({ ...grouped, batchId: '' }).toEqual({ ...byRows, batchId: '' });
@@ -223,23 +287,37 @@ describe('importLedger (chunked)', () => {
     const before = await snapshot(db);
     const ac = new AbortController();
     let emptyPieces = 0;
-    await expect(importLedger(db, async (consume, endGroup) => {
-      await consume(rowsOf(csv(many(20))));
-      await endGroup!();
-      // The next group's first row: the first group is written now.
-      await consume(rowsOf(csv(['Later Group Co,L-1,2026-08-01,2026-09-01,100.00,,CNY'])));
-      expect((await documentCounts(db)).receivables).toBe(before.data.receivables.length + 20);
-      ac.abort();
-      // The next pass over the file: pieces with none of its customers' rows.
-      for (let i = 0; i < 5; i++) { await consume([]); emptyPieces++; }
-    }, { fileName: 'x.csv', now, signal: ac.signal, chunkRows: 25 })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      importLedger(
+        db,
+        async (consume, endGroup) => {
+          await consume(rowsOf(csv(many(20))));
+          await endGroup!();
+          // The next group's first row: the first group is written now.
+          await consume(rowsOf(csv(['Later Group Co,L-1,2026-08-01,2026-09-01,100.00,,CNY'])));
+          expect((await documentCounts(db)).receivables).toBe(before.data.receivables.length + 20);
+          ac.abort();
+          // The next pass over the file: pieces with none of its customers' rows.
+          for (let i = 0; i < 5; i++) {
+            await consume([]);
+            emptyPieces++;
+          }
+        },
+        { fileName: 'x.csv', now, signal: ac.signal, chunkRows: 25 },
+      ),
+    ).rejects.toMatchObject({ name: 'AbortError' });
     expect(emptyPieces).toBe(0);
     expect(await snapshot(db)).toEqual(before);
   });
 
   it('rejects a document repeated in a later chunk for a customer the same import created', async () => {
-    const rows = rowsOf(csv(['Brand New Trading Co.,N-1,2026-08-01,2026-09-01,100.00,,CNY', 'Other Co,O-1,2026-08-01,2026-09-01,100.00,,CNY',
-      'BRAND NEW TRADING CO LTD,N-1,2026-08-01,2026-09-01,100.00,,CNY']));
+    const rows = rowsOf(
+      csv([
+        'Brand New Trading Co.,N-1,2026-08-01,2026-09-01,100.00,,CNY',
+        'Other Co,O-1,2026-08-01,2026-09-01,100.00,,CNY',
+        'BRAND NEW TRADING CO LTD,N-1,2026-08-01,2026-09-01,100.00,,CNY',
+      ]),
+    );
     const s = await applyImport(db, rows, { fileName: 'x.csv', now, chunkRows: 2 });
     expect(s).toMatchObject({ created: 2, rejected: 1, newCustomers: 2 });
     expect(s.rejections[0].reason).toMatch(/already in row 2/);
@@ -248,9 +326,17 @@ describe('importLedger (chunked)', () => {
   it('refuses whole an import that would take a currency total past 2^53 minor units, and keeps the store as it was', async () => {
     const before = await snapshot(db);
     // Each amount is exact on its own (¥50 trillion is 5e15 fen); the two together are not (1e16 > 2^53 ≈ 9.007e15).
-    const rows = rowsOf(csv(['Big One Co,B-1,2026-08-01,2026-09-01,50000000000000.00,,CNY', 'Big Two Co,B-2,2026-08-01,2026-09-01,50000000000000.00,,CNY']));
-    await expect(applyImport(db, rows, { fileName: 'big.csv', now, chunkRows: 1 }))
-      .rejects.toMatchObject({ name: 'UserError', key: 'errors.import.totalTooLarge', values: { currency: 'CNY' } });
+    const rows = rowsOf(
+      csv([
+        'Big One Co,B-1,2026-08-01,2026-09-01,50000000000000.00,,CNY',
+        'Big Two Co,B-2,2026-08-01,2026-09-01,50000000000000.00,,CNY',
+      ]),
+    );
+    await expect(applyImport(db, rows, { fileName: 'big.csv', now, chunkRows: 1 })).rejects.toMatchObject({
+      name: 'UserError',
+      key: 'errors.import.totalTooLarge',
+      values: { currency: 'CNY' },
+    });
     expect(await snapshot(db)).toEqual(before);
     // One of them alone fits and is imported.
     expect(await applyImport(db, rows.slice(0, 1), { fileName: 'one.csv', now })).toMatchObject({ created: 1 });
@@ -260,8 +346,12 @@ describe('importLedger (chunked)', () => {
     const before = await snapshot(db);
     let n = 0;
     // Seven customers' ledgers are written per chunk of ten rows: the 30th write is in the fifth chunk.
-    const unhook = onLedgerWrite(() => { if (++n === 30) throw new Error('disk full (injected)'); });
-    await expect(applyImport(db, rowsOf(csv(many(60))), { fileName: 'x.csv', now, chunkRows: 10 })).rejects.toThrow(/injected/);
+    const unhook = onLedgerWrite(() => {
+      if (++n === 30) throw new Error('disk full (injected)');
+    });
+    await expect(applyImport(db, rowsOf(csv(many(60))), { fileName: 'x.csv', now, chunkRows: 10 })).rejects.toThrow(
+      /injected/,
+    );
     unhook();
     expect(n).toBeGreaterThan(30); // the reverts wrote the ledgers back after the throw
     expect(await snapshot(db)).toEqual(before);
@@ -269,30 +359,48 @@ describe('importLedger (chunked)', () => {
 
   it('a throw before the final commit, or an abort between chunks, reverts every chunk', async () => {
     const before = await snapshot(db);
-    await expect(applyImport(db, rowsOf(csv(many(60))), {
-      fileName: 'x.csv', now, chunkRows: 10, beforeCommit: () => { throw new Error('late failure'); },
-    })).rejects.toThrow('late failure');
+    await expect(
+      applyImport(db, rowsOf(csv(many(60))), {
+        fileName: 'x.csv',
+        now,
+        chunkRows: 10,
+        beforeCommit: () => {
+          throw new Error('late failure');
+        },
+      }),
+    ).rejects.toThrow('late failure');
     expect(await snapshot(db)).toEqual(before);
     const ac = new AbortController();
     let chunks = 0;
-    await expect(importLedger(db, async (consume) => {
-      const rows = rowsOf(csv(many(60)));
-      for (let i = 0; i < rows.length; i += 10) {
-        await consume(rows.slice(i, i + 10));
-        if (++chunks === 3) ac.abort();
-      }
-    }, { fileName: 'x.csv', now, signal: ac.signal, chunkRows: 10 })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      importLedger(
+        db,
+        async (consume) => {
+          const rows = rowsOf(csv(many(60)));
+          for (let i = 0; i < rows.length; i += 10) {
+            await consume(rows.slice(i, i + 10));
+            if (++chunks === 3) ac.abort();
+          }
+        },
+        { fileName: 'x.csv', now, signal: ac.signal, chunkRows: 10 },
+      ),
+    ).rejects.toMatchObject({ name: 'AbortError' });
     expect(chunks).toBe(3);
     expect(await snapshot(db)).toEqual(before);
   });
 
   it('rows handed over in small pieces are written in transactions of chunkRows rows', async () => {
     const parts: number[] = [];
-    const s = await importLedger(db, async (consume) => {
-      const rows = rowsOf(csv(many(60)));
-      for (let i = 0; i < rows.length; i += 7) await consume(rows.slice(i, i + 7));
-    }, { fileName: 'x.csv', now, chunkRows: 25 });
-    for (const p of await db.imports.toArray()) if ('part' in p) parts.push((p as { counts: { created: number } }).counts.created);
+    const s = await importLedger(
+      db,
+      async (consume) => {
+        const rows = rowsOf(csv(many(60)));
+        for (let i = 0; i < rows.length; i += 7) await consume(rows.slice(i, i + 7));
+      },
+      { fileName: 'x.csv', now, chunkRows: 25 },
+    );
+    for (const p of await db.imports.toArray())
+      if ('part' in p) parts.push((p as { counts: { created: number } }).counts.created);
     expect(s.created).toBe(60);
     expect(parts).toEqual([25, 25, 10]);
   });
@@ -300,7 +408,7 @@ describe('importLedger (chunked)', () => {
   it('undo reverts every chunk of the newest import', async () => {
     const s0 = strip(await snapshot(db));
     await applyImport(db, rowsOf(csv(many(60))), { fileName: 'x.csv', now, chunkRows: 9 });
-    expect((await db.imports.count())).toBe(1 + 7);
+    expect(await db.imports.count()).toBe(1 + 7);
     expect((await undoLastImport(db, now))?.fileName).toBe('x.csv');
     expect(strip(await snapshot(db))).toEqual(s0);
   });
@@ -309,14 +417,20 @@ describe('importLedger (chunked)', () => {
   async function cutOffImport(): Promise<void> {
     const rows = rowsOf(csv(many(30)));
     let wrote!: () => void;
-    const written = new Promise<void>((r) => { wrote = r; });
+    const written = new Promise<void>((r) => {
+      wrote = r;
+    });
     const start = (await documentCounts(db)).receivables;
-    void importLedger(db, async (consume) => {
-      // The eleventh row shows the first ten are not the last: they are written while the parser goes on.
-      await consume(rows.slice(0, 11));
-      wrote();
-      await new Promise(() => undefined);
-    }, { fileName: 'cut.csv', now, chunkRows: 10 });
+    void importLedger(
+      db,
+      async (consume) => {
+        // The eleventh row shows the first ten are not the last: they are written while the parser goes on.
+        await consume(rows.slice(0, 11));
+        wrote();
+        await new Promise(() => undefined);
+      },
+      { fileName: 'cut.csv', now, chunkRows: 10 },
+    );
     await written;
     await vi.waitFor(async () => expect((await documentCounts(db)).receivables).toBe(start + 10));
   }

@@ -7,7 +7,12 @@ import { HuikuanDb } from '@/lib/db/schema';
 import { putCustomer, replaceAll, saveSettings } from '@/lib/db/repo';
 import { exportBackup, restoreBackup } from '@/lib/db/backup';
 import {
-  SAFETY_COPIES_KEPT, deleteAllData, listSafetyCopies, loadDemoData, restoreSafetyCopy, storeCounts,
+  SAFETY_COPIES_KEPT,
+  deleteAllData,
+  listSafetyCopies,
+  loadDemoData,
+  restoreSafetyCopy,
+  storeCounts,
 } from '@/lib/db/replace';
 import { applyImport } from '@/lib/db/import';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
@@ -20,14 +25,19 @@ const later = (s: number) => new Date(now.getTime() + s * 1000);
 const today = '2026-11-22';
 let db: HuikuanDb;
 
-beforeEach(() => { db = new HuikuanDb(`replace-${Math.random()}`); });
+beforeEach(() => {
+  db = new HuikuanDb(`replace-${Math.random()}`);
+});
 afterEach(() => db.close());
 
-const mine = parseLedger([
-  'Customer,Invoice No,Invoice Date,Due Date,Amount,Paid,Currency',
-  '杭州云帆科技有限公司,FILE-001,2026-09-01,2026-10-01,"10,000.00",0,CNY',
-  'Acme Trading Co.,A-100,2026-08-01,2026-09-01,2500.00,1000.00,USD',
-].join('\n'), { fileName: 'mine.csv' }).rows;
+const mine = parseLedger(
+  [
+    'Customer,Invoice No,Invoice Date,Due Date,Amount,Paid,Currency',
+    '杭州云帆科技有限公司,FILE-001,2026-09-01,2026-10-01,"10,000.00",0,CNY',
+    'Acme Trading Co.,A-100,2026-08-01,2026-09-01,2500.00,1000.00,USD',
+  ].join('\n'),
+  { fileName: 'mine.csv' },
+).rows;
 
 describe('replacing the store keeps a safety copy', () => {
   it('the demo over my data: a copy of mine is kept, and putting it back gives my store exactly', async () => {
@@ -38,7 +48,11 @@ describe('replacing the store keeps a safety copy', () => {
     expect(r.counts.customers).toBe(30);
     const copies = await listSafetyCopies(db);
     expect(copies).toHaveLength(1);
-    expect(copies[0]).toMatchObject({ id: r.safetyCopyId, reason: 'demo', counts: { customers: 2, receivables: 2, payments: 1 } });
+    expect(copies[0]).toMatchObject({
+      id: r.safetyCopyId,
+      reason: 'demo',
+      counts: { customers: 2, receivables: 2, payments: 1 },
+    });
     const back = await restoreSafetyCopy(db, r.safetyCopyId!, { now: later(2) });
     expect(back.ok && back.counts).toEqual({ customers: 2, receivables: 2, payments: 1, promises: 0, activities: 0 });
     expect(await exportBackup(db, { now })).toBe(before);
@@ -83,8 +97,14 @@ describe('replacing the store keeps a safety copy', () => {
   it('a failure while replacing writes neither the copy nor the replacement', async () => {
     await replaceAll(db, buildDemoPortfolio(today, now.getTime()), now);
     const before = await exportBackup(db, { now });
-    await expect(restoreBackup(db, before, { now, beforeCommit: () => { throw new Error('quota exceeded (injected)'); } }))
-      .rejects.toThrow(/injected/);
+    await expect(
+      restoreBackup(db, before, {
+        now,
+        beforeCommit: () => {
+          throw new Error('quota exceeded (injected)');
+        },
+      }),
+    ).rejects.toThrow(/injected/);
     expect(await db.safetyCopies.count()).toBe(0);
     expect(await exportBackup(db, { now })).toBe(before);
   });

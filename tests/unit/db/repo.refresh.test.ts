@@ -27,7 +27,11 @@ async function addBareCustomer(id: string) {
   const [template] = await db.customers.toArray();
   const [ledger] = await db.ledgers.toArray();
   await db.customers.put({ ...template, id, name: `New ${id}`, crmLinks: [], domains: [] });
-  await db.ledgers.put({ ...emptyLedger(id), receivables: ledger.receivables.map((r) => ({ ...r, id: `${r.id}-${id}`, customerId: id })), updatedAt: 1 });
+  await db.ledgers.put({
+    ...emptyLedger(id),
+    receivables: ledger.receivables.map((r) => ({ ...r, id: `${r.id}-${id}`, customerId: id })),
+    updatedAt: 1,
+  });
 }
 
 describe('refreshCustomers told which customers have a summary', () => {
@@ -54,7 +58,8 @@ describe('refreshCustomers told which customers have a summary', () => {
 
     await db.transaction('rw', db.tables, async () => {
       const known = await readSummarised(db);
-      for (let i = 0; i < ids.length; i += 7) await refreshCustomers(db, ids.slice(i, i + 7), now, { summarised: known });
+      for (let i = 0; i < ids.length; i += 7)
+        await refreshCustomers(db, ids.slice(i, i + 7), now, { summarised: known });
     });
     const told = await figures();
     expect(told).toEqual(queried);

@@ -16,19 +16,48 @@ const now = new Date(2026, 10, 22, 9, 30);
 it('version 9 data: a partial dispute and a covered debtor get their summary facts; other summaries unchanged', async () => {
   const name = `mig11-${Math.random()}`;
   const data = buildDemoPortfolio(today, now.getTime());
-  const v9 = new HuikuanDb(name, 9, versions.filter((v) => v.version <= 9));
+  const v9 = new HuikuanDb(
+    name,
+    9,
+    versions.filter((v) => v.version <= 9),
+  );
   await v9.open();
   await replaceAll(v9, data, now);
   // A partial dispute and complaint terms as version 9 wrote them: the rows, and summaries without the disputed part
   // or the complaint facts (version 9's summaries had neither).
-  const enterprise = data.customers.find((c) => c.type === 'enterprise' && data.receivables.some((r) => r.customerId === c.id && r.kind === 'invoice' && r.status === 'open' && !r.disputed))!;
+  const enterprise = data.customers.find(
+    (c) =>
+      c.type === 'enterprise' &&
+      data.receivables.some((r) => r.customerId === c.id && r.kind === 'invoice' && r.status === 'open' && !r.disputed),
+  )!;
   const ledger = (await v9.ledgers.get(enterprise.id))!;
-  const doc = allocate(ledger.receivables, ledger.payments).find((r) => r.kind === 'invoice' && r.openMinor > 1000 && !r.disputed)!;
+  const doc = allocate(ledger.receivables, ledger.payments).find(
+    (r) => r.kind === 'invoice' && r.openMinor > 1000 && !r.disputed,
+  )!;
   const part = Math.floor(doc.openMinor / 4);
-  await v9.disputes.put({ id: 'd-1', customerId: enterprise.id, receivableId: doc.id, category: 'quality', disputedMinor: part, currency: doc.amount.currency,
-    raisedOn: '2026-11-01', contractMakesItACondition: false, status: 'open', createdAt: 1, updatedAt: 1 });
+  await v9.disputes.put({
+    id: 'd-1',
+    customerId: enterprise.id,
+    receivableId: doc.id,
+    category: 'quality',
+    disputedMinor: part,
+    currency: doc.amount.currency,
+    raisedOn: '2026-11-01',
+    contractMakesItACondition: false,
+    status: 'open',
+    createdAt: 1,
+    updatedAt: 1,
+  });
   const gov = data.customers.find((c) => c.type === 'government')!;
-  await v9.customerTerms.put({ customerId: gov.id, weWereSme: true, debtorSize: 'unknown', publicInstitution: true, inCourt: false, interestInLetter: false, updatedAt: 1 });
+  await v9.customerTerms.put({
+    customerId: gov.id,
+    weWereSme: true,
+    debtorSize: 'unknown',
+    publicInstitution: true,
+    inCourt: false,
+    interestInLetter: false,
+    updatedAt: 1,
+  });
   const v9Summaries = (await v9.summaries.toArray()).map((s) => {
     if (!s.ladder) return s;
     const { complaint: _c, ...ladder } = s.ladder;
@@ -48,12 +77,19 @@ it('version 9 data: a partial dispute and a covered debtor get their summary fac
   const e = upgraded.get(enterprise.id)!;
   const eBefore = before.get(enterprise.id)!;
   // The disputed part of the document, and only that part, is now held back.
-  const disputedOn = (s: CustomerSummary) => s.ladder!.disputedByDue.filter(([d, c]) => d === doc.dueDate && c === doc.amount.currency).reduce((t, [, , m]) => t + m, 0);
+  const disputedOn = (s: CustomerSummary) =>
+    s
+      .ladder!.disputedByDue.filter(([d, c]) => d === doc.dueDate && c === doc.amount.currency)
+      .reduce((t, [, , m]) => t + m, 0);
   expect(disputedOn(e) - disputedOn(eBefore)).toBe(part);
   expect(e.disputedCount).toBe(eBefore.disputedCount + 1);
   expect(e.openByDue).toEqual(eBefore.openByDue);
   // The government customer's summary names the public institution; our SME status comes from its terms.
-  expect(upgraded.get(gov.id)!.ladder!.complaint).toEqual({ debtorKind: 'public-institution', weWereSme: true, inCourt: false });
+  expect(upgraded.get(gov.id)!.ladder!.complaint).toEqual({
+    debtorKind: 'public-institution',
+    weWereSme: true,
+    inCourt: false,
+  });
   // Customers with neither are untouched.
   for (const [id, s] of upgraded) {
     if (id === enterprise.id || customerType(id) === 'government') continue;
@@ -71,5 +107,7 @@ it('version 9 data: a partial dispute and a covered debtor get their summary fac
   }
   db.close();
 
-  function customerType(id: string) { return data.customers.find((c) => c.id === id)!.type; }
+  function customerType(id: string) {
+    return data.customers.find((c) => c.id === id)!.type;
+  }
 });

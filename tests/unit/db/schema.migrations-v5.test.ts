@@ -23,7 +23,16 @@ it('version 2 data opens in version 5 intact, with empty toolkit stores that tak
   expect(db.verno).toBe(versions[versions.length - 1].version);
   expect(db.verno).toBeGreaterThanOrEqual(5);
   const after = await readAll(db);
-  for (const k of ['customers', 'contacts', 'receivables', 'payments', 'promises', 'activities', 'profiles', 'preparations'] as const) {
+  for (const k of [
+    'customers',
+    'contacts',
+    'receivables',
+    'payments',
+    'promises',
+    'activities',
+    'profiles',
+    'preparations',
+  ] as const) {
     expect(after[k].length, k).toBe(data[k].length);
   }
   expect(await db.statements.count()).toBe(0);
@@ -31,12 +40,22 @@ it('version 2 data opens in version 5 intact, with empty toolkit stores that tak
   expect(await db.disputes.count()).toBe(0);
   expect(await db.customerTerms.count()).toBe(0);
 
-  const withOpen = data.customers.find((c) => data.receivables.some((r) => r.customerId === c.id && r.status === 'open' && r.kind === 'invoice'))!;
+  const withOpen = data.customers.find((c) =>
+    data.receivables.some((r) => r.customerId === c.id && r.status === 'open' && r.kind === 'invoice'),
+  )!;
   const s = await createStatement(db, withOpen.id, '2026-11-22', undefined, now);
   expect(s.lines.length).toBeGreaterThan(0);
   const first = s.lines[0];
-  await createPaymentPlan(db, { customerId: withOpen.id, agreedOn: '2026-11-22', receivableIds: [first.receivableId],
-    instalments: [{ date: '2026-12-31', amount: { minor: first.openMinor, currency: first.amount.currency } }] }, now);
+  await createPaymentPlan(
+    db,
+    {
+      customerId: withOpen.id,
+      agreedOn: '2026-11-22',
+      receivableIds: [first.receivableId],
+      instalments: [{ date: '2026-12-31', amount: { minor: first.openMinor, currency: first.amount.currency } }],
+    },
+    now,
+  );
   expect(await db.paymentPlans.count()).toBe(1);
   db.close();
 });
@@ -45,9 +64,14 @@ it('version 2 data opens in version 5 intact, with empty toolkit stores that tak
 async function replaceAllV2(db: HuikuanDb, data: Parameters<typeof replaceAll>[1]) {
   await db.open();
   await db.transaction('rw', db.tables, async () => {
-    for (const t of ['customers', 'contacts', 'promises', 'activities', 'profiles', 'preparations'] as const) await db.table(t).bulkAdd(data[t]);
-    const ledgers = new Map<string, { customerId: string; receivables: unknown[]; payments: unknown[]; updatedAt: number }>();
-    const of = (id: string) => ledgers.get(id) ?? ledgers.set(id, { customerId: id, receivables: [], payments: [], updatedAt: 1 }).get(id)!;
+    for (const t of ['customers', 'contacts', 'promises', 'activities', 'profiles', 'preparations'] as const)
+      await db.table(t).bulkAdd(data[t]);
+    const ledgers = new Map<
+      string,
+      { customerId: string; receivables: unknown[]; payments: unknown[]; updatedAt: number }
+    >();
+    const of = (id: string) =>
+      ledgers.get(id) ?? ledgers.set(id, { customerId: id, receivables: [], payments: [], updatedAt: 1 }).get(id)!;
     for (const r of data.receivables) of(r.customerId).receivables.push(r);
     for (const p of data.payments) of(p.customerId).payments.push(p);
     await db.table('ledgers').bulkAdd([...ledgers.values()]);

@@ -10,7 +10,16 @@ import { undoLastImport } from '@/lib/db/import';
 import type { Receivable } from '@/lib/domain';
 
 const today = '2026-11-22';
-const recordKinds = ['customers', 'contacts', 'receivables', 'payments', 'promises', 'activities', 'profiles', 'preparations'] as const;
+const recordKinds = [
+  'customers',
+  'contacts',
+  'receivables',
+  'payments',
+  'promises',
+  'activities',
+  'profiles',
+  'preparations',
+] as const;
 
 /** Version 2 moved receivables and payments into one ledger per customer; older versions kept a store each. */
 const hasLedgers = (db: HuikuanDb) => db.tables.some((t) => t.name === 'ledgers');
@@ -25,8 +34,12 @@ async function writeWith(name: string, upTo: number, schema: SchemaVersion[], da
       await db.table(t).bulkAdd(data[t]);
     }
     if (hasLedgers(db)) {
-      const ledgers = new Map<string, { customerId: string; receivables: unknown[]; payments: unknown[]; updatedAt: number }>();
-      const of = (id: string) => ledgers.get(id) ?? ledgers.set(id, { customerId: id, receivables: [], payments: [], updatedAt: 1 }).get(id)!;
+      const ledgers = new Map<
+        string,
+        { customerId: string; receivables: unknown[]; payments: unknown[]; updatedAt: number }
+      >();
+      const of = (id: string) =>
+        ledgers.get(id) ?? ledgers.set(id, { customerId: id, receivables: [], payments: [], updatedAt: 1 }).get(id)!;
       for (const r of data.receivables) of(r.customerId).receivables.push(r);
       for (const p of data.payments) of(p.customerId).payments.push(p);
       await db.table('ledgers').bulkAdd([...ledgers.values()]);
@@ -50,7 +63,10 @@ async function readWith(name: string, upTo: number, schema: SchemaVersion[]) {
 }
 
 /** Checks that data written by each version survives the upgrade to every later version. */
-async function assertNoLoss(schema: SchemaVersion[], expectChanged: (version: number) => (table: string, row: unknown) => unknown = () => (_t, r) => r) {
+async function assertNoLoss(
+  schema: SchemaVersion[],
+  expectChanged: (version: number) => (table: string, row: unknown) => unknown = () => (_t, r) => r,
+) {
   const data = buildDemoPortfolio(today, 1_700_000_000_000);
   const latest = schema[schema.length - 1].version;
   for (const older of schema.slice(0, -1)) {
@@ -88,31 +104,64 @@ describe('schema migrations', () => {
   });
 
   it('the harness catches an upgrade that loses documents inside the ledgers', async () => {
-    const broken: SchemaVersion[] = [...versions, {
-      version: 99, stores: {},
-      upgrade: async (tx) => { await tx.table('ledgers').toCollection().modify((l: { payments: unknown[] }) => { l.payments = []; }); },
-    }];
+    const broken: SchemaVersion[] = [
+      ...versions,
+      {
+        version: 99,
+        stores: {},
+        upgrade: async (tx) => {
+          await tx
+            .table('ledgers')
+            .toCollection()
+            .modify((l: { payments: unknown[] }) => {
+              l.payments = [];
+            });
+        },
+      },
+    ];
     await expect(assertNoLoss(broken)).rejects.toThrow();
   });
 
   it('the harness catches an upgrade that mangles rows', async () => {
-    const mangling: SchemaVersion[] = [...versions, {
-      version: 99, stores: {},
-      upgrade: async (tx) => {
-        await tx.table('ledgers').toCollection().modify((l: { receivables: Array<{ docNumber: string }> }) => {
-          for (const r of l.receivables) r.docNumber = `X${r.docNumber}`;
-        });
+    const mangling: SchemaVersion[] = [
+      ...versions,
+      {
+        version: 99,
+        stores: {},
+        upgrade: async (tx) => {
+          await tx
+            .table('ledgers')
+            .toCollection()
+            .modify((l: { receivables: Array<{ docNumber: string }> }) => {
+              for (const r of l.receivables) r.docNumber = `X${r.docNumber}`;
+            });
+        },
       },
-    }];
+    ];
     await expect(assertNoLoss(mangling)).rejects.toThrow(/receivables/);
   });
 
   it('an upgrade that transforms rows on purpose passes when the harness is told what to expect', async () => {
-    const tagging: SchemaVersion[] = [...versions, {
-      version: 99, stores: {},
-      upgrade: async (tx) => { await tx.table('customers').toCollection().modify((c: { tags: string[] }) => { c.tags = [...c.tags, 'migrated']; }); },
-    }];
-    await assertNoLoss(tagging, () => (t, r) => (t === 'customers' ? { ...(r as { tags: string[] }), tags: [...(r as { tags: string[] }).tags, 'migrated'] } : r));
+    const tagging: SchemaVersion[] = [
+      ...versions,
+      {
+        version: 99,
+        stores: {},
+        upgrade: async (tx) => {
+          await tx
+            .table('customers')
+            .toCollection()
+            .modify((c: { tags: string[] }) => {
+              c.tags = [...c.tags, 'migrated'];
+            });
+        },
+      },
+    ];
+    await assertNoLoss(
+      tagging,
+      () => (t, r) =>
+        t === 'customers' ? { ...(r as { tags: string[] }), tags: [...(r as { tags: string[] }).tags, 'migrated'] } : r,
+    );
   });
 
   it('version 1 data: ledgers hold every document, the summaries are unchanged, and an import journaled by version 1 can still be undone', async () => {
@@ -122,14 +171,26 @@ describe('schema migrations', () => {
     // What version 1's importer left: one receivable it created and one it changed, with the journal naming them.
     const changed = data.receivables.find((r) => r.customerId === 'c02')!;
     const before: Receivable = { ...changed };
-    const imported: Receivable = { ...changed, id: 'ri-v1-new', docNumber: 'V1-NEW', importBatch: 'imp-v1', updatedAt: 2 };
+    const imported: Receivable = {
+      ...changed,
+      id: 'ri-v1-new',
+      docNumber: 'V1-NEW',
+      importBatch: 'imp-v1',
+      updatedAt: 2,
+    };
     const after: Receivable = { ...changed, dueDate: '2026-12-31', importBatch: 'imp-v1', updatedAt: 2 };
     const v1Data = { ...data, receivables: [...data.receivables.filter((r) => r.id !== changed.id), after, imported] };
     await writeWith(name, 1, versions, v1Data);
     const v1 = new HuikuanDb(name, 1, versions);
     await v1.open();
-    await v1.table('imports').add({ id: 'imp-v1', at: 2, fileName: 'v1.csv', created: { customers: [], receivables: ['ri-v1-new'], payments: [] },
-      previous: { receivables: [before], payments: [] }, counts: { created: 1, updated: 1, unchanged: 0, rejected: 0 } });
+    await v1.table('imports').add({
+      id: 'imp-v1',
+      at: 2,
+      fileName: 'v1.csv',
+      created: { customers: [], receivables: ['ri-v1-new'], payments: [] },
+      previous: { receivables: [before], payments: [] },
+      counts: { created: 1, updated: 1, unchanged: 0, rejected: 0 },
+    });
     v1.close();
 
     const db = new HuikuanDb(name);
@@ -148,7 +209,7 @@ describe('schema migrations', () => {
     await fresh.open();
     const { replaceAll } = await import('@/lib/db/repo');
     await replaceAll(fresh, data, now);
-    expect((await getPortfolio(db))).toEqual(await getPortfolio(fresh));
+    expect(await getPortfolio(db)).toEqual(await getPortfolio(fresh));
     db.close();
     fresh.close();
   });
@@ -192,7 +253,9 @@ describe('version 9 (team sharing)', () => {
     expect(await db.syncDocs.count()).toBe(0);
     const first = data.customers[0];
     await db.customers.put({ ...first, name: `${first.name} (renamed)` });
-    expect(await db.syncOutbox.toArray()).toEqual([expect.objectContaining({ id: `customers:${first.id}`, op: 'put' })]);
+    expect(await db.syncOutbox.toArray()).toEqual([
+      expect.objectContaining({ id: `customers:${first.id}`, op: 'put' }),
+    ]);
     db.close();
   });
 });
@@ -226,13 +289,29 @@ describe('version 10 (bills, retention index)', () => {
     const { saveRetention, recordBill } = await import('@/lib/toolkit/store');
     const { allocate } = await import('@/lib/ledger');
     const c = data.customers[0];
-    const open = allocate(data.receivables.filter((r) => r.customerId === c.id), data.payments.filter((p) => p.customerId === c.id))
-      .filter((r) => r.kind === 'invoice' && r.openMinor > 0);
+    const open = allocate(
+      data.receivables.filter((r) => r.customerId === c.id),
+      data.payments.filter((p) => p.customerId === c.id),
+    ).filter((r) => r.kind === 'invoice' && r.openMinor > 0);
     await saveRetention(db, { customerId: c.id, receivableId: open[0].id, percent: 5, releaseDate: '2027-12-31' }, now);
-    expect((await db.summaries.where('nextRetentionRelease').aboveOrEqual(today).toArray()).map((s) => s.customerId)).toEqual([c.id]);
-    const bill = await recordBill(db, { customerId: c.id, kind: 'bank-acceptance', acceptor: '中国工商银行', acceptorWeak: false,
-      amount: { minor: open[open.length - 1].openMinor, currency: open[open.length - 1].amount.currency }, issueDate: today, receivedOn: today,
-      maturityDate: '2027-05-22', receivableIds: [open[open.length - 1].id] }, now);
+    expect(
+      (await db.summaries.where('nextRetentionRelease').aboveOrEqual(today).toArray()).map((s) => s.customerId),
+    ).toEqual([c.id]);
+    const bill = await recordBill(
+      db,
+      {
+        customerId: c.id,
+        kind: 'bank-acceptance',
+        acceptor: '中国工商银行',
+        acceptorWeak: false,
+        amount: { minor: open[open.length - 1].openMinor, currency: open[open.length - 1].amount.currency },
+        issueDate: today,
+        receivedOn: today,
+        maturityDate: '2027-05-22',
+        receivableIds: [open[open.length - 1].id],
+      },
+      now,
+    );
     expect(await db.bills.get(bill.id)).toMatchObject({ status: 'held', maturityDate: '2027-05-22' });
     db.close();
   });

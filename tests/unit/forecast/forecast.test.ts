@@ -15,12 +15,26 @@ import { fixtureLedger } from '../../fixtures/forecast/ledger';
 const cny = (yuan: number) => ({ minor: yuan * 100, currency: 'CNY' });
 
 /** A customer paying `delay` days after due on each of `n` monthly invoices issued from `from`. */
-function history(customerId: string, n: number, delay: number | ((i: number) => number), from = '2026-01-05', opts: Partial<ForecastInvoice> = {}): ForecastInvoice[] {
+function history(
+  customerId: string,
+  n: number,
+  delay: number | ((i: number) => number),
+  from = '2026-01-05',
+  opts: Partial<ForecastInvoice> = {},
+): ForecastInvoice[] {
   return Array.from({ length: n }, (_, i) => {
     const issueDate = addDays(from, 30 * i);
     const dueDate = addDays(issueDate, 30);
     const d = typeof delay === 'number' ? delay : delay(i);
-    return { id: `${customerId}-${i}`, customerId, issueDate, dueDate, amount: cny(1000), settledOn: addDays(dueDate, d), ...opts };
+    return {
+      id: `${customerId}-${i}`,
+      customerId,
+      issueDate,
+      dueDate,
+      amount: cny(1000),
+      settledOn: addDays(dueDate, d),
+      ...opts,
+    };
   });
 }
 
@@ -66,20 +80,35 @@ describe('forecastPayments uses only what was known at asOf', () => {
 
   it('changes nothing when later settlements move, disappear or invoices issued later are added', () => {
     const base = forecastPayments(invoices, asOf, { customers });
-    fc.assert(fc.property(fc.array(fc.integer({ min: -40, max: 40 }), { minLength: invoices.length, maxLength: invoices.length }), (shifts) => {
-      const changed = invoices.map((inv, i) => {
-        if (!inv.settledOn || inv.settledOn <= asOf) return inv;
-        const moved = addDays(inv.settledOn, shifts[i]);
-        return { ...inv, settledOn: shifts[i] === 0 ? undefined : moved > asOf ? moved : addDays(asOf, 1) };
-      });
-      changed.push({ id: 'later', customerId: 'C0001', issueDate: addDays(asOf, 3), dueDate: addDays(asOf, 33), amount: cny(5), settledOn: addDays(asOf, 4) });
-      expect(forecastPayments(changed, asOf, { customers })).toEqual(base);
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -40, max: 40 }), { minLength: invoices.length, maxLength: invoices.length }),
+        (shifts) => {
+          const changed = invoices.map((inv, i) => {
+            if (!inv.settledOn || inv.settledOn <= asOf) return inv;
+            const moved = addDays(inv.settledOn, shifts[i]);
+            return { ...inv, settledOn: shifts[i] === 0 ? undefined : moved > asOf ? moved : addDays(asOf, 1) };
+          });
+          changed.push({
+            id: 'later',
+            customerId: 'C0001',
+            issueDate: addDays(asOf, 3),
+            dueDate: addDays(asOf, 33),
+            amount: cny(5),
+            settledOn: addDays(asOf, 4),
+          });
+          expect(forecastPayments(changed, asOf, { customers })).toEqual(base);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('returns every invoice issued by asOf and not settled by it, with the expected day after asOf inside its range', () => {
     const out = forecastPayments(invoices, asOf, { customers });
-    const expectedIds = invoices.filter((i) => i.issueDate <= asOf && !(i.settledOn && i.settledOn <= asOf)).map((i) => i.id);
+    const expectedIds = invoices
+      .filter((i) => i.issueDate <= asOf && !(i.settledOn && i.settledOn <= asOf))
+      .map((i) => i.id);
     expect(out.map((f) => f.id)).toEqual(expectedIds);
     for (const f of out) {
       expect(f.expectedDate > asOf).toBe(true);
@@ -90,13 +119,21 @@ describe('forecastPayments uses only what was known at asOf', () => {
   });
 
   it('is deterministic', () => {
-    expect(forecastPayments(invoices, asOf, { customers })).toEqual(forecastPayments(invoices.slice(), asOf, { customers }));
+    expect(forecastPayments(invoices, asOf, { customers })).toEqual(
+      forecastPayments(invoices.slice(), asOf, { customers }),
+    );
   });
 });
 
 describe('what the forecast learns', () => {
-  const open = (customerId: string, issueDate: string, extra: Partial<ForecastInvoice> = {}): ForecastInvoice =>
-    ({ id: `${customerId}-open`, customerId, issueDate, dueDate: addDays(issueDate, 30), amount: cny(5000), ...extra });
+  const open = (customerId: string, issueDate: string, extra: Partial<ForecastInvoice> = {}): ForecastInvoice => ({
+    id: `${customerId}-open`,
+    customerId,
+    issueDate,
+    dueDate: addDays(issueDate, 30),
+    amount: cny(5000),
+    ...extra,
+  });
   const openOne = (out: ReturnType<typeof forecastPayments>) => out.find((f) => f.id.endsWith('-open'))!;
 
   it('works with no history at all', () => {
@@ -113,22 +150,34 @@ describe('what the forecast learns', () => {
     const [alone] = forecastPayments(inv, asOf).filter((f) => f.id === 'NEW-open');
     expect(alone.reasons.map((r) => r.key)).toEqual(['everybody', 'overdue']);
     expect(forecastHeadline(alone, translator('en', 'forecast'), 'en')).toBe(
-      'expected 27 Oct 2026: no payment history yet, so like all customers (19 days early on average), already 25 days overdue, later than customers usually pay, so expected soon');
+      'expected 27 Oct 2026: no payment history yet, so like all customers (19 days early on average), already 25 days overdue, later than customers usually pay, so expected soon',
+    );
     expect(forecastHeadline(alone, translator('zh', 'forecast'), 'zh')).toBe(
-      '预计 2026年10月27日：尚无付款记录，参照全部客户（平均提前 19 天付款），已逾期 25 天，晚于客户通常的付款时间，预计很快付款');
+      '预计 2026年10月27日：尚无付款记录，参照全部客户（平均提前 19 天付款），已逾期 25 天，晚于客户通常的付款时间，预计很快付款',
+    );
     const customers = { E1: { segment: 'government' }, E2: { segment: 'government' }, NEW: { segment: 'government' } };
     const [similar] = forecastPayments(inv, asOf, { customers }).filter((f) => f.id === 'NEW-open');
     expect(forecastHeadline(similar, translator('en', 'forecast'), 'en')).toBe(
-      'expected 27 Oct 2026: no payment history yet, so like similar customers (government, 19 days early on average), already 25 days overdue, later than similar customers usually pay, so expected soon');
+      'expected 27 Oct 2026: no payment history yet, so like similar customers (government, 19 days early on average), already 25 days overdue, later than similar customers usually pay, so expected soon',
+    );
     expect(forecastHeadline(similar, translator('zh', 'forecast'), 'zh')).toBe(
-      '预计 2026年10月27日：尚无付款记录，参照同类客户（政府，平均提前 19 天付款），已逾期 25 天，晚于同类客户通常的付款时间，预计很快付款');
+      '预计 2026年10月27日：尚无付款记录，参照同类客户（政府，平均提前 19 天付款），已逾期 25 天，晚于同类客户通常的付款时间，预计很快付款',
+    );
     // One paid, and an invoice not yet due but open longer than its own history says.
     const en = translator('en', 'forecast');
     const zh = translator('zh', 'forecast');
-    expect(reasonText({ key: 'everybody', params: { days: 4, count: 1 } }, en, 'en')).toBe('only 1 paid so far, so like all customers (4 days late on average)');
-    expect(reasonText({ key: 'similar', params: { days: 0, count: 2, segment: 'enterprise' } }, zh, 'zh')).toBe('仅付过 2 张，参照同类客户（企业，平均在到期日付款）');
-    expect(reasonText({ key: 'overdue', params: { days: -3, basis: 'own' } }, en, 'en')).toBe('still open later than its history explains, so expected soon');
-    expect(reasonText({ key: 'overdue', params: { days: 9 } }, zh, 'zh')).toBe('已逾期 9 天，晚于其以往的付款规律，预计很快付款');
+    expect(reasonText({ key: 'everybody', params: { days: 4, count: 1 } }, en, 'en')).toBe(
+      'only 1 paid so far, so like all customers (4 days late on average)',
+    );
+    expect(reasonText({ key: 'similar', params: { days: 0, count: 2, segment: 'enterprise' } }, zh, 'zh')).toBe(
+      '仅付过 2 张，参照同类客户（企业，平均在到期日付款）',
+    );
+    expect(reasonText({ key: 'overdue', params: { days: -3, basis: 'own' } }, en, 'en')).toBe(
+      'still open later than its history explains, so expected soon',
+    );
+    expect(reasonText({ key: 'overdue', params: { days: 9 } }, zh, 'zh')).toBe(
+      '已逾期 9 天，晚于其以往的付款规律，预计很快付款',
+    );
   });
 
   it('keeps the sign of the delay: an early payer is expected before the due date, a late one after', () => {
@@ -151,10 +200,18 @@ describe('what the forecast learns', () => {
 
   it('shrinks a short history towards similar customers', () => {
     const inv = [
-      ...history('G1', 10, 20), ...history('G2', 10, 22), ...history('E1', 10, -3),
-      ...history('NEW', 1, 0, '2026-09-01'), open('NEW', '2026-11-01'),
+      ...history('G1', 10, 20),
+      ...history('G2', 10, 22),
+      ...history('E1', 10, -3),
+      ...history('NEW', 1, 0, '2026-09-01'),
+      open('NEW', '2026-11-01'),
     ];
-    const customers = { G1: { segment: 'government' }, G2: { segment: 'government' }, E1: { segment: 'enterprise' }, NEW: { segment: 'government' } };
+    const customers = {
+      G1: { segment: 'government' },
+      G2: { segment: 'government' },
+      E1: { segment: 'enterprise' },
+      NEW: { segment: 'government' },
+    };
     const f = forecastPayments(inv, '2026-11-02', { customers }).find((x) => x.id === 'NEW-open')!;
     expect(f.reasons[0].key).toBe('similar');
     expect(toEpochDay(f.expectedDate) - toEpochDay(f.dueDate)).toBeGreaterThan(5);
@@ -177,7 +234,9 @@ describe('what the forecast learns', () => {
     expect(f.dueDate).toBe('2026-12-01');
     expect(f.expectedDate).toBe('2026-12-28'); // the 26th (the day after closing) + 2 days in transfer
     expect(f.reasons.map((r) => r.key)).toEqual(expect.arrayContaining(['batch', 'transfer']));
-    expect(forecastHeadline(f, translator('en', 'forecast'), 'en')).toBe('expected 28 Dec 2026: pays 27 days late on average (9 paid), batch after the 25th, 2 days in transfer');
+    expect(forecastHeadline(f, translator('en', 'forecast'), 'en')).toBe(
+      'expected 28 Dec 2026: pays 27 days late on average (9 paid), batch after the 25th, 2 days in transfer',
+    );
     expect(forecastHeadline(f, translator('zh', 'forecast'), 'zh')).toContain('每月 25 日关账后集中付款');
   });
 
@@ -203,24 +262,36 @@ describe('what the forecast learns', () => {
   it('learns from the history whether the Spring Festival holiday stops this book being paid', () => {
     // 40 customers invoiced every 3 days through 春节 2026 (17 Feb; holiday 16–23 Feb), each paid on its due day:
     // a book paid in the holiday as on any other day (customers abroad).
-    const abroad = Array.from({ length: 40 }, (_, c) => Array.from({ length: 40 }, (_, i) => {
-      const issueDate = addDays('2025-12-01', 3 * i + (c % 3));
-      const dueDate = addDays(issueDate, 30);
-      return { id: `A${c}-${i}`, customerId: `A${c}`, issueDate, dueDate, amount: cny(100), settledOn: dueDate };
-    })).flat();
+    const abroad = Array.from({ length: 40 }, (_, c) =>
+      Array.from({ length: 40 }, (_, i) => {
+        const issueDate = addDays('2025-12-01', 3 * i + (c % 3));
+        const dueDate = addDays(issueDate, 30);
+        return { id: `A${c}-${i}`, customerId: `A${c}`, issueDate, dueDate, amount: cny(100), settledOn: dueDate };
+      }),
+    ).flat();
     const asOf = '2026-05-01';
     const known = abroad.filter((i) => i.settledOn <= asOf);
     const settlements = known.map((i) => ({ settled: toEpochDay(i.settledOn!) }));
     expect(paidInSpringHoliday(settlements)).toBe(true);
     expect(fitForecast(known, asOf).learned.paidInSpringHoliday).toBe(true);
     // The same book with every holiday payment moved to the first day after it: the holiday holds.
-    const chinese = known.map((i) => (i.settledOn >= '2026-02-16' && i.settledOn <= '2026-02-23' ? { ...i, settledOn: '2026-02-24' } : i));
+    const chinese = known.map((i) =>
+      i.settledOn >= '2026-02-16' && i.settledOn <= '2026-02-23' ? { ...i, settledOn: '2026-02-24' } : i,
+    );
     expect(paidInSpringHoliday(chinese.map((i) => ({ settled: toEpochDay(i.settledOn!) })))).toBe(false);
     // An on-time payer's invoice due in 春节 2027: moved past the holiday only for the book that kept it.
     const due = { id: 'A0-open', customerId: 'A0', issueDate: '2027-01-07', dueDate: '2027-02-06', amount: cny(100) };
-    const later = (book: ForecastInvoice[]) => [...book, ...history('A0', 10, 0, '2026-03-01').map((i) => ({ ...i, id: `${i.id}x` })), due];
-    expect(forecastPayments(later(known), '2027-01-08').find((f) => f.id === 'A0-open')!.expectedDate).toBe('2027-02-06');
-    expect(forecastPayments(later(chinese), '2027-01-08').find((f) => f.id === 'A0-open')!.expectedDate).toBe('2027-02-13');
+    const later = (book: ForecastInvoice[]) => [
+      ...book,
+      ...history('A0', 10, 0, '2026-03-01').map((i) => ({ ...i, id: `${i.id}x` })),
+      due,
+    ];
+    expect(forecastPayments(later(known), '2027-01-08').find((f) => f.id === 'A0-open')!.expectedDate).toBe(
+      '2027-02-06',
+    );
+    expect(forecastPayments(later(chinese), '2027-01-08').find((f) => f.id === 'A0-open')!.expectedDate).toBe(
+      '2027-02-13',
+    );
     // Too little history to tell: the rule holds (the product is for China first).
     expect(paidInSpringHoliday(settlements.slice(0, 10))).toBe(false);
   });
@@ -229,7 +300,10 @@ describe('what the forecast learns', () => {
     const inv = [...history('P', 10, 20), open('P', '2026-11-01')];
     const asOf = '2026-11-03';
     const promiseDay = '2026-12-03';
-    const kept = Array.from({ length: 6 }, (_, i) => ({ date: addDays('2026-05-01', 20 * i), status: 'kept' as const }));
+    const kept = Array.from({ length: 6 }, (_, i) => ({
+      date: addDays('2026-05-01', 20 * i),
+      status: 'kept' as const,
+    }));
     const broken = kept.map((p) => ({ ...p, status: 'broken' as const }));
     const live = { date: promiseDay, status: 'pending' as const, madeOn: '2026-11-02' };
     const keeper = openOne(forecastPayments(inv, asOf, { customers: { P: { promises: [...kept, live] } } }));
@@ -238,7 +312,9 @@ describe('what the forecast learns', () => {
     expect(keeper.reasons.find((r) => r.key === 'promise')!.params).toEqual({ date: promiseDay, kept: 88 });
     expect(breaker.expectedDate > promiseDay).toBe(true);
     // A promise made after asOf was not known that day.
-    const unknown = openOne(forecastPayments(inv, asOf, { customers: { P: { promises: [...kept, { ...live, madeOn: '2026-11-10' }] } } }));
+    const unknown = openOne(
+      forecastPayments(inv, asOf, { customers: { P: { promises: [...kept, { ...live, madeOn: '2026-11-10' }] } } }),
+    );
     expect(unknown.reasons.map((r) => r.key)).not.toContain('promise');
   });
 
@@ -291,8 +367,13 @@ describe('evaluation helpers', () => {
   });
 
   it('every reason has words in both languages', () => {
-    const inv = [...history('B', 10, 3), { id: 'o', customerId: 'B', issueDate: '2026-11-01', dueDate: '2026-12-01', amount: cny(1), disputed: true }];
-    const f = forecastPayments(inv, '2026-11-02', { customers: { B: { process: { bookClosingDay: 25, bankClosingDay: 27, transferDays: 1 } } } })[0];
+    const inv = [
+      ...history('B', 10, 3),
+      { id: 'o', customerId: 'B', issueDate: '2026-11-01', dueDate: '2026-12-01', amount: cny(1), disputed: true },
+    ];
+    const f = forecastPayments(inv, '2026-11-02', {
+      customers: { B: { process: { bookClosingDay: 25, bankClosingDay: 27, transferDays: 1 } } },
+    })[0];
     for (const lang of ['en', 'zh'] as const) {
       const t = translator(lang, 'forecast');
       for (const r of f.reasons) expect(reasonText(r, t, lang)).not.toMatch(/reason\.|\{\{/);
@@ -301,23 +382,49 @@ describe('evaluation helpers', () => {
 });
 
 describe('day arithmetic and collections', () => {
-  it('the forecast\'s integer day arithmetic agrees with lib/ledger/dates', () => {
-    fc.assert(fc.property(fc.integer({ min: -30_000, max: 60_000 }), (n) => {
-      const iso = fromEpochDay(n);
-      expect(isoOfDay(n)).toBe(iso);
-      expect(dayOf(iso)).toBe(n);
-      expect(toEpochDay(iso)).toBe(n);
-    }), { numRuns: 500 });
+  it("the forecast's integer day arithmetic agrees with lib/ledger/dates", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -30_000, max: 60_000 }), (n) => {
+        const iso = fromEpochDay(n);
+        expect(isoOfDay(n)).toBe(iso);
+        expect(dayOf(iso)).toBe(n);
+        expect(toEpochDay(iso)).toBe(n);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('adds each open amount on its expected day: this week (Monday to Sunday), this month, 13 weeks, value at risk', () => {
     expect(weekStart('2026-11-22')).toBe('2026-11-16'); // a Sunday: its week began on Monday the 16th
     expect(monthEndOf('2026-02-10')).toBe('2026-02-28');
-    const f = (id: string, expectedDate: string, minor: number, currency: string, lateProbability: number) =>
-      ({ id, customerId: id.slice(0, 1), expectedDate, from: expectedDate, to: expectedDate, lateProbability, dueDate: '2026-11-30', amount: { minor, currency }, reasons: [] });
-    const p = collectionsOf([f('a1', '2026-11-20', 100, 'CNY', 0.5), f('a2', '2026-11-25', 200, 'CNY', 0), f('b1', '2026-12-01', 50, 'USD', 1), f('b2', '2027-06-01', 7, 'USD', 1)], '2026-11-19');
+    const f = (id: string, expectedDate: string, minor: number, currency: string, lateProbability: number) => ({
+      id,
+      customerId: id.slice(0, 1),
+      expectedDate,
+      from: expectedDate,
+      to: expectedDate,
+      lateProbability,
+      dueDate: '2026-11-30',
+      amount: { minor, currency },
+      reasons: [],
+    });
+    const p = collectionsOf(
+      [
+        f('a1', '2026-11-20', 100, 'CNY', 0.5),
+        f('a2', '2026-11-25', 200, 'CNY', 0),
+        f('b1', '2026-12-01', 50, 'USD', 1),
+        f('b2', '2027-06-01', 7, 'USD', 1),
+      ],
+      '2026-11-19',
+    );
     expect(p.weekStarts[0]).toBe('2026-11-16');
-    expect(p.byCurrency.CNY).toEqual({ thisWeek: 100, thisMonth: 300, weeks: [100, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], open: 300, bills: 0 });
+    expect(p.byCurrency.CNY).toEqual({
+      thisWeek: 100,
+      thisMonth: 300,
+      weeks: [100, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+      open: 300,
+      bills: 0,
+    });
     expect(p.byCurrency.USD.thisMonth).toBe(0);
     expect(p.byCurrency.USD.weeks[2]).toBe(50);
     expect(p.byCurrency.USD.open).toBe(57);

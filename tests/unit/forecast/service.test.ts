@@ -14,7 +14,9 @@ const strip = <T extends { ms?: number }>(p: T): T => ({ ...p, ms: undefined });
 /** The demo book with its open invoices copied `times` over (a large book of the same customers). */
 function large(times: number): ForecastStore {
   const s = demo();
-  const receivables = s.receivables.flatMap((r) => Array.from({ length: times }, (_, i) => (i === 0 ? r : { ...r, id: `${r.id}~${i}` })));
+  const receivables = s.receivables.flatMap((r) =>
+    Array.from({ length: times }, (_, i) => (i === 0 ? r : { ...r, id: `${r.id}~${i}` })),
+  );
   return { ...s, receivables };
 }
 
@@ -24,9 +26,19 @@ describe('the forecast in the worker (lib/forecast/service)', () => {
     expect(store.receivables.length).toBeGreaterThan(2 * ALLOCATE_SLICE);
     // The reference: one allocation over the whole store (what forecastInvoices did before it was sliced).
     const whole = allocate(store.receivables as never, store.payments as never)
-      .filter((r) => r.kind === 'invoice' && r.status !== 'cancelled' && r.status !== 'written-off' && (r.openMinor > 0 || r.settledOn))
+      .filter(
+        (r) =>
+          r.kind === 'invoice' &&
+          r.status !== 'cancelled' &&
+          r.status !== 'written-off' &&
+          (r.openMinor > 0 || r.settledOn),
+      )
       .map((r) => ({ id: r.id, open: r.openMinor, settledOn: r.openMinor <= 0 ? r.settledOn : undefined }));
-    const sliced = forecastInvoices(store).map((i) => ({ id: i.id, open: i.settledOn ? 0 : i.amount.minor, settledOn: i.settledOn }));
+    const sliced = forecastInvoices(store).map((i) => ({
+      id: i.id,
+      open: i.settledOn ? 0 : i.amount.minor,
+      settledOn: i.settledOn,
+    }));
     expect(sliced.length).toBeGreaterThan(1000);
     expect(sliced).toEqual(whole.map((w) => ({ ...w, open: w.settledOn ? 0 : w.open })));
   });
@@ -35,11 +47,19 @@ describe('the forecast in the worker (lib/forecast/service)', () => {
     const store = large(100);
     let pauses = 0;
     const svc = createForecastService({
-      read: async () => store, today: () => TODAY, promiseGraceDays: async () => 2,
-      pause: () => { pauses++; return macrotask(); },
+      read: async () => store,
+      today: () => TODAY,
+      promiseGraceDays: async () => 2,
+      pause: () => {
+        pauses++;
+        return macrotask();
+      },
     });
     const order: string[] = [];
-    const done = svc.portfolio().then((p) => { order.push('forecast'); return p; });
+    const done = svc.portfolio().then((p) => {
+      order.push('forecast');
+      return p;
+    });
     // A message arriving just after the forecast started (the popup's worklist, a badge) is answered first.
     setTimeout(() => order.push('other message'), 0);
     const p = await done;
@@ -52,12 +72,20 @@ describe('the forecast in the worker (lib/forecast/service)', () => {
 
   it('a change while it computes: the answer is the forecast of the store as it is after the change', async () => {
     const before = demo();
-    const after: ForecastStore = { ...before, receivables: before.receivables.slice(0, Math.floor(before.receivables.length / 2)) };
+    const after: ForecastStore = {
+      ...before,
+      receivables: before.receivables.slice(0, Math.floor(before.receivables.length / 2)),
+    };
     let reads = 0;
     let pauses = 0;
     const svc = createForecastService({
-      read: async () => (reads++ === 0 ? before : after), today: () => TODAY, promiseGraceDays: async () => 0,
-      pause: () => { if (++pauses === 2) svc.changed(); return macrotask(); },
+      read: async () => (reads++ === 0 ? before : after),
+      today: () => TODAY,
+      promiseGraceDays: async () => 0,
+      pause: () => {
+        if (++pauses === 2) svc.changed();
+        return macrotask();
+      },
     });
     const p = await svc.portfolio();
     expect(reads).toBe(2);
@@ -70,8 +98,16 @@ describe('the forecast in the worker (lib/forecast/service)', () => {
     let reads = 0;
     const tasks: Array<{ task: () => void; ms: number }> = [];
     const svc = createForecastService({
-      read: async () => { reads++; return store; }, today: () => TODAY, promiseGraceDays: async () => 0, pause: macrotask,
-      schedule: (task, ms) => { tasks.push({ task, ms }); },
+      read: async () => {
+        reads++;
+        return store;
+      },
+      today: () => TODAY,
+      promiseGraceDays: async () => 0,
+      pause: macrotask,
+      schedule: (task, ms) => {
+        tasks.push({ task, ms });
+      },
     });
     await svc.portfolio();
     expect(reads).toBe(1);

@@ -8,13 +8,16 @@ import { execFileSync } from 'node:child_process';
 import { basename, dirname } from 'node:path';
 
 const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' })
-  .split('\n').filter(Boolean);
+  .split('\n')
+  .filter(Boolean);
 const source = tracked.filter((f) => /^(lib|components)\/.*\.tsx?$/.test(f) && !f.includes('/fixtures/'));
 const stem = (f: string) => basename(f).replace(/\..*$/, '');
 
 describe('the naming scheme', () => {
   it('names modules in camelCase and React components in PascalCase', () => {
-    const wrong = source.filter((f) => !(f.endsWith('.tsx') ? /^[A-Za-z][A-Za-z0-9]*$/ : /^[a-z][A-Za-z0-9]*$/).test(stem(f)));
+    const wrong = source.filter(
+      (f) => !(f.endsWith('.tsx') ? /^[A-Za-z][A-Za-z0-9]*$/ : /^[a-z][A-Za-z0-9]*$/).test(stem(f)),
+    );
     expect(wrong).toEqual([]);
   });
 

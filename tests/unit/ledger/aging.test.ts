@@ -13,16 +13,19 @@ describe('agingReport', () => {
 
   it('puts each open amount under asOf − dueDate, per currency, never adding across currencies', () => {
     const asOf = '2024-04-30';
-    const r = agingReport([
-      { dueDate: '2024-05-10', open: { minor: 100, currency: 'CNY' } }, // −10 → current
-      { dueDate: '2024-04-30', open: { minor: 200, currency: 'CNY' } }, // 0 → current
-      { dueDate: '2024-04-29', open: { minor: 300, currency: 'CNY' } }, // 1
-      { dueDate: '2024-03-31', open: { minor: 400, currency: 'CNY' } }, // 30
-      { dueDate: '2024-03-30', open: { minor: 500, currency: 'CNY' } }, // 31
-      { dueDate: '2024-01-31', open: { minor: 600, currency: 'CNY' } }, // 90
-      { dueDate: '2024-01-30', open: { minor: 700, currency: 'CNY' } }, // 91
-      { dueDate: '2024-01-01', open: { minor: 50, currency: 'USD' } },
-    ], asOf);
+    const r = agingReport(
+      [
+        { dueDate: '2024-05-10', open: { minor: 100, currency: 'CNY' } }, // −10 → current
+        { dueDate: '2024-04-30', open: { minor: 200, currency: 'CNY' } }, // 0 → current
+        { dueDate: '2024-04-29', open: { minor: 300, currency: 'CNY' } }, // 1
+        { dueDate: '2024-03-31', open: { minor: 400, currency: 'CNY' } }, // 30
+        { dueDate: '2024-03-30', open: { minor: 500, currency: 'CNY' } }, // 31
+        { dueDate: '2024-01-31', open: { minor: 600, currency: 'CNY' } }, // 90
+        { dueDate: '2024-01-30', open: { minor: 700, currency: 'CNY' } }, // 91
+        { dueDate: '2024-01-01', open: { minor: 50, currency: 'USD' } },
+      ],
+      asOf,
+    );
     expect(r.byCurrency.CNY).toEqual({ total: 2800, overdue: 2500, amounts: [300, 700, 500, 600, 700] });
     expect(r.byCurrency.USD).toEqual({ total: 50, overdue: 50, amounts: [0, 0, 0, 0, 50] });
   });
@@ -36,15 +39,30 @@ describe('agingReport', () => {
   });
 
   it('reads the summary’s compact openByDue tuples', () => {
-    const r = agingFromOpenByDue([['2024-04-01', 'CNY', 1000], ['2024-05-01', 'CNY', 500]], '2024-04-15');
+    const r = agingFromOpenByDue(
+      [
+        ['2024-04-01', 'CNY', 1000],
+        ['2024-05-01', 'CNY', 500],
+      ],
+      '2024-04-15',
+    );
     expect(r.byCurrency.CNY).toEqual({ total: 1500, overdue: 1000, amounts: [500, 1000, 0, 0, 0] });
   });
 
   it('converts totals only with user-entered rates', () => {
-    const r = agingReport([{ dueDate: '2024-01-01', open: { minor: 10_000, currency: 'USD' } },
-      { dueDate: '2024-05-01', open: { minor: 5_000, currency: 'CNY' } }], '2024-04-15');
+    const r = agingReport(
+      [
+        { dueDate: '2024-01-01', open: { minor: 10_000, currency: 'USD' } },
+        { dueDate: '2024-05-01', open: { minor: 5_000, currency: 'CNY' } },
+      ],
+      '2024-04-15',
+    );
     expect(convertTotal(r.byCurrency, {}, 'CNY')).toBeUndefined();
-    expect(convertTotal(r.byCurrency, { USD: 7.1 }, 'CNY')).toEqual({ total: 76_000, overdue: 71_000, amounts: [5_000, 0, 0, 0, 71_000] });
+    expect(convertTotal(r.byCurrency, { USD: 7.1 }, 'CNY')).toEqual({
+      total: 76_000,
+      overdue: 71_000,
+      amounts: [5_000, 0, 0, 0, 71_000],
+    });
     const jpy = agingReport([{ dueDate: '2024-01-01', open: { minor: 1000, currency: 'JPY' } }], '2024-04-15');
     expect(convertTotal(jpy.byCurrency, { JPY: 0.048 }, 'CNY')!.total).toBe(4800); // ¥1000 JPY → ¥48.00 CNY
   });

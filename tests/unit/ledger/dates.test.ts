@@ -1,5 +1,18 @@
 import {
-  addBusinessDays, addDays, addMonths, addYears, dayOf, daysBetween, daysInMonth, endOfMonth, isIsoDay, localDay, parseDay, today, weekday, ymd,
+  addBusinessDays,
+  addDays,
+  addMonths,
+  addYears,
+  dayOf,
+  daysBetween,
+  daysInMonth,
+  endOfMonth,
+  isIsoDay,
+  localDay,
+  parseDay,
+  today,
+  weekday,
+  ymd,
 } from '../../../lib/ledger/dates';
 
 describe('calendar-day helpers', () => {

@@ -1,28 +1,57 @@
 import { locales } from '../../../lib/i18n';
 import { allocateWithCredit } from '../../../lib/ledger/allocate';
-import { limitationDeadline, limitationRules, limitationStatus, partialPaymentInterruptions } from '../../../lib/ledger/limitation';
+import {
+  limitationDeadline,
+  limitationRules,
+  limitationStatus,
+  partialPaymentInterruptions,
+} from '../../../lib/ledger/limitation';
 import { inv, pay } from '../support/receivables';
 
 describe('limitation', () => {
   it('PRC default: three years from the due date', () => {
-    expect(limitationDeadline({ dueDate: '2021-06-30' }, { years: 3 })).toEqual({ deadline: '2024-06-30', startDate: '2021-06-30', startKind: 'due', revived: false });
+    expect(limitationDeadline({ dueDate: '2021-06-30' }, { years: 3 })).toEqual({
+      deadline: '2024-06-30',
+      startDate: '2021-06-30',
+      startKind: 'due',
+      revived: false,
+    });
     expect(limitationDeadline({ dueDate: '2020-02-29' }, { years: 3 }).deadline).toBe('2023-02-28');
   });
 
   it('restarts from the latest interruption inside the period, ignores ones before the due date', () => {
-    const r = limitationDeadline({ dueDate: '2021-01-10', interruptions: [
-      { date: '2020-12-01', kind: 'demand-with-evidence' },
-      { date: '2022-05-01', kind: 'demand-with-evidence' },
-      { date: '2024-03-15', kind: 'sealed-confirmation' },
-    ] }, { years: 3 });
-    expect(r).toEqual({ deadline: '2027-03-15', startDate: '2024-03-15', startKind: 'sealed-confirmation', revived: false });
+    const r = limitationDeadline(
+      {
+        dueDate: '2021-01-10',
+        interruptions: [
+          { date: '2020-12-01', kind: 'demand-with-evidence' },
+          { date: '2022-05-01', kind: 'demand-with-evidence' },
+          { date: '2024-03-15', kind: 'sealed-confirmation' },
+        ],
+      },
+      { years: 3 },
+    );
+    expect(r).toEqual({
+      deadline: '2027-03-15',
+      startDate: '2024-03-15',
+      startKind: 'sealed-confirmation',
+      revived: false,
+    });
   });
 
   it('a demand after expiry does not restart; a sealed confirmation after expiry revives', () => {
-    expect(limitationDeadline({ dueDate: '2019-01-01', interruptions: [{ date: '2023-01-01', kind: 'demand-with-evidence' }] }, { years: 3 }).deadline)
-      .toBe('2022-01-01');
-    expect(limitationDeadline({ dueDate: '2019-01-01', interruptions: [{ date: '2023-01-01', kind: 'sealed-confirmation' }] }, { years: 3 }))
-      .toMatchObject({ deadline: '2026-01-01', revived: true });
+    expect(
+      limitationDeadline(
+        { dueDate: '2019-01-01', interruptions: [{ date: '2023-01-01', kind: 'demand-with-evidence' }] },
+        { years: 3 },
+      ).deadline,
+    ).toBe('2022-01-01');
+    expect(
+      limitationDeadline(
+        { dueDate: '2019-01-01', interruptions: [{ date: '2023-01-01', kind: 'sealed-confirmation' }] },
+        { years: 3 },
+      ),
+    ).toMatchObject({ deadline: '2026-01-01', revived: true });
   });
 
   it('partial payments derived from allocations interrupt', () => {
@@ -40,8 +69,14 @@ describe('limitation', () => {
   });
 
   it('jurisdiction presets carry years and bilingual citations', () => {
-    expect(limitationRules.map((r) => [r.id, r.years])).toEqual([['prc', 3], ['us-ucc', 4], ['us-contract', 6], ['uk', 6]]);
-    const cite = (l: 'en' | 'zh', i: number) => locales[l].options.settings.limitationRules[limitationRules[i].id].citation;
+    expect(limitationRules.map((r) => [r.id, r.years])).toEqual([
+      ['prc', 3],
+      ['us-ucc', 4],
+      ['us-contract', 6],
+      ['uk', 6],
+    ]);
+    const cite = (l: 'en' | 'zh', i: number) =>
+      locales[l].options.settings.limitationRules[limitationRules[i].id].citation;
     expect(cite('zh', 0)).toContain('第188条');
     expect(cite('en', 1)).toContain('2-725');
     expect(cite('en', 3)).toContain('Limitation Act 1980 s.5');

@@ -3,18 +3,58 @@ import { changedCustomerIds, createLiveMatcher, type LiveCustomer } from '../../
 import { RangeSet } from 'dexie';
 
 const base: LiveCustomer[] = [
-  { id: 'vanke', name: '万科企业股份有限公司', aliases: ['万科'], domains: ['vanke.com'], crmLinks: [{ site: 'salesforce', recordId: '001Dn00000ABCDEIA4' }], updatedAt: 1 },
-  { id: 'yunfan', name: '杭州云帆科技有限公司', aliases: [], domains: ['yunfan-tech.example.cn'], crmLinks: [{ site: 'demo-crm', recordId: 'ACC-0001' }], updatedAt: 2 },
+  {
+    id: 'vanke',
+    name: '万科企业股份有限公司',
+    aliases: ['万科'],
+    domains: ['vanke.com'],
+    crmLinks: [{ site: 'salesforce', recordId: '001Dn00000ABCDEIA4' }],
+    updatedAt: 1,
+  },
+  {
+    id: 'yunfan',
+    name: '杭州云帆科技有限公司',
+    aliases: [],
+    domains: ['yunfan-tech.example.cn'],
+    crmLinks: [{ site: 'demo-crm', recordId: 'ACC-0001' }],
+    updatedAt: 2,
+  },
   { id: 'zhenye', name: '深圳市振业(集团)股份有限公司', aliases: [], domains: [], crmLinks: [], updatedAt: 3 },
-  { id: 'acme', name: 'Acme Corporation', aliases: ['ACME'], domains: ['acme.example.com'], crmLinks: [{ site: 'hubspot', recordId: '456' }], updatedAt: 4 },
-  { id: 'northwind', name: 'Northwind Traders', aliases: [], domains: ['northwind.example.com'], crmLinks: [], updatedAt: 5 },
+  {
+    id: 'acme',
+    name: 'Acme Corporation',
+    aliases: ['ACME'],
+    domains: ['acme.example.com'],
+    crmLinks: [{ site: 'hubspot', recordId: '456' }],
+    updatedAt: 4,
+  },
+  {
+    id: 'northwind',
+    name: 'Northwind Traders',
+    aliases: [],
+    domains: ['northwind.example.com'],
+    crmLinks: [],
+    updatedAt: 5,
+  },
 ];
 
 const queries: MatchQuery[] = [
-  { name: '万科' }, { name: '万科企业' }, { name: '深振业' }, { name: '云帆科技' }, { name: 'Acme Corp' }, { name: 'Acme Trading' },
-  { name: 'Northwind' }, { name: 'Southwind Traders' }, { name: '北京云帆科技有限公司' }, { name: 'Globex' },
-  { emails: ['ap@mail.vanke.com'] }, { emails: ['x@northwind.example.com'] }, { emails: ['x@globex.example.com'] },
-  { site: 'salesforce', recordId: '001Dn00000ABCDE' }, { site: 'demo-crm', recordId: 'ACC-0001' }, { site: 'hubspot', recordId: '789' },
+  { name: '万科' },
+  { name: '万科企业' },
+  { name: '深振业' },
+  { name: '云帆科技' },
+  { name: 'Acme Corp' },
+  { name: 'Acme Trading' },
+  { name: 'Northwind' },
+  { name: 'Southwind Traders' },
+  { name: '北京云帆科技有限公司' },
+  { name: 'Globex' },
+  { emails: ['ap@mail.vanke.com'] },
+  { emails: ['x@northwind.example.com'] },
+  { emails: ['x@globex.example.com'] },
+  { site: 'salesforce', recordId: '001Dn00000ABCDE' },
+  { site: 'demo-crm', recordId: 'ACC-0001' },
+  { site: 'hubspot', recordId: '789' },
 ];
 const answers = (ix: CustomerIndex) => queries.map((q) => ix.match(q));
 
@@ -25,7 +65,13 @@ describe('CustomerIndex kept up to date in place', () => {
     const renamed = { ...base[1], name: '杭州云帆智能有限公司', domains: ['yunfan.example.cn'], crmLinks: [] };
     ix.upsert(renamed);
     ix.remove('acme');
-    const added = { id: 'globex', name: 'Globex Trading Co., Ltd.', aliases: ['环球贸易'], domains: ['globex.example.com'], crmLinks: [{ site: 'hubspot', recordId: '789' }] };
+    const added = {
+      id: 'globex',
+      name: 'Globex Trading Co., Ltd.',
+      aliases: ['环球贸易'],
+      domains: ['globex.example.com'],
+      crmLinks: [{ site: 'hubspot', recordId: '789' }],
+    };
     ix.upsert(added);
     ix.upsert({ ...base[0], aliases: [] });
     ix.remove('nobody');
@@ -36,9 +82,15 @@ describe('CustomerIndex kept up to date in place', () => {
     // What the edits changed, concretely.
     expect(ix.match({ site: 'demo-crm', recordId: 'ACC-0001' })).toEqual([]);
     expect(ix.match({ emails: ['ap@yunfan-tech.example.cn'] })).toEqual([]);
-    expect(ix.match({ emails: ['ap@yunfan.example.cn'] })[0]).toMatchObject({ customerId: 'yunfan', reason: 'email-domain' });
+    expect(ix.match({ emails: ['ap@yunfan.example.cn'] })[0]).toMatchObject({
+      customerId: 'yunfan',
+      reason: 'email-domain',
+    });
     expect(ix.match({ name: 'ACME' })).toEqual([]);
-    expect(ix.match({ site: 'hubspot', recordId: '789' })[0]).toMatchObject({ customerId: 'globex', reason: 'crm-link' });
+    expect(ix.match({ site: 'hubspot', recordId: '789' })[0]).toMatchObject({
+      customerId: 'globex',
+      reason: 'crm-link',
+    });
     expect(ix.match({ name: '环球贸易' })[0]).toMatchObject({ customerId: 'globex', reason: 'name' });
     expect(ix.nameOf('yunfan')).toBe('杭州云帆智能有限公司');
     expect(ix.nameOf('acme')).toBeUndefined();
@@ -46,7 +98,8 @@ describe('CustomerIndex kept up to date in place', () => {
 
   test('two customers sharing a domain: removing one keeps the other findable', () => {
     const ix = new CustomerIndex([
-      { id: 'a', name: 'Alpha Ltd', domains: ['shared.example.com'] }, { id: 'b', name: 'Beta Ltd', domains: ['shared.example.com'] },
+      { id: 'a', name: 'Alpha Ltd', domains: ['shared.example.com'] },
+      { id: 'b', name: 'Beta Ltd', domains: ['shared.example.com'] },
     ]);
     ix.remove('a');
     expect(ix.match({ emails: ['x@shared.example.com'] }).map((m) => m.customerId)).toEqual(['b']);
@@ -70,7 +123,13 @@ describe('CustomerIndex kept up to date in place', () => {
     expect(ix.buildFuzzySlice(500)).toBe(false);
     ix.upsert({ id: 'c1000', name: 'Customer 999 Tradin Partners' });
     while (!ix.buildFuzzySlice(500));
-    expect(ix.match({ name: 'Customer 999 Tradin' })).toEqual(new CustomerIndex([...many.slice(0, 999), { id: 'c999', name: 'Renamed Holdings' }, { id: 'c1000', name: 'Customer 999 Tradin Partners' }]).match({ name: 'Customer 999 Tradin' }));
+    expect(ix.match({ name: 'Customer 999 Tradin' })).toEqual(
+      new CustomerIndex([
+        ...many.slice(0, 999),
+        { id: 'c999', name: 'Renamed Holdings' },
+        { id: 'c1000', name: 'Customer 999 Tradin Partners' },
+      ]).match({ name: 'Customer 999 Tradin' }),
+    );
   });
 });
 
@@ -79,16 +138,24 @@ describe('changedCustomerIds (Dexie storagemutated notices)', () => {
   test('a few written keys are named, also in a structured-clone copy of the RangeSet', () => {
     const set = new RangeSet().addKeys(['c2', 'c1', 'c3']);
     expect((changedCustomerIds({ [part]: set }, 'huikuan') as string[]).sort()).toEqual(['c1', 'c2', 'c3']);
-    expect((changedCustomerIds({ [part]: structuredClone({ ...set }) }, 'huikuan') as string[]).sort()).toEqual(['c1', 'c2', 'c3']);
+    expect((changedCustomerIds({ [part]: structuredClone({ ...set }) }, 'huikuan') as string[]).sort()).toEqual([
+      'c1',
+      'c2',
+      'c3',
+    ]);
   });
   test('a range (clear, bulk write) or a notice for everything means all; other stores mean nothing', () => {
     expect(changedCustomerIds({ [part]: new RangeSet(-Infinity, [[]]) }, 'huikuan')).toBe('all');
     expect(changedCustomerIds({ [part]: new RangeSet('a', 'c') }, 'huikuan')).toBe('all');
     expect(changedCustomerIds({ all: new RangeSet(-Infinity, [[]]) }, 'huikuan')).toBe('all');
-    expect(changedCustomerIds({ 'idb://huikuan/receivables/': new RangeSet().addKeys(['r1']) }, 'huikuan')).toBeUndefined();
+    expect(
+      changedCustomerIds({ 'idb://huikuan/receivables/': new RangeSet().addKeys(['r1']) }, 'huikuan'),
+    ).toBeUndefined();
     expect(changedCustomerIds({ 'idb://other/customers/': new RangeSet().addKeys(['c1']) }, 'huikuan')).toBeUndefined();
     expect(changedCustomerIds({ [part]: new RangeSet() }, 'huikuan')).toEqual([]);
-    expect(changedCustomerIds({ [part]: new RangeSet().addKeys(Array.from({ length: 600 }, (_, i) => `c${i}`)) }, 'huikuan')).toBe('all');
+    expect(
+      changedCustomerIds({ [part]: new RangeSet().addKeys(Array.from({ length: 600 }, (_, i) => `c${i}`)) }, 'huikuan'),
+    ).toBe('all');
   });
 });
 
@@ -98,14 +165,43 @@ describe('createLiveMatcher', () => {
     const reads = { all: 0, some: [] as string[][] };
     let gate: Promise<void> = Promise.resolve();
     const source = {
-      async readAll() { reads.all++; await gate; return [...rows.values()]; },
-      async readSome(ids: string[]) { reads.some.push(ids); await gate; return ids.map((id) => rows.get(id)); },
-      async stamp() { return { count: rows.size, lastUpdatedAt: Math.max(0, ...[...rows.values()].map((c) => c.updatedAt ?? 0)) }; },
+      async readAll() {
+        reads.all++;
+        await gate;
+        return [...rows.values()];
+      },
+      async readSome(ids: string[]) {
+        reads.some.push(ids);
+        await gate;
+        return ids.map((id) => rows.get(id));
+      },
+      async stamp() {
+        return { count: rows.size, lastUpdatedAt: Math.max(0, ...[...rows.values()].map((c) => c.updatedAt ?? 0)) };
+      },
     };
     const timers: Array<[() => void, number]> = [];
-    const run = () => { while (timers.length) timers.shift()![0](); };
-    const hold = () => { let open!: () => void; gate = new Promise((r) => { open = r; }); return () => { gate = Promise.resolve(); open(); }; };
-    return { rows, reads, source, timers, run, hold, setTimeout: (fn: () => void, ms: number) => void timers.push([fn, ms]) };
+    const run = () => {
+      while (timers.length) timers.shift()![0]();
+    };
+    const hold = () => {
+      let open!: () => void;
+      gate = new Promise((r) => {
+        open = r;
+      });
+      return () => {
+        gate = Promise.resolve();
+        open();
+      };
+    };
+    return {
+      rows,
+      reads,
+      source,
+      timers,
+      run,
+      hold,
+      setTimeout: (fn: () => void, ms: number) => void timers.push([fn, ms]),
+    };
   }
 
   test('the first request waits for the first read; edits re-read only the customers named', async () => {
@@ -167,7 +263,10 @@ describe('createLiveMatcher', () => {
     s.rows.set('vanke', { ...base[0], name: '万科集团', aliases: [], updatedAt: 20 });
     live.changed(['vanke']);
     let answered = false;
-    const pending = live.current().then((ix) => { answered = true; return ix; });
+    const pending = live.current().then((ix) => {
+      answered = true;
+      return ix;
+    });
     await Promise.resolve();
     expect(answered).toBe(false);
     open();

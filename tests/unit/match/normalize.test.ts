@@ -63,7 +63,23 @@ describe('normalizeCompanyName', () => {
 
   test('idempotent (property)', () => {
     const cjk = fc.constantFrom(...'万科企业股份有限公司集团中国北京(（)）责任萬業臺灣 .,&-'.split(''));
-    const latin = fc.constantFrom('co', 'ltd', 'inc', ' ', '.', ',', 'and', 'the', 'acme', 'a', 's', '(group)', 'gmbh', '&', 'Ａ');
+    const latin = fc.constantFrom(
+      'co',
+      'ltd',
+      'inc',
+      ' ',
+      '.',
+      ',',
+      'and',
+      'the',
+      'acme',
+      'a',
+      's',
+      '(group)',
+      'gmbh',
+      '&',
+      'Ａ',
+    );
     const arb = fc.oneof(
       fc.string(),
       fc.string({ unit: 'binary' }),
@@ -71,6 +87,9 @@ describe('normalizeCompanyName', () => {
       fc.array(latin, { maxLength: 12 }).map((a) => a.join(' ')),
       fc.array(fc.oneof(cjk, latin), { maxLength: 16 }).map((a) => a.join('')),
     );
-    fc.assert(fc.property(arb, (s) => n(n(s)) === n(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(arb, (s) => n(n(s)) === n(s)),
+      { numRuns: 2000 },
+    );
   });
 });

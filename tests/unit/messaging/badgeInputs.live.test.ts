@@ -15,7 +15,13 @@ import type { PageContext } from '@/lib/domain';
 const me = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const content = (tabId: number) => ({ id: me.id, url: 'https://acme.lightning.force.com/x', tab: { id: tabId } });
 const now = new Date('2026-11-22T10:00:00');
-const record: PageContext = { site: 'demo-crm', kind: 'record', recordId: 'ACC-0001', name: '杭州云帆科技有限公司', emails: [] };
+const record: PageContext = {
+  site: 'demo-crm',
+  kind: 'record',
+  recordId: 'ACC-0001',
+  name: '杭州云帆科技有限公司',
+  emails: [],
+};
 
 async function setup() {
   const db = new HuikuanDb(`badge-live-${Math.random()}`);
@@ -25,28 +31,46 @@ async function setup() {
   const views: Array<{ tabId: number; state: string; text: string; at: number }> = [];
   const reads = { some: 0 };
   const matcher: Matcher = {
-    match: (q) => (q.site === 'demo-crm' && q.recordId === 'ACC-0001' ? [{ customerId: 'c01', score: 1, reason: 'crm-link' }] : []),
+    match: (q) =>
+      q.site === 'demo-crm' && q.recordId === 'ACC-0001' ? [{ customerId: 'c01', score: 1, reason: 'crm-link' }] : [],
   };
-  const inputs = createBadgeInputs({
-    readPage: (after, limit) => (after === undefined ? db.summaries.limit(limit)
-      : db.summaries.where('customerId').above(after).limit(limit)).toArray(),
-    readSome: (ids) => { reads.some++; return db.summaries.bulkGet(ids); },
-  }, {
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    pageSize: 3,
-    pauseMs: 0,
-    bulkDelayMs: 0,
-    onChanged: (ids) => void handle.figuresChanged([...tabs.keys()], ids),
-  });
+  const inputs = createBadgeInputs(
+    {
+      readPage: (after, limit) =>
+        (after === undefined
+          ? db.summaries.limit(limit)
+          : db.summaries.where('customerId').above(after).limit(limit)
+        ).toArray(),
+      readSome: (ids) => {
+        reads.some++;
+        return db.summaries.bulkGet(ids);
+      },
+    },
+    {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      pageSize: 3,
+      pauseMs: 0,
+      bulkDelayMs: 0,
+      onChanged: (ids) => void handle.figuresChanged([...tabs.keys()], ids),
+    },
+  );
   const handle = createRouter({
-    me, db,
-    tabs: { get: async (id) => tabs.get(id), set: async (id, e) => void tabs.set(id, e), delete: async (id) => void tabs.delete(id) },
+    me,
+    db,
+    tabs: {
+      get: async (id) => tabs.get(id),
+      set: async (id, e) => void tabs.set(id, e),
+      delete: async (id) => void tabs.delete(id),
+    },
     matcher: async () => matcher,
     customersChanged: () => undefined,
     now: () => now,
     browserLang: () => 'en-US',
     broadcast: () => undefined,
-    sendToTab: async (_tab, m) => { if (m.type === 'badge/view') views.push(m.view as (typeof views)[number]); return undefined; },
+    sendToTab: async (_tab, m) => {
+      if (m.type === 'badge/view') views.push(m.view as (typeof views)[number]);
+      return undefined;
+    },
     onDataChanged: () => undefined,
     isSiteEnabled: () => true,
     badgeInputs: (id) => inputs.get(id),

@@ -3,8 +3,18 @@ import type { CustomerSummary } from '@/lib/domain';
 
 function summary(customerId: string, minor: number, due = '2025-01-10'): CustomerSummary {
   return {
-    customerId, type: 'enterprise', open: { CNY: minor }, openByDue: [[due, 'CNY', minor]], openCount: 1, disputedCount: 0,
-    pendingPromiseCount: 0, brokenPromiseCount: 0, keptPromiseCount: 0, paidCount: 0, profileAnswered: 0, updatedAt: 1,
+    customerId,
+    type: 'enterprise',
+    open: { CNY: minor },
+    openByDue: [[due, 'CNY', minor]],
+    openCount: 1,
+    disputedCount: 0,
+    pendingPromiseCount: 0,
+    brokenPromiseCount: 0,
+    keptPromiseCount: 0,
+    paidCount: 0,
+    profileAnswered: 0,
+    updatedAt: 1,
   } as CustomerSummary;
 }
 
@@ -19,8 +29,10 @@ function fakeStore(initial: CustomerSummary[]) {
     async readPage(after, limit) {
       reads.page++;
       await gate;
-      return [...rows.values()].filter((s) => after === undefined || s.customerId > after)
-        .sort((a, b) => (a.customerId < b.customerId ? -1 : 1)).slice(0, limit);
+      return [...rows.values()]
+        .filter((s) => after === undefined || s.customerId > after)
+        .sort((a, b) => (a.customerId < b.customerId ? -1 : 1))
+        .slice(0, limit);
     },
     async readSome(ids) {
       reads.some++;
@@ -30,9 +42,28 @@ function fakeStore(initial: CustomerSummary[]) {
     },
   };
   return {
-    rows, reads, source,
-    holdNextRead() { let release!: () => void; nextGates.push(new Promise((r) => { release = r; })); return release; },
-    hold() { let release!: () => void; gate = new Promise((r) => { release = r; }); return () => { gate = undefined; release(); }; },
+    rows,
+    reads,
+    source,
+    holdNextRead() {
+      let release!: () => void;
+      nextGates.push(
+        new Promise((r) => {
+          release = r;
+        }),
+      );
+      return release;
+    },
+    hold() {
+      let release!: () => void;
+      gate = new Promise((r) => {
+        release = r;
+      });
+      return () => {
+        gate = undefined;
+        release();
+      };
+    },
   };
 }
 
@@ -40,7 +71,9 @@ function fakeStore(initial: CustomerSummary[]) {
 function timers() {
   const queue: Array<() => void> = [];
   return {
-    setTimeout: (fn: () => void) => { queue.push(fn); },
+    setTimeout: (fn: () => void) => {
+      queue.push(fn);
+    },
     /** Lets pending reads answer, then fires timers until none is left. */
     async runAll() {
       for (let i = 0; i < 1000; i++) {
@@ -62,7 +95,11 @@ async function setUp(o: { pageSize?: number; loaded?: boolean } = {}) {
   const store = fakeStore(customers);
   const t = timers();
   const told: Array<string[] | 'all'> = [];
-  const cache = createBadgeInputs(store.source, { setTimeout: t.setTimeout, pageSize: o.pageSize, onChanged: (ids) => told.push(ids) });
+  const cache = createBadgeInputs(store.source, {
+    setTimeout: t.setTimeout,
+    pageSize: o.pageSize,
+    onChanged: (ids) => told.push(ids),
+  });
   if (o.loaded) {
     cache.start();
     await t.runAll();
@@ -153,7 +190,14 @@ describe('badge inputs held by the worker', () => {
   });
 
   test('several amounts in several currencies come back as stored', async () => {
-    const mixed = { ...summary('m1', 5), openByDue: [['2024-01-31', 'CNY', 500], ['2024-01-31', 'USD', 12.5], ['2025-03-01', 'CNY', 9_000_000_000]] } as CustomerSummary;
+    const mixed = {
+      ...summary('m1', 5),
+      openByDue: [
+        ['2024-01-31', 'CNY', 500],
+        ['2024-01-31', 'USD', 12.5],
+        ['2025-03-01', 'CNY', 9_000_000_000],
+      ],
+    } as CustomerSummary;
     const store = fakeStore([...customers, mixed]);
     const t = timers();
     const cache = createBadgeInputs(store.source, { setTimeout: t.setTimeout, pageSize: 10 });

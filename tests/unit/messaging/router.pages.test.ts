@@ -23,10 +23,17 @@ function setup(over: Partial<RouterDeps> = {}) {
   const tabs = new Map<number, TabEntry>();
   const confirmed = new Set<string>();
   const visits: Array<[string, boolean]> = [];
-  const matcher: Matcher = { match: (q) => (q.name === '杭州云帆科技有限公司' ? [{ customerId: 'c01', score: 0.9, reason: 'name' }] : []) };
+  const matcher: Matcher = {
+    match: (q) => (q.name === '杭州云帆科技有限公司' ? [{ customerId: 'c01', score: 0.9, reason: 'name' }] : []),
+  };
   const handle = createRouter({
-    me, db,
-    tabs: { get: async (id) => tabs.get(id), set: async (id, e) => void tabs.set(id, e), delete: async (id) => void tabs.delete(id) },
+    me,
+    db,
+    tabs: {
+      get: async (id) => tabs.get(id),
+      set: async (id, e) => void tabs.set(id, e),
+      delete: async (id) => void tabs.delete(id),
+    },
     matcher: async () => matcher,
     customersChanged: () => undefined,
     now: () => now,
@@ -40,13 +47,24 @@ function setup(over: Partial<RouterDeps> = {}) {
     forgetHost: async (h) => void confirmed.delete(h),
     knownTabs: () => [...tabs.keys()],
     recordVisit: (site, read) => void visits.push([site, read]),
-    contactMatches: async (name) => createContactNameIndex([{ customerId: 'c01', name: '陈静' }, { customerId: 'c07', name: 'Sarah Miller' }]).match(name),
+    contactMatches: async (name) =>
+      createContactNameIndex([
+        { customerId: 'c01', name: '陈静' },
+        { customerId: 'c07', name: 'Sarah Miller' },
+      ]).match(name),
     ...over,
   });
   return { db, tabs, handle, confirmed, visits };
 }
 
-const odooCtx: PageContext = { site: 'odoo', kind: 'record', recordId: '9', name: '杭州云帆科技有限公司', emails: [], url: 'https://trial.odoo.com/odoo/contacts/9' };
+const odooCtx: PageContext = {
+  site: 'odoo',
+  kind: 'record',
+  recordId: '9',
+  name: '杭州云帆科技有限公司',
+  emails: [],
+  url: 'https://trial.odoo.com/odoo/contacts/9',
+};
 
 test('which hosts need confirming: Odoo Online only, judged by site and URL', () => {
   expect(hostTrust('odoo', 'https://trial.odoo.com/odoo/contacts/9')).toBe('confirm');
@@ -62,13 +80,18 @@ test('on an unconfirmed Odoo Online host: no match, a confirm badge, no figures;
   await handle({ type: 'page/context', ctx: odooCtx }, content(2, 'https://trial.odoo.com/odoo/contacts/9'));
   await handle({ type: 'page/context', ctx: odooCtx }, content(3, 'https://other.odoo.com/odoo/contacts/9'));
   expect(tabs.get(1)).toMatchObject({ matches: [], pendingHost: 'trial.odoo.com' });
-  const before = await handle({ type: 'badge/get' }, frame(1)) as { state: string; text: string };
+  const before = (await handle({ type: 'badge/get' }, frame(1))) as { state: string; text: string };
   expect(before.state).toBe('confirm');
   expect(before.text).not.toMatch(/[¥$]/);
-  expect(await handle({ type: 'tab/context', tabId: 1 }, panel)).toMatchObject({ pendingHost: 'trial.odoo.com', matches: [] });
+  expect(await handle({ type: 'tab/context', tabId: 1 }, panel)).toMatchObject({
+    pendingHost: 'trial.odoo.com',
+    matches: [],
+  });
   // Neither the frame nor the content script may confirm; the side panel may.
   await expect(handle({ type: 'host/confirm', tabId: 1 }, frame(1))).rejects.toMatchObject({ code: 'notFromFrame' });
-  await expect(handle({ type: 'host/confirm', tabId: 1 }, content(1, 'https://trial.odoo.com/'))).rejects.toMatchObject({ code: 'badShape' });
+  await expect(handle({ type: 'host/confirm', tabId: 1 }, content(1, 'https://trial.odoo.com/'))).rejects.toMatchObject(
+    { code: 'badShape' },
+  );
   await handle({ type: 'host/confirm', tabId: 1 }, panel);
   expect(tabs.get(1)?.pendingHost).toBeUndefined();
   expect(tabs.get(2)?.matches[0]?.customerId).toBe('c01');
@@ -80,7 +103,10 @@ test('on an unconfirmed Odoo Online host: no match, a confirm badge, no figures;
 
 test('the host comes from the URL the browser stamped, not the context the page produced', async () => {
   const { handle, tabs } = setup();
-  await handle({ type: 'page/context', ctx: { ...odooCtx, url: 'https://ourco.lightning.force.com/x' } }, content(1, 'https://trial.odoo.com/odoo/contacts/9'));
+  await handle(
+    { type: 'page/context', ctx: { ...odooCtx, url: 'https://ourco.lightning.force.com/x' } },
+    content(1, 'https://trial.odoo.com/odoo/contacts/9'),
+  );
   expect(tabs.get(1)?.pendingHost).toBe('trial.odoo.com');
 });
 
@@ -91,13 +117,16 @@ test('a record read without name or address: hidden while reading, "could not re
   await handle({ type: 'page/context', ctx: bare, status: 'reading' }, sender);
   expect(((await handle({ type: 'badge/get' }, frame(5))) as { state: string }).state).toBe('none');
   await handle({ type: 'page/context', ctx: bare, status: 'unread' }, sender);
-  const view = await handle({ type: 'badge/get' }, frame(5)) as { state: string; text: string };
+  const view = (await handle({ type: 'badge/get' }, frame(5))) as { state: string; text: string };
   expect(view).toMatchObject({ state: 'unread', text: 'Huikuan could not read this page' });
   expect(await handle({ type: 'tab/context', tabId: 5 }, panel)).toMatchObject({ unread: true });
   expect(visits).toEqual([]);
   await handle({ type: 'page/context', ctx: bare, status: 'settled' }, sender);
   await handle({ type: 'page/context', ctx: { ...bare, name: '杭州云帆科技有限公司' }, status: 'settled' }, sender);
-  expect(visits).toEqual([['salesforce', false], ['salesforce', true]]);
+  expect(visits).toEqual([
+    ['salesforce', false],
+    ['salesforce', true],
+  ]);
   expect(((await handle({ type: 'badge/get' }, frame(5))) as { state: string }).state).not.toBe('unread');
 });
 
@@ -106,6 +135,9 @@ test('a sender shown only by name is matched among the contacts; a name without 
   const qq: PageContext = { site: 'qqmail', kind: 'thread', name: '陈静', emails: [], addressHidden: true };
   await handle({ type: 'page/context', ctx: qq }, content(8, 'https://wx.mail.qq.com/home/index'));
   expect(tabs.get(8)?.matches[0]).toEqual({ customerId: 'c01', score: 0.9, reason: 'contact-name' });
-  await handle({ type: 'page/context', ctx: { ...qq, addressHidden: undefined } }, content(9, 'https://wx.mail.qq.com/home/index'));
+  await handle(
+    { type: 'page/context', ctx: { ...qq, addressHidden: undefined } },
+    content(9, 'https://wx.mail.qq.com/home/index'),
+  );
   expect(tabs.get(9)?.matches).toEqual([]);
 });

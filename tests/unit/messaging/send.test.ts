@@ -12,7 +12,7 @@ import { locales } from '@/lib/i18n';
 beforeEach(() => fakeBrowser.reset());
 
 describe('send', () => {
-  it('turns each refusal code into a UserError keyed by it, keeping the background\'s words as the detail', async () => {
+  it("turns each refusal code into a UserError keyed by it, keeping the background's words as the detail", async () => {
     for (const code of rejectCodes) {
       fakeBrowser.runtime.sendMessage = vi.fn(async () => ({ error: `detail of ${code}`, code })) as never;
       const e = await send({ type: 'ping' }).catch((x: unknown) => x);
@@ -38,7 +38,11 @@ describe('errorText', () => {
       const text = errorText(t, new UserError(`errors.router.${code}`));
       expect(text).toBe(locales[lang].common.errors.router[code]);
     }
-    expect(errorText(t, new UserError('errors.capture.foreignReceivable'))).toBe(locales[lang].common.errors.capture.foreignReceivable);
-    expect(errorText(t, new Error('QuotaExceededError'))).toBe(locales[lang].common.errors.unexpected.replace('{{detail}}', 'QuotaExceededError'));
+    expect(errorText(t, new UserError('errors.capture.foreignReceivable'))).toBe(
+      locales[lang].common.errors.capture.foreignReceivable,
+    );
+    expect(errorText(t, new Error('QuotaExceededError'))).toBe(
+      locales[lang].common.errors.unexpected.replace('{{detail}}', 'QuotaExceededError'),
+    );
   });
 });

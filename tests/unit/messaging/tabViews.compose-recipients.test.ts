@@ -20,16 +20,21 @@ async function setup(recipients: string[]) {
   await replaceAll(db, buildDemoPortfolio('2026-11-22', now.getTime()), now);
   const [c1, c2] = await db.customers.bulkGet(['c01', 'c02']);
   // Company domains of two demo customers.
-  const domains = new Map([['yunfan.example.cn', 'c01'], ['other-co.example.cn', 'c02']]);
+  const domains = new Map([
+    ['yunfan.example.cn', 'c01'],
+    ['other-co.example.cn', 'c02'],
+  ]);
   const matcher: Matcher = {
-    match: (q) => (q.emails ?? []).flatMap((e) => {
-      const id = domains.get(domainOf(e) ?? '');
-      return id ? [{ customerId: id, score: 0.95, reason: 'email-domain' as const }] : [];
-    }),
+    match: (q) =>
+      (q.emails ?? []).flatMap((e) => {
+        const id = domains.get(domainOf(e) ?? '');
+        return id ? [{ customerId: id, score: 0.95, reason: 'email-domain' as const }] : [];
+      }),
   };
   const sent: unknown[] = [];
   const handle = createRouter({
-    me, db,
+    me,
+    db,
     tabs: { get: async () => undefined, set: async () => undefined, delete: async () => undefined },
     matcher: async () => matcher,
     customersChanged: () => undefined,
@@ -50,9 +55,15 @@ async function setup(recipients: string[]) {
 describe('insert checks the recipient', () => {
   it('an e-mail to another customer is held back, naming whose letter and whose e-mail; Insert anyway inserts', async () => {
     const { handle, inserts, names, db } = await setup(['cfo@other-co.example.cn', 'me@gmail.com']);
-    const r = await handle({ type: 'compose/insert', tabId: 3, text: '尊敬的客户…', customerId: 'c01' }, panel) as { ok: boolean; mismatch: ComposeMismatch };
+    const r = (await handle({ type: 'compose/insert', tabId: 3, text: '尊敬的客户…', customerId: 'c01' }, panel)) as {
+      ok: boolean;
+      mismatch: ComposeMismatch;
+    };
     expect(r.ok).toBe(false);
-    expect(r.mismatch).toEqual({ letterFor: names[0], recipients: [{ email: 'cfo@other-co.example.cn', customerId: 'c02', customerName: names[1] }] });
+    expect(r.mismatch).toEqual({
+      letterFor: names[0],
+      recipients: [{ email: 'cfo@other-co.example.cn', customerId: 'c02', customerName: names[1] }],
+    });
     expect(inserts()).toBe(0);
     await handle({ type: 'compose/insert', tabId: 3, text: '尊敬的客户…', customerId: 'c01', anyway: true }, panel);
     expect(inserts()).toBe(1);
@@ -62,7 +73,10 @@ describe('insert checks the recipient', () => {
   it('an e-mail that also goes to this customer, or only to addresses of no customer, is inserted at once', async () => {
     for (const recipients of [['ap@yunfan.example.cn', 'cfo@other-co.example.cn'], ['someone@gmail.com'], []]) {
       const { handle, inserts, db } = await setup(recipients);
-      const r = await handle({ type: 'compose/insert', tabId: 3, text: 'x', customerId: 'c01' }, panel) as { ok: boolean; mismatch?: unknown };
+      const r = (await handle({ type: 'compose/insert', tabId: 3, text: 'x', customerId: 'c01' }, panel)) as {
+        ok: boolean;
+        mismatch?: unknown;
+      };
       expect(r.mismatch).toBeUndefined();
       expect(inserts()).toBe(1);
       db.close();
@@ -80,8 +94,13 @@ describe('insert checks the recipient', () => {
 describe('copy checks the recipient of the open compose box', () => {
   it('an e-mail to another customer is a mismatch naming both; to this customer or to nobody known it is not; nothing is inserted', async () => {
     const { handle, inserts, names, db } = await setup(['cfo@other-co.example.cn']);
-    expect(await handle({ type: 'compose/check', tabId: 3, customerId: 'c01' }, panel)).toEqual({ ok: false,
-      mismatch: { letterFor: names[0], recipients: [{ email: 'cfo@other-co.example.cn', customerId: 'c02', customerName: names[1] }] } });
+    expect(await handle({ type: 'compose/check', tabId: 3, customerId: 'c01' }, panel)).toEqual({
+      ok: false,
+      mismatch: {
+        letterFor: names[0],
+        recipients: [{ email: 'cfo@other-co.example.cn', customerId: 'c02', customerName: names[1] }],
+      },
+    });
     expect(await handle({ type: 'compose/check', tabId: 3, customerId: 'c02' }, panel)).toEqual({ ok: true });
     expect(inserts()).toBe(0);
     db.close();
@@ -94,8 +113,12 @@ describe('copy checks the recipient of the open compose box', () => {
 
   it('is a page request only: a content script cannot ask it', async () => {
     const { handle, db } = await setup(['cfo@other-co.example.cn']);
-    await expect(handle({ type: 'compose/check', tabId: 3, customerId: 'c01' }, { id: me.id, url: 'https://mail.example.com/', tab: { id: 3 } }))
-      .rejects.toThrow();
+    await expect(
+      handle(
+        { type: 'compose/check', tabId: 3, customerId: 'c01' },
+        { id: me.id, url: 'https://mail.example.com/', tab: { id: 3 } },
+      ),
+    ).rejects.toThrow();
     db.close();
   });
 });

@@ -32,7 +32,14 @@ describe('one level for the badge, the popup and the panel', () => {
     const summary = summarizeCustomer({ ...acc, asOf: TODAY });
     const step = ladderStepFor(summary, acc.settings, TODAY, 'en')!;
     expect(step).toEqual({ level: 1, name: 'First reminder' });
-    const view = badgeViewFor({ summary, customerName: '杭州云帆', lang: 'en', asOf: TODAY, bucketDays: [30, 60, 90], step });
+    const view = badgeViewFor({
+      summary,
+      customerName: '杭州云帆',
+      lang: 'en',
+      asOf: TODAY,
+      bucketDays: [30, 60, 90],
+      step,
+    });
     expect(view.title).toMatch(/Escalation level 1: First reminder \(from the steps taken/);
   });
 
@@ -54,12 +61,25 @@ describe('the badge shows disputes apart', () => {
       expect(view.text).toMatch(lang === 'en' ? /CN¥30(,000\.00|K) overdue · 10 d/ : /10/);
       expect(view.text).not.toMatch(/200/);
       expect(view.worstBucket).toBe(1);
-      expect(view.title).toMatch(lang === 'en' ? /Disputed CN¥20,000\.00 is listed apart: not demanded and not counted in the days overdue/ : /有争议 ¥20,000\.00 单独列出：不催收，也不计入逾期天数/);
+      expect(view.title).toMatch(
+        lang === 'en'
+          ? /Disputed CN¥20,000\.00 is listed apart: not demanded and not counted in the days overdue/
+          : /有争议 ¥20,000\.00 单独列出：不催收，也不计入逾期天数/,
+      );
     });
   }
   it('only disputed items open: says so instead of "no open balance"', () => {
-    const only = summarizeCustomer({ ...account({ receivables: [rec(2, ago(200), 20_000_00, { disputed: true })] }), asOf: TODAY });
-    const view = badgeViewFor({ summary: only, customerName: '杭州云帆', lang: 'en', asOf: TODAY, bucketDays: [30, 60, 90] });
+    const only = summarizeCustomer({
+      ...account({ receivables: [rec(2, ago(200), 20_000_00, { disputed: true })] }),
+      asOf: TODAY,
+    });
+    const view = badgeViewFor({
+      summary: only,
+      customerName: '杭州云帆',
+      lang: 'en',
+      asOf: TODAY,
+      bucketDays: [30, 60, 90],
+    });
     expect(view.text).toBe('CN¥20,000.00 disputed');
     expect(view.title).toMatch(/only disputed items are open/);
   });

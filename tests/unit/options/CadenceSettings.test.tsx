@@ -15,18 +15,30 @@ beforeEach(() => {
   db = new HuikuanDb(`t-${Math.random()}`);
   setDb(db);
 });
-afterEach(() => { cleanup(); db.close(); setDb(undefined); });
+afterEach(() => {
+  cleanup();
+  db.close();
+  setDb(undefined);
+});
 
-const show = () => render(<AppShell clock={pinnedClock}><OptionsApp initial="settings" /></AppShell>);
+const show = () =>
+  render(
+    <AppShell clock={pinnedClock}>
+      <OptionsApp initial="settings" />
+    </AppShell>,
+  );
 
 describe('cadence settings', () => {
-  it('edits one group\'s steps, saves only valid schedules, and keeps the other groups', async () => {
+  it("edits one group's steps, saves only valid schedules, and keeps the other groups", async () => {
     show();
     const gov = await screen.findByTestId('cadence-group-government');
-    expect(within(gov).getByTestId('cadence-government-preview').textContent)
-      .toBe('Reminders on: 5 days before · the due date · 7 days after · 15 days after');
+    expect(within(gov).getByTestId('cadence-government-preview').textContent).toBe(
+      'Reminders on: 5 days before · the due date · 7 days after · 15 days after',
+    );
     fireEvent.change(screen.getByTestId('cadence-government-step-3'), { target: { value: '30' } });
-    await waitFor(async () => expect((await getSettings(db)).cadences.government).toEqual([-5, 0, 7, 30]), { timeout: 5000 });
+    await waitFor(async () => expect((await getSettings(db)).cadences.government).toEqual([-5, 0, 7, 30]), {
+      timeout: 5000,
+    });
     expect((await getSettings(db)).cadences.enterprise).toEqual([-5, 0, 7, 15]);
 
     // Not a number, out of range, a repeat: the field says why and nothing is saved.
@@ -44,7 +56,9 @@ describe('cadence settings', () => {
     fireEvent.click(screen.getByTestId('cadence-government-add'));
     expect((screen.getByTestId('cadence-government-step-4') as HTMLInputElement).value).toBe('37');
     fireEvent.click(screen.getByTestId('cadence-government-remove-0'));
-    await waitFor(async () => expect((await getSettings(db)).cadences.government).toEqual([-1, 7, 30, 37]), { timeout: 5000 });
+    await waitFor(async () => expect((await getSettings(db)).cadences.government).toEqual([-1, 7, 30, 37]), {
+      timeout: 5000,
+    });
   });
 
   it('two groups edited within one save pause are both stored; a group can have no reminders', async () => {
@@ -53,11 +67,14 @@ describe('cadence settings', () => {
     fireEvent.change(screen.getByTestId('cadence-enterprise-step-0'), { target: { value: '-3' } });
     for (let i = 3; i >= 0; i--) fireEvent.click(screen.getByTestId(`cadence-other-remove-${i}`));
     expect(within(screen.getByTestId('cadence-group-other')).getByText('No reminders for this group.')).toBeTruthy();
-    await waitFor(async () => {
-      const s = await getSettings(db);
-      expect(s.cadences.enterprise).toEqual([-3, 0, 7, 15]);
-      expect(s.cadences.other).toEqual([]);
-    }, { timeout: 5000 });
+    await waitFor(
+      async () => {
+        const s = await getSettings(db);
+        expect(s.cadences.enterprise).toEqual([-3, 0, 7, 15]);
+        expect(s.cadences.other).toEqual([]);
+      },
+      { timeout: 5000 },
+    );
   });
 
   it('the webmail is chosen here', async () => {
@@ -72,7 +89,9 @@ describe('cadence settings', () => {
     expect(await screen.findByText('提醒节奏', {}, { timeout: 5000 })).toBeTruthy();
     const ent = screen.getByTestId('cadence-group-enterprise');
     expect(within(ent).getByText('民营企业')).toBeTruthy();
-    expect(within(ent).getByTestId('cadence-enterprise-preview').textContent).toBe('提醒日：到期前 5 天 · 到期当天 · 逾期 7 天 · 逾期 15 天');
+    expect(within(ent).getByTestId('cadence-enterprise-preview').textContent).toBe(
+      '提醒日：到期前 5 天 · 到期当天 · 逾期 7 天 · 逾期 15 天',
+    );
     expect(screen.getByRole('option', { name: '网易163邮箱' })).toBeTruthy();
     fireEvent.change(screen.getByTestId('cadence-enterprise-step-0'), { target: { value: '五' } });
     expect(await within(ent).findByText('请输入整数天数。')).toBeTruthy();

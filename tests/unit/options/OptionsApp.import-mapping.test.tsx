@@ -46,15 +46,23 @@ const report = [
 
 describe('mapping screen on a report-shaped file', () => {
   it('header row, customer on the group line, rows as imported, totals, customers, due dates, skipped lines', async () => {
-    render(<AppShell clock={pinnedClock}><OptionsApp initial="import" /></AppShell>);
+    render(
+      <AppShell clock={pinnedClock}>
+        <OptionsApp initial="import" />
+      </AppShell>,
+    );
     const user = userEvent.setup();
-    await user.upload(await screen.findByTestId('import-file'), new File([report], 'offene-posten.csv', { type: 'text/csv' }));
+    await user.upload(
+      await screen.findByTestId('import-file'),
+      new File([report], 'offene-posten.csv', { type: 'text/csv' }),
+    );
     const mapping = await screen.findByTestId('import-mapping', {}, { timeout: 5000 });
 
     await user.selectOptions(within(mapping).getByTestId('import-header-row'), '4');
     await waitFor(() => expect(within(mapping).getAllByRole('option', { name: 'Beleg' }).length).toBeGreaterThan(0));
     await user.click(within(mapping).getByTestId('import-customer-from-group'));
-    const pick = (f: string, col: string) => user.selectOptions(mapping.querySelector(`select[data-field="${f}"]`)!, col);
+    const pick = (f: string, col: string) =>
+      user.selectOptions(mapping.querySelector(`select[data-field="${f}"]`)!, col);
     await pick('invoiceNumber', 'Beleg');
     await pick('issueDate', 'Belegdatum');
     await pick('dueDate', 'Faellig');
@@ -64,18 +72,40 @@ describe('mapping screen on a report-shaped file', () => {
     // The rows as they will be imported: the customer carried down from its group line.
     const trial = await within(mapping).findByTestId('import-trial-rows', {}, { timeout: 5000 });
     await waitFor(() => expect(within(trial).getAllByRole('row')).toHaveLength(4)); // head + 3 documents
-    const cells = within(trial).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    const cells = within(trial)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
     expect(cells.map((c) => [c[1], c[2], c[3]])).toEqual([
-      ['Müller GmbH', 'R-1', '2024-06-01'], ['Müller GmbH', 'R-2', '2024-06-10'], ['Schmidt KG', 'R-3', '2024-07-01']]);
+      ['Müller GmbH', 'R-1', '2024-06-01'],
+      ['Müller GmbH', 'R-2', '2024-06-10'],
+      ['Schmidt KG', 'R-3', '2024-07-01'],
+    ]);
     const facts = within(within(mapping).getByTestId('import-trial')).getByTestId('import-report');
     expect(within(facts).getByTestId('import-customers').getAttribute('data-count')).toBe('2');
     expect(within(facts).getByTestId('import-customers').textContent).toMatch(/2024-06-01.*2024-07-01/);
     expect(within(facts).getByTestId('import-customers').textContent).toContain('2024-06-30');
     const rec = within(facts).getByTestId('import-reconciliation');
-    expect([rec.dataset.currency, rec.dataset.imported, rec.dataset.fileTotal, rec.dataset.difference]).toEqual(['CNY', '20000', '20000', '0']);
-    expect(within(facts).getByTestId('import-skipped').textContent).toMatch(/2 subtotals?.*1 (grand )?total|1 (grand )?total.*2 subtotals?/i);
-    expect([...facts.querySelectorAll('[data-skipped-kind]')].map((x) => x.getAttribute('data-skipped-kind')))
-      .toEqual(['group', 'subtotal', 'group', 'subtotal', 'total']);
+    expect([rec.dataset.currency, rec.dataset.imported, rec.dataset.fileTotal, rec.dataset.difference]).toEqual([
+      'CNY',
+      '20000',
+      '20000',
+      '0',
+    ]);
+    expect(within(facts).getByTestId('import-skipped').textContent).toMatch(
+      /2 subtotals?.*1 (grand )?total|1 (grand )?total.*2 subtotals?/i,
+    );
+    expect([...facts.querySelectorAll('[data-skipped-kind]')].map((x) => x.getAttribute('data-skipped-kind'))).toEqual([
+      'group',
+      'subtotal',
+      'group',
+      'subtotal',
+      'total',
+    ]);
     expect(await documentCounts(db)).toEqual({ receivables: 0, payments: 0 }); // nothing stored by the screen
 
     await user.click(within(mapping).getByTestId('import-apply-mapping'));
@@ -85,7 +115,9 @@ describe('mapping screen on a report-shaped file', () => {
     const summary = await screen.findByTestId('import-summary', {}, { timeout: 5000 });
     // After the import: what was written against the file's TOTAL.
     const after = within(summary).getByTestId('import-after-total');
-    expect([after.dataset.currency, after.dataset.imported, after.dataset.fileTotal, after.dataset.difference]).toEqual(['CNY', '20000', '20000', '0']);
+    expect([after.dataset.currency, after.dataset.imported, after.dataset.fileTotal, after.dataset.difference]).toEqual(
+      ['CNY', '20000', '20000', '0'],
+    );
     expect(await documentCounts(db)).toEqual({ receivables: 3, payments: 1 }); // R-2's paid 30,00 is a payment
     expect((await db.customers.toArray()).map((c) => c.name).sort()).toEqual(['Müller GmbH', 'Schmidt KG']);
   });

@@ -24,7 +24,11 @@ afterEach(() => {
 });
 
 const renderOptions = (initial?: 'import' | 'export' | 'settings' | 'sites' | 'data') =>
-  render(<AppShell clock={pinnedClock}><OptionsApp initial={initial} /></AppShell>);
+  render(
+    <AppShell clock={pinnedClock}>
+      <OptionsApp initial={initial} />
+    </AppShell>,
+  );
 
 // A QuickBooks-style open invoices report: recognised without a mapping screen.
 const ledger = [
@@ -68,7 +72,8 @@ describe('options page', () => {
     await user.upload(await screen.findByTestId('import-file'), new File([odd], 'odd.csv', { type: 'text/csv' }));
     const mapping = await screen.findByTestId('import-mapping', {}, { timeout: 5000 });
     expect(within(mapping).getByText('Müller GmbH')).toBeTruthy();
-    const pick = (f: string, col: string) => user.selectOptions(mapping.querySelector(`select[data-field="${f}"]`)!, col);
+    const pick = (f: string, col: string) =>
+      user.selectOptions(mapping.querySelector(`select[data-field="${f}"]`)!, col);
     await pick('customerName', 'Kunde');
     await pick('invoiceNumber', 'Beleg');
     await pick('dueDate', 'Faellig');
@@ -117,11 +122,16 @@ describe('options page', () => {
     expect(await screen.findByText(/one to eight positive whole numbers/)).toBeTruthy();
     await user.clear(buckets);
     await user.type(buckets, '30, 90, 180, 365');
-    await waitFor(async () => expect((await getSettings(db)).agingBuckets).toEqual([30, 90, 180, 365]), { timeout: 3000 });
+    await waitFor(async () => expect((await getSettings(db)).agingBuckets).toEqual([30, 90, 180, 365]), {
+      timeout: 3000,
+    });
     await screen.findByText('Saved');
     const target = screen.getByTestId('setting-target');
     await user.type(target, '500,000.50');
-    await waitFor(async () => expect((await getSettings(db)).monthlyTarget).toEqual({ minor: 50_000_050, currency: 'CNY' }), { timeout: 3000 });
+    await waitFor(
+      async () => expect((await getSettings(db)).monthlyTarget).toEqual({ minor: 50_000_050, currency: 'CNY' }),
+      { timeout: 3000 },
+    );
     await user.click(screen.getByRole('button', { name: 'UK, England & Wales (6 years)' }));
     await waitFor(async () => expect((await getSettings(db)).limitationYears).toBe(6), { timeout: 3000 });
   });
@@ -133,7 +143,9 @@ describe('options page', () => {
     expect(screen.getByText(/A refusal or a broken promise climbs at once/)).toBeTruthy();
     await user.clear(attempts);
     await user.type(attempts, '3');
-    await waitFor(async () => expect((await getSettings(db)).ladderClimb).toEqual({ failedAttempts: 3, days: 14 }), { timeout: 3000 });
+    await waitFor(async () => expect((await getSettings(db)).ladderClimb).toEqual({ failedAttempts: 3, days: 14 }), {
+      timeout: 3000,
+    });
     const days = screen.getByTestId('setting-climb-days');
     await user.clear(days);
     await user.type(days, '0');
@@ -141,7 +153,9 @@ describe('options page', () => {
     expect((await getSettings(db)).ladderClimb.days).toBe(14);
     await user.clear(days);
     await user.type(days, '7');
-    await waitFor(async () => expect((await getSettings(db)).ladderClimb).toEqual({ failedAttempts: 3, days: 7 }), { timeout: 3000 });
+    await waitFor(async () => expect((await getSettings(db)).ladderClimb).toEqual({ failedAttempts: 3, days: 7 }), {
+      timeout: 3000,
+    });
   });
 
   it('adds a user site: permission, settings, storage mirror and content script; removing undoes them', async () => {
@@ -162,7 +176,14 @@ describe('options page', () => {
     expect(s.userSites).toHaveLength(1);
     const id = s.userSites[0].id;
     expect((await fakeBrowser.storage.local.get('userSites')).userSites).toEqual(s.userSites);
-    expect(register).toHaveBeenCalledWith([{ id: `user-${id}`, matches: ['https://erp.example.com/*'], js: ['content-scripts/crm.js'], runAt: 'document_idle' }]);
+    expect(register).toHaveBeenCalledWith([
+      {
+        id: `user-${id}`,
+        matches: ['https://erp.example.com/*'],
+        js: ['content-scripts/crm.js'],
+        runAt: 'document_idle',
+      },
+    ]);
     await user.click(await screen.findByRole('button', { name: 'Remove Our Odoo' }));
     await screen.findByText('Our Odoo removed.');
     expect(unregister).toHaveBeenCalledWith({ ids: [`user-${id}`] });
@@ -182,8 +203,16 @@ describe('options page', () => {
   it('rejects a bad backup file with the paths of the problems', async () => {
     renderOptions('export');
     const user = userEvent.setup();
-    const bad = JSON.stringify({ format: 'huikuan-backup', version: 1, meta: { createdAt: 1 }, tables: { customers: [{ id: 'x' }] } });
-    await user.upload(await screen.findByTestId('restore-file'), new File([bad], 'bad.json', { type: 'application/json' }));
+    const bad = JSON.stringify({
+      format: 'huikuan-backup',
+      version: 1,
+      meta: { createdAt: 1 },
+      tables: { customers: [{ id: 'x' }] },
+    });
+    await user.upload(
+      await screen.findByTestId('restore-file'),
+      new File([bad], 'bad.json', { type: 'application/json' }),
+    );
     const box = await screen.findByTestId('restore-errors');
     expect(box.textContent).toContain('Customers, record 1, field name: Wrong kind of value (expected string).');
   });

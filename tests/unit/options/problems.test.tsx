@@ -13,7 +13,12 @@ import { guardWrite, takeInterruptedWrite } from '@/components/options/pendingWr
 import { PINNED, pinnedClock } from '../support/clock';
 import { failureText } from '@/components/options/problems';
 import { translator } from '@/lib/i18n';
-import { STORAGE_WARN_RATIO, requestPersistence, requestPersistenceOnFirstRun, storageState } from '@/components/options/storage';
+import {
+  STORAGE_WARN_RATIO,
+  requestPersistence,
+  requestPersistenceOnFirstRun,
+  storageState,
+} from '@/components/options/storage';
 
 let db: HuikuanDb;
 let persistCalls: number;
@@ -23,7 +28,10 @@ function stubStorage(persisted = false) {
   persistCalls = 0;
   const storage = {
     persisted: async () => persisted,
-    persist: async () => { persistCalls++; return true; },
+    persist: async () => {
+      persistCalls++;
+      return true;
+    },
     estimate: async () => estimate,
   };
   Object.defineProperty(navigator, 'storage', { value: storage, configurable: true });
@@ -44,7 +52,12 @@ afterEach(() => {
   setDb(undefined);
 });
 
-const renderOptions = (initial?: 'import' | 'export' | 'data') => render(<AppShell clock={pinnedClock}><OptionsApp initial={initial} /></AppShell>);
+const renderOptions = (initial?: 'import' | 'export' | 'data') =>
+  render(
+    <AppShell clock={pinnedClock}>
+      <OptionsApp initial={initial} />
+    </AppShell>,
+  );
 
 const badLedger = [
   'Customer,Invoice No,Invoice Date,Due Date,Amount,Currency',
@@ -61,7 +74,10 @@ describe('import problems in Chinese', () => {
   it('shows each bad row with its row, its column and why, in Chinese and without the English message', async () => {
     renderOptions('import');
     const user = userEvent.setup();
-    await user.upload(await screen.findByTestId('import-file'), new File([badLedger], '坏文件.csv', { type: 'text/csv' }));
+    await user.upload(
+      await screen.findByTestId('import-file'),
+      new File([badLedger], '坏文件.csv', { type: 'text/csv' }),
+    );
     const box = await screen.findByTestId('import-errors', {}, { timeout: 5000 });
     expect(box.textContent).toContain('6 行有问题，将被跳过');
     const row = (n: number) => {
@@ -81,10 +97,17 @@ describe('import problems in Chinese', () => {
   it('tells a whole-file problem in Chinese too', async () => {
     renderOptions('import');
     const user = userEvent.setup();
-    await user.upload(await screen.findByTestId('import-file'), new File([new Uint8Array([0, 1, 2, 0, 0, 3, 4, 5])], 'x.csv'));
+    await user.upload(
+      await screen.findByTestId('import-file'),
+      new File([new Uint8Array([0, 1, 2, 0, 0, 3, 4, 5])], 'x.csv'),
+    );
     const box = await screen.findByTestId('import-errors', {}, { timeout: 5000 });
     const cells = [...box.querySelectorAll('[data-error-row="0"] td')].map((td) => td.textContent);
-    expect(cells).toEqual(['整个文件', '', '此文件既不是电子表格（XLSX/XLS），也不是文本文件（CSV/TSV）；请用 Excel 打开并另存为 XLSX 或 CSV。']);
+    expect(cells).toEqual([
+      '整个文件',
+      '',
+      '此文件既不是电子表格（XLSX/XLS），也不是文本文件（CSV/TSV）；请用 Excel 打开并另存为 XLSX 或 CSV。',
+    ]);
   });
 
   it('tells the notes about how the file was read in Chinese', async () => {
@@ -100,8 +123,16 @@ describe('import problems in Chinese', () => {
   it('shows a bad backup’s problems in Chinese, with where each one is', async () => {
     renderOptions('export');
     const user = userEvent.setup();
-    const bad = JSON.stringify({ format: 'huikuan-backup', version: 1, meta: { createdAt: 1 }, tables: { customers: [{ id: 'x' }], extra: [] } });
-    await user.upload(await screen.findByTestId('restore-file'), new File([bad], 'bad.json', { type: 'application/json' }));
+    const bad = JSON.stringify({
+      format: 'huikuan-backup',
+      version: 1,
+      meta: { createdAt: 1 },
+      tables: { customers: [{ id: 'x' }], extra: [] },
+    });
+    await user.upload(
+      await screen.findByTestId('restore-file'),
+      new File([bad], 'bad.json', { type: 'application/json' }),
+    );
     const box = await screen.findByTestId('restore-errors');
     expect(box.textContent).toContain('此文件无法恢复，未做任何更改。');
     expect(box.textContent).toContain('未知的数据表“extra”。');
@@ -112,14 +143,18 @@ describe('import problems in Chinese', () => {
 
 describe('a failed import is told in Chinese', () => {
   it('storage full: says so, and nothing was written', async () => {
-    const spy = vi.spyOn(db.ledgers, 'bulkPut').mockRejectedValue(Object.assign(new Error('Quota exceeded'), { name: 'QuotaExceededError' }));
+    const spy = vi
+      .spyOn(db.ledgers, 'bulkPut')
+      .mockRejectedValue(Object.assign(new Error('Quota exceeded'), { name: 'QuotaExceededError' }));
     renderOptions('import');
     const user = userEvent.setup();
     const csv = 'Customer,Invoice No,Due Date,Amount,Currency\nAcme,1,2026-09-01,100,CNY\n';
     await user.upload(await screen.findByTestId('import-file'), new File([csv], 'a.csv', { type: 'text/csv' }));
     await user.click(await screen.findByTestId('import-apply', {}, { timeout: 5000 }));
     const alert = await screen.findByText(/^导入失败/, {}, { timeout: 5000 });
-    expect(alert.textContent).toBe('导入失败，未写入任何数据：存储空间不足。请释放磁盘空间，或先备份再删除旧数据，然后重试。');
+    expect(alert.textContent).toBe(
+      '导入失败，未写入任何数据：存储空间不足。请释放磁盘空间，或先备份再删除旧数据，然后重试。',
+    );
     expect(spy).toHaveBeenCalled();
     expect(await db.customers.count()).toBe(0);
     expect(await db.imports.count()).toBe(0);
@@ -128,7 +163,9 @@ describe('a failed import is told in Chinese', () => {
 
   it('failureText recognises a quota error however it is wrapped, and passes other messages through', () => {
     const t = translator('en', 'options');
-    expect(failureText(Object.assign(new Error('x'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }), t)).toMatch(/not enough storage/);
+    expect(
+      failureText(Object.assign(new Error('x'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }), t),
+    ).toMatch(/not enough storage/);
     expect(failureText(new Error('The disk quota was exceeded'), t)).toMatch(/not enough storage/);
     expect(failureText(new Error('Something else'), t)).toBe('Something else');
   });
@@ -152,17 +189,26 @@ describe('mapping screen', () => {
     const th = [...preview.querySelectorAll('thead th')];
     expect(th.map((h) => h.getAttribute('data-mapped'))).toEqual(['customerName', null, null, 'amount']);
     expect(th[0].textContent).toBe('customerKunde');
-    expect(within(mapping).getByRole('button', { name: 'Read the file with these columns' }).hasAttribute('disabled')).toBe(true);
+    expect(
+      within(mapping).getByRole('button', { name: 'Read the file with these columns' }).hasAttribute('disabled'),
+    ).toBe(true);
   });
 });
 
 describe('a write cut off by closing the page', () => {
   it('keeps a marker only while the write runs, and a leftover marker is reported once', async () => {
     let during: string | null = null;
-    await guardWrite({ kind: "import", file: "a.csv" }, pinnedClock, async (held) => { held(); during = localStorage.getItem("huikuan.pendingWrite"); });
+    await guardWrite({ kind: 'import', file: 'a.csv' }, pinnedClock, async (held) => {
+      held();
+      during = localStorage.getItem('huikuan.pendingWrite');
+    });
     expect(JSON.parse(during!)).toMatchObject({ kind: 'import', file: 'a.csv', at: PINNED.getTime() });
     expect(localStorage.getItem('huikuan.pendingWrite')).toBeNull();
-    await expect(guardWrite({ kind: 'restore', file: 'b.json' }, pinnedClock, async () => { throw new Error('quota'); })).rejects.toThrow('quota');
+    await expect(
+      guardWrite({ kind: 'restore', file: 'b.json' }, pinnedClock, async () => {
+        throw new Error('quota');
+      }),
+    ).rejects.toThrow('quota');
     expect(localStorage.getItem('huikuan.pendingWrite')).toBeNull();
     expect(await takeInterruptedWrite()).toBeUndefined();
 
@@ -176,10 +222,15 @@ describe('a write cut off by closing the page', () => {
 
   it('leaves the marker of a write still running in another tab (its lock is held)', async () => {
     localStorage.setItem('huikuan.pendingWrite', JSON.stringify({ kind: 'restore', file: 'b.json', at: 1 }));
-    const held = { request: async (_n: string, opts: unknown, cb: (lock: Lock | null) => unknown) => cb(null) } as unknown as LockManager;
+    const held = {
+      request: async (_n: string, opts: unknown, cb: (lock: Lock | null) => unknown) => cb(null),
+    } as unknown as LockManager;
     expect(await takeInterruptedWrite(localStorage, held)).toBeUndefined();
     expect(localStorage.getItem('huikuan.pendingWrite')).not.toBeNull();
-    const free = { request: async (_n: string, opts: unknown, cb: (lock: Lock | null) => unknown) => cb({ name: 'x', mode: 'exclusive' } as Lock) } as unknown as LockManager;
+    const free = {
+      request: async (_n: string, opts: unknown, cb: (lock: Lock | null) => unknown) =>
+        cb({ name: 'x', mode: 'exclusive' } as Lock),
+    } as unknown as LockManager;
     expect(await takeInterruptedWrite(localStorage, free)).toMatchObject({ kind: 'restore', file: 'b.json' });
   });
 
@@ -187,7 +238,9 @@ describe('a write cut off by closing the page', () => {
     localStorage.setItem('huikuan.pendingWrite', JSON.stringify({ kind: 'import', file: '应收.csv', at: 1 }));
     renderOptions('import');
     const notice = await screen.findByTestId('interrupted-write');
-    expect(notice.textContent).toContain('应收.csv 的导入没有完成：写入过程中页面被关闭。该文件的内容均未保存，您的数据与导入前完全相同。');
+    expect(notice.textContent).toContain(
+      '应收.csv 的导入没有完成：写入过程中页面被关闭。该文件的内容均未保存，您的数据与导入前完全相同。',
+    );
     expect(localStorage.getItem('huikuan.pendingWrite')).toBeNull();
     await userEvent.setup().click(within(notice).getByRole('button', { name: '知道了' }));
     expect(screen.queryByTestId('interrupted-write')).toBeNull();
@@ -244,7 +297,9 @@ describe('storage: persistence and quota', () => {
     cleanup();
     estimate = { usage: 85, quota: 100 };
     renderOptions('data');
-    expect((await screen.findByTestId('storage-warning')).textContent).toBe('存储空间已用超过 80%。请备份并删除旧数据，或释放磁盘空间。');
+    expect((await screen.findByTestId('storage-warning')).textContent).toBe(
+      '存储空间已用超过 80%。请备份并删除旧数据，或释放磁盘空间。',
+    );
     cleanup();
     estimate = { usage: 50, quota: 100 };
     renderOptions('data');

@@ -1,8 +1,24 @@
 import { personalityTypes, channels, attitudes as attitudeKeys, selfQuestionKeys } from '@/lib/domain';
 import * as playbook from '@/lib/playbook';
 
-const { techniques, ladder, delinquencyTypes, nineQuestions, preparations, traps, tools, modernChannels, rules, preventionPoints,
-  selfQuestions, attitudes, personalities, governmentSpecifics, governmentDifficulties, governmentMoves } = playbook;
+const {
+  techniques,
+  ladder,
+  delinquencyTypes,
+  nineQuestions,
+  preparations,
+  traps,
+  tools,
+  modernChannels,
+  rules,
+  preventionPoints,
+  selfQuestions,
+  attitudes,
+  personalities,
+  governmentSpecifics,
+  governmentDifficulties,
+  governmentMoves,
+} = playbook;
 
 /** Every { zh, en } pair anywhere inside a value, with the path that leads to it. */
 function bilinguals(v: unknown, path: string, out: Array<[string, { zh: unknown; en: unknown }]>) {
@@ -15,8 +31,24 @@ function bilinguals(v: unknown, path: string, out: Array<[string, { zh: unknown;
   return out;
 }
 
-const catalog = { techniques, ladder, delinquencyTypes, nineQuestions, preparations, traps, tools, modernChannels, rules, preventionPoints,
-  selfQuestions, attitudes, personalities, governmentSpecifics, governmentDifficulties, governmentMoves };
+const catalog = {
+  techniques,
+  ladder,
+  delinquencyTypes,
+  nineQuestions,
+  preparations,
+  traps,
+  tools,
+  modernChannels,
+  rules,
+  preventionPoints,
+  selfQuestions,
+  attitudes,
+  personalities,
+  governmentSpecifics,
+  governmentDifficulties,
+  governmentMoves,
+};
 
 describe('catalog', () => {
   it('every entry has real text in both languages', () => {

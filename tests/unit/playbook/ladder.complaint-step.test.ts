@@ -12,16 +12,35 @@ import { scoreCustomer } from '@/lib/worklist';
 import { worklistStep } from '@/lib/worklist/step';
 import { NOW, TODAY, account, activity, ago, promise, rec, withCompany } from '../support/accounts';
 
-const terms = (t: Partial<ComplaintTerms> = {}): ComplaintTerms => ({ weWereSme: false, debtorSize: 'unknown', publicInstitution: false, inCourt: false, ...t });
+const terms = (t: Partial<ComplaintTerms> = {}): ComplaintTerms => ({
+  weWereSme: false,
+  debtorSize: 'unknown',
+  publicInstitution: false,
+  inCourt: false,
+  ...t,
+});
 
 /** 100 days overdue; a call, an unanswered finance letter 40 days ago, a refused call after it: the ladder climbs past the finance letter. */
-function debtor(type: AccountSnapshot['customer']['type'], opts: { sme?: boolean; terms?: ComplaintTerms } = {}): AccountSnapshot {
-  const a = withCompany(account({
-    customer: { type, name: type === 'government' ? '广州市卫生健康信息中心' : '杭州云帆科技有限公司' },
-    receivables: [rec(1, ago(100), 80_000_00), rec(2, ago(70), 40_000_00)],
-    activities: [activity(ago(60), 'phone', 'no-answer'), activity(ago(40), 'finance-letter', 'no-answer'), activity(ago(20), 'phone', 'refused')],
-  }));
-  return { ...a, settings: { ...a.settings, smeCreditor: opts.sme ?? true }, ...(opts.terms ? { terms: opts.terms } : {}) };
+function debtor(
+  type: AccountSnapshot['customer']['type'],
+  opts: { sme?: boolean; terms?: ComplaintTerms } = {},
+): AccountSnapshot {
+  const a = withCompany(
+    account({
+      customer: { type, name: type === 'government' ? '广州市卫生健康信息中心' : '杭州云帆科技有限公司' },
+      receivables: [rec(1, ago(100), 80_000_00), rec(2, ago(70), 40_000_00)],
+      activities: [
+        activity(ago(60), 'phone', 'no-answer'),
+        activity(ago(40), 'finance-letter', 'no-answer'),
+        activity(ago(20), 'phone', 'refused'),
+      ],
+    }),
+  );
+  return {
+    ...a,
+    settings: { ...a.settings, smeCreditor: opts.sme ?? true },
+    ...(opts.terms ? { terms: opts.terms } : {}),
+  };
 }
 
 const levelEverywhere = (a: AccountSnapshot) => {
@@ -48,7 +67,7 @@ describe('the complaint step appears for an eligible government debtor and not f
     expect(step.name).toEqual({ zh: '中小企业款项投诉', en: 'Complaint to the SME payment platform' });
   });
 
-  it('a private enterprise with the same history gets the lawyer\'s letter; no complaint', () => {
+  it("a private enterprise with the same history gets the lawyer's letter; no complaint", () => {
     const { panel, badge, step } = levelEverywhere(debtor('enterprise'));
     expect(panel.complaint).toBe(false);
     expect(panel.level).toBe(7);
@@ -64,8 +83,10 @@ describe('the complaint step appears for an eligible government debtor and not f
     expect(panel.level).toBe(5);
   });
 
-  it('the customer\'s terms can state our SME status for its contract', () => {
-    expect(suggestNext(debtor('government', { sme: false, terms: terms({ weWereSme: true }) }), NOW, 'en').complaint).toBe(true);
+  it("the customer's terms can state our SME status for its contract", () => {
+    expect(
+      suggestNext(debtor('government', { sme: false, terms: terms({ weWereSme: true }) }), NOW, 'en').complaint,
+    ).toBe(true);
   });
 
   it('a suit pending, a complaint already filed, a live promise or a dispute: no complaint step', () => {
@@ -75,15 +96,27 @@ describe('the complaint step appears for an eligible government debtor and not f
     expect(filed.level).toBe(5);
     expect(filed.reasons.find((r) => r.key === 'complaintFiled')?.params).toEqual({ date: ago(5) });
     const promised = debtor('government');
-    expect(suggestNext({ ...promised, promises: [promise(addDaysToday(5), 'pending', 10_000_00)] }, NOW, 'en').complaint).toBe(false);
+    expect(
+      suggestNext({ ...promised, promises: [promise(addDaysToday(5), 'pending', 10_000_00)] }, NOW, 'en').complaint,
+    ).toBe(false);
     const disputed = debtor('government');
-    expect(suggestNext({ ...disputed, disputes: [{ receivableId: 'r2', disputedMinor: 1_000_00, currency: 'CNY', status: 'open' }] }, NOW, 'en').complaint).toBe(false);
+    expect(
+      suggestNext(
+        { ...disputed, disputes: [{ receivableId: 'r2', disputedMinor: 1_000_00, currency: 'CNY', status: 'open' }] },
+        NOW,
+        'en',
+      ).complaint,
+    ).toBe(false);
   });
 
-  it('a large enterprise (stated in its terms) reaching the lawyer\'s letter gets the complaint first; an unknown size does not', () => {
+  it("a large enterprise (stated in its terms) reaching the lawyer's letter gets the complaint first; an unknown size does not", () => {
     const climbed = (t: ComplaintTerms) => {
       const a = debtor('enterprise', { terms: t });
-      return { ...a, receivables: [rec(1, ago(130), 80_000_00)], activities: [...a.activities, activity(ago(10), 'written-notice', 'refused')] };
+      return {
+        ...a,
+        receivables: [rec(1, ago(130), 80_000_00)],
+        activities: [...a.activities, activity(ago(10), 'written-notice', 'refused')],
+      };
     };
     const large = suggestNext(climbed(terms({ debtorSize: 'large' })), NOW, 'en');
     expect(large.level).toBe(7);
@@ -99,9 +132,19 @@ describe('the complaint step appears for an eligible government debtor and not f
       const a = debtor('government', { terms: terms({ publicInstitution: true }) });
       const s = suggestNext(a, NOW, lang);
       const keys = s.parts.map((p) => p.key);
-      expect(keys).toEqual(['filing.to', 'filing.partiesNamed', 'filing.items', 'filing.demands', 'filing.noSuit', 'filing.ask', 'signature']);
+      expect(keys).toEqual([
+        'filing.to',
+        'filing.partiesNamed',
+        'filing.items',
+        'filing.demands',
+        'filing.noSuit',
+        'filing.ask',
+        'signature',
+      ]);
       const demands = s.parts.find((p) => p.key === 'filing.demands')!;
-      expect(demands.facts.filter((f) => f.kind === 'activity').map((f) => (f as { id: string }).id)).toEqual(a.activities.map((x) => x.id).reverse());
+      expect(demands.facts.filter((f) => f.kind === 'activity').map((f) => (f as { id: string }).id)).toEqual(
+        a.activities.map((x) => x.id).reverse(),
+      );
       expect(s.script).toContain(lang === 'zh' ? '¥120,000.00' : 'CN¥120,000.00');
       expect(s.script).toContain(lang === 'zh' ? '事业单位' : 'a public institution');
       expect(s.script).toContain(lang === 'zh' ? '回款科技有限公司' : 'Huikuan Technology Co., Ltd.');
@@ -113,12 +156,18 @@ describe('the complaint step appears for an eligible government debtor and not f
   }
 });
 
-function addDaysToday(n: number) { const d = new Date(NOW); d.setDate(d.getDate() + n); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }
+function addDaysToday(n: number) {
+  const d = new Date(NOW);
+  d.setDate(d.getDate() + n);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
-describe('the popup\'s cached worklist follows our SME status', () => {
+describe("the popup's cached worklist follows our SME status", () => {
   it('a change of Settings.smeCreditor makes the cached rows (and their steps) stale', async () => {
     const { worklistSettingsKey } = await import('@/components/popup/data');
     const a = debtor('government');
-    expect(worklistSettingsKey({ ...a.settings, smeCreditor: true })).not.toBe(worklistSettingsKey({ ...a.settings, smeCreditor: false }));
+    expect(worklistSettingsKey({ ...a.settings, smeCreditor: true })).not.toBe(
+      worklistSettingsKey({ ...a.settings, smeCreditor: false }),
+    );
   });
 });

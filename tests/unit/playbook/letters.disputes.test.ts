@@ -2,7 +2,9 @@
 import { buildLetter } from '@/lib/playbook/letters';
 import { NOW, account, ago, rec } from '../support/accounts';
 
-const acc = account({ receivables: [rec(1, ago(50), 30_000_00), rec(2, ago(80), 20_000_00, { disputed: true, disputeReason: '质量问题' })] });
+const acc = account({
+  receivables: [rec(1, ago(50), 30_000_00), rec(2, ago(80), 20_000_00, { disputed: true, disputeReason: '质量问题' })],
+});
 
 describe('letters and disputes', () => {
   for (const lang of ['zh', 'en'] as const) {

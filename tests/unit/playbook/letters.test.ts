@@ -43,7 +43,12 @@ describe('letters: who speaks and how they close', () => {
       const zh = buildLetter(kind, acct, NOW, 'zh');
       expect(zh.signOff).toEqual(['回款科技有限公司（盖章）', '联系人：王磊　电话：138 0000 1234', '2026年11月22日']);
       const en = buildLetter(kind, acct, NOW, 'en');
-      expect(en.signOff).toEqual(['For and on behalf of Huikuan Technology Co., Ltd.', '(company seal)', 'Contact: 王磊, tel. 138 0000 1234', '22 Nov 2026']);
+      expect(en.signOff).toEqual([
+        'For and on behalf of Huikuan Technology Co., Ltd.',
+        '(company seal)',
+        'Contact: 王磊, tel. 138 0000 1234',
+        '22 Nov 2026',
+      ]);
       expect(zh.missing).toEqual([]);
     }
   });
@@ -59,9 +64,16 @@ describe('letters: who speaks and how they close', () => {
     const zh = buildLetter('lawyer-letter', acct, NOW, 'zh');
     const all = letterText(zh);
     expect(all).not.toMatch(/我司|我方/);
-    expect(all).toMatch(/【律师事务所名称】（以下简称“本所”）接受 回款科技有限公司（以下简称“委托人”）的委托，指派【律师姓名】律师/);
+    expect(all).toMatch(
+      /【律师事务所名称】（以下简称“本所”）接受 回款科技有限公司（以下简称“委托人”）的委托，指派【律师姓名】律师/,
+    );
     expect(zh.payment).toMatch(/委托人指定收款账户：户名 回款科技有限公司/);
-    expect(zh.signOff).toEqual(['【律师事务所名称】（盖章）', '律师：【律师姓名】', '联系电话：【律师电话】', '2026年11月22日']);
+    expect(zh.signOff).toEqual([
+      '【律师事务所名称】（盖章）',
+      '律师：【律师姓名】',
+      '联系电话：【律师电话】',
+      '2026年11月22日',
+    ]);
     expect(zh.draft).toBe(true);
     const en = letterText(buildLetter('lawyer-letter', acct, NOW, 'en'));
     expect(en).toMatch(/\[Law firm name\] acts for Huikuan Technology Co\., Ltd\. \("our client"\)/);
@@ -70,7 +82,9 @@ describe('letters: who speaks and how they close', () => {
 
   it('references carry the kind, the day and a number, never an internal id', () => {
     for (const kind of letterKinds) {
-      const doc = buildLetter(kind, account({ receivables, customer: { id: 'cust-7f3a9' } }), NOW, 'zh', { sequence: 3 });
+      const doc = buildLetter(kind, account({ receivables, customer: { id: 'cust-7f3a9' } }), NOW, 'zh', {
+        sequence: 3,
+      });
       expect(doc.reference).toMatch(/^(DZ|CK|LS)-20261122-03$/);
       expect(letterText(doc)).not.toMatch(/cust-7f3a9/);
     }

@@ -14,8 +14,14 @@ const snapshot = (id: string): AccountSnapshot => {
   const receivables = of(demo.receivables);
   const payments = of(demo.payments);
   return {
-    customer: demo.customers.find((c) => c.id === id)!, contacts: of(demo.contacts), receivables: allocate(receivables, payments), payments,
-    promises: of(demo.promises), activities: of(demo.activities), profile: of(demo.profiles)[0], preparations: of(demo.preparations)[0],
+    customer: demo.customers.find((c) => c.id === id)!,
+    contacts: of(demo.contacts),
+    receivables: allocate(receivables, payments),
+    payments,
+    promises: of(demo.promises),
+    activities: of(demo.activities),
+    profile: of(demo.profiles)[0],
+    preparations: of(demo.preparations)[0],
     settings: defaultSettings(),
   };
 };
@@ -46,7 +52,10 @@ describe('the demo portfolio through suggestNext', () => {
     for (const acc of typed) {
       const s = suggestNext(acc, NOW, 'zh');
       const addressee = acc.contacts.find((c) => c.id === s.addressee.contactId);
-      if (!addressee?.personality) { expect(s.tone, acc.customer.id).toBeUndefined(); continue; }
+      if (!addressee?.personality) {
+        expect(s.tone, acc.customer.id).toBeUndefined();
+        continue;
+      }
       toned++;
       expect(s.tone, acc.customer.id).toMatchObject({ contact: addressee.name, personality: addressee.personality });
       expect(s.script).toContain(addressee.name);

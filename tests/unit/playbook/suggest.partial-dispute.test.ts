@@ -14,8 +14,13 @@ import { scoreCustomer } from '@/lib/worklist';
 import { undisputedParts } from '@/lib/toolkit/disputes';
 import { NOW, TODAY, account, activity, ago, rec, withCompany } from '../support/accounts';
 
-const dispute = (receivableId: string, minor: number, extra: Partial<DisputedPart> = {}): DisputedPart =>
-  ({ receivableId, disputedMinor: minor, currency: 'CNY', status: 'open', ...extra });
+const dispute = (receivableId: string, minor: number, extra: Partial<DisputedPart> = {}): DisputedPart => ({
+  receivableId,
+  disputedMinor: minor,
+  currency: 'CNY',
+  status: 'open',
+  ...extra,
+});
 
 // INV-1 ¥100,000 is 60 days overdue; the customer disputes ¥30,000 of it (a quality claim on one delivery).
 const base = withCompany(account({ receivables: [rec(1, ago(60), 100_000_00), rec(2, ago(10), 20_000_00)] }));
@@ -23,16 +28,45 @@ const partial = { ...base, disputes: [dispute('r1', 30_000_00)] };
 
 describe('the one split', () => {
   it('a partial dispute splits the document; the flag disputes all of it; resolved disputes and other currencies do not count', () => {
-    const split = splitDisputed([rec(1, ago(60), 100_000_00), rec(2, ago(10), 20_000_00, { disputed: true }), rec(3, ago(5), 9_000)], [
-      dispute('r1', 30_000_00), dispute('r1', 5_000_00, { status: 'resolved' }), dispute('r3', 1_000, { currency: 'USD' }), dispute('r3', 20_000),
-    ]);
+    const split = splitDisputed(
+      [rec(1, ago(60), 100_000_00), rec(2, ago(10), 20_000_00, { disputed: true }), rec(3, ago(5), 9_000)],
+      [
+        dispute('r1', 30_000_00),
+        dispute('r1', 5_000_00, { status: 'resolved' }),
+        dispute('r3', 1_000, { currency: 'USD' }),
+        dispute('r3', 20_000),
+      ],
+    );
     expect(split.map((x) => [x.doc.id, x.disputedMinor, x.undisputedMinor, x.partial])).toEqual([
-      ['r1', 30_000_00, 70_000_00, true], ['r2', 20_000_00, 0, false], ['r3', 9_000, 0, false],
+      ['r1', 30_000_00, 70_000_00, true],
+      ['r2', 20_000_00, 0, false],
+      ['r3', 9_000, 0, false],
     ]);
   });
   it('the toolkit card reads the same split', () => {
-    expect(undisputedParts(partial.receivables, [{ ...dispute('r1', 30_000_00), id: 'd', customerId: 'c', category: 'quality', raisedOn: ago(5), contractMakesItACondition: false, createdAt: 0, updatedAt: 0 }]))
-      .toEqual([{ receivableId: 'r1', docNumber: 'INV-1', currency: 'CNY', openMinor: 100_000_00, disputedMinor: 30_000_00, undisputedMinor: 70_000_00 }]);
+    expect(
+      undisputedParts(partial.receivables, [
+        {
+          ...dispute('r1', 30_000_00),
+          id: 'd',
+          customerId: 'c',
+          category: 'quality',
+          raisedOn: ago(5),
+          contractMakesItACondition: false,
+          createdAt: 0,
+          updatedAt: 0,
+        },
+      ]),
+    ).toEqual([
+      {
+        receivableId: 'r1',
+        docNumber: 'INV-1',
+        currency: 'CNY',
+        openMinor: 100_000_00,
+        disputedMinor: 30_000_00,
+        undisputedMinor: 70_000_00,
+      },
+    ]);
   });
 });
 
@@ -69,7 +103,10 @@ describe('a partial dispute demanding only the rest', () => {
     expect(row.level).toBe(panel.level);
     // The same customer without the dispute: ¥120,000 everywhere.
     const plain = summarizeCustomer({ ...base, asOf: TODAY });
-    expect(badgeViewFor({ summary: plain, customerName: '杭州云帆', lang: 'en', asOf: TODAY, bucketDays: [30, 60, 90] }).text).toBe('CN¥120K overdue · 60 d');
+    expect(
+      badgeViewFor({ summary: plain, customerName: '杭州云帆', lang: 'en', asOf: TODAY, bucketDays: [30, 60, 90] })
+        .text,
+    ).toBe('CN¥120K overdue · 60 d');
     expect(scoreCustomer(plain, TODAY, { ladder: base.settings })!.overdue.minor).toBe(120_000_00);
   });
 
@@ -85,7 +122,10 @@ describe('a partial dispute demanding only the rest', () => {
   });
 
   it('the ladder climbs on the remainder as on any undisputed debt: 60 days, two unanswered calls → level 2', () => {
-    const acc = { ...partial, activities: [activity(ago(20), 'phone', 'no-answer'), activity(ago(19), 'phone', 'no-answer')] };
+    const acc = {
+      ...partial,
+      activities: [activity(ago(20), 'phone', 'no-answer'), activity(ago(19), 'phone', 'no-answer')],
+    };
     expect(suggestNext(acc, NOW, 'en').level).toBe(2);
     const summary = summarizeCustomer({ ...acc, asOf: TODAY });
     expect(ladderStepFor(summary, acc.settings, TODAY, 'en')?.level).toBe(2);
@@ -101,7 +141,11 @@ describe('a partial dispute demanding only the rest', () => {
 
   it('the 催款函 and the script picker offer the remainder and name the disputed part apart', () => {
     const items = letterItemsOf(partial.receivables, partial.disputes);
-    expect(items.map((i) => [i.docNumber, i.openMinor, i.disputed])).toEqual([['INV-1', 70_000_00, false], ['INV-1', 30_000_00, true], ['INV-2', 20_000_00, false]]);
+    expect(items.map((i) => [i.docNumber, i.openMinor, i.disputed])).toEqual([
+      ['INV-1', 70_000_00, false],
+      ['INV-1', 30_000_00, true],
+      ['INV-2', 20_000_00, false],
+    ]);
     const letter = buildLetter('collection-letter', partial, NOW, 'zh');
     expect(letter.table.rows.map((r) => r.cells[4])).toEqual(['¥70,000.00', '¥20,000.00']);
     expect(letter.table.totals[0]).toMatch(/^¥90,000\.00（人民币玖万元整）$/);

@@ -32,9 +32,15 @@ const idAt = (i: number) => rowsNow()[i].getAttribute('data-customer-id')!;
 describe('the worklist runs the day from the keyboard', () => {
   it('logs an outcome with one key, snoozes to a date, records a promise, and each row moves below those still to do', async () => {
     await replaceAll(db, buildDemoPortfolio(today, PINNED.getTime()), PINNED);
-    render(<AppShell clock={() => PINNED}><PopupApp /></AppShell>);
+    render(
+      <AppShell clock={() => PINNED}>
+        <PopupApp />
+      </AppShell>,
+    );
     await waitFor(() => expect(rowsNow().length).toBeGreaterThan(5), { timeout: 5000 });
-    await waitFor(() => expect(within(rowsNow()[0]).getByTestId('worklist-step').textContent).toMatch(/^Next: .+ · /), { timeout: 5000 });
+    await waitFor(() => expect(within(rowsNow()[0]).getByTestId('worklist-step').textContent).toMatch(/^Next: .+ · /), {
+      timeout: 5000,
+    });
 
     // n: "no answer" is logged on the step's channel, with a retry tomorrow; the row goes below the rows still to do.
     const first = idAt(0);
@@ -42,8 +48,14 @@ describe('the worklist runs the day from the keyboard', () => {
     within(rowsNow()[0]).getByTestId('worklist-open').focus();
     await userEvent.keyboard('n');
     await waitFor(() => expect(idAt(0)).toBe(second), soon);
-    const acts = await db.activities.where('customerId').equals(first).filter((a) => a.date === today).toArray();
-    expect(acts.map((a) => [a.outcome, a.nextDate, a.note])).toEqual([['no-answer', '2026-11-23', 'Logged from the worklist']]);
+    const acts = await db.activities
+      .where('customerId')
+      .equals(first)
+      .filter((a) => a.date === today)
+      .toArray();
+    expect(acts.map((a) => [a.outcome, a.nextDate, a.note])).toEqual([
+      ['no-answer', '2026-11-23', 'Logged from the worklist'],
+    ]);
     const moved = rowsNow().find((r) => r.getAttribute('data-customer-id') === first)!;
     expect(moved.getAttribute('data-state')).toBe('done');
     expect(screen.getByTestId('worklist-status').textContent).toMatch(/No answer logged/);
@@ -65,14 +77,34 @@ describe('the worklist runs the day from the keyboard', () => {
     await userEvent.keyboard('p');
     await screen.findByTestId('worklist-promise-form', {}, soon);
     await userEvent.keyboard('{Enter}');
-    await waitFor(async () => expect(await db.promises.where('customerId').equals(third).filter((p) => p.date === '2026-11-29').count()).toBe(1), soon);
-    expect(await db.activities.where('customerId').equals(third).filter((a) => a.outcome === 'promised' && a.date === today && a.nextDate === '2026-11-29').count()).toBe(1);
+    await waitFor(
+      async () =>
+        expect(
+          await db.promises
+            .where('customerId')
+            .equals(third)
+            .filter((p) => p.date === '2026-11-29')
+            .count(),
+        ).toBe(1),
+      soon,
+    );
+    expect(
+      await db.activities
+        .where('customerId')
+        .equals(third)
+        .filter((a) => a.outcome === 'promised' && a.date === today && a.nextDate === '2026-11-29')
+        .count(),
+    ).toBe(1);
     await waitFor(() => expect(idAt(0)).not.toBe(third), soon);
   });
 
   it('refuses a snooze date that is not after today, and Escape leaves the row as it was', async () => {
     await replaceAll(db, buildDemoPortfolio(today, PINNED.getTime()), PINNED);
-    render(<AppShell clock={() => PINNED}><PopupApp /></AppShell>);
+    render(
+      <AppShell clock={() => PINNED}>
+        <PopupApp />
+      </AppShell>,
+    );
     await waitFor(() => expect(rowsNow().length).toBeGreaterThan(5), { timeout: 5000 });
     const first = idAt(0);
     within(rowsNow()[0]).getByTestId('worklist-open').focus();
@@ -81,7 +113,9 @@ describe('the worklist runs the day from the keyboard', () => {
     await userEvent.clear(date);
     await userEvent.type(date, today);
     await userEvent.keyboard('{Enter}');
-    expect((await within(screen.getByTestId('worklist-snooze')).findByRole('alert')).textContent).toBe('Pick a date after today.');
+    expect((await within(screen.getByTestId('worklist-snooze')).findByRole('alert')).textContent).toBe(
+      'Pick a date after today.',
+    );
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByTestId('worklist-snooze')).toBeNull();
     expect(idAt(0)).toBe(first);

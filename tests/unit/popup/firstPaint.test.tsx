@@ -12,7 +12,14 @@ import { mountPopup } from '@/components/popup/mount';
 import { AppShell } from '@/components/app/AppShell';
 import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { replaceAll, saveSettings } from '@/lib/db/repo';
-import { MIRROR_KEY, type MetaRows, readMetaRows, readMirror, serialiseMetaRows, writeMirror } from '@/lib/db/metaMirror';
+import {
+  MIRROR_KEY,
+  type MetaRows,
+  readMetaRows,
+  readMirror,
+  serialiseMetaRows,
+  writeMirror,
+} from '@/lib/db/metaMirror';
 import { buildDemoPortfolio } from '@/lib/demo/portfolio';
 import { emptyPortfolio } from '@/lib/db/portfolio';
 import { PINNED, PINNED_DAY, pinnedClock } from '../support/clock';
@@ -30,10 +37,16 @@ beforeEach(async () => {
   for (const id of [SUMMARY_ID, 'root']) main.appendChild(document.createElement('div')).id = id;
   document.body.replaceChildren(main);
 });
-afterEach(() => { cleanup(); localStorage.clear(); db.close(); setDb(undefined); });
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  db.close();
+  setDb(undefined);
+});
 
 const host = () => document.getElementById(SUMMARY_ID)!;
-const total = (cur = 'CNY') => Number(host().querySelector(`[data-testid="portfolio-total-${cur}"]`)?.getAttribute('data-minor') ?? NaN);
+const total = (cur = 'CNY') =>
+  Number(host().querySelector(`[data-testid="portfolio-total-${cur}"]`)?.getAttribute('data-minor') ?? NaN);
 const storeRows = async () => (await readMetaRows(indexedDB, db.name))!;
 const loadDemo = () => replaceAll(db, buildDemoPortfolio(PINNED_DAY, PINNED.getTime()), PINNED);
 const tripled = (rows: MetaRows): MetaRows => {
@@ -48,7 +61,10 @@ describe('first paint', () => {
     const rows = await storeRows();
     writeMirror(rows);
     const seen: string[] = [];
-    const read = async () => { seen.push(`read with total ${total()}`); return rows; };
+    const read = async () => {
+      seen.push(`read with total ${total()}`);
+      return rows;
+    };
     const done = whenFirstPaintDone();
     const painting = firstPaint(pinnedClock, { read });
     await done;
@@ -60,12 +76,17 @@ describe('first paint', () => {
     expect(host().dataset[FIRST_PAINT_DONE]).toBe('mirror');
   });
 
-  it('paints a stale mirror, then the store\'s figures over it, and mirrors the store', async () => {
+  it("paints a stale mirror, then the store's figures over it, and mirrors the store", async () => {
     await loadDemo();
     const rows = await storeRows();
     writeMirror(tripled(rows));
     const totals: number[] = [];
-    await firstPaint(pinnedClock, { read: async () => { totals.push(total()); return rows; } });
+    await firstPaint(pinnedClock, {
+      read: async () => {
+        totals.push(total());
+        return rows;
+      },
+    });
     totals.push(total());
     expect(totals[0]).toBe(totals[1] * 3);
     expect(readMirror()!.text).toBe(serialiseMetaRows(rows));
@@ -88,10 +109,14 @@ describe('first paint', () => {
     await loadDemo();
     await firstPaint(pinnedClock, { read: () => readMetaRows(indexedDB, db.name) });
     const painted = host().firstElementChild;
-    await act(async () => { await mountPopup(document.getElementById('root')!, pinnedClock); });
+    await act(async () => {
+      await mountPopup(document.getElementById('root')!, pinnedClock);
+    });
     await waitFor(() => expect(document.querySelector('[data-testid="worklist"]')).not.toBeNull(), { timeout: 5000 });
     expect(host().firstElementChild).toBe(painted);
-    await act(async () => { await saveSettings(db, { language: 'zh' }); });
+    await act(async () => {
+      await saveSettings(db, { language: 'zh' });
+    });
     await waitFor(() => expect(host().querySelector('h1')?.textContent).toBe('回款 · 应收总览'));
   });
 });
@@ -99,12 +124,33 @@ describe('first paint', () => {
 describe('the mirror', () => {
   it('every extension page keeps it equal to the store, following later writes and a wipe', async () => {
     await loadDemo();
-    render(<AppShell clock={pinnedClock} namespaces={['common']}><p>page</p></AppShell>);
+    render(
+      <AppShell clock={pinnedClock} namespaces={['common']}>
+        <p>page</p>
+      </AppShell>,
+    );
     await waitFor(async () => expect(readMirror()?.text).toBe(serialiseMetaRows(await storeRows())));
-    await act(async () => { await saveSettings(db, { language: 'zh' }); });
+    await act(async () => {
+      await saveSettings(db, { language: 'zh' });
+    });
     await waitFor(async () => expect(readMirror()?.text).toBe(serialiseMetaRows(await storeRows())));
     expect((readMirror()!.rows.settings as { language: string }).language).toBe('zh');
-    await act(async () => { await replaceAll(db, { customers: [], contacts: [], receivables: [], payments: [], promises: [], activities: [], profiles: [], preparations: [] }, PINNED); });
+    await act(async () => {
+      await replaceAll(
+        db,
+        {
+          customers: [],
+          contacts: [],
+          receivables: [],
+          payments: [],
+          promises: [],
+          activities: [],
+          profiles: [],
+          preparations: [],
+        },
+        PINNED,
+      );
+    });
     await waitFor(() => expect((readMirror()?.rows.portfolio as { customers: number } | undefined)?.customers).toBe(0));
   });
 
@@ -113,7 +159,15 @@ describe('the mirror', () => {
     expect(readMirror()).toBeUndefined();
     localStorage.setItem(MIRROR_KEY, JSON.stringify({ settings: {} }));
     expect(readMirror()).toBeUndefined();
-    const blocked = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); }, removeItem: () => undefined } as unknown as Storage;
+    const blocked = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+      removeItem: () => undefined,
+    } as unknown as Storage;
     expect(readMirror(blocked)).toBeUndefined();
     expect(writeMirror({ settings: {}, portfolio: emptyPortfolio() }, blocked)).toBe(false);
   });

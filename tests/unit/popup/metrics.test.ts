@@ -18,7 +18,15 @@ describe('popup metrics from the aggregate', () => {
   it('computes aging, DSO, Best Possible DSO, ADD and CEI per currency', () => {
     const f = portfolioFigures(agg, asOf, [30, 60, 90]);
     const row = f.rows[0];
-    expect(row).toMatchObject({ currency: 'CNY', total: 1_500_000, overdue: 1_100_000, current: 400_000, sales: 1_000_000, collected: 800_000, periodDays: 91 });
+    expect(row).toMatchObject({
+      currency: 'CNY',
+      total: 1_500_000,
+      overdue: 1_100_000,
+      current: 400_000,
+      sales: 1_000_000,
+      collected: 800_000,
+      periodDays: 91,
+    });
     expect(row.amounts).toEqual([400_000, 600_000, 0, 0, 500_000]);
     expect(row.dso).toBeCloseTo(1.5 * 91, 10);
     expect(row.bpdso).toBeCloseTo(0.4 * 91, 10);

@@ -29,7 +29,12 @@ afterEach(() => {
   setDb(undefined);
 });
 
-const renderPopup = () => render(<AppShell clock={() => fixed}><PopupApp /></AppShell>);
+const renderPopup = () =>
+  render(
+    <AppShell clock={() => fixed}>
+      <PopupApp />
+    </AppShell>,
+  );
 
 describe('popup', () => {
   it('shows the onboarding state on an empty store, and loads the demo from it', async () => {
@@ -49,10 +54,19 @@ describe('popup', () => {
     const data = buildDemoPortfolio(today, fixed.getTime());
     await replaceAll(db, data, fixed);
     renderPopup();
-    const items = data.customers.flatMap((c) => allocate(data.receivables.filter((r) => r.customerId === c.id),
-      data.payments.filter((p) => p.customerId === c.id)))
+    const items = data.customers
+      .flatMap((c) =>
+        allocate(
+          data.receivables.filter((r) => r.customerId === c.id),
+          data.payments.filter((p) => p.customerId === c.id),
+        ),
+      )
       .filter((r) => r.kind === 'invoice' && r.openMinor > 0)
-      .map((r) => ({ dueDate: r.dueDate, issueDate: r.issueDate, open: { minor: r.openMinor, currency: r.amount.currency } }));
+      .map((r) => ({
+        dueDate: r.dueDate,
+        issueDate: r.issueDate,
+        open: { minor: r.openMinor, currency: r.amount.currency },
+      }));
     const expected = agingReport(items, today, [30, 60, 90]);
     expect(Object.keys(expected.byCurrency).sort()).toEqual(['CNY', 'USD']);
     for (const [cur, row] of Object.entries(expected.byCurrency)) {
@@ -76,7 +90,9 @@ describe('popup', () => {
     await replaceAll(db, buildDemoPortfolio(today, fixed.getTime()), fixed);
     renderPopup();
     const list = await screen.findByTestId('worklist');
-    await waitFor(() => expect(within(list).getAllByTestId('worklist-row').length).toBeGreaterThan(5), { timeout: 5000 });
+    await waitFor(() => expect(within(list).getAllByTestId('worklist-row').length).toBeGreaterThan(5), {
+      timeout: 5000,
+    });
     const rows = within(list).getAllByTestId('worklist-row');
     const scores = rows.map((r) => Number(r.getAttribute('data-score')));
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
@@ -94,7 +110,8 @@ describe('popup', () => {
     const name = cache.rows[0].name;
     const open = within(rows[0]).getByRole('button', { name: new RegExp(`^1\\. ${name}`) });
     await userEvent.click(open);
-    const panelTabs = async () => (await fakeBrowser.tabs.query({})).filter((t) => t.url?.endsWith(`/sidepanel.html?customer=${id}`));
+    const panelTabs = async () =>
+      (await fakeBrowser.tabs.query({})).filter((t) => t.url?.endsWith(`/sidepanel.html?customer=${id}`));
     await waitFor(async () => expect((await panelTabs()).length).toBe(1));
     await userEvent.click(open);
     await new Promise((r) => setTimeout(r, 50));
@@ -104,10 +121,23 @@ describe('popup', () => {
   it('paints the cached worklist first and swaps in a fresh one when the data changed', async () => {
     await replaceAll(db, buildDemoPortfolio(today, fixed.getTime()), fixed);
     const stale: WorklistCache = {
-      dataVersion: -1, asOf: today, settingsKey: 'old',
-      rows: [{ customerId: 'c05', name: 'Cached Customer', score: 999, reasons: [{ key: 'stepToday', params: { date: today } }],
-        parts: { amountPoints: 0, ageFactor: 1, behaviourFactor: 1, holdFactor: 1, boosts: 3 }, overdue: { minor: 0, currency: 'CNY' },
-        overdueByCurrency: {}, open: {}, oldestDaysPastDue: 0, type: 'enterprise' }],
+      dataVersion: -1,
+      asOf: today,
+      settingsKey: 'old',
+      rows: [
+        {
+          customerId: 'c05',
+          name: 'Cached Customer',
+          score: 999,
+          reasons: [{ key: 'stepToday', params: { date: today } }],
+          parts: { amountPoints: 0, ageFactor: 1, behaviourFactor: 1, holdFactor: 1, boosts: 3 },
+          overdue: { minor: 0, currency: 'CNY' },
+          overdueByCurrency: {},
+          open: {},
+          oldestDaysPastDue: 0,
+          type: 'enterprise',
+        },
+      ],
     };
     await db.meta.put({ key: WORKLIST_CACHE_KEY, value: stale });
     renderPopup();
@@ -121,11 +151,17 @@ describe('popup', () => {
     await saveSettings(db, { monthlyTarget: { minor: 100_000_000, currency: 'CNY' } });
     renderPopup();
     const list = await screen.findByTestId('worklist');
-    await waitFor(() => expect(within(list).getAllByTestId('worklist-row').length).toBeGreaterThan(3), { timeout: 5000 });
+    await waitFor(() => expect(within(list).getAllByTestId('worklist-row').length).toBeGreaterThan(3), {
+      timeout: 5000,
+    });
     const emily = new Set((await db.customers.where('owner').equals('Emily Zhang').toArray()).map((c) => c.id));
-    await act(async () => { await userEvent.selectOptions(screen.getByTestId('filter-owner'), 'Emily Zhang'); });
+    await act(async () => {
+      await userEvent.selectOptions(screen.getByTestId('filter-owner'), 'Emily Zhang');
+    });
     await waitFor(() => {
-      const ids = within(list).getAllByTestId('worklist-row').map((r) => r.getAttribute('data-customer-id')!);
+      const ids = within(list)
+        .getAllByTestId('worklist-row')
+        .map((r) => r.getAttribute('data-customer-id')!);
       expect(ids.length).toBeGreaterThan(0);
       expect(ids.every((id) => emily.has(id))).toBe(true);
     });
@@ -137,16 +173,23 @@ describe('popup', () => {
   it('opens without reading receivables, and without re-ranking when the cached worklist is fresh', async () => {
     await replaceAll(db, buildDemoPortfolio(today, fixed.getTime()), fixed);
     renderPopup();
-    await waitFor(async () => expect((await readWorklistCache(db))?.dataVersion).toBe(await getDataVersion(db)), { timeout: 5000 });
+    await waitFor(async () => expect((await readWorklistCache(db))?.dataVersion).toBe(await getDataVersion(db)), {
+      timeout: 5000,
+    });
     // The refresh writes today's cadence drafts after the rows (components/popup/cadence.ts): fresh too before the check.
-    await waitFor(async () => expect((await readCadenceCache(db))?.dataVersion).toBe(await getDataVersion(db)), { timeout: 10000 });
+    await waitFor(async () => expect((await readCadenceCache(db))?.dataVersion).toBe(await getDataVersion(db)), {
+      timeout: 10000,
+    });
     cleanup();
-    const recSpies = (['where', 'toArray', 'toCollection', 'filter', 'each', 'orderBy', 'get', 'bulkGet', 'count'] as const)
-      .map((m) => vi.spyOn(db.ledgers, m));
+    const recSpies = (
+      ['where', 'toArray', 'toCollection', 'filter', 'each', 'orderBy', 'get', 'bulkGet', 'count'] as const
+    ).map((m) => vi.spyOn(db.ledgers, m));
     const summaryScan = vi.spyOn(db.summaries, 'toArray');
     renderPopup();
     await screen.findByTestId('portfolio-total-CNY');
-    await waitFor(() => expect(within(screen.getByTestId('worklist')).getAllByTestId('worklist-row').length).toBeGreaterThan(0));
+    await waitFor(() =>
+      expect(within(screen.getByTestId('worklist')).getAllByTestId('worklist-row').length).toBeGreaterThan(0),
+    );
     await new Promise((r) => setTimeout(r, 100));
     for (const s of recSpies) expect(s).not.toHaveBeenCalled();
     expect(summaryScan).not.toHaveBeenCalled();

@@ -23,23 +23,31 @@ beforeEach(async () => {
   document.head.replaceChildren();
   document.body.replaceChildren();
 });
-afterEach(() => { db.close(); setDb(undefined); });
+afterEach(() => {
+  db.close();
+  setDb(undefined);
+});
 
 const text = (el: Element | undefined, testid: string) => el?.querySelector(`[data-testid="${testid}"]`)?.textContent;
 
 describe('the summary', () => {
-  it('shows each currency\'s outstanding and overdue as the aggregate\'s figures give them, in English and Chinese', () => {
+  it("shows each currency's outstanding and overdue as the aggregate's figures give them, in English and Chinese", () => {
     const figures = portfolioFigures(rows.portfolio as never, PINNED_DAY, [30, 60, 90]);
     expect(figures.rows.map((r) => r.currency)).toEqual(['CNY', 'USD']);
     const en = summaryElement({ rows, asOf: PINNED_DAY });
     for (const r of figures.rows) {
       expect(text(en, `portfolio-total-${r.currency}`)).toBe(formatMoney(r.total, r.currency, 'en'));
       expect(text(en, `portfolio-overdue-${r.currency}`)).toBe(formatMoney(r.overdue, r.currency, 'en'));
-      const legend = [...en!.querySelectorAll(`[data-currency="${r.currency}"] li[data-bucket]`)].map((li) => Number(li.getAttribute('data-minor')));
+      const legend = [...en!.querySelectorAll(`[data-currency="${r.currency}"] li[data-bucket]`)].map((li) =>
+        Number(li.getAttribute('data-minor')),
+      );
       expect(legend).toEqual(r.amounts);
     }
     expect(en!.querySelector('h1')!.textContent).toBe('Huikuan · Portfolio');
-    const zh = summaryElement({ rows: { ...rows, settings: { ...(rows.settings as object), language: 'zh' } }, asOf: PINNED_DAY });
+    const zh = summaryElement({
+      rows: { ...rows, settings: { ...(rows.settings as object), language: 'zh' } },
+      asOf: PINNED_DAY,
+    });
     expect(text(zh, 'portfolio-total-CNY')).toBe(formatMoney(figures.rows[0].total, 'CNY', 'zh'));
     expect(zh!.querySelector('h1')!.textContent).toBe('回款 · 应收总览');
   });
@@ -51,13 +59,23 @@ describe('the summary', () => {
 
   it('has nothing to show without a portfolio, for an empty one, or for a row it cannot trust', () => {
     expect(summaryElement({ rows: { settings: undefined, portfolio: undefined }, asOf: PINNED_DAY })).toBeUndefined();
-    expect(summaryElement({ rows: { ...rows, portfolio: { ...(rows.portfolio as object), customers: 0 } }, asOf: PINNED_DAY })).toBeUndefined();
-    expect(summaryElement({ rows: { ...rows, portfolio: { customers: 3, openByDue: 'x' } }, asOf: PINNED_DAY })).toBeUndefined();
+    expect(
+      summaryElement({
+        rows: { ...rows, portfolio: { ...(rows.portfolio as object), customers: 0 } },
+        asOf: PINNED_DAY,
+      }),
+    ).toBeUndefined();
+    expect(
+      summaryElement({ rows: { ...rows, portfolio: { customers: 3, openByDue: 'x' } }, asOf: PINNED_DAY }),
+    ).toBeUndefined();
   });
 
   it('reads the stored settings leniently: bad bucket bounds fall back, an unknown language follows the browser', () => {
     expect(displaySettings({ agingBuckets: [15, 45], language: 'zh' })).toEqual({ lang: 'zh', bucketDays: [15, 45] });
-    expect(displaySettings({ agingBuckets: [0, 'x'], language: 'fr' })).toEqual({ lang: 'en', bucketDays: [30, 60, 90] });
+    expect(displaySettings({ agingBuckets: [0, 'x'], language: 'fr' })).toEqual({
+      lang: 'en',
+      bucketDays: [30, 60, 90],
+    });
     expect(displaySettings(null)).toEqual({ lang: 'en', bucketDays: [30, 60, 90] });
   });
 
@@ -70,7 +88,9 @@ describe('the summary', () => {
     expect(paintSummary(host, { rows, asOf: '2026-12-22' }, '.x{}')).toBe(true);
     expect(host.firstElementChild).not.toBe(first);
     expect(document.querySelectorAll(`#${SUMMARY_STYLE_ID}`)).toHaveLength(1);
-    expect(paintSummary(host, { rows: { settings: rows.settings, portfolio: undefined }, asOf: PINNED_DAY }, '.x{}')).toBe(false);
+    expect(
+      paintSummary(host, { rows: { settings: rows.settings, portfolio: undefined }, asOf: PINNED_DAY }, '.x{}'),
+    ).toBe(false);
     expect(host.childElementCount).toBe(0);
   });
 });

@@ -7,7 +7,13 @@ const octets = (s: string) => new TextEncoder().encode(s).length;
 describe('toIcs', () => {
   const ics = toIcs(
     [
-      { uid: 'promise:p1:2026-11-27@huikuan', date: '2026-11-27', summary: '华东机电: 承诺付款 ¥124,000.00', description: 'Line 1\nLine 2; with, commas \\ backslash', url: 'https://crm.example.com/r/1?a=1,2' },
+      {
+        uid: 'promise:p1:2026-11-27@huikuan',
+        date: '2026-11-27',
+        summary: '华东机电: 承诺付款 ¥124,000.00',
+        description: 'Line 1\nLine 2; with, commas \\ backslash',
+        url: 'https://crm.example.com/r/1?a=1,2',
+      },
       { uid: 'next:c2:2026-12-31', date: '2026-12-31', summary: 'Follow up Acme' },
     ],
     { calName: '回款 Huikuan', now, alarm: true },

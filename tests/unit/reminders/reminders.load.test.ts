@@ -14,17 +14,26 @@ import { deriveReminders } from '@/lib/reminders';
 import { toIsoDay } from '@/lib/domain';
 
 let db: HuikuanDb;
-beforeEach(async () => { db = new HuikuanDb(`rem-${Math.random()}`); await db.open(); });
+beforeEach(async () => {
+  db = new HuikuanDb(`rem-${Math.random()}`);
+  await db.open();
+});
 afterEach(() => db.close());
 
 async function everything(now: Date) {
   const [summaries, promises, activities, customers] = await Promise.all([
-    db.summaries.toArray(), db.promises.toArray(), db.activities.toArray(), db.customers.toArray(),
+    db.summaries.toArray(),
+    db.promises.toArray(),
+    db.activities.toArray(),
+    db.customers.toArray(),
   ]);
   return {
-    summaries, promises,
+    summaries,
+    promises,
     activities: activities.map((a) => ({ customerId: a.customerId, nextDate: a.nextDate, id: a.id })),
-    limitation: summaries.filter((s) => s.limitationDeadline && s.limitationDeadline >= toIsoDay(now)).map((s) => ({ customerId: s.customerId, deadline: s.limitationDeadline! })),
+    limitation: summaries
+      .filter((s) => s.limitationDeadline && s.limitationDeadline >= toIsoDay(now))
+      .map((s) => ({ customerId: s.customerId, deadline: s.limitationDeadline! })),
     customers: customers.map((c) => ({ id: c.id, name: c.name })),
   };
 }
@@ -33,7 +42,11 @@ describe('loadReminderInput', () => {
   for (const [label, data, narrower] of [
     // Every demo customer has something live, so nothing can be left out there.
     ['demo portfolio', () => buildDemoPortfolio('2026-11-22', 1_700_000_000_000), false],
-    ['generated 600 customers', () => generatePortfolio({ label: 'r', customers: 600, receivables: 6000, activities: 1800 }, '2026-11-22'), true],
+    [
+      'generated 600 customers',
+      () => generatePortfolio({ label: 'r', customers: 600, receivables: 6000, activities: 1800 }, '2026-11-22'),
+      true,
+    ],
   ] as const) {
     it(`gives the reminders a full read gives, up to the limitation horizon (${label})`, async () => {
       const now = new Date(2026, 10, 22, 8, 0);

@@ -1,17 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerSummary, PaymentPromise } from '../../../lib/domain';
-import { MAX_PLANNED_ALARMS, deriveReminders, dueNotice, dueTodayCount, planAlarms, reminderTime, type Reminder, type ReminderInput } from '../../../lib/reminders';
+import {
+  MAX_PLANNED_ALARMS,
+  deriveReminders,
+  dueNotice,
+  dueTodayCount,
+  planAlarms,
+  reminderTime,
+  type Reminder,
+  type ReminderInput,
+} from '../../../lib/reminders';
 
 const settings = { promiseGraceDays: 3, limitationWarnDays: 90 };
 const now = new Date(2026, 10, 20, 8, 0); // Fri 2026-11-20 08:00 local
 
 const promise = (id: string, date: string, minor: number, extra: Partial<PaymentPromise> = {}): PaymentPromise => ({
-  id, customerId: 'c1', amount: { minor, currency: 'CNY' }, date, source: 'call', status: 'pending', coveredMinor: 0,
-  receivableIds: [], createdAt: 0, updatedAt: 0, ...extra,
+  id,
+  customerId: 'c1',
+  amount: { minor, currency: 'CNY' },
+  date,
+  source: 'call',
+  status: 'pending',
+  coveredMinor: 0,
+  receivableIds: [],
+  createdAt: 0,
+  updatedAt: 0,
+  ...extra,
 });
 const summary = (customerId: string, extra: Partial<CustomerSummary> = {}): CustomerSummary => ({
-  customerId, type: 'enterprise', open: { CNY: 42_000_000 }, openByDue: [], openCount: 1, disputedCount: 0,
-  pendingPromiseCount: 0, brokenPromiseCount: 0, keptPromiseCount: 0, paidCount: 0, profileAnswered: 0, updatedAt: 0,
+  customerId,
+  type: 'enterprise',
+  open: { CNY: 42_000_000 },
+  openByDue: [],
+  openCount: 1,
+  disputedCount: 0,
+  pendingPromiseCount: 0,
+  brokenPromiseCount: 0,
+  keptPromiseCount: 0,
+  paidCount: 0,
+  profileAnswered: 0,
+  updatedAt: 0,
   ...extra,
 });
 
@@ -25,9 +53,19 @@ function input(extra: Partial<ReminderInput> = {}): ReminderInput {
       promise('p-kept', '2026-11-18', 1, { status: 'kept', coveredMinor: 1 }),
       promise('p-old', '2026-08-01', 1, { status: 'broken' }),
     ],
-    activities: [{ customerId: 'c2', nextDate: '2026-11-20' }, { customerId: 'c2', nextDate: '2026-11-20' }, { customerId: 'c2' }],
-    limitation: [{ customerId: 'c2', deadline: '2027-02-01' }, { customerId: 'c1', deadline: '2026-01-01' }],
-    customers: [{ id: 'c1', name: '华东机电有限公司' }, { id: 'c2', name: 'Acme Ltd' }],
+    activities: [
+      { customerId: 'c2', nextDate: '2026-11-20' },
+      { customerId: 'c2', nextDate: '2026-11-20' },
+      { customerId: 'c2' },
+    ],
+    limitation: [
+      { customerId: 'c2', deadline: '2027-02-01' },
+      { customerId: 'c1', deadline: '2026-01-01' },
+    ],
+    customers: [
+      { id: 'c1', name: '华东机电有限公司' },
+      { id: 'c2', name: 'Acme Ltd' },
+    ],
     ...extra,
   };
 }
@@ -136,28 +174,44 @@ describe('service-worker restart', () => {
     expect(plan.due).toEqual([]);
     expect(alarms.has(name)).toBe(false);
     // Passing `shown` to deriveReminders drops it at the source too.
-    expect(deriveReminders({ ...input(), shown }, now, settings).map((r) => r.id)).not.toContain('promise-broken:p-broken:2026-11-10');
+    expect(deriveReminders({ ...input(), shown }, now, settings).map((r) => r.id)).not.toContain(
+      'promise-broken:p-broken:2026-11-10',
+    );
   });
 
   it('plans at most MAX_PLANNED_ALARMS alarms, the soonest, and shows thousands of due reminders as one notice', () => {
     const at = now.getTime();
-    const make = (i: number, when: number): Reminder => ({ id: `next-step:c${i}:x`, customerId: `c${i}`, kind: 'next-step', date: '2026-11-22', when,
-      title: { zh: `今日跟进：客户${i}`, en: `Follow up: Customer ${i}` }, message: { zh: '', en: '' } });
+    const make = (i: number, when: number): Reminder => ({
+      id: `next-step:c${i}:x`,
+      customerId: `c${i}`,
+      kind: 'next-step',
+      date: '2026-11-22',
+      when,
+      title: { zh: `今日跟进：客户${i}`, en: `Follow up: Customer ${i}` },
+      message: { zh: '', en: '' },
+    });
     const ahead = Array.from({ length: 300 }, (_, i) => make(i, at + (300 - i) * 60_000));
     const due = Array.from({ length: 4000 }, (_, i) => make(1000 + i, at - i * 60_000));
     const plan = planAlarms([...ahead, ...due], [], [], now);
     expect(plan.create).toHaveLength(MAX_PLANNED_ALARMS);
-    expect(Math.max(...plan.create.map((c) => c.when))).toBeLessThan(Math.min(...ahead.map((r) => r.when)) + MAX_PLANNED_ALARMS * 60_000);
+    expect(Math.max(...plan.create.map((c) => c.when))).toBeLessThan(
+      Math.min(...ahead.map((r) => r.when)) + MAX_PLANNED_ALARMS * 60_000,
+    );
     expect(plan.due).toHaveLength(4000);
-    expect(dueNotice(plan.due, 'en')).toEqual({ title: '4000 collection reminders due',
-      message: 'Follow up: Customer 1000; Follow up: Customer 1001; Follow up: Customer 1002; and 3997 more' });
+    expect(dueNotice(plan.due, 'en')).toEqual({
+      title: '4000 collection reminders due',
+      message: 'Follow up: Customer 1000; Follow up: Customer 1001; Follow up: Customer 1002; and 3997 more',
+    });
     expect(dueNotice(plan.due, 'zh')?.title).toBe('4000 项催收提醒已到期');
     expect(dueNotice(plan.due.slice(0, 1), 'zh')).toEqual({ title: '今日跟进：客户1000', message: '' });
     expect(dueNotice([], 'en')).toBeUndefined();
   });
 
   it('clears alarms whose reminder is gone (promise kept meanwhile)', () => {
-    const alarms = new Map<string, Alarm>([['r:promise:gone:2026-11-22', { name: 'r:promise:gone:2026-11-22', when: 0 }], ['daily-refresh', { name: 'daily-refresh', when: 0 }]]);
+    const alarms = new Map<string, Alarm>([
+      ['r:promise:gone:2026-11-22', { name: 'r:promise:gone:2026-11-22', when: 0 }],
+      ['daily-refresh', { name: 'daily-refresh', when: 0 }],
+    ]);
     const plan = planAlarms(deriveReminders(input(), now, settings), alarms.keys(), [], now);
     expect(plan.clear).toEqual(['r:promise:gone:2026-11-22']);
   });

@@ -25,29 +25,65 @@ function stubBrowser() {
       onAlarm: { addListener: () => undefined },
       getAll: () => later([...alarms.values()]),
       clear: async (name: string) => alarms.delete(name),
-      create: async (name: string, o: { when: number }) => { alarms.set(name, { name, scheduledTime: o.when }); },
+      create: async (name: string, o: { when: number }) => {
+        alarms.set(name, { name, scheduledTime: o.when });
+      },
     },
-    storage: { local: {
-      get: async (k: string) => later({ [k]: structuredClone(local[k]) }),
-      set: async (o: Record<string, unknown>) => { await later(0); Object.assign(local, structuredClone(o)); },
-    } },
+    storage: {
+      local: {
+        get: async (k: string) => later({ [k]: structuredClone(local[k]) }),
+        set: async (o: Record<string, unknown>) => {
+          await later(0);
+          Object.assign(local, structuredClone(o));
+        },
+      },
+    },
     notifications: {
-      create: async (id: string, o: { title: string }) => { notifications.push({ id, title: o.title }); return id; },
-      clear: async (id: string) => { cleared.push(id); return true; },
-      onClicked: { addListener: (f: (id: string) => void) => { clicked = f; } },
+      create: async (id: string, o: { title: string }) => {
+        notifications.push({ id, title: o.title });
+        return id;
+      },
+      clear: async (id: string) => {
+        cleared.push(id);
+        return true;
+      },
+      onClicked: {
+        addListener: (f: (id: string) => void) => {
+          clicked = f;
+        },
+      },
     },
     action: {
-      setBadgeText: async (o: { text: string }) => { badge = o.text; }, setBadgeBackgroundColor: async () => undefined,
-      openPopup: async () => { if (!popupOpens) throw new Error('no focused window'); opened.push('popup'); },
+      setBadgeText: async (o: { text: string }) => {
+        badge = o.text;
+      },
+      setBadgeBackgroundColor: async () => undefined,
+      openPopup: async () => {
+        if (!popupOpens) throw new Error('no focused window');
+        opened.push('popup');
+      },
     },
-    tabs: { create: async (o: { url: string }) => { opened.push(o.url); return {}; } },
+    tabs: {
+      create: async (o: { url: string }) => {
+        opened.push(o.url);
+        return {};
+      },
+    },
     i18n: { getUILanguage: () => 'en-US' },
     runtime: { getURL: (p: string) => `chrome-extension://test${p}` },
   };
   return {
-    browser: browser as unknown as WxtBrowser, alarms, notifications, local, opened, cleared, badge: () => badge,
+    browser: browser as unknown as WxtBrowser,
+    alarms,
+    notifications,
+    local,
+    opened,
+    cleared,
+    badge: () => badge,
     click: (id: string) => clicked!(id),
-    popupFails: () => { popupOpens = false; },
+    popupFails: () => {
+      popupOpens = false;
+    },
   };
 }
 
@@ -91,6 +127,8 @@ describe('reminder service', () => {
     b.click('n:c01:r1');
     b.click('someone-else');
     await vi.waitFor(() => expect(b.opened).toHaveLength(3));
-    expect(b.opened.slice(1).sort()).toEqual(['chrome-extension://test/popup.html', 'chrome-extension://test/sidepanel.html?customer=c01'].sort());
+    expect(b.opened.slice(1).sort()).toEqual(
+      ['chrome-extension://test/popup.html', 'chrome-extension://test/sidepanel.html?customer=c01'].sort(),
+    );
   });
 });

@@ -22,7 +22,10 @@ beforeEach(async () => {
   fakeBrowser.reset();
   fakeBrowser.i18n.getUILanguage = () => 'en-US';
   sent = [];
-  fakeBrowser.runtime.sendMessage = vi.fn(async (m: unknown) => { sent.push(m as Record<string, unknown>); return { ok: true }; }) as never;
+  fakeBrowser.runtime.sendMessage = vi.fn(async (m: unknown) => {
+    sent.push(m as Record<string, unknown>);
+    return { ok: true };
+  }) as never;
   db = new HuikuanDb(`t-${Math.random()}`);
   setDb(db);
   await replaceAll(db, buildDemoPortfolio(today, fixed.getTime()), fixed);
@@ -34,14 +37,27 @@ afterEach(() => {
   setDb(undefined);
 });
 
-const draftOf = (text: string, extra: Partial<CaptureDraftCardProps['draft']> = {}): CaptureDraftCardProps['draft'] => ({
-  text, subject: 'Re: 付款安排', sentAt, from: 'finance@yunfan-tech.example.cn',
-  url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgz', capturedAt: fixed.getTime(), ...extra,
+const draftOf = (
+  text: string,
+  extra: Partial<CaptureDraftCardProps['draft']> = {},
+): CaptureDraftCardProps['draft'] => ({
+  text,
+  subject: 'Re: 付款安排',
+  sentAt,
+  from: 'finance@yunfan-tech.example.cn',
+  url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgz',
+  capturedAt: fixed.getTime(),
+  ...extra,
 });
 
 /** Renders the card and waits for it: pages may load their strings before the first render. */
 async function renderCard(props: Partial<CaptureDraftCardProps> & { draft: CaptureDraftCardProps['draft'] }) {
-  const r = render(<AppShell clock={() => fixed}><CaptureSavedNotice /><CaptureDraftCard customerId="c01" tabId={7} {...props} /></AppShell>);
+  const r = render(
+    <AppShell clock={() => fixed}>
+      <CaptureSavedNotice />
+      <CaptureDraftCard customerId="c01" tabId={7} {...props} />
+    </AppShell>,
+  );
   await screen.findByTestId('capture-draft');
   return r;
 }
@@ -52,9 +68,14 @@ const types = () => sent.map((m) => m.type);
 
 describe('capture draft card', () => {
   it('names the traps and a new order the signal detector reads in the message, with the words that show them', async () => {
-    await renderCard({ draft: draftOf('我们的客户还没给我们回款，等他们付了我们才能付给你们。另外下个月还要再订一批货。') });
+    await renderCard({
+      draft: draftOf('我们的客户还没给我们回款，等他们付了我们才能付给你们。另外下个月还要再订一批货。'),
+    });
     const signals = await within(card()).findByTestId('capture-signals');
-    expect([...signals.querySelectorAll('[data-kind]')].map((e) => e.getAttribute('data-kind'))).toEqual(['trap-wait-for-our-client', 'new-order']);
+    expect([...signals.querySelectorAll('[data-kind]')].map((e) => e.getAttribute('data-kind'))).toEqual([
+      'trap-wait-for-our-client',
+      'new-order',
+    ]);
     expect(signals.textContent).toMatch(/we pay when our client pays us/);
     cleanup();
     await renderCard({ draft: draftOf('王经理您好：我司财务下周五安排付款 12.4万，请查收。') });
@@ -68,15 +89,25 @@ describe('capture draft card', () => {
     expect((within(card()).getByTestId('capture-amount') as HTMLInputElement).value).toBe('124,000.00');
     expect((within(card()).getByTestId('capture-date') as HTMLInputElement).value).toBe('2026-11-27');
     const ev = within(card()).getByTestId('capture-evidence');
-    expect(within(ev).getByTestId('capture-evidence-label').textContent).toBe('Re: 付款安排 · 2026-11-20 09:30 · finance@yunfan-tech.example.cn');
+    expect(within(ev).getByTestId('capture-evidence-label').textContent).toBe(
+      'Re: 付款安排 · 2026-11-20 09:30 · finance@yunfan-tech.example.cn',
+    );
     expect(within(ev).getByRole('link').getAttribute('href')).toBe('https://mail.google.com/mail/u/0/#inbox/FMfcgz');
     await waitFor(() => expect(save().disabled).toBe(false));
     await userEvent.click(save());
     expect((await saved()).textContent).toMatch(/Promise saved for 杭州云帆科技有限公司: CN¥124,000\.00 by/);
-    const promises = (await db.promises.where('customerId').equals('c01').toArray()).filter((p) => p.source === 'capture');
+    const promises = (await db.promises.where('customerId').equals('c01').toArray()).filter(
+      (p) => p.source === 'capture',
+    );
     expect(promises).toHaveLength(1);
-    expect(promises[0]).toMatchObject({ amount: { minor: 12_400_000, currency: 'CNY' }, date: '2026-11-27', status: 'pending' });
-    expect(promises[0].evidence).toBe('Re: 付款安排 · 2026-11-20 09:30 · finance@yunfan-tech.example.cn · https://mail.google.com/mail/u/0/#inbox/FMfcgz');
+    expect(promises[0]).toMatchObject({
+      amount: { minor: 12_400_000, currency: 'CNY' },
+      date: '2026-11-27',
+      status: 'pending',
+    });
+    expect(promises[0].evidence).toBe(
+      'Re: 付款安排 · 2026-11-20 09:30 · finance@yunfan-tech.example.cn · https://mail.google.com/mail/u/0/#inbox/FMfcgz',
+    );
     await waitFor(() => expect(types()).toContain('draft/clear'));
     expect(sent.find((m) => m.type === 'draft/clear')).toEqual({ type: 'draft/clear', tabId: 7 });
     // A confidently matched customer is never re-linked.
@@ -84,7 +115,7 @@ describe('capture draft card', () => {
     expect(save().disabled).toBe(true);
   });
 
-  it('says when an old message\'s promised date has passed, and saves a new date or a broken promise on purpose', async () => {
+  it("says when an old message's promised date has passed, and saves a new date or a broken promise on purpose", async () => {
     const oldSent = new Date(2026, 10, 2, 9, 30).toISOString(); // Mon 2 Nov: 下周五 (Friday of next week) is 13 Nov, before today
     await renderCard({ draft: draftOf('王经理您好：我司财务下周五安排付款 12.4万，请查收。', { sentAt: oldSent }) });
     await within(card()).findByText('杭州云帆科技有限公司');
@@ -103,7 +134,9 @@ describe('capture draft card', () => {
     expect(save().disabled).toBe(false);
     await userEvent.click(save());
     await saved();
-    const promises = (await db.promises.where('customerId').equals('c01').toArray()).filter((p) => p.source === 'capture');
+    const promises = (await db.promises.where('customerId').equals('c01').toArray()).filter(
+      (p) => p.source === 'capture',
+    );
     expect(promises).toHaveLength(1);
     expect(promises[0]).toMatchObject({ date: '2026-11-13', status: 'broken' });
   });
@@ -119,7 +152,11 @@ describe('capture draft card', () => {
     await userEvent.selectOptions(within(card()).getByTestId('capture-channel'), 'im');
     await userEvent.click(save());
     await saved();
-    const acts = await db.activities.where('customerId').equals('c01').filter((a) => a.note === text).toArray();
+    const acts = await db.activities
+      .where('customerId')
+      .equals('c01')
+      .filter((a) => a.note === text)
+      .toArray();
     expect(acts).toHaveLength(1);
     expect(acts[0]).toMatchObject({ outcome: 'hardship', channel: 'im', date: '2026-11-20' });
     expect(acts[0].evidence).toContain('Re: 付款安排');
@@ -128,14 +165,18 @@ describe('capture draft card', () => {
   });
 
   it('marks the invoice the message names as disputed, and lets the user tick another', async () => {
-    await renderCard({ draft: draftOf('您好，发票号 031000101 的抬头不对，请重开发票后我们再走付款流程。', { subject: '发票抬头问题' }) });
+    await renderCard({
+      draft: draftOf('您好，发票号 031000101 的抬头不对，请重开发票后我们再走付款流程。', { subject: '发票抬头问题' }),
+    });
     await within(card()).findByText('杭州云帆科技有限公司');
     expect(card().getAttribute('data-kind')).toBe('dispute');
     const docs = await within(card()).findAllByTestId('capture-doc');
     const box = (doc: string) => docs.find((d) => d.getAttribute('data-doc') === doc) as HTMLInputElement;
     expect(box('031000101').checked).toBe(true);
     expect(docs.filter((d) => (d as HTMLInputElement).checked)).toHaveLength(1);
-    expect((within(card()).getByTestId('capture-reason') as HTMLTextAreaElement).value).toBe('您好，发票号 031000101 的抬头不对，请重开发票后我们再走付款流程。');
+    expect((within(card()).getByTestId('capture-reason') as HTMLTextAreaElement).value).toBe(
+      '您好，发票号 031000101 的抬头不对，请重开发票后我们再走付款流程。',
+    );
     // Unticking the only invoice blocks saving with a clear message.
     await userEvent.click(box('031000101'));
     expect(within(card()).getByTestId('capture-error-receivableIds').textContent).toBe('Tick the invoices in dispute.');
@@ -153,7 +194,11 @@ describe('capture draft card', () => {
       expect(r).toMatchObject({ disputed: true, disputeReason: 'Invoice title wrong' });
       expect(r.evidence.at(-1)).toMatch(/^发票抬头问题 · 2026-11-20 09:30 · finance@yunfan-tech\.example\.cn · https:/);
     }
-    const act = (await db.activities.where('customerId').equals('c01').filter((a) => a.outcome === 'disputed').toArray());
+    const act = await db.activities
+      .where('customerId')
+      .equals('c01')
+      .filter((a) => a.outcome === 'disputed')
+      .toArray();
     expect(act).toHaveLength(1);
     expect(act[0].receivableIds.sort()).toEqual(['c01-r1', 'c01-r2']);
     expect((await db.summaries.get('c01'))!.disputedCount).toBe(2);
@@ -161,32 +206,60 @@ describe('capture draft card', () => {
 
   it('logs a payment notice with amount, date and reference in the note, says the ledger confirms it, and books no payment', async () => {
     const payments = (await documentCounts(db)).payments;
-    await renderCard({ customerId: 'c06', draft: draftOf('We have paid $4,321.00 on Nov 18, for Invoice #20510.', { from: 'sarah.miller@pacificrim-components.example.com' }) });
+    await renderCard({
+      customerId: 'c06',
+      draft: draftOf('We have paid $4,321.00 on Nov 18, for Invoice #20510.', {
+        from: 'sarah.miller@pacificrim-components.example.com',
+      }),
+    });
     await within(card()).findByText('Pacific Rim Components Inc.');
     expect(card().getAttribute('data-kind')).toBe('payment');
     expect(within(card()).getByTestId('capture-ledger-note').textContent).toMatch(/ledger import/);
     expect((within(card()).getByTestId('capture-amount') as HTMLInputElement).value).toBe('4,321.00');
     expect((within(card()).getByTestId('capture-currency') as HTMLInputElement).value).toBe('USD');
     expect((within(card()).getByTestId('capture-date') as HTMLInputElement).value).toBe('2026-11-18');
-    await waitFor(() => expect((within(card()).getAllByTestId('capture-doc').find((d) => d.getAttribute('data-doc') === 'INV-20510') as HTMLInputElement).checked).toBe(true));
+    await waitFor(() =>
+      expect(
+        (
+          within(card())
+            .getAllByTestId('capture-doc')
+            .find((d) => d.getAttribute('data-doc') === 'INV-20510') as HTMLInputElement
+        ).checked,
+      ).toBe(true),
+    );
     await userEvent.type(within(card()).getByTestId('capture-reference'), 'TT-7781');
     await userEvent.click(save());
-    expect((await saved()).textContent).toMatch(/Payment notice logged for Pacific Rim Components Inc\.; the ledger import will confirm/);
-    const act = (await db.activities.where('customerId').equals('c06').filter((a) => a.outcome === 'paid').toArray());
+    expect((await saved()).textContent).toMatch(
+      /Payment notice logged for Pacific Rim Components Inc\.; the ledger import will confirm/,
+    );
+    const act = await db.activities
+      .where('customerId')
+      .equals('c06')
+      .filter((a) => a.outcome === 'paid')
+      .toArray();
     expect(act).toHaveLength(1);
-    expect(act[0].note).toBe('Customer says paid: $4,321.00 on 2026-11-18; reference TT-7781; invoices INV-20510\n\nWe have paid $4,321.00 on Nov 18, for Invoice #20510.');
+    expect(act[0].note).toBe(
+      'Customer says paid: $4,321.00 on 2026-11-18; reference TT-7781; invoices INV-20510\n\nWe have paid $4,321.00 on Nov 18, for Invoice #20510.',
+    );
     expect((await documentCounts(db)).payments).toBe(payments);
   });
 
   it('asks which customer when unsure: candidates first, then a name search; saves to the pick and links the sender', async () => {
     await renderCard({
       customerId: null,
-      matches: [{ customerId: 'c02', score: 0.7, reason: 'fuzzy-name' }, { customerId: 'c03', score: 0.66, reason: 'fuzzy-name' }],
+      matches: [
+        { customerId: 'c02', score: 0.7, reason: 'fuzzy-name' },
+        { customerId: 'c03', score: 0.66, reason: 'fuzzy-name' },
+      ],
       draft: draftOf('We will remit $4,321.00 by the 25th.', { from: 'ap@pacificrim-components.example.com' }),
     });
     const picker = await within(card()).findByTestId('capture-customer-picker');
     await within(picker).findByText('上海申联物流股份有限公司');
-    expect(within(picker).getAllByTestId('capture-customer-option').map((o) => o.getAttribute('data-customer-id'))).toEqual(['c02', 'c03']);
+    expect(
+      within(picker)
+        .getAllByTestId('capture-customer-option')
+        .map((o) => o.getAttribute('data-customer-id')),
+    ).toEqual(['c02', 'c03']);
     expect(within(picker).getByText('70% match · similar name')).toBeTruthy();
     expect(within(card()).getByTestId('capture-error-customerId').textContent).toBe('Choose the customer.');
     expect(save().disabled).toBe(true);
@@ -200,16 +273,29 @@ describe('capture draft card', () => {
     await waitFor(() => expect(save().disabled).toBe(false));
     await userEvent.click(save());
     await saved();
-    const p = await db.promises.where('customerId').equals('c06').filter((x) => x.source === 'capture').toArray();
+    const p = await db.promises
+      .where('customerId')
+      .equals('c06')
+      .filter((x) => x.source === 'capture')
+      .toArray();
     expect(p).toHaveLength(1);
     expect(p[0].amount).toEqual({ minor: 432_100, currency: 'USD' });
     await waitFor(() => expect(types()).toEqual(['draft/clear', 'customer/link', 'data/changed']));
     expect(sent[1]).toEqual({ type: 'customer/link', tabId: 7, customerId: 'c06' });
-    expect(await db.promises.where('customerId').anyOf('c02', 'c03').filter((x) => x.source === 'capture').count()).toBe(0);
+    expect(
+      await db.promises
+        .where('customerId')
+        .anyOf('c02', 'c03')
+        .filter((x) => x.source === 'capture')
+        .count(),
+    ).toBe(0);
   });
 
   it('does not offer to link a free-mail sender, and can change a matched customer', async () => {
-    await renderCard({ customerId: 'c01', draft: draftOf('We will remit $4,321.00 by the 25th.', { from: 'someone@gmail.com' }) });
+    await renderCard({
+      customerId: 'c01',
+      draft: draftOf('We will remit $4,321.00 by the 25th.', { from: 'someone@gmail.com' }),
+    });
     await within(card()).findByText('杭州云帆科技有限公司');
     await userEvent.click(within(card()).getByRole('button', { name: 'Change customer' }));
     await userEvent.type(within(card()).getByTestId('capture-customer-search'), 'Nordwind');
@@ -217,7 +303,13 @@ describe('capture draft card', () => {
     expect(within(card()).queryByTestId('capture-link-sender')).toBeNull();
     await userEvent.click(save());
     await saved();
-    expect(await db.promises.where('customerId').equals('c07').filter((x) => x.source === 'capture').count()).toBe(1);
+    expect(
+      await db.promises
+        .where('customerId')
+        .equals('c07')
+        .filter((x) => x.source === 'capture')
+        .count(),
+    ).toBe(1);
     expect(types()).not.toContain('customer/link');
   });
 
@@ -246,7 +338,11 @@ describe('capture draft card', () => {
     await waitFor(() => expect(save().disabled).toBe(false));
     await userEvent.click(save());
     await saved();
-    const p = await db.promises.where('customerId').equals('c01').filter((x) => x.source === 'capture').first();
+    const p = await db.promises
+      .where('customerId')
+      .equals('c01')
+      .filter((x) => x.source === 'capture')
+      .first();
     expect(p).toMatchObject({ amount: { minor: 12_400_000, currency: 'CNY' }, date: '2026-12-05' });
   });
 

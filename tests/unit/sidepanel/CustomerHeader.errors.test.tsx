@@ -14,15 +14,23 @@ import type { PageContext } from '@/lib/domain';
 import { locales } from '@/lib/i18n';
 import { pinnedClock } from '../support/clock';
 
-const ctx: PageContext = { site: 'demo-crm', kind: 'record', recordId: 'ACC-0099', name: '北风国际贸易有限公司', emails: [], url: 'https://crm.example/acc/99' } as PageContext;
+const ctx: PageContext = {
+  site: 'demo-crm',
+  kind: 'record',
+  recordId: 'ACC-0099',
+  name: '北风国际贸易有限公司',
+  emails: [],
+  url: 'https://crm.example/acc/99',
+} as PageContext;
 
 let db: HuikuanDb;
 beforeEach(() => {
   fakeBrowser.reset();
   fakeBrowser.i18n.getUILanguage = () => 'en-US';
   // The background refuses the link: the tab's page context is gone.
-  fakeBrowser.runtime.sendMessage = vi.fn(async (m: { type: string }) => (m.type === 'customer/link'
-    ? { error: 'no page context for that tab', code: 'noPageContext' } : { ok: true })) as never;
+  fakeBrowser.runtime.sendMessage = vi.fn(async (m: { type: string }) =>
+    m.type === 'customer/link' ? { error: 'no page context for that tab', code: 'noPageContext' } : { ok: true },
+  ) as never;
   db = new HuikuanDb(`he-${Math.random()}`);
   setDb(db);
 });
@@ -34,8 +42,19 @@ afterEach(() => {
 
 it.each(['en', 'zh'] as const)('shows a refused link as its reason in %s', async (lang) => {
   await saveSettings(db, { language: lang });
-  render(<AppShell clock={pinnedClock}><CustomerHeader view={{ tabId: 3, ctx, matches: [], draft: null }} pinned={false} onPin={() => undefined}
-    onChoose={() => undefined} onLinked={() => undefined} searchOpen={false} setSearchOpen={() => undefined} /></AppShell>);
+  render(
+    <AppShell clock={pinnedClock}>
+      <CustomerHeader
+        view={{ tabId: 3, ctx, matches: [], draft: null }}
+        pinned={false}
+        onPin={() => undefined}
+        onChoose={() => undefined}
+        onLinked={() => undefined}
+        searchOpen={false}
+        setSearchOpen={() => undefined}
+      />
+    </AppShell>,
+  );
   // Once the page speaks the chosen language.
   await userEvent.click(await screen.findByText(locales[lang].sidepanel.header.create.replace('{{name}}', ctx.name!)));
   const alert = await screen.findByRole('alert');

@@ -17,12 +17,26 @@ beforeEach(async () => {
   setDb(db);
   await replaceAll(db, panelStore(), fixed);
 });
-afterEach(() => { cleanup(); db.close(); setDb(undefined); });
+afterEach(() => {
+  cleanup();
+  db.close();
+  setDb(undefined);
+});
 
 async function panel() {
   history.replaceState(null, '', '/sidepanel.html?customer=c1');
-  render(<AppShell clock={() => fixed}><SidePanelApp /></AppShell>);
-  await waitFor(() => expect(document.querySelector('main[data-customer-id="c1"] [data-testid="below-the-fold"][data-complete="true"]')).toBeTruthy(), { timeout: 5000 });
+  render(
+    <AppShell clock={() => fixed}>
+      <SidePanelApp />
+    </AppShell>,
+  );
+  await waitFor(
+    () =>
+      expect(
+        document.querySelector('main[data-customer-id="c1"] [data-testid="below-the-fold"][data-complete="true"]'),
+      ).toBeTruthy(),
+    { timeout: 5000 },
+  );
   return screen.getByTestId('next-step');
 }
 const activities = () => db.activities.where('customerId').equals('c1').toArray();
@@ -38,7 +52,9 @@ describe('next step: edit before it leaves', () => {
     expect((within(picker).getByTestId('script-invoices-INV-0003') as HTMLInputElement).checked).toBe(false);
     await userEvent.click(within(picker).getByTestId('script-invoices-INV-0002'));
     await userEvent.click(within(picker).getByTestId('script-invoices-US-77'));
-    expect(within(card).getByTestId('script-covered').textContent).toMatch(/^Invoices: INV-0001 CN¥30,000\.00 \(due .*\)\. Total CN¥30,000\.00\.$/);
+    expect(within(card).getByTestId('script-covered').textContent).toMatch(
+      /^Invoices: INV-0001 CN¥30,000\.00 \(due .*\)\. Total CN¥30,000\.00\.$/,
+    );
 
     const box = within(card).getByTestId('script') as HTMLTextAreaElement;
     await userEvent.clear(box);
@@ -52,7 +68,11 @@ describe('next step: edit before it leaves', () => {
     expect(copied).toContain('Invoices: INV-0001 CN¥30,000.00');
     expect(copied).not.toContain('INV-0002');
     // No compose box in the tab the panel follows: where it is pasted is unknown, and the panel says so (issue #20).
-    await waitFor(() => expect(card.textContent).toContain('Copied. Huikuan cannot see where you paste it: make sure it goes to Acme Trading Co.'));
+    await waitFor(() =>
+      expect(card.textContent).toContain(
+        'Copied. Huikuan cannot see where you paste it: make sure it goes to Acme Trading Co.',
+      ),
+    );
 
     // Changing the invoices after editing the text asks to check the amounts it states; reset brings the suggestion back.
     await userEvent.click(within(picker).getByTestId('script-invoices-INV-0002'));
@@ -85,7 +105,9 @@ describe('next step: logging an attempt', () => {
     expect(within(card).getByTestId('attempt-preparations').textContent).toMatch(/stay ticked/);
     expect(document.activeElement).not.toBe(screen.queryByTestId('activity-channel'));
     // The next step starts from its own suggestion, not from the text just sent.
-    await waitFor(() => expect((within(card).getByTestId('script') as HTMLTextAreaElement).value).not.toContain('PS: edited.'));
+    await waitFor(() =>
+      expect((within(card).getByTestId('script') as HTMLTextAreaElement).value).not.toContain('PS: edited.'),
+    );
   });
 
   it('Enter keeps the suggested channel; a visit resets the preparations; z undoes all of it', async () => {

@@ -28,15 +28,23 @@ afterEach(() => {
 
 function renderPanel(customer = 'c1') {
   history.replaceState(null, '', `/sidepanel.html?customer=${customer}`);
-  return render(<AppShell clock={() => fixed}><SidePanelApp /></AppShell>);
+  return render(
+    <AppShell clock={() => fixed}>
+      <SidePanelApp />
+    </AppShell>,
+  );
 }
-const ready = async (id = 'c1') => waitFor(() => {
-  const main = document.querySelector(`main[data-customer-id="${id}"][data-ready="true"]`);
-  expect(main).toBeTruthy();
-  // The cards below the first screen render a frame later.
-  expect(main!.querySelector('[data-testid="below-the-fold"][data-complete="true"]')).toBeTruthy();
-  return main as HTMLElement;
-}, { timeout: 5000 });
+const ready = async (id = 'c1') =>
+  waitFor(
+    () => {
+      const main = document.querySelector(`main[data-customer-id="${id}"][data-ready="true"]`);
+      expect(main).toBeTruthy();
+      // The cards below the first screen render a frame later.
+      expect(main!.querySelector('[data-testid="below-the-fold"][data-complete="true"]')).toBeTruthy();
+      return main as HTMLElement;
+    },
+    { timeout: 5000 },
+  );
 
 describe('side panel', () => {
   it('shows overdue and outstanding per currency, never added across currencies, with the oldest item and credit use', async () => {
@@ -100,11 +108,14 @@ describe('side panel', () => {
     await userEvent.click(within(screen.getByTestId('nine-questions')).getByText('Nine payment-process questions'));
     await userEvent.selectOptions(screen.getByTestId('q4'), '__new__');
     await userEvent.type(screen.getByTestId('q4-new'), 'Zhao Min{Enter}');
-    await waitFor(async () => {
-      const p = await db.profiles.get('c1');
-      const c = await db.contacts.get(p?.initiatorContactId ?? '');
-      expect(c?.name).toBe('Zhao Min');
-    }, { timeout: 3000 });
+    await waitFor(
+      async () => {
+        const p = await db.profiles.get('c1');
+        const c = await db.contacts.get(p?.initiatorContactId ?? '');
+        expect(c?.name).toBe('Zhao Min');
+      },
+      { timeout: 3000 },
+    );
   });
 
   it('logs an activity in a few keystrokes, resets the preparations and shows it on the timeline', async () => {
@@ -122,9 +133,16 @@ describe('side panel', () => {
     await userEvent.click(screen.getByTestId('activity-save'));
     await waitFor(async () => expect(await db.activities.where('customerId').equals('c1').count()).toBe(2));
     const saved = (await db.activities.where('customerId').equals('c1').toArray()).find((a) => a.channel === 'visit')!;
-    expect(saved).toMatchObject({ outcome: 'promised', note: 'Met the finance manager', date: '2026-11-22', nextDate: '2026-11-25' });
+    expect(saved).toMatchObject({
+      outcome: 'promised',
+      note: 'Met the finance manager',
+      date: '2026-11-22',
+      nextDate: '2026-11-25',
+    });
     expect((await db.preparations.get('c1'))?.checked).toEqual([]);
-    await waitFor(() => expect(within(screen.getByTestId('timeline')).getByText('Met the finance manager')).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByTestId('timeline')).getByText('Met the finance manager')).toBeTruthy(),
+    );
     await waitFor(() => expect(screen.getByTestId('prep-count').textContent).toBe('0/5'));
   });
 
@@ -174,7 +192,9 @@ describe('side panel', () => {
     expect(screen.getByTestId('undo-toast').textContent).toMatch(/Deleted/);
     await userEvent.click(screen.getByTestId('undo'));
     await waitFor(async () => expect(await db.activities.count()).toBe(1));
-    await waitFor(() => expect(within(screen.getByTestId('timeline')).getByText('Called Li Wei, no answer')).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByTestId('timeline')).getByText('Called Li Wei, no answer')).toBeTruthy(),
+    );
     expect(screen.queryByTestId('undo-toast')).toBeNull();
   });
 
@@ -184,10 +204,16 @@ describe('side panel', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
     fireEvent.click(within(screen.getByTestId('timeline')).getByRole('button', { name: /Delete/ }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('undo')));
-    await act(async () => { vi.advanceTimersByTime(UNDO_MS + 10); });
+    await act(async () => {
+      vi.advanceTimersByTime(UNDO_MS + 10);
+    });
     expect(screen.getByTestId('undo-toast')).toBeTruthy();
-    act(() => { screen.getByTestId('undo').blur(); });
-    await act(async () => { vi.advanceTimersByTime(UNDO_MS + 10); });
+    act(() => {
+      screen.getByTestId('undo').blur();
+    });
+    await act(async () => {
+      vi.advanceTimersByTime(UNDO_MS + 10);
+    });
     expect(screen.queryByTestId('undo-toast')).toBeNull();
     expect(await db.activities.count()).toBe(0);
   });
@@ -196,7 +222,8 @@ describe('side panel', () => {
     renderPanel();
     await ready();
     const list = screen.getByTestId('receivables');
-    const ids = () => [...list.querySelectorAll('[data-receivable-id]')].map((e) => e.getAttribute('data-receivable-id'));
+    const ids = () =>
+      [...list.querySelectorAll('[data-receivable-id]')].map((e) => e.getAttribute('data-receivable-id'));
     expect(ids()).toEqual(['r1', 'r4', 'r2', 'r3']);
     await userEvent.click(within(list).getByRole('tab', { name: 'Overdue' }));
     expect(ids()).toEqual(['r1', 'r4', 'r2']);
@@ -211,11 +238,14 @@ describe('side panel', () => {
     expect(within(detail).getByTestId('self-count').textContent).toBe('0/6');
     await userEvent.type(within(detail).getByTestId('self-payer'), 'Li Wei');
     await userEvent.click(within(detail).getByTestId('detail-disputed'));
-    await waitFor(async () => {
-      const r = await receivableById(db, 'r2');
-      expect(r?.selfQuestions.payer).toBe('Li Wei');
-      expect(r?.disputed).toBe(true);
-    }, { timeout: 3000 });
+    await waitFor(
+      async () => {
+        const r = await receivableById(db, 'r2');
+        expect(r?.selfQuestions.payer).toBe('Li Wei');
+        expect(r?.disputed).toBe(true);
+      },
+      { timeout: 3000 },
+    );
     expect(within(detail).getByTestId('self-count').textContent).toBe('1/6');
     expect(within(detail).getByTestId('detail-limitation').textContent).toMatch(/1 Nov 2029/);
   });
@@ -255,7 +285,9 @@ describe('side panel', () => {
     const input = await screen.findByTestId('customer-search-input');
     await waitFor(() => expect(document.activeElement).toBe(input));
     await userEvent.type(input, '云帆');
-    await waitFor(() => expect(within(screen.getByTestId('customer-search')).getAllByRole('option').length).toBeGreaterThan(0));
+    await waitFor(() =>
+      expect(within(screen.getByTestId('customer-search')).getAllByRole('option').length).toBeGreaterThan(0),
+    );
     await userEvent.keyboard('{Enter}');
     await ready('c2');
     expect(screen.getByTestId('customer-name').textContent).toBe('杭州云帆科技有限公司');
@@ -287,7 +319,14 @@ describe('deleting the shown customer', () => {
   it('takes its records to the trash and the undo brings all of them back', async () => {
     renderPanel();
     await ready();
-    const counts = async () => Promise.all([db.customers.count(), documentCounts(db).then((c) => c.receivables), db.activities.count(), db.contacts.count(), db.promises.count()]);
+    const counts = async () =>
+      Promise.all([
+        db.customers.count(),
+        documentCounts(db).then((c) => c.receivables),
+        db.activities.count(),
+        db.contacts.count(),
+        db.promises.count(),
+      ]);
     const before = await counts();
     // Overdue with no judged delinquency type: the card is open to ask for that judgement.
     expect((screen.getByTestId('account-facts') as HTMLDetailsElement).open).toBe(true);

@@ -2,8 +2,19 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { detectSignals, signalKinds, type SignalKind } from '../../../lib/signals';
 
-export interface CorpusItem { text: string; expect: SignalKind[]; source: string; basis: 'quote' | 'adapted' | 'issue' }
-export interface Score { tp: number; fp: number; fn: number; precision: number; recall: number }
+export interface CorpusItem {
+  text: string;
+  expect: SignalKind[];
+  source: string;
+  basis: 'quote' | 'adapted' | 'issue';
+}
+export interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+}
 
 export function loadCorpus(name: 'corpus' | 'heldout'): CorpusItem[] {
   const url = new URL(`../../fixtures/signals/${name}.json`, import.meta.url);

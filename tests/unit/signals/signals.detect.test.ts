@@ -8,7 +8,7 @@ const kinds = (text: string) => detectSignals(text).map((s) => s.kind);
 describe('detectSignals: the phrases issue #18 names', () => {
   it.each([
     ['If you agree to take 20% off, we can close the account', 'trap-discount'],
-    ['We can\'t pay you until our own client pays us', 'trap-wait-for-our-client'],
+    ["We can't pay you until our own client pays us", 'trap-wait-for-our-client'],
     ['我们的客户还没给我们回款，等他们付了我们才能付给你们', 'trap-wait-for-our-client'],
     ['能不能用这些货来抵货款', 'trap-goods-for-debt'],
     ['We would like to place a new order for March.', 'new-order'],
@@ -18,9 +18,9 @@ describe('detectSignals: the phrases issue #18 names', () => {
   });
 
   it('a trap is not also read as the plainer signal it contains', () => {
-    expect(kinds('We can\'t pay you until our own client pays us')).toEqual(['trap-wait-for-our-client']);
+    expect(kinds("We can't pay you until our own client pays us")).toEqual(['trap-wait-for-our-client']);
     expect(kinds('If you agree to take 20% off, we can close the account')).toEqual(['trap-discount']);
-    expect(kinds('Knock 10 percent off and we\'ll wire the rest on Friday.')).toEqual(['trap-discount']);
+    expect(kinds("Knock 10 percent off and we'll wire the rest on Friday.")).toEqual(['trap-discount']);
   });
 
   it('names the phrase it read, one entry per signal in order of appearance', () => {
@@ -51,20 +51,23 @@ describe('detectSignals: what is not a signal', () => {
 
 describe('capture and the playbook read the same rules', () => {
   const now = new Date(2026, 10, 20, 10, 0);
-  it('capture carries the detector\'s signals, traps included', () => {
+  it("capture carries the detector's signals, traps included", () => {
     const d = parseCapture('能不能用这些货来抵货款？下周再下一批订单。', { now });
     expect(d.customerSignals.map((s) => s.kind)).toEqual(['trap-goods-for-debt', 'new-order']);
   });
   it('a refusal is a dispute to capture and the second trap is hardship', () => {
     expect(parseCapture('这钱我们不给了。', { now }).intent).toBe('dispute');
-    expect(parseCapture('We can\'t pay you until our own client pays us.', { now }).intent).toBe('hardship');
+    expect(parseCapture("We can't pay you until our own client pays us.", { now }).intent).toBe('hardship');
   });
 });
 
 describe('the corpus of natural phrasings (tests/fixtures/signals)', () => {
   // Floors sit a little under the figures measured when this was written (README, "Signals"): a change that
   // loses recognised phrasings or adds false alarms fails here.
-  const floors = { corpus: { precision: 0.95, recall: 0.95, promiseRecall: 0.7 }, heldout: { precision: 0.9, recall: 0.65, promiseRecall: 0.65 } };
+  const floors = {
+    corpus: { precision: 0.95, recall: 0.95, promiseRecall: 0.7 },
+    heldout: { precision: 0.9, recall: 0.65, promiseRecall: 0.65 },
+  };
   for (const name of ['corpus', 'heldout'] as const) {
     const items = loadCorpus(name);
     it(`${name}: every item names a source and known signals`, () => {
@@ -74,7 +77,9 @@ describe('the corpus of natural phrasings (tests/fixtures/signals)', () => {
         for (const k of item.expect) expect(signalKinds).toContain(k);
       }
       expect(items.some((i) => i.expect.length === 0)).toBe(true);
-      expect(items.some((i) => /[\u4e00-\u9fff]/.test(i.text)) && items.some((i) => !/[\u4e00-\u9fff]/.test(i.text))).toBe(true);
+      expect(
+        items.some((i) => /[\u4e00-\u9fff]/.test(i.text)) && items.some((i) => !/[\u4e00-\u9fff]/.test(i.text)),
+      ).toBe(true);
     });
     it(`${name}: precision and recall per signal stay above their floors`, () => {
       const s = score(items);

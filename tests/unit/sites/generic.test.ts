@@ -2,7 +2,12 @@ import { compileMatchPattern, readPage, siteKindForUrl } from '../../../lib/site
 import type { UserSite } from '../../../lib/domain';
 import { loadHtml } from './load';
 
-const site = (over: Partial<UserSite> = {}): UserSite => ({ id: 'inhouse', label: 'In-house CRM', hostPattern: 'https://crm.example.com/*', ...over });
+const site = (over: Partial<UserSite> = {}): UserSite => ({
+  id: 'inhouse',
+  label: 'In-house CRM',
+  hostPattern: 'https://crm.example.com/*',
+  ...over,
+});
 
 describe('match patterns', () => {
   test.each([
@@ -18,9 +23,12 @@ describe('match patterns', () => {
   ])('%s matches %s: %s', (p, url, ok) => {
     expect(compileMatchPattern(p)!(new URL(url))).toBe(ok);
   });
-  test.each(['', 'crm.example.com', 'https://crm.example.com', 'ftp://x/*', 'https://*foo.com/*'])('invalid pattern %j', (p) => {
-    expect(compileMatchPattern(p)).toBeNull();
-  });
+  test.each(['', 'crm.example.com', 'https://crm.example.com', 'ftp://x/*', 'https://*foo.com/*'])(
+    'invalid pattern %j',
+    (p) => {
+      expect(compileMatchPattern(p)).toBeNull();
+    },
+  );
 });
 
 describe('generic reader', () => {
@@ -32,22 +40,35 @@ describe('generic reader', () => {
 
   test('selectors and regexes from the user', () => {
     const p = loadHtml(html, url);
-    const got = readPage(url, p.doc, [site({ nameSelector: '#cust-name', recordIdRegex: '[?&]id=(\\d+)', emailSelector: '.contacts .mail' })]);
-    expect(got).toMatchObject({ site: 'generic', kind: 'record', recordId: '88123', name: '杭州云帆科技有限公司', emails: ['cw@yunfan.example.cn', 'boss@yunfan.example.cn'] });
+    const got = readPage(url, p.doc, [
+      site({ nameSelector: '#cust-name', recordIdRegex: '[?&]id=(\\d+)', emailSelector: '.contacts .mail' }),
+    ]);
+    expect(got).toMatchObject({
+      site: 'generic',
+      kind: 'record',
+      recordId: '88123',
+      name: '杭州云帆科技有限公司',
+      emails: ['cw@yunfan.example.cn', 'boss@yunfan.example.cn'],
+    });
     p.close();
   });
 
   test('title with a name regex, mailto links by default', () => {
     const p = loadHtml(html, url);
     const got = readPage(url, p.doc, [site({ nameRegex: '^客户详情 - (.+?) - 内部CRM$' })]);
-    expect(got).toMatchObject({ name: '杭州云帆科技有限公司', emails: ['boss@yunfan.example.cn', 'other@elsewhere.example.com'] });
+    expect(got).toMatchObject({
+      name: '杭州云帆科技有限公司',
+      emails: ['boss@yunfan.example.cn', 'other@elsewhere.example.com'],
+    });
     expect(got!.recordId).toBeUndefined();
     p.close();
   });
 
   test('bad selectors and regexes match nothing instead of throwing', () => {
     const p = loadHtml(html, url);
-    expect(() => readPage(url, p.doc, [site({ nameSelector: '###', nameRegex: '(', recordIdRegex: '[' })])).not.toThrow();
+    expect(() =>
+      readPage(url, p.doc, [site({ nameSelector: '###', nameRegex: '(', recordIdRegex: '[' })]),
+    ).not.toThrow();
     expect(readPage(url, p.doc, [site({ nameSelector: '#missing' })])).toBeNull();
     p.close();
   });
@@ -61,8 +82,17 @@ describe('generic reader', () => {
 
   test('self-hosted Odoo works with only a host pattern', () => {
     const u = 'http://odoo.corp.example:8069/odoo/contacts/9';
-    const p = loadHtml('<html><head><title>Odoo</title></head><body><div class="o_form_view"><div class="oe_title"><h1><div name="name" class="o_field_widget"><span>Deco Addict</span></div></h1></div></div></body></html>', u);
-    expect(readPage(u, p.doc, [site({ hostPattern: 'http://odoo.corp.example/*' })])).toMatchObject({ site: 'generic', kind: 'record', recordId: '9', name: 'Deco Addict', recordType: 'res.partner' });
+    const p = loadHtml(
+      '<html><head><title>Odoo</title></head><body><div class="o_form_view"><div class="oe_title"><h1><div name="name" class="o_field_widget"><span>Deco Addict</span></div></h1></div></div></body></html>',
+      u,
+    );
+    expect(readPage(u, p.doc, [site({ hostPattern: 'http://odoo.corp.example/*' })])).toMatchObject({
+      site: 'generic',
+      kind: 'record',
+      recordId: '9',
+      name: 'Deco Addict',
+      recordType: 'res.partner',
+    });
     p.close();
   });
 });

@@ -34,7 +34,11 @@ export function attachDeclarativeShadowRoots(root: ParentNode): number {
   return n;
 }
 
-export interface Loaded { doc: Document; windows: Window[]; close(): void }
+export interface Loaded {
+  doc: Document;
+  windows: Window[];
+  close(): void;
+}
 
 export function loadHtml(html: string, url: string, frames: Record<string, string> = {}): Loaded {
   const w = new Window({ url, settings: SETTINGS as never });
@@ -60,7 +64,14 @@ export interface Fixture {
   url: string;
   html: string;
   frames: Record<string, string>;
-  expect: null | (Record<string, unknown> & { sentAtPattern?: string; /** The page shows wall time without a zone (`YYYY-MM-DDTHH:MM`), read in the runtime's zone. */ sentAtLocal?: string; bodyIncludes?: string[]; bodyExcludes?: string[] });
+  expect:
+    | null
+    | (Record<string, unknown> & {
+        sentAtPattern?: string;
+        /** The page shows wall time without a zone (`YYYY-MM-DDTHH:MM`), read in the runtime's zone. */ sentAtLocal?: string;
+        bodyIncludes?: string[];
+        bodyExcludes?: string[];
+      });
   /** Fields that must not be in the context (a record the reader could not name). */
   absent?: string[];
   /** Keys of the site's SOURCES.md rows this fixture's markup follows. */
@@ -70,26 +81,44 @@ export interface Fixture {
 
 /** The site folders: every directory under lib/sites holding a reader.ts. */
 export function siteFolders(): string[] {
-  return readdirSync(SITES, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(SITES, d.name, 'reader.ts')))
-    .map((d) => d.name).sort();
+  return readdirSync(SITES, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(SITES, d.name, 'reader.ts')))
+    .map((d) => d.name)
+    .sort();
 }
 
 function readDir(dir: string, d: string): Fixture[] {
   const out: Fixture[] = [];
   if (!existsSync(d)) return out;
-  for (const f of readdirSync(d).filter((x) => x.endsWith('.json')).sort()) {
+  for (const f of readdirSync(d)
+    .filter((x) => x.endsWith('.json'))
+    .sort()) {
     const name = f.slice(0, -5);
     const spec = JSON.parse(readFileSync(join(d, f), 'utf8'));
     const htmlPath = join(d, `${name}.html`);
     if (!existsSync(htmlPath)) throw new Error(`${dir}/${name}.json has no .html`);
     const frames: Record<string, string> = {};
-    for (const [sel, file] of Object.entries((spec.frames ?? {}) as Record<string, string>)) frames[sel] = readFileSync(join(d, file), 'utf8');
-    out.push({ dir, name, url: spec.url, html: readFileSync(htmlPath, 'utf8'), frames, expect: spec.expect, absent: spec.absent, sources: spec.sources, composeBox: spec.composeBox });
+    for (const [sel, file] of Object.entries((spec.frames ?? {}) as Record<string, string>))
+      frames[sel] = readFileSync(join(d, file), 'utf8');
+    out.push({
+      dir,
+      name,
+      url: spec.url,
+      html: readFileSync(htmlPath, 'utf8'),
+      frames,
+      expect: spec.expect,
+      absent: spec.absent,
+      sources: spec.sources,
+      composeBox: spec.composeBox,
+    });
   }
   return out;
 }
 
 /** Every fixture: each site folder's, then the non-matching pages. */
 export function listFixtures(): Fixture[] {
-  return [...siteFolders().flatMap((s) => readDir(s, join(SITES, s, 'fixtures'))), ...readDir('non-matching', NON_MATCHING)];
+  return [
+    ...siteFolders().flatMap((s) => readDir(s, join(SITES, s, 'fixtures'))),
+    ...readDir('non-matching', NON_MATCHING),
+  ];
 }

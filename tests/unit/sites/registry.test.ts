@@ -16,7 +16,10 @@ test('every site folder is a registered reader, and every reader has its folder'
 test.each(readers.map((r) => [r.id] as const))('%s has fixtures, a positive one, and SOURCES.md citing each', (id) => {
   const own = fixtures.filter((f) => f.dir === id);
   expect(own.length, `${id} has no fixtures`).toBeGreaterThan(0);
-  expect(own.some((f) => f.expect?.site === id), `${id} has no fixture it reads`).toBe(true);
+  expect(
+    own.some((f) => f.expect?.site === id),
+    `${id} has no fixture it reads`,
+  ).toBe(true);
   const sourcesPath = join(SITES, id, 'SOURCES.md');
   expect(existsSync(sourcesPath), `${id}/SOURCES.md`).toBe(true);
   const sources = readFileSync(sourcesPath, 'utf8');
@@ -24,7 +27,8 @@ test.each(readers.map((r) => [r.id] as const))('%s has fixtures, a positive one,
   for (const f of own) {
     expect(sources.includes(`\`${f.name}\``), `${id}/SOURCES.md does not describe fixture ${f.name}`).toBe(true);
     expect(f.sources?.length, `${id}/${f.name}.json names no sources`).toBeGreaterThan(0);
-    for (const k of f.sources ?? []) expect(keys.has(k), `${id}/${f.name}.json cites ${k}, which SOURCES.md lacks`).toBe(true);
+    for (const k of f.sources ?? [])
+      expect(keys.has(k), `${id}/${f.name}.json cites ${k}, which SOURCES.md lacks`).toBe(true);
   }
 });
 

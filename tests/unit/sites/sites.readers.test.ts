@@ -35,7 +35,14 @@ describe('page readers on saved pages', () => {
 
 describe('hardening', () => {
   /** A document that fails the test if anything touches it. */
-  const untouchable = new Proxy({}, { get: (_t, p) => { throw new Error(`DOM touched: ${String(p)}`); } }) as Document;
+  const untouchable = new Proxy(
+    {},
+    {
+      get: (_t, p) => {
+        throw new Error(`DOM touched: ${String(p)}`);
+      },
+    },
+  ) as Document;
 
   test.each([
     'https://example.com/',
@@ -54,8 +61,10 @@ describe('hardening', () => {
 
   test('a hostile record name is stripped of controls, capped at 300, and never parsed as markup', () => {
     const name = '\u202e杭州云帆\u200b科技有限公司\u200f<img src=x onerror=alert(1)>' + 'X'.repeat(10_000);
-    const page = loadHtml('<html><head><title>t</title></head><body><records-highlights2><h1><slot name="primaryField"><lightning-formatted-text id="n"></lightning-formatted-text></slot></h1></records-highlights2></body></html>',
-      'https://hostile.lightning.force.com/lightning/r/Account/001HOSTILE0000001/view');
+    const page = loadHtml(
+      '<html><head><title>t</title></head><body><records-highlights2><h1><slot name="primaryField"><lightning-formatted-text id="n"></lightning-formatted-text></slot></h1></records-highlights2></body></html>',
+      'https://hostile.lightning.force.com/lightning/r/Account/001HOSTILE0000001/view',
+    );
     page.doc.getElementById('n')!.textContent = name;
     const got = readPage(page.doc.URL, page.doc)!;
     expect(got.name!.startsWith('杭州云帆科技有限公司<img src=x onerror=alert(1)>XXX')).toBe(true);
@@ -65,8 +74,10 @@ describe('hardening', () => {
   });
 
   test('mail bodies are capped at 20 000 characters', () => {
-    const page = loadHtml('<html><body><article data-message><span data-sender-email>a@b.example.com</span><div data-body id="b"></div></article></body></html>',
-      'http://127.0.0.1:1/mail/thread/x');
+    const page = loadHtml(
+      '<html><body><article data-message><span data-sender-email>a@b.example.com</span><div data-body id="b"></div></article></body></html>',
+      'http://127.0.0.1:1/mail/thread/x',
+    );
     page.doc.getElementById('b')!.textContent = 'y'.repeat(50_000);
     const got = readPage(page.doc.URL, page.doc)!;
     expect(got.body!.length).toBe(20_000);
@@ -74,10 +85,16 @@ describe('hardening', () => {
   });
 
   test('a page that throws from querySelector yields null or a context, never an exception', () => {
-    const page = loadHtml('<html><head><title>Acme | Account | Salesforce</title></head><body></body></html>',
-      'https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABCDEIA4/view');
-    (page.doc as unknown as { querySelectorAll: () => never }).querySelectorAll = () => { throw new Error('boom'); };
-    (page.doc as unknown as { querySelector: () => never }).querySelector = () => { throw new Error('boom'); };
+    const page = loadHtml(
+      '<html><head><title>Acme | Account | Salesforce</title></head><body></body></html>',
+      'https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABCDEIA4/view',
+    );
+    (page.doc as unknown as { querySelectorAll: () => never }).querySelectorAll = () => {
+      throw new Error('boom');
+    };
+    (page.doc as unknown as { querySelector: () => never }).querySelector = () => {
+      throw new Error('boom');
+    };
     expect(() => readPage(page.doc.URL, page.doc)).not.toThrow();
     expect(readPage(page.doc.URL, page.doc)?.name).toBe('Acme');
     page.close();

@@ -11,7 +11,10 @@ describe('which reader handles a URL', () => {
   test.each([
     // Salesforce: Lightning, console, one.app, Classic, China hosts
     ['https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABCDEIA4/view', 'salesforce'],
-    ['https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABCDEIA4/view?ws=%2Flightning%2Fr%2FCase%2F500%2Fview', 'salesforce'],
+    [
+      'https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABCDEIA4/view?ws=%2Flightning%2Fr%2FCase%2F500%2Fview',
+      'salesforce',
+    ],
     ['https://acme.lightning.force.com/lightning/r/Opportunity/006Dn00000ABCDEIA4/related/Contacts/view', 'salesforce'],
     ['https://acme.lightning.force.com/one/one.app#/sObject/001Dn00000ABCDEIA4/view', 'salesforce'],
     ['https://na1.salesforce.com/001xx000003DGb2', 'salesforce'],
@@ -46,13 +49,28 @@ describe('which reader handles a URL', () => {
     ['https://leadbooster-chat.pipedrive.com/person/42', null],
     ['https://pipedrive.com/deal/42', null],
     // Dynamics
-    ['https://org.crm.dynamics.com/main.aspx?appid=1b2a3c4d-0000-1111-2222-333344445555&pagetype=entityrecord&etn=account&id=a1b2c3d4-1111-2222-3333-444455556666', 'dynamics'],
-    ['https://org.crm5.dynamics.com/main.aspx?etn=contact&pagetype=entityrecord&id=%7BA1B2C3D4-1111-2222-3333-444455556666%7D&formid=0000', 'dynamics'],
-    ['https://org.crm.dynamics.cn/main.aspx?etc=1&id=%7ba1b2c3d4-1111-2222-3333-444455556666%7d&pagetype=entityrecord', 'dynamics'],
+    [
+      'https://org.crm.dynamics.com/main.aspx?appid=1b2a3c4d-0000-1111-2222-333344445555&pagetype=entityrecord&etn=account&id=a1b2c3d4-1111-2222-3333-444455556666',
+      'dynamics',
+    ],
+    [
+      'https://org.crm5.dynamics.com/main.aspx?etn=contact&pagetype=entityrecord&id=%7BA1B2C3D4-1111-2222-3333-444455556666%7D&formid=0000',
+      'dynamics',
+    ],
+    [
+      'https://org.crm.dynamics.cn/main.aspx?etc=1&id=%7ba1b2c3d4-1111-2222-3333-444455556666%7d&pagetype=entityrecord',
+      'dynamics',
+    ],
     ['https://org.crm.dynamics.com/main.aspx?appid=x&pagetype=entitylist&etn=account', null],
     // Customer Insights marketing pages anyone's tenant publishes, F&O: not the model-driven app.
-    ['https://assets-eur.mkt.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=a1b2c3d4-1111-2222-3333-444455556666', null],
-    ['https://org.operations.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=a1b2c3d4-1111-2222-3333-444455556666', null],
+    [
+      'https://assets-eur.mkt.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=a1b2c3d4-1111-2222-3333-444455556666',
+      null,
+    ],
+    [
+      'https://org.operations.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=a1b2c3d4-1111-2222-3333-444455556666',
+      null,
+    ],
     ['https://org.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=account', null],
     // Odoo
     ['https://acme.odoo.com/web#id=9&model=res.partner&view_type=form', 'odoo'],
@@ -105,15 +123,46 @@ test('siteKindForUrl is cheap and URL-only', () => {
 });
 
 test('record ids and types from URLs', () => {
-  expect(salesforceRecord(new URL('https://a.lightning.force.com/lightning/r/Account/001Dn00000ABCDEIA4/view?ws=x'))).toEqual({ recordId: '001Dn00000ABCDEIA4', recordType: 'Account' });
-  expect(salesforceRecord(new URL('https://na1.salesforce.com/001xx000003DGb2'))).toEqual({ recordId: '001xx000003DGb2', recordType: 'Account' });
-  expect(salesforceRecord(new URL('https://na1.salesforce.com/00Qxx000003DGb2AAA'))).toEqual({ recordId: '00Qxx000003DGb2AAA', recordType: 'Lead' });
-  expect(hubspotRecord(new URL('https://app.hubspot.com/contacts/123/record/0-3/456'))).toEqual({ recordId: '456', recordType: 'deal' });
-  expect(hubspotRecord(new URL('https://app.hubspot.com/contacts/123/company/456'))).toEqual({ recordId: '456', recordType: 'company' });
-  expect(zohoRecord(new URL('https://crm.zoho.com.cn/crm/org123/tab/Accounts/456789'))).toEqual({ recordId: '456789', recordType: 'Accounts' });
-  expect(dynamicsRecord(new URL('https://o.crm.dynamics.com/main.aspx?etn=account&pagetype=entityrecord&id={A1B2C3D4-1111-2222-3333-444455556666}')))
-    .toEqual({ recordId: 'a1b2c3d4-1111-2222-3333-444455556666', recordType: 'account' });
-  expect(odooRecord(new URL('https://x.odoo.com/web#id=9&model=res.partner&view_type=form'))).toEqual({ recordId: '9', recordType: 'res.partner' });
-  expect(odooRecord(new URL('https://x.odoo.com/odoo/contacts/14'))).toEqual({ recordId: '14', recordType: 'res.partner' });
-  expect(odooRecord(new URL('https://x.odoo.com/odoo/action-123/14'))).toEqual({ recordId: '14', recordType: undefined });
+  expect(
+    salesforceRecord(new URL('https://a.lightning.force.com/lightning/r/Account/001Dn00000ABCDEIA4/view?ws=x')),
+  ).toEqual({ recordId: '001Dn00000ABCDEIA4', recordType: 'Account' });
+  expect(salesforceRecord(new URL('https://na1.salesforce.com/001xx000003DGb2'))).toEqual({
+    recordId: '001xx000003DGb2',
+    recordType: 'Account',
+  });
+  expect(salesforceRecord(new URL('https://na1.salesforce.com/00Qxx000003DGb2AAA'))).toEqual({
+    recordId: '00Qxx000003DGb2AAA',
+    recordType: 'Lead',
+  });
+  expect(hubspotRecord(new URL('https://app.hubspot.com/contacts/123/record/0-3/456'))).toEqual({
+    recordId: '456',
+    recordType: 'deal',
+  });
+  expect(hubspotRecord(new URL('https://app.hubspot.com/contacts/123/company/456'))).toEqual({
+    recordId: '456',
+    recordType: 'company',
+  });
+  expect(zohoRecord(new URL('https://crm.zoho.com.cn/crm/org123/tab/Accounts/456789'))).toEqual({
+    recordId: '456789',
+    recordType: 'Accounts',
+  });
+  expect(
+    dynamicsRecord(
+      new URL(
+        'https://o.crm.dynamics.com/main.aspx?etn=account&pagetype=entityrecord&id={A1B2C3D4-1111-2222-3333-444455556666}',
+      ),
+    ),
+  ).toEqual({ recordId: 'a1b2c3d4-1111-2222-3333-444455556666', recordType: 'account' });
+  expect(odooRecord(new URL('https://x.odoo.com/web#id=9&model=res.partner&view_type=form'))).toEqual({
+    recordId: '9',
+    recordType: 'res.partner',
+  });
+  expect(odooRecord(new URL('https://x.odoo.com/odoo/contacts/14'))).toEqual({
+    recordId: '14',
+    recordType: 'res.partner',
+  });
+  expect(odooRecord(new URL('https://x.odoo.com/odoo/action-123/14'))).toEqual({
+    recordId: '14',
+    recordType: undefined,
+  });
 });

@@ -3,7 +3,11 @@
  * `signal`, and `query()`, granted in request order as the spec says (a shared request queued behind an exclusive
  * one waits for it). Enough to test lib/db/bulkWrite; the browser tests use Chromium's own.
  */
-interface Waiter { name: string; mode: LockMode; grant: () => void }
+interface Waiter {
+  name: string;
+  mode: LockMode;
+  grant: () => void;
+}
 
 export class FakeLocks {
   private held: Array<{ name: string; mode: LockMode }> = [];
@@ -25,7 +29,11 @@ export class FakeLocks {
     }
   }
 
-  request<T>(name: string, a: LockOptions | ((l: Lock | null) => T | Promise<T>), b?: (l: Lock | null) => T | Promise<T>): Promise<T> {
+  request<T>(
+    name: string,
+    a: LockOptions | ((l: Lock | null) => T | Promise<T>),
+    b?: (l: Lock | null) => T | Promise<T>,
+  ): Promise<T> {
     const opts: LockOptions = typeof a === 'function' ? {} : a;
     const cb = (typeof a === 'function' ? a : b)!;
     const mode = opts.mode ?? 'exclusive';
@@ -42,11 +50,25 @@ export class FakeLocks {
     const queuedSame = this.queue.some((q) => q.name === name);
     if (opts.ifAvailable) return !queuedSame && this.grantable(name, mode) ? run() : Promise.resolve(cb(null));
     return new Promise<T>((resolve, reject) => {
-      if (opts.signal?.aborted) { reject(new DOMException('aborted', 'AbortError')); return; }
-      const w: Waiter = { name, mode, grant: () => { opts.signal?.removeEventListener('abort', onAbort); run().then(resolve, reject); } };
+      if (opts.signal?.aborted) {
+        reject(new DOMException('aborted', 'AbortError'));
+        return;
+      }
+      const w: Waiter = {
+        name,
+        mode,
+        grant: () => {
+          opts.signal?.removeEventListener('abort', onAbort);
+          run().then(resolve, reject);
+        },
+      };
       const onAbort = () => {
         const i = this.queue.indexOf(w);
-        if (i >= 0) { this.queue.splice(i, 1); reject(new DOMException('aborted', 'AbortError')); this.pump(); }
+        if (i >= 0) {
+          this.queue.splice(i, 1);
+          reject(new DOMException('aborted', 'AbortError'));
+          this.pump();
+        }
       };
       opts.signal?.addEventListener('abort', onAbort);
       this.queue.push(w);
@@ -55,7 +77,10 @@ export class FakeLocks {
   }
 
   async query(): Promise<LockManagerSnapshot> {
-    return { held: this.held.map((h) => ({ ...h, clientId: 'test' })), pending: this.queue.map((q) => ({ name: q.name, mode: q.mode, clientId: 'test' })) };
+    return {
+      held: this.held.map((h) => ({ ...h, clientId: 'test' })),
+      pending: this.queue.map((q) => ({ name: q.name, mode: q.mode, clientId: 'test' })),
+    };
   }
 }
 

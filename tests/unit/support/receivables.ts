@@ -1,11 +1,24 @@
 import type { Payment, Receivable } from '../../../lib/domain';
 
-export function inv(p: Partial<Receivable> & { id: string; minor: number; due: string; currency?: string }): Receivable {
+export function inv(
+  p: Partial<Receivable> & { id: string; minor: number; due: string; currency?: string },
+): Receivable {
   const { minor, due, currency, ...rest } = p;
   return {
-    customerId: 'c1', docNumber: p.id, kind: 'invoice', issueDate: due, dueDate: due,
-    amount: { minor, currency: currency ?? 'CNY' }, writtenOff: 0, status: 'open', disputed: false, selfQuestions: {},
-    interruptions: [], evidence: [], updatedAt: 0, ...rest,
+    customerId: 'c1',
+    docNumber: p.id,
+    kind: 'invoice',
+    issueDate: due,
+    dueDate: due,
+    amount: { minor, currency: currency ?? 'CNY' },
+    writtenOff: 0,
+    status: 'open',
+    disputed: false,
+    selfQuestions: {},
+    interruptions: [],
+    evidence: [],
+    updatedAt: 0,
+    ...rest,
   };
 }
 

@@ -4,12 +4,27 @@
  * scripts/team-setup.ts.
  */
 import { HuikuanDb } from '@/lib/db/schema';
-import { addActivity, deleteRecords, putContact, putCustomer, putProfile, putPromise, putReceivable } from '@/lib/db/repo';
+import {
+  addActivity,
+  deleteRecords,
+  putContact,
+  putCustomer,
+  putProfile,
+  putPromise,
+  putReceivable,
+} from '@/lib/db/repo';
 import { Couch } from '@/lib/sync/couch';
 import { setCaptureClock } from '@/lib/sync/capture';
 import { META, type MergeNote, queueEverything, syncOnce } from '@/lib/sync/engine';
 import { adminRequests, applyTeamSetup, revokeMember } from '@/lib/sync/design';
-import { activitySchema, contactSchema, customerSchema, paymentProcessProfileSchema, paymentPromiseSchema, receivableSchema } from '@/lib/domain';
+import {
+  activitySchema,
+  contactSchema,
+  customerSchema,
+  paymentProcessProfileSchema,
+  paymentPromiseSchema,
+  receivableSchema,
+} from '@/lib/domain';
 import { type TestCouch, startTestCouch } from '../../support/couch-server';
 import { PINNED } from '../support/clock';
 
@@ -18,7 +33,12 @@ const now = new Date(PINNED);
 const at = (min: number) => new Date(PINNED.getTime() + min * 60_000);
 const spec = {
   salespeople: [
-    { name: 'wanglei', password: 'pw-wanglei', displayName: '王磊', monthlyTarget: { minor: 50_000_000, currency: 'CNY' } },
+    {
+      name: 'wanglei',
+      password: 'pw-wanglei',
+      displayName: '王磊',
+      monthlyTarget: { minor: 50_000_000, currency: 'CNY' },
+    },
     { name: 'lina', password: 'pw-lina', displayName: '李娜' },
   ],
   managers: [{ name: 'zhaomin', password: 'pw-zhaomin', displayName: '赵敏' }],
@@ -34,26 +54,45 @@ beforeAll(async () => {
   server = await startTestCouch();
   await applyTeamSetup(adminRequests(server.url, server.admin), spec);
 });
-afterAll(async () => { await server?.stop(); });
+afterAll(async () => {
+  await server?.stop();
+});
 
 let n = 0;
-function browser(): HuikuanDb { return new HuikuanDb(`sync-${n++}-${Math.random()}`); }
+function browser(): HuikuanDb {
+  return new HuikuanDb(`sync-${n++}-${Math.random()}`);
+}
 
 const customer = (id: string, owner: string, name = `客户 ${id}`) =>
   customerSchema.parse({ id, name, owner, createdAt: now.getTime(), updatedAt: now.getTime() });
 const contact = (id: string, customerId: string, extra: Record<string, unknown> = {}, when = now) =>
   contactSchema.parse({ id, customerId, name: '陈会计', phone: '0571-8800', updatedAt: when.getTime(), ...extra });
-const promise = (id: string, customerId: string) => paymentPromiseSchema.parse({
-  id, customerId, amount: { minor: 12_000_000, currency: 'CNY' }, date: '2026-11-30', promisedBy: '陈会计', source: 'call',
-  createdAt: now.getTime(), updatedAt: now.getTime(),
-});
-const invoice = (id: string, customerId: string, minor: number, when = now) => receivableSchema.parse({
-  id, customerId, docNumber: `INV-${id}`, issueDate: '2026-09-01', dueDate: '2026-10-01', amount: { minor, currency: 'CNY' }, updatedAt: when.getTime(),
-});
+const promise = (id: string, customerId: string) =>
+  paymentPromiseSchema.parse({
+    id,
+    customerId,
+    amount: { minor: 12_000_000, currency: 'CNY' },
+    date: '2026-11-30',
+    promisedBy: '陈会计',
+    source: 'call',
+    createdAt: now.getTime(),
+    updatedAt: now.getTime(),
+  });
+const invoice = (id: string, customerId: string, minor: number, when = now) =>
+  receivableSchema.parse({
+    id,
+    customerId,
+    docNumber: `INV-${id}`,
+    issueDate: '2026-09-01',
+    dueDate: '2026-10-01',
+    amount: { minor, currency: 'CNY' },
+    updatedAt: when.getTime(),
+  });
 
 describe('team sync between two browsers and one server', () => {
   it('a promise a salesperson captured reaches the manager, with its customer and summary', async () => {
-    const rep = browser(); const mgr = browser();
+    const rep = browser();
+    const mgr = browser();
     await putCustomer(rep, customer('cA1', '王磊'), now);
     await putPromise(rep, promise('pA1', 'cA1'), now);
     const pushed = await syncOnce(rep, couchFor('wanglei'), now);
@@ -68,7 +107,8 @@ describe('team sync between two browsers and one server', () => {
   });
 
   it('concurrent edits of one contact merge field by field, the later edit of a field winning and the other kept', async () => {
-    const rep = browser(); const mgr = browser();
+    const rep = browser();
+    const mgr = browser();
     await putCustomer(rep, customer('cB1', '王磊'), now);
     await putContact(rep, contact('kB1', 'cB1'));
     await syncOnce(rep, couchFor('wanglei'), now);
@@ -90,7 +130,8 @@ describe('team sync between two browsers and one server', () => {
   });
 
   it('an edit made while the server is away is kept and sent when it is back', async () => {
-    const rep = browser(); const mgr = browser();
+    const rep = browser();
+    const mgr = browser();
     await putCustomer(rep, customer('cC1', '王磊'), now);
     await syncOnce(rep, couchFor('wanglei'), now);
     server.pause();
@@ -100,7 +141,9 @@ describe('team sync between two browsers and one server', () => {
       expect(offline.ok).toBe(false);
       expect(offline.error?.kind).toBe('offline');
       expect(offline.pending).toBe(1);
-    } finally { server.resume(); }
+    } finally {
+      server.resume();
+    }
     expect(await rep.contacts.get('kC1')).toBeDefined();
     const back = await syncOnce(rep, couchFor('wanglei'), at(2));
     expect(back).toMatchObject({ ok: true, pending: 0 });
@@ -108,13 +151,35 @@ describe('team sync between two browsers and one server', () => {
     expect(await mgr.contacts.get('kC1')).toMatchObject({ name: '陈会计' });
   });
 
-  it('a salesperson can neither read nor write another salesperson\'s database, and keeps such customers to themselves', async () => {
+  it("a salesperson can neither read nor write another salesperson's database, and keeps such customers to themselves", async () => {
     const wang = couchFor('wanglei');
-    await expect(wang.changes('huikuan-lina', 0, 10)).rejects.toMatchObject({ kind: expect.stringMatching(/forbidden|unauthorized/) });
-    const results = await wang.bulkDocs('huikuan-lina', [{ _id: 'customers:x', kind: 'customers', owner: 'lina', customerId: 'x', at: 1, by: 'wanglei', row: { id: 'x', name: 'x' } }]);
+    await expect(wang.changes('huikuan-lina', 0, 10)).rejects.toMatchObject({
+      kind: expect.stringMatching(/forbidden|unauthorized/),
+    });
+    const results = await wang.bulkDocs('huikuan-lina', [
+      {
+        _id: 'customers:x',
+        kind: 'customers',
+        owner: 'lina',
+        customerId: 'x',
+        at: 1,
+        by: 'wanglei',
+        row: { id: 'x', name: 'x' },
+      },
+    ]);
     expect(results[0].ok).toBeFalsy();
     // In his own database he cannot file a record under another owner either (validate_doc_update).
-    const own = await wang.bulkDocs('huikuan-wanglei', [{ _id: 'customers:y', kind: 'customers', owner: 'lina', customerId: 'y', at: 1, by: 'wanglei', row: { id: 'y', name: 'y' } }]);
+    const own = await wang.bulkDocs('huikuan-wanglei', [
+      {
+        _id: 'customers:y',
+        kind: 'customers',
+        owner: 'lina',
+        customerId: 'y',
+        at: 1,
+        by: 'wanglei',
+        row: { id: 'y', name: 'y' },
+      },
+    ]);
     expect(own[0]).toMatchObject({ error: 'forbidden' });
     const rep = browser();
     await putCustomer(rep, customer('cD1', '李娜'), now);
@@ -125,20 +190,46 @@ describe('team sync between two browsers and one server', () => {
   it('the server refuses malformed records and changed activities; the records stay in the browser', async () => {
     const wang = couchFor('wanglei');
     const bad = await wang.bulkDocs('huikuan-wanglei', [
-      { _id: 'customers:z', kind: 'customers', owner: 'wanglei', customerId: 'z', at: 1, by: 'wanglei', row: { id: 'z' } },
-      { _id: 'customers:w', kind: 'customers', owner: 'wanglei', customerId: 'w', at: 1, by: 'zhaomin', row: { id: 'w', name: 'w' } },
+      {
+        _id: 'customers:z',
+        kind: 'customers',
+        owner: 'wanglei',
+        customerId: 'z',
+        at: 1,
+        by: 'wanglei',
+        row: { id: 'z' },
+      },
+      {
+        _id: 'customers:w',
+        kind: 'customers',
+        owner: 'wanglei',
+        customerId: 'w',
+        at: 1,
+        by: 'zhaomin',
+        row: { id: 'w', name: 'w' },
+      },
       { _id: 'secrets:1', kind: 'secrets', owner: 'wanglei', customerId: 'z', at: 1, by: 'wanglei', row: {} },
     ]);
     expect(bad.map((b) => b.error)).toEqual(['forbidden', 'forbidden', 'forbidden']);
-    const act = { _id: 'activities:a1', kind: 'activities', owner: 'wanglei', customerId: 'z', at: 1, by: 'wanglei',
-      row: { id: 'a1', customerId: 'z', date: '2026-11-20', channel: 'phone', note: '打过电话', createdAt: 1 } };
+    const act = {
+      _id: 'activities:a1',
+      kind: 'activities',
+      owner: 'wanglei',
+      customerId: 'z',
+      at: 1,
+      by: 'wanglei',
+      row: { id: 'a1', customerId: 'z', date: '2026-11-20', channel: 'phone', note: '打过电话', createdAt: 1 },
+    };
     const [first] = await wang.bulkDocs('huikuan-wanglei', [act]);
-    const [changed] = await wang.bulkDocs('huikuan-wanglei', [{ ...act, _rev: first.rev, row: { ...act.row, note: '改过' } }]);
+    const [changed] = await wang.bulkDocs('huikuan-wanglei', [
+      { ...act, _rev: first.rev, row: { ...act.row, note: '改过' } },
+    ]);
     expect(changed).toMatchObject({ error: 'forbidden', reason: 'activities are append-only' });
   });
 
   it('a newer deletion wins over an older edit; a newer edit wins over an older deletion', async () => {
-    const rep = browser(); const mgr = browser();
+    const rep = browser();
+    const mgr = browser();
     await putCustomer(rep, customer('cE1', '王磊'), now);
     await putContact(rep, contact('kE1', 'cE1'));
     await putContact(rep, contact('kE2', 'cE1', { name: '刘出纳' }));
@@ -164,7 +255,8 @@ describe('team sync between two browsers and one server', () => {
   });
 
   it('the later import of a ledger wins and its history names what it replaced', async () => {
-    const rep = browser(); const mgr = browser();
+    const rep = browser();
+    const mgr = browser();
     await putCustomer(rep, customer('cF1', '王磊'), now);
     await putReceivable(rep, invoice('rF1', 'cF1', 100_000), now);
     await syncOnce(rep, couchFor('wanglei'), now);
@@ -190,7 +282,12 @@ describe('team sync between two browsers and one server', () => {
     const mgr = browser();
     // The second page of changes of the salesperson's database fails.
     let pages = 0;
-    server.failNext(1, 500, '{"error":"unknown_error","reason":"boom"}', (m, u) => u.includes('/huikuan-wanglei/_changes') && ++pages === 2);
+    server.failNext(
+      1,
+      500,
+      '{"error":"unknown_error","reason":"boom"}',
+      (m, u) => u.includes('/huikuan-wanglei/_changes') && ++pages === 2,
+    );
     const cut = await syncOnce(mgr, couchFor('zhaomin'), now);
     expect(cut.ok).toBe(false);
     const half = await mgr.customers.where('id').startsWith('cG').count();
@@ -222,15 +319,20 @@ describe('team sync between two browsers and one server', () => {
     try {
       const slow = await syncOnce(rep, couchFor('wanglei', 'pw-wanglei', 500), now);
       expect(slow.error?.kind).toBe('timeout');
-    } finally { server.setDelay(0); }
+    } finally {
+      server.setDelay(0);
+    }
     const ok = await syncOnce(rep, couchFor('wanglei'), now);
     expect(ok, JSON.stringify(ok)).toMatchObject({ ok: true, pending: 0 });
     expect(await rep.customers.get('cH1')).toBeDefined();
   });
 
-  it('a revoked salesperson\'s next sync removes the shared data from that browser', async () => {
+  it("a revoked salesperson's next sync removes the shared data from that browser", async () => {
     const req = adminRequests(server.url, server.admin);
-    await applyTeamSetup(req, { ...spec, salespeople: [...spec.salespeople, { name: 'sunli', password: 'pw-sunli', displayName: '孙丽' }] });
+    await applyTeamSetup(req, {
+      ...spec,
+      salespeople: [...spec.salespeople, { name: 'sunli', password: 'pw-sunli', displayName: '孙丽' }],
+    });
     const rep = browser();
     await putCustomer(rep, customer('cI1', '孙丽'), now);
     await putPromise(rep, promise('pI1', 'cI1'), now);
@@ -245,13 +347,31 @@ describe('team sync between two browsers and one server', () => {
   });
 
   it('a customer given to another salesperson takes its ledger, promises, activities, contacts and answers along at once', async () => {
-    const wang = browser(); const mgr = browser(); const other = browser(); const li = browser();
+    const wang = browser();
+    const mgr = browser();
+    const other = browser();
+    const li = browser();
     await putCustomer(wang, customer('cK1', '王磊'), now);
     await putContact(wang, contact('kK1', 'cK1', { note: '只接受电汇' }));
     await putReceivable(wang, invoice('rK1', 'cK1', 450_000), now);
     await putPromise(wang, promise('pK1', 'cK1'), now);
-    await addActivity(wang, activitySchema.parse({ id: 'aK1', customerId: 'cK1', date: '2026-11-20', channel: 'phone', note: '答应月底付', createdAt: now.getTime() }), now);
-    await putProfile(wang, paymentProcessProfileSchema.parse({ customerId: 'cK1', collectionTrigger: '验收单', updatedAt: now.getTime() }), now);
+    await addActivity(
+      wang,
+      activitySchema.parse({
+        id: 'aK1',
+        customerId: 'cK1',
+        date: '2026-11-20',
+        channel: 'phone',
+        note: '答应月底付',
+        createdAt: now.getTime(),
+      }),
+      now,
+    );
+    await putProfile(
+      wang,
+      paymentProcessProfileSchema.parse({ customerId: 'cK1', collectionTrigger: '验收单', updatedAt: now.getTime() }),
+      now,
+    );
     expect((await syncOnce(wang, couchFor('wanglei'), now)).pending).toBe(0);
     for (const m of [mgr, other]) expect((await syncOnce(m, couchFor('zhaomin'), now)).ok).toBe(true);
     const related = ['contacts:kK1', 'ledgers:cK1', 'promises:pK1', 'activities:aK1', 'profiles:cK1'];
@@ -283,7 +403,13 @@ describe('team sync between two browsers and one server', () => {
     expect((await li.summaries.get('cK1'))?.pendingPromiseCount).toBe(1);
     expect((await syncOnce(wang, couchFor('wanglei'), at(2))).ok).toBe(true);
     expect(await wang.customers.get('cK1')).toBeUndefined();
-    for (const [table, key] of [['contacts', 'kK1'], ['ledgers', 'cK1'], ['promises', 'pK1'], ['activities', 'aK1'], ['profiles', 'cK1']] as const) {
+    for (const [table, key] of [
+      ['contacts', 'kK1'],
+      ['ledgers', 'cK1'],
+      ['promises', 'pK1'],
+      ['activities', 'aK1'],
+      ['profiles', 'cK1'],
+    ] as const) {
       expect(await wang.table(table).get(key), table).toBeUndefined();
     }
     // Both managers keep everything, whichever database they read first (the tombstones left behind are not
@@ -301,25 +427,37 @@ describe('team sync between two browsers and one server', () => {
   });
 
   it('a move cut off after the records left the old database finishes at the next sync', async () => {
-    const wang = browser(); const mgr = browser();
+    const wang = browser();
+    const mgr = browser();
     await putCustomer(wang, customer('cL1', '王磊'), now);
     await putPromise(wang, promise('pL1', 'cL1'), now);
     await syncOnce(wang, couchFor('wanglei'), now);
     await syncOnce(mgr, couchFor('zhaomin'), now);
     await putCustomer(mgr, { ...customer('cL1', '李娜'), updatedAt: at(1).getTime() }, at(1));
-    server.failNext(1, 500, '{"error":"unknown_error","reason":"boom"}', (m, u) => m === 'POST' && u === '/huikuan-lina/_bulk_docs');
+    server.failNext(
+      1,
+      500,
+      '{"error":"unknown_error","reason":"boom"}',
+      (m, u) => m === 'POST' && u === '/huikuan-lina/_bulk_docs',
+    );
     const cut = await syncOnce(mgr, couchFor('zhaomin'), at(1));
     expect(cut.ok).toBe(false);
     expect(await mgr.syncOutbox.get('promises:pL1')).toBeDefined();
     const done = await syncOnce(mgr, couchFor('zhaomin'), at(2));
     expect(done).toMatchObject({ ok: true, pending: 0 });
     const admin = new Couch({ url: server.url, auth: { kind: 'password', ...server.admin }, timeoutMs: 5000 });
-    expect((await admin.currentRevs('huikuan-lina', ['customers:cL1', 'promises:pL1'])).map((r) => !!r.rev && !r.deleted)).toEqual([true, true]);
-    expect((await admin.currentRevs('huikuan-wanglei', ['customers:cL1', 'promises:pL1'])).map((r) => r.deleted)).toEqual([true, true]);
+    expect(
+      (await admin.currentRevs('huikuan-lina', ['customers:cL1', 'promises:pL1'])).map((r) => !!r.rev && !r.deleted),
+    ).toEqual([true, true]);
+    expect(
+      (await admin.currentRevs('huikuan-wanglei', ['customers:cL1', 'promises:pL1'])).map((r) => r.deleted),
+    ).toEqual([true, true]);
   });
 
-  it('a manager who reads the new owner\'s database before the old one keeps a moved customer\'s records', async () => {
-    const wang = browser(); const m1 = browser(); const m2 = browser();
+  it("a manager who reads the new owner's database before the old one keeps a moved customer's records", async () => {
+    const wang = browser();
+    const m1 = browser();
+    const m2 = browser();
     await putCustomer(wang, customer('cN1', '王磊'), now);
     await putPromise(wang, promise('pN1', 'cN1'), now);
     await syncOnce(wang, couchFor('wanglei'), now);

@@ -8,7 +8,7 @@ const edit = (row: Record<string, unknown>, by: string, at: number): SyncDoc =>
   docFromRow('contacts', { ...contact, ...row, updatedAt: at }, { owner: 'wanglei', by, at }, base);
 
 describe('field-by-field merge (customers, contacts, promises, profiles)', () => {
-  it('takes each side\'s own edits when they touch different fields', () => {
+  it("takes each side's own edits when they touch different fields", () => {
     const local = edit({ phone: '0571-2' }, 'wanglei', 200);
     const remote = edit({ title: '财务经理' }, 'zhaomin', 300);
     const r = mergeDocs(base, local, remote);
@@ -38,7 +38,12 @@ describe('field-by-field merge (customers, contacts, promises, profiles)', () =>
   });
 
   it('a field cleared on one side and edited on the other follows the later', () => {
-    const local = docFromRow('contacts', { ...contact, phone: undefined, updatedAt: 400 }, { owner: 'wanglei', by: 'wanglei', at: 400 }, base);
+    const local = docFromRow(
+      'contacts',
+      { ...contact, phone: undefined, updatedAt: 400 },
+      { owner: 'wanglei', by: 'wanglei', at: 400 },
+      base,
+    );
     const remote = edit({ phone: '0571-5' }, 'zhaomin', 300);
     const r = mergeDocs(base, local, remote);
     expect(r.doc.row!.phone).toBeUndefined();
@@ -47,7 +52,15 @@ describe('field-by-field merge (customers, contacts, promises, profiles)', () =>
 });
 
 describe('deletions win over edits only when newer', () => {
-  const del = (at: number): SyncDoc => ({ _id: base._id, _deleted: true, kind: 'contacts', owner: 'wanglei', customerId: 'k1', at, by: 'zhaomin' });
+  const del = (at: number): SyncDoc => ({
+    _id: base._id,
+    _deleted: true,
+    kind: 'contacts',
+    owner: 'wanglei',
+    customerId: 'k1',
+    at,
+    by: 'zhaomin',
+  });
   it('an edit after the deletion brings the record back', () => {
     const r = mergeDocs(base, edit({ phone: '1' }, 'wanglei', 500), del(400));
     expect(r.outcome).toBe('local');
@@ -61,10 +74,19 @@ describe('deletions win over edits only when newer', () => {
 });
 
 describe('ledgers follow their source', () => {
-  const ledger = (at: number, by: string, minor: number): SyncDoc => docFromRow('ledgers', {
-    customerId: 'k1', updatedAt: at, payments: [],
-    receivables: [{ id: 'r1', customerId: 'k1', docNumber: 'INV-1', amount: { minor, currency: 'CNY' }, updatedAt: at }],
-  }, { owner: 'wanglei', by, at });
+  const ledger = (at: number, by: string, minor: number): SyncDoc =>
+    docFromRow(
+      'ledgers',
+      {
+        customerId: 'k1',
+        updatedAt: at,
+        payments: [],
+        receivables: [
+          { id: 'r1', customerId: 'k1', docNumber: 'INV-1', amount: { minor, currency: 'CNY' }, updatedAt: at },
+        ],
+      },
+      { owner: 'wanglei', by, at },
+    );
   it('the later import wins whole and the history says what it replaced', () => {
     const r = mergeDocs(undefined, ledger(100, 'wanglei', 5000), ledger(200, 'zhaomin', 7000));
     expect(r.outcome).toBe('remote');

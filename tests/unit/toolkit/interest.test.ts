@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lateInterest as fromIndex } from '../../../lib/index';
-import { InterestInputError, belowSmeFloor, lateInterest, overdueDays, smeStatutoryRule } from '../../../lib/toolkit/interest';
+import {
+  InterestInputError,
+  belowSmeFloor,
+  lateInterest,
+  overdueDays,
+  smeStatutoryRule,
+} from '../../../lib/toolkit/interest';
 import { lprOn, publishedLpr } from '../../../lib/toolkit/lpr';
 
 const cny = (yuan: number) => ({ minor: Math.round(yuan * 100), currency: 'CNY' });
@@ -79,7 +85,11 @@ describe('LPR rule', () => {
   });
 
   it('a table given by the caller, out of order, with two changes inside the period', () => {
-    const table = [{ from: '2026-03-01', rate: 0.04 }, { from: '2026-01-01', rate: 0.0365 }, { from: '2026-02-15', rate: 0.0292 }];
+    const table = [
+      { from: '2026-03-01', rate: 0.04 },
+      { from: '2026-01-01', rate: 0.0365 },
+      { from: '2026-02-15', rate: 0.0292 },
+    ];
     // ¥73,000 at multiple 2:
     // 02-10..02-14: 5 days × 7.30 % / 365 = 0.02 % a day → ¥14.60 × 5 = ¥73.00
     // 02-15..02-28: 14 days × 5.84 % / 365 = 0.016 % a day → ¥11.68 × 14 = ¥163.52
@@ -91,7 +101,9 @@ describe('LPR rule', () => {
   });
 
   it('a period starting before the first LPR is refused with the reason', () => {
-    expect(() => lateInterest(cny(1), '2019-08-01', '2019-09-01', { kind: 'lpr', multiple: 1 })).toThrow(/no LPR value .* on or before 2019-08-01/);
+    expect(() => lateInterest(cny(1), '2019-08-01', '2019-09-01', { kind: 'lpr', multiple: 1 })).toThrow(
+      /no LPR value .* on or before 2019-08-01/,
+    );
   });
 
   it('the shipped table starts at the 2019-08-20 reform and is in date order with plausible rates', () => {
@@ -109,9 +121,20 @@ describe('bad input', () => {
     [() => lateInterest(cny(1), '2026-02-01', '1/3/2026', smeStatutoryRule), 'paidOn'],
     [() => lateInterest({ minor: -5, currency: 'CNY' }, '2026-02-01', '2026-03-01', smeStatutoryRule), 'principal'],
     [() => lateInterest(cny(1), '2026-02-01', '2026-03-01', { kind: 'per-year', rate: Number.NaN }), 'rate'],
-    [() => lateInterest(cny(1), '2026-02-01', '2026-03-01', { kind: 'lpr', multiple: 1, table: [{ from: '2026-01-01', rate: 3 }] }), 'table'],
+    [
+      () =>
+        lateInterest(cny(1), '2026-02-01', '2026-03-01', {
+          kind: 'lpr',
+          multiple: 1,
+          table: [{ from: '2026-01-01', rate: 3 }],
+        }),
+      'table',
+    ],
   ])('names the field (%#)', (call, field) => {
-    try { call(); expect.unreachable(); } catch (e) {
+    try {
+      call();
+      expect.unreachable();
+    } catch (e) {
       expect(e).toBeInstanceOf(InterestInputError);
       expect((e as InterestInputError).field).toBe(field);
     }
@@ -120,7 +143,10 @@ describe('bad input', () => {
 
 describe('the SME floor (条例 art. 17)', () => {
   it('an agreed 0.01 % a day (3.65 %/yr) is not below the 3.45 % LPR of 2023-09-01; 3 %/yr is', () => {
-    expect(belowSmeFloor({ kind: 'per-day', rate: 0.0001 }, '2023-09-01')).toMatchObject({ below: false, lpr: { rate: 0.0345 } });
+    expect(belowSmeFloor({ kind: 'per-day', rate: 0.0001 }, '2023-09-01')).toMatchObject({
+      below: false,
+      lpr: { rate: 0.0345 },
+    });
     expect(belowSmeFloor({ kind: 'per-year', rate: 0.03 }, '2023-09-01')).toMatchObject({ below: true });
   });
 });

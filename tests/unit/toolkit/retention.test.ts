@@ -6,7 +6,17 @@
 import { HuikuanDb, setDb } from '@/lib/db/schema';
 import { putCustomer, putPayment, putReceivable } from '@/lib/db/repo';
 import { receivablesOf } from '@/lib/db/ledgers';
-import { agingFromOpenByDue, allocate, dueParts, heldMinor, joinParts, retentionOfPercent, retentionState, splitByDue, summarizeCustomer } from '@/lib/ledger';
+import {
+  agingFromOpenByDue,
+  allocate,
+  dueParts,
+  heldMinor,
+  joinParts,
+  retentionOfPercent,
+  retentionState,
+  splitByDue,
+  summarizeCustomer,
+} from '@/lib/ledger';
 import { suggestNext } from '@/lib/playbook';
 import { ladderFactsOf, ladderLevel } from '@/lib/playbook/ladder';
 import { scoreCustomer } from '@/lib/worklist';
@@ -16,20 +26,48 @@ import { ToolkitRefusal, clearRetention, saveRetention } from '@/lib/toolkit/sto
 import { forecastInvoices, retentionForecastId } from '@/lib/forecast/portfolio';
 import { inv, pay } from '../support/receivables';
 
-const customer: Customer = { id: 'c1', name: '某建设集团有限公司', aliases: [], domains: [], crmLinks: [], type: 'state-owned', tags: [], createdAt: 0, updatedAt: 0 };
+const customer: Customer = {
+  id: 'c1',
+  name: '某建设集团有限公司',
+  aliases: [],
+  domains: [],
+  crmLinks: [],
+  type: 'state-owned',
+  tags: [],
+  createdAt: 0,
+  updatedAt: 0,
+};
 const settings = defaultSettings();
 /** ¥1,000,000 due 2026-06-01 with 5 % (¥50,000) held until the warranty ends on 2027-06-01. */
-const withRetention = (extra: Partial<Receivable> = {}): Receivable => inv({
-  id: 'r1', minor: 1_000_000_00, due: '2026-06-01', issueDate: '2026-05-01',
-  retention: { minor: 50_000_00, releaseDate: '2027-06-01', basis: 'warranty', percent: 5, remindDays: 30 }, ...extra,
-});
+const withRetention = (extra: Partial<Receivable> = {}): Receivable =>
+  inv({
+    id: 'r1',
+    minor: 1_000_000_00,
+    due: '2026-06-01',
+    issueDate: '2026-05-01',
+    retention: { minor: 50_000_00, releaseDate: '2027-06-01', basis: 'warranty', percent: 5, remindDays: 30 },
+    ...extra,
+  });
 const paidRest = pay({ id: 'p1', minor: 950_000_00, date: '2026-06-20' });
 
-const summaryOn = (asOf: string, receivables: Receivable[], payments = [paidRest]) => summarizeCustomer({
-  customer, receivables, payments, promises: [], activities: [], settings, asOf,
-});
+const summaryOn = (asOf: string, receivables: Receivable[], payments = [paidRest]) =>
+  summarizeCustomer({
+    customer,
+    receivables,
+    payments,
+    promises: [],
+    activities: [],
+    settings,
+    asOf,
+  });
 const snapshot = (receivables: Receivable[], payments = [paidRest]) => ({
-  customer, contacts: [], receivables: allocate(receivables, payments), payments, promises: [], activities: [], settings,
+  customer,
+  contacts: [],
+  receivables: allocate(receivables, payments),
+  payments,
+  promises: [],
+  activities: [],
+  settings,
 });
 
 describe('retention parts (pure)', () => {
@@ -44,7 +82,8 @@ describe('retention parts (pure)', () => {
     expect(dueParts(rest)).toEqual([{ dueDate: '2027-06-01', minor: 20_000_00, retention: true }]);
     const parts = splitByDue([open]);
     expect(parts.map((p) => [p.id, p.dueDate, p.openMinor, !!p.retentionPart])).toEqual([
-      ['r1', '2026-06-01', 650_000_00, false], ['r1', '2027-06-01', 50_000_00, true],
+      ['r1', '2026-06-01', 650_000_00, false],
+      ['r1', '2027-06-01', 50_000_00, true],
     ]);
     expect(joinParts(parts)).toEqual([{ ...open, openMinor: 700_000_00, dueDate: '2026-06-01' }]);
   });
@@ -67,8 +106,15 @@ describe('retention parts (pure)', () => {
   });
 
   it('the receivable schema takes a retention and refuses a non-positive one', () => {
-    expect(receivableSchema.parse(withRetention()).retention).toMatchObject({ minor: 50_000_00, releaseDate: '2027-06-01' });
-    expect(receivableSchema.safeParse(withRetention({ retention: { minor: 0, releaseDate: '2027-06-01', basis: 'warranty', remindDays: 30 } })).success).toBe(false);
+    expect(receivableSchema.parse(withRetention()).retention).toMatchObject({
+      minor: 50_000_00,
+      releaseDate: '2027-06-01',
+    });
+    expect(
+      receivableSchema.safeParse(
+        withRetention({ retention: { minor: 0, releaseDate: '2027-06-01', basis: 'warranty', remindDays: 30 } }),
+      ).success,
+    ).toBe(false);
   });
 });
 
@@ -97,22 +143,30 @@ describe('not overdue before its date, demanded after it', () => {
     const snap = snapshot([withRetention()]);
     const before = suggestNext(snap, new Date(2026, 10, 22, 9, 30), 'en');
     expect(before.level).toBe(0);
-    expect(before.demanded).toEqual([{ id: 'r1', docNumber: 'r1', minor: 50_000_00, currency: 'CNY', dueDate: '2027-06-01' }]);
+    expect(before.demanded).toEqual([
+      { id: 'r1', docNumber: 'r1', minor: 50_000_00, currency: 'CNY', dueDate: '2027-06-01' },
+    ]);
     const facts = ladderFactsOf(summaryOn('2026-11-22', [withRetention()]))!;
     expect(ladderLevel(facts, settings, '2026-11-22').level).toBe(0);
 
     const after = suggestNext(snap, new Date(2027, 6, 1, 9, 30), 'en');
     expect(after.level).toBeGreaterThan(0);
-    expect(after.demanded).toEqual([{ id: 'r1', docNumber: 'r1', minor: 50_000_00, currency: 'CNY', dueDate: '2027-06-01' }]);
+    expect(after.demanded).toEqual([
+      { id: 'r1', docNumber: 'r1', minor: 50_000_00, currency: 'CNY', dueDate: '2027-06-01' },
+    ]);
     expect(ladderLevel(facts, settings, '2027-07-01').level).toBe(after.level);
   });
 
   it('with part of the rest unpaid, only the rest is overdue; the document is named once', () => {
     const payments = [pay({ id: 'p', minor: 900_000_00, date: '2026-06-20' })];
     const s = suggestNext(snapshot([withRetention()], payments), new Date(2026, 10, 22, 9, 30), 'en');
-    expect(s.demanded).toEqual([{ id: 'r1', docNumber: 'r1', minor: 50_000_00, currency: 'CNY', dueDate: '2026-06-01' }]);
+    expect(s.demanded).toEqual([
+      { id: 'r1', docNumber: 'r1', minor: 50_000_00, currency: 'CNY', dueDate: '2026-06-01' },
+    ]);
     const after = suggestNext(snapshot([withRetention()], payments), new Date(2027, 6, 1, 9, 30), 'en');
-    expect(after.demanded).toEqual([{ id: 'r1', docNumber: 'r1', minor: 100_000_00, currency: 'CNY', dueDate: '2026-06-01' }]);
+    expect(after.demanded).toEqual([
+      { id: 'r1', docNumber: 'r1', minor: 100_000_00, currency: 'CNY', dueDate: '2026-06-01' },
+    ]);
   });
 
   it('worklist: no row while held, a follow-up in its reminder days, an overdue row after the release date', () => {
@@ -130,18 +184,30 @@ describe('not overdue before its date, demanded after it', () => {
 
   it('reminders: one, its reminder days before the release date, naming the 条例 art. 13', () => {
     const s = summaryOn('2026-11-22', [withRetention()]);
-    const input = { summaries: [s], promises: [], activities: [], limitation: [], customers: [{ id: 'c1', name: customer.name }] };
+    const input = {
+      summaries: [s],
+      promises: [],
+      activities: [],
+      limitation: [],
+      customers: [{ id: 'c1', name: customer.name }],
+    };
     const rs = deriveReminders(input, new Date(2026, 10, 22, 9, 30), settings).filter((r) => r.kind === 'retention');
     expect(rs.map((r) => [r.id, r.date])).toEqual([['retention:c1:2027-06-01:CNY', '2027-05-02']]);
     expect(rs[0].message.zh).toMatch(/第十三条/);
     expect(rs[0].message.en).toMatch(/art\. 13/);
-    expect(deriveReminders(input, new Date(2027, 5, 2, 9, 30), settings).filter((r) => r.kind === 'retention')).toEqual([]);
+    expect(deriveReminders(input, new Date(2027, 5, 2, 9, 30), settings).filter((r) => r.kind === 'retention')).toEqual(
+      [],
+    );
   });
 
   it('forecast: the held part is its own row, due on the release date', () => {
-    const rows = forecastInvoices({ receivables: [withRetention()], payments: [pay({ id: 'p', minor: 900_000_00, date: '2026-06-20' })] });
+    const rows = forecastInvoices({
+      receivables: [withRetention()],
+      payments: [pay({ id: 'p', minor: 900_000_00, date: '2026-06-20' })],
+    });
     expect(rows.map((r) => [r.id, r.dueDate, r.amount.minor])).toEqual([
-      ['r1', '2026-06-01', 50_000_00], [retentionForecastId('r1'), '2027-06-01', 50_000_00],
+      ['r1', '2026-06-01', 50_000_00],
+      [retentionForecastId('r1'), '2027-06-01', 50_000_00],
     ]);
   });
 });
@@ -160,7 +226,11 @@ describe('recording retention in the store', () => {
   it('by percentage: written on the receivable, the summary no longer counts it overdue; removing it does', async () => {
     const db = await seeded();
     expect((await db.summaries.get('c1'))!.openByDue).toEqual([['2026-06-01', 'CNY', 50_000_00]]);
-    const r = await saveRetention(db, { customerId: 'c1', receivableId: 'r1', percent: 5, releaseDate: '2027-06-01', basis: 'warranty' }, now);
+    const r = await saveRetention(
+      db,
+      { customerId: 'c1', receivableId: 'r1', percent: 5, releaseDate: '2027-06-01', basis: 'warranty' },
+      now,
+    );
     expect(r).toMatchObject({ minor: 50_000_00, percent: 5, remindDays: 30 });
     expect((await receivablesOf(db, 'c1'))[0].retention).toEqual(r);
     const s = (await db.summaries.get('c1'))!;
@@ -173,10 +243,30 @@ describe('recording retention in the store', () => {
 
   it('refuses more than the document, a release date before the due date, and a credit note or unknown document', async () => {
     const db = await seeded();
-    const refusal = (p: Promise<unknown>) => p.then(() => 'saved', (e: unknown) => (e instanceof ToolkitRefusal ? e.code : String(e)));
-    expect(await refusal(saveRetention(db, { customerId: 'c1', receivableId: 'r1', minor: 1_000_000_01, releaseDate: '2027-06-01' }, now))).toBe('moreThanDocument');
-    expect(await refusal(saveRetention(db, { customerId: 'c1', receivableId: 'r1', minor: 1_00, releaseDate: '2026-05-31' }, now))).toBe('releaseBeforeDue');
-    expect(await refusal(saveRetention(db, { customerId: 'c1', receivableId: 'nope', minor: 1_00, releaseDate: '2027-06-01' }, now))).toBe('noDocument');
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => 'saved',
+        (e: unknown) => (e instanceof ToolkitRefusal ? e.code : String(e)),
+      );
+    expect(
+      await refusal(
+        saveRetention(
+          db,
+          { customerId: 'c1', receivableId: 'r1', minor: 1_000_000_01, releaseDate: '2027-06-01' },
+          now,
+        ),
+      ),
+    ).toBe('moreThanDocument');
+    expect(
+      await refusal(
+        saveRetention(db, { customerId: 'c1', receivableId: 'r1', minor: 1_00, releaseDate: '2026-05-31' }, now),
+      ),
+    ).toBe('releaseBeforeDue');
+    expect(
+      await refusal(
+        saveRetention(db, { customerId: 'c1', receivableId: 'nope', minor: 1_00, releaseDate: '2027-06-01' }, now),
+      ),
+    ).toBe('noDocument');
     expect((await receivablesOf(db, 'c1'))[0].retention).toBeUndefined();
   });
 });
@@ -203,10 +293,13 @@ describe('interest and the WeChat draft', () => {
     const items = allocate([withRetention()], payments);
     const before = interestToDate(items, { kind: 'sme-statutory' }, '2026-11-22');
     // ¥50,000 from 2026-06-02 to 2026-11-22, both counted: 174 days at 0.05 % = ¥4,350.00; the retention bears none.
-    expect(before.documents.map((d) => [d.principalMinor, d.result.days, d.result.interest.minor, !!d.retention])).toEqual([[50_000_00, 174, 4_350_00, false]]);
+    expect(
+      before.documents.map((d) => [d.principalMinor, d.result.days, d.result.interest.minor, !!d.retention]),
+    ).toEqual([[50_000_00, 174, 4_350_00, false]]);
     const after = interestToDate(items, { kind: 'sme-statutory' }, '2027-06-11');
     expect(after.documents.map((d) => [d.firstOverdueDay, d.principalMinor, d.result.days, !!d.retention])).toEqual([
-      ['2026-06-02', 50_000_00, 375, false], ['2027-06-02', 50_000_00, 10, true],
+      ['2026-06-02', 50_000_00, 375, false],
+      ['2027-06-02', 50_000_00, 10, true],
     ]);
   });
 

@@ -9,7 +9,13 @@ import { receivablesOf } from '@/lib/db/ledgers';
 import { limitationDeadline } from '@/lib/ledger';
 import type { Customer } from '@/lib/domain';
 import {
-  acceleratePlan, createPaymentPlan, createStatement, recordSealedCopy, recordStatementReceived, recordStatementSent, saveDispute,
+  acceleratePlan,
+  createPaymentPlan,
+  createStatement,
+  recordSealedCopy,
+  recordStatementReceived,
+  recordStatementSent,
+  saveDispute,
 } from '@/lib/toolkit/store';
 import { planProgress } from '@/lib/toolkit/plans';
 import { undisputedParts } from '@/lib/toolkit/disputes';
@@ -18,7 +24,17 @@ import { allocate } from '@/lib/ledger';
 import { inv, pay } from '../support/receivables';
 
 const now = new Date(2026, 10, 22, 9, 30);
-const customer: Customer = { id: 'c1', name: '某市财政局', aliases: [], domains: [], crmLinks: [], type: 'government', tags: [], createdAt: 0, updatedAt: 0 };
+const customer: Customer = {
+  id: 'c1',
+  name: '某市财政局',
+  aliases: [],
+  domains: [],
+  crmLinks: [],
+  type: 'government',
+  tags: [],
+  createdAt: 0,
+  updatedAt: 0,
+};
 
 async function seeded() {
   const db = new HuikuanDb(`toolkit-${Math.random()}`);
@@ -33,10 +49,17 @@ async function seeded() {
 describe('statements of account', () => {
   it('lists the documents open on the as-of day, not those issued later or paid by then', async () => {
     const db = await seeded();
-    await putPayment(db, pay({ id: 'p1', minor: 20_000_00, date: '2026-10-01', allocations: [{ receivableId: 'r2', minor: 20_000_00 }] }), now);
+    await putPayment(
+      db,
+      pay({ id: 'p1', minor: 20_000_00, date: '2026-10-01', allocations: [{ receivableId: 'r2', minor: 20_000_00 }] }),
+      now,
+    );
     const s = await createStatement(db, 'c1', '2026-09-30', undefined, now);
     // r3 is issued after the as-of day; the payment of 2026-10-01 is after it too, so r2 is stated in full.
-    expect(s.lines.map((l) => [l.docNumber, l.openMinor])).toEqual([['r1', 100_000_00], ['r2', 50_000_00]]);
+    expect(s.lines.map((l) => [l.docNumber, l.openMinor])).toEqual([
+      ['r1', 100_000_00],
+      ['r2', 50_000_00],
+    ]);
     const later = await createStatement(db, 'c1', '2026-11-22', ['r2'], now);
     expect(later.lines.map((l) => [l.docNumber, l.openMinor])).toEqual([['r2', 30_000_00]]);
     await expect(createStatement(db, 'c1', '2026-09-30', ['r3'], now)).rejects.toThrow(/not open on 2026-09-30: r3/);
@@ -46,11 +69,19 @@ describe('statements of account', () => {
     const db = await seeded();
     const s = await createStatement(db, 'c1', '2026-11-01', ['r1'], now);
     await expect(recordSealedCopy(db, s.id, { on: '2026-11-20' }, now)).rejects.toThrow(/sent first/);
-    await recordStatementSent(db, s.id, { on: '2026-11-02', via: 'ems', tracking: 'EA123456789CN', followUpDays: 10 }, now);
+    await recordStatementSent(
+      db,
+      s.id,
+      { on: '2026-11-02', via: 'ems', tracking: 'EA123456789CN', followUpDays: 10 },
+      now,
+    );
     const sentAct = (await db.activities.toArray()).find((a) => a.id.startsWith('a-sent'));
     expect(sentAct).toMatchObject({ nextDate: '2026-11-12', channel: 'statement' });
     expect(sentAct?.evidence).toBeUndefined(); // sending is no confirmation: no interruption yet
-    expect(statementProgress({ status: 'sent', sentOn: '2026-11-02' }, '2026-11-22', 10)).toMatchObject({ overdueForSeal: true, followUpOn: '2026-11-12' });
+    expect(statementProgress({ status: 'sent', sentOn: '2026-11-02' }, '2026-11-22', 10)).toMatchObject({
+      overdueForSeal: true,
+      followUpOn: '2026-11-12',
+    });
     const before = (await receivablesOf(db, 'c1')).find((r) => r.id === 'r1')!;
     expect(limitationDeadline(before, { years: 3 }).deadline).toBe('2027-01-31');
 
@@ -60,7 +91,10 @@ describe('statements of account', () => {
     const docs = await receivablesOf(db, 'c1');
     const r1 = docs.find((r) => r.id === 'r1')!;
     expect(r1.interruptions).toEqual([expect.objectContaining({ date: '2026-11-20', kind: 'sealed-confirmation' })]);
-    expect(limitationDeadline(r1, { years: 3 })).toMatchObject({ deadline: '2029-11-20', startKind: 'sealed-confirmation' });
+    expect(limitationDeadline(r1, { years: 3 })).toMatchObject({
+      deadline: '2029-11-20',
+      startKind: 'sealed-confirmation',
+    });
     expect(docs.find((r) => r.id === 'r2')!.interruptions).toEqual([]);
     expect((await db.activities.get(sentAct!.id))?.nextDate).toBeUndefined();
     expect((await db.summaries.get('c1'))?.limitationDeadline).toBe('2029-06-30'); // r2 (due 2026-06-30) is now the earliest
@@ -82,14 +116,20 @@ describe('statements of account', () => {
 describe('payment plans', () => {
   it('one promise per instalment, a payment-plan interruption on the agreed day, and acceleration after a miss', async () => {
     const db = await seeded();
-    const plan = await createPaymentPlan(db, {
-      customerId: 'c1', agreedOn: '2026-08-01', receivableIds: ['r1', 'r2'],
-      instalments: [
-        { date: '2026-10-31', amount: { minor: 50_000_00, currency: 'CNY' } },
-        { date: '2026-09-30', amount: { minor: 50_000_00, currency: 'CNY' } },
-        { date: '2026-11-30', amount: { minor: 50_000_00, currency: 'CNY' } },
-      ],
-    }, now);
+    const plan = await createPaymentPlan(
+      db,
+      {
+        customerId: 'c1',
+        agreedOn: '2026-08-01',
+        receivableIds: ['r1', 'r2'],
+        instalments: [
+          { date: '2026-10-31', amount: { minor: 50_000_00, currency: 'CNY' } },
+          { date: '2026-09-30', amount: { minor: 50_000_00, currency: 'CNY' } },
+          { date: '2026-11-30', amount: { minor: 50_000_00, currency: 'CNY' } },
+        ],
+      },
+      now,
+    );
     expect(plan.instalments.map((i) => i.date)).toEqual(['2026-09-30', '2026-10-31', '2026-11-30']);
     const r1 = (await receivablesOf(db, 'c1')).find((r) => r.id === 'r1')!;
     expect(limitationDeadline(r1, { years: 3 })).toMatchObject({ deadline: '2029-08-01', startKind: 'payment-plan' });
@@ -108,15 +148,30 @@ describe('payment plans', () => {
     expect(accelerated.status).toBe('accelerated');
     const after = await db.promises.bulkGet(plan.instalments.map((i) => i.promiseId));
     expect(after.map((p) => p?.status)).toEqual(['kept', 'broken', 'cancelled']);
-    expect(planProgress(accelerated, after.filter((p) => !!p)).shouldAccelerate).toBe(false);
+    expect(
+      planProgress(
+        accelerated,
+        after.filter((p) => !!p),
+      ).shouldAccelerate,
+    ).toBe(false);
     const notice = await db.activities.get(`a-acc-${plan.id}`);
     expect(notice).toMatchObject({ date: '2026-11-22', nextDate: '2026-11-22', channel: 'written-notice' });
   });
 
   it('refuses a plan over a document the customer does not have', async () => {
     const db = await seeded();
-    await expect(createPaymentPlan(db, { customerId: 'c1', agreedOn: '2026-08-01', receivableIds: ['nope'],
-      instalments: [{ date: '2026-09-30', amount: { minor: 1, currency: 'CNY' } }] }, now)).rejects.toThrow(/not in this customer/);
+    await expect(
+      createPaymentPlan(
+        db,
+        {
+          customerId: 'c1',
+          agreedOn: '2026-08-01',
+          receivableIds: ['nope'],
+          instalments: [{ date: '2026-09-30', amount: { minor: 1, currency: 'CNY' } }],
+        },
+        now,
+      ),
+    ).rejects.toThrow(/not in this customer/);
     expect(await db.paymentPlans.count()).toBe(0);
     expect(await db.promises.count()).toBe(0);
   });
@@ -125,21 +180,50 @@ describe('payment plans', () => {
 describe('disputes', () => {
   it('a partial dispute leaves the rest of the document to demand; wrong currency or too much is refused', async () => {
     const db = await seeded();
-    const d = await saveDispute(db, { customerId: 'c1', receivableId: 'r2', category: 'quantity-acceptance', disputedMinor: 12_000_00, currency: 'CNY',
-      raisedOn: '2026-07-10', status: 'open', contractMakesItACondition: false }, now);
+    const d = await saveDispute(
+      db,
+      {
+        customerId: 'c1',
+        receivableId: 'r2',
+        category: 'quantity-acceptance',
+        disputedMinor: 12_000_00,
+        currency: 'CNY',
+        raisedOn: '2026-07-10',
+        status: 'open',
+        contractMakesItACondition: false,
+      },
+      now,
+    );
     const ledger = await db.ledgers.get('c1');
     const open = allocate(ledger!.receivables, ledger!.payments);
-    expect(undisputedParts(open, [d])).toEqual([expect.objectContaining({ docNumber: 'r2', disputedMinor: 12_000_00, undisputedMinor: 38_000_00 })]);
+    expect(undisputedParts(open, [d])).toEqual([
+      expect.objectContaining({ docNumber: 'r2', disputedMinor: 12_000_00, undisputedMinor: 38_000_00 }),
+    ]);
     await expect(saveDispute(db, { ...d, id: undefined, currency: 'USD' }, now)).rejects.toThrow(/currency \(CNY\)/);
-    await expect(saveDispute(db, { ...d, id: undefined, disputedMinor: 60_000_00 }, now)).rejects.toThrow(/more than the document/);
+    await expect(saveDispute(db, { ...d, id: undefined, disputedMinor: 60_000_00 }, now)).rejects.toThrow(
+      /more than the document/,
+    );
     expect(await db.disputes.count()).toBe(1);
   });
 });
 
 it('a demand activity still works beside the toolkit stores (the shared transaction covers them)', async () => {
   const db = await seeded();
-  await addActivity(db, { id: 'a1', customerId: 'c1', date: '2026-11-01', channel: 'finance-letter', techniqueIds: [], outcome: 'other',
-    evidence: 'EMS EA1', receivableIds: ['r1'], createdAt: 0 }, now);
+  await addActivity(
+    db,
+    {
+      id: 'a1',
+      customerId: 'c1',
+      date: '2026-11-01',
+      channel: 'finance-letter',
+      techniqueIds: [],
+      outcome: 'other',
+      evidence: 'EMS EA1',
+      receivableIds: ['r1'],
+      createdAt: 0,
+    },
+    now,
+  );
   expect((await receivablesOf(db, 'c1')).find((r) => r.id === 'r1')!.interruptions).toHaveLength(1);
   await replaceAll(db, await readAll(db), now);
 });
@@ -149,7 +233,20 @@ it('a backup carries the toolkit records and a restore brings them back; an olde
   const db = await seeded();
   const s = await createStatement(db, 'c1', '2026-11-01', undefined, now);
   await recordStatementSent(db, s.id, { on: '2026-11-02', via: 'email', tracking: 'msg-1' }, now);
-  await saveDispute(db, { customerId: 'c1', receivableId: 'r2', category: 'invoice-error', disputedMinor: 100, currency: 'CNY', raisedOn: '2026-11-03', status: 'open', contractMakesItACondition: false }, now);
+  await saveDispute(
+    db,
+    {
+      customerId: 'c1',
+      receivableId: 'r2',
+      category: 'invoice-error',
+      disputedMinor: 100,
+      currency: 'CNY',
+      raisedOn: '2026-11-03',
+      status: 'open',
+      contractMakesItACondition: false,
+    },
+    now,
+  );
   const text = await exportBackup(db, { now });
   const other = new HuikuanDb(`toolkit-restore-${Math.random()}`);
   expect(await restoreBackup(other, text, { now })).toMatchObject({ ok: true });

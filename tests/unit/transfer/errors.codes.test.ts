@@ -7,12 +7,32 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  type BackupIssue, type LedgerError, type LedgerErrorParams, type LedgerNote, type PlanRejection, backupIssueCodes, backupTables, ledgerErrorCodes,
-  ledgerNoteCodes, DEFAULT_LIMITS, parseBackup, parseLedger, planImport, rejectionCodes, requiredColumnGroups, valueProblems,
+  type BackupIssue,
+  type LedgerError,
+  type LedgerErrorParams,
+  type LedgerNote,
+  type PlanRejection,
+  backupIssueCodes,
+  backupTables,
+  ledgerErrorCodes,
+  ledgerNoteCodes,
+  DEFAULT_LIMITS,
+  parseBackup,
+  parseLedger,
+  planImport,
+  rejectionCodes,
+  requiredColumnGroups,
+  valueProblems,
 } from '../../../lib/transfer';
 import { locales, translator } from '../../../lib/i18n';
 import type { Lang } from '../../../lib/domain';
-import { backupIssueText, backupWhere, ledgerErrorText, noteText, rejectionText } from '../../../components/options/problems';
+import {
+  backupIssueText,
+  backupWhere,
+  ledgerErrorText,
+  noteText,
+  rejectionText,
+} from '../../../components/options/problems';
 
 const langs: Lang[] = ['en', 'zh'];
 const fixtures = join(__dirname, '../../fixtures/ledgers');
@@ -35,8 +55,17 @@ function expectFilled(text: string) {
   expect(text.trim().length).toBeGreaterThan(3);
 }
 
-const allParams: LedgerErrorParams = { value: 'V-0042', customer: '客户甲', first: 3, currency: 'USD', cause: 'zip error',
-  count: 4, expected: 5, missing: ['due-date', 'amount'], columns: ['客户', 'Notes'] };
+const allParams: LedgerErrorParams = {
+  value: 'V-0042',
+  customer: '客户甲',
+  first: 3,
+  currency: 'USD',
+  cause: 'zip error',
+  count: 4,
+  expected: 5,
+  missing: ['due-date', 'amount'],
+  columns: ['客户', 'Notes'],
+};
 
 describe('every transfer problem code has a text in both languages', () => {
   for (const lang of langs) {
@@ -53,32 +82,83 @@ describe('every transfer problem code has a text in both languages', () => {
     it(`${lang}: each code's text is filled from its params`, () => {
       const t = translator(lang, 'options');
       for (const code of ledgerErrorCodes) {
-        const text = ledgerErrorText({ row: 7, field: 'dueDate', column: 'Due Date', code, message: 'x', params: allParams }, t, lang);
+        const text = ledgerErrorText(
+          { row: 7, field: 'dueDate', column: 'Due Date', code, message: 'x', params: allParams },
+          t,
+          lang,
+        );
         expectFilled(text);
-        if (['invalid-date', 'ambiguous-date', 'invalid-amount', 'invalid-currency', 'currency-conflict', 'duplicate'].includes(code)) {
+        if (
+          [
+            'invalid-date',
+            'ambiguous-date',
+            'invalid-amount',
+            'invalid-currency',
+            'currency-conflict',
+            'duplicate',
+          ].includes(code)
+        ) {
           expect(text, code).toContain('V-0042');
         }
         // Without params (old callers, whole-file errors) the text is still complete.
         expectFilled(ledgerErrorText({ row: 0, code, message: 'x' }, t, lang));
       }
       for (const problem of valueProblems) {
-        const text = ledgerErrorText({ row: 2, field: 'amount', column: '金额', code: 'invalid-amount', message: 'x',
-          params: { value: '12,34,5', problem } }, t, lang);
+        const text = ledgerErrorText(
+          {
+            row: 2,
+            field: 'amount',
+            column: '金额',
+            code: 'invalid-amount',
+            message: 'x',
+            params: { value: '12,34,5', problem },
+          },
+          t,
+          lang,
+        );
         expectFilled(text);
         expect(text).toMatch(problem === 'empty' ? /金额/ : /12,34,5/);
       }
       for (const code of ledgerNoteCodes) expectFilled(noteText({ code, row: 9, currency: 'CNY' } as LedgerNote, t));
       for (const code of rejectionCodes) {
-        expectFilled(rejectionText({ row: 3, reason: 'x', code, params: { customer: 'ACME', value: '001', first: 2, stored: 'CNY', file: 'USD' } } as PlanRejection, t));
+        expectFilled(
+          rejectionText(
+            {
+              row: 3,
+              reason: 'x',
+              code,
+              params: { customer: 'ACME', value: '001', first: 2, stored: 'CNY', file: 'USD' },
+            } as PlanRejection,
+            t,
+          ),
+        );
       }
       for (const code of backupIssueCodes) {
-        const issue: BackupIssue = { path: 'tables.receivables[4].dueDate', message: 'zod says', code,
-          params: { table: 'bogus', key: 'id', value: 'a', first: 0, version: '2', supported: 1, expected: 'string', limit: '1',
-            format: 'email', values: ['"open"', '"paid"'], keys: ['extra'], count: 5, cause: 'Unexpected token' } };
+        const issue: BackupIssue = {
+          path: 'tables.receivables[4].dueDate',
+          message: 'zod says',
+          code,
+          params: {
+            table: 'bogus',
+            key: 'id',
+            value: 'a',
+            first: 0,
+            version: '2',
+            supported: 1,
+            expected: 'string',
+            limit: '1',
+            format: 'email',
+            values: ['"open"', '"paid"'],
+            keys: ['extra'],
+            count: 5,
+            cause: 'Unexpected token',
+          },
+        };
         expectFilled(backupIssueText(issue, t));
       }
-      expect(backupWhere('tables.receivables[4].dueDate', t)).toBe(lang === 'en'
-        ? 'Receivables, record 5, field dueDate' : '应收单据，第 5 条，字段 dueDate');
+      expect(backupWhere('tables.receivables[4].dueDate', t)).toBe(
+        lang === 'en' ? 'Receivables, record 5, field dueDate' : '应收单据，第 5 条，字段 dueDate',
+      );
       expect(backupWhere('', t)).toBe(lang === 'en' ? 'whole file' : '整个文件');
     });
   }
@@ -105,14 +185,33 @@ describe('every transfer problem code has a text in both languages', () => {
       ...parseLedger('Customer,Invoice,Due Date,Amount,Currency\nAcme,2,2024-01-01,"10,CNY\n').errors,
       ...parseLedger(readFileSync(join(fixtures, 'binary.bin'))).errors,
       ...parseLedger(new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj'), { fileName: 'ledger.xlsx' }).errors,
-      ...parseLedger('Customer,Invoice,Due Date,Amount\nAcme,1,2024-01-01,"' + 'x'.repeat(2000) + '"\n', { limits: { ...DEFAULT_LIMITS, maxRecordChars: 1000 } }).errors,
+      ...parseLedger('Customer,Invoice,Due Date,Amount\nAcme,1,2024-01-01,"' + 'x'.repeat(2000) + '"\n', {
+        limits: { ...DEFAULT_LIMITS, maxRecordChars: 1000 },
+      }).errors,
       ...parseLedger('Contact,Current,< 1 Month,1 Month,Older,Total\nAcme,1.00,2.00,0,0,3.00\n').errors,
     ];
     const codes = new Set(files.map((e) => e.code));
     for (const c of codes) expect(ledgerErrorCodes).toContain(c);
-    expect([...codes].sort()).toEqual(['ambiguous-date', 'binary-file', 'broken-quotes', 'currency-conflict', 'duplicate', 'empty-file',
-      'field-count', 'invalid-amount', 'invalid-currency', 'invalid-date', 'missing-columns', 'missing-value', 'no-data', 'wrong-file-type',
-      'over-limit', 'no-report-date'].sort());
+    expect([...codes].sort()).toEqual(
+      [
+        'ambiguous-date',
+        'binary-file',
+        'broken-quotes',
+        'currency-conflict',
+        'duplicate',
+        'empty-file',
+        'field-count',
+        'invalid-amount',
+        'invalid-currency',
+        'invalid-date',
+        'missing-columns',
+        'missing-value',
+        'no-data',
+        'wrong-file-type',
+        'over-limit',
+        'no-report-date',
+      ].sort(),
+    );
     const zh = translator('zh', 'options');
     const texts = files.map((e) => ledgerErrorText(e, zh, 'zh'));
     for (const text of texts) expectFilled(text);
@@ -121,19 +220,36 @@ describe('every transfer problem code has a text in both languages', () => {
     expect(texts).toContain('“$100”的币种不是本行的币种 CNY。');
     expect(texts).toContain('此行有 4 个单元格，表头有 5 个。');
     expect(texts).toContain('客户“Acme”的单据“7”已在第 6 行出现。');
-    expect(texts).toContain('此文件是PDF 文档，不是电子表格（虽然文件名以 .xlsx 结尾）。请在系统中把报表导出为 Excel（XLSX）或 CSV，再选择该文件。');
+    expect(texts).toContain(
+      '此文件是PDF 文档，不是电子表格（虽然文件名以 .xlsx 结尾）。请在系统中把报表导出为 Excel（XLSX）或 CSV，再选择该文件。',
+    );
     expect(texts).toContain('有一行超过 1 KB（可能有引号没有闭合），文件已拒绝。');
     for (const text of texts) expect(text).not.toMatch(/[A-Za-z]{4,} [a-z]{3,}/); // no English sentence inside the Chinese text
     expect(texts).toContain('“XX1”不是币种代码（例如 CNY、USD、人民币）。');
     expect(texts).toContain('找不到这些列：到期日、金额。文件中的列：“Customer”、“Invoice”、“Notes”。');
     expect(texts).toContain('文件只有表头，没有数据行。');
 
-    const backup = parseBackup(JSON.stringify({ format: 'huikuan-backup', version: 1, meta: {}, tables: { customers: [{ id: 1 }], x: [] } }));
+    const backup = parseBackup(
+      JSON.stringify({ format: 'huikuan-backup', version: 1, meta: {}, tables: { customers: [{ id: 1 }], x: [] } }),
+    );
     expect(backup.ok).toBe(false);
     if (!backup.ok) for (const i of backup.errors) expect(backupIssueCodes).toContain(i.code);
 
-    const plan = planImport([{ row: 2, customerName: '!!!', invoiceNumber: '1', kind: 'invoice', issueDate: '2026-01-01',
-      dueDate: '2026-01-01', amount: { minor: 1, currency: 'CNY' }, currency: 'CNY' }], { customers: [], receivableKeys: new Map() });
+    const plan = planImport(
+      [
+        {
+          row: 2,
+          customerName: '!!!',
+          invoiceNumber: '1',
+          kind: 'invoice',
+          issueDate: '2026-01-01',
+          dueDate: '2026-01-01',
+          amount: { minor: 1, currency: 'CNY' },
+          currency: 'CNY',
+        },
+      ],
+      { customers: [], receivableKeys: new Map() },
+    );
     expect(plan.rejected.map((r) => r.code)).toEqual(['empty-name']);
   });
 });

@@ -2,12 +2,24 @@ import * as XLSX from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { translator } from '../../../lib/i18n';
 import {
-  MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, agingRowsForExport, excelSerial, freezeHeader, majorNumber, parseLedger, toCsv, toXlsx, worklistRowsForExport,
+  MAX_COLUMN_WIDTH,
+  MIN_COLUMN_WIDTH,
+  agingRowsForExport,
+  excelSerial,
+  freezeHeader,
+  majorNumber,
+  parseLedger,
+  toCsv,
+  toXlsx,
+  worklistRowsForExport,
 } from '../../../lib/transfer';
 
 describe('export', () => {
   it('CSV is RFC 4180 with a UTF-8 BOM and CRLF, and defuses formulas', () => {
-    const csv = toCsv([{ a: '杭州, "云帆"', b: 12.5 }, { a: '=HYPERLINK("x")', b: -3 }, { a: 'line\nbreak' }], [{ key: 'a', label: '客户' }, 'b']);
+    const csv = toCsv(
+      [{ a: '杭州, "云帆"', b: 12.5 }, { a: '=HYPERLINK("x")', b: -3 }, { a: 'line\nbreak' }],
+      [{ key: 'a', label: '客户' }, 'b'],
+    );
     expect(csv).toBe('\ufeff客户,b\r\n"杭州, ""云帆""",12.5\r\n"\'=HYPERLINK(""x"")",-3\r\n"line\nbreak",\r\n');
   });
 
@@ -18,31 +30,86 @@ describe('export', () => {
   });
 
   it('aging rows with bilingual headers round-trip through XLSX and back into the importer', () => {
-    const items = [{ customerName: '杭州云帆', docNumber: '000123', issueDate: '2024-01-01', dueDate: '2024-02-01', open: { minor: 50_000, currency: 'CNY' }, amount: { minor: 80_000, currency: 'CNY' } }];
+    const items = [
+      {
+        customerName: '杭州云帆',
+        docNumber: '000123',
+        issueDate: '2024-01-01',
+        dueDate: '2024-02-01',
+        open: { minor: 50_000, currency: 'CNY' },
+        amount: { minor: 80_000, currency: 'CNY' },
+      },
+    ];
     const zh = agingRowsForExport(items, '2024-03-15', translator('zh'));
-    expect(zh.headers.map((h) => h.label)).toEqual(['客户', '单据编号', '单据日期', '到期日', '逾期天数', '币种', '单据金额', '未收金额', '未到期', '1–30 天', '31–60 天', '61–90 天', '90 天以上', '争议', '负责人']);
+    expect(zh.headers.map((h) => h.label)).toEqual([
+      '客户',
+      '单据编号',
+      '单据日期',
+      '到期日',
+      '逾期天数',
+      '币种',
+      '单据金额',
+      '未收金额',
+      '未到期',
+      '1–30 天',
+      '31–60 天',
+      '61–90 天',
+      '90 天以上',
+      '争议',
+      '负责人',
+    ]);
     expect(zh.rows[0]).toMatchObject({ daysPastDue: 43, open: 500, b2: 500 });
     expect(agingRowsForExport(items, '2024-03-15', translator('en')).headers[12].label).toBe('Over 90 days');
     const bytes = toXlsx([{ name: '账龄', ...zh }]);
     const wb = XLSX.read(bytes, { type: 'array' });
     expect(wb.SheetNames).toEqual(['账龄']);
     const back = parseLedger(bytes);
-    expect(back.rows[0]).toMatchObject({ customerName: '杭州云帆', invoiceNumber: '000123', dueDate: '2024-02-01', amount: { minor: 80_000 }, open: { minor: 50_000 } });
+    expect(back.rows[0]).toMatchObject({
+      customerName: '杭州云帆',
+      invoiceNumber: '000123',
+      dueDate: '2024-02-01',
+      amount: { minor: 80_000 },
+      open: { minor: 50_000 },
+    });
   });
 
   it('worklist rows', () => {
-    const t = worklistRowsForExport([{ customerName: 'Acme', overdue: { minor: 1_000_00, currency: 'USD' }, daysPastDue: 40, nextStep: 'Call' }], translator('en'));
-    expect(t.rows[0]).toMatchObject({ rank: 1, customer: 'Acme', currency: 'USD', overdue: 1000, daysPastDue: 40, nextStep: 'Call' });
+    const t = worklistRowsForExport(
+      [{ customerName: 'Acme', overdue: { minor: 1_000_00, currency: 'USD' }, daysPastDue: 40, nextStep: 'Call' }],
+      translator('en'),
+    );
+    expect(t.rows[0]).toMatchObject({
+      rank: 1,
+      customer: 'Acme',
+      currency: 'USD',
+      overdue: 1000,
+      daysPastDue: 40,
+      nextStep: 'Call',
+    });
     expect(worklistRowsForExport([], translator('zh')).headers[3].label).toBe('逾期金额');
   });
 });
 
 describe('spreadsheet-grade XLSX', () => {
   const items = [
-    { customerName: '杭州云帆科技有限公司', docNumber: '000123', issueDate: '2024-01-01', dueDate: '2024-02-01', open: { minor: 5_000_050, currency: 'CNY' }, amount: { minor: 8_000_000, currency: 'CNY' } },
-    { customerName: 'Acme KK', docNumber: 'JP-9', issueDate: '2024-01-10', dueDate: '2024-03-01', open: { minor: 1_234_567, currency: 'JPY' } },
+    {
+      customerName: '杭州云帆科技有限公司',
+      docNumber: '000123',
+      issueDate: '2024-01-01',
+      dueDate: '2024-02-01',
+      open: { minor: 5_000_050, currency: 'CNY' },
+      amount: { minor: 8_000_000, currency: 'CNY' },
+    },
+    {
+      customerName: 'Acme KK',
+      docNumber: 'JP-9',
+      issueDate: '2024-01-10',
+      dueDate: '2024-03-01',
+      open: { minor: 1_234_567, currency: 'JPY' },
+    },
   ];
-  const read = (bytes: Uint8Array) => XLSX.read(bytes, { type: 'array', cellDates: true, cellNF: true, cellStyles: true });
+  const read = (bytes: Uint8Array) =>
+    XLSX.read(bytes, { type: 'array', cellDates: true, cellNF: true, cellStyles: true });
 
   it('dates are date cells, amounts formatted numbers, counts whole numbers; widths, autofilter and a frozen header row', () => {
     const table = agingRowsForExport(items, '2024-03-15', translator('zh'));
@@ -71,11 +138,25 @@ describe('spreadsheet-grade XLSX', () => {
     expect(ws['!autofilter']).toEqual({ ref: `A1:${XLSX.utils.encode_col(table.headers.length - 1)}3` });
     // Frozen header row: SheetJS's community reader does not parse panes, so the sheet XML is read directly.
     const sheetXml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']);
-    expect(sheetXml).toMatch(/<sheetView [^>]*><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"\/>/);
+    expect(sheetXml).toMatch(
+      /<sheetView [^>]*><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"\/>/,
+    );
   });
 
   it('the worklist export: step in the step column, the reason apart, dates as dates', () => {
-    const t = worklistRowsForExport([{ customerName: 'Acme', overdue: { minor: 1_000_00, currency: 'USD' }, nextStep: 'Call the payment initiator · Phone', why: 'Oldest item 40 days overdue', nextDate: '2026-12-04', promiseDate: '2026-12-10' }], translator('en'));
+    const t = worklistRowsForExport(
+      [
+        {
+          customerName: 'Acme',
+          overdue: { minor: 1_000_00, currency: 'USD' },
+          nextStep: 'Call the payment initiator · Phone',
+          why: 'Oldest item 40 days overdue',
+          nextDate: '2026-12-04',
+          promiseDate: '2026-12-10',
+        },
+      ],
+      translator('en'),
+    );
     const ws = read(toXlsx([{ name: 'Worklist', ...t }])).Sheets.Worklist;
     const at = (key: string) => ws[`${XLSX.utils.encode_col(t.headers.findIndex((h) => h.key === key))}2`];
     expect(at('nextStep').v).toBe('Call the payment initiator · Phone');

@@ -12,7 +12,9 @@ import { DEFAULT_LIMITS, checkZip, parseLedger, zipDirectory } from '../../../li
 import { ledgerErrorText } from '../../../components/options/problems';
 import { translator } from '../../../lib/i18n';
 
-const realWorkbook = new Uint8Array(readFileSync(join(__dirname, '../../fixtures/ledgers/reports/odoo-oca-aged-partner-balance.xlsx')));
+const realWorkbook = new Uint8Array(
+  readFileSync(join(__dirname, '../../fixtures/ledgers/reports/odoo-oca-aged-partner-balance.xlsx')),
+);
 
 const bombs = new Map<number, Uint8Array>();
 /** A zip streamed entry by entry: `size` bytes of spaces for the sheet, deflated at level 9 (made once per size). */
@@ -23,8 +25,15 @@ function bomb(sheetBytes: number): Uint8Array {
 
 function makeBomb(sheetBytes: number): Uint8Array {
   const parts: Uint8Array[] = [];
-  const zip = new Zip((err, chunk) => { if (err) throw err; parts.push(chunk); });
-  const add = (name: string, text: string) => { const f = new ZipDeflate(name, { level: 9 }); zip.add(f); f.push(new TextEncoder().encode(text), true); };
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    parts.push(chunk);
+  });
+  const add = (name: string, text: string) => {
+    const f = new ZipDeflate(name, { level: 9 });
+    zip.add(f);
+    f.push(new TextEncoder().encode(text), true);
+  };
   add('[Content_Types].xml', '<?xml version="1.0"?><Types/>');
   add('xl/workbook.xml', '<workbook><sheets><sheet name="A" sheetId="1"/></sheets></workbook>');
   const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 9 });
@@ -35,7 +44,10 @@ function makeBomb(sheetBytes: number): Uint8Array {
   zip.end();
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
@@ -43,7 +55,8 @@ function makeBomb(sheetBytes: number): Uint8Array {
 function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
   const b = zip.slice();
   for (let i = 0; i + 46 < b.length; i++) {
-    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x01 && b[i + 3] === 0x02) new DataView(b.buffer).setUint32(i + 24, size, true);
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x01 && b[i + 3] === 0x02)
+      new DataView(b.buffer).setUint32(i + 24, size, true);
   }
   return b;
 }
@@ -69,7 +82,9 @@ describe('read limits on a workbook zip', () => {
     expect(dir.entries).toBeGreaterThan(5);
     expect(dir.entries).toBeLessThan(100);
     expect(dir.declaredBytes).toBeGreaterThan(realWorkbook.length);
-    expect(parseLedger(realWorkbook, { fileName: 'aged.xlsx' }).errors.filter((e) => e.code === 'over-limit')).toEqual([]);
+    expect(parseLedger(realWorkbook, { fileName: 'aged.xlsx' }).errors.filter((e) => e.code === 'over-limit')).toEqual(
+      [],
+    );
   });
 
   // Bombs of 64 MB against an 8 MB limit: the same shape as the browser test's 300 MB against 256 MB, made faster.
@@ -80,7 +95,11 @@ describe('read limits on a workbook zip', () => {
     expect(b.length).toBeLessThan(2 ** 20);
     expect(zipDirectory(b)!.declaredBytes).toBe(64 * 2 ** 20 + 29 + 67);
     const t0 = performance.now();
-    expect(checkZip(b, small)).toMatchObject({ problem: 'inflated-size', limit: small.maxInflatedBytes, found: 64 * 2 ** 20 + 29 + 67 });
+    expect(checkZip(b, small)).toMatchObject({
+      problem: 'inflated-size',
+      limit: small.maxInflatedBytes,
+      found: 64 * 2 ** 20 + 29 + 67,
+    });
     expect(performance.now() - t0).toBeLessThan(200); // no inflating: the directory said it
   });
 
@@ -98,7 +117,11 @@ describe('read limits on a workbook zip', () => {
 
   it('many entries are refused from the directory, and from the local headers when the directory is cut off', () => {
     const many = manyEntries(DEFAULT_LIMITS.maxEntries + 10);
-    expect(checkZip(many)).toEqual({ problem: 'entry-count', limit: DEFAULT_LIMITS.maxEntries, found: DEFAULT_LIMITS.maxEntries + 11 });
+    expect(checkZip(many)).toEqual({
+      problem: 'entry-count',
+      limit: DEFAULT_LIMITS.maxEntries,
+      found: DEFAULT_LIMITS.maxEntries + 11,
+    });
     const headless = withoutDirectory(many);
     expect(zipDirectory(headless)).toBeUndefined();
     expect(checkZip(headless)).toMatchObject({ problem: 'entry-count', limit: DEFAULT_LIMITS.maxEntries });
@@ -108,8 +131,14 @@ describe('read limits on a workbook zip', () => {
   it('too many cells in the sheets are refused', () => {
     const row = '<row>' + '<c r="A1"><v>1</v></c>'.repeat(100) + '</row>';
     const sheet = new TextEncoder().encode(`<worksheet><sheetData>${row.repeat(200)}</sheetData></worksheet>`);
-    const zip = zipSync({ 'xl/workbook.xml': new TextEncoder().encode('<workbook/>'), 'xl/worksheets/sheet1.xml': sheet });
-    expect(checkZip(zip, { ...DEFAULT_LIMITS, maxCells: 10_000 })).toMatchObject({ problem: 'cell-count', limit: 10_000 });
+    const zip = zipSync({
+      'xl/workbook.xml': new TextEncoder().encode('<workbook/>'),
+      'xl/worksheets/sheet1.xml': sheet,
+    });
+    expect(checkZip(zip, { ...DEFAULT_LIMITS, maxCells: 10_000 })).toMatchObject({
+      problem: 'cell-count',
+      limit: 10_000,
+    });
     expect(checkZip(zip, { ...DEFAULT_LIMITS, maxCells: 20_000 })).toBeUndefined();
   });
 
@@ -117,7 +146,11 @@ describe('read limits on a workbook zip', () => {
     const cases = [
       { bytes: bomb(64 * 2 ** 20), en: /unpacks to more than 8 MB/, zh: /解压后超过 8 MB/ },
       { bytes: lieAboutSizes(bomb(64 * 2 ** 20), 100), en: /unpacks to more than 8 MB/, zh: /解压后超过 8 MB/ },
-      { bytes: manyEntries(DEFAULT_LIMITS.maxEntries + 1), en: /more than 5,000 files inside it/, zh: /超过 5,000 个文件/ },
+      {
+        bytes: manyEntries(DEFAULT_LIMITS.maxEntries + 1),
+        en: /more than 5,000 files inside it/,
+        zh: /超过 5,000 个文件/,
+      },
     ];
     for (const c of cases) {
       const r = parseLedger(c.bytes, { fileName: 'ledger.xlsx', limits: small });

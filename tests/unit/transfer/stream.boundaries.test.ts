@@ -27,10 +27,12 @@ function gb18030Table(chars: string[]): Map<string, number[]> {
     }
   }
   for (let a = 0x90; a <= 0xe3 && out.size < want.size; a++) {
-    for (let b = 0x30; b <= 0x39; b++) for (let c = 0x81; c <= 0xfe; c++) for (let d = 0x30; d <= 0x39; d++) {
-      const ch = dec.decode(new Uint8Array([a, b, c, d]));
-      if (want.has(ch) && !out.has(ch)) out.set(ch, [a, b, c, d]);
-    }
+    for (let b = 0x30; b <= 0x39; b++)
+      for (let c = 0x81; c <= 0xfe; c++)
+        for (let d = 0x30; d <= 0x39; d++) {
+          const ch = dec.decode(new Uint8Array([a, b, c, d]));
+          if (want.has(ch) && !out.has(ch)) out.set(ch, [a, b, c, d]);
+        }
   }
   return out;
 }
@@ -39,7 +41,10 @@ type Enc = 'utf-8' | 'utf-8-bom' | 'gbk' | 'gb18030';
 const gbTable = gb18030Table([...WIDE[2], ...WIDE[3], ...WIDE[4]]);
 
 function encoder(enc: Enc): (s: string) => Uint8Array {
-  if (enc.startsWith('utf-8')) { const te = new TextEncoder(); return (s) => te.encode(s); }
+  if (enc.startsWith('utf-8')) {
+    const te = new TextEncoder();
+    return (s) => te.encode(s);
+  }
   return (s) => {
     const out: number[] = [];
     for (const ch of s) {
@@ -68,19 +73,29 @@ function nameOf(i: number, enc: Enc): string {
 function build(enc: Enc) {
   const encode = encoder(enc);
   const header = 'Customer,Invoice,Due Date,Amount,Currency\n';
-  const parts: Uint8Array[] = [enc === 'utf-8-bom' ? Uint8Array.from([0xef, 0xbb, 0xbf, ...encode(header)]) : encode(header)];
+  const parts: Uint8Array[] = [
+    enc === 'utf-8-bom' ? Uint8Array.from([0xef, 0xbb, 0xbf, ...encode(header)]) : encode(header),
+  ];
   let offset = parts[0].length;
   const expected: Array<{ name: string; doc: string; minor: number }> = [];
   const names = Array.from({ length: NAMES }, (_, i) => nameOf(i, enc));
   const byFirstWidth = new Map<number, number[]>();
-  names.forEach((n, i) => { const w = encode([...n][0]).length; (byFirstWidth.get(w) ?? byFirstWidth.set(w, []).get(w)!).push(i); });
+  names.forEach((n, i) => {
+    const w = encode([...n][0]).length;
+    (byFirstWidth.get(w) ?? byFirstWidth.set(w, []).get(w)!).push(i);
+  });
   let boundary = CHUNK;
   let turn = 0;
   const cutWidths = new Map<number, number>();
   const rowOf = (ci: number, i: number) => {
     const minor = 100_00 + (i % 977) * 13;
     const doc = `D${i}`;
-    return { name: names[ci], doc, minor, bytes: encode(`${names[ci]},${doc},2024-01-15,${(minor / 100).toFixed(2)},CNY\n`) };
+    return {
+      name: names[ci],
+      doc,
+      minor,
+      bytes: encode(`${names[ci]},${doc},2024-01-15,${(minor / 100).toFixed(2)},CNY\n`),
+    };
   };
   for (let i = 0; i < rowsOf(enc); i++) {
     let r = rowOf(i % NAMES, i);
@@ -101,33 +116,47 @@ function build(enc: Enc) {
   }
   const bytes = new Uint8Array(offset);
   let at = 0;
-  for (const p of parts) { bytes.set(p, at); at += p.length; }
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
   return { bytes, expected, cutWidths, boundaries: Math.floor(offset / CHUNK) };
 }
 
 describe('streaming decode never cuts a character (300,000 rows, a character cut at every slice edge)', () => {
   for (const enc of ['utf-8', 'utf-8-bom', 'gbk', 'gb18030'] as Enc[]) {
-    it(enc, async () => {
-      const { bytes, expected, cutWidths, boundaries } = build(enc);
-      // Every slice edge cuts a character, of each width the encoding has.
-      expect([...cutWidths.values()].reduce((a, b) => a + b, 0)).toBe(boundaries);
-      for (const w of widths[enc]) expect(cutWidths.get(w) ?? 0).toBeGreaterThan(5);
-      const rows: LedgerRow[] = [];
-      const summary = await parseLedgerChunks(new Blob([bytes]), { fileName: 'big.csv' }, (r) => { for (const x of r) rows.push(x); }, undefined, CHUNK);
-      expect(summary.errors).toBe(0);
-      expect(summary.encoding).toBe(enc.startsWith('utf-8') ? 'utf-8' : 'gb18030');
-      expect(rows).toHaveLength(rowsOf(enc));
-      let bad = 0;
-      for (let i = 0; i < rowsOf(enc); i++) {
-        const r = rows[i];
-        const e = expected[i];
-        if (r.customerName !== e.name || r.invoiceNumber !== e.doc || r.amount.minor !== e.minor) bad++;
-      }
-      expect(bad).toBe(0);
-      expect(summary.stats.customers).toBe(NAMES);
-      expect(new Set(rows.map((r) => r.customerName)).size).toBe(NAMES);
-      expect(rows.some((r) => r.customerName.includes('\ufffd'))).toBe(false);
-    }, 120_000);
+    it(
+      enc,
+      async () => {
+        const { bytes, expected, cutWidths, boundaries } = build(enc);
+        // Every slice edge cuts a character, of each width the encoding has.
+        expect([...cutWidths.values()].reduce((a, b) => a + b, 0)).toBe(boundaries);
+        for (const w of widths[enc]) expect(cutWidths.get(w) ?? 0).toBeGreaterThan(5);
+        const rows: LedgerRow[] = [];
+        const summary = await parseLedgerChunks(
+          new Blob([bytes]),
+          { fileName: 'big.csv' },
+          (r) => {
+            for (const x of r) rows.push(x);
+          },
+          undefined,
+          CHUNK,
+        );
+        expect(summary.errors).toBe(0);
+        expect(summary.encoding).toBe(enc.startsWith('utf-8') ? 'utf-8' : 'gb18030');
+        expect(rows).toHaveLength(rowsOf(enc));
+        let bad = 0;
+        for (let i = 0; i < rowsOf(enc); i++) {
+          const r = rows[i];
+          const e = expected[i];
+          if (r.customerName !== e.name || r.invoiceNumber !== e.doc || r.amount.minor !== e.minor) bad++;
+        }
+        expect(bad).toBe(0);
+        expect(summary.stats.customers).toBe(NAMES);
+        expect(new Set(rows.map((r) => r.customerName)).size).toBe(NAMES);
+        expect(rows.some((r) => r.customerName.includes('\ufffd'))).toBe(false);
+      },
+      120_000,
+    );
   }
 });
-

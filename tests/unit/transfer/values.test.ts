@@ -1,4 +1,12 @@
-import { excelSerialToIso, inferDateOrder, inferDecimalComma, parseAmountValue, parseBool, parseCurrency, parseDateValue } from '../../../lib/transfer/values';
+import {
+  excelSerialToIso,
+  inferDateOrder,
+  inferDecimalComma,
+  parseAmountValue,
+  parseBool,
+  parseCurrency,
+  parseDateValue,
+} from '../../../lib/transfer/values';
 
 const date = (raw: string | number, order?: 'mdy' | 'dmy') => {
   const r = parseDateValue(raw, order);
@@ -11,18 +19,34 @@ const amt = (raw: string | number, cur = 'CNY', decimalComma = false) => {
 
 describe('date values', () => {
   it.each([
-    ['2024/3/1', '2024-03-01'], ['2024-03-01', '2024-03-01'], ['2024.3.1', '2024-03-01'], ['2024年3月1日', '2024-03-01'],
-    ['２０２４年３月１日', '2024-03-01'], ['20240301', '2024-03-01'], ['2019-04-23 00:00:00', '2019-04-23'],
-    ['2024-03-01T08:00:00Z', '2024-03-01'], ['1 Mar 2024', '2024-03-01'], ['01-Mar-24', '2024-03-01'], ['Mar 1, 2024', '2024-03-01'],
-    ['/Date(1556032862815)/', '2019-04-23'], ['45352', '2024-03-01'], [45352, '2024-03-01'], [45352.75, '2024-03-01'],
-    ['13/1/2024', '2024-01-13'], ['1/13/2024', '2024-01-13'],
+    ['2024/3/1', '2024-03-01'],
+    ['2024-03-01', '2024-03-01'],
+    ['2024.3.1', '2024-03-01'],
+    ['2024年3月1日', '2024-03-01'],
+    ['２０２４年３月１日', '2024-03-01'],
+    ['20240301', '2024-03-01'],
+    ['2019-04-23 00:00:00', '2019-04-23'],
+    ['2024-03-01T08:00:00Z', '2024-03-01'],
+    ['1 Mar 2024', '2024-03-01'],
+    ['01-Mar-24', '2024-03-01'],
+    ['Mar 1, 2024', '2024-03-01'],
+    ['/Date(1556032862815)/', '2019-04-23'],
+    ['45352', '2024-03-01'],
+    [45352, '2024-03-01'],
+    [45352.75, '2024-03-01'],
+    ['13/1/2024', '2024-01-13'],
+    ['1/13/2024', '2024-01-13'],
   ])('%s → %s', (raw, want) => expect(date(raw)).toBe(want));
 
   it('A/B/YYYY follows the chosen order, and is ambiguous without one', () => {
     expect(date('3/1/2024', 'mdy')).toBe('2024-03-01');
     expect(date('3/1/2024', 'dmy')).toBe('2024-01-03');
     const r = parseDateValue('3/1/2024');
-    expect(r).toEqual({ ok: false, code: 'ambiguous', reason: '"3/1/2024" could be day/month or month/day; choose the date order' });
+    expect(r).toEqual({
+      ok: false,
+      code: 'ambiguous',
+      reason: '"3/1/2024" could be day/month or month/day; choose the date order',
+    });
   });
 
   it('rejects dates that do not exist', () => {
@@ -49,10 +73,29 @@ describe('date values', () => {
 
 describe('amount values', () => {
   it.each([
-    ['1,234.56', 123456], ['1234.56', 123456], ['¥1,234.56', 123456], ['￥1,234.56', 123456], ['RMB 1,234.56', 123456],
-    ['CNY1234.5', 123450], ['1,234.56元', 123456], ['1,234.56 CNY', 123456], ['(1,234.56)', -123456], ['-1,234.56', -123456],
-    ['1,234.56-', -123456], ['−1,234.56', -123456], ['１，２３４．５６', 123456], ['1.5万', 1500000], ['1.5万元', 1500000],
-    ['2亿', 20000000000], ['0.1', 10], ['.5', 50], ['0.005', 1], ['0.0049', 0], ['-0.005', -1], [1234.56, 123456], [0.1 + 0.2, 30],
+    ['1,234.56', 123456],
+    ['1234.56', 123456],
+    ['¥1,234.56', 123456],
+    ['￥1,234.56', 123456],
+    ['RMB 1,234.56', 123456],
+    ['CNY1234.5', 123450],
+    ['1,234.56元', 123456],
+    ['1,234.56 CNY', 123456],
+    ['(1,234.56)', -123456],
+    ['-1,234.56', -123456],
+    ['1,234.56-', -123456],
+    ['−1,234.56', -123456],
+    ['１，２３４．５６', 123456],
+    ['1.5万', 1500000],
+    ['1.5万元', 1500000],
+    ['2亿', 20000000000],
+    ['0.1', 10],
+    ['.5', 50],
+    ['0.005', 1],
+    ['0.0049', 0],
+    ['-0.005', -1],
+    [1234.56, 123456],
+    [0.1 + 0.2, 30],
     ['19,405,918,198', 1940591819800],
   ])('%s → %i fen', (raw, minor) => expect(amt(raw)).toBe(minor));
 
@@ -72,7 +115,10 @@ describe('amount values', () => {
   });
 
   it('reports which currencies a symbol allows', () => {
-    expect(parseAmountValue('$50.00', 'USD')).toEqual({ ok: true, value: { minor: 5000, currencies: ['USD', 'HKD', 'SGD', 'AUD', 'CAD', 'NZD', 'TWD', 'MXN'] } });
+    expect(parseAmountValue('$50.00', 'USD')).toEqual({
+      ok: true,
+      value: { minor: 5000, currencies: ['USD', 'HKD', 'SGD', 'AUD', 'CAD', 'NZD', 'TWD', 'MXN'] },
+    });
     expect(parseAmountValue('US$50', 'USD')).toEqual({ ok: true, value: { minor: 5000, currencies: ['USD'] } });
     expect(parseAmountValue('€5', 'EUR')).toEqual({ ok: true, value: { minor: 500, currencies: ['EUR'] } });
     expect(parseAmountValue('£5', 'GBP')).toEqual({ ok: true, value: { minor: 500, currencies: ['GBP'] } });
@@ -106,24 +152,67 @@ describe('amount values', () => {
 });
 
 describe('currency and yes/no cells', () => {
-  it.each([['人民币', 'CNY'], ['RMB', 'CNY'], ['usd', 'USD'], ['美元', 'USD'], ['港币', 'HKD'], ['EUR', 'EUR'], ['??', undefined]])(
-    '%s → %s', (raw, code) => expect(parseCurrency(raw)).toBe(code));
+  it.each([
+    ['人民币', 'CNY'],
+    ['RMB', 'CNY'],
+    ['usd', 'USD'],
+    ['美元', 'USD'],
+    ['港币', 'HKD'],
+    ['EUR', 'EUR'],
+    ['??', undefined],
+  ])('%s → %s', (raw, code) => expect(parseCurrency(raw)).toBe(code));
   it('reads yes/no', () => {
-    expect([parseBool('Yes'), parseBool('No'), parseBool('是'), parseBool('否'), parseBool(''), parseBool('maybe')]).toEqual([true, false, true, false, undefined, undefined]);
+    expect([
+      parseBool('Yes'),
+      parseBool('No'),
+      parseBool('是'),
+      parseBool('否'),
+      parseBool(''),
+      parseBool('maybe'),
+    ]).toEqual([true, false, true, false, undefined, undefined]);
   });
 });
 
 describe('parseAmountValue: the plain-number shortcut', () => {
   // A cell padded with a space cannot take the shortcut, so it goes the general way: both must agree, for every
   // currency exponent and both decimal marks, including the cells the shortcut must leave alone.
-  const cells = ['0', '-0', '0.00', '7', '1234.56', '-1234.56', '1,234.56', '-1,234,567.891', '12,34', '1.234,56', '-1.234.567,89',
-    '1234.565', '0.005', '999999999999999', '9999999999999.99', '99999999999999999.99', '1,2345.6', '01,234', '.5', '5.', ',5',
-    '1.2.3', '1,23,456.7', '100-', '(100)', '−100', '１２３'];
+  const cells = [
+    '0',
+    '-0',
+    '0.00',
+    '7',
+    '1234.56',
+    '-1234.56',
+    '1,234.56',
+    '-1,234,567.891',
+    '12,34',
+    '1.234,56',
+    '-1.234.567,89',
+    '1234.565',
+    '0.005',
+    '999999999999999',
+    '9999999999999.99',
+    '99999999999999999.99',
+    '1,2345.6',
+    '01,234',
+    '.5',
+    '5.',
+    ',5',
+    '1.2.3',
+    '1,23,456.7',
+    '100-',
+    '(100)',
+    '−100',
+    '１２３',
+  ];
   for (const currency of ['CNY', 'JPY', 'BHD']) {
     for (const decimalComma of [false, true]) {
       it(`${currency}${decimalComma ? ', decimal comma' : ''}: same result as the general path`, () => {
         // The error text quotes the cell as written, padding and all: compared without it.
-        const read = (c: string) => { const p = parseAmountValue(c, currency, { decimalComma }); return p.ok ? p : { ok: false, code: p.code }; };
+        const read = (c: string) => {
+          const p = parseAmountValue(c, currency, { decimalComma });
+          return p.ok ? p : { ok: false, code: p.code };
+        };
         for (const c of cells) expect(read(c), c).toEqual(read(` ${c} `));
       });
     }

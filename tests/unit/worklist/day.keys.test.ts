@@ -24,7 +24,7 @@ describe('outcome keys', () => {
     expect(outcomeKeys.refused).toBe('x');
   });
 
-  it('no letter means two things: outcomes are distinct and none is the worklist\'s snooze or done', () => {
+  it("no letter means two things: outcomes are distinct and none is the worklist's snooze or done", () => {
     const letters = outcomes.map((o) => outcomeKeys[o]);
     expect(new Set(letters).size).toBe(letters.length);
     expect(letters).not.toContain(rowActionKeys.snooze);
@@ -39,7 +39,8 @@ describe('outcome keys', () => {
       expect(hint).toContain(`${rowActionKeys[a]} ${popup[lang].worklistDay[a].toLowerCase()}`);
     }
     const same = sidepanel[lang].attempt.sameKeys.toLowerCase();
-    for (const o of rowOutcomes) expect(same).toContain(`${outcomeKeys[o]} ${popup[lang].worklistDay[o].toLowerCase()}`);
+    for (const o of rowOutcomes)
+      expect(same).toContain(`${outcomeKeys[o]} ${popup[lang].worklistDay[o].toLowerCase()}`);
     expect(common[lang].outcomes.reached.toLowerCase()).toBe(popup[lang].worklistDay.reached.toLowerCase());
   });
 });
