@@ -8,8 +8,8 @@
  */
 import type { Settings } from '../domain';
 import { type BackupIssue, type BackupMeta, type BackupParse, makeBackup, parseRestorable } from '../transfer';
-import { type HuikuanDb, type SafetyCopyRow, type StoreCounts, toolkitTables, versions } from './schema';
-import { getSettings, readAll, replaceAll, type StoreContents } from './repo';
+import { type HuikuanDb, type SafetyCopyRow, type StoreCounts, versions } from './schema';
+import { getSettings, readAll, replaceAll, type StoreContents, writeTables } from './repo';
 import { UserError } from '../i18n/userError';
 import { type BulkLock, type BulkWaitOptions, withBulkWrite } from './bulkWrite';
 
@@ -125,21 +125,8 @@ async function replaceKeepingCopy(db: HuikuanDb, x: ReplaceInput): Promise<Repla
           { createdAt: t, safetyCopy: x.reason, schemaVersion: LATEST_SCHEMA },
         ),
       };
-  const tables = [
-    db.customers,
-    db.contacts,
-    db.ledgers,
-    db.promises,
-    db.activities,
-    db.profiles,
-    db.preparations,
-    db.summaries,
-    db.meta,
-    db.imports,
-    db.trash,
-    db.safetyCopies,
-    ...toolkitTables(db),
-  ];
+  // replaceAll's own tables, and the safety copy written in the same transaction.
+  const tables = [...writeTables(db), db.safetyCopies];
   await db.transaction('rw', tables, async () => {
     if (copy) {
       await db.safetyCopies.put(copy);

@@ -127,7 +127,8 @@ export function computeSummary(rows: CustomerRows, settings: Settings, asOf: str
   };
 }
 
-const writeTables = (db: HuikuanDb) => [
+/** Every table a whole-store write touches (replace, import undo, restore): one list, so nested transactions agree. */
+export const writeTables = (db: HuikuanDb) => [
   db.customers,
   db.contacts,
   db.ledgers,
