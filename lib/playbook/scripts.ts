@@ -126,6 +126,7 @@ export const partNeeds: Record<string, Array<FactRef['kind']>> = {
   'filing.items': ['level', 'receivable'],
   'filing.demands': ['level', 'receivable', 'activity'],
   'filing.noSuit': ['level'],
+  'filing.confirmNoSuit': ['level'],
   'filing.ask': ['level', 'receivable'],
   'subject.complaint': ['level'],
 };
@@ -514,7 +515,14 @@ function complaintParts(
       key: 'filing.demands',
       params: { dates: d.map((x) => x.date).join(';'), count: d.length },
     });
-  parts.push({ kind: 'step', facts: [stepFact], key: 'filing.noSuit', params: {} });
+  // "No suit" is stated only when the customer's terms record it; otherwise the filer is asked to confirm it.
+  const noSuitRecorded = account.terms?.inCourt === false;
+  parts.push({
+    kind: 'step',
+    facts: [stepFact],
+    key: noSuitRecorded ? 'filing.noSuit' : 'filing.confirmNoSuit',
+    params: {},
+  });
   parts.push({
     kind: 'ask',
     facts: [stepFact, ...recFacts],

@@ -69,6 +69,8 @@ export function complaintFacts(input: {
   }>;
   demands: Array<{ date: string; channel: string; evidence?: string }>;
   sealedStatements: Array<{ reference: string; sealedOn: string }>;
+  /** The customer's terms record that no suit or arbitration concerns the debt (only then is it stated). */
+  noSuitRecorded?: boolean;
   format: (minor: number, currency: string) => string;
 }): string[] {
   const zh = input.lang === 'zh';
@@ -106,6 +108,12 @@ export function complaintFacts(input: {
         ? `· 催收记录：${d.date}（${d.channel}）${d.evidence ? `，凭证：${d.evidence}` : ''}`
         : `· Demand on ${d.date} (${d.channel})${d.evidence ? `, evidence: ${d.evidence}` : ''}`,
     ),
-    zh ? '该款项未进入诉讼或仲裁程序。' : 'No suit or arbitration concerns this debt.',
+    input.noSuitRecorded
+      ? zh
+        ? '该款项未进入诉讼或仲裁程序。'
+        : 'No suit or arbitration concerns this debt.'
+      : zh
+        ? '（提交前请确认：该款项未进入诉讼或仲裁程序。）'
+        : '[Confirm before filing: no suit or arbitration concerns this debt.]',
   ];
 }

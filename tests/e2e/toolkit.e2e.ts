@@ -257,7 +257,8 @@ test('the complaint step appears for an eligible government debtor and not for a
   const script = await card.getByTestId('script').inputValue();
   assert.match(script, /违约拖欠中小企业款项登记（投诉）平台/);
   assert.match(script, /广州市卫生健康信息中心 \(a government agency\)/);
-  assert.match(script, /No suit or arbitration concerns these amounts\./);
+  // c04 has no terms recorded: the filer is asked to confirm there is no suit rather than told there is none.
+  assert.match(script, /\[Confirm before filing: no suit or arbitration concerns these amounts/);
   for (const r of openDocs('c04')
     .filter((x) => x.dueDate < today)
     .slice(0, 8))

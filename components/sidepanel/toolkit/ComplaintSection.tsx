@@ -54,6 +54,7 @@ export function ComplaintSection({ data }: { data: ToolkitData }) {
     sealedStatements: data.statements
       .filter((s) => s.sealedOn)
       .map((s) => ({ reference: s.reference, sealedOn: s.sealedOn! })),
+    noSuitRecorded: terms?.inCourt === false,
     format: (m, c) => formatMoney(m, c, lang),
   });
 

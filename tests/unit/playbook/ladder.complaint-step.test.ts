@@ -127,6 +127,18 @@ describe('the complaint step appears for an eligible government debtor and not f
     expect(unknown.levelKey).toBe('lawyer-letter');
   });
 
+  it('states "no suit" only when the terms record it; without terms the filer is asked to confirm it (zh, en)', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const unrecorded = suggestNext(debtor('government'), NOW, lang);
+      expect(unrecorded.complaint).toBe(true);
+      expect(unrecorded.parts.map((p) => p.key)).toContain('filing.confirmNoSuit');
+      expect(unrecorded.parts.map((p) => p.key)).not.toContain('filing.noSuit');
+      expect(unrecorded.script).toContain(lang === 'zh' ? '提交前请确认' : 'Confirm before filing');
+      const recorded = suggestNext(debtor('government', { terms: terms({ inCourt: false }) }), NOW, lang);
+      expect(recorded.parts.map((p) => p.key)).toContain('filing.noSuit');
+    }
+  });
+
   for (const lang of ['zh', 'en'] as const) {
     it(`the complaint's text is built from the record (${lang})`, () => {
       const a = debtor('government', { terms: terms({ publicInstitution: true }) });
