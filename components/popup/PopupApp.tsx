@@ -89,10 +89,18 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
   const settingsKey = worklistSettingsKey(settings);
   const cache = cacheBox?.cache;
   const fresh = version !== undefined && isCacheFresh(cache, version, asOf, settingsKey);
+  const cadenceBox = useLiveQuery(async () => ({ cache: await readCadenceCache(db) }), [db]);
+  // The drafts are written after the rows (refreshWorklistCache): a popup closed in between leaves fresh rows and no
+  // drafts, so missing or stale drafts also make the next popup re-rank.
+  const draftsFresh =
+    version !== undefined &&
+    !!cadenceBox?.cache &&
+    isCacheFresh({ ...cadenceBox.cache, rows: [] }, version, asOf, settingsKey);
 
   // Stale or missing cache: re-rank once after the first paint, then the live query swaps the new rows in.
   useEffect(() => {
-    if (!ready || version === undefined || cacheBox === undefined || fresh) return;
+    if (!ready || version === undefined || cacheBox === undefined || cadenceBox === undefined) return;
+    if (fresh && draftsFresh) return;
     const key = `${version}|${asOf}|${settingsKey}`;
     if (running.current === key) return;
     running.current = key;
@@ -102,11 +110,10 @@ export function PopupApp({ initialPortfolio }: PopupAppProps = {}) {
       .finally(() => {
         setRefreshing(false);
       });
-  }, [ready, version, cacheBox, fresh, asOf, settingsKey, db, settings]);
+  }, [ready, version, cacheBox, cadenceBox, fresh, draftsFresh, asOf, settingsKey, db, settings]);
 
   // Today's cadence reminders, made with the worklist when it is re-ranked (cadence.ts); shown while fresh, less
   // those logged from this popup.
-  const cadenceBox = useLiveQuery(async () => ({ cache: await readCadenceCache(db) }), [db]);
   const [sentHere, setSentHere] = useState<Set<string>>(new Set());
   const cadenceCache = cadenceBox?.cache;
   const drafts =

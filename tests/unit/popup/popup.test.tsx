@@ -194,4 +194,20 @@ describe('popup', () => {
     for (const s of recSpies) expect(s).not.toHaveBeenCalled();
     expect(summaryScan).not.toHaveBeenCalled();
   });
+
+  it('makes the drafts again when a popup closed after the rows were cached but before the drafts were', async () => {
+    await replaceAll(db, buildDemoPortfolio(today, fixed.getTime()), fixed);
+    renderPopup();
+    await waitFor(async () => expect((await readCadenceCache(db))?.dataVersion).toBe(await getDataVersion(db)), {
+      timeout: 10000,
+    });
+    cleanup();
+    // As a popup closed between the two writes leaves it: fresh rows, no drafts.
+    await db.meta.delete('cadence');
+    expect((await readWorklistCache(db))?.dataVersion).toBe(await getDataVersion(db));
+    renderPopup();
+    await waitFor(async () => expect((await readCadenceCache(db))?.dataVersion).toBe(await getDataVersion(db)), {
+      timeout: 10000,
+    });
+  });
 });
