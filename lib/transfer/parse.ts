@@ -524,6 +524,9 @@ function onlyCell(cells: Cell[], i: number): boolean {
 /** The usual answer, one object for every row. */
 const DATA_LINE: LineKind = Object.freeze({ type: 'data' });
 
+/** A time of day as report print lines write it (09:15, 9:30 AM, 14:05:33). */
+const PRINT_TIME = /\b\d{1,2}:\d{2}(?::\d{2})?\b/;
+
 function lineKind(ctx: Context, cells: Cell[]): LineKind {
   const m = ctx.mapping;
   const doc = m.invoiceNumber === undefined ? '' : cellText(cells[m.invoiceNumber]);
@@ -564,7 +567,13 @@ function lineKind(ctx: Context, cells: Cell[]): LineKind {
   });
   if (texts.length && texts.length <= 2 && nonBlank <= 3 && isSectionLabel(texts[0]) && !dated)
     return { type: 'section', label: texts[0] };
-  if (!amounts && !dated && texts.length >= 1 && nonBlank <= 3) return { type: 'group', label: texts.join(' ') };
+  if (!amounts && !dated && texts.length >= 1 && nonBlank <= 3) {
+    const label = texts.join(' ');
+    // After the grand total a line with a time of day is the print line ("Accrual Basis Monday, July 1, 2024
+    // 09:15 AM GMT-07:00"), not the next block's customer.
+    if (ctx.sawGrand && PRINT_TIME.test(label)) return { type: 'group', label, footer: true };
+    return { type: 'group', label };
+  }
   // An unlabelled sum: amounts and nothing that names a document, a customer or a date.
   if (amounts && !dated && !cust && !texts.length && !ctx.summary)
     return { type: 'total', kind: 'subtotal', label: '' };

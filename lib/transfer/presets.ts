@@ -346,7 +346,9 @@ export const presets: Preset[] = [
   {
     id: 'quickbooks-invoice-list',
     label: { zh: 'QuickBooks 发票清单', en: 'QuickBooks Invoice List' },
-    signature: ['num', 'memodescription', 'duedate', 'openbalance'],
+    // QBO's "Invoice List by Date": Date, Transaction type, Num, Name, Memo, Due date, Amount, Open balance. The
+    // Memo and Amount columns tell it from Open Invoices (Term, no Amount) and the A/R Aging Detail (no Memo).
+    signature: ['num', 'memo', 'duedate', 'amount', 'openbalance'],
     columns: {
       customerName: ['customerfullname', 'customer', 'name'],
       invoiceNumber: ['num'],
@@ -359,11 +361,12 @@ export const presets: Preset[] = [
       currency: ['currency'],
     },
     dateOrder: 'mdy',
-    basis: 'unverified',
-    source: '"Invoice List" report',
+    basis: 'documentation',
+    source:
+      'public readers of real QuickBooks Online "Invoice List by Date" exports (SeniorStylist/senior-stylist src/lib/imports/qb-csv.ts parseInvoiceListCsv; two test fixtures of the measured export shape): Date, Transaction type, Num, Name, Memo, Due date, Amount, Open balance',
   },
   {
-    // After the A/R Aging Detail (which has Past due) and the Invoice List (Memo/Description): the Open Invoices
+    // After the A/R Aging Detail (which has Past due) and the Invoice List (Memo, Amount): the Open Invoices
     // columns are a subset of theirs.
     id: 'quickbooks-open-invoices',
     label: { zh: 'QuickBooks 未结发票', en: 'QuickBooks Open Invoices' },

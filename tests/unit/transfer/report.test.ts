@@ -298,6 +298,41 @@ describe('report-shaped exports: what each kind of line does', () => {
     expect(r.rows[0]).toMatchObject({ issueDate: '2024-05-15', dueDate: '2024-06-14', paid: { minor: 50_000 } });
   });
 
+  it('QuickBooks Online "Invoice List by Date" as exported (Transaction type, Name, Memo, Amount): its layout, not Open Invoices; the print line after TOTAL is no customer', () => {
+    // The measured export shape (SOURCES.md): padded title lines, an empty fourth line, "$" only on TOTAL, three
+    // empty lines and the print time. Only dates that read both ways, so the layout's M/D/Y decides them.
+    const csv = [
+      'Northwind Supplies Inc.,,,,,,,',
+      'Invoice List by Date,,,,,,,',
+      '"January 1-June 30, 2024",,,,,,,',
+      '',
+      'Date,Transaction type,Num,Name,Memo,Due date,Amount,Open balance',
+      '5/6/2024,Invoice,1058,Baker Hardware,Fixtures,6/5/2024,"1,200.00",700.00',
+      'TOTAL,,,,,,"$1,200.00",$700.00',
+      '',
+      '',
+      '',
+      '" Tuesday, July 2, 2024 09:30 AM GMT-04:00",,,,,,,',
+    ].join('\r\n');
+    const r = parseLedger(csv, { fileName: 'invoices.csv', currency: 'USD' });
+    expect(r.errors).toEqual([]);
+    expect(r.preset).toBe('quickbooks-invoice-list');
+    expect(r.rows).toMatchObject([
+      {
+        customerName: 'Baker Hardware',
+        invoiceNumber: '1058',
+        issueDate: '2024-05-06',
+        dueDate: '2024-06-05',
+        amount: { minor: 120_000, currency: 'USD' },
+        paid: { minor: 50_000 },
+      },
+    ]);
+    expect(r.skipped.at(-1)).toEqual({ row: 11, kind: 'other', label: 'Tuesday, July 2, 2024 09:30 AM GMT-04:00' });
+    expect(r.stats.skipped.group).toBeUndefined();
+    expect(r.reconciliation).toEqual([
+      { currency: 'USD', imported: 70_000, fileTotal: 70_000, difference: 0, totalRow: 7 },
+    ]);
+  });
   it('a customer named like a total word is still a customer when its row has a document', () => {
     const r = parseLedger(
       'Customer,Invoice,Due Date,Amount\nTotal Logistics Ltd,T-1,2024-01-01,10.00\nTotal,,,10.00\n',
