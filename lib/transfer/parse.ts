@@ -284,7 +284,7 @@ function skip(ctx: Context, row: number, kind: SkippedLine['kind'], label: strin
 const isBlank = (c: Cell | undefined) => c === undefined || (typeof c === 'string' && c.trim() === '');
 
 const PAYMENT_KIND =
-  /^(payment|pmt|receive payment|deposit|customer payment|payment entry|cash receipt|receipt|dz$|sr$|sa$|收款|收款单|预收|预收款|收款核销|回款|银行收款)/i;
+  /^(payment|pmt|receive payment|deposit|customer payment|payment entry|cash receipt|receipt|dz$|sr$|sa$|收款|收款单|销售收款|其他业务收款|预收|预收款|收款核销|回款|银行收款)/i;
 const CREDIT_KIND = /(credit|cr memo|贷项|红字|退货|折让|销售退回|^dg$|^sc$)/i;
 const DRAFT_STATUS = /^(draft|drafts|submitted|awaiting approval|pending approval|草稿|暂存|未提交|待审批)$/i;
 const VOID_STATUS = /^(void|voided|deleted|cancel|cancelled|canceled|作废|已作废|已删除|已取消|已撤销)$/i;

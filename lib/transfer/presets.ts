@@ -757,6 +757,25 @@ export const presets: Preset[] = [
     source: '金蝶精斗云 / KIS 「应收账款明细表」（日期、单据编号、单据类型、客户、应收金额、实收金额、应收余额）',
   },
   {
+    // 「应收款账龄分析表」 by document: 原币 over 尚未收款金额 and the aging periods, 本位币 over 币别, 尚未收款金额
+    // and the periods (two header rows). A receipt's unapplied rest is a negative 尚未收款金额, due on its date.
+    id: 'kingdee-cloud-aging',
+    label: { zh: '金蝶云星空 应收款账龄分析表', en: 'Kingdee Cloud Galaxy receivables aging' },
+    signature: ['往来单位', '单据编号', '业务日期', '到期日'],
+    columns: {
+      customerName: ['往来单位'],
+      invoiceNumber: ['单据编号'],
+      kind: ['单据类型'],
+      issueDate: ['业务日期'],
+      dueDate: ['到期日'],
+      open: ['原币尚未收款金额', '尚未收款金额'],
+      currency: ['币别'],
+    },
+    basis: 'source',
+    source:
+      '金蝶云星空 应收账龄分析报表服务的公开改写本（szj/SHU.K3.SCM.PlugInEx AgingAnalysisServiceByAR.cs，LoadKDString 带金蝶资源号的栏目名）：往来单位、币别、结算组织、收付组织、销售组织、销售部门、销售组、销售员、单据类型、单据编号、业务日期、到期日；原币 下 尚未收款金额、0-30天、31-60天、61-90天、90天以上；本位币 下 币别、尚未收款金额 与各账龄段',
+  },
+  {
     id: 'kingdee',
     label: { zh: '金蝶云星空 应收单列表', en: 'Kingdee Cloud Galaxy receivables list' },
     signature: ['客户', '单据编号', '到期日'],

@@ -333,6 +333,22 @@ describe('report-shaped exports: what each kind of line does', () => {
       { currency: 'USD', imported: 70_000, fileTotal: 70_000, difference: 0, totalRow: 7 },
     ]);
   });
+  it('金蝶云星空 应收款账龄分析表: 原币 / 本位币 groups over 尚未收款金额, the first 币别 is the document currency, a 销售收款单 is an unapplied payment', () => {
+    const r = read('kingdee-cloud-aging-analysis.csv');
+    expect(r.preset).toBe('kingdee-cloud-aging');
+    expect(r.headerRows).toBe(2);
+    expect(r.headers.slice(12, 14)).toEqual(['原币 尚未收款金额', '原币 0-30天']);
+    expect(r.headers[17]).toBe('本位币 币别');
+    expect(pick(r.rows)).toEqual([
+      ['杭州中联机械有限公司', 'AR00000412', 'invoice', undefined, '2024-04-09', 4_500_000, undefined],
+      ['杭州中联机械有限公司', 'AR00000455', 'invoice', undefined, '2024-06-19', 2_340_000, undefined],
+      ['杭州中联机械有限公司', 'SKD00000133', 'credit-note', 'payment', '2024-06-25', 500_000, undefined],
+      ['南京华信电子有限公司', 'AR00000381', 'invoice', undefined, '2024-02-14', 800_000, undefined],
+      ['南京华信电子有限公司', 'AR00000470', 'invoice', undefined, '2024-07-05', 320_000, undefined],
+    ]);
+    expect(r.rows[4].amount.currency).toBe('USD');
+  });
+
   it('a customer named like a total word is still a customer when its row has a document', () => {
     const r = parseLedger(
       'Customer,Invoice,Due Date,Amount\nTotal Logistics Ltd,T-1,2024-01-01,10.00\nTotal,,,10.00\n',
