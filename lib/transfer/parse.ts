@@ -728,6 +728,8 @@ function customerOf(ctx: Context, cells: Cell[]): { name: string; code?: string 
   if (ctx.customerFromGroup || (!name && !code && ctx.group)) {
     if (ctx.group) return ctx.group;
   }
+  // Only the account in the row: the block head above it names that account's customer (SAP's lists).
+  if (code && ctx.group?.code === code) return ctx.group;
   if (code) return { name: code, code };
   return undefined;
 }

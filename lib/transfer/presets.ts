@@ -583,6 +583,27 @@ export const presets: Preset[] = [
       'frappe/erpnext, erpnext/accounts/report/accounts_receivable/accounts_receivable.py get_columns (Posting Date, Party, Voucher Type, Voucher No, Due Date, Invoiced Amount, Paid Amount, Credit Note, Outstanding Amount, Age (Days), 0-30 …, Currency)',
   },
   {
+    // A customer line item list saved "unconverted" with another display variant: the account per row, the
+    // customer's name only in the block head, no currency column (the company code's local currency).
+    id: 'sap-fbl5n-list',
+    label: { zh: 'SAP 客户明细清单（未转换）', en: 'SAP customer line item list (unconverted)' },
+    signature: ['stat', 'account', 'no', 'netduedt', 'lcamnt'],
+    columns: {
+      customerName: ['name1', 'name'],
+      customerId: ['account'],
+      invoiceNumber: ['no', 'documentno'],
+      kind: ['type', 'typ'],
+      issueDate: ['date', 'docdate'],
+      dueDate: ['netduedt'],
+      amount: ['lcamnt', 'amtinloccur'],
+      currency: ['lcurr', 'curr'],
+    },
+    dateOrder: 'dmy',
+    basis: 'documentation',
+    source:
+      'a public reader of a real SAP customer line item list saved unconverted (block heads Customer, Company Code, Name, City; ruler lines; the header repeated per block; "|"-separated columns Stat, Account, No, Date, Net due dt, LC amnt, DD, CCAr, PayT, Type)',
+  },
+  {
     id: 'sap-fbl5n-short',
     label: { zh: 'SAP FBL5N 客户明细（短标签）', en: 'SAP FBL5N customer line items (short labels)' },
     signature: ['documentno', 'netduedt'],

@@ -160,14 +160,17 @@ describe('report-shaped exports: what each kind of line does', () => {
     expect(off.errors[0]).toMatchObject({ code: 'missing-columns', params: { missing: ['customer'] } });
   });
 
-  it('SAP blocks: the customer above the first header, the header repeated per block, "*" and "**" totals', () => {
+  it('SAP blocks: the customer above the first header, the header repeated per block, "*" and "**" totals; the account in each row takes the name its block head gives it', () => {
     const r = read('sap-fbl5n-unconverted-list.txt');
+    expect(r.preset).toBe('sap-fbl5n-list');
     expect(pick(r.rows)).toEqual([
       ['Müller GmbH', '1800000123', 'invoice', undefined, '2024-02-14', 1_234_567, undefined],
       ['Müller GmbH', '1800000124', 'credit-note', undefined, '2024-02-19', 100_000, undefined],
       ['Schmidt & Co. KG', '1800000131', 'invoice', undefined, '2024-07-01', 321_000, undefined],
     ]);
     expect(r.rows.map((x) => x.customerId)).toEqual(['100045', '100045', '100052']);
+    // The list names no currency (LC amnt is the company code's): the form's applies.
+    expect(r.rows.map((x) => x.amount.currency)).toEqual(['CNY', 'CNY', 'CNY']);
     expect(r.stats.skipped.header).toBe(1);
     expect(r.skipped.filter((s) => s.kind === 'total').map((s) => s.row)).toEqual([27]);
   });
