@@ -325,29 +325,10 @@ export const presets: Preset[] = [
       '"Open Invoices" of QuickBooks Desktop as a public importer\'s test reads it (, Type, Date, Num, P. O. #, Terms, Due Date, Aging, Open Balance; the customer on a group line, "Total <customer>")',
   },
   {
-    id: 'quickbooks-ar-aging-detail',
-    label: { zh: 'QuickBooks Online 应收账龄明细', en: 'QuickBooks Online A/R Aging Detail' },
-    signature: ['transactiontype', 'num', 'duedate', 'pastdue', 'openbalance'],
-    columns: {
-      customerName: ['customerfullname', 'customer', 'name'],
-      invoiceNumber: ['num'],
-      kind: ['transactiontype'],
-      issueDate: ['date', 'transactiondate'],
-      dueDate: ['duedate'],
-      amount: ['amount'],
-      open: ['openbalance'],
-      currency: ['currency'],
-    },
-    dateOrder: 'mdy',
-    basis: 'documentation',
-    source:
-      'Intuit QuickBooks Online Accounting API, AgedReceivableDetail report: columns tx_date "Date", txn_type "Transaction Type", doc_num "Num", cust_name "Customer", due_date "Due Date", past_due "Past Due", subt_amount "Amount", subt_open_bal "Open Balance"; sections with "Total for …" summaries and a "TOTAL" row (as the API documentation\'s report examples show). "Customer full name" is the label of the current web report',
-  },
-  {
     id: 'quickbooks-invoice-list',
     label: { zh: 'QuickBooks 发票清单', en: 'QuickBooks Invoice List' },
-    // QBO's "Invoice List by Date": Date, Transaction type, Num, Name, Memo, Due date, Amount, Open balance. The
-    // Memo and Amount columns tell it from Open Invoices (Term, no Amount) and the A/R Aging Detail (no Memo).
+    // QBO's "Invoice List by Date": Date, Transaction type, Num, Name, Memo, Due date, Amount, Open balance. Before
+    // the A/R Aging Detail, whose columns but Memo it has; Open Invoices has Term and no Amount.
     signature: ['num', 'memo', 'duedate', 'amount', 'openbalance'],
     columns: {
       customerName: ['customerfullname', 'customer', 'name'],
@@ -366,7 +347,27 @@ export const presets: Preset[] = [
       'public readers of real QuickBooks Online "Invoice List by Date" exports (SeniorStylist/senior-stylist src/lib/imports/qb-csv.ts parseInvoiceListCsv; two test fixtures of the measured export shape): Date, Transaction type, Num, Name, Memo, Due date, Amount, Open balance',
   },
   {
-    // After the A/R Aging Detail (which has Past due) and the Invoice List (Memo, Amount): the Open Invoices
+    id: 'quickbooks-ar-aging-detail',
+    label: { zh: 'QuickBooks Online 应收账龄明细', en: 'QuickBooks Online A/R Aging Detail' },
+    // The CSV export has no Past due column (public readers of real exports); Intuit's report API has one.
+    signature: ['transactiontype', 'num', 'duedate', 'amount', 'openbalance'],
+    columns: {
+      customerName: ['customerfullname', 'customer', 'name'],
+      invoiceNumber: ['num'],
+      kind: ['transactiontype'],
+      issueDate: ['date', 'transactiondate'],
+      dueDate: ['duedate'],
+      amount: ['amount'],
+      open: ['openbalance'],
+      currency: ['currency'],
+    },
+    dateOrder: 'mdy',
+    basis: 'documentation',
+    source:
+      'QBO A/R Aging Detail CSV export as a public parser of real exports reads it (, Date, Transaction type, Num, Customer full name, Due date, Amount, Open balance; sections CURRENT … 91 or more days past due with "Total for …"; TOTAL); Intuit QuickBooks Online Accounting API, AgedReceivableDetail report: tx_date "Date", txn_type "Transaction Type", doc_num "Num", cust_name "Customer", due_date "Due Date", past_due "Past Due", subt_amount "Amount", subt_open_bal "Open Balance"',
+  },
+  {
+    // After the A/R Aging Detail and the Invoice List (both with Amount): the Open Invoices
     // columns are a subset of theirs.
     id: 'quickbooks-open-invoices',
     label: { zh: 'QuickBooks 未结发票', en: 'QuickBooks Open Invoices' },

@@ -175,18 +175,20 @@ describe('report-shaped exports: what each kind of line does', () => {
     expect(r.skipped.filter((s) => s.kind === 'total').map((s) => s.row)).toEqual([27]);
   });
 
-  it('aging sections and their totals in QuickBooks: payment and credit-memo rows become credits', () => {
+  it('aging sections and their totals in QuickBooks (the CSV export: no Past due column, "Total for" lines with the open balance only): payment and credit-memo rows become credits', () => {
     const r = read('quickbooks-online-ar-aging-detail.csv');
+    expect(r.preset).toBe('quickbooks-ar-aging-detail');
     expect(r.reportDate).toBe('2024-06-30');
     expect(r.skipped.filter((s) => s.kind === 'section').map((s) => s.label)).toEqual([
-      'Current',
-      '1 - 30 days past due',
-      '31 - 60 days past due',
       '91 or more days past due',
+      '31 - 60 days past due',
+      '1 - 30 days past due',
+      'CURRENT',
     ]);
+    expect(r.stats.skipped).toMatchObject({ section: 4, subtotal: 4, total: 1, other: 1 });
     expect(pick(r.rows).filter((x) => x[2] === 'credit-note')).toEqual([
-      ['Baker Hardware', '1066', 'credit-note', undefined, '2024-06-05', 30_000, undefined],
       ['Diaz Landscaping', 'PMT 2024-05-28 15000', 'credit-note', 'payment', '2024-05-28', 15_000, undefined],
+      ['Baker Hardware', '1066', 'credit-note', undefined, '2024-06-05', 30_000, undefined],
     ]);
   });
 
