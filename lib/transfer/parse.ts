@@ -284,7 +284,7 @@ function skip(ctx: Context, row: number, kind: SkippedLine['kind'], label: strin
 const isBlank = (c: Cell | undefined) => c === undefined || (typeof c === 'string' && c.trim() === '');
 
 const PAYMENT_KIND =
-  /^(payment|pmt|receive payment|deposit|customer payment|payment entry|cash receipt|receipt|dz$|sr$|sa$|收款|收款单|预收|预收款|收款核销|回款|银行收款)/i;
+  /^(payment|pmt|receive payment|deposit|customer payment|payment entry|cash receipt|receipt|dz$|sr$|sa$|收款|收款单|销售收款|其他业务收款|预收|预收款|收款核销|回款|银行收款)/i;
 const CREDIT_KIND = /(credit|cr memo|贷项|红字|退货|折让|销售退回|^dg$|^sc$)/i;
 const DRAFT_STATUS = /^(draft|drafts|submitted|awaiting approval|pending approval|草稿|暂存|未提交|待审批)$/i;
 const VOID_STATUS = /^(void|voided|deleted|cancel|cancelled|canceled|作废|已作废|已删除|已取消|已撤销)$/i;
@@ -524,6 +524,9 @@ function onlyCell(cells: Cell[], i: number): boolean {
 /** The usual answer, one object for every row. */
 const DATA_LINE: LineKind = Object.freeze({ type: 'data' });
 
+/** A time of day as report print lines write it (09:15, 9:30 AM, 14:05:33). */
+const PRINT_TIME = /\b\d{1,2}:\d{2}(?::\d{2})?\b/;
+
 function lineKind(ctx: Context, cells: Cell[]): LineKind {
   const m = ctx.mapping;
   const doc = m.invoiceNumber === undefined ? '' : cellText(cells[m.invoiceNumber]);
@@ -564,7 +567,13 @@ function lineKind(ctx: Context, cells: Cell[]): LineKind {
   });
   if (texts.length && texts.length <= 2 && nonBlank <= 3 && isSectionLabel(texts[0]) && !dated)
     return { type: 'section', label: texts[0] };
-  if (!amounts && !dated && texts.length >= 1 && nonBlank <= 3) return { type: 'group', label: texts.join(' ') };
+  if (!amounts && !dated && texts.length >= 1 && nonBlank <= 3) {
+    const label = texts.join(' ');
+    // After the grand total a line with a time of day is the print line ("Accrual Basis Monday, July 1, 2024
+    // 09:15 AM GMT-07:00"), not the next block's customer.
+    if (ctx.sawGrand && PRINT_TIME.test(label)) return { type: 'group', label, footer: true };
+    return { type: 'group', label };
+  }
   // An unlabelled sum: amounts and nothing that names a document, a customer or a date.
   if (amounts && !dated && !cust && !texts.length && !ctx.summary)
     return { type: 'total', kind: 'subtotal', label: '' };
@@ -719,6 +728,8 @@ function customerOf(ctx: Context, cells: Cell[]): { name: string; code?: string 
   if (ctx.customerFromGroup || (!name && !code && ctx.group)) {
     if (ctx.group) return ctx.group;
   }
+  // Only the account in the row: the block head above it names that account's customer (SAP's lists).
+  if (code && ctx.group?.code === code) return ctx.group;
   if (code) return { name: code, code };
   return undefined;
 }

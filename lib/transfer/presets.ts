@@ -325,9 +325,32 @@ export const presets: Preset[] = [
       '"Open Invoices" of QuickBooks Desktop as a public importer\'s test reads it (, Type, Date, Num, P. O. #, Terms, Due Date, Aging, Open Balance; the customer on a group line, "Total <customer>")',
   },
   {
+    id: 'quickbooks-invoice-list',
+    label: { zh: 'QuickBooks 发票清单', en: 'QuickBooks Invoice List' },
+    // QBO's "Invoice List by Date": Date, Transaction type, Num, Name, Memo, Due date, Amount, Open balance. Before
+    // the A/R Aging Detail, whose columns but Memo it has; Open Invoices has Term and no Amount.
+    signature: ['num', 'memo', 'duedate', 'amount', 'openbalance'],
+    columns: {
+      customerName: ['customerfullname', 'customer', 'name'],
+      invoiceNumber: ['num'],
+      kind: ['transactiontype'],
+      issueDate: ['date', 'transactiondate'],
+      dueDate: ['duedate'],
+      amount: ['amount'],
+      open: ['openbalance'],
+      status: ['status'],
+      currency: ['currency'],
+    },
+    dateOrder: 'mdy',
+    basis: 'documentation',
+    source:
+      'public readers of real QuickBooks Online "Invoice List by Date" exports (SeniorStylist/senior-stylist src/lib/imports/qb-csv.ts parseInvoiceListCsv; two test fixtures of the measured export shape): Date, Transaction type, Num, Name, Memo, Due date, Amount, Open balance',
+  },
+  {
     id: 'quickbooks-ar-aging-detail',
     label: { zh: 'QuickBooks Online 应收账龄明细', en: 'QuickBooks Online A/R Aging Detail' },
-    signature: ['transactiontype', 'num', 'duedate', 'pastdue', 'openbalance'],
+    // The CSV export has no Past due column (public readers of real exports); Intuit's report API has one.
+    signature: ['transactiontype', 'num', 'duedate', 'amount', 'openbalance'],
     columns: {
       customerName: ['customerfullname', 'customer', 'name'],
       invoiceNumber: ['num'],
@@ -341,29 +364,10 @@ export const presets: Preset[] = [
     dateOrder: 'mdy',
     basis: 'documentation',
     source:
-      'Intuit QuickBooks Online Accounting API, AgedReceivableDetail report: columns tx_date "Date", txn_type "Transaction Type", doc_num "Num", cust_name "Customer", due_date "Due Date", past_due "Past Due", subt_amount "Amount", subt_open_bal "Open Balance"; sections with "Total for …" summaries and a "TOTAL" row (as the API documentation\'s report examples show). "Customer full name" is the label of the current web report',
+      'QBO A/R Aging Detail CSV export as a public parser of real exports reads it (, Date, Transaction type, Num, Customer full name, Due date, Amount, Open balance; sections CURRENT … 91 or more days past due with "Total for …"; TOTAL); Intuit QuickBooks Online Accounting API, AgedReceivableDetail report: tx_date "Date", txn_type "Transaction Type", doc_num "Num", cust_name "Customer", due_date "Due Date", past_due "Past Due", subt_amount "Amount", subt_open_bal "Open Balance"',
   },
   {
-    id: 'quickbooks-invoice-list',
-    label: { zh: 'QuickBooks 发票清单', en: 'QuickBooks Invoice List' },
-    signature: ['num', 'memodescription', 'duedate', 'openbalance'],
-    columns: {
-      customerName: ['customerfullname', 'customer', 'name'],
-      invoiceNumber: ['num'],
-      kind: ['transactiontype'],
-      issueDate: ['date', 'transactiondate'],
-      dueDate: ['duedate'],
-      amount: ['amount'],
-      open: ['openbalance'],
-      status: ['status'],
-      currency: ['currency'],
-    },
-    dateOrder: 'mdy',
-    basis: 'unverified',
-    source: '"Invoice List" report',
-  },
-  {
-    // After the A/R Aging Detail (which has Past due) and the Invoice List (Memo/Description): the Open Invoices
+    // After the A/R Aging Detail and the Invoice List (both with Amount): the Open Invoices
     // columns are a subset of theirs.
     id: 'quickbooks-open-invoices',
     label: { zh: 'QuickBooks 未结发票', en: 'QuickBooks Open Invoices' },
@@ -580,6 +584,27 @@ export const presets: Preset[] = [
       'frappe/erpnext, erpnext/accounts/report/accounts_receivable/accounts_receivable.py get_columns (Posting Date, Party, Voucher Type, Voucher No, Due Date, Invoiced Amount, Paid Amount, Credit Note, Outstanding Amount, Age (Days), 0-30 …, Currency)',
   },
   {
+    // A customer line item list saved "unconverted" with another display variant: the account per row, the
+    // customer's name only in the block head, no currency column (the company code's local currency).
+    id: 'sap-fbl5n-list',
+    label: { zh: 'SAP 客户明细清单（未转换）', en: 'SAP customer line item list (unconverted)' },
+    signature: ['stat', 'account', 'no', 'netduedt', 'lcamnt'],
+    columns: {
+      customerName: ['name1', 'name'],
+      customerId: ['account'],
+      invoiceNumber: ['no', 'documentno'],
+      kind: ['type', 'typ'],
+      issueDate: ['date', 'docdate'],
+      dueDate: ['netduedt'],
+      amount: ['lcamnt', 'amtinloccur'],
+      currency: ['lcurr', 'curr'],
+    },
+    dateOrder: 'dmy',
+    basis: 'documentation',
+    source:
+      'a public reader of a real SAP customer line item list saved unconverted (block heads Customer, Company Code, Name, City; ruler lines; the header repeated per block; "|"-separated columns Stat, Account, No, Date, Net due dt, LC amnt, DD, CCAr, PayT, Type)',
+  },
+  {
     id: 'sap-fbl5n-short',
     label: { zh: 'SAP FBL5N 客户明细（短标签）', en: 'SAP FBL5N customer line items (short labels)' },
     signature: ['documentno', 'netduedt'],
@@ -752,6 +777,25 @@ export const presets: Preset[] = [
     },
     basis: 'unverified',
     source: '金蝶精斗云 / KIS 「应收账款明细表」（日期、单据编号、单据类型、客户、应收金额、实收金额、应收余额）',
+  },
+  {
+    // 「应收款账龄分析表」 by document: 原币 over 尚未收款金额 and the aging periods, 本位币 over 币别, 尚未收款金额
+    // and the periods (two header rows). A receipt's unapplied rest is a negative 尚未收款金额, due on its date.
+    id: 'kingdee-cloud-aging',
+    label: { zh: '金蝶云星空 应收款账龄分析表', en: 'Kingdee Cloud Galaxy receivables aging' },
+    signature: ['往来单位', '单据编号', '业务日期', '到期日'],
+    columns: {
+      customerName: ['往来单位'],
+      invoiceNumber: ['单据编号'],
+      kind: ['单据类型'],
+      issueDate: ['业务日期'],
+      dueDate: ['到期日'],
+      open: ['原币尚未收款金额', '尚未收款金额'],
+      currency: ['币别'],
+    },
+    basis: 'source',
+    source:
+      '金蝶云星空 应收账龄分析报表服务的公开改写本（szj/SHU.K3.SCM.PlugInEx AgingAnalysisServiceByAR.cs，LoadKDString 带金蝶资源号的栏目名）：往来单位、币别、结算组织、收付组织、销售组织、销售部门、销售组、销售员、单据类型、单据编号、业务日期、到期日；原币 下 尚未收款金额、0-30天、31-60天、61-90天、90天以上；本位币 下 币别、尚未收款金额 与各账龄段',
   },
   {
     id: 'kingdee',

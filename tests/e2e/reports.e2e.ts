@@ -46,7 +46,12 @@ test("one report per supported system: the popup shows the file's grand totals",
   for (const fx of reportFixtures) {
     const page = await l.openPage('options.html#import');
     await page.getByTestId('import-file').setInputFiles(join(fixtures, fx.file));
-    await page.getByTestId('import-parsed').waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('import-parsed')
+      .waitFor({ timeout: 20_000 })
+      .catch((e: Error) => {
+        throw new Error(`${fx.file}: the file was not read (${e.message.split('\n')[0]})`);
+      });
     const recs = page.getByTestId('import-reconciliation');
     const diffs = await recs.evaluateAll((els) =>
       els.map((e) => [(e as HTMLElement).dataset.currency, (e as HTMLElement).dataset.difference]),

@@ -160,30 +160,35 @@ describe('report-shaped exports: what each kind of line does', () => {
     expect(off.errors[0]).toMatchObject({ code: 'missing-columns', params: { missing: ['customer'] } });
   });
 
-  it('SAP blocks: the customer above the first header, the header repeated per block, "*" and "**" totals', () => {
+  it('SAP blocks: the customer above the first header, the header repeated per block, "*" and "**" totals; the account in each row takes the name its block head gives it', () => {
     const r = read('sap-fbl5n-unconverted-list.txt');
+    expect(r.preset).toBe('sap-fbl5n-list');
     expect(pick(r.rows)).toEqual([
       ['Müller GmbH', '1800000123', 'invoice', undefined, '2024-02-14', 1_234_567, undefined],
       ['Müller GmbH', '1800000124', 'credit-note', undefined, '2024-02-19', 100_000, undefined],
       ['Schmidt & Co. KG', '1800000131', 'invoice', undefined, '2024-07-01', 321_000, undefined],
     ]);
     expect(r.rows.map((x) => x.customerId)).toEqual(['100045', '100045', '100052']);
+    // The list names no currency (LC amnt is the company code's): the form's applies.
+    expect(r.rows.map((x) => x.amount.currency)).toEqual(['CNY', 'CNY', 'CNY']);
     expect(r.stats.skipped.header).toBe(1);
     expect(r.skipped.filter((s) => s.kind === 'total').map((s) => s.row)).toEqual([27]);
   });
 
-  it('aging sections and their totals in QuickBooks: payment and credit-memo rows become credits', () => {
+  it('aging sections and their totals in QuickBooks (the CSV export: no Past due column, "Total for" lines with the open balance only): payment and credit-memo rows become credits', () => {
     const r = read('quickbooks-online-ar-aging-detail.csv');
+    expect(r.preset).toBe('quickbooks-ar-aging-detail');
     expect(r.reportDate).toBe('2024-06-30');
     expect(r.skipped.filter((s) => s.kind === 'section').map((s) => s.label)).toEqual([
-      'Current',
-      '1 - 30 days past due',
-      '31 - 60 days past due',
       '91 or more days past due',
+      '31 - 60 days past due',
+      '1 - 30 days past due',
+      'CURRENT',
     ]);
+    expect(r.stats.skipped).toMatchObject({ section: 4, subtotal: 4, total: 1, other: 1 });
     expect(pick(r.rows).filter((x) => x[2] === 'credit-note')).toEqual([
-      ['Baker Hardware', '1066', 'credit-note', undefined, '2024-06-05', 30_000, undefined],
       ['Diaz Landscaping', 'PMT 2024-05-28 15000', 'credit-note', 'payment', '2024-05-28', 15_000, undefined],
+      ['Baker Hardware', '1066', 'credit-note', undefined, '2024-06-05', 30_000, undefined],
     ]);
   });
 
@@ -296,6 +301,57 @@ describe('report-shaped exports: what each kind of line does', () => {
     expect(r.errors).toEqual([]);
     expect(r.preset).toBe('quickbooks-ar-aging-detail');
     expect(r.rows[0]).toMatchObject({ issueDate: '2024-05-15', dueDate: '2024-06-14', paid: { minor: 50_000 } });
+  });
+
+  it('QuickBooks Online "Invoice List by Date" as exported (Transaction type, Name, Memo, Amount): its layout, not Open Invoices; the print line after TOTAL is no customer', () => {
+    // The measured export shape (SOURCES.md): padded title lines, an empty fourth line, "$" only on TOTAL, three
+    // empty lines and the print time. Only dates that read both ways, so the layout's M/D/Y decides them.
+    const csv = [
+      'Northwind Supplies Inc.,,,,,,,',
+      'Invoice List by Date,,,,,,,',
+      '"January 1-June 30, 2024",,,,,,,',
+      '',
+      'Date,Transaction type,Num,Name,Memo,Due date,Amount,Open balance',
+      '5/6/2024,Invoice,1058,Baker Hardware,Fixtures,6/5/2024,"1,200.00",700.00',
+      'TOTAL,,,,,,"$1,200.00",$700.00',
+      '',
+      '',
+      '',
+      '" Tuesday, July 2, 2024 09:30 AM GMT-04:00",,,,,,,',
+    ].join('\r\n');
+    const r = parseLedger(csv, { fileName: 'invoices.csv', currency: 'USD' });
+    expect(r.errors).toEqual([]);
+    expect(r.preset).toBe('quickbooks-invoice-list');
+    expect(r.rows).toMatchObject([
+      {
+        customerName: 'Baker Hardware',
+        invoiceNumber: '1058',
+        issueDate: '2024-05-06',
+        dueDate: '2024-06-05',
+        amount: { minor: 120_000, currency: 'USD' },
+        paid: { minor: 50_000 },
+      },
+    ]);
+    expect(r.skipped.at(-1)).toEqual({ row: 11, kind: 'other', label: 'Tuesday, July 2, 2024 09:30 AM GMT-04:00' });
+    expect(r.stats.skipped.group).toBeUndefined();
+    expect(r.reconciliation).toEqual([
+      { currency: 'USD', imported: 70_000, fileTotal: 70_000, difference: 0, totalRow: 7 },
+    ]);
+  });
+  it('金蝶云星空 应收款账龄分析表: 原币 / 本位币 groups over 尚未收款金额, the first 币别 is the document currency, a 销售收款单 is an unapplied payment', () => {
+    const r = read('kingdee-cloud-aging-analysis.csv');
+    expect(r.preset).toBe('kingdee-cloud-aging');
+    expect(r.headerRows).toBe(2);
+    expect(r.headers.slice(12, 14)).toEqual(['原币 尚未收款金额', '原币 0-30天']);
+    expect(r.headers[17]).toBe('本位币 币别');
+    expect(pick(r.rows)).toEqual([
+      ['杭州中联机械有限公司', 'AR00000412', 'invoice', undefined, '2024-04-09', 4_500_000, undefined],
+      ['杭州中联机械有限公司', 'AR00000455', 'invoice', undefined, '2024-06-19', 2_340_000, undefined],
+      ['杭州中联机械有限公司', 'SKD00000133', 'credit-note', 'payment', '2024-06-25', 500_000, undefined],
+      ['南京华信电子有限公司', 'AR00000381', 'invoice', undefined, '2024-02-14', 800_000, undefined],
+      ['南京华信电子有限公司', 'AR00000470', 'invoice', undefined, '2024-07-05', 320_000, undefined],
+    ]);
+    expect(r.rows[4].amount.currency).toBe('USD');
   });
 
   it('a customer named like a total word is still a customer when its row has a document', () => {
