@@ -4,6 +4,7 @@
  * lib/i18n/locales/<lang>/documents.json); a change here is a change to what customers receive.
  */
 import { buildLetter, letterKinds, letterText } from '@/lib/playbook/letters';
+import { docText } from '@/lib/i18n';
 import type { Lang } from '@/lib/domain';
 import { account, NOW, rec, withCompany } from '../support/accounts';
 
@@ -18,7 +19,7 @@ const bare = account({ receivables });
 const printed = (lang: Lang) =>
   letterKinds.flatMap((kind) =>
     [full, bare].map((acct) => {
-      const doc = buildLetter(kind, acct, NOW, lang, { sequence: 2 });
+      const doc = buildLetter(kind, acct, NOW, docText(lang), { sequence: 2 });
       return { text: letterText(doc), seal: doc.seal ?? null, draft: doc.draft };
     }),
   );

@@ -51,7 +51,7 @@ afterEach(() => {
 async function page(query: string): Promise<string> {
   history.replaceState(null, '', `/statement.html?${query}`);
   render(
-    <AppShell clock={() => fixed} namespaces={['common', 'sidepanel', 'toolkit']}>
+    <AppShell clock={() => fixed} namespaces={['common', 'sidepanel', 'documents']}>
       <StatementPage />
     </AppShell>,
   );

@@ -4,6 +4,7 @@
  * demanded after it. Pure functions first, then the same figures through the store (fake-indexeddb).
  */
 import { HuikuanDb, setDb } from '@/lib/db/schema';
+import { docText } from '@/lib/i18n';
 import { putCustomer, putPayment, putReceivable } from '@/lib/db/repo';
 import { receivablesOf } from '@/lib/db/ledgers';
 import {
@@ -276,12 +277,12 @@ describe('letters', () => {
     const { buildLetter } = await import('@/lib/playbook/letters');
     const payments = [pay({ id: 'p', minor: 900_000_00, date: '2026-06-20' })];
     const snap = snapshot([withRetention()], payments);
-    const demand = buildLetter('collection-letter', snap, new Date(2026, 10, 22, 9, 30), 'en');
+    const demand = buildLetter('collection-letter', snap, new Date(2026, 10, 22, 9, 30), docText('en'));
     expect(demand.table.rows.map((r) => r.cells[4])).toEqual([expect.stringMatching(/50,000\.00/)]);
     expect(demand.table.totals).toEqual([expect.stringMatching(/50,000\.00/)]);
-    const statement = buildLetter('balance-confirmation', snap, new Date(2026, 10, 22, 9, 30), 'en');
+    const statement = buildLetter('balance-confirmation', snap, new Date(2026, 10, 22, 9, 30), docText('en'));
     expect(statement.table.totals).toEqual([expect.stringMatching(/100,000\.00/)]);
-    const later = buildLetter('collection-letter', snap, new Date(2027, 6, 1, 9, 30), 'en');
+    const later = buildLetter('collection-letter', snap, new Date(2027, 6, 1, 9, 30), docText('en'));
     expect(later.table.totals).toEqual([expect.stringMatching(/100,000\.00/)]);
   });
 });

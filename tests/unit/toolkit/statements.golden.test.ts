@@ -4,6 +4,7 @@
  * (lib/i18n/locales/<lang>/documents.json); a change here is a change to what customers receive.
  */
 import * as XLSX from '@e965/xlsx';
+import { docText } from '@/lib/i18n';
 import { buildStatementDoc, statementLines, statementWorkbook } from '@/lib/toolkit/statements';
 import { statementSchema } from '@/lib/toolkit/records';
 import type { Lang } from '@/lib/domain';
@@ -31,10 +32,10 @@ const full = withCompany(account({ receivables: [] }));
 const bare = account({ receivables: [] });
 
 const printed = (lang: Lang) =>
-  [full, bare].map((a) => buildStatementDoc(s, a.customer, a.settings, lang, '2026-12-02'));
+  [full, bare].map((a) => buildStatementDoc(s, a.customer, a.settings, docText(lang), '2026-12-02'));
 
 const workbook = (lang: Lang) => {
-  const wb = XLSX.read(statementWorkbook(s, full.customer, lang), { type: 'array' });
+  const wb = XLSX.read(statementWorkbook(s, full.customer, docText(lang)), { type: 'array' });
   return { sheets: wb.SheetNames, rows: XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]], { header: 1 }) };
 };
 
