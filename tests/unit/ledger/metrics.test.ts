@@ -1,3 +1,4 @@
+import { translator } from '@/lib/i18n';
 import {
   averageDaysDelinquent,
   avgDaysLate,
@@ -6,7 +7,6 @@ import {
   countbackMonths,
   dsoCountback,
   dsoSimple,
-  metricFormulas,
   promiseKeptRatio,
   settlementDays,
 } from '../../../lib/ledger/metrics';
@@ -107,8 +107,9 @@ describe('collection metrics (worked examples)', () => {
 
   it('publishes every formula in both languages, word for word', () => {
     const keys = ['dso', 'dsoCountback', 'bpdso', 'add', 'cei', 'avgDaysLate', 'promiseKeptRatio'] as const;
-    const formula = (k: (typeof keys)[number], lang: 'zh' | 'en') => metricFormulas[k][lang];
-    expect(Object.fromEntries(keys.map((k) => [k, { zh: formula(k, 'zh'), en: formula(k, 'en') }]))).toMatchInlineSnapshot(`
+    const formula = (k: (typeof keys)[number], lang: 'zh' | 'en') => translator(lang, 'popup')(`metrics.formulas.${k}`);
+    expect(Object.fromEntries(keys.map((k) => [k, { zh: formula(k, 'zh'), en: formula(k, 'en') }])))
+      .toMatchInlineSnapshot(`
       {
         "add": {
           "en": "Average Days Delinquent (ADD) = DSO − Best Possible DSO",
