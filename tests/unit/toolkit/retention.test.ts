@@ -196,6 +196,18 @@ describe('not overdue before its date, demanded after it', () => {
     expect(rs.map((r) => [r.id, r.date])).toEqual([['retention:c1:2027-06-01:CNY', '2027-05-02']]);
     expect(rs[0].message.zh).toMatch(/第十三条/);
     expect(rs[0].message.en).toMatch(/art\. 13/);
+    expect({ title: rs[0].title, message: rs[0].message }).toMatchInlineSnapshot(`
+      {
+        "message": {
+          "en": "某建设集团有限公司's retention / deposit of CN¥50,000.00 falls due on 1 Jun 2027. Confirm there is no warranty claim and ask for its release on time (the SME Payment Regulation, art. 13: deposits are to be returned promptly when their term ends).",
+          "zh": "某建设集团有限公司 的质保金 / 保证金 ¥50,000.00 将于 2027年6月1日 到期。请提前确认质保期内无质量问题，并请对方按时退还（《保障中小企业款项支付条例》第十三条：保证期限届满后应及时退还）。",
+        },
+        "title": {
+          "en": "Retention falls due: 某建设集团有限公司",
+          "zh": "质保金即将到期：某建设集团有限公司",
+        },
+      }
+    `);
     expect(deriveReminders(input, new Date(2027, 5, 2, 9, 30), settings).filter((r) => r.kind === 'retention')).toEqual(
       [],
     );
