@@ -1,5 +1,6 @@
 /** The complaint's facts word for word in both languages (toolkit:complaint.lines.*). */
 import { complaintFacts } from '@/lib/toolkit/complaint';
+import { translator } from '@/lib/i18n';
 import type { Lang } from '@/lib/domain';
 
 const facts = (
@@ -8,7 +9,7 @@ const facts = (
   debtorKind?: 'agency' | 'public-institution' | 'large-enterprise',
 ) =>
   complaintFacts({
-    lang,
+    t: translator(lang, 'toolkit'),
     asOf: '2026-11-22',
     ourName: '回款科技有限公司',
     debtorName: '广州市卫生健康信息中心',

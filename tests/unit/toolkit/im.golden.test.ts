@@ -3,6 +3,7 @@
  * retention before and after its release date. Guards the wording where it lives (toolkit:im.drafts.*).
  */
 import { imDrafts } from '@/lib/toolkit/im';
+import { translator } from '@/lib/i18n';
 import type { Lang } from '@/lib/domain';
 import { rec } from '../support/accounts';
 
@@ -15,6 +16,7 @@ const receivables = [
 ];
 const input = (lang: Lang, asOf: string, contactName?: string) => ({
   lang,
+  t: translator(lang, 'toolkit'),
   asOf,
   contactName,
   receivables,

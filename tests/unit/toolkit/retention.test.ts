@@ -4,6 +4,7 @@
  * demanded after it. Pure functions first, then the same figures through the store (fake-indexeddb).
  */
 import { HuikuanDb, setDb } from '@/lib/db/schema';
+import { translator } from '@/lib/i18n';
 import { docText } from '@/lib/i18n';
 import { putCustomer, putPayment, putReceivable } from '@/lib/db/repo';
 import { receivablesOf } from '@/lib/db/ledgers';
@@ -319,12 +320,16 @@ describe('interest and the WeChat draft', () => {
   it('the overdue draft leaves the held retention out; the retention draft comes in its reminder days, citing art. 13', async () => {
     const { imDrafts } = await import('@/lib/toolkit/im');
     const items = allocate([withRetention()], [pay({ id: 'p', minor: 900_000_00, date: '2026-06-20' })]);
-    const now = imDrafts({ lang: 'zh', asOf: '2026-11-22', receivables: items });
+    const now = imDrafts({ lang: 'zh', t: translator('zh', 'toolkit'), asOf: '2026-11-22', receivables: items });
     expect(now.find((d) => d.key === 'overdue')?.text).toMatch(/¥50,000\.00 货款已到期未付/);
     expect(now.map((d) => d.key)).not.toContain('retention');
-    const soon = imDrafts({ lang: 'zh', asOf: '2027-05-10', receivables: items }).find((d) => d.key === 'retention');
+    const soon = imDrafts({ lang: 'zh', t: translator('zh', 'toolkit'), asOf: '2027-05-10', receivables: items }).find(
+      (d) => d.key === 'retention',
+    );
     expect(soon?.text).toMatch(/r1 的质保金 ¥50,000\.00 将于2027年6月1日到期.*第十三条/);
-    const late = imDrafts({ lang: 'en', asOf: '2027-06-10', receivables: items }).find((d) => d.key === 'retention');
+    const late = imDrafts({ lang: 'en', t: translator('en', 'toolkit'), asOf: '2027-06-10', receivables: items }).find(
+      (d) => d.key === 'retention',
+    );
     expect(late?.text).toMatch(/fell due on 1 Jun 2027.*art\. 13/);
   });
 });
