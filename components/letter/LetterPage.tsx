@@ -13,7 +13,7 @@ import { loadAccountRows } from '@/lib/db/repo';
 import { allocate } from '@/lib/ledger';
 import { buildLetter, letterChannel, letterKinds, letterText, type LetterKind } from '@/lib/playbook/letters';
 import { toIsoDay, type Lang } from '@/lib/domain';
-import { translator } from '@/lib/i18n';
+import { useDocText } from '@/components/app/useDocText';
 import { useClock } from '@/components/app/clock';
 import { LogAttempt } from '@/components/sidepanel/LogAttempt';
 import { InvoicePicker, itemsOf } from '@/components/sidepanel/StepDraft';
@@ -28,6 +28,7 @@ const toolCls = 'rounded border border-stone-400 bg-white px-3 py-1';
 
 export function LetterPage() {
   const { t } = useTranslation('sidepanel');
+  const { t: td } = useTranslation('documents');
   const app = useApp();
   const clock = useClock();
   const params = new URLSearchParams(location.search);
@@ -37,6 +38,8 @@ export function LetterPage() {
     : 'balance-confirmation';
   const lang = (params.get('lang') === 'zh' || params.get('lang') === 'en' ? params.get('lang') : app.lang) as Lang;
   const rows = useLiveQuery(() => loadAccountRows(getDb(), customerId), [customerId]);
+  // What is printed speaks the letter's language, whatever the page's (loaded only when it differs).
+  const text = useDocText(lang);
   const today = toIsoDay(clock());
   // The letter's number among today's letters of its kind for this customer, fixed when the page opens, so that
   // logging this letter does not renumber it.
@@ -60,9 +63,9 @@ export function LetterPage() {
   const [interestChosen, setInterestChosen] = useState<boolean>();
   const withInterest = kind === 'collection-letter' && (interestChosen ?? rows?.terms?.interestInLetter ?? false);
   const interestRule = rows ? (rows.terms?.interest ?? defaultInterestRule(rows.customer.type)) : undefined;
-  const base = account ? buildLetter(kind, account, clock(), lang, { picked, sequence }) : undefined;
+  const base = account && text ? buildLetter(kind, account, clock(), text, { picked, sequence }) : undefined;
   const interest =
-    account && base && interestRule && kind === 'collection-letter'
+    account && base && text && interestRule && kind === 'collection-letter'
       ? letterInterestParagraph({
           receivables: account.receivables,
           disputes: account.disputes,
@@ -70,7 +73,7 @@ export function LetterPage() {
           terms: interestRule,
           asOf: today,
           table: readLprTable(lprRow?.value) ?? publishedLpr,
-          lang,
+          text,
         })
       : undefined;
   const doc = base && withInterest && interest ? { ...base, interest: interest.paragraph } : base;
@@ -79,15 +82,13 @@ export function LetterPage() {
   useEffect(() => {
     if (pdfName) document.title = pdfName;
   }, [pdfName]);
-  if (rows === undefined)
+  if (rows === undefined || !text)
     return (
       <p className="p-8" aria-busy="true">
         {t('loading')}
       </p>
     );
   if (!rows || !doc || !account) return <p className="p-8">{t('letterNoCustomer')}</p>;
-  // What is printed speaks the letter's language, whatever the browser's.
-  const tl = translator(lang, 'sidepanel');
   const paragraphs = edits ?? doc.paragraphs;
   const setParagraph = (i: number, text: string) => {
     setEdits(paragraphs.map((p, j) => (j === i ? text : p)));
@@ -168,7 +169,7 @@ export function LetterPage() {
                 disabled={!interest}
                 onChange={(e) => setInterestChosen(e.target.checked)}
               />
-              {t('sent.interestOption', { rule: describeRule(interestRule, app.lang) })}
+              {t('sent.interestOption', { rule: describeRule(interestRule, td) })}
             </label>
             <p className="text-stone-700">
               {interest ? t('sent.interestHint', { days: interest.figures.maxDays }) : t('sent.interestNone')}
@@ -198,7 +199,9 @@ export function LetterPage() {
         )}
       </div>
       {doc.draft && (
-        <p className="mb-2 border border-amber-600 p-1 text-center text-amber-800">{tl('draftForCounsel')}</p>
+        <p className="mb-2 border border-amber-600 p-1 text-center text-amber-800">
+          {text.t('letter.draftForCounsel')}
+        </p>
       )}
       <h1 className="mb-1 text-center text-xl font-bold">{doc.title}</h1>
       <p className="text-right" data-testid="letter-reference">
@@ -251,7 +254,7 @@ export function LetterPage() {
         </tbody>
       </table>
       <p className="mt-2 font-medium" data-testid="letter-total">
-        {doc.table.totals.join(lang === 'zh' ? '；' : '; ')}
+        {doc.table.totals.join(text.t('listSep'))}
       </p>
       {doc.disputed && (
         <p className="mt-2" data-testid="letter-disputed">

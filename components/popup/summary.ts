@@ -8,7 +8,6 @@ import type { Lang } from '@/lib/domain';
 import type { PortfolioAggregate } from '@/lib/db/portfolio';
 import type { MetaRows } from '@/lib/db/metaMirror';
 import { type AgingBucket, DEFAULT_BUCKET_DAYS } from '@/lib/ledger/aging';
-import { metricFormulas } from '@/lib/ledger/metrics';
 import { pickLang } from '@/lib/i18n/lang';
 import { browserLang } from '@/lib/browser/lang';
 import type { KeyOf } from '@/lib/i18n/types';
@@ -161,7 +160,8 @@ function metrics(row: CurrencyFigures, t: Translate, lang: Lang): HTMLElement {
       'aria-label': t('popup:metrics.heading', { currency: row.currency }),
     },
     ...items.map(([key, value, raw]) => {
-      const formula = metricFormulas[key][lang] + (raw === undefined ? ` ${t('popup:metrics.notAvailable')}` : '');
+      const formula =
+        t(`popup:metrics.formulas.${key}`) + (raw === undefined ? ` ${t('popup:metrics.notAvailable')}` : '');
       const tip = t('popup:metrics.tooltip', { name: t(`popup:metrics.names.${key}`), value, formula });
       const id = `summary-tip-${tipIds++}`;
       return h(

@@ -174,7 +174,7 @@ export function CaptureDraftCard({ customerId, draft, tabId, matches = [], onSav
     if (v.reference) parts.push(t('capture.paymentRef', { reference: v.reference }));
     const nums = docNumbers(v.receivableIds);
     if (nums.length) parts.push(t('capture.paymentDocs', { docs: nums.join(', ') }));
-    return `${parts.join(lang === 'zh' ? '；' : '; ')}\n\n${draft.text}`;
+    return `${parts.join(t('listSep'))}\n\n${draft.text}`;
   };
 
   const save = async () => {

@@ -66,7 +66,7 @@ export function coveredText(items: LetterItem[], picked: string[], lang: Lang, t
     }),
   );
   return t('sent.covered', {
-    list: list.join(lang === 'zh' ? '；' : '; '),
+    list: list.join(t('listSep')),
     total: letterTotals(chosen, lang, { capitals: false }).join(' + '),
   });
 }

@@ -1,6 +1,7 @@
 /**
  * `statement.html?statement=<id>&lang=<zh|en>`: the statement of account (对账单 / 对账确认函) for printing, from the
  * statement's own lines (a reprint shows what was sent); `statement.html?plan=<id>`: the payment plan agreement.
+ * Both print in the link's language (`documents` strings, loaded in that language only when it is not the page's).
  */
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -9,7 +10,8 @@ import { useApp } from '@/components/app/AppShell';
 import { getDb } from '@/lib/db/schema';
 import { getSettings } from '@/lib/db/repo';
 import type { Customer, Lang, Settings } from '@/lib/domain';
-import { translator } from '@/lib/i18n';
+import type { DocText } from '@/lib/i18n/types';
+import { useDocText } from '@/components/app/useDocText';
 import { addDays } from '@/lib/ledger/dates';
 import { formatDay, formatMoney } from '@/lib/format';
 import { amountInCapitals } from '@/lib/playbook/capitals';
@@ -36,18 +38,18 @@ export function StatementPage() {
     const ledger = plan ? await db.ledgers.get(plan.customerId) : undefined;
     return { statement, plan, customer, settings: await getSettings(db), docs: ledger?.receivables ?? [] };
   }, [statementId, planId]);
+  const text = useDocText(lang);
   const title = rows?.statement ? `${rows.statement.reference}` : rows?.plan ? rows.plan.reference : undefined;
   useEffect(() => {
     if (title) document.title = title;
   }, [title]);
-  if (rows === undefined)
+  if (rows === undefined || !text)
     return (
       <p className="p-8" aria-busy="true">
         {t('loading')}
       </p>
     );
-  const tk = translator(lang, 'toolkit');
-  if (!rows.customer || (!rows.statement && !rows.plan)) return <p className="p-8">{tk('doc.notFound')}</p>;
+  if (!rows.customer || (!rows.statement && !rows.plan)) return <p className="p-8">{text.t('notFound')}</p>;
   return (
     <article
       className="mx-auto max-w-[210mm] bg-white p-[18mm] text-[13px] leading-relaxed text-black print:max-w-none print:p-0"
@@ -61,14 +63,14 @@ export function StatementPage() {
         </button>
       </div>
       {rows.statement && (
-        <StatementLetter s={rows.statement} customer={rows.customer} settings={rows.settings} lang={lang} />
+        <StatementLetter s={rows.statement} customer={rows.customer} settings={rows.settings} text={text} />
       )}
       {rows.plan && (
         <PlanAgreement
           plan={rows.plan}
           customer={rows.customer}
           settings={rows.settings}
-          lang={lang}
+          text={text}
           docs={rows.docs
             .filter((r) => rows.plan!.receivableIds.includes(r.id))
             .map((r) => ({ docNumber: r.docNumber, dueDate: r.dueDate }))}
@@ -82,14 +84,14 @@ function StatementLetter({
   s,
   customer,
   settings,
-  lang,
+  text,
 }: {
   s: Statement;
   customer: Customer;
   settings: Settings;
-  lang: Lang;
+  text: DocText;
 }) {
-  const doc = buildStatementDoc(s, customer, settings, lang, addDays(s.asOf, PAY_WITHIN_DAYS));
+  const doc = buildStatementDoc(s, customer, settings, text, addDays(s.asOf, PAY_WITHIN_DAYS));
   return (
     <>
       <h1 className="mb-1 text-center text-xl font-bold">{doc.title}</h1>
@@ -125,7 +127,7 @@ function StatementLetter({
         </tbody>
       </table>
       <p className="mt-2 font-medium" data-testid="doc-total">
-        {doc.totals.join(lang === 'zh' ? '；' : '; ')}
+        {doc.totals.join(text.t('listSep'))}
       </p>
       <p className="mt-3">{doc.payment}</p>
       <section className="mt-6 min-h-[45mm] break-inside-avoid border border-black p-3" data-testid="doc-seal-box">
@@ -146,44 +148,41 @@ function PlanAgreement({
   plan,
   customer,
   settings,
-  lang,
+  text: { lang, t },
   docs,
 }: {
   plan: PaymentPlan;
   customer: Customer;
   settings: Settings;
-  lang: Lang;
+  text: DocText;
   docs: Array<{ docNumber: string; dueDate: string }>;
 }) {
-  const tk = translator(lang, 'toolkit');
   const zh = lang === 'zh';
   const us = settings.ourCompany;
-  const creditor =
-    (zh ? us.name : us.nameEn || us.name) ||
-    (zh ? '（我方公司名称，请在设置中填写）' : '(our company name — set it in Options)');
+  const creditor = (zh ? us.name : us.nameEn || us.name) || t('noCompany');
   const currency = plan.instalments[0].amount.currency;
   const totalMinor = plan.instalments.reduce((s, i) => s + i.amount.minor, 0);
   const total =
     formatMoney(totalMinor, currency, lang) + (zh && currency === 'CNY' ? `（${amountInCapitals(totalMinor)}）` : '');
-  const grace = plan.graceDays ? tk('doc.plan.grace', { days: plan.graceDays }) : '';
+  const grace = plan.graceDays ? t('plan.grace', { days: plan.graceDays }) : '';
   return (
     <>
-      <h1 className="mb-1 text-center text-xl font-bold">{tk('doc.plan.title')}</h1>
+      <h1 className="mb-1 text-center text-xl font-bold">{t('plan.title')}</h1>
       <p className="text-right" data-testid="doc-reference">
         {plan.reference}
       </p>
       <p className="mt-4 indent-8">
-        {tk('doc.plan.intro', { debtor: customer.name, creditor, date: formatDay(plan.agreedOn, lang), total })}
+        {t('plan.intro', { debtor: customer.name, creditor, date: formatDay(plan.agreedOn, lang), total })}
       </p>
-      <h2 className="mt-3 font-medium">{tk('doc.plan.docs')}</h2>
-      <p>{docs.map((d) => `${d.docNumber} (${formatDay(d.dueDate, lang)})`).join(zh ? '、' : ', ')}</p>
-      <h2 className="mt-3 font-medium">{tk('doc.plan.schedule')}</h2>
+      <h2 className="mt-3 font-medium">{t('plan.docs')}</h2>
+      <p>{docs.map((d) => `${d.docNumber} (${formatDay(d.dueDate, lang)})`).join(t('plan.docSep'))}</p>
+      <h2 className="mt-3 font-medium">{t('plan.schedule')}</h2>
       <table className="mt-1 w-full border-collapse" data-testid="doc-schedule">
         <thead>
           <tr>
             {(['n', 'date', 'amount'] as const).map((h) => (
               <th key={h} className="border border-black px-2 py-1 text-left">
-                {tk(`doc.plan.headers.${h}`)}
+                {t(`plan.headers.${h}`)}
               </th>
             ))}
           </tr>
@@ -201,9 +200,9 @@ function PlanAgreement({
         </tbody>
       </table>
       <p className="mt-3 indent-8">
-        {plan.accelerateOnMiss ? tk('doc.plan.terms', { grace }) : tk('doc.plan.termsNoAcc', { grace })}
+        {plan.accelerateOnMiss ? t('plan.terms', { grace }) : t('plan.termsNoAcc', { grace })}
       </p>
-      <p className="mt-16 whitespace-pre">{tk('doc.plan.sign')}</p>
+      <p className="mt-16 whitespace-pre">{t('plan.sign')}</p>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { LetterPage } from '@/components/letter/LetterPage';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppShell clock={systemClock}>
+    <AppShell clock={systemClock} namespaces={['common', 'sidepanel', 'documents']}>
       <LetterPage />
     </AppShell>
   </StrictMode>,

@@ -7,7 +7,7 @@ import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppShell clock={systemClock} namespaces={['common', 'sidepanel', 'forecast', 'toolkit']}>
+    <AppShell clock={systemClock} namespaces={['common', 'sidepanel', 'forecast', 'toolkit', 'documents']}>
       <SidePanelApp />
     </AppShell>
   </StrictMode>,

@@ -7,7 +7,7 @@ import { StatementPage } from '@/components/toolkit/StatementPage';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppShell clock={systemClock} namespaces={['common', 'sidepanel', 'toolkit']}>
+    <AppShell clock={systemClock} namespaces={['common', 'sidepanel', 'documents']}>
       <StatementPage />
     </AppShell>
   </StrictMode>,

@@ -91,7 +91,7 @@ export function forecastHeadline(
   t: TFunction<'forecast'>,
   lang: Lang,
 ): string {
-  const sep = lang === 'zh' ? '，' : ', ';
+  const sep = t('headlineSep');
   return t('headline', {
     date: formatDay(f.expectedDate, lang),
     why: f.reasons.map((r) => reasonText(r, t, lang)).join(sep),

@@ -11,7 +11,7 @@ import { pickLang } from './lang';
 
 export { pickLang };
 
-export const allNamespaces = ['common', 'sidepanel', 'popup', 'options', 'forecast', 'toolkit'] as const;
+export const allNamespaces = ['common', 'sidepanel', 'popup', 'options', 'forecast', 'toolkit', 'documents'] as const;
 export type Namespace = (typeof allNamespaces)[number];
 export type Resource = Record<string, unknown>;
 
@@ -26,6 +26,7 @@ const loaders: Record<Lang, Record<Namespace, Loader>> = {
     options: () => import('./locales/en/options.json'),
     forecast: () => import('./locales/en/forecast.json'),
     toolkit: () => import('./locales/en/toolkit.json'),
+    documents: () => import('./locales/en/documents.json'),
   },
   zh: {
     common: () => import('./locales/zh/common.json'),
@@ -34,6 +35,7 @@ const loaders: Record<Lang, Record<Namespace, Loader>> = {
     options: () => import('./locales/zh/options.json'),
     forecast: () => import('./locales/zh/forecast.json'),
     toolkit: () => import('./locales/zh/toolkit.json'),
+    documents: () => import('./locales/zh/documents.json'),
   },
 };
 

@@ -9,6 +9,7 @@ import type popup from './locales/en/popup.json';
 import type options from './locales/en/options.json';
 import type forecast from './locales/en/forecast.json';
 import type toolkit from './locales/en/toolkit.json';
+import type documents from './locales/en/documents.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -20,6 +21,7 @@ declare module 'i18next' {
       options: typeof options;
       forecast: typeof forecast;
       toolkit: typeof toolkit;
+      documents: typeof documents;
     };
     returnNull: false;
   }

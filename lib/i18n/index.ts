@@ -10,6 +10,7 @@ import type { i18n, TFunction } from 'i18next';
 import type { Lang } from '../domain';
 import { type Namespace, createI18n, pickLang } from './core';
 import { locales } from './resources';
+import type { DocText } from './types';
 
 export { type Namespace, pickLang, locales };
 
@@ -28,4 +29,9 @@ export function getI18n(l: Lang): i18n {
 /** A `t` for one language, its keys looked up in `ns` (keys of another namespace take their `ns:` prefix). */
 export function translator<N extends Namespace = 'common'>(l: Lang, ns?: N): TFunction<N> {
   return getI18n(l).getFixedT(l, ns ?? 'common') as TFunction<N>;
+}
+
+/** The `documents` strings of one language, for code that prints a letter or statement outside a page (tests). */
+export function docText(l: Lang): DocText {
+  return { lang: l, t: translator(l, 'documents') };
 }

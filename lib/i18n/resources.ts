@@ -11,12 +11,14 @@ import popupEn from './locales/en/popup.json';
 import optionsEn from './locales/en/options.json';
 import forecastEn from './locales/en/forecast.json';
 import toolkitEn from './locales/en/toolkit.json';
+import documentsEn from './locales/en/documents.json';
 import commonZh from './locales/zh/common.json';
 import sidepanelZh from './locales/zh/sidepanel.json';
 import popupZh from './locales/zh/popup.json';
 import optionsZh from './locales/zh/options.json';
 import forecastZh from './locales/zh/forecast.json';
 import toolkitZh from './locales/zh/toolkit.json';
+import documentsZh from './locales/zh/documents.json';
 
 export const locales = {
   en: {
@@ -26,6 +28,7 @@ export const locales = {
     options: optionsEn,
     forecast: forecastEn,
     toolkit: toolkitEn,
+    documents: documentsEn,
   },
   zh: {
     common: commonZh,
@@ -34,5 +37,6 @@ export const locales = {
     options: optionsZh,
     forecast: forecastZh,
     toolkit: toolkitZh,
+    documents: documentsZh,
   },
 } as const satisfies Record<Lang, Record<Namespace, unknown>>;

@@ -2,7 +2,8 @@
  * Key types for code that passes keys around before looking them up (error keys, reason keys). Keys are checked
  * against the English locale files (./i18next.d.ts).
  */
-import type { ParseKeys } from 'i18next';
+import type { ParseKeys, TFunction } from 'i18next';
+import type { Lang } from '../domain';
 import type { Namespace } from './core';
 
 /** A key of namespace `N`, without its prefix: `KeyOf<'common'>` includes 'errors.unexpected'. */
@@ -32,3 +33,14 @@ export type TWith<N extends Namespace> = (key: PrefixedKey<N>, options?: Record<
 /** The keys of the playbook's words (common:playbook.<group>.<key>), for the reasons and script parts built as data. */
 export type PlaybookKey<G extends 'reason' | 'caution' | 'part' | 'because'> =
   KeyOf<'common'> extends infer K ? (K extends `playbook.${G}.${infer R}` ? R : never) : never;
+
+/**
+ * A printed document's language and its `t` over `documents` (letters, statements, the plan agreement): what lib
+ * code that writes them takes, so a page can print in a language other than its own. Pages get it from
+ * `useDocText` (components/app/useDocText.ts), which loads the other language only when it is asked for; the
+ * worker and tests from `docText` (./index.ts).
+ */
+export interface DocText {
+  lang: Lang;
+  t: TFunction<'documents'>;
+}

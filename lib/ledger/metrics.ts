@@ -7,39 +7,8 @@
 import { daysBetween, daysInMonthOf, prevMonth } from './dates';
 import { currencyDecimals } from './money';
 
+/** The metrics whose formulas the UI shows (their wording: popup:metrics.formulas.<key> in the locale files). */
 export type MetricKey = 'dso' | 'dsoCountback' | 'bpdso' | 'add' | 'cei' | 'avgDaysLate' | 'promiseKeptRatio';
-
-/** The formulas as the UI shows them, in both languages. */
-export const metricFormulas: Record<MetricKey, { zh: string; en: string }> = {
-  dso: {
-    zh: 'DSO（简单法）= 期末应收账款 ÷ 期间赊销额 × 期间天数',
-    en: 'DSO (simple) = ending AR ÷ credit sales in the period × days in the period',
-  },
-  dsoCountback: {
-    zh: 'DSO（倒推法）= 从最近一个月起逐月用期末应收冲减当月赊销额并累加当月天数；应收不足冲减一整月时，加上 当月天数 × 剩余应收 ÷ 当月赊销额',
-    en: "DSO (countback) = starting with the latest month, subtract each month's credit sales from ending AR and add that month's days; for the month AR no longer covers, add days × remaining AR ÷ that month's sales",
-  },
-  bpdso: {
-    zh: '最佳可能 DSO = 未到期应收账款 ÷ 期间赊销额 × 期间天数',
-    en: 'Best Possible DSO = current (not yet due) AR ÷ credit sales in the period × days in the period',
-  },
-  add: {
-    zh: '平均逾期天数 ADD = DSO − 最佳可能 DSO',
-    en: 'Average Days Delinquent (ADD) = DSO − Best Possible DSO',
-  },
-  cei: {
-    zh: '回款有效性指数 CEI = (期初应收 + 赊销额 ÷ 月数 − 期末应收总额) ÷ (期初应收 + 赊销额 ÷ 月数 − 期末未到期应收) × 100%（月数 N = 期间月数，单月期间即不除）',
-    en: 'CEI = (beginning AR + credit sales ÷ N − ending total AR) ÷ (beginning AR + credit sales ÷ N − ending current AR) × 100, N = months in the period (N = 1 for a one-month period)',
-  },
-  avgDaysLate: {
-    zh: '平均逾期付款天数 = Σ(金额 × max(0, 结清日 − 到期日)) ÷ Σ金额，按已结清单据计算，按金额加权',
-    en: 'Average days late = Σ(amount × max(0, settled date − due date)) ÷ Σ amount over settled documents (amount-weighted)',
-  },
-  promiseKeptRatio: {
-    zh: '承诺兑现率 = 已兑现承诺数 ÷ (已兑现 + 已违约承诺数)；待定和已取消的不计',
-    en: 'Promise-kept ratio = kept promises ÷ (kept + broken promises); pending and cancelled ones are not counted',
-  },
-};
 
 /**
  * Simple DSO = endingAR ÷ creditSales × days.

@@ -33,7 +33,7 @@ export function formatParams(
   const p = params ?? {};
   const out: Record<string, string | number> = {};
   const cur = typeof p.currency === 'string' ? p.currency : 'CNY';
-  const sep = lang === 'zh' ? '、' : ', ';
+  const sep = t('playbook.sep.dates');
   for (const [k, v] of Object.entries(p)) {
     if (k === 'minor') out.amount = formatMoney(Number(v), cur, lang);
     else if (k.endsWith('Minor')) out[k.slice(0, -5)] = formatMoney(Number(v), cur, lang);
@@ -56,7 +56,7 @@ export function formatParams(
             due: formatDay(due, lang),
           });
         })
-        .join(lang === 'zh' ? '；' : '; ');
+        .join(t('playbook.sep.docs'));
     } else if (k === 'total') {
       out[k] = String(v)
         .split(';')
@@ -65,7 +65,7 @@ export function formatParams(
           const [m, c] = x.split('|');
           return formatMoney(Number(m), c, lang);
         })
-        .join(lang === 'zh' ? ' 及 ' : ' and ');
+        .join(t('playbook.sep.totals'));
     } else out[k] = v;
   }
   if (typeof p.level === 'number') out.stepName = ladder[p.level]?.name[lang] ?? '';
@@ -111,7 +111,7 @@ export function sayPart(part: ScriptPart, lang: Lang): string {
 /** The parts as a message on this channel: a letter-shaped text for written channels, one paragraph for calls. */
 export function renderScript(parts: ScriptPart[], lang: Lang, shape: 'letter' | 'spoken' | 'agenda'): string {
   const texts = parts.map((p) => ({ kind: p.kind, text: sayPart(p, lang) })).filter((x) => x.text);
-  const sep = lang === 'zh' ? '' : ' ';
+  const t = tr(lang);
   if (shape === 'agenda') return texts.map((x, i) => `${i + 1}. ${x.text}`).join('\n');
   const greeting = texts
     .filter((x) => x.kind === 'greeting')
@@ -127,7 +127,8 @@ export function renderScript(parts: ScriptPart[], lang: Lang, shape: 'letter' | 
   const body = texts
     .filter((x) => x.kind !== 'greeting' && x.kind !== 'signature')
     .map((x) => x.text)
-    .join(sep);
-  if (shape === 'spoken') return [greeting, body].filter(Boolean).join(lang === 'zh' ? '，' : '. ');
-  return `${greeting}${lang === 'zh' ? '：' : ','}\n\n${body}\n\n${signature}`.trim();
+    // Sentence after sentence: a space between them in English, none in Chinese.
+    .reduce((first, next) => (first ? t('playbook.sep.then', { first, next }) : next), '');
+  if (shape === 'spoken') return [greeting, body].filter(Boolean).join(t('playbook.sep.spoken'));
+  return `${greeting}${t('playbook.sep.salutation')}\n\n${body}\n\n${signature}`.trim();
 }

@@ -13,7 +13,7 @@ import { translator } from '../i18n';
 
 /** A reminder's text in both languages (common:reminders.*): notifications pick the user's language when shown. */
 function both(
-  key: 'promiseDue' | 'promiseBroken' | 'nextStep' | 'limitation',
+  key: 'promiseDue' | 'promiseBroken' | 'nextStep' | 'limitation' | 'retention',
   part: 'title' | 'message',
   values: (lang: Lang) => Record<string, string | number>,
 ): Record<Lang, string> {
@@ -185,11 +185,8 @@ export function deriveReminders(input: ReminderInput, now: Date, settings: Remin
         customerId: s.customerId,
         kind: 'retention',
         date: addDays(release, -remind),
-        title: { zh: `质保金即将到期：${name}`, en: `Retention falls due: ${name}` },
-        message: {
-          zh: `${name} 的质保金 / 保证金 ${amt('zh')} 将于 ${formatDay(release, 'zh')} 到期。请提前确认质保期内无质量问题，并请对方按时退还（《保障中小企业款项支付条例》第十三条：保证期限届满后应及时退还）。`,
-          en: `${name}'s retention / deposit of ${amt('en')} falls due on ${formatDay(release, 'en')}. Confirm there is no warranty claim and ask for its release on time (the SME Payment Regulation, art. 13: deposits are to be returned promptly when their term ends).`,
-        },
+        title: both('retention', 'title', () => ({ name })),
+        message: both('retention', 'message', (lang) => ({ name, amount: amt(lang), date: formatDay(release, lang) })),
       });
     }
   }

@@ -9,6 +9,7 @@
  * The ladder offers the step (lib/playbook/ladder.ts `complaintBeforeLawyer`, through `complaintEligibility`): for
  * an eligible debtor it comes before the lawyer's letter, never for a private debtor.
  */
+import type { TFunction } from 'i18next';
 import type { CustomerType } from '../domain';
 import type { CustomerTerms } from './records';
 
@@ -55,7 +56,8 @@ export function complaintEligibility(input: {
  * ready to paste into the platform's form; nothing is invented.
  */
 export function complaintFacts(input: {
-  lang: 'zh' | 'en';
+  /** `t` over `toolkit` in the page's language (complaint.lines.*). */
+  t: TFunction<'toolkit'>;
   asOf: string;
   ourName: string;
   debtorName: string;
@@ -73,47 +75,33 @@ export function complaintFacts(input: {
   noSuitRecorded?: boolean;
   format: (minor: number, currency: string) => string;
 }): string[] {
-  const zh = input.lang === 'zh';
-  const kind =
-    input.debtorKind &&
-    (zh
-      ? { agency: '机关', 'public-institution': '事业单位', 'large-enterprise': '大型企业' }
-      : {
-          agency: 'government agency',
-          'public-institution': 'public institution',
-          'large-enterprise': 'large enterprise',
-        })[input.debtorKind];
+  const { t } = input;
+  const kind = input.debtorKind && t(`complaint.lines.kind.${input.debtorKind}`);
   const overdue = input.documents.filter((d) => d.dueDate < input.asOf && d.undisputedMinor > 0);
   const totals = new Map<string, number>();
   for (const d of overdue) totals.set(d.currency, (totals.get(d.currency) ?? 0) + d.undisputedMinor);
-  const total = [...totals].map(([c, m]) => input.format(m, c)).join(zh ? '，' : '; ');
+  const total = [...totals].map(([c, m]) => input.format(m, c)).join(t('complaint.lines.totalSep'));
   return [
-    zh ? `投诉人（中小企业）：${input.ourName}` : `Complainant (SME): ${input.ourName}`,
-    zh
-      ? `被投诉人：${input.debtorName}${kind ? `（${kind}）` : ''}`
-      : `Debtor: ${input.debtorName}${kind ? ` (${kind})` : ''}`,
-    zh ? `截至 ${input.asOf} 无争议逾期款项合计：${total}` : `Undisputed overdue as of ${input.asOf}: ${total}`,
-    ...overdue.map((d) =>
-      zh
-        ? `· 单据 ${d.docNumber}${d.contractRef ? `（合同 ${d.contractRef}）` : ''}，到期日 ${d.dueDate}，无争议未付 ${input.format(d.undisputedMinor, d.currency)}`
-        : `· ${d.docNumber}${d.contractRef ? ` (contract ${d.contractRef})` : ''}, due ${d.dueDate}, undisputed unpaid ${input.format(d.undisputedMinor, d.currency)}`,
-    ),
-    ...input.sealedStatements.map((s) =>
-      zh
-        ? `· 对账确认：${s.reference}，对方于 ${s.sealedOn} 盖章确认`
-        : `· Statement ${s.reference} sealed by the debtor on ${s.sealedOn}`,
-    ),
+    t('complaint.lines.complainant', { name: input.ourName }),
+    kind
+      ? t('complaint.lines.debtorKind', { name: input.debtorName, kind })
+      : t('complaint.lines.debtor', { name: input.debtorName }),
+    t('complaint.lines.total', { asOf: input.asOf, total }),
+    ...overdue.map((d) => {
+      const values = {
+        doc: d.docNumber,
+        contract: d.contractRef,
+        due: d.dueDate,
+        amount: input.format(d.undisputedMinor, d.currency),
+      };
+      return d.contractRef ? t('complaint.lines.documentContract', values) : t('complaint.lines.document', values);
+    }),
+    ...input.sealedStatements.map((s) => t('complaint.lines.sealed', { reference: s.reference, date: s.sealedOn })),
     ...input.demands.map((d) =>
-      zh
-        ? `· 催收记录：${d.date}（${d.channel}）${d.evidence ? `，凭证：${d.evidence}` : ''}`
-        : `· Demand on ${d.date} (${d.channel})${d.evidence ? `, evidence: ${d.evidence}` : ''}`,
+      d.evidence
+        ? t('complaint.lines.demandEvidence', { date: d.date, channel: d.channel, evidence: d.evidence })
+        : t('complaint.lines.demand', { date: d.date, channel: d.channel }),
     ),
-    input.noSuitRecorded
-      ? zh
-        ? '该款项未进入诉讼或仲裁程序。'
-        : 'No suit or arbitration concerns this debt.'
-      : zh
-        ? '（提交前请确认：该款项未进入诉讼或仲裁程序。）'
-        : '[Confirm before filing: no suit or arbitration concerns this debt.]',
+    input.noSuitRecorded ? t('complaint.lines.noSuit') : t('complaint.lines.confirmNoSuit'),
   ];
 }

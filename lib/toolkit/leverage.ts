@@ -3,7 +3,8 @@
  * and, only when the user ticks it, the paragraph the 催款函 may carry. Interest runs from the day after the due
  * date (the first day overdue) to `asOf` as the payment day, on each document's open (undisputed) amount.
  */
-import type { DisputedPart, Lang, OpenReceivable } from '../domain';
+import type { DisputedPart, OpenReceivable } from '../domain';
+import type { DocText } from '../i18n/types';
 import { splitDisputed } from '../ledger/disputed';
 import { addDays } from '../ledger/dates';
 import { splitByDue } from '../ledger/retention';
@@ -85,22 +86,17 @@ export function interestToDate(
 }
 
 /** How the rule reads in a sentence: "0.05 % a day", "1.5 × the one-year LPR". */
-export function describeRule(terms: TermsRule, lang: Lang): string {
+export function describeRule(terms: TermsRule, t: DocText['t']): string {
   const pct = (x: number, digits: number) => `${(x * 100).toFixed(digits).replace(/\.?0+$/, '')}%`;
-  const zh = lang === 'zh';
   switch (terms.kind) {
     case 'sme-statutory':
-      return zh
-        ? '每日万分之五（《保障中小企业款项支付条例》第十七条）'
-        : '0.05% a day (SME Payment Regulation, art. 17)';
+      return t('interest.rule.sme-statutory');
     case 'per-day':
-      return zh ? `合同约定每日 ${pct(terms.rate, 4)}` : `the contract's ${pct(terms.rate, 4)} a day`;
+      return t('interest.rule.per-day', { rate: pct(terms.rate, 4) });
     case 'per-year':
-      return zh ? `合同约定年利率 ${pct(terms.rate, 3)}` : `the contract's ${pct(terms.rate, 3)} a year`;
+      return t('interest.rule.per-year', { rate: pct(terms.rate, 3) });
     case 'lpr':
-      return zh
-        ? `一年期贷款市场报价利率（LPR）的 ${terms.multiple} 倍`
-        : `${terms.multiple} × the one-year Loan Prime Rate`;
+      return t('interest.rule.lpr', { multiple: terms.multiple });
   }
 }
 
@@ -109,14 +105,16 @@ export function interestParagraph(
   figures: InterestToDate,
   terms: TermsRule,
   asOf: string,
-  lang: Lang,
+  { lang, t }: DocText,
 ): string | undefined {
   if (!figures.documents.length) return undefined;
-  const zh = lang === 'zh';
-  const amounts = [...figures.totals].map(([c, m]) => formatMoney(m, c, lang)).join(zh ? '，' : '; ');
-  return zh
-    ? `按${describeRule(terms, lang)}计算，截至 ${formatDay(asOf, lang)}，上述逾期款项产生的逾期利息为 ${amounts}（自各笔款项逾期之日起算，首尾两日均计入，最长 ${figures.maxDays} 天）。我司保留依法主张该逾期利息的权利。`
-    : `At ${describeRule(terms, lang)}, late-payment interest on the overdue amounts above comes to ${amounts} as of ${formatDay(asOf, lang)} (from each amount's first overdue day, both end days counted, up to ${figures.maxDays} days). We reserve our right to claim it.`;
+  const amounts = [...figures.totals].map(([c, m]) => formatMoney(m, c, lang)).join(t('interest.amountSep'));
+  return t('interest.paragraph', {
+    rule: describeRule(terms, t),
+    asOf: formatDay(asOf, lang),
+    amounts,
+    days: figures.maxDays,
+  });
 }
 
 /**
@@ -131,12 +129,12 @@ export function letterInterestParagraph(input: {
   terms: TermsRule;
   asOf: string;
   table?: readonly LprRow[];
-  lang: Lang;
+  text: DocText;
 }): { paragraph: string; figures: InterestToDate } | undefined {
   const wanted = new Set(input.picked);
   const docs = input.receivables.filter((r) => wanted.has(r.id));
   const undisputed = new Map(splitDisputed(docs, input.disputes).map((x) => [x.doc.id, x.undisputedMinor]));
   const figures = interestToDate(docs, input.terms, input.asOf, input.table ?? publishedLpr, undisputed);
-  const paragraph = interestParagraph(figures, input.terms, input.asOf, input.lang);
+  const paragraph = interestParagraph(figures, input.terms, input.asOf, input.text);
   return paragraph ? { paragraph, figures } : undefined;
 }

@@ -7,7 +7,8 @@
  * interrupt — e.g. http://jsfy.gov.cn/article/91880.html — so the request for payment is in the text).
  */
 import * as XLSX from '@e965/xlsx';
-import type { Customer, Lang, Payment, Receivable, Settings } from '../domain';
+import type { Customer, Payment, Receivable, Settings } from '../domain';
+import type { DocText } from '../i18n/types';
 import { allocate } from '../ledger/allocate';
 import { addDays, daysBetween } from '../ledger/dates';
 import { formatDay, formatMoney, toMajor } from '../format';
@@ -72,24 +73,19 @@ export interface StatementDoc {
   sender: string;
 }
 
-function ourName(settings: Settings, lang: Lang): string {
+function ourName(settings: Settings, { lang, t }: DocText): string {
   const us = settings.ourCompany;
-  return (
-    (lang === 'zh' ? us.name : us.nameEn || us.name) ||
-    (lang === 'zh' ? '（我方公司名称，请在设置中填写）' : '(our company name — set it in Options)')
-  );
+  return (lang === 'zh' ? us.name : us.nameEn || us.name) || t('noCompany');
 }
 
-function paymentText(settings: Settings, lang: Lang): string {
+function paymentText(settings: Settings, { lang, t }: DocText): string {
   const us = settings.ourCompany;
-  if (!us.bankAccount) {
-    return lang === 'zh'
-      ? '请将款项汇入合同约定的我司对公账户。汇入其他任何账户或交付任何个人的款项，均不视为向我司付款。'
-      : 'Please pay into our company account stated in the contract. Payment into any other account or to any individual is not payment to us.';
-  }
-  return lang === 'zh'
-    ? `请将款项汇入我司唯一指定收款账户：户名 ${us.accountName || us.name}，开户行 ${us.bankName}，账号 ${us.bankAccount}。汇入其他任何账户或交付任何个人的款项，均不视为向我司付款。`
-    : `Please pay only into our designated account: ${us.accountName || us.nameEn || us.name}, ${us.bankName}, account ${us.bankAccount}. Payment into any other account or to any individual is not payment to us.`;
+  if (!us.bankAccount) return t('statement.payment.noBank');
+  return t('statement.payment.bank', {
+    accountName: lang === 'zh' ? us.accountName || us.name : us.accountName || us.nameEn || us.name,
+    bankName: us.bankName,
+    account: us.bankAccount,
+  });
 }
 
 /** The printable statement: figures from the statement's own lines, so a reprint shows what was sent. */
@@ -97,31 +93,29 @@ export function buildStatementDoc(
   statement: Statement,
   customer: Customer,
   settings: Settings,
-  lang: Lang,
+  text: DocText,
   payBy: string,
 ): StatementDoc {
+  const { lang, t } = text;
   const zh = lang === 'zh';
   const totals = [...statementTotals(statement.lines)].map(
     ([c, m]) => formatMoney(m, c, lang) + (zh && c === 'CNY' ? `（${amountInCapitals(m)}）` : ''),
   );
-  const totalText = totals.join(zh ? '，' : '; ');
+  const totalText = totals.join(t('statement.totalSep'));
   const asOf = formatDay(statement.asOf, lang);
   return {
-    title: zh ? '对账单（对账确认函）' : 'Statement of account and confirmation',
+    title: t('statement.title'),
     reference: statement.reference,
-    addressee: zh ? `${customer.name}：` : `To ${customer.name}`,
-    paragraphs: zh
-      ? [
-          `截至 ${asOf}，根据我司账务记录，贵司尚欠我司款项合计 ${totalText}，共 ${statement.lines.length} 笔，明细见下表。`,
-          `请贵司财务逐笔核对，在下方加盖公章或财务专用章确认后寄回我司。如有差异，请注明差异单据、金额及原因；无差异部分请按期支付。本函同时为我司对上述款项的付款请求，请于 ${formatDay(payBy, lang)} 前付清。`,
-        ]
-      : [
-          `According to our records as of ${asOf}, your company owes us ${totalText} in ${statement.lines.length} item(s), listed below.`,
-          `Please check each line, stamp (company seal or finance seal) below to confirm and return this statement to us. Where anything differs, name the document, the amount and the reason; please pay the undisputed part when due. This statement is also our request for payment of these amounts by ${formatDay(payBy, lang)}.`,
-        ],
-    headers: zh
-      ? ['序号', '单据号', '合同号', '开票日期', '到期日', '单据金额', '未付金额', '逾期天数']
-      : ['#', 'Document', 'Contract', 'Issued', 'Due', 'Amount', 'Open', 'Days overdue'],
+    addressee: t('statement.addressee', { customer: customer.name }),
+    paragraphs: t('statement.paragraphs', {
+      asOf,
+      total: totalText,
+      lines: statement.lines.length,
+      payBy: formatDay(payBy, lang),
+    }).split('\n'),
+    headers: (['n', 'doc', 'contract', 'issued', 'due', 'amount', 'open', 'daysOverdue'] as const).map((h) =>
+      t(`statement.headers.${h}`),
+    ),
     rows: statement.lines.map((l, i) => [
       String(i + 1),
       l.docNumber,
@@ -133,54 +127,37 @@ export function buildStatementDoc(
       String(Math.max(0, daysBetween(l.dueDate, statement.asOf))),
     ]),
     totals,
-    payment: paymentText(settings, lang),
+    payment: paymentText(settings, text),
     seal: {
-      heading: zh ? '贵司确认' : 'Your confirmation',
-      options: zh
-        ? ['□ 上述欠款金额核对无误，我司将按期支付', '□ 有差异，差异单据、金额及原因：']
-        : ['□ The balance above is correct and we will pay it when due', '□ It differs; document, amount and reason:'],
-      signature: zh
-        ? '（公司公章 / 财务专用章）        经办人：        日期：'
-        : '(Company or finance seal)        Name:        Date:',
+      heading: t('statement.seal.heading'),
+      options: t('statement.seal.options').split('\n'),
+      signature: t('statement.seal.signature'),
     },
-    sender: `${ourName(settings, lang)}\n${formatDay(statement.asOf, lang)}`,
+    sender: `${ourName(settings, text)}\n${formatDay(statement.asOf, lang)}`,
   };
 }
+
+const workbookColumns = [
+  'n',
+  'doc',
+  'contract',
+  'issued',
+  'due',
+  'currency',
+  'amount',
+  'open',
+  'agreed',
+  'theirs',
+  'difference',
+] as const;
 
 /**
  * The statement as a workbook: one line per document with a column for the customer's tick and its own figure.
  * Spreadsheet-grade like the exports (lib/transfer/export.ts): issue and due dates are date cells, amounts numbers
  * in the currency's format, widths set, the table's header row filtered and frozen with the title lines above it.
  */
-export function statementWorkbook(statement: Statement, customer: Customer, lang: Lang): Uint8Array {
-  const zh = lang === 'zh';
-  const head = zh
-    ? [
-        '序号',
-        '单据号',
-        '合同号',
-        '开票日期',
-        '到期日',
-        '币种',
-        '单据金额',
-        '未付金额',
-        '贵司核对（√ / ×）',
-        '贵司账面金额',
-        '差异说明',
-      ]
-    : [
-        '#',
-        'Document',
-        'Contract',
-        'Issued',
-        'Due',
-        'Currency',
-        'Amount',
-        'Open',
-        'Agreed (✓ / ✗)',
-        'Your figure',
-        'Difference, reason',
-      ];
+export function statementWorkbook(statement: Statement, customer: Customer, { t }: DocText): Uint8Array {
+  const head = workbookColumns.map((c) => t(`statement.workbook.headers.${c}`));
   const date = (iso: string): XLSX.CellObject => ({ t: 'n', v: excelSerial(iso), z: XLSX_DATE_FORMAT });
   const money = (minor: number, c: string): XLSX.CellObject => ({
     t: 'n',
@@ -202,7 +179,7 @@ export function statementWorkbook(statement: Statement, customer: Customer, lang
   ]);
   const totals = [...statementTotals(statement.lines)].map(([c, m]) => [
     '',
-    zh ? '合计' : 'Total',
+    t('statement.workbook.total'),
     '',
     '',
     '',
@@ -214,8 +191,8 @@ export function statementWorkbook(statement: Statement, customer: Customer, lang
     '',
   ]);
   const titleRows = [
-    [zh ? `对账单 ${statement.reference}` : `Statement ${statement.reference}`],
-    [customer.name, zh ? `截至 ${statement.asOf}` : `As of ${statement.asOf}`],
+    [t('statement.workbook.title', { reference: statement.reference })],
+    [customer.name, t('statement.workbook.asOf', { date: statement.asOf })],
     [],
   ];
   const sheet = XLSX.utils.aoa_to_sheet([...titleRows, head, ...rows, ...totals]);
@@ -225,7 +202,7 @@ export function statementWorkbook(statement: Statement, customer: Customer, lang
     ref: XLSX.utils.encode_range({ s: { r: headerRow, c: 0 }, e: { r: headerRow + rows.length, c: head.length - 1 } }),
   };
   const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, sheet, zh ? '对账单' : 'Statement');
+  XLSX.utils.book_append_sheet(wb, sheet, t('statement.workbook.sheet'));
   return freezeHeader(
     new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer),
     headerRow + 1,

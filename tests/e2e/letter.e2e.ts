@@ -15,6 +15,7 @@ import { allocate } from '../../lib/ledger';
 import { letterItemsOf } from '../../lib/playbook/letters';
 import { letterInterestParagraph } from '../../lib/toolkit/leverage';
 import { publishedLpr } from '../../lib/toolkit/lpr';
+import { docText } from '../../lib/i18n';
 
 let l: Launched;
 
@@ -176,7 +177,7 @@ test('the 催款函 late-interest paragraph: off by default, added only when the
     terms: { kind: 'lpr', multiple: 1.5 },
     asOf: todayIso(),
     table: publishedLpr,
-    lang: 'zh',
+    text: docText('zh'),
   });
   assert.ok(expected, 'c02 has overdue invoices to charge interest on');
 

@@ -34,7 +34,7 @@ export function ComplaintSection({ data }: { data: ToolkitData }) {
   const und = undisputedMap(a, data.disputes);
   const us = a.settings.ourCompany;
   const facts = complaintFacts({
-    lang,
+    t,
     asOf: a.today,
     ourName: (lang === 'zh' ? us.name : us.nameEn || us.name) || '—',
     debtorName: a.customer.name,

@@ -21,6 +21,7 @@ export function ImDraftsSection({ data }: { data: ToolkitData }) {
   const plan = data.plans.find((p) => p.status === 'active');
   const drafts = imDrafts({
     lang,
+    t,
     asOf: a.today,
     contactName: a.contacts[0]?.name,
     receivables: a.receivables,

@@ -29,6 +29,7 @@ const pctText = (r: TermsRule) =>
 
 export function InterestSection({ data }: { data: ToolkitData }) {
   const { t } = useTranslation('toolkit');
+  const { t: td } = useTranslation('documents');
   const { lang } = useApp();
   const clock = useClock();
   const a = useAccount();
@@ -67,7 +68,7 @@ export function InterestSection({ data }: { data: ToolkitData }) {
           ).values(),
         ]
       : [];
-  const paragraph = figures && draft ? interestParagraph(figures, draft, a.today, lang) : undefined;
+  const paragraph = figures && draft ? interestParagraph(figures, draft, a.today, { lang, t: td }) : undefined;
   const inLetter = data.terms?.interestInLetter ?? false;
 
   const save = async (patch: { interestInLetter?: boolean } = {}) => {

@@ -115,6 +115,7 @@ type Step = 'sent' | 'received' | 'sealed';
 
 function StatementRow({ s }: { s: Statement }) {
   const { t } = useTranslation('toolkit');
+  const { t: td } = useTranslation('documents');
   const { lang } = useApp();
   const clock = useClock();
   const a = useAccount();
@@ -150,7 +151,8 @@ function StatementRow({ s }: { s: Statement }) {
       setError(t('statements.error', { message: (e as Error).message }));
     }
   };
-  const xlsx = () => downloadFile(statementWorkbook(s, a.customer, lang) as BlobPart, `${s.reference}.xlsx`, MIME.xlsx);
+  const xlsx = () =>
+    downloadFile(statementWorkbook(s, a.customer, { lang, t: td }) as BlobPart, `${s.reference}.xlsx`, MIME.xlsx);
 
   return (
     <li className="rounded border border-stone-200 p-1.5" data-statement-id={s.id} data-status={s.status}>

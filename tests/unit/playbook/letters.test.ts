@@ -1,5 +1,6 @@
 /** The three letters: what they cover, the totals in figures and capitals, who speaks, and what they never print. */
 import { buildLetter, letterKinds, letterReference, letterText } from '@/lib/playbook/letters';
+import { docText } from '@/lib/i18n';
 import { amountInCapitalsFor } from '@/lib/playbook/capitals';
 import { account, NOW, rec, withCompany } from '../support/accounts';
 
@@ -15,7 +16,7 @@ const acct = withCompany(account({ receivables }));
 
 describe('letters: what they cover', () => {
   it('cover every open undisputed invoice by default, with disputed ones named apart and never demanded', () => {
-    const doc = buildLetter('collection-letter', acct, NOW, 'zh');
+    const doc = buildLetter('collection-letter', acct, NOW, docText('zh'));
     expect(doc.picked).toEqual(['r1', 'r2', 'r4', 'r5']);
     expect(doc.table.rows.map((r) => r.cells[0])).toEqual(['INV-1', 'INV-2', 'INV-4', 'INV-5']);
     expect(doc.table.totals).toEqual(['¥45,000.00（人民币肆万伍仟元整）', 'US$12,400.00（美元壹万贰仟肆佰元整）']);
@@ -25,14 +26,14 @@ describe('letters: what they cover', () => {
   });
 
   it('cover only the invoices picked, and the totals and paragraphs follow the picks', () => {
-    const doc = buildLetter('balance-confirmation', acct, NOW, 'en', { picked: ['r2', 'r4'] });
+    const doc = buildLetter('balance-confirmation', acct, NOW, docText('en'), { picked: ['r2', 'r4'] });
     expect(doc.table.rows.map((r) => r.id)).toEqual(['r2', 'r4']);
     expect(doc.table.totals).toEqual(['CN¥10,000.00', '$12,400.00']);
     expect(doc.paragraphs[0]).toMatch(/owes us CN¥10,000\.00; \$12,400\.00, itemised below/);
   });
 
   it('a disputed invoice cannot be picked into a demand', () => {
-    const doc = buildLetter('lawyer-letter', acct, NOW, 'zh', { picked: ['r3', 'r1'] });
+    const doc = buildLetter('lawyer-letter', acct, NOW, docText('zh'), { picked: ['r3', 'r1'] });
     expect(doc.picked).toEqual(['r1']);
   });
 });
@@ -40,9 +41,9 @@ describe('letters: what they cover', () => {
 describe('letters: who speaks and how they close', () => {
   it('our two letters close with our seal block, contact person and phone from Settings', () => {
     for (const kind of ['balance-confirmation', 'collection-letter'] as const) {
-      const zh = buildLetter(kind, acct, NOW, 'zh');
+      const zh = buildLetter(kind, acct, NOW, docText('zh'));
       expect(zh.signOff).toEqual(['回款科技有限公司（盖章）', '联系人：王磊　电话：138 0000 1234', '2026年11月22日']);
-      const en = buildLetter(kind, acct, NOW, 'en');
+      const en = buildLetter(kind, acct, NOW, docText('en'));
       expect(en.signOff).toEqual([
         'For and on behalf of Huikuan Technology Co., Ltd.',
         '(company seal)',
@@ -55,13 +56,13 @@ describe('letters: who speaks and how they close', () => {
 
   it('without a contact in Settings the letter leaves a line to fill in and says what is missing', () => {
     const bare = account({ receivables });
-    const doc = buildLetter('collection-letter', bare, NOW, 'zh');
+    const doc = buildLetter('collection-letter', bare, NOW, docText('zh'));
     expect(doc.signOff[1]).toBe('联系人：__________　电话：__________');
     expect(doc.missing).toEqual(['company', 'contact', 'bank']);
   });
 
   it("the lawyer's letter speaks as counsel only: law firm and lawyer placeholders, never 我司", () => {
-    const zh = buildLetter('lawyer-letter', acct, NOW, 'zh');
+    const zh = buildLetter('lawyer-letter', acct, NOW, docText('zh'));
     const all = letterText(zh);
     expect(all).not.toMatch(/我司|我方/);
     expect(all).toMatch(
@@ -75,14 +76,14 @@ describe('letters: who speaks and how they close', () => {
       '2026年11月22日',
     ]);
     expect(zh.draft).toBe(true);
-    const en = letterText(buildLetter('lawyer-letter', acct, NOW, 'en'));
+    const en = letterText(buildLetter('lawyer-letter', acct, NOW, docText('en')));
     expect(en).toMatch(/\[Law firm name\] acts for Huikuan Technology Co\., Ltd\. \("our client"\)/);
     expect(en).not.toMatch(/owes us|\bto us\b|\bour company/);
   });
 
   it('references carry the kind, the day and a number, never an internal id', () => {
     for (const kind of letterKinds) {
-      const doc = buildLetter(kind, account({ receivables, customer: { id: 'cust-7f3a9' } }), NOW, 'zh', {
+      const doc = buildLetter(kind, account({ receivables, customer: { id: 'cust-7f3a9' } }), NOW, docText('zh'), {
         sequence: 3,
       });
       expect(doc.reference).toMatch(/^(DZ|CK|LS)-20261122-03$/);
@@ -92,7 +93,7 @@ describe('letters: who speaks and how they close', () => {
   });
 
   it('letterText keeps the edited paragraphs, the table and the sign-off: what was sent', () => {
-    const doc = buildLetter('balance-confirmation', acct, NOW, 'zh', { picked: ['r1'] });
+    const doc = buildLetter('balance-confirmation', acct, NOW, docText('zh'), { picked: ['r1'] });
     const text = letterText(doc, ['改过的第一段。', doc.paragraphs[1]]);
     expect(text).toMatch(/^对账函（欠款征询函）\nDZ-20261122-01/);
     expect(text).toMatch(/改过的第一段。/);

@@ -5,6 +5,7 @@
  * serves all of them, so they agree.
  */
 import type { DisputedPart } from '@/lib/domain';
+import { docText } from '@/lib/i18n';
 import { splitDisputed } from '@/lib/ledger/disputed';
 import { summarizeCustomer } from '@/lib/ledger/summary';
 import { badgeViewFor, ladderStepFor } from '@/lib/messaging/views';
@@ -146,7 +147,7 @@ describe('a partial dispute demanding only the rest', () => {
       ['INV-1', 30_000_00, true],
       ['INV-2', 20_000_00, false],
     ]);
-    const letter = buildLetter('collection-letter', partial, NOW, 'zh');
+    const letter = buildLetter('collection-letter', partial, NOW, docText('zh'));
     expect(letter.table.rows.map((r) => r.cells[4])).toEqual(['¥70,000.00', '¥20,000.00']);
     expect(letter.table.totals[0]).toMatch(/^¥90,000\.00（人民币玖万元整）$/);
     expect(letter.disputed).toMatch(/INV-1 ¥30,000\.00/);

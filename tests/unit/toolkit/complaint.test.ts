@@ -3,6 +3,7 @@
  * stated when the customer's terms record it, and otherwise left for the filer to confirm.
  */
 import { complaintFacts } from '@/lib/toolkit/complaint';
+import { translator } from '@/lib/i18n';
 
 const base = {
   asOf: '2026-11-22',
@@ -24,10 +25,10 @@ describe('complaint facts', () => {
     ],
     ['zh', '该款项未进入诉讼或仲裁程序。', '（提交前请确认：该款项未进入诉讼或仲裁程序。）'],
   ] as const)('say "no suit" only when the terms record it (%s)', (lang, stated, asked) => {
-    const recorded = complaintFacts({ ...base, lang, noSuitRecorded: true });
+    const recorded = complaintFacts({ ...base, t: translator(lang, 'toolkit'), noSuitRecorded: true });
     expect(recorded).toContain(stated);
     expect(recorded).not.toContain(asked);
-    const unknown = complaintFacts({ ...base, lang });
+    const unknown = complaintFacts({ ...base, t: translator(lang, 'toolkit') });
     expect(unknown).toContain(asked);
     expect(unknown).not.toContain(stated);
     expect(unknown.join('\n')).toContain('INV-1');

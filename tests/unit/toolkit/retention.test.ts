@@ -4,6 +4,8 @@
  * demanded after it. Pure functions first, then the same figures through the store (fake-indexeddb).
  */
 import { HuikuanDb, setDb } from '@/lib/db/schema';
+import { translator } from '@/lib/i18n';
+import { docText } from '@/lib/i18n';
 import { putCustomer, putPayment, putReceivable } from '@/lib/db/repo';
 import { receivablesOf } from '@/lib/db/ledgers';
 import {
@@ -195,6 +197,18 @@ describe('not overdue before its date, demanded after it', () => {
     expect(rs.map((r) => [r.id, r.date])).toEqual([['retention:c1:2027-06-01:CNY', '2027-05-02']]);
     expect(rs[0].message.zh).toMatch(/第十三条/);
     expect(rs[0].message.en).toMatch(/art\. 13/);
+    expect({ title: rs[0].title, message: rs[0].message }).toMatchInlineSnapshot(`
+      {
+        "message": {
+          "en": "某建设集团有限公司's retention / deposit of CN¥50,000.00 falls due on 1 Jun 2027. Confirm there is no warranty claim and ask for its release on time (the SME Payment Regulation, art. 13: deposits are to be returned promptly when their term ends).",
+          "zh": "某建设集团有限公司 的质保金 / 保证金 ¥50,000.00 将于 2027年6月1日 到期。请提前确认质保期内无质量问题，并请对方按时退还（《保障中小企业款项支付条例》第十三条：保证期限届满后应及时退还）。",
+        },
+        "title": {
+          "en": "Retention falls due: 某建设集团有限公司",
+          "zh": "质保金即将到期：某建设集团有限公司",
+        },
+      }
+    `);
     expect(deriveReminders(input, new Date(2027, 5, 2, 9, 30), settings).filter((r) => r.kind === 'retention')).toEqual(
       [],
     );
@@ -276,12 +290,12 @@ describe('letters', () => {
     const { buildLetter } = await import('@/lib/playbook/letters');
     const payments = [pay({ id: 'p', minor: 900_000_00, date: '2026-06-20' })];
     const snap = snapshot([withRetention()], payments);
-    const demand = buildLetter('collection-letter', snap, new Date(2026, 10, 22, 9, 30), 'en');
+    const demand = buildLetter('collection-letter', snap, new Date(2026, 10, 22, 9, 30), docText('en'));
     expect(demand.table.rows.map((r) => r.cells[4])).toEqual([expect.stringMatching(/50,000\.00/)]);
     expect(demand.table.totals).toEqual([expect.stringMatching(/50,000\.00/)]);
-    const statement = buildLetter('balance-confirmation', snap, new Date(2026, 10, 22, 9, 30), 'en');
+    const statement = buildLetter('balance-confirmation', snap, new Date(2026, 10, 22, 9, 30), docText('en'));
     expect(statement.table.totals).toEqual([expect.stringMatching(/100,000\.00/)]);
-    const later = buildLetter('collection-letter', snap, new Date(2027, 6, 1, 9, 30), 'en');
+    const later = buildLetter('collection-letter', snap, new Date(2027, 6, 1, 9, 30), docText('en'));
     expect(later.table.totals).toEqual([expect.stringMatching(/100,000\.00/)]);
   });
 });
@@ -306,12 +320,16 @@ describe('interest and the WeChat draft', () => {
   it('the overdue draft leaves the held retention out; the retention draft comes in its reminder days, citing art. 13', async () => {
     const { imDrafts } = await import('@/lib/toolkit/im');
     const items = allocate([withRetention()], [pay({ id: 'p', minor: 900_000_00, date: '2026-06-20' })]);
-    const now = imDrafts({ lang: 'zh', asOf: '2026-11-22', receivables: items });
+    const now = imDrafts({ lang: 'zh', t: translator('zh', 'toolkit'), asOf: '2026-11-22', receivables: items });
     expect(now.find((d) => d.key === 'overdue')?.text).toMatch(/¥50,000\.00 货款已到期未付/);
     expect(now.map((d) => d.key)).not.toContain('retention');
-    const soon = imDrafts({ lang: 'zh', asOf: '2027-05-10', receivables: items }).find((d) => d.key === 'retention');
+    const soon = imDrafts({ lang: 'zh', t: translator('zh', 'toolkit'), asOf: '2027-05-10', receivables: items }).find(
+      (d) => d.key === 'retention',
+    );
     expect(soon?.text).toMatch(/r1 的质保金 ¥50,000\.00 将于2027年6月1日到期.*第十三条/);
-    const late = imDrafts({ lang: 'en', asOf: '2027-06-10', receivables: items }).find((d) => d.key === 'retention');
+    const late = imDrafts({ lang: 'en', t: translator('en', 'toolkit'), asOf: '2027-06-10', receivables: items }).find(
+      (d) => d.key === 'retention',
+    );
     expect(late?.text).toMatch(/fell due on 1 Jun 2027.*art\. 13/);
   });
 });

@@ -1,5 +1,6 @@
 /** The 对账单 workbook is spreadsheet-grade like the exports: date cells, amount formats, widths, filter, frozen header. */
 import * as XLSX from '@e965/xlsx';
+import { docText } from '@/lib/i18n';
 import { strFromU8, unzipSync } from 'fflate';
 import { statementLines, statementWorkbook } from '@/lib/toolkit/statements';
 import { statementSchema } from '@/lib/toolkit/records';
@@ -16,7 +17,7 @@ it('dates are dates, amounts formatted, the table header filtered and frozen bel
     createdAt: 0,
     updatedAt: 0,
   });
-  const bytes = statementWorkbook(s, { id: 'c', name: '杭州云帆科技有限公司' } as never, 'zh');
+  const bytes = statementWorkbook(s, { id: 'c', name: '杭州云帆科技有限公司' } as never, docText('zh'));
   const ws = XLSX.read(bytes, { type: 'array', cellDates: true, cellNF: true, cellStyles: true }).Sheets['对账单'];
   expect(ws.A4.v).toBe('序号');
   expect(ws.E5).toMatchObject({ t: 'd', z: 'yyyy-mm-dd', w: '2026-10-31' });
