@@ -128,6 +128,8 @@ export interface CustomerState {
   settledN: number;
   /** The latest undisputed-equivalent delays, oldest first (the customer's own outcomes). */
   recent: number[];
+  /** Its settlements per delivery way and dispute flag (sum of signed delays, count), for the refit on asOf. */
+  cells: Cell[];
 }
 
 export interface KnownSettlement {
@@ -157,6 +159,7 @@ export function newCustomerState(segment: string, fiscalYearStartMonth?: number)
     lateN: 0,
     settledN: 0,
     recent: [],
+    cells: [],
   };
 }
 
@@ -249,7 +252,9 @@ export function* learnSteps(
   let dispSum = 0;
   let dispN = 0;
   const residualRing: number[] = [];
-  const settled: Settled[] = [];
+  /** The customer of each settlement of `sorted`, for the refit. */
+  const stOf = new Array<CustomerState>(sorted.length);
+  const wayCount = new Map<string, number>();
   const seasonAcc: Record<SeasonKey, { sum: number; n: number }> = {
     yearEnd: { sum: 0, n: 0 },
     preSpringFestival: { sum: 0, n: 0 },
@@ -294,7 +299,14 @@ export function* learnSteps(
     }
     // Everything below learns the delivery-neutral delay.
     const delay = raw - way;
-    settled.push({ st, raw, disputed: k.disputed, delivery: k.delivery });
+    stOf[ki] = st;
+    if (k.delivery !== undefined) wayCount.set(k.delivery, (wayCount.get(k.delivery) ?? 0) + 1);
+    let cell: Cell | undefined;
+    for (const c of st.cells) if (c.way === k.delivery && c.disputed === k.disputed) cell = c;
+    if (cell) {
+      cell.sum += raw;
+      cell.n += 1;
+    } else st.cells.push({ way: k.delivery, disputed: k.disputed, sum: raw, n: 1 });
     if (st.settledN > 0 || st.segment !== NO_SEGMENT) {
       // A customer's first settlement says how new customers behave, not how steady known ones are.
       residualRing.push(residual);
@@ -309,8 +321,7 @@ export function* learnSteps(
       absAll += Math.abs(residual);
       absAllN += 1;
     }
-    st.recent.push(k.disputed ? delay - disputeOffset(view, st) : delay);
-    if (st.recent.length > P.OWN_POINTS) st.recent.shift();
+    // (The customer's own outcomes, `recent`, are filled by the refit.)
     if (k.disputed) {
       const offset = delay - base;
       st.dSum = st.dSum * (1 - P.RECENCY) + offset;
@@ -334,7 +345,7 @@ export function* learnSteps(
   }
 
   yield;
-  const fit = yield* refitAtAsOf(settled, customers, segments, dispN ? dispSum / (dispN + 1) : 0);
+  const fit = yield* refitAtAsOf(sorted, stOf, wayCount, customers, segments, dispN ? dispSum / (dispN + 1) : 0);
   const seasonShift = {} as Learned['seasonShift'];
   for (const key of Object.keys(seasonAcc) as SeasonKey[]) {
     const a = seasonAcc[key];
@@ -359,17 +370,8 @@ export function* learnSteps(
   };
 }
 
-/** One settlement as the refit at asOf sees it. */
-interface Settled {
-  st: CustomerState;
-  /** Signed delay, settled − due. */
-  raw: number;
-  disputed: boolean;
-  delivery?: string;
-}
-
 /** A customer's settlements of one delivery way, disputed or not: the sum of their signed delays and their count. */
-interface Cell {
+export interface Cell {
   way: string | undefined;
   disputed: boolean;
   sum: number;
@@ -426,28 +428,15 @@ export function withinCustomerDifference(
  * It pauses (yields) every LEARN_SLICE settlements, as `learnSteps` does.
  */
 function* refitAtAsOf(
-  settled: readonly Settled[],
+  sorted: readonly KnownSettlement[],
+  stOf: readonly CustomerState[],
+  wayCount: ReadonlyMap<string, number>,
   customers: Map<string, CustomerState>,
   segments: Map<string, { sum: number; n: number }>,
   sequentialDispute: number,
 ): Generator<void, { globalMean: number; dispute: number; residuals: number[]; delivery: Learned['delivery'] }> {
-  const wayCount = new Map<string, number>();
-  const cellsOf = new Map<CustomerState, Cell[]>();
-  for (let i = 0; i < settled.length; i++) {
-    if (i > 0 && i % LEARN_SLICE === 0) yield;
-    const x = settled[i];
-    if (x.delivery !== undefined) wayCount.set(x.delivery, (wayCount.get(x.delivery) ?? 0) + 1);
-    let list = cellsOf.get(x.st);
-    if (!list) cellsOf.set(x.st, (list = []));
-    let cell: Cell | undefined;
-    for (const c of list) if (c.way === x.delivery && c.disputed === x.disputed) cell = c;
-    if (cell) {
-      cell.sum += x.raw;
-      cell.n += 1;
-    } else list.push({ way: x.delivery, disputed: x.disputed, sum: x.raw, n: 1 });
-  }
-  yield;
-  const cells = [...cellsOf.values()];
+  const cells: Cell[][] = [];
+  for (const st of customers.values()) cells.push(st.cells);
   let ref: string | undefined;
   for (const [w, n] of wayCount) {
     const r = ref === undefined ? -1 : wayCount.get(ref)!;
@@ -495,12 +484,12 @@ function* refitAtAsOf(
   let gN = 0;
   const view = { segments, globalMean: 0 };
   const residuals: number[] = [];
-  const start = settled.length - P.RESIDUAL_WINDOW;
-  for (let i = 0; i < settled.length; i++) {
+  const start = sorted.length - P.RESIDUAL_WINDOW;
+  for (let i = 0; i < sorted.length; i++) {
     if (i > 0 && i % LEARN_SLICE === 0) yield;
-    const x = settled[i];
-    const st = x.st;
-    const y = x.raw - wayOffset(x.delivery) - (x.disputed ? dispute : 0);
+    const x = sorted[i];
+    const st = stOf[i];
+    const y = x.settled - x.due - wayOffset(x.delivery) - (x.disputed ? dispute : 0);
     if (st.ewW > 0 && i >= start) {
       // Out of sample: against the customer's location from its earlier settlements only.
       view.globalMean = gSum / gN;
