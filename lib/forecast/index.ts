@@ -289,9 +289,9 @@ export function* forecastOpenSteps(
     const facts = model.facts(customerId);
     const st = l.customers.get(customerId) ?? newCustomerState(facts?.segment ?? '');
     const base = baseLocation(l, st);
-    // The basis follows the undisputed settlements the location learned from; the count shown is all of them.
+    // The basis follows the settlements the location learned from (disputed ones too, less the dispute's offset).
     const basis: ForecastReason =
-      st.count >= 3
+      st.settledN >= 3
         ? { key: 'history', params: { days: Math.round(base), count: st.settledN } }
         : st.segment && l.segments.has(st.segment)
           ? { key: 'similar', params: { days: Math.round(base), count: st.settledN, segment: st.segment } }

@@ -12,6 +12,10 @@
  *      residuals have been (also shrunk);
  *    - the seasons (year end, the weeks before the Spring Festival, a government customer's fiscal year end)
  *      shift the location by the shrunk mean residual of past settlements expected in that season.
+ *    Then a refit on asOf (`refitAtAsOf`): the delivery ways' and the dispute's offsets are re-estimated as
+ *    within-customer differences (the same customer's paper vs electronic, disputed vs undisputed invoices), and
+ *    every settlement, disputed ones too, counts for its customer's location less those offsets; the residual
+ *    points are recomputed against it (still out of sample).
  * 2. Forecasting one open invoice: location + residual points give the days it may be paid; the customer's
  *    payment process moves each of them (no payment in the Spring Festival holiday; a monthly batch after the
  *    book-closing day; the bank's cut-off; transfer days); a live promise mixes in the promised day with the
@@ -39,7 +43,7 @@ export const PARAMS = {
   PRIOR_WEIGHT: 1,
   /** Shrinkage of a segment's mean towards everybody's, in settlements. */
   SEGMENT_PRIOR_WEIGHT: 10,
-  /** Shrinkage of a customer's dispute offset towards everybody's, in disputed settlements. */
+  /** Shrinkage of a customer's dispute offset towards everybody's, in disputed settlements (sequential pass only). */
   DISPUTE_PRIOR_WEIGHT: 10,
   /** Shrinkage of a season's shift towards none, in settlements. */
   SEASON_PRIOR_WEIGHT: 30,
@@ -124,6 +128,8 @@ export interface CustomerState {
   settledN: number;
   /** The latest undisputed-equivalent delays, oldest first (the customer's own outcomes). */
   recent: number[];
+  /** Its settlements per delivery way and dispute flag (sum of signed delays, count), for the refit on asOf. */
+  cells: Cell[];
 }
 
 export interface KnownSettlement {
@@ -153,6 +159,7 @@ export function newCustomerState(segment: string, fiscalYearStartMonth?: number)
     lateN: 0,
     settledN: 0,
     recent: [],
+    cells: [],
   };
 }
 
@@ -245,6 +252,9 @@ export function* learnSteps(
   let dispSum = 0;
   let dispN = 0;
   const residualRing: number[] = [];
+  /** The customer of each settlement of `sorted`, for the refit. */
+  const stOf = new Array<CustomerState>(sorted.length);
+  const wayCount = new Map<string, number>();
   const seasonAcc: Record<SeasonKey, { sum: number; n: number }> = {
     yearEnd: { sum: 0, n: 0 },
     preSpringFestival: { sum: 0, n: 0 },
@@ -289,6 +299,14 @@ export function* learnSteps(
     }
     // Everything below learns the delivery-neutral delay.
     const delay = raw - way;
+    stOf[ki] = st;
+    if (k.delivery !== undefined) wayCount.set(k.delivery, (wayCount.get(k.delivery) ?? 0) + 1);
+    let cell: Cell | undefined;
+    for (const c of st.cells) if (c.way === k.delivery && c.disputed === k.disputed) cell = c;
+    if (cell) {
+      cell.sum += raw;
+      cell.n += 1;
+    } else st.cells.push({ way: k.delivery, disputed: k.disputed, sum: raw, n: 1 });
     if (st.settledN > 0 || st.segment !== NO_SEGMENT) {
       // A customer's first settlement says how new customers behave, not how steady known ones are.
       residualRing.push(residual);
@@ -303,8 +321,7 @@ export function* learnSteps(
       absAll += Math.abs(residual);
       absAllN += 1;
     }
-    st.recent.push(k.disputed ? delay - disputeOffset(view, st) : delay);
-    if (st.recent.length > P.OWN_POINTS) st.recent.shift();
+    // (The customer's own outcomes, `recent`, are filled by the refit.)
     if (k.disputed) {
       const offset = delay - base;
       st.dSum = st.dSum * (1 - P.RECENCY) + offset;
@@ -327,7 +344,8 @@ export function* learnSteps(
     if (raw > 0) st.lateN += 1;
   }
 
-  const residuals = quantilePoints(residualRing.slice(-P.RESIDUAL_WINDOW), P.QUANTILES);
+  yield;
+  const fit = yield* refitAtAsOf(sorted, stOf, wayCount, customers, segments, dispN ? dispSum / (dispN + 1) : 0);
   const seasonShift = {} as Learned['seasonShift'];
   for (const key of Object.keys(seasonAcc) as SeasonKey[]) {
     const a = seasonAcc[key];
@@ -336,18 +354,163 @@ export function* learnSteps(
   return {
     asOfDay,
     paidInSpringHoliday: paidInSpringHoliday(sorted),
-    globalMean: gN ? gSum / gN : 0,
-    globalDispute: dispN ? dispSum / (dispN + 1) : 0,
-    residuals,
+    globalMean: fit.globalMean,
+    globalDispute: fit.dispute,
+    // With fewer than 8 fitted residuals (a short book), the sequential ones, which count first settlements too.
+    residuals: quantilePoints(
+      fit.residuals.length >= 8 ? fit.residuals : residualRing.slice(-P.RESIDUAL_WINDOW),
+      P.QUANTILES,
+    ),
     meanAbsResidual: absAllN ? absAll / absAllN : 0,
     seasonShift,
     customers,
     segments,
     drift,
-    delivery: new Map(
-      [...deliveryAcc].map(([k, a]) => [k, { offset: a.sum / (a.n + P.DELIVERY_PRIOR_WEIGHT), count: a.n }]),
-    ),
+    delivery: fit.delivery,
   };
+}
+
+/** A customer's settlements of one delivery way, disputed or not: the sum of their signed delays and their count. */
+export interface Cell {
+  way: string | undefined;
+  disputed: boolean;
+  sum: number;
+  n: number;
+}
+
+/**
+ * The within-customer difference of a group from the reference group: per customer, the mean delay in the group
+ * less the mean in `ref` (each delay corrected by `correct`), weighted by n·n_ref/(n + n_ref), the inverse
+ * variance of that difference. Customers without both groups say nothing about it, so a customer's own level
+ * never leaks into a delivery way's or the dispute's offset. Returns the weighted sum and the total weight.
+ */
+export function withinCustomerDifference(
+  cells: readonly (readonly Cell[])[],
+  group: (c: Cell) => string | undefined,
+  ref: string,
+  target: string,
+  correct: (c: Cell) => number,
+): { sum: number; weight: number } {
+  let sum = 0;
+  let weight = 0;
+  for (const list of cells) {
+    let sT = 0;
+    let nT = 0;
+    let sR = 0;
+    let nR = 0;
+    for (const c of list) {
+      const g = group(c);
+      if (g === target) {
+        sT += c.sum - correct(c) * c.n;
+        nT += c.n;
+      } else if (g === ref) {
+        sR += c.sum - correct(c) * c.n;
+        nR += c.n;
+      }
+    }
+    if (nT === 0 || nR === 0) continue;
+    const h = (nT * nR) / (nT + nR);
+    sum += h * (sT / nT - sR / nR);
+    weight += h;
+  }
+  return { sum, weight };
+}
+
+/**
+ * The refit on asOf, once everything known that day has been read (the pass before it is sequential, so its
+ * offsets were learned along the way, from partial histories):
+ * - each delivery way's offset is the within-customer difference from the most used way (shrunk to none with
+ *   DELIVERY_PRIOR_WEIGHT), and the dispute's offset the within-customer difference disputed − undisputed;
+ * - every settlement, disputed ones included, then counts for its customer's location as its delay less its
+ *   way's and the dispute's offsets (recency-weighted as before), and for its segment's and everybody's mean;
+ * - the residual points are each settlement's difference from its customer's location as its earlier
+ *   settlements put it (a customer's second settlement on: out of sample, as in the sequential pass).
+ * It pauses (yields) every LEARN_SLICE settlements, as `learnSteps` does.
+ */
+function* refitAtAsOf(
+  sorted: readonly KnownSettlement[],
+  stOf: readonly CustomerState[],
+  wayCount: ReadonlyMap<string, number>,
+  customers: Map<string, CustomerState>,
+  segments: Map<string, { sum: number; n: number }>,
+  sequentialDispute: number,
+): Generator<void, { globalMean: number; dispute: number; residuals: number[]; delivery: Learned['delivery'] }> {
+  const cells: Cell[][] = [];
+  for (const st of customers.values()) cells.push(st.cells);
+  let ref: string | undefined;
+  for (const [w, n] of wayCount) {
+    const r = ref === undefined ? -1 : wayCount.get(ref)!;
+    if (n > r || (n === r && w < ref!)) ref = w;
+  }
+  const off = new Map<string, number>();
+  const wayOffset = (way: string | undefined): number => (way === undefined ? 0 : (off.get(way) ?? 0));
+  let dispute = sequentialDispute;
+  // The way offsets and the dispute offset each need the other removed first: a few alternating rounds settle.
+  for (let round = 0; round < 3; round++) {
+    if (ref !== undefined)
+      for (const w of wayCount.keys()) {
+        if (w === ref) {
+          off.set(w, 0);
+          continue;
+        }
+        const d = withinCustomerDifference(
+          cells,
+          (c) => c.way,
+          ref,
+          w,
+          (c) => (c.disputed ? dispute : 0),
+        );
+        off.set(w, d.sum / (d.weight + P.DELIVERY_PRIOR_WEIGHT));
+      }
+    const d = withinCustomerDifference(
+      cells,
+      (c) => (c.disputed ? 'disputed' : 'undisputed'),
+      'undisputed',
+      'disputed',
+      (c) => wayOffset(c.way),
+    );
+    if (d.weight > 0) dispute = d.sum / d.weight;
+  }
+  yield;
+  for (const st of customers.values()) {
+    st.ewSum = 0;
+    st.ewW = 0;
+    st.dSum = 0;
+    st.dW = 0;
+    st.recent = [];
+  }
+  segments.clear();
+  let gSum = 0;
+  let gN = 0;
+  const view = { segments, globalMean: 0 };
+  const residuals: number[] = [];
+  const start = sorted.length - P.RESIDUAL_WINDOW;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && i % LEARN_SLICE === 0) yield;
+    const x = sorted[i];
+    const st = stOf[i];
+    const y = x.settled - x.due - wayOffset(x.delivery) - (x.disputed ? dispute : 0);
+    if (st.ewW > 0 && i >= start) {
+      // Out of sample: against the customer's location from its earlier settlements only.
+      view.globalMean = gSum / gN;
+      residuals.push(y - baseLocation(view, st));
+    }
+    st.recent.push(y);
+    if (st.recent.length > P.OWN_POINTS) st.recent.shift();
+    st.ewSum = st.ewSum * (1 - P.RECENCY) + y;
+    st.ewW = st.ewW * (1 - P.RECENCY) + 1;
+    const seg = segments.get(st.segment);
+    if (seg) {
+      seg.sum += y;
+      seg.n += 1;
+    } else segments.set(st.segment, { sum: y, n: 1 });
+    gSum += y;
+    gN += 1;
+  }
+  const globalMean = gN ? gSum / gN : 0;
+  const delivery: Learned['delivery'] = new Map();
+  for (const [w, count] of wayCount) delivery.set(w, { offset: off.get(w) ?? 0, count });
+  return { globalMean, dispute, residuals, delivery };
 }
 
 /** `n` evenly spaced quantiles (midpoints) of `values`; a spread of a week when there is nothing to learn from. */

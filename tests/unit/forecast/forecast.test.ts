@@ -226,6 +226,21 @@ describe('what the forecast learns', () => {
     expect(disputed.reasons.map((r) => r.key)).toContain('dispute');
   });
 
+  it('learns the dispute offset within customers, and locates a customer whose invoices were all disputed from them', () => {
+    // M's disputed invoices took 14 days longer than its other ones; every invoice of A was disputed, paid 4 days
+    // early all the same. A's undisputed invoice is expected well before its due day (−4 less the 14 that disputes
+    // add), not at everybody's undisputed mean (M's 0): its own history says it pays early.
+    const m = history('M', 12, (i) => (i % 2 ? 14 : 0)).map((x, i) => ({ ...x, disputed: i % 2 === 1 }));
+    const a = history('A', 8, -4).map((x) => ({ ...x, disputed: true }));
+    const asOf = '2026-12-28';
+    const model = fitForecast([...m, ...a], asOf);
+    expect(model.learned.globalDispute).toBeCloseTo(14, 5);
+    const f = openOne(forecastPayments([...m, ...a, open('A', '2026-12-27')], asOf));
+    expect(toEpochDay(f.expectedDate) - toEpochDay(f.dueDate)).toBeLessThan(-10);
+    expect(f.reasons[0]).toEqual({ key: 'history', params: { days: expect.any(Number), count: 8 } });
+    expect(Number(f.reasons[0].params.days)).toBeLessThan(-12); // −18, shrunk a little towards everybody's mean
+  });
+
   it('a customer paying in a monthly batch after its book-closing day is expected on a run day', () => {
     // Invoices due on the 1st, each paid on the 28th of the month it falls due: the run after closing on the 25th.
     const inv = [...history('B', 10, 27), open('B', '2026-11-01')];
