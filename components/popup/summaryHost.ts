@@ -5,6 +5,8 @@
 export const SUMMARY_ID = 'summary';
 /** The summary element's `data-first-paint-done` attribute, and the document event fired with it. */
 export const FIRST_PAINT_DONE = 'firstPaintDone';
+/** The inert template popup.html holds its module script and preload links in (the plugin in wxt.config.ts). */
+export const POPUP_MODULE_TEMPLATE_ID = 'popup-module';
 
 /**
  * Resolves once the first paint has shown a summary from the mirror, or is over, or cannot run (the live popup then
@@ -21,5 +23,35 @@ export function whenFirstPaintDone(doc: Document = document): Promise<void> {
     };
     doc.addEventListener(FIRST_PAINT_DONE, done);
     doc.defaultView?.addEventListener('load', done);
+  });
+}
+
+/** Puts the popup's module tags from their template into the page, which fetches and runs them; once. */
+export function loadPopupModule(doc: Document = document): void {
+  const template = doc.getElementById(POPUP_MODULE_TEMPLATE_ID);
+  if (!(template instanceof HTMLTemplateElement)) return;
+  template.remove();
+  doc.head.append(doc.importNode(template.content, true));
+}
+
+/** Resolves once the browser reports the summary's figure painted (Element Timing), or after `ms`. */
+export function figureOnScreen(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    try {
+      new PerformanceObserver((list, obs) => {
+        if (
+          list
+            .getEntries()
+            .some((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'portfolio-total')
+        ) {
+          obs.disconnect();
+          clearTimeout(timer);
+          resolve();
+        }
+      }).observe({ type: 'element', buffered: true });
+    } catch {
+      // No Element Timing: the timeout decides.
+    }
   });
 }

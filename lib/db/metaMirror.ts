@@ -36,9 +36,9 @@ function storageOrUndefined(): Storage | undefined {
 }
 
 /** The mirrored rows and their text, or undefined when there are none or they cannot be read. */
-export function readMirror(storage = storageOrUndefined()): { rows: MetaRows; text: string } | undefined {
+export function readMirror(local = storageOrUndefined()): { rows: MetaRows; text: string } | undefined {
   try {
-    const text = storage?.getItem(mirrorKey());
+    const text = local?.getItem(mirrorKey());
     const v = text ? (JSON.parse(text) as Partial<MetaRows> | null) : null;
     if (!v || typeof v !== 'object' || !v.portfolio) return undefined;
     return { rows: { settings: v.settings ?? undefined, portfolio: v.portfolio }, text: text! };
@@ -51,16 +51,16 @@ export function readMirror(storage = storageOrUndefined()): { rows: MetaRows; te
  * Mirrors `rows` (no portfolio: the store is empty or gone, so the mirror goes). Returns whether the stored item
  * changed. A full or blocked storage only costs the next popup its head start.
  */
-export function writeMirror(rows: MetaRows | undefined, storage = storageOrUndefined()): boolean {
+export function writeMirror(rows: MetaRows | undefined, local = storageOrUndefined()): boolean {
   try {
     if (!rows?.portfolio) {
-      const had = storage?.getItem(mirrorKey()) != null;
-      storage?.removeItem(mirrorKey());
+      const had = local?.getItem(mirrorKey()) != null;
+      local?.removeItem(mirrorKey());
       return had;
     }
     const text = serialiseMetaRows(rows);
-    if (storage?.getItem(mirrorKey()) === text) return false;
-    storage?.setItem(mirrorKey(), text);
+    if (local?.getItem(mirrorKey()) === text) return false;
+    local?.setItem(mirrorKey(), text);
     return true;
   } catch {
     return false;

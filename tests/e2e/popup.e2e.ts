@@ -54,7 +54,13 @@ for (const [lang, locale, heading] of [
     const page = await l.context.newPage();
     // Installed before the page's own scripts: records the DOM at the moment the first total is inserted.
     await page.addInitScript(() => {
-      const w = window as unknown as { __firstSeen?: unknown; __firstNodes?: Element[] };
+      const w = window as unknown as { __firstSeen?: unknown; __firstNodes?: Element[]; __atLoad?: string[] };
+      // Runs before the page's own load listeners: what the page had fetched when its load event came.
+      addEventListener('load', () => {
+        w.__atLoad = [...document.querySelectorAll('script[src], link[rel="modulepreload"]')].map(
+          (e) => new URL((e as HTMLScriptElement).src || (e as HTMLLinkElement).href).pathname,
+        );
+      });
       new MutationObserver((_, o) => {
         const totals = [...document.querySelectorAll('[data-testid^="portfolio-total-"]')];
         if (!totals.length) return;
@@ -80,6 +86,11 @@ for (const [lang, locale, heading] of [
     await page.getByTestId('worklist').waitFor({ timeout: 15_000 });
     const first = (await page.evaluate(() => (window as unknown as { __firstSeen: unknown }).__firstSeen)) as FirstSeen;
 
+    assert.deepEqual(
+      await page.evaluate(() => (window as unknown as { __atLoad: string[] }).__atLoad),
+      ['/popup-paint.js'],
+      'only the first-paint script is fetched before the load event (Chromium shows the toolbar popup at that event)',
+    );
     assert.equal(first.worklist, false, 'the totals were painted before the React popup');
     assert.equal(first.react, false, 'the totals were painted before React mounted');
     assert.ok(
