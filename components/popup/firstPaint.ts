@@ -2,8 +2,8 @@
  * The popup's first paint, run by the classic script entrypoints/popup-paint.ts before any module has loaded: the
  * summary (./summary.ts) at once from the mirrored meta rows (lib/db/metaMirror.ts), then — once that figure is on
  * the screen, so decoding the rows does not hold it up — the store's own rows, repainted over it when the mirror was stale,
- * which then becomes the mirror. Without a mirror it paints from the store. The popup's module waits for
- * `whenFirstPaintDone` (./summaryHost.ts) before it loads React, whose live summary takes over the same element.
+ * which then becomes the mirror. Without a mirror it paints from the store. The popup's module, put into the page
+ * once the figure is on screen (entrypoints/popup-paint.ts), loads React, whose live summary takes over the element.
  */
 import { type MetaRows, readMetaRows, readMirror, serialiseMetaRows, writeMirror } from '@/lib/db/metaMirror';
 import { today } from '@/lib/ledger/dates';
@@ -25,7 +25,6 @@ export async function firstPaint(
     const mirror = readMirror(local);
     if (mirror && paintSummary(el, { rows: mirror.rows, asOf: today(now()) })) {
       el.dataset[DONE] = 'mirror';
-      doc.dispatchEvent(new Event(DONE));
       // Decoding and comparing the store's rows (tens of kilobytes at 10,000 customers) would compete with the
       // frames that bring the summary to the screen: the toolbar popup is shown only after the load event.
       await figureOnScreen(300);
@@ -37,6 +36,5 @@ export async function firstPaint(
     }
   } finally {
     el.dataset[DONE] ??= 'store';
-    doc.dispatchEvent(new Event(DONE));
   }
 }
