@@ -22,7 +22,6 @@ import { addDays } from '../ledger/dates';
 import { formatMoney } from '../format';
 import {
   type Bill,
-  type BillKind,
   type BillStatus,
   type CustomerTerms,
   type DeliveryMethod,
@@ -36,6 +35,7 @@ import {
   statementSchema,
 } from './records';
 import { statementLines, statementReference } from './statements';
+import { recordText, billKindText } from './recordText';
 
 /** Days after sending before an unreturned statement becomes a follow-up (editable per statement). */
 export const DEFAULT_SEAL_FOLLOW_UP_DAYS = 14;
@@ -135,7 +135,10 @@ export async function recordStatementSent(
         outcome: 'other',
         nextDate:
           next.status === 'sealed' ? undefined : addDays(sent.on, sent.followUpDays ?? DEFAULT_SEAL_FOLLOW_UP_DAYS),
-        note: `对账单 ${s.reference} 已寄出 / statement sent (${sent.via}${sent.tracking ? ` ${sent.tracking}` : ''}); 待回签章 / awaiting the sealed copy`,
+        note: recordText('statementSent', {
+          reference: s.reference,
+          how: `${sent.via}${sent.tracking ? ` ${sent.tracking}` : ''}`,
+        }),
         receivableIds: s.lines.map((l) => l.receivableId),
         createdAt: now.getTime(),
       };
@@ -193,7 +196,10 @@ export async function recordSealedCopy(
       });
       await db.statements.put(next);
       const evidence =
-        `对账单 ${s.reference} 盖章回执 / sealed statement${sealed.note ? `: ${sealed.note}` : ''}`.slice(0, 500);
+        `${recordText('sealedStatement', { reference: s.reference })}${sealed.note ? `: ${sealed.note}` : ''}`.slice(
+          0,
+          500,
+        );
       const docs = await findReceivables(
         db,
         s.customerId,
@@ -273,7 +279,7 @@ export async function createPaymentPlan(
         coveredMinor: 0,
         receivableIds: input.receivableIds,
         promisedBy: input.promisedBy,
-        note: `还款计划 ${reference} 第${i + 1}期 / payment plan instalment ${i + 1} of ${sorted.length}`,
+        note: recordText('planInstalment', { reference, n: i + 1, count: sorted.length }),
         createdAt: madeAt,
         updatedAt: now.getTime(),
       }));
@@ -303,7 +309,11 @@ export async function createPaymentPlan(
             ...r,
             interruptions: [
               ...r.interruptions,
-              { date: input.agreedOn, kind: 'payment-plan' as const, evidence: `还款计划 ${reference}` },
+              {
+                date: input.agreedOn,
+                kind: 'payment-plan' as const,
+                evidence: recordText('planAgreed', { reference }),
+              },
             ],
             updatedAt: now.getTime(),
           })),
@@ -341,7 +351,7 @@ export async function acceleratePlan(
         later.map((p) => ({
           ...p,
           status: 'cancelled' as const,
-          note: `${p.note ?? ''}（加速到期 / accelerated ${on}）`.slice(0, 500),
+          note: `${p.note ?? ''}（${recordText('accelerated', { date: on })}）`.slice(0, 500),
           updatedAt: now.getTime(),
         })),
       );
@@ -363,7 +373,10 @@ export async function acceleratePlan(
         nextDate: on,
         receivableIds: plan.receivableIds,
         createdAt: now.getTime(),
-        note: `还款计划 ${plan.reference} 逾期未履行，剩余款项 ${formatMoney(restMinor, currency, 'zh')} 加速到期 / instalment missed: the rest of the plan, ${formatMoney(restMinor, currency, 'en')}, is due at once`,
+        note: recordText('planMissed', (lang) => ({
+          reference: plan.reference,
+          rest: formatMoney(restMinor, currency, lang),
+        })),
       });
       touch(plan.customerId);
       return next;
@@ -467,12 +480,6 @@ export async function clearRetention(
   );
 }
 
-const billWord: Record<BillKind, string> = {
-  'bank-acceptance': '银行承兑汇票 / bank acceptance bill',
-  'commercial-acceptance': '商业承兑汇票 / commercial acceptance bill',
-  'e-receivable': '应收账款电子凭证 / e-receivable certificate',
-};
-
 /**
  * A bill or e-receivable certificate received in payment: one payment on the day it was received, applied to the
  * documents it pays (due-date order, each up to what it has open), so the ledger shows them settled; the bill
@@ -499,7 +506,7 @@ export async function recordBill(
         date: input.receivedOn,
         amount: input.amount,
         allocations: allocationsFor(input.amount.minor, chosen),
-        reference: `${billWord[input.kind]}${input.number ? ` ${input.number}` : ''}`.slice(0, 500),
+        reference: `${billKindText(input.kind)}${input.number ? ` ${input.number}` : ''}`.slice(0, 500),
         updatedAt: now.getTime(),
       });
       const bill = billSchema.parse({
