@@ -175,6 +175,17 @@ describe('report-shaped exports: what each kind of line does', () => {
     expect(r.skipped.filter((s) => s.kind === 'total').map((s) => s.row)).toEqual([27]);
   });
 
+  it('SAP short labels with the account column headed "Customer" (as a public reader of FBL5N-style exports names it) read the same', () => {
+    const original = new TextDecoder().decode(bytes('sap-fbl5n-short-labels.txt'));
+    const renamed = original.replace(/^Account\tName 1\t/m, 'Customer\tName 1\t');
+    expect(renamed).not.toBe(original);
+    const a = read('sap-fbl5n-short-labels.txt');
+    const b = parseLedger(new TextEncoder().encode(renamed), { fileName: 'x.txt', currency: 'CNY' });
+    expect(b.preset).toBe(a.preset);
+    expect(pick(b.rows)).toEqual(pick(a.rows));
+    expect(b.rows.map((x) => x.customerId)).toEqual(a.rows.map((x) => x.customerId));
+  });
+
   it('aging sections and their totals in QuickBooks (the CSV export: no Past due column, "Total for" lines with the open balance only): payment and credit-memo rows become credits', () => {
     const r = read('quickbooks-online-ar-aging-detail.csv');
     expect(r.preset).toBe('quickbooks-ar-aging-detail');
