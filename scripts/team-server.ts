@@ -1,6 +1,7 @@
 /**
  * A local CouchDB-protocol server for trying team mode without a CouchDB (express-pouchdb in memory, the same as
- * the tests use; data is gone when it stops): `npm run team:server` listens on 127.0.0.1:5984 (PORT overrides)
+ * the tests use; data is gone when it stops): `npm run team:server` listens on 127.0.0.1:5984 (PORT overrides;
+ * PORT=0 takes a free port, as bench/couchProcess.ts starts it)
  * and prints its admin's name and password for `npm run team:setup`. For a real team use Apache CouchDB.
  */
 import { startTestCouch } from '../tests/support/couch-server';

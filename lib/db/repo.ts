@@ -171,6 +171,12 @@ export async function writeTx<T>(
 export interface PreloadedRows {
   ledgers?: ReadonlyMap<string, CustomerLedger>;
   summarised?: ReadonlySet<string>;
+  /**
+   * Read only these customers' rows, however many: never whole tables. A caller refreshing a page of a much larger
+   * store (a sync page touching 500 customers of 10,000) sets it; reading every ledger, promise and activity for
+   * each page would make the whole pass quadratic in the store.
+   */
+  bounded?: boolean;
 }
 
 /** The customers that have a summary, from the keys alone (one request, no row decoded). */
@@ -184,6 +190,8 @@ async function loadRows(
   pre?: PreloadedRows,
 ): Promise<Map<string, CustomerRows | undefined>> {
   const out = new Map<string, CustomerRows | undefined>();
+  // Many customers and nothing preloaded: whole tables at once (a rebuild, a restore). A caller that preloads, or
+  // asks for `bounded` (a sync page in a large store), reads these customers' rows only.
   if (ids.length > BULK_THRESHOLD && !pre) {
     const idSet = new Set(ids);
     const group = <T extends { customerId: string }>(rows: T[]) => {
