@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, loadDemo, type Launched } from './harness';
+import { waitFor } from './wait';
 
 let l: Launched;
 let dir: string;
@@ -80,11 +81,7 @@ const holder = (page: Page) =>
   });
 
 async function until(what: string, fn: () => Promise<boolean>, timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await fn())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(fn, { what, timeout: timeoutMs, interval: 100 });
 }
 
 /** A ledger of `n` documents over `customers` new customers; `tag` keeps two files' documents apart. */
