@@ -5,7 +5,16 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchExtension, loadDemo, chipFrame, tabIdFor, todayIso, type Launched, clickChip } from './harness';
+import {
+  launchExtension,
+  loadDemo,
+  chipFrame,
+  chipState,
+  tabIdFor,
+  todayIso,
+  type Launched,
+  clickChip,
+} from './harness';
 import { BROWSER_START_MS } from './clock';
 import { sleep, waitFor } from './wait';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
@@ -78,7 +87,10 @@ test('a Salesforce record is recognised: the badge shows the customer’s overdu
   const page = await l.context.newPage();
   await page.goto(`https://${SF}${recA}`);
   const { chip } = await chipFrame(page);
-  assert.equal((await chip.textContent())?.trim(), expectedOverdue('c01').text);
+  await waitFor(async () => (await chip.textContent())?.trim(), {
+    what: `the chip to show ${expectedOverdue('c01').text}`,
+    until: (t) => t === expectedOverdue('c01').text,
+  });
   // A click on the chip opens the real side panel (a user gesture inside our frame).
   await clickChip(chip);
   await waitFor(
@@ -118,7 +130,7 @@ test('a HubSpot company is recognised by name with the right figures', async () 
   const page = await l.context.newPage();
   await page.goto('https://app.hubspot.com/contacts/4455667/record/0-2/9876543210');
   const { chip } = await chipFrame(page);
-  assert.equal(await chip.getAttribute('data-state'), 'linked');
+  await chipState(page, 'linked');
   assert.match((await chip.textContent()) ?? '', /\$[\d,.]+ (overdue · \d+ d|open · not yet due)/);
   await page.close();
 });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request } from 'playwright-core';
-import { launchExtension, loadDemo, chipFrame, tabIdFor, worklistSettled, type Launched } from './harness';
+import { launchExtension, loadDemo, chipFrame, chipState, tabIdFor, worklistSettled, type Launched } from './harness';
 import { sleep, waitFor } from './wait';
 import { root } from '../../demo/server';
 
@@ -80,9 +80,8 @@ test('markup in a name is shown as text, runs nothing, and the page cannot read 
 
 test('right-to-left and zero-width characters do not stop recognition', async () => {
   const page = await openHostile('bidi');
-  const { chip, frame } = await chipFrame(page);
-  assert.equal(await chip.getAttribute('data-state'), 'linked');
-  assert.ok(frame);
+  await chipFrame(page);
+  await chipState(page, 'linked');
   await page.close();
 });
 
@@ -113,8 +112,8 @@ test('"* { all: unset !important }" cannot restyle or hide the badge', async () 
 
 test('overridden DOM prototypes and forged messages do not change what the extension reads', async () => {
   const page = await openHostile('prototypes');
-  const { chip } = await chipFrame(page);
-  assert.equal(await chip.getAttribute('data-state'), 'linked');
+  await chipFrame(page);
+  await chipState(page, 'linked');
   const tabId = await tabIdFor(l, `https://${HOST}`);
   const panel = await l.openPage('options.html');
   const view = await panel.evaluate(
