@@ -2,6 +2,7 @@
 // browser tests' TAP copy, and the checks (type check, lint) recorded by scripts/step.mjs.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { clockRuns } from './clock-runs.mjs';
+import { tapCounts } from './tap-counts.mjs';
 
 let passed = 0;
 let failed = 0;
@@ -20,12 +21,12 @@ for (const file of vitestReports) {
   // A test file that failed to load has no tests in it; count it as one failure.
   for (const f of v.testResults ?? []) if (f.status === 'failed' && (f.assertionResults ?? []).length === 0) failed++;
 }
-// The browser tests' TAP copies (tests/e2e/run.mjs): .tmp/e2e-*.tap.
+// The browser tests' TAP copies (tests/e2e/run.mjs): .tmp/e2e-*.tap; a cancelled test (timed out) counts as failed.
 const taps = existsSync('.tmp') ? readdirSync('.tmp').filter((f) => /^e2e.*\.tap$/.test(f)) : [];
 for (const file of taps) {
-  const tap = readFileSync(`.tmp/${file}`, 'utf8');
-  passed += Number(tap.match(/^# pass (\d+)/m)?.[1] ?? 0);
-  failed += Number(tap.match(/^# fail (\d+)/m)?.[1] ?? 0);
+  const counts = tapCounts(readFileSync(`.tmp/${file}`, 'utf8'));
+  passed += counts.passed;
+  failed += counts.failed;
 }
 // Under CI a suite that never started (an earlier step failed) counts as a failure, not as nothing.
 const expectedSteps = process.argv.includes('--expect-all');

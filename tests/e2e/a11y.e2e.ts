@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { launchExtension, loadDemo, type Launched } from './harness';
+import { launchExtension, loadDemo, setLanguage, type Launched } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let l: Launched;
@@ -65,16 +65,9 @@ function assertClean(where: string, found: Finding[]) {
   );
 }
 
-async function setLanguage(lang: 'en' | 'zh') {
-  const options = await l.openPage('options.html#settings');
-  await options.getByTestId('setting-language').selectOption(lang);
-  await options.waitForTimeout(500);
-  await options.close();
-}
-
 for (const lang of ['en', 'zh'] as const) {
   test(`axe finds no serious or critical violation on the side panel, popup, options and letter pages (${lang})`, async () => {
-    await setLanguage(lang);
+    await setLanguage(l, lang);
 
     const panel = await l.openPage('sidepanel.html?customer=c01');
     await panel

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, loadDemo, type Launched } from './harness';
+import { waitFor } from './wait';
 
 let l: Launched;
 let dir: string;
@@ -80,11 +81,7 @@ const holder = (page: Page) =>
   });
 
 async function until(what: string, fn: () => Promise<boolean>, timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await fn())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(fn, { what, timeout: timeoutMs, interval: 100 });
 }
 
 /** A ledger of `n` documents over `customers` new customers; `tag` keeps two files' documents apart. */
@@ -180,14 +177,30 @@ test('a restore during an import waits for it, then replaces the store with the 
   const backupFile = join(dir, 'demo-backup.json');
   await (await download).saveAs(backupFile);
 
+  // The restore is read and put up for confirmation first, so that while the import holds the lock only a click
+  // is left to do (40,000 rows are written in a few seconds on a quiet machine: reading the backup after the import
+  // started could miss it).
+  await exp.getByTestId('restore-file').setInputFiles(backupFile);
+  const confirm = exp.getByTestId('restore-confirm');
+  await confirm.waitFor({ timeout: 60_000 });
   const a = await l.openPage('options.html#import');
   await startImport(a, ledger('r.csv', 40_000, 1_000, 'R'), 40_000);
   await until('the import to hold the lock', async () => (await holder(exp)) === 'import');
   await exp.bringToFront();
-  await exp.getByTestId('restore-file').setInputFiles(backupFile);
-  await exp.getByTestId('restore-confirm').click({ timeout: 60_000 });
+  await confirm.click();
   const waiting = exp.getByTestId('bulk-waiting');
-  await waiting.waitFor({ timeout: 30_000 });
+  await waitFor(
+    async () => ({
+      waiting: await waiting.isVisible(),
+      importDone: (await a.getByTestId('import-summary').count()) > 0,
+    }),
+    {
+      what: 'the restore to say it waits for the import (the import must still be running when it is confirmed)',
+      timeout: 30_000,
+      interval: 50,
+      until: (v) => v.waiting,
+    },
+  );
   assert.match((await waiting.textContent()) ?? '', /Waiting for the import of r\.csv in another tab/);
 
   await a.getByTestId('import-summary').waitFor({ timeout: 300_000 });

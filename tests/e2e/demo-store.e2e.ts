@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, type Launched } from './harness';
+import { waitFor } from './wait';
 
 const ledger = join(import.meta.dirname, '../fixtures/ledgers/reports/qiqi-ar-detail.csv');
 let l: Launched;
@@ -94,11 +95,12 @@ test("the demo opens in its own store, is marked on every page, and leaves the u
   await page.getByTestId('data-message').waitFor({ timeout: 30_000 });
   assert.equal(await count(page, 'huikuan-demo', 'customers'), 0);
   await page.getByTestId('load-demo').click();
-  const deadline = Date.now() + 60_000;
-  while ((await count(page, 'huikuan-demo', 'customers')) !== 30) {
-    assert.ok(Date.now() < deadline, 'the demo did not load again');
-    await page.waitForTimeout(200);
-  }
+  await waitFor(() => count(page, 'huikuan-demo', 'customers'), {
+    what: 'the demo to load again (30 customers)',
+    timeout: 60_000,
+    interval: 200,
+    until: (n) => n === 30,
+  });
   await page.goto(page.url().replace(/#.*$/, '#import'));
   await page.getByTestId('demo-banner').waitFor({ timeout: 15_000 });
   await page.getByTestId('import-file').setInputFiles(ledger);
@@ -112,11 +114,11 @@ test("the demo opens in its own store, is marked on every page, and leaves the u
   await popup.waitForLoadState('load');
   await popup.getByTestId('popup-live').waitFor({ timeout: 15_000 });
   assert.equal(await popup.getByTestId('demo-banner').count(), 0);
-  const deadline2 = Date.now() + 15_000;
-  while ((await page.getByTestId('demo-banner').count()) > 0) {
-    assert.ok(Date.now() < deadline2, 'the open options page stayed in the demo');
-    await page.waitForTimeout(200);
-  }
+  await waitFor(() => page.getByTestId('demo-banner').count(), {
+    what: 'the open options page to leave the demo (no demo banner)',
+    interval: 200,
+    until: (n) => n === 0,
+  });
   assert.ok(!(await databases(page)).includes('huikuan-demo'), "the demo's database was kept");
   // Back on the user's store, the popup reopened on it and cached its worklist and the day's cadence drafts (meta
   // 'worklist' and 'cadence', derived from the user's own records, written by any popup opening): those rows aside

@@ -12,7 +12,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, loadDemo, todayIso, type Launched } from './harness';
+import { launchExtension, loadDemo, todayIso, workerSettled, type Launched } from './harness';
+import { waitFor } from './wait';
 import { generatePortfolio } from '../../bench/generate';
 import { makeBackup } from '../../lib/transfer/backup';
 import { BROWSER_START_MS } from './clock';
@@ -85,15 +86,7 @@ test('the worker stopped in the middle of an import: the import, run by the page
   await page.getByTestId('import-file').setInputFiles(ledger('worker.csv', 40_000, 800, 'W'));
   await page.getByTestId('import-apply').waitFor({ timeout: 180_000 });
   await page.getByTestId('import-apply').click();
-  const deadline = Date.now() + 60_000;
-  while (
-    !(await page.evaluate(async () =>
-      (await navigator.locks.query()).held?.some((h) => h.name === 'huikuan-bulk-write'),
-    ))
-  ) {
-    if (Date.now() > deadline) throw new Error('the import never held the lock');
-    await page.waitForTimeout(50);
-  }
+  await whileLockHeld(page, 'the import');
   const cdp = await l.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -103,23 +96,19 @@ test('the worker stopped in the middle of an import: the import, run by the page
   assert.equal(after.customers, before.customers + 800);
   // The restarted worker's recovery finds nothing to revert: the import stays.
   const panel = await l.openPage('sidepanel.html');
-  await panel.waitForTimeout(1500);
+  await workerSettled(panel);
   assert.equal((await counts(panel)).receivables, before.receivables + 40_000);
   await cdp.detach();
   await panel.close();
   await page.close();
 });
 
-async function whileLockHeld(page: Page) {
-  const deadline = Date.now() + 60_000;
-  while (
-    !(await page.evaluate(async () =>
-      (await navigator.locks.query()).held?.some((h) => h.name === 'huikuan-bulk-write'),
-    ))
-  ) {
-    if (Date.now() > deadline) throw new Error('the bulk writer never held the lock');
-    await page.waitForTimeout(50);
-  }
+/** Returns as soon as `what` (run by `page`) holds the bulk-write lock: the moment to stop the worker. */
+async function whileLockHeld(page: Page, what: string) {
+  await waitFor(
+    () => page.evaluate(async () => (await navigator.locks.query()).held?.some((h) => h.name === 'huikuan-bulk-write')),
+    { what: `${what} to hold the bulk-write lock`, timeout: 60_000, interval: 20 },
+  );
 }
 
 // `after`: records put before the disk is "full" (customers, their ledgers — one record per customer holding its
@@ -179,7 +168,7 @@ test('the worker stopped in the middle of a restore: the restore, run by the pag
   const before = await counts(page);
   await page.getByTestId('restore-file').setInputFiles(file);
   await page.getByTestId('restore-confirm').click({ timeout: 180_000 });
-  await whileLockHeld(page);
+  await whileLockHeld(page, 'the restore');
   const cdp = await l.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -194,7 +183,7 @@ test('the worker stopped in the middle of a restore: the restore, run by the pag
   );
   // The restarted worker's recovery finds nothing to revert: the restore stays.
   const panel = await l.openPage('sidepanel.html');
-  await panel.waitForTimeout(1500);
+  await workerSettled(panel);
   const later = await counts(panel);
   assert.equal(later.customers, 1_500);
   assert.equal(later.receivables, 20_000);

@@ -10,6 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { sleep } from './wait';
 import { launchFirefox, until, extensionOrigin, firefoxExtensionDir, type FirefoxLaunched } from './firefox/launch';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { allocate, agingReport, daysBetween } from '../../lib/ledger';
@@ -268,7 +269,8 @@ test('Firefox sidebar: Alt+Shift+J opens the real sidebar on the page’s custom
   await f.s.switchTo(other);
   await chipText();
   await f.s.frame(null);
-  await new Promise((r) => setTimeout(r, 500));
+  // Proving a non-event: the first window's sidebar must not follow the other window's record within this window.
+  await sleep(500);
   const still = await viewTexts('sidebar', ownWindow);
   assert.ok(
     still.some((t) => t.includes('杭州云帆科技有限公司')) && !still.some((t) => t.includes('上海申联物流股份有限公司')),

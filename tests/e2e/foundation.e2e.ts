@@ -11,6 +11,7 @@ import {
   launchExtension,
   loadDemo,
   chipFrame,
+  chipState,
   tabIdFor,
   sendFromPage,
   extensionDir,
@@ -55,6 +56,7 @@ test('demo data loads, the record page is recognised with a badge, the side pane
   const record = await l.context.newPage();
   await record.goto(url);
   const { chip } = await chipFrame(record);
+  await chipState(record, 'linked');
   const text = await chip.textContent();
   // The demo's first customer has CNY receivables well overdue.
   assert.match(text ?? '', /overdue · \d+ d$/);

@@ -11,6 +11,10 @@ import { findChromium } from './chromium';
 import { root, startServers, type Servers } from '../../demo/server';
 import { crmHostMatches, mailHostMatches } from '../../lib/sites/hosts';
 import { BROWSER_START_MS, BROWSER_TZ, TODAY, pinnedClockEnv } from './clock';
+import { sleep, waitFor, waitForSteady } from './wait';
+import { translator } from '../../lib/i18n';
+import type { Lang } from '../../lib/domain';
+import { MIRROR_KEY } from '../../lib/db/metaMirror';
 
 /**
  * The demo/test build (`npm run build:test`): the production build's manifest plus the loopback address, where the
@@ -173,26 +177,113 @@ export async function loadDemo(l: Launched): Promise<void> {
   const held = await customerCount(page);
   await page.getByTestId('load-demo').first().click();
   if (held > 0) await page.getByTestId('demo-confirm').click({ timeout: 30_000 });
-  const deadline = Date.now() + 60_000;
-  while ((await customerCount(page)) !== 30 || (held > 0 && (await page.getByTestId('replace-undo').count()) === 0)) {
-    if (Date.now() > deadline) throw new Error('the demo portfolio did not load');
-    await page.waitForTimeout(150);
-  }
+  await waitFor(
+    async () => ({
+      customers: await customerCount(page),
+      undoOffered: held === 0 || (await page.getByTestId('replace-undo').count()) > 0,
+    }),
+    {
+      what: `the demo portfolio to load (30 customers${held > 0 ? ', and the undo of the replace offered' : ''})`,
+      timeout: 60_000,
+      interval: 150,
+      until: (v) => v.customers === 30 && v.undoOffered,
+    },
+  );
+  // The page keeps the popup's mirror of the store's summary rows (lib/db/metaMirror.ts); closed before it caught up,
+  // the next popup would paint an out-of-date mirror first.
+  await mirrorSettled(page);
   await page.close();
+}
+
+/**
+ * Returns once the popup's mirror (localStorage, lib/db/metaMirror.ts) holds the user's store's settings and
+ * portfolio rows as they are in IndexedDB, the same on a few polls in a row: kept by `page`, an open extension page.
+ */
+export async function mirrorSettled(page: Page, timeout = 30_000): Promise<void> {
+  await waitForSteady(
+    () =>
+      page.evaluate(
+        ([key, db]) =>
+          new Promise<{ same: boolean; mirror: string; store: string }>((resolve) => {
+            const mirror = localStorage.getItem(key) ?? '';
+            const req = indexedDB.open(db);
+            req.onerror = () => resolve({ same: false, mirror, store: '(no database)' });
+            req.onsuccess = () => {
+              const meta = req.result.transaction('meta', 'readonly').objectStore('meta');
+              const s = meta.get('settings');
+              const p = meta.get('portfolio');
+              p.onsuccess = () => {
+                req.result.close();
+                const store = JSON.stringify({ settings: s.result?.value ?? null, portfolio: p.result?.value ?? null });
+                resolve({ same: store === mirror, mirror: mirror.slice(0, 200), store: store.slice(0, 200) });
+              };
+              p.onerror = () => {
+                req.result.close();
+                resolve({ same: false, mirror, store: '(unreadable)' });
+              };
+            };
+          }),
+        [MIRROR_KEY, 'huikuan'],
+      ),
+    { what: "the popup's mirror to hold the store's summary rows", timeout, until: (v) => v.same },
+  );
+}
+
+/**
+ * The popup's open totals per currency once React's live summary shows them (after the first paint, which may have
+ * come from an out-of-date mirror and been repainted) and they stay the same on a few polls in a row.
+ */
+export async function popupTotalsSettled(popup: Page, currencies: string[]): Promise<Record<string, number>> {
+  await popup.getByTestId('popup-live').waitFor({ timeout: 20_000 });
+  return waitForSteady(
+    () =>
+      popup.evaluate(
+        (curs) =>
+          Object.fromEntries(
+            curs.map((c) => [
+              c,
+              Number(document.querySelector(`[data-testid="portfolio-total-${c}"]`)?.getAttribute('data-minor') ?? NaN),
+            ]),
+          ),
+        currencies,
+      ),
+    {
+      what: `the popup's totals in ${currencies.join(', ')}`,
+      until: (v) => Object.values(v).every((n) => Number.isFinite(n)),
+    },
+  );
 }
 
 /** The badge or capture frame Huikuan mounted in a page (inside a closed shadow root, so found by URL). */
 export async function chipFrame(page: Page, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    const f = page.frames().find((fr) => fr.url().includes('/badge.html'));
-    if (f) {
+  return waitFor(
+    async () => {
+      const f = page.frames().find((fr) => fr.url().includes('/badge.html'));
+      if (!f) return undefined;
       const chip = f.locator('#chip');
-      if (await chip.isVisible().catch(() => false)) return { frame: f, chip };
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`no Huikuan chip appeared on ${page.url()}`);
+      return (await chip.isVisible().catch(() => false)) ? { frame: f, chip } : undefined;
+    },
+    { what: `a visible Huikuan chip on ${page.url()}`, timeout },
+  );
+}
+
+/**
+ * The chip's `data-state` once it is `want` ('linked', 'confirm', 'unread'…): polls the badge frame (which the
+ * content script may replace meanwhile) and fails naming the last state seen.
+ */
+export async function chipState(page: Page, want: string, timeout = 15_000): Promise<string> {
+  return waitFor(
+    async () => {
+      const f = page.frames().find((fr) => fr.url().includes('/badge.html'));
+      return (await f?.locator('#chip').getAttribute('data-state', { timeout: 500 })) ?? '(no chip frame)';
+    },
+    {
+      what: `the chip on ${page.url()} to show data-state="${want}"`,
+      timeout,
+      interval: 150,
+      until: (s) => s === want,
+    },
+  );
 }
 
 /**
@@ -200,11 +291,12 @@ export async function chipFrame(page: Page, timeout = 15_000) {
  * clicks (lib/browser/visibleClick.ts marks it data-clickable).
  */
 export async function clickChip(chip: Awaited<ReturnType<typeof chipFrame>>['chip']): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while ((await chip.getAttribute('data-clickable')) !== 'true') {
-    if (Date.now() > deadline) throw new Error('the chip never became clickable (hidden or covered?)');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitFor(() => chip.getAttribute('data-clickable'), {
+    what: 'the chip to become clickable (data-clickable="true"; hidden or covered?)',
+    timeout: 10_000,
+    interval: 50,
+    until: (v) => v === 'true',
+  });
   await chip.click();
 }
 
@@ -255,13 +347,11 @@ export async function toolbarPopups(
       await front.bringToFront();
       const opened = (await l.worker.evaluate('chrome.action.openPopup().then(() => "", (e) => String(e))')) as string;
       if (opened) throw new Error(`the toolbar popup did not open: ${opened}`);
-      let target: Target | undefined;
-      for (let waited = 0; !target; waited += 20) {
-        if (waited > 10_000) throw new Error('the toolbar popup did not appear within 10 s');
-        target = (await popups()).find((t) => !before.has(t.targetId));
-        if (!target) await new Promise((r) => setTimeout(r, 20));
-      }
-      const { targetId } = target;
+      const { targetId } = await waitFor(async () => (await popups()).find((t) => !before.has(t.targetId)), {
+        what: 'the toolbar popup to appear among the browser targets',
+        timeout: 10_000,
+        interval: 20,
+      });
       const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as {
         sessionId: string;
       };
@@ -301,10 +391,11 @@ export async function toolbarPopups(
         async close() {
           await evaluate('setTimeout(() => window.close(), 0)').catch(() => undefined);
           await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-          for (let waited = 0; (await popups()).some((t) => t.targetId === targetId); waited += 50) {
-            if (waited > 5_000) throw new Error('the toolbar popup did not close');
-            await new Promise((r) => setTimeout(r, 50));
-          }
+          await waitFor(async () => !(await popups()).some((t) => t.targetId === targetId), {
+            what: 'the toolbar popup to close',
+            timeout: 5_000,
+            interval: 50,
+          });
         },
       };
     },
@@ -361,11 +452,33 @@ export async function evaluateInTarget<T>(
         if (value) return value;
       }
       if (Date.now() > deadline) throw new Error(`nothing from ${urlPart} within ${timeout} ms`);
-      await new Promise((r) => setTimeout(r, 200));
+      await sleep(200);
     }
   } finally {
     await cdp.detach().catch(() => undefined);
   }
+}
+
+/** The UI language as stored in the settings (undefined: the browser's). */
+async function storedLanguage(page: Page): Promise<string | undefined> {
+  return page.evaluate(
+    () =>
+      new Promise<string | undefined>((resolve) => {
+        const req = indexedDB.open('huikuan');
+        req.onsuccess = () => {
+          const get = req.result.transaction('meta', 'readonly').objectStore('meta').get('settings');
+          get.onsuccess = () => {
+            req.result.close();
+            resolve(get.result?.value?.language as string | undefined);
+          };
+          get.onerror = () => {
+            req.result.close();
+            resolve(undefined);
+          };
+        };
+        req.onerror = () => resolve(undefined);
+      }),
+  );
 }
 
 /** Our company's settings as stored, read with plain IndexedDB from an extension page. */
@@ -387,5 +500,92 @@ export async function storedCompany(page: Page): Promise<Record<string, string>>
         };
         req.onerror = () => resolve({});
       }),
+  );
+}
+
+/**
+ * Switches the UI language as a user does (the options page's Language field) and returns once the options page
+ * shows it: the document's `lang` and the field's own label in the new language, which happens only after the setting
+ * was saved and read back (the page's live query), so a page opened afterwards starts in that language.
+ */
+export async function setLanguage(l: Launched, lang: Lang): Promise<void> {
+  const options = await l.openPage('options.html#settings');
+  try {
+    const field = options.getByTestId('setting-language');
+    await field.selectOption(lang);
+    const label = translator(lang, 'options')('settings.language');
+    const htmlLang = lang === 'zh' ? 'zh-CN' : 'en';
+    await waitFor(
+      async () => ({
+        stored: await storedLanguage(options),
+        ...(await options.evaluate(() => ({
+          lang: document.documentElement.lang,
+          labels: [...document.querySelectorAll('label')].map((x) => x.textContent?.trim() ?? ''),
+          status: document.querySelector('[data-testid="settings-status"]')?.textContent ?? '',
+        }))),
+      }),
+      {
+        what: `the options page to save and show the language "${lang}" (html lang ${htmlLang}, a label "${label}")`,
+        until: (v) => v.stored === lang && v.lang === htmlLang && v.labels.includes(label),
+      },
+    );
+  } finally {
+    await options.close();
+  }
+}
+
+/**
+ * The popup's worklist once it has settled: shown, not "Updating…" (a stale cached worklist is re-ranked after
+ * the first paint and swapped in), and the same rows in the same order on several polls in a row. Returns the
+ * rows' customer ids, best first.
+ */
+export async function worklistSettled(popup: Page, timeout = 30_000): Promise<string[]> {
+  const seen = await waitForSteady(
+    () =>
+      popup.evaluate(() => {
+        const section = document.querySelector('[data-testid="worklist"]');
+        return {
+          shown: !!section,
+          updating: !!section?.querySelector('h2 [role="status"]'),
+          rows: [...document.querySelectorAll('[data-testid="worklist-row"]')].map(
+            (r) => `${r.getAttribute('data-customer-id')}:${r.getAttribute('data-state') ?? ''}`,
+          ),
+        };
+      }),
+    {
+      what: 'the popup worklist to settle (shown, not updating, rows unchanged)',
+      timeout,
+      interval: 150,
+      stable: 3,
+      until: (v) => v.shown && !v.updating && v.rows.length > 0,
+    },
+  );
+  return seen.rows.map((r) => r.slice(0, r.lastIndexOf(':')));
+}
+
+/**
+ * Returns once the extension's worker is up and has finished what it starts with (the recovery of an interrupted
+ * import takes the bulk-write lock at start): a ping answered, then the bulk-write lock taken and released once
+ * from `page`, which queues behind any bulk write the worker or a page began before.
+ */
+export async function workerSettled(page: Page, timeout = 30_000): Promise<void> {
+  await waitFor(() => sendFromPage(page, { type: 'ping' }), {
+    what: 'the extension worker to answer a ping',
+    timeout,
+    interval: 200,
+  });
+  await page.evaluate(() => navigator.locks.request('huikuan-bulk-write', () => undefined));
+}
+
+/**
+ * Returns once `page`'s main thread, which its content scripts share, has been idle: two idle callbacks in a row
+ * (the second after the first has run), so work queued by the page or a content script has run first.
+ */
+export async function pageIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestIdleCallback(() => requestIdleCallback(() => resolve(), { timeout: 10_000 }), { timeout: 10_000 }),
+      ),
   );
 }

@@ -18,6 +18,7 @@ import {
   todayIso,
   type Launched,
 } from './harness';
+import { waitFor } from './wait';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { summarizeCustomer } from '../../lib/ledger/summary';
 import { defaultSettings } from '../../lib/domain';
@@ -120,13 +121,11 @@ async function tabContext(page: Page, url: string): Promise<{ tabId: number; bod
   const tabId = await tabIdFor(l, url.slice(0, 30));
   const ext = await l.openPage('popup.html');
   try {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const view = (await sendFromPage(ext, { type: 'tab/context', tabId })) as { ctx?: { body?: string } } | null;
-      if (view?.ctx?.body) return { tabId, body: view.ctx.body };
-      if (Date.now() > deadline) throw new Error(`no body read on ${page.url()}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const view = await waitFor(
+      async () => (await sendFromPage(ext, { type: 'tab/context', tabId })) as { ctx?: { body?: string } } | null,
+      { what: `the message body read on ${page.url()}`, interval: 200, until: (v) => !!v?.ctx?.body },
+    );
+    return { tabId, body: view!.ctx!.body! };
   } finally {
     await ext.close();
   }

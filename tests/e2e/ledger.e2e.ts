@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluateInTarget, launchExtension, loadDemo, type Launched } from './harness';
+import { evaluateInTarget, launchExtension, loadDemo, worklistSettled, type Launched } from './harness';
+import { waitFor } from './wait';
 
 let l: Launched;
 before(async () => {
@@ -44,7 +45,11 @@ test('a CSV imported from the options page shows in the popup; importing it agai
   const popup = await l.openPage('popup.html');
   const total = popup.getByTestId('portfolio-total-CNY');
   await total.waitFor({ timeout: 10_000 });
-  assert.equal(Number(await total.getAttribute('data-minor')), 1_234_560 + 100_000 + 2_000_000);
+  // The first paint may come from the popup's mirror of an earlier store; the popup repaints from the store.
+  await waitFor(async () => Number(await total.getAttribute('data-minor')), {
+    what: 'the popup CNY total to be the imported ledger (3,354,560 minor units)',
+    until: (minor) => minor === 1_234_560 + 100_000 + 2_000_000,
+  });
   await popup.close();
   const again = await importFile(file);
   assert.equal(again.created, 0);
@@ -56,7 +61,7 @@ test('a worklist row opens that customer in the side panel, without a tab', asyn
   const popup = await l.openPage('popup.html');
   const row = popup.locator('[data-testid="worklist-row"][data-opens="panel"]').first();
   await row.waitFor({ timeout: 10_000 });
-  await popup.waitForTimeout(800);
+  await worklistSettled(popup);
   const pages = l.context.pages().length;
   // A real click (the browser opens the panel only inside a user gesture), on that customer's row wherever a
   // refreshed worklist puts it.

@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchExtension, loadDemo, storedCompany, todayIso, type Launched } from './harness';
+import { waitFor } from './wait';
 import { BROWSER_START_MS } from './clock';
 import { amountInCapitals } from '../../lib/playbook/capitals';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
@@ -36,11 +37,11 @@ before(async () => {
   const options = await l.openPage('options.html#settings');
   for (const [field, value] of Object.entries(company)) {
     await options.getByTestId(`setting-company-${field}`).fill(value);
-    const deadline = Date.now() + 10_000;
-    while ((await storedCompany(options))[field] !== value) {
-      if (Date.now() > deadline) throw new Error(`setting ${field} was not saved`);
-      await options.waitForTimeout(100);
-    }
+    await waitFor(() => storedCompany(options), {
+      what: `the setting company.${field} to be saved as "${value}"`,
+      timeout: 10_000,
+      until: (c) => c[field] === value,
+    });
   }
   await options.close();
 });

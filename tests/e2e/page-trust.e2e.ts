@@ -10,7 +10,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchExtension, loadDemo, chipFrame, clickChip, tabIdFor, type Launched } from './harness';
+import {
+  launchExtension,
+  loadDemo,
+  chipFrame,
+  chipState,
+  clickChip,
+  pageIdle,
+  tabIdFor,
+  type Launched,
+} from './harness';
+import { sleep, waitFor } from './wait';
 
 let l: Launched;
 const SF = 'pagetrust.lightning.force.com';
@@ -78,22 +88,6 @@ async function chipCenter(page: Page): Promise<{ x: number; y: number }> {
   });
 }
 
-async function chipState(page: Page, want: string, timeout = 15_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let state = '';
-  while (Date.now() < deadline) {
-    const f = page.frames().find((fr) => fr.url().includes('/badge.html'));
-    state =
-      (await f
-        ?.locator('#chip')
-        .getAttribute('data-state', { timeout: 500 })
-        .catch(() => '')) ?? '';
-    if (state === want) return state;
-    await page.waitForTimeout(150);
-  }
-  return state;
-}
-
 before(async () => {
   l = await launchExtension();
   l.servers.routes.set(`${SF}${REC}`, recordPage);
@@ -111,7 +105,7 @@ test('a hidden or covered chip takes no click; the same chip in plain view opens
   const page = await l.context.newPage();
   await page.goto(`https://${SF}${REC}`);
   const { chip } = await chipFrame(page);
-  assert.equal(await chipState(page, 'linked'), 'linked');
+  await chipState(page, 'linked');
   assert.equal(await sidePanels(), 0, 'no panel before the test');
   const attacks: Array<[string, (p: Page) => Promise<unknown>, (p: Page) => Promise<unknown>]> = [
     [
@@ -145,19 +139,26 @@ test('a hidden or covered chip takes no click; the same chip in plain view opens
         }),
     ],
   ];
+  const clickable = () => chip.getAttribute('data-clickable');
   for (const [name, attack, undo] of attacks) {
+    // Each attack starts from a chip that takes clicks, so a refused click is the attack's doing.
+    await waitFor(clickable, { what: `before "${name}": the chip to take clicks`, until: (v) => v === 'true' });
     await attack(page);
-    await page.waitForTimeout(300);
+    // The browser's visibility tracking (lib/browser/visibleClick.ts) sees the attack and the chip stops taking clicks.
+    await waitFor(clickable, { what: `"${name}": the chip to stop taking clicks`, until: (v) => v !== 'true' });
     const { x, y } = await chipCenter(page);
     await page.mouse.click(x, y);
-    await page.waitForTimeout(1200);
+    // Proving a non-event: no side panel may open within this window after the click (one opens within a few
+    // hundred ms of a click that counts, see the last click below).
+    await sleep(1200);
     assert.equal(await sidePanels(), 0, `${name}: the click opened the side panel`);
     await undo(page);
   }
   await clickChip(chip);
-  const deadline = Date.now() + 5_000;
-  while ((await sidePanels()) === 0 && Date.now() < deadline) await page.waitForTimeout(100);
-  assert.ok((await sidePanels()) >= 1, 'the visible chip opens the panel (so the blocked clicks reached it)');
+  await waitFor(sidePanels, {
+    what: 'the visible chip to open the side panel (so the blocked clicks reached it)',
+    until: (n) => n >= 1,
+  });
   await page.close();
 });
 
@@ -186,7 +187,7 @@ test('a page that removes the chip gets it back', async () => {
   await page.waitForFunction(() => document.querySelector('huikuan-chip')?.parentElement === document.body, undefined, {
     timeout: 5_000,
   });
-  assert.equal(await chipState(page, 'linked'), 'linked');
+  await chipState(page, 'linked');
   await page.close();
 });
 
@@ -194,7 +195,10 @@ test('nothing is posted to the page, and the badge frame cannot be fetched by th
   const page = await l.context.newPage();
   await page.goto(`https://${SF}${REC}`);
   await chipFrame(page);
-  await page.waitForTimeout(1500);
+  await chipState(page, 'linked');
+  // Proving a non-event: nothing the extension does may be posted to the page, so watch its messages for a while
+  // after the chip has shown the record.
+  await sleep(1500);
   const seen = await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
   assert.deepEqual(
     seen.filter((m) => m.includes(l.extensionId) || /wxt|huikuan/i.test(m)),
@@ -217,8 +221,9 @@ test('a thousand forged events a second for 10 s cost the settled content script
   const page = await l.context.newPage();
   await page.goto(`https://${SF}${REC}`);
   await chipFrame(page);
-  assert.equal(await chipState(page, 'linked'), 'linked');
-  await page.waitForTimeout(1000);
+  await chipState(page, 'linked');
+  // Settled: the page's main thread (the content script's too) idle before the profile starts.
+  await pageIdle(page);
   const cdp = await l.context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -235,7 +240,7 @@ test('a thousand forged events a second for 10 s cost the settled content script
   console.log(`forged ${fired} events in 10 s; content script sampled ${(ours / 1000).toFixed(1)} ms`);
   assert.ok(fired >= 9_900, `the page fired only ${fired} events`);
   assert.ok(ours / 1000 < 50, `the content script spent ${(ours / 1000).toFixed(1)} ms`);
-  assert.equal(await chipState(page, 'linked'), 'linked', 'the chip still shows the record');
+  await chipState(page, 'linked'); // the chip still shows the record
   await page.close();
 });
 
@@ -243,7 +248,7 @@ test('on a host anyone can publish on (Odoo Online) figures wait for the user\u2
   const page = await l.context.newPage();
   await page.goto('https://trial-ourco.odoo.com/odoo/contacts/9');
   await chipFrame(page);
-  assert.equal(await chipState(page, 'confirm'), 'confirm');
+  await chipState(page, 'confirm');
   const f = page.frames().find((fr) => fr.url().includes('/badge.html'))!;
   assert.doesNotMatch(
     (await f.locator('#chip').textContent()) ?? '',
@@ -255,16 +260,16 @@ test('on a host anyone can publish on (Odoo Online) figures wait for the user\u2
   await panel.getByTestId('host-confirm').waitFor({ timeout: 10_000 });
   assert.equal(await panel.getByTestId('customer-name').count(), 0, 'the panel shows no customer before confirmation');
   await panel.getByTestId('host-confirm-yes').click();
-  assert.equal(await chipState(page, 'linked'), 'linked');
+  await chipState(page, 'linked');
   await panel.getByTestId('customer-name').filter({ hasText: '杭州云帆科技有限公司' }).waitFor({ timeout: 10_000 });
   // Remembered for this host…
   await page.reload();
-  assert.equal(await chipState(page, 'linked'), 'linked');
+  await chipState(page, 'linked');
   // …and for this host only.
   const other = await l.context.newPage();
   await other.goto('https://stranger.odoo.com/odoo/contacts/9');
   await chipFrame(other);
-  assert.equal(await chipState(other, 'confirm'), 'confirm');
+  await chipState(other, 'confirm');
   // The options page lists the confirmed host and can take it back.
   const options = await l.openPage('options.html#sites');
   await options
@@ -272,7 +277,7 @@ test('on a host anyone can publish on (Odoo Online) figures wait for the user\u2
     .getByText('trial-ourco.odoo.com', { exact: true })
     .waitFor({ timeout: 10_000 });
   await options.getByRole('button', { name: /trial-ourco\.odoo\.com/ }).click();
-  assert.equal(await chipState(page, 'confirm'), 'confirm', 'forgetting the host withholds the figures again');
+  await chipState(page, 'confirm'); // forgetting the host withholds the figures again
   for (const p of [options, other, panel, page]) await p.close();
 });
 
@@ -280,7 +285,7 @@ test('a record page Huikuan cannot read says so, links in one step, and counts i
   const page = await l.context.newPage();
   await page.goto(`https://${SF}${UNREAD}`);
   await chipFrame(page, 20_000);
-  assert.equal(await chipState(page, 'unread', 20_000), 'unread');
+  await chipState(page, 'unread', 20_000);
   const f = page.frames().find((fr) => fr.url().includes('/badge.html'))!;
   assert.match((await f.locator('#chip').textContent()) ?? '', /could not read this page/);
   const tabId = await tabIdFor(l, `https://${SF}${UNREAD}`);
@@ -290,20 +295,23 @@ test('a record page Huikuan cannot read says so, links in one step, and counts i
   await card.getByRole('combobox').fill('申联');
   await card.getByRole('option').first().click();
   // Linked by its record id: the same page now shows that customer's figures.
-  assert.equal(await chipState(page, 'linked'), 'linked');
+  await chipState(page, 'linked');
   await panel.getByTestId('customer-name').filter({ hasText: '上海申联物流股份有限公司' }).waitFor({ timeout: 10_000 });
   // Health, this week: the readable record page (settled at once) and this one (settled at the end of its watch).
   const options = await l.openPage('options.html#sites');
   const line = options.locator('[data-site-health="salesforce"]');
-  let counts = [0, 0];
-  for (const deadline = Date.now() + 25_000; Date.now() < deadline; await options.waitForTimeout(250)) {
-    const m = ((await line.textContent()) ?? '').match(/read (\d+) of (\d+) record pages? this week/);
-    counts = m ? [Number(m[1]), Number(m[2])] : counts;
-    if (counts[1] > counts[0]) break;
-  }
-  assert.ok(
-    counts[1] > counts[0] && counts[0] > 0,
-    `the readable pages count as read, the unread one as not read (${counts[0]} of ${counts[1]})`,
+  await waitFor(
+    async () => {
+      const text = (await line.textContent()) ?? '';
+      const m = text.match(/read (\d+) of (\d+) record pages? this week/);
+      return { text, read: Number(m?.[1] ?? 0), pages: Number(m?.[2] ?? 0) };
+    },
+    {
+      what: 'the Salesforce health line to count the readable pages as read and the unread one as not read',
+      timeout: 25_000,
+      interval: 250,
+      until: (c) => c.pages > c.read && c.read > 0,
+    },
   );
   for (const p of [options, panel, page]) await p.close();
 });

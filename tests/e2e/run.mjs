@@ -1,6 +1,7 @@
-// Runs the browser tests with Node's test runner, one file at a time by default (HUIKUAN_E2E_CONCURRENCY=2 runs two
-// at once: each launches its own browser profile and page servers on free ports, but several tests assume a quiet
-// machine), then the files below, which time a race against the machine, always alone. Writes TAP copies to .tmp/e2e-*.tap so .ci/run can total the counts.
+// Runs the browser tests with Node's test runner, two files at a time by default (each launches its own browser
+// profile and page servers on free ports, and waits for conditions, tests/e2e/wait.ts, not for fixed times;
+// HUIKUAN_E2E_CONCURRENCY=1 runs them one by one), then the files below, which time a race against the machine,
+// always alone. Writes TAP copies to .tmp/e2e-*.tap so .ci/run can total the counts (scripts/tap-counts.mjs).
 import { readdirSync, mkdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
@@ -14,7 +15,7 @@ const files = readdirSync('tests/e2e')
 const only = process.argv.slice(2);
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 const alone = (f) => ALONE.some((a) => f.endsWith(`/${a}.e2e.ts`));
-const concurrency = Number(process.env.HUIKUAN_E2E_CONCURRENCY ?? 1);
+const concurrency = Math.max(1, Number(process.env.HUIKUAN_E2E_CONCURRENCY ?? 2) || 2);
 mkdirSync('.tmp', { recursive: true });
 for (const f of readdirSync('.tmp').filter((x) => /^e2e.*\.tap$/.test(x))) rmSync(`.tmp/${f}`);
 

@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchExtension, loadDemo, storedCompany, type Launched } from './harness';
+import { waitFor } from './wait';
 
 let l: Launched;
 
@@ -43,15 +44,8 @@ async function activitiesOf(page: Page, customerId: string): Promise<StoredActiv
   );
 }
 
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const until = <T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 15_000): Promise<T> =>
+  waitFor(read, { what, timeout: ms, interval: 150, until: ok });
 
 before(async () => {
   l = await launchExtension();

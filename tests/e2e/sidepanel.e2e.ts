@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, loadDemo, chipFrame, tabIdFor, todayIso, type Launched } from './harness';
+import { launchExtension, loadDemo, chipFrame, chipState, tabIdFor, todayIso, type Launched } from './harness';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { allocate } from '../../lib/ledger';
 import { suggestNext } from '../../lib/playbook';
@@ -75,8 +75,8 @@ test('a recognised record: the panel shows that customer’s overdue and outstan
 test('an unknown record: create the customer from the panel, the badge turns linked; another is linked to an existing customer', async () => {
   const page = await l.context.newPage();
   await page.goto(`https://${SF}${unknownA}`);
-  const { chip } = await chipFrame(page);
-  assert.equal(await chip.getAttribute('data-state'), 'unlinked');
+  await chipFrame(page);
+  await chipState(page, 'unlinked');
   const panel = await l.openPage(`sidepanel.html?tab=${await tabIdFor(l, `https://${SF}${unknownA}`)}`);
   await panel.getByTestId('create-customer').click();
   await panel.getByTestId('customer-name').filter({ hasText: '北风国际贸易有限公司' }).waitFor({ timeout: 10_000 });
@@ -84,8 +84,8 @@ test('an unknown record: create the customer from the panel, the badge turns lin
     (await panel.getByTestId('recognised-by').textContent()) ?? '',
     /Linked to salesforce record 001Dn00000NoRth1AA/,
   );
-  const frame = page.frames().find((f) => f.url().includes('/badge.html'))!;
-  await frame.locator('#chip[data-state="linked"]').waitFor({ timeout: 10_000 });
+  // The badge frame may be mounted again meanwhile: chipState finds it afresh on each poll.
+  await chipState(page, 'linked');
 
   // A record whose name matches nobody well: link it to an existing customer through the search.
   await page.goto(`https://${SF}${unknownB}`);
@@ -99,8 +99,7 @@ test('an unknown record: create the customer from the panel, the badge turns lin
     (await panel.getByTestId('recognised-by').textContent()) ?? '',
     /Linked to salesforce record 001Dn00000YunFn2AA/,
   );
-  const frame2 = page.frames().find((f) => f.url().includes('/badge.html'))!;
-  await frame2.locator('#chip[data-state="linked"]').waitFor({ timeout: 10_000 });
+  await chipState(page, 'linked');
 
   // Unlink: the page is no longer tied to the customer.
   await panel.getByTestId('unlink').click();

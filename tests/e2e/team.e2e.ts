@@ -11,6 +11,7 @@ import { launchExtension, loadDemo, todayIso, type Launched } from './harness';
 import { addDays } from '../../lib/ledger/dates';
 import { type TestCouch, startTestCouch } from '../support/couch-server';
 import { adminRequests, applyTeamSetup } from '../../lib/sync/design';
+import { sleep, waitFor } from './wait';
 
 const TOMORROW = addDays(todayIso(), 1);
 let couch: TestCouch;
@@ -57,13 +58,7 @@ async function idbAll<T = Record<string, unknown>>(page: Page, store: string): P
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeout = 45_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  return (await waitFor(probe, { what, timeout, interval: 500 })) as T;
 }
 
 async function connect(l: Launched, name: string, password: string): Promise<Page> {
@@ -252,9 +247,17 @@ test('an edit made while the server is down syncs on reconnect; the server going
   // Back, but slow: the next cycle is cut off part-way (the server goes away again), then it comes back for good.
   couch.resume();
   couch.setDelay(1500);
-  await new Promise((r) => setTimeout(r, 2500));
+  // A cycle has reached the (slow) server: its request is held there when the server goes away again.
+  const seen = couch.requests.length;
+  await waitFor(() => couch.requests.length, {
+    what: 'a sync cycle to reach the server once it is back',
+    timeout: 60_000,
+    interval: 50,
+    until: (n) => n > seen,
+  });
   couch.pause();
-  await new Promise((r) => setTimeout(r, 1500));
+  // The scenario, not a wait for something: the server stays away for a while before it comes back for good.
+  await sleep(1500);
   couch.setDelay(0);
   couch.resume();
   const want = [100_000, 200_000, 300_000];
@@ -332,7 +335,8 @@ test("a salesperson cannot read or write another salesperson's customers", async
   assert.doesNotMatch(statuses.write, /"ok":true/);
   // 王磊's own store never receives it, cycle after cycle.
   await repOptions.getByTestId('team-sync-now').click();
-  await new Promise((r) => setTimeout(r, 6000));
+  // Proving a non-event: the record must not arrive over several sync cycles.
+  await sleep(6000);
   assert.ok(!(await idbAll<{ id: string }>(repOptions, 'customers')).some((c) => c.id === 'c-lina-1'));
 });
 

@@ -17,6 +17,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchExtension, loadDemo, todayIso, type Launched } from './harness';
+import { waitFor } from './wait';
 import { BROWSER_START_MS } from './clock';
 import { buildDemoPortfolio } from '../../lib/demo/portfolio';
 import { addDays, allocate, limitationDeadline } from '../../lib/ledger';
@@ -139,11 +140,7 @@ const terms = (t: Partial<ComplaintTerms> = {}): ComplaintTerms => ({
 });
 
 async function until(what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  await waitFor(check, { what, timeout: ms, interval: 150 });
 }
 
 test('interest to date: each rule gives lateInterest’s figure per overdue document, with the day count and caveats', async () => {

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request } from 'playwright-core';
-import { launchExtension, loadDemo, chipFrame, tabIdFor, type Launched } from './harness';
+import { launchExtension, loadDemo, chipFrame, chipState, tabIdFor, worklistSettled, type Launched } from './harness';
+import { sleep, waitFor } from './wait';
 import { root } from '../../demo/server';
 
 let l: Launched;
@@ -56,11 +57,20 @@ test('markup in a name is shown as text, runs nothing, and the page cannot read 
   const { chip } = await chipFrame(page);
   const text = (await chip.textContent()) ?? '';
   assert.doesNotMatch(text, /<img|<script/);
-  await page.waitForTimeout(400);
-  const spy = await page.evaluate(() => ({
-    pwned: (window as unknown as { __pwned?: number }).__pwned,
-    spy: (window as unknown as { __spy: Record<string, unknown> }).__spy,
-  }));
+  const read = () =>
+    page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: number }).__pwned,
+      spy: (window as unknown as { __spy: Record<string, unknown> }).__spy,
+    }));
+  // The page's spy (every 100 ms) has tried to read the badge since it appeared.
+  await waitFor(read, {
+    what: "the hostile page's spy to have looked at the badge",
+    until: (v) => v.spy.shadow !== 'unset' && v.spy.frameDoc !== 'unset',
+  });
+  // Proving a non-event: markup injected from the name would have run by now (an <img src=x> errors at once); give
+  // it a moment beyond the spy's first look.
+  await sleep(400);
+  const spy = await read();
   assert.equal(spy.pwned, undefined);
   assert.equal(spy.spy.shadow, 'null', 'the badge host exposes no shadow root to the page');
   assert.doesNotMatch(String(spy.spy.frameDoc), /¥|CN¥|overdue|逾期/, 'the page read the badge');
@@ -70,9 +80,8 @@ test('markup in a name is shown as text, runs nothing, and the page cannot read 
 
 test('right-to-left and zero-width characters do not stop recognition', async () => {
   const page = await openHostile('bidi');
-  const { chip, frame } = await chipFrame(page);
-  assert.equal(await chip.getAttribute('data-state'), 'linked');
-  assert.ok(frame);
+  await chipFrame(page);
+  await chipState(page, 'linked');
   await page.close();
 });
 
@@ -103,8 +112,8 @@ test('"* { all: unset !important }" cannot restyle or hide the badge', async () 
 
 test('overridden DOM prototypes and forged messages do not change what the extension reads', async () => {
   const page = await openHostile('prototypes');
-  const { chip } = await chipFrame(page);
-  assert.equal(await chip.getAttribute('data-state'), 'linked');
+  await chipFrame(page);
+  await chipState(page, 'linked');
   const tabId = await tabIdFor(l, `https://${HOST}`);
   const panel = await l.openPage('options.html');
   const view = await panel.evaluate(
@@ -128,7 +137,8 @@ test('on a page mutating its DOM thousands of times a second the content script 
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  await page.waitForTimeout(3000);
+  // The measured window: the storm runs for 3 s of profile (a share of the time sampled, so load only stretches it).
+  await sleep(3000);
   const { profile } = await cdp.send('Profiler.stop');
   const urlOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame.url]));
   let ours = 0;
@@ -152,11 +162,10 @@ test('the request recorder does see a request an extension page makes (so the ne
   await page.evaluate(() => {
     new Image().src = 'https://news.example.com/probe.png';
   });
-  await page.waitForTimeout(300);
-  assert.ok(
-    offending.some((r) => r.includes('news.example.com/probe')),
-    'the recorder missed an extension-page request',
-  );
+  await waitFor(() => offending.some((r) => r.includes('news.example.com/probe')), {
+    what: 'the request recorder to see the extension page’s image request',
+    timeout: 10_000,
+  });
   offending.length = 0;
   await page.close();
 });
@@ -168,11 +177,13 @@ test('the extension made no network request of its own across the flows', async 
   await chipFrame(record);
   const tabId = await tabIdFor(l, l.demoUrl('/crm/accounts/ACC-0002'));
   const panel = await l.openPage(`sidepanel.html?tab=${tabId}`);
-  await panel.waitForTimeout(1000);
+  await panel.locator('main[data-ready="true"]').first().waitFor({ timeout: 15_000 });
   const popup = await l.openPage('popup.html');
-  await popup.waitForTimeout(800);
+  await worklistSettled(popup);
   const options = await l.openPage('options.html');
-  await options.waitForTimeout(500);
+  await options.locator('main').first().waitFor({ timeout: 15_000 });
+  // Proving a non-event: each page, once shown, is given a moment in which it must make no request of its own.
+  await sleep(500);
   const mail = await l.context.newPage();
   await mail.goto(l.demoUrl('/mail/thread/t1'));
   await chipFrame(mail);

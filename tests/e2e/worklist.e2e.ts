@@ -7,7 +7,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchExtension, loadDemo, chipFrame, evaluateInTarget, tabIdFor, todayIso, type Launched } from './harness';
+import {
+  launchExtension,
+  loadDemo,
+  chipFrame,
+  evaluateInTarget,
+  setLanguage,
+  tabIdFor,
+  todayIso,
+  worklistSettled,
+  type Launched,
+} from './harness';
+import { waitFor } from './wait';
 import { addDays } from '../../lib/ledger/dates';
 
 let l: Launched;
@@ -35,6 +46,8 @@ async function openPopup(): Promise<Page> {
     .getByTestId('worklist-step')
     .filter({ hasText: /^Next: .+ · / })
     .waitFor({ timeout: 20_000 });
+  // A worklist cached before the last change is shown first and re-ranked after: read rows only once settled.
+  await worklistSettled(popup);
   return popup;
 }
 
@@ -131,12 +144,11 @@ test('a popup click on a customer linked to a CRM record brings the tab showing 
   for (let i = 0; i < 3; i++) {
     await popup.bringToFront();
     await row.getByTestId('worklist-open').click();
-    const deadline = Date.now() + 10_000;
-    while ((await activeUrl()) !== url) {
-      if (Date.now() > deadline)
-        throw new Error(`the CRM tab did not come to the front (active: ${await activeUrl()})`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitFor(activeUrl, {
+      what: `click ${i + 1}: the CRM tab ${url} to come to the front`,
+      timeout: 10_000,
+      until: (u) => u === url,
+    });
   }
   assert.equal(l.context.pages().length, pagesBefore, 'three clicks opened no tab');
   await popup.close();
@@ -175,13 +187,11 @@ for (const lang of ['en', 'zh'] as const) {
     const popup = await l.openPage('popup.html');
     await popup.setViewportSize({ width: 420, height: 600 });
     if (lang === 'zh') {
-      const options = await l.openPage('options.html#settings');
-      await options.getByTestId('setting-language').selectOption('zh');
-      await options.waitForTimeout(500);
-      await options.close();
+      await setLanguage(l, 'zh');
       await popup.reload();
     }
     await rows(popup).first().getByTestId('worklist-step').waitFor({ timeout: 20_000 });
+    await worklistSettled(popup);
     // Every row's actions visible at once (as on hover), the widest the rows get.
     await popup.addStyleTag({ content: '[data-testid="worklist-row"] [role="group"] { display: flex !important; }' });
     // The popup is 380 px wide (its <main>); nothing may reach past it, or the toolbar popup scrolls sideways.
