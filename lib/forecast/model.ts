@@ -14,8 +14,10 @@
  *      shift the location by the shrunk mean residual of past settlements expected in that season.
  *    Then a refit on asOf (`refitAtAsOf`): the delivery ways' and the dispute's offsets are re-estimated as
  *    within-customer differences (the same customer's paper vs electronic, disputed vs undisputed invoices), and
- *    every settlement, disputed ones too, counts for its customer's location less those offsets; the residual
- *    points are recomputed against it (still out of sample).
+ *    every settlement, disputed ones too, counts for its customer's location less those offsets; the location's
+ *    recency is chosen from RECENCY_CANDIDATES by the book's own history (each candidate predicts every settlement
+ *    from the customer's earlier ones; the least mean absolute error wins); the residual points are recomputed
+ *    against it (still out of sample).
  * 2. Forecasting one open invoice: location + residual points give the days it may be paid; the customer's
  *    payment process moves each of them (no payment in the Spring Festival holiday; a monthly batch after the
  *    book-closing day; the bank's cut-off; transfer days); a live promise mixes in the promised day with the
@@ -37,8 +39,15 @@ import {
 
 /** The model's few figures (tuned on the fixture ledger and the IBM file, see README "Payment forecast"). */
 export const PARAMS = {
-  /** Each older settlement of a customer weighs this much less than the next (exponential recency weighting). */
+  /**
+   * Each older settlement of a customer weighs this much less than the next: in the sequential pass, and in the
+   * refit when the book has too little history to choose from RECENCY_CANDIDATES.
+   */
   RECENCY: 0.3,
+  /** The recencies the refit on asOf chooses from (leave-future-out on the book's own history; RECENCY is one). */
+  RECENCY_CANDIDATES: [0.02, 0.05, 0.1, 0.2, 0.3, 0.5] as readonly number[],
+  /** Out-of-sample settlements needed before the book's own history chooses the recency (else RECENCY). */
+  RECENCY_MIN_SETTLEMENTS: 50,
   /** Shrinkage: the segment's mean counts as this many of the customer's own settlements. */
   PRIOR_WEIGHT: 1,
   /** Shrinkage of a segment's mean towards everybody's, in settlements. */
@@ -56,7 +65,7 @@ export const PARAMS = {
   /** The customer's own latest outcomes kept as points of its distribution. */
   OWN_POINTS: 24,
   /** The pooled distribution counts as this many of the customer's own (recency-weighted) outcomes. */
-  POOL_WEIGHT: 2,
+  POOL_WEIGHT: 4,
   /** Recency weighting of the customer's own outcomes among its points. */
   OWN_RECENCY: 0.1,
   /** Each own outcome is spread over the neighbouring days (± this many). */
@@ -109,6 +118,8 @@ export interface Learned {
   drift: number;
   /** Delivery way → how many days later than the customer's usual its invoices are paid (shrunk). */
   delivery: Map<string, { offset: number; count: number }>;
+  /** The location's recency the refit chose (each older settlement of a customer weighs this much less). */
+  recency: number;
 }
 
 export interface CustomerState {
@@ -367,6 +378,7 @@ export function* learnSteps(
     segments,
     drift,
     delivery: fit.delivery,
+    recency: fit.recency,
   };
 }
 
@@ -434,7 +446,10 @@ function* refitAtAsOf(
   customers: Map<string, CustomerState>,
   segments: Map<string, { sum: number; n: number }>,
   sequentialDispute: number,
-): Generator<void, { globalMean: number; dispute: number; residuals: number[]; delivery: Learned['delivery'] }> {
+): Generator<
+  void,
+  { globalMean: number; dispute: number; residuals: number[]; delivery: Learned['delivery']; recency: number }
+> {
   const cells: Cell[][] = [];
   for (const st of customers.values()) cells.push(st.cells);
   let ref: string | undefined;
@@ -472,33 +487,47 @@ function* refitAtAsOf(
     if (d.weight > 0) dispute = d.sum / d.weight;
   }
   yield;
+  // The location's recency is chosen by this book's own history: each candidate's location predicts every
+  // settlement from the customer's earlier ones (leave-future-out), and the one with the least mean absolute
+  // error wins. A book whose customers change their habits picks a short memory, a steady book a long one.
+  const grid = P.RECENCY_CANDIDATES;
+  const G = grid.length;
+  const ew = new Map<CustomerState, Float64Array>();
   for (const st of customers.values()) {
-    st.ewSum = 0;
-    st.ewW = 0;
-    st.dSum = 0;
-    st.dW = 0;
+    ew.set(st, new Float64Array(2 * G));
     st.recent = [];
   }
   segments.clear();
   let gSum = 0;
   let gN = 0;
   const view = { segments, globalMean: 0 };
-  const residuals: number[] = [];
   const start = sorted.length - P.RESIDUAL_WINDOW;
+  const candResiduals: number[][] = grid.map(() => []);
+  const candErr = new Float64Array(G);
+  let candN = 0;
   for (let i = 0; i < sorted.length; i++) {
     if (i > 0 && i % LEARN_SLICE === 0) yield;
     const x = sorted[i];
     const st = stOf[i];
+    const e = ew.get(st)!;
     const y = x.settled - x.due - wayOffset(x.delivery) - (x.disputed ? dispute : 0);
-    if (st.ewW > 0 && i >= start) {
+    if (e[1] > 0) {
       // Out of sample: against the customer's location from its earlier settlements only.
       view.globalMean = gSum / gN;
-      residuals.push(y - baseLocation(view, st));
+      const prior = P.PRIOR_WEIGHT * segmentMean(view, st.segment);
+      for (let g = 0; g < G; g++) {
+        const r = y - (e[2 * g] + prior) / (e[2 * g + 1] + P.PRIOR_WEIGHT);
+        candErr[g] += Math.abs(r);
+        if (i >= start) candResiduals[g].push(r);
+      }
+      candN += 1;
     }
     st.recent.push(y);
     if (st.recent.length > P.OWN_POINTS) st.recent.shift();
-    st.ewSum = st.ewSum * (1 - P.RECENCY) + y;
-    st.ewW = st.ewW * (1 - P.RECENCY) + 1;
+    for (let g = 0; g < G; g++) {
+      e[2 * g] = e[2 * g] * (1 - grid[g]) + y;
+      e[2 * g + 1] = e[2 * g + 1] * (1 - grid[g]) + 1;
+    }
     const seg = segments.get(st.segment);
     if (seg) {
       seg.sum += y;
@@ -507,10 +536,22 @@ function* refitAtAsOf(
     gSum += y;
     gN += 1;
   }
+  // With fewer than RECENCY_MIN_SETTLEMENTS to judge by, the default recency.
+  let best = grid.indexOf(P.RECENCY);
+  if (best < 0) throw new Error('PARAMS.RECENCY must be one of RECENCY_CANDIDATES');
+  if (candN >= P.RECENCY_MIN_SETTLEMENTS) for (let g = 0; g < G; g++) if (candErr[g] < candErr[best] - 1e-9) best = g;
+  for (const [st, e] of ew) {
+    st.ewSum = e[2 * best];
+    st.ewW = e[2 * best + 1];
+    st.dSum = 0;
+    st.dW = 0;
+  }
+  const residuals = candResiduals[best];
+  const recency = grid[best];
   const globalMean = gN ? gSum / gN : 0;
   const delivery: Learned['delivery'] = new Map();
   for (const [w, count] of wayCount) delivery.set(w, { offset: off.get(w) ?? 0, count });
-  return { globalMean, dispute, residuals, delivery };
+  return { globalMean, dispute, residuals, delivery, recency };
 }
 
 /** `n` evenly spaced quantiles (midpoints) of `values`; a spread of a week when there is nothing to learn from. */

@@ -198,6 +198,30 @@ describe('what the forecast learns', () => {
     expect(toEpochDay(f.expectedDate) - toEpochDay(f.dueDate)).toBeGreaterThan(8);
   });
 
+  it("chooses the location's recency from the book's own history: long memory when steady, short after a shift", () => {
+    // Ten customers, 14 monthly invoices each, paid around their own level with a fixed ±4-day pattern.
+    const noise = [3, -4, 1, 4, -2, -3, 2, 0, -1, 4, -4, 2, -2, 1];
+    const book = (shift: (i: number) => number) =>
+      Array.from({ length: 10 }, (_, c) =>
+        history(`S${c}`, 14, (i) => c * 2 + noise[(i + c) % noise.length] + shift(i)),
+      ).flat();
+    const asOf = '2027-04-01';
+    const steady = fitForecast(
+      book(() => 0),
+      asOf,
+    ).learned.recency;
+    const shifted = fitForecast(
+      book((i) => (i < 7 ? 0 : 15)),
+      asOf,
+    ).learned.recency;
+    expect(steady).toBeLessThanOrEqual(0.05);
+    expect(shifted).toBeGreaterThanOrEqual(0.2);
+    // A steady customer's last, unusually late payment moves its expected day less than a 0.3 recency would.
+    const last = book(() => 0).map((x) => (x.id === 'S0-13' ? { ...x, settledOn: addDays(x.dueDate, 14) } : x));
+    const f = openOne(forecastPayments([...last, open('S0', '2027-03-31')], asOf));
+    expect(Number(f.reasons[0].params.days)).toBeLessThanOrEqual(2);
+  });
+
   it('shrinks a short history towards similar customers', () => {
     const inv = [
       ...history('G1', 10, 20),
