@@ -10,11 +10,11 @@
 import type { DBCore, DBCoreTable, Middleware } from 'dexie';
 import { HuikuanDb } from '@/lib/db/schema';
 import { type StoreContents, getDataVersion, getPortfolio, rebuildAllSummaries, replaceAll } from '@/lib/db/repo';
-import { Couch } from '@/lib/sync/couch';
 import { META, queueEverything, syncOnce } from '@/lib/sync/engine';
 import { adminRequests, applyTeamSetup } from '@/lib/sync/design';
 import { customerSchema, receivableSchema } from '@/lib/domain';
 import { type TestCouch, startTestCouch } from '../../support/couch-server';
+import { couchAs, teamSpec } from '../support/team';
 import { PINNED } from '../support/clock';
 
 /** DBCoreRangeType.Any (a const enum in Dexie's types, absent at run time): a query over no key range. */
@@ -22,20 +22,12 @@ const ANY_RANGE = 3;
 
 let server: TestCouch;
 const now = new Date(PINNED);
-const spec = {
-  salespeople: [
-    { name: 'wanglei', password: 'pw-wanglei', displayName: '王磊' },
-    { name: 'lina', password: 'pw-lina', displayName: '李娜' },
-  ],
-  managers: [{ name: 'zhaomin', password: 'pw-zhaomin', displayName: '赵敏' }],
-};
-const couchFor = (name: string) =>
-  new Couch({ url: server.url, auth: { kind: 'password', name, password: `pw-${name}` }, timeoutMs: 30_000 });
+const couchFor = (name: string) => couchAs(server.url, name, undefined, 30_000);
 
 // A server of its own for each test: the manager's counts are of one test's documents only.
 beforeEach(async () => {
   server = await startTestCouch();
-  await applyTeamSetup(adminRequests(server.url, server.admin), spec);
+  await applyTeamSetup(adminRequests(server.url, server.admin), teamSpec);
 });
 afterEach(async () => {
   await server?.stop();

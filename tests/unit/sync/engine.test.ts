@@ -26,25 +26,15 @@ import {
   receivableSchema,
 } from '@/lib/domain';
 import { type TestCouch, startTestCouch } from '../../support/couch-server';
+import { couchAs, teamSpec } from '../support/team';
 import { PINNED } from '../support/clock';
 
 let server: TestCouch;
 const now = new Date(PINNED);
 const at = (min: number) => new Date(PINNED.getTime() + min * 60_000);
-const spec = {
-  salespeople: [
-    {
-      name: 'wanglei',
-      password: 'pw-wanglei',
-      displayName: '王磊',
-      monthlyTarget: { minor: 50_000_000, currency: 'CNY' },
-    },
-    { name: 'lina', password: 'pw-lina', displayName: '李娜' },
-  ],
-  managers: [{ name: 'zhaomin', password: 'pw-zhaomin', displayName: '赵敏' }],
-};
-const couchFor = (name: string, password = `pw-${name}`, timeoutMs = 5000) =>
-  new Couch({ url: server.url, auth: { kind: 'password', name, password }, timeoutMs });
+const spec = teamSpec;
+const couchFor = (name: string, password?: string, timeoutMs?: number) =>
+  couchAs(server.url, name, password, timeoutMs);
 
 // Deletions are stamped by the outbox's clock: pinned with the rest.
 let clockAt = PINNED.getTime();
