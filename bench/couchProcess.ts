@@ -7,10 +7,8 @@
  * /proc/<pid>/stat, the bench's from process.cpuUsage().
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+import { processCpuSeconds } from './cpu';
 
 export interface CouchProcess {
   url: string;
@@ -22,18 +20,6 @@ export interface CouchProcess {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-export function processCpuSeconds(pid: number): number | undefined {
-  if (process.platform !== 'linux') return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing bracket.
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / TICKS_PER_SECOND;
-  } catch {
-    return undefined;
-  }
-}
 
 /** This process's own CPU seconds (user + system). */
 export function ownCpuSeconds(): number {

@@ -17,20 +17,35 @@ interface Proc {
 /** CPU seconds by Chromium process type (`browser` for the main process, else its `--type=`: renderer, utility, gpu-process…). */
 export type CpuByType = Record<string, number>;
 
+/** A process's parent and CPU ticks (user + system) from /proc/<pid>/stat; throws when it has ended. */
+function readStat(pid: number): Proc {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) is in parentheses and may hold spaces: split after its closing bracket.
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { pid, ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
+}
+
 function readProcs(): Proc[] {
   const out: Proc[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // The command name (field 2) is in parentheses and may hold spaces: split after its closing bracket.
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.push({ pid: Number(name), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+      out.push(readStat(Number(name)));
     } catch {
       /* the process ended meanwhile */
     }
   }
   return out;
+}
+
+/** CPU seconds one process has spent so far (user + system); undefined off Linux or once it has ended. */
+export function processCpuSeconds(pid: number): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    return readStat(pid).ticks / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
