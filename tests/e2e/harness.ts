@@ -11,7 +11,7 @@ import { findChromium } from './chromium';
 import { root, startServers, type Servers } from '../../demo/server';
 import { crmHostMatches, mailHostMatches } from '../../lib/sites/hosts';
 import { BROWSER_START_MS, BROWSER_TZ, TODAY, pinnedClockEnv } from './clock';
-import { sleep, waitFor, waitForSteady } from './wait';
+import { waitFor, waitForSteady } from './wait';
 import { translator } from '../../lib/i18n';
 import type { Lang } from '../../lib/domain';
 import { MIRROR_KEY } from '../../lib/db/metaMirror';
@@ -418,80 +418,57 @@ export async function evaluateInTarget<T>(
   timeout = 15_000,
 ): Promise<T> {
   const cdp = await l.context.newCDPSession(page);
-  try {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-        targetInfos: Array<{ targetId: string; type: string; url: string }>;
-      };
-      const target = targetInfos.find((t) => t.type === 'page' && t.url.includes(urlPart));
-      if (target) {
-        const { sessionId } = (await cdp.send('Target.attachToTarget', {
-          targetId: target.targetId,
-          flatten: false,
-        })) as { sessionId: string };
-        const value = await new Promise<T>((resolve, reject) => {
-          const onMessage = (m: { sessionId: string; message: string }) => {
-            const reply = JSON.parse(m.message) as {
-              id?: number;
-              error?: { message: string };
-              result?: { result?: { value?: unknown } };
-            };
-            if (m.sessionId !== sessionId || reply.id !== 1) return;
-            cdp.off('Target.receivedMessageFromTarget', onMessage);
-            if (reply.error) reject(new Error(reply.error.message));
-            else resolve(reply.result?.result?.value as T);
+  const once = async (): Promise<T | undefined> => {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; type: string; url: string }>;
+    };
+    const target = targetInfos.find((t) => t.type === 'page' && t.url.includes(urlPart));
+    if (target) {
+      const { sessionId } = (await cdp.send('Target.attachToTarget', {
+        targetId: target.targetId,
+        flatten: false,
+      })) as { sessionId: string };
+      const value = await new Promise<T>((resolve, reject) => {
+        const onMessage = (m: { sessionId: string; message: string }) => {
+          const reply = JSON.parse(m.message) as {
+            id?: number;
+            error?: { message: string };
+            result?: { result?: { value?: unknown } };
           };
-          cdp.on('Target.receivedMessageFromTarget', onMessage);
-          void cdp.send('Target.sendMessageToTarget', {
-            sessionId,
-            message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
-          });
+          if (m.sessionId !== sessionId || reply.id !== 1) return;
+          cdp.off('Target.receivedMessageFromTarget', onMessage);
+          if (reply.error) reject(new Error(reply.error.message));
+          else resolve(reply.result?.result?.value as T);
+        };
+        cdp.on('Target.receivedMessageFromTarget', onMessage);
+        void cdp.send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
         });
-        await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-        if (value) return value;
-      }
-      if (Date.now() > deadline) throw new Error(`nothing from ${urlPart} within ${timeout} ms`);
-      await sleep(200);
+      });
+      await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      return value;
     }
+    return undefined;
+  };
+  try {
+    return (await waitFor(once, { what: `a value from the page at ${urlPart}`, timeout, interval: 200 })) as T;
   } finally {
     await cdp.detach().catch(() => undefined);
   }
 }
 
-/** The UI language as stored in the settings (undefined: the browser's). */
-async function storedLanguage(page: Page): Promise<string | undefined> {
+/** The settings row as stored, read with plain IndexedDB from an extension page ({} when there is none yet). */
+async function storedSettings(page: Page): Promise<{ language?: string; ourCompany?: Record<string, string> }> {
   return page.evaluate(
     () =>
-      new Promise<string | undefined>((resolve) => {
+      new Promise<{ language?: string; ourCompany?: Record<string, string> }>((resolve) => {
         const req = indexedDB.open('huikuan');
         req.onsuccess = () => {
           const get = req.result.transaction('meta', 'readonly').objectStore('meta').get('settings');
           get.onsuccess = () => {
             req.result.close();
-            resolve(get.result?.value?.language as string | undefined);
-          };
-          get.onerror = () => {
-            req.result.close();
-            resolve(undefined);
-          };
-        };
-        req.onerror = () => resolve(undefined);
-      }),
-  );
-}
-
-/** Our company's settings as stored, read with plain IndexedDB from an extension page. */
-export async function storedCompany(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, string>>((resolve) => {
-        const req = indexedDB.open('huikuan');
-        req.onsuccess = () => {
-          const get = req.result.transaction('meta', 'readonly').objectStore('meta').get('settings');
-          get.onsuccess = () => {
-            req.result.close();
-            resolve((get.result?.value?.ourCompany ?? {}) as Record<string, string>);
+            resolve(get.result?.value ?? {});
           };
           get.onerror = () => {
             req.result.close();
@@ -501,6 +478,11 @@ export async function storedCompany(page: Page): Promise<Record<string, string>>
         req.onerror = () => resolve({});
       }),
   );
+}
+
+/** Our company's settings as stored. */
+export async function storedCompany(page: Page): Promise<Record<string, string>> {
+  return (await storedSettings(page)).ourCompany ?? {};
 }
 
 /**
@@ -517,7 +499,7 @@ export async function setLanguage(l: Launched, lang: Lang): Promise<void> {
     const htmlLang = lang === 'zh' ? 'zh-CN' : 'en';
     await waitFor(
       async () => ({
-        stored: await storedLanguage(options),
+        stored: (await storedSettings(options)).language,
         ...(await options.evaluate(() => ({
           lang: document.documentElement.lang,
           labels: [...document.querySelectorAll('label')].map((x) => x.textContent?.trim() ?? ''),
